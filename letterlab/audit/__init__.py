@@ -1,0 +1,1 @@
+"""Batch audit of template folders."""

@@ -1,0 +1,85 @@
+"""What every check kind shares: parameter schemas, the letter context on the Doc, finding helpers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..report.model import Finding, Suggestion
+
+if not Doc.has_extension("letter"):
+    Doc.set_extension("letter", default=None)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a check kind: type, default and allowed range, validated on load."""
+
+    type: type | tuple[type, ...]
+    default: Any = None
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] | None = None
+    help: str = ""
+
+
+@dataclass
+class LetterContext:
+    """Letter-level facts the checks may need, stored on ``doc._.letter``."""
+
+    blocks: tuple = ()              # letterlab.readers.Block records
+    genre: str | None = None
+    genre_scores: dict[str, float] = field(default_factory=dict)
+    profile: Any = None             # letterlab.ruleset.Profile
+    placeholders: tuple[tuple[int, int], ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()   # content sentences (no whitespace tokens)
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+
+def letter(doc: Doc) -> LetterContext:
+    ctx = doc._.letter
+    if ctx is None:
+        from ..nlp.segment import content_sents
+
+        ctx = LetterContext(sentences=tuple(content_sents(doc)) if doc.has_annotation("SENT_START") else ())
+        doc._.letter = ctx
+    return ctx
+
+
+def make_finding(rule, doc: Doc, start: int, end: int, *, message: str | None = None,
+                 suggestions: tuple[Suggestion, ...] | list[Suggestion] = (),
+                 severity: str | None = None) -> Finding:
+    """A Finding for ``doc.text[start:end]`` from ``rule``'s fields."""
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=severity or rule.severity,
+        message=message or rule.message,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        suggestions=tuple(suggestions),
+        explanation=rule.explanation,
+    )
+
+
+def span_chars(span: Span | Token) -> tuple[int, int]:
+    if isinstance(span, Token):
+        return span.idx, span.idx + len(span.text)
+    return span.start_char, span.end_char
+
+
+def match_case(template: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``template`` (sentence start, all caps)."""
+    if not template or not replacement:
+        return replacement
+    if template.isupper() and len(template) > 1:
+        return replacement.upper()
+    if template[0].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+CheckFn = Callable[[Doc, Any], Iterator[Finding]]

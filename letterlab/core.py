@@ -1,0 +1,204 @@
+"""The one core call: ``analyse(text_or_document, rules) -> Report``.
+
+The CLI, the batch audit and the web app are thin doors onto this module and
+hold no analysis logic of their own.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Iterable, Iterator
+
+from .checks.base import LetterContext
+from .genres import detect_genre
+from .metrics import compute as compute_metrics
+from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
+from .nlp.segment import find_placeholders
+from .readers import Document, ReadError, read_text
+from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
+from .ruleset import RuleSet, default_ruleset
+from .scoring import overall
+from .structure import letter_zones
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 300_000   # about 150 pages; a letter is never this long
+
+NOTICES = {
+    "empty": "Teksten er tom. Indsæt et brev, eller vælg en fil.",
+    "too_long": "Teksten er for lang. Letterlab læser højst {max} tegn ad gangen. Del teksten op.",
+    "binary": "Teksten ligner ikke almindelig tekst. Den indeholder mange tegn, som ikke er bogstaver. Tjek, at du har valgt den rigtige fil.",
+    "not_danish": "Teksten ser ikke ud til at være på dansk. Letterlab kan kun vurdere danske breve, så vi har ikke tjekket reglerne.",
+    "placeholders_only": "Teksten består kun af flettefelter. Der er ingen tekst at vurdere.",
+    "check_failed": "En af reglerne ({rule}) kunne ikke køre. De andre regler er tjekket. Fortæl det til dem, der passer letterlab.",
+}
+
+_DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())
+_EN = set("the and of to is in that it for you with this are be was have not on your we will please can".split())
+
+
+def notice(code: str, **kw) -> dict[str, str]:
+    return {"code": code, "message": NOTICES[code].format(**kw)}
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd" or 0xE000 <= ord(c) <= 0xF8FF)
+    return bad > max(5, len(sample) * 0.02)
+
+
+def language_guess(text: str) -> str:
+    """'da', 'other' or 'unknown' (too few words to tell), from function-word counts."""
+    words = re.findall(r"[a-zæøåé]+", text[:20000].lower())
+    if len(words) < 8:
+        return "unknown"
+    da = sum(w in _DA for w in words)
+    en = sum(w in _EN for w in words)
+    if da >= 2 and da >= en:
+        return "da"
+    if da / len(words) < 0.05:
+        return "other"
+    return "da" if da >= en else "other"
+
+
+def precheck(text: str) -> dict[str, str] | None:
+    """A notice when the text cannot be analysed at all (empty, too long, binary)."""
+    if not text or not text.strip():
+        return notice("empty")
+    if len(text) > MAX_CHARS:
+        return notice("too_long", max=f"{MAX_CHARS:,}".replace(",", "."))
+    if _looks_binary(text):
+        return notice("binary")
+    stripped = text
+    for s, e in reversed(find_placeholders(text)):
+        stripped = stripped[:s] + stripped[e:]
+    if not re.search(r"[A-Za-zÆØÅæøåÉé]{2,}", stripped):
+        return notice("placeholders_only")
+    return None
+
+
+def _as_document(source: str | Document) -> Document | None:
+    if isinstance(source, Document):
+        return source
+    try:
+        return read_text(source)
+    except ReadError:
+        return None
+
+
+def analyse(source: str | Document, rules: RuleSet | None = None, *, model: str | None = None,
+            genre: str | None = None, profile: str | None = None, nlp=None) -> Report:
+    """Analyse one letter (pasted text or a read document) against ``rules``."""
+    return next(iter(analyse_many([source], rules, model=model, genre=genre, profile=profile, nlp=nlp)))
+
+
+def analyse_many(sources: Iterable[str | Document], rules: RuleSet | None = None, *,
+                 model: str | None = None, genre: str | None = None, profile: str | None = None,
+                 nlp=None, batch_size: int = 16) -> Iterator[Report]:
+    """Analyse many letters, parsing them in batches with ``nlp.pipe``; yields reports in order."""
+    rules = rules or default_ruleset()
+    prof = rules.profile(profile)
+    nlp = nlp or load_pipeline(model)
+    mlabel = model_label(resolve_model_name(model)) if nlp is None or model else _nlp_label(nlp)
+
+    pending: list[tuple[int, Document]] = []
+    results: dict[int, Report] = {}
+    items = list(sources) if not isinstance(sources, list) else sources
+
+    for i, src in enumerate(items):
+        text = src.text if isinstance(src, Document) else src
+        name = src.source if isinstance(src, Document) else None
+        problem = precheck(text or "")
+        if problem:
+            results[i] = Report(text=text or "", findings=[], scores={}, source=name, model=mlabel,
+                                ruleset_version=rules.version, notices=[problem], profile=prof.id)
+            continue
+        doc_in = _as_document(src)
+        if doc_in is None:
+            results[i] = Report(text=text, findings=[], scores={}, source=name, model=mlabel,
+                                ruleset_version=rules.version, notices=[notice("empty")], profile=prof.id)
+            continue
+        pending.append((i, doc_in))
+
+    texts = (d.text for _, d in pending)
+    parsed = nlp.pipe(texts, batch_size=batch_size)
+    for (i, document), doc in zip(pending, parsed):
+        results[i] = _analyse_doc(doc, document, rules, prof, genre, mlabel)
+    for i in range(len(items)):
+        yield results[i]
+
+
+def _nlp_label(nlp) -> str:
+    meta = getattr(nlp, "meta", {}) or {}
+    name = f"{meta.get('lang', 'da')}_{meta.get('name', 'pipeline')}"
+    return "letterlab_da (indbygget)" if meta.get("name") == "letterlab_da" else name
+
+
+def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | None, mlabel: str) -> Report:
+    text = document.text
+    zones = letter_zones(text, document.blocks)
+    metrics = compute_metrics(doc, zones)
+    infos = metrics.pop("_sentence_infos")
+    notices: list[dict[str, str]] = [{"code": "reader", "message": w} for w in document.warnings]
+    lang = language_guess(text)
+    detected, genre_scores = detect_genre(doc)
+    ctx = LetterContext(
+        blocks=tuple(document.blocks), genre=genre or detected, genre_scores=genre_scores, profile=prof,
+        placeholders=tuple(find_placeholders(text)),
+        sentences=tuple((s.start, s.end) for s in infos), metrics={"zones": zones, "sentence_infos": infos, **metrics},
+    )
+    doc._.letter = ctx
+    findings: list[Finding] = []
+    if lang == "other":
+        notices.append(notice("not_danish"))
+    else:
+        for rule in rules.active(ctx.genre):
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as exc:  # one broken check must not lose the other findings
+                log.error("check %s failed: %s", rule.id, type(exc).__name__)
+                notices.append(notice("check_failed", rule=rule.id))
+    findings = _drop_inside_placeholders(findings, ctx.placeholders)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    scores = _scores(metrics, ctx, findings, prof)
+    if lang == "other":
+        scores["overall"] = None
+    return Report(
+        text=text, findings=findings, scores=scores, source=document.source, genre=ctx.genre,
+        profile=prof.id, model=mlabel, ruleset_version=rules.version, notices=notices,
+        sentences=[(s.start, s.end) for s in infos],
+        blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks],
+        score_weights=dict(prof.weights),
+    )
+
+
+def _drop_inside_placeholders(findings: list[Finding], spans) -> list[Finding]:
+    if not spans:
+        return findings
+    return [f for f in findings if not any(s <= f.start and f.end <= e for s, e in spans)]
+
+
+def _scores(metrics: dict, ctx: LetterContext, findings: list[Finding], prof) -> dict:
+    counts = {c: 0 for c in CATEGORIES}
+    for f in findings:
+        counts[f.category] = counts.get(f.category, 0) + 1
+    passive = ctx.metrics.get("passive", {})
+    message = ctx.metrics.get("message", {})
+    scores = {k: v for k, v in metrics.items()}
+    scores.update({
+        "counts": counts,
+        "passive_count": passive.get("count", counts["passive"]),
+        "finite_verbs": passive.get("finite_verbs"),
+        "passive_share": passive.get("share"),
+        "jargon_count": counts["jargon"],
+        "message_first": message.get("first"),
+        "message_position": message.get("position"),
+        "genre": ctx.genre,
+        "lix_target": prof.lix_target,
+    })
+    total, penalties = overall(scores, findings, prof)
+    scores["overall"] = total
+    scores["penalties"] = penalties
+    worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)
+    scores["worst_severity"] = None if worst < 0 else ("info", "warning", "error")[worst]
+    return scores

@@ -1,0 +1,1 @@
+"""Training recipe for letterlab's bundled Danish pipeline (``letterlab model train``)."""

@@ -1,0 +1,190 @@
+"""HTML: block elements become blocks; scripts, styles and <head> are dropped.
+
+Safety: lxml's HTML parser (libxml2) never loads external DTDs or entities
+and only knows the predefined HTML entities; we also set ``no_network=True``
+and ``huge_tree=False``. An entity declared in a DOCTYPE is therefore never
+expanded (``&e;`` stays as literal text or is dropped).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from . import model as m
+from ._layout import LayoutBuilder
+from .model import ReadError
+from .text_reader import decode_text_bytes
+
+SKIP_TAGS = {
+    "script", "style", "noscript", "template", "head", "title", "meta", "link",
+    "iframe", "object", "embed", "svg", "math", "canvas", "select", "button",
+}
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "legend", "menu",
+}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _decode_html(data: bytes) -> tuple[str, list[str]]:
+    """Decode HTML bytes: BOM, then <meta charset>, then the text rules."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        mt = _META_CHARSET.search(data[:4096])
+        if mt:
+            charset = mt.group(1).decode("ascii", "ignore").lower()
+            if charset in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+                charset = "cp1252"  # what browsers do
+            try:
+                text = data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+            else:
+                if "\x00" in text:
+                    raise ReadError("binary", m.MSG_BINARY)
+                return text, []
+    return decode_text_bytes(data)
+
+
+def _parser() -> etree.HTMLParser:
+    return lxml.html.HTMLParser(
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+    )
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.b = LayoutBuilder()
+        self.buf: list[str] = []
+        self.buf_pre = False
+        self.ctx: list[dict] = []  # {"kind", "level", "prefix"}
+        self.lists: list[list] = []  # [tag, counter]
+        self.pre = 0
+
+    # -- text accumulation
+    def text(self, s: str | None) -> None:
+        if not s:
+            return
+        if self.pre:
+            self.buf.append(s)
+            self.buf_pre = True
+        else:
+            self.buf.append(_WS.sub(" ", s))
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        self.buf = []
+        if not self.buf_pre:
+            raw = "\n".join(line.strip(" ") for line in raw.split("\n"))
+        self.buf_pre = False
+        if not raw.strip():
+            return
+        kind, level, owner = "paragraph", 0, None
+        for c in reversed(self.ctx):
+            if c["kind"]:
+                kind, level, owner = c["kind"], c["level"], c
+                break
+        prefix = ""
+        if owner is not None and owner.get("prefix"):
+            prefix = owner["prefix"]
+        if self.b.add(raw, kind, level=level, prefix=prefix) and owner is not None:
+            owner["prefix"] = ""
+
+    # -- events
+    def start(self, el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag == "br":
+            self.buf.append("\n")
+            return
+        if tag in BLOCK_TAGS:
+            self.flush()
+            entry = {"kind": None, "level": 0, "prefix": ""}
+            if tag in ("ul", "ol", "menu", "dl"):
+                start = 1
+                if tag == "ol":
+                    try:
+                        start = int(el.get("start", "1"))
+                    except ValueError:
+                        start = 1
+                self.lists.append([tag, start - 1])
+            elif tag == "li":
+                level = max(len(self.lists) - 1, 0)
+                prefix = "• "
+                if self.lists and self.lists[-1][0] == "ol":
+                    value = el.get("value")
+                    if value and value.strip().lstrip("-").isdigit():
+                        self.lists[-1][1] = int(value)
+                    else:
+                        self.lists[-1][1] += 1
+                    prefix = f"{self.lists[-1][1]}. "
+                entry = {"kind": "bullet", "level": level, "prefix": prefix}
+            elif tag in HEADINGS:
+                entry = {"kind": "heading", "level": HEADINGS[tag], "prefix": ""}
+            elif tag in ("td", "th", "caption"):
+                entry = {"kind": "table", "level": 0, "prefix": ""}
+            elif tag == "pre":
+                self.pre += 1
+            self.ctx.append(entry)
+        self.text(el.text)
+
+    def end(self, el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            self.flush()
+            if self.ctx:
+                self.ctx.pop()
+            if tag in ("ul", "ol", "menu", "dl") and self.lists:
+                self.lists.pop()
+            elif tag == "pre":
+                self.pre -= 1
+        self.text(el.tail)
+
+
+def read_html_bytes(data: bytes, source: str | None):
+    text, warnings = _decode_html(data)
+    return read_html_text(text, source, warnings)
+
+
+def read_html_text(text: str, source: str | None, warnings=()):
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        raise ReadError("empty", m.MSG_EMPTY_FILE)
+    try:
+        root = lxml.html.document_fromstring(text, parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        # lxml raises ParserError "Document is empty" for e.g. only comments
+        raise ReadError("empty", m.MSG_EMPTY_FILE)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.lower() in SKIP_TAGS or el.get("hidden") is not None:
+            if el.getparent() is not None:
+                el.drop_tree()  # keeps el.tail
+    w = _Walker()
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            # entity references or leftovers: keep only the tail text
+            if event == "end":
+                w.text(el.tail)
+            continue
+        if event == "start":
+            w.start(el)
+        else:
+            w.end(el)
+    w.flush()
+    return w.b, list(warnings)

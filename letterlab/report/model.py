@@ -1,0 +1,111 @@
+"""Findings and reports: immutable records that store character offsets only.
+
+Renderers work out lines, columns and paragraphs from the offsets. The JSON
+form (``Report.to_dict``) is the documented, versioned schema in
+``docs/report-schema.md``; bump ``SCHEMA_VERSION`` on any incompatible change.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+CATEGORIES = (
+    "readability",
+    "sentence_length",
+    "passive",
+    "jargon",
+    "nominalisation",
+    "address",
+    "message",
+    "genre",
+    "privacy",
+    "terms",
+)
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A concrete replacement for ``text[start:end]``."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: str = "replace"          # jargon, passive, address, nominalisation, split, move, ...
+    safe: bool = False             # only safe suggestions are applied by ``--apply safe``
+    confidence: float = 0.5
+    note: str = ""                 # Danish, shown to the user
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule noticed in the letter."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[Suggestion, ...] = ()
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["suggestions"] = [s.to_dict() for s in self.suggestions]
+        return d
+
+
+@dataclass
+class Report:
+    """What ``analyse`` returns: the text, its scores and findings, and notices for the user."""
+
+    text: str
+    findings: list[Finding]
+    scores: dict[str, Any]
+    source: str | None = None
+    genre: str | None = None
+    profile: str | None = None
+    model: str | None = None
+    ruleset_version: str | None = None
+    notices: list[dict[str, str]] = field(default_factory=list)   # {"code":..., "message": Danish}
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    score_weights: dict[str, float] = field(default_factory=dict)
+
+    def by_category(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
+        for f in self.findings:
+            out.setdefault(f.category, []).append(f)
+        return out
+
+    def worst_severity(self) -> str | None:
+        if not self.findings:
+            return None
+        return max((f.severity for f in self.findings), key=lambda s: SEVERITY_RANK[s])
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "genre": self.genre,
+            "profile": self.profile,
+            "model": self.model,
+            "ruleset_version": self.ruleset_version,
+            "scores": self.scores,
+            "score_weights": self.score_weights,
+            "notices": list(self.notices),
+            "findings": [f.to_dict() for f in self.findings],
+            "sentences": [list(s) for s in self.sentences],
+        }
+        if include_text:
+            d["text"] = self.text
+        return d

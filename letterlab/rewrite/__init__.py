@@ -1,0 +1,1 @@
+"""Rewrite suggestions built on the analysis findings."""

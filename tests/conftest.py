@@ -1,0 +1,70 @@
+"""Shared fixtures: the real pipeline (session scope), hand-built Docs, the default rules."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DDT = ROOT.parent / "shared" / "data" / "ddt"
+CORPUS = ROOT / "corpora" / "letters"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline letterlab uses by default (bundled, or LETTERLAB_MODEL), with letter components."""
+    from letterlab.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    from letterlab.nlp.pipeline import add_letter_components
+
+    return spacy.blank("da")
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    from letterlab.ruleset import default_ruleset
+
+    return default_ruleset()
+
+
+@pytest.fixture
+def make_doc(blank_nlp):
+    """Build an annotated Doc by hand: ``make_doc("Din/DET ansøgning/NOUN behandles/VERB/Voice=Pass")``.
+
+    Each item is ``word/POS[/Feats[/lemma]]``; ``sent_starts`` marks sentence starts;
+    heads/deps are optional (defaults: every token its own head, dep "dep").
+    """
+
+    def build(spec: str, heads=None, deps=None, sent_starts=None) -> Doc:
+        words, pos, morphs, lemmas = [], [], [], []
+        for item in spec.split():
+            parts = item.split("/")
+            words.append(parts[0].replace("_", " ") if parts[0] != "_" else "_")
+            pos.append(parts[1] if len(parts) > 1 else "X")
+            morphs.append(parts[2] if len(parts) > 2 and parts[2] != "-" else "")
+            lemmas.append(parts[3] if len(parts) > 3 else parts[0].lower())
+        n = len(words)
+        spaces = [i + 1 < n and words[i + 1] not in {".", ",", "?", "!", ":"} for i in range(n)]
+        if sent_starts is None:
+            sent_starts = [i == 0 for i in range(n)]
+        doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
+                  heads=heads if heads is not None else list(range(n)),
+                  deps=deps if deps is not None else ["dep"] * n, sent_starts=sent_starts)
+        return doc
+
+    return build
+
+
+def has_shared_data() -> bool:
+    return (SHARED_DDT / "ddt-dev.conll").exists()
+
+
+needs_shared = pytest.mark.skipif(not has_shared_data(), reason="../shared/data/ddt is not here (only on developer machines and CI)")

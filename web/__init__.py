@@ -1,0 +1,1 @@
+"""letterlab web app (Flask)."""
