@@ -30,14 +30,19 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+# A placeholder's name: letters, digits, spaces, _ - . / ; it starts and ends with a letter,
+# digit or underscore, so Danish quotes like »Send« ... «, og» are never mistaken for one.
+_PH_NAME = r"[0-9A-Za-zÆØÅæøåÉé_](?:[0-9A-Za-zÆØÅæøåÉé_ ./-]{0,48}[0-9A-Za-zÆØÅæøåÉé_])?"
 PLACEHOLDER_RE = re.compile(
-    r"\{\{\s*[^{}\n]{1,60}?\s*\}\}"       # {{navn}}
-    r"|\{[A-Za-zÆØÅæøå_][^{}\n]{0,60}\}"  # {navn}
-    r"|«[^«»\n]{1,60}»"                   # «Navn»
-    r"|<<[^<>\n]{1,60}>>"                 # <<Navn>>
-    r"|\[[A-ZÆØÅa-zæøå][^\[\]\n]{0,60}\]"  # [Navn]
+    r"\{\{\s*" + _PH_NAME + r"\s*\}\}"   # {{navn}}
+    r"|\{" + _PH_NAME + r"\}"             # {navn}
+    r"|«" + _PH_NAME + r"»"               # «Navn»
+    r"|<<" + _PH_NAME + r">>"             # <<Navn>>
+    r"|\[(?=[A-Za-zÆØÅæøå_])" + _PH_NAME + r"\]"  # [Navn]
 )
 
+SALUTATION_RE = re.compile(r"^(kære|hej|goddag|til)\b", re.I)
+CONTACT_LINE_RE = re.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|com|org|net|eu)(/\S*)?)\s*$")
 BULLET_RE = re.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
 END_PUNCT = tuple(".!?:;")
 SHORT_LINE = 60
@@ -105,11 +110,12 @@ def break_decision(text: str, gap_start: int, gap_end: int) -> bool | None:
         return True
     nxt = next_line.lstrip()
     if nxt[:1].islower():
-        return False
+        # A lower-case line is a continued sentence, unless it is a lone e-mail or web address.
+        return True if CONTACT_LINE_RE.match(nxt) and len(prev_line) < SHORT_LINE else False
     if prev_line.endswith(END_PUNCT) and _starts_upper(nxt):
         return True
-    if (len(prev_line) < SHORT_LINE and not prev_line.endswith((",", "-", "–"))
-            and _starts_upper(nxt)):
+    if (len(prev_line) < SHORT_LINE and _starts_upper(nxt)
+            and (not prev_line.endswith((",", "-", "–")) or SALUTATION_RE.match(prev_line))):
         return True
     return None
 
@@ -125,7 +131,10 @@ ABBREV = {
     "tors.", "fre.", "lør.", "søn.", "prof.", "dr.", "hr.", "fr.", "ndr.", "sdr.", "vest.",
 }
 # After these an upper-case word may still start a new sentence ("... 500 kr. Pengene ...").
-ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "inkl.", "ff.", "mdr.", "evt."}
+ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "th.", "tv.", "mio.", "mia."}
+CLOSING_PUNCT = {".", ",", "!", "?", ":", ";", ")", "]", "…", "...", "”"}
+CLOSING_QUOTES = {'"', "'", "”", "’", "»", ")", "]"}
+OPENING = set("\"'“„«»([{<§")
 ORDINAL_RE = re.compile(r"^\d{1,4}\.$")
 
 
@@ -141,35 +150,71 @@ def _is_bullet_marker(text: str, tok: Token) -> bool:
 @Language.component("letterlab_segmenter")
 def segmenter_component(doc: Doc) -> Doc:
     text = doc.text
-    n = len(doc)
     prev_content = None  # index of the previous non-space token
     for i, tok in enumerate(doc):
         if tok.is_space:
             if i > 0:
                 tok.is_sent_start = False
             continue
-        if prev_content is None:
-            prev_content = i
-            continue
-        p = doc[prev_content]
-        decision = break_decision(text, p.idx + len(p.text), tok.idx)
-        if decision is None and _is_bullet_marker(text, p):
-            decision = False
-        if decision is None:
-            ptext = p.text.lower()
-            if (ptext in ABBREV or ORDINAL_RE.match(ptext)) and (
-                tok.text[:1].islower() or tok.text[:1].isdigit() or tok.text[:1] == "§"
-                or (ptext not in ABBREV_CAN_END and not ORDINAL_RE.match(ptext)
-                    and ptext in ABBREV and tok.is_alpha and tok.text[:1].isupper()
-                    and ptext in {"hr.", "fr.", "dr.", "prof.", "att.", "st."})
-            ):
-                decision = False
-        if decision is not None:
-            tok.is_sent_start = decision
+        if prev_content is not None:
+            p = doc[prev_content]
+            decision = break_decision(text, p.idx + len(p.text), tok.idx)
+            if decision is None:
+                decision = within_line_decision(doc, prev_content, tok)
+            if decision is not None:
+                tok.is_sent_start = decision
         prev_content = i
-    if n and doc[0].is_sent_start is None:
+    if len(doc) and doc[0].is_sent_start is None:
         doc[0].is_sent_start = True
     return doc
+
+
+def _ends_sentence(doc: Doc, j: int) -> bool:
+    """Whether the token at ``j`` (skipping closing quotes/brackets) is sentence-final punctuation."""
+    while j >= 0 and doc[j].text in CLOSING_QUOTES:
+        j -= 1
+    if j < 0:
+        return False
+    t = doc[j].text
+    low = t.lower()
+    if t in ("!", "?", "...", "…"):
+        return True
+    if t == ".":
+        prev = doc[j - 1].text.lower() + "." if j > 0 else ""
+        return not (prev in ABBREV and prev not in ABBREV_CAN_END)
+    if t.endswith(".") and len(t) > 1:
+        if low in ABBREV:
+            return low in ABBREV_CAN_END
+        if re.fullmatch(r"[A-ZÆØÅ]\.", t):
+            return False  # initials "A."
+        return True       # an unlisted abbreviation or a word the tokenizer kept the stop on
+    return False
+
+
+def within_line_decision(doc: Doc, j: int, tok: Token) -> bool | None:
+    """Sentence start for ``tok`` when no line break separates it from the token at ``j``.
+
+    Inside a line a sentence only ends at . ! ? (possibly followed by a closing
+    quote or bracket), never after an abbreviation that cannot end one, and
+    the next sentence starts with a capital letter, a digit or an opening
+    quote/bracket. Everything else stays in the sentence.
+    """
+    text = doc.text
+    p = doc[j]
+    if _is_bullet_marker(text, p):
+        return False
+    first = tok.text[:1]
+    if tok.text in CLOSING_PUNCT or tok.text in CLOSING_QUOTES and tok.idx == p.idx + len(p.text):
+        return False
+    if p.text.lower() in ABBREV and p.text.lower() not in ABBREV_CAN_END:
+        return False
+    if _ends_sentence(doc, j):
+        if first.isupper() or first in OPENING or (first.isdigit() and not ORDINAL_RE.match(p.text)):
+            return True
+        if ORDINAL_RE.match(p.text) or p.text.lower() in ABBREV:
+            return False
+        return None
+    return False
 
 
 def content_sents(doc: Doc) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ Reading rules:
 * text boxes become "textbox" blocks right after the paragraph that anchors
   them (inside headers/footers they keep the header/footer kind);
 * tracked changes are read as if accepted (insertions in, deletions out);
+* runs formatted as hidden text (w:vanish) are left out;
 * MERGEFIELDs become «Name»; other fields show their current result;
 * w:tab -> "\\t", w:br/w:cr -> "\\n", soft hyphens removed, non-breaking
   hyphen -> "-".
@@ -484,10 +485,22 @@ class DocxWalker:
                 # hyperlink, smartTag, customXml, sdtContent, dir, bdo, ...
                 self._inline(child, st)
 
+    @staticmethod
+    def _is_hidden(r) -> bool:
+        """Run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+        rpr = r.find(w("rPr"))
+        if rpr is None:
+            return False
+        v = rpr.find(w("vanish"))
+        return v is not None and v.get(W_VAL, "true") not in ("0", "false", "off")
+
     def _run(self, r, st: _ParaState) -> None:
+        hidden = self._is_hidden(r)
         for c in r:
             tag = c.tag
             if not isinstance(tag, str):
+                continue
+            if hidden and tag not in (w("fldChar"), w("instrText")):
                 continue
             if tag == W_T:
                 st.emit(_text_of(c))
@@ -504,7 +517,11 @@ class DocxWalker:
                     st.fields[-1]["instr"] += _text_of(c)
             elif tag in (w("footnoteReference"), w("endnoteReference")):
                 self.warn(m.WARN_NOTES)
-            elif tag in (w("drawing"), w("pict"), w("object"), MC_AC):
+            elif tag == MC_AC:
+                branch = self._pick_branch(c)
+                if branch is not None:
+                    self._find_textboxes(branch, st)
+            elif tag in (w("drawing"), w("pict"), w("object")):
                 self._find_textboxes(c, st)
             elif tag in (w("ruby"),):
                 base = c.find(w("rubyBase"))

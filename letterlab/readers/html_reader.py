@@ -29,10 +29,14 @@ BLOCK_TAGS = {
     "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
     "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "legend", "menu",
 }
+TABLE_TAGS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"}
+LIST_TAGS = {"ul", "ol", "menu", "dl"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# A DOCTYPE with an internal subset: libxml2's HTML parser would show "]>" as text.
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -106,49 +110,74 @@ class _Walker:
             owner["prefix"] = ""
 
     # -- events
+    def _in_cell(self) -> bool:
+        for c in reversed(self.ctx):
+            if c["kind"]:
+                return c["kind"] == "table"
+        return False
+
+    def _list_item_prefix(self, el) -> str:
+        if self.lists and self.lists[-1][0] == "ol":
+            value = el.get("value")
+            if value and value.strip().lstrip("-").isdigit():
+                self.lists[-1][1] = int(value)
+            else:
+                self.lists[-1][1] += 1
+            return f"{self.lists[-1][1]}. "
+        return "• "
+
+    def _open_list(self, el, tag: str) -> None:
+        start = 1
+        if tag == "ol":
+            try:
+                start = int(el.get("start", "1"))
+            except ValueError:
+                start = 1
+        self.lists.append([tag, start - 1])
+
     def start(self, el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "br":
             self.buf.append("\n")
             return
         if tag in BLOCK_TAGS:
-            self.flush()
-            entry = {"kind": None, "level": 0, "prefix": ""}
-            if tag in ("ul", "ol", "menu", "dl"):
-                start = 1
-                if tag == "ol":
-                    try:
-                        start = int(el.get("start", "1"))
-                    except ValueError:
-                        start = 1
-                self.lists.append([tag, start - 1])
-            elif tag == "li":
-                level = max(len(self.lists) - 1, 0)
-                prefix = "• "
-                if self.lists and self.lists[-1][0] == "ol":
-                    value = el.get("value")
-                    if value and value.strip().lstrip("-").isdigit():
-                        self.lists[-1][1] = int(value)
-                    else:
-                        self.lists[-1][1] += 1
-                    prefix = f"{self.lists[-1][1]}. "
-                entry = {"kind": "bullet", "level": level, "prefix": prefix}
-            elif tag in HEADINGS:
-                entry = {"kind": "heading", "level": HEADINGS[tag], "prefix": ""}
-            elif tag in ("td", "th", "caption"):
-                entry = {"kind": "table", "level": 0, "prefix": ""}
-            elif tag == "pre":
-                self.pre += 1
-            self.ctx.append(entry)
+            if self._in_cell() and tag not in TABLE_TAGS:
+                # Inside a table cell the whole cell is one block: nested
+                # paragraphs, headings and list items become lines.
+                self.buf.append("\n")
+                if tag in LIST_TAGS:
+                    self._open_list(el, tag)
+                elif tag == "li":
+                    self.buf.append(self._list_item_prefix(el))
+                elif tag == "pre":
+                    self.pre += 1
+                self.ctx.append({"kind": None, "level": 0, "prefix": "", "cell_line": True})
+            else:
+                self.flush()
+                entry = {"kind": None, "level": 0, "prefix": ""}
+                if tag in LIST_TAGS:
+                    self._open_list(el, tag)
+                elif tag == "li":
+                    level = max(len(self.lists) - 1, 0)
+                    entry = {"kind": "bullet", "level": level, "prefix": self._list_item_prefix(el)}
+                elif tag in HEADINGS:
+                    entry = {"kind": "heading", "level": HEADINGS[tag], "prefix": ""}
+                elif tag in ("td", "th", "caption"):
+                    entry = {"kind": "table", "level": 0, "prefix": ""}
+                elif tag == "pre":
+                    self.pre += 1
+                self.ctx.append(entry)
         self.text(el.text)
 
     def end(self, el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            self.flush()
-            if self.ctx:
-                self.ctx.pop()
-            if tag in ("ul", "ol", "menu", "dl") and self.lists:
+        if tag in BLOCK_TAGS and self.ctx:
+            if self.ctx[-1].get("cell_line"):
+                self.buf.append("\n")
+            else:
+                self.flush()  # before pop: the block belongs to this element
+            self.ctx.pop()
+            if tag in LIST_TAGS and self.lists:
                 self.lists.pop()
             elif tag == "pre":
                 self.pre -= 1
@@ -162,6 +191,8 @@ def read_html_bytes(data: bytes, source: str | None):
 
 def read_html_text(text: str, source: str | None, warnings=()):
     text = _XML_DECL.sub("", text, count=1)
+    head = _DOCTYPE.sub("", text[:65536], count=1)  # bounded: the regex is lazy
+    text = head + text[65536:]
     if not text.strip():
         raise ReadError("empty", m.MSG_EMPTY_FILE)
     try:

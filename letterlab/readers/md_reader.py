@@ -24,7 +24,10 @@ _QUOTE = re.compile(r"^ {0,3}>[ ]?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+# Inline markup is only stripped from blocks up to this size; a few regexes
+# below can be quadratic on hostile input (e.g. thousands of unclosed "[").
+MAX_INLINE_CHARS = 20_000
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -42,8 +45,27 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _ESC_SENTINEL = "\ue000"  # private-use char, protects escaped characters
 
 
+def strip_html_comments(text: str) -> str:
+    """Remove <!-- ... --> in linear time (an unclosed comment runs to the end)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        i = text.find("<!--", pos)
+        if i < 0:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:i])
+        j = text.find("-->", i + 4)
+        if j < 0:
+            break
+        pos = j + 3
+    return "".join(out)
+
+
 def _inline(text: str) -> str:
     """Remove inline markup from one block of text."""
+    if len(text) > MAX_INLINE_CHARS:
+        return text
     out: list[str] = []
     pos = 0
     for mt in _CODE_SPAN.finditer(text):
@@ -64,7 +86,6 @@ def _inline_no_code(text: str) -> str:
         return f"{_ESC_SENTINEL}{len(escaped) - 1}{_ESC_SENTINEL}"
 
     text = _ESCAPE.sub(protect, text)
-    text = _HTML_COMMENT.sub("", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
@@ -109,7 +130,7 @@ def read_markdown(text: str, source: str | None, warnings=()):
     text = normalise_newlines(text)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _HTML_COMMENT.sub("", text)
+    text = strip_html_comments(text)
     lines = text.split("\n")
     b = LayoutBuilder()
 

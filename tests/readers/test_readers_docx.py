@@ -248,6 +248,32 @@ def test_docx_nested_table_and_bullets_in_cell(tmp_path, helpers):
     helpers.assert_layout(doc)
 
 
+def test_docx_fields_hidden_text_and_nesting(tmp_path, helpers):
+    d = docx.Document()
+    p = d.add_paragraph("Hej ")
+    p._p.append(xml('<w:r><w:rPr><w:vanish/></w:rPr><w:t>skjult note </w:t></w:r>'))
+    # MERGEFIELD without a result part
+    p._p.append(xml('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(xml('<w:r><w:instrText> MERGEFIELD Fornavn </w:instrText></w:r>'))
+    p._p.append(xml('<w:r><w:fldChar w:fldCharType="end"/></w:r>'))
+    p.add_run(", ")
+    # { IF { MERGEFIELD Køn } = "M" "hr." "fru" } with result "fru"
+    for r in [
+        xml('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'),
+        xml('<w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'),
+        *complex_field(" MERGEFIELD Køn ", "K"),
+        xml('<w:r><w:instrText xml:space="preserve"> = "M" "hr." "fru" </w:instrText></w:r>'),
+        xml('<w:r><w:fldChar w:fldCharType="separate"/></w:r>'),
+        run("fru"),
+        xml('<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+    ]:
+        p._p.append(r)
+    p._p.append(xml('<w:hyperlink><w:r><w:t xml:space="preserve"> (link)</w:t></w:r></w:hyperlink>'))
+    path = tmp_path / "felter.docx"
+    path.write_bytes(helpers.docx_to_bytes(d))
+    assert read_document(path).text == "Hej «Fornavn», fru (link)"
+
+
 def test_docx_empty_document(tmp_path, helpers):
     d = docx.Document()
     d.add_paragraph("   ")

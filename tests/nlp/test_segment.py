@@ -1,0 +1,62 @@
+"""Letter-aware sentence boundaries: the hand-written letter cases, and the rules one by one."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from letterlab.nlp.segment import BULLET_RE, break_decision, content_sents, find_placeholders
+
+CASES = tomllib.loads((Path(__file__).parent.parent / "data" / "segmentation" / "cases.toml")
+                      .read_text(encoding="utf-8"))["case"]
+
+
+def _strip_marker(s: str) -> str:
+    m = BULLET_RE.match(s)
+    return s[m.end():] if m else s
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_letter_case(case, nlp):
+    doc = nlp(case["text"])
+    got = [_strip_marker(case["text"][s:e]).strip() for s, e in content_sents(doc)]
+    got = [g for g in got if g]
+    assert got == case["sentences"]
+
+
+def test_enough_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("text,gap,expected", [
+    ("Afgørelse om boligstøtte\n\nKære Anne", "\n\n", True),
+    ("Vi har talt med dig om\nsagen i går.", "\n", False),
+    ("Du skal sende:\n- lønsedler", "\n", True),
+    ("- lønsedler\n- kontoudtog", "\n", True),
+    ("Med venlig hilsen\nOle Hansen", "\n", True),
+    ("Kære Peter Hansen,\nTak for din besked.", "\n", True),
+    ("Vi har i dag modtaget en besked fra din læge, og vi har talt med\nAnne Jensen om sagen.", "\n", None),
+])
+def test_break_decision(text, gap, expected):
+    i = text.index(gap)
+    assert break_decision(text, i, i + len(gap)) is expected
+
+
+def test_placeholders_found():
+    text = "Kære {navn} og {{ barn }}, «Adresse» [Sagsnummer] <<Beløb>> {} [1]"
+    spans = [text[s:e] for s, e in find_placeholders(text)]
+    assert spans == ["{navn}", "{{ barn }}", "«Adresse»", "[Sagsnummer]", "<<Beløb>>"]
+
+
+@pytest.mark.model
+def test_placeholder_is_one_token_and_offsets_stay(nlp):
+    text = "Kære «Navn på barn»\n\nVi ses {dato} kl. 10.00."
+    doc = nlp(text)
+    ph = [t for t in doc if t._.placeholder]
+    assert [t.text for t in ph] == ["«Navn på barn»", "{dato}"]
+    assert doc.text == text
+    for t in doc:
+        assert text[t.idx:t.idx + len(t.text)] == t.text
