@@ -43,6 +43,7 @@ PROFILE_KEYS = {
     "id": str, "title": str, "description": str, "lix_target": (int, float),
     "passive_max_share": (int, float), "weights": dict, "genres": list,
 }
+KEY_RE = r"^\s*{}\s*="
 PROFILE_HEADER_RE = r"^\s*\[profile\]"
 OVERRIDE_HEADER_RE = r"^\s*\[\[override\]\]"
 DISABLE_RE = r"^\s*disable"
@@ -158,15 +159,21 @@ def _check_type(value, typ) -> bool:
     return isinstance(value, typ)
 
 
-def validate_params(kind: str, params: dict, where: str) -> dict[str, Any]:
-    """Check ``params`` against the kind's ``PARAMS`` schema and fill in defaults."""
+def validate_params(kind: str, params: dict, where: str, locate=None) -> dict[str, Any]:
+    """Check ``params`` against the kind's ``PARAMS`` schema and fill in defaults.
+
+    ``locate(key)`` may give a more exact ``file:line`` for a parameter.
+    """
     schema: dict[str, Param] = getattr(KINDS[kind], "PARAMS", {})
     out: dict[str, Any] = {}
+    at = where
     for key in params:
+        where = locate(key) if locate else at
         if key not in schema:
             valid = ", ".join(sorted(schema)) or "(ingen)"
             raise RuleError(f"{where}: ukendt parameter '{key}' for kind '{kind}'. Gyldige: {valid}")
     for key, p in schema.items():
+        where = locate(key) if locate and key in params else at
         if key not in params:
             if p.required:
                 raise RuleError(f"{where}: parameter '{key}' mangler ({p.help or _typename(p.type)})")
@@ -225,7 +232,10 @@ def _parse_rule(raw: dict, path: Path, text: str) -> Rule:
     flag, ok = ex.get("flag", []), ex.get("pass", [])
     if not flag or not ok or not all(isinstance(s, str) and s.strip() for s in flag + ok):
         raise RuleError(f"{where}: reglen skal have mindst ét eksempel i examples.flag og ét i examples.pass")
-    params = validate_params(kind, raw.get("params", {}), where)
+    def locate(key: str) -> str:
+        return f"{path}:{_line_of(text, KEY_RE.format(re.escape(key)), line)}"
+
+    params = validate_params(kind, raw.get("params", {}), where, locate)
     rewrites = tuple(raw.get("rewrites", ()))
     for rw in rewrites:
         if not isinstance(rw, dict) or set(rw) - {"input", "output", "apply"} or "input" not in rw or "output" not in rw:

@@ -8,9 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DDT = ROOT.parent / "shared" / "data" / "ddt"
-CORPUS = ROOT / "corpora" / "letters"
+from testutil import CORPUS, ROOT, SHARED_DDT, has_shared_data, needs_shared  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +60,3 @@ def make_doc(blank_nlp):
 
     return build
 
-
-def has_shared_data() -> bool:
-    return (SHARED_DDT / "ddt-dev.conll").exists()
-
-
-needs_shared = pytest.mark.skipif(not has_shared_data(), reason="../shared/data/ddt is not here (only on developer machines and CI)")

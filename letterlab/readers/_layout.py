@@ -73,3 +73,12 @@ class LayoutBuilder:
             format=fmt,
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def to_int(value, default: int | None = None, lo: int = -1_000_000, hi: int = 1_000_000) -> int | None:
+    """Parse an integer attribute defensively and clamp it to [lo, hi]."""
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return max(lo, min(n, hi))

@@ -29,7 +29,7 @@ import zipfile
 from lxml import etree
 
 from . import model as m
-from ._layout import LayoutBuilder
+from ._layout import LayoutBuilder, to_int
 from ._safety import open_zip
 from .model import ReadError
 
@@ -91,10 +91,7 @@ def merge_field_name(instr: str | None) -> str | None:
 
 
 def _int(value, default=None):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+    return to_int(value, default, -100_000, 100_000)
 
 
 def _text_of(t_el) -> str:
@@ -130,6 +127,8 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if abs(n) > 100_000:
+        return str(n)
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "upperLetter":

@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from . import model as m
-from ._layout import LayoutBuilder
+from ._layout import LayoutBuilder, to_int
 from .model import ReadError
 from .text_reader import decode_text_bytes
 
@@ -118,9 +118,9 @@ class _Walker:
 
     def _list_item_prefix(self, el) -> str:
         if self.lists and self.lists[-1][0] == "ol":
-            value = el.get("value")
-            if value and value.strip().lstrip("-").isdigit():
-                self.lists[-1][1] = int(value)
+            value = to_int(el.get("value"), None, -100_000, 100_000)
+            if value is not None:
+                self.lists[-1][1] = value
             else:
                 self.lists[-1][1] += 1
             return f"{self.lists[-1][1]}. "
@@ -129,10 +129,7 @@ class _Walker:
     def _open_list(self, el, tag: str) -> None:
         start = 1
         if tag == "ol":
-            try:
-                start = int(el.get("start", "1"))
-            except ValueError:
-                start = 1
+            start = to_int(el.get("start"), 1, -100_000, 100_000)
         self.lists.append([tag, start - 1])
 
     def start(self, el) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import model as m
-from ._layout import LayoutBuilder
+from ._layout import LayoutBuilder, to_int
 from ._safety import open_zip, parse_xml, read_member
 from .docx_reader import format_number
 from .model import ReadError
@@ -65,11 +65,14 @@ _DB_FIELDS = {t("database-display")}
 
 
 def is_odt_zip(zf) -> bool:
+    """True if the zip's "mimetype" member says ODF text. Raises ReadError("corrupt")."""
     try:
-        mt = zf.read("mimetype")[:200].decode("ascii", "ignore").strip()
+        blob = read_member(zf, "mimetype", m.MSG_CORRUPT_ODT, limit=200)
     except KeyError:
         return False
-    return mt in ODT_MIMETYPES
+    except ReadError as exc:
+        raise ReadError("corrupt", m.MSG_CORRUPT_ODT) from exc
+    return blob.decode("ascii", "ignore").strip() in ODT_MIMETYPES
 
 
 class _Styles:
@@ -90,17 +93,17 @@ class _Styles:
                 self.parent[name] = st.get(s("parent-style-name"))
             if st.get(s("display-name")):
                 self.display[name] = st.get(s("display-name"))
-            lvl = st.get(s("default-outline-level"))
-            if lvl and lvl.isdigit():
-                self.outline[name] = int(lvl)
+            lvl = to_int(st.get(s("default-outline-level")), None, 1, 10)
+            if lvl is not None:
+                self.outline[name] = lvl
         for ls in root.iter(t("list-style")):
             name = ls.get(s("name"))
             levels: dict[int, tuple[str, str, str, int]] = {}
             for child in ls:
-                lvl = int(child.get(t("level"), "1") or 1)
+                lvl = to_int(child.get(t("level")), 1, 1, 10)
                 if child.tag == t("list-level-style-number"):
                     fmt = child.get(s("num-format"), "1")
-                    start = int(child.get(t("start-value"), "1") or 1)
+                    start = to_int(child.get(t("start-value")), 1, 0, 100_000)
                     levels[lvl] = (fmt, child.get(s("num-prefix"), ""), child.get(s("num-suffix"), ""), start)
                 else:
                     levels[lvl] = ("bullet", "", "", 1)
@@ -150,10 +153,7 @@ class OdtWalker:
             tag = child.tag
             if isinstance(tag, str):
                 if tag == t("s"):
-                    try:
-                        out.append(" " * max(1, min(int(child.get(t("c"), "1")), 100)))
-                    except ValueError:
-                        out.append(" ")
+                    out.append(" " * to_int(child.get(t("c")), 1, 1, 100))
                 elif tag == t("tab"):
                     out.append("\t")
                 elif tag == t("line-break"):
@@ -197,10 +197,7 @@ class OdtWalker:
 
     def paragraph_kind(self, p) -> tuple[str, int]:
         if p.tag == t("h"):
-            try:
-                return "heading", max(1, int(p.get(t("outline-level"), "1")))
-            except ValueError:
-                return "heading", 1
+            return "heading", to_int(p.get(t("outline-level")), 1, 1, 10)
         lvl = self.styles.heading_level(p.get(t("style-name")))
         if lvl is not None:
             return "heading", lvl
@@ -238,9 +235,9 @@ class OdtWalker:
             if item.tag not in (t("list-item"), t("list-header")):
                 continue
             if item.tag == t("list-item"):
-                sv = item.get(t("start-value"))
-                if sv and sv.isdigit():
-                    counter = int(sv) - 1
+                sv = to_int(item.get(t("start-value")), None, 0, 100_000)
+                if sv is not None:
+                    counter = sv - 1
                 counter += 1
             if item.tag == t("list-header"):
                 prefix = ""

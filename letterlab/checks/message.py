@@ -1,0 +1,476 @@
+"""The main message (kind ``message``): is it up front, does the heading say it, is there a deadline?
+
+The main message is what the reader must know or do: a decision or answer
+("du får", "du kan ikke få", "vi har besluttet", "afslag"), a summons ("kom
+til samtale"), a request ("send os", "du skal", "husk at", "bedes ...
+indsendt") or, for a receipt, that we have the letter. Sentences are
+classified with regular expressions over their lower-cased text plus a list
+of imperative verbs at the start of a sentence (the tagger often misses
+imperatives such as "Ring" or "Udfyld", so word order and a word list decide).
+
+Which class counts as *the* message depends on the genre: for a decision it is
+the decision, for a request the action, for a receipt the receipt, for a
+notice (orientering) also a sentence that names a date ("fra den 1. januar
+2027"). Without a sentence of the preferred class, any class counts.
+
+The **window** is where a reader expects the message: the main heading plus
+the first body paragraph, at most ``window_sentences`` sentences. A short
+friendly first paragraph ("Tak for dit brev.", at most ``intro_words`` words)
+does not close the window: the next paragraph is read too.
+
+``ctx.metrics["message"] = {"first": bool, "position": {"sentence": n,
+"start": s, "end": e} or None}``, where ``n`` is the index into the letter's
+content sentences (``Report.sentences``). Every message rule stores it, so it
+is there as long as one of them is switched on.
+
+One kind, four aspects (param ``aspect``), so each can be switched off alone:
+
+* ``budskab-foerst``: the message is not in the window (rule severity), or the
+  letter has none at all (``none_severity``).
+* ``overskrift``: no heading (rule severity), or a heading that only names a
+  topic, such as "Vedrørende Deres ansøgning" (``topic_severity``). A heading
+  states content when it has a message phrase, a verb, a date, a time or an
+  amount.
+* ``forsinket-indledning``: the first body sentence opens with a phrase that
+  delays the message ("Under henvisning til", "Vi har modtaget din
+  ansøgning", "Hermed fremsendes", "Som aftalt"). "Vi har modtaget" is the
+  message itself in a receipt (genre ``kvittering``), so it is allowed there.
+* ``handling-uden-frist``: a request for action ("send os", "du skal udfylde",
+  "bedes ... indsendt") with no deadline in the same or the next sentence.
+  Conditional requests ("Ring til os, hvis ...", "Har du spørgsmål? Så ring")
+  need no deadline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ..nlp import segment  # noqa: F401  (registers Token._.placeholder)
+from ..report.model import SEVERITIES
+from ..structure import Zone, letter_zones
+from .base import Param, letter, make_finding
+
+ASPECTS = ("budskab-foerst", "overskrift", "forsinket-indledning", "handling-uden-frist")
+
+MONTHS = r"(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.|feb\.|mar\.|apr\.|aug\.|sep\.|sept\.|okt\.|nov\.|dec\.)"
+WEEKDAYS = r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+NUMBER_WORDS = r"(\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|tyve|tredive)"
+DATE_RE = rf"\b\d{{1,2}}\.\s*{MONTHS}"
+PLACEHOLDER_DATE = r"(\{+\s*(dato|frist|svarfrist|tid|tidspunkt)[^}]*\}+|«\s*(dato|frist)[^»]*»|\[(dato|frist)[^\]]*\]|<<\s*(dato|frist)[^>]*>>)"
+
+DECISION = [
+    r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
+    r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
+    r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
+    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b", r"\btilbyde[rs]?\b", r"\btilbydes\b", r"\bafvis(t|er|es)\b",
+    r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\brestance\b", r"\bdu mangler at\b",
+    r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"\bbyggetilladelse\b.*\bmeddeles\b",
+    r"\bmeddeles\b.*\btilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
+]
+SUMMONS = [
+    r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
+    r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+]
+RECEIPT = [
+    r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
+    r"\bbekræfte\w* modtagelsen\b",
+]
+NEWS = [
+    rf"\b(fra|til|den|i) (\w+dag )?(den )?\d{{1,2}}\.\s*{MONTHS}", r"\bi uge \d+\b",
+]
+IMPERATIVES = [
+    "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",
+    "meld", "giv", "skriv", "kom", "tag", "læg", "stil", "husk", "vent", "brug", "søg", "klag", "mød",
+    "tilmeld", "afmeld", "ret", "log", "find", "vælg", "bestil", "læs", "led", "sørg", "hent",
+]
+ACTIONS = [
+    r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
+    r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bbedes\b.*\b(sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
+    r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
+    r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
+    r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
+]
+CONDITIONS = [
+    r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
+    r"^(?:[-•*–]\s*)?(har|er|kan|vil|ønsker|mangler|får|skal) (du|de)\b", r"^(?:[-•*–]\s*)?så\b",
+    r"\bspørgsmål\b",
+]
+DEADLINES = [
+    r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
+    r"\bfør (den )?\d", rf"\bfør {WEEKDAYS}\b", r"\bfør (samtalen|mødet|besøget|fristen|arbejdet|du|vi)\b",
+    r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
+    PLACEHOLDER_DATE,
+]
+DELAYING_OPENINGS = [
+    r"under henvisning til", r"med henvisning til", r"i henhold til", r"i medfør af", r"i forbindelse med",
+    r"hermed fremsendes", r"vedlagt fremsendes", r"indledningsvis", r"som aftalt", r"som lovet",
+    r"(skal|vil) (\w+ )?hermed \w+", r"det skal (hermed )?(meddeles|oplyses|bemærkes)", r"det meddeles hermed",
+    r"(vi|jeg|\w+) har (\w+ ){0,5}modtaget", r"(vi|jeg) modtog", r"på baggrund af", r"vedrørende",
+    r"angående", r"refererende til", r"vi skriver til dig (angående|vedrørende|om)",
+]
+RECEIPT_OPENINGS = (r"(vi|jeg|\w+) har (\w+ ){0,5}modtaget", r"(vi|jeg) modtog")
+TOPIC_HEADING = [
+    r"^(vedrørende|vedr\.?|angående|ang\.|om|emne|ad|re|sag|deres|din|dit|dine)\b",
+]
+CONTENT_HEADING = [
+    DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
+]
+
+PARAMS = {
+    "aspect": Param(str, required=True, choices=ASPECTS, help="hvad reglen tjekker"),
+    "window_sentences": Param(int, default=3, min=1, max=10,
+                              help="så mange sætninger i starten af brevet skal budskabet stå i"),
+    "intro_words": Param(int, default=12, min=0, max=40,
+                         help="et første afsnit med højst så mange ord er en kort indledning"),
+    "none_severity": Param(str, default="error", choices=SEVERITIES, help="når brevet slet ikke har et budskab"),
+    "topic_severity": Param(str, default="info", choices=SEVERITIES, help="når overskriften kun nævner et emne"),
+    "decision_patterns": Param(list, default=DECISION, help="regulære udtryk for en afgørelse eller et svar"),
+    "summons_patterns": Param(list, default=SUMMONS, help="regulære udtryk for en indkaldelse"),
+    "receipt_patterns": Param(list, default=RECEIPT, help="regulære udtryk for en kvittering"),
+    "news_patterns": Param(list, default=NEWS, help="regulære udtryk for en nyhed i en orientering"),
+    "action_patterns": Param(list, default=ACTIONS, help="regulære udtryk for en opfordring til at handle"),
+    "imperatives": Param(list, default=IMPERATIVES, help="bydeform i starten af en sætning"),
+    "condition_patterns": Param(list, default=CONDITIONS, help="betingelser: opfordringen kræver ingen frist"),
+    "deadline_patterns": Param(list, default=DEADLINES, help="regulære udtryk for en frist eller dato"),
+    "opening_patterns": Param(list, default=DELAYING_OPENINGS, help="indledninger, der udskyder budskabet"),
+    "opening_max_words": Param(int, default=6, min=0, max=20,
+                               help="så mange ord må stå før den udskydende indledning"),
+    "topic_heading_patterns": Param(list, default=TOPIC_HEADING, help="overskrifter, der kun nævner et emne"),
+}
+
+REGEX_PARAMS = {"decision_patterns", "summons_patterns", "receipt_patterns", "news_patterns", "action_patterns",
+                "condition_patterns", "deadline_patterns", "opening_patterns", "topic_heading_patterns"}
+
+# Which classes count as the main message, best first, per genre.
+PREFERRED = {
+    "afgoerelse": ("decision",),
+    "partshoering": ("decision", "action"),
+    "indkaldelse": ("summons", "action"),
+    "kvittering": ("receipt", "decision", "action"),
+    "anmodning": ("action", "decision"),
+    "orientering": ("decision", "summons", "action", "news"),
+}
+
+
+def validate_param(key: str, value) -> str | None:
+    """Regex lists must compile; the imperatives must be words."""
+    if key in REGEX_PARAMS:
+        for rx in value:
+            if not isinstance(rx, str):
+                return f"{rx!r} er ikke tekst"
+            try:
+                re.compile(rx)
+            except re.error as exc:
+                return f"det regulære udtryk {rx!r} virker ikke ({exc})"
+    if key == "imperatives" and not all(isinstance(w, str) and w.strip() for w in value):
+        return "listen må kun have ord"
+    return None
+
+
+# --- the letter's layout, shared with the genre and address checks ---------------------------
+
+@dataclass(frozen=True)
+class Sent:
+    """One content sentence with where it sits in the letter."""
+
+    index: int          # index into the letter's content sentences
+    start: int
+    end: int
+    zone: str
+    zone_index: int     # which zone (paragraph, heading) it lies in; -1 if none
+    words: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    zones: tuple[Zone, ...]
+    sents: tuple[Sent, ...]
+    heading: Zone | None          # the main heading, before the body
+    heading_sents: tuple[Sent, ...]
+    body: tuple[Sent, ...]
+
+    def window(self, max_sentences: int = 3, intro_words: int = 12) -> tuple[Sent, ...]:
+        """The body sentences a reader sees first: the first paragraph, or a short intro and the next one."""
+        out: list[Sent] = []
+        para = None
+        para_words = 0
+        for s in self.body:
+            if para is not None and s.zone_index != para:
+                if para_words > intro_words:
+                    break
+                para_words = 0
+            para = s.zone_index
+            para_words += s.words
+            out.append(s)
+            if len(out) >= max_sentences:
+                break
+        return tuple(out)
+
+    def anchor(self) -> tuple[int, int]:
+        """Where a finding about the whole letter points: the heading, else the first body sentence."""
+        if self.heading_sents:
+            return self.heading_sents[0].start, self.heading_sents[-1].end
+        if self.body:
+            return self.body[0].start, self.body[0].end
+        if self.sents:
+            return self.sents[0].start, self.sents[0].end
+        return 0, 0
+
+
+def _zone_index(zones, pos: int) -> int:
+    for i, z in enumerate(zones):
+        if z.start <= pos < z.end or z.start == pos == z.end:
+            return i
+    return -1
+
+
+def layout(doc: Doc) -> Layout:
+    """The letter's zones and sentences, from the context core put on the Doc (or computed here)."""
+    ctx = letter(doc)
+    cached = ctx.metrics.get("_layout")
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    zones = ctx.metrics.get("zones")
+    if zones is None:
+        zones = letter_zones(doc.text)
+    infos = ctx.metrics.get("sentence_infos")
+    if infos is None:
+        from ..metrics import sentence_infos
+
+        infos = sentence_infos(doc, zones)
+    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, doc.text[s.start:s.end])
+                  for i, s in enumerate(infos))
+    first_body = next((s.start for s in sents if s.zone == "body"), None)
+    heading = None
+    for z in zones:
+        if first_body is not None and z.start >= first_body:
+            break
+        if z.kind == "heading":
+            heading = z
+            break
+    hidx = zones.index(heading) if heading is not None else -2
+    heading_sents = tuple(s for s in sents if s.zone_index == hidx)
+    body = tuple(s for s in sents if s.zone == "body" and s.words)
+    lay = Layout(tuple(zones), sents, heading, heading_sents, body)
+    ctx.metrics["_layout"] = (doc, lay)
+    return lay
+
+
+# --- sentence classes ------------------------------------------------------------------------
+
+@lru_cache(maxsize=256)
+def _compile_all(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rx, re.I) for rx in patterns)
+
+
+def _compiled(params: dict, key: str) -> tuple[re.Pattern, ...]:
+    return _compile_all(tuple(params[key]))
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def any_match(patterns, text: str) -> re.Match | None:
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            return m
+    return None
+
+
+def starts_imperative(text: str, imperatives: set[str]) -> bool:
+    """True when the sentence opens with a verb in the imperative ("Send os ...", "- Ring til ...")."""
+    m = re.match(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)", text)
+    if not m or m.group(1) not in imperatives:
+        return False
+    # "Kom." / "Ring?" alone are not requests; a comma or a word must follow.
+    return m.group(2) != "?"
+
+
+def classify(text: str, params: dict) -> set[str]:
+    """Message classes of one sentence: decision, summons, receipt, news, action."""
+    t = _clean(text)
+    out = set()
+    if any_match(_compiled(params, "decision_patterns"), t):
+        out.add("decision")
+    if any_match(_compiled(params, "summons_patterns"), t):
+        out.add("summons")
+    if any_match(_compiled(params, "receipt_patterns"), t):
+        out.add("receipt")
+    if any_match(_compiled(params, "news_patterns"), t):
+        out.add("news")
+    if any_match(_compiled(params, "action_patterns"), t) or starts_imperative(
+            t, {w.lower() for w in params["imperatives"]}):
+        out.add("action")
+    return out
+
+
+def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
+    """The sentence that carries the main message, and whether it is in the heading or the window."""
+    lay = layout(doc)
+    candidates = lay.heading_sents + lay.body
+    classes = [(s, classify(s.text, params)) for s in candidates]
+    if genre != "kvittering":
+        classes = [(s, c - {"receipt"}) for s, c in classes]
+    if genre not in (None, "orientering"):
+        classes = [(s, c - {"news"}) for s, c in classes]
+    preferred = PREFERRED.get(genre or "orientering", PREFERRED["orientering"])
+    main = next((s for s, c in classes if c & set(preferred)), None)
+    if main is None:
+        main = next((s for s, c in classes if c), None)
+    if main is None:
+        return None, False
+    window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
+    return main, main in window
+
+
+def store_message(doc: Doc, params: dict) -> tuple[Sent | None, bool]:
+    ctx = letter(doc)
+    main, first = find_message(doc, params, ctx.genre)
+    ctx.metrics["message"] = {
+        "first": first,
+        "position": None if main is None else {"sentence": main.index, "start": main.start, "end": main.end},
+    }
+    return main, first
+
+
+# --- the four aspects ------------------------------------------------------------------------
+
+def _budskab_foerst(doc, rule) -> Iterator:
+    main, first = store_message(doc, rule.params)
+    if first:
+        return
+    lay = layout(doc)
+    if main is None:
+        start, end = lay.anchor()
+        if end > start:
+            yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],
+                               message="Vi kan ikke finde brevets budskab. Skriv øverst, hvad læseren får, "
+                                       "eller hvad læseren skal gøre.")
+        return
+    yield make_finding(rule, doc, main.start, main.end,
+                       message=f"{rule.message} Budskabet står først i sætning {main.index + 1}. "
+                               "Flyt det op i overskriften eller i første afsnit.")
+
+
+def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
+    t = _clean(text)
+    if classify(text, params) - {"news"}:
+        return True
+    if any(re.search(rx, t) for rx in CONTENT_HEADING):
+        return True
+    if any_match(_compiled(params, "topic_heading_patterns"), t):
+        return False
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    toks = list(span) if span is not None else []
+    # A verb in the heading ("Ida kan få plads") says something happens; the first word is often
+    # mistagged, so it only counts when it is a known imperative (handled by classify above).
+    return any(tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood"))
+               for tok in toks[1:])
+
+
+def _overskrift(doc, rule) -> Iterator:
+    store_message(doc, rule.params)
+    lay = layout(doc)
+    heading_text = doc.text[lay.heading.start:lay.heading.end].strip() if lay.heading else ""
+    if not heading_text:
+        # A "Vedr.: ..." line is read as meta, but it is the letter's heading all the same.
+        meta = next((z for z in lay.zones if z.kind == "meta"
+                     and re.match(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", doc.text[z.start:z.end], re.I)), None)
+        if meta is not None and (not lay.body or meta.start < lay.body[0].start):
+            text = doc.text[meta.start:meta.end]
+            rest = re.sub(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", "", text, flags=re.I)
+            if heading_has_content(rest, doc, meta.end - len(rest), rule.params):
+                return
+            yield make_finding(rule, doc, meta.start, meta.start + len(text.rstrip()),
+                               severity=rule.params["topic_severity"],
+                               message="Overskriften nævner kun et emne. Skriv i overskriften, hvad brevet "
+                                       "siger, fx \"Du får boligstøtte fra 1. maj\".")
+            return
+        start, end = lay.anchor()
+        if end > start:
+            yield make_finding(rule, doc, start, end,
+                               message="Brevet har ingen overskrift. Skriv en overskrift, der siger, hvad "
+                                       "brevet handler om, fx \"Du får boligstøtte fra 1. maj\".")
+        return
+    s = lay.heading.start + doc.text[lay.heading.start:lay.heading.end].index(heading_text)
+    if heading_has_content(heading_text, doc, s, rule.params):
+        return
+    yield make_finding(rule, doc, s, s + len(heading_text), severity=rule.params["topic_severity"],
+                       message=f"{rule.message} Overskriften nævner kun et emne. Skriv, hvad brevet siger, "
+                               "fx \"Du får boligstøtte fra 1. maj\".")
+
+
+def _forsinket_indledning(doc, rule) -> Iterator:
+    store_message(doc, rule.params)
+    lay = layout(doc)
+    if not lay.body:
+        return
+    first = lay.body[0]
+    text = first.text
+    lower = text.lower()
+    genre = letter(doc).genre
+    max_words = rule.params["opening_max_words"]
+    for rx in _compiled(rule.params, "opening_patterns"):
+        if genre == "kvittering" and rx.pattern in RECEIPT_OPENINGS:
+            continue
+        m = rx.search(lower)
+        if not m:
+            continue
+        before = re.findall(r"[\wæøå]+", lower[:m.start()])
+        if len(before) > max_words:
+            continue
+        # Leading bullet markers and quotes are not part of the opening.
+        lead = len(text) - len(text.lstrip("-•*– \"“„"))
+        yield make_finding(rule, doc, first.start + min(lead, m.start()), first.start + m.end(),
+                           message=f"{rule.message} Start med budskabet i stedet for \"{text[m.start():m.end()]}\".")
+        return
+
+
+def _handling_uden_frist(doc, rule) -> Iterator:
+    store_message(doc, rule.params)
+    lay = layout(doc)
+    actions = _compiled(rule.params, "action_patterns")
+    conds = _compiled(rule.params, "condition_patterns")
+    deadlines = _compiled(rule.params, "deadline_patterns")
+    imperatives = {w.lower() for w in rule.params["imperatives"]}
+    action_imperatives = {"send", "indsend", "udfyld", "ring", "betal", "indbetal", "aflever", "kontakt",
+                          "svar", "meld"} & imperatives
+    # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
+    # "Har du spørgsmål?" is the sentence before the request under it.
+    seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
+    for i, s in enumerate(seq):
+        if s.zone != "body":
+            continue
+        t = _clean(s.text)
+        if not (any_match(actions, t) or starts_imperative(t, action_imperatives)):
+            continue
+        if any_match(conds, t):
+            continue
+        prev = seq[i - 1].text.strip() if i > 0 else ""
+        if prev.endswith("?"):
+            continue
+        nxt = _clean(seq[i + 1].text) if i + 1 < len(seq) else ""
+        if any_match(deadlines, t) or (nxt and any_match(deadlines, nxt)):
+            continue
+        yield make_finding(rule, doc, s.start, s.end)
+
+
+ASPECT_FNS = {
+    "budskab-foerst": _budskab_foerst,
+    "overskrift": _overskrift,
+    "forsinket-indledning": _forsinket_indledning,
+    "handling-uden-frist": _handling_uden_frist,
+}
+
+
+def check(doc, rule) -> Iterator:
+    yield from ASPECT_FNS[rule.params["aspect"]](doc, rule)

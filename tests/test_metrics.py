@@ -1,0 +1,59 @@
+"""LIX and sentence figures against texts counted by hand."""
+from __future__ import annotations
+
+import pytest
+
+from letterlab.metrics import lix_band
+from letterlab.core import analyse
+
+LETTER = """Afgørelse om boligstøtte
+
+Kære Anne
+
+Du får boligstøtte fra 1. december 2026. Vi udbetaler 1.250,00 kr. hver måned, jf. § 3.
+
+Med venlig hilsen
+Ole"""
+# By hand, body only (heading, salutation, closing and signature left out):
+# 1) Du får boligstøtte fra december            -> 5 words, long: boligstøtte, december
+# 2) Vi udbetaler kr. hver måned jf.            -> 6 words, long: udbetaler
+# numbers (1., 2026, 1.250,00, 3) and § are not words.
+# LIX = 11/2 + 100*3/11 = 32.77
+
+
+@pytest.mark.model
+def test_lix_counted_by_hand(nlp):
+    r = analyse(LETTER, nlp=nlp)
+    s = r.scores
+    assert (s["words"], s["sentences"], s["long_words"]) == (11, 2, 3)
+    assert s["lix"] == pytest.approx(32.8, abs=0.05)
+    assert s["lix_band"] == "let"
+    assert s["mean_sentence_length"] == 5.5
+    assert s["max_sentence_length"] == 6
+
+
+@pytest.mark.model
+def test_placeholders_and_addresses_are_not_words(nlp):
+    text = "Hej\n\nDu kan skrive til {{sagsbehandler}} på post@fjordby.dk eller www.fjordby.dk i dag."
+    # words: Du kan skrive til på eller i dag -> 8, long: skrive? no (6) -> 0
+    r = analyse(text, nlp=nlp)
+    assert r.scores["words"] == 8
+    assert r.scores["long_words"] == 0
+    assert r.scores["lix"] == pytest.approx(8.0)
+
+
+@pytest.mark.model
+def test_bullets_count_as_sentences(nlp):
+    text = "Kære Anne\n\nDu skal sende:\n- lønsedler\n- kontoudtog fra banken"
+    r = analyse(text, nlp=nlp)
+    # "Du skal sende:" / "lønsedler" / "kontoudtog fra banken"
+    assert r.scores["sentences"] == 3
+    assert r.scores["words"] == 7
+    assert r.scores["long_words"] == 2   # lønsedler, kontoudtog
+
+
+@pytest.mark.parametrize("lix,band", [(None, None), (20, "meget let"), (24.4, "meget let"), (25, "let"),
+                                      (34, "let"), (35, "middel"), (44.4, "middel"), (45, "svær"),
+                                      (54, "svær"), (55, "meget svær"), (70, "meget svær")])
+def test_lix_bands(lix, band):
+    assert lix_band(lix) == band
