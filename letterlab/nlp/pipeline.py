@@ -11,7 +11,7 @@ import os
 import threading
 from pathlib import Path
 
-from . import segment  # noqa: F401  (registers the components)
+from . import postag, segment  # noqa: F401  (registers the components)
 
 BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "da_letterlab"
 ENV_VAR = "LETTERLAB_MODEL"
@@ -39,7 +39,7 @@ def model_label(name: str) -> str:
 
 
 def add_letter_components(nlp):
-    """Add placeholder merging and letter-aware sentence starts to any Danish pipeline."""
+    """Add placeholder merging, letter-aware sentence starts and (DDT-style parsers) POS from the parse."""
     if "letterlab_placeholders" not in nlp.pipe_names:
         nlp.add_pipe("letterlab_placeholders", first=True)
     if "letterlab_segmenter" not in nlp.pipe_names:
@@ -50,6 +50,8 @@ def add_letter_components(nlp):
         else:
             nlp.add_pipe("letterlab_segmenter", after="letterlab_placeholders")
             nlp.add_pipe("sentencizer")
+    if "letterlab_pos_from_parse" not in nlp.pipe_names and postag.uses_ddt_labels(nlp):
+        nlp.add_pipe("letterlab_pos_from_parse", last=True)
     return nlp
 
 

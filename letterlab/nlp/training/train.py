@@ -38,13 +38,14 @@ def sentences_to_doc(vocab, group: list[Sentence]):
     """One spaCy Doc with full gold annotation from a group of UD-style sentences."""
     from spacy.tokens import Doc
 
-    words, spaces, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], []
+    words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], [], []
     offset = 0
     for si, s in enumerate(group):
         for i, t in enumerate(s.tokens):
             words.append(t.form)
             last_of_doc = si == len(group) - 1 and i == len(s.tokens) - 1
             spaces.append(False if last_of_doc else (t.space_after or i == len(s.tokens) - 1))
+            tags.append(t.tag)
             pos.append(t.upos)
             morphs.append(t.feats or "")
             lemmas.append(t.lemma)
@@ -52,7 +53,7 @@ def sentences_to_doc(vocab, group: list[Sentence]):
             deps.append(t.dep if t.head > 0 else "ROOT")
             starts.append(i == 0)
         offset += len(s.tokens)
-    return Doc(vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
+    return Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs, lemmas=lemmas,
                heads=heads, deps=deps, sent_starts=starts)
 
 
