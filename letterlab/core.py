@@ -30,7 +30,7 @@ NOTICES = {
     "binary": "Teksten ligner ikke almindelig tekst. Den indeholder mange tegn, som ikke er bogstaver. Tjek, at du har valgt den rigtige fil.",
     "not_danish": "Teksten ser ikke ud til at være på dansk. Letterlab kan kun vurdere danske breve, så vi har ikke tjekket reglerne.",
     "placeholders_only": "Teksten består kun af flettefelter. Der er ingen tekst at vurdere.",
-    "check_failed": "En af reglerne ({rule}) kunne ikke køre. De andre regler er tjekket. Fortæl det til dem, der passer letterlab.",
+    "check_failed": "En af reglerne ({rule}) kunne ikke køre. Vi har tjekket de andre regler. Fortæl det til dem, der passer letterlab.",
 }
 
 _DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())

@@ -14,6 +14,12 @@ Scores:
 * ``voice_p/r/f``: the Voice feature over all tokens that carry it in gold
   or prediction (as spaCy's per-feature score). ``passive_p/r/f``: tokens with
   ``Voice=Pass`` only (s-passives).
+* ``passive_clause_p/r/f``: letterlab's passive check (s-passive and
+  blive + participle; the være-passive is left out because the treebanks do
+  not mark it) against gold passives: ``Voice=Pass`` verbs plus participles
+  whose auxiliary is "blive" (UD: an ``aux`` child with lemma blive, as this
+  UD release has no ``aux:pass``; DDT: blive heading the participle via
+  ``vobj``). Counted on the participle or s-verb.
 * ``lemma_acc``: lower-cased lemma matches.
 * ``sents_p/r/f``: sentence starts (not counting each text's first token).
 * ``uas``/``las``: only where the pipeline's labels compare with the gold
@@ -119,6 +125,7 @@ def evaluate(path: str | Path, nlp, model_name: str = "") -> dict:
                     uas += 1
                     if tok.dep_.lower() == g.dep.lower():
                         las += 1
+    c_tp, c_fp, c_fn = _passive_clauses(preds, golds, sents_by_group(groups))
     vp, vr, vf = _prf(v_tp, v_fp, v_fn)
     pp_, pr, pf_ = _prf(p_tp, p_fp, p_fn)
     sp, sr, sf = _prf(s_tp, s_fp, s_fn)
@@ -133,6 +140,7 @@ def evaluate(path: str | Path, nlp, model_name: str = "") -> dict:
         "morph_acc": round(morph / tot, 4),
         "voice_p": vp, "voice_r": vr, "voice_f": vf,
         "passive_p": pp_, "passive_r": pr, "passive_f": pf_,
+        **dict(zip(("passive_clause_p", "passive_clause_r", "passive_clause_f"), _prf(c_tp, c_fp, c_fn))),
         "lemma_acc": round(lemma / tot, 4),
         "sents_p": sp, "sents_r": sr, "sents_f": sf,
         "uas": round(uas / dep_tot, 4) if labels_compare and dep_tot else None,
@@ -140,3 +148,42 @@ def evaluate(path: str | Path, nlp, model_name: str = "") -> dict:
         "words_per_second": round(n_words / took) if took else None,
         "pipeline": list(nlp.pipe_names),
     }
+
+
+def sents_by_group(groups):
+    return groups
+
+
+def _gold_passive_indices(group) -> set[int]:
+    """Doc-level token indices of gold passives in one group of sentences."""
+    out: set[int] = set()
+    offset = 0
+    for s in group:
+        toks = s.tokens
+        for t in toks:
+            f = _feats(t.feats)
+            if f.get("Voice") == "Pass":
+                out.add(offset + t.id - 1)
+            elif f.get("VerbForm") == "Part":
+                kids = [k for k in toks if k.head == t.id]
+                if any(k.lemma.lower() == "blive" and k.dep.startswith("aux") for k in kids):
+                    out.add(offset + t.id - 1)
+                elif t.head and toks[t.head - 1].lemma.lower() == "blive" and t.dep == "vobj":
+                    out.add(offset + t.id - 1)
+        offset += len(toks)
+    return out
+
+
+def _passive_clauses(preds, golds, groups) -> tuple[int, int, int]:
+    from ..checks.passive import PARAMS, find_passives
+
+    params = {k: p.default for k, p in PARAMS.items()}
+    params["vaere_passive"] = False
+    tp = fp = fn = 0
+    for doc, group in zip(preds, groups):
+        gold = _gold_passive_indices(group)
+        pred = {tok.i for _, _, _, tok in find_passives(doc, params)}
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    return tp, fp, fn

@@ -111,5 +111,5 @@ def safe_xml_parser() -> etree.XMLParser:
 def parse_xml(blob: bytes, corrupt_message: str) -> etree._Element:
     try:
         return etree.fromstring(blob, safe_xml_parser())
-    except (etree.XMLSyntaxError, ValueError) as exc:
+    except (etree.LxmlError, ValueError) as exc:
         raise ReadError("corrupt", corrupt_message) from exc

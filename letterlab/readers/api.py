@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 from . import model as m
@@ -83,6 +82,9 @@ def read_document(
     if suffix in (".odt", ".ott"):
         raise ReadError("corrupt", m.MSG_CORRUPT_ODT)
     if suffix == ".doc":
+        # Some case systems save "Word HTML" with a .doc name; read it as HTML.
+        if _looks_like_html(data):
+            return _read_text_format(data, "html", source)
         raise ReadError("unsupported_doc", m.MSG_UNSUPPORTED_DOC)
 
     fmt = _TEXT_SUFFIXES.get(suffix)
@@ -104,13 +106,13 @@ def _read_zip(data: bytes, suffix: str, source: str | None) -> Document:
     if odt:
         builder, warnings = read_odt_bytes(data, source)
         fmt = "odt"
-    elif "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
+    elif "[Content_Types].xml" in names:  # OOXML; python-docx rejects non-Word packages
         from .docx_reader import read_docx_bytes
 
         builder, warnings = read_docx_bytes(data, source)
         fmt = "docx"
     elif suffix in _OOXML_SUFFIXES or suffix in (".odt", ".ott"):
-        if "[Content_Types].xml" in names or "mimetype" in names:
+        if "mimetype" in names:  # another OpenDocument type (.ods, .odp ...)
             raise ReadError("unsupported_format", m.MSG_NOT_WORD)
         raise ReadError("corrupt", corrupt)
     else:

@@ -340,8 +340,8 @@ class DocxWalker:
         headers, footers, seen = [], [], set()
         order = {"first": 0, "default": 1, "even": 2}
         for sect in body.iter(w("sectPr")):
-            title_pg = sect.find(w("titlePg")) is not None
-            title_pg = title_pg and sect.find(w("titlePg")).get(W_VAL, "1") not in ("0", "false", "off")
+            tp = sect.find(w("titlePg"))
+            title_pg = tp is not None and tp.get(W_VAL, "1") not in ("0", "false", "off")
             for ref_tag, target in ((w("headerReference"), headers), (w("footerReference"), footers)):
                 refs = sorted(sect.findall(ref_tag), key=lambda r: order.get(r.get(w("type"), "default"), 9))
                 for ref in refs:
@@ -434,7 +434,7 @@ class DocxWalker:
             return "heading", heading, prefix
         if num_id not in (None, "0"):
             return "bullet", ilvl, label or "• "
-        if self.styles.is_list_style(sid):
+        if direct_num is None and self.styles.is_list_style(sid):
             return "bullet", ilvl, "• "
         return "paragraph", 0, ""
 

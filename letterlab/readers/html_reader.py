@@ -36,7 +36,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A DOCTYPE with an internal subset: libxml2's HTML parser would show "]>" as text.
-_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -59,14 +59,18 @@ def _decode_html(data: bytes) -> tuple[str, list[str]]:
     return decode_text_bytes(data)
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(huge: bool = False) -> etree.HTMLParser:
     return lxml.html.HTMLParser(
         no_network=True,
-        huge_tree=False,
+        huge_tree=huge,
         remove_comments=True,
         remove_pis=True,
         recover=True,
     )
+
+
+def _hit_limit(parser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
 class _Walker:
@@ -188,12 +192,23 @@ def read_html_bytes(data: bytes, source: str | None):
 
 def read_html_text(text: str, source: str | None, warnings=()):
     text = _XML_DECL.sub("", text, count=1)
-    head = _DOCTYPE.sub("", text[:65536], count=1)  # bounded: the regex is lazy
-    text = head + text[65536:]
+    mt = _DOCTYPE.match(text)  # anchored at the start: linear time
+    if mt:
+        text = text[mt.end() :]
     if not text.strip():
         raise ReadError("empty", m.MSG_EMPTY_FILE)
+    warnings = list(warnings)
     try:
-        root = lxml.html.document_fromstring(text, parser=_parser())
+        parser = _parser()
+        root = lxml.html.document_fromstring(text, parser=parser)
+        if _hit_limit(parser):
+            # Very deep nesting (> 256 levels, typically unclosed inline tags):
+            # libxml2 drops the rest. Retry with the larger limit (2048);
+            # the HTML parser never expands entities, so this is safe.
+            parser = _parser(huge=True)
+            root = lxml.html.document_fromstring(text, parser=parser)
+            if _hit_limit(parser):
+                warnings.append(m.WARN_TRUNCATED)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # lxml raises ParserError "Document is empty" for e.g. only comments
         raise ReadError("empty", m.MSG_EMPTY_FILE)
@@ -215,4 +230,4 @@ def read_html_text(text: str, source: str | None, warnings=()):
         else:
             w.end(el)
     w.flush()
-    return w.b, list(warnings)
+    return w.b, warnings

@@ -52,6 +52,9 @@ class ReadError(Exception):
     """A file or text could not be read.
 
     ``code`` is a stable machine code; ``message`` is plain Danish for the user.
+
+    Codes: "empty", "binary", "encoding", "unsupported_doc", "encrypted",
+    "corrupt", "zip_bomb", "too_large", "unsupported_format", "not_found".
     """
 
     def __init__(self, code: str, message: str):
@@ -77,7 +80,9 @@ MSG_UNSUPPORTED_DOC = (
 )
 MSG_ENCRYPTED = "Filen er beskyttet med adgangskode. Fjern adgangskoden i Word, og prøv igen."
 MSG_CORRUPT_DOCX = "Vi kan ikke åbne filen. Den er måske ødelagt. Åbn den i Word, gem den igen, og prøv igen."
-MSG_CORRUPT_ODT = "Vi kan ikke åbne filen. Den er måske ødelagt. Åbn den igen, gem den, og prøv igen."
+MSG_CORRUPT_ODT = (
+    "Vi kan ikke åbne filen. Den er måske ødelagt. Åbn den i dit tekstprogram, gem den igen, og prøv igen."
+)
 MSG_ZIP_BOMB = "Vi åbner ikke filen. Den bliver alt for stor, når vi pakker den ud, og den kan være skadelig."
 MSG_PDF = "Filen er en PDF. Vi kan ikke læse PDF-filer. Gem brevet som .docx, og prøv igen."
 MSG_RTF = "Filen er en RTF-fil. Åbn den i Word, gem den som .docx, og prøv igen."
@@ -105,4 +110,5 @@ WARN_NOTES = "Vi har ikke læst fodnoter og slutnoter med."
 WARN_DIAGRAMS = "Vi har ikke læst tekst i diagrammer og SmartArt med."
 WARN_ALTCHUNK = "Dele af dokumentet er indsat fra en anden fil. Dem har vi ikke læst med."
 WARN_TEXTBOX_UNREAD = "Vi har ikke kunnet læse tekst i alle tekstfelter."
+WARN_TRUNCATED = "Filen er bygget meget indviklet op. Vi har måske ikke læst al teksten."
 WARN_ENCODING_GUESS = "Filen er ikke gemt som UTF-8. Tjek, at æ, ø og å ser rigtige ud."

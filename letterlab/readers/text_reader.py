@@ -8,7 +8,6 @@ is changed.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from . import model as m
 from ._layout import normalise_newlines
@@ -114,7 +113,7 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
 _BULLET_RE = re.compile(
-    r"^(?P<indent>[ \t]*)(?:[-•*–—▪◦·○■►✓]|\d{1,2}[.)]|[a-zæøå]\))[ \t]+\S",
+    r"^(?P<indent>[ \t]*)(?:[-•*–—▪◦·○■►✓]|\d{1,2}[.)]|[a-zæøåA-ZÆØÅ]\))[ \t]+\S",
 )
 _DATE_AFTER_NUMBER_RE = re.compile(rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!?:;,")
@@ -122,7 +121,13 @@ _NOT_HEADING_START = re.compile(
     r"^(?:kære|hej|til|att\.?|med venlig hilsen|venlig hilsen|de bedste hilsner|mvh|vh)\b",
     re.IGNORECASE,
 )
-_DATE_LIKE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{1,2}}\.\s*(?:{_MONTHS})\b", re.I)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\.?(?:\s+\d{{4}})?\b"  # 3. maj 2024
+    rf"|\b\d{{1,2}}[./-]\d{{1,2}}(?:[./-]|\s+)\d{{2,4}}\b"  # 03-05-2024, 3/5 2024
+    rf"|\b(?:19|20)\d\d\b",
+    re.I,
+)
+_DATE_LINE_WORDS = re.compile(r"^(?:dato|den|d\.)$", re.I)
 
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
@@ -153,9 +158,18 @@ def _looks_like_heading(line: str) -> bool:
     first_letter = next((ch for ch in s if ch.isalpha()), None)
     if first_letter is None or not (s[0].isupper() or s[0].isdigit()):
         return False
-    if _NOT_HEADING_START.match(s) or _DATE_LIKE.search(s):
+    if _NOT_HEADING_START.match(s) or _is_date_line(s):
         return False
     return True
+
+
+def _is_date_line(s: str) -> bool:
+    """A dateline like "Aarhus, 3. maj 2024" or "Dato: 03-05-2024"."""
+    if not _DATE.search(s):
+        return False
+    rest = [w for w in re.split(r"[\s,:]+", _DATE.sub(" ", s)) if any(ch.isalpha() for ch in w)]
+    rest = [w for w in rest if not _DATE_LINE_WORDS.match(w)]
+    return len(rest) <= 1
 
 
 def detect_blocks(text: str) -> list[Block]:

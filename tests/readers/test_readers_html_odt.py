@@ -92,6 +92,15 @@ def test_html_meta_charset_latin1(tmp_path):
     assert read_document(path).text == "Kære Søren – æøå"
 
 
+def test_word_html_saved_as_doc(tmp_path):
+    path = tmp_path / "sag.doc"
+    path.write_text("<html><body><h1>Afgørelse</h1><p>Du får støtte.</p></body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format == "html"
+    assert doc.text == "Afgørelse\n\nDu får støtte."
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+
+
 def test_html_without_text_is_empty():
     with pytest.raises(ReadError) as exc:
         read_document(data=b"<html><head><title>x</title></head><body><script>1</script></body></html>", filename="a.html")

@@ -130,32 +130,84 @@ def test_corrupt_docx_variants(tmp_path, helpers):
         )
 
 
-def test_xlsx_is_not_word(helpers):
-    good = _simple_docx(helpers)
-    ct = zipfile.ZipFile(io.BytesIO(good)).read("[Content_Types].xml")
-    xlsx = helpers.rewrite_zip(good, drop=tuple(n for n in zipfile.ZipFile(io.BytesIO(good)).namelist() if n.startswith("word/")),
-                               add={"xl/workbook.xml": b"<workbook/>"}, replace={"[Content_Types].xml": ct})
-    err = _error(data=xlsx, filename="regneark.docx")
+def test_xlsx_is_not_word():
+    """A minimal real OOXML spreadsheet package renamed to .docx."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="xl/workbook.xml" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+            "</Relationships>",
+        )
+        zf.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+    err = _error(data=out.getvalue(), filename="regneark.docx")
     assert err.code == "unsupported_format"
     assert err.message == "Filen er ikke et Word-dokument. Gem brevet som .docx, og prøv igen."
 
 
+def _append_deflated_zeros(zip_bytes: bytes, name: str, total: int) -> bytes:
+    """Append a real deflated member of ``total`` zero bytes without compressing it all.
+
+    A full flush resets the deflate window, so the compressed form of 1 MiB of
+    zeros can be repeated; a final empty block ends the stream. zipfile cannot
+    write precompressed data, so we store the raw stream and then patch the
+    method, CRC and size fields of the local and central headers.
+    """
+    chunk = 1 << 20
+    assert total % chunk == 0
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
+    raw = block * (total // chunk) + comp.flush(zlib.Z_FINISH)
+    crc = 0
+    zero_chunk = bytes(chunk)
+    for _ in range(total // chunk):
+        crc = zlib.crc32(zero_chunk, crc)
+
+    out = io.BytesIO(zip_bytes)
+    with zipfile.ZipFile(out, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(name), raw)  # stored for now
+    data = bytearray(out.getvalue())
+    name_b = name.encode()
+    local = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name).header_offset
+    assert data[local : local + 4] == b"PK\x03\x04"
+    assert data[local + 30 : local + 30 + len(name_b)] == name_b
+    struct.pack_into("<H", data, local + 8, 8)  # method: deflate
+    struct.pack_into("<I", data, local + 14, crc)
+    struct.pack_into("<I", data, local + 22, total)
+    central = data.rfind(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(name_b)] != name_b:
+        central = data.rfind(b"PK\x01\x02", 0, central)
+        assert central >= 0
+    struct.pack_into("<H", data, central + 10, 8)
+    struct.pack_into("<I", data, central + 16, crc)
+    struct.pack_into("<I", data, central + 24, total)
+    return bytes(data)
+
+
 @pytest.fixture(scope="module")
 def bomb_docx():
-    """A docx with an extra member of 300 MB zeros (about 300 KB compressed)."""
+    """A docx with an extra member of 300 MiB zeros (about 300 KB compressed)."""
     d = docx.Document()
     d.add_paragraph("Bombe")
     base = io.BytesIO()
     d.save(base)
-    out = io.BytesIO(base.getvalue())
-    with zipfile.ZipFile(out, "a") as zf:
-        info = zipfile.ZipInfo("word/media/bomb.bin")
-        info.compress_type = zipfile.ZIP_DEFLATED
-        with zf.open(info, "w", force_zip64=True) as fh:
-            chunk = bytes(1 << 22)
-            for _ in range(75):  # 300 MiB
-                fh.write(chunk)
-    return out.getvalue()
+    data = _append_deflated_zeros(base.getvalue(), "word/media/bomb.bin", 300 << 20)
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    info = zf.getinfo("word/media/bomb.bin")
+    assert info.file_size == 300 << 20 and info.compress_type == zipfile.ZIP_DEFLATED
+    with zf.open(info) as fh:  # really decompresses to zeros
+        assert fh.read(3 << 20) == bytes(3 << 20)
+    return data
 
 
 def test_zip_bomb(tmp_path, bomb_docx):
@@ -187,7 +239,7 @@ def test_zip_bomb_total_rule(helpers, monkeypatch):
 
 
 def _png(padding: int = 0) -> bytes:
-    """A valid 1x1 PNG; ``padding`` random bytes go into a private ancillary chunk."""
+    """A valid 1x1 PNG; ``padding`` bytes go into a private ancillary chunk."""
 
     def chunk(kind: bytes, payload: bytes) -> bytes:
         return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
@@ -195,14 +247,14 @@ def _png(padding: int = 0) -> bytes:
     ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     parts = [b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", ihdr)]
     if padding:
-        parts.append(chunk(b"zzBg", os.urandom(padding)))
+        parts.append(chunk(b"zzBg", bytes(padding)))
     parts += [chunk(b"IDAT", zlib.compress(b"\x00" * 4)), chunk(b"IEND", b"")]
     return b"".join(parts)
 
 
 @pytest.fixture(scope="module")
 def big_docx(tmp_path_factory):
-    """A real 30 MB .docx: a letter with an embedded 30 MB (incompressible) PNG."""
+    """A real 30 MB .docx: a letter with an embedded 30 MB PNG, stored uncompressed."""
     d = docx.Document()
     d.add_paragraph("Brev med stort billede.")
     d.add_picture(io.BytesIO(_png()))
@@ -215,7 +267,7 @@ def big_docx(tmp_path_factory):
     with zipfile.ZipFile(path, "w") as dst:
         for info in src.infolist():
             if info.filename == media[0]:
-                dst.writestr(info.filename, _png(30_000_000), compress_type=zipfile.ZIP_STORED)
+                dst.writestr(info.filename, _png(30_000_000), compress_type=zipfile.ZIP_STORED)  # stored: no compression cost
             else:
                 dst.writestr(info.filename, src.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
     return path
@@ -256,3 +308,51 @@ def test_safe_xml_parser_does_not_expand():
     root = _safety.parse_xml(blob, "x")
     text = (root.text or "") + "".join(child.tail or "" for child in root)
     assert text == "123"
+
+
+def test_mutated_files_only_raise_read_error(helpers):
+    """Deterministic mini-fuzz: damaged files give a Document or a ReadError, nothing else."""
+    import random
+
+    d = docx.Document()
+    d.add_heading("Titel", 1)
+    d.add_paragraph("Hej med dig", style="List Bullet")
+    d.add_table(rows=1, cols=2).cell(0, 0).text = "a"
+    plain = helpers.docx_to_bytes(d)
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as zf:  # XML visible to byte flips
+        src = zipfile.ZipFile(io.BytesIO(plain))
+        for name in src.namelist():
+            zf.writestr(name, src.read(name))
+    samples = [
+        ("a.docx", plain),
+        ("s.docx", stored.getvalue()),
+        ("a.odt", helpers.make_odt("<text:h>Hej</text:h><text:list><text:list-item><text:p>x</text:p></text:list-item></text:list>")),
+        ("a.html", "<h1>x</h1><ul><li>a<table><tr><td>b</td></tr></table></li></ul><p>c<br>d æ</p>".encode()),
+        ("a.md", "# H\n\n- a\n  - b\n\n| x | y |\n|--|--|\n| 1 | 2 |\n\n**fed** [l](u) `k`\n".encode()),
+        ("a.txt", "Hej\n\n- a\n1. b\nÆØÅ".encode()),
+    ]
+    rng = random.Random(1234)
+    inserts = [b"<", b">", b"&", b"]]>", b"\x00", b"<w:p>", b"</w:t>", b"*", b"[", b"\n\n", b"\r", b"\xff"]
+    for _ in range(600):
+        name, data = rng.choice(samples)
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 6)):
+            if not data:
+                break
+            i = rng.randrange(len(data))
+            op = rng.random()
+            if op < 0.5:
+                data[i] = rng.randrange(256)
+            elif op < 0.7:
+                del data[i : i + rng.randint(1, 20)]
+            else:
+                data[i:i] = rng.choice(inserts)
+        try:
+            doc = read_document(data=bytes(data), filename=name)
+        except ReadError as exc:
+            assert exc.code in {"empty", "binary", "encoding", "corrupt", "unsupported_format", "zip_bomb", "unsupported_doc", "encrypted"}
+            assert exc.message
+            continue
+        for b in doc.blocks:
+            assert 0 <= b.start < b.end <= len(doc.text)

@@ -1,0 +1,49 @@
+"""Everything a user reads must pass letterlab's own rules: no passive, officialese or formal address.
+
+Quoted examples ("Din ansøgning behandles") are left out: explanations quote
+the very thing they warn against.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from letterlab.core import NOTICES, analyse
+from letterlab.ruleset import default_ruleset
+
+BANNED = {"passive", "jargon", "address", "nominalisation"}
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|»[^«]*«|'[^']*'")
+
+
+def _clean(text: str) -> str:
+    text = QUOTED.sub("noget", text)
+    return re.sub(r"\{[a-z_]+\}", "noget", text)
+
+
+def user_texts():
+    rs = default_ruleset()
+    for r in rs.rules:
+        yield f"{r.id}.message", r.message
+        yield f"{r.id}.explanation", r.explanation
+    for code, msg in NOTICES.items():
+        yield f"notice.{code}", msg
+    from letterlab.readers import _safety  # noqa: F401  (messages live in the reader modules)
+    import letterlab.readers.model as rm
+    for name in dir(rm):
+        val = getattr(rm, name)
+        if isinstance(val, dict):
+            for k, v in val.items():
+                if isinstance(v, str):
+                    yield f"readers.{name}.{k}", v
+
+
+TEXTS = list(user_texts())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("where,text", TEXTS, ids=[w for w, _ in TEXTS])
+def test_user_text_is_plain_danish(where, text, nlp):
+    report = analyse(_clean(text), nlp=nlp)
+    bad = [(f.rule, f.text) for f in report.findings if f.category in BANNED]
+    assert not bad, f"{where}: {bad}"
