@@ -50,6 +50,11 @@ ADJECTIVAL_PARTICIPLES = [
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
 ]
 
+# After "blive" these participles name a state the subject gets into, not something done to it.
+BLIVE_STATES = {"gift", "glad", "træt", "klar", "syg", "interesseret", "bekymret", "overrasket",
+                "skuffet", "forvirret", "motiveret", "engageret", "vant", "bekendt", "enig", "uenig",
+                "fraskilt", "nødsaget", "nødt", "færdig", "utilfreds", "tilfreds", "velkommen"}
+
 PARAMS = {
     "deponents": Param(list, default=DEPONENTS, help="s-verber, der ikke er passiv"),
     "intransitive_perfect": Param(list, default=INTRANSITIVE_PERFECT,
@@ -134,8 +139,8 @@ def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
             # "er blevet + participle" is a blive-passive anchored on "blevet"
         if aux is None:
             continue
-        if kind == "blive" and tok.lower_ in adjs:
-            continue
+        if kind == "blive" and tok.lower_ in BLIVE_STATES:
+            continue  # "blive gift", "blive glad": a change of state, not a passive
         start = min(aux.idx, tok.idx)
         out.append((start, tok.idx + len(tok.text), kind, tok))
     return out
@@ -155,6 +160,14 @@ def check(doc, rule) -> Iterator:
         "finite_verbs": fin,
         "share": round(len(found) / fin, 3) if fin else 0.0,
     }
-    for start, end, kind, _tok in found:
+    for start, end, kind, tok in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
-        yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})")
+        yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
+                           suggestions=_suggest(doc, tok, kind, start))
+
+
+def _suggest(doc: Doc, tok: Token, kind: str, start: int) -> tuple:
+    """Active rewrites from :mod:`letterlab.rewrite.active` (none when the parse does not support one)."""
+    from ..rewrite.active import suggest_for_passive
+
+    return suggest_for_passive(doc, tok, kind, start)

@@ -1,0 +1,77 @@
+"""Passive detection on hand-built Docs, in both tree styles (DDT-style bundled model, UD models)."""
+from __future__ import annotations
+
+from letterlab.checks.passive import PARAMS, find_passives, finite_verbs
+
+DEFAULTS = {k: p.default for k, p in PARAMS.items()}
+
+FIN_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+FIN_ACT = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"
+PART = "Definite=Ind|Number=Sing|Tense=Past|VerbForm=Part"
+
+
+def found(doc, **params):
+    return [(doc.text[s:e], kind) for s, e, kind, _ in find_passives(doc, {**DEFAULTS, **params})]
+
+
+def test_s_passive(make_doc):
+    doc = make_doc(f"Din/DET ansøgning/NOUN behandles/VERB/{FIN_PASS}/behandle ./PUNCT")
+    assert found(doc) == [("behandles", "s")]
+
+
+def test_deponent_is_not_passive_even_if_tagged_so(make_doc):
+    doc = make_doc(f"Det/PRON synes/VERB/{FIN_PASS}/synes vi/PRON ./PUNCT")
+    assert found(doc) == []
+
+
+def test_genitive_s_noun_is_not_passive(make_doc):
+    doc = make_doc("Kommunens/NOUN/Case=Gen/kommune regler/NOUN gælder/VERB ./PUNCT")
+    assert found(doc) == []
+
+
+def test_blive_passive_ddt_style(make_doc):
+    # blive heads the participle via vobj (DDT)
+    doc = make_doc(f"Pengene/NOUN bliver/AUX/{FIN_ACT}/blive udbetalt/VERB/{PART}/udbetale ./PUNCT",
+                   heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "vobj", "punct"])
+    assert found(doc) == [("bliver udbetalt", "blive")]
+
+
+def test_blive_passive_ud_style_with_words_between(make_doc):
+    # UD: the participle heads blive via aux; an adverb and a noun stand between
+    doc = make_doc(f"I/ADP dag/NOUN blev/AUX/Mood=Ind|Tense=Past|VerbForm=Fin/blive sagen/NOUN "
+                   f"endelig/ADV afgjort/VERB/{PART}/afgøre ./PUNCT",
+                   heads=[1, 5, 5, 5, 5, 5, 5], deps=["case", "obl", "aux", "nsubj", "advmod", "ROOT", "punct"])
+    assert found(doc) == [("blev sagen endelig afgjort", "blive")]
+
+
+def test_er_blevet_participle(make_doc):
+    doc = make_doc(f"Ansøgningen/NOUN er/AUX/{FIN_ACT}/være blevet/AUX/{PART}/blive behandlet/VERB/{PART}/behandle")
+    assert found(doc) == [("blevet behandlet", "blive")]
+
+
+def test_vaere_passive_and_its_exceptions(make_doc):
+    doc = make_doc(f"Brevet/NOUN er/AUX/{FIN_ACT}/være fremsendt/VERB/{PART}/fremsende ./PUNCT")
+    assert found(doc) == [("er fremsendt", "være")]
+    assert found(doc, vaere_passive=False) == []
+    gone = make_doc(f"Anne/PROPN er/AUX/{FIN_ACT}/være gået/VERB/{PART}/gå ./PUNCT")
+    assert found(gone) == []
+    adj = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være interesseret/VERB/{PART}/interessere i/ADP det/PRON ./PUNCT")
+    assert found(adj) == []
+
+
+def test_blive_with_state_adjective_is_not_passive(make_doc):
+    doc = make_doc(f"Vi/PRON blev/AUX/Mood=Ind|Tense=Past|VerbForm=Fin/blive glad/ADJ/Degree=Pos ./PUNCT")
+    assert found(doc) == []
+    doc = make_doc(f"Hun/PRON blev/AUX/Mood=Ind|Tense=Past|VerbForm=Fin/blive optaget/VERB/{PART}/optage ./PUNCT")
+    assert found(doc) == [("blev optaget", "blive")]
+
+
+def test_placeholder_is_skipped(make_doc):
+    doc = make_doc(f"{{ydelse}}/VERB/{FIN_PASS}/x ./PUNCT")
+    doc[0]._.placeholder = True
+    assert found(doc) == []
+
+
+def test_finite_verbs_count(make_doc):
+    doc = make_doc(f"Vi/PRON sender/VERB/{FIN_ACT} brevet/NOUN ,/PUNCT og/CCONJ det/PRON læses/VERB/{FIN_PASS} ./PUNCT")
+    assert finite_verbs(doc) == 2
