@@ -9,7 +9,10 @@ import logging
 import re
 from typing import Iterable, Iterator
 
+from dataclasses import replace
+
 from .checks.base import LetterContext
+from .checks.privacy import mask_cprs
 from .genres import detect_genre
 from .metrics import compute as compute_metrics
 from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
@@ -159,6 +162,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
                 log.error("check %s failed: %s", rule.id, type(exc).__name__)
                 notices.append(notice("check_failed", rule=rule.id))
     findings = _drop_inside_placeholders(findings, ctx.placeholders)
+    findings = [_masked(f) for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     scores = _scores(metrics, ctx, findings, prof)
     if lang == "other":
@@ -170,6 +174,12 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
         blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks],
         score_weights=dict(prof.weights),
     )
+
+
+def _masked(f: Finding) -> Finding:
+    """The report never echoes a full CPR number, whichever rule's span covers one."""
+    masked = mask_cprs(f.text)
+    return f if masked == f.text else replace(f, text=masked)
 
 
 def _drop_inside_placeholders(findings: list[Finding], spans) -> list[Finding]:

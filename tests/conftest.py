@@ -38,7 +38,7 @@ def make_doc(blank_nlp):
     """Build an annotated Doc by hand: ``make_doc("Din/DET ansøgning/NOUN behandles/VERB/Voice=Pass")``.
 
     Each item is ``word/POS[/Feats[/lemma]]``; ``sent_starts`` marks sentence starts;
-    heads/deps are optional (defaults: every token its own head, dep "dep").
+    heads/deps are optional (default: no parse, so ``sent_starts`` decides the sentences).
     """
 
     def build(spec: str, heads=None, deps=None, sent_starts=None) -> Doc:
@@ -53,9 +53,13 @@ def make_doc(blank_nlp):
         spaces = [i + 1 < n and words[i + 1] not in {".", ",", "?", "!", ":"} for i in range(n)]
         if sent_starts is None:
             sent_starts = [i == 0 for i in range(n)]
-        doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas,
-                  heads=heads if heads is not None else list(range(n)),
-                  deps=deps if deps is not None else ["dep"] * n, sent_starts=sent_starts)
+        kwargs = dict(words=words, spaces=spaces, pos=pos, morphs=morphs, lemmas=lemmas)
+        if heads is not None:
+            # a parse given by the test decides the sentences
+            kwargs.update(heads=heads, deps=deps if deps is not None else ["dep"] * n)
+        else:
+            kwargs.update(sent_starts=sent_starts)
+        doc = Doc(blank_nlp.vocab, **kwargs)
         return doc
 
     return build

@@ -10,8 +10,11 @@ imperatives such as "Ring" or "Udfyld", so word order and a word list decide).
 
 Which class counts as *the* message depends on the genre: for a decision it is
 the decision, for a request the action, for a receipt the receipt, for a
-notice (orientering) also a sentence that names a date ("fra den 1. januar
-2027"). Without a sentence of the preferred class, any class counts.
+notice (orientering) also a sentence that starts something on a date ("fra
+den 1. januar 2027"). ``PREFERRED`` lists the classes per genre in tiers: the
+first sentence of the first tier that occurs is the message (a decision
+letter's message is its decision, even when a request comes before it).
+Without any of them, the first sentence of any class counts.
 
 The **window** is where a reader expects the message: the main heading plus
 the first body paragraph, at most ``window_sentences`` sentences. A short
@@ -26,7 +29,9 @@ is there as long as one of them is switched on.
 One kind, four aspects (param ``aspect``), so each can be switched off alone:
 
 * ``budskab-foerst``: the message is not in the window (rule severity), or the
-  letter has none at all (``none_severity``).
+  letter has none at all (``none_severity``). A text with fewer than
+  ``min_words`` body words is a snippet, not a letter, and gets neither this
+  finding nor a "no heading" finding.
 * ``overskrift``: no heading (rule severity), or a heading that only names a
   topic, such as "Vedrørende Deres ansøgning" (``topic_severity``). A heading
   states content when it has a message phrase, a verb, a date, a time or an
@@ -43,7 +48,7 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -52,7 +57,17 @@ from spacy.tokens import Doc
 from ..nlp import segment  # noqa: F401  (registers Token._.placeholder)
 from ..report.model import SEVERITIES
 from ..structure import Zone, letter_zones
-from .base import Param, letter, make_finding
+from .base import Param, letter
+from .base import make_finding as _make_finding
+from .privacy import mask_cprs
+
+
+def make_finding(rule, doc, start, end, **kw):
+    """A finding whose quoted text never shows a whole CPR number (a sentence may hold one)."""
+    f = _make_finding(rule, doc, start, end, **kw)
+    masked = mask_cprs(f.text)
+    return f if masked == f.text else replace(f, text=masked)
+
 
 ASPECTS = ("budskab-foerst", "overskrift", "forsinket-indledning", "handling-uden-frist")
 
@@ -67,9 +82,8 @@ DECISION = [
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
     r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b", r"\btilbyde[rs]?\b", r"\btilbydes\b", r"\bafvis(t|er|es)\b",
-    r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\brestance\b", r"\bdu mangler at\b",
-    r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"\bbyggetilladelse\b.*\bmeddeles\b",
-    r"\bmeddeles\b.*\btilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
+    r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
+    r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
 ]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
@@ -80,7 +94,7 @@ RECEIPT = [
     r"\bbekræfte\w* modtagelsen\b",
 ]
 NEWS = [
-    rf"\b(fra|til|den|i) (\w+dag )?(den )?\d{{1,2}}\.\s*{MONTHS}", r"\bi uge \d+\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", r"\bi uge \d+\b", r"\btil og med\b",
 ]
 IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",
@@ -89,9 +103,9 @@ IMPERATIVES = [
 ]
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
-    r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe|svare|melde)\b",
-    r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe|svare|melde)\b",
-    r"\bbedes\b.*\b(sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
+    r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
@@ -99,7 +113,8 @@ ACTIONS = [
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
     r"^(?:[-•*–]\s*)?(har|er|kan|vil|ønsker|mangler|får|skal) (du|de)\b", r"^(?:[-•*–]\s*)?så\b",
-    r"\bspørgsmål\b",
+    r"\bspørgsmål\b", r"\b(om|hver|pr\.) (dag|uge|måned|år)(en|et)?\b", r"\bmånedlig\w*", r"\bfremover\b",
+    r"\b(hvor meget|hvordan|hvad|hvor) (du|de) skal\b",
 ]
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
@@ -111,10 +126,10 @@ DELAYING_OPENINGS = [
     r"under henvisning til", r"med henvisning til", r"i henhold til", r"i medfør af", r"i forbindelse med",
     r"hermed fremsendes", r"vedlagt fremsendes", r"indledningsvis", r"som aftalt", r"som lovet",
     r"(skal|vil) (\w+ )?hermed \w+", r"det skal (hermed )?(meddeles|oplyses|bemærkes)", r"det meddeles hermed",
-    r"(vi|jeg|\w+) har (\w+ ){0,5}modtaget", r"(vi|jeg) modtog", r"på baggrund af", r"vedrørende",
+    r"(vi|jeg|\w+) har ([\w.]+ ){0,5}modtaget", r"(vi|jeg) modtog", r"på baggrund af", r"vedrørende",
     r"angående", r"refererende til", r"vi skriver til dig (angående|vedrørende|om)",
 ]
-RECEIPT_OPENINGS = (r"(vi|jeg|\w+) har (\w+ ){0,5}modtaget", r"(vi|jeg) modtog")
+RECEIPT_OPENINGS = (r"(vi|jeg|\w+) har ([\w.]+ ){0,5}modtaget", r"(vi|jeg) modtog")
 TOPIC_HEADING = [
     r"^(vedrørende|vedr\.?|angående|ang\.|om|emne|ad|re|sag|deres|din|dit|dine)\b",
 ]
@@ -128,6 +143,8 @@ PARAMS = {
                               help="så mange sætninger i starten af brevet skal budskabet stå i"),
     "intro_words": Param(int, default=12, min=0, max=40,
                          help="et første afsnit med højst så mange ord er en kort indledning"),
+    "min_words": Param(int, default=20, min=0, max=500,
+                       help="kortere tekster er ikke et helt brev: ingen krav om budskab og overskrift"),
     "none_severity": Param(str, default="error", choices=SEVERITIES, help="når brevet slet ikke har et budskab"),
     "topic_severity": Param(str, default="info", choices=SEVERITIES, help="når overskriften kun nævner et emne"),
     "decision_patterns": Param(list, default=DECISION, help="regulære udtryk for en afgørelse eller et svar"),
@@ -147,27 +164,33 @@ PARAMS = {
 REGEX_PARAMS = {"decision_patterns", "summons_patterns", "receipt_patterns", "news_patterns", "action_patterns",
                 "condition_patterns", "deadline_patterns", "opening_patterns", "topic_heading_patterns"}
 
-# Which classes count as the main message, best first, per genre.
+# Which classes count as the main message, per genre: the first tier that any sentence has wins.
 PREFERRED = {
-    "afgoerelse": ("decision",),
-    "partshoering": ("decision", "action"),
-    "indkaldelse": ("summons", "action"),
-    "kvittering": ("receipt", "decision", "action"),
-    "anmodning": ("action", "decision"),
-    "orientering": ("decision", "summons", "action", "news"),
+    "afgoerelse": (("decision",), ("action", "summons")),
+    "partshoering": (("decision", "action"),),
+    "indkaldelse": (("summons", "action"),),
+    "kvittering": (("receipt", "decision", "action"),),
+    "anmodning": (("action",), ("decision",)),
+    "orientering": (("decision", "summons", "action", "news"),),
 }
+
+
+def regex_list_problem(value: list) -> str | None:
+    """What is wrong with a list of regular expressions from a rule file, or None."""
+    for rx in value:
+        if not isinstance(rx, str):
+            return f"{rx!r} er ikke tekst"
+        try:
+            re.compile(rx)
+        except re.error as exc:
+            return f"det regulære udtryk {rx!r} virker ikke ({exc})"
+    return None
 
 
 def validate_param(key: str, value) -> str | None:
     """Regex lists must compile; the imperatives must be words."""
     if key in REGEX_PARAMS:
-        for rx in value:
-            if not isinstance(rx, str):
-                return f"{rx!r} er ikke tekst"
-            try:
-                re.compile(rx)
-            except re.error as exc:
-                return f"det regulære udtryk {rx!r} virker ikke ({exc})"
+        return regex_list_problem(value)
     if key == "imperatives" and not all(isinstance(w, str) and w.strip() for w in value):
         return "listen må kun have ord"
     return None
@@ -291,7 +314,7 @@ def starts_imperative(text: str, imperatives: set[str]) -> bool:
     m = re.match(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)", text)
     if not m or m.group(1) not in imperatives:
         return False
-    # "Kom." / "Ring?" alone are not requests; a comma or a word must follow.
+    # "Ring?" is a question, not a request.
     return m.group(2) != "?"
 
 
@@ -322,8 +345,11 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
         classes = [(s, c - {"receipt"}) for s, c in classes]
     if genre not in (None, "orientering"):
         classes = [(s, c - {"news"}) for s, c in classes]
-    preferred = PREFERRED.get(genre or "orientering", PREFERRED["orientering"])
-    main = next((s for s, c in classes if c & set(preferred)), None)
+    main = None
+    for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
+        main = next((s for s, c in classes if c & set(tier)), None)
+        if main is not None:
+            break
     if main is None:
         main = next((s for s, c in classes if c), None)
     if main is None:
@@ -344,11 +370,16 @@ def store_message(doc: Doc, params: dict) -> tuple[Sent | None, bool]:
 
 # --- the four aspects ------------------------------------------------------------------------
 
+def _too_short(lay: Layout, params: dict) -> bool:
+    """A pasted sentence or two is not a whole letter: it needs no heading and no message up front."""
+    return sum(s.words for s in lay.body) < params["min_words"]
+
+
 def _budskab_foerst(doc, rule) -> Iterator:
     main, first = store_message(doc, rule.params)
-    if first:
-        return
     lay = layout(doc)
+    if first or _too_short(lay, rule.params):
+        return
     if main is None:
         start, end = lay.anchor()
         if end > start:
@@ -357,11 +388,11 @@ def _budskab_foerst(doc, rule) -> Iterator:
                                        "eller hvad læseren skal gøre.")
         return
     yield make_finding(rule, doc, main.start, main.end,
-                       message=f"{rule.message} Budskabet står først i sætning {main.index + 1}. "
-                               "Flyt det op i overskriften eller i første afsnit.")
+                       message=f"{rule.message} Flyt det op i overskriften eller i første afsnit.")
 
 
 def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
+    """True when the heading says something (a message phrase, a date, an amount, a verb), not just a topic."""
     t = _clean(text)
     if classify(text, params) - {"news"}:
         return True
@@ -396,7 +427,7 @@ def _overskrift(doc, rule) -> Iterator:
                                        "siger, fx \"Du får boligstøtte fra 1. maj\".")
             return
         start, end = lay.anchor()
-        if end > start:
+        if end > start and not _too_short(lay, rule.params):
             yield make_finding(rule, doc, start, end,
                                message="Brevet har ingen overskrift. Skriv en overskrift, der siger, hvad "
                                        "brevet handler om, fx \"Du får boligstøtte fra 1. maj\".")
@@ -405,7 +436,7 @@ def _overskrift(doc, rule) -> Iterator:
     if heading_has_content(heading_text, doc, s, rule.params):
         return
     yield make_finding(rule, doc, s, s + len(heading_text), severity=rule.params["topic_severity"],
-                       message=f"{rule.message} Overskriften nævner kun et emne. Skriv, hvad brevet siger, "
+                       message=f"{rule.message} Den nævner kun et emne. Skriv, hvad brevet siger, "
                                "fx \"Du får boligstøtte fra 1. maj\".")
 
 
@@ -430,8 +461,9 @@ def _forsinket_indledning(doc, rule) -> Iterator:
             continue
         # Leading bullet markers and quotes are not part of the opening.
         lead = len(text) - len(text.lstrip("-•*– \"“„"))
-        yield make_finding(rule, doc, first.start + min(lead, m.start()), first.start + m.end(),
-                           message=f"{rule.message} Start med budskabet i stedet for \"{text[m.start():m.end()]}\".")
+        start = min(lead, m.start())
+        yield make_finding(rule, doc, first.start + start, first.start + m.end(),
+                           message=f"{rule.message} Start med budskabet i stedet for \"{text[start:m.end()]}\".")
         return
 
 
@@ -441,9 +473,6 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     actions = _compiled(rule.params, "action_patterns")
     conds = _compiled(rule.params, "condition_patterns")
     deadlines = _compiled(rule.params, "deadline_patterns")
-    imperatives = {w.lower() for w in rule.params["imperatives"]}
-    action_imperatives = {"send", "indsend", "udfyld", "ring", "betal", "indbetal", "aflever", "kontakt",
-                          "svar", "meld"} & imperatives
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
@@ -451,7 +480,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if s.zone != "body":
             continue
         t = _clean(s.text)
-        if not (any_match(actions, t) or starts_imperative(t, action_imperatives)):
+        if not any_match(actions, t):
             continue
         if any_match(conds, t):
             continue

@@ -22,4 +22,12 @@ def check(doc, rule) -> Iterator:
             continue
         severity = "error" if s.words > rule.params["error"] else rule.severity
         yield make_finding(rule, doc, s.start, s.end, severity=severity,
-                           message=f"{rule.message} Sætningen har {s.words} ord.")
+                           message=f"{rule.message} Sætningen har {s.words} ord.",
+                           suggestions=_suggest(doc, s.start, s.end))
+
+
+def _suggest(doc, start: int, end: int) -> tuple:
+    """Split points from :mod:`letterlab.rewrite.split` (none when no point is safe enough)."""
+    from ..rewrite.split import split_suggestions
+
+    return split_suggestions(doc, start, end)

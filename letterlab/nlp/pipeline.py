@@ -38,8 +38,19 @@ def model_label(name: str) -> str:
     return "letterlab_da (indbygget)" if Path(name) == BUNDLED_MODEL else name
 
 
+def add_abbreviations(nlp) -> None:
+    """Keep letter abbreviations ("matr.nr.", "Sagsnr.") as one token, as the tokenizer does for "bl.a."."""
+    from spacy.symbols import ORTH
+
+    for abbr in segment.ABBREV:
+        for form in {abbr, abbr[:1].upper() + abbr[1:]}:
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def add_letter_components(nlp):
     """Add placeholder merging, letter-aware sentence starts and (DDT-style parsers) POS from the parse."""
+    add_abbreviations(nlp)
     if "letterlab_placeholders" not in nlp.pipe_names:
         nlp.add_pipe("letterlab_placeholders", first=True)
     if "letterlab_segmenter" not in nlp.pipe_names:

@@ -129,6 +129,8 @@ ABBREV = {
     "mdr.", "md.", "uge.", "årg.", "ex.", "resp.", "kr.", "ekspl.", "bilag.", "jan.", "feb.",
     "mar.", "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "man.", "tirs.", "ons.",
     "tors.", "fre.", "lør.", "søn.", "prof.", "dr.", "hr.", "fr.", "ndr.", "sdr.", "vest.",
+    "matr.", "matr.nr.", "sagsnr.", "j.nr.", "jnr.", "journalnr.", "lb.nr.", "lbk.", "nr.", "ref.",
+    "mobil.", "telefonnr.", "tlf.nr.", "hhv.", "iflg.", "ifølge.", "ovenst.", "ndf.", "gl.",
 }
 # After these an upper-case word may still start a new sentence ("... 500 kr. Pengene ...").
 ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "th.", "tv.", "mio.", "mia."}

@@ -1,0 +1,419 @@
+"""How the letter addresses the reader (kind ``address``): du and vi, not De, man or "borgeren".
+
+One kind, five targets (param ``find``), so each can be switched off alone:
+
+* ``de-form``: formal De/Dem/Deres → du/dig/din/dit/dine. A capitalised form
+  inside a sentence is formal. At the start of a sentence "De" is often
+  "they" ("De unge kommer kl. 10", "De skal have mad"), so it only counts
+  with evidence: the tagger's ``Polite=Form``, "De bedes", or a formal form
+  elsewhere in the letter. "De" followed by a noun, adjective or number is a
+  determiner ("De nye regler") and never formal; "De" before a capitalised
+  word inside a sentence is part of a name ("De Forenede Stater").
+  "Deres" → din/dit/dine agrees with the noun after it (Number=Plur → dine,
+  Gender=Com → din, Gender=Neut → dit); the suggestion is safe only when that
+  morphology is there and the form is surely formal.
+* ``man``: the pronoun "man" → "du" (or "vi"); never safe.
+* ``undertegnede`` → "jeg" as subject, "mig" after a preposition or a verb.
+  Safe only when word order makes the position clear (sentence start before a
+  verb, after a preposition, between an auxiliary and a verb).
+* ``upersonlig``: "ansøger(en)", "borgeren", "modtageren", "(den)
+  pågældende" → du/dig/din; never safe. "ansøger" as a verb ("De ansøger
+  om") and "pågældende" before a noun ("den pågældende periode") are left
+  alone.
+* ``kommunen``: "kommunen" (or "Fjordby Kommune", "Visitationen" ...) as the
+  subject of a finite verb in the body, where the sender means "vi":
+  "Kommunen har besluttet", "derfor har kommunen modtaget". "Du kan klage til
+  kommunen" and "kommunens regler" are not the sender acting.
+
+Phrases in ``exceptions`` are never flagged ("feltet til modtageren" on a
+bank transfer). Signature, closing and meta lines are not checked.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..report.model import Suggestion
+from ..structure import zone_at
+from .base import Param, letter, make_finding, match_case
+
+TARGETS = ("de-form", "man", "undertegnede", "upersonlig", "kommunen")
+
+IMPERSONAL = ["ansøger", "ansøgeren", "ansøgers", "ansøgerens", "borgeren", "borgerens", "modtageren",
+              "modtagerens", "pågældende", "pågældendes"]
+SENDERS = ["kommunen", "forvaltningen", "jobcentret", "jobcenteret", "visitationen", "ydelsescentret",
+           "ydelsescenteret", "pladsanvisningen", "opkrævningen", "afdelingen", "myndigheden", "centret", "centeret"]
+EXCEPTIONS = ["feltet til modtageren", "besked til modtageren", "tekst til modtageren", "meddelelse til modtageren",
+              "de forenede stater", "de grønne", "de gamles by", "de radikale"]
+
+PARAMS = {
+    "find": Param(str, required=True, choices=TARGETS, help="hvilken form for tiltale reglen finder"),
+    "impersonal_words": Param(list, default=IMPERSONAL, help="ord, der omtaler læseren i tredje person"),
+    "sender_words": Param(list, default=SENDERS, help="ord, afsenderen bruger om sig selv i stedet for vi"),
+    "exceptions": Param(list, default=EXCEPTIONS, help="udtryk, som aldrig markeres"),
+}
+
+SUBJECT_PRONOUNS = {"du", "de", "jeg", "vi", "man", "han", "hun", "i", "den", "det"}
+FORMAL = {"De": "du", "Dem": "dig"}
+FINITE_HINTS = {"skal", "har", "kan", "vil", "må", "er", "bedes", "får", "bliver", "bør", "kunne", "skulle",
+                "havde", "var", "ville", "fik", "blev"}
+# "De bedes/anmodes/henvises ...": a request to the reader, never "they".
+REQUEST_PASSIVES = {"bedes", "anmodes", "henvises", "opfordres", "gøres", "indkaldes", "tilbydes", "bevilges"}
+THIRD_POSSESSIVES = {"hans", "hendes", "deres", "sine", "dens", "dets"}
+OPENING_PUNCT = {".", "!", "?", ":", ";", "-", "–", "•", "*", "\"", "“", "„", "(", "»", "«"}
+PREPOSITIONS = {"til", "af", "fra", "hos", "med", "ved", "for", "om", "på", "mod", "uden", "overfor"}
+CLAUSE_OPENERS = {"at", "når", "hvis", "fordi", "da", "som", "og", "men", "så", "der", "mens", "før", "efter",
+                  "indtil", "selvom", "idet", "eller"}
+
+
+def validate_param(key: str, value) -> str | None:
+    if not all(isinstance(w, str) and w.strip() for w in value):
+        return "listen må kun have tekst"
+    return None
+
+
+# --- token helpers ---------------------------------------------------------------------------
+
+def _prev(tok: Token) -> Token | None:
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].is_space:
+        i -= 1
+    return tok.doc[i] if i >= 0 else None
+
+
+def _next(tok: Token) -> Token | None:
+    i = tok.i + 1
+    while i < len(tok.doc) and tok.doc[i].is_space:
+        i += 1
+    return tok.doc[i] if i < len(tok.doc) else None
+
+
+def sentence_initial(tok: Token) -> bool:
+    """True at a sentence start, a line start or after an opening mark (bullet, colon, quote)."""
+    if tok.is_sent_start:
+        return True
+    prev = _prev(tok)
+    if prev is None:
+        return True
+    if "\n" in tok.doc.text[prev.idx + len(prev.text):tok.idx]:
+        return True
+    return prev.text in OPENING_PUNCT
+
+
+def is_finite(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood")):
+        return True
+    return tok.lower_ in FINITE_HINTS
+
+
+def _skip_zone(doc: Doc, zones, tok: Token) -> bool:
+    return bool(zones) and zone_at(zones, tok.idx) in ("signature", "closing", "meta")
+
+
+def _exception_spans(doc: Doc, phrases: list[str]) -> list[tuple[int, int]]:
+    low = doc.text.lower()
+    spans = []
+    for ph in phrases:
+        for m in re.finditer(r"(?<!\w)" + re.escape(ph.lower()) + r"(?!\w)", low):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _zones(doc: Doc):
+    ctx = letter(doc)
+    zones = ctx.metrics.get("zones")
+    if zones is None:
+        from .message import layout
+
+        zones = list(layout(doc).zones)
+    return zones
+
+
+# --- De/Dem/Deres ----------------------------------------------------------------------------
+
+def _looks_like_name(tok: Token) -> bool:
+    """'De' inside a sentence before a capitalised word: part of a name ("De Forenede Stater")."""
+    nxt = _next(tok)
+    return (nxt is not None and nxt.text[:1].isupper() and nxt.text not in ("De", "Dem", "Deres")
+            and not nxt._.placeholder and not sentence_initial(nxt))
+
+
+def _determiner_de(tok: Token) -> bool:
+    """'De nye regler', 'De unge', 'De to børn': 'De' as a determiner, not a pronoun."""
+    nxt = _next(tok)
+    if nxt is None:
+        return False
+    if nxt.pos_ in ("NOUN", "ADJ", "NUM", "PROPN") and nxt.lower_ not in FINITE_HINTS:
+        return True
+    return nxt.lower_ in {"to", "tre", "fire", "fem", "fleste", "andre", "samme", "unge", "ældre", "nye", "gamle",
+                          "små", "store", "første", "sidste", "mange", "enkelte", "øvrige", "nævnte"}
+
+
+def _polite(tok: Token) -> bool:
+    return "Form" in tok.morph.get("Polite")
+
+
+def formal_forms(doc: Doc) -> list[tuple[Token, float, bool]]:
+    """(token, confidence, sure) for every formal De/Dem/Deres; ``sure`` is False for evidence-only cases."""
+    cands = [t for t in doc if t.text in ("De", "Dem", "Deres") and not t._.placeholder]
+    sure: list[tuple[Token, float, bool]] = []
+    unsure: list[Token] = []
+    for t in cands:
+        if _polite(t):
+            sure.append((t, 0.95, True))
+        elif not sentence_initial(t):
+            if t.text == "De" and _looks_like_name(t):
+                continue
+            sure.append((t, 0.9, True))
+        else:
+            unsure.append(t)
+    evidence = bool(sure)
+    out = list(sure)
+    for t in unsure:
+        if t.text == "De" and _determiner_de(t):
+            continue
+        nxt = _next(t)
+        strong = nxt is not None and nxt.lower_ in REQUEST_PASSIVES
+        if strong or (evidence and not _plural_antecedent(t)):
+            out.append((t, 0.8, t.text != "De" or is_finite(nxt)))
+    return sorted(out, key=lambda x: x[0].i)
+
+
+def _plural_antecedent(tok: Token) -> bool:
+    """The sentence before, in the same paragraph, names people or things "De" may refer to ("hendes børn")."""
+    j = tok.sent.start - 1
+    while j >= 0 and tok.doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return False
+    prev_sent = tok.doc[j].sent
+    if "\n" in tok.doc.text[tok.doc[j].idx + len(tok.doc[j].text):tok.idx]:
+        return False
+    for t in prev_sent:
+        if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number"):
+            owner = [x.lower_ for x in t.doc[max(prev_sent.start, t.i - 2):t.i]]
+            if t.dep_.startswith("nsubj") or any(o in THIRD_POSSESSIVES for o in owner):
+                return True
+        if t.text in ("de", "dem", "deres") and t.pos_ == "PRON":
+            return True
+    return False
+
+
+def _possessed_noun(tok: Token) -> Token | None:
+    j = tok.i + 1
+    seen = 0
+    while j < len(tok.doc) and seen < 4:
+        t = tok.doc[j]
+        j += 1
+        if t.is_space:
+            continue
+        seen += 1
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ in ("ADJ", "ADV", "NUM") or t.lower_ in ("egen", "eget", "egne"):
+            continue
+        if t.pos_ == "VERB" and ("Part" in t.morph.get("VerbForm") or t.lower_.endswith(("ede", "ende"))):
+            continue  # "Deres opdaterede CV": a participle used as an adjective
+        return None
+    return None
+
+
+def _deres_replacement(tok: Token) -> tuple[str, bool]:
+    """din/dit/dine for 'Deres', and whether the noun's morphology decided it."""
+    noun = _possessed_noun(tok)
+    if noun is not None:
+        if "Plur" in noun.morph.get("Number"):
+            return "dine", True
+        if "Com" in noun.morph.get("Gender"):
+            return "din", True
+        if "Neut" in noun.morph.get("Gender"):
+            return "dit", True
+    return "din", False
+
+
+def _de_form(doc: Doc, rule) -> Iterator:
+    zones = _zones(doc)
+    exc = _exception_spans(doc, rule.params["exceptions"])
+    for tok, conf, sure in formal_forms(doc):
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
+            continue
+        initial = sentence_initial(tok)
+        if tok.text == "Deres":
+            repl, agreed = _deres_replacement(tok)
+            safe = sure and agreed
+            note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
+        else:
+            repl, safe, note = FORMAL[tok.text], sure, ""
+        repl = match_case(tok.text, repl) if initial else repl
+        sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
+                         note=note)
+        yield make_finding(rule, doc, start, end, suggestions=(sug,),
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{tok.text}\".")
+
+
+# --- man, undertegnede, ansøger ... ----------------------------------------------------------
+
+def _man(doc: Doc, rule) -> Iterator:
+    zones = _zones(doc)
+    exc = _exception_spans(doc, rule.params["exceptions"])
+    for tok in doc:
+        if tok.lower_ != "man" or tok.pos_ in ("NOUN", "PROPN") and not sentence_initial(tok):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
+            continue
+        repl = match_case(tok.text, "du")
+        sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
+                         note="Skriv \"du\", når det gælder læseren, og \"vi\", når det gælder jer, der skriver.")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,))
+
+
+def _object_position(tok: Token) -> tuple[bool, bool]:
+    """(object?, clear?): "til undertegnede" is an object (mig), "Undertegnede har" a subject (jeg)."""
+    prev, nxt = _prev(tok), _next(tok)
+    if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in PREPOSITIONS):
+        return True, True
+    if sentence_initial(tok) or (prev is not None and prev.lower_ in CLAUSE_OPENERS):
+        return False, is_finite(nxt)
+    if prev is not None and is_finite(prev) and "Imp" not in prev.morph.get("Mood"):
+        # "skal undertegnede hermed meddele": inverted subject; "kontakter undertegnede." an object.
+        if nxt is not None and (nxt.pos_ in ("VERB", "ADV", "PART") or nxt.lower_ in ("hermed", "derfor", "også", "ikke")):
+            return False, True
+        return True, False
+    if prev is not None and prev.pos_ in ("VERB", "AUX"):
+        return True, True
+    return True, False
+
+
+def _undertegnede(doc: Doc, rule) -> Iterator:
+    zones = _zones(doc)
+    exc = _exception_spans(doc, rule.params["exceptions"])
+    for tok in doc:
+        if tok.lower_ != "undertegnede":
+            continue
+        prev, nxt = _prev(tok), _next(tok)
+        if (prev is not None and prev.lower_ in ("den", "det", "de") and nxt is not None and nxt.pos_ == "NOUN"
+                and not is_finite(nxt)):
+            continue  # "den undertegnede aftale": an adjective
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
+            continue
+        obj, clear = _object_position(tok)
+        repl = "mig" if obj else "jeg"
+        if sentence_initial(tok):
+            repl = match_case(tok.text, repl)
+        sug = Suggestion(start, end, repl, kind="address", safe=clear, confidence=0.85 if clear else 0.5,
+                         note="" if clear else "Skriv \"jeg\", når du gør noget, og \"mig\" efter fx \"til\" og \"hos\".")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,),
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{tok.text}\".")
+
+
+def _impersonal(doc: Doc, rule) -> Iterator:
+    zones = _zones(doc)
+    exc = _exception_spans(doc, rule.params["exceptions"])
+    words = {w.lower() for w in rule.params["impersonal_words"]}
+    for tok in doc:
+        low = tok.lower_
+        if low not in words or tok._.placeholder:
+            continue
+        prev, nxt = _prev(tok), _next(tok)
+        if low == "ansøger" and (tok.pos_ in ("VERB", "AUX") or (prev is not None and prev.lower_ in SUBJECT_PRONOUNS)
+                                 or (nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS | {"om"})):
+            continue  # the verb: "De ansøger om", "Ansøger du om"
+        if low.startswith("pågældende") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue  # "den pågældende periode"
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if low.startswith("pågældende") and prev is not None and prev.lower_ in ("den", "det", "de"):
+            start = prev.idx
+        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
+            continue
+        if low.endswith("s"):
+            repl = "din"
+        elif _object_position(tok if start == tok.idx else prev)[0]:
+            repl = "dig"
+        else:
+            repl = "du"
+        if start == tok.idx and sentence_initial(tok) or start != tok.idx and sentence_initial(prev):
+            repl = match_case(doc.text[start:end], repl)
+        sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
+                         note="Ret også resten af sætningen, så den passer til \"du\".")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,),
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc.text[start:end]}\".")
+
+
+# --- kommunen as the sender ------------------------------------------------------------------
+
+def _sender_span(tok: Token, senders: set[str]) -> tuple[Token, Token] | None:
+    """(first, last) token of a sender phrase: "kommunen", "Fjordby Kommune", "Visitationen"."""
+    low = tok.lower_
+    if low in senders:
+        return tok, tok
+    if tok.text == "Kommune":
+        prev = _prev(tok)
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha:
+            return prev, tok
+    return None
+
+
+def _clause_start(first: Token) -> bool:
+    if sentence_initial(first):
+        return True
+    prev = _prev(first)
+    return prev is not None and (prev.lower_ in CLAUSE_OPENERS or prev.text == ",")
+
+
+def _is_subject(first: Token, last: Token) -> bool:
+    nxt = _next(last)
+    # Word order: "Kommunen har ...", "at kommunen skal ...".
+    if _clause_start(first) and is_finite(nxt) and (nxt.lower_ not in ("der", "som")):
+        return True
+    # Inverted: "Derfor har kommunen besluttet", "Har kommunen modtaget ...?"; not after an imperative.
+    prev = _prev(first)
+    if prev is not None and is_finite(prev) and "Imp" not in prev.morph.get("Mood"):
+        if last.dep_.startswith("nsubj"):
+            return True
+        return nxt is not None and nxt.pos_ in ("VERB", "AUX") and not is_finite(nxt)
+    return False
+
+
+def _kommunen(doc: Doc, rule) -> Iterator:
+    zones = _zones(doc)
+    exc = _exception_spans(doc, rule.params["exceptions"])
+    senders = {w.lower() for w in rule.params["sender_words"]}
+    for tok in doc:
+        span = _sender_span(tok, senders)
+        if span is None:
+            continue
+        first, last = span
+        start, end = first.idx, last.idx + len(last.text)
+        if zones and zone_at(zones, start) != "body":
+            continue
+        if _inside(exc, start, end) or not _is_subject(first, last):
+            continue
+        repl = "Vi" if sentence_initial(first) else "vi"
+        sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.6,
+                         note="Skriv \"vi\", hvis det er jer, der skriver brevet.")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,),
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc.text[start:end]}\".")
+
+
+TARGET_FNS = {
+    "de-form": _de_form,
+    "man": _man,
+    "undertegnede": _undertegnede,
+    "upersonlig": _impersonal,
+    "kommunen": _kommunen,
+}
+
+
+def check(doc, rule) -> Iterator:
+    yield from TARGET_FNS[rule.params["find"]](doc, rule)

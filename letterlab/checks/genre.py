@@ -1,0 +1,239 @@
+"""What a letter of a given genre must contain (kind ``genre``), from forvaltningsloven.
+
+Rule files pick the genres with ``genres = [...]``; core runs the rule only
+for letters of those genres. One kind, one ``element`` per rule:
+
+* ``afgoerelse-begrundelse`` (§ 22): a decision that refuses or partly refuses
+  gives reasons ("fordi", "da", "vi har lagt vægt på", "begrundelse").
+* ``afgoerelse-regler`` (§ 24): ... and names the rules it applies (a §
+  reference, "lov om ...", "reglerne i ...").
+* ``klagevejledning`` (§ 25): ... and has an appeal guide that names where to
+  appeal (Ankestyrelsen, a klagenævn, the municipality) and how (send, via
+  Klageportalen, skriftligt ...). One finding per missing part.
+* ``klagefrist`` (§ 25): the appeal guide gives the deadline ("4 uger", a date).
+* ``partshoering-frist`` (§ 19): a hearing gives a deadline for the reply.
+* ``indkaldelse-tid-sted``: a summons gives date, time and place in the
+  heading or the first paragraph (the same window as the message check).
+
+A decision that gives the reader everything asked for ("fuldt medhold") needs
+no reasons and no appeal guide (§ 22, § 25, stk. 1), so with
+``only_refusals`` (default) these elements are only required when the letter
+refuses in whole or in part (``refusal_patterns``).
+
+Reasons and rules are looked for outside the appeal guide, so the § in "Du kan
+klage efter § 166" does not count as the rules behind the decision. The
+appeal guide is every sentence that mentions klage/påklage plus the section
+under a sub-heading with "klage" in it.
+
+A missing element has no span of its own: the finding points at the main
+heading, or at the first body sentence when there is no heading.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .base import Param, letter
+from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Sent, _compile_all, layout, make_finding,
+                      regex_list_problem)
+
+ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
+            "partshoering-frist", "indkaldelse-tid-sted")
+
+REFUSAL = [
+    r"\bafslag\b", r"\bafslå\w*", r"\bdu får ikke\b", r"\bfår du ikke\b", r"\bkan (du )?ikke få\b",
+    r"\bdelvi(s|st)\b", r"\ben del af\b", r"\bafvis\w*", r"\bikke (\w+ )?imødekomme\w*", r"\bimødekommes ikke\b",
+    r"\bsagt nej\b", r"\bsiger nej\b", r"\bikke (\w+ )?bevilge\w*", r"\bbevilges ikke\b", r"\bdækker (\w+ )?ikke\b",
+    r"\bikke (\w+ )?godkend\w*", r"\bgodkender ikke\b", r"\bikke ret til\b", r"\bnedsæt\w*", r"\bstop(per|pe)\b",
+]
+REASONS = [
+    r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
+    r"\blagt vægt på\b", r"\blægger vægt på\b", r"\bårsag\w*", r"\bderfor\b", r"\bskyldes\b", r"\bpå grund af\b",
+    r"\bhvorfor\b", r"\bvi (vurderer|mener|har vurderet|kan se)\b", r"\bvores vurdering\b", r"\bsom følge af\b",
+]
+RULES = [
+    r"§\s*\d", r"\bparagraf\b", r"\blov(en)? om\b", r"\b\w+loven\b", r"\b\w+lovens\b", r"\bloven\b", r"\blovens\b",
+    r"\breglerne (i|om|for)\b", r"\bregler (i|om|for)\b", r"\bbekendtgørelse\w*", r"\bcirkulære\w*",
+    r"\bkvalitetsstandard\w*", r"\bvejledning om\b",
+]
+APPEAL = [r"\bklag\w*", r"\bpåklag\w*"]
+APPEAL_BODIES = [
+    r"\b\w*ankestyrelse\w*", r"\b\w*klagenævn\w*", r"\b\w*klageenhed\w*", r"\b\w*direktorat\w*",
+    r"\b\w*styrelse(n|ns)?\b", r"\blandsskatteretten\b", r"\bkommunen\b", r"\b\w+ kommune\b", r"\bbyrådet\b",
+    r"\b\w*ministeri\w*", r"\bombudsmand\w*",
+]
+APPEAL_HOW = [
+    r"\bsend\w*", r"\bindsend\w*", r"\bfremsend\w*", r"\bindgiv\w*", r"\bindgives\b", r"\bklageportalen\b",
+    r"\bskriftlig\w*", r"\bmundtlig\w*", r"\bskriv\w*", r"\bring\w*", r"\be-?mail\w*", r"\bdigital post\b",
+    r"\bborger\.dk\b", r"\bvia\b", r"\bmodtaget (din |en )?klage", r"\bklagen skal (være )?modtaget\b",
+]
+APPEAL_DEADLINE = [
+    rf"\b{NUMBER_WORDS} (uger|uge|dage|dag|måneder|måned)\b", r"\bsenest (den )?\d", r"\binden (den )?\d",
+    DATE_RE, PLACEHOLDER_DATE, r"\{+\s*klagefrist",
+]
+REPLY_DEADLINE = [
+    r"\bsenest\b[^.?!]{0,25}?(\d|\{|«|\[|<<)", r"\binden\b[^.?!]{0,25}?(\d|\{|«|\[|<<)",
+    rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge)\b", r"\bfør (den )?\d",
+    rf"\b(senest|inden|før) {WEEKDAYS}\b", PLACEHOLDER_DATE,
+]
+DATES = [DATE_RE, rf"\b{WEEKDAYS}\b", r"\b\d{1,2}/\d{1,2}\b", r"\bi (dag|morgen)\b", PLACEHOLDER_DATE]
+CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", r"\{+\s*(tid|tidspunkt|klokkeslæt)"]
+PLACES = [
+    r"\b\w+(vej|gade|allé|alle|plads|torv|stræde|vænge|boulevard|parken|centret|centeret)\s+\d+",
+    r"\blokale\b", r"\brådhus\w*", r"\bjobcent\w*", r"\bborgerservice\b", r"\bhos (os|mig)\b", r"\badresse\w*",
+    r"«\s*adresse", r"\{+\s*(adresse|sted|lokale|mødested)", r"\bmødested\w*", r"\bonline\b", r"\bvideo\w*",
+    r"\bteams\b", r"\btelefon(samtale|møde)\b", r"\bringer til dig\b",
+    r"\bpå (skolen|biblioteket|kontoret|sygehuset|hospitalet|rådhuset|klinikken)\b", r"\bi (vores|kommunens) \w+",
+]
+
+PARAMS = {
+    "element": Param(str, required=True, choices=ELEMENTS, help="hvad brevet skal indeholde"),
+    "only_refusals": Param(bool, default=True, help="kræv kun elementet, når afgørelsen giver helt eller delvist afslag"),
+    "refusal_patterns": Param(list, default=REFUSAL, help="regulære udtryk for afslag og delvist afslag"),
+    "reason_patterns": Param(list, default=REASONS, help="regulære udtryk for en begrundelse"),
+    "rule_patterns": Param(list, default=RULES, help="regulære udtryk for en henvisning til regler"),
+    "appeal_patterns": Param(list, default=APPEAL, help="regulære udtryk for en klagevejledning"),
+    "appeal_body_patterns": Param(list, default=APPEAL_BODIES, help="hvem læseren kan klage til"),
+    "appeal_how_patterns": Param(list, default=APPEAL_HOW, help="hvordan læseren klager"),
+    "appeal_deadline_patterns": Param(list, default=APPEAL_DEADLINE, help="klagefristen"),
+    "reply_deadline_patterns": Param(list, default=REPLY_DEADLINE, help="fristen for at svare på en partshøring"),
+    "date_patterns": Param(list, default=DATES, help="dato for et møde"),
+    "clock_patterns": Param(list, default=CLOCK, help="klokkeslæt for et møde"),
+    "place_patterns": Param(list, default=PLACES, help="sted for et møde"),
+    "window_sentences": Param(int, default=3, min=1, max=10, help="så mange sætninger i starten tæller som første afsnit"),
+    "intro_words": Param(int, default=12, min=0, max=40, help="et første afsnit med højst så mange ord er en kort indledning"),
+}
+
+MESSAGES = {
+    "afgoerelse-begrundelse": (
+        "Afgørelsen siger ikke, hvorfor læseren ikke får det, læseren har søgt om. Forvaltningslovens § 22 kræver "
+        "en begrundelse, når læseren ikke får fuldt ud ret. Skriv fx \"fordi ...\" eller \"Vi har lagt vægt på ...\"."),
+    "afgoerelse-regler": (
+        "Afgørelsen nævner ikke de regler, den bygger på. Forvaltningslovens § 24 kræver, at begrundelsen "
+        "henviser til reglerne. Skriv fx \"Reglerne står i lov om social service § 112.\""),
+    "klagevejledning": (
+        "Afgørelsen har ingen klagevejledning. Forvaltningslovens § 25 kræver, at læseren får at vide, hvor og "
+        "hvordan læseren kan klage, og hvad fristen er."),
+    "klagevejledning-hvor": (
+        "Klagevejledningen siger ikke, hvem læseren kan klage til. Forvaltningslovens § 25 kræver, at den står der, "
+        "fx \"Du kan klage til Ankestyrelsen.\""),
+    "klagevejledning-hvordan": (
+        "Klagevejledningen siger ikke, hvordan læseren klager. Forvaltningslovens § 25 kræver, at det står der, "
+        "fx \"Send din klage til os.\""),
+    "klagefrist": (
+        "Brevet siger ikke, hvornår fristen for at klage er. Forvaltningslovens § 25 kræver, at klagefristen står "
+        "i klagevejledningen, fx \"senest 4 uger efter, at du har fået brevet\"."),
+    "partshoering-frist": (
+        "Brevet giver ikke læseren en frist til at svare. Forvaltningslovens § 19 kræver, at læseren får en frist "
+        "til at sige sin mening. Skriv fx \"Send os dine bemærkninger senest den 1. december 2026.\""),
+}
+
+REGEX_PARAMS = {k for k in PARAMS if k.endswith("_patterns")}
+
+
+def validate_param(key: str, value) -> str | None:
+    if key in REGEX_PARAMS:
+        return regex_list_problem(value)
+    return None
+
+
+def _rx(params: dict, key: str):
+    return _compile_all(tuple(params[key]))
+
+
+def _has(patterns, text: str) -> bool:
+    return any(rx.search(text) for rx in patterns)
+
+
+def _lower(s: Sent) -> str:
+    return re.sub(r"\s+", " ", s.text.lower())
+
+
+def appeal_sentences(sents, params: dict) -> list[Sent]:
+    """The appeal guide: sentences that mention klage, and the section under a "Klage..." sub-heading."""
+    appeal = _rx(params, "appeal_patterns")
+    out = []
+    in_section = False
+    for s in sents:
+        if s.zone == "heading":
+            in_section = _has(appeal, _lower(s))
+            if in_section:
+                out.append(s)
+            continue
+        if s.zone != "body":
+            continue
+        if in_section or _has(appeal, _lower(s)):
+            out.append(s)
+    return out
+
+
+def is_refusal(sents, params: dict) -> bool:
+    rx = _rx(params, "refusal_patterns")
+    return any(_has(rx, _lower(s)) for s in sents)
+
+
+def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
+    """(message key, span) for each missing part."""
+    p = rule.params
+    lay = layout(doc)
+    element = p["element"]
+    content = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
+    guide = appeal_sentences(content, p)
+    guide_set = set(guide)
+    outside = [s for s in content if s not in guide_set]
+    anchor = lay.anchor()
+
+    if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
+        if p["only_refusals"] and not is_refusal(outside, p):
+            return []
+    if element == "afgoerelse-begrundelse":
+        ok = any(_has(_rx(p, "reason_patterns"), _lower(s)) for s in outside)
+        return [] if ok else [(element, anchor)]
+    if element == "afgoerelse-regler":
+        ok = any(_has(_rx(p, "rule_patterns"), _lower(s)) for s in outside)
+        return [] if ok else [(element, anchor)]
+    if element == "klagevejledning":
+        if not guide:
+            return [(element, anchor)]
+        text = " ".join(_lower(s) for s in guide)
+        where = (guide[0].start, guide[0].end)
+        out = []
+        if not _has(_rx(p, "appeal_body_patterns"), text):
+            out.append(("klagevejledning-hvor", where))
+        if not _has(_rx(p, "appeal_how_patterns"), text):
+            out.append(("klagevejledning-hvordan", where))
+        return out
+    if element == "klagefrist":
+        text = " ".join(_lower(s) for s in guide)
+        if guide and _has(_rx(p, "appeal_deadline_patterns"), text):
+            return []
+        return [(element, (guide[0].start, guide[0].end) if guide else anchor)]
+    if element == "partshoering-frist":
+        ok = any(_has(_rx(p, "reply_deadline_patterns"), _lower(s)) for s in content)
+        return [] if ok else [(element, anchor)]
+    if element == "indkaldelse-tid-sted":
+        window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"]))
+        text = " ".join(_lower(s) for s in window)
+        missing = [name for name, key in (("dato", "date_patterns"), ("klokkeslæt", "clock_patterns"),
+                                          ("sted", "place_patterns")) if not _has(_rx(p, key), text)]
+        return [("tid-sted:" + ",".join(missing), anchor)] if missing else []
+    return []
+
+
+def _tid_sted_message(rule, missing: list[str]) -> str:
+    parts = missing[:-1]
+    what = (", ".join(parts) + " og " + missing[-1]) if parts else missing[0]
+    return (f"{rule.message} Skriv {what} i overskriften eller i første afsnit, så læseren straks kan se, "
+            "hvornår og hvor mødet er.")
+
+
+def check(doc, rule) -> Iterator:
+    letter(doc)
+    for key, (start, end) in _missing(doc, rule):
+        if end <= start:
+            continue
+        if key.startswith("tid-sted:"):
+            msg = _tid_sted_message(rule, key.split(":", 1)[1].split(","))
+        else:
+            msg = MESSAGES[key]
+        yield make_finding(rule, doc, start, end, message=msg)

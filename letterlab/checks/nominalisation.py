@@ -1,0 +1,341 @@
+"""Nominalisations (kind ``nominalisation``): an empty verb carrying a verbal noun.
+
+"foretage en vurdering af" says "vurdere" in four words; "træffe afgørelse"
+says "afgøre". Two ways to find them:
+
+* ``pairs``: a verb and a noun that belong together, with the plain verb to
+  write instead::
+
+      { verbs = ["foretage", "gennemføre"], noun = "vurdering", replace = "vurdere", prep = ["af"] }
+
+  Optional keys: ``prep`` (prepositions right after the noun that the plain
+  verb absorbs: "foretage en vurdering af sagen" -> "vurdere sagen"),
+  ``between`` (small words that may stand between verb and noun and go away:
+  "være *i* besiddelse af" -> "have"), ``require_prep`` (true: only flag when
+  one of ``prep`` follows, for nouns with other senses: "tage stilling til"),
+  ``safe`` (false: never offer the rewrite as safe) and ``note``.
+* the generic fallback: an empty verb (``empty_verbs``) followed by a noun
+  on ``-else``, ``-ing``, ``-tion``, ``-sion``, ``-hed``, ``-ning``
+  (``suffixes``) that no pair covers and ``generic_exclude`` does not list
+  (a word there with a leading "-" also excludes compounds ending in it).
+  It gives a finding at ``generic_severity`` without a rewrite.
+
+The verb and noun are found from word order, not from the parse, so both tree
+styles (UD and DDT) work the same: the noun must follow the verb in the same
+sentence with at most ``max_gap`` determiners, adjectives, adverbs, pronouns
+or numbers between ("foretager vi en grundig vurdering"). Verbs match on
+lemma or on any generated form, so a wrong lemma ("truffet" -> "truffe") does
+not hide them.
+
+The finding spans the verb to the noun (and an absorbed preposition). The
+rewrite is the plain verb inflected like the empty verb ("har truffet
+afgørelse" -> "har afgjort"), followed by the words between that must stay
+("foretager vi en vurdering af" -> "vurderer vi"). It is *safe* only when
+nothing but an article stands between verb and noun, the inflection is
+certain, the verb is not passive and the pair allows it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
+from ..report.model import SEVERITIES, Suggestion
+from ..rewrite.inflect import inflect, word_forms
+from .base import Param, make_finding, match_case
+
+EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske", "finde"]
+SUFFIXES = ["else", "ing", "ning", "tion", "sion", "hed"]
+# Nouns on those endings that are things, not actions, or that other rules handle. A leading
+# "-" also excludes compounds ending in the word ("-pension": "førtidspension").
+GENERIC_EXCLUDE = [
+    "ting", "ring", "mening", "sætning", "regning", "elregning", "bygning", "-afdeling", "-ordning", "-forsikring",
+    "ledning", "tegning", "slægtning", "kending", "beholdning", "bevilling", "oplysning", "-ydelse",
+    "følelse", "anvendelse", "foranstaltning", "underretning", "henvendelse", "meddelelse",
+    "-mulighed", "-lejlighed", "sikkerhed", "tryghed", "frihed", "kærlighed", "-virksomhed",
+    "-myndighed", "enhed", "helhed", "nyhed", "virkelighed", "hemmelighed", "ledighed", "sandhed",
+    "-pension", "-station", "-institution", "-organisation", "-situation", "region", "version",
+    "million", "kommission", "mission", "division", "provision", "portion", "funktion", "tradition",
+    "position", "lektion", "nation", "religion", "konstruktion",
+]
+ARTICLES = {"en", "et"}
+GAP_POS = {"DET", "ADJ", "ADV", "PRON", "NUM"}
+PAIR_KEYS = {"verbs": list, "noun": str, "replace": (str, list), "prep": list, "between": list,
+             "require_prep": bool, "safe": bool, "note": str}
+
+PAIRS_HELP = '{ verbs = ["foretage"], noun = "vurdering", replace = "vurdere", prep = ["af"] }'
+PARAMS = {
+    "pairs": Param(list, default=[], help=f"liste af {PAIRS_HELP}"),
+    "empty_verbs": Param(list, default=EMPTY_VERBS, help="tomme udsagnsord til den generelle regel"),
+    "suffixes": Param(list, default=SUFFIXES, help="endelser på navneord, der er lavet af udsagnsord"),
+    "generic": Param(bool, default=True, help="markér også tomt udsagnsord + navneord, der ikke står i pairs"),
+    "generic_exclude": Param(list, default=GENERIC_EXCLUDE,
+                             help='navneord, den generelle regel springer over ("-pension" tager også sammensatte ord)'),
+    "generic_severity": Param(str, default="info", choices=SEVERITIES),
+    "max_gap": Param(int, default=3, min=0, max=6, help="ord mellem udsagnsord og navneord"),
+}
+
+
+def _pair_problem(i: int, p) -> str | None:
+    where = f"par {i + 1}"
+    if not isinstance(p, dict):
+        return f"{where} skal være en tabel, fx {PAIRS_HELP}"
+    if isinstance(p.get("noun"), str):
+        where += f" (\"{p['noun']}\")"
+    for k, v in p.items():
+        if k not in PAIR_KEYS:
+            return f"{where}: ukendt nøgle '{k}'. Gyldige: {', '.join(sorted(PAIR_KEYS))}"
+        if not isinstance(v, PAIR_KEYS[k]):
+            return f"{where}: '{k}' har den forkerte type"
+    for k in ("verbs", "noun", "replace"):
+        if k not in p:
+            return f"{where}: '{k}' mangler"
+    if not p["verbs"] or not all(isinstance(v, str) and v.strip() and " " not in v.strip() for v in p["verbs"]):
+        return f"{where}: 'verbs' skal være en liste af enkelte udsagnsord"
+    if not p["noun"].strip() or " " in p["noun"].strip():
+        return f"{where}: 'noun' skal være ét ord"
+    reps = [p["replace"]] if isinstance(p["replace"], str) else p["replace"]
+    if not reps or not all(isinstance(r, str) and r.strip() for r in reps):
+        return f"{where}: 'replace' skal være et udsagnsord eller en liste af dem"
+    for k in ("prep", "between"):
+        if k in p and not all(isinstance(w, str) and w.strip() for w in p[k]):
+            return f"{where}: '{k}' skal være en liste af ord"
+    if p.get("require_prep") and not p.get("prep"):
+        return f"{where}: 'require_prep' kræver en 'prep'-liste"
+    return None
+
+
+def validate_param(key: str, value) -> str | None:
+    """Check ``pairs`` and the word lists when the rule file is read; a Danish problem text or None."""
+    if key == "pairs":
+        seen: dict[tuple[str, str], int] = {}
+        for i, p in enumerate(value):
+            problem = _pair_problem(i, p)
+            if problem:
+                return problem
+            for v in p["verbs"]:
+                k = (v.lower(), p["noun"].lower())
+                if k in seen:
+                    return f"par {i + 1} (\"{v} {p['noun']}\") står også i par {seen[k] + 1}"
+                seen[k] = i
+    elif key in ("empty_verbs", "suffixes", "generic_exclude"):
+        if not all(isinstance(w, str) and w.strip() for w in value):
+            return "skal være en liste af ord"
+    return None
+
+
+@dataclass(frozen=True)
+class Pair:
+    verbs: frozenset[str]
+    noun: str
+    noun_forms: frozenset[str]
+    replace: tuple[str, ...]
+    prep: frozenset[str] = frozenset()
+    between: frozenset[str] = frozenset()
+    require_prep: bool = False
+    safe: bool = True
+    note: str = ""
+
+
+class Compiled:
+    def __init__(self, params: dict):
+        self.pairs: list[Pair] = []
+        self.verb_index: dict[str, set[str]] = {}    # surface form -> verb lemmas
+        for p in params["pairs"]:
+            reps = (p["replace"],) if isinstance(p["replace"], str) else tuple(p["replace"])
+            noun = p["noun"].lower()
+            self.pairs.append(Pair(
+                verbs=frozenset(v.lower() for v in p["verbs"]), noun=noun,
+                noun_forms=frozenset(word_forms(noun, "NOUN") | {noun}), replace=reps,
+                prep=frozenset(w.lower() for w in p.get("prep", [])),
+                between=frozenset(w.lower() for w in p.get("between", [])),
+                require_prep=p.get("require_prep", False), safe=p.get("safe", True), note=p.get("note", ""),
+            ))
+        self.empty = {v.lower() for v in params["empty_verbs"]}
+        for v in {v for pr in self.pairs for v in pr.verbs} | self.empty:
+            for f in word_forms(v, "VERB"):
+                self.verb_index.setdefault(f, set()).add(v)
+        self.suffixes = tuple(s.lower() for s in params["suffixes"])
+        self.exclude = {w.lower().lstrip("-") for w in params["generic_exclude"]}
+        self.exclude_tail = tuple(w.lower()[1:] for w in params["generic_exclude"] if w.startswith("-"))
+
+    def verb_lemmas(self, tok: Token) -> set[str]:
+        out = set(self.verb_index.get(tok.lower_, ()))
+        lemma = tok.lemma_.lower()
+        if lemma in self.empty or any(lemma in pr.verbs for pr in self.pairs):
+            out.add(lemma)
+        return out
+
+
+_cache: dict[int, tuple[dict, Compiled]] = {}
+
+
+def compiled(params: dict) -> Compiled:
+    hit = _cache.get(id(params))
+    if hit is None or hit[0] is not params:
+        hit = (params, Compiled(params))
+        _cache[id(params)] = hit
+    return hit[1]
+
+
+@dataclass
+class Hit:
+    verb: Token
+    verb_lemma: str
+    noun: Token
+    gap: list[Token]
+    prep: Token | None
+    pair: Pair | None
+
+
+def _noun_is(tok: Token, pair: Pair) -> bool:
+    return tok.lower_ in pair.noun_forms or tok.lemma_.lower() == pair.noun
+
+
+def _generic_noun(tok: Token, comp: Compiled) -> bool:
+    if tok.pos_ != "NOUN" or tok._.placeholder:
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    base = lemma if lemma.endswith(comp.suffixes) else low
+    base = _strip_inflection(base, comp.suffixes)
+    if not base.endswith(comp.suffixes):
+        return False
+    return base not in comp.exclude and not (comp.exclude_tail and base.endswith(comp.exclude_tail))
+
+
+def _strip_inflection(word: str, suffixes: tuple[str, ...]) -> str:
+    """'vurderingen' -> 'vurdering', 'undersøgelser' -> 'undersøgelse'."""
+    if word.endswith(suffixes):
+        return word
+    for end in ("erne", "ernes", "ens", "en", "er", "rne", "n", "r", "s"):
+        if word.endswith(end) and word[: -len(end)].endswith(suffixes):
+            return word[: -len(end)]
+        if word.endswith(end) and (word[: -len(end)] + "e").endswith(suffixes):
+            return word[: -len(end)] + "e"
+    return word
+
+
+def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
+    hits: list[Hit] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        verb = doc[i]
+        lemmas = comp.verb_lemmas(verb) if not verb._.placeholder else set()
+        if not lemmas or verb.pos_ in ("NOUN", "PROPN", "ADP", "PUNCT"):
+            i += 1
+            continue
+        pairs = [p for p in comp.pairs if p.verbs & lemmas]
+        allowed_between = set().union(*(p.between for p in pairs)) if pairs else set()
+        hit = None
+        gap: list[Token] = []
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if t.is_sent_start or t._.placeholder:
+                break
+            if t.is_space and t.text.count("\n") <= 1:
+                j += 1
+                continue
+            pair = next((p for p in pairs if _noun_is(t, p)
+                         and all(g.pos_ in GAP_POS or g.lower_ in p.between for g in gap)), None)
+            if pair is not None:
+                prep = doc[j + 1] if j + 1 < n and doc[j + 1].lower_ in pair.prep else None
+                if pair.require_prep and prep is None:
+                    break
+                vl = next(iter(sorted(pair.verbs & lemmas)))
+                hit = Hit(verb, vl, t, gap, prep, pair)
+                break
+            if generic and lemmas & comp.empty and _generic_noun(t, comp):
+                hit = Hit(verb, next(iter(sorted(lemmas & comp.empty))), t, gap, None, None)
+                break
+            if len(gap) >= max_gap:
+                break
+            if t.pos_ in GAP_POS or t.lower_ in allowed_between:
+                gap.append(t)
+                j += 1
+                continue
+            break
+        if hit:
+            hits.append(hit)
+            i = (hit.prep or hit.noun).i + 1
+        else:
+            i += 1
+    return hits
+
+
+PASSIVE_AUX = {"er", "var", "være", "været", "blive", "bliver", "blev", "blevet"}
+
+
+def _participle_passive(verb: Token) -> bool:
+    """ "(der) er truffet afgørelse": a participle after være/blive is a passive, not a perfect."""
+    if "Part" not in verb.morph.get("VerbForm") and not verb.lower_.endswith("t"):
+        return False
+    for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
+        t = verb.doc[j]
+        if t.is_punct:
+            return False
+        if t.lower_ in PASSIVE_AUX:
+            return True
+        if t.lower_ in ("har", "havde", "have", "haft"):
+            return False
+    return False
+
+
+def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggestion], str | None]:
+    pair = hit.pair
+    assert pair is not None
+    kept = [t for t in hit.gap if t.lower_ not in ARTICLES and t.lower_ not in pair.between]
+    passive = "Pass" in hit.verb.morph.get("Voice") or hit.verb.lower_ == hit.verb_lemma + "s" \
+        or _participle_passive(hit.verb)
+    after = (hit.prep or hit.noun).i + 1
+    # a preposition left behind rarely fits the plain verb ("afgøre om hjælp")
+    dangling = hit.prep is None and after < len(doc) and doc[after].pos_ == "ADP"
+    out = []
+    shown = None
+    for k, rep in enumerate(pair.replace):
+        verb = inflect(rep, hit.verb, pos="VERB", source_lemma=hit.verb_lemma)
+        certain = verb is not None
+        verb = verb if certain else rep
+        text = " ".join([verb] + [t.text for t in kept])
+        text = match_case(hit.verb.text, text)
+        has_adj = any(t.pos_ == "ADJ" for t in kept)
+        safe = (k == 0 and certain and not kept and not passive and not dangling and pair.safe
+                and " sig" not in f" {rep} ")
+        notes = [pair.note] if pair.note else []
+        if not certain:
+            notes.append("Bøj udsagnsordet, så det passer i sætningen.")
+        if has_adj:
+            notes.append('Lav tillægsordet om til et biord, fx "grundigt".')
+        if passive:
+            notes.append('Skriv gerne, hvem der gør det, fx "Vi vurderer ...".')
+        conf = 0.85 if safe else (0.6 if certain else 0.4)
+        out.append(Suggestion(start, end, text, kind="nominalisation", safe=safe,
+                              confidence=conf if k == 0 else min(conf, 0.5), note=" ".join(notes)))
+        if shown is None:
+            shown = text
+    return out, shown
+
+
+def check(doc, rule) -> Iterator:
+    comp = compiled(rule.params)
+    params = rule.params
+    for hit in find(doc, comp, params["max_gap"], params["generic"]):
+        start = hit.verb.idx
+        last = hit.prep or hit.noun
+        end = last.idx + len(last.text)
+        text = doc.text[start:end]
+        prefix = (rule.message or "").strip()
+        if hit.pair is None:
+            msg = f'Kan du skrive "{text}" med ét udsagnsord? Fx "undersøge" i stedet for "foretage en undersøgelse".'
+            yield make_finding(rule, doc, start, end, message=f"{prefix} {msg}" if prefix else msg,
+                               severity=params["generic_severity"])
+            continue
+        suggestions, shown = _suggestion(doc, hit, start, end)
+        msg = f'Skriv "{shown}" i stedet for "{text}".'
+        if hit.pair.note:
+            msg += " " + hit.pair.note
+        yield make_finding(rule, doc, start, end, message=f"{prefix} {msg}" if prefix else msg,
+                           suggestions=suggestions)

@@ -1,0 +1,159 @@
+"""Personal data in the letter (kind ``privacy``): CPR numbers, phone numbers, e-mail addresses.
+
+* ``cpr``: ddmmyy-xxxx or ddmmyyxxxx where ddmmyy is a real date (any
+  century, so 29 February always counts). A ten-digit number right after
+  "kontonr.", "reg.nr.", "sagsnr." and the like is an account or case number,
+  not a CPR number. The finding never holds the whole number: its ``text``
+  and message show it masked ("010190-****"), because reports are saved,
+  e-mailed and shown on screen.
+* ``telefon``: eight digits starting with 2–9, written together or in
+  groups ("72104400", "72 10 44 00", "7210 4400"), optionally after +45 or
+  0045. Amounts ("72 10 44 00 kr."), dates ("12 11 2026") and numbers right
+  after words such as "sagsnr.", "kontonr." or "CVR" are not phone numbers.
+* ``email``: an ordinary e-mail address.
+
+Template placeholders ({telefon}, «Email», [CPR-nummer]) are never flagged.
+A phone number or e-mail address in a template should be a placeholder, so
+these findings suggest one (not safe: the number may be the office's own).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator
+
+from ..report.model import Finding, Suggestion
+from .base import Param, letter, make_finding
+
+TARGETS = ("cpr", "telefon", "email")
+
+NOT_PHONE_BEFORE = ["sagsnr", "sagsnummer", "sags nr", "j.nr", "j. nr", "journalnr", "journalnummer", "kontonr",
+                    "kontonummer", "konto", "reg.nr", "reg. nr", "regnr", "registreringsnummer", "cvr", "se-nr",
+                    "p-nr", "faktura", "fakturanr", "ordrenr", "kundenr", "kundenummer", "matr", "lokalplan",
+                    "bilag", "ean", "referencenr", "ref.", "policenr", "sagsid", "id"]
+NOT_CPR_BEFORE = ["kontonr", "kontonummer", "konto", "reg.nr", "regnr", "sagsnr", "sagsnummer", "j.nr",
+                  "journalnr", "fakturanr", "kundenr", "ordrenr", "ean", "cvr", "telefon", "tlf", "mobil"]
+
+PARAMS = {
+    "find": Param(str, required=True, choices=TARGETS, help="hvilken slags persondata reglen finder"),
+    "not_after": Param(list, default=None, help="ord lige før et tal, der gør det til et sagsnummer el.lign."),
+    "placeholder": Param(str, default="", help="flettefelt, som forslaget sætter ind, fx {telefon}"),
+}
+
+CPR_RE = re.compile(r"(?<![\w.,/+-])(\d{2})(\d{2})(\d{2})(?:[-–]?)(\d{4})(?![\w]|[.,/-]\d)")
+PHONE_RE = re.compile(
+    r"(?<![\w.,/+-])((?:\+45|0045)[ \u00a0]?)?([2-9]\d(?:[ \u00a0]?\d\d){3}|[2-9]\d{3}[ \u00a0]\d{4})(?![\w]|[.,/-]\d)")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+DATE_LIKE_RE = re.compile(r"^(\d{2})[ \u00a0.]?(\d{2})[ \u00a0.]?(19|20)(\d{2})$")
+AMOUNT_AFTER_RE = re.compile(r"^\s*(kr\b|kr\.|kroner\b|dkk\b|,-|euro\b|€)", re.I)
+AMOUNT_BEFORE_RE = re.compile(r"(kr\.?|dkk|€)\s*$", re.I)
+
+
+def validate_param(key: str, value) -> str | None:
+    if key == "not_after" and value is not None and not all(isinstance(w, str) and w.strip() for w in value):
+        return "listen må kun have tekst"
+    return None
+
+
+def valid_birth_date(dd: str, mm: str, yy: str) -> bool:
+    """True when ddmmyy is a date in some century (29 February counts: 2000 was a leap year)."""
+    d, m, y = int(dd), int(mm), int(yy)
+    for century in (2000, 1900):
+        try:
+            date(century + y, m, d)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def mask_cpr(number: str) -> str:
+    """'0101901234' → '010190****', '010190-1234' → '010190-****': only the birth date stays."""
+    return number[:-4] + "****"
+
+
+def mask_cprs(text: str) -> str:
+    """``text`` with every CPR number masked, for findings whose span happens to cover one."""
+    for start, end, number in reversed(find_cpr(text, NOT_CPR_BEFORE)):
+        text = text[:start] + mask_cpr(number) + text[end:]
+    return text
+
+
+def _after_word(text: str, start: int, words: list[str]) -> bool:
+    """True when one of ``words`` comes right before ``start`` ("sagsnr. 123", "sagsnummer er 123")."""
+    before = text[max(0, start - 30):start].lower()
+    before = re.sub(r"([\s:.#\u00a0]|\b(er|var|nr|nummer|no)\b)*$", "", before)
+    return any(before.endswith(w.lower().rstrip(".")) for w in words)
+
+
+def _in_placeholder(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_cpr(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in CPR_RE.finditer(text):
+        dd, mm, yy, _ = m.groups()
+        if not valid_birth_date(dd, mm, yy):
+            continue
+        if "-" not in m.group(0) and "–" not in m.group(0) and _after_word(text, m.start(), not_after):
+            continue
+        out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
+def find_phones(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in PHONE_RE.finditer(text):
+        digits = m.group(2)
+        if not m.group(1) and DATE_LIKE_RE.match(digits):
+            dd, mm = int(DATE_LIKE_RE.match(digits).group(1)), int(DATE_LIKE_RE.match(digits).group(2))
+            if 1 <= dd <= 31 and 1 <= mm <= 12:
+                continue  # "12 11 2026", "24122026": a date
+        if AMOUNT_AFTER_RE.match(text[m.end():m.end() + 8]) or AMOUNT_BEFORE_RE.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        if _after_word(text, m.start(), not_after):
+            continue
+        out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
+def find_emails(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in EMAIL_RE.finditer(text)]
+
+
+def check(doc, rule) -> Iterator:
+    ctx = letter(doc)
+    text = doc.text
+    holders = ctx.placeholders
+    if not holders:
+        from ..nlp.segment import find_placeholders
+
+        holders = tuple(find_placeholders(text))
+    target = rule.params["find"]
+    if target == "cpr":
+        not_after = rule.params["not_after"] or NOT_CPR_BEFORE
+        for start, end, number in find_cpr(text, not_after):
+            if _in_placeholder(holders, start, end):
+                continue
+            masked = mask_cpr(number)
+            # Built by hand, not with make_finding: the finding's text must not hold the full number.
+            yield Finding(rule=rule.id, category=rule.category, severity=rule.severity,
+                          message=f"{rule.message} ({masked})", start=start, end=end, text=masked,
+                          suggestions=(Suggestion(start, end, rule.params["placeholder"] or "{cpr}", kind="privacy",
+                                                  safe=False, confidence=0.5,
+                                                  note="Fjern CPR-nummeret, eller brug et flettefelt."),),
+                          explanation=rule.explanation)
+        return
+    if target == "telefon":
+        found = find_phones(text, rule.params["not_after"] or NOT_PHONE_BEFORE)
+        default_holder = "{telefon}"
+    else:
+        found = find_emails(text)
+        default_holder = "{email}"
+    for start, end, _ in found:
+        if _in_placeholder(holders, start, end):
+            continue
+        sug = Suggestion(start, end, rule.params["placeholder"] or default_holder, kind="privacy", safe=False,
+                         confidence=0.4, note="Brug et flettefelt i en skabelon.")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,))

@@ -1,0 +1,448 @@
+"""Word lists (kind ``wordlist``): officialese ("kancellisprog") and an organisation's own terms.
+
+A rule lists ``entries``, each an inline table::
+
+    { match = "fremsende", replace = ["sende"], pos = "VERB" }
+    { match = "i henhold til", replace = ["efter"] }
+    { match = "hermed", replace = [""], note = "Slet ordet." }
+    { match = "henlede (din) opmærksomhed på", replace = ["gøre opmærksom på"] }
+
+Keys: ``match`` (a lemma or a phrase of lemmas/words; a word in parentheses
+is optional), ``replace`` (alternatives, best first; ``""`` means delete;
+``[]`` means no fixed replacement, explain in ``note``), and optionally
+``pos`` (the word class of a one-word match; it restricts matching and guides
+inflection), ``forms`` (extra surface forms the lemmatizer may miss), ``note``
+(shown to the user), ``safe`` (true/false: overrides whether
+``--apply safe`` may use the first replacement) and ``case`` (true: match
+the exact spelling, for terms where only the capitalisation is wrong).
+
+Matching is case-insensitive, on a token's lemma or its lower-case form, and
+on every form ``letterlab.rewrite.inflect.word_forms`` generates for the
+lemma, so "fremsendes", "fremsendte" and "fremsendt" all match "fremsende"
+even when the lemmatizer errs. A phrase may run over a single line break, not
+over a sentence boundary. Placeholders never match. At each position the
+longest match wins, and findings never overlap.
+
+The replacement gets the inflection of the matched word
+(``inflect.inflect``) and its capitalisation (``base.match_case``). It is
+*safe* when it is the first alternative, its form is certain and it does not
+change the sentence's structure: a one-word match replaced by one word, a
+fixed phrase by a fixed phrase, or a single word deleted inside a sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
+from ..report.model import Suggestion
+from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
+from .base import Param, make_finding, match_case
+
+ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool}
+UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+        "SCONJ", "VERB", "X")
+POS_COMPAT = {
+    "VERB": {"VERB", "AUX", "ADJ"},     # participles are often tagged ADJ
+    "AUX": {"VERB", "AUX"},
+    "NOUN": {"NOUN", "PROPN"},
+    "PROPN": {"NOUN", "PROPN"},
+    "ADJ": {"ADJ", "VERB"},
+    "ADV": {"ADV", "ADJ"},
+    "SCONJ": {"SCONJ", "CCONJ", "ADV"},
+    "CCONJ": {"SCONJ", "CCONJ", "ADV"},
+}
+PUNCT_IN_WORD = set(".-/'")
+UNSURE_NOTE = "Bøj ordet, så det passer i sætningen."
+
+PARAMS = {
+    "entries": Param(list, required=True,
+                     help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case)'),
+}
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str                 # lower case, or the exact spelling for case-sensitive entries
+    optional: bool
+    forms: frozenset[str]
+    verbal: frozenset[str] = frozenset()   # finite verb forms: match whatever the tagger says
+
+
+@dataclass(frozen=True)
+class Entry:
+    match: str
+    words: tuple[Word, ...]
+    replace: tuple[str, ...]
+    pos: str | None = None
+    note: str = ""
+    safe: bool | None = None
+    case: bool = False
+
+
+# ---------------------------------------------------------------- validation
+
+def _parse_match(match: str) -> list[tuple[str, bool]] | str:
+    """[(word, optional)] or a problem text."""
+    out = []
+    for raw in match.split():
+        opt = raw.startswith("(") and raw.endswith(")")
+        word = raw[1:-1] if opt else raw
+        if not word or "(" in word or ")" in word:
+            return f"'{match}' har en parentes, der ikke er lukket rigtigt. Skriv valgfrie ord sådan: (din)"
+        out.append((word, opt))
+    if not out:
+        return "'match' er tom"
+    if all(opt for _, opt in out):
+        return f"'{match}' har kun valgfrie ord"
+    return out
+
+
+def _entry_problem(i: int, e) -> str | None:
+    where = f"post {i + 1}"
+    if not isinstance(e, dict):
+        return f"{where} skal være en tabel, fx {{ match = \"fremsende\", replace = [\"sende\"] }}"
+    if isinstance(e.get("match"), str):
+        where += f" (\"{e['match']}\")"
+    for k, v in e.items():
+        if k not in ENTRY_KEYS:
+            return f"{where}: ukendt nøgle '{k}'. Gyldige: {', '.join(sorted(ENTRY_KEYS))}"
+        if not isinstance(v, ENTRY_KEYS[k]):
+            return f"{where}: '{k}' har den forkerte type"
+    if "match" not in e or not e["match"].strip():
+        return f"{where}: 'match' mangler eller er tom"
+    if "replace" not in e:
+        return f"{where}: 'replace' mangler. Skriv fx replace = [\"sende\"], eller replace = [] og en note"
+    if not all(isinstance(r, str) for r in e["replace"]):
+        return f"{where}: 'replace' skal være en liste af tekster"
+    if "forms" in e and not all(isinstance(f, str) and f.strip() for f in e["forms"]):
+        return f"{where}: 'forms' skal være en liste af ord"
+    if "pos" in e and e["pos"] not in UPOS:
+        return f"{where}: ukendt pos '{e['pos']}'. Gyldige: {', '.join(UPOS)}"
+    parsed = _parse_match(e["match"])
+    if isinstance(parsed, str):
+        return f"{where}: {parsed}"
+    return None
+
+
+def validate_param(key: str, value) -> str | None:
+    """Check the ``entries`` list when the rule file is read; a Danish problem text or None."""
+    if key != "entries":
+        return None
+    if not value:
+        return "listen er tom"
+    seen: dict[str, int] = {}
+    for i, e in enumerate(value):
+        problem = _entry_problem(i, e)
+        if problem:
+            return problem
+        k = e["match"] if e.get("case") else " ".join(e["match"].lower().split())
+        if k in seen:
+            return f"post {i + 1} (\"{e['match']}\") står også som post {seen[k] + 1}"
+        seen[k] = i
+    return None
+
+
+# ---------------------------------------------------------------- compiling
+
+def compile_entry(e: dict) -> Entry:
+    case = bool(e.get("case", False))
+    parsed = _parse_match(e["match"])
+    assert not isinstance(parsed, str), parsed
+    pos = e.get("pos")
+    single = len(parsed) == 1
+    extra = {f if case else f.lower() for f in e.get("forms", [])}
+    words = []
+    for w, opt in parsed:
+        text = w if case else w.lower()
+        if case:
+            forms = {text}
+        elif single:
+            forms = word_forms(text, pos)
+        elif any(c in PUNCT_IN_WORD for c in text):
+            forms = {text}
+        else:
+            forms = word_forms(text) if len(text) >= 4 else {text}
+        verbal = frozenset(finite_forms(text)) if single and pos in ("VERB", "AUX") else frozenset()
+        words.append(Word(text, opt, frozenset(forms | (extra if single else set())), verbal))
+    if not single and extra:
+        # extra forms of a phrase are whole-phrase spellings: add them to the first word
+        w0 = words[0]
+        words[0] = Word(w0.text, w0.optional, w0.forms | {x.split()[0] for x in extra})
+    return Entry(match=e["match"], words=tuple(words), replace=tuple(e["replace"]), pos=pos,
+                 note=e.get("note", ""), safe=e.get("safe"), case=case)
+
+
+class Compiled:
+    """Entries and an index from a first word's forms to the entries that start with it."""
+
+    def __init__(self, raw: list[dict]):
+        self.entries = [compile_entry(e) for e in raw]
+        self.index: dict[str, list[int]] = {}
+        self.index_case: dict[str, list[int]] = {}
+        self.punct: list[int] = []        # entries whose first word may span several tokens ("cpr-nr.")
+        for n, entry in enumerate(self.entries):
+            target = self.index_case if entry.case else self.index
+            for w in _leading(entry):
+                for f in w.forms | {w.text}:
+                    target.setdefault(f, []).append(n)
+                if any(c in PUNCT_IN_WORD for c in w.text) and n not in self.punct:
+                    self.punct.append(n)
+
+    def candidates(self, tok: Token) -> list[int]:
+        found = set(self.index.get(tok.lower_, ())) | set(self.index.get(tok.lemma_.lower(), ()))
+        found |= set(self.index_case.get(tok.text, ()))
+        for n in self.punct:
+            entry = self.entries[n]
+            if any((w.text if entry.case else w.text.lower()).startswith(tok.text if entry.case else tok.lower_)
+                   for w in _leading(entry)):
+                found.add(n)
+        return sorted(found)
+
+
+def _leading(entry: Entry) -> list[Word]:
+    """The words a match of ``entry`` can start with: optional words up to the first required one."""
+    out = []
+    for w in entry.words:
+        out.append(w)
+        if not w.optional:
+            break
+    return out
+
+
+_cache: dict[int, tuple[list, Compiled]] = {}
+
+
+def compiled(entries: list[dict]) -> Compiled:
+    hit = _cache.get(id(entries))
+    if hit is None or hit[0] is not entries:
+        hit = (entries, Compiled(entries))
+        _cache[id(entries)] = hit
+    return hit[1]
+
+
+# ---------------------------------------------------------------- matching
+
+def _token_matches(tok: Token, w: Word, entry: Entry) -> bool:
+    if entry.case:
+        return tok.text in w.forms
+    if tok.lower_ in w.forms:
+        return True
+    lemma = tok.lemma_.lower()
+    return len(lemma) > 1 and lemma == w.text
+
+
+def _word_at(doc: Doc, i: int, w: Word, entry: Entry, first: bool) -> int | None:
+    """Token index after ``w`` when it matches at ``i`` (one token, or several with no space between)."""
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok._.placeholder or (not first and tok.is_sent_start):
+        return None
+    if _token_matches(tok, w, entry):
+        return i + 1
+    if any(c in PUNCT_IN_WORD for c in w.text):
+        target = w.text if entry.case else w.text.lower()
+        text = ""
+        for j in range(i, min(len(doc), i + 6)):
+            t = doc[j]
+            if t._.placeholder or (j > i and t.is_sent_start):
+                return None
+            text += t.text if entry.case else t.lower_
+            if text == target:
+                return j + 1
+            if not target.startswith(text) or t.whitespace_:
+                return None
+    return None
+
+
+def _skip_space(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") <= 1:
+        i += 1
+    return i
+
+
+def match_at(doc: Doc, i: int, entry: Entry) -> list[tuple[int, int, int]] | None:
+    """[(word index, token start, token end)] for ``entry`` matching at token ``i``, or None."""
+
+    def go(k: int, pos: int, first: bool) -> list[tuple[int, int, int]] | None:
+        if k == len(entry.words):
+            return []
+        w = entry.words[k]
+        p = pos if first else _skip_space(doc, pos)
+        end = _word_at(doc, p, w, entry, first)
+        if end is not None:
+            rest = go(k + 1, end, False)
+            if rest is not None:
+                return [(k, p, end)] + rest
+        if w.optional:
+            return go(k + 1, pos, first)
+        return None
+
+    found = go(0, i, True)
+    if not found:
+        return None
+    if len(entry.words) == 1 and entry.pos and not entry.case:
+        tok = doc[found[0][1]]
+        # "meddeles" is a verb even when the tagger calls it a noun; "ophør" (noun) is not "ophøre"
+        if tok.pos_ not in ("", "X") and tok.pos_ not in POS_COMPAT.get(entry.pos, {entry.pos}) \
+                and tok.lower_ not in entry.words[0].verbal:
+            return None
+    return found
+
+
+def find_matches(doc: Doc, comp: Compiled) -> list[tuple[Entry, list[tuple[int, int, int]]]]:
+    """Leftmost-longest, non-overlapping matches of the compiled entries in ``doc``."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.is_space or tok._.placeholder:
+            i += 1
+            continue
+        best = None
+        for e in comp.candidates(tok):
+            entry = comp.entries[e]
+            m = match_at(doc, i, entry)
+            if m:
+                end_char = doc[m[-1][2] - 1].idx + len(doc[m[-1][2] - 1].text)
+                # longest first; on a tie the entry spelled exactly like the text ("foreliggende", not "foreligge")
+                exact = tok.lower_ == entry.words[m[0][0]].text.lower()
+                key = (end_char, exact)
+                if best is None or key > best[0]:
+                    best = (key, entry, m)
+        if best:
+            out.append((best[1], best[2]))
+            i = best[2][-1][2]
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------- findings
+
+def _quote(s: str) -> str:
+    return f'"{s}"'
+
+
+def _deletion_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span to delete so that exactly one space is left between the neighbours."""
+    last = doc[end - 1]
+    if last.whitespace_:
+        return doc[start].idx, last.idx + len(last.text) + len(last.whitespace_)
+    if start > 0 and doc[start - 1].whitespace_:
+        return doc[start].idx - len(doc[start - 1].whitespace_), last.idx + len(last.text)
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str) -> tuple[str, bool]:
+    """(replacement text before capitalisation, certain) for one alternative."""
+    if rep == "":
+        return "", True
+    changed = []
+    for k, s, e in m:
+        surface = "".join(t.text + t.whitespace_ for t in doc[s:e]).strip()
+        target = entry.words[k].text
+        if (surface if entry.case else surface.lower()) != target:
+            changed.append((k, s, e))
+    if not changed:
+        return rep, True
+    if entry.case:
+        return rep, True
+    if len(changed) == 1 and changed[0][0] == 0 and changed[0][2] - changed[0][1] == 1:
+        tok = doc[changed[0][1]]
+        src = entry.words[0].text
+        out = inflect(rep, tok, pos=entry.pos, source_lemma=src)
+        # a participle before a noun changes meaning more easily ("det bevilgede beløb" -> "det givne beløb")
+        if out is not None and verb_slot(tok, pos=entry.pos, source_lemma=src) != "part_def":
+            return out, True
+        if out is not None:
+            return out, False
+    return rep, False
+
+
+def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
+    start_tok, end_tok = m[0][1], m[-1][2]
+    start = doc[start_tok].idx
+    last = doc[end_tok - 1]
+    end = last.idx + len(last.text)
+    text = doc.text[start:end]
+    first_word = doc[start_tok].text
+    single_token = end_tok - start_tok == 1
+    sentence_start = doc[start_tok].is_sent_start or start_tok == 0
+    kind = "terms" if rule.category == "terms" else "jargon"
+
+    suggestions = []
+    shown = []
+    for k, rep in enumerate(entry.replace):
+        out, certain = _replacement(entry, doc, m, rep)
+        if rep == "":
+            s, e = _deletion_span(doc, start_tok, end_tok)
+            safe = entry.safe if entry.safe is not None else (single_token and not sentence_start)
+            safe = bool(safe) and k == 0
+            suggestions.append(Suggestion(s, e, "", kind=kind, safe=safe,
+                                          confidence=0.9 if safe else 0.6, note=entry.note))
+            shown.append("")
+            continue
+        if out[:1].isupper() or entry.case or rule.category == "terms":
+            # a term is written exactly as listed ("NemKonto", "cpr-nummer"), capitalised only first in a sentence
+            final = out[:1].upper() + out[1:] if sentence_start else out
+        else:
+            final = match_case(first_word, out)
+        default_safe = not (len(entry.words) == 1 and len(rep.split()) > 1) and \
+            not _drops_optional(entry, doc, m) and \
+            (rule.category == "terms" or not _gender_clash(doc, m, rep))
+        safe = k == 0 and certain and (entry.safe if entry.safe is not None else default_safe)
+        note = entry.note if certain else " ".join(x for x in (entry.note, UNSURE_NOTE) if x)
+        conf = 0.9 if safe else (0.7 if certain else 0.4)
+        if k > 0:
+            conf = min(conf, 0.6)
+        suggestions.append(Suggestion(start, end, final, kind=kind, safe=bool(safe), confidence=conf, note=note))
+        shown.append(final)
+    if entry.replace and all(s == text for s in shown):
+        return None      # already written the preferred way ("NemKonto")
+    return make_finding(rule, doc, start, end, message=_message(rule, text, shown, entry.note),
+                        suggestions=suggestions)
+
+
+def _drops_optional(entry: Entry, doc: Doc, m: list[tuple[int, int, int]]) -> bool:
+    """True when an optional word ("din") was matched: the fixed replacement would lose it."""
+    return any(entry.words[k].optional and not doc[s].is_punct for k, s, _e in m)
+
+
+def _gender_clash(doc: Doc, m: list[tuple[int, int, int]], rep: str) -> bool:
+    """A one-noun replacement of another gender breaks agreement ("din besvarelse" -> "din svar")."""
+    if len(m) != 1 or m[0][2] - m[0][1] != 1 or " " in rep:
+        return False
+    tok = doc[m[0][1]]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    have, want = tok.morph.get("Gender"), noun_gender(rep)
+    return bool(have and want and have[0] != want)
+
+
+def _message(rule, text: str, shown: list[str], note: str) -> str:
+    words = [s for s in shown if s]
+    if not shown:
+        detail = f"Undgå {_quote(text)}."
+    elif shown[0] == "":
+        detail = f"Slet {_quote(text)}."
+        if words:
+            detail = f"Slet {_quote(text)}, eller skriv " + " eller ".join(_quote(w) for w in words) + "."
+    else:
+        detail = "Skriv " + " eller ".join(_quote(w) for w in dict.fromkeys(words)) + f" i stedet for {_quote(text)}."
+    if note and not (shown and shown[0] == "" and note.startswith("Slet")):
+        detail += " " + note
+    prefix = (rule.message or "").strip()
+    return f"{prefix} {detail}" if prefix else detail
+
+
+def check(doc, rule) -> Iterator:
+    comp = compiled(rule.params["entries"])
+    for entry, m in find_matches(doc, comp):
+        finding = build_finding(rule, doc, entry, m)
+        if finding is not None:
+            yield finding

@@ -1,0 +1,167 @@
+"""What decisions, hearings and summonses must contain (forvaltningsloven §§ 19, 22, 24, 25)."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import spacy
+
+from letterlab.checks import genre
+from letterlab.checks.base import LetterContext
+from letterlab.core import analyse
+from letterlab.nlp.pipeline import add_letter_components
+from letterlab.ruleset import default_ruleset
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "letters"
+DECISION_RULES = ("genre.afgoerelse-begrundelse", "genre.afgoerelse-regler", "genre.klagevejledning",
+                  "genre.klagefrist")
+
+FULL = """Du får ikke en el-scooter
+
+Kære Anne Jensen
+
+Vi har sagt nej til din ansøgning om en el-scooter, fordi du kan klare dig med din rollator. Reglerne står i lov om social service § 112.
+
+Klagevejledning
+
+Du kan klage til Ankestyrelsen. Send din klage til os senest 4 uger efter, at du har modtaget brevet."""
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    return add_letter_components(spacy.blank("da"))
+
+
+def run(plain_nlp, text, rule_id, genre_name):
+    doc = plain_nlp(text)
+    doc._.letter = LetterContext(genre=genre_name)
+    return list(default_ruleset().get(rule_id).check(doc))
+
+
+def all_decision_findings(plain_nlp, text):
+    return {rid: run(plain_nlp, text, rid, "afgoerelse") for rid in DECISION_RULES}
+
+
+def test_complete_refusal_passes_every_rule(plain_nlp):
+    assert all(v == [] for v in all_decision_findings(plain_nlp, FULL).values())
+
+
+def test_missing_reasons_points_at_heading_and_names_paragraph_22(plain_nlp):
+    text = FULL.replace(", fordi du kan klare dig med din rollator", "")
+    found = all_decision_findings(plain_nlp, text)
+    assert [f.text for f in found["genre.afgoerelse-begrundelse"]] == ["Du får ikke en el-scooter"]
+    assert "§ 22" in found["genre.afgoerelse-begrundelse"][0].message
+    assert found["genre.afgoerelse-regler"] == []
+
+
+def test_paragraph_in_the_appeal_guide_is_not_the_rules_applied(plain_nlp):
+    text = FULL.replace(" Reglerne står i lov om social service § 112.", "").replace(
+        "Du kan klage til Ankestyrelsen.", "Du kan klage til Ankestyrelsen efter serviceloven § 166.")
+    found = all_decision_findings(plain_nlp, text)
+    assert len(found["genre.afgoerelse-regler"]) == 1
+    assert "§ 24" in found["genre.afgoerelse-regler"][0].message
+
+
+def test_missing_appeal_guide_gives_guide_and_deadline_findings(plain_nlp):
+    text = FULL.split("\n\nKlagevejledning")[0]
+    found = all_decision_findings(plain_nlp, text)
+    assert [f.message.split(".")[0] for f in found["genre.klagevejledning"]] == ["Afgørelsen har ingen klagevejledning"]
+    assert len(found["genre.klagefrist"]) == 1 and "§ 25" in found["genre.klagefrist"][0].message
+    assert found["genre.afgoerelse-begrundelse"] == [] and found["genre.afgoerelse-regler"] == []
+
+
+def test_appeal_guide_without_body_or_how(plain_nlp):
+    no_body = FULL.replace("Du kan klage til Ankestyrelsen. ", "")
+    found = run(plain_nlp, no_body, "genre.klagevejledning", "afgoerelse")
+    assert [f.message.split(".")[0] for f in found] == ["Klagevejledningen siger ikke, hvem læseren kan klage til"]
+    assert found[0].text == "Klagevejledning"   # points at the guide itself
+    no_how = FULL.replace("Send din klage til os senest 4 uger efter, at du har modtaget brevet.",
+                          "Fristen er 4 uger.")
+    found = run(plain_nlp, no_how, "genre.klagevejledning", "afgoerelse")
+    assert [f.message.split(".")[0] for f in found] == ["Klagevejledningen siger ikke, hvordan læseren klager"]
+
+
+def test_missing_appeal_deadline(plain_nlp):
+    text = FULL.replace(" senest 4 uger efter, at du har modtaget brevet", "")
+    assert len(run(plain_nlp, text, "genre.klagefrist", "afgoerelse")) == 1
+    text = FULL.replace("4 uger", "fire uger")
+    assert run(plain_nlp, text, "genre.klagefrist", "afgoerelse") == []
+
+
+def test_full_grant_needs_no_reasons_or_guide(plain_nlp):
+    text = "Du får særlig støtte\n\nKære Mette Lund\n\nDu får 1.250,00 kr. om måneden i særlig støtte."
+    assert all(v == [] for v in all_decision_findings(plain_nlp, text).values())
+
+
+def test_partial_grant_counts_as_refusal(plain_nlp):
+    text = ("Du får dækket en del af dine udgifter\n\nKære Henrik Dam\n\n"
+            "Du får 600,00 kr. om måneden til medicin.")
+    found = all_decision_findings(plain_nlp, text)
+    assert all(len(v) == 1 for v in found.values())
+
+
+@pytest.mark.parametrize("body,flagged", [
+    ("Send os dine bemærkninger senest den 24. november 2026.", False),
+    ("Du kan sende os dine bemærkninger inden 14 dage.", False),
+    ("Skriv til os senest {svarfrist}.", False),
+    ("Skriv til os, hvis du har bemærkninger.", True),
+    ("Send os dine bemærkninger snarest.", True),
+])
+def test_hearing_needs_a_reply_deadline(plain_nlp, body, flagged):
+    text = f"Partshøring\n\nKære Ali Hassan\n\nVi overvejer at stoppe din hjælp. {body}"
+    found = run(plain_nlp, text, "genre.partshoering-frist", "partshoering")
+    assert bool(found) is flagged
+    if flagged:
+        assert "§ 19" in found[0].message and found[0].text == "Partshøring"
+
+
+@pytest.mark.parametrize("text,missing", [
+    ("Kom til samtale torsdag den 12. november kl. 10.00\n\nKære Jesper\n\nSamtalen er i Jobcenter Fjordby.", None),
+    ("Indkaldelse til samtale\n\nKære Jesper\n\nDu skal til samtale hos mig den 12. november 2026.",
+     "klokkeslæt"),
+    ("Indkaldelse til samtale\n\nKære Jesper\n\nEfter reglerne om kontanthjælp holder vi samtaler med alle, "
+     "der får kontanthjælp, for at tale om job.\n\nSamtalen er den 12. november kl. 10.00 på Havnegade 4.",
+     "dato, klokkeslæt og sted"),
+])
+def test_summons_needs_time_and_place_up_front(plain_nlp, text, missing):
+    found = run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse")
+    if missing is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and f"Skriv {missing} i overskriften" in found[0].message
+
+
+def test_validate_param_rejects_broken_regex():
+    assert genre.validate_param("reason_patterns", ["fordi("]) is not None
+    assert genre.validate_param("reason_patterns", [r"\bfordi\b"]) is None
+
+
+LETTERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", LETTERS)
+def test_corpus_letters_lack_nothing(name, nlp):
+    """Every corpus letter, before and after, has what its genre needs; the rewrite keeps it all."""
+    meta = tomllib.loads((CORPUS / name / "meta.toml").read_text(encoding="utf-8"))
+    results = {}
+    for version in ("before", "after"):
+        text = (CORPUS / name / f"{version}.txt").read_text(encoding="utf-8")
+        report = analyse(text, default_ruleset(), nlp=nlp)
+        assert report.genre == meta["genre"]
+        results[version] = sorted(f.rule for f in report.findings if f.category == "genre")
+    expected = ["genre.indkaldelse-tid-sted"] if meta["genre"] == "indkaldelse" else []
+    assert results["before"] == expected      # the officialese summons hides the time in paragraph 2
+    assert results["after"] == []
+
+
+@pytest.mark.model
+def test_refusal_without_appeal_guide_end_to_end(nlp):
+    text = (CORPUS / "14-beboerparkering-afslag" / "after.txt").read_text(encoding="utf-8")
+    cut = text.split("\nKlagevejledning")[0] + "\n\nMed venlig hilsen\n\nNadia Poulsen\n"
+    report = analyse(cut, default_ruleset(), nlp=nlp)
+    assert sorted(f.rule for f in report.findings if f.category == "genre") == [
+        "genre.klagefrist", "genre.klagevejledning"]
+    for f in report.findings:
+        assert cut[f.start:f.end] == f.text or f.category == "privacy"

@@ -1,0 +1,260 @@
+"""The main message: where it is, the heading, delaying openings, requests without a deadline.
+
+Most tests use a tagger-free pipeline (letter segmenter + sentencizer): the
+message check reads word order and phrases, so they do not depend on the
+model. The corpus tests run the real pipeline end to end.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import spacy
+
+from letterlab.checks import message
+from letterlab.checks.base import LetterContext
+from letterlab.core import analyse
+from letterlab.nlp.pipeline import add_letter_components
+from letterlab.ruleset import default_ruleset
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "letters"
+
+PARAMS = {k: p.default for k, p in message.PARAMS.items() if k != "aspect"}
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    return add_letter_components(spacy.blank("da"))
+
+
+def run(plain_nlp, text, rule_id, genre=None):
+    doc = plain_nlp(text)
+    doc._.letter = LetterContext(genre=genre)
+    rule = default_ruleset().get(rule_id)
+    return doc, list(rule.check(doc))
+
+
+# --- sentence classes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,cls", [
+    ("Du får ikke en el-scooter.", "decision"),
+    ("Vi har besluttet at give dig hjælp.", "decision"),
+    ("Deres ansøgning kan ikke imødekommes.", "decision"),
+    ("Ida kan få plads i Børnehuset Mælkebøtten.", "decision"),
+    ("Send os dine lønsedler senest 1. maj.", "action"),
+    ("- Ring til mig på tlf. {telefon}.", "action"),
+    ("Oplysningsskemaet bedes udfyldt via borger.dk.", "action"),
+    ("Husk at sende skemaet.", "action"),
+    ("Kom til jobsamtale torsdag den 12. november.", "summons"),
+    ("Vi har modtaget din ansøgning.", "receipt"),
+    ("Vejen lukker fra mandag den 2. november.", "news"),
+])
+def test_classify_finds_the_class(sentence, cls):
+    assert cls in message.classify(sentence, PARAMS)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vi har set på din sag.",
+    "Visitationen har modtaget Deres ansøgning om bevilling af en el-scooter.",  # a topic, not a decision
+    "Din ansøgning kom til os den 14. august 2026.",
+])
+def test_classify_leaves_background_alone(sentence):
+    assert message.classify(sentence, PARAMS) - {"receipt"} == set()
+
+
+def test_imperative_needs_a_known_verb_at_the_start():
+    imps = {"send", "ring"}
+    assert message.starts_imperative("send os papirerne.", imps)
+    assert message.starts_imperative("så ring til os.", imps)
+    assert not message.starts_imperative("vi sender papirerne.", imps)
+    assert not message.starts_imperative("ring?", imps)
+
+
+# --- the window and the message metric -------------------------------------------------------
+
+LATE = """Om din ansøgning
+
+Kære Anne Jensen
+
+Din ansøgning kom til os den 14. august 2026. Vores ergoterapeut besøgte dig den 2. september 2026 for at se, hvordan du klarer dig i hverdagen.
+
+Du får ikke en el-scooter, fordi du kan gå 300 meter med din rollator."""
+
+EARLY = """Du får ikke en el-scooter
+
+Kære Anne Jensen
+
+Vi har sagt nej til din ansøgning om en el-scooter. Det skyldes, at du kan klare dig med din rollator."""
+
+INTRO = """Kære Anne Jensen
+
+Tak for dit brev.
+
+Du får ikke en el-scooter, fordi du kan klare dig med din rollator."""
+
+
+def test_late_message_is_a_warning_and_stored(plain_nlp):
+    doc, found = run(plain_nlp, LATE, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.severity for f in found] == ["warning"]
+    assert found[0].text.startswith("Du får ikke en el-scooter")
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is False
+    assert LATE[m["position"]["start"]:m["position"]["end"]] == found[0].text
+    # The sentence index points into the letter's content sentences (heading, salutation, body ...).
+    assert m["position"]["sentence"] == 4
+
+
+def test_message_in_heading_counts_as_first(plain_nlp):
+    doc, found = run(plain_nlp, EARLY, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert found == []
+    assert doc._.letter.metrics["message"] == {"first": True, "position": {"sentence": 0, "start": 0, "end": 25}}
+
+
+def test_short_thank_you_paragraph_keeps_the_window_open(plain_nlp):
+    doc, found = run(plain_nlp, INTRO, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert found == []
+    assert doc._.letter.metrics["message"]["first"] is True
+
+
+def test_no_message_at_all_is_an_error(plain_nlp):
+    text = ("Kære Ole Hansen\n\nVi har set på din sag. Vi har talt med din læge om dit forløb og om, "
+            "hvordan du har det i hverdagen med dine børn.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.severity for f in found] == ["error"]
+    assert doc._.letter.metrics["message"] == {"first": False, "position": None}
+
+
+def test_decision_letter_wants_the_decision_not_a_side_request(plain_nlp):
+    text = ("Kære Ole Hansen\n\nSend os dine lønsedler senest 1. maj 2026. Vi har set på din sag.\n\n"
+            "Vi har også talt med din læge.\n\nDu får ikke boligstøtte, fordi din indtægt er for høj.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert len(found) == 1 and found[0].text.startswith("Du får ikke boligstøtte")
+
+
+# --- heading -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading,flagged", [
+    ("Vedrørende Deres ansøgning om særlig støtte", True),
+    ("Orientering om ny affaldsordning", True),
+    ("Du får særlig støtte til din husleje", False),
+    ("Ny affaldsordning fra 1. januar 2027", False),
+    ("Betal 4.120,00 kr. senest den 5. januar 2027", False),
+])
+def test_topic_only_heading(plain_nlp, heading, flagged):
+    _, found = run(plain_nlp, f"{heading}\n\nKære Mette Lund\n\nDu får 1.250,00 kr. om måneden.",
+                   "klart-budskab.overskrift")
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].text == heading and found[0].severity == "info"
+
+
+@pytest.mark.parametrize("line,flagged", [
+    ("Vedr.: Deres ansøgning om boligstøtte", True),
+    ("Emne: Du får boligstøtte fra 1. maj", False),
+])
+def test_subject_line_counts_as_heading(plain_nlp, line, flagged):
+    text = f"{line}\n\nKære Mette Lund\n\nDu får 1.250,00 kr. om måneden."
+    _, found = run(plain_nlp, text, "klart-budskab.overskrift")
+    assert [f.text for f in found] == ([line] if flagged else [])
+
+
+def test_missing_heading_is_a_warning_on_the_first_body_sentence(plain_nlp):
+    text = ("Kære Mette Lund\n\nDu får 1.250,00 kr. om måneden. Pengene kommer den 1. maj på din NemKonto. "
+            "Du får støtten, så længe du får kontanthjælp.")
+    _, found = run(plain_nlp, text, "klart-budskab.overskrift")
+    assert [(f.severity, f.text) for f in found] == [("warning", "Du får 1.250,00 kr. om måneden.")]
+
+
+def test_a_snippet_needs_no_heading_and_no_message(plain_nlp):
+    text = "Kære Anne\n\nDin ansøgning behandles af kommunen."
+    doc, found = run(plain_nlp, text, "klart-budskab.overskrift")
+    assert found == []
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst")
+    assert found == [] and doc._.letter.metrics["message"] == {"first": False, "position": None}
+
+
+# --- delaying openings -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first,expected", [
+    ("Under henvisning til din ansøgning af 3. oktober 2026 kan vi oplyse, at du får støtte.", "Under henvisning til"),
+    ("Visitationen har den 5. oktober 2026 modtaget din ansøgning om hjælp.",
+     "Visitationen har den 5. oktober 2026 modtaget"),
+    ("Fjordby Kommune skal hermed orientere om, at vejen lukker.", "Fjordby Kommune skal hermed orientere"),
+    ("Du får støtte fra 1. november. Vi har modtaget din ansøgning af 3. oktober.", None),
+])
+def test_delaying_opening(plain_nlp, first, expected):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{first}", "klart-budskab.forsinket-indledning")
+    assert [f.text for f in found] == ([expected] if expected else [])
+
+
+def test_receipt_may_open_with_we_have_received(plain_nlp):
+    text = "Kære Fatima Ahmed\n\nVi har modtaget din ansøgning om hjælp til tandbehandling."
+    _, receipt = run(plain_nlp, text, "klart-budskab.forsinket-indledning", genre="kvittering")
+    _, decision = run(plain_nlp, text, "klart-budskab.forsinket-indledning", genre="afgoerelse")
+    assert receipt == [] and len(decision) == 1
+
+
+# --- requests without a deadline ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body,flagged", [
+    ("Send os dine lønsedler.", ["Send os dine lønsedler."]),
+    ("Send os dine lønsedler. Vi skal have dem senest den 1. maj 2026.", []),
+    ("Du skal udfylde skemaet inden 14 dage.", []),
+    ("Ring til mig, hvis du har spørgsmål.", []),
+    ("Har du spørgsmål?\n\nRing til mig på tlf. {telefon}.", []),
+    ("De anmodes om at indbetale beløbet snarest.", ["De anmodes om at indbetale beløbet snarest."]),
+    ("Efter aftalen skal du betale 300,00 kr. om måneden.", []),
+    ("Tag dit CV med til samtalen.", []),
+])
+def test_action_without_deadline(plain_nlp, body, flagged):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
+    assert [f.text for f in found] == flagged
+
+
+def test_bad_regex_in_rule_file_is_refused():
+    assert "virker ikke" in message.validate_param("action_patterns", ["(send"])
+    assert message.validate_param("action_patterns", [r"\bsend\b"]) is None
+
+
+# --- the corpus, end to end --------------------------------------------------------------------
+
+LETTERS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+# Before versions that bury the message below a paragraph of background.
+BURIED = {"02-el-scooter-afslag", "03-merudgifter-delvis", "04-partshoering-tilbagebetaling",
+          "10-sygedagpenge-oplysningsskema", "11-hjemmehjaelp-delvis", "12-restance-indskudslaan",
+          "13-foraeldrebetaling-opkraevning"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", LETTERS)
+def test_corpus_after_letters_put_the_message_first(name, nlp):
+    text = (CORPUS / name / "after.txt").read_text(encoding="utf-8")
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    assert report.scores["message_first"] is True
+    pos = report.scores["message_position"]
+    assert (pos["start"], pos["end"]) == tuple(report.sentences[pos["sentence"]])
+    rules = {f.rule for f in report.findings}
+    assert not rules & {"klart-budskab.budskab-foerst", "klart-budskab.overskrift",
+                        "klart-budskab.forsinket-indledning", "klart-budskab.handling-uden-frist"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", LETTERS)
+def test_corpus_before_letters(name, nlp):
+    text = (CORPUS / name / "before.txt").read_text(encoding="utf-8")
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    assert report.scores["message_first"] is (name not in BURIED)
+    rules = [f.rule for f in report.findings]
+    # Every officialese version opens with a phrase that delays the message.
+    assert rules.count("klart-budskab.forsinket-indledning") == 1
+    if name in BURIED:
+        assert rules.count("klart-budskab.budskab-foerst") == 1
+
+
+@pytest.mark.model
+def test_corpus_genres_are_the_ones_in_meta(nlp):
+    for name in LETTERS:
+        meta = tomllib.loads((CORPUS / name / "meta.toml").read_text(encoding="utf-8"))
+        text = (CORPUS / name / "before.txt").read_text(encoding="utf-8")
+        assert analyse(text, default_ruleset(), nlp=nlp).genre == meta["genre"], name

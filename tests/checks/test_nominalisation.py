@@ -1,0 +1,257 @@
+"""Nominalisations: empty verb + verbal noun, with the plain verb as a rewrite."""
+from __future__ import annotations
+
+import pytest
+
+from letterlab.checks import nominalisation
+from letterlab.ruleset import Rule, RuleError, default_ruleset, load_rules, validate_params
+
+INF = "VerbForm=Inf|Voice=Act"
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"
+PRES_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+SUP = "Definite=Ind|Number=Sing|Tense=Past|VerbForm=Part"
+
+PAIRS = [
+    {"verbs": ["foretage", "gennemføre"], "noun": "vurdering", "replace": "vurdere", "prep": ["af"]},
+    {"verbs": ["træffe"], "noun": "afgørelse", "replace": ["afgøre", "beslutte"], "prep": ["i"]},
+    {"verbs": ["finde"], "noun": "sted", "replace": "ske", "safe": False},
+    {"verbs": ["tage"], "noun": "stilling", "replace": "vurdere", "prep": ["til"], "require_prep": True},
+    {"verbs": ["være"], "noun": "besiddelse", "replace": "have", "between": ["i"], "prep": ["af"],
+     "require_prep": True},
+    {"verbs": ["komme"], "noun": "udtalelse", "replace": "udtale sig", "between": ["med"]},
+]
+
+
+def make_rule(**params) -> Rule:
+    params = validate_params("nominalisation", {"pairs": PAIRS, **params}, "test.toml:1")
+    return Rule(id="test.nominal", kind="nominalisation", category="nominalisation", severity="warning",
+                theme="let-at-laese", title="Test", message="Navneordsstil:", explanation="Forklaring.",
+                params=params, examples={"flag": ["x"], "pass": ["y"]})
+
+
+RULE = make_rule()
+
+
+@pytest.fixture
+def make_doc(make_doc):
+    """The shared builder, with one parse tree per sentence (its default makes every token a root)."""
+
+    def build(spec, sent_starts=None):
+        n = len(spec.split())
+        starts = sent_starts or [1] + [0] * (n - 1)
+        heads, root = [], 0
+        for i in range(n):
+            root = i if starts[i] else root
+            heads.append(root)
+        return make_doc(spec, heads=heads, sent_starts=[bool(x) for x in starts])
+
+    return build
+
+
+def findings(doc, rule=RULE):
+    return list(rule.check(doc))
+
+
+def apply(doc, finding, k=0):
+    s = finding.suggestions[k]
+    return doc.text[:s.start] + s.replacement + doc.text[s.end:]
+
+
+def test_pair_with_absorbed_preposition(make_doc):
+    doc = make_doc(f"Vi/PRON vil/AUX foretage/VERB/{INF} en/DET vurdering/NOUN af/ADP din/DET sag/NOUN .")
+    [f] = findings(doc)
+    assert f.text == "foretage en vurdering af"
+    assert f.message == 'Navneordsstil: Skriv "vurdere" i stedet for "foretage en vurdering af".'
+    s = f.suggestions[0]
+    assert s.safe and s.kind == "nominalisation"
+    assert apply(doc, f) == "Vi vil vurdere din sag."
+
+
+def test_verb_inflection_follows_the_empty_verb(make_doc):
+    doc = make_doc(f"Vi/PRON har/AUX truffet/VERB/{SUP}/truffe afgørelse/NOUN i/ADP sagen/NOUN .")
+    [f] = findings(doc)    # the lemmatizer's "truffe" does not hide "truffet"
+    assert f.text == "truffet afgørelse i"
+    assert [s.replacement for s in f.suggestions] == ["afgjort", "besluttet"]
+    assert f.suggestions[0].safe and not f.suggestions[1].safe
+    assert apply(doc, f) == "Vi har afgjort sagen."
+
+
+def test_capitalised_verb(make_doc):
+    doc = make_doc(f"Foretag/VERB/Mood=Imp/foretage en/DET vurdering/NOUN af/ADP sagen/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "Vurder"
+
+
+def test_words_between_are_kept_and_make_it_unsafe(make_doc):
+    doc = make_doc(f"Derfor/ADV foretager/VERB/{PRES}/foretage vi/PRON en/DET vurdering/NOUN af/ADP sagen/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "vurderer vi"
+    assert not f.suggestions[0].safe
+    assert apply(doc, f) == "Derfor vurderer vi sagen"
+
+
+def test_adjective_between_gets_a_note(make_doc):
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage en/DET grundig/ADJ vurdering/NOUN")
+    [f] = findings(doc)
+    assert not f.suggestions[0].safe
+    assert "biord" in f.suggestions[0].note
+
+
+def test_passive_empty_verb_is_unsafe(make_doc):
+    doc = make_doc(f"Der/ADV foretages/VERB/{PRES_PASS}/foretage en/DET vurdering/NOUN af/ADP sagen/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "vurderes"
+    assert not f.suggestions[0].safe
+
+
+def test_participle_after_vaere_is_a_passive(make_doc):
+    doc = make_doc(f"Der/ADV er/AUX/{PRES}/være truffet/VERB/{SUP}/træffe afgørelse/NOUN i/ADP sagen/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "afgjort"
+    assert not f.suggestions[0].safe           # "Der er afgjort sagen"
+
+
+def test_a_preposition_left_behind_makes_it_unsafe(make_doc):
+    doc = make_doc(f"Vi/PRON træffer/VERB/{PRES}/træffe afgørelse/NOUN om/ADP hjælp/NOUN")
+    [f] = findings(doc)
+    assert f.text == "træffer afgørelse"
+    assert not f.suggestions[0].safe           # "Vi afgør om hjælp"
+
+
+def test_pair_marked_unsafe(make_doc):
+    doc = make_doc(f"Mødet/NOUN finder/VERB/{PRES}/finde sted/ADV på/ADP rådhuset/NOUN")
+    [f] = findings(doc)
+    assert f.text == "finder sted"
+    assert f.suggestions[0].replacement == "sker"
+    assert not f.suggestions[0].safe
+
+
+def test_required_preposition(make_doc):
+    doc = make_doc(f"Vi/PRON tager/VERB/{PRES}/tage stilling/NOUN til/ADP sagen/NOUN")
+    [f] = findings(doc)
+    assert f.text == "tager stilling til"
+    assert f.suggestions[0].replacement == "vurderer"
+    doc = make_doc(f"Hun/PRON tager/VERB/{PRES}/tage en/DET stilling/NOUN som/ADP lærer/NOUN")
+    assert findings(doc) == []
+
+
+def test_small_word_between_that_goes_away(make_doc):
+    doc = make_doc(f"Du/PRON er/AUX/{PRES}/være i/ADP besiddelse/NOUN af/ADP en/DET bil/NOUN")
+    [f] = findings(doc)
+    assert f.text == "er i besiddelse af"
+    assert f.suggestions[0].replacement == "har"
+    assert f.suggestions[0].safe
+
+
+def test_reflexive_replacement_is_unsafe(make_doc):
+    doc = make_doc(f"Du/PRON kan/AUX komme/VERB/{INF} med/ADP en/DET udtalelse/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "udtale sig"
+    assert not f.suggestions[0].safe
+
+
+def test_generic_empty_verb_and_verbal_noun(make_doc):
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage en/DET justering/NOUN af/ADP beløbet/NOUN")
+    [f] = findings(doc)
+    assert f.text == "foretager en justering"
+    assert f.severity == "info"
+    assert f.suggestions == ()
+
+
+def test_generic_finds_inflected_nouns(make_doc):
+    doc = make_doc(f"Der/ADV sker/VERB/{PRES}/ske ændringerne/NOUN/Definite=Def|Number=Plur/ændringerne")
+    [f] = findings(doc)
+    assert f.text == "sker ændringerne"
+
+
+@pytest.mark.parametrize("spec", [
+    f"Vi/PRON giver/VERB/{PRES}/give dig/PRON besked/NOUN",
+    f"Det/PRON giver/VERB/{PRES}/give dig/PRON mulighed/NOUN for/ADP hjælp/NOUN",
+    f"Vi/PRON finder/VERB/{PRES}/finde en/DET lejlighed/NOUN til/ADP dig/PRON",
+    f"Vi/PRON giver/VERB/{PRES}/give dig/PRON en/DET regning/NOUN",
+    f"Vi/PRON foretager/VERB/{PRES}/foretage os/PRON intet/PRON ./PUNCT",
+])
+def test_plain_phrases_pass(make_doc, spec):
+    assert findings(make_doc(spec)) == []
+
+
+def test_generic_can_be_switched_off(make_doc):
+    rule = make_rule(generic=False)
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage en/DET justering/NOUN")
+    assert findings(doc, rule) == []
+
+
+def test_too_many_words_between(make_doc):
+    rule = make_rule(max_gap=1)
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage nu/ADV en/DET vurdering/NOUN")
+    assert findings(doc, rule) == []
+    assert findings(doc) != []
+
+
+def test_noun_in_the_next_sentence_is_not_the_object(make_doc):
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage ./PUNCT Vurdering/NOUN følger/VERB",
+                   sent_starts=[1, 0, 0, 1, 0])
+    assert findings(doc) == []
+
+
+def test_placeholders_are_skipped(make_doc):
+    doc = make_doc(f"Vi/PRON foretager/VERB/{PRES}/foretage en/DET vurdering/NOUN")
+    doc[3]._.placeholder = True
+    assert findings(doc) == []
+
+
+@pytest.mark.parametrize("pairs,problem", [
+    ([{"verbs": ["foretage"], "replace": "vurdere"}], "'noun' mangler"),
+    ([{"verbs": [], "noun": "vurdering", "replace": "vurdere"}], "verbs"),
+    ([{"verbs": ["foretage"], "noun": "en vurdering", "replace": "vurdere"}], "ét ord"),
+    ([{"verbs": ["foretage"], "noun": "vurdering", "replace": ""}], "replace"),
+    ([{"verbs": ["foretage"], "noun": "vurdering", "replace": "vurdere", "præp": ["af"]}], "ukendt nøgle"),
+    ([{"verbs": ["foretage"], "noun": "vurdering", "replace": "vurdere", "require_prep": True}], "prep"),
+    ([{"verbs": ["foretage"], "noun": "vurdering", "replace": "vurdere"},
+      {"verbs": ["foretage"], "noun": "vurdering", "replace": "bedømme"}], "par 2"),
+])
+def test_validate_pairs(pairs, problem):
+    found = nominalisation.validate_param("pairs", pairs)
+    assert found and problem in found
+
+
+def test_invalid_pair_in_a_rule_file_names_file_and_line(tmp_path):
+    path = tmp_path / "nom.toml"
+    path.write_text('''
+[[rule]]
+id = "test.nom"
+kind = "nominalisation"
+category = "nominalisation"
+theme = "let-at-laese"
+title = "Navneordsstil"
+message = "Navneordsstil:"
+explanation = "Forklaring."
+[rule.params]
+pairs = [{ verbs = ["foretage"], noun = "vurdering" }]
+[rule.examples]
+flag = ["Vi foretager en vurdering."]
+pass = ["Vi vurderer."]
+''', encoding="utf-8")
+    with pytest.raises(RuleError, match=rf"{path}:\d+: parameter 'pairs': par 1"):
+        load_rules([path], include_defaults=False)
+
+
+def test_default_rule_has_at_least_25_pairs():
+    rule = default_ruleset().get("let-at-laese.nominaliseringer")
+    assert len(rule.params["pairs"]) >= 25
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,span,replacement", [
+    ("Vi vil foretage en vurdering af din sag.", "foretage en vurdering af", "vurdere"),
+    ("Kommunen har truffet afgørelse i sagen.", "truffet afgørelse i", "afgjort"),
+    ("Vi gør brug af oplysningerne fra din læge.", "gør brug af", "bruger"),
+    ("Vi har gennemført en undersøgelse af dit hjem.", "gennemført en undersøgelse af", "undersøgt"),
+])
+def test_real_pipeline(nlp, text, span, replacement):
+    from letterlab.core import analyse
+
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    hits = [f for f in report.findings if f.rule == "let-at-laese.nominaliseringer"]
+    assert [f.text for f in hits] == [span]
+    assert hits[0].suggestions[0].replacement == replacement

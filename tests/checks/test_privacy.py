@@ -1,0 +1,97 @@
+"""Personal data: CPR numbers (masked in every finding), phone numbers and e-mail addresses."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from letterlab.checks import privacy
+from letterlab.core import analyse
+from letterlab.nlp.pipeline import add_letter_components
+from letterlab.ruleset import default_ruleset
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    """A tagger-free pipeline: privacy works on the text, so no model is needed."""
+    return add_letter_components(spacy.blank("da"))
+
+
+def _findings(text, rule_id, nlp):
+    rs = default_ruleset()
+    report = analyse(text, rs, nlp=nlp)
+    return report, [f for f in report.findings if f.rule == rule_id]
+
+
+@pytest.mark.parametrize("dd,mm,yy,ok", [
+    ("01", "01", "90", True), ("29", "02", "04", True), ("29", "02", "00", True), ("31", "04", "90", False),
+    ("00", "01", "90", False), ("15", "13", "90", False), ("32", "01", "90", False), ("30", "02", "96", False),
+])
+def test_valid_birth_date(dd, mm, yy, ok):
+    assert privacy.valid_birth_date(dd, mm, yy) is ok
+
+
+def test_mask_keeps_only_the_birth_date():
+    assert privacy.mask_cpr("010190-1234") == "010190-****"
+    assert privacy.mask_cpr("0101901234") == "010190****"
+
+
+def test_find_cpr_with_and_without_dash():
+    text = "CPR 010190-1234 og 2412851234, men ikke 310490-1234 eller kontonr. 0101901234."
+    found = [t for _, _, t in privacy.find_cpr(text, privacy.NOT_CPR_BEFORE)]
+    assert found == ["010190-1234", "2412851234"]
+
+
+def test_cpr_finding_never_holds_the_full_number(plain_nlp):
+    text = ("Kære Anne\n\nVi har registreret dig med CPR-nummer 010190-1234. Du får svar i næste uge, "
+            "når vi har talt med din læge og din arbejdsgiver om dit forløb.")
+    report, hits = _findings(text, "persondata.cpr", plain_nlp)
+    assert len(hits) == 1
+    f = hits[0]
+    assert f.severity == "error"
+    assert f.text == "010190-****"
+    assert "1234" not in f.message and "010190-****" in f.message
+    assert text[f.start:f.end] == "010190-1234"
+    # Findings of the letter-level checks quote whole sentences; they mask the number too.
+    mine = [g for g in report.findings if g.rule.split(".")[0] in ("persondata", "klart-budskab", "genre", "borgerrettet")]
+    assert any(g.rule == "klart-budskab.overskrift" for g in mine)
+    assert all("010190-1234" not in json.dumps(g.to_dict(), ensure_ascii=False) for g in mine)
+    assert all("1234" not in s.replacement for s in f.suggestions)
+
+
+def test_cpr_inside_placeholder_or_as_account_number_is_not_flagged(plain_nlp):
+    _, hits = _findings("Dit CPR-nummer er {cpr}. Overfør til kontonr. 0101901234.", "persondata.cpr", plain_nlp)
+    assert hits == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ring på tlf. 72 10 44 00 i dag.", ["72 10 44 00"]),
+    ("Ring på 72104400.", ["72104400"]),
+    ("Ring på +45 21 43 65 87.", ["+45 21 43 65 87"]),
+    ("Mobil: 2143 6587", ["2143 6587"]),
+    ("Beløbet er 72 10 44 00 kr.", []),
+    ("Dit sagsnummer er 72104400.", []),
+    ("Sagsnr. 72104400", []),
+    ("Mødet er den 12 11 2026.", []),
+    ("Overfør 1.250,00 kr. til reg.nr. 1234, kontonr. 0001234567.", []),
+    ("Ring på 12 34 56 78.", []),          # Danish numbers do not start with 1
+    ("CPR 010190-1234.", []),
+])
+def test_find_phones(text, expected):
+    assert [t for _, _, t in privacy.find_phones(text, privacy.NOT_PHONE_BEFORE)] == expected
+
+
+def test_phone_and_email_findings_are_info_with_placeholder_suggestions(plain_nlp):
+    text = "Ring til mig på tlf. 72 10 44 00, eller skriv til mette.lund@fjordby.dk. Skriv ikke til {email}."
+    _, phones = _findings(text, "persondata.telefon", plain_nlp)
+    _, mails = _findings(text, "persondata.email", plain_nlp)
+    assert [(f.text, f.severity) for f in phones] == [("72 10 44 00", "info")]
+    assert [(f.text, f.severity) for f in mails] == [("mette.lund@fjordby.dk", "info")]
+    assert phones[0].suggestions[0].replacement == "{telefon}" and not phones[0].suggestions[0].safe
+    assert mails[0].suggestions[0].replacement == "{email}"
+
+
+def test_find_emails_ignores_web_addresses():
+    found = [t for _, _, t in privacy.find_emails("Se www.fjordby.dk/affald eller skriv til affald@fjordby.dk.")]
+    assert found == ["affald@fjordby.dk"]

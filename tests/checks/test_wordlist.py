@@ -1,0 +1,348 @@
+"""Word lists: officialese and term lists, matched on lemmas and forms, with inflected rewrites."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from letterlab.checks import wordlist
+from letterlab.ruleset import Rule, RuleError, default_ruleset, load_rules, validate_params
+
+PRES_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act"
+
+
+def make_rule(entries, *, category="jargon", message="Kancellisprog:") -> Rule:
+    params = validate_params("wordlist", {"entries": entries}, "test.toml:1")
+    return Rule(id="test.ordliste", kind="wordlist", category=category, severity="warning",
+                theme="faelles-skriftsprog", title="Test", message=message, explanation="Forklaring.",
+                params=params, examples={"flag": ["x"], "pass": ["y"]})
+
+
+JARGON = make_rule([
+    {"match": "fremsende", "replace": ["sende"], "pos": "VERB"},
+    {"match": "ophøre", "replace": ["stoppe"], "pos": "VERB"},
+    {"match": "i henhold til", "replace": ["efter"]},
+    {"match": "med henblik på", "replace": ["til"], "safe": False},
+    {"match": "med henblik på at", "replace": ["for at"]},
+    {"match": "henlede (din) opmærksomhed på", "replace": ["gøre opmærksom på"]},
+    {"match": "hermed", "replace": [""], "note": "Slet ordet."},
+    {"match": "såfremt", "replace": ["hvis"]},
+    {"match": "jf.", "replace": ["se"], "safe": False},
+    {"match": "skrivelse", "replace": ["brev"], "pos": "NOUN"},
+    {"match": "ovennævnte", "replace": [], "note": "Skriv, hvad du mener."},
+    {"match": "underrette", "replace": ["give besked"], "pos": "VERB"},
+    {"match": "i tilfælde af (,) at", "replace": ["hvis"]},
+])
+
+
+@pytest.fixture
+def make_doc(make_doc):
+    """The shared builder, with one parse tree per sentence (its default makes every token a root)."""
+
+    def build(spec, sent_starts=None):
+        n = len(spec.split())
+        starts = sent_starts or [1] + [0] * (n - 1)
+        heads, root = [], 0
+        for i in range(n):
+            root = i if starts[i] else root
+            heads.append(root)
+        return make_doc(spec, heads=heads, sent_starts=[bool(x) for x in starts])
+
+    return build
+
+
+def findings(doc, rule=JARGON):
+    return list(rule.check(doc))
+
+
+def apply(doc, finding, k=0):
+    s = finding.suggestions[k]
+    return doc.text[:s.start] + s.replacement + doc.text[s.end:]
+
+
+def test_lemma_match_gets_inflected_safe_rewrite(make_doc):
+    doc = make_doc(f"Vi/PRON fremsendte/VERB/{PAST}/fremsende brevet/NOUN .")
+    [f] = findings(doc)
+    assert f.text == "fremsendte"
+    assert f.category == "jargon" and f.rule == "test.ordliste"
+    assert f.message == 'Kancellisprog: Skriv "sendte" i stedet for "fremsendte".'
+    [s] = f.suggestions
+    assert (s.replacement, s.safe, s.kind) == ("sendte", True, "jargon")
+    assert apply(doc, f) == "Vi sendte brevet."
+
+
+def test_form_matches_even_when_lemma_and_tag_are_wrong(make_doc):
+    # a lemmatizer that leaves "fremsendes" alone and a tagger that calls it a noun
+    doc = make_doc("Brevet/NOUN fremsendes/NOUN/-/fremsendes .")
+    [f] = findings(doc)
+    assert f.text == "fremsendes"
+    assert f.suggestions[0].replacement == "sendes"
+
+
+def test_pos_restriction_keeps_other_words_out(make_doc):
+    doc = make_doc("Ved/ADP ophør/NOUN/Definite=Ind|Gender=Neut|Number=Sing/ophør af/ADP hjælpen/NOUN .")
+    assert findings(doc) == []
+    doc = make_doc(f"Hjælpen/NOUN ophører/VERB/{'Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act'}/ophøre .")
+    assert [f.suggestions[0].replacement for f in findings(doc)] == ["stopper"]
+
+
+def test_multi_word_expression(make_doc):
+    doc = make_doc("Du/PRON får/VERB hjælp/NOUN i/ADP henhold/NOUN til/ADP loven/NOUN .")
+    [f] = findings(doc)
+    assert f.text == "i henhold til"
+    assert f.suggestions[0].replacement == "efter"
+    assert f.suggestions[0].safe
+    assert apply(doc, f) == "Du får hjælp efter loven."
+
+
+def test_multi_word_expression_matches_inflected_word(make_doc):
+    doc = make_doc("Vi/PRON henleder/VERB/-/henlede opmærksomheden/NOUN/Definite=Def/opmærksomhed på/ADP fristen/NOUN")
+    [f] = findings(doc)
+    assert f.text == "henleder opmærksomheden på"
+
+
+def test_optional_word_matches_and_makes_the_rewrite_unsafe(make_doc):
+    doc = make_doc("Vi/PRON vil/AUX henlede/VERB din/DET opmærksomhed/NOUN på/ADP fristen/NOUN")
+    [f] = findings(doc)
+    assert f.text == "henlede din opmærksomhed på"
+    assert not f.suggestions[0].safe          # "din" would be lost
+    doc = make_doc("Vi/PRON vil/AUX henlede/VERB opmærksomhed/NOUN på/ADP fristen/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions[0].safe
+
+
+def test_optional_comma(make_doc):
+    doc = make_doc("i/ADP tilfælde/NOUN af/ADP ,/PUNCT at/SCONJ du/PRON flytter/VERB")
+    [f] = findings(doc)
+    assert f.text == "i tilfælde af, at"
+    assert f.suggestions[0].replacement == "hvis"
+
+
+def test_longest_match_wins_and_findings_never_overlap(make_doc):
+    doc = make_doc("Vi/PRON ringer/VERB med/ADP henblik/NOUN på/ADP at/PART hjælpe/VERB dig/PRON")
+    [f] = findings(doc)
+    assert f.text == "med henblik på at"
+    assert f.suggestions[0].replacement == "for at"
+    doc = make_doc("Vi/PRON ringer/VERB med/ADP henblik/NOUN på/ADP et/DET møde/NOUN")
+    [f] = findings(doc)
+    assert f.text == "med henblik på"
+    assert not f.suggestions[0].safe
+
+
+def test_placeholders_never_match(make_doc):
+    doc = make_doc("Kære/ADJ såfremt/SCONJ ,/PUNCT du/PRON skal/AUX sende/VERB")
+    doc[1]._.placeholder = True
+    assert findings(doc) == []
+
+
+def test_capitalisation_at_sentence_start(make_doc):
+    doc = make_doc("Såfremt/SCONJ du/PRON har/VERB spørgsmål/NOUN ,/PUNCT så/ADV ring/VERB")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "Hvis"
+    assert f.message.endswith('Skriv "Hvis" i stedet for "Såfremt".')
+    assert apply(doc, f).startswith("Hvis du har")
+
+
+def test_all_caps_stays_all_caps(make_doc):
+    doc = make_doc("SÅFREMT/SCONJ DU/PRON FLYTTER/VERB")
+    assert findings(doc)[0].suggestions[0].replacement == "HVIS"
+
+
+def test_deleting_a_word_inside_a_sentence_is_safe(make_doc):
+    doc = make_doc("Vi/PRON sender/VERB hermed/ADV brevet/NOUN .")
+    [f] = findings(doc)
+    [s] = f.suggestions
+    assert s.safe and s.replacement == ""
+    assert apply(doc, f) == "Vi sender brevet."
+    assert f.message == 'Kancellisprog: Slet "hermed".'
+
+
+def test_deleting_the_first_word_of_a_sentence_is_not_safe(make_doc):
+    # "Hermed sender vi" -> "Sender vi" turns the sentence into a question
+    doc = make_doc("Hermed/ADV sender/VERB vi/PRON brevet/NOUN .")
+    [f] = findings(doc)
+    assert not f.suggestions[0].safe
+
+
+def test_abbreviation_split_over_tokens(make_doc):
+    doc = make_doc("Du/PRON skal/AUX betale/VERB ,/PUNCT jf/X ./PUNCT reglerne/NOUN")
+    # make_doc puts no space before "."; "jf" + "." form the abbreviation
+    [f] = findings(doc)
+    assert f.text == "jf."
+
+
+def test_a_phrase_never_crosses_a_sentence_boundary(make_doc):
+    doc = make_doc("Vi/PRON bor/VERB i/ADP ./PUNCT Henhold/NOUN til/ADP det/PRON", sent_starts=[1, 0, 0, 0, 1, 0, 0])
+    assert findings(doc) == []
+
+
+def test_no_fixed_replacement_gives_note(make_doc):
+    doc = make_doc("Vi/PRON har/VERB læst/VERB ovennævnte/ADJ brev/NOUN")
+    [f] = findings(doc)
+    assert f.suggestions == ()
+    assert f.message == 'Kancellisprog: Undgå "ovennævnte". Skriv, hvad du mener.'
+
+
+def test_noun_of_another_gender_is_not_safe(make_doc):
+    doc = make_doc("din/DET skrivelse/NOUN/Definite=Ind|Gender=Com|Number=Sing/skrivelse")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "brev"
+    assert not f.suggestions[0].safe            # "din brev"
+
+
+def test_one_word_replaced_by_several_is_not_safe(make_doc):
+    doc = make_doc(f"Vi/PRON underrettede/VERB/{PAST}/underrette dig/PRON")
+    [f] = findings(doc)
+    assert f.suggestions[0].replacement == "gav besked"
+    assert not f.suggestions[0].safe
+
+
+def test_unsure_inflection_is_offered_unsafe_with_a_note(make_doc):
+    rule = make_rule([{"match": "fremsende", "replace": ["glide"], "pos": "VERB"}])
+    doc = make_doc(f"Vi/PRON fremsendte/VERB/{PAST}/fremsende det/PRON")
+    [f] = findings(doc, rule)
+    [s] = f.suggestions
+    assert not s.safe and s.replacement == "glide" and "Bøj" in s.note
+
+
+TERMS = make_rule([
+    {"match": "nemkonto", "replace": ["NemKonto"]},
+    {"match": "nem konto", "replace": ["NemKonto"]},
+    {"match": "CPR-nummer", "replace": ["cpr-nummer"], "case": True},
+    {"match": "email", "replace": ["e-mail"]},
+], category="terms", message="Vores stavemåde:")
+
+
+def test_terms_keep_their_own_spelling(make_doc):
+    doc = make_doc("på/ADP din/DET nem/ADJ konto/NOUN")
+    [f] = findings(doc, TERMS)
+    assert f.suggestions[0].replacement == "NemKonto"
+    assert findings(make_doc("på/ADP din/DET NemKonto/PROPN"), TERMS) == []
+    [f] = findings(make_doc("på/ADP din/DET Nemkonto/PROPN"), TERMS)
+    assert f.suggestions[0].replacement == "NemKonto"
+
+
+def test_case_sensitive_terms(make_doc):
+    [f] = findings(make_doc("dit/DET CPR-nummer/NOUN"), TERMS)
+    assert f.suggestions[0].replacement == "cpr-nummer"
+    assert findings(make_doc("dit/DET cpr-nummer/NOUN"), TERMS) == []
+    [f] = findings(make_doc("CPR-nummer/NOUN :/PUNCT 123"), TERMS)
+    assert f.suggestions[0].replacement == "Cpr-nummer"     # first in the sentence
+
+
+def test_terms_capitalise_only_first_in_a_sentence(make_doc):
+    [f] = findings(make_doc("Skriv/VERB på/ADP Email/NOUN"), TERMS)
+    assert f.suggestions[0].replacement == "e-mail"
+    [f] = findings(make_doc("Email/NOUN :/PUNCT x"), TERMS)
+    assert f.suggestions[0].replacement == "E-mail"
+
+
+# ---------------------------------------------------------------- validation
+
+@pytest.mark.parametrize("entries,problem", [
+    ([], "tom"),
+    (["fremsende"], "tabel"),
+    ([{"replace": ["sende"]}], "'match'"),
+    ([{"match": "fremsende"}], "'replace' mangler"),
+    ([{"match": "fremsende", "replace": "sende"}], "forkerte type"),
+    ([{"match": "fremsende", "replace": [1]}], "liste af tekster"),
+    ([{"match": "fremsende", "replace": ["sende"], "pos": "VERBUM"}], "ukendt pos"),
+    ([{"match": "fremsende", "replace": ["sende"], "erstat": "x"}], "ukendt nøgle 'erstat'"),
+    ([{"match": "henlede (din opmærksomhed", "replace": []}], "parentes"),
+    ([{"match": "(din)", "replace": []}], "valgfrie"),
+    ([{"match": "såfremt", "replace": ["hvis"]}, {"match": "Såfremt", "replace": ["hvis"]}], "post 2"),
+])
+def test_validate_param(entries, problem):
+    found = wordlist.validate_param("entries", entries)
+    assert found and problem in found
+
+
+def test_valid_entries_pass_validation():
+    assert wordlist.validate_param("entries", [{"match": "a b", "replace": [""], "note": "x", "safe": True,
+                                                "forms": ["ab"], "case": False, "pos": "ADV"}]) is None
+
+
+def test_invalid_entry_in_a_rule_file_names_file_and_line(tmp_path):
+    path = tmp_path / "ord.toml"
+    path.write_text('''
+[[rule]]
+id = "test.ord"
+kind = "wordlist"
+category = "jargon"
+theme = "faelles-skriftsprog"
+title = "Ord"
+message = "Ord:"
+explanation = "Forklaring."
+[rule.params]
+entries = [
+  { match = "fremsende", replace = ["sende"] },
+  { match = "såfremt", replace = "hvis" },
+]
+[rule.examples]
+flag = ["Vi fremsender brevet."]
+pass = ["Vi sender brevet."]
+''', encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_rules([path], include_defaults=False)
+    msg = str(err.value)
+    assert re.match(rf"{re.escape(str(path))}:\d+: ", msg)
+    assert "post 2" in msg and "såfremt" in msg
+
+
+# ---------------------------------------------------------------- the default lists
+
+def _default_entries(category):
+    return [e for r in default_ruleset().rules if r.kind == "wordlist" and r.category == category
+            for e in r.params["entries"]]
+
+
+def test_default_jargon_rules_have_at_least_150_entries():
+    assert len(_default_entries("jargon")) >= 150
+
+
+def test_default_jargon_rules_do_not_repeat_an_expression():
+    matches = [" ".join(e["match"].lower().split()) for e in _default_entries("jargon")]
+    assert len(matches) == len(set(matches))
+
+
+def test_default_jargon_rules_leave_address_words_to_the_address_rule():
+    matches = {e["match"].lower() for e in _default_entries("jargon")}
+    assert not matches & {"undertegnede", "de", "dem", "deres", "man", "ansøger", "borgeren", "pågældende"}
+
+
+def test_default_term_list_exists():
+    assert len(_default_entries("terms")) >= 10
+
+
+# ---------------------------------------------------------------- real pipeline
+
+def _jargon(nlp, text):
+    from letterlab.core import analyse
+
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    return [f for f in report.findings if f.category == "jargon"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,word,replacement", [
+    ("Brevet fremsendes til dig i morgen.", "fremsendes", "sendes"),
+    ("Vi fremsendte brevet i går.", "fremsendte", "sendte"),
+    ("Vi har fremsendt brevet.", "fremsendt", "sendt"),
+    ("Hjælpen er bevilget for et år.", "bevilget", "givet"),
+    ("Vi skriver vedrørende din ansøgning.", "vedrørende", "om"),
+    ("Såfremt du flytter, skal du sige det til os.", "Såfremt", "Hvis"),
+    ("Du får hjælp i henhold til loven.", "i henhold til", "efter"),
+])
+def test_real_pipeline_inflected_forms(nlp, text, word, replacement):
+    hits = [f for f in _jargon(nlp, text) if f.text == word]
+    assert hits, f"{word!r} not flagged in {text!r}"
+    assert hits[0].suggestions[0].replacement == replacement
+    assert hits[0].suggestions[0].safe
+
+
+@pytest.mark.model
+def test_real_pipeline_plain_letter_has_no_officialese(nlp):
+    text = ("Du får hjælp til briller. Vi betaler 1.200 kr. Pengene kommer på din NemKonto i næste uge. "
+            "Hvis du har spørgsmål, kan du ringe til os på 70 11 22 33.")
+    assert [f.text for f in _jargon(nlp, text) if f.severity == "warning"] == []
