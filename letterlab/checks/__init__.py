@@ -23,15 +23,4 @@ _MODULES = {
 }
 
 
-def _load() -> dict[str, ModuleType]:
-    kinds = {}
-    for kind, mod in _MODULES.items():
-        try:
-            kinds[kind] = import_module(f"{__name__}.{mod}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{mod}":
-                raise
-    return kinds
-
-
-KINDS: dict[str, ModuleType] = _load()
+KINDS: dict[str, ModuleType] = {kind: import_module(f"{__name__}.{mod}") for kind, mod in _MODULES.items()}
