@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..report.model import Suggestion
 from ..structure import zone_at
-from .base import Param, letter, make_finding, match_case
+from .base import Param, letter, make_finding, match_case, doc_text
 
 TARGETS = ("de-form", "man", "undertegnede", "upersonlig", "kommunen")
 
@@ -97,7 +97,7 @@ def sentence_initial(tok: Token) -> bool:
     prev = _prev(tok)
     if prev is None:
         return True
-    if "\n" in tok.doc.text[prev.idx + len(prev.text):tok.idx]:
+    if "\n" in doc_text(tok.doc)[prev.idx + len(prev.text):tok.idx]:
         return True
     return prev.text in OPENING_PUNCT
 
@@ -115,7 +115,7 @@ def _skip_zone(doc: Doc, zones, tok: Token) -> bool:
 
 
 def _exception_spans(doc: Doc, phrases: list[str]) -> list[tuple[int, int]]:
-    low = doc.text.lower()
+    low = doc_text(doc).lower()
     spans = []
     for ph in phrases:
         for m in re.finditer(r"(?<!\w)" + re.escape(ph.lower()) + r"(?!\w)", low):
@@ -195,7 +195,7 @@ def _plural_antecedent(tok: Token) -> bool:
     if j < 0:
         return False
     prev_sent = tok.doc[j].sent
-    if "\n" in tok.doc.text[tok.doc[j].idx + len(tok.doc[j].text):tok.idx]:
+    if "\n" in doc_text(tok.doc)[tok.doc[j].idx + len(tok.doc[j].text):tok.idx]:
         return False
     for t in prev_sent:
         if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number"):
@@ -343,11 +343,11 @@ def _impersonal(doc: Doc, rule) -> Iterator:
         else:
             repl = "du"
         if start == tok.idx and sentence_initial(tok) or start != tok.idx and sentence_initial(prev):
-            repl = match_case(doc.text[start:end], repl)
+            repl = match_case(doc_text(doc)[start:end], repl)
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
                          note="Ret også resten af sætningen, så den passer til \"du\".")
         yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc.text[start:end]}\".")
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\".")
 
 
 # --- kommunen as the sender ------------------------------------------------------------------
@@ -403,7 +403,7 @@ def _kommunen(doc: Doc, rule) -> Iterator:
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.6,
                          note="Skriv \"vi\", hvis det er jer, der skriver brevet.")
         yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc.text[start:end]}\".")
+                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\".")
 
 
 TARGET_FNS = {

@@ -38,6 +38,14 @@ class LetterContext:
     metrics: dict[str, Any] = field(default_factory=dict)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per letter (spaCy joins the tokens anew at every access)."""
+    text = doc.user_data.get("letterlab_text")
+    if text is None:
+        text = doc.user_data["letterlab_text"] = doc.text
+    return text
+
+
 def letter(doc: Doc) -> LetterContext:
     ctx = doc._.letter
     if ctx is None:
@@ -59,7 +67,7 @@ def make_finding(rule, doc: Doc, start: int, end: int, *, message: str | None = 
         message=message or rule.message,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         suggestions=tuple(suggestions),
         explanation=rule.explanation,
     )

@@ -57,7 +57,7 @@ from spacy.tokens import Doc
 from ..nlp import segment  # noqa: F401  (registers Token._.placeholder)
 from ..report.model import SEVERITIES
 from ..structure import Zone, letter_zones
-from .base import Param, letter
+from .base import Param, letter, doc_text
 from .base import make_finding as _make_finding
 from .privacy import mask_cprs
 
@@ -262,13 +262,13 @@ def layout(doc: Doc) -> Layout:
         return cached[1]
     zones = ctx.metrics.get("zones")
     if zones is None:
-        zones = letter_zones(doc.text)
+        zones = letter_zones(doc_text(doc))
     infos = ctx.metrics.get("sentence_infos")
     if infos is None:
         from ..metrics import sentence_infos
 
         infos = sentence_infos(doc, zones)
-    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, doc.text[s.start:s.end])
+    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, doc_text(doc)[s.start:s.end])
                   for i, s in enumerate(infos))
     first_body = next((s.start for s in sents if s.zone == "body"), None)
     heading = None
@@ -411,13 +411,13 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
 def _overskrift(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
-    heading_text = doc.text[lay.heading.start:lay.heading.end].strip() if lay.heading else ""
+    heading_text = doc_text(doc)[lay.heading.start:lay.heading.end].strip() if lay.heading else ""
     if not heading_text:
         # A "Vedr.: ..." line is read as meta, but it is the letter's heading all the same.
         meta = next((z for z in lay.zones if z.kind == "meta"
-                     and re.match(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", doc.text[z.start:z.end], re.I)), None)
+                     and re.match(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", doc_text(doc)[z.start:z.end], re.I)), None)
         if meta is not None and (not lay.body or meta.start < lay.body[0].start):
-            text = doc.text[meta.start:meta.end]
+            text = doc_text(doc)[meta.start:meta.end]
             rest = re.sub(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", "", text, flags=re.I)
             if heading_has_content(rest, doc, meta.end - len(rest), rule.params):
                 return
@@ -432,7 +432,7 @@ def _overskrift(doc, rule) -> Iterator:
                                message="Brevet har ingen overskrift. Skriv en overskrift, der siger, hvad "
                                        "brevet handler om, fx \"Du får boligstøtte fra 1. maj\".")
         return
-    s = lay.heading.start + doc.text[lay.heading.start:lay.heading.end].index(heading_text)
+    s = lay.heading.start + doc_text(doc)[lay.heading.start:lay.heading.end].index(heading_text)
     if heading_has_content(heading_text, doc, s, rule.params):
         return
     yield make_finding(rule, doc, s, s + len(heading_text), severity=rule.params["topic_severity"],

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..report.model import SEVERITIES, Suggestion
 from ..rewrite.inflect import inflect, word_forms
-from .base import Param, make_finding, match_case
+from .base import Param, make_finding, match_case, doc_text
 
 EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske", "finde"]
 SUFFIXES = ["else", "ing", "ning", "tion", "sion", "hed"]
@@ -326,7 +326,7 @@ def check(doc, rule) -> Iterator:
         start = hit.verb.idx
         last = hit.prep or hit.noun
         end = last.idx + len(last.text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         prefix = (rule.message or "").strip()
         if hit.pair is None:
             msg = f'Kan du skrive "{text}" med ét udsagnsord? Fx "undersøge" i stedet for "foretage en undersøgelse".'

@@ -17,6 +17,8 @@
 
 The verb span is reported (the participle together with its auxiliary). The
 share of passive finite clauses (passives / finite verbs) goes to the scores.
+Each finding carries an active rewrite from :mod:`letterlab.rewrite.active`
+when the parse supports one.
 """
 from __future__ import annotations
 

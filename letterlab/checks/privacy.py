@@ -23,7 +23,7 @@ from datetime import date
 from typing import Iterator
 
 from ..report.model import Finding, Suggestion
-from .base import Param, letter, make_finding
+from .base import Param, letter, make_finding, doc_text
 
 TARGETS = ("cpr", "telefon", "email")
 
@@ -124,7 +124,7 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
 
 def check(doc, rule) -> Iterator:
     ctx = letter(doc)
-    text = doc.text
+    text = doc_text(doc)
     holders = ctx.placeholders
     if not holders:
         from ..nlp.segment import find_placeholders

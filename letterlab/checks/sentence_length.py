@@ -1,7 +1,8 @@
 """Long sentences (kind ``sentence_length``): over ``warn`` words is a warning, over ``error`` an error.
 
 Words are counted as for LIX (see :mod:`letterlab.metrics`); only sentences in
-the letter's body count.
+the letter's body count. Each finding carries the safe split points that
+:mod:`letterlab.rewrite.split` finds.
 """
 from __future__ import annotations
 

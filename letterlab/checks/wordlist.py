@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..report.model import Suggestion
 from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
-from .base import Param, make_finding, match_case
+from .base import Param, make_finding, match_case, doc_text
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool}
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
@@ -369,7 +369,7 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
     start = doc[start_tok].idx
     last = doc[end_tok - 1]
     end = last.idx + len(last.text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     first_word = doc[start_tok].text
     single_token = end_tok - start_tok == 1
     sentence_start = doc[start_tok].is_sent_start or start_tok == 0

@@ -162,7 +162,7 @@ def segmenter_component(doc: Doc) -> Doc:
             p = doc[prev_content]
             decision = break_decision(text, p.idx + len(p.text), tok.idx)
             if decision is None:
-                decision = within_line_decision(doc, prev_content, tok)
+                decision = within_line_decision(doc, prev_content, tok, text)
             if decision is not None:
                 tok.is_sent_start = decision
         prev_content = i
@@ -193,7 +193,7 @@ def _ends_sentence(doc: Doc, j: int) -> bool:
     return False
 
 
-def within_line_decision(doc: Doc, j: int, tok: Token) -> bool | None:
+def within_line_decision(doc: Doc, j: int, tok: Token, text: str) -> bool | None:
     """Sentence start for ``tok`` when no line break separates it from the token at ``j``.
 
     Inside a line a sentence only ends at . ! ? (possibly followed by a closing
@@ -201,7 +201,6 @@ def within_line_decision(doc: Doc, j: int, tok: Token) -> bool | None:
     the next sentence starts with a capital letter, a digit or an opening
     quote/bracket. Everything else stays in the sentence.
     """
-    text = doc.text
     p = doc[j]
     if _is_bullet_marker(text, p):
         return False

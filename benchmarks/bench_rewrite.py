@@ -1,0 +1,115 @@
+"""How much the rewrite suggestions add to the analysis of a ~400-word letter (target: at most 20 %).
+
+Times ``analyse`` on the same letter twice over: once with the rewrite hooks
+(passive -> active, sentence splits) switched off, once as shipped plus the
+message-first proposal that ``letterlab rewrite`` adds. Both include the
+spaCy parse, as a user's run does. Prints the medians and the overhead.
+
+    LETTERLAB_MODEL=/path/to/model python benchmarks/bench_rewrite.py [--rounds 15]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "letters"
+
+
+def letter_of(words: int = 400) -> str:
+    """A realistic ~400-word letter: heading, salutation, body paragraphs from the corpus, closing."""
+    paras: list[str] = []
+    for path in sorted(CORPUS.glob("*/before.txt")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("\n\n")[2:-3]
+        paras += [p for p in body if len(p.split()) > 15]
+    out, n = [], 0
+    for p in paras:
+        if n >= words:
+            break
+        out.append(p)
+        n += len(p.split())
+    return "Vedrørende Deres ansøgning\n\nKære {navn}\n\n" + "\n\n".join(out) + "\n\nMed venlig hilsen\n\nMette Lund\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--words", type=int, default=400)
+    args = ap.parse_args()
+
+    from letterlab.checks import passive, sentence_length
+    from letterlab.core import analyse
+    from letterlab.nlp.pipeline import load_pipeline
+    from letterlab.rewrite.message_first import message_first_suggestions
+    from letterlab.ruleset import default_ruleset
+
+    nlp = load_pipeline()
+    rules = default_ruleset()
+    text = letter_of(args.words)
+    n_words = len(text.split())
+
+    def with_suggestions():
+        report = analyse(text, rules, nlp=nlp)
+        message_first_suggestions(report)
+        return report
+
+    def without_suggestions():
+        saved = passive._suggest, sentence_length._suggest
+        passive._suggest = lambda *a, **k: ()
+        sentence_length._suggest = lambda *a, **k: ()
+        try:
+            return analyse(text, rules, nlp=nlp)
+        finally:
+            passive._suggest, sentence_length._suggest = saved
+
+    # 1. A/B: interleaved so drift on the machine hits both alike (noisy on a busy machine)
+    with_suggestions(), without_suggestions()   # warm up
+    base, full = [], []
+    for _ in range(args.rounds):
+        for fn, into in ((without_suggestions, base), (with_suggestions, full)):
+            t = time.perf_counter()
+            fn()
+            into.append(time.perf_counter() - t)
+    t0, t1 = statistics.median(base), statistics.median(full)
+
+    # 2. Instrumented: the time spent inside the rewrite hooks themselves, against the whole analysis
+    spent = [0.0]
+
+    def timed(fn):
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[0] += time.perf_counter() - t
+        return wrapper
+
+    saved = passive._suggest, sentence_length._suggest
+    passive._suggest, sentence_length._suggest = timed(saved[0]), timed(saved[1])
+    mf = timed(message_first_suggestions)
+    totals, hooks = [], []
+    try:
+        for _ in range(args.rounds):
+            spent[0] = 0.0
+            t = time.perf_counter()
+            report = analyse(text, rules, nlp=nlp)
+            mf(report)
+            totals.append(time.perf_counter() - t)
+            hooks.append(spent[0])
+    finally:
+        passive._suggest, sentence_length._suggest = saved
+    total, hook = statistics.median(totals), statistics.median(hooks)
+
+    mine = sum(1 for f in report.findings for s in f.suggestions if s.kind in ("passive", "split"))
+    print(f"letter: {n_words} words, {len(report.findings)} findings, {mine} passive/split suggestions")
+    print(f"A/B   analysis without rewrite suggestions: {t0 * 1000:.1f} ms, with: {t1 * 1000:.1f} ms "
+          f"({100 * (t1 - t0) / t0:+.1f} %, mostly noise)")
+    print(f"hooks time inside the rewrite functions: {hook * 1000:.2f} ms of {total * 1000:.1f} ms")
+    print(f"overhead: {100 * hook / (total - hook):.1f} % of the analysis without them (target <= 20 %)")
+
+
+if __name__ == "__main__":
+    main()

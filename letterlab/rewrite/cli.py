@@ -1,0 +1,184 @@
+"""``letterlab rewrite`` and ``letterlab compare``: thin doors onto ``rewrite_letter`` and ``compare_reports``.
+
+Exit status: 0 = ran fine, 2 = could not run (unreadable input, missing
+model, broken rule file, a letter that cannot be analysed).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR = 0, 2
+SCHEMA_VERSION = "1.0"
+FATAL_NOTICES = ("empty", "too_long", "binary", "placeholders_only")
+
+# What the user reads (tests/rewrite/test_rewrite_words.py runs them through letterlab's own rules).
+MSG_LETTER = "Det nye brev:"
+MSG_CHANGES = "Ændringer:"
+MSG_NO_CHANGES = "(ingen ændringer)"
+MSG_SUMMARY = "Letterlab har {n} forslag. {safe} af dem er sikre. Vi har brugt {used} (--apply {mode})."
+MSG_SAVED = "Du finder det nye brev i {path}."
+MSG_CANNOT_SAVE = "Vi kan ikke gemme filen ({why})."
+MSG_CANNOT_OPEN = "Vi kan ikke åbne filen ({why})."
+
+
+def _err(msg: str) -> None:
+    print(f"letterlab: {msg}", file=sys.stderr)
+
+
+def register(sub, add_rule_args) -> None:
+    """Add the ``rewrite`` and ``compare`` subcommands to the ``letterlab`` parser."""
+    r = sub.add_parser("rewrite", help="suggest rewrites and apply them (safe, all or none)")
+    r.add_argument("file", metavar="FILE", help="letter file (.txt .md .docx .html) or - for stdin")
+    r.add_argument("--apply", choices=["safe", "all", "none"], default="safe",
+                   help="which suggestions to apply (default: safe)")
+    r.add_argument("-o", "--output", default=None, metavar="FILE", help="write only the rewritten letter to FILE")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+    add_rule_args(r)
+    r.set_defaults(func=cmd_rewrite)
+
+    c = sub.add_parser("compare", help="compare the scores of two versions of a letter")
+    c.add_argument("before", metavar="BEFORE", help="the old letter (or - for stdin)")
+    c.add_argument("after", metavar="AFTER", help="the new letter")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    add_rule_args(c)
+    c.set_defaults(func=cmd_compare)
+
+
+def _load(args):
+    """(ruleset, None) or (None, exit status) after printing the problem."""
+    from ..cli import load_ruleset
+    from ..ruleset import RuleError
+
+    try:
+        return load_ruleset(args), None
+    except RuleError as exc:
+        _err(str(exc))
+        return None, EXIT_ERROR
+
+
+def _read(path: str):
+    """(document, None) or (None, exit status) after printing the problem in Danish."""
+    from ..cli import read_input
+    from ..readers import ReadError
+
+    try:
+        return read_input(path), None
+    except ReadError as exc:
+        _err(f"{path}: {exc.message}")
+    except OSError as exc:
+        _err(f"{path}: " + MSG_CANNOT_OPEN.format(why=exc.strerror))
+    return None, EXIT_ERROR
+
+
+def _fatal(report, path: str) -> bool:
+    bad = [n for n in report.notices if n["code"] in FATAL_NOTICES]
+    for n in bad:
+        _err(f"{path}: {n['message']}")
+    return bool(bad)
+
+
+def _score_line(scores: dict) -> str:
+    parts = []
+    if scores.get("lix") is not None:
+        parts.append(f"LIX {round(scores['lix'])}")
+    if scores.get("passive_share") is not None:
+        parts.append(f"passiv {round(100 * scores['passive_share'])} %")
+    counts = scores.get("counts") or {}
+    parts.append(f"kancellisprog {scores.get('jargon_count', 0)}")
+    parts.append(f"tiltale {counts.get('address', 0)}")
+    if scores.get("message_first") is not None:
+        parts.append("budskab først: " + ("ja" if scores["message_first"] else "nej"))
+    if scores.get("overall") is not None:
+        parts.append(f"samlet {scores['overall']}/100")
+    return ", ".join(parts)
+
+
+def cmd_rewrite(args) -> int:
+    from ..nlp.pipeline import ModelError
+    from .run import rewrite_letter, suggestion_rows
+
+    rs, status = _load(args)
+    if rs is None:
+        return status
+    document, status = _read(args.file)
+    if document is None:
+        return status
+    try:
+        result = rewrite_letter(document, rs, args.apply, model=args.model, genre=args.genre, profile=args.profile)
+    except ModelError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    if _fatal(result.before, args.file):
+        return EXIT_ERROR
+    if args.output:
+        try:
+            Path(args.output).write_text(result.text, encoding="utf-8")
+        except OSError as exc:
+            _err(f"{args.output}: " + MSG_CANNOT_SAVE.format(why=exc.strerror))
+            return EXIT_ERROR
+    if args.format == "json":
+        payload = {
+            "schema_version": SCHEMA_VERSION,
+            "source": result.before.source,
+            "apply": result.mode,
+            "text": result.text,
+            "suggestions": suggestion_rows(result.before, result.offered, result.applied),
+            "second_pass": {
+                "text": result.first_pass_text,
+                "suggestions": [dict(s.to_dict(), applied=True, text=result.first_pass_text[s.start:s.end])
+                                for s in result.second_pass],
+            },
+            "scores": {"before": result.before.scores, "after": result.after.scores},
+            "compare": result.comparison(rs),
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    n_safe = sum(1 for s in result.offered if s.safe)
+    used = len(result.applied) + len(result.second_pass)
+    out = []
+    if not args.output:
+        out += [MSG_LETTER, "", result.text.rstrip("\n"), ""]
+    diff = result.diff(f"{args.file} (før)", f"{args.file} (efter)")
+    out += [MSG_CHANGES, diff.rstrip("\n") if diff else MSG_NO_CHANGES, ""]
+    out.append(MSG_SUMMARY.format(n=len(result.offered), safe=n_safe, used=used, mode=result.mode))
+    out.append(f"Før:   {_score_line(result.before.scores)}")
+    out.append(f"Efter: {_score_line(result.after.scores)}")
+    if args.output:
+        out.append(MSG_SAVED.format(path=args.output))
+    print("\n".join(out))
+    return EXIT_OK
+
+
+def cmd_compare(args) -> int:
+    from ..compare import compare_reports, render_compare_text
+    from ..core import analyse_many
+    from ..nlp.pipeline import ModelError
+
+    rs, status = _load(args)
+    if rs is None:
+        return status
+    docs = []
+    for path in (args.before, args.after):
+        document, status = _read(path)
+        if document is None:
+            return status
+        docs.append(document)
+    try:
+        before, after = analyse_many(docs, rs, model=args.model, genre=args.genre, profile=args.profile)
+        if args.genre is None and after.genre != before.genre:
+            # both versions are the same letter: judge them as the same genre
+            after = next(iter(analyse_many([docs[1]], rs, model=args.model, genre=before.genre,
+                                           profile=args.profile)))
+    except ModelError as exc:
+        _err(exc.message)
+        return EXIT_ERROR
+    if _fatal(before, args.before) or _fatal(after, args.after):
+        return EXIT_ERROR
+    result = compare_reports(before, after, rs)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(render_compare_text(result, args.before, args.after))
+    return EXIT_OK

@@ -1,0 +1,213 @@
+"""Message first: move the sentence with the main message to the top, and give the letter a heading that says it.
+
+``message_first_suggestions(report)`` reads where the message check found the
+main message (``scores["message_position"]``) and proposes:
+
+* a **move** when the message is not up front (``scores["message_first"]`` is
+  false): one suggestion that replaces the text from the start of the body to
+  the end of the message sentence with the message sentence, a blank line and
+  the text that came before it. Nothing is lost, only moved. Never safe: a
+  moved sentence may point back to what is now below it ("Derfor ...").
+* a **heading** that states the message ("Du får særlig støtte"), from
+  ``heading_for``: it replaces a heading that only names a topic
+  ("Vedrørende Deres ansøgning") or goes above the salutation when the letter
+  has none. When the old heading holds a number, date or § the new one lacks,
+  the new heading goes above it instead, so nothing is lost.
+
+The message check can attach these to its findings; ``letterlab rewrite``
+applies them in a second pass (``--apply all``), after the sentence-level
+rewrites, so the moved sentence is already the plain one.
+"""
+from __future__ import annotations
+
+import re
+
+from ..readers import Block
+from ..report.model import Report, Suggestion
+from ..structure import Zone, letter_zones
+from .common import capitalise, imperative, keeps_content, suggestion
+
+MAX_HEADING_WORDS = 14
+NOTE_MOVE = "Flyt budskabet op, så læseren ser det først."
+NOTE_HEADING = "Skriv budskabet i overskriften."
+
+_DATE = r"\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?: \d{4})?"
+_CUT = re.compile(
+    r", | fordi | idet | da | hvis | såfremt | i henhold til| i medfør af| efter lov| jf\.| med henblik på| med virkning"
+    r"| på baggrund af| på reg\.| via | på de nedenfor| under sagsnummer| på følgende| ved |\.$", re.I)
+_FORMAL = {"Deres": None, "De": "du", "Dem": "dig"}
+
+
+def _trim_period(s: str) -> str:
+    s = s.strip().rstrip(" ,")
+    if s.endswith(".") and not re.search(r"\b(kr|nr|stk|kl|ca)\.$", s):
+        s = s[:-1]
+    return s
+
+
+def _cut(phrase: str) -> str:
+    m = _CUT.search(phrase)
+    return _trim_period(phrase[:m.start()] if m else phrase)
+
+
+def _deadline(sentence: str) -> str:
+    m = re.search(r"\bsenest (?:den )?(" + _DATE + ")", sentence)
+    return f" senest den {m.group(1)}" if m else ""
+
+
+def _plain_pronouns(phrase: str) -> str | None:
+    """"Deres bolig" -> "din bolig"; None when the noun's gender is unknown."""
+    from . import inflect
+
+    def repl(m: re.Match) -> str:
+        noun = m.group(1)
+        gender = inflect.noun_gender(noun.lower()) if hasattr(inflect, "noun_gender") else None
+        if noun.endswith(("er", "erne")) and gender is None:
+            return "dine " + noun
+        if gender is None:
+            raise ValueError(noun)
+        return ("din " if gender == "Com" else "dit ") + noun
+
+    try:
+        phrase = re.sub(r"\bDeres ([a-zæøå-]+)", repl, phrase)
+    except ValueError:
+        return None
+    phrase = re.sub(r"\bDem\b", "dig", phrase)
+    phrase = re.sub(r"\bDe\b", "du", phrase)
+    return phrase
+
+
+def _topic_of_application(letter_text: str) -> str | None:
+    """"en el-scooter" from "... ansøgning af 14. august 2026 om bevilling af en el-scooter som ..."."""
+    found = list(re.finditer(r"ansøgning(?:en)?(?: af " + _DATE + r")? om (?:bevilling af |udstedelse af |"
+                             r"dækning af |hjælp til )?((?:en |et )?[\wæøå-]+(?: [\wæøå-]+)?)", letter_text))
+    if not found:
+        return None
+    # prefer a mention with its article ("en el-scooter") over a heading's bare noun
+    m = next((f for f in found if f.group(1).startswith(("en ", "et "))), found[0])
+    words = m.group(1).split()
+    stop = {"som", "til", "af", "i", "på", "for", "med", "fra", "og"}
+    if len(words) > 1 and words[-1] in stop:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def heading_for(sentence: str, letter_text: str = "") -> str | None:
+    """A heading that states the message of ``sentence`` ("Du får særlig støtte"), or None when unsure."""
+    s = " ".join(sentence.split())
+    head: str | None = None
+    m = re.search(r"\b(?:De|du|Du)\b(.{0,80}?) (?:bevilges|tildeles)( delvist)? (.+)", s) or \
+        re.search(r"\bbevilges (?:De|du)()( delvist)? (.+)", s)
+    if m:
+        part = " delvist" if "delvis" in (m.group(1) or "") + (m.group(2) or "") else ""
+        head = "Du får" + part + " " + _cut(m.group(3))
+    if head is None:
+        m = re.search(r"\bmeddeles (?:hermed )?([\wæøå]*tilladelse)\b", s)
+        if m:
+            head = f"Du får {m.group(1)}"
+    if head is None:
+        m = re.search(r"\b([A-ZÆØÅ][\wæøå]+|De|du) tilbydes (.+)", s)
+        if m:
+            who = "Du" if m.group(1) in ("De", "du") else m.group(1)
+            head = f"{who} kan få {_cut(m.group(2))}"
+    if head is None and re.search(r"\bikke (?:kan )?imødekommes\b|\bafslag\b", s):
+        topic = _topic_of_application(letter_text or s)
+        if topic:
+            head = f"Du får ikke {topic}"
+    if head is None:
+        m = re.search(r"\b(?:De|du|Du) (?:hermed |derfor )?(?:anmodes|bedes) (?:[\wæøå]+ )?(?:om at )?"
+                      r"([a-zæøå]+e)(?: og ([a-zæøå]+e))? (.+)", s)
+        if m:
+            from .active import PLAIN_VERBS
+            verbs = [imperative(PLAIN_VERBS.get(v, (v, ""))[0]) for v in (m.group(1), m.group(2)) if v]
+            head = capitalise(" og ".join(verbs)) + " " + _cut(m.group(3)) + _deadline(s)
+    if head is None:
+        m = re.search(r"\b(?:De|du|Du) skal (måske )?(tilbagebetale|betale|udfylde|sende|indsende) (.+)", s)
+        if m:
+            maybe = "måske " if (m.group(1) or "overvejer" in s) else ""
+            head = f"Du skal {maybe}{m.group(2)} {_cut(m.group(3))}"
+    if head is None:
+        m = re.search(r"\bmodtagelsen af (?:Deres|din) ansøgning(?: af " + _DATE + r")? om (.+)", s) or \
+            re.search(r"\b(?:vi|Vi) har modtaget (?:Deres|din) ansøgning(?: af " + _DATE + r")? om (.+)", s)
+        if m:
+            head = f"Vi har modtaget din ansøgning om {_cut(m.group(1))}"
+    if head is None:
+        m = re.search(r"\bindføres (?:en |et )?(.+?) med virkning fra (?:den )?(" + _DATE + ")", s)
+        if m:
+            head = capitalise(f"{m.group(1)} fra {m.group(2)}")
+    if head is None:
+        m = re.match(r"((?:Du|Vi) (?:får|kan|skal|har)\b.+)", s)
+        if m:
+            head = _cut(m.group(1))
+        elif re.match(r"(Send|Udfyld|Betal|Ring|Kom|Mød|Indsend|Indbetal|Svar)\b", s):
+            head = _cut(s)
+    if head is None:
+        return None
+    head = _plain_pronouns(head)
+    if head is None:
+        return None
+    head = capitalise(_trim_period(" ".join(head.split())))
+    words = head.split()
+    if not 2 <= len(words) <= MAX_HEADING_WORDS or re.search(r"\b(bedes|anmodes|hermed|nærværende)\b", head):
+        return None
+    return head
+
+
+def _zones(report: Report) -> list[Zone]:
+    blocks = tuple(Block(b["start"], b["end"], b["kind"]) for b in report.blocks) if report.blocks else None
+    return letter_zones(report.text, blocks)
+
+
+def message_first_suggestions(report: Report, heading_from: str | None = None) -> list[Suggestion]:
+    """A move of the message to the top of the body and a heading that states it (each only when it helps).
+
+    ``heading_from`` is another wording of the message to make the heading
+    from when this one gives none (the letter's text before other rewrites).
+    """
+    pos = report.scores.get("message_position") if report.scores else None
+    if not pos:
+        return []
+    text = report.text
+    ms, me = pos["start"], pos["end"]
+    sentence = text[ms:me]
+    zones = _zones(report)
+    body = [z for z in zones if z.kind == "body"]
+    heading = next((z for z in zones if z.kind == "heading"), None)
+    if heading is not None and body and heading.start > body[0].start:
+        heading = None
+    out: list[Suggestion] = []
+    # 1. the move
+    if report.scores.get("message_first") is False and body:
+        top = body[0].start
+        if top < ms and not (heading and heading.start <= ms < heading.end):
+            before = text[top:ms].rstrip()
+            replacement = sentence.rstrip() + "\n\n" + before
+            # a sentence that points back ("derfor", "ovennævnte") reads worse at the top
+            back = re.search(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således)\b", sentence, re.I)
+            s = suggestion(text, top, me, replacement, kind="move", safe=False,
+                           confidence=0.35 if back else 0.5, note=NOTE_MOVE)
+            if s is not None:
+                out.append(s)
+    # 2. the heading
+    new = heading_for(sentence, text) or (heading_for(heading_from, text) if heading_from else None)
+    if new:
+        has_heading_finding = any(f.category == "message" and "overskrift" in f.rule for f in report.findings)
+        if heading is not None:
+            old = text[heading.start:heading.end]
+            old_s = old.strip()
+            if old_s != new and (has_heading_finding or report.scores.get("message_first") is False):
+                start = heading.start + old.index(old_s)
+                if keeps_content(old_s, new):
+                    s = suggestion(text, start, start + len(old_s), new, kind="heading", safe=False,
+                                   confidence=0.6, note=NOTE_HEADING)
+                else:
+                    s = Suggestion(start, start, new + "\n\n", kind="heading", safe=False, confidence=0.5,
+                                   note=NOTE_HEADING + " Slet den gamle overskrift, når du har flyttet tallene.")
+                if s is not None:
+                    out.append(s)
+        else:
+            first = next((z for z in zones if z.kind in ("salutation", "body")), None)
+            if first is not None:
+                out.append(Suggestion(first.start, first.start, new + "\n\n", kind="heading", safe=False,
+                                      confidence=0.55, note=NOTE_HEADING))
+    return out

@@ -1,0 +1,100 @@
+"""Message first: the heading that states the message, and the move of the message to the top."""
+from __future__ import annotations
+
+import pytest
+
+from letterlab.readers import read_text
+from letterlab.report.model import Finding, Report
+from letterlab.rewrite.apply import apply_suggestions
+from letterlab.rewrite.common import keeps_content
+from letterlab.rewrite.message_first import heading_for, message_first_suggestions
+
+
+@pytest.mark.parametrize("sentence,heading", [
+    ("Du får boligstøtte fra den 1. maj.", "Du får boligstøtte fra den 1. maj"),
+    ("Vi kan oplyse, at De bevilges særlig støtte i henhold til lov om aktiv socialpolitik § 34.", "Du får særlig støtte"),
+    ("Det skal meddeles, at De delvist bevilges dækning af merudgifter med virkning fra den 1. oktober.",
+     "Du får delvist dækning af merudgifter"),
+    ("Pladsanvisningen skal meddele, at Ida tilbydes plads i Børnehuset Mælkebøtten, Engvej 8.",
+     "Ida kan få plads i Børnehuset Mælkebøtten"),
+    ("De anmodes om at indbetale beløbet via vedlagte indbetalingskort senest den 5. januar 2027.",
+     "Indbetal beløbet senest den 5. januar 2027"),
+    ("Hermed meddeles byggetilladelse i henhold til byggelovens § 16.", "Du får byggetilladelse"),
+    ("Der indføres en ny affaldsordning med virkning fra den 1. januar 2027.", "Ny affaldsordning fra 1. januar 2027"),
+])
+def test_heading_for(sentence, heading):
+    assert heading_for(sentence) == heading
+
+
+def test_heading_for_a_refusal_names_what_was_asked_for():
+    letter = "Vi har fået din ansøgning af 14. august 2026 om bevilling af en el-scooter som hjælpemiddel."
+    assert heading_for("Deres ansøgning kan ikke imødekommes.", letter) == "Du får ikke en el-scooter"
+
+
+def test_heading_for_gives_up_rather_than_guess():
+    assert heading_for("Vi har set på sagen igen i dag sammen med din læge og din arbejdsgiver.") is None
+    assert heading_for("Deres ansøgning kan ikke imødekommes.") is None      # no idea what was asked for
+    assert heading_for("De bevilges hjælp til Deres xyzqw.") is None          # "Deres" + unknown gender
+
+
+LETTER = """Vedrørende Deres ansøgning
+
+Kære Anne Jensen
+
+Vi har fået din ansøgning den 3. marts. Vi har talt med din læge.
+
+Du får boligstøtte fra den 1. maj. Pengene kommer på din NemKonto.
+
+Med venlig hilsen
+
+Mette Lund
+"""
+
+
+def _report(first: bool, heading_finding: bool = True) -> Report:
+    document = read_text(LETTER)
+    ms = LETTER.index("Du får boligstøtte")
+    me = LETTER.index("1. maj.") + len("1. maj.")
+    findings = []
+    if heading_finding:
+        findings.append(Finding("klart-budskab.overskrift", "message", "info", "m", 0, 26, LETTER[:26]))
+    return Report(text=LETTER, findings=findings, scores={"message_first": first,
+                                                        "message_position": {"sentence": 4, "start": ms, "end": me}},
+                  blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks])
+
+
+def test_move_and_heading():
+    sugg = message_first_suggestions(_report(first=False))
+    assert {s.kind for s in sugg} == {"move", "heading"}
+    assert all(not s.safe for s in sugg)
+    for s in sugg:
+        assert keeps_content(LETTER[s.start:s.end], s.replacement)
+    out = apply_suggestions(LETTER, sugg)
+    assert out.startswith("Du får boligstøtte fra den 1. maj\n\nKære Anne Jensen\n\n"
+                          "Du får boligstøtte fra den 1. maj.\n\nVi har fået din ansøgning den 3. marts. "
+                          "Vi har talt med din læge. Pengene kommer på din NemKonto.")
+
+
+def test_no_move_when_the_message_is_already_first():
+    sugg = message_first_suggestions(_report(first=True))
+    assert [s.kind for s in sugg] == ["heading"]
+
+
+def test_nothing_without_a_message():
+    rep = _report(first=False)
+    rep.scores["message_position"] = None
+    assert message_first_suggestions(rep) == []
+
+
+def test_heading_with_a_number_is_kept_below_the_new_one():
+    text = LETTER.replace("Vedrørende Deres ansøgning", "Vedrørende Deres ansøgning efter § 34")
+    rep = _report(first=True)
+    shift = len(" efter § 34")
+    pos = rep.scores["message_position"]
+    rep = Report(text=text, findings=rep.findings, blocks=[{"start": b.start, "end": b.end, "kind": b.kind}
+                                                           for b in read_text(text).blocks],
+                 scores={"message_first": True,
+                         "message_position": {**pos, "start": pos["start"] + shift, "end": pos["end"] + shift}})
+    (s,) = message_first_suggestions(rep)
+    assert s.start == s.end == 0
+    assert apply_suggestions(text, [s]).startswith("Du får boligstøtte fra den 1. maj\n\nVedrørende Deres ansøgning efter § 34")

@@ -1,0 +1,215 @@
+"""The Flask app factory: configuration, security headers, CSRF, errors and the access log.
+
+Security choices (see docs/api.md):
+
+* Form posts carry a CSRF token that must match the one in the session cookie.
+* The JSON API needs the header ``X-Letterlab-Request: 1``. A browser cannot send
+  a custom header to another origin without a CORS preflight, and this app answers
+  no preflight, so another site cannot post to the API in the user's name.
+  Requests whose ``Origin`` or ``Sec-Fetch-Site`` says they come from another
+  site are refused as well.
+* A strict Content-Security-Policy (scripts and styles only from this server, no
+  inline script), ``nosniff``, ``no-referrer`` and no framing.
+* Nothing a user sends is stored or logged: the access log holds method, path,
+  status and time only, and errors log the exception type, never its message.
+"""
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import secrets
+import time
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from flask import Flask, g, jsonify, request, session
+from werkzeug.exceptions import HTTPException
+
+from letterlab.ruleset import RuleSet
+
+from .engine import Engine
+from .inputs import MAX_UPLOAD_BYTES, InputError
+
+API_HEADER = "X-Letterlab-Request"
+CSRF_FIELD = "csrf_token"
+
+CSP = "; ".join([
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+])
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+HTTP_MESSAGES = {
+    400: "Vi kan ikke læse det, du har sendt. Prøv igen.",
+    403: "Vi kan ikke tage imod det, du har sendt. Genindlæs siden, og prøv igen.",
+    404: "Siden findes ikke. Gå til forsiden, og prøv igen.",
+    405: "Du kan ikke bruge siden på den måde. Gå til forsiden, og prøv igen.",
+    413: "Filen eller teksten er for stor. Du kan højst sende 10 MB ad gangen.",
+    415: "Send teksten som JSON eller som en formular med en fil (multipart/form-data).",
+    429: "Der er travlt lige nu. Vent lidt, og prøv igen.",
+    500: "Noget gik galt hos os. Prøv igen om lidt. Skriv til dem, der passer letterlab, hvis det sker igen.",
+}
+
+access_log = logging.getLogger("letterlab_web.access")
+error_log = logging.getLogger("letterlab_web.error")
+
+
+def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None = None, *,
+               ruleset: RuleSet | None = None, genre: str | None = None, profile: str | None = None,
+               config: dict | None = None, warm_up: bool = True) -> Flask:
+    """The web app with the rules and the Danish pipeline loaded once for this process.
+
+    ``rules_dirs`` are rule folders on top of the defaults (as ``--rules``);
+    ``ruleset`` replaces them with a ready set. ``genre`` and ``profile`` are the
+    defaults when a request names none. ``config`` overrides Flask settings.
+    """
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
+        MAX_FORM_MEMORY_SIZE=2 * 1024 * 1024,   # room for two 200,000-character letters
+        SECRET_KEY=os.environ.get("LETTERLAB_SECRET_KEY") or secrets.token_hex(32),
+        SESSION_COOKIE_NAME="letterlab_csrf",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_SECURE=os.environ.get("LETTERLAB_SECURE_COOKIE") == "1",
+        JSON_AS_ASCII=False,
+    )
+    app.config.update(config or {})
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
+    engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile)
+    if warm_up:
+        engine.warm_up()
+    app.extensions["letterlab"] = engine
+
+    from .api import bp as api_bp
+    from .pages import bp as pages_bp
+
+    app.register_blueprint(api_bp)
+    app.register_blueprint(pages_bp)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["CSRF_FIELD"] = CSRF_FIELD
+
+    app.before_request(_start_timer)
+    app.before_request(_protect)
+    app.after_request(_headers)
+    app.after_request(_log_request)
+    app.register_error_handler(InputError, _input_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    return app
+
+
+def engine() -> Engine:
+    from flask import current_app
+
+    return current_app.extensions["letterlab"]
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+# --- CSRF and origin checks ------------------------------------------------------
+
+def csrf_token() -> str:
+    """The session's CSRF token (made on first use); forms put it in a hidden field."""
+    token = session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        session["csrf"] = token
+    return token
+
+
+def _same_origin() -> bool:
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        parts = urlsplit(origin)
+        if origin == "null" or parts.netloc != request.host or parts.scheme != request.scheme:
+            return False
+    site = request.headers.get("Sec-Fetch-Site")
+    return site in (None, "same-origin", "none")
+
+
+def _protect():
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    if not _same_origin():
+        raise InputError(403, "cross_origin", "Du kan kun sende tekst til letterlab fra letterlabs egen side.")
+    if wants_json():
+        if request.headers.get(API_HEADER) != "1":
+            raise InputError(403, "missing_header",
+                             f"Tilføj headeren {API_HEADER}: 1 til din forespørgsel. Se docs/api.md.")
+        return None
+    sent = request.form.get(CSRF_FIELD, "")
+    expected = session.get("csrf", "")
+    if not sent or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise InputError(403, "csrf", "Siden er for gammel. Genindlæs siden, og prøv igen.")
+    return None
+
+
+# --- headers and the access log ----------------------------------------------------
+
+def _start_timer():
+    g.t0 = time.perf_counter()
+
+
+def _headers(resp):
+    for k, v in SECURITY_HEADERS.items():
+        resp.headers.setdefault(k, v)
+    if not request.path.startswith("/static/"):
+        resp.headers["Cache-Control"] = "no-store"
+    return resp
+
+
+def _log_request(resp):
+    # Method, path, status and time only: no query string, no body, no address.
+    ms = (time.perf_counter() - g.get("t0", time.perf_counter())) * 1000
+    access_log.info("%s %s %s %.0fms", request.method, request.path, resp.status_code, ms)
+    return resp
+
+
+# --- errors ---------------------------------------------------------------------
+
+def _error_response(status: int, payload: dict):
+    if wants_json():
+        return jsonify(payload), status
+    from .pages import render_error
+
+    return render_error(payload["error"]["message"], status)
+
+
+def _input_error(exc: InputError):
+    return _error_response(exc.status, exc.to_dict())
+
+
+def _http_error(exc: HTTPException):
+    status = exc.code or 500
+    message = HTTP_MESSAGES.get(status, HTTP_MESSAGES[400] if status < 500 else HTTP_MESSAGES[500])
+    code = (exc.name or "error").lower().replace(" ", "_")
+    return _error_response(status, {"error": {"code": code, "message": message}})
+
+
+def _unexpected_error(exc: Exception):
+    # The type only: an exception's message may quote the letter.
+    error_log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.path)
+    return _error_response(500, {"error": {"code": "internal", "message": HTTP_MESSAGES[500]}})

@@ -1,0 +1,50 @@
+"""``letterlab serve``: the web page, served by waitress (picked up by ``letterlab.cli``)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from .inputs import MAX_UPLOAD_BYTES
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def register(subparsers, add_rule_args) -> None:
+    p = subparsers.add_parser("serve", help="start the web page for caseworkers (waitress)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--threads", type=int, default=4, help="waitress worker threads (default: 4)")
+    p.add_argument("--quiet", action="store_true", help="no access log (method, path, status, time)")
+    add_rule_args(p)
+    p.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from letterlab.cli import load_ruleset
+    from letterlab.nlp.pipeline import ModelError
+    from letterlab.ruleset import RuleError
+
+    from . import create_app
+
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        rules = load_ruleset(args)
+        app = create_app(model=args.model, ruleset=rules, genre=args.genre, profile=args.profile)
+    except RuleError as exc:
+        print(f"letterlab: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ModelError as exc:
+        print(f"letterlab: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"letterlab kører på http://{_display_host(args.host)}:{args.port}/ (stop med Ctrl+C)", flush=True)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="letterlab",
+          max_request_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
+    return EXIT_OK
+
+
+def _display_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
