@@ -25,22 +25,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .report.model import CATEGORIES, Report
+from .report.model import CATEGORIES, CATEGORY_TITLES, Report
 
 SCHEMA_VERSION = "1.0"
 
-CATEGORY_TITLES = {
-    "readability": "Læsbarhed",
-    "sentence_length": "Lange sætninger",
-    "passive": "Passiv",
-    "jargon": "Kancellisprog",
-    "nominalisation": "Navneordssyge",
-    "address": "Tiltale",
-    "message": "Budskab",
-    "genre": "Genre og jura",
-    "privacy": "Persondata",
-    "terms": "Fælles ord",
-}
 # score name: True when a lower value is better, None when neither is
 SCORES = {
     "lix": True,

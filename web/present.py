@@ -9,21 +9,21 @@ import io
 import re
 from typing import Any
 
-from letterlab.report.model import CATEGORIES
+from letterlab.report.model import CATEGORIES, CATEGORY_TITLES
 
-# title, one-letter mark shown next to a highlight (so colour is never the only cue),
+# one-letter mark shown next to a highlight (so colour is never the only cue),
 # and a short line for the legend.
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "readability": {"title": "Læsbarhed", "mark": "L", "hint": "Lange ord og svær tekst"},
-    "sentence_length": {"title": "Lange sætninger", "mark": "S", "hint": "Sætninger og afsnit, der er for lange"},
-    "passive": {"title": "Passiv", "mark": "P", "hint": "Skriv, hvem der gør noget"},
-    "jargon": {"title": "Kancellisprog", "mark": "K", "hint": "Gamle og stive ord"},
-    "nominalisation": {"title": "Navneordsstil", "mark": "N", "hint": "Brug et udsagnsord i stedet"},
-    "address": {"title": "Tiltale", "mark": "T", "hint": "Skriv du og vi"},
-    "message": {"title": "Budskab", "mark": "B", "hint": "Det vigtigste først"},
-    "genre": {"title": "Genre og jura", "mark": "G", "hint": "Det, brevet skal indeholde"},
-    "privacy": {"title": "Persondata", "mark": "D", "hint": "Oplysninger, du skal passe på"},
-    "terms": {"title": "Fælles ord", "mark": "F", "hint": "De samme ord og stavemåder som andre myndigheder"},
+    "readability": {"mark": "L", "hint": "Lange ord og svær tekst"},
+    "sentence_length": {"mark": "S", "hint": "Sætninger og afsnit, der er for lange"},
+    "passive": {"mark": "P", "hint": "Skriv, hvem der gør noget"},
+    "jargon": {"mark": "K", "hint": "Gamle og stive ord"},
+    "nominalisation": {"mark": "N", "hint": "Brug et udsagnsord i stedet"},
+    "address": {"mark": "T", "hint": "Skriv du og vi"},
+    "message": {"mark": "B", "hint": "Det vigtigste først"},
+    "genre": {"mark": "G", "hint": "Det, brevet skal indeholde"},
+    "privacy": {"mark": "D", "hint": "Oplysninger, du skal passe på"},
+    "terms": {"mark": "F", "hint": "De samme ord og stavemåder som andre myndigheder"},
 }
 
 # The core's genre names, where a plainer word reads better on a button.
@@ -52,15 +52,13 @@ SCORE_LABELS = {
 def category_labels() -> dict[str, dict[str, str]]:
     """Labels for every category the report model knows, in the model's order.
 
-    Titles come from ``letterlab.compare`` so the compare table and the
-    highlights use the same words.
+    Titles come from the report model so that highlights, the compare table
+    and the audit use the same words.
     """
-    from letterlab.compare import CATEGORY_TITLES
-
     out = {}
     for cat in CATEGORIES:
-        label = dict(CATEGORY_LABELS.get(cat, {"title": cat, "mark": "•", "hint": ""}))
-        label["title"] = CATEGORY_TITLES.get(cat, label["title"])
+        label = dict(CATEGORY_LABELS.get(cat, {"mark": "•", "hint": ""}))
+        label["title"] = CATEGORY_TITLES.get(cat, cat)
         out[cat] = label
     return out
 

@@ -24,9 +24,9 @@ UI_TEXTS: dict[str, str] = {
     "remove_file": "Fjern filen",
     "from_file": "Teksten kommer fra filen {name}.",
     # applying suggestions
-    "apply": "Anvend",
-    "apply_label": "Anvend forslaget: {text}",
-    "apply_all_safe": "Anvend alle sikre forslag ({n})",
+    "apply": "Brug",
+    "apply_label": "Brug forslaget: {text}",
+    "apply_all_safe": "Brug alle sikre forslag ({n})",
     "applied_one": "Vi har rettet teksten. Den samlede score gik fra {before} til {after}.",
     "applied_safe": "Vi har brugt {n} sikre forslag. Den samlede score gik fra {before} til {after}.",
     "no_safe": "Der er ingen sikre forslag at bruge.",

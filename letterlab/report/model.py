@@ -24,6 +24,20 @@ CATEGORIES = (
     "terms",
 )
 
+# The Danish name of each category, shown in every report, page and comparison.
+CATEGORY_TITLES = {
+    "readability": "Læsbarhed",
+    "sentence_length": "Lange sætninger og afsnit",
+    "passive": "Passiv",
+    "jargon": "Kancellisprog",
+    "nominalisation": "Navneordsstil",
+    "address": "Tiltale",
+    "message": "Budskab",
+    "genre": "Genre og jura",
+    "privacy": "Persondata",
+    "terms": "Fælles ord",
+}
+
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
