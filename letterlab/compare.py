@@ -40,7 +40,7 @@ SCORES = {
     "sentences": None,
 }
 SCORE_TITLES = {
-    "lix": "LIX", "mean_sentence_length": "Ord pr. sætning", "max_sentence_length": "Længste sætning (ord)",
+    "lix": "LIX", "mean_sentence_length": "Ord i en sætning (gennemsnit)", "max_sentence_length": "Længste sætning (ord)",
     "passive_share": "Andel passiv", "jargon_count": "Kancellisprog (antal)", "words": "Ord",
     "sentences": "Sætninger",
 }
@@ -153,12 +153,12 @@ def render_compare_text(result: dict[str, Any], before_name: str = "før", after
     m = result["message_first"]
     out.append(f"  Budskabet først: {_fmt(m['before'])} -> {_fmt(m['after'])}")
     out.append("")
-    out.append("Fund pr. kategori:")
+    out.append("Fund i hver kategori:")
     for c in result["categories"]:
         if c["before"] or c["after"]:
             out.append(f"  {c['title']}: {c['before']} -> {c['after']} ({_signed(c['change'])}) {c['verdict']}")
     out.append("")
-    out.append("Fund pr. regel:")
+    out.append("Fund for hver regel:")
     for r in result["rules"]:
         out.append(f"  {r['title']} ({r['rule']}): {r['before']} -> {r['after']} ({_signed(r['change'])}) {r['verdict']}")
     return "\n".join(out)
