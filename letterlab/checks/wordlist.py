@@ -56,6 +56,21 @@ POS_COMPAT = {
 }
 PUNCT_IN_WORD = set(".-/'")
 UNSURE_NOTE = "Bøj ordet, så det passer i sætningen."
+REWRITE_NOTE = "Skriv sætningen om, så du kan bruge et lettere ord, fx {word}."
+INFLECT_NOTE = "Skriv {word}, og bøj ordet, så det passer i sætningen."
+
+# Where a replacement does not fit the sentence, no suggestion is offered (the finding stays, with a note).
+# Verbs without a usable passive: "er modtaget" -> "er fået", "det meddeles" -> "det fortælles".
+NO_PASSIVE = {"få", "have", "være", "vide", "kunne", "fortælle", "betyde"}
+# Prepositions a replacement phrase may end with ("klage over", "sige ja til"): in the passive they are
+# left without an object ("afgørelsen kan klages over til ...").
+STRANDABLE = {"til", "på", "over", "om", "for", "af", "fra", "med", "ud"}
+# Phrasal verbs whose last word is a particle, not a preposition: fine in the passive ("sendes med").
+PARTICLE_VERBS = {"sende med", "trække fra"}
+PASSIVE_SLOTS = {"pres_pass", "past_pass", "inf_pass"}
+MODAL_WORDS = {"vil", "ville", "skal", "skulle", "kan", "kunne", "må", "måtte", "bør", "burde"}
+ANNOUNCING = {"bemærkes", "oplyses", "meddeles", "understreges", "præciseres"}
+NP_START = {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"}
 
 PARAMS = {
     "entries": Param(list, required=True,
@@ -182,23 +197,25 @@ class Compiled:
         self.entries = [compile_entry(e) for e in raw]
         self.index: dict[str, list[int]] = {}
         self.index_case: dict[str, list[int]] = {}
-        self.punct: list[int] = []        # entries whose first word may span several tokens ("cpr-nr.")
+        # Entries whose first word may span several tokens ("cpr-nr."), indexed by every
+        # prefix of that word: the tokenizer may have cut it anywhere.
+        self.prefix: dict[str, set[int]] = {}
+        self.prefix_case: dict[str, set[int]] = {}
         for n, entry in enumerate(self.entries):
             target = self.index_case if entry.case else self.index
             for w in _leading(entry):
                 for f in w.forms | {w.text}:
                     target.setdefault(f, []).append(n)
-                if any(c in PUNCT_IN_WORD for c in w.text) and n not in self.punct:
-                    self.punct.append(n)
+                if any(c in PUNCT_IN_WORD for c in w.text):
+                    word = w.text if entry.case else w.text.lower()
+                    ptarget = self.prefix_case if entry.case else self.prefix
+                    for k in range(1, len(word) + 1):
+                        ptarget.setdefault(word[:k], set()).add(n)
 
     def candidates(self, tok: Token) -> list[int]:
         found = set(self.index.get(tok.lower_, ())) | set(self.index.get(tok.lemma_.lower(), ()))
         found |= set(self.index_case.get(tok.text, ()))
-        for n in self.punct:
-            entry = self.entries[n]
-            if any((w.text if entry.case else w.text.lower()).startswith(tok.text if entry.case else tok.lower_)
-                   for w in _leading(entry)):
-                found.add(n)
+        found |= self.prefix.get(tok.lower_, set()) | self.prefix_case.get(tok.text, set())
         return sorted(found)
 
 
@@ -364,6 +381,125 @@ def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str
     return rep, False
 
 
+def _next_word(doc: Doc, i: int, skip_adverbs: bool = False) -> Token | None:
+    """The first token after index ``i`` in the same sentence that is not a space (nor an adverb)."""
+    j = i + 1
+    while j < len(doc) and (doc[j].is_space or (skip_adverbs and doc[j].pos_ == "ADV"
+                                                   and doc[j].lower_ not in ("at", "om"))):
+        j += 1
+    if j >= len(doc) or doc[j].is_sent_start:
+        return None
+    return doc[j]
+
+
+def _perfect_with_have(tok: Token) -> bool:
+    """ "har modtaget": a participle after a form of "have" is active, not passive."""
+    if any(c.dep_.startswith("aux") and c.lemma_.lower() == "have" for c in tok.children):
+        return True
+    if tok.head.i < tok.i and tok.head.lower_ in ("har", "havde", "have", "haft"):
+        return True      # "Kommunen har i forbindelse med ... konstateret"
+    doc = tok.doc
+    for j in range(tok.i - 1, tok.sent.start - 1, -1):
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("SCONJ", "CCONJ"):
+            return False
+        if t.lower_ in ("har", "havde", "have", "haft"):
+            return True
+        if t.lower_ in ("er", "var", "være", "været", "blive", "bliver", "blev", "blevet"):
+            return False
+        if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.lower_ not in MODAL_WORDS:
+            return False
+    return False
+
+
+def _voice(tok: Token, entry: Entry) -> tuple[str | None, bool]:
+    """(verb slot, passive?) of the matched verb form: "imødekommes" is passive, "har modtaget" is not."""
+    pos = entry.pos if len(entry.words) == 1 else None
+    try:
+        slot = verb_slot(tok, pos=pos, source_lemma=entry.words[0].text)
+    except (KeyError, ValueError):
+        slot = None
+    if slot is None:
+        return None, False
+    if slot in PASSIVE_SLOTS or slot == "part_def":
+        return slot, True
+    if slot == "sup":
+        return slot, not _perfect_with_have(tok)
+    return slot, False
+
+
+def _impersonal_that(doc: Doc, tok: Token) -> bool:
+    """ "Det er konstateret, at ...", "det skal meddeles, at ...": an impersonal passive with a that-clause."""
+    nxt = _next_word(doc, tok.i, skip_adverbs=True)
+    if nxt is None:
+        return False
+    if nxt.text == ",":
+        nxt = _next_word(doc, nxt.i)
+    if nxt is None or nxt.lower_ != "at":
+        return False
+    for j in range(tok.i - 1, max(tok.sent.start, tok.i - 8) - 1, -1):
+        t = doc[j]
+        if t.text in (",", ";", ":"):
+            return False
+        if t.lower_ == "det":
+            return True
+    return False
+
+
+def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
+    """True when ``rep`` cannot stand where the match stands, whatever its inflection.
+
+    A sentence that needs rewriting as a whole gets no one-word suggestion: the passive of a verb that
+    has none ("er fået"), a preposition left without its object ("kan klages over til"), a passive
+    followed by a participle ("påtænkes lagt"), an impersonal "det ... , at" clause ("det er set, at")
+    and a few word-order clashes ("De vil før blive kontaktet", "Også skal du").
+    """
+    words = rep.lower().split()
+    if not words:
+        return False
+    first_tok = doc[m[0][1]]
+    last_tok = doc[m[-1][2] - 1]
+    after = _next_word(doc, last_tok.i)
+    slot, passive = _voice(first_tok, entry) if m[0][2] - m[0][1] == 1 else (None, False)
+    verb_first = slot is not None
+    if verb_first:
+        if slot == "part_def":
+            return True          # "det bevilgede beløb" -> "det givne beløb": a participle before a noun
+        if passive:
+            if words[0] in NO_PASSIVE:
+                return True
+            if len(words) > 1 and words[-1] in STRANDABLE and " ".join(words) not in PARTICLE_VERBS \
+                    and (after is None or after.pos_ not in NP_START or after.lower_ in ("der", "som", "det")):
+                return True
+            nxt = _next_word(doc, last_tok.i, skip_adverbs=True)
+            if slot in PASSIVE_SLOTS and nxt is not None and "Part" in nxt.morph.get("VerbForm") \
+                    and "Pres" not in nxt.morph.get("Tense"):
+                return True      # "påtænkes lagt til grund" -> "planlægges lagt"
+            if _impersonal_that(doc, last_tok):
+                return True      # "det er konstateret, at" -> "det er set, at"
+            if words[0] == "bede" and after is not None and after.lower_ == "om":
+                return True      # "De anmodes om at" -> "De bedes om at"
+        if words[0] == "bestemme" and after is not None and after.lower_ == "til":
+            return True          # "gebyret er fastsat til 900 kr." -> "bestemt til"
+        if words[0] == "fortælle" and after is not None and after.lower_ == "om":
+            nxt = _next_word(doc, after.i)
+            if nxt is not None and (nxt.text == "," or nxt.lower_ == "at"):
+                return True      # "orientere om, at" -> "fortælle om, at"
+    if words == ["før"] and after is not None and (after.pos_ in ("VERB", "AUX") or after.like_num):
+        return True              # "De vil forinden blive kontaktet" -> "De vil før blive kontaktet"
+    if words == ["fordi"] and after is not None and after.lower_ == "det":
+        nxt = _next_word(doc, after.i)
+        if nxt is not None and nxt.lower_ in ANNOUNCING:
+            return True          # "idet det bemærkes, at" is a remark, not a reason
+    if words[0] == "også" and (first_tok.is_sent_start or first_tok.i == 0
+                               or (after is not None and after.lower_ == "ikke")):
+        return True              # "Også skal du ...", "også ikke" (it is "heller ikke")
+    if len(m) > 1 and after is not None and after.pos_ in ("NOUN", "PROPN") \
+            and (last_tok.pos_ in ("ADJ", "DET") or last_tok.lower_.endswith("ende")):
+        return True              # "for nærværende sagstype": not the phrase "for nærværende", an adjective
+    return False
+
+
 def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
     start_tok, end_tok = m[0][1], m[-1][2]
     start = doc[start_tok].idx
@@ -377,8 +513,16 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
 
     suggestions = []
     shown = []
+    dropped = None       # the note for a finding whose replacements were all left out
     for k, rep in enumerate(entry.replace):
         out, certain = _replacement(entry, doc, m, rep)
+        misfit = rep != "" and _misfit(rep, doc, entry, m)
+        if rep != "" and (not certain or misfit):
+            # no suggestion rather than a wrong one; when the best word does not fit, the others fit no better
+            dropped = dropped or (REWRITE_NOTE if misfit else INFLECT_NOTE)
+            if k == 0:
+                break
+            continue
         if rep == "":
             s, e = _deletion_span(doc, start_tok, end_tok)
             safe = entry.safe if entry.safe is not None else (single_token and not sentence_start)
@@ -402,8 +546,14 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
             conf = min(conf, 0.6)
         suggestions.append(Suggestion(start, end, final, kind=kind, safe=bool(safe), confidence=conf, note=note))
         shown.append(final)
-    if entry.replace and all(s == text for s in shown):
+    if entry.replace and shown and all(s == text for s in shown):
         return None      # already written the preferred way ("NemKonto")
+    if dropped and not shown:
+        if entry.replace and all(r.lower() == text.lower() for r in entry.replace):
+            return None
+        hint = dropped.format(word=_quote(entry.replace[0]))
+        note = " ".join(x for x in (entry.note, hint) if x)
+        return make_finding(rule, doc, start, end, message=_message(rule, text, [], note), suggestions=())
     return make_finding(rule, doc, start, end, message=_message(rule, text, shown, entry.note),
                         suggestions=suggestions)
 
