@@ -36,6 +36,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..report.model import Suggestion
+from ..rewrite.common import keeps_content
 from ..structure import zone_at
 from .base import Param, letter, make_finding, match_case, doc_text
 
@@ -208,6 +209,15 @@ def _plural_antecedent(tok: Token) -> bool:
 
 
 def _possessed_noun(tok: Token) -> Token | None:
+    # the parse marks what "Deres" owns ("possd"), also when the tagger calls the noun an adjective or a
+    # verb ("Deres funktionsevne", "Deres arbejdsgiver")
+    for t in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 5)]:
+        if t.dep_ == "possd" and t.head.i == tok.i and t.is_alpha and not t._.placeholder:
+            from ..rewrite.inflect import noun_agreement
+
+            if t.pos_ in ("NOUN", "PROPN") or noun_agreement(t.text) is not None:
+                return t
+            break
     j = tok.i + 1
     seen = 0
     while j < len(tok.doc) and seen < 4:
@@ -226,17 +236,59 @@ def _possessed_noun(tok: Token) -> Token | None:
     return None
 
 
-def _deres_replacement(tok: Token) -> tuple[str, bool]:
-    """din/dit/dine for 'Deres', and whether the noun's morphology decided it."""
+# Nouns spelt the same in the singular and the plural, and the number they nearly always have in a letter
+# ("Deres hjem" is one home, "Deres økonomiske forhold" are circumstances). Other such nouns get no rewrite.
+USUAL_NUMBER = {"hjem": "Sing", "behov": "Sing", "forløb": "Sing", "sygdomsforløb": "Sing", "lån": "Sing",
+                "svar": "Sing", "tilbud": "Sing", "job": "Sing", "forhold": "Plur", "penge": "Plur"}
+POSSESSIVES = {("Sing", "Com"): "din", ("Sing", "Neut"): "dit", ("Plur", "Com"): "dine", ("Plur", "Neut"): "dine"}
+
+
+def _tagged_agreement(noun: Token) -> tuple[str, str | None] | None:
+    """(number, gender) from the tagger, when it fits the form: a singular is its lemma, a plural is not."""
+    number, gender = noun.morph.get("Number"), noun.morph.get("Gender")
+    if not number:
+        return None
+    same = noun.lower_ == noun.lemma_.lower()
+    if number[0] == "Plur" and not same and noun.lower_.endswith(("er", "e", "r")):
+        return "Plur", None
+    if number[0] == "Sing" and gender and (same or not noun.lower_.endswith(("er", "e", "r"))):
+        return "Sing", gender[0]
+    return None
+
+
+def _deres_replacement(tok: Token) -> tuple[str | None, bool]:
+    """din/dit/dine for 'Deres' (None when unsure), and whether it is sure enough to be safe.
+
+    The word lists of :mod:`letterlab.rewrite.inflect` decide first: the tagger often gives the noun after
+    "Deres" the possessor's plural ("Deres bopæl" tagged plural) or the wrong gender ("Deres NemKonto").
+    The tagger alone decides only a noun the lists do not know, and then never safely.
+    """
+    from ..rewrite.inflect import noun_agreement
+
     noun = _possessed_noun(tok)
-    if noun is not None:
-        if "Plur" in noun.morph.get("Number"):
-            return "dine", True
-        if "Com" in noun.morph.get("Gender"):
-            return "din", True
-        if "Neut" in noun.morph.get("Gender"):
-            return "dit", True
-    return "din", False
+    if noun is None or noun._.placeholder:
+        return None, False
+    tagged = _tagged_agreement(noun)
+    known = noun_agreement(noun.text)
+    if known is None and noun.lower_.endswith("s") and "Gen" in noun.morph.get("Case"):
+        known = noun_agreement(noun.text[:-1])      # "Deres mors plads": "Deres" goes with "mor"
+        if known is not None and known[0] is None:
+            known = None
+    if known is not None:
+        number, gender = known
+        if number is None:
+            usual = USUAL_NUMBER.get(noun.lower_) or USUAL_NUMBER.get(noun.lemma_.lower())
+            return (POSSESSIVES[(usual, gender)] if usual else None), False
+        repl = POSSESSIVES[(number, gender)]
+        t_number, t_gender = noun.morph.get("Number"), noun.morph.get("Gender")
+        agrees = bool(t_number) and t_number[0] == number and (number == "Plur" or bool(t_gender) and t_gender[0] == gender)
+        return repl, agrees
+    if tagged is None:
+        return None, False
+    number, gender = tagged
+    if number == "Plur":
+        return "dine", False
+    return POSSESSIVES.get((number, gender)), False
 
 
 def _de_form(doc: Doc, rule) -> Iterator:
@@ -253,6 +305,12 @@ def _de_form(doc: Doc, rule) -> Iterator:
             note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
         else:
             repl, safe, note = FORMAL[tok.text], sure, ""
+        if repl is None:
+            # the noun's gender or number is unknown: say what to do, offer no guess
+            yield make_finding(rule, doc, start, end,
+                               message=f"{rule.message} Skriv \"din\", \"dit\" eller \"dine\" i stedet for "
+                                       f"\"{tok.text}\", alt efter ordet bagefter.")
+            continue
         repl = match_case(tok.text, repl) if initial else repl
         sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
                          note=note)
@@ -272,6 +330,11 @@ def _man(doc: Doc, rule) -> Iterator:
         if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
             continue
         repl = match_case(tok.text, "du")
+        if any(t.lower_ in ("sig", "sin", "sit", "sine") for t in doc[tok.i + 1:tok.sent.end]):
+            # "man skal henvende sig": "du skal henvende sig" needs "dig" too
+            yield make_finding(rule, doc, start, end,
+                               message=f"{rule.message} Ret også \"sig\" og \"sin\" i sætningen.")
+            continue
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
                          note="Skriv \"du\", når det gælder læseren, og \"vi\", når det gælder jer, der skriver.")
         yield make_finding(rule, doc, start, end, suggestions=(sug,))
@@ -317,6 +380,23 @@ def _undertegnede(doc: Doc, rule) -> Iterator:
                            message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{tok.text}\".")
 
 
+THIRD_PERSON = {"han", "hun", "ham", "hende", "hans", "hendes", "sin", "sit", "sine", "sig"}
+
+
+def _third_person_after(tok: Token) -> bool:
+    """A he/she/his/her or a reflexive later in the sentence still points to the reader in the third person."""
+    sent = tok.sent
+    return any(t.lower_ in THIRD_PERSON for t in tok.doc[tok.i + 1:sent.end])
+
+
+def _restrictive_clause(tok: Token) -> bool:
+    """"borgeren, der bor ...", "den ansøger, som ...": a clause that says which person, so anyone, not "du"."""
+    nxt = _next(tok)
+    if nxt is not None and nxt.text == ",":
+        nxt = _next(nxt)
+    return nxt is not None and nxt.lower_ in ("der", "som")
+
+
 def _impersonal(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
@@ -344,10 +424,15 @@ def _impersonal(doc: Doc, rule) -> Iterator:
             repl = "du"
         if start == tok.idx and sentence_initial(tok) or start != tok.idx and sentence_initial(prev):
             repl = match_case(doc_text(doc)[start:end], repl)
+        message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
+        if _third_person_after(tok) or _restrictive_clause(tok):
+            # "Ansøger har oplyst, at hun ...": swapping one word leaves "Du har oplyst, at hun";
+            # "kun borgeren, der bor ..." is anyone, not the reader: no one-word rewrite.
+            yield make_finding(rule, doc, start, end, message=message + " Skriv hele sætningen om.")
+            continue
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
                          note="Ret også resten af sætningen, så den passer til \"du\".")
-        yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\".")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,), message=message)
 
 
 # --- kommunen as the sender ------------------------------------------------------------------
@@ -400,10 +485,14 @@ def _kommunen(doc: Doc, rule) -> Iterator:
         if _inside(exc, start, end) or not _is_subject(first, last):
             continue
         repl = "Vi" if sentence_initial(first) else "vi"
+        message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
+        if not keeps_content(doc_text(doc)[start:end], repl):
+            # "Fjordby Kommune" -> "Vi" would drop a name: a rewrite never loses content
+            yield make_finding(rule, doc, start, end, message=message)
+            continue
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.6,
                          note="Skriv \"vi\", hvis det er jer, der skriver brevet.")
-        yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\".")
+        yield make_finding(rule, doc, start, end, suggestions=(sug,), message=message)
 
 
 TARGET_FNS = {

@@ -388,7 +388,21 @@ def _budskab_foerst(doc, rule) -> Iterator:
                                        "eller hvad læseren skal gøre.")
         return
     yield make_finding(rule, doc, main.start, main.end,
-                       message=f"{rule.message} Flyt det op i overskriften eller i første afsnit.")
+                       message=f"{rule.message} Flyt det op i overskriften eller i første afsnit.",
+                       suggestions=_move_suggestions(doc, lay, main))
+
+
+def _move_suggestions(doc, lay: Layout, main: Sent) -> tuple:
+    """Move the message to the top, and a heading that states it (never safe), from the letter's zones."""
+    from ..rewrite.message_first import move_and_heading
+
+    try:
+        found = move_and_heading(doc_text(doc), list(lay.zones), main.start, main.end, message_first=False)
+    except (ValueError, IndexError):   # an odd layout must not break the check
+        return ()
+    # the heading first: a one-line text, so it is the "Forslag" that `letterlab check` prints
+    found = sorted(found, key=lambda s: s.kind != "heading")
+    return tuple(replace(s, safe=False) for s in found)
 
 
 def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:

@@ -32,7 +32,19 @@ rewrite is the plain verb inflected like the empty verb ("har truffet
 afgørelse" -> "har afgjort"), followed by the words between that must stay
 ("foretager vi en vurdering af" -> "vurderer vi"). It is *safe* only when
 nothing but an article stands between verb and noun, the inflection is
-certain, the verb is not passive and the pair allows it.
+certain and the pair allows it.
+
+No rewrite is offered (the finding says what to do instead) when the plain
+verb would not fit the sentence as it stands: a passive empty verb ("der er
+truffet afgørelse i sagen" would become "der er afgjort sagen"), an empty
+verb with no one acting ("der sker en nedsættelse"), a preposition left over
+that the plain verb cannot take ("træffe afgørelse om hjælp" -> "afgøre om
+hjælp"), or an inflection it cannot be sure of. A left-over "om" before an
+at-clause or "til" before the receiver goes away with a verb that takes them
+directly ("har truffet afgørelse om, at" -> "har besluttet, at"; "give
+meddelelse til kommunen" -> "fortælle kommunen"). After an absorbed
+preposition only the first replacement is offered ("afgøre sagen", never
+"beslutte sagen").
 """
 from __future__ import annotations
 
@@ -61,6 +73,17 @@ GENERIC_EXCLUDE = [
     "position", "lektion", "nation", "religion", "konstruktion",
 ]
 ARTICLES = {"en", "et"}
+# A preposition after the noun that the pair does not absorb: the plain verb may not take it.
+# "om" before an at-clause goes away with a verb that takes the clause itself ("træffe afgørelse om, at"
+# -> "beslutte, at"); "til" before the receiver goes away with a verb that takes an indirect object
+# ("give meddelelse til kommunen" -> "fortælle kommunen"); "om" before a noun stays with a verb that takes
+# it ("give meddelelse om flytningen" -> "fortælle om flytningen"). Any other verb gets no rewrite.
+CLAUSE_VERBS = {"beslutte", "fortælle", "foreslå", "aftale", "svare", "forklare", "bestemme"}
+INDIRECT_VERBS = {"fortælle", "svare"}
+OM_VERBS = {"fortælle", "spørge", "vejlede", "rådgive", "aftale"}
+OBJECT_PREPS = {"om", "til", "af", "for", "over"}
+# Empty verbs with no one acting ("der sker en nedsættelse"): the plain verb needs a subject the sentence lacks.
+NO_AGENT_VERBS = {"ske"}
 GAP_POS = {"DET", "ADJ", "ADV", "PRON", "NUM"}
 PAIR_KEYS = {"verbs": list, "noun": str, "replace": (str, list), "prep": list, "between": list,
              "require_prep": bool, "safe": bool, "note": str}
@@ -284,39 +307,75 @@ def _participle_passive(verb: Token) -> bool:
     return False
 
 
+def _dangling(doc: Doc, hit: Hit, reps: tuple[str, ...]) -> tuple[tuple[str, ...], Token | None] | None:
+    """The replacements that fit a preposition left after the noun, and the preposition to drop with them.
+
+    None when none fits ("træffe afgørelse om hjælp" -> "afgøre om hjælp").
+    """
+    after = (hit.prep or hit.noun).i + 1
+    while after < len(doc) and doc[after].is_space and doc[after].text.count("\n") <= 1:
+        after += 1
+    if hit.prep is not None or after >= len(doc) or doc[after].pos_ != "ADP" or doc[after].is_sent_start:
+        return reps, None
+    prep = doc[after]
+    low = prep.lower_
+    if low not in OBJECT_PREPS:
+        return reps, None          # "finder sted på rådhuset": a place or time, not an object
+    nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    heads = [r.split()[0] for r in reps]
+    if low == "om" and nxt is not None and (nxt.text == "," or nxt.lower_ == "at"):
+        keep = tuple(r for r, h in zip(reps, heads) if h in CLAUSE_VERBS)
+        return (keep, prep) if keep else None
+    if low == "om":
+        keep = tuple(r for r, h in zip(reps, heads) if h in OM_VERBS)
+        return (keep, None) if keep else None
+    if low == "til":
+        keep = tuple(r for r, h in zip(reps, heads) if h in INDIRECT_VERBS)
+        return (keep, prep) if keep else None
+    return None
+
+
+NO_REWRITE_PASSIVE = "og skriv sætningen om, så den siger, hvem der gør det."
+NO_REWRITE_PREP = "og skriv resten af sætningen om, så den passer."
+
+
 def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggestion], str | None]:
     pair = hit.pair
     assert pair is not None
     kept = [t for t in hit.gap if t.lower_ not in ARTICLES and t.lower_ not in pair.between]
     passive = "Pass" in hit.verb.morph.get("Voice") or hit.verb.lower_ == hit.verb_lemma + "s" \
         or _participle_passive(hit.verb)
-    after = (hit.prep or hit.noun).i + 1
-    # a preposition left behind rarely fits the plain verb ("afgøre om hjælp")
-    dangling = hit.prep is None and after < len(doc) and doc[after].pos_ == "ADP"
-    out = []
-    shown = None
-    for k, rep in enumerate(pair.replace):
+    if passive or hit.verb_lemma in NO_AGENT_VERBS:
+        # "der er truffet afgørelse i sagen" -> "der er afgjort sagen": the sentence needs a subject first
+        return [], NO_REWRITE_PASSIVE
+    # with an absorbed preposition only the first replacement takes its object ("afgøre sagen", not
+    # "beslutte sagen"); the others are for other constructions
+    reps = pair.replace[:1] if hit.prep is not None else pair.replace
+    fit = _dangling(doc, hit, reps)
+    if fit is None:
+        return [], NO_REWRITE_PREP
+    reps, drop = fit
+    if drop is not None:
+        end = drop.idx + len(drop.text)
+    out: list[Suggestion] = []
+    shown: str | None = None
+    for k, rep in enumerate(reps):
         verb = inflect(rep, hit.verb, pos="VERB", source_lemma=hit.verb_lemma)
-        certain = verb is not None
-        verb = verb if certain else rep
+        if verb is None:
+            continue    # no suggestion rather than a wrongly inflected verb
         text = " ".join([verb] + [t.text for t in kept])
         text = match_case(hit.verb.text, text)
         has_adj = any(t.pos_ == "ADJ" for t in kept)
-        safe = (k == 0 and certain and not kept and not passive and not dangling and pair.safe
-                and " sig" not in f" {rep} ")
+        safe = (k == 0 and not kept and drop is None and pair.safe and " sig" not in f" {rep} ")
         notes = [pair.note] if pair.note else []
-        if not certain:
-            notes.append("Bøj udsagnsordet, så det passer i sætningen.")
         if has_adj:
             notes.append('Lav tillægsordet om til et biord, fx "grundigt".')
-        if passive:
-            notes.append('Skriv gerne, hvem der gør det, fx "Vi vurderer ...".')
-        conf = 0.85 if safe else (0.6 if certain else 0.4)
+        conf = 0.85 if safe else 0.6
         out.append(Suggestion(start, end, text, kind="nominalisation", safe=safe,
                               confidence=conf if k == 0 else min(conf, 0.5), note=" ".join(notes)))
         if shown is None:
             shown = text
-    return out, shown
+    return out, shown if out else NO_REWRITE_PREP
 
 
 def check(doc, rule) -> Iterator:
@@ -334,7 +393,11 @@ def check(doc, rule) -> Iterator:
                                severity=params["generic_severity"])
             continue
         suggestions, shown = _suggestion(doc, hit, start, end)
-        msg = f'Skriv "{shown}" i stedet for "{text}".'
+        if suggestions:
+            msg = f'Skriv "{shown}" i stedet for "{text}".'
+        else:
+            # the plain verb does not fit this sentence as it stands (a passive, a preposition left over)
+            msg = f'Skriv udsagnsordet "{hit.pair.replace[0]}" i stedet for "{text}", {shown}'
         if hit.pair.note:
             msg += " " + hit.pair.note
         yield make_finding(rule, doc, start, end, message=f"{prefix} {msg}" if prefix else msg,

@@ -13,8 +13,10 @@
 * ``email``: an ordinary e-mail address.
 
 Template placeholders ({telefon}, «Email», [CPR-nummer]) are never flagged.
-A phone number or e-mail address in a template should be a placeholder, so
-these findings suggest one (not safe: the number may be the office's own).
+A number or address in a template should be a placeholder, so the finding's
+message says which one to use ({cpr}, {telefon}, {email}). It is advice, not
+a suggestion: replacing the number would lose it (a rewrite never loses
+content), and it may well be the office's own number.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import re
 from datetime import date
 from typing import Iterator
 
-from ..report.model import Finding, Suggestion
+from ..report.model import Finding
 from .base import Param, letter, make_finding, doc_text
 
 TARGETS = ("cpr", "telefon", "email")
@@ -137,13 +139,11 @@ def check(doc, rule) -> Iterator:
             if _in_placeholder(holders, start, end):
                 continue
             masked = mask_cpr(number)
+            holder = rule.params["placeholder"] or "{cpr}"
             # Built by hand, not with make_finding: the finding's text must not hold the full number.
             yield Finding(rule=rule.id, category=rule.category, severity=rule.severity,
-                          message=f"{rule.message} ({masked})", start=start, end=end, text=masked,
-                          suggestions=(Suggestion(start, end, rule.params["placeholder"] or "{cpr}", kind="privacy",
-                                                  safe=False, confidence=0.5,
-                                                  note="Fjern CPR-nummeret, eller brug et flettefelt."),),
-                          explanation=rule.explanation)
+                          message=f"{rule.message} ({masked}) I en skabelon skal der stå et flettefelt, fx {holder}.",
+                          start=start, end=end, text=masked, explanation=rule.explanation)
         return
     if target == "telefon":
         found = find_phones(text, rule.params["not_after"] or NOT_PHONE_BEFORE)
@@ -151,9 +151,9 @@ def check(doc, rule) -> Iterator:
     else:
         found = find_emails(text)
         default_holder = "{email}"
+    holder = rule.params["placeholder"] or default_holder
     for start, end, _ in found:
         if _in_placeholder(holders, start, end):
             continue
-        sug = Suggestion(start, end, rule.params["placeholder"] or default_holder, kind="privacy", safe=False,
-                         confidence=0.4, note="Brug et flettefelt i en skabelon.")
-        yield make_finding(rule, doc, start, end, suggestions=(sug,))
+        yield make_finding(rule, doc, start, end,
+                           message=f"{rule.message} I en skabelon skal der stå et flettefelt, fx {holder}.")

@@ -28,6 +28,17 @@ The replacement gets the inflection of the matched word
 *safe* when it is the first alternative, its form is certain and it does not
 change the sentence's structure: a one-word match replaced by one word, a
 fixed phrase by a fixed phrase, or a single word deleted inside a sentence.
+
+No rewrite rather than a wrong one: an alternative is left out when its form
+is uncertain or it does not fit the sentence (``_misfit``): a passive the
+replacement has none of ("er modtaget" -> "er fået", "det meddeles" -> "det
+fortælles"), a preposition left without its object ("kan påklages til" ->
+"kan klages over til"), a passive before a participle ("påtænkes lagt"), an
+impersonal "det ..., at" passive, a participle before a noun ("det bevilgede
+beløb"), and a few word-order clashes ("Også skal du", "De vil før blive
+kontaktet", "for nærværende sagstype"). When the first alternative is left
+out, the others are too (they are weaker synonyms). The finding stays, and
+its message says what to write and that the sentence needs rewriting.
 """
 from __future__ import annotations
 
@@ -477,8 +488,9 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> 
                 return True      # "påtænkes lagt til grund" -> "planlægges lagt"
             if _impersonal_that(doc, last_tok):
                 return True      # "det er konstateret, at" -> "det er set, at"
-            if words[0] == "bede" and after is not None and after.lower_ == "om":
-                return True      # "De anmodes om at" -> "De bedes om at"
+            nxt_word = _next_word(doc, last_tok.i, skip_adverbs=True)
+            if words[0] == "bede" and nxt_word is not None and nxt_word.lower_ == "om":
+                return True      # "De anmodes (derfor) om at" -> "De bedes om at"
         if words[0] == "bestemme" and after is not None and after.lower_ == "til":
             return True          # "gebyret er fastsat til 900 kr." -> "bestemt til"
         if words[0] == "fortælle" and after is not None and after.lower_ == "om":
@@ -544,7 +556,9 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         conf = 0.9 if safe else (0.7 if certain else 0.4)
         if k > 0:
             conf = min(conf, 0.6)
-        suggestions.append(Suggestion(start, end, final, kind=kind, safe=bool(safe), confidence=conf, note=note))
+        text_in = final[:-1] if final.endswith(".") and doc_text(doc)[end:end + 1] == "." else final
+        # "500 DKK." -> "500 kr.", not "500 kr.."
+        suggestions.append(Suggestion(start, end, text_in, kind=kind, safe=bool(safe), confidence=conf, note=note))
         shown.append(final)
     if entry.replace and shown and all(s == text for s in shown):
         return None      # already written the preferred way ("NemKonto")

@@ -33,7 +33,8 @@ def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
             sev = f"{COLOURS[f.severity]}{sev}{RESET}"
         sugg = ""
         if f.suggestions and f.suggestions[0].replacement.strip():
-            sugg = f' Forslag: "{f.suggestions[0].replacement}".'
+            shown = " ".join(f.suggestions[0].replacement.split())   # one line per finding
+            sugg = f' Forslag: "{shown}".'
         out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {f.message}{sugg}")
     s = report.scores
     if s:

@@ -53,7 +53,7 @@ AUTHORITY_VERBS = set("""
 behandle bevilge udbetale modtage træffe vurdere afgøre godkende imødekomme tilbyde opkræve indkalde
 kontakte fastholde genvurdere videresende oversende afholde registrere lægge udskifte spærre foretage
 sikre opretholde afhente levere slette konstatere meddele oplyse bemærke henvise anse fastsætte
-revurdere undersøge beregne nedsætte forhøje tildele yde give afslå opsige
+revurdere undersøge beregne nedsætte forhøje tildele yde give afslå
 orientere underrette kræve udstede genoptage indhente visitere standse stoppe anmode
 fastsætte indføre udlevere opkræve
 """.split())
@@ -73,6 +73,8 @@ PATIENT_ACTORS = {
     "modtage": ((("støtte", "hjælp", "ydelse", "penge", "beløb", "kontanthjælp", "dagpenge", "løn", "indtægt"), "du"),
                 ((), "vi")),
     "afhente": ((("affald", "beholder", "skrald", "storskrald"), "vi"),),
+    # "tilmelding til SFO skal være foretaget": the reader signs up
+    "foretage": ((("tilmelding", "afmelding", "indbetaling", "betaling", "opsigelse"), "du"), ((), "vi")),
 }
 # "af" that means "from", not an agent: "slettet af ventelisten"
 FROM_VERBS = {"slette", "fjerne", "udelukke", "afskrive", "trække", "udmelde", "frameld"}
@@ -96,6 +98,9 @@ NOT_AGENT_HEADS = {"hensyn", "grund", "årsag", "sig", "og", "til", "gang", "vej
 ANNOUNCE_VERBS = {"meddeles": "oplyse", "oplyses": "oplyse", "bemærkes": None, "understreges": "understrege",
                   "præciseres": "understrege"}
 CONTACT_HEADS = {"henvendelse", "henvendelser", "spørgsmål", "klager", "forespørgsler"}
+
+CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "hans", "hendes", "dens", "dets",
+                "den", "det", "de", "en", "et", "denne", "dette", "disse", "alle", "eventuelle"}
 
 NOTE_FORMULA = "Skriv direkte til læseren i stedet for at bruge passiv."
 NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
@@ -157,6 +162,8 @@ def _is_common_word(tok: Token) -> bool:
     text = tok.text
     if text in ("De", "Dem", "Deres") or tok._.placeholder or text.isupper() and len(text) > 1:
         return False
+    if tok.lower_ in CLOSED_CLASS:
+        return True      # "Dit brev" tagged as a name: a possessive or article is never one
     seen = _word_cases(tok.doc).get(text.lower(), {})
     if "lower" in seen:
         return True
@@ -263,7 +270,7 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
         if j >= sent.end:
             return None
         inf = doc[j]
-        if inf.pos_ not in ("VERB", "AUX") or feat(inf, "VerbForm") not in ("Inf", None) or inf.lower_ != inf.lemma_.lower():
+        if not _looks_infinitive(inf) or feat(inf, "VerbForm") not in ("Inf", None):
             return None
         adv = _adverbs(advs)
         if adv is None:
@@ -273,7 +280,7 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
         end = inf.i
         # "udfylde og indsende" -> "udfyld og indsend"
         if end + 2 < sent.end and doc[end + 1].lower_ in ("og", "eller") and feat(doc[end + 2], "VerbForm") == "Inf" \
-                and doc[end + 2].lower_ == doc[end + 2].lemma_.lower():
+                and _looks_infinitive(doc[end + 2]):
             words += [doc[end + 1].lower_, imperative(_plain(doc[end + 2].lower_)[0])]
             end += 2
         rep = capitalise(" ".join(words))
@@ -292,6 +299,11 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
                 break
         if inf is None:
             return None
+        after = _next_word(doc, nxt.i)
+        if after is not None and after.lower_ == "venligst":
+            # "skal De venligst" mixes an order with a plea; dropping "venligst" too would mean one edit over
+            # "De", which the address rewrite changes: no rewrite
+            return None
         return suggestion(doc, verb.idx, verb.idx + len(verb.text), "skal", kind="passive", safe=True,
                           confidence=0.85, note=NOTE_FORMULA)
     return None
@@ -299,12 +311,16 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
 
 def _looks_infinitive(t: Token) -> bool:
     """An infinitive, also when the tagger calls it a noun ("ringe")."""
-    if not t.lower_.endswith(("e", "å")) or t.lower_.endswith("ende"):
+    if not t.lower_.endswith(("e", "å")):
         return False
     if t.pos_ in ("VERB", "AUX"):
-        return t.lower_ == t.lemma_.lower() or feat(t, "VerbForm") == "Inf"
+        if feat(t, "VerbForm") == "Inf":
+            return True          # also with a wrong lemma ("bemærke" -> "bemærk")
+        if feat(t, "VerbForm") == "Part" or t.lower_.endswith("ende") and t.lower_ != t.lemma_.lower():
+            return False         # a present participle ("kommende")
+        return t.lower_ == t.lemma_.lower()
     from .common import _inflect
-    return t.pos_ == "NOUN" and _inflect is not None and _inflect._verb_entry(t.lower_) is not None
+    return t.pos_ in ("NOUN", "X") and _inflect is not None and _inflect._verb_entry(t.lower_) is not None
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -326,6 +342,29 @@ def _participle_after(doc: Doc, verb: Token, sent_end: int) -> tuple[Token, list
     if (feat(t, "VerbForm") == "Part" and feat(t, "Tense") != "Pres") or \
             (t.pos_ in ("VERB", "ADV", "ADJ", "AUX") and supine_matches(t.lemma_.lower(), t.lower_)):
         return t, advs
+    return None
+
+
+def _participle_lemma(part: Token) -> str | None:
+    """The verb a past participle belongs to, also when the lemmatizer got it wrong ("fremsendt", "udbetal").
+
+    A verb whose class the inflection lists know, and whose participle is this form, comes first; then the
+    lemmatizer's lemma if its participle is this form.
+    """
+    lemma = part.lemma_.lower()
+    low = part.lower_
+    from .common import _inflect
+    if _inflect is not None:
+        cands = [lemma]
+        if low.endswith("et"):
+            cands += [low[:-2] + "e", low[:-2] + low[-3] + "e"]
+        if low.endswith("t"):
+            cands += [low[:-1] + "e", low[:-1] + "re", low[:-1]]
+        for cand in cands:
+            if _inflect._verb_entry(cand) is not None and _inflect.verb_form(cand, "sup") == low:
+                return cand
+    if lemma != low and supine_matches(lemma, low):
+        return lemma
     return None
 
 
@@ -400,9 +439,9 @@ def _bedes_participle(doc: Doc, verb: Token) -> Suggestion | None:
         return None
     first, last = rng
     heads = {t.lower_ for t in doc[first:last + 1]}
-    lemma = part.lemma_.lower()
-    if not supine_matches(lemma, part.lower_):
-        return None
+    lemma = _participle_lemma(part)
+    if lemma is None:
+        return None     # never "Fremsendt klagen": the imperative needs the verb, not the participle
     if heads & CONTACT_HEADS and lemma == "rette":
         til = _til_object(doc, part, sent.end)
         if til is None:
@@ -545,6 +584,7 @@ def _new_verbs(chain: list[Token], kind: str) -> tuple[dict[int, str], str, str]
             out[main.i] = form
             return out, lemma, "past"
         return None
+    lemma = _participle_lemma(main) or lemma    # "udbetalt" with the lemma "udbetal": the verb is "udbetale"
     if not supine_matches(lemma, low):
         return None
     new_lemma = _plain(lemma)[0]
@@ -604,7 +644,8 @@ def _agent(doc: Doc, chain: list[Token], main: Token) -> tuple[int, int, int, in
                 if rng is None or rng[1] == c.i:
                     continue
                 head = doc[c.i + 1]
-                if head.lower_ in NOT_AGENT_HEADS or head.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADV", "ADJ"):
+                if head.lower_ in NOT_AGENT_HEADS or (head.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADV", "ADJ")
+                                                      and head.lower_ != "undertegnede"):
                     continue
                 return rng[0], rng[1], c.i + 1, rng[1]
             if c.dep_ in ("obl:agent", "obl") and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -676,6 +717,9 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
     s_first, s_last = srng
     while s_first < subj.i and doc[s_first].pos_ in ("SCONJ", "CCONJ"):
         s_first += 1   # "Såfremt afgørelsen ...": the subordinator is no part of the subject
+    if subj.pos_ == "PRON" and s_first == subj.i and s_last > subj.i and all(
+            t.pos_ in ("ADV", "ADJ") or t.lower_ in CENTRAL_ADVERBS for t in doc[subj.i + 1:s_last + 1]):
+        s_last = subj.i   # "at De delvist bevilges": "delvist" belongs to the verb, not to "De"
     stoks = doc[s_first:s_last + 1]
     if s_last - s_first > 7 or any(t.text in (",", ";") or t.pos_ in ("NUM", "VERB", "AUX", "SCONJ")
                                    or t.like_num for t in stoks):
@@ -685,10 +729,16 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
         gap = doc[s_last + 1:finite.i]
     else:
         gap = doc[finite.i + 1:s_first] if s_first > finite.i else doc[0:0]
-    if any(t.pos_ != "ADV" and t.lower_ not in CENTRAL_ADVERBS for t in gap):
+    if any(t.pos_ != "ADV" and t.lower_ not in CENTRAL_ADVERBS
+           and not (t.pos_ == "ADJ" and t.lower_.endswith("t")) for t in gap):
         return None
-    relative = finite.dep_ in REL_DEPS and subj.lower_ in ("der", "som", "hvilken", "hvilket", "hvilke") \
-        and s_first == s_last
+    # a relative clause; the parse sometimes hangs it on the main verb as a conjunct ("ansøgning, som behandles")
+    after_noun = s_first >= sent.start + 2 and doc[s_first - 1].text == "," \
+        and doc[s_first - 2].pos_ in ("NOUN", "PROPN")
+    relative = (finite.dep_ in REL_DEPS or after_noun and subj.lower_ in ("der", "som")) \
+        and subj.lower_ in ("der", "som", "hvilken", "hvilket", "hvilke") and s_first == s_last
+    if not relative and subj.lower_ in ("som", "hvilken", "hvilket", "hvilke"):
+        return None   # a relative pronoun the parse did not link to its clause: it cannot become the object
     expletive = not relative and s_first == s_last and subj.lower_ in ("der", "det")
     if expletive and subj.lower_ == "det":
         j = main.i + 1
@@ -700,6 +750,10 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
         return None   # "De er forhindret i ...": a person in a state, not a passive to turn
     # actor
     agent = None if lemma in FROM_VERBS else _agent(doc, chain, main)
+    if agent is None and lemma not in FROM_VERBS:
+        after = _next_word(doc, main.i)
+        if after is not None and after.lower_ == "af" and after.i < sent.end:
+            return None   # an "af X" the parse did not give as the agent: "vi ... af undertegnede" is no rewrite
     if agent is not None:
         a_pp_first, a_pp_last, a_first, a_last = agent
         nxt = _next_word(doc, a_pp_last)

@@ -159,6 +159,17 @@ NOUNS: dict[str, tuple[str, str | None, str | None]] = {
     "mand": ("c", "mænd", "manden"), "kvinde": ("c", "kvinder", None), "menneske": ("n", "mennesker", None),
     "borger": ("c", "borgere", None), "skridt": ("n", "skridt", None), "emne": ("n", "emner", None),
     "tal": ("n", "tal", None), "opgave": ("c", "opgaver", None), "ændring": ("c", "ændringer", None),
+    # common in letters, and often mistagged after "Deres" (the tagger copies the possessor's plural)
+    "konto": ("c", "konti", None), "cv": ("n", "cv'er", None), "bopæl": ("c", "bopæle", None),
+    "forhold": ("n", "forhold", None), "lån": ("n", "lån", None), "forløb": ("n", "forløb", None),
+    "behov": ("n", "behov", None), "ledsager": ("c", "ledsagere", None), "giver": ("c", "givere", None),
+    "evne": ("c", "evner", None), "gigt": ("c", None, None), "leje": ("c", None, None),
+    "søn": ("c", "sønner", "sønnen"), "datter": ("c", "døtre", "datteren"), "mor": ("c", "mødre", "moren"),
+    "far": ("c", "fædre", "faren"), "ejendom": ("c", "ejendomme", None), "læge": ("c", "læger", None),
+    "økonomi": ("c", None, None), "rollator": ("c", "rollatorer", None), "indtægt": ("c", "indtægter", None),
+    "husstand": ("c", "husstande", None), "plads": ("c", "pladser", None), "bil": ("c", "biler", None),
+    "klage": ("c", "klager", None), "ønske": ("n", "ønsker", None), "familie": ("c", "familier", None),
+    "helbred": ("n", None, None), "sygemelding": ("c", "sygemeldinger", None),
 }
 
 # lemma: (neuter, definite/plural, comparative, superlative)
@@ -191,7 +202,7 @@ DETERMINERS: dict[str, tuple[str, str, str]] = {
 
 NOUN_SUFFIXES = {  # suffix: (gender, plural ending)
     "else": ("c", "r"), "ning": ("c", "er"), "ing": ("c", "er"), "hed": ("c", "er"),
-    "tion": ("c", "er"), "sion": ("c", "er"), "skab": ("n", "er"), "isme": ("c", "r"),
+    "tion": ("c", "er"), "sion": ("c", "er"), "skab": ("n", "er"), "isme": ("c", "r"), "itet": ("c", "er"),
 }
 VOWELS = set("aeiouyæøå")
 FEATS = ("VerbForm", "Tense", "Voice", "Mood", "Number", "Definite", "Gender", "Degree", "Case")
@@ -420,6 +431,29 @@ def noun_gender(lemma: str) -> str | None:
     """'Com' or 'Neut' for a noun ``inflect`` knows, else None."""
     entry = _noun_entry(lemma.lower())
     return None if entry is None else ("Com" if entry[0] == "c" else "Neut")
+
+
+def noun_agreement(word: str) -> tuple[str | None, str | None] | None:
+    """(number, gender) of an indefinite noun form, from the word lists; None for a noun they do not know.
+
+    ``word`` is the form after a possessive ("Deres ansøgning", "Deres papirer"):
+    the singular lemma or the indefinite plural. number is "Sing", "Plur" or
+    None when both are spelt the same ("Deres forhold", "Deres lån");
+    gender is "Com" or "Neut".
+    """
+    w = word.lower()
+    entry = _noun_entry(w)
+    if entry is not None:
+        gender = "Com" if entry[0] == "c" else "Neut"
+        return (None if entry[1] == w else "Sing"), gender
+    for cut in ("er", "e", "r"):
+        if w.endswith(cut) and len(w) > len(cut) + 2:
+            stem = w[:-len(cut)]
+            for cand in (stem, stem + "e"):
+                found = _noun_entry(cand)
+                if found is not None and found[1] == w:
+                    return "Plur", ("Com" if found[0] == "c" else "Neut")
+    return None
 
 
 # ---------------------------------------------------------------- adjectives

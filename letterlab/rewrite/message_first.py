@@ -6,17 +6,23 @@ main message (``scores["message_position"]``) and proposes:
 * a **move** when the message is not up front (``scores["message_first"]`` is
   false): one suggestion that replaces the text from the start of the body to
   the end of the message sentence with the message sentence, a blank line and
-  the text that came before it. Nothing is lost, only moved. Never safe: a
-  moved sentence may point back to what is now below it ("Derfor ...").
+  the text that came before it. Nothing is lost, only moved; words in the moved
+  sentence that point back at what came before ("Under henvisning til
+  ovennævnte", "derfor", "på denne baggrund") are left out (``detach``), since
+  at the top they point at nothing. Never safe. No move when the heading
+  already states a message ("Vi har ændret din adresse"), and never for a
+  contact offer ("Ring til os, hvis du har spørgsmål").
 * a **heading** that states the message ("Du får særlig støtte"), from
   ``heading_for``: it replaces a heading that only names a topic
   ("Vedrørende Deres ansøgning") or goes above the salutation when the letter
   has none. When the old heading holds a number, date or § the new one lacks,
   the new heading goes above it instead, so nothing is lost.
 
-The message check can attach these to its findings; ``letterlab rewrite``
-applies them in a second pass (``--apply all``), after the sentence-level
-rewrites, so the moved sentence is already the plain one.
+The message check attaches these to its "budskab-foerst" finding (through
+``move_and_heading``, which takes plain offsets, so the check needs no
+Report); ``letterlab rewrite`` applies them in a second pass (``--apply
+all``), after the sentence-level rewrites, so the moved sentence is already
+the plain one.
 """
 from __future__ import annotations
 
@@ -34,8 +40,9 @@ NOTE_HEADING = "Skriv budskabet i overskriften."
 _DATE = r"\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?: \d{4})?"
 _CUT = re.compile(
     r", | fordi | idet | da | hvis | såfremt | i henhold til| i medfør af| efter lov| jf\.| med henblik på| med virkning"
-    r"| på baggrund af| på reg\.| via | på de nedenfor| under sagsnummer| på følgende| ved |\.$", re.I)
+    r"| på baggrund af| på reg\.| via | på de nedenfor| under sagsnummer| på følgende| ved | snarest|\.$", re.I)
 _FORMAL = {"Deres": None, "De": "du", "Dem": "dig"}
+CONTACT_OFFER = re.compile(r"\bspørgsmål\b|\b(hvis|såfremt) (du|de) (har brug for|ønsker) (hjælp|at tale)", re.I)
 
 
 def _trim_period(s: str) -> str:
@@ -75,6 +82,25 @@ def _plain_pronouns(phrase: str) -> str | None:
     phrase = re.sub(r"\bDem\b", "dig", phrase)
     phrase = re.sub(r"\bDe\b", "du", phrase)
     return phrase
+
+
+BACK_REFERENCE = re.compile(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således|på denne baggrund"
+                            r"|i den forbindelse)\b", re.I)
+_REFERS_BACK_OPENING = re.compile(r"(?:Under|Med) henvisning til (?:ovennævnte|ovenstående|ovenfor|dette)\s+"
+                                  r"(skal|kan|må|vil)\s+(det|vi|jeg|De|du)\s+")
+_REFERS_BACK_ADVERB = re.compile(r"(?<=\w) (?:derfor|på denne baggrund|på den baggrund|således)(?= \w)")
+
+
+def detach(sentence: str) -> str:
+    """The message sentence as it can open a letter: words that point back at what came before go.
+
+    "Under henvisning til ovennævnte skal det meddeles, at ..." -> "Det skal meddeles, at ...";
+    "De anmodes derfor om at ..." -> "De anmodes om at ...". At the top they would point at nothing.
+    """
+    m = _REFERS_BACK_OPENING.match(sentence)
+    if m:
+        sentence = f"{capitalise(m.group(2))} {m.group(1)} " + sentence[m.end():]
+    return _REFERS_BACK_ADVERB.sub("", sentence)
 
 
 def _topic_of_application(letter_text: str) -> str | None:
@@ -120,7 +146,9 @@ def heading_for(sentence: str, letter_text: str = "") -> str | None:
         if m:
             from .active import PLAIN_VERBS
             verbs = [imperative(PLAIN_VERBS.get(v, (v, ""))[0]) for v in (m.group(1), m.group(2)) if v]
-            head = capitalise(" og ".join(verbs)) + " " + _cut(m.group(3)) + _deadline(s)
+            rest = _cut(m.group(3))
+            deadline = _deadline(s)
+            head = capitalise(" og ".join(verbs)) + " " + rest + ("" if deadline.strip() in rest else deadline)
     if head is None:
         m = re.search(r"\b(?:De|du|Du) skal (måske )?(tilbagebetale|betale|udfylde|sende|indsende) (.+)", s)
         if m:
@@ -167,35 +195,47 @@ def message_first_suggestions(report: Report, heading_from: str | None = None) -
     pos = report.scores.get("message_position") if report.scores else None
     if not pos:
         return []
-    text = report.text
-    ms, me = pos["start"], pos["end"]
+    has_heading_finding = any(f.category == "message" and "overskrift" in f.rule for f in report.findings)
+    return move_and_heading(report.text, _zones(report), pos["start"], pos["end"],
+                            message_first=report.scores.get("message_first"),
+                            heading_finding=has_heading_finding, heading_from=heading_from)
+
+
+def move_and_heading(text: str, zones: list[Zone], ms: int, me: int, *, message_first: bool | None,
+                     heading_finding: bool = False, heading_from: str | None = None) -> list[Suggestion]:
+    """The move and heading suggestions from plain offsets: what ``message_first_suggestions`` reads off a
+    Report, and what the message check has on the Doc (``text[ms:me]`` is the message sentence)."""
     sentence = text[ms:me]
-    zones = _zones(report)
+    if CONTACT_OFFER.search(sentence):
+        return []      # "Ring til os, hvis du har spørgsmål" closes a letter; it is never the message to move up
     body = [z for z in zones if z.kind == "body"]
     heading = next((z for z in zones if z.kind == "heading"), None)
     if heading is not None and body and heading.start > body[0].start:
         heading = None
     out: list[Suggestion] = []
     # 1. the move
-    if report.scores.get("message_first") is False and body:
+    if message_first is False and body:
         top = body[0].start
-        if top < ms and not (heading and heading.start <= ms < heading.end):
+        stated = heading is not None and heading_for(text[heading.start:heading.end].strip()) is not None
+        # "... på reg.nr. 1234, kontonr." + "12345678 ...": the sentence was cut at an abbreviation
+        cut = re.match(r"\s*[0-9a-zæøå]", text[me:me + 3]) is not None
+        if top < ms and not (heading and heading.start <= ms < heading.end) and not stated and not cut:
             before = text[top:ms].rstrip()
-            replacement = sentence.rstrip() + "\n\n" + before
-            # a sentence that points back ("derfor", "ovennævnte") reads worse at the top
-            back = re.search(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således)\b", sentence, re.I)
+            moved = detach(sentence.rstrip())
+            replacement = moved + "\n\n" + before
+            # a sentence that still points back ("dette", "ovennævnte") reads worse at the top
+            back = BACK_REFERENCE.search(moved)
             s = suggestion(text, top, me, replacement, kind="move", safe=False,
                            confidence=0.35 if back else 0.5, note=NOTE_MOVE)
             if s is not None:
                 out.append(s)
     # 2. the heading
-    new = heading_for(sentence, text) or (heading_for(heading_from, text) if heading_from else None)
+    new = heading_for(detach(sentence), text) or (heading_for(detach(heading_from), text) if heading_from else None)
     if new:
-        has_heading_finding = any(f.category == "message" and "overskrift" in f.rule for f in report.findings)
         if heading is not None:
             old = text[heading.start:heading.end]
             old_s = old.strip()
-            if old_s != new and (has_heading_finding or report.scores.get("message_first") is False):
+            if old_s != new and (heading_finding or message_first is False):
                 start = heading.start + old.index(old_s)
                 if keeps_content(old_s, new):
                     s = suggestion(text, start, start + len(old_s), new, kind="heading", safe=False,

@@ -68,7 +68,8 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
     genre = genre or before.genre
     extra = message_first_suggestions(before) if before.scores else []
     offered = all_suggestions(before, extra)
-    applied = choose(before, mode)
+    # The message move and heading come in pass 2, on the reworded letter.
+    applied = [s for s in choose(before, mode) if s.kind not in ("move", "heading")]
     text = apply_suggestions(before.text, applied)
     first_pass = text
     second: list[Suggestion] = []

@@ -136,16 +136,23 @@ def _points(doc: Doc, span: Span):
 
 
 def _announces(rest: list[Token]) -> bool:
-    """"idet det bemærkes, at ..." is no reason ("fordi") but a remark: no "Det skyldes" there."""
+    """"idet det bemærkes, at ..." is no reason ("fordi") but a remark, and "idet X i så fald vil ..." a
+    consequence: no "Det skyldes" there."""
     words = [t.lower_ for t in rest[:5]]
+    if " i så fald " in " " + " ".join(t.lower_ for t in rest[:8]) + " ":
+        return True
     return bool(words) and words[0] == "det" and any(w.endswith(("bemærkes", "oplyses", "meddeles", "understreges"))
                                                       for w in words)
 
 
 def _runs_to_end(rest: list[Token]) -> bool:
-    """No later main clause hangs on after this subordinate clause (", skal ...")."""
+    """No later main clause hangs on after this subordinate clause (", skal ..."), and no second at-clause
+    of the sentence's frame ("Det bemærkes, at X, idet Y, men at Z": "men at Z" belongs to "Det bemærkes")."""
     for a, b in zip(rest, rest[1:]):
         if a.text == "," and b.pos_ in ("VERB", "AUX") and is_finite(b):
+            return False
+    for a, b in zip(rest, rest[1:]):
+        if a.lower_ in ("og", "men", "samt", "eller") and b.lower_ == "at":
             return False
     return True
 

@@ -258,3 +258,34 @@ def test_corpus_genres_are_the_ones_in_meta(nlp):
         meta = tomllib.loads((CORPUS / name / "meta.toml").read_text(encoding="utf-8"))
         text = (CORPUS / name / "before.txt").read_text(encoding="utf-8")
         assert analyse(text, default_ruleset(), nlp=nlp).genre == meta["genre"], name
+
+
+# --- the message-first rewrite on the finding ------------------------------------------------------
+
+def test_late_message_finding_offers_the_move_and_a_heading(plain_nlp):
+    doc, [f] = run(plain_nlp, LATE, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    kinds = [s.kind for s in f.suggestions]
+    assert kinds == ["heading", "move"] and not any(s.safe for s in f.suggestions)
+    from letterlab.rewrite.apply import apply_suggestions
+
+    out = apply_suggestions(LATE, f.suggestions)
+    assert out.startswith("Du får ikke en el-scooter\n\nKære Anne Jensen\n\nDu får ikke en el-scooter, fordi du kan gå")
+    assert "Vores ergoterapeut besøgte dig" in out      # moved, not lost
+
+
+def test_move_suggestions_match_the_report_based_ones(nlp):
+    """The check and ``letterlab rewrite`` (``message_first_suggestions(report)``) propose the same edits."""
+    from letterlab.rewrite.message_first import message_first_suggestions
+
+    path = Path(__file__).resolve().parents[2] / "corpora" / "letters" / "02-el-scooter-afslag" / "before.txt"
+    report = analyse(path.read_text(encoding="utf-8"), default_ruleset(), nlp=nlp)
+    [f] = [f for f in report.findings if f.rule == "klart-budskab.budskab-foerst"]
+    assert {(s.start, s.end, s.replacement, s.kind) for s in f.suggestions} == \
+        {(s.start, s.end, s.replacement, s.kind) for s in message_first_suggestions(report)}
+
+
+def test_a_contact_offer_is_never_moved_up(plain_nlp):
+    text = ("Kære Anne Jensen\n\nDin nye hjælper hedder Sanne. Hun kommer hver tirsdag fra den 8. september 2026. "
+            "Sanne har arbejdet hos os i mange år og kender dit hjem.\n\nRing til os, hvis du har spørgsmål.")
+    _doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert all(f.suggestions == () for f in found)

@@ -82,14 +82,24 @@ def test_find_phones(text, expected):
     assert [t for _, _, t in privacy.find_phones(text, privacy.NOT_PHONE_BEFORE)] == expected
 
 
-def test_phone_and_email_findings_are_info_with_placeholder_suggestions(plain_nlp):
+def test_phone_and_email_findings_are_info_with_placeholder_advice(plain_nlp):
     text = "Ring til mig på tlf. 72 10 44 00, eller skriv til mette.lund@fjordby.dk. Skriv ikke til {email}."
     _, phones = _findings(text, "persondata.telefon", plain_nlp)
     _, mails = _findings(text, "persondata.email", plain_nlp)
     assert [(f.text, f.severity) for f in phones] == [("72 10 44 00", "info")]
     assert [(f.text, f.severity) for f in mails] == [("mette.lund@fjordby.dk", "info")]
-    assert phones[0].suggestions[0].replacement == "{telefon}" and not phones[0].suggestions[0].safe
-    assert mails[0].suggestions[0].replacement == "{email}"
+    # replacing the number with {telefon} would lose it: the placeholder is advice in the message, not a suggestion
+    assert phones[0].suggestions == () and "{telefon}" in phones[0].message
+    assert mails[0].suggestions == () and "{email}" in mails[0].message
+
+
+def test_privacy_findings_offer_no_content_losing_suggestion(plain_nlp):
+    text = "Vi har registreret dig med CPR-nummer 010190-1234. Ring på 72 10 44 00 eller skriv til a@b.dk."
+    for rule in ("persondata.cpr", "persondata.telefon", "persondata.email"):
+        _, hits = _findings(text, rule, plain_nlp)
+        assert hits and all(f.suggestions == () for f in hits)
+    _, [cpr] = _findings(text, "persondata.cpr", plain_nlp)
+    assert "{cpr}" in cpr.message and "1234" not in cpr.message
 
 
 def test_find_emails_ignores_web_addresses():

@@ -196,3 +196,57 @@ def test_who_receives_depends_on_what_is_received(make_doc):
                       deps=["nsubj", "punct", "nsubj", "rel", "vobj", "pobj", "nobj", "punct", "ROOT", "pred", "punct"])
     text, _ = _rewrite(letter, 4, "være", aux_i=3)
     assert text.startswith("Brevet, som vi har modtaget i går,")
+
+
+# --- rewrite review: bugs a Danish editor found in the corpus suggestions ------------------------
+
+def _passive_rewrites(nlp, text):
+    from letterlab.core import analyse
+
+    report = analyse(text, nlp=nlp)
+    return [s for f in report.findings if f.category == "passive" for s in f.suggestions]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    # the formal "De" as an object is "Dem" ("vi bevilger De delvist" kept the adverb inside the subject too)
+    ("Det er besluttet, at De delvist bevilges dækning af merudgifter.",
+     "Det er besluttet, at vi delvist bevilger Dem dækning af merudgifter."),
+    ("Kommunen skal indhente oplysninger, hvorfor De hermed anmodes om at udfylde et skema.",
+     "Kommunen skal indhente oplysninger, hvorfor vi anmoder Dem om at udfylde et skema."),
+    # "bedes fremsendt": the imperative of the verb, not of the participle ("Fremsendt bemærkningerne")
+    ("Bemærkningerne bedes fremsendt til Ydelsescenteret.", "Send bemærkningerne til Ydelsescenteret."),
+    # "skal De venligst" mixes an order with a plea: no rewrite
+    ("Såfremt beløbet allerede er indbetalt, bedes De venligst se bort fra brevet.",
+     "Såfremt beløbet allerede er indbetalt, bedes De venligst se bort fra brevet."),
+    # a mistagged infinitive ("rette" tagged X) after an inverted "bedes De"
+    ("Hvis De har brug for adgang med bil, bedes De rette henvendelse til entreprenøren.",
+     "Hvis De har brug for adgang med bil, skal De rette henvendelse til entreprenøren."),
+    # the reader signs up, not "vi"
+    ("Tilmelding til SFO skal være foretaget senest den 1. marts 2027.",
+     "Du skal have foretaget tilmelding til SFO senest den 1. marts 2027."),
+])
+def test_real_pipeline_rewrite_review(nlp, text, expected):
+    from letterlab.rewrite.apply import apply_suggestions, resolve_overlaps
+
+    assert apply_suggestions(text, resolve_overlaps(_passive_rewrites(nlp, text))) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Samtalen vil blive afholdt af undertegnede.",       # never "Vi vil afholde samtalen af undertegnede"
+    "Madordningen kan opsiges med 1 måneds varsel.",     # the parent cancels, not "vi": nobody to name
+])
+def test_real_pipeline_no_wrong_actor(nlp, text):
+    for s in _passive_rewrites(nlp, text):
+        assert "af undertegnede" not in s.replacement and not s.replacement.startswith("Vi kan opsige")
+
+
+@pytest.mark.model
+def test_real_pipeline_relative_pronoun_never_becomes_an_object(nlp):
+    # "..., hvilken er registreret under sagsnummer X" gave "vi har registreret hvilken under sagsnummer X"
+    text = ("Ydelsescenteret skal hermed bekræfte modtagelsen af Deres ansøgning af 28. oktober 2026 om hjælp til "
+            "betaling af tandbehandling i henhold til lov om aktiv socialpolitik § 82 a, hvilken er registreret under "
+            "sagsnummer [Sagsnummer].")
+    for s in _passive_rewrites(nlp, text):
+        assert not any(w in s.replacement.split()[1:] for w in ("hvilken", "hvilket", "hvilke", "som"))

@@ -98,3 +98,28 @@ def test_heading_with_a_number_is_kept_below_the_new_one():
     (s,) = message_first_suggestions(rep)
     assert s.start == s.end == 0
     assert apply_suggestions(text, [s]).startswith("Du får boligstøtte fra den 1. maj\n\nVedrørende Deres ansøgning efter § 34")
+
+
+def test_heading_states_the_deadline_once():
+    # "snarest og senest den 20. april 2026" gave "Send erklæringen snarest og senest den 20. april 2026 senest ..."
+    assert heading_for("De anmodes om at fremsende erklæringen snarest og senest den 20. april 2026.") == \
+        "Send erklæringen senest den 20. april 2026"
+
+
+def test_move_and_heading_from_plain_offsets_is_what_the_report_gives():
+    from letterlab.rewrite.message_first import _zones, move_and_heading
+
+    rep = _report(first=False)
+    pos = rep.scores["message_position"]
+    assert move_and_heading(LETTER, _zones(rep), pos["start"], pos["end"], message_first=False) == \
+        message_first_suggestions(rep)
+
+
+def test_a_contact_offer_is_no_message_to_move():
+    rep = _report(first=False)
+    text = LETTER.replace("Du får boligstøtte fra den 1. maj.", "Ring til os, hvis du har spørgsmål.")
+    ms = text.index("Ring til os")
+    rep = Report(text=text, findings=[], scores={"message_first": False,
+                                                 "message_position": {"sentence": 4, "start": ms, "end": ms + 34}},
+                 blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in read_text(text).blocks])
+    assert message_first_suggestions(rep) == []

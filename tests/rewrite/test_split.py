@@ -79,3 +79,22 @@ def test_real_pipeline_split(nlp):
     out = apply_suggestions(text, split_suggestions(doc, 0, len(text)))
     assert out.startswith("Samtalen vil finde sted torsdag den 12. november 2026 kl. 10.00 i Jobcenter Fjordby på "
                           "Havnegade 4. Der må påregnes")
+
+
+@pytest.mark.model
+def test_no_split_inside_a_frame_with_a_second_at_clause(nlp):
+    # "Det bemærkes, at X, idet Y, men at Z": "men at Z" belongs to "Det bemærkes", so ". Det skyldes, at Y,
+    # men at Z" would say that Z is a reason
+    text = ("Det bemærkes, at det ikke har været muligt at give Ida plads i Børnehaven Kastanjen, idet samtlige "
+            "pladser i institutionen er besat, men at Ida fortsat vil være skrevet op, hvis du ønsker det.")
+    doc = nlp(text)
+    assert [s.replacement for s in split_suggestions(doc, 0, len(text)) if "skyldes" in s.replacement] == []
+
+
+@pytest.mark.model
+def test_idet_with_i_saa_fald_is_no_reason(nlp):
+    # "..., idet Visitationen i så fald vil ..." is a consequence: ". Det skyldes, at" would make it a cause
+    text = ("Klagen bedes sendt til Visitationen inden 4 uger efter modtagelsen af afgørelsen, idet Visitationen "
+            "i så fald vil foretage en genvurdering af sagen, før den eventuelt sendes videre til Ankestyrelsen.")
+    doc = nlp(text)
+    assert [s for s in split_suggestions(doc, 0, len(text)) if "skyldes" in s.replacement] == []

@@ -1,0 +1,378 @@
+"""The self-contained HTML report: overview table, inline SVG charts, one section per template.
+
+Everything from a letter or a file name goes through ``esc`` (``html.escape``
+with quotes), so a letter or a file name can never add markup or script to the
+page. The page loads nothing from outside: CSS and the small sorting script
+are inline, the charts are inline SVG.
+"""
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from typing import Any, Iterable, TextIO
+
+from ..report.model import CATEGORIES, Report
+from ..report.text import LineIndex
+from .summary import CATEGORY_DA, SEVERITY_DA, STATUS_DA, fmt_change, fmt_num
+
+MAX_HIGHLIGHT = 400     # longer findings (LIX, long paragraphs) are listed but not painted over the text
+EXCERPT = 120
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+# --- one template -----------------------------------------------------------------------
+
+def _highlighted(report: Report) -> str:
+    text = report.text
+    marks = [f for f in report.findings if 0 <= f.start < f.end <= len(text) and f.end - f.start <= MAX_HIGHLIGHT]
+    if not marks:
+        return esc(text)
+    bounds = sorted({0, len(text), *(f.start for f in marks), *(f.end for f in marks)})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        covering = [f for f in marks if f.start <= a and b <= f.end]
+        piece = esc(text[a:b])
+        if not covering:
+            out.append(piece)
+            continue
+        inner = min(covering, key=lambda f: f.end - f.start)
+        title = " · ".join(dict.fromkeys(f.message for f in covering))
+        out.append(f'<mark class="k-{esc(inner.category)} s-{esc(inner.severity)}" title="{esc(title)}">{piece}</mark>')
+    return "".join(out)
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+
+
+def _key_figures(row: dict[str, Any]) -> str:
+    parts = []
+    if row.get("overall") is not None:
+        parts.append(f"Samlet: <b>{esc(row['overall'])}</b> af 100")
+    if row.get("lix") is not None:
+        parts.append(f"LIX {esc(round(row['lix']))} ({esc(row.get('lix_band') or '')})")
+    if row.get("passive_share") is not None:
+        parts.append(f"Passiv: {esc(round(100 * row['passive_share']))} %")
+    if row.get("jargon_count") is not None:
+        parts.append(f"Kancellisprog: {esc(row['jargon_count'])}")
+    if row.get("message_first") is not None:
+        parts.append("Budskab først: " + ("ja" if row["message_first"] else "nej"))
+    if row.get("words") is not None:
+        parts.append(f"{esc(row['words'])} ord")
+    return " · ".join(parts)
+
+
+def rule_anchor(rule_id: str) -> str:
+    return "regel-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in rule_id)
+
+
+def render_section(index: int, rel: str, row: dict[str, Any], report: Report | None,
+                   titles: dict[str, str]) -> str:
+    """The HTML section for one template (error rows too)."""
+    head = f'<section class="skabelon" id="s{index}">\n<h3>{esc(rel)}</h3>\n'
+    if row["status"] == "error":
+        return head + f'<p class="fejlbesked">Vi kunne ikke læse filen. {esc(row["error_message"])}</p>\n</section>\n'
+    out = [head, f'<p class="tal">{_key_figures(row)}</p>\n']
+    for n in report.notices:
+        out.append(f'<p class="note">{esc(n["message"])}</p>\n')
+    out.append('<details><summary>Vis brevet med markeringer</summary>\n'
+               f'<div class="brev">{_highlighted(report)}</div>\n</details>\n')
+    if not report.findings:
+        out.append("<p>Vi har ikke fundet noget at rette.</p>\n")
+        return "".join(out) + "</section>\n"
+    out.append("<h4>Det har vi fundet</h4>\n")
+    lines = LineIndex(report.text)
+    by_rule: dict[str, list] = {}
+    for f in report.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    for rule, found in by_rule.items():
+        first = found[0]
+        title = titles.get(rule, rule)
+        out.append(f'<div class="regel k-{esc(first.category)}"><h5>{esc(title)} '
+                   f'<span class="antal">({len(found)})</span> '
+                   f'<a class="mere" href="#{esc(rule_anchor(rule))}">Læs om reglen</a></h5>\n<ol>\n')
+        for f in found:
+            line, _ = lines.line_col(f.start)
+            out.append(f'<li><span class="s s-{esc(f.severity)}">{esc(SEVERITY_DA.get(f.severity, f.severity))}</span> '
+                       f'Linje {line}: <q>{esc(_excerpt(f.text))}</q> {esc(f.message)}</li>\n')
+        out.append("</ol></div>\n")
+    out.append("</section>\n")
+    return "".join(out)
+
+
+# --- charts (inline SVG) -------------------------------------------------------------------
+
+def _svg_bars(items: list[tuple[str, float]], label: str, colour: str = "#2b6cb0", width: int = 560) -> str:
+    """Horizontal bars with a label and a value on each row."""
+    if not items:
+        return ""
+    row_h, left = 24, 210
+    top = max(v for _, v in items) or 1
+    h = row_h * len(items) + 8
+    out = [f'<svg class="graf" role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {h}" width="{width}" height="{h}">'
+           f"<title>{esc(label)}</title>"]
+    for i, (name, value) in enumerate(items):
+        y = 4 + i * row_h
+        w = (width - left - 60) * value / top
+        out.append(f'<text x="{left - 8}" y="{y + 16}" text-anchor="end">{esc(name)}</text>'
+                   f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}"/>'
+                   f'<text x="{left + w + 6:.1f}" y="{y + 16}">{esc(fmt_num(value))}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _svg_histogram(values: list[float], label: str, step: int = 5, width: int = 560) -> str:
+    if not values:
+        return ""
+    lo = int(min(values) // step * step)
+    hi = int(max(values) // step * step)
+    bins = list(range(lo, hi + step, step))
+    counts = Counter(int(v // step * step) for v in values)
+    top = max(counts.values())
+    h, base, left = 200, 170, 30
+    bw = (width - left - 10) / len(bins)
+    out = [f'<svg class="graf" role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {h}" width="{width}" height="{h}">'
+           f"<title>{esc(label)}</title>"]
+    for i, b in enumerate(bins):
+        n = counts.get(b, 0)
+        bh = (base - 20) * n / top
+        x = left + i * bw
+        fill = "#2f855a" if b + step <= 40 else "#c05621" if b < 50 else "#c53030"
+        out.append(f'<rect x="{x + 2:.1f}" y="{base - bh:.1f}" width="{bw - 4:.1f}" height="{bh:.1f}" fill="{fill}">'
+                   f"<title>LIX {b}–{b + step - 1}: {n}</title></rect>")
+        if n:
+            out.append(f'<text x="{x + bw / 2:.1f}" y="{base - bh - 4:.1f}" text-anchor="middle">{n}</text>')
+        out.append(f'<text x="{x + bw / 2:.1f}" y="{base + 16}" text-anchor="middle">{b}</text>')
+    out.append(f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#555"/></svg>')
+    return "".join(out)
+
+
+def _svg_trend(points: list[tuple[str, float]], label: str, width: int = 560) -> str:
+    if not points:
+        return ""
+    h, top_pad, base, left = 200, 20, 160, 40
+    vals = [v for _, v in points]
+    lo = max(0, math.floor(min(vals) / 10) * 10 - 10)
+    hi = min(100, math.ceil(max(vals) / 10) * 10 + 10)
+    span = (hi - lo) or 1
+    n = len(points)
+    dx = (width - left - 30) / max(n - 1, 1)
+
+    def xy(i, v):
+        return left + 10 + i * dx, base - (base - top_pad) * (v - lo) / span
+
+    out = [f'<svg class="graf" role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {h}" width="{width}" height="{h}">'
+           f"<title>{esc(label)}</title>"
+           f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#555"/>'
+           f'<text x="{left - 6}" y="{base}" text-anchor="end">{lo}</text>'
+           f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{hi}</text>']
+    coords = [xy(i, v) for i, (_, v) in enumerate(points)]
+    if n > 1:
+        out.append('<polyline fill="none" stroke="#2b6cb0" stroke-width="2" points="'
+                   + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>')
+    for (name, v), (x, y) in zip(points, coords):
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#2b6cb0"><title>{esc(name)}: {v:.1f}</title></circle>'
+                   f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle">{v:.0f}</text>'
+                   f'<text x="{x:.1f}" y="{base + 18}" text-anchor="middle" class="lille">{esc(name)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+# --- the page ----------------------------------------------------------------------------
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1a202c;background:#fff;line-height:1.5}
+main{max-width:1100px;margin:0 auto;padding:1.5rem}
+h1{margin-top:0}h2{margin-top:2.5rem;border-bottom:2px solid #e2e8f0}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+th,td{padding:.35rem .5rem;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
+th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;text-align:left;color:inherit}
+th button::after{content:" ↕";color:#a0aec0}
+th[aria-sort=ascending] button::after{content:" ↑"}th[aria-sort=descending] button::after{content:" ↓"}
+td.tal{text-align:right;font-variant-numeric:tabular-nums}
+tr.fejl td{color:#742a2a;background:#fff5f5}
+.graf{max-width:100%;height:auto;font-size:12px}.graf text{fill:#2d3748}.lille{font-size:10px}
+.grafer{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1.5rem}
+dt{font-weight:bold;margin-top:1rem}.mere{font-size:.85rem;font-weight:normal}
+.skabelon{border-top:1px solid #cbd5e0;padding-top:.5rem;margin-top:1.5rem}
+.brev{white-space:pre-wrap;font-family:Georgia,serif;background:#f7fafc;padding:1rem;border-radius:4px}
+mark{background:#fefcbf;border-bottom:2px solid #d69e2e}mark.s-error{background:#fed7d7;border-color:#c53030}
+mark.s-info{background:#ebf8ff;border-color:#3182ce}
+.s{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.8rem;background:#edf2f7}
+.s-error{background:#fed7d7}.s-warning{background:#fefcbf}
+.forklaring{color:#4a5568;white-space:pre-line}.note{color:#744210;background:#fffaf0;padding:.3rem .5rem}
+.fejlbesked{color:#742a2a}.antal{color:#718096;font-weight:normal}code{font-size:.8rem;color:#718096}
+.bedre{color:#276749}.vaerre{color:#9b2c2c}
+@media print{details{display:block}details>summary{display:none}}
+"""
+
+JS = """
+document.querySelectorAll('table.sorterbar').forEach(function(table){
+  var heads=table.querySelectorAll('th');
+  heads.forEach(function(th,col){
+    var b=th.querySelector('button'); if(!b) return;
+    b.addEventListener('click',function(){
+      var dir=th.getAttribute('aria-sort')==='ascending'?'descending':'ascending';
+      heads.forEach(function(h){h.removeAttribute('aria-sort');});
+      th.setAttribute('aria-sort',dir);
+      var body=table.tBodies[0], rows=Array.prototype.slice.call(body.rows);
+      var num=th.dataset.type==='num';
+      rows.sort(function(a,b){
+        var x=a.cells[col].dataset.v, y=b.cells[col].dataset.v;
+        if(num){x=x===''?NaN:parseFloat(x);y=y===''?NaN:parseFloat(y);
+          if(isNaN(x)&&isNaN(y))return 0; if(isNaN(x))return 1; if(isNaN(y))return -1;
+          return dir==='ascending'?x-y:y-x;}
+        return dir==='ascending'?x.localeCompare(y,'da'):y.localeCompare(x,'da');
+      });
+      rows.forEach(function(r){body.appendChild(r);});
+    });
+  });
+});
+"""
+
+INTRO = (
+    "Rapporten viser, hvor let brevskabelonerne er at læse. Hver skabelon får en samlet score fra 0 til 100. "
+    "En høj score betyder, at brevet er let at læse. Klik på en overskrift i tabellen for at sortere. "
+    "Klik på et filnavn for at se brevet med markeringer og vores forklaringer."
+)
+HELP_LIX = "LIX måler, hvor svær en tekst er. Et brev til borgere bør have en LIX på højst 40."
+HELP_NO_HISTORY = "Det er første gang, vi tjekker mappen. Næste gang kan du se, om brevene er blevet bedre."
+HELP_HISTORY_OFF = "Du har slået historikken fra. Derfor kan vi ikke vise, om brevene er blevet bedre."
+NO_JARGON = "Vi har ikke fundet kancellisprog i brevene."
+
+
+def _cell(value: Any, shown: str | None = None, num: bool = False) -> str:
+    v = "" if value is None else value
+    cls = ' class="tal"' if num else ""
+    return f'<td{cls} data-v="{esc(v)}">{esc(v if shown is None else shown)}</td>'
+
+
+def _overview_row(row: dict[str, Any]) -> str:
+    i = row["index"]
+    name = f'<td data-v="{esc(row["rel"])}"><a href="#s{i}">{esc(row["rel"])}</a></td>'
+    if row["status"] == "error":
+        return (f'<tr class="fejl">{name}{_cell(STATUS_DA["error"])}'
+                + "".join(_cell(None, num=True) for _ in range(6)) + f'<td data-v="">{esc(row["error_message"])}</td></tr>\n')
+    change = row.get("change")
+    cls = "bedre" if change and change > 0 else "vaerre" if change and change < 0 else ""
+    change_cell = (f'<td class="tal {cls}" data-v="{esc("" if change is None else change)}">'
+                   f'{esc("ny" if row.get("new") else fmt_change(change))}</td>')
+    passive = row.get("passive_share")
+    mf = row.get("message_first")
+    note = " ".join(row.get("notices") or [])
+    return (f"<tr>{name}"
+            + _cell(STATUS_DA[row["status"]])
+            + _cell(row.get("overall"), num=True)
+            + change_cell
+            + _cell(None if row.get("lix") is None else round(row["lix"], 1),
+                    None if row.get("lix") is None else fmt_num(row["lix"], 0), num=True)
+            + _cell(None if passive is None else round(100 * passive, 1),
+                    None if passive is None else fmt_num(100 * passive, 0) + " %", num=True)
+            + _cell(row.get("jargon_count"), num=True)
+            + _cell("" if mf is None else ("ja" if mf else "nej"))
+            + f'<td data-v="">{esc(note)}</td></tr>\n')
+
+
+def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[str], run: dict[str, Any],
+                category_totals: dict[str, int], jargon: Counter, trend: list[dict[str, Any]] | None,
+                history_enabled: bool, rules_seen: dict[str, tuple[str, str, int]] | None = None) -> None:
+    """Write the whole page to ``out``; ``sections`` is streamed, so 10,000 templates need little memory.
+
+    ``rules_seen`` maps the id of each rule with findings to (title, explanation, count): the
+    explanations are written once at the end, and each template links to them.
+    """
+    rules_seen = rules_seen or {}
+    scored = [r for r in rows if r["overall"] is not None]
+    errors = [r for r in rows if r["status"] == "error"]
+    mean = sum(r["overall"] for r in scored) / len(scored) if scored else None
+    w = out.write
+    w('<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
+      '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+      f"<title>Tjek af brevskabeloner – {esc(run['root_name'])}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n")
+    w(f"<h1>Tjek af brevskabeloner</h1>\n<p>Mappe: <b>{esc(run['root_name'])}</b>. "
+      f"Tjekket {esc(run['finished_local'])}.</p>\n<p>{esc(INTRO)}</p>\n")
+    facts = [f"{len(rows)} filer", f"{len(scored)} vurderet"]
+    if mean is not None:
+        facts.append(f"gennemsnitlig score {fmt_num(mean, 0)}")
+    if errors:
+        facts.append(f"{len(errors)} kan ikke læses")
+    w(f'<p class="opsummering">{esc(", ".join(facts))}.</p>\n')
+
+    w('<h2 id="oversigt">Oversigt</h2>\n<table class="sorterbar">\n<thead><tr>'
+      '<th scope="col"><button type="button">Fil</button></th>'
+      '<th scope="col"><button type="button">Status</button></th>'
+      '<th scope="col" data-type="num"><button type="button">Samlet score</button></th>'
+      '<th scope="col" data-type="num"><button type="button">Ændring</button></th>'
+      '<th scope="col" data-type="num"><button type="button">LIX</button></th>'
+      '<th scope="col" data-type="num"><button type="button">Passiv</button></th>'
+      '<th scope="col" data-type="num"><button type="button">Kancellisprog</button></th>'
+      '<th scope="col"><button type="button">Budskab først</button></th>'
+      '<th scope="col">Bemærkning</th></tr></thead>\n<tbody>\n')
+    for row in rows:
+        w(_overview_row(row))
+    w("</tbody>\n</table>\n")
+
+    w('<h2 id="grafer">Grafer</h2>\n<div class="grafer">\n')
+    lix = [r["lix"] for r in rows if r.get("lix") is not None and r["status"] == "analysed"]
+    w(f'<figure><figcaption><b>LIX i skabelonerne</b>. {esc(HELP_LIX)}</figcaption>'
+      f'{_svg_histogram(lix, "Antal skabeloner for hver LIX") or "<p>Ingen skabeloner at vise.</p>"}</figure>\n')
+    cats = [(CATEGORY_DA.get(c, c), n) for c, n in sorted(category_totals.items(), key=lambda kv: -kv[1]) if n]
+    w(f'<figure><figcaption><b>Fund i alt for hvert emne</b></figcaption>'
+      f'{_svg_bars(cats, "Antal fund for hvert emne") or "<p>Vi har ikke fundet noget.</p>"}</figure>\n')
+    top = jargon.most_common(15)
+    w(f'<figure><figcaption><b>Det hyppigste kancellisprog</b></figcaption>'
+      f'{_svg_bars(top, "Antal gange, hvert ord er brugt", colour="#805ad5") if top else "<p>" + esc(NO_JARGON) + "</p>"}'
+      "</figure>\n")
+    w(f"<figure><figcaption><b>Udvikling</b></figcaption>{_trend_block(rows, trend, history_enabled)}</figure>\n")
+    w("</div>\n")
+
+    w('<h2 id="skabeloner">Skabelonerne en ad gangen</h2>\n')
+    for section in sections:
+        w(section)
+    if rules_seen:
+        w('<h2 id="regler">Reglerne</h2>\n<p>Her kan du læse, hvorfor vi peger på noget i brevene.</p>\n<dl class="regler">\n')
+        for rule_id, (title, explanation, n) in sorted(rules_seen.items(), key=lambda kv: kv[1][0]):
+            w(f'<dt id="{esc(rule_anchor(rule_id))}">{esc(title)} <span class="antal">({n} fund i alt)</span> '
+              f'<code>{esc(rule_id)}</code></dt>\n<dd class="forklaring">{esc(explanation)}</dd>\n')
+        w("</dl>\n")
+    w(f"<footer><p>Lavet med letterlab {esc(run['letterlab_version'])}. Regler: {esc(run['ruleset_version'])}. "
+      f"Model: {esc(run['model'])}.</p></footer>\n</main>\n<script>{JS}</script>\n</body>\n</html>\n")
+
+
+def _trend_block(rows, trend, history_enabled: bool) -> str:
+    if not history_enabled:
+        return f"<p>{esc(HELP_HISTORY_OFF)}</p>"
+    if not trend or len(trend) < 2:
+        return f"<p>{esc(HELP_NO_HISTORY)}</p>"
+    better = sum(1 for r in rows if r.get("change") is not None and r["change"] > 0)
+    worse = sum(1 for r in rows if r.get("change") is not None and r["change"] < 0)
+    new = sum(1 for r in rows if r.get("new"))
+    prev, last = trend[-2].get("mean_score"), trend[-1].get("mean_score")
+    text = trend_text(better, worse, new)
+    if prev is not None and last is not None:
+        text += f" Den gennemsnitlige score gik fra {fmt_num(prev, 0)} til {fmt_num(last, 0)}."
+    points = [(_short_date(t["started_at"]), t["mean_score"]) for t in trend if t.get("mean_score") is not None]
+    return f"<p>{esc(text)}</p>" + _svg_trend(points, "Gennemsnitlig score ved hver kørsel")
+
+
+def trend_text(better: int, worse: int, new: int) -> str:
+    return f"Siden sidst har {better} skabeloner fået en bedre score, og {worse} har fået en dårligere score. {new} er nye."
+
+
+def _short_date(ts: float) -> str:
+    import time
+
+    return time.strftime("%d.%m. %H:%M", time.localtime(ts))
+
+
+def category_totals(rows) -> dict[str, int]:
+    totals = {c: 0 for c in CATEGORIES}
+    for r in rows:
+        for c, n in (r.get("counts") or {}).items():
+            totals[c] = totals.get(c, 0) + n
+    return totals
