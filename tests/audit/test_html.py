@@ -1,0 +1,75 @@
+"""report.html: self-contained, every piece of letter text and every file name escaped, plain Danish UI."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LETTER_01, docx_letter, load_json
+
+XSS = "<script>alert(1)</script>"
+IMG = '<img src=x onerror="alert(2)">'
+
+
+@pytest.mark.model
+def test_letter_text_and_file_names_are_escaped(tmp_path, audit):
+    root = tmp_path / "xss"
+    root.mkdir()
+    body = (LETTER_01 / "before.txt").read_text(encoding="utf-8")
+    # A file name cannot hold "/", so a folder "<script>alert(1)<" with a file "script>.txt" in it
+    # gives the relative path "<script>alert(1)</script>.txt".
+    (root / "<script>alert(1)<").mkdir()
+    (root / "<script>alert(1)<" / "script>.txt").write_text(body.replace("Klagevejledning", f"Klagevejledning {XSS} {IMG}"), encoding="utf-8")
+    docx_letter(root / '"><svg onload=alert(3)>.docx', f"Du får svar {XSS}\n\n" + body)
+    out = tmp_path / "rapport"
+    assert audit(root, out) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert XSS not in html and IMG not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<script") == 1           # only the page's own sorting script
+    paths = [t["path"] for t in load_json(out)["templates"]]
+    assert paths == ['"><svg onload=alert(3)>.docx', f"{XSS}.txt"]
+    assert "<img" not in html
+
+
+@pytest.mark.model
+def test_page_is_self_contained_and_has_the_parts(tmp_path, good_folder, audit):
+    out = tmp_path / "rapport"
+    assert audit(good_folder, out) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="da">' in html
+    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', html)
+    assert "<link" not in html and "@import" not in html
+    assert html.count('<table class="sorterbar">') == 1
+    for col in ("Samlet score", "LIX", "Passiv", "Kancellisprog", "Budskab først"):
+        assert f'<button type="button">{col}</button>' in html
+    for label in ("Antal skabeloner for hver LIX", "Antal fund for hvert emne"):
+        assert f'aria-label="{label}"' in html
+    assert html.count('<section class="skabelon"') == 4
+    assert "<mark " in html and "Det har vi fundet" in html
+
+
+def test_ui_text_passes_letterlabs_own_rules(nlp, ruleset):
+    from letterlab.audit import html
+    from letterlab.core import analyse
+
+    texts = [html.INTRO, html.HELP_LIX, html.HELP_NO_HISTORY, html.HELP_HISTORY_OFF, html.NO_JARGON,
+             html.trend_text(3, 1, 2), "Vi kunne ikke læse filen.", "Vi har ikke fundet noget at rette.",
+             "Vis brevet med markeringer.", "Det har vi fundet."]
+    rep = analyse("\n\n".join(texts), ruleset, nlp=nlp, genre="orientering")
+    serious = [(f.rule, f.text) for f in rep.findings if f.severity != "info" and f.category not in ("message", "genre")]
+    assert serious == []
+    assert rep.scores["lix"] <= 40
+
+
+def test_highlight_escapes_and_nests():
+    from letterlab.audit.html import _highlighted
+    from letterlab.report.model import Finding, Report
+
+    text = "Hej <b>du</b>. Det besluttes & gives."
+    a = text.index("besluttes")
+    fs = [Finding("r.a", "passive", "warning", 'Passiv "<i>"', a, a + 9, "besluttes"),
+          Finding("r.b", "sentence_length", "info", "Lang", 15, len(text), text[15:])]
+    out = _highlighted(Report(text=text, findings=fs, scores={}))
+    assert "&lt;b&gt;du&lt;/b&gt;" in out and "&amp;" in out
+    assert 'class="k-passive s-warning" title="Passiv &quot;&lt;i&gt;&quot; · Lang">besluttes</mark>' in out
