@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report.model import CATEGORIES, SEVERITIES, SEVERITY_RANK, Report
+from ..report.model import CATEGORIES, CATEGORY_TITLES, SEVERITIES, SEVERITY_RANK, Report
 
-CATEGORY_DA = {
-    "readability": "Læsbarhed",
-    "sentence_length": "Lange sætninger og afsnit",
-    "passive": "Passiv",
-    "jargon": "Kancellisprog",
-    "nominalisation": "Navneordsstil",
-    "address": "Tiltale",
-    "message": "Budskab",
-    "genre": "Genre og jura",
-    "privacy": "Persondata",
-    "terms": "Fagord",
-}
+CATEGORY_DA = CATEGORY_TITLES   # one set of Danish category names for every report
 SEVERITY_DA = {"info": "info", "warning": "advarsel", "error": "fejl"}
 STATUS_DA = {"analysed": "Vurderet", "not_scored": "Ikke vurderet", "error": "Kan ikke læses"}
 
