@@ -34,7 +34,7 @@ import re
 from typing import Iterator
 
 from .base import Param, letter
-from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Sent, _compile_all, layout, make_finding,
+from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Sent, _compile_union, layout, make_finding,
                       regex_list_problem)
 
 ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
@@ -138,7 +138,7 @@ def validate_param(key: str, value) -> str | None:
 
 
 def _rx(params: dict, key: str):
-    return _compile_all(tuple(params[key]))
+    return _compile_union(tuple(params[key]))
 
 
 def _has(patterns, text: str) -> bool:

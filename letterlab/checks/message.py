@@ -297,6 +297,23 @@ def _compiled(params: dict, key: str) -> tuple[re.Pattern, ...]:
     return _compile_all(tuple(params[key]))
 
 
+@lru_cache(maxsize=256)
+def _compile_union(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """One alternation of all ``patterns``: one search per sentence instead of one per pattern.
+
+    For yes/no tests only. Patterns that cannot be joined (back-references, named
+    groups) fall back to one search each.
+    """
+    try:
+        return (re.compile("|".join(f"(?:{rx})" for rx in patterns), re.I),) if patterns else ()
+    except re.error:
+        return _compile_all(patterns)
+
+
+def _any_of(params: dict, key: str) -> tuple[re.Pattern, ...]:
+    return _compile_union(tuple(params[key]))
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
@@ -322,15 +339,15 @@ def classify(text: str, params: dict) -> set[str]:
     """Message classes of one sentence: decision, summons, receipt, news, action."""
     t = _clean(text)
     out = set()
-    if any_match(_compiled(params, "decision_patterns"), t):
+    if any_match(_any_of(params, "decision_patterns"), t):
         out.add("decision")
-    if any_match(_compiled(params, "summons_patterns"), t):
+    if any_match(_any_of(params, "summons_patterns"), t):
         out.add("summons")
-    if any_match(_compiled(params, "receipt_patterns"), t):
+    if any_match(_any_of(params, "receipt_patterns"), t):
         out.add("receipt")
-    if any_match(_compiled(params, "news_patterns"), t):
+    if any_match(_any_of(params, "news_patterns"), t):
         out.add("news")
-    if any_match(_compiled(params, "action_patterns"), t) or starts_imperative(
+    if any_match(_any_of(params, "action_patterns"), t) or starts_imperative(
             t, {w.lower() for w in params["imperatives"]}):
         out.add("action")
     return out
@@ -412,7 +429,7 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
         return True
     if any(re.search(rx, t) for rx in CONTENT_HEADING):
         return True
-    if any_match(_compiled(params, "topic_heading_patterns"), t):
+    if any_match(_any_of(params, "topic_heading_patterns"), t):
         return False
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     toks = list(span) if span is not None else []
@@ -484,9 +501,9 @@ def _forsinket_indledning(doc, rule) -> Iterator:
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
-    actions = _compiled(rule.params, "action_patterns")
-    conds = _compiled(rule.params, "condition_patterns")
-    deadlines = _compiled(rule.params, "deadline_patterns")
+    actions = _any_of(rule.params, "action_patterns")
+    conds = _any_of(rule.params, "condition_patterns")
+    deadlines = _any_of(rule.params, "deadline_patterns")
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
