@@ -224,10 +224,27 @@ class Compiled:
                         ptarget.setdefault(word[:k], set()).add(n)
 
     def candidates(self, tok: Token) -> list[int]:
-        found = set(self.index.get(tok.lower_, ())) | set(self.index.get(tok.lemma_.lower(), ()))
-        found |= set(self.index_case.get(tok.text, ()))
-        found |= self.prefix.get(tok.lower_, set()) | self.prefix_case.get(tok.text, set())
-        return sorted(found)
+        return self.candidates_for(tok.lower_, tok.lemma_.lower(), tok.text)
+
+    def candidates_for(self, lower: str, lemma: str, text: str) -> list[int]:
+        """Entries that may match at a token with this lower-cased form, lemma and spelling."""
+        found = set(self.index.get(lower, ())) | set(self.index.get(lemma, ()))
+        found |= set(self.index_case.get(text, ()))
+        found |= self.prefix.get(lower, set()) | self.prefix_case.get(text, set())
+        return sorted(found) if found else []
+
+
+def token_keys(doc: Doc) -> list[tuple[str, str, str] | None]:
+    """(lower, lemma, text) of every token, or None for whitespace and placeholders.
+
+    Built once per letter and shared by every word-list rule: reading spaCy token
+    attributes is the slow part of matching.
+    """
+    keys = doc.user_data.get("letterlab_wordlist_keys")
+    if keys is None or len(keys) != len(doc):
+        keys = [None if (t.is_space or t._.placeholder) else (t.lower_, t.lemma_.lower(), t.text) for t in doc]
+        doc.user_data["letterlab_wordlist_keys"] = keys
+    return keys
 
 
 def _leading(entry: Entry) -> list[Word]:
@@ -326,13 +343,19 @@ def find_matches(doc: Doc, comp: Compiled) -> list[tuple[Entry, list[tuple[int, 
     out = []
     i = 0
     n = len(doc)
+    keys = token_keys(doc)
     while i < n:
-        tok = doc[i]
-        if tok.is_space or tok._.placeholder:
+        key_i = keys[i]
+        if key_i is None:
             i += 1
             continue
+        cands = comp.candidates_for(*key_i)
+        if not cands:
+            i += 1
+            continue
+        tok = doc[i]
         best = None
-        for e in comp.candidates(tok):
+        for e in cands:
             entry = comp.entries[e]
             m = match_at(doc, i, entry)
             if m:
