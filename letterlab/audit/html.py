@@ -39,9 +39,9 @@ def _highlighted(report: Report) -> str:
         if not covering:
             out.append(piece)
             continue
+        # The innermost finding gives colour and tooltip; the list below the text has them all.
         inner = min(covering, key=lambda f: f.end - f.start)
-        title = " · ".join(dict.fromkeys(f.message for f in covering))
-        out.append(f'<mark class="k-{esc(inner.category)} s-{esc(inner.severity)}" title="{esc(title)}">{piece}</mark>')
+        out.append(f'<mark class="k-{esc(inner.category)} s-{esc(inner.severity)}" title="{esc(inner.message)}">{piece}</mark>')
     return "".join(out)
 
 

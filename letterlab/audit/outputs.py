@@ -107,9 +107,12 @@ def write_csv(path: Path, rows: list[dict[str, Any]], sep: str = ";") -> None:
 
 
 def write_json(path: Path, run: dict[str, Any], rows: list[dict[str, Any]], spool: Spool,
-               totals: dict[str, int], jargon: Counter, trend: list[dict[str, Any]] | None) -> None:
+               totals: dict[str, int], jargon: Counter, trend: list[dict[str, Any]] | None,
+               rules_seen: dict[str, tuple[str, str, int]] | None = None) -> None:
     """Run metadata, collection summary, then one entry per template with its ``Report.to_dict()``.
 
+    Findings carry an empty ``explanation``: each rule's title and explanation are written once,
+    under ``rules``, instead of once per finding (that alone was most of the file).
     Written piece by piece: the per-template reports come straight from the spool.
     """
     tmp = path.with_name(path.name + ".tmp")
@@ -121,6 +124,8 @@ def write_json(path: Path, run: dict[str, Any], rows: list[dict[str, Any]], spoo
             "jargon": [{"text": t, "count": n} for t, n in jargon.most_common(50)],
             "trend": trend,
         },
+        "rules": {rid: {"title": t, "explanation": e, "findings": n}
+                  for rid, (t, e, n) in sorted((rules_seen or {}).items())},
     }
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])

@@ -188,7 +188,10 @@ class _Worker:
 
         row = summarise(report)
         res["row"] = row
-        res["report_json"] = json.dumps(report.to_dict(), ensure_ascii=False)
+        d = report.to_dict()
+        for f in d["findings"]:   # the rules' explanations are written once, in report.json's "rules"
+            f["explanation"] = ""
+        res["report_json"] = json.dumps(d, ensure_ascii=False)
         res["section"] = render_section(res["index"], res["rel"], row, report, self.cfg.titles)
         res["rules"] = [f.rule for f in report.findings]
         res["jargon"] = [" ".join(f.text.lower().split()) for f in report.findings if f.category == "jargon"]
@@ -394,13 +397,13 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         }
         totals = category_totals(rows)
         write_csv(out / "report.csv", rows, opts.csv_sep)
-        write_json(out / "report.json", run, rows, spool, totals, jargon, trend)
+        rules_seen = {r: (cfg.titles.get(r, r), cfg.explanations.get(r, ""), n) for r, n in rule_counts.items()}
+        write_json(out / "report.json", run, rows, spool, totals, jargon, trend, rules_seen)
         tmp = out / ".report.html.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
             render_page(fh, rows=rows, sections=spool.sections(), run=run, category_totals=totals,
                         jargon=jargon, trend=trend, history_enabled=history is not None,
-                        rules_seen={r: (cfg.titles.get(r, r), cfg.explanations.get(r, ""), n)
-                                    for r, n in rule_counts.items()})
+                        rules_seen=rules_seen)
         os.replace(tmp, out / "report.html")
     return AuditResult(rows=rows, run=run, out=out)
 

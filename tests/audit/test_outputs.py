@@ -62,5 +62,8 @@ def test_json_has_run_metadata_and_the_per_letter_schema(tmp_path, good_folder, 
     assert {"source", "scores", "findings", "notices", "sentences", "ruleset_version"} <= set(letter)
     assert letter["source"] == "husleje-foer.docx"
     assert letter["findings"] and all(f["text"] for f in letter["findings"])
+    assert all(f["explanation"] == "" for f in letter["findings"])
+    assert {f["rule"] for f in letter["findings"]} <= set(rep["rules"])
+    assert all(r["title"] and r["explanation"] for r in rep["rules"].values())
     assert sum(rep["summary"]["findings_per_category"].values()) == sum(len(t["report"]["findings"])
                                                                          for t in rep["templates"])
