@@ -32,20 +32,6 @@ def make_rule(**params) -> Rule:
 RULE = make_rule()
 
 
-@pytest.fixture
-def make_doc(make_doc):
-    """The shared builder, with one parse tree per sentence (its default makes every token a root)."""
-
-    def build(spec, sent_starts=None):
-        n = len(spec.split())
-        starts = sent_starts or [1] + [0] * (n - 1)
-        heads, root = [], 0
-        for i in range(n):
-            root = i if starts[i] else root
-            heads.append(root)
-        return make_doc(spec, heads=heads, sent_starts=[bool(x) for x in starts])
-
-    return build
 
 
 def findings(doc, rule=RULE):
