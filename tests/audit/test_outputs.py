@@ -67,3 +67,14 @@ def test_json_has_run_metadata_and_the_per_letter_schema(tmp_path, good_folder, 
     assert all(r["title"] and r["explanation"] for r in rep["rules"].values())
     assert sum(rep["summary"]["findings_per_category"].values()) == sum(len(t["report"]["findings"])
                                                                          for t in rep["templates"])
+
+
+def test_report_dict_is_to_dict_without_explanations():
+    from letterlab.audit.runner import _report_dict
+    from letterlab.report.model import Finding, Report, Suggestion
+
+    f = Finding("a.b", "passive", "info", "m", 0, 3, "Hej", (Suggestion(0, 3, "Hejsa"),), "forklaring")
+    rep = Report(text="Hej du", findings=[f], scores={"overall": 1}, sentences=[(0, 6)])
+    want = rep.to_dict()
+    want["findings"][0]["explanation"] = ""
+    assert _report_dict(rep) == want
