@@ -90,4 +90,14 @@ def match_case(template: str, replacement: str) -> str:
     return replacement
 
 
+def table_keys_problem(where: str, item: dict, keys: dict[str, type | tuple[type, ...]]) -> str | None:
+    """A Danish problem text for an unknown key or a value of the wrong type in a rule-file table."""
+    for k, v in item.items():
+        if k not in keys:
+            return f"{where}: ukendt nøgle '{k}'. Gyldige: {', '.join(sorted(keys))}"
+        if not isinstance(v, keys[k]):
+            return f"{where}: '{k}' har den forkerte type"
+    return None
+
+
 CheckFn = Callable[[Doc, Any], Iterator[Finding]]

@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..report.model import SEVERITIES, Suggestion
 from ..rewrite.inflect import inflect, word_forms
-from .base import Param, make_finding, match_case, doc_text
+from .base import Param, make_finding, match_case, doc_text, table_keys_problem
 
 EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske", "finde"]
 SUFFIXES = ["else", "ing", "ning", "tion", "sion", "hed"]
@@ -107,11 +107,9 @@ def _pair_problem(i: int, p) -> str | None:
         return f"{where} skal være en tabel, fx {PAIRS_HELP}"
     if isinstance(p.get("noun"), str):
         where += f" (\"{p['noun']}\")"
-    for k, v in p.items():
-        if k not in PAIR_KEYS:
-            return f"{where}: ukendt nøgle '{k}'. Gyldige: {', '.join(sorted(PAIR_KEYS))}"
-        if not isinstance(v, PAIR_KEYS[k]):
-            return f"{where}: '{k}' har den forkerte type"
+    problem = table_keys_problem(where, p, PAIR_KEYS)
+    if problem:
+        return problem
     for k in ("verbs", "noun", "replace"):
         if k not in p:
             return f"{where}: '{k}' mangler"

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..report.model import Suggestion
 from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
-from .base import Param, make_finding, match_case, doc_text
+from .base import Param, make_finding, match_case, doc_text, table_keys_problem
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool}
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
@@ -132,11 +132,9 @@ def _entry_problem(i: int, e) -> str | None:
         return f"{where} skal være en tabel, fx {{ match = \"fremsende\", replace = [\"sende\"] }}"
     if isinstance(e.get("match"), str):
         where += f" (\"{e['match']}\")"
-    for k, v in e.items():
-        if k not in ENTRY_KEYS:
-            return f"{where}: ukendt nøgle '{k}'. Gyldige: {', '.join(sorted(ENTRY_KEYS))}"
-        if not isinstance(v, ENTRY_KEYS[k]):
-            return f"{where}: '{k}' har den forkerte type"
+    problem = table_keys_problem(where, e, ENTRY_KEYS)
+    if problem:
+        return problem
     if "match" not in e or not e["match"].strip():
         return f"{where}: 'match' mangler eller er tom"
     if "replace" not in e:
