@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from . import postag, segment  # noqa: F401  (registers the components)
+from .fastops import use_blas_ops
 
 BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "da_letterlab"
 ENV_VAR = "LETTERLAB_MODEL"
@@ -74,6 +75,7 @@ def load_pipeline(name_or_path: str | None = None, *, letter_components: bool = 
         if key in _cache:
             return _cache[key]
         nlp = _load(name)
+        use_blas_ops(nlp)
         if nlp.lang != "da":
             raise ModelError(
                 f"Modellen {name} er ikke dansk (sprog: {nlp.lang}). Vælg en dansk spaCy-model."

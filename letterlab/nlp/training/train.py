@@ -84,9 +84,15 @@ def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = N
     for f in (train_file, dev_file):
         if not f.exists():
             raise FileNotFoundError(f"{f} not found: --data must point at the DDT folder")
-    if threads:
-        import os
-        os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    from thinc.api import set_current_ops
+    from threadpoolctl import threadpool_limits
+
+    from ..fastops import blas_ops
+
+    # Every layer built from here on multiplies through numpy's BLAS (see
+    # fastops); one BLAS thread keeps the run reproducible and the timing honest.
+    set_current_ops(blas_ops())
+    limits = threadpool_limits(limits=threads or 1)
     work = Path(tempfile.mkdtemp(prefix="letterlab-train-"))
     try:
         n_train = conll_to_docbin(train_file, work / "train.spacy")
@@ -111,6 +117,7 @@ def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = N
         shutil.copytree(best, output)
         return {"scores": scores, "train_seconds": round(took, 1), "cpu_seconds": round(cpu, 1)}
     finally:
+        limits.restore_original_limits()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -1,0 +1,113 @@
+"""Plain-Python columns of a parsed letter's token attributes, read once per Doc.
+
+Reading spaCy ``Token`` attributes one by one is the slow part of a check:
+every ``doc[i]`` and every ``for tok in doc`` builds a new ``Token`` object, and
+every ``tok._.x`` goes through spaCy's extension machinery. A letter of 400
+words was read about 30 times over by the checks. ``token_table(doc)`` reads
+all attributes in one ``doc.to_array`` call and keeps them as lists on the doc
+(``doc.user_data``), so the checks index plain lists instead.
+
+The table is built for the finished parse. Pipeline components that change
+the doc (retokenising, new annotation) run before it is first built.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
+
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, SENT_START, MORPH]
+_KEY = "letterlab_token_table"
+
+# Hash -> string, shared across docs: the same few thousand strings recur in every letter.
+_strings: dict[int, str] = {}
+_morphs: dict[str, dict[str, str]] = {}
+
+
+@dataclass(eq=False)
+class TokenTable:
+    """Column ``x[i]`` holds attribute ``x`` of token ``i``."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]          # the lemma, lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]           # absolute index of the head
+    idx: list[int]            # character offset of the token
+    end: list[int]            # character offset after the token
+    ws: list[bool]            # followed by a space
+    space: list[bool]         # whitespace token
+    punct: list[bool]
+    sent_start: list[bool]    # ``is_sent_start`` is True
+    morph: list[str]          # UD feature string, "" when none
+    placeholder: list[bool]   # merged template placeholder ({navn}, «Navn»)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def feats(self, i: int) -> dict[str, str]:
+        """Token ``i``'s morphological features as a dict (shared, do not modify)."""
+        m = self.morph[i]
+        got = _morphs.get(m)
+        if got is None:
+            got = dict(p.split("=", 1) for p in m.split("|") if "=" in p) if m else {}
+            _morphs[m] = got
+        return got
+
+    def feat(self, i: int, name: str) -> str | None:
+        return self.feats(i).get(name)
+
+
+def _string(strings, h: int) -> str:
+    s = _strings.get(h)
+    if s is None:
+        s = strings[h] if h else ""
+        if len(_strings) < 200_000:
+            _strings[h] = s
+    return s
+
+
+def placeholder_indices(doc: Doc) -> set[int]:
+    """Indices of tokens flagged ``token._.placeholder``, read from ``doc.user_data``."""
+    starts = {key[2] for key, value in doc.user_data.items()
+              if value and isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "placeholder"}
+    if not starts:
+        return set()
+    return {t.i for t in doc if t.idx in starts}
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's :class:`TokenTable`, built on first use."""
+    table = doc.user_data.get(_KEY)
+    if table is not None and len(table) == len(doc):
+        return table
+    strings = doc.vocab.strings
+    arr = doc.to_array(_ATTRS).tolist()
+    text, lower, lemma, pos, tag, dep, head, idx, end = [], [], [], [], [], [], [], [], []
+    ws, space, punct, sent_start, morph = [], [], [], [], []
+    for i, (orth, low, lem, p, tg, dp, hd, ix, sp, isspace, ispunct, ss, mo) in enumerate(arr):
+        t = _string(strings, orth)
+        text.append(t)
+        lower.append(_string(strings, low))
+        lemma.append(_string(strings, lem).lower())
+        pos.append(_string(strings, p))
+        tag.append(_string(strings, tg))
+        dep.append(_string(strings, dp))
+        head.append(i + hd if hd < 2 ** 63 else i + hd - 2 ** 64)
+        idx.append(ix)
+        end.append(ix + len(t))
+        ws.append(bool(sp))
+        space.append(bool(isspace))
+        punct.append(bool(ispunct))
+        sent_start.append(ss == 1)
+        m = _string(strings, mo)
+        morph.append("" if m == "_" else m)
+    ph = placeholder_indices(doc)
+    placeholder = [i in ph for i in range(len(text))] if ph else [False] * len(text)
+    table = TokenTable(text, lower, lemma, pos, tag, dep, head, idx, end, ws, space, punct,
+                       sent_start, morph, placeholder)
+    doc.user_data[_KEY] = table
+    return table
