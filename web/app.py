@@ -29,7 +29,7 @@ from werkzeug.exceptions import HTTPException
 
 from letterlab.ruleset import RuleSet
 
-from .engine import Engine
+from .engine import Engine, EngineBusy
 from .inputs import MAX_UPLOAD_BYTES, InputError
 
 API_HEADER = "X-Letterlab-Request"
@@ -66,6 +66,7 @@ HTTP_MESSAGES = {
     415: "Send teksten som JSON eller som en formular med en fil (multipart/form-data).",
     429: "Der er travlt lige nu. Vent lidt, og prøv igen.",
     500: "Noget gik galt hos os. Prøv igen om lidt. Skriv til dem, der passer letterlab, hvis det sker igen.",
+    503: "Vi kunne ikke nå at læse dit brev. Prøv igen om lidt.",
 }
 
 access_log = logging.getLogger("letterlab_web.access")
@@ -74,12 +75,13 @@ error_log = logging.getLogger("letterlab_web.error")
 
 def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None = None, *,
                ruleset: RuleSet | None = None, genre: str | None = None, profile: str | None = None,
-               config: dict | None = None, warm_up: bool = True) -> Flask:
+               config: dict | None = None, warm_up: bool = True, workers: int = 1) -> Flask:
     """The web app with the rules and the Danish pipeline loaded once for this process.
 
     ``rules_dirs`` are rule folders on top of the defaults (as ``--rules``);
     ``ruleset`` replaces them with a ready set. ``genre`` and ``profile`` are the
     defaults when a request names none. ``config`` overrides Flask settings.
+    ``workers`` > 1 analyses in that many worker processes (see ``engine``).
     """
     app = Flask(__name__)
     app.config.update(
@@ -96,7 +98,7 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
-    engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile)
+    engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile, workers=workers)
     if warm_up:
         engine.warm_up()
     app.extensions["letterlab"] = engine
@@ -115,6 +117,7 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.after_request(_log_request)
     app.register_error_handler(InputError, _input_error)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(EngineBusy, _engine_busy)
     app.register_error_handler(Exception, _unexpected_error)
     return app
 
@@ -207,6 +210,11 @@ def _http_error(exc: HTTPException):
     message = HTTP_MESSAGES.get(status, HTTP_MESSAGES[400] if status < 500 else HTTP_MESSAGES[500])
     code = (exc.name or "error").lower().replace(" ", "_")
     return _error_response(status, {"error": {"code": code, "message": message}})
+
+
+def _engine_busy(exc: EngineBusy):
+    error_log.error("a worker process stopped on %s %s; the pool was restarted", request.method, request.path)
+    return _error_response(503, {"error": {"code": "busy", "message": HTTP_MESSAGES[503]}})
 
 
 def _unexpected_error(exc: Exception):

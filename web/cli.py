@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from .inputs import MAX_UPLOAD_BYTES
@@ -15,7 +16,10 @@ def register(subparsers, add_rule_args) -> None:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--threads", type=int, default=4, help="waitress worker threads (default: 4)")
+    p.add_argument("--threads", type=int, default=8, help="waitress threads that take requests (default: 8)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes that analyse letters at the same time, each with its own pipeline "
+                        "(default: the number of cores, at most 4)")
     p.add_argument("--quiet", action="store_true", help="no access log (method, path, status, time)")
     add_rule_args(p)
     p.set_defaults(func=cmd_serve)
@@ -33,7 +37,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         rules = load_ruleset(args)
-        app = create_app(model=args.model, ruleset=rules, genre=args.genre, profile=args.profile)
+        workers = args.workers if args.workers else min(4, os.cpu_count() or 1)
+        app = create_app(model=args.model, ruleset=rules, genre=args.genre, profile=args.profile, workers=workers)
     except RuleError as exc:
         print(f"letterlab: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -41,8 +46,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"letterlab: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     print(f"letterlab kører på http://{_display_host(args.host)}:{args.port}/ (stop med Ctrl+C)", flush=True)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="letterlab",
-          max_request_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
+    try:
+        serve(app, host=args.host, port=args.port, threads=max(args.threads, workers), ident="letterlab",
+              max_request_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
+    finally:
+        app.extensions["letterlab"].close()
     return EXIT_OK
 
 
