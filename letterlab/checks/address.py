@@ -31,12 +31,13 @@ bank transfer). Signature, closing and meta lines are not checked.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
 from ..report.model import Suggestion
 from ..rewrite.common import keeps_content
+from ..nlp.table import token_table
 from ..structure import zone_at
 from .base import Param, letter, make_finding, match_case, doc_text
 
@@ -67,6 +68,7 @@ OPENING_PUNCT = {".", "!", "?", ":", ";", "-", "–", "•", "*", "\"", "“", "
 PREPOSITIONS = {"til", "af", "fra", "hos", "med", "ved", "for", "om", "på", "mod", "uden", "overfor"}
 CLAUSE_OPENERS = {"at", "når", "hvis", "fordi", "da", "som", "og", "men", "så", "der", "mens", "før", "efter",
                   "indtil", "selvom", "idet", "eller"}
+_CACHE_KEY = "letterlab_address"
 
 
 def validate_param(key: str, value) -> str | None:
@@ -115,12 +117,38 @@ def _skip_zone(doc: Doc, zones, tok: Token) -> bool:
     return bool(zones) and zone_at(zones, tok.idx) in ("signature", "closing", "meta")
 
 
+def _doc_cache(doc: Doc) -> dict:
+    """What the five address rules share on one doc: exception spans, token positions by lower-cased form."""
+    table = token_table(doc)
+    cache = doc.user_data.get(_CACHE_KEY)
+    if cache is None or cache["table"] is not table:
+        at: dict[str, list[int]] = {}
+        for i, low in enumerate(table.lower):
+            at.setdefault(low, []).append(i)
+        cache = doc.user_data[_CACHE_KEY] = {"table": table, "at": at, "exceptions": {}}
+    return cache
+
+
+def _positions(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased form is one of ``words``, in order."""
+    at = _doc_cache(doc)["at"]
+    return sorted(i for w in words for i in at.get(w, ()))
+
+
 def _exception_spans(doc: Doc, phrases: list[str]) -> list[tuple[int, int]]:
-    low = doc_text(doc).lower()
-    spans = []
-    for ph in phrases:
-        for m in re.finditer(r"(?<!\w)" + re.escape(ph.lower()) + r"(?!\w)", low):
-            spans.append((m.start(), m.end()))
+    """Character spans of ``phrases`` in the letter (computed once per doc)."""
+    found = _doc_cache(doc)["exceptions"]
+    key = tuple(phrases)
+    spans = found.get(key)
+    if spans is None:
+        low = doc_text(doc).lower()
+        spans = found[key] = []
+        for ph in phrases:
+            ph = ph.lower()
+            if ph not in low:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(ph) + r"(?!\w)", low):
+                spans.append((m.start(), m.end()))
     return spans
 
 
@@ -164,7 +192,9 @@ def _polite(tok: Token) -> bool:
 
 def formal_forms(doc: Doc) -> list[tuple[Token, float, bool]]:
     """(token, confidence, sure) for every formal De/Dem/Deres; ``sure`` is False for evidence-only cases."""
-    cands = [t for t in doc if t.text in ("De", "Dem", "Deres") and not t._.placeholder]
+    table = token_table(doc)
+    cands = [doc[i] for i in _positions(doc, ("de", "dem", "deres"))
+             if table.text[i] in ("De", "Dem", "Deres") and not table.placeholder[i]]
     sure: list[tuple[Token, float, bool]] = []
     unsure: list[Token] = []
     for t in cands:
@@ -323,8 +353,9 @@ def _de_form(doc: Doc, rule) -> Iterator:
 def _man(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
-    for tok in doc:
-        if tok.lower_ != "man" or tok.pos_ in ("NOUN", "PROPN") and not sentence_initial(tok):
+    for i in _positions(doc, ("man",)):
+        tok = doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and not sentence_initial(tok):
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
         if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
@@ -360,9 +391,8 @@ def _object_position(tok: Token) -> tuple[bool, bool]:
 def _undertegnede(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
-    for tok in doc:
-        if tok.lower_ != "undertegnede":
-            continue
+    for i in _positions(doc, ("undertegnede",)):
+        tok = doc[i]
         prev, nxt = _prev(tok), _next(tok)
         if (prev is not None and prev.lower_ in ("den", "det", "de") and nxt is not None and nxt.pos_ == "NOUN"
                 and not is_finite(nxt)):
@@ -401,10 +431,12 @@ def _impersonal(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
     words = {w.lower() for w in rule.params["impersonal_words"]}
-    for tok in doc:
-        low = tok.lower_
-        if low not in words or tok._.placeholder:
+    placeholder = token_table(doc).placeholder
+    for i in _positions(doc, words):
+        if placeholder[i]:
             continue
+        tok = doc[i]
+        low = tok.lower_
         prev, nxt = _prev(tok), _next(tok)
         if low == "ansøger" and (tok.pos_ in ("VERB", "AUX") or (prev is not None and prev.lower_ in SUBJECT_PRONOUNS)
                                  or (nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS | {"om"})):
@@ -474,8 +506,8 @@ def _kommunen(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
     senders = {w.lower() for w in rule.params["sender_words"]}
-    for tok in doc:
-        span = _sender_span(tok, senders)
+    for i in _positions(doc, senders | {"kommune"}):
+        span = _sender_span(doc[i], senders)
         if span is None:
             continue
         first, last = span

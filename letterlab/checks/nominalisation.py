@@ -54,6 +54,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
+from ..nlp.table import TokenTable, token_table
 from ..report.model import SEVERITIES, Suggestion
 from ..rewrite.inflect import inflect, word_forms
 from .base import Param, make_finding, match_case, doc_text, table_keys_problem
@@ -181,13 +182,24 @@ class Compiled:
         self.suffixes = tuple(s.lower() for s in params["suffixes"])
         self.exclude = {w.lower().lstrip("-") for w in params["generic_exclude"]}
         self.exclude_tail = tuple(w.lower()[1:] for w in params["generic_exclude"] if w.startswith("-"))
+        self.lemmas = self.empty.union(*(pr.verbs for pr in self.pairs))
+        self._pairs_for: dict[frozenset[str], tuple[list[Pair], set[str]]] = {}
 
-    def verb_lemmas(self, tok: Token) -> set[str]:
-        out = set(self.verb_index.get(tok.lower_, ()))
-        lemma = tok.lemma_.lower()
-        if lemma in self.empty or any(lemma in pr.verbs for pr in self.pairs):
+    def verb_lemmas(self, lower: str, lemma: str) -> set[str]:
+        """The verb lemmas a word (lower-cased form, lower-cased lemma) may be."""
+        out = set(self.verb_index.get(lower, ()))
+        if lemma in self.lemmas:
             out.add(lemma)
         return out
+
+    def pairs_for(self, lemmas: set[str]) -> tuple[list[Pair], set[str]]:
+        """The pairs with one of ``lemmas`` as verb, and the words they allow between verb and noun."""
+        key = frozenset(lemmas)
+        got = self._pairs_for.get(key)
+        if got is None:
+            pairs = [p for p in self.pairs if p.verbs & key]
+            got = self._pairs_for[key] = (pairs, set().union(*(p.between for p in pairs)))
+        return got
 
 
 _cache: dict[int, tuple[dict, Compiled]] = {}
@@ -211,14 +223,10 @@ class Hit:
     pair: Pair | None
 
 
-def _noun_is(tok: Token, pair: Pair) -> bool:
-    return tok.lower_ in pair.noun_forms or tok.lemma_.lower() == pair.noun
-
-
-def _generic_noun(tok: Token, comp: Compiled) -> bool:
-    if tok.pos_ != "NOUN" or tok._.placeholder:
+def _generic_noun(table: TokenTable, i: int, comp: Compiled) -> bool:
+    if table.pos[i] != "NOUN" or table.placeholder[i]:
         return False
-    low, lemma = tok.lower_, tok.lemma_.lower()
+    low, lemma = table.lower[i], table.lemma[i]
     base = lemma if lemma.endswith(comp.suffixes) else low
     base = _strip_inflection(base, comp.suffixes)
     if not base.endswith(comp.suffixes):
@@ -239,51 +247,52 @@ def _strip_inflection(word: str, suffixes: tuple[str, ...]) -> str:
 
 
 def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
+    """Empty verb + verbal noun hits in ``doc``, left to right, not overlapping."""
+    table = token_table(doc)
+    text, lower, lemma, pos = table.text, table.lower, table.lemma, table.pos
+    space, sent_start, placeholder = table.space, table.sent_start, table.placeholder
+    verb_index, known = comp.verb_index, comp.lemmas
     hits: list[Hit] = []
-    n = len(doc)
-    i = 0
-    while i < n:
-        verb = doc[i]
-        lemmas = comp.verb_lemmas(verb) if not verb._.placeholder else set()
-        if not lemmas or verb.pos_ in ("NOUN", "PROPN", "ADP", "PUNCT"):
-            i += 1
+    n = len(table)
+    resume = 0      # the first token after the last hit
+    for i in [k for k, (low, lem) in enumerate(zip(lower, lemma)) if low in verb_index or lem in known]:
+        if i < resume or placeholder[i] or pos[i] in ("NOUN", "PROPN", "ADP", "PUNCT"):
             continue
-        pairs = [p for p in comp.pairs if p.verbs & lemmas]
-        allowed_between = set().union(*(p.between for p in pairs)) if pairs else set()
+        lemmas = comp.verb_lemmas(lower[i], lemma[i])
+        pairs, allowed_between = comp.pairs_for(lemmas)
+        empty = lemmas & comp.empty if generic else None
         hit = None
-        gap: list[Token] = []
+        gap: list[int] = []
         j = i + 1
         while j < n:
-            t = doc[j]
-            if t.is_sent_start or t._.placeholder:
+            if sent_start[j] or placeholder[j]:
                 break
-            if t.is_space and t.text.count("\n") <= 1:
+            if space[j] and text[j].count("\n") <= 1:
                 j += 1
                 continue
-            pair = next((p for p in pairs if _noun_is(t, p)
-                         and all(g.pos_ in GAP_POS or g.lower_ in p.between for g in gap)), None)
+            low = lower[j]
+            pair = next((p for p in pairs if (low in p.noun_forms or lemma[j] == p.noun)
+                         and all(pos[g] in GAP_POS or lower[g] in p.between for g in gap)), None)
             if pair is not None:
-                prep = doc[j + 1] if j + 1 < n and doc[j + 1].lower_ in pair.prep else None
+                prep = j + 1 if j + 1 < n and lower[j + 1] in pair.prep else None
                 if pair.require_prep and prep is None:
                     break
-                vl = next(iter(sorted(pair.verbs & lemmas)))
-                hit = Hit(verb, vl, t, gap, prep, pair)
+                hit = Hit(doc[i], min(pair.verbs & lemmas), doc[j], [doc[g] for g in gap],
+                          None if prep is None else doc[prep], pair)
                 break
-            if generic and lemmas & comp.empty and _generic_noun(t, comp):
-                hit = Hit(verb, next(iter(sorted(lemmas & comp.empty))), t, gap, None, None)
+            if empty and _generic_noun(table, j, comp):
+                hit = Hit(doc[i], min(empty), doc[j], [doc[g] for g in gap], None, None)
                 break
             if len(gap) >= max_gap:
                 break
-            if t.pos_ in GAP_POS or t.lower_ in allowed_between:
-                gap.append(t)
+            if pos[j] in GAP_POS or low in allowed_between:
+                gap.append(j)
                 j += 1
                 continue
             break
         if hit:
             hits.append(hit)
-            i = (hit.prep or hit.noun).i + 1
-        else:
-            i += 1
+            resume = (hit.prep or hit.noun).i + 1
     return hits
 
 

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.table import TokenTable, token_table
 from .base import Param, letter, make_finding
 
 DEPONENTS = [
@@ -70,87 +71,117 @@ PARAMS = {
 BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
 VAERE = {"være", "er", "var", "været", "vær"}
 GAP_POS = {"ADV", "PRON", "PART", "DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"}
+_CACHE_KEY = "letterlab_passives"
+
+# UD feature string -> (past participle, Voice=Pass, finite): the same few dozen strings recur in every letter.
+_morph_flags: dict[str, tuple[bool, bool, bool]] = {}
 
 
-def _is_form(tok: Token, forms: set[str], lemma: str) -> bool:
-    return tok.lower_ in forms or tok.lemma_.lower() == lemma
+def _flags(table: TokenTable, i: int) -> tuple[bool, bool, bool]:
+    """(past participle, Voice=Pass, finite) of token ``i``, from its morphology."""
+    m = table.morph[i]
+    got = _morph_flags.get(m)
+    if got is None:
+        feats = {k: v.split(",") for k, v in table.feats(i).items()}
+        verb_form = feats.get("VerbForm", ())
+        got = ("Part" in verb_form and "Pres" not in feats.get("Tense", ()), "Pass" in feats.get("Voice", ()),
+               "Fin" in verb_form or bool(feats.get("Mood")))
+        _morph_flags[m] = got
+    return got
 
 
-def is_participle(tok: Token) -> bool:
-    vf = tok.morph.get("VerbForm")
-    if "Part" in vf:
-        return "Pres" not in tok.morph.get("Tense")
-    return False
+def _is_form(table: TokenTable, i: int, forms: set[str], lemma: str) -> bool:
+    return table.lower[i] in forms or table.lemma[i] == lemma
 
 
-def s_passive(tok: Token, deponents: set[str]) -> bool:
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    if "Pass" not in tok.morph.get("Voice"):
-        return False
-    low = tok.lower_
-    return not (low in deponents or tok.lemma_.lower() in deponents) and low.endswith("s")
-
-
-def _aux_for(part: Token, forms: set[str], lemma: str, max_gap: int) -> Token | None:
-    """The blive/være token that makes ``part`` a passive, from the parse or word order."""
-    for child in part.children:
-        if child.i < part.i and _is_form(child, forms, lemma) and child.dep_.startswith("aux"):
+def _aux_for(table: TokenTable, part: int, left_kids: dict[int, list[int]], forms: set[str], lemma: str,
+             max_gap: int) -> int | None:
+    """Index of the blive/være token that makes ``part`` a passive, from the parse or word order."""
+    for child in left_kids.get(part, ()):
+        if _is_form(table, child, forms, lemma) and table.dep[child].startswith("aux"):
             return child
-    head = part.head
-    if head is not part and head.i < part.i and _is_form(head, forms, lemma) and part.dep_ in ("vobj", "xcomp"):
+    head = table.head[part]
+    if head < part and _is_form(table, head, forms, lemma) and table.dep[part] in ("vobj", "xcomp"):
         return head
-    j = part.i - 1
+    j = part - 1
     gap = 0
     while j >= 0 and gap <= max_gap:
-        t = part.doc[j]
-        if t.is_space or t.is_punct:
+        if table.space[j] or table.punct[j]:
             break
-        if _is_form(t, forms, lemma):
-            return t
-        if t.pos_ not in GAP_POS:
+        if _is_form(table, j, forms, lemma):
+            return j
+        if table.pos[j] not in GAP_POS:
             break
         gap += 1
         j -= 1
     return None
 
 
-def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
-    """(start_char, end_char, type, main verb token) for every passive in ``doc``."""
-    deps = {d.lower() for d in params["deponents"]}
-    intrans = {w.lower() for w in params["intransitive_perfect"]}
-    adjs = {w.lower() for w in params["adjectival_participles"]}
+def _left_kids(table: TokenTable) -> dict[int, list[int]]:
+    """Token index -> its dependents to the left, in order."""
+    kids: dict[int, list[int]] = {}
+    for c, h in enumerate(table.head):
+        if h > c:
+            kids.setdefault(h, []).append(c)
+    return kids
+
+
+def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], vaere_passive: bool,
+          max_gap: int) -> list[tuple[int, int, str, int]]:
+    """(start_char, end_char, type, main verb index) for every passive in ``table``."""
+    lower, lemma, pos, idx, end = table.lower, table.lemma, table.pos, table.idx, table.end
+    left_kids = None
     out = []
-    for tok in doc:
-        if tok._.placeholder:
+    for i, p in enumerate(pos):
+        if p not in ("VERB", "AUX", "ADJ") or table.placeholder[i]:
             continue
-        if s_passive(tok, deps):
-            out.append((tok.idx, tok.idx + len(tok.text), "s", tok))
+        participle, passive, _ = _flags(table, i)
+        low = lower[i]
+        if passive and p != "ADJ" and not (low in deps or lemma[i] in deps) and low.endswith("s"):
+            out.append((idx[i], end[i], "s", i))
             continue
-        if not is_participle(tok) or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        if not participle or low in ("blevet", "været"):
             continue
-        if tok.lower_ in ("blevet", "været"):
-            continue
-        aux = _aux_for(tok, BLIVE, "blive", params["max_gap"])
+        if left_kids is None:
+            left_kids = _left_kids(table)
+        aux = _aux_for(table, i, left_kids, BLIVE, "blive", max_gap)
         kind = "blive"
-        if aux is None and params["vaere_passive"] and tok.pos_ != "ADJ":
-            if tok.lower_ in intrans or tok.lower_ in adjs or tok.lemma_.lower() in adjs:
+        if aux is None and vaere_passive and p != "ADJ":
+            if low in intrans or low in adjs or lemma[i] in adjs:
                 continue
-            aux = _aux_for(tok, VAERE, "være", min(params["max_gap"], 2))
+            aux = _aux_for(table, i, left_kids, VAERE, "være", min(max_gap, 2))
             kind = "være"
             # "er blevet + participle" is a blive-passive anchored on "blevet"
         if aux is None:
             continue
-        if kind == "blive" and tok.lower_ in BLIVE_STATES:
+        if kind == "blive" and low in BLIVE_STATES:
             continue  # "blive gift", "blive glad": a change of state, not a passive
-        start = min(aux.idx, tok.idx)
-        out.append((start, tok.idx + len(tok.text), kind, tok))
+        out.append((min(idx[aux], idx[i]), end[i], kind, i))
     return out
 
 
+def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
+    """(start_char, end_char, type, main verb token) for every passive in ``doc``.
+
+    Found once per doc and set of parameters (the rules of this kind share it).
+    """
+    table = token_table(doc)
+    key = (tuple(params["deponents"]), tuple(params["intransitive_perfect"]),
+           tuple(params["adjectival_participles"]), params["vaere_passive"], params["max_gap"])
+    cache = doc.user_data.get(_CACHE_KEY)
+    if cache is None or cache[0] is not table:
+        cache = doc.user_data[_CACHE_KEY] = (table, {})
+    found = cache[1].get(key)
+    if found is None:
+        found = cache[1][key] = _find(
+            table, {d.lower() for d in key[0]}, {w.lower() for w in key[1]}, {w.lower() for w in key[2]},
+            key[3], key[4])
+    return [(start, end, kind, doc[i]) for start, end, kind, i in found]
+
+
 def finite_verbs(doc: Doc) -> int:
-    return sum(1 for t in doc if t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm")
-                                                              or t.morph.get("Mood")))
+    table = token_table(doc)
+    return sum(1 for i, p in enumerate(table.pos) if p in ("VERB", "AUX") and _flags(table, i)[2])
 
 
 def check(doc, rule) -> Iterator:

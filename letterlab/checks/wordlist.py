@@ -48,6 +48,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
+from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
 from .base import Param, make_finding, match_case, doc_text, table_keys_problem
@@ -95,6 +96,7 @@ class Word:
     optional: bool
     forms: frozenset[str]
     verbal: frozenset[str] = frozenset()   # finite verb forms: match whatever the tagger says
+    split: bool = False       # has ".-/'": the tokenizer may cut it into several tokens
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Entry:
     note: str = ""
     safe: bool | None = None
     case: bool = False
+    optional: bool = False    # has optional words
 
 
 # ---------------------------------------------------------------- validation
@@ -190,59 +193,73 @@ def compile_entry(e: dict) -> Entry:
         else:
             forms = word_forms(text) if len(text) >= 4 else {text}
         verbal = frozenset(finite_forms(text)) if single and pos in ("VERB", "AUX") else frozenset()
-        words.append(Word(text, opt, frozenset(forms | (extra if single else set())), verbal))
+        words.append(Word(text, opt, frozenset(forms | (extra if single else set())), verbal,
+                          any(c in PUNCT_IN_WORD for c in text)))
     if not single and extra:
         # extra forms of a phrase are whole-phrase spellings: add them to the first word
         w0 = words[0]
-        words[0] = Word(w0.text, w0.optional, w0.forms | {x.split()[0] for x in extra})
+        words[0] = Word(w0.text, w0.optional, w0.forms | {x.split()[0] for x in extra}, split=w0.split)
     return Entry(match=e["match"], words=tuple(words), replace=tuple(e["replace"]), pos=pos,
-                 note=e.get("note", ""), safe=e.get("safe"), case=case)
+                 note=e.get("note", ""), safe=e.get("safe"), case=case,
+                 optional=any(w.optional for w in words))
 
 
 class Compiled:
-    """Entries and an index from a first word's forms to the entries that start with it."""
+    """Entries and indexes from a first word's forms to the entries that start with it."""
 
     def __init__(self, raw: list[dict]):
         self.entries = [compile_entry(e) for e in raw]
-        self.index: dict[str, list[int]] = {}
-        self.index_case: dict[str, list[int]] = {}
+        index: dict[str, list[int]] = {}
+        index_case: dict[str, list[int]] = {}
         # Entries whose first word may span several tokens ("cpr-nr."), indexed by every
         # prefix of that word: the tokenizer may have cut it anywhere.
-        self.prefix: dict[str, set[int]] = {}
-        self.prefix_case: dict[str, set[int]] = {}
+        prefix: dict[str, set[int]] = {}
+        prefix_case: dict[str, set[int]] = {}
         for n, entry in enumerate(self.entries):
-            target = self.index_case if entry.case else self.index
+            target = index_case if entry.case else index
             for w in _leading(entry):
                 for f in w.forms | {w.text}:
                     target.setdefault(f, []).append(n)
-                if any(c in PUNCT_IN_WORD for c in w.text):
+                if w.split:
                     word = w.text if entry.case else w.text.lower()
-                    ptarget = self.prefix_case if entry.case else self.prefix
+                    ptarget = prefix_case if entry.case else prefix
                     for k in range(1, len(word) + 1):
                         ptarget.setdefault(word[:k], set()).add(n)
-
-    def candidates(self, tok: Token) -> list[int]:
-        return self.candidates_for(tok.lower_, tok.lemma_.lower(), tok.text)
+        # Entry ids by a token's lower-cased form, lemma and exact spelling.
+        self.by_lower = _merged(index, prefix)
+        self.by_lemma = _merged(index)
+        self.by_text = _merged(index_case, prefix_case)
+        # For a phrase whose first two words are one token each: the forms its second word may have.
+        self.second = [_second_keys(e) for e in self.entries]
 
     def candidates_for(self, lower: str, lemma: str, text: str) -> list[int]:
         """Entries that may match at a token with this lower-cased form, lemma and spelling."""
-        found = set(self.index.get(lower, ())) | set(self.index.get(lemma, ()))
-        found |= set(self.index_case.get(text, ()))
-        found |= self.prefix.get(lower, set()) | self.prefix_case.get(text, set())
-        return sorted(found) if found else []
+        a = self.by_lower.get(lower)
+        b = self.by_lemma.get(lemma)
+        c = self.by_text.get(text)
+        if a is None and b is None and c is None:
+            return []
+        found = set()
+        for x in (a, b, c):
+            if x:
+                found |= x
+        return sorted(found)
 
 
-def token_keys(doc: Doc) -> list[tuple[str, str, str] | None]:
-    """(lower, lemma, text) of every token, or None for whitespace and placeholders.
+def _second_keys(entry: Entry) -> frozenset[str] | None:
+    """Lower-case forms and lemma of the token after the first one in every match of ``entry``, or None."""
+    w = entry.words
+    if entry.optional or entry.case or len(w) < 2 or w[0].split or w[1].split:
+        return None
+    return w[1].forms | {w[1].text}
 
-    Built once per letter and shared by every word-list rule: reading spaCy token
-    attributes is the slow part of matching.
-    """
-    keys = doc.user_data.get("letterlab_wordlist_keys")
-    if keys is None or len(keys) != len(doc):
-        keys = [None if (t.is_space or t._.placeholder) else (t.lower_, t.lemma_.lower(), t.text) for t in doc]
-        doc.user_data["letterlab_wordlist_keys"] = keys
-    return keys
+
+def _merged(*maps: dict) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for m in maps:
+        for k, v in m.items():
+            out.setdefault(k, set()).update(v)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _leading(entry: Entry) -> list[Word]:
@@ -268,106 +285,113 @@ def compiled(entries: list[dict]) -> Compiled:
 
 # ---------------------------------------------------------------- matching
 
-def _token_matches(tok: Token, w: Word, entry: Entry) -> bool:
-    if entry.case:
-        return tok.text in w.forms
-    if tok.lower_ in w.forms:
-        return True
-    lemma = tok.lemma_.lower()
-    return len(lemma) > 1 and lemma == w.text
-
-
-def _word_at(doc: Doc, i: int, w: Word, entry: Entry, first: bool) -> int | None:
+def _word_at(t: TokenTable, i: int, w: Word, entry: Entry, first: bool) -> int | None:
     """Token index after ``w`` when it matches at ``i`` (one token, or several with no space between)."""
-    if i >= len(doc):
+    if i >= len(t.text) or t.placeholder[i] or (not first and t.sent_start[i]):
         return None
-    tok = doc[i]
-    if tok._.placeholder or (not first and tok.is_sent_start):
-        return None
-    if _token_matches(tok, w, entry):
+    if entry.case:
+        if t.text[i] in w.forms:
+            return i + 1
+    elif t.lower[i] in w.forms or (len(t.lemma[i]) > 1 and t.lemma[i] == w.text):
         return i + 1
-    if any(c in PUNCT_IN_WORD for c in w.text):
+    if w.split:
         target = w.text if entry.case else w.text.lower()
+        col = t.text if entry.case else t.lower
         text = ""
-        for j in range(i, min(len(doc), i + 6)):
-            t = doc[j]
-            if t._.placeholder or (j > i and t.is_sent_start):
+        for j in range(i, min(len(col), i + 6)):
+            if t.placeholder[j] or (j > i and t.sent_start[j]):
                 return None
-            text += t.text if entry.case else t.lower_
+            text += col[j]
             if text == target:
                 return j + 1
-            if not target.startswith(text) or t.whitespace_:
+            if not target.startswith(text) or t.ws[j]:
                 return None
     return None
 
 
-def _skip_space(doc: Doc, i: int) -> int:
-    while i < len(doc) and doc[i].is_space and doc[i].text.count("\n") <= 1:
+def _skip_space(t: TokenTable, i: int) -> int:
+    while i < len(t.text) and t.space[i] and t.text[i].count("\n") <= 1:
         i += 1
     return i
 
 
-def match_at(doc: Doc, i: int, entry: Entry) -> list[tuple[int, int, int]] | None:
+def _match_words(t: TokenTable, entry: Entry, k: int, pos: int, first: bool) -> list[tuple[int, int, int]] | None:
+    """The match of ``entry.words[k:]`` from token ``pos`` on, or None."""
+    if k == len(entry.words):
+        return []
+    w = entry.words[k]
+    p = pos if first else _skip_space(t, pos)
+    end = _word_at(t, p, w, entry, first)
+    if end is not None:
+        rest = _match_words(t, entry, k + 1, end, False)
+        if rest is not None:
+            return [(k, p, end)] + rest
+    if w.optional:
+        return _match_words(t, entry, k + 1, pos, first)
+    return None
+
+
+def match_at(t: TokenTable, i: int, entry: Entry) -> list[tuple[int, int, int]] | None:
     """[(word index, token start, token end)] for ``entry`` matching at token ``i``, or None."""
-
-    def go(k: int, pos: int, first: bool) -> list[tuple[int, int, int]] | None:
-        if k == len(entry.words):
-            return []
-        w = entry.words[k]
-        p = pos if first else _skip_space(doc, pos)
-        end = _word_at(doc, p, w, entry, first)
-        if end is not None:
-            rest = go(k + 1, end, False)
-            if rest is not None:
-                return [(k, p, end)] + rest
-        if w.optional:
-            return go(k + 1, pos, first)
-        return None
-
-    found = go(0, i, True)
-    if not found:
-        return None
+    if entry.optional:
+        found = _match_words(t, entry, 0, i, True)
+        if not found:
+            return None
+    else:
+        end = _word_at(t, i, entry.words[0], entry, True)
+        if end is None:
+            return None
+        found = [(0, i, end)]
+        for k in range(1, len(entry.words)):
+            p = _skip_space(t, end)
+            end = _word_at(t, p, entry.words[k], entry, False)
+            if end is None:
+                return None
+            found.append((k, p, end))
     if len(entry.words) == 1 and entry.pos and not entry.case:
-        tok = doc[found[0][1]]
+        s = found[0][1]
+        pos = t.pos[s]
         # "meddeles" is a verb even when the tagger calls it a noun; "ophør" (noun) is not "ophøre"
-        if tok.pos_ not in ("", "X") and tok.pos_ not in POS_COMPAT.get(entry.pos, {entry.pos}) \
-                and tok.lower_ not in entry.words[0].verbal:
+        if pos not in ("", "X") and pos not in POS_COMPAT.get(entry.pos, {entry.pos}) \
+                and t.lower[s] not in entry.words[0].verbal:
             return None
     return found
 
 
 def find_matches(doc: Doc, comp: Compiled) -> list[tuple[Entry, list[tuple[int, int, int]]]]:
     """Leftmost-longest, non-overlapping matches of the compiled entries in ``doc``."""
+    t = token_table(doc)
+    lower, lemma, text, space, placeholder = t.lower, t.lemma, t.text, t.space, t.placeholder
+    by_lower, by_lemma, by_text = comp.by_lower, comp.by_lemma, comp.by_text
+    n = len(text)
+    starts = [i for i in range(n) if not (space[i] or placeholder[i])
+              and (lower[i] in by_lower or lemma[i] in by_lemma or text[i] in by_text)]
     out = []
-    i = 0
-    n = len(doc)
-    keys = token_keys(doc)
-    while i < n:
-        key_i = keys[i]
-        if key_i is None:
-            i += 1
+    resume = 0          # findings never overlap: the next match starts after the last one
+    for i in starts:
+        if i < resume:
             continue
-        cands = comp.candidates_for(*key_i)
-        if not cands:
-            i += 1
-            continue
-        tok = doc[i]
         best = None
-        for e in cands:
+        nxt = None
+        for e in comp.candidates_for(lower[i], lemma[i], text[i]):
+            second = comp.second[e]
+            if second is not None:      # a cheap test first: "i" starts many phrases
+                if nxt is None:
+                    nxt = _skip_space(t, i + 1)
+                if nxt >= n or (lower[nxt] not in second and lemma[nxt] not in second):
+                    continue
             entry = comp.entries[e]
-            m = match_at(doc, i, entry)
+            m = match_at(t, i, entry)
             if m:
-                end_char = doc[m[-1][2] - 1].idx + len(doc[m[-1][2] - 1].text)
+                end_char = t.end[m[-1][2] - 1]
                 # longest first; on a tie the entry spelled exactly like the text ("foreliggende", not "foreligge")
-                exact = tok.lower_ == entry.words[m[0][0]].text.lower()
+                exact = lower[i] == entry.words[m[0][0]].text.lower()
                 key = (end_char, exact)
                 if best is None or key > best[0]:
                     best = (key, entry, m)
         if best:
             out.append((best[1], best[2]))
-            i = best[2][-1][2]
-        else:
-            i += 1
+            resume = best[2][-1][2]
     return out
 
 
@@ -379,21 +403,23 @@ def _quote(s: str) -> str:
 
 def _deletion_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span to delete so that exactly one space is left between the neighbours."""
-    last = doc[end - 1]
-    if last.whitespace_:
-        return doc[start].idx, last.idx + len(last.text) + len(last.whitespace_)
-    if start > 0 and doc[start - 1].whitespace_:
-        return doc[start].idx - len(doc[start - 1].whitespace_), last.idx + len(last.text)
-    return doc[start].idx, last.idx + len(last.text)
+    t = token_table(doc)
+    if t.ws[end - 1]:                   # a token's trailing whitespace is one space
+        return t.idx[start], t.end[end - 1] + 1
+    if start > 0 and t.ws[start - 1]:
+        return t.idx[start] - 1, t.end[end - 1]
+    return t.idx[start], t.end[end - 1]
 
 
-def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str) -> tuple[str, bool]:
-    """(replacement text before capitalisation, certain) for one alternative."""
+def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str, slot_of) -> tuple[str, bool]:
+    """(replacement text before capitalisation, certain) for one alternative; ``slot_of`` from :func:`_slots`."""
     if rep == "":
         return "", True
+    t = token_table(doc)
+    text = doc_text(doc)
     changed = []
     for k, s, e in m:
-        surface = "".join(t.text + t.whitespace_ for t in doc[s:e]).strip()
+        surface = text[t.idx[s]:t.end[e - 1]].strip()
         target = entry.words[k].text
         if (surface if entry.case else surface.lower()) != target:
             changed.append((k, s, e))
@@ -406,7 +432,7 @@ def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str
         src = entry.words[0].text
         out = inflect(rep, tok, pos=entry.pos, source_lemma=src)
         # a participle before a noun changes meaning more easily ("det bevilgede beløb" -> "det givne beløb")
-        if out is not None and verb_slot(tok, pos=entry.pos, source_lemma=src) != "part_def":
+        if out is not None and slot_of(entry.pos) != "part_def":
             return out, True
         if out is not None:
             return out, False
@@ -444,11 +470,26 @@ def _perfect_with_have(tok: Token) -> bool:
     return False
 
 
-def _voice(tok: Token, entry: Entry) -> tuple[str | None, bool]:
-    """(verb slot, passive?) of the matched verb form: "imødekommes" is passive, "har modtaget" is not."""
+def _slots(tok: Token, source_lemma: str):
+    """``slot_of(pos)``: ``verb_slot(tok, pos=pos, source_lemma=source_lemma)``, computed once per ``pos``."""
+    memo: dict[str | None, str | None] = {}
+
+    def slot_of(pos: str | None) -> str | None:
+        if pos not in memo:
+            memo[pos] = verb_slot(tok, pos=pos, source_lemma=source_lemma)
+        return memo[pos]
+
+    return slot_of
+
+
+def _voice(tok: Token, entry: Entry, slot_of) -> tuple[str | None, bool]:
+    """(verb slot, passive?) of the matched verb form: "imødekommes" is passive, "har modtaget" is not.
+
+    ``slot_of`` is :func:`_slots` of ``tok``.
+    """
     pos = entry.pos if len(entry.words) == 1 else None
     try:
-        slot = verb_slot(tok, pos=pos, source_lemma=entry.words[0].text)
+        slot = slot_of(pos)
     except (KeyError, ValueError):
         slot = None
     if slot is None:
@@ -478,7 +519,7 @@ def _impersonal_that(doc: Doc, tok: Token) -> bool:
     return False
 
 
-def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
+def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]], slot_of) -> bool:
     """True when ``rep`` cannot stand where the match stands, whatever its inflection.
 
     A sentence that needs rewriting as a whole gets no one-word suggestion: the passive of a verb that
@@ -492,7 +533,7 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> 
     first_tok = doc[m[0][1]]
     last_tok = doc[m[-1][2] - 1]
     after = _next_word(doc, last_tok.i)
-    slot, passive = _voice(first_tok, entry) if m[0][2] - m[0][1] == 1 else (None, False)
+    slot, passive = _voice(first_tok, entry, slot_of) if m[0][2] - m[0][1] == 1 else (None, False)
     verb_first = slot is not None
     if verb_first:
         if slot == "part_def":
@@ -534,22 +575,23 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> 
 
 
 def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
+    t = token_table(doc)
     start_tok, end_tok = m[0][1], m[-1][2]
-    start = doc[start_tok].idx
-    last = doc[end_tok - 1]
-    end = last.idx + len(last.text)
+    start = t.idx[start_tok]
+    end = t.end[end_tok - 1]
     text = doc_text(doc)[start:end]
-    first_word = doc[start_tok].text
+    first_word = t.text[start_tok]
     single_token = end_tok - start_tok == 1
-    sentence_start = doc[start_tok].is_sent_start or start_tok == 0
+    sentence_start = t.sent_start[start_tok] or start_tok == 0
     kind = "terms" if rule.category == "terms" else "jargon"
+    slot_of = _slots(doc[start_tok], entry.words[0].text)
 
     suggestions = []
     shown = []
     dropped = None       # the note for a finding whose replacements were all left out
     for k, rep in enumerate(entry.replace):
-        out, certain = _replacement(entry, doc, m, rep)
-        misfit = rep != "" and _misfit(rep, doc, entry, m)
+        out, certain = _replacement(entry, doc, m, rep, slot_of)
+        misfit = rep != "" and _misfit(rep, doc, entry, m, slot_of)
         if rep != "" and (not certain or misfit):
             # no suggestion rather than a wrong one; when the best word does not fit, the others fit no better
             dropped = dropped or (REWRITE_NOTE if misfit else INFLECT_NOTE)
@@ -595,7 +637,8 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
 
 def _drops_optional(entry: Entry, doc: Doc, m: list[tuple[int, int, int]]) -> bool:
     """True when an optional word ("din") was matched: the fixed replacement would lose it."""
-    return any(entry.words[k].optional and not doc[s].is_punct for k, s, _e in m)
+    punct = token_table(doc).punct
+    return any(entry.words[k].optional and not punct[s] for k, s, _e in m)
 
 
 def _gender_clash(doc: Doc, m: list[tuple[int, int, int]], rep: str) -> bool:

@@ -257,3 +257,12 @@ def test_corpus_before_letter_suggestions(nlp):
     assert (help_.suggestions[0].replacement, help_.suggestions[0].safe) == ("din", True)
     undertegnede = [f for f in report.findings if f.rule == "borgerrettet.undertegnede"]
     assert [(f.text, f.suggestions[0].replacement) for f in undertegnede] == [("undertegnede", "mig")]
+
+
+def test_positions_and_exception_spans(make_doc):
+    from letterlab.checks.address import _exception_spans, _positions
+
+    doc = make_doc("Man/PRON skriver/VERB feltet/NOUN til/ADP modtageren/NOUN ,/PUNCT man/PRON ./PUNCT")
+    assert _positions(doc, {"man", "til"}) == [0, 3, 6]
+    assert _exception_spans(doc, ["Feltet til modtageren", "til modt", "de grønne"]) == [(12, 33)]
+    assert _exception_spans(doc, ["man"]) == [(0, 3), (35, 38)]

@@ -305,3 +305,13 @@ def test_real_pipeline_rewrite_review(nlp, text, span, expected):
         s = f.suggestions[0]
         assert text[:s.start] + s.replacement + text[s.end:] == expected
         assert all(len(x.replacement.split()) <= 2 for x in f.suggestions)
+
+
+def test_compiled_verb_lemmas_and_pairs_for():
+    comp = nominalisation.compiled(RULE.params)
+    assert comp.verb_lemmas("truffet", "truffe") == {"træffe"}
+    assert comp.verb_lemmas("foretog", "foretage") == {"foretage"}
+    assert comp.verb_lemmas("huset", "hus") == set()
+    pairs, between = comp.pairs_for({"være", "komme"})
+    assert [p.noun for p in pairs] == ["besiddelse", "udtalelse"] and between == {"i", "med"}
+    assert comp.pairs_for({"komme", "være"})[0] is pairs

@@ -75,3 +75,29 @@ def test_placeholder_is_skipped(make_doc):
 def test_finite_verbs_count(make_doc):
     doc = make_doc(f"Vi/PRON sender/VERB/{FIN_ACT} brevet/NOUN ,/PUNCT og/CCONJ det/PRON læses/VERB/{FIN_PASS} ./PUNCT")
     assert finite_verbs(doc) == 2
+
+
+def test_morph_flags_read_multi_valued_features(make_doc):
+    from letterlab.checks.passive import _flags
+    from letterlab.nlp.table import token_table
+
+    doc = make_doc(f"sendt/VERB/{PART} gående/VERB/Tense=Pres|VerbForm=Part læses/VERB/{FIN_PASS} "
+                   "kom/VERB/Mood=Imp hus/NOUN")
+    table = token_table(doc)
+    assert [_flags(table, i) for i in range(len(doc))] == [
+        (True, False, False), (False, False, False), (False, True, True), (False, False, True), (False, False, False)]
+
+
+def test_left_kids_follow_the_parse(make_doc):
+    from letterlab.checks.passive import _left_kids
+    from letterlab.nlp.table import token_table
+
+    doc = make_doc("a/X b/X c/X d/X", heads=[2, 2, 2, 2], deps=["dep", "dep", "ROOT", "dep"])
+    assert _left_kids(token_table(doc)) == {2: [0, 1]}
+
+
+def test_found_once_per_doc_and_params(make_doc):
+    doc = make_doc(f"Brevet/NOUN er/AUX/{FIN_ACT}/være fremsendt/VERB/{PART}/fremsende ./PUNCT")
+    assert found(doc) == found(doc) == [("er fremsendt", "være")]
+    assert found(doc, vaere_passive=False) == []
+    assert found(doc, intransitive_perfect=["fremsendt"]) == []

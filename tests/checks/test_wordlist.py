@@ -122,6 +122,21 @@ def test_placeholders_never_match(make_doc):
     assert findings(doc) == []
 
 
+def test_second_word_prefilter_keys():
+    comp = wordlist.compiled(JARGON.params["entries"])
+    keys = {e.match: comp.second[n] for n, e in enumerate(comp.entries)}
+    assert "henhold" in keys["i henhold til"]
+    assert keys["fremsende"] is None                             # one word
+    assert keys["henlede (din) opmærksomhed på"] is None         # optional words: no fixed second token
+    assert comp.candidates_for("i", "i", "i") == sorted(
+        n for n, e in enumerate(comp.entries) if e.words[0].text == "i")
+
+
+def test_a_phrase_sharing_its_first_word_with_others_still_matches(make_doc):
+    doc = make_doc("i/ADP tilfælde/NOUN af/ADP at/SCONJ du/PRON flytter/VERB ,/PUNCT i/ADP henhold/NOUN til/ADP loven/NOUN")
+    assert [f.text for f in findings(doc)] == ["i tilfælde af at", "i henhold til"]
+
+
 def test_capitalisation_at_sentence_start(make_doc):
     doc = make_doc("Såfremt/SCONJ du/PRON har/VERB spørgsmål/NOUN ,/PUNCT så/ADV ring/VERB")
     [f] = findings(doc)
