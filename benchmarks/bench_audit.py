@@ -33,8 +33,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "letters"
+from benchutil import CORPUS, ROOT, tree_rss
 HEADINGS = ["Du får støtte til din husleje", "Vi kan ikke give dig tilskud", "Kom til samtale", "Ny affaldsordning",
             "Din ansøgning om hjælp", "Vi har modtaget din klage", "Betaling for din plads"]
 
@@ -70,25 +69,6 @@ def generate(folder: Path, n: int, words: int, seed: int = 0) -> None:
         d.save(sub / f"brev{i:05d}.docx")
 
 
-def tree_rss(pid: int) -> int:
-    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        p = todo.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    todo.extend(int(c) for c in fh.read().split())
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
-    return total
 
 
 def _child_cpu() -> float:

@@ -21,28 +21,16 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchutil import ROOT, corpus_texts, letter_of_about  # noqa: E402  (after the thread limits)
 
 
-def corpus_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "letters").glob("*/*.txt"))]
 
 
-def letter_of_about(words: int, texts: list[str]) -> str:
-    out, n = [], 0
-    for t in texts:
-        for para in t.split("\n\n"):
-            out.append(para)
-            n += len(para.split())
-            if n >= words:
-                return "\n\n".join(out)
-    return "\n\n".join(out)
 
 
 def load_time(model: str | None) -> float:

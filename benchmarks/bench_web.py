@@ -9,7 +9,7 @@ Starts ``letterlab serve`` on 127.0.0.1 and a free port in a child process, then
 * a bounded load run: ``--clients`` threads (default 20) posting corpus letters
   for ``--duration`` seconds (default 60), each stopping at the deadline or after
   ``--max-requests`` requests: errors (target 0), median latency (target ≤ 1 s),
-  and the server's resident memory at the start and the end (target: flat ±10 %).
+  and the resident memory of the server and its worker processes at the start and the end (target: flat ±10 %).
 
 Traffic only ever goes to 127.0.0.1. The server is stopped at the end.
 
@@ -28,26 +28,15 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchutil import ROOT, corpus_texts, letter_of_about, tree_rss
+
 HOST = "127.0.0.1"
 HEADERS = {"Content-Type": "application/json", "X-Letterlab-Request": "1"}
 
 
-def corpus_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "letters").glob("*/*.txt"))]
 
 
-def letter_of_about(words: int, texts: list[str]) -> str:
-    out, n = [], 0
-    for t in texts:
-        for para in t.split("\n\n"):
-            out.append(para)
-            n += len(para.split())
-            if n >= words:
-                return "\n\n".join(out)
-    return "\n\n".join(out)
 
 
 def free_port() -> int:
@@ -56,13 +45,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` in MB (Linux /proc)."""
-    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def post(conn: http.client.HTTPConnection, body: bytes) -> int:
@@ -72,9 +54,11 @@ def post(conn: http.client.HTTPConnection, body: bytes) -> int:
     return resp.status
 
 
-def start_server(port: int, model: str | None, threads: int) -> subprocess.Popen:
+def start_server(port: int, model: str | None, threads: int, workers: int | None) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "letterlab", "serve", "--host", HOST, "--port", str(port),
            "--threads", str(threads), "--quiet"]
+    if workers:
+        cmd += ["--workers", str(workers)]
     if model:
         cmd += ["--model", model]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -132,7 +116,7 @@ def load_run(port: int, pid: int, texts: list[str], clients: int, duration: floa
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    rss_samples = [rss_mb(pid)]
+    rss_samples = [tree_rss(pid) / 2**20]
     deadline = time.perf_counter() + duration
     stop_sampling = threading.Event()
 
@@ -159,7 +143,7 @@ def load_run(port: int, pid: int, texts: list[str], clients: int, duration: floa
 
     def sampler() -> None:
         while not stop_sampling.wait(2.0):
-            rss_samples.append(rss_mb(pid))
+            rss_samples.append(tree_rss(pid) / 2**20)
 
     s = threading.Thread(target=sampler, daemon=True)
     s.start()
@@ -172,7 +156,7 @@ def load_run(port: int, pid: int, texts: list[str], clients: int, duration: floa
     elapsed = time.perf_counter() - t0
     stop_sampling.set()
     s.join()
-    rss_samples.append(rss_mb(pid))
+    rss_samples.append(tree_rss(pid) / 2**20)
     start, end = rss_samples[0], rss_samples[-1]
     lat = sorted(latencies)
     return {
@@ -196,6 +180,7 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=60.0)
     ap.add_argument("--max-requests", type=int, default=5000, help="per client, so the run is bounded")
     ap.add_argument("--threads", type=int, default=8, help="waitress threads in the server")
+    ap.add_argument("--workers", type=int, default=None, help="analysis processes (default: the server's, one per core)")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -203,7 +188,7 @@ def main() -> None:
     letter = letter_of_about(400, texts)
     core_ms = core_latency(letter, args.rounds, args.model)
     port = free_port()
-    proc = start_server(port, args.model, args.threads)
+    proc = start_server(port, args.model, args.threads, args.workers)
     try:
         result = {"warm": warm_latency(port, letter, args.rounds)}
         result["warm"]["core_analyse_median_ms"] = core_ms

@@ -1,0 +1,49 @@
+"""What the benchmark scripts share: the corpus letters, a letter of a given size, memory of a process tree.
+
+No side effects on import (the scripts set their own thread limits).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "letters"
+
+
+def corpus_texts() -> list[str]:
+    """Every before and after letter of the corpus, in a fixed order."""
+    return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))]
+
+
+def letter_of_about(words: int, texts: list[str]) -> str:
+    """Whole paragraphs of ``texts``, in order, until there are at least ``words`` words."""
+    out, n = [], 0
+    for t in texts:
+        for para in t.split("\n\n"):
+            out.append(para)
+            n += len(para.split())
+            if n >= words:
+                return "\n\n".join(out)
+    return "\n\n".join(out)
+
+
+def tree_rss(pid: int) -> int:
+    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
