@@ -13,34 +13,77 @@ lifts UPOS accuracy by about half a point (docs/model.md).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .conll import AUX_LEMMAS
+from .table import string_of
 
 NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON", "DET"}
+
+_VERB, _AUX, _ADJ, _ADV, _PRON, _DET = (POS_IDS[p] for p in ("VERB", "AUX", "ADJ", "ADV", "PRON", "DET"))
+_RULE_POS = {_VERB, _AUX, _ADJ, _ADV, _PRON, _DET}
+_VERBAL = {_VERB, _AUX}
+_HEADS_ADVERB = {_VERB, _AUX, _ADJ, _ADV}
+_NOMINAL = {POS_IDS[p] for p in NOMINAL}
+_VOBJ, _PRED, _NOBJ, _MOD, _AOBJ = (get_string_id(d) for d in ("vobj", "pred", "nobj", "mod", "aobj"))
+_KID_DEPS = {_VOBJ, _PRED, _NOBJ}
+_POS_NAME = {_VERB: "VERB", _AUX: "AUX", _ADJ: "ADJ", _ADV: "ADV", _PRON: "PRON", _DET: "DET"}
+
+
+@lru_cache(maxsize=4096)
+def _morph_flags(morph: str) -> tuple[bool, bool]:
+    """(has a Degree feature, PronType includes Dem or Ind) for a UD feature string."""
+    feats = dict(f.split("=", 1) for f in morph.split("|") if "=" in f)
+    return "Degree" in feats, bool({"Dem", "Ind"} & set(feats.get("PronType", "").split(",")))
 
 
 @Language.component("letterlab_pos_from_parse")
 def pos_from_parse(doc: Doc) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
-    for t in doc:
-        pos = t.pos_
-        if pos in ("VERB", "AUX"):
-            lemma = t.lemma_.lower()
-            if lemma in AUX_LEMMAS or lemma == "være":
-                kids = list(t.children)
-                aux = any(k.dep_ == "vobj" and k.pos_ in ("VERB", "AUX") for k in kids)
-                if lemma == "være" and not aux:
-                    aux = any(k.dep_ == "pred" and k.pos_ in NOMINAL for k in kids)
-                t.pos_ = "AUX" if aux else "VERB"
-        elif pos in ("ADJ", "ADV") and t.morph.get("Degree"):
-            h = t.head
-            adverbial = t.dep_ in ("mod", "aobj") and h is not t and h.pos_ in ("VERB", "AUX", "ADJ", "ADV")
-            t.pos_ = "ADV" if adverbial else "ADJ"
-        elif pos in ("PRON", "DET") and set(t.morph.get("PronType")) & {"Dem", "Ind"}:
-            t.pos_ = "DET" if any(k.dep_ == "nobj" for k in t.children) else "PRON"
+    arr = doc.to_array([POS, HEAD, DEP, LEMMA, MORPH])
+    pos = arr[:, 0].tolist()
+    rule_rows = [i for i, p in enumerate(pos) if p in _RULE_POS]
+    if not rule_rows:
+        return doc
+    strings = doc.vocab.strings
+    rel = arr[:, 1].view(numpy.int64).tolist()  # head offsets
+    dep, lemmas, morphs = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
+    kids: dict[int, list[int]] = {}  # the children the rules look at: vobj, pred, nobj
+    for i, d in enumerate(dep):
+        if d in _KID_DEPS and rel[i]:
+            kids.setdefault(i + rel[i], []).append(i)
+    # In token order, so that a token's rule sees the word classes already re-derived before it.
+    for i in rule_rows:
+        p = pos[i]
+        if p == _VERB or p == _AUX:
+            lemma = string_of(strings, lemmas[i]).lower()
+            if lemma not in AUX_LEMMAS and lemma != "være":
+                continue
+            ks = kids.get(i, ())
+            aux = any(dep[k] == _VOBJ and pos[k] in _VERBAL for k in ks)
+            if lemma == "være" and not aux:
+                aux = any(dep[k] == _PRED and pos[k] in _NOMINAL for k in ks)
+            new = _AUX if aux else _VERB
+        else:
+            degree, dem_ind = _morph_flags(string_of(strings, morphs[i]))
+            if (p == _ADJ or p == _ADV) and degree:
+                d = dep[i]
+                new = _ADV if (d == _MOD or d == _AOBJ) and pos[i + rel[i]] in _HEADS_ADVERB else _ADJ
+            elif (p == _PRON or p == _DET) and dem_ind:
+                new = _DET if any(dep[k] == _NOBJ for k in kids.get(i, ())) else _PRON
+            else:
+                continue
+        if new != p:
+            pos[i] = new
+            doc[i].pos_ = _POS_NAME[new]
     return doc
 
 

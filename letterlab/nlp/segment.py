@@ -17,7 +17,8 @@ presets ``is_sent_start`` so that the parser only decides the cases in between:
   digit or "§".
 
 Whitespace tokens belong to the sentence before them. Offsets are untouched:
-the components never change the text.
+the components never change the text, so ``doc_text`` keeps one copy of it on
+the doc for the components and the checks.
 
 ``letterlab_placeholders`` merges template placeholders (``{navn}``,
 ``{{navn}}``, ``«Navn»``, ``[Navn]``, ``<<Navn>>``) into single tokens flagged
@@ -27,8 +28,11 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
 
 # A placeholder's name: letters, digits, spaces, _ - . / ; it starts and ends with a letter,
 # digit or underscore, so Danish quotes like »Send« ... «, og» are never mistaken for one.
@@ -46,6 +50,7 @@ CONTACT_LINE_RE = re.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|
 BULLET_RE = re.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
 END_PUNCT = tuple(".!?:;")
 SHORT_LINE = 60
+TEXT_KEY = "letterlab_text"  # doc.user_data key of the cached doc.text
 
 if not Token.has_extension("placeholder"):
     Token.set_extension("placeholder", default=False)
@@ -56,16 +61,25 @@ def find_placeholders(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data`` (spaCy joins the tokens at every access).
+
+    The components never change the text, so the pipeline and the checks share one copy.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 @Language.component("letterlab_placeholders")
 def placeholders_component(doc: Doc) -> Doc:
     spans = []
-    for start, end in find_placeholders(doc.text):
+    for start, end in find_placeholders(doc_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span) >= 1:
             spans.append(span)
     if spans:
-        from spacy.util import filter_spans
-
         spans = filter_spans(spans)
         with doc.retokenize() as retok:
             for span in spans:
@@ -140,49 +154,82 @@ OPENING = set("\"'“„«»([{<§")
 ORDINAL_RE = re.compile(r"^\d{1,4}\.$")
 
 
-def _is_bullet_marker(text: str, tok: Token) -> bool:
-    """True for the "-", "•" or "1." that starts a bullet line."""
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    if text[line_start:tok.idx].strip():
-        return False
-    m = BULLET_RE.match(text[line_start:])
-    return bool(m) and line_start + len(m.group(0).rstrip()) == tok.idx + len(tok.text)
+# A bullet marker at any line start (BULLET_RE anchors to the start of the string only).
+_BULLET_LINE_RE = re.compile(BULLET_RE.pattern, re.M)
+# Last characters of a token after which a sentence may end inside a line (see _ends_sentence).
+_END_CHARS = frozenset(".!?…") | CLOSING_QUOTES
+
+
+def _bullet_markers(text: str) -> dict[int, int]:
+    """Line start -> end of the bullet marker ("-", "•", "1.") that starts that line."""
+    return {m.start(): m.start() + len(m.group(0).rstrip()) for m in _BULLET_LINE_RE.finditer(text)}
 
 
 @Language.component("letterlab_segmenter")
 def segmenter_component(doc: Doc) -> Doc:
-    text = doc.text
-    prev_content = None  # index of the previous non-space token
-    for i, tok in enumerate(doc):
-        if tok.is_space:
-            if i > 0:
-                tok.is_sent_start = False
-            continue
-        if prev_content is not None:
-            p = doc[prev_content]
-            decision = break_decision(text, p.idx + len(p.text), tok.idx)
+    n = len(doc)
+    if not n:
+        return doc
+    text = doc_text(doc)
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).view(numpy.int64)
+    idx = arr[:, 0].tolist()
+    ends = (arr[:, 0] + arr[:, 1]).tolist()
+    space = arr[:, 2].tolist()
+    old = arr[:, 3]
+    # Inside a line, a token after one that cannot end a sentence never starts one, and whitespace
+    # belongs to the sentence before it: every token is "no" but the first one and the first word...
+    new = numpy.full(n, -1, dtype=numpy.int64)
+    new[0] = old[0]
+    if 0 in space:
+        first = space.index(0)
+        new[first] = old[first]
+    # ...and the words after sentence-final punctuation or a line break, decided below.
+    prev_of: dict[int, int] = {}  # such a word -> the word before it
+    for p in [j for j, e in enumerate(ends) if text[e - 1] in _END_CHARS]:
+        k = p + 1
+        while k < n and space[k]:
+            k += 1
+        if k < n:
+            prev_of[k] = p
+    for j in [j for j, s in enumerate(space) if s]:
+        if text.find("\n", idx[j], ends[j]) >= 0:
+            p, k = j - 1, j + 1
+            while p >= 0 and space[p]:
+                p -= 1
+            while k < n and space[k]:
+                k += 1
+            if p >= 0 and k < n:
+                prev_of[k] = p
+    if prev_of:
+        bullets = _bullet_markers(text)
+        for k, p in prev_of.items():
+            decision = None
+            if text.find("\n", ends[p], idx[k]) >= 0:
+                decision = break_decision(text, ends[p], idx[k])
             if decision is None:
-                decision = within_line_decision(doc, prev_content, tok, text)
+                decision = _within_line(text, idx, ends, bullets, p, k)
             if decision is not None:
-                tok.is_sent_start = decision
-        prev_content = i
-    if len(doc) and doc[0].is_sent_start is None:
-        doc[0].is_sent_start = True
+                new[k] = 1 if decision else -1
+            else:
+                new[k] = old[k]
+    if new[0] == 0:
+        new[0] = 1
+    doc.from_array([SENT_START], new.view(numpy.uint64))
     return doc
 
 
-def _ends_sentence(doc: Doc, j: int) -> bool:
-    """Whether the token at ``j`` (skipping closing quotes/brackets) is sentence-final punctuation."""
-    while j >= 0 and doc[j].text in CLOSING_QUOTES:
+def _ends_sentence(text: str, idx: list[int], ends: list[int], j: int) -> bool:
+    """Whether token ``j`` (skipping closing quotes/brackets) is sentence-final punctuation."""
+    while j >= 0 and text[idx[j]:ends[j]] in CLOSING_QUOTES:
         j -= 1
     if j < 0:
         return False
-    t = doc[j].text
+    t = text[idx[j]:ends[j]]
     low = t.lower()
     if t in ("!", "?", "...", "…"):
         return True
     if t == ".":
-        prev = doc[j - 1].text.lower() + "." if j > 0 else ""
+        prev = text[idx[j - 1]:ends[j - 1]].lower() + "." if j > 0 else ""
         return not (prev in ABBREV and prev not in ABBREV_CAN_END)
     if t.endswith(".") and len(t) > 1:
         if low in ABBREV:
@@ -193,36 +240,50 @@ def _ends_sentence(doc: Doc, j: int) -> bool:
     return False
 
 
-def within_line_decision(doc: Doc, j: int, tok: Token, text: str) -> bool | None:
-    """Sentence start for ``tok`` when no line break separates it from the token at ``j``.
+def _within_line(text: str, idx: list[int], ends: list[int], bullets: dict[int, int],
+                 j: int, i: int) -> bool | None:
+    """Sentence start for token ``i`` after token ``j`` by the rules inside a line (also used when a
+    line break between them was left open by :func:`break_decision`).
 
     Inside a line a sentence only ends at . ! ? (possibly followed by a closing
     quote or bracket), never after an abbreviation that cannot end one, and
     the next sentence starts with a capital letter, a digit or an opening
-    quote/bracket. Everything else stays in the sentence.
+    quote/bracket. Everything else stays in the sentence. ``idx``/``ends`` are
+    the tokens' character offsets, ``bullets`` comes from :func:`_bullet_markers`.
     """
-    p = doc[j]
-    if _is_bullet_marker(text, p):
+    line_start = text.rfind("\n", 0, idx[j]) + 1
+    if bullets.get(line_start) == ends[j] and not text[line_start:idx[j]].strip():
+        return False  # the "-", "•" or "1." that starts a bullet line
+    p, t = text[idx[j]:ends[j]], text[idx[i]:ends[i]]
+    first = t[:1]
+    if t in CLOSING_PUNCT or t in CLOSING_QUOTES and idx[i] == ends[j]:
         return False
-    first = tok.text[:1]
-    if tok.text in CLOSING_PUNCT or tok.text in CLOSING_QUOTES and tok.idx == p.idx + len(p.text):
+    low = p.lower()
+    if low in ABBREV and low not in ABBREV_CAN_END:
         return False
-    if p.text.lower() in ABBREV and p.text.lower() not in ABBREV_CAN_END:
-        return False
-    if _ends_sentence(doc, j):
-        if first.isupper() or first in OPENING or (first.isdigit() and not ORDINAL_RE.match(p.text)):
+    if _ends_sentence(text, idx, ends, j):
+        if first.isupper() or first in OPENING or (first.isdigit() and not ORDINAL_RE.match(p)):
             return True
-        if ORDINAL_RE.match(p.text) or p.text.lower() in ABBREV:
+        if ORDINAL_RE.match(p) or low in ABBREV:
             return False
         return None
     return False
 
 
 def content_sents(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each sentence without surrounding whitespace tokens."""
+    """(start_char, end_char) of each sentence (as ``doc.sents``) without surrounding whitespace tokens."""
+    if not doc.has_annotation("SENT_START"):
+        raise ValueError("content_sents needs sentence boundaries")
+    arr = doc.to_array([SENT_START, IS_SPACE, IDX, LENGTH])
+    space = arr[:, 1].tolist()
+    starts = (numpy.flatnonzero(arr[1:, 0] == 1) + 1).tolist()
     out = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if toks:
-            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    for a, b in zip([0] + starts, starts + [len(doc)]):
+        while a < b and space[a]:
+            a += 1
+        if a < b:
+            b -= 1
+            while space[b]:
+                b -= 1
+            out.append((int(arr[a, 2]), int(arr[b, 2] + arr[b, 3])))
     return out

@@ -22,6 +22,7 @@ _KEY = "letterlab_token_table"
 
 # Hash -> string, shared across docs: the same few thousand strings recur in every letter.
 _strings: dict[int, str] = {}
+_lowers: dict[int, str] = {}
 _morphs: dict[str, dict[str, str]] = {}
 
 
@@ -61,12 +62,23 @@ class TokenTable:
         return self.feats(i).get(name)
 
 
-def _string(strings, h: int) -> str:
+def string_of(strings, h: int) -> str:
+    """``strings[h]``, through a cache shared by all docs ("" for 0)."""
     s = _strings.get(h)
     if s is None:
         s = strings[h] if h else ""
         if len(_strings) < 200_000:
             _strings[h] = s
+    return s
+
+
+def _lower_of(strings, h: int) -> str:
+    """``strings[h].lower()``, cached, so equal lemmas are one string object across docs."""
+    s = _lowers.get(h)
+    if s is None:
+        s = string_of(strings, h).lower()
+        if len(_lowers) < 200_000:
+            _lowers[h] = s
     return s
 
 
@@ -89,13 +101,13 @@ def token_table(doc: Doc) -> TokenTable:
     text, lower, lemma, pos, tag, dep, head, idx, end = [], [], [], [], [], [], [], [], []
     ws, space, punct, sent_start, morph = [], [], [], [], []
     for i, (orth, low, lem, p, tg, dp, hd, ix, sp, isspace, ispunct, ss, mo) in enumerate(arr):
-        t = _string(strings, orth)
+        t = string_of(strings, orth)
         text.append(t)
-        lower.append(_string(strings, low))
-        lemma.append(_string(strings, lem).lower())
-        pos.append(_string(strings, p))
-        tag.append(_string(strings, tg))
-        dep.append(_string(strings, dp))
+        lower.append(string_of(strings, low))
+        lemma.append(_lower_of(strings, lem))
+        pos.append(string_of(strings, p))
+        tag.append(string_of(strings, tg))
+        dep.append(string_of(strings, dp))
         head.append(i + hd if hd < 2 ** 63 else i + hd - 2 ** 64)
         idx.append(ix)
         end.append(ix + len(t))
@@ -103,7 +115,7 @@ def token_table(doc: Doc) -> TokenTable:
         space.append(bool(isspace))
         punct.append(bool(ispunct))
         sent_start.append(ss == 1)
-        m = _string(strings, mo)
+        m = string_of(strings, mo)
         morph.append("" if m == "_" else m)
     ph = placeholder_indices(doc)
     placeholder = [i in ph for i in range(len(text))] if ph else [False] * len(text)

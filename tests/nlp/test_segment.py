@@ -60,3 +60,31 @@ def test_placeholder_is_one_token_and_offsets_stay(nlp):
     assert doc.text == text
     for t in doc:
         assert text[t.idx:t.idx + len(t.text)] == t.text
+
+
+def test_segmenter_presets_sentence_starts():
+    """The component alone (no model): what it decides, and what it leaves to the parser (None)."""
+    import spacy
+
+    from letterlab.nlp.segment import segmenter_component
+
+    text = ("Kære Anne\n\nDu får 500 kr. Pengene kommer kl. 10 jf. § 3. Vi ses den 12. november. vi tales ved.\n"
+            "- ansøgning\n- «bilag»  \n\nMed venlig hilsen\nOle")
+    doc = segmenter_component(spacy.blank("da").make_doc(text))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Kære", "Du", "Pengene", "Vi", "-", "-", "Med", "Ole"]
+    assert [t.text for t in doc if t.is_sent_start is None] == ["vi"]
+    assert all(t.is_sent_start is False for t in doc if t.is_space)
+    assert [text[s:e] for s, e in content_sents(doc)] == [
+        "Kære Anne", "Du får 500 kr.", "Pengene kommer kl. 10 jf. § 3.", "Vi ses den 12. november. vi tales ved.",
+        "- ansøgning", "- «bilag»", "Med venlig hilsen", "Ole"]
+
+
+def test_doc_text_is_kept_on_the_doc():
+    import spacy
+
+    from letterlab.nlp.segment import TEXT_KEY, doc_text
+
+    doc = spacy.blank("da").make_doc("Kære Anne\n\nTak.")
+    assert doc_text(doc) == doc.text == doc.user_data[TEXT_KEY]
+    assert doc_text(doc) is doc_text(doc)
