@@ -7,7 +7,8 @@ decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 """
 from __future__ import annotations
 
-import re
+from .checks.base import doc_text
+from .prefilter import Rx
 
 GENRES = {
     "afgoerelse": "Afgørelse",
@@ -53,15 +54,16 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
 }
 THRESHOLD = 2.5
 
+_COMPILED = [(genre, [(Rx(rx), w) for rx, w in markers]) for genre, markers in MARKERS.items()]
+
 
 def detect_genre(doc_or_text) -> tuple[str, dict[str, float]]:
     """The most likely genre and every genre's score."""
-    text = (doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text).lower()
+    text = (doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)).lower()
     scores = {g: 0.0 for g in GENRES}
-    for genre, markers in MARKERS.items():
+    for genre, markers in _COMPILED:
         for rx, w in markers:
-            n = len(re.findall(rx, text))
-            scores[genre] += w * min(n, 3)
+            scores[genre] += w * rx.count(text, 3)
     best = max(scores, key=lambda g: scores[g])
     if scores[best] < THRESHOLD:
         best = "orientering"

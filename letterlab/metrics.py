@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from .nlp.table import TokenTable, token_table
 from .structure import Zone, zone_at
 
 LIX_BANDS = ((24, "meget let"), (34, "let"), (44, "middel"), (54, "svær"), (10**9, "meget svær"))
@@ -38,23 +39,37 @@ URL_RE = re.compile(r"^(https?://|www\.)|@|\.(dk|com|org|net|eu)$", re.I)
 LONG_WORD_LETTERS = 6
 
 
+# Token text -> its letter count, or -1 when the text cannot be a word; shared across letters.
+_word_letters: dict[str, int] = {}
+
+
+def text_word_letters(text: str) -> int:
+    """Letters in ``text``, or -1 when a token with this text is no word (no letters, a web or e-mail address)."""
+    n = _word_letters.get(text)
+    if n is None:
+        n = letters(text)
+        if not n or (URL_RE.search(text) and ("." in text or "@" in text)):
+            n = -1
+        if len(_word_letters) < 100_000:
+            _word_letters[text] = n
+    return n
+
+
 def is_word(tok: Token) -> bool:
     if tok.is_space or tok.is_punct or tok._.placeholder:
         return False
-    text = tok.text
-    if not any(c.isalpha() for c in text):
-        return False
-    if URL_RE.search(text) and ("." in text or "@" in text):
-        return False
-    return True
+    return text_word_letters(tok.text) >= 0
+
+
+def word_letters(t: TokenTable, i: int) -> int:
+    """Token ``i``'s letter count when it is a word (see ``is_word``), else -1."""
+    if t.space[i] or t.punct[i] or t.placeholder[i]:
+        return -1
+    return text_word_letters(t.text[i])
 
 
 def letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
-
-
-def is_long(tok: Token) -> bool:
-    return letters(tok.text) > LONG_WORD_LETTERS
 
 
 def lix_band(lix: float | None) -> str | None:
@@ -77,16 +92,32 @@ class SentenceInfo:
     token_end: int
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` token indices of ``doc.sents``, read from the token table when it can tell."""
+    t = token_table(doc)
+    if "sents" in doc.user_hooks or not (any(t.dep) or True in t.sent_start[1:]):
+        # The table cannot tell "one sentence" from "no sentence annotation" (doc.sents raises then).
+        return [(s.start, s.end) for s in doc.sents]
+    starts = [i for i, ss in enumerate(t.sent_start) if ss and i]
+    return list(zip([0] + starts, starts + [len(t)]))
+
+
 def sentence_infos(doc: Doc, zones: list[Zone]) -> list[SentenceInfo]:
+    t = token_table(doc)
+    space, idx, end = t.space, t.idx, t.end
     out = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+    for s, e in sentence_bounds(doc):
+        toks = [i for i in range(s, e) if not space[i]]
         if not toks:
             continue
-        words = [t for t in toks if is_word(t)]
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append(SentenceInfo(start, end, len(words), sum(is_long(t) for t in words),
-                                zone_at(zones, start), toks[0].i, toks[-1].i + 1))
+        words = long_words = 0
+        for i in toks:
+            n = word_letters(t, i)
+            if n >= 0:
+                words += 1
+                long_words += n > LONG_WORD_LETTERS
+        first, last = toks[0], toks[-1]
+        out.append(SentenceInfo(idx[first], end[last], words, long_words, zone_at(zones, idx[first]), first, last + 1))
     return out
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.metrics import lix_band
+from letterlab.metrics import is_word, lix_band, sentence_bounds, word_letters
 from letterlab.core import analyse
+from letterlab.nlp.table import token_table
 
 LETTER = """Afgørelse om boligstøtte
 
@@ -57,3 +58,22 @@ def test_bullets_count_as_sentences(nlp):
                                       (54, "svær"), (55, "meget svær"), (70, "meget svær")])
 def test_lix_bands(lix, band):
     assert lix_band(lix) == band
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_sentence_bounds_are_those_of_doc_sents(make_doc, parsed):
+    spec = "Du/PRON får/VERB støtte/NOUN ./PUNCT Ring/VERB til/ADP os/PRON ./PUNCT Tak/NOUN"
+    n = len(spec.split())
+    kw = {"heads": [0] * 4 + [4] * 4 + [8], "deps": ["ROOT"] * n} if parsed else {
+        "sent_starts": [i in (0, 4, 8) for i in range(n)]}
+    doc = make_doc(spec, **kw)
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents]
+    one = make_doc("Tak/NOUN ./PUNCT")          # one sentence, no parse: read through doc.sents
+    assert sentence_bounds(one) == [(0, 2)]
+
+
+def test_word_letters_agree_with_is_word(make_doc):
+    doc = make_doc("CPR-nummer/NOUN 12./NUM §/SYM post@fjordby.dk/X f.eks./ADV ,/PUNCT boligstøtte/NOUN")
+    t = token_table(doc)
+    assert [word_letters(t, i) >= 0 for i in range(len(doc))] == [is_word(tok) for tok in doc]
+    assert [word_letters(t, i) for i in range(len(doc))] == [9, -1, -1, -1, 4, -1, 11]

@@ -31,10 +31,11 @@ heading, or at the first body sentence when there is no heading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from .base import Param, letter
-from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Sent, _compile_union, layout, make_finding,
+from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Layout, Sent, any_of, layout, make_finding,
                       regex_list_problem)
 
 ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
@@ -138,15 +139,33 @@ def validate_param(key: str, value) -> str | None:
 
 
 def _rx(params: dict, key: str):
-    return _compile_union(tuple(params[key]))
+    return any_of(tuple(params[key]))
 
 
 def _has(patterns, text: str) -> bool:
-    return any(rx.search(text) for rx in patterns)
+    return patterns.search(text)
 
 
 def _lower(s: Sent) -> str:
-    return re.sub(r"\s+", " ", s.text.lower())
+    return _lower_text(s.text)
+
+
+@lru_cache(maxsize=1024)
+def _lower_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def _parts(lay: Layout, params: dict) -> tuple[list[Sent], list[Sent], list[Sent], bool]:
+    """Content sentences, appeal guide, sentences outside it and whether they refuse: once per letter."""
+    key = ("genre", _rx(params, "appeal_patterns"), _rx(params, "refusal_patterns"))
+    got = lay.memo.get(key)
+    if got is None:
+        content = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
+        guide = appeal_sentences(content, params)
+        guide_set = set(guide)
+        outside = [s for s in content if s not in guide_set]
+        got = lay.memo[key] = (content, guide, outside, is_refusal(outside, params))
+    return got
 
 
 def appeal_sentences(sents, params: dict) -> list[Sent]:
@@ -177,14 +196,11 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
     p = rule.params
     lay = layout(doc)
     element = p["element"]
-    content = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
-    guide = appeal_sentences(content, p)
-    guide_set = set(guide)
-    outside = [s for s in content if s not in guide_set]
+    content, guide, outside, refusal = _parts(lay, p)
     anchor = lay.anchor()
 
     if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
-        if p["only_refusals"] and not is_refusal(outside, p):
+        if p["only_refusals"] and not refusal:
             return []
     if element == "afgoerelse-begrundelse":
         ok = any(_has(_rx(p, "reason_patterns"), _lower(s)) for s in outside)

@@ -48,13 +48,15 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Doc
 
 from ..nlp import segment  # noqa: F401  (registers Token._.placeholder)
+from ..nlp.table import token_table
+from ..prefilter import AnyOf, Rx
 from ..report.model import SEVERITIES
 from ..structure import Zone, letter_zones
 from .base import Param, letter, doc_text
@@ -136,6 +138,11 @@ TOPIC_HEADING = [
 CONTENT_HEADING = [
     DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
 ]
+_CONTENT_HEADING = AnyOf(CONTENT_HEADING)
+_SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
+_SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
+_IMPERATIVE_START = re.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
+_WORDS = re.compile(r"[\wæøå]+")
 
 PARAMS = {
     "aspect": Param(str, required=True, choices=ASPECTS, help="hvad reglen tjekker"),
@@ -218,6 +225,8 @@ class Layout:
     heading: Zone | None          # the main heading, before the body
     heading_sents: tuple[Sent, ...]
     body: tuple[Sent, ...]
+    # Results the checks share for this letter (the message, the appeal guide), keyed by what they depend on.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def window(self, max_sentences: int = 3, intro_words: int = 12) -> tuple[Sent, ...]:
         """The body sentences a reader sees first: the first paragraph, or a short intro and the next one."""
@@ -268,7 +277,8 @@ def layout(doc: Doc) -> Layout:
         from ..metrics import sentence_infos
 
         infos = sentence_infos(doc, zones)
-    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, doc_text(doc)[s.start:s.end])
+    text = doc_text(doc)
+    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, text[s.start:s.end])
                   for i, s in enumerate(infos))
     first_body = next((s.start for s in sents if s.zone == "body"), None)
     heading = None
@@ -289,79 +299,95 @@ def layout(doc: Doc) -> Layout:
 # --- sentence classes ------------------------------------------------------------------------
 
 @lru_cache(maxsize=256)
-def _compile_all(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(rx, re.I) for rx in patterns)
+def _compile_all(patterns: tuple[str, ...]) -> tuple[Rx, ...]:
+    return tuple(Rx(rx, re.I) for rx in patterns)
 
 
-def _compiled(params: dict, key: str) -> tuple[re.Pattern, ...]:
+def _compiled(params: dict, key: str) -> tuple[Rx, ...]:
     return _compile_all(tuple(params[key]))
 
 
 @lru_cache(maxsize=256)
-def _compile_union(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    """One alternation of all ``patterns``: one search per sentence instead of one per pattern.
-
-    For yes/no tests only. Patterns that cannot be joined (back-references, named
-    groups) fall back to one search each.
-    """
-    try:
-        return (re.compile("|".join(f"(?:{rx})" for rx in patterns), re.I),) if patterns else ()
-    except re.error:
-        return _compile_all(patterns)
+def any_of(patterns: tuple[str, ...]) -> AnyOf:
+    """Yes/no search for any of ``patterns`` (case-insensitive), cached per pattern list."""
+    return AnyOf(patterns, re.I)
 
 
-def _any_of(params: dict, key: str) -> tuple[re.Pattern, ...]:
-    return _compile_union(tuple(params[key]))
+def _any_of(params: dict, key: str) -> AnyOf:
+    return any_of(tuple(params[key]))
 
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-def any_match(patterns, text: str) -> re.Match | None:
-    for rx in patterns:
-        m = rx.search(text)
-        if m:
-            return m
-    return None
-
-
-def starts_imperative(text: str, imperatives: set[str]) -> bool:
+def starts_imperative(text: str, imperatives: set[str] | frozenset[str]) -> bool:
     """True when the sentence opens with a verb in the imperative ("Send os ...", "- Ring til ...")."""
-    m = re.match(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)", text)
+    m = _IMPERATIVE_START.match(text)
     if not m or m.group(1) not in imperatives:
         return False
     # "Ring?" is a question, not a request.
     return m.group(2) != "?"
 
 
+CLASS_PATTERNS = (("decision", "decision_patterns"), ("summons", "summons_patterns"), ("receipt", "receipt_patterns"),
+                  ("news", "news_patterns"), ("action", "action_patterns"))
+
+
+class _Classifier:
+    """The message classes of sentences for one set of patterns, remembered per sentence text."""
+
+    def __init__(self, patterns: tuple[tuple[str, ...], ...], imperatives: tuple[str, ...]):
+        self.tests = tuple((name, any_of(p)) for (name, _), p in zip(CLASS_PATTERNS, patterns))
+        self.imperatives = frozenset(w.lower() for w in imperatives)
+        self.memo: dict[str, frozenset[str]] = {}
+
+    def classes(self, text: str) -> frozenset[str]:
+        got = self.memo.get(text)
+        if got is None:
+            t = _clean(text)
+            out = {name for name, rx in self.tests if rx.search(t)}
+            if "action" not in out and starts_imperative(t, self.imperatives):
+                out.add("action")
+            got = frozenset(out)
+            if len(self.memo) > 4096:
+                self.memo.clear()
+            self.memo[text] = got
+        return got
+
+
+@lru_cache(maxsize=64)
+def _classifier_for(patterns: tuple[tuple[str, ...], ...], imperatives: tuple[str, ...]) -> _Classifier:
+    return _Classifier(patterns, imperatives)
+
+
+def _classifier(params: dict) -> _Classifier:
+    return _classifier_for(tuple(tuple(params[key]) for _, key in CLASS_PATTERNS), tuple(params["imperatives"]))
+
+
 def classify(text: str, params: dict) -> set[str]:
     """Message classes of one sentence: decision, summons, receipt, news, action."""
-    t = _clean(text)
-    out = set()
-    if any_match(_any_of(params, "decision_patterns"), t):
-        out.add("decision")
-    if any_match(_any_of(params, "summons_patterns"), t):
-        out.add("summons")
-    if any_match(_any_of(params, "receipt_patterns"), t):
-        out.add("receipt")
-    if any_match(_any_of(params, "news_patterns"), t):
-        out.add("news")
-    if any_match(_any_of(params, "action_patterns"), t) or starts_imperative(
-            t, {w.lower() for w in params["imperatives"]}):
-        out.add("action")
-    return out
+    return set(_classifier(params).classes(text))
 
 
 def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
     """The sentence that carries the main message, and whether it is in the heading or the window."""
     lay = layout(doc)
+    classifier = _classifier(params)
+    key = ("message", classifier, genre, params["window_sentences"], params["intro_words"])
+    if key not in lay.memo:
+        lay.memo[key] = _find_message(lay, classifier, params, genre)
+    return lay.memo[key]
+
+
+def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
     candidates = lay.heading_sents + lay.body
-    classes = [(s, classify(s.text, params)) for s in candidates]
+    drop = set()
     if genre != "kvittering":
-        classes = [(s, c - {"receipt"}) for s, c in classes]
+        drop.add("receipt")
     if genre not in (None, "orientering"):
-        classes = [(s, c - {"news"}) for s, c in classes]
+        drop.add("news")
+    classes = [(s, classifier.classes(s.text) - drop) for s in candidates]
     main = None
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         main = next((s for s, c in classes if c & set(tier)), None)
@@ -425,18 +451,21 @@ def _move_suggestions(doc, lay: Layout, main: Sent) -> tuple:
 def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     """True when the heading says something (a message phrase, a date, an amount, a verb), not just a topic."""
     t = _clean(text)
-    if classify(text, params) - {"news"}:
+    if _classifier(params).classes(text) - {"news"}:
         return True
-    if any(re.search(rx, t) for rx in CONTENT_HEADING):
+    if _CONTENT_HEADING.search(t):
         return True
-    if any_match(_any_of(params, "topic_heading_patterns"), t):
+    if _any_of(params, "topic_heading_patterns").search(t):
         return False
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
-    toks = list(span) if span is not None else []
+    if span is None:
+        return False
     # A verb in the heading ("Ida kan få plads") says something happens; the first word is often
     # mistagged, so it only counts when it is a known imperative (handled by classify above).
-    return any(tok.pos_ in ("VERB", "AUX") and ("Fin" in tok.morph.get("VerbForm") or tok.morph.get("Mood"))
-               for tok in toks[1:])
+    tt = token_table(doc)
+    return any(tt.pos[i] in ("VERB", "AUX") and ("Fin" in (tt.feat(i, "VerbForm") or "").split(",")
+                                                 or tt.feat(i, "Mood"))
+               for i in range(span.start + 1, span.end))
 
 
 def _overskrift(doc, rule) -> Iterator:
@@ -446,10 +475,10 @@ def _overskrift(doc, rule) -> Iterator:
     if not heading_text:
         # A "Vedr.: ..." line is read as meta, but it is the letter's heading all the same.
         meta = next((z for z in lay.zones if z.kind == "meta"
-                     and re.match(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", doc_text(doc)[z.start:z.end], re.I)), None)
+                     and _SUBJECT_LINE.match(doc_text(doc)[z.start:z.end])), None)
         if meta is not None and (not lay.body or meta.start < lay.body[0].start):
             text = doc_text(doc)[meta.start:meta.end]
-            rest = re.sub(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", "", text, flags=re.I)
+            rest = _SUBJECT_PREFIX.sub("", text)
             if heading_has_content(rest, doc, meta.end - len(rest), rule.params):
                 return
             yield make_finding(rule, doc, meta.start, meta.start + len(text.rstrip()),
@@ -482,12 +511,12 @@ def _forsinket_indledning(doc, rule) -> Iterator:
     genre = letter(doc).genre
     max_words = rule.params["opening_max_words"]
     for rx in _compiled(rule.params, "opening_patterns"):
-        if genre == "kvittering" and rx.pattern in RECEIPT_OPENINGS:
+        if genre == "kvittering" and rx.rx.pattern in RECEIPT_OPENINGS:
             continue
         m = rx.search(lower)
         if not m:
             continue
-        before = re.findall(r"[\wæøå]+", lower[:m.start()])
+        before = _WORDS.findall(lower[:m.start()])
         if len(before) > max_words:
             continue
         # Leading bullet markers and quotes are not part of the opening.
@@ -511,15 +540,15 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if s.zone != "body":
             continue
         t = _clean(s.text)
-        if not any_match(actions, t):
+        if not actions.search(t):
             continue
-        if any_match(conds, t):
+        if conds.search(t):
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
         nxt = _clean(seq[i + 1].text) if i + 1 < len(seq) else ""
-        if any_match(deadlines, t) or (nxt and any_match(deadlines, nxt)):
+        if deadlines.search(t) or (nxt and deadlines.search(nxt)):
             continue
         yield make_finding(rule, doc, s.start, s.end)
 

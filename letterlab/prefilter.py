@@ -1,0 +1,172 @@
+"""Regular expressions that skip texts lacking a literal every match needs.
+
+The check patterns are lists of ``\\bword ...`` expressions run over every
+sentence. Python's ``re`` has no fast path for a pattern that starts with
+``\\b``, so each one steps through the whole text. A pattern can only match
+where its literal text occurs, though ("afslag" in ``\\bafslag\\b``), and ``in``
+finds that at C speed. :class:`Rx` reads those literals from the parsed
+pattern (``re._parser``; without it every text goes to the regex) and runs the
+regex only when one of them is present. To count matches it tries the regex
+only where a literal every match starts with occurs. Results are the same as
+the plain regex's.
+
+Case-insensitive patterns get lower-cased literals, so the ``in`` test is exact
+only on a lower-case text without characters that ``re.IGNORECASE`` folds
+unlike ``str.lower`` (dotless i, long s, final sigma, ...): see ``_plain``. On
+any other text the regex runs.
+"""
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as _c, _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python versions: no prefilter, plain regexes
+    _sre_parse = None
+
+
+def _plain(text: str) -> bool:
+    """True when a case-insensitive literal matches ``text`` exactly where its lower-case form occurs.
+
+    Every character must be its own ``upper().lower()``: a lower-case letter that shares its capital
+    with no other (not "ı", "ſ", "µ"). Sigma is left out because ``str.lower`` spells it by context.
+    """
+    return text.upper().lower() == text and "σ" not in text and "ς" not in text
+
+
+def _literal(chars: list[str], folded: bool) -> str | None:
+    s = "".join(chars)
+    if folded:
+        s = s.lower()
+        if len(s) != len(chars) or not _plain(s):
+            return None
+    return s
+
+
+def _needs(items, folded: bool) -> tuple[str, ...] | None:
+    """Literals one of which every match of the parsed sequence contains, or None."""
+    best: tuple[str, ...] | None = None
+
+    def consider(cands):
+        nonlocal best
+        if cands and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            lit = _literal(run, folded)
+            consider((lit,) if lit else None)
+            run = []
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            consider(_needs(av[3], folded))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            consider(_needs(av[2], folded))
+        elif op is _c.BRANCH:
+            alts = [_needs(b, folded) for b in av[1]]
+            if all(alts):
+                consider(tuple(s for a in alts for s in a))
+    return best
+
+
+def _starts(items) -> tuple[str, ...] | None:
+    """Literals one of which every match of the parsed (case-sensitive) sequence starts with, or None."""
+    items = list(items)
+    i = 0
+    while i < len(items) and items[i][0] is _c.AT:   # zero-width: \b, ^
+        i += 1
+    run = []
+    for op, av in items[i:]:
+        if op is not _c.LITERAL:
+            break
+        run.append(chr(av))
+    if run:
+        return ("".join(run),)
+    if i < len(items):
+        op, av = items[i]
+        if op is _c.BRANCH:
+            alts = [_starts(b) for b in av[1]]
+            return tuple(s for a in alts for s in a) if all(alts) else None
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            return _starts(av[3])
+    return None
+
+
+class Rx:
+    """A compiled pattern with the literals its matches need (``search``, ``count`` as ``re``)."""
+
+    __slots__ = ("rx", "needs", "starts", "folded")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags)
+        self.needs = self.starts = None
+        self.folded = bool(self.rx.flags & re.IGNORECASE)
+        if _sre_parse is None:
+            return
+        try:
+            parsed = _sre_parse.parse(pattern, flags)
+        except Exception:   # compiled fine above; an unexpected parse tree only costs speed
+            return
+        self.needs = _needs(parsed, self.folded)
+        if not self.folded:
+            self.starts = _starts(parsed)
+
+    def absent(self, text: str) -> bool:
+        """True when the pattern surely does not match ``text``."""
+        if self.needs is None or any(lit in text for lit in self.needs):
+            return False
+        return not self.folded or _plain(text)
+
+    def search(self, text: str) -> re.Match | None:
+        return None if self.absent(text) else self.rx.search(text)
+
+    def count(self, text: str, limit: int) -> int:
+        """``min(len(self.rx.findall(text)), limit)``."""
+        if self.absent(text):
+            return 0
+        if not self.starts:
+            return min(len(self.rx.findall(text)), limit)
+        # A match starts where one of the literals does: try only there, left to right, not overlapping.
+        at = set()
+        for lit in self.starts:
+            i = text.find(lit)
+            while i >= 0:
+                at.add(i)
+                i = text.find(lit, i + 1)
+        n = end = 0
+        for i in sorted(at):
+            if i < end:
+                continue
+            m = self.rx.match(text, i)
+            if m:
+                n += 1
+                if n >= limit:
+                    break
+                end = m.end()
+        return n
+
+
+class AnyOf:
+    """Does any of the patterns match? The yes/no of ``re.search`` over a pattern list."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, patterns, flags: int = 0):
+        self.items = tuple(Rx(p, flags) for p in patterns)
+
+    def search(self, text: str) -> bool:
+        plain = None
+        for r in self.items:
+            if r.needs is not None and not any(lit in text for lit in r.needs):
+                if not r.folded:
+                    continue
+                if plain is None:
+                    plain = _plain(text)
+                if plain:
+                    continue
+            if r.rx.search(text):
+                return True
+        return False

@@ -1,0 +1,64 @@
+"""Prefiltered regexes give exactly what the plain regex gives."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from letterlab.prefilter import AnyOf, Rx, _plain
+
+PATTERNS = [
+    r"\bafgørelse(n|r|rne)?\b", r"\bbevilge[rt]?\b|\bbevilling\b|\bbevilges\b", r"\bkan (du )?ikke få\b|\bfår du ikke\b",
+    r"\b\w*tilladelse(n)?\b", r"^(?:[-•*–]\s*)?kom til\b", r"\bkl\. ?\d", r"(\{+\s*(dato|frist)[^}]*\}+|«\s*(dato|frist)[^»]*»)",
+    r"\bdu skal (\w+ ){0,2}(sende|betale)\b", r"(?i)\bSenest\b", r"\bsus\b", r"\bkrav\b",
+]
+TEXTS = [
+    "", "afgørelsen afgørelser afgørelse.", "du kan ikke få hjælp. får du ikke svar? kan du ikke få det",
+    "byggetilladelsen og tilladelse", "- kom til mødet", "kom til os", "kl.10 og kl. 9", "senest {{dato}} eller « frist »",
+    "du skal sende og betale", "Du Skal Sende", "SENEST", "senest", "ſenest", "ſuſ sus", "Krav", "krav", "bevillingbevilges",
+    "bevilger bevilget bevilges bevilling", "ıkke", "kan du ıkke få",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_search_and_count_are_those_of_re(pattern, flags):
+    rx, plain = Rx(pattern, flags), re.compile(pattern, flags)
+    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS]:
+        assert bool(rx.search(text)) == bool(plain.search(text)), text
+        assert rx.count(text, 3) == min(len(plain.findall(text)), 3), text
+
+
+def test_literals_read_from_the_pattern():
+    assert Rx(r"\bkan (du )?ikke få\b|\bfår du ikke\b").starts == ("kan ", "får du ikke")
+    assert Rx(r"\bbevilge[rt]?\b|\bbevilling\b").starts == ("bevil",)
+    assert Rx(r"\b\w*tilladelse(n)?\b").needs == ("tilladelse",)
+    assert Rx(r"\b\w*tilladelse(n)?\b").starts is None
+    assert Rx(r"\bDu får\b", re.I).needs == ("du får",)
+    assert Rx(r"\bDu får\b", re.I).starts is None           # no start literals for case-insensitive counting
+    assert Rx(r"ΑΣ", re.I).needs is None                     # "ας": str.lower and re disagree on sigma
+
+
+def test_case_insensitive_skip_needs_a_plain_lower_case_text():
+    rx = Rx(r"\bsenest\b", re.I)
+    assert rx.absent("inden fredag")
+    assert not rx.absent("Inden fredag")      # not lower-cased: the regex decides
+    assert not rx.absent("ſeneſt")             # long s: re.I matches it, "in" would not
+    assert rx.search("ſeneſt")
+    assert Rx(r"σ", re.I).search("ας")       # final sigma
+
+
+def test_plain_texts_match_a_literal_only_where_its_lower_case_form_is():
+    """The property the case-insensitive skip rests on, for every letter a literal is likely to hold."""
+    chars = "".join(chr(c) for c in range(0x20, 0x3000))
+    for c in "abcdefghijklmnopqrstuvwxyzæøåéüäöαβγσμкиß" + "ABCDÆØÅÉ":
+        for x in re.compile(re.escape(c), re.I).findall(chars):
+            assert not _plain(x) or x == c.lower(), (c, x)
+
+
+def test_any_of_is_the_union_search():
+    patterns = [r"\bdu får\b", r"\bafslag\b", r"\bkom til\b"]
+    any_of, union = AnyOf(patterns, re.I), re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    for text in TEXTS + ["du får", "Du Får", "et afslag", "afslaget"]:
+        assert any_of.search(text) == bool(union.search(text)), text
+    assert not AnyOf([]).search("noget")
