@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.segment import doc_text  # noqa: F401  (re-exported for the checks)
 from ..report.model import Finding, Suggestion
 
 if not Doc.has_extension("letter"):
@@ -36,14 +37,6 @@ class LetterContext:
     placeholders: tuple[tuple[int, int], ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()   # content sentences (no whitespace tokens)
     metrics: dict[str, Any] = field(default_factory=dict)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per letter (spaCy joins the tokens anew at every access)."""
-    text = doc.user_data.get("letterlab_text")
-    if text is None:
-        text = doc.user_data["letterlab_text"] = doc.text
-    return text
 
 
 def letter(doc: Doc) -> LetterContext:
