@@ -73,8 +73,14 @@ def conll_to_docbin(path: Path, out: Path, vocab=None) -> int:
 
 
 def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = None,
-          threads: int | None = None) -> dict:
-    """Train the pipeline and write it to ``output``; returns the dev scores."""
+          threads: int | None = None, ops: str = "numpy") -> dict:
+    """Train the pipeline and write it to ``output``; returns the dev scores.
+
+    ``ops="numpy"`` multiplies matrices through numpy's BLAS (about twice as fast,
+    see :mod:`letterlab.nlp.fastops`); ``ops="blis"`` uses thinc's default, with
+    which the bundled pipeline was trained. Each is deterministic for a seed, but
+    the two round differently and so end in slightly different models.
+    """
     import spacy
     from spacy.cli.train import train as spacy_train
 
@@ -84,14 +90,17 @@ def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = N
     for f in (train_file, dev_file):
         if not f.exists():
             raise FileNotFoundError(f"{f} not found: --data must point at the DDT folder")
-    from thinc.api import set_current_ops
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
     from threadpoolctl import threadpool_limits
 
     from ..fastops import blas_ops
 
-    # Every layer built from here on multiplies through numpy's BLAS (see
-    # fastops); one BLAS thread keeps the run reproducible and the timing honest.
-    set_current_ops(blas_ops())
+    if ops not in ("numpy", "blis"):
+        raise ValueError(f"ops must be 'numpy' or 'blis', not {ops!r}")
+    # Every layer built from here on uses these ops; one BLAS thread keeps the run
+    # reproducible and the timing honest.
+    previous_ops = get_current_ops()
+    set_current_ops(blas_ops() if ops == "numpy" else NumpyOps())
     limits = threadpool_limits(limits=threads or 1)
     work = Path(tempfile.mkdtemp(prefix="letterlab-train-"))
     try:
@@ -111,18 +120,19 @@ def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = N
         best = work / "out" / "model-best"
         nlp = spacy.load(best)
         scores = nlp.meta.get("performance", {})
-        _write_meta(best, scores, seed, took, n_train, n_dev, cpu)
+        _write_meta(best, scores, seed, took, n_train, n_dev, cpu, ops)
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(best, output)
         return {"scores": scores, "train_seconds": round(took, 1), "cpu_seconds": round(cpu, 1)}
     finally:
         limits.restore_original_limits()
+        set_current_ops(previous_ops)
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _write_meta(path: Path, scores: dict, seed: int, took: float, n_train: int, n_dev: int,
-                cpu: float | None = None) -> None:
+                cpu: float | None = None, ops: str | None = None) -> None:
     meta_file = path / "meta.json"
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     meta.update({
@@ -147,6 +157,7 @@ def _write_meta(path: Path, scores: dict, seed: int, took: float, n_train: int, 
             "dev_docs": n_dev,
             "train_seconds": round(took, 1),
             "cpu_seconds": None if cpu is None else round(cpu, 1),
+            "ops": ops,
             "data": "ddt-train.conll (train), ddt-dev.conll (model selection)",
         },
     })
