@@ -33,7 +33,12 @@ import threading
 import time
 from pathlib import Path
 
-from benchutil import CORPUS, ROOT, tree_rss
+# The one-process baseline runs on one core, like each audit worker.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from benchutil import CORPUS, ROOT, tree_rss  # noqa: E402
+
 HEADINGS = ["Du får støtte til din husleje", "Vi kan ikke give dig tilskud", "Kom til samtale", "Ny affaldsordning",
             "Din ansøgning om hjælp", "Vi har modtaget din klage", "Betaling for din plads"]
 
