@@ -100,7 +100,11 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
     engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile, workers=workers)
     if warm_up:
-        engine.warm_up()
+        try:
+            engine.warm_up()
+        except BaseException:
+            engine.close()   # no worker processes left behind by a failed start
+            raise
     app.extensions["letterlab"] = engine
 
     from .api import bp as api_bp

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 
 from .inputs import MAX_UPLOAD_BYTES
@@ -46,12 +47,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"letterlab: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     print(f"letterlab kører på http://{_display_host(args.host)}:{args.port}/ (stop med Ctrl+C)", flush=True)
+    # SIGTERM (systemd, docker stop, kill) ends the server like Ctrl+C, so the
+    # worker processes are shut down below instead of being left behind.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         serve(app, host=args.host, port=args.port, threads=max(args.threads, workers), ident="letterlab",
               max_request_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
     finally:
         app.extensions["letterlab"].close()
     return EXIT_OK
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _display_host(host: str) -> str:

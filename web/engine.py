@@ -95,10 +95,9 @@ _worker: dict = {}
 
 
 def _worker_init(rules_blob: bytes, model: str | None) -> None:
-    from threadpoolctl import threadpool_limits
+    from letterlab.workerproc import init_worker_process
 
-    # one BLAS thread per worker: the workers already share out the cores
-    _worker["limits"] = threadpool_limits(limits=1)
+    init_worker_process()
     _worker["rules"] = pickle.loads(rules_blob)
     _worker["model"] = model
 

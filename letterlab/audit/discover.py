@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 # What the readers read, plus letter formats they refuse with a helpful message
-# (.doc, .rtf, .pdf, Word templates): those must show up as rows, not vanish.
+# (.doc, .rtf, .pdf): those must show up as rows, not vanish. Word templates and
+# macro files (.dotx, .docm, .dotm) are read like .docx.
 LETTER_SUFFIXES = (
     ".docx", ".odt", ".txt", ".md", ".markdown", ".html", ".htm",
     ".doc", ".docm", ".dotx", ".dotm", ".rtf", ".pdf", ".ott", ".xhtml",

@@ -234,10 +234,10 @@ _WORKER: _Worker | None = None
 
 
 def _init_worker(cfg: _Config) -> None:
-    from threadpoolctl import threadpool_limits
+    from ..workerproc import init_worker_process
 
     global _WORKER
-    threadpool_limits(limits=1)   # one BLAS thread per worker: the workers share out the cores
+    init_worker_process()
     _WORKER = _Worker(cfg)
 
 

@@ -1,10 +1,17 @@
 """Word .docx: body, tables, content controls, text boxes, headers, footers.
 
-We let python-docx open the package (its XML parser has
-``resolve_entities=False``; lxml defaults to ``no_network=True``,
-``huge_tree=False`` and ``load_dtd=False``) and then walk the raw XML
-ourselves, so we see content controls, fields, text boxes and tracked
-changes that python-docx's own API hides.
+We open the package ourselves (``_Package``) with python-docx's rules: parts
+are found through the relationships from ``_rels/.rels``, every part found
+must exist and have a content type, every relationship file must parse, and
+the main part must be a Word document (or template, with or without macros).
+Unlike python-docx we read and parse only the parts we use (document,
+styles, numbering, settings, the headers/footers the sections show), so
+damage in other parts (pictures, theme, document properties) does not stop
+us. XML is parsed as python-docx does (``remove_blank_text=True``, so
+whitespace handling is the same) with ``resolve_entities=False``,
+``no_network=True``, ``huge_tree=False`` and lxml's default
+``load_dtd=False``. Then we walk the raw XML ourselves, so we see content
+controls, fields, text boxes and tracked changes.
 
 Reading rules:
 * body paragraphs and tables in document order; headers, then footers
@@ -22,15 +29,20 @@ Reading rules:
 
 from __future__ import annotations
 
-import io
+import copy
+import hashlib
+import posixpath
 import re
+import struct
+import threading
 import zipfile
+from collections import OrderedDict
 
 from lxml import etree
 
 from . import model as m
 from ._layout import LayoutBuilder, to_int
-from ._safety import open_zip
+from ._safety import open_zip, read_member
 from .model import ReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -42,6 +54,24 @@ V = "urn:schemas-microsoft-com:vml"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 RT_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+RT_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+WORD_MAIN_TYPES = frozenset({
+    _WML + "document.main+xml",
+    _WML + "template.main+xml",  # .dotx
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+})
+# Parts python-docx keeps as parsed XML (the others stay bytes, ``element`` is None);
+# we also parse a main part of the other Word main types.
+XML_PART_TYPES = frozenset({
+    _WML + f"{kind}+xml"
+    for kind in ("document.main", "styles", "numbering", "settings", "header", "footer", "comments")
+} | {"application/vnd.openxmlformats-package.core-properties+xml"})
 
 
 def w(tag: str) -> str:
@@ -100,6 +130,40 @@ def _text_of(t_el) -> str:
     for sub in t_el:
         parts.append(sub.tail or "")
     return "".join(parts)
+
+
+class _PartCache:
+    """LRU of objects built from a part's XML, keyed by ``part.stored_key()``.
+
+    Letters made from one template share their styles and numbering parts, so
+    their ``_Styles``/``_Numbering`` are built once, and a hit needs neither
+    unpacking nor parsing. The cached objects are never changed after they are
+    built.
+    """
+
+    SIZE = 32
+
+    def __init__(self, build) -> None:
+        self._build = build
+        self._items: OrderedDict[bytes, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, part):
+        """The object built from ``part.element``; ``build(None)`` when there is no part."""
+        if part is None:
+            return self._build(None)
+        key = part.stored_key()
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+                return value
+        value = self._build(part.element)
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.SIZE:
+                self._items.popitem(last=False)
+        return value
 
 
 # --- number formatting ----------------------------------------------------------
@@ -179,6 +243,17 @@ class _Numbering:
                     overrides[_int(ov.get(w("ilvl")), 0)] = _int(so.get(W_VAL), 1)
             self.nums[nid] = (aid, overrides)
 
+    @classmethod
+    def of(cls, part) -> "_Numbering":
+        """Numbering of a numbering part (None: no part), with fresh list counters."""
+        return _NUMBERING_CACHE.get(part).restarted()
+
+    def restarted(self) -> "_Numbering":
+        """A copy sharing the list definitions, with its own counters."""
+        new = copy.copy(self)
+        new.counters = {}
+        return new
+
     def label(self, num_id: str, ilvl: int, styles: "_Styles") -> str | None:
         """Advance the counter for (num_id, ilvl) and return its label."""
         entry = self.nums.get(num_id)
@@ -221,10 +296,14 @@ class _Numbering:
         return (label + " ") if label else "• "
 
 
+_NUMBERING_CACHE = _PartCache(_Numbering)
+
+
 class _Styles:
     def __init__(self, root) -> None:
         self.styles: dict[str, dict] = {}
         self.default_para: str | None = None
+        self._memo: dict[str | None, tuple] = {}  # style id -> _lookup(style id)
         if root is None:
             return
         for st in root.iterchildren(w("style")):
@@ -253,6 +332,11 @@ class _Styles:
             if st.get(w("default")) in ("1", "true", "on") and st.get(w("type")) == "paragraph":
                 self.default_para = sid
 
+    @classmethod
+    def of(cls, part) -> "_Styles":
+        """Styles of a styles part (None: no part)."""
+        return _STYLES_CACHE.get(part)
+
     def chain(self, sid: str | None):
         seen = set()
         while sid and sid in self.styles and sid not in seen and len(seen) < 32:
@@ -260,7 +344,23 @@ class _Styles:
             yield self.styles[sid]
             sid = self.styles[sid]["based_on"]
 
+    def _lookup(self, sid: str | None) -> tuple:
+        """(heading level, numPr, is list style) of a style; memoized, as the object is shared."""
+        found = self._memo.get(sid)
+        if found is None:
+            found = self._memo[sid] = (self._heading_level(sid), self._num_pr(sid), self._is_list_style(sid))
+        return found
+
     def heading_level(self, sid: str | None) -> int | None:
+        return self._lookup(sid)[0]
+
+    def num_pr(self, sid: str | None) -> tuple[str, int | None] | None:
+        return self._lookup(sid)[1]
+
+    def is_list_style(self, sid: str | None) -> bool:
+        return self._lookup(sid)[2]
+
+    def _heading_level(self, sid: str | None) -> int | None:
         for st in self.chain(sid):
             name = st["name"].strip()
             mt = _HEADING_NAME.match(name)
@@ -273,52 +373,58 @@ class _Styles:
                 return st["outline"] + 1
         return None
 
-    def num_pr(self, sid: str | None) -> tuple[str, int | None] | None:
+    def _num_pr(self, sid: str | None) -> tuple[str, int | None] | None:
         for st in self.chain(sid):
             if st["num_id"] is not None:
                 return st["num_id"], st["ilvl"]
         return None
 
-    def is_list_style(self, sid: str | None) -> bool:
+    def _is_list_style(self, sid: str | None) -> bool:
         return any(_LIST_NAME.match(st["name"].strip()) for st in self.chain(sid))
 
 
-class _ParaState:
-    """Per-paragraph state while collecting inline text."""
+_STYLES_CACHE = _PartCache(_Styles)
+# settings.xml: are even and odd pages given different headers/footers?
+_EVEN_AND_ODD_CACHE = _PartCache(lambda root: root is not None and root.find(w("evenAndOddHeaders")) is not None)
 
-    __slots__ = ("out", "fields", "textboxes")
+
+class _ParaState:
+    """Per-paragraph state while collecting inline text.
+
+    ``hiding`` counts the open fields whose text is not shown: those still in
+    their instruction, and MERGEFIELDs (shown as «Name» instead of their result).
+    """
+
+    __slots__ = ("out", "fields", "textboxes", "hiding")
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.fields: list[dict] = []
         self.textboxes: list = []
-
-    def suppressed(self) -> bool:
-        return any(f["phase"] == "instr" or f["merge"] is not None for f in self.fields)
+        self.hiding = 0
 
     def emit(self, s: str) -> None:
-        if s and not self.suppressed():
+        if s and not self.hiding:
             self.out.append(s)
 
 
 class DocxWalker:
-    def __init__(self, document) -> None:
-        self.doc = document
+    def __init__(self, part) -> None:
+        """``part``: the main document part (a ``_Part``, or anything with its interface)."""
+        self.part = part
         self.b = LayoutBuilder()
         self.warnings: list[str] = []
-        part = document.part
-        self.styles = _Styles(self._related_root(part, RT_STYLES))
-        self.numbering = _Numbering(self._related_root(part, RT_NUMBERING))
-        settings = self._related_root(part, RT_SETTINGS)
-        self.even_and_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None
+        self.styles = _Styles.of(self._related(RT_STYLES))
+        self.numbering = _Numbering.of(self._related(RT_NUMBERING))
+        self.even_and_odd = _EVEN_AND_ODD_CACHE.get(self._related(RT_SETTINGS))
 
-    @staticmethod
-    def _related_root(part, reltype):
+    def _related(self, reltype):
+        """The XML part the main part relates to by ``reltype``, or None (none, several or external)."""
         try:
-            related = part.part_related_by(reltype)
+            related = self.part.part_related_by(reltype)
         except (KeyError, ValueError):
             return None
-        return getattr(related, "element", None)
+        return related if related.is_xml else None
 
     def warn(self, msg: str) -> None:
         if msg not in self.warnings:
@@ -327,7 +433,10 @@ class DocxWalker:
     # -- stories ---------------------------------------------------------------
 
     def read(self):
-        body = self.doc.element.body
+        root = self.part.element
+        body = root.find(w("body")) if root.tag == w("document") else None
+        if body is None:  # not a w:document with a w:body: the package is damaged
+            raise _corrupt()
         self.blocks(body, None, top_level=True)
         headers, footers = self._header_footer_parts(body)
         for el in headers:
@@ -350,16 +459,11 @@ class DocxWalker:
                         continue
                     if kind == "even" and not self.even_and_odd:
                         continue
-                    rid = ref.get(f"{{{R}}}id")
-                    try:
-                        part = self.doc.part.related_parts[rid]
-                    except KeyError:
+                    part = self.part.related_parts.get(ref.get(f"{{{R}}}id"))
+                    if part is None or not part.is_xml or part.partname in seen:
                         continue
-                    el = getattr(part, "element", None)
-                    if el is None or id(part) in seen:
-                        continue
-                    seen.add(id(part))
-                    target.append(el)
+                    seen.add(part.partname)
+                    target.append(part.element)
         return headers, footers
 
     def blocks(self, container, override: str | None, top_level: bool = False) -> None:
@@ -532,16 +636,21 @@ class DocxWalker:
         kind = c.get(w("fldCharType"))
         if kind == "begin":
             st.fields.append({"instr": "", "phase": "instr", "merge": None})
+            st.hiding += 1
         elif kind == "separate" and st.fields:
             top = st.fields[-1]
             if top["phase"] == "instr":
                 top["phase"] = "result"
+                st.hiding -= 1
                 name = merge_field_name(top["instr"])
                 if name is not None:
                     st.emit(f"«{name}»")
                     top["merge"] = name
+                    st.hiding += 1
         elif kind == "end" and st.fields:
             top = st.fields.pop()
+            if top["phase"] == "instr" or top["merge"] is not None:
+                st.hiding -= 1
             if top["phase"] == "instr":
                 name = merge_field_name(top["instr"])
                 if name is not None:
@@ -623,25 +732,178 @@ class DocxWalker:
             self.blocks(tb, override or "textbox")
 
 
+# --- the package --------------------------------------------------------------------
+
+
+def _corrupt() -> ReadError:
+    return ReadError("corrupt", m.MSG_CORRUPT_DOCX)
+
+
+class _Part:
+    """One package part, with the bits of python-docx's ``Part`` API the walker uses."""
+
+    __slots__ = ("partname", "content_type", "reltype", "is_xml", "rels", "related_parts", "_pkg", "_element")
+
+    def __init__(self, pkg: "_Package", partname: str, content_type: str | None, reltype: str | None) -> None:
+        self.partname = partname  # "/word/document.xml"
+        self.content_type = content_type
+        self.reltype = reltype  # of the relationship the part was first found through
+        # python-docx parses it (``element`` is its root); it treats any part found
+        # through an image relationship as an image
+        self.is_xml = content_type in XML_PART_TYPES and reltype != RT_IMAGE
+        self.rels: dict[str, tuple[str | None, _Part | None]] = {}  # rId -> (type, target; None if external)
+        self.related_parts: dict[str, _Part] = {}  # rId -> target, internal relationships only
+        self._pkg = pkg
+        self._element = None
+
+    @property
+    def element(self):
+        """Root element, parsed on first use; None for a part that is not XML."""
+        if self._element is None and self.is_xml:
+            self._element = self._pkg.parse(self._pkg.read(self.partname[1:]))
+        return self._element
+
+    def stored_key(self) -> bytes:
+        """Digest of the part as stored in the zip: equal keys mean equal bytes."""
+        return self._pkg.stored_key(self.partname[1:])
+
+    def part_related_by(self, reltype: str) -> "_Part":
+        """Target of the one relationship of ``reltype``: KeyError if none, ValueError if
+        several or external (as python-docx)."""
+        matching = [target for rt, target in self.rels.values() if rt == reltype]
+        if not matching:
+            raise KeyError(reltype)
+        if len(matching) > 1 or matching[0] is None:
+            raise ValueError(reltype)
+        return matching[0]
+
+
+class _Package:
+    """The parts reachable from an OPC package's ``_rels/.rels``, found as python-docx
+    finds them (depth first); ``main`` is the Word main document part."""
+
+    def __init__(self, zf: zipfile.ZipFile, data: bytes) -> None:
+        self.zf = zf
+        self.data = data  # the bytes ``zf`` reads
+        self.names = set(zf.namelist())
+        # python-docx's parser settings: whitespace handling must stay the same.
+        self.parser = etree.XMLParser(
+            remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False
+        )
+        self.overrides: dict[str, str | None] = {}
+        self.defaults: dict[str, str | None] = {}
+        self._content_types(self.parse(self.read("[Content_Types].xml")))
+        root = self._find_parts()
+        try:
+            self.main = root.part_related_by(RT_OFFICE_DOCUMENT)
+        except (KeyError, ValueError) as exc:
+            raise _corrupt() from exc
+        if self.main.content_type not in WORD_MAIN_TYPES:
+            raise ReadError("unsupported_format", m.MSG_NOT_WORD)
+        if self.main.reltype == RT_IMAGE:
+            raise _corrupt()
+        self.main.is_xml = True
+
+    def _find_parts(self) -> _Part:
+        """Walk the relationships depth first from the package's own (python-docx's order,
+        which decides the relationship a part is first found through); return the package
+        root pseudo-part "/"."""
+        root = _Part(self, "/", None, None)
+        parts: dict[str, _Part] = {}
+        sources = [(root, self._rels("/"))]
+        stack = [iter(sources[0][1])]
+        while stack:
+            for _rid, reltype, target in stack[-1]:
+                if target is None or target in parts:
+                    continue
+                if target[1:] not in self.names:
+                    raise _corrupt()
+                part = parts[target] = _Part(self, target, self._content_type(target), reltype)
+                sources.append((part, self._rels(target)))
+                stack.append(iter(sources[-1][1]))
+                break
+            else:
+                stack.pop()
+        for source, rels in sources:
+            for rid, reltype, target in rels:
+                part = None if target is None else parts[target]
+                source.rels[rid] = (reltype, part)
+                if part is not None:
+                    source.related_parts[rid] = part
+        return root
+
+    def read(self, name: str) -> bytes:
+        try:
+            return read_member(self.zf, name, m.MSG_CORRUPT_DOCX)
+        except KeyError as exc:
+            raise _corrupt() from exc
+
+    def stored_key(self, name: str) -> bytes:
+        """Digest of how member ``name`` is stored: compression method, CRC-32, sizes and
+        the compressed bytes. Unpacking is deterministic, so two members with the same
+        key unpack to the same bytes; ``zf.open`` checks the member's local header as a
+        full read would (name, flags, method), without unpacking anything."""
+        try:
+            self.zf.open(name).close()
+        except Exception as exc:  # KeyError, BadZipFile, NotImplementedError, RuntimeError (encrypted)
+            raise _corrupt() from exc
+        info = self.zf.getinfo(name)
+        name_len, extra_len = struct.unpack_from("<HH", self.data, info.header_offset + 26)
+        start = info.header_offset + 30 + name_len + extra_len
+        digest = hashlib.sha256(memoryview(self.data)[start : start + info.compress_size])
+        digest.update(struct.pack("<HIQQ", info.compress_type, info.CRC, info.file_size, info.compress_size))
+        return digest.digest()
+
+    def parse(self, blob: bytes):
+        try:
+            return etree.fromstring(blob, self.parser)
+        except (etree.LxmlError, ValueError) as exc:
+            raise _corrupt() from exc
+
+    def _content_types(self, types) -> None:
+        if types.tag != f"{{{CT_NS}}}Types":
+            raise _corrupt()
+        for table, tag, attr in ((self.overrides, "Override", "PartName"), (self.defaults, "Default", "Extension")):
+            for el in types.iterfind(f"{{{CT_NS}}}{tag}"):
+                key = el.get(attr)
+                if key is None:
+                    raise _corrupt()
+                table[key.lower()] = el.get("ContentType")
+
+    def _content_type(self, partname: str) -> str | None:
+        key = partname.lower()
+        if key in self.overrides:
+            return self.overrides[key]
+        ext = posixpath.splitext(partname)[1][1:].lower()
+        if ext in self.defaults:
+            return self.defaults[ext]
+        raise _corrupt()
+
+    def _rels(self, partname: str) -> list[tuple[str | None, str | None, str | None]]:
+        """(rId, type, target partname; None if external) of a part's relationships."""
+        base, filename = posixpath.split(partname)
+        name = posixpath.join(base, "_rels", filename + ".rels")[1:]
+        if name not in self.names:
+            return []
+        rels = self.parse(self.read(name))
+        if rels.tag != f"{{{PR_NS}}}Relationships":
+            raise _corrupt()
+        out = []
+        for rel in rels.iterfind(f"{{{PR_NS}}}Relationship"):
+            target = rel.get("Target")
+            if rel.get("TargetMode", "Internal") == "External":
+                target = None
+            elif target is None:
+                raise _corrupt()
+            else:
+                target = posixpath.abspath(posixpath.join(base, target))
+            out.append((rel.get("Id"), rel.get("Type"), target))
+        return out
+
+
 def read_docx_bytes(data: bytes, source: str | None):
     """Return (LayoutBuilder, warnings). Raises ReadError."""
-    zf = open_zip(data, m.MSG_CORRUPT_DOCX)
-    zf.close()
-
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as exc:
-        if "is not a Word file" in str(exc):
-            raise ReadError("unsupported_format", m.MSG_NOT_WORD) from exc
-        raise ReadError("corrupt", m.MSG_CORRUPT_DOCX) from exc
-    except (PackageNotFoundError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise ReadError("corrupt", m.MSG_CORRUPT_DOCX) from exc
-    except Exception as exc:  # anything else python-docx trips over
-        raise ReadError("corrupt", m.MSG_CORRUPT_DOCX) from exc
-
-    walker = DocxWalker(document)
-    builder = walker.read()
+    with open_zip(data, m.MSG_CORRUPT_DOCX) as zf:
+        walker = DocxWalker(_Package(zf, data).main)
+        builder = walker.read()
     return builder, walker.warnings

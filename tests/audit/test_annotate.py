@@ -5,7 +5,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import LETTER_01, load_json, snapshot
+from auditutil import LETTER_01, load_json, snapshot
 
 pytestmark = pytest.mark.model
 

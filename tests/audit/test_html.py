@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import LETTER_01, docx_letter, load_json
+from auditutil import LETTER_01, docx_letter, load_json
 
 XSS = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(2)">'

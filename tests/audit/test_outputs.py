@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from conftest import load_json
+from auditutil import load_json
 
 pytestmark = pytest.mark.model
 

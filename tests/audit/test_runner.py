@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import SECRET_SENTENCE, by_path, load_json, snapshot
+from auditutil import SECRET_SENTENCE, by_path, load_json, snapshot
 
 pytestmark = pytest.mark.model
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import random
 import re
+import struct
 import zipfile
+import zlib
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 
-from letterlab.readers import Block, Document, ReadError, read_document
+from letterlab.readers import Block, Document, ReadError, docx_reader, read_document
+from letterlab.readers._safety import open_zip
+from letterlab.readers.docx_reader import DocxWalker, read_docx_bytes
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -328,3 +335,268 @@ def test_docx_block_dataclass_defaults():
     assert (b.level, b.source_index) == (0, -1)
     with pytest.raises(Exception):
         b.start = 1  # frozen
+
+
+# --- the package: same reading as with python-docx opening it -------------------------
+
+
+class _PythonDocxPart:
+    """A part as python-docx loaded it, behind the interface ``DocxWalker`` uses."""
+
+    def __init__(self, part):
+        self._part = part
+        self.partname = str(part.partname)
+        self.is_xml = hasattr(part, "element")  # python-docx's XmlPart
+
+    @property
+    def element(self):
+        return self._part.element if self.is_xml else None
+
+    def stored_key(self) -> bytes:
+        return hashlib.sha256(b"python-docx:" + self._part.blob).digest()
+
+    def part_related_by(self, reltype):
+        return _PythonDocxPart(self._part.part_related_by(reltype))
+
+    @property
+    def related_parts(self):
+        return {rid: _PythonDocxPart(p) for rid, p in self._part.related_parts.items()}
+
+
+def _read_with_python_docx(data: bytes):
+    """What the reader gives when python-docx opens the package (as it did before)."""
+    walker = DocxWalker(_PythonDocxPart(docx.Document(io.BytesIO(data)).part))
+    builder = walker.read()
+    return builder.text, builder.blocks, walker.warnings
+
+
+def _read(data: bytes):
+    builder, warnings = read_docx_bytes(data, None)
+    return builder.text, builder.blocks, warnings
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 4)
+    return b"".join([b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", ihdr), chunk(b"IDAT", idat), chunk(b"IEND", b"")])
+
+
+def _headers_docx(helpers) -> bytes:
+    """Odd/even and first-page headers and footers, and a second section with its own header."""
+    d = docx.Document()
+    d.settings.odd_and_even_pages_header_footer = True
+    d.add_heading("Overskrift", 1)
+    d.add_paragraph("Brødtekst her.")
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "Ulige hoved"
+    sec.even_page_header.paragraphs[0].text = "Lige hoved"
+    sec.different_first_page_header_footer = True
+    sec.first_page_footer.paragraphs[0].text = "Første fod"
+    sec.footer.paragraphs[0].text = "Fod"
+    sec2 = d.add_section(WD_SECTION.NEW_PAGE)
+    sec2.header.is_linked_to_previous = False
+    sec2.header.paragraphs[0].text = "Sektion 2 hoved"
+    d.add_paragraph("Sektion to.")
+    return helpers.docx_to_bytes(d)
+
+
+def _media_docx(helpers) -> bytes:
+    """A picture, an external hyperlink, a comment and document properties."""
+    d = docx.Document()
+    d.add_paragraph("Se billedet")
+    d.add_picture(io.BytesIO(_png()))
+    p = d.add_paragraph("Link: ")
+    rid = d.part.relate_to(
+        "https://example.dk/", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        is_external=True,
+    )
+    p._p.append(xml(
+        '<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        f'r:id="{rid}"><w:r><w:t>eksempel</w:t></w:r></w:hyperlink>'
+    ))
+    d.add_comment(d.add_paragraph("Kommentar her").runs[0], text="En kommentar", author="A")
+    d.core_properties.title = "Titel"
+    return helpers.docx_to_bytes(d)
+
+
+def _styles_docx(helpers) -> bytes:
+    """Danish heading and list styles (one based on another), list numbering, a table."""
+    d = docx.Document()
+    heading = d.styles.add_style("Overskrift 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.styles.add_style("Min overskrift", WD_STYLE_TYPE.PARAGRAPH).base_style = heading
+    d.styles.add_style("Opstilling med tal", WD_STYLE_TYPE.PARAGRAPH)
+    for text, style in (("A", "Overskrift 1"), ("B", "Min overskrift"), ("C", "Opstilling med tal"),
+                        ("D", "List Number"), ("E", "List Number 2"), ("F", "Title")):
+        d.add_paragraph(text, style=style)
+    add_numbering(d)
+    for k, text in enumerate(("x", "y", "z", "w")):
+        numbered(d, text, k % 3)
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "a"
+    t.cell(1, 1).add_paragraph("b", style="List Bullet")
+    return helpers.docx_to_bytes(d)
+
+
+@pytest.fixture
+def package_samples(letter_path, helpers):
+    return {
+        "letter": letter_path.read_bytes(),
+        "headers": _headers_docx(helpers),
+        "media": _media_docx(helpers),
+        "styles": _styles_docx(helpers),
+    }
+
+
+def test_docx_package_reading_matches_python_docx(package_samples):
+    for name, data in package_samples.items():
+        text, blocks, warnings = _read(data)
+        assert text, name
+        assert (text, blocks, warnings) == _read_with_python_docx(data), name
+    assert "Lige hoved" in _read(package_samples["headers"])[0]
+    assert "eksempel" in _read(package_samples["media"])[0]
+
+
+def _damage(rng: random.Random, xml_text: str) -> str:
+    """Swap an attribute value for another one of the same part, drop an empty element,
+    or put a stray character in."""
+    op = rng.random()
+    if op < 0.6:
+        values = list(re.finditer(r'="([^"]*)"', xml_text))
+        mt = rng.choice(values)
+        return xml_text[: mt.start(1)] + rng.choice(values).group(1) + xml_text[mt.end(1) :]
+    if op < 0.9:
+        empties = list(re.finditer(r"<[\w:]+(?: [^<>]*)?/>", xml_text))
+        if empties:
+            mt = rng.choice(empties)
+            return xml_text[: mt.start()] + xml_text[mt.end() :]
+    i = rng.randrange(len(xml_text))
+    return xml_text[:i] + rng.choice(["<", "/", '"', "&", ""]) + xml_text[i + 1 :]
+
+
+_READ_PARTS = re.compile(
+    r"\[Content_Types\]\.xml|_rels/\.rels|word/_rels/document\.xml\.rels"
+    r"|word/(?:document|styles|numbering|settings|header\d+|footer\d+)\.xml"
+)
+
+
+def test_docx_damaged_files_match_python_docx(package_samples, helpers):
+    """Damaged XML and relationships: wherever python-docx opens the package, we read
+    exactly what the walker reads through python-docx."""
+    rng = random.Random(7)
+    samples = list(package_samples.values())
+    compared = changed = 0
+    for _ in range(120):
+        data = rng.choice(samples)
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        name = rng.choice([n for n in zf.namelist() if _READ_PARTS.fullmatch(n)])
+        text = zf.read(name).decode("utf-8")
+        for _ in range(rng.randint(1, 3)):
+            text = _damage(rng, text)
+        damaged = helpers.rewrite_zip(data, replace={name: text.encode("utf-8")})
+        try:
+            expected = _read_with_python_docx(damaged)
+        except ReadError as exc:
+            expected = exc.code
+        except Exception:
+            continue  # python-docx refuses the package
+        try:
+            got = _read(damaged)
+        except ReadError as exc:
+            got = exc.code
+        assert got == expected, name
+        compared += 1
+        changed += got != _read(data)
+    assert compared > 40 and changed > 10
+
+
+def test_docx_templates_and_macro_documents_are_read(package_samples, helpers):
+    data = package_samples["headers"]
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+
+    def main_type(content_type: str) -> bytes:
+        main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+        return helpers.rewrite_zip(data, replace={"[Content_Types].xml": types.replace(main, content_type).encode()})
+
+    for content_type in (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    ):
+        assert _read(main_type(content_type)) == _read(data)
+    err = _read_error(main_type("application/xml"))
+    assert err.code == "unsupported_format"
+    assert err.message == "Filen er ikke et Word-dokument. Gem brevet som .docx, og prøv igen."
+
+
+def _read_error(data: bytes) -> ReadError:
+    with pytest.raises(ReadError) as exc:
+        read_document(data=data, filename="brev.docx")
+    return exc.value
+
+
+def test_docx_broken_package_is_corrupt(package_samples, helpers):
+    data = package_samples["media"]
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    image = next(n for n in zf.namelist() if n.startswith("word/media/"))
+
+    def edit(name: str, pattern: str, repl: str) -> bytes:
+        text = zf.read(name).decode()
+        changed = re.sub(pattern, repl, text, count=1, flags=re.S)
+        assert changed != text
+        return helpers.rewrite_zip(data, replace={name: changed.encode()})
+
+    cases = {
+        "missing picture": helpers.rewrite_zip(data, drop=(image,)),  # every related part must exist
+        "missing styles": helpers.rewrite_zip(data, drop=("word/styles.xml",)),
+        "bad rels xml": edit("word/_rels/document.xml.rels", r"</Relationships>$", ""),
+        "rels without target": edit("word/_rels/document.xml.rels", r' Target="[^"]*"', ""),
+        "no main document": edit("_rels/.rels", r"relationships/officeDocument", "relationships/other"),
+        "no content type": edit("[Content_Types].xml", r'<Default Extension="png"[^>]*/>', ""),
+        "no body": edit("word/document.xml", r"<w:body>.*</w:body>", ""),
+    }
+    for name, broken in cases.items():
+        assert _read_error(broken).code == "corrupt", name
+
+
+def test_docx_damage_in_parts_we_do_not_read_is_ignored(package_samples, helpers):
+    """Unlike python-docx we never unpack the theme, pictures or document properties."""
+    data = package_samples["media"]
+    damaged = helpers.rewrite_zip(data, replace={"word/theme/theme1.xml": b"<a:theme", "docProps/core.xml": b"\x00"})
+    assert _read(damaged) == _read(data)
+    with pytest.raises(Exception):
+        docx.Document(io.BytesIO(damaged))
+
+
+def test_docx_styles_are_shared_between_letters_of_one_template(helpers):
+    def letter(text: str) -> bytes:
+        d = docx.Document()
+        d.add_heading("Afgørelse", 1)
+        d.add_paragraph(text, style="List Bullet")
+        return helpers.docx_to_bytes(d)
+
+    a, b = letter("første"), letter("anden")
+    docx_reader._STYLES_CACHE._items.clear()
+    first = _read(a)
+    assert len(docx_reader._STYLES_CACHE._items) == 1
+    assert _read(b)[0] == "Afgørelse\n\n• anden"
+    assert len(docx_reader._STYLES_CACHE._items) == 1  # same styles part: one entry
+    assert _read(a) == first == _read_with_python_docx(a)
+
+
+def test_docx_stored_key_follows_the_stored_bytes(helpers):
+    def key(data: bytes, name: str) -> bytes:
+        return docx_reader._Package(open_zip(data, ""), data).stored_key(name)
+
+    d = docx.Document()
+    d.add_paragraph("Hej")
+    a = helpers.docx_to_bytes(d)
+    d.add_paragraph("med dig")
+    b = helpers.docx_to_bytes(d)
+    assert key(a, "word/styles.xml") == key(b, "word/styles.xml")
+    assert key(a, "word/document.xml") != key(b, "word/document.xml")
+    styles = zipfile.ZipFile(io.BytesIO(a)).read("word/styles.xml")
+    changed = helpers.rewrite_zip(a, replace={"word/styles.xml": styles.replace(b"Heading 1", b"Heading 2", 1)})
+    assert key(a, "word/styles.xml") != key(changed, "word/styles.xml")

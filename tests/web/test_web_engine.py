@@ -51,3 +51,40 @@ def test_a_missing_model_reaches_the_server_as_a_model_error(ruleset, tmp_path):
         assert "finde modellen" in str(err.value)
     finally:
         eng.close()
+
+
+def test_workers_end_when_the_server_process_is_killed(tmp_path):
+    """A server killed without warning (SIGKILL) leaves no worker processes behind."""
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "server.py"
+    script.write_text(
+        "from letterlab.ruleset import default_ruleset\n"
+        "from letterlab_web.engine import Engine\n"
+        "if __name__ == '__main__':\n"
+        "    eng = Engine(ruleset=default_ruleset(), workers=2)\n"
+        "    eng.warm_up()\n"
+        "    print(' '.join(str(p) for p in eng._pool._processes), flush=True)\n"
+        "    import time; time.sleep(600)\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in proc.stdout.readline().split()]
+        assert len(pids) == 2
+    finally:
+        proc.kill()
+        proc.wait()
+
+    def alive(pid):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        with open(f"/proc/{pid}/stat") as fh:   # a zombie has ended
+            return fh.read().split()[2] != "Z"
+
+    deadline = time.time() + 30
+    while any(alive(p) for p in pids) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in pids)
