@@ -26,6 +26,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -61,11 +62,15 @@ def start_server(port: int, model: str | None, threads: int, workers: int | None
         cmd += ["--workers", str(workers)]
     if model:
         cmd += ["--model", model]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # stderr to a file, not a pipe: nobody reads a pipe while the load runs, and a
+    # server whose log writes block on a full pipe stalls.
+    errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors, text=True)
     deadline = time.time() + 180
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"letterlab serve stopped: {proc.stderr.read()}")
+            errors.seek(0)
+            raise SystemExit(f"letterlab serve stopped: {errors.read()}")
         try:
             conn = http.client.HTTPConnection(HOST, port, timeout=5)
             conn.request("GET", "/api/health")
