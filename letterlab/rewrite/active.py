@@ -35,12 +35,16 @@ placeholder (see ``common.keeps_content``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
+from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-from .common import (MODALS, as_object, capitalise, decapitalise_word, feat, imperative,
-                     insert_after, is_finite, is_sentence_start, past, pieces, present, render,
+from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
+                     is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
                      suggestion, supine_matches)
+from .inflect import imperative, is_known_verb, verb_form
 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl", "expl:pass"}
 REL_DEPS = {"rel", "acl:relcl", "relcl"}
@@ -105,6 +109,7 @@ CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "h
 NOTE_FORMULA = "Skriv direkte til læseren i stedet for at bruge passiv."
 NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
 NOTE_DEFAULT = "Aktiv i stedet for passiv. Tjek, at det er {who}, der gør det."
+_BY_HEAD_KEY = "letterlab_by_head"
 
 
 def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None = None) -> tuple[Suggestion, ...]:
@@ -116,8 +121,7 @@ def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None
     try:
         aux = None
         if start_char is not None and start_char < verb.idx:
-            span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-            aux = span[0] if span is not None and len(span) else None
+            aux = _token_at(doc, start_char)
         for fn in (_bedes_pronoun, _bedes_participle, _contact_formula, _announce_formula):
             s = fn(doc, verb)
             if s is not None:
@@ -130,22 +134,77 @@ def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None
 
 # --- helpers ------------------------------------------------------------------------------------
 
-def _subtree_range(tok: Token) -> tuple[int, int] | None:
-    """(first, last) token index of ``tok``'s subtree, or None when it is not contiguous."""
-    idx = sorted(t.i for t in tok.subtree)
-    if idx[-1] - idx[0] + 1 != len(idx):
+def _token_at(doc: Doc, char: int) -> int | None:
+    """Index of the token at character ``char``, as ``doc.char_span(char, char + 1, alignment_mode="expand")``."""
+    t = token_table(doc)
+    k = bisect_right(t.idx, char) - 1
+    if k >= 0 and char < t.end[k]:
+        return k
+    span = doc.char_span(char, char + 1, alignment_mode="expand")   # between tokens
+    return span[0].i if span is not None and len(span) else None
+
+
+def _sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token indices of token ``i``'s sentence, as ``doc[i].sent``, read from the token table."""
+    if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    starts = token_table(doc).sent_start
+    start = i
+    while start > 0 and not starts[start]:
+        start -= 1
+    end = i + 1
+    while end < len(starts) and not starts[end]:
+        end += 1
+    return start, end
+
+
+def _by_head(doc: Doc) -> tuple[list[int], list[int]]:
+    """The dependents (all tokens but the roots) sorted by their head, ties in order, and those heads.
+
+    Cached on the doc; ``order[bisect_left(heads, i):bisect_right(heads, i)]`` are token ``i``'s dependents.
+    """
+    table = token_table(doc)
+    got = doc.user_data.get(_BY_HEAD_KEY)
+    if got is None or got[2] != len(table):
+        heads = table.head
+        order = sorted((c for c, h in enumerate(heads) if h != c), key=heads.__getitem__)
+        got = doc.user_data[_BY_HEAD_KEY] = (order, [heads[c] for c in order], len(heads))
+    return got[0], got[1]
+
+
+def _children(doc: Doc, i: int) -> list[int]:
+    """Indices of token ``i``'s dependents, in order (``Token.children``)."""
+    order, heads = _by_head(doc)
+    return order[bisect_left(heads, i):bisect_right(heads, i)]
+
+
+def _subtree_range(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(first, last) token index of token ``i``'s subtree, or None when it is not contiguous."""
+    order, heads = _by_head(doc)
+    lo = hi = i
+    size = 0
+    todo = [i]
+    while todo:
+        k = todo.pop()
+        size += 1
+        if k < lo:
+            lo = k
+        elif k > hi:
+            hi = k
+        todo += order[bisect_left(heads, k):bisect_right(heads, k)]
+    if hi - lo + 1 != size:
         return None
-    return idx[0], idx[-1]
+    return lo, hi
 
 
 def _plain(lemma: str) -> tuple[str, str]:
     return PLAIN_VERBS.get(lemma, (lemma, ""))
 
 
-def _adverbs(tokens: list[Token]) -> list[str] | None:
-    """Formula adverbs mapped to plain ones; None when a token is not one of them."""
+def _adverbs(words: list[str]) -> list[str] | None:
+    """Formula adverbs (lower case) mapped to plain ones; None when a word is not one of them."""
     out: list[str] = []
-    words = [t.lower_ for t in tokens]
     for k, w in enumerate(words):
         if w == "i" and k + 1 < len(words) and words[k + 1] == "øvrigt":
             continue   # "i øvrigt" -> "også", taken at "øvrigt"
@@ -179,27 +238,28 @@ def _word_cases(doc: Doc) -> dict[str, dict]:
     cases = doc.user_data.get("letterlab_word_cases")
     if cases is None:
         cases = {}
-        for t in doc:
-            if not t.text[:1].isalpha():
+        t = token_table(doc)
+        for i, text in enumerate(t.text):
+            if not text[:1].isalpha():
                 continue
-            entry = cases.setdefault(t.lower_, {})
-            if t.text[:1].islower():
+            entry = cases.setdefault(t.lower[i], {})
+            if text[:1].islower():
                 entry["lower"] = True
-            elif not is_sentence_start(t):
-                entry.setdefault("mid", set()).add(t.i)
+            elif not is_sentence_start_at(t, i):
+                entry.setdefault("mid", set()).add(i)
         doc.user_data["letterlab_word_cases"] = cases
     return cases
 
 
 def _object_text(doc: Doc, first: int, last: int, at_start: bool) -> str:
-    toks = list(doc[first:last + 1])
-    if len(toks) == 1:
-        obj = as_object(toks[0])
+    tok = doc[first]
+    if first == last:
+        obj = as_object(tok)
         if obj is not None:
             return obj
-    parts = pieces(toks)
-    if at_start and _is_common_word(toks[0]):
-        parts[0].text = decapitalise_word(toks[0]) if toks[0].pos_ != "PROPN" else toks[0].text.lower()
+    parts = pieces(doc, first, last)
+    if at_start and _is_common_word(tok):
+        parts[0].text = decapitalise_word(tok) if tok.pos_ != "PROPN" else tok.text.lower()
     return render(parts)
 
 
@@ -210,40 +270,43 @@ def _clean(text: str) -> str | None:
     return text
 
 
-def _next_word(doc: Doc, i: int) -> Token | None:
+def _next_word(doc: Doc, i: int) -> int | None:
+    """Index of the first token after ``i`` that is not a space."""
+    space = token_table(doc).space
     j = i + 1
-    while j < len(doc) and doc[j].is_space:
+    while j < len(space) and space[j]:
         j += 1
-    return doc[j] if j < len(doc) else None
+    return j if j < len(space) else None
 
 
-def _shares_subject_with_coordinate(verbs: list[Token], sent_end: int) -> bool:
-    """True when a verb in ``verbs`` is coordinated with another verb that has no subject of its own."""
+def _shares_subject_with_coordinate(doc: Doc, verbs: list[int], sent_end: int) -> bool:
+    """True when a verb in ``verbs`` (indices) is coordinated with another verb that has no subject of its own."""
+    t = token_table(doc)
+    dep = t.dep
     for v in verbs:
-        for c in v.children:
-            if c.dep_ in COORD_DEPS and c.pos_ in ("VERB", "AUX"):
-                if not any(g.dep_ in SUBJ_DEPS for g in c.children):
+        kids = _children(doc, v)
+        for c in kids:
+            if dep[c] in COORD_DEPS and t.pos[c] in ("VERB", "AUX"):
+                if not any(dep[g] in SUBJ_DEPS for g in _children(doc, c)):
                     return True
-        if v.dep_ in COORD_DEPS and not any(g.dep_ in SUBJ_DEPS for g in v.children):
+        if dep[v] in COORD_DEPS and not any(dep[g] in SUBJ_DEPS for g in kids):
             return True
     # Word order: "... udfyldt via borger.dk og skal være ..." -- "og" + a verb without a subject between
-    last = max(v.i for v in verbs)
-    doc = verbs[0].doc
-    for j in range(last + 1, sent_end - 1):
-        t = doc[j]
-        if t.text in (",", ";", ":"):
+    text, lower = t.text, t.lower
+    for j in range(max(verbs) + 1, sent_end - 1):
+        if text[j] in (",", ";", ":"):
             break   # a new clause starts: its verbs have their own subject or are subordinate
-        if t.lower_ in ("og", "eller", "samt"):
+        if lower[j] in ("og", "eller", "samt"):
             k = j + 1
-            if doc[k].text == ",":   # "og, såfremt afgørelsen fastholdes, videresendt": skip the inserted clause
+            if text[k] == ",":   # "og, såfremt afgørelsen fastholdes, videresendt": skip the inserted clause
                 k += 1
-                while k < sent_end and doc[k].text != ",":
+                while k < sent_end and text[k] != ",":
                     k += 1
                 k += 1
-            if k < sent_end and (doc[k].pos_ in ("VERB", "AUX") or feat(doc[k], "VerbForm") == "Part") \
-                    and doc[k].lower_ != "at":
+            if k < sent_end and (t.pos[k] in ("VERB", "AUX") or feat_at(t, k, "VerbForm") == "Part") \
+                    and lower[k] != "at":
                 return True
-        if t.lower_ in ("hvis", "når", "at"):
+        if lower[j] in ("hvis", "når", "at"):
             break
     return False
 
@@ -254,20 +317,20 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
     """"De/Du bedes [adv] sende ..." -> "Send ..."; inverted "bedes De" -> "skal De"."""
     if verb.lower_ not in ("bedes", "anmodes"):
         return None
-    sent = verb.sent
-    prev = doc[verb.i - 1] if verb.i > sent.start else None
+    s_start, s_end = _sentence(doc, verb.i)
+    prev = doc[verb.i - 1] if verb.i > s_start else None
     nxt = _next_word(doc, verb.i)
     if prev is not None and prev.lower_ in ("de", "du", "i") and is_sentence_start(prev):
         j = verb.i + 1
         advs = []
-        while j < sent.end and doc[j].lower_ in FORMULA_ADVERBS:
-            advs.append(doc[j])
+        while j < s_end and doc[j].lower_ in FORMULA_ADVERBS:
+            advs.append(doc[j].lower_)
             j += 1
         if verb.lower_ == "anmodes":
-            if not (j + 1 < sent.end and doc[j].lower_ == "om" and doc[j + 1].lower_ == "at"):
+            if not (j + 1 < s_end and doc[j].lower_ == "om" and doc[j + 1].lower_ == "at"):
                 return None
             j += 2
-        if j >= sent.end:
+        if j >= s_end:
             return None
         inf = doc[j]
         if not _looks_infinitive(inf) or feat(inf, "VerbForm") not in ("Inf", None):
@@ -279,18 +342,19 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
         words = [imperative(lemma)] + adv
         end = inf.i
         # "udfylde og indsende" -> "udfyld og indsend"
-        if end + 2 < sent.end and doc[end + 1].lower_ in ("og", "eller") and feat(doc[end + 2], "VerbForm") == "Inf" \
+        if end + 2 < s_end and doc[end + 1].lower_ in ("og", "eller") and feat(doc[end + 2], "VerbForm") == "Inf" \
                 and _looks_infinitive(doc[end + 2]):
             words += [doc[end + 1].lower_, imperative(_plain(doc[end + 2].lower_)[0])]
             end += 2
         rep = capitalise(" ".join(words))
         return suggestion(doc, prev.idx, doc[end].idx + len(doc[end].text), rep, kind="passive", safe=True,
                           confidence=0.9, note=NOTE_FORMULA)
-    if verb.lower_ == "bedes" and prev is not None and nxt is not None and nxt.lower_ in ("de", "du", "i") \
+    lower = token_table(doc).lower
+    if verb.lower_ == "bedes" and prev is not None and nxt is not None and lower[nxt] in ("de", "du", "i") \
             and not is_sentence_start(verb):
         # "Såfremt ..., bedes De rette henvendelse" -> "..., skal De rette henvendelse"
         inf = None
-        for j in range(nxt.i + 1, min(sent.end, nxt.i + 10)):
+        for j in range(nxt + 1, min(s_end, nxt + 10)):
             t = doc[j]
             if t.pos_ in ("PUNCT", "SCONJ"):
                 break
@@ -299,8 +363,8 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
                 break
         if inf is None:
             return None
-        after = _next_word(doc, nxt.i)
-        if after is not None and after.lower_ == "venligst":
+        after = _next_word(doc, nxt)
+        if after is not None and lower[after] == "venligst":
             # "skal De venligst" mixes an order with a plea; dropping "venligst" too would mean one edit over
             # "De", which the address rewrite changes: no rewrite
             return None
@@ -319,8 +383,7 @@ def _looks_infinitive(t: Token) -> bool:
         if feat(t, "VerbForm") == "Part" or t.lower_.endswith("ende") and t.lower_ != t.lemma_.lower():
             return False         # a present participle ("kommende")
         return t.lower_ == t.lemma_.lower()
-    from .common import _inflect
-    return t.pos_ in ("NOUN", "X") and _inflect is not None and _inflect._verb_entry(t.lower_) is not None
+    return t.pos_ in ("NOUN", "X") and is_known_verb(t.lower_)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -328,12 +391,12 @@ def _subject_of(verb: Token) -> Token | None:
     return subs[0] if len(subs) == 1 else None
 
 
-def _participle_after(doc: Doc, verb: Token, sent_end: int) -> tuple[Token, list[Token]] | None:
-    """The participle that follows "bedes" (adverbs may stand between)."""
+def _participle_after(doc: Doc, verb: Token, sent_end: int) -> tuple[Token, list[str]] | None:
+    """The participle that follows "bedes", and the adverbs (lower case) that stand between."""
     j = verb.i + 1
     advs = []
     while j < sent_end and doc[j].lower_ in FORMULA_ADVERBS:
-        advs.append(doc[j])
+        advs.append(doc[j].lower_)
         j += 1
     if j >= sent_end:
         return None
@@ -345,48 +408,49 @@ def _participle_after(doc: Doc, verb: Token, sent_end: int) -> tuple[Token, list
     return None
 
 
-def _participle_lemma(part: Token) -> str | None:
-    """The verb a past participle belongs to, also when the lemmatizer got it wrong ("fremsendt", "udbetal").
+def _participle_lemma(doc: Doc, i: int) -> str | None:
+    """The verb a past participle (token ``i``) belongs to, also when the lemmatizer got it wrong ("fremsendt",
+    "udbetal").
 
     A verb whose class the inflection lists know, and whose participle is this form, comes first; then the
     lemmatizer's lemma if its participle is this form.
     """
-    lemma = part.lemma_.lower()
-    low = part.lower_
-    from .common import _inflect
-    if _inflect is not None:
-        cands = [lemma]
-        if low.endswith("et"):
-            cands += [low[:-2] + "e", low[:-2] + low[-3] + "e"]
-        if low.endswith("t"):
-            cands += [low[:-1] + "e", low[:-1] + "re", low[:-1]]
-        for cand in cands:
-            if _inflect._verb_entry(cand) is not None and _inflect.verb_form(cand, "sup") == low:
-                return cand
+    t = token_table(doc)
+    lemma = t.lemma[i]
+    low = t.lower[i]
+    cands = [lemma]
+    if low.endswith("et"):
+        cands += [low[:-2] + "e", low[:-2] + low[-3] + "e"]
+    if low.endswith("t"):
+        cands += [low[:-1] + "e", low[:-1] + "re", low[:-1]]
+    for cand in cands:
+        if is_known_verb(cand) and verb_form(cand, "sup") == low:
+            return cand
     if lemma != low and supine_matches(lemma, low):
         return lemma
     return None
 
 
-def _til_object(doc: Doc, part: Token, sent_end: int) -> tuple[Token, int] | None:
-    """The "til Y" right after ``part``: ("til" token, index of Y's last token)."""
+def _til_object(doc: Doc, part: Token, sent_end: int) -> tuple[int, int] | None:
+    """The "til Y" right after ``part``: (index of "til", index of Y's last token)."""
+    t = token_table(doc)
     nxt = _next_word(doc, part.i)
-    if nxt is None or nxt.lower_ != "til" or nxt.i >= sent_end:
+    if nxt is None or t.lower[nxt] != "til" or nxt >= sent_end:
         return None
-    rng = _subtree_range(nxt)
-    if rng is None or rng[1] <= nxt.i:
+    rng = _subtree_range(doc, nxt)
+    if rng is None or rng[1] <= nxt:
         # the parse left Y outside the preposition: take one nominal
-        y = _next_word(doc, nxt.i)
-        if y is None or y.pos_ not in ("NOUN", "PROPN", "PRON", "ADV") or y.i >= sent_end:
+        y = _next_word(doc, nxt)
+        if y is None or t.pos[y] not in ("NOUN", "PROPN", "PRON", "ADV") or y >= sent_end:
             return None
-        return nxt, y.i
+        return nxt, y
     last = rng[1]
     # stop before a following PP such as "på tlf." or "med angivelse": keep them outside the span
-    for j in range(nxt.i + 1, last + 1):
-        if doc[j].pos_ == "ADP" or doc[j].is_punct:
+    for j in range(nxt + 1, last + 1):
+        if t.pos[j] == "ADP" or t.punct[j]:
             last = j - 1
             break
-    if last <= nxt.i:
+    if last <= nxt:
         return None
     return nxt, last
 
@@ -403,14 +467,14 @@ def _recipient(doc: Doc, first: int, last: int) -> str:
 def _subject_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """The subject phrase before ``verb``: from the parse, else the words from sentence start."""
     subj = _subject_of(verb)
-    sent = verb.sent
+    s_start, s_end = _sentence(doc, verb.i)
     if subj is not None:
-        rng = _subtree_range(subj)
-        if rng and rng[1] == verb.i - 1 and (rng[0] == sent.start or doc[rng[0]].lower_ in CONTACT_HEADS
+        rng = _subtree_range(doc, subj.i)
+        if rng and rng[1] == verb.i - 1 and (rng[0] == s_start or doc[rng[0]].lower_ in CONTACT_HEADS
                                              or not is_sentence_start(doc[rng[0]]) and doc[rng[0] - 1].is_punct):
             return rng
     # "Eventuelle spørgsmål bedes ..." parsed oddly: everything from the sentence start, no verb or comma
-    toks = doc[sent.start:verb.i]
+    toks = doc[s_start:verb.i]
     toks = [t for t in toks if not t.is_space]
     def nominal(t: Token) -> bool:   # "vedrørende" is tagged as a present participle
         if t.pos_ in ("VERB", "AUX"):
@@ -426,27 +490,27 @@ def _bedes_participle(doc: Doc, verb: Token) -> Suggestion | None:
     """"Klagen bedes fremsendt til X" -> "Send klagen til X"; "Spørgsmål bedes rettet til Y" -> "Du er velkommen til at kontakte Y"."""
     if verb.lower_ != "bedes":
         return None
-    sent = verb.sent
+    s_start, s_end = _sentence(doc, verb.i)
     rng = _subject_span(doc, verb)
     if rng is None or not is_sentence_start(doc[rng[0]]):
         return None
-    found = _participle_after(doc, verb, sent.end)
+    found = _participle_after(doc, verb, s_end)
     if found is None:
         return None
     part, advs = found
     adv = _adverbs(advs)
-    if adv is None or _shares_subject_with_coordinate([verb, part], sent.end):
+    if adv is None or _shares_subject_with_coordinate(doc, [verb.i, part.i], s_end):
         return None
     first, last = rng
     heads = {t.lower_ for t in doc[first:last + 1]}
-    lemma = _participle_lemma(part)
+    lemma = _participle_lemma(doc, part.i)
     if lemma is None:
         return None     # never "Fremsendt klagen": the imperative needs the verb, not the participle
     if heads & CONTACT_HEADS and lemma == "rette":
-        til = _til_object(doc, part, sent.end)
+        til = _til_object(doc, part, s_end)
         if til is None:
             return None
-        who = _recipient(doc, til[0].i + 1, til[1])
+        who = _recipient(doc, til[0] + 1, til[1])
         rep = "Du er velkommen til at kontakte " + who
         end = doc[til[1]].idx + len(doc[til[1]].text)
         return suggestion(doc, doc[first].idx, end, rep, kind="passive", safe=True, confidence=0.9,
@@ -465,13 +529,13 @@ def _contact_formula(doc: Doc, verb: Token) -> Suggestion | None:
     """"Henvendelse vedrørende sagen kan rettes til Visitationen" -> "Du kan kontakte Visitationen"."""
     if verb.lower_ != "rettes":
         return None
-    sent = verb.sent
+    s_start, s_end = _sentence(doc, verb.i)
     k = verb.i - 1
     advs = []
-    while k > sent.start and doc[k].lower_ in FORMULA_ADVERBS:
-        advs.insert(0, doc[k])
+    while k > s_start and doc[k].lower_ in FORMULA_ADVERBS:
+        advs.insert(0, doc[k].lower_)
         k -= 1
-    modal = doc[k] if k >= sent.start else None
+    modal = doc[k] if k >= s_start else None
     adv = _adverbs(advs)
     if modal is None or modal.lower_ not in ("kan", "skal", "må") or adv is None:
         return None
@@ -482,13 +546,13 @@ def _contact_formula(doc: Doc, verb: Token) -> Suggestion | None:
     if doc[first].lower_ not in CONTACT_HEADS and not (doc[first].lower_ == "eventuelle"
                                                       and doc[first + 1].lower_ in CONTACT_HEADS):
         return None
-    til = _til_object(doc, verb, sent.end)
+    til = _til_object(doc, verb, s_end)
     questions = any(t.lower_ == "spørgsmål" for t in doc[first:last + 1])
     lead = "Du er velkommen til at kontakte" if questions else " ".join(["Du kan"] + adv + ["kontakte"])
     if til is None:
         rep, end, conf, safe = lead + " os", verb.idx + len(verb.text), 0.8, True
     else:
-        rep = lead + " " + _recipient(doc, til[0].i + 1, til[1])
+        rep = lead + " " + _recipient(doc, til[0] + 1, til[1])
         end, conf, safe = doc[til[1]].idx + len(doc[til[1]].text), 0.9, True
     if not is_sentence_start(doc[first]):
         rep = rep[0].lower() + rep[1:]
@@ -500,22 +564,20 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
     low = verb.lower_
     if low not in ANNOUNCE_VERBS:
         return None
-    sent = verb.sent
-    toks = [t for t in doc[sent.start:verb.i] if not t.is_space]
-    if not toks or toks[0].lower_ != "det" or not is_sentence_start(toks[0]):
+    s_start, s_end = _sentence(doc, verb.i)
+    t = token_table(doc)
+    words = [k for k in range(s_start, verb.i) if not t.space[k]]
+    if not words or t.lower[words[0]] != "det" or not is_sentence_start_at(t, words[0]):
         return None
-    middle = toks[1:]
-    modal = middle[0] if middle and middle[0].lower_ in MODALS else None
-    if modal is not None:
+    middle = [t.lower[k] for k in words[1:]]
+    if middle and middle[0] in MODALS:
         middle = middle[1:]
     j = verb.i + 1
-    after = []
-    while j < sent.end and doc[j].lower_ in FORMULA_ADVERBS:
-        after.append(doc[j])
+    while j < s_end and t.lower[j] in FORMULA_ADVERBS:
         j += 1
-    if j + 1 >= sent.end or doc[j].text != "," or doc[j + 1].lower_ != "at":
+    if j + 1 >= s_end or t.text[j] != "," or t.lower[j + 1] != "at":
         return None
-    adv = _adverbs(middle + after)
+    adv = _adverbs(middle + t.lower[verb.i + 1:j])
     if adv is None:
         return None
     plain = ANNOUNCE_VERBS[low]
@@ -523,135 +585,134 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
         rep = " ".join(["Bemærk"] + adv)
     else:
         rep = " ".join(["Vi kan"] + adv + [plain])
-    end_tok = doc[j - 1]
-    return suggestion(doc, toks[0].idx, end_tok.idx + len(end_tok.text), rep, kind="passive", safe=True,
+    return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=True,
                       confidence=0.9, note=NOTE_FORMULA)
 
 
 # --- 2. the general rewrite -----------------------------------------------------------------------
+# Token indices throughout; attributes come from the token table.
 
-def _verb_chain(main: Token, aux: Token | None) -> tuple[list[Token], bool] | None:
+def _verbs_above(t: TokenTable, chain: list[int]) -> list[int]:
+    """``chain`` with the verbs its first verb hangs from ("vobj"/"xcomp" to the left) put in front, 4 at most."""
+    k = chain[0]
+    while t.dep[k] in ("vobj", "xcomp") and t.head[k] < k and t.pos[t.head[k]] in ("AUX", "VERB") and len(chain) < 4:
+        k = t.head[k]
+        chain.insert(0, k)
+    return chain
+
+
+def _verb_chain(doc: Doc, main: int, aux: int | None) -> tuple[list[int], bool] | None:
     """The verbs of the clause, finite first, and whether the parse linked them (else word order)."""
-    chain = [main]
-    t = main
-    while t.dep_ in ("vobj", "xcomp") and t.head is not t and t.head.i < t.i and t.head.pos_ in ("AUX", "VERB") \
-            and len(chain) < 4:
-        t = t.head
-        chain.insert(0, t)
-    ud_aux = sorted((c for c in main.children if c.dep_ in ("aux", "aux:pass", "cop") and c.i < main.i),
-                    key=lambda c: c.i)
+    t = token_table(doc)
+    chain = _verbs_above(t, [main])
+    ud_aux = [c for c in _children(doc, main) if t.dep[c] in ("aux", "aux:pass", "cop") and c < main]
     if ud_aux:
         chain = ud_aux + [main]
     parsed = True
     if aux is not None and aux not in chain:
         # The parse did not link "er ... lagt": trust word order when only the subject and adverbs stand between.
-        between = [x for x in main.doc[aux.i + 1:main.i]]
-        if any(x.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "ADP") for x in between) or len(between) > 4:
+        between = range(aux + 1, main)
+        if any(t.pos[x] in ("VERB", "AUX", "PUNCT", "SCONJ", "ADP") for x in between) or len(between) > 4:
             return None
-        chain = [aux, main]
-        t = aux
-        while t.dep_ in ("vobj", "xcomp") and t.head is not t and t.head.i < t.i and t.head.pos_ in ("AUX", "VERB") \
-                and len(chain) < 4:
-            t = t.head
-            chain.insert(0, t)
+        chain = _verbs_above(t, [aux, main])
         parsed = False
     return chain, parsed
 
 
-def _new_verbs(chain: list[Token], kind: str) -> tuple[dict[int, str], str, str] | None:
+def _new_verbs(doc: Doc, chain: list[int], kind: str) -> tuple[dict[int, str], str, str] | None:
     """{token index: new text ("" = remove)}, the lemma, and a label of the tense; None when unsure."""
+    t = token_table(doc)
     main = chain[-1]
     out: dict[int, str] = {}
-    low = main.lower_
-    lemma = main.lemma_.lower()
+    low = t.lower[main]
+    lemma = t.lemma[main]
     if kind == "s":
         if not low.endswith("s") or len(chain) > 2:
             return None
         base = low[:-1]
         new_lemma = _plain(lemma)[0]
         if len(chain) == 2:
-            if chain[0].lower_ not in MODALS or base != lemma:
+            if t.lower[chain[0]] not in MODALS or base != lemma:
                 return None
-            out[main.i] = new_lemma
+            out[main] = new_lemma
             return out, lemma, "inf"
         if base == lemma:
-            out[main.i] = present(new_lemma)
+            out[main] = present(new_lemma)
             return out, lemma, "pres"
         if base == past(lemma, None):
             form = past(new_lemma, None)
             if not form:
                 return None
-            out[main.i] = form
+            out[main] = form
             return out, lemma, "past"
         return None
-    lemma = _participle_lemma(main) or lemma    # "udbetalt" with the lemma "udbetal": the verb is "udbetale"
+    lemma = _participle_lemma(doc, main) or lemma    # "udbetalt" with the lemma "udbetal": the verb is "udbetale"
     if not supine_matches(lemma, low):
         return None
     new_lemma = _plain(lemma)[0]
-    auxes = [t.lower_ for t in chain[:-1]]
+    auxes = [t.lower[k] for k in chain[:-1]]
     if kind == "blive":
         if auxes == ["bliver"]:
-            out[chain[0].i] = ""
-            out[main.i] = present(new_lemma)
+            out[chain[0]] = ""
+            out[main] = present(new_lemma)
             return out, lemma, "pres"
         if auxes == ["blev"]:
             form = past(new_lemma, low if new_lemma == lemma else None)
             if not form:
                 return None
-            out[chain[0].i] = ""
-            out[main.i] = form
+            out[chain[0]] = ""
+            out[main] = form
             return out, lemma, "past"
         if len(auxes) == 2 and auxes[0] in MODALS and auxes[1] == "blive":
-            out[chain[1].i] = ""
-            out[main.i] = new_lemma
+            out[chain[1]] = ""
+            out[main] = new_lemma
             return out, lemma, "inf"
         if len(auxes) == 2 and auxes[0] in ("er", "var") and auxes[1] == "blevet":
-            out[chain[0].i] = "har" if auxes[0] == "er" else "havde"
-            out[chain[1].i] = ""
-            if new_lemma != lemma:
-                from .common import _inflect
-                sup = _inflect.verb_form(new_lemma, "sup") if _inflect else None
-                if not sup:
-                    return None
-                out[main.i] = sup
-            return out, lemma, "perf"
+            out[chain[0]] = "har" if auxes[0] == "er" else "havde"
+            out[chain[1]] = ""
+            return _perfect(out, main, lemma, new_lemma)
         return None
     if kind == "være":
         if auxes in (["er"], ["var"]):
-            out[chain[0].i] = "har" if auxes[0] == "er" else "havde"
+            out[chain[0]] = "har" if auxes[0] == "er" else "havde"
         elif len(auxes) == 2 and auxes[0] in MODALS and auxes[1] == "være":
-            out[chain[1].i] = "have"
+            out[chain[1]] = "have"
         else:
             return None
-        if new_lemma != lemma:
-            from .common import _inflect
-            sup = _inflect.verb_form(new_lemma, "sup") if _inflect else None
-            if not sup:
-                return None
-            out[main.i] = sup
-        return out, lemma, "perf"
+        return _perfect(out, main, lemma, new_lemma)
     return None
 
 
-def _agent(doc: Doc, chain: list[Token], main: Token) -> tuple[int, int, int, int] | None:
+def _perfect(out: dict[int, str], main: int, lemma: str, new_lemma: str) -> tuple[dict[int, str], str, str] | None:
+    """``_new_verbs``' result for a perfect: the main verb becomes the plain verb's supine (None when unknown)."""
+    if new_lemma != lemma:
+        sup = verb_form(new_lemma, "sup")
+        if not sup:
+            return None
+        out[main] = sup
+    return out, lemma, "perf"
+
+
+def _agent(doc: Doc, chain: list[int], main: int) -> tuple[int, int, int, int] | None:
     """(pp_first, pp_last, np_first, np_last) of an agent "af X" attached to the verbs."""
+    t = token_table(doc)
     for v in chain:
-        for c in v.children:
-            if c.i < main.i:
+        for c in _children(doc, v):
+            if c < main:
                 continue
-            if c.lower_ == "af" and c.pos_ == "ADP" and c.dep_ in ("pobj", "mod", "obl", "case"):
-                rng = _subtree_range(c)
-                if rng is None or rng[1] == c.i:
+            if t.lower[c] == "af" and t.pos[c] == "ADP" and t.dep[c] in ("pobj", "mod", "obl", "case"):
+                rng = _subtree_range(doc, c)
+                if rng is None or rng[1] == c:
                     continue
-                head = doc[c.i + 1]
-                if head.lower_ in NOT_AGENT_HEADS or (head.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADV", "ADJ")
-                                                      and head.lower_ != "undertegnede"):
+                head = c + 1
+                if t.lower[head] in NOT_AGENT_HEADS or (t.pos[head] not in ("NOUN", "PROPN", "PRON", "DET", "ADV", "ADJ")
+                                                        and t.lower[head] != "undertegnede"):
                     continue
-                return rng[0], rng[1], c.i + 1, rng[1]
-            if c.dep_ in ("obl:agent", "obl") and c.pos_ in ("NOUN", "PROPN", "PRON"):
-                case = [g for g in c.children if g.dep_ == "case" and g.lower_ == "af"]
-                rng = _subtree_range(c)
-                if case and rng and rng[0] == case[0].i and c.lower_ not in NOT_AGENT_HEADS:
+                return rng[0], rng[1], head, rng[1]
+            if t.dep[c] in ("obl:agent", "obl") and t.pos[c] in ("NOUN", "PROPN", "PRON"):
+                case = [g for g in _children(doc, c) if t.dep[g] == "case" and t.lower[g] == "af"]
+                rng = _subtree_range(doc, c)
+                if case and rng and rng[0] == case[0] and t.lower[c] not in NOT_AGENT_HEADS:
                     return rng[0], rng[1], rng[0] + 1, rng[1]
     return None
 
@@ -660,109 +721,106 @@ def _agent_text(doc: Doc, first: int, last: int) -> str:
     toks = doc[first:last + 1]
     if len(toks) == 1:
         low = toks[0].lower_
-        from .common import SUBJECT_CASE
         if low in SUBJECT_CASE:
             return SUBJECT_CASE[low]
     return toks.text
 
 
-def _direction(doc: Doc, main: Token, sent_end: int) -> str | None:
+def _direction(doc: Doc, main: int, sent_end: int) -> str | None:
     """Who sends: "til os/Ydelsescenteret" -> the reader ("du"); "til Dem" -> the authority ("vi")."""
-    lemma = main.lemma_.lower()
-    for j in range(main.i + 1, min(sent_end, main.i + 8)):
-        if doc[j].lower_ == "til" and j + 1 < sent_end and doc[j - 1].lower_ not in ("henhold", "forhold", "tillæg"):
-            nxt = doc[j + 1]
-            if nxt.lower_ in READER_WORDS:
+    t = token_table(doc)
+    for j in range(main + 1, min(sent_end, main + 8)):
+        if t.lower[j] == "til" and j + 1 < sent_end and t.lower[j - 1] not in ("henhold", "forhold", "tillæg"):
+            nxt = j + 1
+            if t.lower[nxt] in READER_WORDS:
                 return "vi"
-            if nxt.pos_ in ("PROPN", "NOUN", "PRON"):
+            if t.pos[nxt] in ("PROPN", "NOUN", "PRON"):
                 return "du"
             return None
-    return "vi" if lemma == "give" else None
+    return "vi" if t.lemma[main] == "give" else None
 
 
-def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion | None:
-    found = _verb_chain(main, aux)
+def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | None:
+    t = token_table(doc)
+    main = verb.i
+    found = _verb_chain(doc, main, aux)
     if found is None:
         return None
     chain, parsed = found
-    sent = main.sent
-    if any(t.i < sent.start for t in chain):
+    s_start, s_end = _sentence(doc, main)
+    if any(v < s_start for v in chain):
         return None
     finite = chain[0]
-    if not (is_finite(finite) or (len(chain) == 1 and kind == "s" and main.dep_ not in ("vobj", "xcomp"))):
+    if not (is_finite_at(t, finite) or (len(chain) == 1 and kind == "s" and t.dep[main] not in ("vobj", "xcomp"))):
         return None
-    if finite.i > sent.start and doc[finite.i - 1].lower_ == "at" and doc[finite.i - 1].pos_ == "PART":
+    if finite > s_start and t.lower[finite - 1] == "at" and t.pos[finite - 1] == "PART":
         return None
-    if any(c.dep_ in ("vobj", "xcomp") and c.pos_ in ("VERB", "AUX") for c in main.children):
+    if any(t.dep[c] in ("vobj", "xcomp") and t.pos[c] in ("VERB", "AUX") for c in _children(doc, main)):
         return None   # "kræves tilbagebetalt", "påtænkes lagt": two verbs to turn, too uncertain
-    if _shares_subject_with_coordinate(chain, sent.end):
+    if _shares_subject_with_coordinate(doc, chain, s_end):
         return None
-    verbs = _new_verbs(chain, kind)
+    verbs = _new_verbs(doc, chain, kind)
     if verbs is None:
         return None
     new_text, lemma, _tense = verbs
     # subject
     subj = None
     for v in chain:
-        for c in v.children:
-            if c.dep_ in SUBJ_DEPS and c.i >= sent.start:
-                if subj is not None and c is not subj:
+        for c in _children(doc, v):
+            if t.dep[c] in SUBJ_DEPS and c >= s_start:
+                if subj is not None:
                     return None
                 subj = c
     if subj is None:
         return None
-    srng = _subtree_range(subj)
-    if srng is None or any(srng[0] <= v.i <= srng[1] for v in chain):
+    srng = _subtree_range(doc, subj)
+    if srng is None or any(srng[0] <= v <= srng[1] for v in chain):
         return None
     s_first, s_last = srng
-    while s_first < subj.i and doc[s_first].pos_ in ("SCONJ", "CCONJ"):
+    while s_first < subj and t.pos[s_first] in ("SCONJ", "CCONJ"):
         s_first += 1   # "Såfremt afgørelsen ...": the subordinator is no part of the subject
-    if subj.pos_ == "PRON" and s_first == subj.i and s_last > subj.i and all(
-            t.pos_ in ("ADV", "ADJ") or t.lower_ in CENTRAL_ADVERBS for t in doc[subj.i + 1:s_last + 1]):
-        s_last = subj.i   # "at De delvist bevilges": "delvist" belongs to the verb, not to "De"
-    stoks = doc[s_first:s_last + 1]
-    if s_last - s_first > 7 or any(t.text in (",", ";") or t.pos_ in ("NUM", "VERB", "AUX", "SCONJ")
-                                   or t.like_num for t in stoks):
+    subj_low = t.lower[subj]
+    if t.pos[subj] == "PRON" and s_first == subj and s_last > subj and all(
+            t.pos[k] in ("ADV", "ADJ") or t.lower[k] in CENTRAL_ADVERBS for k in range(subj + 1, s_last + 1)):
+        s_last = subj   # "at De delvist bevilges": "delvist" belongs to the verb, not to "De"
+    if s_last - s_first > 7 or any(t.text[k] in (",", ";") or t.pos[k] in ("NUM", "VERB", "AUX", "SCONJ")
+                                   or doc[k].like_num for k in range(s_first, s_last + 1)):
         return None
     # Only adverbs may stand between the subject and the verbs, else the parse split a phrase.
-    if s_last < finite.i:
-        gap = doc[s_last + 1:finite.i]
-    else:
-        gap = doc[finite.i + 1:s_first] if s_first > finite.i else doc[0:0]
-    if any(t.pos_ != "ADV" and t.lower_ not in CENTRAL_ADVERBS
-           and not (t.pos_ == "ADJ" and t.lower_.endswith("t")) for t in gap):
+    gap = range(s_last + 1, finite) if s_last < finite else range(finite + 1, s_first)
+    if any(t.pos[k] != "ADV" and t.lower[k] not in CENTRAL_ADVERBS
+           and not (t.pos[k] == "ADJ" and t.lower[k].endswith("t")) for k in gap):
         return None
     # a relative clause; the parse sometimes hangs it on the main verb as a conjunct ("ansøgning, som behandles")
-    after_noun = s_first >= sent.start + 2 and doc[s_first - 1].text == "," \
-        and doc[s_first - 2].pos_ in ("NOUN", "PROPN")
-    relative = (finite.dep_ in REL_DEPS or after_noun and subj.lower_ in ("der", "som")) \
-        and subj.lower_ in ("der", "som", "hvilken", "hvilket", "hvilke") and s_first == s_last
-    if not relative and subj.lower_ in ("som", "hvilken", "hvilket", "hvilke"):
+    after_noun = s_first >= s_start + 2 and t.text[s_first - 1] == "," and t.pos[s_first - 2] in ("NOUN", "PROPN")
+    relative = (t.dep[finite] in REL_DEPS or after_noun and subj_low in ("der", "som")) \
+        and subj_low in ("der", "som", "hvilken", "hvilket", "hvilke") and s_first == s_last
+    if not relative and subj_low in ("som", "hvilken", "hvilket", "hvilke"):
         return None   # a relative pronoun the parse did not link to its clause: it cannot become the object
-    expletive = not relative and s_first == s_last and subj.lower_ in ("der", "det")
-    if expletive and subj.lower_ == "det":
-        j = main.i + 1
-        while j < sent.end and (doc[j].pos_ == "ADV" or doc[j].text == ","):
+    expletive = not relative and s_first == s_last and subj_low in ("der", "det")
+    if expletive and subj_low == "det":
+        j = main + 1
+        while j < s_end and (t.pos[j] == "ADV" or t.text[j] == ","):
             j += 1
-        if j >= sent.end or doc[j].lower_ != "at":
+        if j >= s_end or t.lower[j] != "at":
             return None
-    if kind == "være" and not expletive and not relative and subj.lower_ in ("de", "du", "jeg", "vi", "han", "hun", "i"):
+    if kind == "være" and not expletive and not relative and subj_low in ("de", "du", "jeg", "vi", "han", "hun", "i"):
         return None   # "De er forhindret i ...": a person in a state, not a passive to turn
     # actor
     agent = None if lemma in FROM_VERBS else _agent(doc, chain, main)
     if agent is None and lemma not in FROM_VERBS:
-        after = _next_word(doc, main.i)
-        if after is not None and after.lower_ == "af" and after.i < sent.end:
+        after = _next_word(doc, main)
+        if after is not None and t.lower[after] == "af" and after < s_end:
             return None   # an "af X" the parse did not give as the agent: "vi ... af undertegnede" is no rewrite
     if agent is not None:
         a_pp_first, a_pp_last, a_first, a_last = agent
         nxt = _next_word(doc, a_pp_last)
-        if nxt is not None and nxt.text == ",":
+        if nxt is not None and t.text[nxt] == ",":
             # "af leverandøren, Fjordby Hjemmepleje, med ...": take the apposition along
-            k = nxt.i + 1
-            while k < sent.end and doc[k].pos_ in ("PROPN", "NOUN") and doc[k].dep_ in ("appa", "namef", "appos", "flat", "name"):
+            k = nxt + 1
+            while k < s_end and t.pos[k] in ("PROPN", "NOUN") and t.dep[k] in ("appa", "namef", "appos", "flat", "name"):
                 k += 1
-            if k > nxt.i + 1 and k < sent.end and doc[k].text == ",":
+            if k > nxt + 1 and k < s_end and t.text[k] == ",":
                 a_last = k
                 a_pp_last = k
         who = _agent_text(doc, a_first, a_last)
@@ -770,14 +828,13 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
         note = NOTE_AGENT
     else:
         if lemma in PATIENT_ACTORS:
-            words = [t.lower_ for t in (doc[s_first:s_last + 1] if not relative else
-                                        ([finite.head] if finite.head is not finite else []))]
+            words = [t.lower[k] for k in range(s_first, s_last + 1)] if not relative else [t.lower[t.head[finite]]]
             who = next((w for stems, w in PATIENT_ACTORS[lemma]
                         if not stems or any(x.startswith(st) or st in x for x in words for st in stems)), None)
             if who is None:
                 return None
         elif lemma in TWO_WAY_VERBS:
-            who = _direction(doc, main, sent.end)
+            who = _direction(doc, main, s_end)
             if who is None:
                 return None
         elif lemma in READER_VERBS:
@@ -790,20 +847,19 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
         confidence = 0.65
         note = NOTE_DEFAULT.format(who={"du": "dig", "vi": "os"}[who])
     # the region to rewrite
-    lo = min([s_first, finite.i] + ([a_pp_first] if a_pp_first is not None else []))
-    hi = max([s_last, main.i] + ([a_pp_last] if a_pp_last is not None else []))
-    ins = max(main.i, s_last)
-    light = s_first == s_last and (subj.pos_ == "PRON" or subj.lower_ in ("den", "det", "de", "du", "jeg", "vi"))
+    lo = min([s_first, finite] + ([a_pp_first] if a_pp_first is not None else []))
+    hi = max([s_last, main] + ([a_pp_last] if a_pp_last is not None else []))
+    ins = max(main, s_last)
+    light = s_first == s_last and (t.pos[subj] == "PRON" or subj_low in ("den", "det", "de", "du", "jeg", "vi"))
     if len(chain) == 1 and not (expletive or relative or light):
         # a full noun object follows the middle-field adverbs ("Derfor behandler vi ikke sagen"),
         # a pronoun goes before them ("Derfor behandler vi den ikke")
-        while ins + 1 < sent.end and doc[ins + 1].lower_ in CENTRAL_ADVERBS:
+        while ins + 1 < s_end and t.lower[ins + 1] in CENTRAL_ADVERBS:
             ins += 1
     hi = max(hi, ins)
-    toks = list(doc[lo:hi + 1])
-    parts = pieces(toks)
-    at_start = is_sentence_start(doc[lo])
-    subj_at_start = is_sentence_start(doc[s_first])
+    parts = pieces(doc, lo, hi)
+    at_start = is_sentence_start_at(t, lo)
+    subj_at_start = is_sentence_start_at(t, s_first)
     obj = None if (expletive or relative) else _object_text(doc, s_first, s_last, subj_at_start)
     if obj is not None and _plain(lemma)[1]:
         obj = _plain(lemma)[1] + " " + obj
@@ -815,12 +871,12 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
     if a_pp_first is not None:
         removed.update(range(a_pp_first, a_pp_last + 1))
     # officialese adverbs inside the span go too ("Der er herved lagt" -> "Vi har lagt")
-    removed.update(t.i for t in toks if t.lower_ in ("hermed", "herved") and t.i not in new_text)
+    removed.update(i for i in range(lo, hi + 1) if t.lower[i] in ("hermed", "herved") and i not in new_text)
     for i in removed:
         parts[i - lo].text = ""
         parts[i - lo].ws = ""
     if relative:
-        if subj.lower_ == "der":
+        if subj_low == "der":
             parts[s_first - lo].text = "som"
         insert_after(parts, s_first - lo, who)
         offset_fix = 1
@@ -844,16 +900,15 @@ def _general(doc: Doc, main: Token, kind: str, aux: Token | None) -> Suggestion 
         return None
     if not parsed:
         confidence -= 0.1
-    if finite.dep_ not in ("ROOT", "root"):
+    if t.dep[finite] not in ("ROOT", "root"):
         confidence -= 0.1
     if kind == "være":
         confidence -= 0.1
     if s_last - s_first > 3:
         confidence -= 0.05
-    safe = expletive and subj.lower_ == "der" and agent is None and who == "vi" and lemma in SAFE_EXPLETIVE_VERBS \
-        and finite.i < main.i
+    safe = expletive and subj_low == "der" and agent is None and who == "vi" and lemma in SAFE_EXPLETIVE_VERBS \
+        and finite < main
     if safe:
         confidence = 0.9
-    end_tok = doc[hi]
-    return suggestion(doc, doc[lo].idx, end_tok.idx + len(end_tok.text), text, kind="passive", safe=safe,
+    return suggestion(doc, t.idx[lo], t.end[hi], text, kind="passive", safe=safe,
                       confidence=max(0.3, confidence), note=note)

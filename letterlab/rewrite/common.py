@@ -11,25 +11,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.segment import PLACEHOLDER_RE
+from ..nlp.segment import PLACEHOLDER_RE, doc_text
+from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-
-try:  # the shared inflection module; the small fallbacks below cover what rewrites need
-    from . import inflect as _inflect
-except ImportError:  # pragma: no cover - only while inflect.py is being written
-    _inflect = None
+from .inflect import is_strong_verb, verb_form
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 _ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*)?", re.I)
+# Every address match holds one of these; a match never holds white space.
+_ADDRESS_HINT_RE = re.compile(r"@|www\.|https?://|\.(?:dk|com|org|net|eu)", re.I)
 _CAP_RE = re.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")
 _SENT_START_RE = re.compile(r"(^|[.!?:;]\s+|\n\s*(?:[-•*–]\s*)?)$")
+_KR_RE = re.compile(r"\bkr\b")
 # Capitalised words that are not names: the formal pronouns, which rewrites turn into du/dig/din.
 NOT_NAMES = {"De", "Dem", "Deres"}
 
@@ -41,33 +41,71 @@ def protected_items(text: str) -> Counter:
     the formal De/Dem/Deres are pronouns, not names.
     """
     items: Counter = Counter()
-    masked = text
-    for m in PLACEHOLDER_RE.finditer(text):
-        items["ph:" + m.group(0)] += 1
-    masked = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
-    for m in _ADDRESS_RE.finditer(masked):
-        items["addr:" + m.group(0).rstrip(".,;:")] += 1
-    masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group(0)), masked)
+
+    def blank(kind: str, value: Callable[[str], str]) -> Callable[[re.Match], str]:
+        """A ``sub`` replacement that counts ``kind + value(match)`` and blanks the match out."""
+        def repl(m: re.Match) -> str:
+            items[kind + value(m.group(0))] += 1
+            return " " * len(m.group(0))
+        return repl
+
+    masked = PLACEHOLDER_RE.sub(blank("ph:", str), text)
+    masked = _mask_addresses(masked, blank("addr:", lambda s: s.rstrip(".,;:")))
     for m in _NUMBER_RE.finditer(masked):
         items["num:" + m.group(0)] += 1
     for m in _MONTH_RE.finditer(masked):
         items["month:" + m.group(1).lower()] += 1
     items["§"] += masked.count("§")
-    items["kr"] += len(re.findall(r"\bkr\b", masked))
+    items["kr"] += len(_KR_RE.findall(masked))
     items["%"] += masked.count("%")
     for m in _CAP_RE.finditer(masked):
         word = m.group(0)
-        if word in NOT_NAMES or _SENT_START_RE.search(masked[:m.start()]):
+        if word in NOT_NAMES or _starts_sentence(masked, m.start()):
             continue
         items["name:" + word] += 1
     return +items
 
 
+def _mask_addresses(text: str, repl: Callable[[re.Match], str]) -> str:
+    """``_ADDRESS_RE.sub(repl, text)``, run only on the words (runs of non-space) that can hold an address.
+
+    The address pattern backtracks over every word; a letter has few addresses and many words.
+    """
+    out = []
+    done = 0
+    for hint in _ADDRESS_HINT_RE.finditer(text):
+        if hint.start() < done:
+            continue        # in the word just handled
+        a, b = hint.start(), hint.end()
+        while a > done and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        out += (text[done:a], _ADDRESS_RE.sub(repl, text[a:b]))
+        done = b
+    return "".join(out) + text[done:] if out else text
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends where a sentence starts (``_SENT_START_RE``).
+
+    Only the run of spaces and bullet markers before ``pos`` and the character before it can take part in a
+    match, so only that tail is searched (searching the whole prefix for every word is quadratic).
+    """
+    j = pos
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in "-•*–"):
+        j -= 1
+    return _SENT_START_RE.search(text, max(j - 1, 0), pos) is not None
+
+
 def lost_content(original: str, replacement: str) -> list[str]:
     """The protected items of ``original`` that ``replacement`` lacks (empty when nothing is lost)."""
+    want = protected_items(original)
+    if not want:
+        return []
     have = protected_items(replacement)
     lost = []
-    for item, n in protected_items(original).items():
+    for item, n in want.items():
         if have[item] < n:
             lost.append(item.split(":", 1)[-1])
     return lost
@@ -81,13 +119,7 @@ def keeps_content(original: str, replacement: str) -> bool:
 def suggestion(doc_or_text, start: int, end: int, replacement: str, *, kind: str, safe: bool,
                confidence: float, note: str) -> Suggestion | None:
     """A Suggestion for ``text[start:end]``, or None when it changes nothing or would lose content."""
-    if isinstance(doc_or_text, Doc):
-        # Doc.text is rebuilt from the tokens on every call: keep one copy per Doc
-        text = doc_or_text.user_data.get("letterlab_text")
-        if text is None:
-            text = doc_or_text.user_data["letterlab_text"] = doc_or_text.text
-    else:
-        text = doc_or_text
+    text = doc_text(doc_or_text) if isinstance(doc_or_text, Doc) else doc_or_text
     original = text[start:end]
     if replacement == original or not keeps_content(original, replacement):
         return None
@@ -103,8 +135,10 @@ class Piece:
     ws: str = " "
 
 
-def pieces(tokens: Iterable[Token]) -> list[Piece]:
-    return [Piece(t.text, t.whitespace_) for t in tokens]
+def pieces(doc: Doc, first: int, last: int) -> list[Piece]:
+    """The pieces of tokens ``first`` to ``last`` (inclusive)."""
+    t = token_table(doc)
+    return [Piece(t.text[i], " " if t.ws[i] else "") for i in range(first, last + 1)]
 
 
 def render(parts: list[Piece]) -> str:
@@ -134,27 +168,43 @@ def decapitalise_word(tok: Token) -> str:
 
 def is_sentence_start(tok: Token) -> bool:
     """True when ``tok`` opens its sentence (bullet markers before it do not count)."""
-    i = tok.i - 1
-    while i >= 0:
-        prev = tok.doc[i]
-        if prev.is_space or (prev.text in "-•*–" and prev.is_punct):
-            i -= 1
+    return is_sentence_start_at(token_table(tok.doc), tok.i)
+
+
+def is_sentence_start_at(t: TokenTable, i: int) -> bool:
+    """``is_sentence_start`` of token ``i``, read from the token table."""
+    j = i - 1
+    while j >= 0:
+        prev = t.text[j]
+        if t.space[j] or (prev in "-•*–" and t.punct[j]):
+            j -= 1
             continue
-        return bool(tok.is_sent_start) or prev.text in (".", "!", "?", ":") and tok.text[:1].isupper()
+        return t.sent_start[i] or prev in (".", "!", "?", ":") and t.text[i][:1].isupper()
     return True
 
 
 # --- features ----------------------------------------------------------------------------------
 
 def feat(tok: Token, key: str) -> str | None:
-    vals = tok.morph.get(key)
-    return vals[0] if vals else None
+    """The token's (first) value of the morphological feature ``key``."""
+    return feat_at(token_table(tok.doc), tok.i, key)
+
+
+def feat_at(t: TokenTable, i: int, key: str) -> str | None:
+    """``feat`` of token ``i``, read from the token table."""
+    value = t.feats(i).get(key)
+    return value.split(",", 1)[0] if value else None
 
 
 def is_finite(tok: Token) -> bool:
-    if feat(tok, "VerbForm") == "Fin" or feat(tok, "Mood") in ("Ind", "Imp"):
+    return is_finite_at(token_table(tok.doc), tok.i)
+
+
+def is_finite_at(t: TokenTable, i: int) -> bool:
+    """``is_finite`` of token ``i``, read from the token table."""
+    if feat_at(t, i, "VerbForm") == "Fin" or feat_at(t, i, "Mood") in ("Ind", "Imp"):
         return True
-    return tok.lower_ in FINITE_AUX
+    return t.lower[i] in FINITE_AUX
 
 
 FINITE_AUX = {"er", "var", "har", "havde", "bliver", "blev", "vil", "ville", "skal", "skulle", "kan",
@@ -185,43 +235,25 @@ def _stem(lemma: str) -> str:
 
 
 def present(lemma: str) -> str:
-    if _inflect is not None:
-        form = _inflect.verb_form(lemma, "pres")
-        if form:
-            return form
-    return lemma + "r"
-
-
-def imperative(lemma: str) -> str:
-    if _inflect is not None:
-        return _inflect.imperative(lemma)
-    if len(lemma) > 2 and lemma.endswith("e") and lemma[-2] not in "aeiouyæøå":
-        stem = lemma[:-1]
-        if stem[-1] == stem[-2]:
-            stem = stem[:-1]
-        return stem
-    return lemma
+    return verb_form(lemma, "pres") or lemma + "r"
 
 
 def supine_matches(lemma: str, participle: str) -> bool:
     """True when ``participle`` is the supine of ``lemma``: a guard against a wrong lemma."""
-    if _inflect is not None:
-        sup = _inflect.verb_form(lemma, "sup")
-        if sup:
-            return sup == participle
+    sup = verb_form(lemma, "sup")
+    if sup:
+        return sup == participle
     stem = _stem(lemma)
     return participle in (stem + "et", stem + "t", stem.rstrip("t") + "t")
 
 
 def past(lemma: str, participle: str | None = None) -> str | None:
     """Past tense of ``lemma``; from the participle of a regular weak verb when the class is unknown."""
-    if _inflect is not None:
-        form = _inflect.verb_form(lemma, "past")
-        if form:
-            return form
-        strong = getattr(_inflect, "_is_strong", lambda _l: False)(lemma)
-        if strong:
-            return None
+    form = verb_form(lemma, "past")
+    if form:
+        return form
+    if is_strong_verb(lemma):
+        return None
     if participle:
         stem = _stem(lemma)
         if participle == stem + "et":

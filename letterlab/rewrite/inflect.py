@@ -27,10 +27,18 @@ When a token carries no morphology (a hand-built or badly tagged token),
 ``word_forms(lemma, pos)`` goes the other way: every form a checker should
 recognise for a lemma. It overgenerates on purpose (both weak classes), since
 a form that never occurs costs nothing.
+
+Word classes, forms and paradigms are cached per lemma (the cached paradigms
+are read-only); a token's features are read from its doc's token table
+(``letterlab.nlp.table``), not from spaCy's ``Token.morph``.
 """
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ..nlp.table import token_table
 
 # lemma: (present, past, supine, participle definite/plural or None)
 STRONG: dict[str, tuple[str, str, str, str | None]] = {
@@ -210,6 +218,7 @@ FEATS = ("VerbForm", "Tense", "Voice", "Mood", "Number", "Definite", "Gender", "
 
 # ---------------------------------------------------------------- verbs
 
+@lru_cache(maxsize=8192)
 def _verb_entry(lemma: str, depth: int = 0) -> tuple[str, str, str, str | None] | None:
     """(present, past, supine, participle-definite) when the verb's class is known."""
     if lemma in STRONG:
@@ -232,6 +241,7 @@ def _verb_entry(lemma: str, depth: int = 0) -> tuple[str, str, str, str | None] 
     return None
 
 
+@lru_cache(maxsize=8192)
 def _split_prefix(lemma: str) -> tuple[str, str] | None:
     """("af", "gøre") for "afgøre" when the rest is a verb in ``STRONG``."""
     for p in PREFIXES:
@@ -246,10 +256,9 @@ def _present(lemma: str) -> str:
         return STRONG[lemma][0]
     if lemma in WEAK_EDE or lemma in WEAK_TE:
         return lemma + "r"
-    for p in PREFIXES:
-        rest = lemma[len(p):]
-        if lemma.startswith(p) and rest in STRONG:
-            return p + STRONG[rest][0]
+    split = _split_prefix(lemma)
+    if split:
+        return split[0] + STRONG[split[1]][0]
     return lemma + "r"
 
 
@@ -277,6 +286,7 @@ def _present_participle(lemma: str) -> str:
     return lemma + "nde" if lemma.endswith("e") else lemma + "ende"
 
 
+@lru_cache(maxsize=8192)
 def verb_form(lemma: str, slot: str) -> str | None:
     """One form of a verb: inf, inf_pass, pres, pres_pass, past, past_pass, sup, part_def, imp, pres_part."""
     if lemma in DEPONENTS:
@@ -300,7 +310,7 @@ def verb_form(lemma: str, slot: str) -> str | None:
         return past
     if slot == "past_pass":
         # s-passive past only sounds natural for weak verbs ("sendtes"), not "gaves"
-        return past + "s" if past.endswith("e") and not _is_strong(lemma) else None
+        return past + "s" if past.endswith("e") and not is_strong_verb(lemma) else None
     if slot == "sup":
         return sup
     if slot == "part_def":
@@ -308,10 +318,14 @@ def verb_form(lemma: str, slot: str) -> str | None:
     return None
 
 
-def _is_strong(lemma: str) -> bool:
-    if lemma in STRONG:
-        return True
-    return any(lemma.startswith(p) and lemma[len(p):] in STRONG for p in PREFIXES)
+def is_strong_verb(lemma: str) -> bool:
+    """True for a strong or irregular verb in ``STRONG``, also behind a known prefix ("afgøre")."""
+    return lemma in STRONG or _split_prefix(lemma) is not None
+
+
+def is_known_verb(lemma: str) -> bool:
+    """True when the verb's class is known, so its past tense and participles can be formed."""
+    return _verb_entry(lemma) is not None
 
 
 def _verb_slot(f: dict[str, str]) -> str | None:
@@ -333,8 +347,14 @@ def _verb_slot(f: dict[str, str]) -> str | None:
     return None
 
 
-def _verb_paradigm(lemma: str) -> dict[str, set[str]]:
-    """slot -> forms, overgenerating both weak classes when the class is unknown."""
+def _frozen(paradigm: dict[str, set[str]]) -> Mapping[str, frozenset[str]]:
+    """A read-only copy of a paradigm, safe to share from a cache."""
+    return MappingProxyType({slot: frozenset(forms) for slot, forms in paradigm.items()})
+
+
+@lru_cache(maxsize=4096)
+def _verb_paradigm(lemma: str) -> Mapping[str, frozenset[str]]:
+    """slot -> forms, overgenerating both weak classes when the class is unknown (cached, read-only)."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     out: dict[str, set[str]] = {
         "inf": {lemma}, "pres": {_present(lemma)}, "pres_pass": {lemma + "s"},
@@ -351,18 +371,18 @@ def _verb_paradigm(lemma: str) -> dict[str, set[str]]:
     out["past_pass"] = {p + "s" for p in pasts}
     out["sup"] = sups
     out["part_def"] = defs
-    return out
+    return _frozen(out)
 
 
 def finite_forms(lemma: str) -> set[str]:
     """s-passive and past forms: forms no noun shares ("meddeles"), unlike the present ("ansøger")."""
     para = _verb_paradigm(lemma.lower())
-    out = para["pres_pass"] | para["past"] | para["past_pass"]
-    return out - {lemma.lower()}
+    return set().union(para["pres_pass"], para["past"], para["past_pass"]) - {lemma.lower()}
 
 
 # ---------------------------------------------------------------- nouns
 
+@lru_cache(maxsize=8192)
 def _noun_entry(lemma: str) -> tuple[str, str | None, str | None] | None:
     if lemma in NOUNS:
         return NOUNS[lemma]
@@ -409,7 +429,9 @@ def noun_form(lemma: str, number: str, definite: str, genitive: bool = False) ->
     return form
 
 
-def _noun_paradigm(lemma: str) -> dict[str, set[str]]:
+@lru_cache(maxsize=4096)
+def _noun_paradigm(lemma: str) -> Mapping[str, frozenset[str]]:
+    """slot -> forms of a noun (cached, read-only)."""
     entry = _noun_entry(lemma)
     if entry:
         g, pl, d = entry
@@ -424,7 +446,7 @@ def _noun_paradigm(lemma: str) -> dict[str, set[str]]:
            "def_plur": {_noun_def_plur(p) for p in plur}}
     for slot in list(out):
         out[slot + "_gen"] = {f + "s" for f in out[slot] if not f.endswith("s")}
-    return out
+    return _frozen(out)
 
 
 def noun_gender(lemma: str) -> str | None:
@@ -545,23 +567,28 @@ def word_forms(lemma: str, pos: str | None = None) -> set[str]:
 
 # ---------------------------------------------------------------- features of a token
 
-def _morph(token) -> dict[str, str]:
-    out = {}
-    for key in FEATS:
-        vals = token.morph.get(key)
-        if vals:
-            out[key] = vals[0]
+_MORPHS: dict[str, dict[str, str]] = {}
+
+
+def _morph(table, i: int) -> dict[str, str]:
+    """Token ``i``'s ``FEATS`` (the first value of each), read from the token table (shared, do not modify)."""
+    raw = table.morph[i]
+    out = _MORPHS.get(raw)
+    if out is None:
+        feats = table.feats(i)
+        out = _MORPHS[raw] = {key: feats[key].split(",", 1)[0] for key in FEATS if feats.get(key)}
     return out
 
 
-def _surface_slots(form: str, lemma: str, pos: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _surface_slots(form: str, lemma: str, pos: str) -> tuple[str, ...]:
     if pos == "VERB":
         para = _verb_paradigm(lemma)
     elif pos == "NOUN":
         para = _noun_paradigm(lemma)
     else:
-        return []
-    return [slot for slot, forms in para.items() if form in forms]
+        return ()
+    return tuple(slot for slot, forms in para.items() if form in forms)
 
 
 _VERB_SLOT_FEATS = {
@@ -573,15 +600,15 @@ _VERB_SLOT_FEATS = {
 }
 
 
-def _word_class(token, pos: str | None, m: dict[str, str]) -> str:
+def _word_class(tag: str, pos: str | None, m: dict[str, str]) -> str:
+    """The word class to inflect as: ``pos`` when given, else from the token's tag ``tag`` and features ``m``."""
     if pos:
         return "VERB" if pos == "AUX" else pos
-    p = token.pos_
-    if p == "AUX":
+    if tag == "AUX":
         return "VERB"
-    if "VerbForm" in m and p not in ("NOUN", "PROPN"):
+    if "VerbForm" in m and tag not in ("NOUN", "PROPN"):
         return "VERB"
-    return p or "X"
+    return tag or "X"
 
 
 def verb_slot(token, *, pos: str | None = None, source_lemma: str | None = None) -> str | None:
@@ -599,17 +626,20 @@ def features(token, *, pos: str | None = None, source_lemma: str | None = None) 
     when the tagger calls "fremsendte" an adjective). Returns ``None`` when the
     form is ambiguous and the morphology cannot decide.
     """
-    m = _morph(token)
-    wc = _word_class(token, pos, m)
-    lemma = (source_lemma or token.lemma_ or token.text).lower()
-    form = token.text.lower()
+    table = token_table(token.doc)
+    i = token.i
+    m = _morph(table, i)
+    tag = table.pos[i]
+    wc = _word_class(tag, pos, m)
+    lemma = (source_lemma or table.lemma[i] or table.text[i]).lower()
+    form = table.text[i].lower()
     if wc == "VERB":
         has_info = ("VerbForm" in m or "Tense" in m or "Mood" in m)
-        if has_info and token.pos_ in ("ADJ", "NOUN") and "VerbForm" not in m:
+        if has_info and tag in ("ADJ", "NOUN") and "VerbForm" not in m:
             has_info = False
         if form == lemma:
             return {"pos": wc, **(m if has_info else {**m, "VerbForm": "Inf"})}
-        slots = list(dict.fromkeys(_surface_slots(form, lemma, wc)))
+        slots = _surface_slots(form, lemma, wc)
         said = _verb_slot(m) if has_info else None
         if said == "inf_pass":
             said_ok = "pres_pass" in slots
@@ -620,10 +650,10 @@ def features(token, *, pos: str | None = None, source_lemma: str | None = None) 
         # no usable morphology, or morphology that contradicts the form ("fremsendt" tagged as past)
         if {"past", "part_def"} <= set(slots):
             # "fremsendte": past tense, or a participle before a noun ("det fremsendte brev")
-            prefer = "part_def" if ("Definite" in m or token.pos_ in ("ADJ", "NOUN")) else "past"
-            slots = [prefer]
+            prefer = "part_def" if ("Definite" in m or tag in ("ADJ", "NOUN")) else "past"
+            slots = (prefer,)
         if "pres" in slots and "pres_pass" in slots:
-            slots = ["pres"]
+            slots = ("pres",)
         if len(slots) != 1:
             return None
         keep = {k: v for k, v in m.items() if k not in ("VerbForm", "Tense", "Voice", "Mood", "Definite")}
@@ -647,24 +677,23 @@ def features(token, *, pos: str | None = None, source_lemma: str | None = None) 
             m["Case"] = "Gen"
         return {"pos": wc, **m}
     if wc in ("DET", "ADJ") and "Gender" not in m:
-        m = {**_borrow_agreement(token), **m}
+        m = {**_borrow_agreement(table, i), **m}
     return {"pos": wc, **m}
 
 
-def _borrow_agreement(token) -> dict[str, str]:
-    """Gender/number of the noun a determiner or adjective belongs to ("nærværende brev")."""
-    doc = token.doc
+def _borrow_agreement(table, i: int) -> dict[str, str]:
+    """Gender/number of the noun a determiner or adjective (token ``i``) belongs to ("nærværende brev")."""
     cands = []
-    if token.head is not token and token.head.pos_ in ("NOUN", "PROPN"):
-        cands.append(token.head)
-    cands += [doc[j] for j in range(token.i + 1, min(len(doc), token.i + 4)) if doc[j].pos_ == "NOUN"][:1]
-    for noun in cands:
-        g, n = noun.morph.get("Gender"), noun.morph.get("Number")
+    head = table.head[i]      # the token itself when it has no head
+    if table.pos[head] in ("NOUN", "PROPN"):
+        cands.append(head)
+    cands += [j for j in range(i + 1, min(len(table), i + 4)) if table.pos[j] == "NOUN"][:1]
+    for j in cands:
         out = {}
-        if g:
-            out["Gender"] = g[0]
-        if n:
-            out["Number"] = n[0]
+        for key in ("Gender", "Number"):
+            value = table.feat(j, key)
+            if value:
+                out[key] = value.split(",", 1)[0]
         if out:
             return out
     return {}
@@ -711,8 +740,11 @@ def inflect(replacement_lemma: str, token, *, pos: str | None = None, source_lem
     rep = replacement_lemma.strip()
     if not rep:
         return ""
-    head = rep.split()[0 if _word_class(token, pos, _morph(token)) == "VERB" else -1].lower()
-    if (source_lemma and token.text.lower() == source_lemma.lower() and "Imp" not in token.morph.get("Mood")
+    table = token_table(token.doc)
+    i = token.i
+    head = rep.split()[0 if _word_class(table.pos[i], pos, _morph(table, i)) == "VERB" else -1].lower()
+    if (source_lemma and table.text[i].lower() == source_lemma.lower()
+            and "Imp" not in table.feats(i).get("Mood", "").split(",")
             and head not in DETERMINERS and head not in ADJECTIVES):
         return rep
     feats = features(token, pos=pos, source_lemma=source_lemma)

@@ -31,7 +31,8 @@ import re
 from ..readers import Block
 from ..report.model import Report, Suggestion
 from ..structure import Zone, letter_zones
-from .common import capitalise, imperative, keeps_content, suggestion
+from .common import capitalise, keeps_content, suggestion
+from .inflect import imperative, noun_gender
 
 MAX_HEADING_WORDS = 14
 NOTE_MOVE = "Flyt budskabet op, så læseren ser det først."
@@ -64,11 +65,10 @@ def _deadline(sentence: str) -> str:
 
 def _plain_pronouns(phrase: str) -> str | None:
     """"Deres bolig" -> "din bolig"; None when the noun's gender is unknown."""
-    from . import inflect
 
     def repl(m: re.Match) -> str:
         noun = m.group(1)
-        gender = inflect.noun_gender(noun.lower()) if hasattr(inflect, "noun_gender") else None
+        gender = noun_gender(noun.lower())
         if noun.endswith(("er", "erne")) and gender is None:
             return "dine " + noun
         if gender is None:

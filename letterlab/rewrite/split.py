@@ -24,10 +24,13 @@ splits of one sentence can be applied together.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from itertools import accumulate
 
+from spacy.tokens import Doc, Token
+
+from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-from .common import capitalise, feat, is_finite, suggestion
+from .common import capitalise, feat_at, is_finite_at, suggestion
 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl", "expl:pass"}
 SUBORDINATORS = {"at", "om", "hvis", "når", "da", "fordi", "såfremt", "idet", "mens", "selvom", "som",
@@ -37,51 +40,52 @@ V2_WORDS = {"hvorfor": "Derfor", "hvorefter": "Derefter", "hvorved": "Derved"}
 MIN_WORDS = 4
 NOTE = "Del sætningen i to. Korte sætninger er lettere at læse."
 
-
-def _words(toks) -> int:
-    return sum(1 for t in toks if any(c.isalpha() for c in t.text))
+# The helpers below take token indices (``toks``: the non-space tokens of a stretch) and read the token table.
 
 
-def _first_finite(toks: list[Token], limit: int = 8) -> int | None:
-    for k, t in enumerate(toks[:limit]):
-        if t.text in (",", ";", ":"):
+def _is_word(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _words(t: TokenTable, toks: list[int]) -> int:
+    return sum(1 for i in toks if _is_word(t.text[i]))
+
+
+def _first_finite(t: TokenTable, toks: list[int], limit: int = 8) -> int | None:
+    for k, i in enumerate(toks[:limit]):
+        if t.text[i] in (",", ";", ":"):
             return None
-        if t.pos_ in ("VERB", "AUX") and is_finite(t) and not (k and toks[k - 1].lower_ == "at"):
+        if t.pos[i] in ("VERB", "AUX") and is_finite_at(t, i) and not (k and t.lower[toks[k - 1]] == "at"):
             return k
     return None
 
 
-def _is_subject(t: Token) -> bool:
-    return t.dep_ in SUBJ_DEPS or (t.pos_ == "PRON" and feat(t, "Case") == "Nom") or t.lower_ in ("der", "det", "de", "du", "vi", "jeg")
+def _is_subject(t: TokenTable, i: int) -> bool:
+    return t.dep[i] in SUBJ_DEPS or (t.pos[i] == "PRON" and feat_at(t, i, "Case") == "Nom") \
+        or t.lower[i] in ("der", "det", "de", "du", "vi", "jeg")
 
 
 def main_clause(toks: list[Token]) -> bool:
     """True when ``toks`` start a main clause: a subject and a finite verb of its own."""
-    toks = [t for t in toks if not t.is_space]
-    if _words(toks) < MIN_WORDS or not toks or toks[0].lower_ in SUBORDINATORS or toks[0].pos_ == "SCONJ":
+    toks = [tok for tok in toks if not tok.is_space]
+    return bool(toks) and _main_clause(token_table(toks[0].doc), [tok.i for tok in toks])
+
+
+def _main_clause(t: TokenTable, toks: list[int]) -> bool:
+    if _words(t, toks) < MIN_WORDS or t.lower[toks[0]] in SUBORDINATORS or t.pos[toks[0]] == "SCONJ":
         return False
-    k = _first_finite(toks)
+    k = _first_finite(t, toks)
     if k is None:
         return False
-    verb = toks[k]
-    if verb.dep_ in ("rel", "acl:relcl"):
+    if t.dep[toks[k]] in ("rel", "acl:relcl"):
         return False
     before = toks[:k]
-    if any(_is_subject(t) for t in before) and before and (before[0].pos_ in ("PRON", "NOUN", "PROPN", "DET", "ADJ")
-                                                           or _is_subject(before[0])):
+    if any(_is_subject(t, i) for i in before) and before and (t.pos[before[0]] in ("PRON", "NOUN", "PROPN", "DET", "ADJ")
+                                                              or _is_subject(t, before[0])):
         return True
     # inverted order: "I den forbindelse vil der ...", "Derfor kan du ..."
     after = toks[k + 1:k + 3]
-    return bool(before) and any(_is_subject(t) and t.pos_ in ("PRON", "NOUN", "PROPN", "DET") for t in after)
-
-
-def _has_main_clause(toks: list[Token]) -> bool:
-    toks = [t for t in toks if not t.is_space]
-    return _words(toks) >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") and is_finite(t) for t in toks)
-
-
-def _end_of(t: Token) -> int:
-    return t.idx + len(t.text)
+    return bool(before) and any(_is_subject(t, i) and t.pos[i] in ("PRON", "NOUN", "PROPN", "DET") for i in after)
 
 
 def split_suggestions(doc: Doc, start: int, end: int) -> tuple[Suggestion, ...]:
@@ -90,97 +94,104 @@ def split_suggestions(doc: Doc, start: int, end: int) -> tuple[Suggestion, ...]:
     if span is None or len(span) < 2 * MIN_WORDS:
         return ()
     try:
-        return tuple(s for s in _points(doc, span) if s is not None)
+        return tuple(s for s in _points(doc, span.start, span.end) if s is not None)
     except (IndexError, ValueError):
         return ()
 
 
-def _points(doc: Doc, span: Span):
-    toks = [t for t in span if not t.is_space]
+def _points(doc: Doc, first: int, end: int):
+    t = token_table(doc)
+    toks = [i for i in range(first, end) if not t.space[i]]
+    words_before = list(accumulate((_is_word(t.text[i]) for i in toks), initial=0))   # in toks[:k]
     last = len(toks)
-    while last and toks[last - 1].is_punct:
+    while last and t.punct[toks[last - 1]]:
         last -= 1
+    # the left part has a main clause when it has MIN_WORDS words and a finite verb
+    first_finite = next((k for k, i in enumerate(toks) if t.pos[i] in ("VERB", "AUX") and is_finite_at(t, i)),
+                        len(toks))
     for k in range(1, last - 2):
-        t = toks[k]
-        if t.text != ",":
+        comma = toks[k]
+        if t.text[comma] != ",":
             continue
         w = toks[k + 1]
-        left, rest = toks[:k], toks[k + 2:last]
-        if not _has_main_clause(left):
+        rest = toks[k + 2:last]
+        if words_before[k] < MIN_WORDS or first_finite >= k:
             continue
-        low = w.lower_
-        if low in ("og", "men") and main_clause(rest):
+        rest_words = words_before[last] - words_before[k + 2]
+        low = t.lower[w]
+        if low in ("og", "men") and _main_clause(t, rest):
             if low == "og":
                 r0 = rest[0]
-                yield suggestion(doc, t.idx, r0.idx + 1, ". " + r0.text[0].upper(), kind="split", safe=True,
-                                 confidence=0.85, note=NOTE)
+                yield suggestion(doc, t.idx[comma], t.idx[r0] + 1, ". " + t.text[r0][0].upper(), kind="split",
+                                 safe=True, confidence=0.85, note=NOTE)
             else:
-                yield suggestion(doc, t.idx, _end_of(w), ". Men", kind="split", safe=True, confidence=0.85,
+                yield suggestion(doc, t.idx[comma], t.end[w], ". Men", kind="split", safe=True, confidence=0.85,
                                  note=NOTE)
-        elif low in RELATIVE_PRONOUNS and rest and rest[0].pos_ in ("VERB", "AUX") and is_finite(rest[0]) \
-                and _words(rest) >= MIN_WORDS - 1 and _runs_to_end(rest):
-            yield suggestion(doc, t.idx, _end_of(w), ". " + RELATIVE_PRONOUNS[low], kind="split", safe=True,
+        elif low in RELATIVE_PRONOUNS and rest and t.pos[rest[0]] in ("VERB", "AUX") and is_finite_at(t, rest[0]) \
+                and rest_words >= MIN_WORDS - 1 and _runs_to_end(t, rest):
+            yield suggestion(doc, t.idx[comma], t.end[w], ". " + RELATIVE_PRONOUNS[low], kind="split", safe=True,
                              confidence=0.8, note=NOTE)
-        elif low == "hvorefter" and not any(x.lower_ in ("vil", "skal") for x in rest[:6]) \
-                and _words(rest) >= MIN_WORDS and _runs_to_end(rest):
+        elif low == "hvorefter" and not any(t.lower[x] in ("vil", "skal") for x in rest[:6]) \
+                and rest_words >= MIN_WORDS and _runs_to_end(t, rest):
             # "taksterne for 2027, hvorefter betalingen fastsættes til ..." means "according to which"
-            yield suggestion(doc, t.idx, _end_of(w), ". Det betyder, at", kind="split", safe=False,
+            yield suggestion(doc, t.idx[comma], t.end[w], ". Det betyder, at", kind="split", safe=False,
                              confidence=0.65, note=NOTE)
-        elif low in V2_WORDS and _words(rest) >= MIN_WORDS - 1:
-            yield _v2_split(doc, t, w, rest)
-        elif low == "idet" and _words(rest) >= MIN_WORDS and _runs_to_end(rest) and not _announces(rest):
-            yield suggestion(doc, t.idx, _end_of(w), ". Det skyldes, at", kind="split", safe=False,
+        elif low in V2_WORDS and rest_words >= MIN_WORDS - 1:
+            yield _v2_split(doc, t, comma, w, rest)
+        elif low == "idet" and rest_words >= MIN_WORDS and _runs_to_end(t, rest) and not _announces(t, rest):
+            yield suggestion(doc, t.idx[comma], t.end[w], ". Det skyldes, at", kind="split", safe=False,
                              confidence=0.65, note=NOTE)
-        elif low in ("som", "der") and _words(rest) >= MIN_WORDS - 1:
-            yield _relative_split(doc, toks, k, w, rest)
+        elif low in ("som", "der") and rest_words >= MIN_WORDS - 1:
+            yield _relative_split(doc, t, toks, k, w, rest)
 
 
-def _announces(rest: list[Token]) -> bool:
+def _announces(t: TokenTable, rest: list[int]) -> bool:
     """"idet det bemærkes, at ..." is no reason ("fordi") but a remark, and "idet X i så fald vil ..." a
     consequence: no "Det skyldes" there."""
-    words = [t.lower_ for t in rest[:5]]
-    if " i så fald " in " " + " ".join(t.lower_ for t in rest[:8]) + " ":
+    words = [t.lower[i] for i in rest[:5]]
+    if " i så fald " in " " + " ".join(t.lower[i] for i in rest[:8]) + " ":
         return True
     return bool(words) and words[0] == "det" and any(w.endswith(("bemærkes", "oplyses", "meddeles", "understreges"))
                                                       for w in words)
 
 
-def _runs_to_end(rest: list[Token]) -> bool:
+def _runs_to_end(t: TokenTable, rest: list[int]) -> bool:
     """No later main clause hangs on after this subordinate clause (", skal ..."), and no second at-clause
     of the sentence's frame ("Det bemærkes, at X, idet Y, men at Z": "men at Z" belongs to "Det bemærkes")."""
     for a, b in zip(rest, rest[1:]):
-        if a.text == "," and b.pos_ in ("VERB", "AUX") and is_finite(b):
+        if t.text[a] == "," and t.pos[b] in ("VERB", "AUX") and is_finite_at(t, b):
             return False
     for a, b in zip(rest, rest[1:]):
-        if a.lower_ in ("og", "men", "samt", "eller") and b.lower_ == "at":
+        if t.lower[a] in ("og", "men", "samt", "eller") and t.lower[b] == "at":
             return False
     return True
 
 
-def _v2_split(doc: Doc, comma: Token, w: Token, rest: list[Token]) -> Suggestion | None:
+def _v2_split(doc: Doc, t: TokenTable, comma: int, w: int, rest: list[int]) -> Suggestion | None:
     """", hvorfor den ikke kan anses" -> ". Derfor kan den ikke anses"."""
-    k = _first_finite(rest, 7)
+    k = _first_finite(t, rest, 7)
     if k is None or k == 0:
         return None
     front = rest[:k]
-    if not any(_is_subject(t) for t in front) or any(t.pos_ in ("VERB", "AUX", "SCONJ", "PUNCT") for t in front):
+    if not any(_is_subject(t, i) for i in front) or any(t.pos[i] in ("VERB", "AUX", "SCONJ", "PUNCT") for i in front):
         return None
-    if not _runs_to_end(rest):
+    if not _runs_to_end(t, rest):
         return None
     verb = rest[k]
-    subject = doc[front[0].i:front[-1].i + 1].text
-    rep = f". {V2_WORDS[w.lower_]} {verb.text} {subject}"
-    return suggestion(doc, comma.idx, _end_of(verb), rep, kind="split", safe=False, confidence=0.7, note=NOTE)
+    subject = doc[front[0]:front[-1] + 1].text
+    rep = f". {V2_WORDS[t.lower[w]]} {t.text[verb]} {subject}"
+    return suggestion(doc, t.idx[comma], t.end[verb], rep, kind="split", safe=False, confidence=0.7, note=NOTE)
 
 
-def _relative_split(doc: Doc, toks: list[Token], k: int, w: Token, rest: list[Token]) -> Suggestion | None:
+def _relative_split(doc: Doc, t: TokenTable, toks: list[int], k: int, w: int, rest: list[int]) -> Suggestion | None:
     """"..., som vil blive udbetalt ..." -> "... . Det vil blive udbetalt ..." (the clause must end the sentence)."""
     ante = toks[k - 1]
-    if ante.pos_ not in ("NOUN", "PROPN") or not rest or not (rest[0].pos_ in ("VERB", "AUX") and is_finite(rest[0])):
+    if t.pos[ante] not in ("NOUN", "PROPN") or not rest or not (t.pos[rest[0]] in ("VERB", "AUX")
+                                                                 and is_finite_at(t, rest[0])):
         return None
-    if not _runs_to_end(rest) or any(t.text == "," for t in rest):
+    if not _runs_to_end(t, rest) or any(t.text[i] == "," for i in rest):
         return None
-    number, gender = feat(ante, "Number"), feat(ante, "Gender")
+    number, gender = feat_at(t, ante, "Number"), feat_at(t, ante, "Gender")
     if number == "Plur":
         pron = "De"
     elif gender == "Com":
@@ -189,11 +200,11 @@ def _relative_split(doc: Doc, toks: list[Token], k: int, w: Token, rest: list[To
         pron = "Det"
     else:
         return None
-    if ante.pos_ == "PROPN" or feat(ante, "Definite") != "Def":
+    if t.pos[ante] == "PROPN" or feat_at(t, ante, "Definite") != "Def":
         return None
     # "de oplysninger, som ..." is restrictive: the clause says which ones, so it cannot stand alone
-    if any(c.dep_ in ("det", "nobj", "possd") and c.i < ante.i for c in ante.children) or \
-            ante.dep_ in ("nobj", "possd") and ante.head.pos_ == "DET":
+    if any(c.dep_ in ("det", "nobj", "possd") and c.i < ante for c in doc[ante].children) or \
+            t.dep[ante] in ("nobj", "possd") and t.pos[t.head[ante]] == "DET":
         return None
-    return suggestion(doc, toks[k].idx, _end_of(w), ". " + capitalise(pron), kind="split", safe=False,
+    return suggestion(doc, t.idx[toks[k]], t.end[w], ". " + capitalise(pron), kind="split", safe=False,
                       confidence=0.6, note=NOTE)

@@ -250,3 +250,23 @@ def test_real_pipeline_relative_pronoun_never_becomes_an_object(nlp):
             "sagsnummer [Sagsnummer].")
     for s in _passive_rewrites(nlp, text):
         assert not any(w in s.replacement.split()[1:] for w in ("hvilken", "hvilket", "hvilke", "som"))
+
+
+def test_parse_helpers_agree_with_spacy(make_doc):
+    from letterlab.rewrite.active import _children, _sentence, _subtree_range, _token_at
+
+    doc = make_doc(f"Din/DET ansøgning/NOUN behandles/VERB/{S_PRES}/behandle af/ADP kommunen/NOUN/-/kommune ./PUNCT "
+                   f"Vi/PRON skriver/VERB/{FIN_PRES}/skrive snart/ADV ./PUNCT",
+                   heads=[1, 2, 2, 4, 2, 2, 7, 7, 7, 7], deps=["det", "nsubj", "ROOT", "case", "obl", "punct",
+                                                              "nsubj", "ROOT", "advmod", "punct"])
+    for tok in doc:
+        assert _children(doc, tok.i) == [c.i for c in tok.children]
+        sub = sorted(t.i for t in tok.subtree)
+        assert _subtree_range(doc, tok.i) == (sub[0], sub[-1])
+        assert _sentence(doc, tok.i) == (tok.sent.start, tok.sent.end)
+        assert _token_at(doc, tok.idx) == tok.i
+        assert _token_at(doc, tok.idx + len(tok.text) - 1) == tok.i
+    # a subtree with a gap ("a" and "c" without "b") is no range
+    gap = make_doc("a/X b/X c/X d/X", heads=[2, 3, 3, 3], deps=["dep", "dep", "dep", "ROOT"])
+    assert sorted(t.i for t in gap[2].subtree) == [0, 2] and _subtree_range(gap, 2) is None
+    assert [_children(gap, i) for i in range(4)] == [[c.i for c in t.children] for t in gap]

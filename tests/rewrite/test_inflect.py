@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.rewrite.inflect import imperative, inflect, verb_form, word_forms
+from letterlab.rewrite.inflect import (_verb_paradigm, features, imperative, inflect, is_known_verb, is_strong_verb,
+                                     verb_form, word_forms)
 
 PRES_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act"
@@ -145,3 +146,24 @@ def test_word_forms_cover_irregular_and_regular_forms():
     assert {"fremsendes", "fremsendte", "fremsendt"} <= word_forms("fremsende")
     assert {"anvendelsen", "anvendelser", "anvendelserne"} <= word_forms("anvendelse")
     assert word_forms("såfremt") == {"såfremt"}
+
+
+def test_verb_classes():
+    assert is_known_verb("sende") and is_known_verb("afgøre") and not is_known_verb("glide")
+    assert is_strong_verb("gøre") and is_strong_verb("afgøre") and not is_strong_verb("sende")
+
+
+def test_cached_paradigms_are_read_only():
+    para = _verb_paradigm("sende")
+    assert para is _verb_paradigm("sende")
+    with pytest.raises(TypeError):
+        para["past"] = {"x"}          # type: ignore[index]
+    assert isinstance(para["past"], frozenset)
+    forms = word_forms("sende", "VERB")
+    forms.add("x")                     # the caller's own set, not the cached one
+    assert "x" not in word_forms("sende", "VERB")
+
+
+def test_a_multi_valued_feature_reads_its_first_value(make_doc):
+    t = tok(make_doc, "nærværende/ADJ/Gender=Com,Neut|Number=Sing/nærværende")
+    assert features(t)["Gender"] == "Com"
