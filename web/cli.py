@@ -7,7 +7,6 @@ import os
 import signal
 import sys
 
-from .inputs import MAX_UPLOAD_BYTES
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -34,6 +33,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from letterlab.ruleset import RuleError
 
     from . import create_app
+    from .inputs import MAX_UPLOAD_BYTES
 
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterable, TextIO
 
 from ..report.model import CATEGORIES, Report
@@ -24,6 +25,11 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+@lru_cache(maxsize=4096)
+def _mark_open(category: str, severity: str, message: str) -> str:
+    return f'<mark class="k-{esc(category)} s-{esc(severity)}" title="{esc(message)}">'
+
+
 # --- one template -----------------------------------------------------------------------
 
 def _highlighted(report: Report) -> str:
@@ -32,16 +38,24 @@ def _highlighted(report: Report) -> str:
     if not marks:
         return esc(text)
     bounds = sorted({0, len(text), *(f.start for f in marks), *(f.end for f in marks)})
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for k, f in enumerate(marks):
+        starting.setdefault(f.start, []).append(k)
+        ending.setdefault(f.end, []).append(k)
+    active: set[int] = set()   # the findings that cover the piece from a to the next bound
     out = []
     for a, b in zip(bounds, bounds[1:]):
-        covering = [f for f in marks if f.start <= a and b <= f.end]
+        active.difference_update(ending.get(a, ()))
+        active.update(starting.get(a, ()))
         piece = esc(text[a:b])
-        if not covering:
+        if not active:
             out.append(piece)
             continue
-        # The innermost finding gives colour and tooltip; the list below the text has them all.
-        inner = min(covering, key=lambda f: f.end - f.start)
-        out.append(f'<mark class="k-{esc(inner.category)} s-{esc(inner.severity)}" title="{esc(inner.message)}">{piece}</mark>')
+        # The innermost finding (the first of equally long ones) gives colour and tooltip;
+        # the list below the text has them all.
+        inner = marks[min(active, key=lambda k: (marks[k].end - marks[k].start, k))]
+        out.append(f"{_mark_open(inner.category, inner.severity, inner.message)}{piece}</mark>")
     return "".join(out)
 
 

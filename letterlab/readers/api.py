@@ -100,16 +100,19 @@ def _read_zip(data: bytes, suffix: str, source: str | None) -> Document:
 
     corrupt = m.MSG_CORRUPT_ODT if suffix in (".odt", ".ott") else m.MSG_CORRUPT_DOCX
     zf = open_zip(data, corrupt)  # zip bomb checks happen here
+    docx = None
     with zf:
         names = set(zf.namelist())
         odt = is_odt_zip(zf)
+        if not odt and "[Content_Types].xml" in names:  # OOXML; only Word main documents are read
+            from .docx_reader import read_docx_bytes
+
+            docx = read_docx_bytes(data, source, zf=zf)   # the zip already checked, not opened twice
     if odt:
         builder, warnings = read_odt_bytes(data, source)
         fmt = "odt"
-    elif "[Content_Types].xml" in names:  # OOXML; python-docx rejects non-Word packages
-        from .docx_reader import read_docx_bytes
-
-        builder, warnings = read_docx_bytes(data, source)
+    elif docx is not None:
+        builder, warnings = docx
         fmt = "docx"
     elif suffix in _OOXML_SUFFIXES or suffix in (".odt", ".ott"):
         if "mimetype" in names:  # another OpenDocument type (.ods, .odp ...)

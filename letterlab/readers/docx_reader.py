@@ -901,8 +901,14 @@ class _Package:
         return out
 
 
-def read_docx_bytes(data: bytes, source: str | None):
-    """Return (LayoutBuilder, warnings). Raises ReadError."""
+def read_docx_bytes(data: bytes, source: str | None, zf: zipfile.ZipFile | None = None):
+    """Return (LayoutBuilder, warnings). Raises ReadError.
+
+    ``zf``: ``data`` already opened (and checked) by ``open_zip``; it is left open.
+    """
+    if zf is not None:
+        walker = DocxWalker(_Package(zf, data).main)
+        return walker.read(), walker.warnings
     with open_zip(data, m.MSG_CORRUPT_DOCX) as zf:
         walker = DocxWalker(_Package(zf, data).main)
         builder = walker.read()

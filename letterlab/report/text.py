@@ -14,7 +14,11 @@ class LineIndex:
     """Turns character offsets into 1-based line and column numbers."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            self.starts.append(i + 1)
+            i = text.find("\n", i + 1)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
