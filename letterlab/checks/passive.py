@@ -1,7 +1,8 @@
 """Passive voice (kind ``passive``): s-passive and blive/være + past participle.
 
 * s-passive: a verb with ``Voice=Pass`` ("behandles", "kan bevilges",
-  "bedes"). Deponent s-verbs are active in meaning and never flagged
+  "bedes"), or any verb form in -es, which in Danish is an s-passive or a
+  deponent whatever the tagger says about its voice ("skal tilbagebetales"). Deponent s-verbs are active in meaning and never flagged
   ("synes", "findes", "lykkes", "skyldes", "mødes"; the list is a parameter).
   A genitive -s is on a noun, so it is never a verb with ``Voice=Pass``.
 * blive-passive: a past participle with a form of "blive" as its auxiliary
@@ -137,7 +138,10 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue
         participle, passive, _ = _flags(table, i)
         low = lower[i]
-        if passive and p != "ADJ" and not (low in deps or lemma[i] in deps) and low.endswith("s"):
+        if p != "ADJ" and not (low in deps or lemma[i] in deps) and (
+                (passive and low.endswith("s")) or (p == "VERB" and len(low) > 4 and low.endswith("es"))):
+            # A Danish verb form in -es is an s-passive (or a deponent): active forms end
+            # in -e, -er, -ede, -te. This catches rare verbs the tagger marks Voice=Act.
             out.append((idx[i], end[i], "s", i))
             continue
         if not participle or low in ("blevet", "været"):
