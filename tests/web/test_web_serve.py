@@ -25,7 +25,8 @@ def test_serve_is_registered_with_its_options():
     from letterlab.cli import build_parser
 
     args = build_parser().parse_args(["serve"])
-    assert (args.host, args.port) == ("127.0.0.1", 8000)
+    assert (args.host, args.port, args.workers) == ("127.0.0.1", 8000, None)   # None: one worker per core
+    assert build_parser().parse_args(["serve", "--workers", "3"]).workers == 3
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9000", "--rules", "mine"])
     assert (args.host, args.port, args.rules) == ("0.0.0.0", 9000, ["mine"])
 
