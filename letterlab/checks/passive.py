@@ -95,10 +95,11 @@ def _is_form(table: TokenTable, i: int, forms: set[str], lemma: str) -> bool:
     return table.lower[i] in forms or table.lemma[i] == lemma
 
 
-def _aux_for(table: TokenTable, part: int, left_kids: dict[int, list[int]], forms: set[str], lemma: str,
-             max_gap: int) -> int | None:
+def _aux_for(table: TokenTable, part: int, forms: set[str], lemma: str, max_gap: int) -> int | None:
     """Index of the blive/være token that makes ``part`` a passive, from the parse or word order."""
-    for child in left_kids.get(part, ()):
+    for child in table.children(part):
+        if child > part:
+            break
         if _is_form(table, child, forms, lemma) and table.dep[child].startswith("aux"):
             return child
     head = table.head[part]
@@ -118,20 +119,10 @@ def _aux_for(table: TokenTable, part: int, left_kids: dict[int, list[int]], form
     return None
 
 
-def _left_kids(table: TokenTable) -> dict[int, list[int]]:
-    """Token index -> its dependents to the left, in order."""
-    kids: dict[int, list[int]] = {}
-    for c, h in enumerate(table.head):
-        if h > c:
-            kids.setdefault(h, []).append(c)
-    return kids
-
-
 def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], vaere_passive: bool,
           max_gap: int) -> list[tuple[int, int, str, int]]:
     """(start_char, end_char, type, main verb index) for every passive in ``table``."""
     lower, lemma, pos, idx, end = table.lower, table.lemma, table.pos, table.idx, table.end
-    left_kids = None
     out = []
     for i, p in enumerate(pos):
         if p not in ("VERB", "AUX", "ADJ") or table.placeholder[i]:
@@ -146,14 +137,12 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue
         if not participle or low in ("blevet", "været"):
             continue
-        if left_kids is None:
-            left_kids = _left_kids(table)
-        aux = _aux_for(table, i, left_kids, BLIVE, "blive", max_gap)
+        aux = _aux_for(table, i, BLIVE, "blive", max_gap)
         kind = "blive"
         if aux is None and vaere_passive and p != "ADJ":
             if low in intrans or low in adjs or lemma[i] in adjs:
                 continue
-            aux = _aux_for(table, i, left_kids, VAERE, "være", min(max_gap, 2))
+            aux = _aux_for(table, i, VAERE, "være", min(max_gap, 2))
             kind = "være"
             # "er blevet + participle" is a blive-passive anchored on "blevet"
         if aux is None:

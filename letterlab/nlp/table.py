@@ -12,7 +12,7 @@ the doc (retokenising, new annotation) run before it is first built.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
@@ -45,6 +45,17 @@ class TokenTable:
     sent_start: list[bool]    # ``is_sent_start`` is True
     morph: list[str]          # UD feature string, "" when none
     placeholder: list[bool]   # merged template placeholder ({navn}, «Navn»)
+    _kids: dict[int, list[int]] | None = field(default=None, repr=False)
+
+    def children(self, i: int) -> list[int]:
+        """Indices of token ``i``'s dependents, in token order (``Token.children``; shared, do not modify)."""
+        if self._kids is None:
+            kids: dict[int, list[int]] = {}
+            for c, h in enumerate(self.head):
+                if h != c:
+                    kids.setdefault(h, []).append(c)
+            self._kids = kids
+        return self._kids.get(i, [])
 
     def __len__(self) -> int:
         return len(self.text)

@@ -35,7 +35,7 @@ placeholder (see ``common.keeps_content``).
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -109,7 +109,6 @@ CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "h
 NOTE_FORMULA = "Skriv direkte til læseren i stedet for at bruge passiv."
 NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
 NOTE_DEFAULT = "Aktiv i stedet for passiv. Tjek, at det er {who}, der gør det."
-_BY_HEAD_KEY = "letterlab_by_head"
 
 
 def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None = None) -> tuple[Suggestion, ...]:
@@ -159,29 +158,14 @@ def _sentence(doc: Doc, i: int) -> tuple[int, int]:
     return start, end
 
 
-def _by_head(doc: Doc) -> tuple[list[int], list[int]]:
-    """The dependents (all tokens but the roots) sorted by their head, ties in order, and those heads.
-
-    Cached on the doc; ``order[bisect_left(heads, i):bisect_right(heads, i)]`` are token ``i``'s dependents.
-    """
-    table = token_table(doc)
-    got = doc.user_data.get(_BY_HEAD_KEY)
-    if got is None or got[2] != len(table):
-        heads = table.head
-        order = sorted((c for c, h in enumerate(heads) if h != c), key=heads.__getitem__)
-        got = doc.user_data[_BY_HEAD_KEY] = (order, [heads[c] for c in order], len(heads))
-    return got[0], got[1]
-
-
 def _children(doc: Doc, i: int) -> list[int]:
     """Indices of token ``i``'s dependents, in order (``Token.children``)."""
-    order, heads = _by_head(doc)
-    return order[bisect_left(heads, i):bisect_right(heads, i)]
+    return token_table(doc).children(i)
 
 
 def _subtree_range(doc: Doc, i: int) -> tuple[int, int] | None:
     """(first, last) token index of token ``i``'s subtree, or None when it is not contiguous."""
-    order, heads = _by_head(doc)
+    children = token_table(doc).children
     lo = hi = i
     size = 0
     todo = [i]
@@ -192,7 +176,7 @@ def _subtree_range(doc: Doc, i: int) -> tuple[int, int] | None:
             lo = k
         elif k > hi:
             hi = k
-        todo += order[bisect_left(heads, k):bisect_right(heads, k)]
+        todo += children(k)
     if hi - lo + 1 != size:
         return None
     return lo, hi

@@ -101,14 +101,6 @@ def test_morph_flags_read_multi_valued_features(make_doc):
         (True, False, False), (False, False, False), (False, True, True), (False, False, True), (False, False, False)]
 
 
-def test_left_kids_follow_the_parse(make_doc):
-    from letterlab.checks.passive import _left_kids
-    from letterlab.nlp.table import token_table
-
-    doc = make_doc("a/X b/X c/X d/X", heads=[2, 2, 2, 2], deps=["dep", "dep", "ROOT", "dep"])
-    assert _left_kids(token_table(doc)) == {2: [0, 1]}
-
-
 def test_found_once_per_doc_and_params(make_doc):
     doc = make_doc(f"Brevet/NOUN er/AUX/{FIN_ACT}/være fremsendt/VERB/{PART}/fremsende ./PUNCT")
     assert found(doc) == found(doc) == [("er fremsendt", "være")]

@@ -31,6 +31,13 @@ def test_hand_built_doc_with_parse(make_doc):
     assert tab.feat(3, "Voice") is None
 
 
+def test_children_follow_the_parse(make_doc):
+    doc = make_doc("a/X b/X c/X d/X e/X", heads=[2, 2, 2, 2, 3], deps=["dep", "dep", "ROOT", "dep", "dep"])
+    tab = token_table(doc)
+    assert [tab.children(i) for i in range(len(doc))] == [[t.i for t in tok.children] for tok in doc]
+    assert tab.children(2) == [0, 1, 3] and tab.children(3) == [4] and tab.children(0) == []
+
+
 def test_placeholders_and_whitespace(blank_nlp):
     from spacy.tokens import Doc
 
