@@ -103,7 +103,8 @@ def _worker_init(rules_blob: bytes, model: str | None) -> None:
 
 
 def _worker_analyse(source: str | Document, genre: str | None, profile: str | None) -> Report:
-    # Loaded on the first call, not in the initializer: a missing model then reaches
-    # the server as a ModelError with its Danish message instead of a broken pool.
-    nlp = _worker.get("nlp") or _worker.setdefault("nlp", load_pipeline(_worker["model"]))
+    # Loaded on the first call (load_pipeline keeps it for the process), not in the
+    # initializer: a missing model then reaches the server as a ModelError with its
+    # Danish message instead of a broken pool.
+    nlp = load_pipeline(_worker["model"])
     return analyse(source, _worker["rules"], model=_worker["model"], genre=genre, profile=profile, nlp=nlp)
