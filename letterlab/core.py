@@ -11,12 +11,12 @@ from typing import Iterable, Iterator
 
 from dataclasses import replace
 
-from .checks.base import LetterContext
+from .checks.base import LetterContext, ensure_letter_extension
 from .checks.privacy import mask_cprs
 from .genres import detect_genre
 from .metrics import compute as compute_metrics
 from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
-from .nlp.segment import find_placeholders
+from .nlp.text import find_placeholders
 from .readers import Document, ReadError, read_text
 from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
@@ -150,6 +150,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
         placeholders=tuple(find_placeholders(text)),
         sentences=tuple((s.start, s.end) for s in infos), metrics={"zones": zones, "sentence_infos": infos, **metrics},
     )
+    ensure_letter_extension()
     doc._.letter = ctx
     findings: list[Finding] = []
     if lang == "other":

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .nlp.table import TokenTable, token_table
 from .structure import Zone, zone_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 LIX_BANDS = ((24, "meget let"), (34, "let"), (44, "middel"), (54, "svær"), (10**9, "meget svær"))
 URL_RE = re.compile(r"^(https?://|www\.)|@|\.(dk|com|org|net|eu)$", re.I)
@@ -56,7 +58,7 @@ def text_word_letters(text: str) -> int:
 
 
 def is_word(tok: Token) -> bool:
-    if tok.is_space or tok.is_punct or tok._.placeholder:
+    if tok.is_space or tok.is_punct or token_table(tok.doc).placeholder[tok.i]:
         return False
     return text_word_letters(tok.text) >= 0
 

@@ -31,15 +31,16 @@ bank transfer). Signature, closing and meta lines are not checked.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..report.model import Suggestion
 from ..rewrite.common import keeps_content
 from ..nlp.table import token_table
 from ..structure import zone_at
 from .base import Param, letter, make_finding, match_case, doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 TARGETS = ("de-form", "man", "undertegnede", "upersonlig", "kommunen")
 
@@ -172,7 +173,7 @@ def _looks_like_name(tok: Token) -> bool:
     """'De' inside a sentence before a capitalised word: part of a name ("De Forenede Stater")."""
     nxt = _next(tok)
     return (nxt is not None and nxt.text[:1].isupper() and nxt.text not in ("De", "Dem", "Deres")
-            and not nxt._.placeholder and not sentence_initial(nxt))
+            and not token_table(tok.doc).placeholder[nxt.i] and not sentence_initial(nxt))
 
 
 def _determiner_de(tok: Token) -> bool:
@@ -242,7 +243,7 @@ def _possessed_noun(tok: Token) -> Token | None:
     # the parse marks what "Deres" owns ("possd"), also when the tagger calls the noun an adjective or a
     # verb ("Deres funktionsevne", "Deres arbejdsgiver")
     for t in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 5)]:
-        if t.dep_ == "possd" and t.head.i == tok.i and t.is_alpha and not t._.placeholder:
+        if t.dep_ == "possd" and t.head.i == tok.i and t.is_alpha and not token_table(tok.doc).placeholder[t.i]:
             from ..rewrite.inflect import noun_agreement
 
             if t.pos_ in ("NOUN", "PROPN") or noun_agreement(t.text) is not None:
@@ -296,7 +297,7 @@ def _deres_replacement(tok: Token) -> tuple[str | None, bool]:
     from ..rewrite.inflect import noun_agreement
 
     noun = _possessed_noun(tok)
-    if noun is None or noun._.placeholder:
+    if noun is None or token_table(tok.doc).placeholder[noun.i]:
         return None, False
     tagged = _tagged_agreement(noun)
     known = noun_agreement(noun.text)

@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from spacy.tokens import Doc, Span, Token
-
-from ..nlp.segment import doc_text  # noqa: F401  (re-exported for the checks)
+from ..nlp.text import doc_text  # noqa: F401  (re-exported for the checks)
 from ..report.model import Finding, Suggestion
 
-if not Doc.has_extension("letter"):
-    Doc.set_extension("letter", default=None)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_extension_ready = False
+
+
+def ensure_letter_extension() -> None:
+    """Register ``Doc._.letter`` (on first use, so that loading the rules does not import spaCy)."""
+    global _extension_ready
+    if not _extension_ready:
+        from spacy.tokens import Doc
+
+        if not Doc.has_extension("letter"):
+            Doc.set_extension("letter", default=None)
+        _extension_ready = True
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,7 @@ class LetterContext:
 
 
 def letter(doc: Doc) -> LetterContext:
+    ensure_letter_extension()
     ctx = doc._.letter
     if ctx is None:
         from ..nlp.segment import content_sents
@@ -67,7 +79,7 @@ def make_finding(rule, doc: Doc, start: int, end: int, *, message: str | None = 
 
 
 def span_chars(span: Span | Token) -> tuple[int, int]:
-    if isinstance(span, Token):
+    if not hasattr(span, "start_char"):  # a Token
         return span.idx, span.idx + len(span.text)
     return span.start_char, span.end_char
 
@@ -93,4 +105,4 @@ def table_keys_problem(where: str, item: dict, keys: dict[str, type | tuple[type
     return None
 
 
-CheckFn = Callable[[Doc, Any], Iterator[Finding]]
+CheckFn = Callable[["Doc", Any], Iterator[Finding]]

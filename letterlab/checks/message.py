@@ -50,11 +50,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from spacy.tokens import Doc
-
-from ..nlp import segment  # noqa: F401  (registers Token._.placeholder)
 from ..nlp.table import token_table
 from ..prefilter import AnyOf, Rx
 from ..report.model import SEVERITIES
@@ -62,6 +59,9 @@ from ..structure import Zone, letter_zones
 from .base import Param, letter, doc_text
 from .base import make_finding as _make_finding
 from .privacy import mask_cprs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def make_finding(rule, doc, start, end, **kw):

@@ -49,15 +49,15 @@ preposition only the first replacement is offered ("afgøre sagen", never
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from spacy.tokens import Doc, Token
-
-from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..nlp.table import TokenTable, token_table
 from ..report.model import SEVERITIES, Suggestion
 from ..rewrite.inflect import inflect, word_forms
 from .base import Param, make_finding, match_case, doc_text, table_keys_problem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske", "finde"]
 SUFFIXES = ["else", "ing", "ning", "tion", "sion", "hed"]

@@ -23,12 +23,13 @@ when the parse supports one.
 """
 from __future__ import annotations
 
-from typing import Iterator
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
 from .base import Param, letter, make_finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 DEPONENTS = [
     "synes", "syntes", "findes", "fandtes", "lykkes", "lykkedes", "mislykkes", "mislykkedes",

@@ -131,7 +131,7 @@ def check(doc, rule) -> Iterator:
     text = doc_text(doc)
     holders = ctx.placeholders
     if not holders:
-        from ..nlp.segment import find_placeholders
+        from ..nlp.text import find_placeholders
 
         holders = tuple(find_placeholders(text))
     target = rule.params["find"]

@@ -43,15 +43,15 @@ its message says what to write and that the sentence needs rewriting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from spacy.tokens import Doc, Token
-
-from ..nlp import segment  # noqa: F401  (registers token._.placeholder)
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
 from .base import Param, make_finding, match_case, doc_text, table_keys_problem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool}
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",

@@ -11,8 +11,9 @@ import os
 import threading
 from pathlib import Path
 
-from . import postag, segment  # noqa: F401  (registers the components)
-from .fastops import use_blas_ops
+# spaCy and the modules that register letterlab's components are imported when a
+# pipeline is loaded, not here: an audit whose letters all come from the cache
+# never needs them, and importing spaCy costs about a second.
 
 BUNDLED_MODEL = Path(__file__).resolve().parent.parent / "models" / "da_letterlab"
 ENV_VAR = "LETTERLAB_MODEL"
@@ -43,6 +44,8 @@ def add_abbreviations(nlp) -> None:
     """Keep letter abbreviations ("matr.nr.", "Sagsnr.") as one token, as the tokenizer does for "bl.a."."""
     from spacy.symbols import ORTH
 
+    from . import segment
+
     for abbr in segment.ABBREV:
         for form in {abbr, abbr[:1].upper() + abbr[1:]}:
             if len(nlp.tokenizer(form)) > 1:
@@ -51,6 +54,8 @@ def add_abbreviations(nlp) -> None:
 
 def add_letter_components(nlp):
     """Add placeholder merging, letter-aware sentence starts and (DDT-style parsers) POS from the parse."""
+    from . import postag, segment  # noqa: F401  (registers the components)
+
     add_abbreviations(nlp)
     if "letterlab_placeholders" not in nlp.pipe_names:
         nlp.add_pipe("letterlab_placeholders", first=True)
@@ -75,6 +80,8 @@ def load_pipeline(name_or_path: str | None = None, *, letter_components: bool = 
         if key in _cache:
             return _cache[key]
         nlp = _load(name)
+        from .fastops import use_blas_ops
+
         use_blas_ops(nlp)
         if nlp.lang != "da":
             raise ModelError(
@@ -88,6 +95,8 @@ def load_pipeline(name_or_path: str | None = None, *, letter_components: bool = 
 
 def _load(name: str):
     import spacy
+
+    from . import affix, postag, segment  # noqa: F401  (registers the architecture and components)
 
     path = Path(name)
     try:

@@ -34,42 +34,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-# A placeholder's name: letters, digits, spaces, _ - . / ; it starts and ends with a letter,
-# digit or underscore, so Danish quotes like »Send« ... «, og» are never mistaken for one.
-_PH_NAME = r"[0-9A-Za-zÆØÅæøåÉé_](?:[0-9A-Za-zÆØÅæøåÉé_ ./-]{0,48}[0-9A-Za-zÆØÅæøåÉé_])?"
-PLACEHOLDER_RE = re.compile(
-    r"\{\{\s*" + _PH_NAME + r"\s*\}\}"   # {{navn}}
-    r"|\{" + _PH_NAME + r"\}"             # {navn}
-    r"|«" + _PH_NAME + r"»"               # «Navn»
-    r"|<<" + _PH_NAME + r">>"             # <<Navn>>
-    r"|\[(?=[A-Za-zÆØÅæøå_])" + _PH_NAME + r"\]"  # [Navn]
-)
+from .text import PLACEHOLDER_RE, TEXT_KEY, doc_text, find_placeholders  # noqa: F401  (re-exported)
 
 SALUTATION_RE = re.compile(r"^(kære|hej|goddag|til)\b", re.I)
 CONTACT_LINE_RE = re.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|com|org|net|eu)(/\S*)?)\s*$")
 BULLET_RE = re.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
 END_PUNCT = tuple(".!?:;")
 SHORT_LINE = 60
-TEXT_KEY = "letterlab_text"  # doc.user_data key of the cached doc.text
 
 if not Token.has_extension("placeholder"):
     Token.set_extension("placeholder", default=False)
-
-
-def find_placeholders(text: str) -> list[tuple[int, int]]:
-    """Character spans of template placeholders in ``text``."""
-    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc and kept in ``doc.user_data`` (spaCy joins the tokens at every access).
-
-    The components never change the text, so the pipeline and the checks share one copy.
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 @Language.component("letterlab_placeholders")

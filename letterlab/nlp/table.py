@@ -13,11 +13,14 @@ the doc (retokenising, new annotation) run before it is first built.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, SENT_START, MORPH]
+# The spaCy attribute IDs of the columns, looked up on first use: importing this
+# module (the checks do, when the rules are loaded) must not import spaCy.
+_ATTRS: list[int] = []
 _KEY = "letterlab_token_table"
 
 # Hash -> string, shared across docs: the same few thousand strings recur in every letter.
@@ -108,6 +111,10 @@ def token_table(doc: Doc) -> TokenTable:
     if table is not None and len(table) == len(doc):
         return table
     strings = doc.vocab.strings
+    if not _ATTRS:
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+
+        _ATTRS[:] = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, SENT_START, MORPH]
     arr = doc.to_array(_ATTRS).tolist()
     text, lower, lemma, pos, tag, dep, head, idx, end = [], [], [], [], [], [], [], [], []
     ws, space, punct, sent_start, morph = [], [], [], [], []

@@ -36,8 +36,7 @@ placeholder (see ``common.keeps_content``).
 from __future__ import annotations
 
 from bisect import bisect_right
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
@@ -45,6 +44,9 @@ from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_w
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
                      suggestion, supine_matches)
 from .inflect import imperative, is_known_verb, verb_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl", "expl:pass"}
 REL_DEPS = {"rel", "acl:relcl", "relcl"}
@@ -203,7 +205,7 @@ def _adverbs(words: list[str]) -> list[str] | None:
 def _is_common_word(tok: Token) -> bool:
     """Whether a capitalised sentence-initial word is a common word (lower-case it when moved)."""
     text = tok.text
-    if text in ("De", "Dem", "Deres") or tok._.placeholder or text.isupper() and len(text) > 1:
+    if text in ("De", "Dem", "Deres") or token_table(tok.doc).placeholder[tok.i] or text.isupper() and len(text) > 1:
         return False
     if tok.lower_ in CLOSED_CLASS:
         return True      # "Dit brev" tagged as a name: a possessive or article is never one

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from spacy.tokens import Doc, Token
-
-from ..nlp.segment import PLACEHOLDER_RE, doc_text
+from ..nlp.text import PLACEHOLDER_RE, doc_text
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from .inflect import is_strong_verb, verb_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
@@ -119,7 +120,7 @@ def keeps_content(original: str, replacement: str) -> bool:
 def suggestion(doc_or_text, start: int, end: int, replacement: str, *, kind: str, safe: bool,
                confidence: float, note: str) -> Suggestion | None:
     """A Suggestion for ``text[start:end]``, or None when it changes nothing or would lose content."""
-    text = doc_text(doc_or_text) if isinstance(doc_or_text, Doc) else doc_or_text
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     original = text[start:end]
     if replacement == original or not keeps_content(original, replacement):
         return None
@@ -161,7 +162,7 @@ def capitalise(s: str) -> str:
 def decapitalise_word(tok: Token) -> str:
     """The token's text as it should read inside a sentence: common words lower-cased, names kept."""
     t = tok.text
-    if tok.pos_ == "PROPN" or t in NOT_NAMES or t.isupper() and len(t) > 1 or tok._.placeholder:
+    if tok.pos_ == "PROPN" or t in NOT_NAMES or t.isupper() and len(t) > 1 or token_table(tok.doc).placeholder[tok.i]:
         return t
     return t[:1].lower() + t[1:]
 

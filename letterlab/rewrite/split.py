@@ -25,12 +25,14 @@ splits of one sentence can be applied together.
 from __future__ import annotations
 
 from itertools import accumulate
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from .common import capitalise, feat_at, is_finite_at, suggestion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl", "expl:pass"}
 SUBORDINATORS = {"at", "om", "hvis", "når", "da", "fordi", "såfremt", "idet", "mens", "selvom", "som",

@@ -1,0 +1,38 @@
+"""Text helpers that need no spaCy import: template placeholders and the cached letter text.
+
+They live apart from :mod:`letterlab.nlp.segment` (which registers spaCy
+components) so that loading the rules, reading files and serving an audit from
+its cache never import spaCy.
+"""
+from __future__ import annotations
+
+import re
+
+# A placeholder's name: letters, digits, spaces, _ - . / ; it starts and ends with a letter,
+# digit or underscore, so Danish quotes like »Send« ... «, og» are never mistaken for one.
+_PH_NAME = r"[0-9A-Za-zÆØÅæøåÉé_](?:[0-9A-Za-zÆØÅæøåÉé_ ./-]{0,48}[0-9A-Za-zÆØÅæøåÉé_])?"
+PLACEHOLDER_RE = re.compile(
+    r"\{\{\s*" + _PH_NAME + r"\s*\}\}"   # {{navn}}
+    r"|\{" + _PH_NAME + r"\}"             # {navn}
+    r"|«" + _PH_NAME + r"»"               # «Navn»
+    r"|<<" + _PH_NAME + r">>"             # <<Navn>>
+    r"|\[(?=[A-Za-zÆØÅæøå_])" + _PH_NAME + r"\]"  # [Navn]
+)
+
+TEXT_KEY = "letterlab_text"  # doc.user_data key of the cached doc.text
+
+
+def find_placeholders(text: str) -> list[tuple[int, int]]:
+    """Character spans of template placeholders in ``text``."""
+    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data`` (spaCy joins the tokens at every access).
+
+    The components never change the text, so the pipeline and the checks share one copy.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
