@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
+from ..rewrite.inflect import participle_lemma
 from .base import Param, letter, make_finding
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
 VAERE = {"være", "er", "var", "været", "vær"}
 GAP_POS = {"ADV", "PRON", "PART", "DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"}
 _CACHE_KEY = "letterlab_passives"
+_CANDIDATE_POS = {"VERB", "AUX", "ADJ", "NOUN", "ADV"}
 
 # UD feature string -> (past participle, Voice=Pass, finite): the same few dozen strings recur in every letter.
 _morph_flags: dict[str, tuple[bool, bool, bool]] = {}
@@ -126,17 +128,30 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
     lower, lemma, pos, idx, end = table.lower, table.lemma, table.pos, table.idx, table.end
     out = []
     for i, p in enumerate(pos):
-        if p not in ("VERB", "AUX", "ADJ") or table.placeholder[i]:
+        if p not in _CANDIDATE_POS or table.placeholder[i]:
             continue
         participle, passive, _ = _flags(table, i)
         low = lower[i]
-        if p != "ADJ" and not (low in deps or lemma[i] in deps) and (
-                (passive and low.endswith("s")) or (p == "VERB" and len(low) > 4 and low.endswith("es"))):
+        s_form = len(low) > 4 and low.endswith("es") and not (low in deps or lemma[i] in deps)
+        if p in ("VERB", "AUX") and (s_form or passive and low.endswith("s") and not (low in deps or lemma[i] in deps)):
             # A Danish verb form in -es is an s-passive (or a deponent): active forms end
-            # in -e, -er, -ede, -te. This catches rare verbs the tagger marks Voice=Act.
+            # in -e, -er, -ede, -te. This catches rare verbs the tagger marks Voice=Act, and
+            # "bedes" tagged as an auxiliary (no Danish auxiliary has an active form in -es).
             out.append((idx[i], end[i], "s", i))
             continue
-        if not participle or low in ("blevet", "været"):
+        if p == "ADV" and s_form and table.dep[i] == "vobj":
+            # "Såfremt fortovet ikke ryddes": an -es word the parse makes a verb's verbal object
+            out.append((idx[i], end[i], "s", i))
+            continue
+        if not participle and p in ("ADJ", "NOUN") and low not in adjs and low not in BLIVE_STATES \
+                and participle_lemma(low, lemma[i]) is not None:
+            # "blive kontaktet" / "blive tilbudt" with the participle tagged as a noun or an adjective:
+            # the word lists know it as a verb's participle. Only after "blive": "er optaget" may be a state.
+            aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+            if aux is not None:
+                out.append((min(idx[aux], idx[i]), end[i], "blive", i))
+            continue
+        if not participle or low in ("blevet", "været") or p == "NOUN" or p == "ADV":
             continue
         aux = _aux_for(table, i, BLIVE, "blive", max_gap)
         kind = "blive"

@@ -43,7 +43,7 @@ from ..report.model import Suggestion
 from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
                      suggestion, supine_matches)
-from .inflect import imperative, is_known_verb, verb_form
+from .inflect import imperative, is_known_verb, is_listed_noun, participle_lemma, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -214,8 +214,8 @@ def _is_common_word(tok: Token) -> bool:
         return True
     if seen.get("mid", set()) - {tok.i}:
         return False
-    if tok.pos_ == "PROPN":
-        return text.lower().endswith(("en", "et", "ne", "erne", "ene")) and len(text) > 5
+    if tok.pos_ == "PROPN":   # "Tilmelding til SFO" tagged as a name
+        return is_listed_noun(text) or text.lower().endswith(("en", "et", "ne", "erne", "ene")) and len(text) > 5
     return True
 
 
@@ -402,16 +402,10 @@ def _participle_lemma(doc: Doc, i: int) -> str | None:
     lemmatizer's lemma if its participle is this form.
     """
     t = token_table(doc)
-    lemma = t.lemma[i]
-    low = t.lower[i]
-    cands = [lemma]
-    if low.endswith("et"):
-        cands += [low[:-2] + "e", low[:-2] + low[-3] + "e"]
-    if low.endswith("t"):
-        cands += [low[:-1] + "e", low[:-1] + "re", low[:-1]]
-    for cand in cands:
-        if is_known_verb(cand) and verb_form(cand, "sup") == low:
-            return cand
+    lemma, low = t.lemma[i], t.lower[i]
+    known = participle_lemma(low, lemma)
+    if known is not None:
+        return known
     if lemma != low and supine_matches(lemma, low):
         return lemma
     return None
@@ -427,7 +421,9 @@ def _til_object(doc: Doc, part: Token, sent_end: int) -> tuple[int, int] | None:
     if rng is None or rng[1] <= nxt:
         # the parse left Y outside the preposition: take one nominal
         y = _next_word(doc, nxt)
-        if y is None or t.pos[y] not in ("NOUN", "PROPN", "PRON", "ADV") or y >= sent_end:
+        # "undertegnede" is a nominalised participle, often tagged VERB
+        if y is None or y >= sent_end or (t.pos[y] not in ("NOUN", "PROPN", "PRON", "ADV")
+                                          and t.lower[y] != "undertegnede"):
             return None
         return nxt, y
     last = rng[1]

@@ -159,6 +159,7 @@ NOUNS: dict[str, tuple[str, str | None, str | None]] = {
     "løn": ("c", "lønninger", None), "dag": ("c", "dage", None), "måned": ("c", "måneder", None),
     "år": ("n", "år", None), "uge": ("c", "uger", None), "ting": ("c", "ting", None),
     "papir": ("n", "papirer", None), "bilag": ("n", "bilag", None), "ansøgning": ("c", "ansøgninger", None),
+    "tilmelding": ("c", "tilmeldinger", None), "afmelding": ("c", "afmeldinger", None),
     "mulighed": ("c", "muligheder", None), "grænse": ("c", "grænser", None), "hjem": ("n", "hjem", None),
     "udsættelse": ("c", "udsættelser", None), "fortsættelse": ("c", "fortsættelser", None),
     "pause": ("c", "pauser", None), "tilbud": ("n", "tilbud", None), "hjemmeside": ("c", "hjemmesider", None),
@@ -397,6 +398,16 @@ def _noun_entry(lemma: str) -> tuple[str, str | None, str | None] | None:
             head = lemma[:i]
             return g, head + pl if pl else None, head + d if d else None
     return None
+
+
+def is_listed_noun(word: str) -> bool:
+    """Whether ``word`` (any case) is a noun of the word lists, or a compound ending in one.
+
+    Stricter than :func:`noun_agreement`, which also guesses from endings such as -ing:
+    place names like "Kolding" must not pass for nouns.
+    """
+    w = word.lower()
+    return w in NOUNS or any(w[i:] in NOUNS for i in range(2, len(w) - 3))
 
 
 def _noun_def_sing(lemma: str, gender: str, override: str | None) -> str:
@@ -761,3 +772,29 @@ def inflect(replacement_lemma: str, token, *, pos: str | None = None, source_lem
         out = out[:1].upper() + out[1:]
     words[idx] = out
     return " ".join(words)
+
+
+def participle_lemma(form: str, lemma: str) -> str | None:
+    """The verb of the word lists whose past participle is ``form`` (lower case), or None.
+
+    Also when the lemmatizer got the lemma wrong: "fremsendt", "kontaktet" (tagged as a noun).
+    """
+    cands = [lemma]
+    if form.endswith("et"):
+        cands += [form[:-2] + "e", form[:-2] + form[-3] + "e"]
+    if form.endswith("t"):
+        cands += [form[:-1] + "e", form[:-1] + "re", form[:-1]]
+    # strong verbs, also behind a prefix: "budt" -> "byde", "tilbudt" -> "tilbyde"
+    for p in ("",) + PREFIXES:
+        if form.startswith(p) and form[len(p):] in _strong_supines():
+            cands.append(p + _strong_supines()[form[len(p):]])
+    for cand in cands:
+        if is_known_verb(cand) and verb_form(cand, "sup") == form:
+            return cand
+    return None
+
+
+@lru_cache(maxsize=1)
+def _strong_supines() -> dict[str, str]:
+    """Supine -> lemma for the strong verbs of ``STRONG``."""
+    return {verb_form(lemma, "sup"): lemma for lemma in STRONG if verb_form(lemma, "sup")}

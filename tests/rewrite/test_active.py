@@ -216,9 +216,10 @@ def _passive_rewrites(nlp, text):
      "Kommunen skal indhente oplysninger, hvorfor vi anmoder Dem om at udfylde et skema."),
     # "bedes fremsendt": the imperative of the verb, not of the participle ("Fremsendt bemærkningerne")
     ("Bemærkningerne bedes fremsendt til Ydelsescenteret.", "Send bemærkningerne til Ydelsescenteret."),
-    # "skal De venligst" mixes an order with a plea: no rewrite
+    # "skal De venligst" mixes an order with a plea: "bedes De venligst" stays; the reader is the one
+    # who has paid
     ("Såfremt beløbet allerede er indbetalt, bedes De venligst se bort fra brevet.",
-     "Såfremt beløbet allerede er indbetalt, bedes De venligst se bort fra brevet."),
+     "Såfremt du allerede har indbetalt beløbet, bedes De venligst se bort fra brevet."),
     # a mistagged infinitive ("rette" tagged X) after an inverted "bedes De"
     ("Hvis De har brug for adgang med bil, bedes De rette henvendelse til entreprenøren.",
      "Hvis De har brug for adgang med bil, skal De rette henvendelse til entreprenøren."),

@@ -93,6 +93,7 @@ def train(data_dir: Path, output: Path, seed: int = 0, max_steps: int | None = N
     from thinc.api import NumpyOps, get_current_ops, set_current_ops
     from threadpoolctl import threadpool_limits
 
+    from .. import affix  # noqa: F401  (registers the tok2vec's embedding architecture)
     from ..fastops import blas_ops
 
     if ops not in ("numpy", "blis"):
