@@ -132,26 +132,25 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue
         participle, passive, _ = _flags(table, i)
         low = lower[i]
-        s_form = len(low) > 4 and low.endswith("es") and not (low in deps or lemma[i] in deps)
-        if p in ("VERB", "AUX") and (s_form or passive and low.endswith("s") and not (low in deps or lemma[i] in deps)):
+        if low.endswith("s") and not (low in deps or lemma[i] in deps):
+            s_form = len(low) > 4 and low.endswith("es")
             # A Danish verb form in -es is an s-passive (or a deponent): active forms end
             # in -e, -er, -ede, -te. This catches rare verbs the tagger marks Voice=Act, and
             # "bedes" tagged as an auxiliary (no Danish auxiliary has an active form in -es).
-            out.append((idx[i], end[i], "s", i))
-            continue
-        if p == "ADV" and s_form and table.dep[i] == "vobj":
-            # "Såfremt fortovet ikke ryddes": an -es word the parse makes a verb's verbal object
-            out.append((idx[i], end[i], "s", i))
-            continue
-        if not participle and p in ("ADJ", "NOUN") and low not in adjs and low not in BLIVE_STATES \
-                and participle_lemma(low, lemma[i]) is not None:
+            # "Såfremt fortovet ikke ryddes": an -es word the parse makes a verb's verbal object.
+            if (p in ("VERB", "AUX") and (s_form or passive)) or (p == "ADV" and s_form and table.dep[i] == "vobj"):
+                out.append((idx[i], end[i], "s", i))
+                continue
+        if p == "NOUN" or p == "ADV" or (p == "ADJ" and not participle):
             # "blive kontaktet" / "blive tilbudt" with the participle tagged as a noun or an adjective:
-            # the word lists know it as a verb's participle. Only after "blive": "er optaget" may be a state.
-            aux = _aux_for(table, i, BLIVE, "blive", max_gap)
-            if aux is not None:
-                out.append((min(idx[aux], idx[i]), end[i], "blive", i))
+            # the word lists know it as a verb's participle. Only after "blive": "er optaget" may be a
+            # state. The cheap look for "blive" comes before the word lists.
+            if p != "ADV" and not participle and low not in adjs and low not in BLIVE_STATES:
+                aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+                if aux is not None and participle_lemma(low, lemma[i]) is not None:
+                    out.append((min(idx[aux], idx[i]), end[i], "blive", i))
             continue
-        if not participle or low in ("blevet", "været") or p == "NOUN" or p == "ADV":
+        if not participle or low in ("blevet", "været"):
             continue
         aux = _aux_for(table, i, BLIVE, "blive", max_gap)
         kind = "blive"

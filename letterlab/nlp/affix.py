@@ -6,8 +6,9 @@ characters) and SHAPE. Danish word classes often show in longer endings
 ddt-dev are on words unseen in training. ``letterlab.AffixHashEmbed.v1`` is
 ``MultiHashEmbed`` (without static vectors) plus one hash embedding per extra
 ending length of the lower-case word. The architecture is registered when
-``letterlab.nlp`` is imported and through the ``spacy_architectures`` entry
-point, so ``spacy.load`` finds it too.
+this module is imported (``letterlab.nlp.pipeline`` does so before loading a
+pipeline, and training before reading the config) and through the
+``spacy_architectures`` entry point, so a plain ``spacy.load`` finds it too.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from ..nlp.text import PLACEHOLDER_RE, doc_text
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-from .inflect import is_listed_noun, is_strong_verb, verb_form
+from .inflect import is_strong_verb, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -160,14 +160,9 @@ def capitalise(s: str) -> str:
 
 
 def decapitalise_word(tok: Token) -> str:
-    """The token's text as it should read inside a sentence: common words lower-cased, names kept.
-
-    A capitalised first word that the tagger calls a name but the noun lists know ("Tilmelding til SFO")
-    is a common noun.
-    """
+    """The token's text as it should read inside a sentence: common words lower-cased, names kept."""
     t = tok.text
-    propn = tok.pos_ == "PROPN" and not (is_sentence_start(tok) and is_listed_noun(t))
-    if propn or t in NOT_NAMES or t.isupper() and len(t) > 1 or token_table(tok.doc).placeholder[tok.i]:
+    if tok.pos_ == "PROPN" or t in NOT_NAMES or t.isupper() and len(t) > 1 or token_table(tok.doc).placeholder[tok.i]:
         return t
     return t[:1].lower() + t[1:]
 

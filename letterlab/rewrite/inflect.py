@@ -391,12 +391,20 @@ def _noun_entry(lemma: str) -> tuple[str, str | None, str | None] | None:
         if lemma.endswith(suffix):
             return gender, lemma + pl, None
     # compounds inflect like their last part: "boligstøtte" like "støtte"
-    for i in range(2, len(lemma) - 2):
-        tail = lemma[i:]
-        if tail in NOUNS:
-            g, pl, d = NOUNS[tail]
-            head = lemma[:i]
-            return g, head + pl if pl else None, head + d if d else None
+    i = _listed_tail(lemma, 3)
+    if i is not None:
+        g, pl, d = NOUNS[lemma[i:]]
+        head = lemma[:i]
+        return g, head + pl if pl else None, head + d if d else None
+    return None
+
+
+def _listed_tail(word: str, min_tail: int) -> int | None:
+    """Where the longest noun of ``NOUNS`` that ends ``word`` (at least ``min_tail`` letters, after a
+    head of at least two) begins, or None."""
+    for i in range(2, len(word) - min_tail + 1):
+        if word[i:] in NOUNS:
+            return i
     return None
 
 
@@ -407,7 +415,7 @@ def is_listed_noun(word: str) -> bool:
     place names like "Kolding" must not pass for nouns.
     """
     w = word.lower()
-    return w in NOUNS or any(w[i:] in NOUNS for i in range(2, len(w) - 3))
+    return w in NOUNS or _listed_tail(w, 4) is not None
 
 
 def _noun_def_sing(lemma: str, gender: str, override: str | None) -> str:
@@ -785,9 +793,10 @@ def participle_lemma(form: str, lemma: str) -> str | None:
     if form.endswith("t"):
         cands += [form[:-1] + "e", form[:-1] + "re", form[:-1]]
     # strong verbs, also behind a prefix: "budt" -> "byde", "tilbudt" -> "tilbyde"
+    strong = _strong_supines()
     for p in ("",) + PREFIXES:
-        if form.startswith(p) and form[len(p):] in _strong_supines():
-            cands.append(p + _strong_supines()[form[len(p):]])
+        if form.startswith(p) and form[len(p):] in strong:
+            cands.append(p + strong[form[len(p):]])
     for cand in cands:
         if is_known_verb(cand) and verb_form(cand, "sup") == form:
             return cand
