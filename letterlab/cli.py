@@ -204,6 +204,25 @@ def cmd_rules_list(args) -> int:
     return EXIT_OK
 
 
+def cmd_anatomy(args) -> int:
+    """Print how letterlab reads the letter: each part with its Danish name (no spaCy needed)."""
+    from .anatomy import describe, read_anatomy
+    from .readers import ReadError
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            document = read_input(path)
+        except ReadError as exc:
+            _err(f"{path}: {exc.message}")
+            status = EXIT_ERROR
+            continue
+        if len(args.files) > 1:
+            print(f"== {path}")
+        print(describe(document.text, read_anatomy(document.text, document.blocks)))
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -219,6 +238,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--colour", "--color", choices=["auto", "always", "never"], default="auto")
     _add_rule_args(c)
     c.set_defaults(func=cmd_check)
+
+    a = sub.add_parser("anatomy", help="show the letter's parts (letterhead, subject, body, signature ...)")
+    a.add_argument("files", nargs="+", metavar="FILE", help="letter file (.txt .md .docx .html) or - for stdin")
+    a.set_defaults(func=cmd_anatomy)
 
     m = sub.add_parser("model", help="train, evaluate or describe the Danish pipeline")
     msub = m.add_subparsers(dest="model_command", required=True)

@@ -21,7 +21,8 @@ from .readers import Document, ReadError, read_text
 from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
 from .scoring import overall
-from .structure import letter_zones
+from .anatomy import COVERAGE_DESCRIPTION, COVERED_KINDS, NOTICES as ANATOMY_NOTICES, read_anatomy
+from .structure import zones_of
 
 log = logging.getLogger(__name__)
 
@@ -139,16 +140,19 @@ def _nlp_label(nlp) -> str:
 
 def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | None, mlabel: str) -> Report:
     text = document.text
-    zones = letter_zones(text, document.blocks)
-    metrics = compute_metrics(doc, zones)
+    anatomy = read_anatomy(text, document.blocks)
+    zones = zones_of(anatomy)
+    metrics = compute_metrics(doc, zones, anatomy.parts)
     infos = metrics.pop("_sentence_infos")
     notices: list[dict[str, str]] = [{"code": "reader", "message": w} for w in document.warnings]
+    notices.extend({"code": code, "message": ANATOMY_NOTICES[code]} for code in anatomy.notes)
     lang = language_guess(text)
     detected, genre_scores = detect_genre(doc)
     ctx = LetterContext(
         blocks=tuple(document.blocks), genre=genre or detected, genre_scores=genre_scores, profile=prof,
         placeholders=tuple(find_placeholders(text)),
         sentences=tuple((s.start, s.end) for s in infos), metrics={"zones": zones, "sentence_infos": infos, **metrics},
+        parts=anatomy.parts, notes=anatomy.notes,
     )
     ensure_letter_extension()
     doc._.letter = ctx
@@ -158,7 +162,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
     else:
         for rule in rules.active(ctx.genre):
             try:
-                findings.extend(rule.check(doc))
+                findings.extend(_in_parts(rule, rule.check(doc), ctx, anatomy.judgeable))
             except Exception as exc:  # one broken check must not lose the other findings
                 log.error("check %s failed: %s", rule.id, type(exc).__name__)
                 notices.append(notice("check_failed", rule=rule.id))
@@ -174,7 +178,34 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
         sentences=[(s.start, s.end) for s in infos],
         blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks],
         score_weights=dict(prof.weights),
+        parts=[{"kind": p.kind, "start": p.start, "end": p.end} for p in anatomy.parts],
+        message=_message_summary(ctx),
+        appeal_guide=ctx.metrics.get("appeal_guide"),
+        coverage={"kinds": list(COVERED_KINDS), "description": COVERAGE_DESCRIPTION},
     )
+
+
+# Rules whose findings are verdicts about the whole letter: left out when the anatomy says the
+# letter cannot be judged (only a letterhead, only merge fields, alternative outcomes side by side).
+WHOLE_LETTER_CATEGORIES = ("message", "genre")
+
+
+def _in_parts(rule, found, ctx: LetterContext, judgeable: bool):
+    """The rule's findings that lie in the parts it applies to (``Rule.applies_to``)."""
+    if not judgeable and rule.category in WHOLE_LETTER_CATEGORIES:
+        for _ in found:     # run it all the same: the message rules store the letter's message figures
+            pass
+        return
+    kinds = rule.applies_to
+    for f in found:
+        if ctx.part_at(f.start) in kinds:
+            yield f
+
+
+def _message_summary(ctx: LetterContext) -> dict:
+    m = ctx.metrics.get("message") or {}
+    pos = m.get("position") or {}
+    return {"first": m.get("first"), "start": pos.get("start"), "end": pos.get("end"), "act": m.get("act")}
 
 
 def _masked(f: Finding) -> Finding:

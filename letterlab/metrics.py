@@ -14,10 +14,14 @@ gets after cleaning the text the way LIX calculators tell users to:
 * A word is **long** when it has more than six letters; only letters are
   counted (so "f.eks." has four).
 * A **sentence** is one of the letter-aware sentences (see
-  ``letterlab.nlp.segment``) that holds at least one word and lies in the
-  letter's body: the heading, the salutation ("Kære ..."), the closing ("Med
-  venlig hilsen") and the signature below it are left out, since they are not
-  running text. Each bullet counts as a sentence.
+  ``letterlab.nlp.segment``) that holds at least one word and starts in a part
+  of the letter the figures cover (``letterlab.anatomy.COVERED_KINDS``): the
+  subject line, the body text (paragraphs, bullets, key-value lines) and the
+  appeal guide. The letterhead, addresses, reference lines, date, sub-headings,
+  salutation ("Kære ..."), closing ("Med venlig hilsen"), signature, footer
+  and template scaffolding are left out, since they are not running text.
+  Each bullet counts as a sentence. Without an anatomy (``parts``) the old
+  zones decide: body only.
 * The result is rounded to a whole number for display; ``lix`` keeps one
   decimal.
 
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .nlp.table import TokenTable, token_table
+from .anatomy import COVERED_KINDS, ZONE_OF
 from .structure import Zone, zone_at
 
 if TYPE_CHECKING:
@@ -92,6 +97,7 @@ class SentenceInfo:
     zone: str
     token_start: int
     token_end: int
+    part: str = "body"      # letterlab.anatomy part kind at the sentence's start
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -104,8 +110,12 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip([0] + starts, starts + [len(t)]))
 
 
-def sentence_infos(doc: Doc, zones: list[Zone]) -> list[SentenceInfo]:
+def sentence_infos(doc: Doc, zones: list[Zone], parts=None) -> list[SentenceInfo]:
     t = token_table(doc)
+    if parts:
+        from .anatomy import part_at
+
+        starts = [p.start for p in parts]
     space, idx, end = t.space, t.idx, t.end
     out = []
     for s, e in sentence_bounds(doc):
@@ -119,14 +129,22 @@ def sentence_infos(doc: Doc, zones: list[Zone]) -> list[SentenceInfo]:
                 words += 1
                 long_words += n > LONG_WORD_LETTERS
         first, last = toks[0], toks[-1]
-        out.append(SentenceInfo(idx[first], end[last], words, long_words, zone_at(zones, idx[first]), first, last + 1))
+        if parts:
+            kind = part_at(parts, idx[first], starts)
+            zone = ZONE_OF[kind]
+        else:
+            kind = zone = zone_at(zones, idx[first])
+        out.append(SentenceInfo(idx[first], end[last], words, long_words, zone, first, last + 1, kind))
     return out
 
 
-def compute(doc: Doc, zones: list[Zone]) -> dict:
-    """Word, sentence and LIX figures for the letter's body."""
-    infos = sentence_infos(doc, zones)
-    body = [s for s in infos if s.zone == "body" and s.words > 0]
+def compute(doc: Doc, zones: list[Zone], parts=None) -> dict:
+    """Word, sentence and LIX figures for the parts the figures cover (the body without ``parts``)."""
+    infos = sentence_infos(doc, zones, parts)
+    if parts:
+        body = [s for s in infos if s.part in COVERED_KINDS and s.words > 0]
+    else:
+        body = [s for s in infos if s.zone == "body" and s.words > 0]
     words = sum(s.words for s in body)
     long_words = sum(s.long_words for s in body)
     n = len(body)

@@ -35,7 +35,7 @@ THEMES = {
 RULE_KEYS = {
     "id": str, "kind": str, "category": str, "severity": str, "theme": str, "title": str,
     "message": str, "explanation": str, "params": dict, "examples": dict, "rewrites": list,
-    "enabled": bool, "genres": list, "weight": (int, float),
+    "enabled": bool, "genres": list, "weight": (int, float), "parts": list,
 }
 REQUIRED = ("id", "kind", "category", "theme", "title", "message", "explanation", "examples")
 OVERRIDE_KEYS = {"id": str, "enabled": bool, "severity": str, "params": dict, "message": str}
@@ -71,6 +71,14 @@ class Rule:
     genres: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+    parts: tuple[str, ...] = ()     # the anatomy part kinds the rule applies to; () = the kind's default
+
+    @property
+    def applies_to(self) -> tuple[str, ...]:
+        """Part kinds whose findings are kept: the rule file's ``parts``, else the kind's default."""
+        from .anatomy import default_parts
+
+        return self.parts or default_parts(self.kind)
 
     @property
     def module(self):
@@ -236,6 +244,13 @@ def _parse_rule(raw: dict, path: Path, text: str) -> Rule:
         return f"{path}:{_line_of(text, KEY_RE.format(re.escape(key)), line)}"
 
     params = validate_params(kind, raw.get("params", {}), where, locate)
+    parts = raw.get("parts", [])
+    from .anatomy import PART_KINDS
+
+    for kind_name in parts:
+        if kind_name not in PART_KINDS:
+            raise RuleError(f"{locate('parts')}: ukendt del af brevet '{kind_name}' i parts. "
+                            f"Gyldige: {', '.join(PART_KINDS)}")
     rewrites = tuple(raw.get("rewrites", ()))
     for rw in rewrites:
         if not isinstance(rw, dict) or set(rw) - {"input", "output", "apply"} or "input" not in rw or "output" not in rw:
@@ -245,7 +260,7 @@ def _parse_rule(raw: dict, path: Path, text: str) -> Rule:
         title=raw["title"], message=raw["message"], explanation=raw["explanation"].strip(),
         params=params, examples={"flag": list(flag), "pass": list(ok)}, rewrites=rewrites,
         enabled=raw.get("enabled", True), genres=tuple(raw.get("genres", ())),
-        source=str(path), line=line,
+        source=str(path), line=line, parts=tuple(parts),
     )
 
 
@@ -378,7 +393,7 @@ def _version(rules: list[Rule], profiles: dict[str, Profile]) -> str:
     h = hashlib.sha256()
     for r in rules:
         h.update(repr((r.id, r.kind, r.severity, r.enabled, sorted(r.params.items(), key=str),
-                       r.genres, r.message)).encode())
+                       r.genres, r.message, r.parts)).encode())
     for p in sorted(profiles):
         h.update(repr(profiles[p]).encode())
     return h.hexdigest()[:12]

@@ -15,21 +15,22 @@ Du får boligstøtte fra 1. december 2026. Vi udbetaler 1.250,00 kr. hver måned
 
 Med venlig hilsen
 Ole"""
-# By hand, body only (heading, salutation, closing and signature left out):
+# By hand, subject line and body (salutation, closing and signature left out; letterlab.anatomy.COVERED_KINDS):
+# 0) Afgørelse om boligstøtte                   -> 3 words, long: Afgørelse, boligstøtte
 # 1) Du får boligstøtte fra december            -> 5 words, long: boligstøtte, december
 # 2) Vi udbetaler kr. hver måned jf.            -> 6 words, long: udbetaler
 # numbers (1., 2026, 1.250,00, 3) and § are not words.
-# LIX = 11/2 + 100*3/11 = 32.77
+# LIX = 14/3 + 100*5/14 = 40.38
 
 
 @pytest.mark.model
 def test_lix_counted_by_hand(nlp):
     r = analyse(LETTER, nlp=nlp)
     s = r.scores
-    assert (s["words"], s["sentences"], s["long_words"]) == (11, 2, 3)
-    assert s["lix"] == pytest.approx(32.8, abs=0.05)
-    assert s["lix_band"] == "let"
-    assert s["mean_sentence_length"] == 5.5
+    assert (s["words"], s["sentences"], s["long_words"]) == (14, 3, 5)
+    assert s["lix"] == pytest.approx(40.4, abs=0.05)
+    assert s["lix_band"] == "middel"
+    assert s["mean_sentence_length"] == 4.7
     assert s["max_sentence_length"] == 6
 
 

@@ -48,6 +48,17 @@ class LetterContext:
     placeholders: tuple[tuple[int, int], ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()   # content sentences (no whitespace tokens)
     metrics: dict[str, Any] = field(default_factory=dict)
+    parts: tuple = ()               # letterlab.anatomy.Part records, in text order
+    notes: tuple[str, ...] = ()     # letterlab.anatomy notice codes ("alternatives", "no_body", ...)
+
+    def part_at(self, pos: int) -> str:
+        """The anatomy part kind at character ``pos`` ("body" where no part is known)."""
+        from ..anatomy import part_at
+
+        starts = self.metrics.get("_part_starts")
+        if starts is None or len(starts) != len(self.parts):
+            starts = self.metrics["_part_starts"] = [p.start for p in self.parts]
+        return part_at(self.parts, pos, starts)
 
 
 def letter(doc: Doc) -> LetterContext:

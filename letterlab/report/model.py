@@ -94,6 +94,10 @@ class Report:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     blocks: list[dict[str, Any]] = field(default_factory=list)
     score_weights: dict[str, float] = field(default_factory=dict)
+    parts: list[dict[str, Any]] = field(default_factory=list)       # the letter's anatomy (letterlab.anatomy)
+    message: dict[str, Any] | None = None          # {"first", "start", "end", "act"}
+    appeal_guide: dict[str, bool] | None = None    # {"needed", "present"}
+    coverage: dict[str, Any] | None = None         # {"kinds", "description"}: what the scores cover
 
     def by_category(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}
@@ -119,6 +123,10 @@ class Report:
             "notices": list(self.notices),
             "findings": [f.to_dict() for f in self.findings],
             "sentences": [list(s) for s in self.sentences],
+            "parts": list(self.parts),
+            "message": self.message or {"first": None, "start": None, "end": None, "act": None},
+            "appeal_guide": self.appeal_guide,
+            "coverage": self.coverage,
         }
         if include_text:
             d["text"] = self.text

@@ -1,0 +1,526 @@
+"""The letter's anatomy: which part of the letter each line is (letterhead, subject, body, signature ...).
+
+One model that every check, the metrics, the rewrites, the web page and the
+reports read. ``read_anatomy(text, blocks)`` gives an ``Anatomy`` with
+``parts``: ``Part(start, end, kind)`` records in text order, one per line run
+within a reader block (a paragraph of the body stays one part, so paragraph
+structure is kept). Kinds (``PART_KINDS``):
+
+* ``letterhead``: the sender block (organisation, department, address, phone,
+  "Telefontid", web, CVR), the .docx page header, org lines before the subject;
+* ``recipient``: the addressee block (name and address, mostly merge fields);
+* ``reference``: "Sagsnr.", "J.nr.", "Dokumentnummer:", "Sagsbehandler:",
+  "Vores ref.", "Oplys venligst sagsnummer ...", "Klagevejledning trykt på
+  bagsiden";
+* ``date``: the letter's date line ("3. marts 2026", "Fjordby, den ...", "Dato: {dato}");
+* ``subject``: the subject line(s) after those blocks: a sentence, a topic,
+  "Label: message", an e-mail "Emne: ..." line or a merge field alone (at most two lines);
+* ``salutation``, ``closing`` ("Med venlig hilsen"), ``signature`` (name, title,
+  direct phone and e-mail below the closing);
+* ``subheading``, ``body``, ``list`` (bullets), ``keyvalue`` ("Tid: ...", "Sted: ...");
+* ``appeal``: the appeal guide (klagevejledning), as a section of the body or after the signature;
+* ``footer``: the .docx page footer, "Bilag:", "Kopi til:" and contact lines after the signature;
+* ``scaffolding``: the template's own instructions and branches ("Hvis bevilling:",
+  "If ... Else", "Skriv her ...", "Slet det, der ikke passer").
+
+How: the reader's blocks are split into lines; each line gets features from
+its shape and words (merge fields in any syntax, phone and web, postcode,
+label before a colon, ends with a full stop ...) and the reader's block kind
+(.docx header/footer/heading/bullet/table/textbox). The body starts at the
+salutation, or at the first line of running text. Before it lies the head
+(letterhead, recipient, reference, date, subject); the subject is the last
+short line(s) of the head that is none of the others. The closing ends the
+body; the signature runs until the next block of running text or a
+sub-heading; after it comes the appeal guide, other sections or the footer.
+
+``letter_zones`` (letterlab.structure) is a view of these parts with the old
+zone kinds, so code written against zones keeps working.
+
+``COVERED_KINDS`` are the parts the readability figures (LIX, sentence
+statistics) and the overall score cover: the subject line and the body text
+(paragraphs, lists, key-value lines) and the appeal guide. The appeal guide
+counts because the reader must understand it too (and the same findings are
+raised there), so figures and findings always cover the same text.
+Sub-headings are not sentences and are left out of the figures.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+PART_KINDS = ("letterhead", "recipient", "reference", "date", "subject", "salutation", "subheading", "body",
+              "list", "keyvalue", "closing", "signature", "appeal", "footer", "scaffolding")
+
+# Danish names, for `letterlab anatomy` and the web page.
+PART_TITLES = {
+    "letterhead": "Brevhoved", "recipient": "Modtager", "reference": "Sagsoplysninger", "date": "Dato",
+    "subject": "Overskrift", "salutation": "Hilsen", "subheading": "Mellemrubrik", "body": "Brødtekst",
+    "list": "Punktliste", "keyvalue": "Oplysninger", "closing": "Afslutning", "signature": "Underskrift",
+    "appeal": "Klagevejledning", "footer": "Sidefod", "scaffolding": "Skabelontekst",
+}
+
+# The parts LIX, sentence statistics and the overall score cover.
+COVERED_KINDS = ("subject", "body", "list", "keyvalue", "appeal")
+COVERAGE_DESCRIPTION = ("Tallene bygger på overskriften, brødteksten og klagevejledningen. Brevhoved, adresser, "
+                        "sagsoplysninger, mellemrubrikker, hilsen og underskrift tæller ikke med.")
+# The parts a rule is run on unless its rule file says otherwise (``parts = [...]``): the text a
+# letter writer writes, not the letterhead, addresses, reference lines, signature or template notes.
+TEXT_KINDS = ("subject", "salutation", "subheading", "body", "list", "keyvalue", "closing", "appeal")
+
+# Kinds whose checks look at every part by default: personal data matters wherever it stands.
+KIND_DEFAULT_PARTS = {"privacy": PART_KINDS}
+
+
+def default_parts(check_kind: str) -> tuple[str, ...]:
+    """The parts a rule of ``check_kind`` applies to when its rule file gives no ``parts``."""
+    return KIND_DEFAULT_PARTS.get(check_kind, TEXT_KINDS)
+
+
+# The old zone kinds (letterlab.structure) each part kind maps to.
+ZONE_OF = {
+    "letterhead": "meta", "recipient": "meta", "reference": "meta", "date": "meta", "footer": "meta",
+    "scaffolding": "meta", "subject": "heading", "subheading": "heading", "salutation": "salutation",
+    "body": "body", "list": "body", "keyvalue": "body", "appeal": "body", "closing": "closing",
+    "signature": "signature",
+}
+
+NOTICES = {
+    "alternatives": "Skabelonen indeholder flere alternative afgørelser. Vælg den, der passer, før du vurderer "
+                    "budskab, genre og klagevejledning. Vi har ikke vurderet dem.",
+    "no_body": "Vi kan ikke finde nogen brevtekst. Teksten ser ud til kun at være brevhoved, adresser og "
+               "sagsoplysninger. Vi har ikke vurderet budskab og genre.",
+    "merge_fields_only": "Brevteksten består kun af flettefelter. Vi har ikke vurderet budskab og genre.",
+    "scaffolding": "Skabelonen har stadig vejledning til sagsbehandleren, fx \"Skriv her\". Vi har ikke "
+                   "vurderet den tekst.",
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Anatomy:
+    parts: tuple[Part, ...]
+    notes: tuple[str, ...] = ()       # codes in NOTICES
+    _starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def kind_at(self, pos: int) -> str:
+        return part_at(self.parts, pos, self._starts)
+
+    def of_kind(self, *kinds: str) -> list[Part]:
+        return [p for p in self.parts if p.kind in kinds]
+
+    @property
+    def judgeable(self) -> bool:
+        """False when whole-letter verdicts (message, genre, appeal guide) would be guesses."""
+        return not ({"alternatives", "no_body", "merge_fields_only"} & set(self.notes))
+
+
+def part_at(parts, pos: int, starts=None) -> str:
+    """The kind of the part at character ``pos`` ("body" between parts)."""
+    if not parts:
+        return "body"
+    starts = starts or [p.start for p in parts]
+    i = bisect_right(starts, pos) - 1
+    if i >= 0:
+        p = parts[i]
+        if p.start <= pos < p.end or p.start == pos == p.end:
+            return p.kind
+    return "body"
+
+
+# --- line features -----------------------------------------------------------------------------
+
+_PH = (r"\{\{[^{}\n]{1,60}\}\}|\{[^{}\n]{1,60}\}|«[^«»\n]{1,60}»|<<[^<>\n]{1,60}>>|\[[A-Za-zÆØÅæøå_][^\[\]\n]{0,60}\]"
+       r"|\bMERGEFIELD\s+\S+|(?<![\w!])![A-Za-z_][\w.]*|\$\{[^}\n]{1,60}\}|%[A-Za-z_]\w*%")
+PLACEHOLDER = re.compile(_PH)
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]{2,}")
+
+REFERENCE = re.compile(
+    r"^\s*(sag(snr|snummer|s-?nr|s-?id)?|dokument(nr|nummer|-?id)?|j\.?\s?nr|journal(nr|nummer)?|sagsbehandler|"
+    r"vores\s+ref(erence)?|deres\s+ref(erence)?|ref(erence)?|cpr(-?n(umme)?r)?|kunde(nr|nummer)|"
+    r"debitor(nr|nummer)|matr(ikel)?(\.|nr|nummer)|ejendomsnr|bfe(-?nr)?|brevid|løbenr|kontakt(person)?|"
+    r"init(ialer)?)\b\.?\s*(nr\.?)?\s*[:.]",
+    re.I)
+REFERENCE_LINE = re.compile(
+    r"^\s*(oplys\s+(venligst\s+)?(sags|j\.?\s?nr|journal)|husk\s+at\s+oplys\w*\s+(sags|j)|"
+    r"klagevejledning\s+(er\s+)?trykt|se\s+klagevejledning\s+på|vedlagt:?\s*klagevejledning$)", re.I)
+DATE_ONLY = re.compile(
+    r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,?\s+)?(den\s+)?(\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+)\s*$", re.I)
+DATE_LABEL = re.compile(r"^\s*dato\s*[:.]", re.I)
+SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
+SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
+                        r"beboer|grundejer)|att\.?:?)\b", re.I)
+CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
+                     r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
+                     re.I)
+CONTACT = re.compile(
+    r"\b(tlf|telefon|telefontid|åbningstid|mobil|direkte)\b\.?|\b(\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b|"
+    r"\bwww\.|https?://|\b[\w.-]+@[\w-]+\.\w+|\.dk\b|\bcvr\b|\bean\b|\bp-?nr\b|\bpostboks\b|\bsikker\s+post\b|"
+    r"\bdigital\s+post\b\s*:|\bkl\.\s*\d{1,2}[.:]?\d{0,2}\s*-\s*\d", re.I)
+ORG = re.compile(
+    r"\b(kommune|forvaltning(en)?|afdeling(en)?|center\s+for|centret|styrelse(n)?|jobcenter|borgerservice|"
+    r"ydelsesservice|rådhus(et)?|sekretariat(et)?|myndighed(en)?|team\s+\w+|udbetaling\s+danmark|skat|"
+    r"region|direktorat(et)?|ministerie(t)?|sundhedspleje(n)?|skole|børnehus|administration(en)?|"
+    r"byg\w*|miljø\w*|teknik\w*|social\w*|handicap\w*|ældre\w*|pleje\w*|familie\w*)\b", re.I)
+POSTCODE = re.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
+                      r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+BULLET = re.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
+KEYVALUE = re.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
+# Template scaffolding: branches, instructions to the caseworker, alternatives.
+SCAFFOLD_LINE = re.compile(
+    r"^\s*(\[?\s*(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis)\b.*|"
+    r"\{%-?\s*(if|else|elif|endif|for|endfor)\b.*|"
+    r"(\[|<|\()?\s*(hvis|ved|if|når)\s+(?!du\b|de\b|i\b|vi\b|man\b|barnet\b)[\wæøå/ -]{1,40}\s*(:|\]|>|\))\s*|"
+    r"(alternativ|mulighed|variant|tekstbid|standardtekst)\s*[\dA-C]\s*[:.)-].*|"
+    r"[-–]{0,3}\s*(eller|or)\s*[-–]{0,3})\s*$", re.I)
+SCAFFOLD_WORDS = re.compile(
+    r"\bskriv\s+(her|evt\.|eventuelt|begrundelse|teksten|navn|dato)\b|\bslet\s+(det|de|den|dette|denne|afsnit\w*|"
+    r"teksten|hvis|efter)\b|\bindsæt\s+(her|tekst|dato|navn|beløb|begrundelse)\b|\bvælg\s+(én|en|et|mellem|"
+    r"relevant|det)\b.*\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
+    r"\bvejledning\s+til\s+sagsbehandler\w*|\bsagsbehandler(en)?\s+(skal|skriver|udfylder|vælger)\b|"
+    r"\bxx+\b|\.\.\.\.|…{2,}|_{4,}|\bbrug\s+(dette|denne)\s+(afsnit|tekst)\b", re.I)
+ALTERNATIVE_BRANCH = re.compile(
+    r"^\s*(\[|<|\()?\s*(hvis|ved|if|else|ellers|alternativ|mulighed|variant)\b.{0,40}"
+    r"(bevilling|bevilget|afslag|delvis|delvist|godkend\w*|imødekom\w*|påbud|tilbagebetal\w*|nedsæt\w*|"
+    r"standse\w*|stop|ja|nej|\d|[A-C])\b", re.I)
+APPEAL_HEADING = re.compile(
+    r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+du|hvis\s+du\s+vil\s+klage|"
+    r"du\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+du|"
+    r"vil\s+du\s+klage|er\s+du\s+uenig|klageadgang|adgang\s+til\s+at\s+klage|domstolsprøvelse|"
+    r"klage\s+over\s+(afgørelsen|påbuddet|bøden))", re.I)
+APPEAL_OPENING = re.compile(
+    r"^\s*(du\s+kan\s+klage|hvis\s+du\s+(vil|ønsker\s+at)\s+klage|du\s+har\s+mulighed\s+for\s+at\s+klage|"
+    r"en\s+(eventuel\s+)?klage\s+(skal|over)|klagefristen|du\s+kan\s+(påklage|anke)|afgørelsen\s+kan\s+"
+    r"(påklages|indbringes)|(du|de)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
+POST_SIGNATURE_FOOTER = re.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
+LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
+CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spørgsmål|du\s+er\s+(altid\s+)?"
+                           r"velkommen\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
+RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
+
+
+def placeholders_only(line: str) -> bool:
+    """True when the line holds merge fields and nothing but punctuation and short glue."""
+    if not PLACEHOLDER.search(line):
+        return False
+    rest = PLACEHOLDER.sub(" ", line)
+    return not _WORD.search(re.sub(r"\b(att|c/o|co|nr|cpr|tlf)\b\.?", " ", rest, flags=re.I))
+
+
+def _words(line: str) -> int:
+    return len(PLACEHOLDER.sub(" x ", line).split())
+
+
+def _is_running(line: str) -> bool:
+    """A line of running text: a sentence of some length that ends with a full stop or the like."""
+    return _words(line) >= 6 and bool(RUNNING_END.search(line)) and not CONTACT.search(line[:40])
+
+
+def _is_scaffold(line: str) -> bool:
+    return bool(SCAFFOLD_LINE.match(line) or SCAFFOLD_WORDS.search(line))
+
+
+def _is_reference(line: str) -> bool:
+    if REFERENCE_LINE.match(line):
+        return True
+    m = REFERENCE.match(line)
+    return bool(m) and _words(line) <= 12
+
+
+def _is_date(line: str) -> bool:
+    return bool(DATE_ONLY.match(line)) or (bool(DATE_LABEL.match(line)) and _words(line) <= 8)
+
+
+def _is_contact(line: str) -> bool:
+    return bool(CONTACT.search(line)) and _words(line) <= 14
+
+
+def _is_address(line: str) -> bool:
+    return bool(POSTCODE.search(line)) and _words(line) <= 8
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    block: int
+    bkind: str
+    kind: str = ""
+
+
+def _lines(text: str, blocks) -> list[_Line]:
+    out: list[_Line] = []
+    for bi, b in enumerate(blocks):
+        pos = b.start
+        for raw in text[b.start:b.end].split("\n"):
+            s = pos + (len(raw) - len(raw.lstrip()))
+            e = pos + len(raw.rstrip())
+            if e > s:
+                out.append(_Line(s, e, text[s:e], bi, b.kind))
+            pos += len(raw) + 1
+    return out
+
+
+def _block_lines(lines: list[_Line]) -> dict[int, list[_Line]]:
+    by: dict[int, list[_Line]] = {}
+    for ln in lines:
+        by.setdefault(ln.block, []).append(ln)
+    return by
+
+
+def _body_start(lines: list[_Line], by_block) -> int:
+    """Index of the first body line: the salutation, or the first line of running text."""
+    for i, ln in enumerate(lines):
+        if ln.bkind in ("header", "footer"):
+            continue
+        if SALUTATION.match(ln.text) and _words(ln.text) <= 12:
+            return i
+        if CLOSING.match(ln.text):
+            return i
+    for i, ln in enumerate(lines):
+        if ln.bkind in ("header", "footer") or _is_scaffold(ln.text) or _is_reference(ln.text):
+            continue
+        if SUBJECT_LABEL.match(ln.text) or _is_contact(ln.text):
+            continue
+        if _is_running(ln.text) or (ln.bkind in ("paragraph", "table", "textbox") and _words(ln.text) >= 15):
+            # A "Label: message" subject line in its own block above running text stays in the head.
+            alone = len(by_block[ln.block]) == 1
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if alone and nxt is not None and _words(ln.text) <= 20 and re.match(r"^\s*[A-ZÆØÅ][\wæøå -]{2,30}\s*[:–-]\s",
+                                                                                 ln.text) and nxt.block != ln.block:
+                continue
+            return i
+    return len(lines)
+
+
+def _label_head(lines: list[_Line], by_block, end: int) -> None:
+    """Kinds of the head lines (before the body): letterhead, recipient, reference, date, subject."""
+    candidates: list[int] = []
+    for i in range(end):
+        ln = lines[i]
+        t = ln.text
+        block = by_block[ln.block]
+        if ln.bkind == "header":
+            ln.kind = "letterhead"
+        elif ln.bkind == "footer":
+            ln.kind = "footer"
+        elif SUBJECT_LABEL.match(t):
+            ln.kind = "subject"
+        elif _is_scaffold(t):
+            ln.kind = "scaffolding"
+        elif _is_date(t):
+            ln.kind = "date"
+        elif _is_reference(t):
+            ln.kind = "reference"
+        elif _is_contact(t):
+            ln.kind = "letterhead"
+        elif len(block) > 1 or ln.bkind in ("table", "textbox") and len(block) > 1:
+            ln.kind = ""      # decided per block below
+        else:
+            candidates.append(i)
+    # Multi-line blocks: an address block is the recipient when it holds merge fields or no sender marks.
+    for bi, block in by_block.items():
+        todo = [ln for ln in block if not ln.kind and lines.index(ln) < end] if block else []
+        if not todo:
+            continue
+        sender = any(_is_contact(ln.text) or ORG.search(ln.text) for ln in block)
+        merge = any(PLACEHOLDER.search(ln.text) for ln in block)
+        kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
+        if len(todo) == 1 and len(block) > 1 and all(ln.kind in ("reference", "date") for ln in block if ln is not todo[0]):
+            candidates.append(lines.index(todo[0]))
+            continue
+        for ln in todo:
+            ln.kind = kind
+    candidates.sort()
+    # The subject: the last one or two short candidates before the body.
+    subject: list[int] = []
+    for i in reversed(candidates):
+        ln = lines[i]
+        if _words(ln.text) > 30 or (_is_address(ln.text) and not placeholders_only(ln.text)):
+            break
+        later_head = [lines[j].kind for j in range(i + 1, end) if lines[j].kind and j not in subject]
+        if any(k in ("recipient", "letterhead") for k in later_head) and ln.bkind != "heading":
+            break
+        if subject and (lines[subject[-1]].block != ln.block and i + 1 != subject[-1]):
+            break
+        if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
+            break
+        subject.append(i)
+        if len(subject) == 2:
+            break
+    for i in subject:
+        lines[i].kind = "subject"
+    seen_recipient = False
+    for i in candidates:
+        ln = lines[i]
+        if ln.kind:
+            seen_recipient = seen_recipient or ln.kind == "recipient"
+            continue
+        if placeholders_only(ln.text):
+            ln.kind = "recipient"
+        elif ORG.search(ln.text) or _is_contact(ln.text) or not seen_recipient:
+            ln.kind = "letterhead"
+        else:
+            ln.kind = "recipient"
+        seen_recipient = seen_recipient or ln.kind == "recipient"
+
+
+def _alone(ln: _Line, by_block) -> bool:
+    return len(by_block[ln.block]) == 1
+
+
+def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
+    t = ln.text.strip()
+    if ln.bkind == "heading":
+        return True
+    if nxt is None:
+        return False
+    if nxt.block == ln.block:
+        # a heading line right above its paragraph, not a hard-wrapped first line of running text
+        block = by_block[ln.block]
+        if block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
+            return False
+    if BULLET.match(t) or KEYVALUE.match(t) or PLACEHOLDER.fullmatch(t):
+        return False
+    # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
+    if "," in t or LEAD_IN_END.search(t):
+        return False
+    return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
+
+
+def _label_body(lines: list[_Line], by_block, start: int) -> None:
+    state = "body"          # body -> signature -> after
+    section_appeal = False
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        t = ln.text
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        new_block = i == start or lines[i - 1].block != ln.block
+        if ln.bkind == "header":
+            ln.kind = "letterhead"
+            continue
+        if ln.bkind == "footer":
+            ln.kind = "footer"
+            continue
+        if _is_scaffold(t):
+            ln.kind = "scaffolding"
+            continue
+        if state == "body" and SALUTATION.match(t) and _words(t) <= 12 and i == start:
+            ln.kind = "salutation"
+            continue
+        if state == "body" and CLOSING.match(t) and _words(t) <= 8:
+            ln.kind = "closing"
+            state = "signature"
+            continue
+        if state == "signature":
+            if new_block and (APPEAL_HEADING.match(t) or _is_running(t) and not _is_contact(t)
+                              or _looks_subheading(ln, by_block, nxt) and nxt is not None and _is_running(nxt.text)):
+                state = "after"
+            else:
+                ln.kind = "signature"
+                continue
+        # body or after the signature
+        if new_block and _looks_subheading(ln, by_block, nxt):
+            section_appeal = bool(APPEAL_HEADING.match(t))
+            ln.kind = "appeal" if section_appeal else "subheading"
+            continue
+        if new_block and APPEAL_OPENING.match(t):
+            section_appeal = True
+        elif new_block and CONTACT_OFFER.match(t):
+            section_appeal = False
+        if section_appeal:
+            ln.kind = "appeal"
+            continue
+        if state == "after" and (POST_SIGNATURE_FOOTER.match(t) or (_is_contact(t) or _is_address(t))
+                                 and not _is_running(t)):
+            ln.kind = "footer"
+            continue
+        if _is_reference(t) and not _is_running(t):
+            ln.kind = "reference"
+        elif ln.bkind == "bullet" or BULLET.match(t):
+            ln.kind = "list"
+        elif KEYVALUE.match(t) and not _is_running(t.split(":", 1)[0]) and _words(t) <= 25:
+            ln.kind = "keyvalue"
+        else:
+            ln.kind = "body"
+
+
+def _merge(lines: list[_Line]) -> list[Part]:
+    parts: list[Part] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if parts and prev is not None and prev.block == ln.block and prev.kind == ln.kind \
+                and ln.kind not in ("list", "keyvalue"):
+            last = parts[-1]
+            parts[-1] = Part(last.start, ln.end, last.kind)
+        else:
+            parts.append(Part(ln.start, ln.end, ln.kind))
+        prev = ln
+    return parts
+
+
+def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
+    notes = []
+    branches = [ln for ln in lines if ln.kind == "scaffolding" and ALTERNATIVE_BRANCH.match(ln.text)]
+    if len(branches) >= 2:
+        notes.append("alternatives")
+    content = [ln for ln in lines if ln.kind in ("subject", "body", "list", "keyvalue")]
+    body = [ln for ln in lines if ln.kind in ("body", "list", "keyvalue")]
+    if not body:
+        notes.append("merge_fields_only" if content and all(placeholders_only(ln.text) for ln in content)
+                     else "no_body")
+    elif all(placeholders_only(ln.text) for ln in body):
+        notes.append("merge_fields_only")
+    if "alternatives" not in notes and any(ln.kind == "scaffolding" for ln in lines):
+        notes.append("scaffolding")
+    return notes
+
+
+def read_anatomy(text: str, blocks=None) -> Anatomy:
+    """The letter's parts, from its text and the reader's blocks (read from the text when not given)."""
+    if blocks is None:
+        from .readers import read_text
+        try:
+            blocks = read_text(text).blocks
+        except Exception:
+            blocks = ()
+    # Header and footer blocks come after the body in the reader's text; keep text order.
+    lines = _lines(text, blocks)
+    if not lines:
+        return Anatomy((), ("no_body",))
+    main = [ln for ln in lines if ln.bkind not in ("header", "footer")]
+    by_block = _block_lines(main)
+    start = _body_start(main, by_block)
+    _label_head(main, by_block, start)
+    _label_body(main, by_block, start)
+    for ln in lines:
+        if ln.bkind == "header":
+            ln.kind = "letterhead"
+        elif ln.bkind == "footer":
+            ln.kind = "footer"
+    lines.sort(key=lambda ln: ln.start)
+    parts = _merge(lines)
+    notes = _notes(lines, parts)
+    return Anatomy(tuple(parts), tuple(notes), tuple(p.start for p in parts))
+
+
+def describe(text: str, anatomy: Anatomy) -> str:
+    """The parts in plain Danish, one line each: what `letterlab anatomy` prints."""
+    out = []
+    for p in anatomy.parts:
+        snippet = " ".join(text[p.start:p.end].split())
+        if len(snippet) > 70:
+            snippet = snippet[:67] + "..."
+        out.append(f"{PART_TITLES[p.kind]:16} {snippet}")
+    for code in anatomy.notes:
+        out.append("")
+        out.append(NOTICES[code])
+    return "\n".join(out)
