@@ -220,7 +220,14 @@ def _words(line: str) -> int:
 
 def _is_running(line: str) -> bool:
     """A line of running text: a sentence of some length that ends with a full stop or the like."""
-    return _words(line) >= 6 and bool(RUNNING_END.search(line)) and not CONTACT.search(line[:40])
+    return _words(line) >= 6 and bool(RUNNING_END.search(line)) and (not CONTACT.search(line[:40])
+                                                                       or _sentence_like(line))
+
+
+def _sentence_like(line: str) -> bool:
+    """Words of a sentence (a pronoun or a common verb) ending with a full stop, not a contact line."""
+    return _words(line) >= 4 and bool(re.search(r"[a-zæøå]{2,}[.!?]\s*$", line)) and \
+        bool(re.search(r"\b(du|vi|de|jeg|kan|skal|er|har|får)\b", line, re.I))
 
 
 def _is_scaffold(line: str) -> bool:
@@ -239,6 +246,9 @@ def _is_date(line: str) -> bool:
 
 
 def _is_contact(line: str) -> bool:
+    """A contact line (phone, web, e-mail, CVR ...), not a sentence that mentions a web address."""
+    if _sentence_like(line):
+        return False
     return bool(CONTACT.search(line)) and _words(line) <= 14
 
 

@@ -48,6 +48,7 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
@@ -55,7 +56,9 @@ from typing import TYPE_CHECKING, Iterator
 from ..nlp.table import token_table
 from ..prefilter import AnyOf, Rx
 from ..report.model import SEVERITIES
-from ..structure import Zone, letter_zones
+
+from ..anatomy import ZONE_OF, part_at, placeholders_only, read_anatomy
+from ..structure import Zone, zones_of
 from .base import Param, letter, doc_text
 from .base import make_finding as _make_finding
 from .privacy import mask_cprs
@@ -86,7 +89,26 @@ DECISION = [
     r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b", r"\btilbyde[rs]?\b", r"\btilbydes\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
     r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
+    # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
+    r"\b(vi )?(giver|har givet|meddeler) (dig )?(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
+    r"\bdu (får|skal betale) (en )?bøde\b", r"\bbødeforelæg\w*",
+    r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
+    r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
+    r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
+    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b",
 ]
+ANSWER = [
+    r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
+    r"\bdu (kan|må) (godt|gerne|ikke) \w+",
+]
+PROCESS = [
+    r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået)\b",
+    r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
+    r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
+]
+LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", r"\breglerne (i|om|for)\b"]
+CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
+APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
@@ -111,6 +133,10 @@ ACTIONS = [
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
+    # duties, as in an injunction ("Du skal fjerne ...")
+    r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
+    r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
+    r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|afleveret|returneret|fjernet|ryddet)\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
@@ -159,6 +185,12 @@ PARAMS = {
     "receipt_patterns": Param(list, default=RECEIPT, help="regulære udtryk for en kvittering"),
     "news_patterns": Param(list, default=NEWS, help="regulære udtryk for en nyhed i en orientering"),
     "action_patterns": Param(list, default=ACTIONS, help="regulære udtryk for en opfordring til at handle"),
+    "answer_patterns": Param(list, default=ANSWER, help="regulære udtryk for et svar på et spørgsmål"),
+    "process_patterns": Param(list, default=PROCESS,
+                              help="sagsgang som \"Vi har modtaget\": aldrig brevets budskab"),
+    "legal_patterns": Param(list, default=LEGAL, help="henvisninger til regler"),
+    "consequence_patterns": Param(list, default=CONSEQUENCE, help="hvad der sker, hvis læseren ikke handler"),
+    "appeal_act_patterns": Param(list, default=APPEAL_ACT, help="klage: hører til klagevejledningen"),
     "imperatives": Param(list, default=IMPERATIVES, help="bydeform i starten af en sætning"),
     "condition_patterns": Param(list, default=CONDITIONS, help="betingelser: opfordringen kræver ingen frist"),
     "deadline_patterns": Param(list, default=DEADLINES, help="regulære udtryk for en frist eller dato"),
@@ -169,16 +201,19 @@ PARAMS = {
 }
 
 REGEX_PARAMS = {"decision_patterns", "summons_patterns", "receipt_patterns", "news_patterns", "action_patterns",
-                "condition_patterns", "deadline_patterns", "opening_patterns", "topic_heading_patterns"}
+                "condition_patterns", "deadline_patterns", "opening_patterns", "topic_heading_patterns",
+                "answer_patterns", "process_patterns", "legal_patterns", "consequence_patterns", "appeal_act_patterns"}
 
 # Which classes count as the main message, per genre: the first tier that any sentence has wins.
 PREFERRED = {
-    "afgoerelse": (("decision",), ("action", "summons")),
+    "afgoerelse": (("decision",), ("answer", "action", "summons")),
+    "opkraevning": (("action", "decision"),),
+    "paamindelse": (("action", "decision"),),
     "partshoering": (("decision", "action"),),
     "indkaldelse": (("summons", "action"),),
     "kvittering": (("receipt", "decision", "action"),),
     "anmodning": (("action",), ("decision",)),
-    "orientering": (("decision", "summons", "action", "news"),),
+    "orientering": (("decision", "answer", "summons", "action", "news"),),
 }
 
 
@@ -205,6 +240,9 @@ def validate_param(key: str, value) -> str | None:
 
 # --- the letter's layout, shared with the genre and address checks ---------------------------
 
+# The parts whose sentences are the letter's body for the message (not the appeal guide).
+BODY_PARTS = ("body", "list", "keyvalue")
+
 @dataclass(frozen=True)
 class Sent:
     """One content sentence with where it sits in the letter."""
@@ -216,6 +254,7 @@ class Sent:
     zone_index: int     # which zone (paragraph, heading) it lies in; -1 if none
     words: int
     text: str
+    part: str = "body"  # the anatomy part kind (letterlab.anatomy) at its start
 
 
 @dataclass(frozen=True)
@@ -269,28 +308,44 @@ def layout(doc: Doc) -> Layout:
     cached = ctx.metrics.get("_layout")
     if cached is not None and cached[0] is doc:
         return cached[1]
+    text = doc_text(doc)
+    parts = ctx.parts
     zones = ctx.metrics.get("zones")
-    if zones is None:
-        zones = letter_zones(doc_text(doc))
+    if not parts:
+        anatomy = read_anatomy(text)
+        parts = anatomy.parts
+        zones = zones_of(anatomy) if zones is None else zones
+    elif zones is None:
+        zones = [Zone(p.start, p.end, ZONE_OF[p.kind]) for p in parts]
     infos = ctx.metrics.get("sentence_infos")
     if infos is None:
         from ..metrics import sentence_infos
 
-        infos = sentence_infos(doc, zones)
-    text = doc_text(doc)
-    sents = tuple(Sent(i, s.start, s.end, s.zone, _zone_index(zones, s.start), s.words, text[s.start:s.end])
-                  for i, s in enumerate(infos))
-    first_body = next((s.start for s in sents if s.zone == "body"), None)
+        infos = sentence_infos(doc, zones, parts)
+    starts = [p.start for p in parts]
+    sents_l = []
+    for i, si in enumerate(infos):
+        kind = part_at(parts, si.start, starts)
+        end = si.end
+        j = bisect_right(starts, si.start) - 1
+        if 0 <= j and kind in ("body", "list", "keyvalue", "subject", "appeal") and parts[j].start <= si.start < parts[j].end:
+            end = min(end, parts[j].end)    # a sentence never runs on into the next part (the signature ...)
+        sents_l.append(Sent(i, si.start, end, si.zone, _zone_index(zones, si.start), si.words, text[si.start:end], kind))
+    sents = tuple(sents_l)
+    heading_sents = tuple(s for s in sents if s.part == "subject" and s.words)
     heading = None
-    for z in zones:
-        if first_body is not None and z.start >= first_body:
-            break
-        if z.kind == "heading":
-            heading = z
-            break
-    hidx = zones.index(heading) if heading is not None else -2
-    heading_sents = tuple(s for s in sents if s.zone_index == hidx)
-    body = tuple(s for s in sents if s.zone == "body" and s.words)
+    if heading_sents:
+        hi = heading_sents[0].zone_index
+        heading = zones[hi] if hi >= 0 else None
+    else:
+        first_body = next((s.start for s in sents if s.part in BODY_PARTS), None)
+        for z in zones:
+            if first_body is not None and z.start >= first_body:
+                break
+            if z.kind == "heading":
+                heading = z
+                break
+    body = tuple(s for s in sents if s.part in BODY_PARTS and s.words)
     lay = Layout(tuple(zones), sents, heading, heading_sents, body)
     ctx.metrics["_layout"] = (doc, lay)
     return lay
@@ -326,12 +381,38 @@ def starts_imperative(text: str, imperatives: set[str] | frozenset[str]) -> bool
     m = _IMPERATIVE_START.match(text)
     if not m or m.group(1) not in imperatives:
         return False
+    if re.match(r"\s*(på|vedrørende|vedr\.|om|fra|til)\b", text[m.end(1):]) and m.group(1) in ("svar", "tilmeld", "ret"):
+        return False        # "Svar på anmodning om aktindsigt" names a topic
     # "Ring?" is a question, not a request.
     return m.group(2) != "?"
 
 
 CLASS_PATTERNS = (("decision", "decision_patterns"), ("summons", "summons_patterns"), ("receipt", "receipt_patterns"),
-                  ("news", "news_patterns"), ("action", "action_patterns"))
+                  ("news", "news_patterns"), ("action", "action_patterns"), ("answer", "answer_patterns"),
+                  ("process", "process_patterns"), ("legal", "legal_patterns"),
+                  ("consequence", "consequence_patterns"), ("appeal", "appeal_act_patterns"))
+# Classes that can be the main message; the others describe what a sentence does around it.
+MESSAGE_CLASSES = frozenset({"decision", "summons", "receipt", "news", "action", "answer"})
+# The speech act reported for the main message ("message.act" in the JSON report).
+ACT_NAMES = (("decision", "decision"), ("answer", "answer"), ("summons", "summons"), ("action", "request"),
+             ("receipt", "receipt"), ("news", "news"))
+
+
+def speech_act(classes) -> str:
+    """One name for what a sentence does: decision, answer, request, summons, receipt, news, process,
+    consequence, legal, appeal or information."""
+    if "appeal" in classes and not classes & {"decision", "summons"}:
+        return "appeal"
+    if "process" in classes:
+        if not classes & {"decision", "action", "summons", "answer"}:
+            return "process"
+    for cls, name in ACT_NAMES:
+        if cls in classes:
+            return name
+    for cls in ("consequence", "legal"):
+        if cls in classes:
+            return cls
+    return "information"
 
 
 class _Classifier:
@@ -366,8 +447,13 @@ def _classifier(params: dict) -> _Classifier:
 
 
 def classify(text: str, params: dict) -> set[str]:
-    """Message classes of one sentence: decision, summons, receipt, news, action."""
-    return set(_classifier(params).classes(text))
+    """Message classes of one sentence: decision, summons, receipt, news, action, answer."""
+    return set(_classifier(params).classes(text) & MESSAGE_CLASSES)
+
+
+def sentence_act(text: str, params: dict) -> str:
+    """What the sentence does (``speech_act``): decision, answer, request, process, legal, appeal ..."""
+    return speech_act(_classifier(params).classes(text))
 
 
 def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
@@ -387,7 +473,13 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         drop.add("receipt")
     if genre not in (None, "orientering"):
         drop.add("news")
-    classes = [(s, classifier.classes(s.text) - drop) for s in candidates]
+    classes = []
+    for s in candidates:
+        c = classifier.classes(s.text)
+        act = speech_act(c)
+        if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
+            continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
+        classes.append((s, (c & MESSAGE_CLASSES) - drop))
     main = None
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         main = next((s for s, c in classes if c & set(tier)), None)
@@ -395,18 +487,36 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             break
     if main is None:
         main = next((s for s, c in classes if c), None)
+    window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
     if main is None:
         return None, False
-    window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
+    if main not in window and lay.heading_sents and main.part != "subject":
+        # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
+        # puts the message first, even when the body repeats it further down.
+        stated = [s for s in lay.heading_sents if (classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
+                  and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
+        if stated:
+            return stated[0], True
     return main, main in window
+
+
+def _subject_text(text: str) -> str:
+    """The subject line without an "Emne:"/"Vedr.:" label or a type label before a dash ("Partshøring – ...")."""
+    t = _SUBJECT_PREFIX.sub("", text)
+    m = re.match(r"^\s*[\wæøåÆØÅ ]{2,40}?\s+[–-]\s+(.+)$", t)
+    return m.group(1) if m else t
 
 
 def store_message(doc: Doc, params: dict) -> tuple[Sent | None, bool]:
     ctx = letter(doc)
     main, first = find_message(doc, params, ctx.genre)
+    act = None
+    if main is not None:
+        act = speech_act(_classifier(params).classes(_subject_text(main.text) if main.part == "subject" else main.text))
     ctx.metrics["message"] = {
         "first": first,
         "position": None if main is None else {"sentence": main.index, "start": main.start, "end": main.end},
+        "act": act,
     }
     return main, first
 
@@ -471,31 +581,29 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
 def _overskrift(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
-    heading_text = doc_text(doc)[lay.heading.start:lay.heading.end].strip() if lay.heading else ""
-    if not heading_text:
-        # A "Vedr.: ..." line is read as meta, but it is the letter's heading all the same.
-        meta = next((z for z in lay.zones if z.kind == "meta"
-                     and _SUBJECT_LINE.match(doc_text(doc)[z.start:z.end])), None)
-        if meta is not None and (not lay.body or meta.start < lay.body[0].start):
-            text = doc_text(doc)[meta.start:meta.end]
-            rest = _SUBJECT_PREFIX.sub("", text)
-            if heading_has_content(rest, doc, meta.end - len(rest), rule.params):
-                return
-            yield make_finding(rule, doc, meta.start, meta.start + len(text.rstrip()),
-                               severity=rule.params["topic_severity"],
-                               message="Overskriften nævner kun et emne. Skriv i overskriften, hvad brevet "
-                                       "siger, fx \"Du får boligstøtte fra 1. maj\".")
-            return
+    text = doc_text(doc)
+    subjects = [p for p in letter(doc).parts if p.kind == "subject"] or \
+        ([lay.heading] if lay.heading is not None else [])
+    if not subjects:
         start, end = lay.anchor()
         if end > start and not _too_short(lay, rule.params):
             yield make_finding(rule, doc, start, end,
                                message="Brevet har ingen overskrift. Skriv en overskrift, der siger, hvad "
                                        "brevet handler om, fx \"Du får boligstøtte fra 1. maj\".")
         return
-    s = lay.heading.start + doc_text(doc)[lay.heading.start:lay.heading.end].index(heading_text)
-    if heading_has_content(heading_text, doc, s, rule.params):
-        return
-    yield make_finding(rule, doc, s, s + len(heading_text), severity=rule.params["topic_severity"],
+    topic_only = None
+    for part in subjects:
+        line = text[part.start:part.end].strip()
+        if not line or placeholders_only(line):
+            return          # a subject line that is a merge field: we cannot tell what it will say
+        rest = _subject_text(line)
+        at = part.start + text[part.start:part.end].find(rest) if rest in text[part.start:part.end] else part.start
+        if heading_has_content(rest, doc, at, rule.params):
+            return
+        if topic_only is None:
+            topic_only = (part.start + text[part.start:part.end].index(line), line)
+    s, line = topic_only
+    yield make_finding(rule, doc, s, s + len(line), severity=rule.params["topic_severity"],
                        message=f"{rule.message} Den nævner kun et emne. Skriv, hvad brevet siger, "
                                "fx \"Du får boligstøtte fra 1. maj\".")
 

@@ -108,7 +108,7 @@ def test_late_message_is_a_warning_and_stored(plain_nlp):
 def test_message_in_heading_counts_as_first(plain_nlp):
     doc, found = run(plain_nlp, EARLY, "klart-budskab.budskab-foerst", genre="afgoerelse")
     assert found == []
-    assert doc._.letter.metrics["message"] == {"first": True, "position": {"sentence": 0, "start": 0, "end": 25}}
+    assert doc._.letter.metrics["message"] == {"first": True, "position": {"sentence": 0, "start": 0, "end": 25}, "act": "decision"}
 
 
 def test_short_thank_you_paragraph_keeps_the_window_open(plain_nlp):
@@ -122,7 +122,7 @@ def test_no_message_at_all_is_an_error(plain_nlp):
             "hvordan du har det i hverdagen med dine børn.")
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
     assert [f.severity for f in found] == ["error"]
-    assert doc._.letter.metrics["message"] == {"first": False, "position": None}
+    assert doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
 
 
 def test_decision_letter_wants_the_decision_not_a_side_request(plain_nlp):
@@ -171,7 +171,7 @@ def test_a_snippet_needs_no_heading_and_no_message(plain_nlp):
     doc, found = run(plain_nlp, text, "klart-budskab.overskrift")
     assert found == []
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst")
-    assert found == [] and doc._.letter.metrics["message"] == {"first": False, "position": None}
+    assert found == [] and doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
 
 
 # --- delaying openings -------------------------------------------------------------------------
