@@ -483,7 +483,7 @@ def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
     if len(branches) >= 2:
         notes.append("alternatives")
     content = [ln for ln in lines if ln.kind in ("subject", "body", "list", "keyvalue")]
-    body = [ln for ln in lines if ln.kind in ("body", "list", "keyvalue")]
+    body = [ln for ln in lines if ln.kind in ("body", "list", "keyvalue", "appeal")]
     if not body:
         notes.append("merge_fields_only" if content and all(placeholders_only(ln.text) for ln in content)
                      else "no_body")

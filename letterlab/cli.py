@@ -27,9 +27,10 @@ def _add_rule_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--enable", action="append", default=[], metavar="ID",
                    help="switch on a rule by id or id prefix (repeatable)")
     p.add_argument("--profile", default=None, help="profile id (default: brev)")
-    p.add_argument("--genre", default=None,
-                   help="genre: afgoerelse, partshoering, indkaldelse, kvittering, anmodning, orientering "
-                        "(default: detected)")
+    from .genres import GENRES
+
+    p.add_argument("--genre", default=None, choices=list(GENRES),
+                   help=f"genre: {', '.join(GENRES)} (default: detected)")
     p.add_argument("--model", default=None,
                    help="spaCy Danish pipeline by package name or path (default: LETTERLAB_MODEL or bundled)")
 

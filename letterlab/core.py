@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .checks.base import LetterContext, ensure_letter_extension
 from .checks.privacy import mask_cprs
-from .genres import detect_genre
+from .genres import detect_genre_parts
 from .metrics import compute as compute_metrics
 from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
 from .nlp.text import find_placeholders
@@ -147,7 +147,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
     notices: list[dict[str, str]] = [{"code": "reader", "message": w} for w in document.warnings]
     notices.extend({"code": code, "message": ANATOMY_NOTICES[code]} for code in anatomy.notes)
     lang = language_guess(text)
-    detected, genre_scores = detect_genre(doc)
+    detected, genre_scores = detect_genre_parts(text, anatomy.parts)
     ctx = LetterContext(
         blocks=tuple(document.blocks), genre=genre or detected, genre_scores=genre_scores, profile=prof,
         placeholders=tuple(find_placeholders(text)),

@@ -3,7 +3,16 @@
 Genres: ``afgoerelse`` (decision), ``partshoering`` (hearing before a
 decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 ``kvittering`` (receipt), ``anmodning`` (request for documents or payment) and
-``orientering`` (information; the fallback).
+``opkraevning`` (a payment demand or invoice), ``paamindelse`` (a reminder or
+"rykker" about something not yet done or paid) and ``orientering``
+(information; the fallback). An injunction (påbud), a fine (bøde), a
+reduction or stop of a benefit and a repayment demand are decisions
+(``afgoerelse``), whatever the letter calls itself.
+
+``detect_genre`` reads the whole text; ``detect_genre_parts`` reads only the
+parts a letter writer writes (``letterlab.anatomy``): subject, body, lists,
+key-value lines and the appeal guide, not the letterhead, reference lines or
+signature, so "Sagsbehandler" or an agency's name never decides the genre.
 """
 from __future__ import annotations
 
@@ -16,6 +25,8 @@ GENRES = {
     "indkaldelse": "Indkaldelse",
     "kvittering": "Kvittering",
     "anmodning": "Anmodning",
+    "opkraevning": "Opkrævning",
+    "paamindelse": "Påmindelse",
     "orientering": "Orientering",
 }
 
@@ -28,6 +39,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bhar (vi )?besluttet\b|\bbeslutning\b", 1),
         (r"\b\w*tilladelse(n)?\b", 1.5), (r"\bpåklage[rs]?\b", 1.5),
         (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\bsagt (ja|nej)\b", 2),
+        (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
+        (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
+        (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
+        (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),
@@ -47,14 +62,34 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     ],
     "anmodning": [
         (r"\banmod(er|ning|es)\b", 2), (r"\bsende os\b|\bindsende\b|\bfremsende\b", 1),
-        (r"\brestance\b|\bskylder\b|\bbetale\b", 1.5), (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
+        (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
-        (r"\bdu skal (\w+ )?(sende|udfylde|betale|indsende|indbetale)\b", 1.5),
+        (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
+    ],
+    "opkraevning": [
+        (r"\bopkrævning\w*", 3), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
+        (r"\bindbetalingskort\w*", 2), (r"\bbetalingsservice\b", 1), (r"\breg\.?\s?nr\b|\bkonto(nr|nummer)\b", 1),
+        (r"\bbetal(e|er)?\b", 0.5), (r"\bdu skal (\w+ )?(betale|indbetale)\b", 1),
+    ],
+    "paamindelse": [
+        (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
+        (r"\bvi har (endnu )?ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5), (r"\bhusk\b", 1),
+        (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
     ],
 }
 THRESHOLD = 2.5
+GENRE_THRESHOLD = {"opkraevning": 4.0, "paamindelse": 4.0}
 
 _COMPILED = [(genre, [(Rx(rx), w) for rx, w in markers]) for genre, markers in MARKERS.items()]
+
+
+GENRE_PART_KINDS = ("subject", "subheading", "body", "list", "keyvalue", "appeal")
+
+
+def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
+    """``detect_genre`` over the letter's own text (``GENRE_PART_KINDS``); the whole text without parts."""
+    own = [text[p.start:p.end] for p in parts if p.kind in GENRE_PART_KINDS]
+    return detect_genre("\n\n".join(own) if own else text)
 
 
 def detect_genre(doc_or_text) -> tuple[str, dict[str, float]]:
@@ -64,7 +99,10 @@ def detect_genre(doc_or_text) -> tuple[str, dict[str, float]]:
     for genre, markers in _COMPILED:
         for rx, w in markers:
             scores[genre] += w * rx.count(text, 3)
-    best = max(scores, key=lambda g: scores[g])
-    if scores[best] < THRESHOLD:
-        best = "orientering"
+    ranked = sorted(scores, key=lambda g: -scores[g])
+    # money words turn up in many letters: a payment demand or reminder needs more than a passing mention
+    best = next((g for g in ranked if scores[g] >= GENRE_THRESHOLD.get(g, THRESHOLD)), "orientering")
+    # A reminder about money owed is a reminder first ("Du skylder ... Du mangler at betale").
+    if best == "opkraevning" and scores["paamindelse"] >= 4:
+        best = "paamindelse"
     return best, {g: round(v, 2) for g, v in scores.items()}

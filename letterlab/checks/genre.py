@@ -39,13 +39,16 @@ from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Layout,
                       regex_list_problem)
 
 ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
-            "partshoering-frist", "indkaldelse-tid-sted")
+            "partshoering-frist", "indkaldelse-tid-sted", "frist-uden-start")
 
 REFUSAL = [
     r"\bafslag\b", r"\bafslå\w*", r"\bdu får ikke\b", r"\bfår du ikke\b", r"\bkan (du )?ikke få\b",
     r"\bdelvi(s|st)\b", r"\ben del af\b", r"\bafvis\w*", r"\bikke (\w+ )?imødekomme\w*", r"\bimødekommes ikke\b",
     r"\bsagt nej\b", r"\bsiger nej\b", r"\bikke (\w+ )?bevilge\w*", r"\bbevilges ikke\b", r"\bdækker (\w+ )?ikke\b",
     r"\bikke (\w+ )?godkend\w*", r"\bgodkender ikke\b", r"\bikke ret til\b", r"\bnedsæt\w*", r"\bstop(per|pe)\b",
+    # adverse whatever the words: injunctions, fines, stops, pauses and repayment demands
+    r"\bpåbud\w*", r"\bpåbyde\w*", r"\bbøde\w*", r"\bstandse\w*", r"\bstoppet\b", r"\bpå pause\b",
+    r"\bophør\w*", r"\bfratag\w*", r"\bfrakend\w*", r"\btilbagebetal\w*", r"\bbetale (.{0,50} )?tilbage\b",
 ]
 REASONS = [
     r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
@@ -87,8 +90,26 @@ PLACES = [
     r"\bpå (skolen|biblioteket|kontoret|sygehuset|hospitalet|rådhuset|klinikken)\b", r"\bi (vores|kommunens) \w+",
 ]
 
+# A deadline that does not say from when it runs ("inden 14 dage", "fra dato"), U 2004.2893 H.
+OPEN_DEADLINE = [
+    rf"\b(inden|indenfor|inden for|senest)( de næste)? {NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b"
+    r"(?! (efter|fra|regnet|fra den|fra datoen|fra brevets|fra i dag|fra modtagelsen|fra du|fra at|fra vi|før|"
+    r"inden|til|hvor|og|forinden|herefter|derefter|,? (at|når) du))",
+    r"\bfra dato\b(?! (for|af|på))", r"\bfra dags dato\b",
+]
+# ... in a sentence where the reader must act within it (not "Du får svar inden 6 uger").
+READER_ACTS = [
+    r"\b(send|indsend|betal|indbetal|klag|udfyld|aflever|fjern|ryd)\w*\b", r"^(svar|skriv|giv|meld|ret)\b",
+    r"\b(svare|skrive til|give os|melde)\b",
+    r"\b(du|de) (skal|kan|bedes|må)\b", r"\b(bedes|anmodes)\b", r"\bfrist(en)?\b",
+]
+
 PARAMS = {
     "element": Param(str, required=True, choices=ELEMENTS, help="hvad brevet skal indeholde"),
+    "open_deadline_patterns": Param(list, default=OPEN_DEADLINE,
+                                    help="frister, der ikke siger, hvornår de begynder at løbe"),
+    "reader_act_patterns": Param(list, default=READER_ACTS,
+                                 help="sætninger, hvor læseren skal gøre noget inden fristen"),
     "only_refusals": Param(bool, default=True, help="kræv kun elementet, når afgørelsen giver helt eller delvist afslag"),
     "refusal_patterns": Param(list, default=REFUSAL, help="regulære udtryk for afslag og delvist afslag"),
     "reason_patterns": Param(list, default=REASONS, help="regulære udtryk for en begrundelse"),
@@ -124,6 +145,9 @@ MESSAGES = {
     "klagefrist": (
         "Brevet siger ikke, hvornår fristen for at klage er. Forvaltningslovens § 25 kræver, at klagefristen står "
         "i klagevejledningen, fx \"senest 4 uger efter, at du har fået brevet\"."),
+    "frist-uden-start": (
+        "Fristen siger ikke, hvornår den begynder at løbe. Skriv en dato, fx \"senest den 1. december 2026\", "
+        "eller skriv, hvad fristen regnes fra, fx \"4 uger efter, at du har fået brevet\"."),
     "partshoering-frist": (
         "Brevet giver ikke læseren en frist til at svare. Forvaltningslovens § 19 kræver, at læseren får en frist "
         "til at sige sin mening. Skriv fx \"Send os dine bemærkninger senest den 1. december 2026.\""),
@@ -160,12 +184,21 @@ def _parts(lay: Layout, params: dict) -> tuple[list[Sent], list[Sent], list[Sent
     key = ("genre", _rx(params, "appeal_patterns"), _rx(params, "refusal_patterns"))
     got = lay.memo.get(key)
     if got is None:
-        content = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
+        content = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "scaffolding"]
         guide = appeal_sentences(content, params)
         guide_set = set(guide)
         outside = [s for s in content if s not in guide_set]
         got = lay.memo[key] = (content, guide, outside, is_refusal(outside, params))
     return got
+
+
+def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
+    """``ctx.metrics["appeal_guide"]``: does the decision need an appeal guide, and has it one."""
+    ctx = letter(doc)
+    if "appeal_guide" not in ctx.metrics:
+        _, guide, _, refusal = _parts(lay, params)
+        ctx.metrics["appeal_guide"] = {"needed": bool(refusal or not params["only_refusals"]),
+                                       "present": bool(guide)}
 
 
 def appeal_sentences(sents, params: dict) -> list[Sent]:
@@ -174,6 +207,10 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
     out = []
     in_section = False
     for s in sents:
+        if s.part == "appeal":      # the anatomy's appeal guide, wherever it stands
+            out.append(s)
+            in_section = False
+            continue
         if s.zone == "heading":
             in_section = _has(appeal, _lower(s))
             if in_section:
@@ -198,6 +235,17 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
     element = p["element"]
     content, guide, outside, refusal = _parts(lay, p)
     anchor = lay.anchor()
+    if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
+        _store_appeal_guide(doc, lay, p)
+    if element == "frist-uden-start":
+        out = []
+        open_dl, acts = _rx(p, "open_deadline_patterns"), _rx(p, "reader_act_patterns")
+        for s in content:
+            low = _lower(s)
+            m = open_dl.search(low) if hasattr(open_dl, "search") else None
+            if m and _has(acts, low) and not re.search(DATE_RE, low):   # a date in the sentence says when
+                out.append(("frist-uden-start", (s.start, s.end)))
+        return out
 
     if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
         if p["only_refusals"] and not refusal:
@@ -228,7 +276,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         ok = any(_has(_rx(p, "reply_deadline_patterns"), _lower(s)) for s in content)
         return [] if ok else [(element, anchor)]
     if element == "indkaldelse-tid-sted":
-        window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"]))
+        window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"])) + \
+            [s for s in lay.body if s.part == "keyvalue"]       # a "Tid:"/"Sted:" block says when and where
         text = " ".join(_lower(s) for s in window)
         missing = [name for name, key in (("dato", "date_patterns"), ("klokkeslæt", "clock_patterns"),
                                           ("sted", "place_patterns")) if not _has(_rx(p, key), text)]

@@ -635,15 +635,25 @@ def _forsinket_indledning(doc, rule) -> Iterator:
         return
 
 
+# Key-value lines that give a deadline or a time for the whole letter ("Frist: ...", "Tid: ...").
+DEADLINE_KEYS = re.compile(r"^\s*(frist|svarfrist|betalingsfrist|sidste frist|senest|tid|tidspunkt|dato|"
+                           r"forfaldsdato|sidste rettidige betalingsdag|betales senest|skal være betalt)\b[^:\n]{0,20}:\s*\S",
+                           re.I)
+
+
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
     actions = _any_of(rule.params, "action_patterns")
     conds = _any_of(rule.params, "condition_patterns")
     deadlines = _any_of(rule.params, "deadline_patterns")
+    text = doc_text(doc)
+    # A "Frist:" or "Tid:" line anywhere in the letter gives the deadline for its requests.
+    if any(DEADLINE_KEYS.match(text[p.start:p.end]) for p in letter(doc).parts if p.kind == "keyvalue"):
+        return
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
-    seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words]
+    seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "appeal"]
     for i, s in enumerate(seq):
         if s.zone != "body":
             continue
@@ -655,8 +665,15 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
-        nxt = _clean(seq[i + 1].text) if i + 1 < len(seq) else ""
-        if deadlines.search(t) or (nxt and deadlines.search(nxt)):
+        if deadlines.search(t):
+            continue
+        # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ...")
+        section = []
+        for nxt in seq[i + 1:]:
+            if nxt.part in ("subheading", "subject"):
+                break
+            section.append(nxt)
+        if any(deadlines.search(_clean(n.text)) for n in section):
             continue
         yield make_finding(rule, doc, s.start, s.end)
 
