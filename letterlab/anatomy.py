@@ -181,7 +181,7 @@ SCAFFOLD_LINE = re.compile(
     r"(alternativ|mulighed|variant|tekstbid|standardtekst)\s*[\dA-C]\s*[:.)-].*|"
     r"[-–]{0,3}\s*(eller|or)\s*[-–]{0,3})\s*$", re.I)
 SCAFFOLD_WORDS = re.compile(
-    r"\bskriv\s+(her|evt\.|eventuelt|begrundelse|teksten|navn|dato)\b|\bslet\s+(det|de|den|dette|denne|afsnit\w*|"
+    r"\bskriv\s+(her|evt\.|eventuelt|begrundelse|teksten|navn|dato)\b|\[\s*skriv\b[^\]]{0,60}\bher\b|\bslet\s+(det|de|den|dette|denne|afsnit\w*|"
     r"teksten|hvis|efter)\b|\bindsæt\s+(her|tekst|dato|navn|beløb|begrundelse)\b|\bvælg\s+(én|en|et|mellem|"
     r"relevant|det)\b.*\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
     r"\bvejledning\s+til\s+sagsbehandler\w*|\bsagsbehandler(en)?\s+(skal|skriver|udfylder|vælger)\b|"
@@ -204,6 +204,29 @@ LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|
 CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spørgsmål|du\s+er\s+(altid\s+)?"
                            r"velkommen\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
 RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
+
+
+RECIPIENT_LINE = re.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
+                            r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
+# What a merge field alone stands for, by its name.
+FIELD_HINTS = (
+    (re.compile(r"overskrift|emne|titel|subject|heading|brevtype", re.I), "subject"),
+    (re.compile(r"hilsen|greeting|salutation", re.I), "salutation"),
+    (re.compile(r"underskrift|signatur|signature", re.I), "signature"),
+    (re.compile(r"klagevejledning", re.I), "appeal"),
+    (re.compile(r"brødtekst|broedtekst|indledning|afslutning|tekst|body|afsnit", re.I), "body"),
+)
+
+
+def _field_hint(line: str) -> str | None:
+    """The part kind a merge-field-only line names ("«Overskrift»" -> subject), or None."""
+    fields = PLACEHOLDER.findall(line)
+    if len(fields) != 1:
+        return None
+    for rx, kind in FIELD_HINTS:
+        if rx.search(fields[0]):
+            return kind
+    return None
 
 
 def placeholders_only(line: str) -> bool:
@@ -323,7 +346,14 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         elif ln.bkind == "footer":
             ln.kind = "footer"
         elif SUBJECT_LABEL.match(t):
-            ln.kind = "subject"
+            rest = SUBJECT_LABEL.sub("", t)
+            # "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»" names the case, it says nothing
+            ln.kind = "reference" if placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I)) \
+                else "subject"
+        elif RECIPIENT_LINE.match(t) and _words(t) <= 8:
+            ln.kind = "recipient"
+        elif placeholders_only(t) and _field_hint(t):
+            ln.kind = _field_hint(t)
         elif _is_scaffold(t):
             ln.kind = "scaffolding"
         elif _is_date(t):
@@ -337,16 +367,23 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         else:
             candidates.append(i)
     # Multi-line blocks: an address block is the recipient when it holds merge fields or no sender marks.
+    index = {id(ln): i for i, ln in enumerate(lines)}
     for bi, block in by_block.items():
-        todo = [ln for ln in block if not ln.kind and lines.index(ln) < end] if block else []
+        if len(block) < 2:
+            continue
+        head = [ln for ln in block if index[id(ln)] < end]
+        todo = [ln for ln in head if not ln.kind]
         if not todo:
             continue
-        sender = any(_is_contact(ln.text) or ORG.search(ln.text) for ln in block)
-        merge = any(PLACEHOLDER.search(ln.text) for ln in block)
-        kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
-        if len(todo) == 1 and len(block) > 1 and all(ln.kind in ("reference", "date") for ln in block if ln is not todo[0]):
-            candidates.append(lines.index(todo[0]))
+        if len(head) < len(block) or (len(todo) == 1 and all(ln.kind in ("reference", "date") for ln in head
+                                                              if ln is not todo[0])):
+            # the block runs on into the body (a table cell with subject, salutation and text),
+            # or a lone line among reference lines: its last lines may be the subject
+            candidates.extend(index[id(ln)] for ln in todo)
             continue
+        sender = any(_is_contact(ln.text) or ORG.search(ln.text) for ln in head)
+        merge = any(PLACEHOLDER.search(ln.text) for ln in head)
+        kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
         for ln in todo:
             ln.kind = kind
     candidates.sort()
@@ -363,6 +400,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
         if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
             break
+        if placeholders_only(ln.text) and (subject or any(lines[j].kind for j in range(i + 1, end))
+                                           or (i > 0 and placeholders_only(lines[i - 1].text))):
+            break       # a merge field alone is the subject only right above the letter, not in an address
         subject.append(i)
         if len(subject) == 2:
             break
@@ -376,6 +416,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             continue
         if placeholders_only(ln.text):
             ln.kind = "recipient"
+        elif ln.bkind in ("textbox", "table") and not seen_recipient:
+            ln.kind = "letterhead"
         elif ORG.search(ln.text) or _is_contact(ln.text) or not seen_recipient:
             ln.kind = "letterhead"
         else:
@@ -422,6 +464,10 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             continue
         if _is_scaffold(t):
             ln.kind = "scaffolding"
+            continue
+        hint = _field_hint(t) if placeholders_only(t) else None
+        if hint == "appeal" or (hint == "body" and state != "signature"):
+            ln.kind = hint
             continue
         if state == "body" and SALUTATION.match(t) and _words(t) <= 12 and i == start:
             ln.kind = "salutation"

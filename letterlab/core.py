@@ -187,12 +187,13 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
 
 # Rules whose findings are verdicts about the whole letter: left out when the anatomy says the
 # letter cannot be judged (only a letterhead, only merge fields, alternative outcomes side by side).
-WHOLE_LETTER_CATEGORIES = ("message", "genre")
+# (The heading verdict stays: a subject line can be judged even in an unfinished template.)
+WHOLE_LETTER_ASPECTS = ("budskab-foerst", "forsinket-indledning", "handling-uden-frist")
 
 
 def _in_parts(rule, found, ctx: LetterContext, judgeable: bool):
     """The rule's findings that lie in the parts it applies to (``Rule.applies_to``)."""
-    if not judgeable and rule.category in WHOLE_LETTER_CATEGORIES:
+    if not judgeable and (rule.category == "genre" or rule.params.get("aspect") in WHOLE_LETTER_ASPECTS):
         for _ in found:     # run it all the same: the message rules store the letter's message figures
             pass
         return

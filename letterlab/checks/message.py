@@ -126,7 +126,8 @@ IMPERATIVES = [
     "tilmeld", "afmeld", "ret", "log", "find", "vælg", "bestil", "læs", "led", "sørg", "hent",
 ]
 ACTIONS = [
-    r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
+    r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
+    r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
     r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
@@ -165,6 +166,10 @@ CONTENT_HEADING = [
     DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
 ]
 _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
+# A subject line that is a letter type and a topic, with no verb: "Indkaldelse til samtale".
+TYPE_LABEL_HEADING = re.compile(
+    r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
+    r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
 _SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
 _SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
 _IMPERATIVE_START = re.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
@@ -503,7 +508,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
 def _subject_text(text: str) -> str:
     """The subject line without an "Emne:"/"Vedr.:" label or a type label before a dash ("Partshøring – ...")."""
     t = _SUBJECT_PREFIX.sub("", text)
-    m = re.match(r"^\s*[\wæøåÆØÅ ]{2,40}?\s+[–-]\s+(.+)$", t)
+    m = re.match(r"^\s*[\wæøåÆØÅ. ]{2,40}?\s+[–-]\s+(.+)$", t)
     return m.group(1) if m else t
 
 
@@ -561,9 +566,11 @@ def _move_suggestions(doc, lay: Layout, main: Sent) -> tuple:
 def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     """True when the heading says something (a message phrase, a date, an amount, a verb), not just a topic."""
     t = _clean(text)
-    if _classifier(params).classes(text) - {"news"}:
-        return True
     if _CONTENT_HEADING.search(t):
+        return True
+    if TYPE_LABEL_HEADING.match(t):
+        return False        # "Indkaldelse til samtale", "Svar på din anmodning": a type and a topic
+    if _classifier(params).classes(text) & MESSAGE_CLASSES - {"news"}:
         return True
     if _any_of(params, "topic_heading_patterns").search(t):
         return False
