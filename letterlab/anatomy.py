@@ -157,6 +157,7 @@ DATE_LABEL = re.compile(r"^\s*dato\s*[:.]", re.I)
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
                         r"beboer|grundejer)|att\.?:?)\b", re.I)
+STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
                      r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
                      re.I)
@@ -311,13 +312,14 @@ def _block_lines(lines: list[_Line]) -> dict[int, list[_Line]]:
 
 def _body_start(lines: list[_Line], by_block) -> int:
     """Index of the first body line: the salutation, or the first line of running text."""
-    for i, ln in enumerate(lines):
-        if ln.bkind in ("header", "footer"):
-            continue
-        if SALUTATION.match(ln.text) and _words(ln.text) <= 12:
-            return i
-        if CLOSING.match(ln.text):
-            return i
+    for strong in (True, False):
+        for i, ln in enumerate(lines):
+            if ln.bkind in ("header", "footer"):
+                continue
+            if CLOSING.match(ln.text):
+                break
+            if SALUTATION.match(ln.text) and _words(ln.text) <= 12 and (not strong or STRONG_SALUTATION.match(ln.text)):
+                return i
     for i, ln in enumerate(lines):
         if ln.bkind in ("header", "footer") or _is_scaffold(ln.text) or _is_reference(ln.text):
             continue
@@ -331,6 +333,8 @@ def _body_start(lines: list[_Line], by_block) -> int:
                                                                                  ln.text) and nxt.block != ln.block:
                 continue
             return i
+        if CLOSING.match(ln.text) and ln.bkind not in ("header", "footer"):
+            return i        # nothing but head lines before the closing
     return len(lines)
 
 

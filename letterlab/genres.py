@@ -42,7 +42,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
-        (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
+        (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2), (r"\b(du har |som du har )søgt om\b", 2),
+        (r"\btruffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),
@@ -59,21 +60,24 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bkvittering\b", 3), (r"\bhar modtaget\b|\bmodtaget din\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
         (r"\bbehandle[rs]? (din|deres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
+        (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage)\b", 2.5),
+        (r"\btak for (din|deres) (mail|henvendelse|brev|anmodning)\b", 1.5),
     ],
     "anmodning": [
-        (r"\banmod(er|ning|es)\b", 2), (r"\bsende os\b|\bindsende\b|\bfremsende\b", 1),
+        (r"\banmod(er|es)\b", 2), (r"(?<!din )(?<!deres )(?<!jeres )\banmodning\b", 1.5), (r"\bsende os\b|\bindsende\b|\bfremsende\b", 1),
         (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
     ],
     "opkraevning": [
-        (r"\bopkrævning\w*", 3), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
+        (r"\bopkrævning\w*", 3), (r"\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
         (r"\bindbetalingskort\w*", 2), (r"\bbetalingsservice\b", 1), (r"\breg\.?\s?nr\b|\bkonto(nr|nummer)\b", 1),
         (r"\bbetal(e|er)?\b", 0.5), (r"\bdu skal (\w+ )?(betale|indbetale)\b", 1),
     ],
     "paamindelse": [
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
-        (r"\bvi har (endnu )?ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5), (r"\bhusk\b", 1),
+        (r"\bvi har endnu ikke (\w+ ){0,2}(modtaget|fået|set)\b", 4), (r"\bvi har ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5),
+        (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b", 4),
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
     ],
 }

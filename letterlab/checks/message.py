@@ -95,7 +95,7 @@ DECISION = [
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
-    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b",
+    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) truffet (en )?afgørelse\b", r"\bophører\b",
 ]
 ANSWER = [
     r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -115,6 +115,7 @@ SUMMONS = [
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
+    r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage|skema|besked)\b",
     r"\bbekræfte\w* modtagelsen\b",
 ]
 NEWS = [
@@ -472,7 +473,9 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
 
 
 def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
-    candidates = lay.heading_sents + lay.body
+    # a type-and-topic subject line ("Indkaldelse til samtale") names the letter; it is not its message
+    candidates = tuple(s for s in lay.heading_sents if not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text))))
+    candidates += lay.body
     drop = set()
     if genre != "kvittering":
         drop.add("receipt")
