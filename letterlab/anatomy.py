@@ -325,7 +325,8 @@ def _body_start(lines: list[_Line], by_block) -> int:
             continue
         if SUBJECT_LABEL.match(ln.text) or _is_contact(ln.text):
             continue
-        if _is_running(ln.text) or (ln.bkind in ("paragraph", "table", "textbox") and _words(ln.text) >= 15):
+        if _is_running(ln.text) or (ln.bkind in ("paragraph", "table", "textbox") and _words(ln.text) >= 15) \
+                or (_words(ln.text) >= 3 and re.search(r"[a-zæøå]{2,}[.!]\s*$", ln.text)):
             # A "Label: message" subject line in its own block above running text stays in the head.
             alone = len(by_block[ln.block]) == 1
             nxt = lines[i + 1] if i + 1 < len(lines) else None

@@ -43,7 +43,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2), (r"\b(du har |som du har )søgt om\b", 2),
-        (r"\btruffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
+        (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),

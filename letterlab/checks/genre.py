@@ -148,7 +148,7 @@ MESSAGES = {
         "i klagevejledningen, fx \"senest 4 uger efter, at du har fået brevet\"."),
     "frist-uden-start": (
         "Fristen siger ikke, hvornår den begynder at løbe. Skriv en dato, fx \"senest den 1. december 2026\", "
-        "eller skriv, hvad fristen regnes fra, fx \"4 uger efter, at du har fået brevet\"."),
+        "eller skriv, hvornår fristen begynder, fx \"4 uger efter, at du har fået brevet\"."),
     "partshoering-frist": (
         "Brevet giver ikke læseren en frist til at svare. Forvaltningslovens § 19 kræver, at læseren får en frist "
         "til at sige sin mening. Skriv fx \"Send os dine bemærkninger senest den 1. december 2026.\""),

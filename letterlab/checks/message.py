@@ -213,8 +213,8 @@ REGEX_PARAMS = {"decision_patterns", "summons_patterns", "receipt_patterns", "ne
 # Which classes count as the main message, per genre: the first tier that any sentence has wins.
 PREFERRED = {
     "afgoerelse": (("decision",), ("answer", "action", "summons")),
-    "opkraevning": (("action", "decision"),),
-    "paamindelse": (("action", "decision"),),
+    "opkraevning": (("action",), ("decision",)),
+    "paamindelse": (("action",), ("decision",)),
     "partshoering": (("decision", "action"),),
     "indkaldelse": (("summons", "action"),),
     "kvittering": (("receipt", "decision", "action"),),
