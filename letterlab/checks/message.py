@@ -680,9 +680,10 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ...")
         section = []
         for nxt in seq[i + 1:]:
-            if nxt.part in ("subheading", "subject"):
-                break
-            section.append(nxt)
+            if nxt.part in ("subheading", "subject") or nxt.zone_index > s.zone_index + 1:
+                break       # the same section, this paragraph or the next
+            if not conds.search(_clean(nxt.text)) or nxt.zone_index == s.zone_index:
+                section.append(nxt)
         if any(deadlines.search(_clean(n.text)) for n in section):
             continue
         yield make_finding(rule, doc, s.start, s.end)
