@@ -30,6 +30,7 @@ import re
 
 from ..readers import Block
 from ..report.model import Report, Suggestion
+from ..anatomy import ZONE_OF
 from ..structure import Zone, letter_zones
 from .common import capitalise, keeps_content, suggestion
 from .inflect import imperative, noun_gender
@@ -128,6 +129,11 @@ def heading_for(sentence: str, letter_text: str = "") -> str | None:
         part = " delvist" if "delvis" in (m.group(1) or "") + (m.group(2) or "") else ""
         head = "Du får" + part + " " + _cut(m.group(3))
     if head is None:
+        m = re.search(r"\b(?:[Vv]i|[A-ZÆØÅ][\wæøå]+) har (?:hermed |nu )?(?:bevilget|givet) (?:dig|Dem) (.+)", s) or \
+            re.search(r"\b(?:Du|De|du) (?:er|bliver) (?:hermed )?bevilget (.+)", s)
+        if m:
+            head = "Du får " + _cut(m.group(1))
+    if head is None:
         m = re.search(r"\bmeddeles (?:hermed )?([\wæøå]*tilladelse)\b", s)
         if m:
             head = f"Du får {m.group(1)}"
@@ -182,8 +188,25 @@ def heading_for(sentence: str, letter_text: str = "") -> str | None:
 
 
 def _zones(report: Report) -> list[Zone]:
+    if report.parts:        # the anatomy the analysis read
+        return [Zone(p["start"], p["end"], ZONE_OF[p["kind"]]) for p in report.parts]
     blocks = tuple(Block(b["start"], b["end"], b["kind"]) for b in report.blocks) if report.blocks else None
     return letter_zones(report.text, blocks)
+
+
+# Text a heading or a moved opening must never carry: the appeal guide's fee and deadline talk, and the
+# sender's contact details, case and document numbers (they belong to the letterhead and signature).
+NOT_MESSAGE = re.compile(r"klag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
+CONTACT_TEXT = re.compile(r"@|\bwww\.|\b(tlf|telefon|sagsnr|sagsnummer|j\.\s?nr|dok(ument)?nr|cvr)\b\.?|"
+                          r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d+[.-]\d+[.-]\d+[-\w.]*\b", re.I)
+_WORD = re.compile(r"[\wæøåÆØÅ]+")
+
+
+def _same_message(heading: str, sentence: str) -> bool:
+    """True when the heading says (almost) all the sentence says: both at the top would repeat it."""
+    hw = [w.lower() for w in _WORD.findall(heading)]
+    sw = [w.lower() for w in _WORD.findall(sentence)]
+    return bool(hw) and bool(sw) and len(hw) >= 0.7 * len(sw) and sum(w in sw for w in hw) >= 0.8 * len(hw)
 
 
 def message_first_suggestions(report: Report, heading_from: str | None = None) -> list[Suggestion]:
@@ -208,6 +231,13 @@ def move_and_heading(text: str, zones: list[Zone], ms: int, me: int, *, message_
     sentence = text[ms:me]
     if CONTACT_OFFER.search(sentence):
         return []      # "Ring til os, hvis du har spørgsmål" closes a letter; it is never the message to move up
+    kind_at = next((z.kind for z in zones if z.start <= ms < z.end), "body")
+    if kind_at not in ("body", "heading") or NOT_MESSAGE.search(sentence):
+        return []      # never build an opening from the letterhead, signature or appeal guide
+    end_zone = next((z for z in zones if z.start <= ms < z.end), None)
+    if end_zone is not None and me > end_zone.end:
+        me = end_zone.end      # a sentence never runs on into the next part
+        sentence = text[ms:me]
     body = [z for z in zones if z.kind == "body"]
     heading = next((z for z in zones if z.kind == "heading"), None)
     if heading is not None and body and heading.start > body[0].start:
@@ -231,6 +261,11 @@ def move_and_heading(text: str, zones: list[Zone], ms: int, me: int, *, message_
                 out.append(s)
     # 2. the heading
     new = heading_for(detach(sentence), text) or (heading_for(detach(heading_from), text) if heading_from else None)
+    if new and CONTACT_TEXT.search(new):
+        new = None
+    if new and _same_message(new, sentence):
+        # the heading says it all: moving the sentence up as well would say the same thing twice
+        out = [o for o in out if o.kind != "move"]
     if new:
         if heading is not None:
             old = text[heading.start:heading.end]

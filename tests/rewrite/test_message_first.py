@@ -63,16 +63,35 @@ def _report(first: bool, heading_finding: bool = True) -> Report:
                   blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks])
 
 
-def test_move_and_heading():
+def test_heading_that_says_it_all_replaces_the_move():
+    """The heading states the whole message sentence: moving the sentence up too would say it twice."""
     sugg = message_first_suggestions(_report(first=False))
-    assert {s.kind for s in sugg} == {"move", "heading"}
+    assert {s.kind for s in sugg} == {"heading"}
     assert all(not s.safe for s in sugg)
     for s in sugg:
         assert keeps_content(LETTER[s.start:s.end], s.replacement)
     out = apply_suggestions(LETTER, sugg)
     assert out.startswith("Du får boligstøtte fra den 1. maj\n\nKære Anne Jensen\n\n"
-                          "Du får boligstøtte fra den 1. maj.\n\nVi har fået din ansøgning den 3. marts. "
-                          "Vi har talt med din læge. Pengene kommer på din NemKonto.")
+                          "Vi har fået din ansøgning den 3. marts.")
+    assert out.count("Du får boligstøtte fra den 1. maj") == 2     # the heading, and the sentence where it was
+
+
+LONG_LETTER = LETTER.replace("Du får boligstøtte fra den 1. maj.",
+                             "Du får boligstøtte fra den 1. maj, fordi din husleje er høj i forhold til din indtægt.")
+
+
+def test_move_and_heading_when_the_sentence_says_more():
+    ms = LONG_LETTER.index("Du får boligstøtte")
+    me = LONG_LETTER.index("indtægt.") + len("indtægt.")
+    document = read_text(LONG_LETTER)
+    report = Report(text=LONG_LETTER, findings=[], scores={"message_first": False,
+                                                         "message_position": {"sentence": 4, "start": ms, "end": me}},
+                    blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in document.blocks])
+    sugg = message_first_suggestions(report)
+    assert {s.kind for s in sugg} == {"move", "heading"}
+    out = apply_suggestions(LONG_LETTER, sugg)
+    assert out.startswith("Du får boligstøtte fra den 1. maj\n\nKære Anne Jensen\n\n"
+                          "Du får boligstøtte fra den 1. maj, fordi din husleje er høj")
 
 
 def test_no_move_when_the_message_is_already_first():
