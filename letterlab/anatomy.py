@@ -46,6 +46,7 @@ Sub-headings are not sentences and are left out of the figures.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -230,6 +231,33 @@ def _field_hint(line: str) -> str | None:
     return None
 
 
+_local = threading.local()
+
+
+def _per_letter(fn):
+    """Remember ``fn(line)`` while one letter is read (``read_anatomy`` clears it; no text outlives the call)."""
+    def wrapper(line: str):
+        memo = getattr(_local, "memo", None)
+        if memo is None:
+            return fn(line)
+        key = (fn.__name__, line)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = fn(line)
+        return got
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+_CONTACT_HINT = re.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
+                           r"sikker post|p-?nr", re.I)
+_SCAFFOLD_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
+                            r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
+                            r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
+
+
+@_per_letter
 def placeholders_only(line: str) -> bool:
     """True when the line holds merge fields and nothing but punctuation and short glue."""
     if not PLACEHOLDER.search(line):
@@ -238,26 +266,33 @@ def placeholders_only(line: str) -> bool:
     return not _WORD.search(re.sub(r"\b(att|c/o|co|nr|cpr|tlf)\b\.?", " ", rest, flags=re.I))
 
 
+@_per_letter
 def _words(line: str) -> int:
     return len(PLACEHOLDER.sub(" x ", line).split())
 
 
+@_per_letter
 def _is_running(line: str) -> bool:
     """A line of running text: a sentence of some length that ends with a full stop or the like."""
     return _words(line) >= 6 and bool(RUNNING_END.search(line)) and (not CONTACT.search(line[:40])
                                                                        or _sentence_like(line))
 
 
+@_per_letter
 def _sentence_like(line: str) -> bool:
     """Words of a sentence (a pronoun or a common verb) ending with a full stop, not a contact line."""
     return _words(line) >= 4 and bool(re.search(r"[a-zæøå]{2,}[.!?]\s*$", line)) and \
         bool(re.search(r"\b(du|vi|de|jeg|kan|skal|er|har|får)\b", line, re.I))
 
 
+@_per_letter
 def _is_scaffold(line: str) -> bool:
+    if not _SCAFFOLD_HINT.search(line):
+        return False
     return bool(SCAFFOLD_LINE.match(line) or SCAFFOLD_WORDS.search(line))
 
 
+@_per_letter
 def _is_reference(line: str) -> bool:
     if REFERENCE_LINE.match(line):
         return True
@@ -265,17 +300,20 @@ def _is_reference(line: str) -> bool:
     return bool(m) and _words(line) <= 12
 
 
+@_per_letter
 def _is_date(line: str) -> bool:
     return bool(DATE_ONLY.match(line)) or (bool(DATE_LABEL.match(line)) and _words(line) <= 8)
 
 
+@_per_letter
 def _is_contact(line: str) -> bool:
     """A contact line (phone, web, e-mail, CVR ...), not a sentence that mentions a web address."""
-    if _sentence_like(line):
+    if not _CONTACT_HINT.search(line) or _words(line) > 14 or _sentence_like(line):
         return False
-    return bool(CONTACT.search(line)) and _words(line) <= 14
+    return bool(CONTACT.search(line))
 
 
+@_per_letter
 def _is_address(line: str) -> bool:
     return bool(POSTCODE.search(line)) and _words(line) <= 8
 
@@ -380,8 +418,11 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         todo = [ln for ln in head if not ln.kind]
         if not todo:
             continue
-        if len(head) < len(block) or (len(todo) == 1 and all(ln.kind in ("reference", "date") for ln in head
-                                                              if ln is not todo[0])):
+        last_before_body = index[id(head[-1])] == end - 1 and len(todo) <= 2 and not any(
+            PLACEHOLDER.search(ln.text) and not placeholders_only(ln.text) or _is_address(ln.text) or ORG.search(ln.text)
+            for ln in todo)
+        if len(head) < len(block) or last_before_body or (len(todo) == 1 and all(
+                ln.kind in ("reference", "date") for ln in head if ln is not todo[0])):
             # the block runs on into the body (a table cell with subject, salutation and text),
             # or a lone line among reference lines: its last lines may be the subject
             candidates.extend(index[id(ln)] for ln in todo)
@@ -497,6 +538,8 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             section_appeal = True
         elif new_block and CONTACT_OFFER.match(t):
             section_appeal = False
+        if state == "after" and new_block and POST_SIGNATURE_FOOTER.match(t):
+            section_appeal = False
         if section_appeal:
             ln.kind = "appeal"
             continue
@@ -553,6 +596,14 @@ def read_anatomy(text: str, blocks=None) -> Anatomy:
             blocks = read_text(text).blocks
         except Exception:
             blocks = ()
+    _local.memo = {}
+    try:
+        return _read(text, blocks)
+    finally:
+        _local.memo = None
+
+
+def _read(text: str, blocks) -> Anatomy:
     # Header and footer blocks come after the body in the reader's text; keep text order.
     lines = _lines(text, blocks)
     if not lines:

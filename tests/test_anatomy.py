@@ -1,0 +1,288 @@
+"""The letter's anatomy: which part of the letter each line is, on templates in the shapes real ones have.
+
+The letters are written for these tests (invented municipality "Lindby", invented names and numbers).
+Most tests need no spaCy: the anatomy reads the text and the reader's blocks only.
+"""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from letterlab.anatomy import (COVERED_KINDS, NOTICES, PART_KINDS, TEXT_KINDS, default_parts, describe,
+                               part_at, read_anatomy)
+from letterlab.readers import read_document, read_text
+from letterlab.structure import letter_zones, zone_at
+
+
+def kinds_of(text: str, blocks=None) -> dict[str, list[str]]:
+    """Part kind -> the texts of its parts (whitespace squeezed)."""
+    a = read_anatomy(text, blocks)
+    out: dict[str, list[str]] = {}
+    for p in a.parts:
+        out.setdefault(p.kind, []).append(" ".join(text[p.start:p.end].split()))
+    return out
+
+
+def kind_of_line(text: str, needle: str, blocks=None) -> str:
+    a = read_anatomy(text, blocks)
+    return a.kind_at(text.index(needle))
+
+
+TEMPLATE = """Lindby Kommune
+Ejendom og Miljø
+Torvegade 9
+5900 Lindby
+Telefon 63 40 20 00
+Telefontid mandag-torsdag 10-12
+www.lindby.dk
+
+<<ejerNavn>>
+<<ejerAdresse>>
+<<ejerPostnr>> <<ejerBy>>
+
+Journalnr.: 09.02.05-K08-17-26
+Vores ref.: TBJ
+Dato: 4. marts 2026
+
+Påbud: Du skal fjerne de gamle dæk fra din grund senest den 15. april 2026
+
+Kære <<ejerNavn>>
+
+Ved vores tilsyn den 2. februar så vi omkring 40 gamle dæk bag din lade.
+
+Du skal køre dækkene til genbrugspladsen senest den 15. april 2026.
+
+Hvorfor giver vi dig et påbud?
+Gamle dæk kan forurene jorden og samle vand, som myg lægger æg i. Vi giver påbuddet efter miljøbeskyttelseslovens § 42.
+
+Medbring: kvittering fra genbrugspladsen
+Beløb: 0 kr.
+
+Med venlig hilsen
+
+Tove Bjerre
+Miljømedarbejder
+Direkte telefon 63 40 21 17
+tbj@lindby.dk
+
+Klagevejledning
+Du kan klage over påbuddet til Miljø- og Fødevareklagenævnet. Send klagen via Klageportalen senest 4 uger efter, at du har fået brevet.
+
+Bilag: Kort over grunden
+"""
+
+
+def test_template_parts():
+    k = kinds_of(TEMPLATE)
+    assert k["letterhead"] and "Lindby Kommune" in k["letterhead"][0]
+    assert any("Telefontid" in t for t in k["letterhead"])
+    assert k["recipient"] == ["<<ejerNavn>> <<ejerAdresse>> <<ejerPostnr>> <<ejerBy>>"]
+    assert any(t.startswith("Journalnr.") for t in k["reference"])
+    assert k["date"] == ["Dato: 4. marts 2026"]
+    assert k["subject"] == ["Påbud: Du skal fjerne de gamle dæk fra din grund senest den 15. april 2026"]
+    assert k["salutation"] == ["Kære <<ejerNavn>>"]
+    assert k["subheading"] == ["Hvorfor giver vi dig et påbud?"]
+    assert k["keyvalue"] == ["Medbring: kvittering fra genbrugspladsen", "Beløb: 0 kr."]
+    assert k["closing"] == ["Med venlig hilsen"]
+    assert "tbj@lindby.dk" in k["signature"][0]
+    assert k["appeal"][0].startswith("Klagevejledning Du kan klage")
+    assert k["footer"] == ["Bilag: Kort over grunden"]
+    assert kind_of_line(TEMPLATE, "Du skal køre dækkene") == "body"
+
+
+def test_parts_are_ordered_and_do_not_overlap():
+    a = read_anatomy(TEMPLATE)
+    assert all(p.kind in PART_KINDS for p in a.parts)
+    for x, y in zip(a.parts, a.parts[1:]):
+        assert x.end <= y.start
+
+
+def test_zones_are_a_view_of_the_parts():
+    zones = letter_zones(TEMPLATE)
+    assert zone_at(zones, TEMPLATE.index("Påbud:")) == "heading"
+    assert zone_at(zones, TEMPLATE.index("Journalnr.")) == "meta"
+    assert zone_at(zones, TEMPLATE.index("Lindby Kommune")) == "meta"
+    assert zone_at(zones, TEMPLATE.index("Tove Bjerre")) == "signature"
+    assert zone_at(zones, TEMPLATE.index("Du kan klage over")) == "body"
+
+
+def test_part_at_between_parts_is_body():
+    a = read_anatomy(TEMPLATE)
+    gap = a.parts[0].end      # the newline after the letterhead line
+    assert part_at(a.parts, gap + 100000) == "body"
+    assert part_at((), 5) == "body"
+
+
+@pytest.mark.parametrize("fields", [
+    "{navn}\n{adresse}\n{postnr} {by}",
+    "{{ modtager.navn }}\n{{ modtager.adresse }}",
+    "«Navn»\n«Adresse»\n«Postnr» «By»",
+    "[Navn]\n[Adresse]",
+    "!navn\n!adresse\n!postnr !by",
+])
+def test_recipient_fields_in_any_syntax(fields):
+    text = f"Lindby Kommune\nTorvegade 9, 5900 Lindby\n\n{fields}\n\nSagsnr.: 123\n\nDu får en ny høreapparat-batteripakke\n\n" \
+           "Kære borger\n\nVi sender pakken til dig i næste uge. Du skal ikke gøre noget.\n"
+    assert kind_of_line(text, fields.split("\n")[0]) == "recipient"
+    assert kind_of_line(text, "Du får en ny") == "subject"
+    assert kind_of_line(text, "Lindby Kommune") == "letterhead"
+
+
+def test_merge_field_alone_is_the_subject_right_above_the_letter():
+    text = "«Navn»\n«Adresse»\n\nSagsnr.: «Sagsnr»\n\n«Overskrift»\n\nKære «Navn»\n\nVi har set på din sag, og du får hjælp fra den 1. juni.\n"
+    assert kind_of_line(text, "«Overskrift»") == "subject"
+    assert kind_of_line(text, "«Adresse»") == "recipient"
+
+
+def test_email_subject_line():
+    text = "Emne: Vi flytter din tid i tandplejen\n\nKære Sofie\n\nDin tid er flyttet til tirsdag den 9. juni kl. 8.30.\n"
+    k = kinds_of(text)
+    assert k["subject"] == ["Emne: Vi flytter din tid i tandplejen"]
+
+
+def test_case_line_with_fields_is_a_reference_not_a_subject():
+    text = "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»\n\nMøde om skolestart\n\nKære «Foraelder»\n\nVi holder et møde om skolestart for alle forældre.\n"
+    assert kind_of_line(text, "Vedr.:") == "reference"
+    assert kind_of_line(text, "Møde om skolestart") == "subject"
+
+
+def test_two_subject_lines():
+    text = "Sagsnr.: 44-2026\n\nAfgørelse\nDu får tilskud til en ny briller-ordning\n\nKære Per\n\nDu får 1.200 kr. til briller.\n"
+    k = kinds_of(text)
+    assert k["subject"] == ["Afgørelse Du får tilskud til en ny briller-ordning"]
+
+
+def test_lead_in_above_a_list_is_body_not_a_subheading():
+    text = ("Du får støtte\n\nKære Ib\n\nDu får støtte til kørsel. Vi har lagt vægt på, at\n- du ikke kan tage bussen\n"
+            "- du har langt til lægen\n\nMed venlig hilsen\nEva\n")
+    assert kind_of_line(text, "- du ikke kan") == "list"
+
+
+def test_information_after_the_signature_is_body_and_counted():
+    text = ("Du får plads i børnehaven\n\nKære Ali\n\nDin søn kan starte i Solsikken den 1. august.\n\n"
+            "Med venlig hilsen\nPladsanvisningen\n\nOm forældrebetaling\nDu betaler for pladsen fra den dag, barnet starter.\n")
+    assert kind_of_line(text, "Om forældrebetaling") == "subheading"
+    assert kind_of_line(text, "Du betaler for pladsen") == "body"
+    assert kind_of_line(text, "Pladsanvisningen") == "signature"
+
+
+def test_scaffolding_and_alternatives():
+    text = ("Afgørelse om ledsagelse\n\nKære «Navn»\n\n[Slet det, der ikke passer]\n\nHvis bevilling:\n"
+            "Du får ledsagelse 10 timer om måneden.\n\nHvis afslag:\nDu får ikke ledsagelse, fordi du selv kan gå ture.\n\n"
+            "Med venlig hilsen\n«Sagsbehandler»\n")
+    a = read_anatomy(text)
+    assert a.kind_at(text.index("[Slet det")) == "scaffolding"
+    assert a.kind_at(text.index("Hvis bevilling:")) == "scaffolding"
+    assert a.kind_at(text.index("Du får ledsagelse 10")) == "body"
+    assert "alternatives" in a.notes and not a.judgeable
+
+
+def test_only_a_letterhead_cannot_be_judged():
+    text = "Lindby Kommune\nTorvegade 9\n5900 Lindby\nTlf. 63 40 20 00\n\n{navn}\n{adresse}\n\nSagsnr.: {sagsnr}\nDato: {dato}\n"
+    a = read_anatomy(text)
+    assert "no_body" in a.notes and not a.judgeable
+    assert not any(p.kind == "body" for p in a.parts)
+
+
+def test_only_merge_fields_cannot_be_judged():
+    text = "«Modtager»\n\n«Overskrift»\n\n«Hilsen»\n\n«Brødtekst»\n\nMed venlig hilsen\n«Underskrift»\n"
+    a = read_anatomy(text)
+    assert "merge_fields_only" in a.notes and not a.judgeable
+
+
+def test_a_plain_sentence_is_body():
+    for text in ("Send os dine papirer senest den 1. maj.", "Du kan læse mere på www.lindby.dk."):
+        assert read_anatomy(text).kind_at(0) == "body"
+
+
+def test_notices_are_danish_and_known():
+    for code, msg in NOTICES.items():
+        assert msg.endswith(".") and "æ" in msg + "æ"
+
+
+def test_default_parts():
+    assert "privacy" != "x" and set(default_parts("privacy")) == set(PART_KINDS)
+    assert "reference" not in default_parts("sentence_length") and "body" in TEXT_KINDS
+    assert set(COVERED_KINDS) <= set(TEXT_KINDS)
+
+
+def test_describe_prints_danish_names():
+    out = describe(TEMPLATE, read_anatomy(TEMPLATE))
+    assert "Brevhoved" in out and "Overskrift" in out and "Klagevejledning" in out and "Underskrift" in out
+
+
+# --- .docx structure: header, tables, text boxes ---------------------------------------------------
+
+def _docx(build) -> bytes:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_letterhead_in_header_and_table():
+    def build(d):
+        d.sections[0].header.paragraphs[0].text = "Lindby Kommune · Torvegade 9 · 5900 Lindby · Tlf. 63 40 20 00"
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "{navn}\n{adresse}"
+        t.cell(0, 1).text = "Sagsnr.: 12-2026\nDato: 3. marts 2026"
+        d.add_heading("Du får hjælp til rengøring", level=1)
+        d.add_paragraph("Kære {navn}")
+        d.add_paragraph("Du får hjælp til rengøring hver anden uge fra den 1. april.")
+        d.add_paragraph("Med venlig hilsen")
+        d.add_paragraph("Visitationen")
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    a = read_anatomy(doc.text, doc.blocks)
+    t = doc.text
+    assert a.kind_at(t.index("Lindby Kommune")) == "letterhead"
+    assert a.kind_at(t.index("{navn}")) == "recipient"
+    assert a.kind_at(t.index("Sagsnr.")) == "reference"
+    assert a.kind_at(t.index("Du får hjælp til rengøring hver")) == "body"
+    assert a.kind_at(t.index("Du får hjælp til rengøring")) == "subject"
+
+
+def test_docx_body_entirely_in_a_table():
+    def build(d):
+        t = d.add_table(rows=3, cols=1)
+        t.cell(0, 0).text = "Lindby Kommune\nTorvegade 9, 5900 Lindby\nTlf. 63 40 20 00"
+        t.cell(1, 0).text = "Vi har fået din ansøgning om byggetilladelse\nKære {navn}\nVi har fået din ansøgning om at bygge en carport. Du får svar senest den 1. juni."
+        t.cell(2, 0).text = "Med venlig hilsen\nByg og Plan"
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    a = read_anatomy(doc.text, doc.blocks)
+    t = doc.text
+    assert a.kind_at(t.index("Lindby Kommune")) == "letterhead"
+    assert a.kind_at(t.index("Vi har fået din ansøgning om byggetilladelse")) == "subject"
+    assert a.kind_at(t.index("Vi har fået din ansøgning om at bygge")) == "body"
+    assert a.kind_at(t.index("Byg og Plan")) == "signature"
+
+
+@pytest.mark.model
+def test_report_carries_parts_coverage_and_message(nlp):
+    from letterlab.core import analyse
+
+    r = analyse(read_text(TEMPLATE), nlp=nlp)
+    d = r.to_dict()
+    assert {p["kind"] for p in d["parts"]} >= {"letterhead", "recipient", "reference", "subject", "body", "appeal"}
+    assert d["coverage"]["kinds"] == list(COVERED_KINDS)
+    assert d["message"]["first"] is True and d["message"]["act"] in ("request", "decision")
+    # no finding about sentences on the reference and letterhead lines
+    for f in r.findings:
+        kind = read_anatomy(TEMPLATE).kind_at(f.start)
+        assert kind not in ("reference", "letterhead", "recipient", "date") or f.category == "privacy", f.rule
+
+
+@pytest.mark.model
+def test_alternatives_give_a_notice_and_no_whole_letter_verdicts(nlp):
+    from letterlab.core import analyse
+
+    text = ("Afgørelse om ledsagelse\n\nKære «Navn»\n\nHvis bevilling:\nDu får ledsagelse 10 timer om måneden.\n\n"
+            "Hvis delvis bevilling:\nDu får ledsagelse 5 timer om måneden.\n\nHvis afslag:\nDu får ikke ledsagelse.\n\n"
+            "Med venlig hilsen\n«Sagsbehandler»\n")
+    r = analyse(text, nlp=nlp)
+    assert any(n["code"] == "alternatives" for n in r.notices)
+    assert not [f for f in r.findings if f.category == "genre" or f.rule == "klart-budskab.budskab-foerst"]
