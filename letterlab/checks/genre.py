@@ -49,7 +49,9 @@ REFUSAL = [
     # adverse whatever the words: injunctions, fines, stops, pauses and repayment demands
     r"\bdu ikke får\b", r"\bikke får (du )?\w+", r"\bi stedet for (hver|\d)", r"\bophører\b",
     r"\bpåbud\w*", r"\bpåbyde\w*", r"\bbøde\w*", r"\bstandse\w*", r"\bstoppet\b", r"\bpå pause\b",
-    r"\bophør\w*", r"\bfratag\w*", r"\bfrakend\w*", r"\btilbagebetal\w*", r"\bbetale (.{0,50} )?tilbage\b",
+    r"\bophør\w*", r"\bfratag\w*", r"\bfrakend\w*",
+    r"\b(du skal|skal du|kræver|krav om|vi kræver) (\w+ ){0,3}(tilbagebetale|betale (.{0,50} )?tilbage)\b",
+    r"\bkrav om tilbagebetaling\b",
 ]
 REASONS = [
     r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
@@ -280,8 +282,13 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"])) + \
             [s for s in lay.body if s.part == "keyvalue"]       # a "Tid:"/"Sted:" block says when and where
         text = " ".join(_lower(s) for s in window)
+        # "Tid: ..." and "Sted: ..." lines say when and where, whatever merge fields stand after them
+        labels = {m.group(1) for s in lay.body if s.part == "keyvalue"
+                  for m in [re.match(r"\s*(tid|tidspunkt|dato|sted|mødested|adresse)\s*:", _lower(s))] if m}
+        given = {"dato": bool(labels & {"tid", "tidspunkt", "dato"}), "klokkeslæt": bool(labels & {"tid", "tidspunkt"}),
+                 "sted": bool(labels & {"sted", "mødested", "adresse"})}
         missing = [name for name, key in (("dato", "date_patterns"), ("klokkeslæt", "clock_patterns"),
-                                          ("sted", "place_patterns")) if not _has(_rx(p, key), text)]
+                                          ("sted", "place_patterns")) if not given[name] and not _has(_rx(p, key), text)]
         return [("tid-sted:" + ",".join(missing), anchor)] if missing else []
     return []
 

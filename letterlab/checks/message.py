@@ -112,6 +112,7 @@ APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+    r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
@@ -214,7 +215,7 @@ REGEX_PARAMS = {"decision_patterns", "summons_patterns", "receipt_patterns", "ne
 PREFERRED = {
     "afgoerelse": (("decision",), ("answer", "action", "summons")),
     "opkraevning": (("action",), ("decision",)),
-    "paamindelse": (("action",), ("decision",)),
+    "paamindelse": (("action",), ("decision", "summons")),
     "partshoering": (("decision", "action"),),
     "indkaldelse": (("summons", "action"),),
     "kvittering": (("receipt", "decision", "action"),),
@@ -483,7 +484,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         drop.add("news")
     classes = []
     for s in candidates:
-        c = classifier.classes(s.text)
+        c = classifier.classes(_subject_text(s.text) if s.part == "subject" else s.text)
         act = speech_act(c)
         if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
             continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
@@ -502,6 +503,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
         stated = [s for s in lay.heading_sents if (classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
+                  and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
