@@ -68,6 +68,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
+        # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
+        (r"(^|\n)\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
+        (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
     ],
     "opkraevning": [
         (r"\bopkrævning\w*", 3), (r"\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
