@@ -102,7 +102,7 @@ OPEN_DEADLINE = [
 ]
 # ... in a sentence where the reader must act within it (not "Du får svar inden 6 uger").
 READER_ACTS = [
-    r"\b(send|indsend|betal|indbetal|klag|udfyld|aflever|fjern|ryd)\w*\b", r"^(svar|skriv|giv|meld|ret)\b",
+    r"\b(send|indsend|betal|indbetal|klag|udfyld|aflever|fjern|ryd)(e|es|t|er os)?\b", r"^(svar|skriv|giv|meld|ret)\b",
     r"\b(svare|skrive til|give os|melde)\b",
     r"\b(du|de) (skal|kan|bedes|må)\b", r"\b(bedes|anmodes)\b", r"\bfrist(en)?\b",
 ]

@@ -196,7 +196,7 @@ def _zones(report: Report) -> list[Zone]:
 
 # Text a heading or a moved opening must never carry: the appeal guide's fee and deadline talk, and the
 # sender's contact details, case and document numbers (they belong to the letterhead and signature).
-NOT_MESSAGE = re.compile(r"klag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
+NOT_MESSAGE = re.compile(r"\bklag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
 CONTACT_TEXT = re.compile(r"@|\bwww\.|\b(tlf|telefon|sagsnr|sagsnummer|j\.\s?nr|dok(ument)?nr|cvr)\b\.?|"
                           r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d+[.-]\d+[.-]\d+[-\w.]*\b", re.I)
 _WORD = re.compile(r"[\wæøåÆØÅ]+")

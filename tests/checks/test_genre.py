@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from letterlab.checks import genre
-from letterlab.checks.base import LetterContext
+from letterlab.checks.base import LetterContext, ensure_letter_extension
 from letterlab.core import analyse
 from letterlab.nlp.pipeline import add_letter_components
 from letterlab.ruleset import default_ruleset
@@ -35,6 +35,7 @@ def plain_nlp():
 
 def run(plain_nlp, text, rule_id, genre_name):
     doc = plain_nlp(text)
+    ensure_letter_extension()
     doc._.letter = LetterContext(genre=genre_name)
     return list(default_ruleset().get(rule_id).check(doc))
 
@@ -165,3 +166,68 @@ def test_refusal_without_appeal_guide_end_to_end(nlp):
         "genre.klagefrist", "genre.klagevejledning"]
     for f in report.findings:
         assert cut[f.start:f.end] == f.text or f.category == "privacy"
+
+
+# --- genre and completeness by content (issue #11) -------------------------------------------------
+
+from letterlab.genres import GENRES, detect_genre  # noqa: E402
+
+
+@pytest.mark.parametrize("text,genre", [
+    ("Vi giver dig påbud om at fjerne bådtraileren fra fortovet senest den 1. juni.", "afgoerelse"),
+    ("Du skal betale 3.100 kr. tilbage, fordi du har fået for meget i boligstøtte. Vi har stoppet din støtte.",
+     "afgoerelse"),
+    ("Her er regningen for rottebekæmpelse. Betal 312 kr. senest den 1. april med indbetalingskortet.", "opkraevning"),
+    ("Vi har endnu ikke fået dit skema om din indtægt. Husk at sende det senest fredag.", "paamindelse"),
+    ("Tak for din mail. Vi har fået din klage over vejarbejdet og svarer dig inden for 4 uger.", "kvittering"),
+])
+def test_genre_by_content(text, genre):
+    assert detect_genre(text)[0] == genre
+
+
+def test_new_genres_are_known():
+    assert {"opkraevning", "paamindelse"} <= set(GENRES)
+
+
+INJUNCTION = """Påbud om at rydde grunden
+
+Kære Lars
+
+Du skal fjerne skrot og gamle biler fra din grund senest den 1. september 2026, fordi det kan forurene jorden.
+Vi giver påbuddet efter miljøbeskyttelseslovens § 42."""
+
+
+def test_injunction_needs_an_appeal_guide_whatever_words(plain_nlp):
+    found = run(plain_nlp, INJUNCTION, "genre.klagevejledning", "afgoerelse")
+    assert len(found) == 1
+    with_guide = INJUNCTION + ("\n\nKlagevejledning\n\nDu kan klage til Miljø- og Fødevareklagenævnet. "
+                               "Send klagen via Klageportalen senest 4 uger efter, at du har fået brevet.")
+    assert run(plain_nlp, with_guide, "genre.klagevejledning", "afgoerelse") == []
+
+
+def test_appeal_guide_after_the_signature_is_found(plain_nlp):
+    text = INJUNCTION + ("\n\nMed venlig hilsen\nTove Bjerre\nMiljømedarbejder\n\nKlagevejledning\n"
+                         "Du kan klage til Miljø- og Fødevareklagenævnet. Send klagen via Klageportalen "
+                         "senest 4 uger efter, at du har fået brevet.")
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+    assert run(plain_nlp, text, "genre.klagefrist", "afgoerelse") == []
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("Send os kopi af dine kontoudtog inden 10 dage.", True),
+    ("Beløbet skal være betalt senest 14 dage fra dato.", True),
+    ("Send os kopi af dine kontoudtog inden 10 dage efter, at du har fået brevet.", False),
+    ("Send os kopi af dine kontoudtog senest den 12. juni 2026.", False),
+    ("Vi sender dig svar inden 6 uger.", False),
+])
+def test_deadline_without_a_starting_point(plain_nlp, sentence, flagged):
+    found = run(plain_nlp, "Vi mangler papirer\n\nKære Ane\n\n" + sentence, "genre.frist-uden-start", "anmodning")
+    assert bool(found) is flagged
+    if flagged:
+        assert "begynder" in found[0].message
+
+
+def test_summons_with_time_and_place_lines(plain_nlp):
+    text = ("Kom til samtale om dit sygeforløb\n\nKære Mads\n\nVi vil gerne tale med dig om, hvordan det går.\n\n"
+            "Tid: «Dato» kl. «Klokkeslæt»\nSted: Jobcenter Lindby, Stationsvej 2\n")
+    assert run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse") == []

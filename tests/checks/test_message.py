@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 from letterlab.checks import message
-from letterlab.checks.base import LetterContext
+from letterlab.checks.base import LetterContext, ensure_letter_extension
 from letterlab.core import analyse
 from letterlab.nlp.pipeline import add_letter_components
 from letterlab.ruleset import default_ruleset
@@ -30,6 +30,7 @@ def plain_nlp():
 
 def run(plain_nlp, text, rule_id, genre=None):
     doc = plain_nlp(text)
+    ensure_letter_extension()
     doc._.letter = LetterContext(genre=genre)
     rule = default_ruleset().get(rule_id)
     return doc, list(rule.check(doc))
@@ -289,3 +290,71 @@ def test_a_contact_offer_is_never_moved_up(plain_nlp):
             "Sanne har arbejdet hos os i mange år og kender dit hjem.\n\nRing til os, hvis du har spørgsmål.")
     _doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
     assert all(f.suggestions == () for f in found)
+
+
+# --- speech acts and the letter's anatomy (issue #11) ----------------------------------------------
+
+@pytest.mark.parametrize("sentence,act", [
+    ("Vi giver dig et påbud om at lukke hullet i hegnet.", "decision"),
+    ("Du skal betale 2.300 kr. tilbage, fordi du har fået for meget i boligstøtte.", "decision"),
+    ("Vi har sat din pension ned fra den 1. juli.", "decision"),
+    ("Din hjælp til indkøb bevilges delvist.", "decision"),
+    ("Du får aktindsigt i alle dokumenterne.", "decision"),
+    ("Du skal beskære hækken mod fortovet.", "request"),
+    ("Vi beder dig sende kopi af din lejekontrakt.", "request"),
+    ("Vi har modtaget din ansøgning og dine bilag.", "process"),
+    ("Under henvisning til din henvendelse skriver vi nu til dig.", "process"),
+    ("Du kan klage til Ankestyrelsen.", "appeal"),
+    ("Det følger af lov om social service § 41.", "legal"),
+    ("Hvis du ikke sender papirerne, kan vi ikke behandle sagen.", "consequence"),
+    ("Byggepladsen ligger ved siden af skolen.", "information"),
+])
+def test_speech_acts(sentence, act):
+    assert message.sentence_act(sentence, PARAMS) == act
+
+
+def _first(plain_nlp, text, genre):
+    doc, _ = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre=genre)
+    return doc._.letter.metrics["message"]
+
+
+def test_subject_that_states_the_message_counts_as_first(plain_nlp):
+    text = ("Lindby Kommune\nTorvegade 9\n\n{navn}\n{adresse}\n\nSagsnr.: 44-19\n\n"
+            "Oplysning om din pension – vi har sat udbetalingen på pause\n\nKære {navn}\n\n"
+            "Vi fik den 3. maj et brev fra Udbetaling Danmark om din formue. Vi skal se nærmere på sagen.\n\n"
+            "Derfor har vi sat udbetalingen af din pension på pause, indtil vi har talt med dig.\n")
+    m = _first(plain_nlp, text, "afgoerelse")
+    assert m["first"] is True and text[m["position"]["start"]:].startswith("Oplysning om din pension")
+
+
+def test_decision_in_the_third_paragraph_is_not_first(plain_nlp):
+    text = ("Svar vedrørende ansøgning om støtte til flytning\n\nKære Rasmus\n\n"
+            "Vi har modtaget din ansøgning den 2. april og talt med din sagsbehandler på jobcentret om din situation.\n\n"
+            "Vi har også set på dine udgifter til husleje og transport i de sidste tre måneder.\n\n"
+            "Din ansøgning imødekommes delvis, så du får 4.000 kr. til flytningen.\n")
+    m = _first(plain_nlp, text, "afgoerelse")
+    assert m["first"] is False and text[m["position"]["start"]:].startswith("Din ansøgning imødekommes")
+
+
+def test_topic_only_subject_of_type_and_topic(plain_nlp):
+    text = ("Indkaldelse til møde om din søns skolegang\n\nKære Hanne\n\n"
+            "Vi vil gerne tale med dig om, hvordan det går i skolen. Mødet er den 3. juni kl. 9.00 på skolen.\n")
+    doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="indkaldelse")
+    assert [f.severity for f in found] == ["info"] and found[0].text.startswith("Indkaldelse til møde")
+
+
+def test_merge_field_subject_gets_no_heading_verdict(plain_nlp):
+    text = "{navn}\n{adresse}\n\nSagsnr.: {sagsnr}\n\n{overskrift}\n\nKære {navn}\n\nDu får hjælp til rengøring hver anden uge.\n"
+    doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="afgoerelse")
+    assert found == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Udfyld skemaet om din indtægt på borger.dk. Du logger på med MitID. "
+     "Skemaet skal være udfyldt senest den 20. juni 2026.", False),
+    ("Send os kopi af din lønseddel.\n\nFrist: 20. juni 2026", False),
+    ("Send os kopi af din lønseddel.\n\nVi bruger den til at beregne din støtte.", True),
+])
+def test_deadline_in_the_same_section_or_a_frist_line(plain_nlp, text, flagged):
+    doc, found = run(plain_nlp, "Vi mangler en lønseddel\n\nKære Jens\n\n" + text, "klart-budskab.handling-uden-frist")
+    assert bool(found) is flagged

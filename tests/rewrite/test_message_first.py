@@ -142,3 +142,65 @@ def test_a_contact_offer_is_no_message_to_move():
                                                  "message_position": {"sentence": 4, "start": ms, "end": ms + 34}},
                  blocks=[{"start": b.start, "end": b.end, "kind": b.kind} for b in read_text(text).blocks])
     assert message_first_suggestions(rep) == []
+
+
+# --- never from the letterhead, signature or appeal guide (issue #11, #13 item 7) -------------------
+
+from letterlab.anatomy import read_anatomy  # noqa: E402
+from letterlab.rewrite.message_first import move_and_heading  # noqa: E402
+from letterlab.structure import zones_of  # noqa: E402
+
+TEMPLATE = """Lindby Kommune
+Social og Sundhed
+Torvegade 9, 5900 Lindby
+Tlf. 63 40 20 00
+sundhed@lindby.dk
+
+Sagsnr.: 27.24.00-G01-88-26
+Sagsbehandler: Rikke Dahl
+
+Afgørelse vedrørende ansøgning om el-kørestol
+
+Kære {navn}
+
+Vi fik din ansøgning den 3. februar. Vores terapeut besøgte dig den 1. marts og så, hvordan du kommer rundt.
+
+Vi har bevilget dig en el-kørestol, som vi leverer i uge 16.
+
+Med venlig hilsen
+Rikke Dahl
+Tlf. 63 40 22 81
+
+Klagevejledning
+Du kan klage til Ankestyrelsen. Det koster ikke noget at klage.
+"""
+
+
+def _suggestions(sentence_start: str, sentence_end: str):
+    ms = TEMPLATE.index(sentence_start)
+    me = TEMPLATE.index(sentence_end, ms) + len(sentence_end)
+    zones = zones_of(read_anatomy(TEMPLATE))
+    return move_and_heading(TEMPLATE, zones, ms, me, message_first=False, heading_finding=True)
+
+
+def test_heading_and_move_use_only_the_message_sentence():
+    sugg = _suggestions("Vi har bevilget dig", "uge 16.")
+    heading = next(s for s in sugg if s.kind == "heading")
+    assert heading.replacement.startswith("Du får en el-kørestol")
+    for s in sugg:
+        for line in ("Lindby Kommune", "Torvegade", "63 40", "@", "Sagsnr", "Rikke Dahl", "Ankestyrelsen"):
+            assert line not in s.replacement, (s.kind, line)
+    move = next(s for s in sugg if s.kind == "move")
+    assert TEMPLATE[move.start:].startswith("Vi fik din ansøgning")
+
+
+def test_no_suggestion_from_the_appeal_guide_or_the_letterhead():
+    assert _suggestions("Det koster ikke", "at klage.") == []
+    assert _suggestions("Du kan klage til", "Ankestyrelsen.") == []
+    assert _suggestions("Lindby Kommune", "Social og Sundhed") == []
+
+
+def test_heading_for_decisions_with_reader_object_amount_and_date():
+    assert heading_for("Vi har bevilget dig en el-kørestol, fordi du ikke kan gå langt.") == "Du får en el-kørestol"
+    assert heading_for("Du skal betale 2.400 kr. tilbage senest den 1. juni 2026, fordi du har fået for meget.") == \
+        "Du skal betale 2.400 kr. tilbage senest den 1. juni 2026"
