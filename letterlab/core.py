@@ -21,7 +21,7 @@ from .readers import Document, ReadError, read_text
 from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
 from .scoring import overall
-from .anatomy import COVERAGE_DESCRIPTION, COVERED_KINDS, NOTICES as ANATOMY_NOTICES, read_anatomy
+from .anatomy import Anatomy, COVERAGE_DESCRIPTION, COVERED_KINDS, NOTICES as ANATOMY_NOTICES, read_anatomy
 from .structure import zones_of
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,11 @@ def _nlp_label(nlp) -> str:
 
 def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | None, mlabel: str) -> Report:
     text = document.text
-    anatomy = read_anatomy(text, document.blocks)
+    try:
+        anatomy = read_anatomy(text, document.blocks)
+    except Exception as exc:    # an odd layout must never stop the analysis: read it as plain body
+        log.error("anatomy failed: %s", type(exc).__name__)
+        anatomy = Anatomy(())
     zones = zones_of(anatomy)
     metrics = compute_metrics(doc, zones, anatomy.parts)
     infos = metrics.pop("_sentence_infos")

@@ -28,6 +28,11 @@ def user_texts():
         yield f"{r.id}.explanation", r.explanation
     for code, msg in NOTICES.items():
         yield f"notice.{code}", msg
+    from letterlab.anatomy import COVERAGE_DESCRIPTION, NOTICES as ANATOMY_NOTICES, PART_TITLES
+    for code, msg in ANATOMY_NOTICES.items():
+        yield f"anatomy.{code}", msg
+    yield "anatomy.coverage", COVERAGE_DESCRIPTION
+    yield "anatomy.titles", ". ".join(PART_TITLES.values()) + "."
     from letterlab.readers import _safety  # noqa: F401  (messages live in the reader modules)
     import letterlab.readers.model as rm
     for name in dir(rm):

@@ -92,6 +92,8 @@ def to_record(report: Report) -> dict[str, Any]:
         "notices": [dict(n) for n in report.notices],
         "sentences": [list(s) for s in report.sentences],
         "blocks": [[b["start"], b["end"], b["kind"]] for b in report.blocks],
+        "parts": [[p["start"], p["end"], p["kind"]] for p in report.parts],      # offsets and kinds only
+        "message": report.message, "appeal_guide": report.appeal_guide, "coverage": report.coverage,
         "findings": [[f.rule, f.category, f.severity, f.start, f.end, _redact(f.message, text, f.start, f.end)]
                      for f in report.findings],
     }
@@ -110,6 +112,8 @@ def from_record(record: dict[str, Any], text: str, source: str | None, explanati
         notices=[dict(n) for n in record["notices"]], sentences=[tuple(s) for s in record["sentences"]],
         blocks=[{"start": s, "end": e, "kind": k} for s, e, k in record.get("blocks", [])],
         score_weights=record["score_weights"],
+        parts=[{"kind": k, "start": s, "end": e} for s, e, k in record.get("parts", [])],
+        message=record.get("message"), appeal_guide=record.get("appeal_guide"), coverage=record.get("coverage"),
     )
 
 
