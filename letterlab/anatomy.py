@@ -164,7 +164,7 @@ CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\
                      re.I)
 CONTACT = re.compile(
     r"\b(tlf|telefon|telefontid|åbningstid|mobil|direkte)\b\.?|\b(\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b|"
-    r"\bwww\.|https?://|\b[\w.-]+@[\w-]+\.\w+|\.dk\b|\bcvr\b|\bean\b|\bp-?nr\b|\bpostboks\b|\bsikker\s+post\b|"
+    r"\bwww\.|https?://|@[\w-]+\.\w|\.dk\b|\bcvr\b|\bean\b|\bp-?nr\b|\bpostboks\b|\bsikker\s+post\b|"
     r"\bdigital\s+post\b\s*:|\bkl\.\s*\d{1,2}[.:]?\d{0,2}\s*-\s*\d", re.I)
 ORG = re.compile(
     r"\b(kommune|forvaltning(en)?|afdeling(en)?|center\s+for|centret|styrelse(n)?|jobcenter|borgerservice|"
@@ -185,7 +185,7 @@ SCAFFOLD_LINE = re.compile(
 SCAFFOLD_WORDS = re.compile(
     r"\bskriv\s+(her|evt\.|eventuelt|begrundelse|teksten|navn|dato)\b|\[\s*skriv\b[^\]]{0,60}\bher\b|\bslet\s+(det|de|den|dette|denne|afsnit\w*|"
     r"teksten|hvis|efter)\b|\bindsæt\s+(her|tekst|dato|navn|beløb|begrundelse)\b|\bvælg\s+(én|en|et|mellem|"
-    r"relevant|det)\b.*\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
+    r"relevant|det)\b.{0,60}\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
     r"\bvejledning\s+til\s+sagsbehandler\w*|\bsagsbehandler(en)?\s+(skal|skriver|udfylder|vælger)\b|"
     r"\bxx+\b|\.\.\.\.|…{2,}|_{4,}|\bbrug\s+(dette|denne)\s+(afsnit|tekst)\b", re.I)
 ALTERNATIVE_BRANCH = re.compile(
@@ -252,15 +252,20 @@ def _per_letter(fn):
 
 _CONTACT_HINT = re.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
                            r"sikker post|p-?nr", re.I)
+_SCAFFOLD_WORDS_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning til|sagsbehandler|xx|\.\.\.\.|…|____|"
+                                  r"brug (dette|denne)", re.I)
 _SCAFFOLD_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
                             r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
                             r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
 
 
+_PH_CHARS = re.compile(r"[{«<\[!$%]|MERGEFIELD")
+
+
 @_per_letter
 def placeholders_only(line: str) -> bool:
     """True when the line holds merge fields and nothing but punctuation and short glue."""
-    if not PLACEHOLDER.search(line):
+    if not _PH_CHARS.search(line) or not PLACEHOLDER.search(line):
         return False
     rest = PLACEHOLDER.sub(" ", line)
     return not _WORD.search(re.sub(r"\b(att|c/o|co|nr|cpr|tlf)\b\.?", " ", rest, flags=re.I))
@@ -268,6 +273,8 @@ def placeholders_only(line: str) -> bool:
 
 @_per_letter
 def _words(line: str) -> int:
+    if not _PH_CHARS.search(line):
+        return len(line.split())
     return len(PLACEHOLDER.sub(" x ", line).split())
 
 
@@ -287,9 +294,9 @@ def _sentence_like(line: str) -> bool:
 
 @_per_letter
 def _is_scaffold(line: str) -> bool:
-    if not _SCAFFOLD_HINT.search(line):
-        return False
-    return bool(SCAFFOLD_LINE.match(line) or SCAFFOLD_WORDS.search(line))
+    if (_words(line) <= 12 or line.lstrip()[:1] in "[<({") and _SCAFFOLD_HINT.search(line) and SCAFFOLD_LINE.match(line):
+        return True
+    return bool(_SCAFFOLD_WORDS_HINT.search(line)) and bool(SCAFFOLD_WORDS.search(line))
 
 
 @_per_letter
