@@ -286,3 +286,22 @@ def test_alternatives_give_a_notice_and_no_whole_letter_verdicts(nlp):
     r = analyse(text, nlp=nlp)
     assert any(n["code"] == "alternatives" for n in r.notices)
     assert not [f for f in r.findings if f.category == "genre" or f.rule == "klart-budskab.budskab-foerst"]
+
+
+def test_cli_anatomy_prints_the_parts_in_danish(tmp_path, capsys):
+    from letterlab.cli import main
+
+    f = tmp_path / "brev.txt"
+    f.write_text(TEMPLATE, encoding="utf-8")
+    assert main(["anatomy", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "Brevhoved" in out and "Modtager" in out and "Sagsoplysninger" in out and "Overskrift" in out
+
+
+def test_cli_anatomy_unreadable_file_is_a_danish_message(tmp_path, capsys):
+    from letterlab.cli import main
+
+    f = tmp_path / "brev.pdf"
+    f.write_bytes(b"%PDF-1.4 not really")
+    assert main(["anatomy", str(f)]) == 2
+    assert "PDF" in capsys.readouterr().err
