@@ -36,7 +36,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
 
 # Words in the same sentence, just before the number or address, that say whose it is.
 _SENDER_CUE_RE = re.compile(
-    r"\b(ring|ringe|ringer|kontakt|kontakte|kontakter|skriv|skrive|skriver|sms|sms'e|maile|fange|træffes)\b"
+    r"\b(ring|ringe|ringer|kontakt|kontakte|kontakter|kontaktes|skriv|skrive|skriver|sms|sms'e|maile|fange|træffes|"
+    r"henvend|henvende|henvendelse|rettes|rette)\b"
     r"|\b(mit|min|mine|vores|vort)\s+(direkte\s+)?(telefon\w*|tlf\.?|nummer|mobil\w*|mail\w*|e-mail\w*)",
     re.I)
 _CITIZEN_CUE_RE = re.compile(

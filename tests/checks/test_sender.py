@@ -70,6 +70,8 @@ def test_words_before_the_number_say_whose_it_is():
     assert sender_contact_before(LETTER, _at(LETTER, "21 43 65 87")) is False            # "dit telefonnummer"
     assert sender_contact_before(LETTER, _at(LETTER, "21 43 65 87", 1)) is False         # "vi ringer til dig på"
     assert sender_contact_before(LETTER, _at(LETTER, "72 10 50 00")) is None             # a bare label
+    text = "Spørgsmål kan rettes til undertegnede på tlf. 72 10 44 00."
+    assert sender_contact_before(text, text.index("72")) is True
     text = "Mit direkte nummer er 72 10 50 37."
     assert sender_contact_before(text, text.index("72")) is True
     # a sentence break ends the cue, an abbreviation's full stop does not
