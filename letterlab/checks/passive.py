@@ -75,8 +75,8 @@ ADJECTIVAL_PARTICIPLES = [
     "inkluderet", "relateret", "begrænset", "beskæftiget", "forsikret", "tilmeldt", "indskrevet",
     "medlem", "berørt", "uenig", "enig", "bekendt", "klar", "skuffet", "forvirret", "lukket", "åben",
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
-    "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt", "udskrevet",
-    "pensioneret", "tilladt", "forbudt", "nedsat", "påkrævet", "velkomne",
+    "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
+    "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne",
 ]
 # Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
 DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt"}

@@ -12,7 +12,8 @@ there, also a klagevejledning written in full sentences, and a letterhead at
 the top of a plain-text letter is "body". So a line counts as the sender's
 only when it is a *label line* (a name, a title, "Telefon 72 10 50 00",
 "E-mail: ..."; short and not a sentence) in the closing, signature or
-reference zone, or in a multi-line block of label lines above the salutation.
+reference zone, or in a multi-line block of label lines above the salutation
+that names an organisation (a letterhead, not the recipient's address).
 
 :func:`sender_contact_before` tells, from the words just before a phone
 number or e-mail address in running text, whose it is: "Ring til mig på",
@@ -33,6 +34,11 @@ _SALUTATION_RE = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 _SENTENCE_END = (".", "!", "?", ",", ";")
 _ABBREVIATION_END_RE = re.compile(r"\b(tlf|nr|ca|kl|fx|mv|stk|tv|th|sal|tel|mob)\.$", re.I)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
+_ORGANISATION_RE = re.compile(
+    r"\b(kommune|region(en)?|jobcent(er|ret|eret)|borgerservice|forvaltning(en)?|afdeling(en)?|cent(er|ret|eret)|"
+    r"styrelse(n)?|forsyning(en)?|skole(n)?|klinik(ken)?|sekretariat(et)?|rådhus(et)?|team(et)?|telefontid|"
+    r"åbningstid(er)?|cvr|ean)\b|www\.|\w(kommune|centret|centeret|skolen|klinikken|forvaltningen|afdelingen)\b",
+    re.I)
 
 # Words in the same sentence, just before the number or address, that say whose it is.
 _SENDER_CUE_RE = re.compile(
@@ -78,7 +84,8 @@ def _letterhead_block(text: str, blocks, pos: int) -> bool:
             return False
         if b.start <= pos < b.end:
             lines = [ln for ln in btext.split("\n") if ln.strip()]
-            return len(lines) >= 2 and all(is_label_line(ln) for ln in lines)
+            # an organisation's block, not the recipient's name and address
+            return len(lines) >= 2 and all(is_label_line(ln) for ln in lines) and bool(_ORGANISATION_RE.search(btext))
     return False
 
 

@@ -87,3 +87,10 @@ def test_anatomy_parts_decide_when_the_context_has_them():
     text = "Ring i dag. Sara, Telefon 72 10 50 37"
     assert in_sender_block(ctx, text, text.index("72"))
     assert not in_sender_block(ctx, text, 0)
+
+
+def test_recipient_block_above_the_salutation_is_not_the_senders():
+    text = "Anne Jensen\nSkolevej 3\n7100 Fjordby\nTlf. 21 43 65 87\n\nKære Anne\n\nDu får hjælp.\n"
+    assert not in_sender_block(_ctx(text), text, text.index("21 43"))
+    text = "Fjordby Kommune\nSkolevej 3\n7100 Fjordby\nTlf. 72 10 10 10\n\nKære Anne\n\nDu får hjælp.\n"
+    assert in_sender_block(_ctx(text), text, text.index("72 10"))
