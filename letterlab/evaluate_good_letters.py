@@ -34,7 +34,7 @@ class LetterResult:
 
 
 def good_letter_paths(folder: Path = GOOD_LETTERS) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.name.startswith("README"))
 
 
 def analyse_paths(paths: list[Path], nlp=None) -> list[LetterResult]:
