@@ -77,16 +77,26 @@ def _part_kind(ctx: LetterContext | None, pos: int) -> str | None:
 
 
 def _letterhead_block(text: str, blocks, pos: int) -> bool:
-    """``pos`` is in a multi-line block of label lines above the salutation (a plain-text letterhead)."""
+    """``pos`` is in a letterhead above the salutation: label-line blocks in a row that name an organisation.
+
+    The run of blocks counts as a whole, because a .docx letterhead in a table gives one block per cell.
+    A run without an organisation's name is the recipient's name and address.
+    """
+    group: list[str] = []
+    found = False
     for b in blocks:
         btext = text[b.start:b.end]
         if _SALUTATION_RE.match(btext):
-            return False
-        if b.start <= pos < b.end:
-            lines = [ln for ln in btext.split("\n") if ln.strip()]
-            # an organisation's block, not the recipient's name and address
-            return len(lines) >= 2 and all(is_label_line(ln) for ln in lines) and bool(_ORGANISATION_RE.search(btext))
-    return False
+            break
+        lines = [ln for ln in btext.split("\n") if ln.strip()]
+        if lines and all(is_label_line(ln) for ln in lines):
+            group.extend(lines)
+            found = found or b.start <= pos < b.end
+            continue
+        if found:
+            break
+        group = []
+    return found and len(group) >= 2 and bool(_ORGANISATION_RE.search("\n".join(group)))
 
 
 def in_sender_block(ctx: LetterContext | None, text: str, pos: int) -> bool:

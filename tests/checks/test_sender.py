@@ -94,3 +94,13 @@ def test_recipient_block_above_the_salutation_is_not_the_senders():
     assert not in_sender_block(_ctx(text), text, text.index("21 43"))
     text = "Fjordby Kommune\nSkolevej 3\n7100 Fjordby\nTlf. 72 10 10 10\n\nKære Anne\n\nDu får hjælp.\n"
     assert in_sender_block(_ctx(text), text, text.index("72 10"))
+
+
+def test_letterhead_in_table_cells_counts_as_one_block():
+    # a .docx letterhead in a table: one block per cell
+    from letterlab.readers import Block
+
+    text = "Fjordby Kommune\n\nTelefon 72 10 70 00\n\nKære Erik\n\nDu får et kort.\n"
+    blocks = (Block(0, 15, "table"), Block(17, 36, "table"), Block(38, 47, "paragraph"), Block(49, 64, "paragraph"))
+    ctx = LetterContext(blocks=blocks, metrics={"zones": letter_zones(text, blocks)})
+    assert in_sender_block(ctx, text, text.index("72 10"))
