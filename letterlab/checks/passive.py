@@ -64,8 +64,8 @@ INTRANSITIVE_PERFECT = [
     "sluttet", "udløbet", "udeblevet", "draget", "fløjet", "sejlet", "hjemvendt", "vågnet",
     "indtrådt", "udtrådt", "udgået", "bortfaldet", "ankommet", "afgået", "afrejst", "forbigået",
     "gledet", "sprunget", "styrtet", "vendt", "fulgt", "blevne", "været",
-    "mødt", "trådt", "fyldt", "flygtet", "indflyttet", "fraflyttet", "tilflyttet", "udflyttet", "tiltrådt",
-    "fratrådt", "rykket", "sluppet", "nået", "emigreret", "immigreret", "udvandret", "indvandret", "indrejst",
+    "mødt", "trådt", "flygtet", "indflyttet", "fraflyttet", "tilflyttet", "udflyttet", "tiltrådt",
+    "fratrådt", "sluppet", "nået", "emigreret", "immigreret", "udvandret", "indvandret", "indrejst",
     "udrejst", "omkommet", "hjemkommet", "bortrejst", "forløbet", "overgået",
 ]
 ADJECTIVAL_PARTICIPLES = [
@@ -84,6 +84,8 @@ DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdel
 ADJECTIVE_ENDINGS = ("igt", "somt", "bart", "isk")
 # Verb prefixes that start with "u", so a word starting with them is no negated adjective ("udbetalt").
 U_VERB_PREFIXES = ("ud", "und", "up")
+# Before a number these say an age, not a passive: "du er fyldt 18 år" (but "skemaet er fyldt ud").
+AGE_PARTICIPLES = {"fyldt"}
 
 # After "blive" these participles name a state the subject gets into, not something done to it.
 BLIVE_STATES = {"gift", "glad", "træt", "klar", "syg", "interesseret", "bekymret", "overrasket",
@@ -163,8 +165,10 @@ def _adjective_shape(low: str, lemma: str) -> bool:
 
 
 def _state(table: TokenTable, i: int) -> bool:
-    """Participle ``i`` reads as an adjective: after a degree adverb, or adjective-shaped."""
+    """Participle ``i`` reads as an adjective or an age: after a degree adverb, adjective-shaped, "fyldt 18"."""
     if i > 0 and table.lower[i - 1] in DEGREE_ADVERBS:
+        return True
+    if table.lower[i] in AGE_PARTICIPLES and i + 1 < len(table.pos) and table.pos[i + 1] == "NUM":
         return True
     return _adjective_shape(table.lower[i], table.lemma[i])
 
@@ -214,7 +218,7 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
         if kind == "blive" and low in BLIVE_STATES:
             continue  # "blive gift", "blive glad": a change of state, not a passive
         if _state(table, i):
-            continue  # "er utrygt", "er uændret", "blev meget overrasket"
+            continue  # "er utrygt", "er uændret", "blev meget overrasket", "er fyldt 18"
         out.append((min(idx[aux], idx[i]), end[i], kind, i))
     return out
 

@@ -184,3 +184,10 @@ def test_passive_stays_a_warning_when_the_letter_has_much_passive(make_doc):
     spec = (f"vi/PRON hjælper/VERB/{FIN_ACT} ,/PUNCT vejen/NOUN er/AUX/{FIN_ACT}/være spærret/VERB/{PART}/spærre "
             f"og/CCONJ huset/NOUN bliver/AUX/{FIN_ACT}/blive revet/VERB/{PART}/rive ned/ADV ./PUNCT")
     assert {sev for _, sev in _letter_findings(make_doc, spec)} == {"warning"}
+
+
+def test_fyldt_before_a_number_is_an_age_otherwise_a_passive(make_doc):
+    doc = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være fyldt/VERB/{PART}/fylde 18/NUM år/NOUN ./PUNCT")
+    assert found(doc) == []
+    doc = make_doc(f"Skemaet/NOUN er/AUX/{FIN_ACT}/være fyldt/VERB/{PART}/fylde ud/ADV ./PUNCT")
+    assert found(doc) == [("er fyldt", "være")]
