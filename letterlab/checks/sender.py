@@ -50,7 +50,8 @@ _CITIZEN_CUE_RE = re.compile(
     r"\b(dit|din|dine|jeres|deres|hans|hendes|borgerens|ansøgerens|barnets|forælderens)\s+(eget\s+|egen\s+|nye\s+)?"
     r"(telefon\w*|tlf\.?|nummer|mobil\w*|mail\w*|e-mail\w*|adresse\w*)"
     r"|\b(oplyst|oplyste|opgivet|opgav|registreret)\b"
-    r"|\b(dig|jer)\b",   # "vi ringer til dig på ...": the reader's number
+    r"|\b(dig|jer)\b"    # "vi ringer til dig på ...": the reader's number
+    r"|\b(du|I)\s+(kan\s+)?træffes\b",
     re.I)
 
 

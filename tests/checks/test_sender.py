@@ -79,6 +79,10 @@ def test_words_before_the_number_say_whose_it_is():
     assert sender_contact_before(text, text.index("21")) is False
     text = "Ring på tlf. 72 10 50 37."
     assert sender_contact_before(text, text.index("72")) is True
+    text = "Vi har noteret, at du kan træffes på 21 43 65 87."
+    assert sender_contact_before(text, text.index("21")) is False
+    text = "Jeg kan træffes på 72 10 45 31."
+    assert sender_contact_before(text, text.index("72")) is True
 
 
 def test_anatomy_parts_decide_when_the_context_has_them():
