@@ -34,6 +34,7 @@ _SALUTATION_RE = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 _SENTENCE_END = (".", "!", "?", ",", ";")
 _ABBREVIATION_END_RE = re.compile(r"\b(tlf|nr|ca|kl|fx|mv|stk|tv|th|sal|tel|mob)\.$", re.I)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
+_SUBJECT_LINE_RE = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\b", re.I)
 _ORGANISATION_RE = re.compile(
     r"\b(kommune|region(en)?|jobcent(er|ret|eret)|borgerservice|forvaltning(en)?|afdeling(en)?|cent(er|ret|eret)|"
     r"styrelse(n)?|forsyning(en)?|skole(n)?|klinik(ken)?|sekretariat(et)?|rådhus(et)?|team(et)?|telefontid|"
@@ -113,7 +114,7 @@ def in_sender_block(ctx: LetterContext | None, text: str, pos: int) -> bool:
         from ..structure import zone_at
 
         if zone_at(zones, pos) in SENDER_ZONES:
-            return True
+            return not _SUBJECT_LINE_RE.match(text[ls:le])   # "Vedr.: ..." is the subject, the writer's words
     return bool(ctx is not None and ctx.blocks) and _letterhead_block(text, ctx.blocks, pos)
 
 

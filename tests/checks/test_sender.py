@@ -108,3 +108,10 @@ def test_letterhead_in_table_cells_counts_as_one_block():
     blocks = (Block(0, 15, "table"), Block(17, 36, "table"), Block(38, 47, "paragraph"), Block(49, 64, "paragraph"))
     ctx = LetterContext(blocks=blocks, metrics={"zones": letter_zones(text, blocks)})
     assert in_sender_block(ctx, text, text.index("72 10"))
+
+
+def test_subject_line_in_the_reference_zone_is_the_writers_words():
+    text = "Vedr.: Deres ansøgning om hjælp\n\nSagsnr.: 2026-1234\n\nKære Anne\n\nDu får hjælp.\n"
+    ctx = _ctx(text)
+    assert not in_sender_block(ctx, text, text.index("Deres"))
+    assert in_sender_block(ctx, text, text.index("2026"))
