@@ -72,6 +72,7 @@ GENERIC_EXCLUDE = [
     "-pension", "-station", "-institution", "-organisation", "-situation", "region", "version",
     "million", "kommission", "mission", "division", "provision", "portion", "funktion", "tradition",
     "position", "lektion", "nation", "religion", "konstruktion",
+    "-erfaring", "-uddannelse", "-løsning",
 ]
 ARTICLES = {"en", "et"}
 # A preposition after the noun that the pair does not absorb: the plain verb may not take it.

@@ -13,8 +13,26 @@
   by the participle with at most ``max_gap`` adverbs or pronouns between.
 * være-passive: "er fremsendt", "er bevilget": a form of "være" and a past
   participle of a verb that takes an object. Participles that form the perfect
-  of intransitive verbs ("er gået", "er kommet") and participles used as
-  adjectives ("er interesseret i") are listed in parameters and not flagged.
+  of intransitive verbs ("er gået", "er kommet", "er mødt op", "er flyttet")
+  and participles used as adjectives or states ("er interesseret i", "er
+  sygemeldt", "er tilladt") are listed in parameters and not flagged.
+
+Not passive either, whatever the tagger says:
+
+* a deponent's perfect ("det er lykkedes");
+* an adjective the tagger reads as a participle ("det er utrygt for dig"): a
+  word the verb lists do not know as a participle, and that is a negated
+  word ("u-": "utrygt", "uændret", "ubetalt") or has an adjective ending
+  ("-igt", "-somt", "-bart", "-isk");
+* a participle after a degree adverb ("er meget interesseret", "blev lidt
+  forsinket"): a passive does not take "meget".
+
+Severity (an editor's trade-off, set in the rule file): a passive is a
+warning, but it becomes an info (``low_share_severity``) when the letter's
+passive share is at most ``low_share`` and the actor does not matter: no
+"bedes" (a request to the reader), no "af ..." naming the actor, and not the
+reader as the subject ("du bliver indkaldt" hides who summons). One "Vejen er
+lukket" in a letter written in the active voice is a hint, not a problem.
 
 The verb span is reported (the participle together with its auxiliary). The
 share of passive finite clauses (passives / finite verbs) goes to the scores.
@@ -46,6 +64,9 @@ INTRANSITIVE_PERFECT = [
     "sluttet", "udløbet", "udeblevet", "draget", "fløjet", "sejlet", "hjemvendt", "vågnet",
     "indtrådt", "udtrådt", "udgået", "bortfaldet", "ankommet", "afgået", "afrejst", "forbigået",
     "gledet", "sprunget", "styrtet", "vendt", "fulgt", "blevne", "været",
+    "mødt", "trådt", "flygtet", "indflyttet", "fraflyttet", "tilflyttet", "udflyttet", "tiltrådt",
+    "fratrådt", "sluppet", "nået", "emigreret", "immigreret", "udvandret", "indvandret", "indrejst",
+    "udrejst", "omkommet", "hjemkommet", "bortrejst", "forløbet", "overgået",
 ]
 ADJECTIVAL_PARTICIPLES = [
     "interesseret", "berettiget", "forpligtet", "nødsaget", "gift", "uddannet", "velkommen",
@@ -54,7 +75,17 @@ ADJECTIVAL_PARTICIPLES = [
     "inkluderet", "relateret", "begrænset", "beskæftiget", "forsikret", "tilmeldt", "indskrevet",
     "medlem", "berørt", "uenig", "enig", "bekendt", "klar", "skuffet", "forvirret", "lukket", "åben",
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
+    "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
+    "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne",
 ]
+# Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
+DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt"}
+# Endings only adjectives have (the verb lists are asked first): "vigtigt", "langsomt", "brugbart", "typisk".
+ADJECTIVE_ENDINGS = ("igt", "somt", "bart", "isk")
+# Verb prefixes that start with "u", so a word starting with them is no negated adjective ("udbetalt").
+U_VERB_PREFIXES = ("ud", "und", "up")
+# Before a number these say an age, not a passive: "du er fyldt 18 år" (but "skemaet er fyldt ud").
+AGE_PARTICIPLES = {"fyldt"}
 
 # After "blive" these participles name a state the subject gets into, not something done to it.
 BLIVE_STATES = {"gift", "glad", "træt", "klar", "syg", "interesseret", "bekymret", "overrasket",
@@ -69,6 +100,10 @@ PARAMS = {
                                     help="tillægsord, der ligner passiv (er interesseret)"),
     "vaere_passive": Param(bool, default=True, help="markér også være + kort tillægsform (er fremsendt)"),
     "max_gap": Param(int, default=3, min=0, max=6, help="ord mellem 'blive'/'være' og tillægsformen"),
+    "low_share": Param(float, default=0.1, min=0.0, max=1.0,
+                       help="andel passiv, som brevet højst må have, før en passiv bliver en note i stedet"),
+    "low_share_severity": Param(str, default="info", choices=("info", "warning", "error"),
+                                help="alvor for passiv, hvor det er ligegyldigt, hvem der handler, i et brev med lidt passiv"),
 }
 
 BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
@@ -122,6 +157,22 @@ def _aux_for(table: TokenTable, part: int, forms: set[str], lemma: str, max_gap:
     return None
 
 
+def _adjective_shape(low: str, lemma: str) -> bool:
+    """A word tagged as a participle that is an adjective: not a known participle, and negated or adjective-shaped."""
+    if participle_lemma(low, lemma) is not None:
+        return False
+    return (low.startswith("u") and not low.startswith(U_VERB_PREFIXES)) or low.endswith(ADJECTIVE_ENDINGS)
+
+
+def _state(table: TokenTable, i: int) -> bool:
+    """Participle ``i`` reads as an adjective or an age: after a degree adverb, adjective-shaped, "fyldt 18"."""
+    if i > 0 and table.lower[i - 1] in DEGREE_ADVERBS:
+        return True
+    if table.lower[i] in AGE_PARTICIPLES and i + 1 < len(table.pos) and table.pos[i + 1] == "NUM":
+        return True
+    return _adjective_shape(table.lower[i], table.lemma[i])
+
+
 def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], vaere_passive: bool,
           max_gap: int) -> list[tuple[int, int, str, int]]:
     """(start_char, end_char, type, main verb index) for every passive in ``table``."""
@@ -132,6 +183,8 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue
         participle, passive, _ = _flags(table, i)
         low = lower[i]
+        if low in deps:
+            continue    # a deponent, also its perfect: "det er lykkedes"
         if low.endswith("s") and not (low in deps or lemma[i] in deps):
             s_form = len(low) > 4 and low.endswith("es")
             # A Danish verb form in -es is an s-passive (or a deponent): active forms end
@@ -164,6 +217,8 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue
         if kind == "blive" and low in BLIVE_STATES:
             continue  # "blive gift", "blive glad": a change of state, not a passive
+        if _state(table, i):
+            continue  # "er utrygt", "er uændret", "blev meget overrasket", "er fyldt 18"
         out.append((min(idx[aux], idx[i]), end[i], kind, i))
     return out
 
@@ -201,10 +256,37 @@ def check(doc, rule) -> Iterator:
         "finite_verbs": fin,
         "share": round(len(found) / fin, 3) if fin else 0.0,
     }
+    low_share = fin > 0 and len(found) / fin <= rule.params["low_share"]
+    table = token_table(doc) if low_share else None
     for start, end, kind, tok in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
+        severity = None
+        if low_share and not _actor_matters(table, tok.i):
+            severity = rule.params["low_share_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
-                           suggestions=_suggest(doc, tok, kind, start))
+                           suggestions=_suggest(doc, tok, kind, start), severity=severity)
+
+
+READER_SUBJECTS = {"du", "De", "I", "Du"}
+REQUEST_FORMS = {"bedes", "bedt", "anmodes"}
+AGENT_WINDOW = 4
+
+
+def _actor_matters(table: TokenTable, i: int) -> bool:
+    """The passive at main verb ``i`` asks the reader to act, names its actor, or has the reader as subject."""
+    if table.lower[i] in REQUEST_FORMS:
+        return True
+    for j in range(i + 1, min(len(table.text), i + 1 + AGENT_WINDOW)):
+        if table.punct[j] or table.space[j]:
+            break
+        if table.lower[j] == "af":
+            return True     # "behandles af kommunen": the actor is there, the active says it plainly
+    j = i - 1
+    while j >= 0 and not (table.punct[j] or table.space[j]):
+        if table.text[j] in READER_SUBJECTS or table.lower[j] in REQUEST_FORMS:
+            return True     # "du bliver indkaldt", "du bedes ...": the reader should know who acts
+        j -= 1
+    return False
 
 
 def _suggest(doc: Doc, tok: Token, kind: str, start: int) -> tuple:

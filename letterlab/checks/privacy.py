@@ -16,7 +16,19 @@ Template placeholders ({telefon}, «Email», [CPR-nummer]) are never flagged.
 A number or address in a template should be a placeholder, so the finding's
 message says which one to use ({cpr}, {telefon}, {email}). It is advice, not
 a suggestion: replacing the number would lose it (a rewrite never loses
-content), and it may well be the office's own number.
+content).
+
+The sender's own phone number and e-mail address are not the citizen's
+personal data, and a letter must tell the reader how to reach the sender. So
+by default a phone number or e-mail address is left alone when it stands in
+the sender's letterhead, reference lines, closing or signature
+(:func:`letterlab.checks.sender.in_sender_block`), or when the words just
+before it in the same sentence make it the sender's ("Ring til mig på",
+"skriv til os på", "mit direkte nummer er"). Words that make it the
+citizen's ("dit telefonnummer", "du har oplyst") win over both. A CPR number
+is always flagged: the sender has none. ``sender_contact = true`` flags the
+sender's contact data too, for an organisation that wants every number in a
+template to be a placeholder.
 """
 from __future__ import annotations
 
@@ -26,6 +38,7 @@ from typing import Iterator
 
 from ..report.model import Finding
 from .base import Param, letter, make_finding, doc_text
+from .sender import in_sender_block, sender_contact_before
 
 TARGETS = ("cpr", "telefon", "email")
 
@@ -38,8 +51,10 @@ NOT_CPR_BEFORE = ["kontonr", "kontonummer", "konto", "reg.nr", "regnr", "sagsnr"
 
 PARAMS = {
     "find": Param(str, required=True, choices=TARGETS, help="hvilken slags persondata reglen finder"),
-    "not_after": Param(list, default=None, help="ord lige før et tal, der gør det til et sagsnummer el.lign."),
+    "not_after": Param(list, default=[], help="ord lige før et tal, der gør det til et sagsnummer el.lign."),
     "placeholder": Param(str, default="", help="flettefelt, som forslaget sætter ind, fx {telefon}"),
+    "sender_contact": Param(bool, default=False,
+                            help="markér også afsenderens egne telefonnumre og e-mailadresser (til skabeloner)"),
 }
 
 CPR_RE = re.compile(r"(?<![\w.,/+-])(\d{2})(\d{2})(\d{2})(?:[-–]?)(\d{4})(?![\w]|[.,/-]\d)")
@@ -90,6 +105,14 @@ def _after_word(text: str, start: int, words: list[str]) -> bool:
 
 def _in_placeholder(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def is_senders(ctx, text: str, start: int) -> bool:
+    """True when the phone number or e-mail address at ``start`` is the sender's own contact data."""
+    whose = sender_contact_before(text, start)
+    if whose is not None:
+        return whose
+    return in_sender_block(ctx, text, start)
 
 
 def find_cpr(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:
@@ -156,6 +179,8 @@ def check(doc, rule) -> Iterator:
     holder = rule.params["placeholder"] or default_holder
     for start, end, _ in found:
         if _in_placeholder(holders, start, end):
+            continue
+        if not rule.params["sender_contact"] and is_senders(ctx, text, start):
             continue
         yield make_finding(rule, doc, start, end,
                            message=f"{rule.message} I en skabelon skal der stå et flettefelt, fx {holder}.")

@@ -48,7 +48,8 @@ from typing import TYPE_CHECKING, Iterator
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
-from .base import Param, make_finding, match_case, doc_text, table_keys_problem
+from .base import Param, letter, make_finding, match_case, doc_text, table_keys_problem
+from .sender import in_sender_block
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -670,7 +671,13 @@ def _message(rule, text: str, shown: list[str], note: str) -> str:
 
 def check(doc, rule) -> Iterator:
     comp = compiled(rule.params["entries"])
+    ctx, text = None, None
     for entry, m in find_matches(doc, comp):
+        if ctx is None:
+            ctx, text = letter(doc), doc_text(doc)
+        # The sender's own lines ("Sagsbehandler, Ydelser") hold names of jobs and departments, not word choices.
+        if in_sender_block(ctx, text, token_table(doc).idx[m[0][1]]):
+            continue
         finding = build_finding(rule, doc, entry, m)
         if finding is not None:
             yield finding

@@ -106,3 +106,88 @@ def test_found_once_per_doc_and_params(make_doc):
     assert found(doc) == found(doc) == [("er fremsendt", "være")]
     assert found(doc, vaere_passive=False) == []
     assert found(doc, intransitive_perfect=["fremsendt"]) == []
+
+
+# --- not passive: perfect of intransitive verbs, adjectives read as participles, states ---------------------
+
+def test_perfect_of_intransitive_movement_verbs_is_not_passive(make_doc):
+    doc = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være mødt/VERB/{PART}/møde op/ADV og/CCONJ "
+                   f"loven/NOUN er/AUX/{FIN_ACT}/være trådt/VERB/{PART}/træde i/ADP kraft/NOUN ./PUNCT")
+    assert found(doc) == []
+
+
+def test_perfect_of_a_deponent_is_not_passive(make_doc):
+    doc = make_doc(f"Det/PRON er/AUX/{FIN_ACT}/være lykkedes/VERB/{PART}/lykkes dig/PRON ./PUNCT")
+    assert found(doc) == []
+
+
+def test_adjective_tagged_as_participle_is_not_passive(make_doc):
+    # the tagger reads "utrygt" as a participle; no verb has it as its participle, and "u-" negates an adjective
+    doc = make_doc(f"Det/PRON er/VERB/{FIN_ACT}/være utrygt/VERB/{PART}/utrygt for/ADP dig/PRON ./PUNCT")
+    assert found(doc) == []
+    doc = make_doc(f"Sagen/NOUN er/AUX/{FIN_ACT}/være uafklaret/VERB/{PART}/uafklare ./PUNCT")
+    assert found(doc) == []
+
+
+def test_negated_word_does_not_hide_a_real_participle_with_a_u_prefix(make_doc):
+    # "ud-" is a verb prefix, not a negation: "udbetalt" is the participle of "udbetale"
+    doc = make_doc(f"Pengene/NOUN er/AUX/{FIN_ACT}/være udbetalt/VERB/{PART}/udbetale ./PUNCT")
+    assert found(doc) == [("er udbetalt", "være")]
+
+
+def test_degree_adverb_makes_the_participle_an_adjective(make_doc):
+    doc = make_doc(f"Jeg/PRON er/AUX/{FIN_ACT}/være meget/ADV bekymret/VERB/{PART}/bekymre og/CCONJ "
+                   f"du/PRON blev/AUX/Mood=Ind|Tense=Past|VerbForm=Fin/blive lidt/ADV forsinket/VERB/{PART}/forsinke "
+                   "./PUNCT")
+    assert found(doc) == []
+
+
+def test_state_participles_are_not_passive(make_doc):
+    doc = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være sygemeldt/VERB/{PART}/sygemelde og/CCONJ "
+                   f"bosat/VERB/{PART}/bosætte i/ADP Fjordby/PROPN ./PUNCT")
+    assert found(doc) == []
+
+
+# --- severity: an info in a letter with little passive, where the actor does not matter --------------------
+
+def _letter_findings(make_doc, spec, low_share=0.1):
+    from types import SimpleNamespace
+
+    from letterlab.checks.passive import check
+
+    rule = SimpleNamespace(id="let-at-laese.passiv", category="passive", severity="warning",
+                           message="Passiv:", explanation="",
+                           params={**DEFAULTS, "low_share": low_share, "low_share_severity": "info"})
+    doc = make_doc(spec)
+    return [(f.text, f.severity) for f in check(doc, rule)]
+
+
+ACTIVE_CLAUSES = " ".join(f"vi/PRON {v}/VERB/{FIN_ACT} ,/PUNCT" for v in
+                          ("hjælper", "ringer", "kommer", "skriver", "svarer", "sender", "betaler", "hører", "ser"))
+
+
+def test_passive_without_actor_in_a_mostly_active_letter_is_info(make_doc):
+    spec = f"{ACTIVE_CLAUSES} vejen/NOUN er/AUX/{FIN_ACT}/være spærret/VERB/{PART}/spærre i/ADP dag/NOUN ./PUNCT"
+    assert _letter_findings(make_doc, spec) == [("er spærret", "info")]
+
+
+def test_passive_stays_a_warning_when_it_names_the_actor_or_the_reader(make_doc):
+    agent = f"{ACTIVE_CLAUSES} sagen/NOUN behandles/VERB/{FIN_PASS}/behandle af/ADP kommunen/NOUN ./PUNCT"
+    assert _letter_findings(make_doc, agent) == [("behandles", "warning")]
+    reader = f"{ACTIVE_CLAUSES} du/PRON bliver/AUX/{FIN_ACT}/blive indkaldt/VERB/{PART}/indkalde ./PUNCT"
+    assert _letter_findings(make_doc, reader) == [("bliver indkaldt", "warning")]
+    request = f"{ACTIVE_CLAUSES} skemaet/NOUN bedes/VERB/{FIN_PASS}/bede udfyldt/VERB/{PART}/udfylde ./PUNCT"
+    assert all(sev == "warning" for _, sev in _letter_findings(make_doc, request))
+
+
+def test_passive_stays_a_warning_when_the_letter_has_much_passive(make_doc):
+    spec = (f"vi/PRON hjælper/VERB/{FIN_ACT} ,/PUNCT vejen/NOUN er/AUX/{FIN_ACT}/være spærret/VERB/{PART}/spærre "
+            f"og/CCONJ huset/NOUN bliver/AUX/{FIN_ACT}/blive revet/VERB/{PART}/rive ned/ADV ./PUNCT")
+    assert {sev for _, sev in _letter_findings(make_doc, spec)} == {"warning"}
+
+
+def test_fyldt_before_a_number_is_an_age_otherwise_a_passive(make_doc):
+    doc = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være fyldt/VERB/{PART}/fylde 18/NUM år/NOUN ./PUNCT")
+    assert found(doc) == []
+    doc = make_doc(f"Skemaet/NOUN er/AUX/{FIN_ACT}/være fyldt/VERB/{PART}/fylde ud/ADV ./PUNCT")
+    assert found(doc) == [("er fyldt", "være")]

@@ -83,18 +83,18 @@ def test_find_phones(text, expected):
 
 
 def test_phone_and_email_findings_are_info_with_placeholder_advice(plain_nlp):
-    text = "Ring til mig på tlf. 72 10 44 00, eller skriv til mette.lund@fjordby.dk. Skriv ikke til {email}."
+    text = "Vi har dit telefonnummer 72 10 44 00 og din e-mail mette.lund@example.com. Skriv ikke til {email}."
     _, phones = _findings(text, "persondata.telefon", plain_nlp)
     _, mails = _findings(text, "persondata.email", plain_nlp)
     assert [(f.text, f.severity) for f in phones] == [("72 10 44 00", "info")]
-    assert [(f.text, f.severity) for f in mails] == [("mette.lund@fjordby.dk", "info")]
+    assert [(f.text, f.severity) for f in mails] == [("mette.lund@example.com", "info")]
     # replacing the number with {telefon} would lose it: the placeholder is advice in the message, not a suggestion
     assert phones[0].suggestions == () and "{telefon}" in phones[0].message
     assert mails[0].suggestions == () and "{email}" in mails[0].message
 
 
 def test_privacy_findings_offer_no_content_losing_suggestion(plain_nlp):
-    text = "Vi har registreret dig med CPR-nummer 010190-1234. Ring på 72 10 44 00 eller skriv til a@b.dk."
+    text = "Vi har registreret dig med CPR-nummer 010190-1234. Dit nummer er 72 10 44 00 og din mail a@b.dk."
     for rule in ("persondata.cpr", "persondata.telefon", "persondata.email"):
         _, hits = _findings(text, rule, plain_nlp)
         assert hits and all(f.suggestions == () for f in hits)
@@ -105,3 +105,43 @@ def test_privacy_findings_offer_no_content_losing_suggestion(plain_nlp):
 def test_find_emails_ignores_web_addresses():
     found = [t for _, _, t in privacy.find_emails("Se www.fjordby.dk/affald eller skriv til affald@fjordby.dk.")]
     assert found == ["affald@fjordby.dk"]
+
+
+SENDER_LETTER = """Fjordby Kommune
+Borgerservice
+Telefon 72 10 10 10
+borgerservice@fjordby.dk
+
+Din nye adresse
+
+Kære Anders
+
+Du har oplyst, at dit nye mobilnummer er 21 43 65 87, og at din mail er anders.m@example.com.
+Ring til mig på 72 10 10 42, eller skriv til mig på lone.berg@fjordby.dk, hvis noget er forkert.
+
+Med venlig hilsen
+
+Lone Berg
+Direkte telefon: 72 10 10 42
+E-mail: lone.berg@fjordby.dk
+"""
+
+
+def test_senders_own_contact_data_is_not_flagged_the_citizens_is(plain_nlp):
+    report, phones = _findings(SENDER_LETTER, "persondata.telefon", plain_nlp)
+    mails = [f for f in report.findings if f.rule == "persondata.email"]
+    assert [f.text for f in phones] == ["21 43 65 87"]
+    assert [f.text for f in mails] == ["anders.m@example.com"]
+
+
+def test_sender_contact_can_be_switched_on_for_templates(plain_nlp, tmp_path):
+    from letterlab.ruleset import load_rules
+
+    (tmp_path / "skabeloner.toml").write_text(
+        '[[override]]\nid = "persondata"\nparams = { sender_contact = true }\n', encoding="utf-8")
+    rules = load_rules([tmp_path])
+    report = analyse(SENDER_LETTER, rules, nlp=plain_nlp)
+    phones = [f.text for f in report.findings if f.rule == "persondata.telefon"]
+    mails = [f.text for f in report.findings if f.rule == "persondata.email"]
+    assert phones == ["72 10 10 10", "21 43 65 87", "72 10 10 42", "72 10 10 42"]
+    assert len(mails) == 4

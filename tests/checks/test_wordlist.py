@@ -431,3 +431,14 @@ def test_real_pipeline_abbreviation_at_the_end_of_a_sentence_gets_one_full_stop(
     report = analyse(text, default_ruleset(), nlp=nlp)
     sugg = [s for f in report.findings if f.category == "terms" for s in f.suggestions[:1]]
     assert apply_suggestions(text, sugg) == "Beløbet er 500 kr."
+
+
+@pytest.mark.model
+def test_sender_lines_are_names_not_word_choices(nlp):
+    from letterlab.core import analyse
+
+    text = ("Du får kontanthjælp\n\nKære Amira\n\nDin ydelse er 12.550 kr. om måneden.\n\n"
+            "Med venlig hilsen\n\nPeter Damgaard\nSagsbehandler, Ydelser\n")
+    report = analyse(text, nlp=nlp)
+    hits = [f.text for f in report.findings if f.rule == "faelles-skriftsprog.tunge-ord"]
+    assert hits == ["ydelse"]
