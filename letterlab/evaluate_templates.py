@@ -20,9 +20,9 @@ one process. The verdicts read from each report:
   field; then "needed" is read as "the genre is afgoerelse" and "present" as "needed and no
   'Afgørelsen har ingen klagevejledning' finding", and "present" is only scored where the
   gold says a guide is needed.
-* **non-body text in suggestions**: suggestions whose replacement brings in text from the
-  gold letterhead, recipient, reference or signature lines (a whole line, a phone number,
-  an e-mail address or a case number) that the replaced span did not already hold. Must be 0.
+* **non-body text in suggestions**: suggestions whose replacement holds text from the gold
+  letterhead, recipient, reference or signature lines (a whole line, a phone number, an
+  e-mail address or a case number), unless the suggestion only edits such a line. Must be 0.
 
 Good plain letters (``good_plain = true``) also report their errors and warnings.
 Letter text is never printed: misses show file names, verdicts and rule ids only.
@@ -122,6 +122,11 @@ def _lines(value) -> list[str]:
     return [ln.strip() for item in items for ln in item.split("\n") if ln.strip()]
 
 
+def _alternatives(value) -> list[str]:
+    """A gold message: one sentence, or a list of sentences an editor would each accept."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def find_spans(text: str, items: list[str]) -> list[tuple[int, int]]:
     """Spans of each item in ``text`` (the first occurrence at or after the previous one)."""
     spans, pos = [], 0
@@ -140,12 +145,15 @@ def subject_spans(text: str, gold: dict) -> list[tuple[int, int]]:
     return find_spans(text, _lines(gold.get("subject")))
 
 
+def _is_nonbody_line(line: str, gold_lines: list[str]) -> bool:
+    """A line of the text is one of the gold lines (or starts with one that makes up most of it)."""
+    return any(line == g or (line.startswith(g) and 2 * len(g) >= len(line)) for g in gold_lines)
+
+
 def nonbody_fragments(text: str, gold: dict) -> list[str]:
     """Pieces of the letterhead, recipient, reference and signature lines that the body does not hold."""
     lines = [ln for key in NONBODY_KEYS for ln in _lines(gold.get(key))]
-    body = text
-    for ln in sorted(set(lines), key=len, reverse=True):
-        body = body.replace(ln, "\x00")
+    body = "\n".join(tl for tl in text.split("\n") if not _is_nonbody_line(tl.strip(), lines))
     frags = set()
     for ln in lines:
         frags.add(ln)
@@ -225,15 +233,30 @@ def appeal_verdict(report: dict) -> tuple[bool | None, bool | None, bool]:
     return needed, needed and not missing, False
 
 
+def _nonbody_lines(gold: dict) -> list[str]:
+    return sorted({ln for key in NONBODY_KEYS for ln in _lines(gold.get(key))}, key=len, reverse=True)
+
+
 def suggestions_with_nonbody(report: dict, text: str, gold: dict) -> list[str]:
-    """Rule ids of suggestions whose replacement brings in letterhead, recipient, reference or signature text."""
+    """Rule ids of suggestions whose replacement holds letterhead, recipient, reference or signature text.
+
+    A suggestion that only edits such a line (its span holds nothing else) does not count:
+    it does not carry the text anywhere. Any other suggestion counts when its replacement holds
+    a piece of those lines, also when its span covered them (a message moved above the
+    letterhead glues the two together)."""
     frags = nonbody_fragments(text, gold)
+    lines = _nonbody_lines(gold)
     bad = []
     for f in report.get("findings", []):
         for s in f.get("suggestions", []):
             repl = s.get("replacement") or ""
             orig = text[s["start"]:s["end"]]
-            if any(fr in repl and fr not in orig for fr in frags):
+            rest = orig
+            for ln in lines:
+                rest = rest.replace(ln, " ")
+            if orig.strip() and not re.search(r"\w", rest) or any(orig in ln for ln in lines if orig.strip()):
+                continue
+            if any(fr in repl for fr in frags):
                 bad.append(f["rule"])
     return bad
 
@@ -254,8 +277,8 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
         r.verdicts["message_first"] = first == g["message_first"]
         r.details["message_first"] = f"reported {first}, gold {g['message_first']}"
     if g.get("message"):
-        (gs, ge), = find_spans(text, [g["message"]])
-        r.verdicts["message_sentence"] = pos is not None and _overlap(pos, (gs, ge)) > 0
+        spans = find_spans(text, _alternatives(g["message"]))
+        r.verdicts["message_sentence"] = pos is not None and any(_overlap(pos, sp) > 0 for sp in spans)
         r.details["message_sentence"] = "another sentence taken as the message" if pos else "no message found"
     if g.get("genre"):
         got = genre_of(report)
@@ -272,6 +295,9 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
     r.details["nonbody"] = ", ".join(sorted(set(suggestions_with_nonbody(report, text, g))))
     sev = [f["severity"] for f in report.get("findings", [])]
     r.errors, r.warnings = sev.count("error"), sev.count("warning")
+    if t.good_plain:
+        r.details["plain"] = ", ".join(f["rule"] for f in report.get("findings", [])
+                                       if f["severity"] in ("error", "warning"))
     return r
 
 
@@ -306,20 +332,23 @@ def evaluate(folder: Path = DEFAULT_DIR, extra: list[str] = ()) -> tuple[dict, l
 
 
 def miss_table(results: list[Result]) -> str:
-    rows = []
+    """One row per letter with a miss (or warnings on a good plain letter), and why, below it."""
     cols = (*VERDICTS, "message_sentence")
     head = f"{'letter':44} " + " ".join(f"{c[:9]:>9}" for c in cols) + f" {'nonbody':>7}"
+    rows = []
     for r in results:
-        if r.failed or r.nonbody or not all(r.verdicts.values()):
-            marks = " ".join(f"{('-' if c not in r.verdicts else 'ok' if r.verdicts[c] else 'MISS'):>9}" for c in cols)
-            rows.append(f"{r.name[:44]:44} {marks} {r.nonbody:>7}")
-            for c in cols:
-                if c in r.verdicts and not r.verdicts[c] and r.details.get(c):
-                    rows.append(f"    {c}: {r.details[c]}")
-            if r.nonbody:
-                rows.append(f"    nonbody: {r.details['nonbody']}")
-            if r.failed:
-                rows.append(f"    failed: {r.failed}")
+        notes = [f"    {c}: {r.details[c]}" for c in cols
+                 if c in r.verdicts and not r.verdicts[c] and r.details.get(c)]
+        if r.nonbody:
+            notes.append(f"    nonbody: {r.details['nonbody']}")
+        if r.failed:
+            notes.append(f"    failed: {r.failed}")
+        if r.details.get("plain"):
+            notes.append(f"    good plain letter, warnings/errors: {r.details['plain']}")
+        if not notes:
+            continue
+        marks = " ".join(f"{('-' if c not in r.verdicts else 'ok' if r.verdicts[c] else 'MISS'):>9}" for c in cols)
+        rows += [f"{r.name[:44]:44} {marks} {r.nonbody:>7}", *notes]
     return "\n".join([head, *rows]) if rows else "no misses"
 
 

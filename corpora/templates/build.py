@@ -18,7 +18,7 @@ Word document with python-docx and lxml:
   kind = "pagebreak"  a page break
 
 Line markup: "# " Heading 1, "## " Heading 2, "#b " / "##b " a bold Normal paragraph,
-"- " a bullet (List Bullet), "| a | b |" a table row; an empty line is an empty paragraph. Inside a line: "⟦Name⟧" is a MERGEFIELD as w:fldSimple, "⟦⟦Name⟧⟧" a MERGEFIELD
+"- " a bullet (List Bullet), "| a | b |" a table row, "@@PAGEBREAK@@" a page break; an empty line is an empty paragraph. Inside a line: "⟦Name⟧" is a MERGEFIELD as w:fldSimple, "⟦⟦Name⟧⟧" a MERGEFIELD
 as a complex field (w:fldChar/w:instrText), "→" a tab, "↵" a line break, "**x**" bold text.
 
 The output is byte for byte reproducible: zip entries get a fixed time stamp and the document
@@ -124,6 +124,9 @@ def fill_paragraph(p_el, text: str, bold: bool = False) -> None:
 
 def add_line(container, line: str) -> None:
     """One line of markup as a paragraph in a python-docx container (document, cell, header)."""
+    if line == "@@PAGEBREAK@@":
+        container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        return
     style, bold, text = None, False, line
     for prefix, st, b in (("##b ", None, True), ("#b ", None, True), ("## ", "Heading 2", False),
                           ("# ", "Heading 1", False), ("- ", "List Bullet", False)):
