@@ -15,6 +15,8 @@ one process. The verdicts read from each report:
 * **message-first**: ``message.first``, or ``scores.message_first`` in older reports.
   Letters whose gold has no message (only a letterhead, only merge fields, alternatives
   side by side) are not scored here.
+* **message sentence** (reported, not guarded): the reported message span overlaps the gold
+  message sentence, or the subject line when that states the message.
 * **genre**: ``genre`` against the gold genre.
 * **appeal guide**: ``appeal_guide.needed`` / ``.present``. Older reports have no such
   field; then "needed" is read as "the genre is afgoerelse" and "present" as "needed and no
@@ -278,6 +280,8 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
         r.details["message_first"] = f"reported {first}, gold {g['message_first']}"
     if g.get("message"):
         spans = find_spans(text, _alternatives(g["message"]))
+        if g.get("subject_kind") == "message":     # a subject line that states the message is the message
+            spans += subject_spans(text, g)
         r.verdicts["message_sentence"] = pos is not None and any(_overlap(pos, sp) > 0 for sp in spans)
         r.details["message_sentence"] = "another sentence taken as the message" if pos else "no message found"
     if g.get("genre"):

@@ -19,7 +19,8 @@ Word document with python-docx and lxml:
 
 Line markup: "# " Heading 1, "## " Heading 2, "#b " / "##b " a bold Normal paragraph,
 "- " a bullet (List Bullet), "| a | b |" a table row, "@@PAGEBREAK@@" a page break; an empty line is an empty paragraph. Inside a line: "⟦Name⟧" is a MERGEFIELD as w:fldSimple, "⟦⟦Name⟧⟧" a MERGEFIELD
-as a complex field (w:fldChar/w:instrText), "→" a tab, "↵" a line break, "**x**" bold text.
+as a complex field (w:fldChar/w:instrText), "⟦INSTR|result⟧" another field (IF, DATE) showing its
+result, "⟪text⟫" an inline content control (w:sdt), "→" a tab, "↵" a line break, "**x**" bold text.
 
 The output is byte for byte reproducible: zip entries get a fixed time stamp and the document
 properties fixed values. The script needs only python-docx and lxml, not letterlab.
@@ -57,7 +58,7 @@ NS = {
 }
 _NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
 
-_INLINE = re.compile(r"(⟦⟦[^⟧]+⟧⟧|⟦[^⟧]+⟧|\*\*[^*]+\*\*|→|↵)")
+_INLINE = re.compile(r"(⟦⟦[^⟧]+⟧⟧|⟦[^⟧]+⟧|⟪[^⟫]+⟫|\*\*[^*]+\*\*|→|↵)")
 
 
 # --- runs and paragraphs --------------------------------------------------------------------
@@ -79,6 +80,26 @@ def _simple_field(name: str):
     fld.set(qn("w:instr"), f" MERGEFIELD {name} \\* MERGEFORMAT ")
     fld.append(_run(f"«{name}»"))
     return fld
+
+
+def _other_field(instr: str, result: str):
+    """A non-merge field (IF, DATE ...) as w:fldSimple showing its last result."""
+    fld = etree.Element(qn("w:fldSimple"))
+    fld.set(qn("w:instr"), f" {instr} ")
+    fld.append(_run(result))
+    return fld
+
+
+def _content_control(text: str):
+    """An inline plain-text content control (w:sdt) holding ``text``."""
+    sdt = etree.Element(qn("w:sdt"))
+    pr = etree.SubElement(sdt, qn("w:sdtPr"))
+    alias = etree.SubElement(pr, qn("w:alias"))
+    alias.set(qn("w:val"), text.strip("[]«» "))
+    etree.SubElement(pr, qn("w:text"))
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    content.append(_run(text))
+    return sdt
 
 
 def _complex_field(name: str) -> list:
@@ -106,8 +127,13 @@ def fill_paragraph(p_el, text: str, bold: bool = False) -> None:
         if piece.startswith("⟦⟦"):
             for r in _complex_field(piece[2:-2]):
                 p_el.append(r)
+        elif piece.startswith("⟦") and "|" in piece:
+            instr, result = piece[1:-1].split("|", 1)
+            p_el.append(_other_field(instr, result))
         elif piece.startswith("⟦"):
             p_el.append(_simple_field(piece[1:-1]))
+        elif piece.startswith("⟪"):
+            p_el.append(_content_control(piece[1:-1]))
         elif piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
             p_el.append(_run(piece[2:-2], bold=True))
         elif piece == "→":
