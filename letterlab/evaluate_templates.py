@@ -70,6 +70,7 @@ class Result:
     verdicts: dict = field(default_factory=dict)   # verdict -> True/False (absent: not scored)
     details: dict = field(default_factory=dict)    # verdict -> short reason for a miss
     nonbody: int = 0
+    false_no_heading: bool = False
     errors: int = 0
     warnings: int = 0
     failed: str | None = None
@@ -274,6 +275,8 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
     g = t.gold
     ok, why = heading_right(report, text, g)
     r.verdicts["heading"], r.details["heading"] = ok, why
+    r.false_no_heading = bool(g.get("subject")) and any(
+        f["rule"] == HEADING_RULE and NO_HEADING in f["message"].lower() for f in report.get("findings", []))
     first, pos = message_verdict(report)
     if "message_first" in g:
         r.verdicts["message_first"] = first == g["message_first"]
@@ -313,6 +316,7 @@ def summarise(templates: list[Template], results: list[Result]) -> dict:
         scored = [r.verdicts[v] for r in results if v in r.verdicts]
         out[v] = {"right": sum(scored), "n": len(scored),
                   "accuracy": round(sum(scored) / len(scored), 3) if scored else None}
+    out["false_no_heading"] = sum(r.false_no_heading for r in results)
     out["nonbody_suggestions"] = sum(r.nonbody for r in results)
     out["letters_with_nonbody_suggestions"] = sum(1 for r in results if r.nonbody)
     plain = [r for t, r in zip(templates, results) if t.good_plain and not r.failed]
@@ -362,6 +366,7 @@ def format_summary(summary: dict) -> str:
         s = summary[v]
         acc = "-" if s["accuracy"] is None else f"{100 * s['accuracy']:.0f} %"
         lines.append(f"  {v:17} {s['right']:>3}/{s['n']:<3} {acc}")
+    lines.append(f"  'ingen overskrift' on letters with a subject line: {summary['false_no_heading']}")
     lines.append(f"  suggestions with letterhead/reference/signature text: {summary['nonbody_suggestions']}"
                  f" (in {summary['letters_with_nonbody_suggestions']} letters)")
     gp = summary["good_plain"]
