@@ -17,6 +17,9 @@ one process. The verdicts read from each report:
   side by side) are not scored here.
 * **message sentence** (reported, not guarded): the reported message span overlaps the gold
   message sentence, or the subject line when that states the message.
+* **cannot judge** (reported, not guarded): a template the gold marks ``judgeable = false``
+  (only a letterhead, only merge fields, alternative outcomes side by side) gets a notice
+  (any code but ``reader`` and ``not_danish``) and no warning or error that it lacks a message.
 * **genre**: ``genre`` against the gold genre.
 * **appeal guide**: ``appeal_guide.needed`` / ``.present``. Older reports have no such
   field; then "needed" is read as "the genre is afgoerelse" and "present" as "needed and no
@@ -49,6 +52,8 @@ NO_HEADING = "ingen overskrift"
 NO_APPEAL = "ingen klagevejledning"
 NONBODY_KEYS = ("letterhead", "recipient", "reference", "signature")
 VERDICTS = ("heading", "message_first", "genre", "appeal")
+REPORTED = ("message_sentence", "cannot_judge")      # reported, not guarded by the tests (yet)
+QUIET_NOTICES = {"reader", "not_danish"}
 
 _PHONE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -287,6 +292,12 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
             spans += subject_spans(text, g)
         r.verdicts["message_sentence"] = pos is not None and any(_overlap(pos, sp) > 0 for sp in spans)
         r.details["message_sentence"] = "another sentence taken as the message" if pos else "no message found"
+    if g.get("judgeable") is False:
+        notices = [n.get("code") for n in report.get("notices", []) if n.get("code") not in QUIET_NOTICES]
+        nags = [f["rule"] for f in report.get("findings", [])
+                if f["rule"] == "klart-budskab.budskab-foerst" and f["severity"] in ("warning", "error")]
+        r.verdicts["cannot_judge"] = bool(notices) and not nags
+        r.details["cannot_judge"] = f"notices {notices or 'none'}, message findings {nags or 'none'}"
     if g.get("genre"):
         got = genre_of(report)
         r.verdicts["genre"] = got == g["genre"]
@@ -312,7 +323,7 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
 
 def summarise(templates: list[Template], results: list[Result]) -> dict:
     out: dict = {"letters": len(results)}
-    for v in (*VERDICTS, "message_sentence"):
+    for v in (*VERDICTS, *REPORTED):
         scored = [r.verdicts[v] for r in results if v in r.verdicts]
         out[v] = {"right": sum(scored), "n": len(scored),
                   "accuracy": round(sum(scored) / len(scored), 3) if scored else None}
@@ -341,7 +352,7 @@ def evaluate(folder: Path = DEFAULT_DIR, extra: list[str] = ()) -> tuple[dict, l
 
 def miss_table(results: list[Result]) -> str:
     """One row per letter with a miss (or warnings on a good plain letter), and why, below it."""
-    cols = (*VERDICTS, "message_sentence")
+    cols = (*VERDICTS, *REPORTED)
     head = f"{'letter':44} " + " ".join(f"{c[:9]:>9}" for c in cols) + f" {'nonbody':>7}"
     rows = []
     for r in results:
@@ -362,7 +373,7 @@ def miss_table(results: list[Result]) -> str:
 
 def format_summary(summary: dict) -> str:
     lines = [f"{summary['letters']} letters"]
-    for v in (*VERDICTS, "message_sentence"):
+    for v in (*VERDICTS, *REPORTED):
         s = summary[v]
         acc = "-" if s["accuracy"] is None else f"{100 * s['accuracy']:.0f} %"
         lines.append(f"  {v:17} {s['right']:>3}/{s['n']:<3} {acc}")

@@ -188,6 +188,18 @@ def test_message_sentence_may_be_a_subject_line_that_states_the_message():
     assert judge(topic, at_subject, LETTER).verdicts["message_sentence"] is False
 
 
+def test_a_template_that_cannot_be_judged_needs_a_notice_and_no_message_nag():
+    t = Template("x.docx", ROOT / "x.docx", {"subject": "", "subject_kind": "none", "judgeable": False})
+    quiet = {"findings": [], "notices": [{"code": "reader", "message": "..."}]}
+    assert judge(t, quiet, LETTER).verdicts["cannot_judge"] is False
+    noticed = {"findings": [], "notices": [{"code": "alternatives", "message": "..."}]}
+    assert judge(t, noticed, LETTER).verdicts["cannot_judge"] is True
+    nag = {**noticed, "findings": [finding("klart-budskab.budskab-foerst", "Vi kan ikke finde brevets budskab.",
+                                           "Kære Anne", severity="error")]}
+    assert judge(t, nag, LETTER).verdicts["cannot_judge"] is False
+    assert "cannot_judge" not in judge(Template("y.txt", ROOT / "y.txt", GOLD), noticed, LETTER).verdicts
+
+
 def test_a_message_may_have_alternatives():
     assert _alternatives("a") == ["a"] and _alternatives(["a", "b"]) == ["a", "b"]
     assert find_spans("xx a yy b", ["a", "b"]) == [(3, 4), (8, 9)]
