@@ -97,7 +97,7 @@ HELP_RE = re.compile(
     r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
-    r"\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
+    r"\bdu kan (måske |også )?(få|søge)\b|\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b")
@@ -132,6 +132,8 @@ class ToneDoc:
     quotes: list[tuple[int, int]]
     table: object
     _cache: dict = field(default_factory=dict)
+    _low: str | None = None
+    _starts: list[int] = field(default_factory=list)
 
     def quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -161,7 +163,74 @@ class ToneDoc:
         return False
 
     def help(self, s: Sent) -> bool:
-        return bool(HELP_RE.search(s.low))
+        got = self._cache.get(("help", s.start))
+        if got is None:
+            got = self._cache[("help", s.start)] = bool(HELP_RE.search(s.low))
+        return got
+
+    def hits(self, patterns: list[re.Pattern]) -> dict[int, list["Hit"]]:
+        """Matches of ``patterns`` in each body sentence (by index), pattern by pattern, outside quotes.
+
+        A pattern runs once over the whole letter rather than once per sentence (anchored ``^``
+        patterns excepted); a match that runs over a sentence boundary is dropped.
+        """
+        key = ("hits", tuple(p.pattern for p in patterns))
+        got = self._cache.get(key)
+        if got is not None:
+            return got
+        if self._low is None:
+            self._low = self.text.lower().replace("\n", " ")
+            self._starts = [s.start for s in self.sents]
+        got = {}
+        anchored = [p for p in patterns if p.pattern.startswith("^")]
+        free = _combined(tuple(p.pattern for p in patterns if not p.pattern.startswith("^")))
+        for p in anchored + ([free] if free else []):
+            if p in anchored:
+                found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
+                         for k, s in enumerate(self.sents) for m in p.finditer(s.low))
+            else:
+                found = self._whole(p)
+            for k, a, b, g in found:
+                if not self.quoted(a):
+                    s = self.sents[k]
+                    got.setdefault(k, []).append(Hit(a - s.start, b - s.start, g))
+        self._cache[key] = got
+        return got
+
+    def _whole(self, p: re.Pattern):
+        for m in p.finditer(self._low):
+            k = bisect_left(self._starts, m.start() + 1) - 1
+            if k >= 0 and m.end() <= self.sents[k].end:
+                yield k, m.start(), m.end(), m.group(0)
+
+
+_COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
+
+
+def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation of ``patterns``: a single scan of the letter instead of one per pattern."""
+    got = _COMBINED.get(patterns, False)
+    if got is False:
+        got = _COMBINED[patterns] = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return got
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match inside one sentence, with offsets into the sentence (the ``re.Match`` methods the families use)."""
+
+    a: int
+    b: int
+    g: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, _: int = 0) -> str:
+        return self.g
 
 
 def tone_doc(doc) -> ToneDoc:
@@ -209,39 +278,44 @@ def _clause(low: str, pos: int) -> tuple[int, int]:
     return a, min(ends) if ends else len(low)
 
 
-def _first_match(td: ToneDoc, s: Sent, patterns) -> re.Match | None:
-    for p in patterns:
-        for m in p.finditer(s.low):
-            if not td.quoted(s.start + m.start()):
-                return m
-    return None
+def _first_match(td: ToneDoc, k: int, patterns) -> Hit | None:
+    got = td.hits(patterns).get(k)
+    return got[0] if got else None
 
 
 # ---------------------------------------------------------------- families
 
-def _sanction(td: ToneDoc, s: Sent, extra=()) -> re.Match | None:
-    """A prospective, non-negated sanction in ``s`` (or None)."""
-    for p in (SANCTION_RE, *extra):
-        for m in p.finditer(s.low):
-            if td.quoted(s.start + m.start()):
-                continue
-            a, b = _clause(s.low, m.start())
-            clause = s.low[a:b]
-            if ALWAYS_COLD_RE.search(m.group(0)):
-                return m
-            if re.search(r"\bikke\b", clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
-                continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso"
-            if not FUTURE_RE.search(s.low):
-                continue            # a past fact: "Vi har henlagt sagen, fordi …"
+def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
+    """A prospective, non-negated sanction in body sentence ``k`` (or None)."""
+    key = ("sanction", k, tuple(p.pattern for p in extra))
+    if key not in td._cache:
+        td._cache[key] = _find_sanction(td, k, extra)
+    return td._cache[key]
+
+
+def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
+    s = td.sents[k]
+    for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
+        a, b = _clause(s.low, m.start())
+        clause = s.low[a:b]
+        if ALWAYS_COLD_RE.search(m.group(0)):
             return m
+        if re.search(r"\bikke\b", clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
+            continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso"
+        if not FUTURE_RE.search(s.low):
+            continue            # a past fact: "Vi har henlagt sagen, fordi …"
+        if re.search(r"\b(har|havde|blev)\b", s.low[a:m.start()]) and not re.search(
+                r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
+            continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
+        return m
     return None
 
 
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
     help_anywhere = any(td.help(s) for s in td.sents)
-    for s in td.sents:
-        m = _sanction(td, s, extra)
+    for k, s in enumerate(td.sents):
+        m = _sanction(td, k, extra)
         if not m:
             continue
         cold = bool(ALWAYS_COLD_RE.search(s.low))
@@ -261,8 +335,8 @@ def _threats(td: ToneDoc, rule) -> Iterator:
 def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
-    for s in td.sents:
-        m = _first_match(td, s, pats)
+    for k, s in enumerate(td.sents):
+        m = _first_match(td, k, pats)
         if not m:
             continue
         rest = s.low[m.end():]
@@ -274,8 +348,8 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
 def _blames(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
-    for s in td.sents:
-        m = _first_match(td, s, pats)
+    for k, s in enumerate(td.sents):
+        m = _first_match(td, k, pats)
         if m and not any(e.search(s.low) for e in exempt):
             yield s, m, rule.message
 
@@ -284,7 +358,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, s, pats)
+        m = _first_match(td, k, pats)
         if not m or any(e.search(s.low) for e in exempt):
             continue
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
@@ -297,21 +371,17 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     body = td.sents
     whole = " ".join(s.low for s in body)
+    found = td.hits(pats)
     for k, s in enumerate(body):
         m = None
-        for p in pats:
-            for cand in p.finditer(s.low):
-                if td.quoted(s.start + cand.start()):
-                    continue
-                if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
-                    continue        # "Vi afviser ikke din ansøgning"
-                a, _ = _clause(s.low, cand.start())
-                if HYPOTHETICAL_RE.match(s.low[a:]):
-                    continue        # "Hvis du får afslag, kan du klage"
-                m = cand
-                break
-            if m:
-                break
+        for cand in found.get(k, ()):
+            if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
+                continue        # "Vi afviser ikke din ansøgning"
+            a, _ = _clause(s.low, cand.start())
+            if HYPOTHETICAL_RE.match(s.low[a:]):
+                continue        # "Hvis du får afslag, kan du klage"
+            m = cand
+            break
         if not m:
             continue
         window = body[k:k + 3]
@@ -325,12 +395,13 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
 
 def _order(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
-    body = td.sents
-    first_sanction = next((k for k, s in enumerate(body) if _sanction(td, s, extra)), None)
+    body = [k for k, s in enumerate(td.sents) if s.zone == "body"]    # headings do not count as distance
+    first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra)), None)
     if first_sanction is None:
         return
-    s = body[first_sanction]
-    m = _sanction(td, s, extra)
+    s = td.sents[body[first_sanction]]
+    m = _sanction(td, body[first_sanction], extra)
+    body = [td.sents[k] for k in body]
     helps = [k for k, x in enumerate(body) if td.help(x)]
     requests = [k for k, x in enumerate(body)
                 if not td.help(x) and (REQUEST_RE.search(x.low) or td.imperative(x))]
@@ -343,8 +414,9 @@ def _order(td: ToneDoc, rule) -> Iterator:
 
 def _shouting(td: ToneDoc, rule) -> Iterator:
     ok = {a.upper() for a in rule.params.get("acronyms") or ()}
-    letters = [c for c in td.text if c.isalpha()]
-    if len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    caps_words = CAPS_RE.findall(td.text)
+    upper = sum(map(str.isupper, td.text)) if len(caps_words) >= 3 else 0
+    if upper >= 20 and upper > 0.6 * sum(map(str.isalpha, td.text)):
         if td.sents:
             s = td.sents[0]
             yield s, None, f"{rule.message} Hele teksten står med store bogstaver."
