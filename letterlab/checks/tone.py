@@ -30,7 +30,9 @@ switched off alone:
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
-  backs, or the first help comes three sentences or more after the threat.
+  backs, or the threat opens the letter (first two body sentences) and the
+  first help comes three sentences or more after it. A help section at the
+  end of a letter whose consequence comes late is the ordinary good order.
 
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
@@ -82,9 +84,11 @@ SANCTIONS = [
     r"\btvangsbøde\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
     r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b", r"\blønindeholdelse\b",
-    r"\b(fradrag|træk\w*|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
+    r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
+    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
+    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?)\b[^.]{0,40}\b" + BENEFIT,
-    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*)\b",
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*)\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
     r"\b(blive|bliver) fjernet\b|\bfjernes\b",
 ]
@@ -105,7 +109,7 @@ CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*"
 REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|"
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
 POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
-                         r"godt nytår|tak|hej|hurra|ses|fint|super)\b")
+                         r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
 QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^«\n]{1,600}«|'
@@ -377,6 +381,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         for cand in found.get(k, ()):
             if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
                 continue        # "Vi afviser ikke din ansøgning"
+            if re.match(r",? at (de|du|i)\b", s.low[cand.end():]):
+                continue        # "Det kan ikke accepteres, at De …": a reproach, not a refusal
             a, _ = _clause(s.low, cand.start())
             if HYPOTHETICAL_RE.match(s.low[a:]):
                 continue        # "Hvis du får afslag, kan du klage"
@@ -408,7 +414,8 @@ def _order(td: ToneDoc, rule) -> Iterator:
     if requests and requests[0] > first_sanction:
         yield s, m, f"{rule.message} Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
         return
-    if helps and helps[0] >= first_sanction + 3:
+    if first_sanction <= 1 and helps and helps[0] >= first_sanction + 3:
+        # the threat opens the letter and the help waits at the end
         yield s, m, f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
 
 
@@ -429,6 +436,8 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                 core = word[:-2] if word.endswith("'s") else word
                 if len(core) < 4 or core in ok or td.quoted(s.start + m.start()):
                     continue
+                if not re.search("[AEIOUYÆØÅ]", core):
+                    continue        # no vowel: an abbreviation ("KKFU"), not a shouted word
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
                 break
         if hit is None:
