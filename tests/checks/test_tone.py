@@ -171,3 +171,16 @@ def test_bad_input_never_breaks(name, nlp):
         assert len([f for f in tone_found if f.rule == PREFIX + "raab"]) == 1
     if name in ("quoted_speech", "quoted_law"):
         assert not tone_found, [(f.rule, f.text) for f in tone_found]
+
+
+def test_tone_penalty_counts_per_letter_not_per_word(ruleset):
+    from letterlab.report.model import Finding
+    from letterlab.scoring import overall
+
+    prof = ruleset.profile("brev")
+    f = Finding(rule=PREFIX + "trussel", category="tone", severity="warning", message="x", start=0, end=1, text="x")
+    _, short = overall({"words": 50}, [f], prof)
+    _, long = overall({"words": 2000}, [f], prof)
+    assert short["tone"] == long["tone"] == round(prof.weights["tone"] / 3, 1)
+    _, many = overall({"words": 2000}, [f] * 5, prof)
+    assert many["tone"] == prof.weights["tone"]
