@@ -75,3 +75,18 @@ def test_the_property_is_not_vacuous(nlp, tone_only):
     assert any(list(_cases(analyse(read_document(p), nlp=nlp))) for p in LETTERS[:4])
     [alone] = analyse_many(["vi gør opmærksom på"], tone_only, nlp=nlp)
     assert _tone_count(alone)
+
+
+BEFORE = [p for p in LETTERS if p.stem == "before"]
+
+
+@pytest.mark.parametrize("path", BEFORE, ids=[p.parent.name for p in BEFORE])
+def test_rewriting_a_letter_never_worsens_its_tone(path, nlp):
+    """``letterlab rewrite --apply all``: no more tone findings after than before."""
+    from letterlab.rewrite.run import rewrite_letter
+
+    result = rewrite_letter(read_document(path), mode="all", nlp=nlp)
+    before = sorted(f.rule for f in result.before.findings if f.category == "tone")
+    after = sorted(f.rule for f in result.after.findings if f.category == "tone")
+    assert len(after) <= len(before), (before, after)
+    assert set(after) <= set(before), (before, after)

@@ -26,7 +26,9 @@ switched off alone:
   any capitals next to digits or hyphens), "!!", and a single "!" in a
   sentence that is not a greeting or congratulation.
 * ``kold-afvisning`` (letter level): a refusal or reduction (``triggers``)
-  with no reason in the sentence or the two after it; in a letter of four
+  with no reason in the sentence or the two after it (a clear reason, "fordi",
+  "vi har lagt vægt på", may come up to six sentences later; a refusal in a
+  heading is left to the body); in a letter of four
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
@@ -102,8 +104,11 @@ HELP_RE = re.compile(
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
     r"\bdu kan (måske |også )?(få|søge)\b|\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
-REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|"
+REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
+                       r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
+STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
+                              r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
 REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|"
@@ -390,8 +395,10 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             break
         if not m:
             continue
-        window = body[k:k + 3]
-        if not any(td.has_reason(w) for w in window):
+        if s.zone == "heading" and len(body) > 1:
+            continue            # a heading sums up the decision; the body gives the reason
+        near, further = body[k:k + 3], body[k + 3:k + 7]
+        if not any(td.has_reason(w) for w in near) and not any(STRONG_REASON_RE.search(w.low) for w in further):
             yield s, m, f"{rule.message} Skriv, hvorfor."
             return
         if len(body) >= 4 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
