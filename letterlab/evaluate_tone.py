@@ -1,7 +1,8 @@
 """Precision and recall of the "anerkendende tone" rules on a hand-written evaluation set.
 
 Reads ``tests/data/tone/*.toml`` (``[[example]]`` tables with ``text``,
-``expect`` = the tone families an editor flags, and ``area``). Each example
+``expect`` = the tone families an editor flags, ``area``, and for whole
+letters optionally ``marks``: the problem passages an editor marked). Each example
 counts once per family: a true positive when the family is expected and the
 rule ``anerkendende-tone.<family>`` finds something, a false positive when it
 finds something that is not expected, a false negative when it finds nothing
@@ -38,21 +39,40 @@ def load_examples(folder: Path = DEFAULT_DATA) -> list[dict]:
             unknown = set(ex.get("expect", [])) - set(FAMILIES)
             if unknown:
                 raise ValueError(f"{path.name}: unknown family {sorted(unknown)}")
+            marks = ex.get("marks", [])
+            missing = [m for m in marks if m not in ex["text"]]
+            if missing:
+                raise ValueError(f"{path.name}: marks not in the text: {missing}")
             out.append({"text": ex["text"], "expect": set(ex.get("expect", [])), "area": ex.get("area", ""),
-                        "file": path.name})
+                        "file": path.name, "marks": marks})
     for i, ex in enumerate(out):
         ex["held_out"] = i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1
     return out
 
 
-def predict(examples: list[dict], nlp=None, rules=None) -> list[set[str]]:
-    """The tone families letterlab finds in each example."""
+def predict(examples: list[dict], nlp=None, rules=None, spans: list | None = None) -> list[set[str]]:
+    """The tone families letterlab finds in each example (and, into ``spans``, the findings' offsets)."""
     from .core import analyse_many
 
     found = []
     for report in analyse_many([ex["text"] for ex in examples], rules, nlp=nlp):
-        found.append({f.rule[len(PREFIX):] for f in report.findings if f.rule.startswith(PREFIX)})
+        tone = [f for f in report.findings if f.rule.startswith(PREFIX)]
+        found.append({f.rule[len(PREFIX):] for f in tone})
+        if spans is not None:
+            spans.append([(f.start, f.end) for f in tone])
     return found
+
+
+def mark_recall(examples: list[dict], spans: list) -> dict:
+    """Of the problems an editor marked in whole letters (``marks``), how many a tone finding touches."""
+    hit = total = 0
+    for ex, sp in zip(examples, spans):
+        for m in ex.get("marks", []):
+            a = ex["text"].find(m)
+            b = a + len(m)
+            total += 1
+            hit += any(s < b and a < e for s, e in sp)
+    return {"marked": total, "found": hit, "recall": round(hit / total, 3) if total else 1.0}
 
 
 def score(examples: list[dict], found: list[set[str]]) -> dict:
@@ -88,13 +108,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 def evaluate(folder: Path = DEFAULT_DATA, nlp=None, rules=None, verbose: bool = False,
              show_held_out: bool = False) -> dict:
     examples = load_examples(folder)
-    found = predict(examples, nlp, rules)
+    spans: list = []
+    found = predict(examples, nlp, rules, spans)
     if verbose:
         for ex, got in zip(examples, found):
             if got != ex["expect"] and (show_held_out or not ex["held_out"]):
                 first = ex["text"].strip().splitlines()[0][:90]
                 print(f"{ex['file']}: expected {sorted(ex['expect'])} got {sorted(got)}: {first}", file=sys.stderr)
-    result = {"examples": len(examples)}
+    result = {"examples": len(examples), "marked_problems": mark_recall(examples, spans)}
     for name, keep in (("all", lambda e: True), ("tuned", lambda e: not e["held_out"]),
                        ("held_out", lambda e: e["held_out"])):
         pairs = [(e, g) for e, g in zip(examples, found) if keep(e)]
@@ -104,7 +125,9 @@ def evaluate(folder: Path = DEFAULT_DATA, nlp=None, rules=None, verbose: bool = 
 
 
 def format_table(result: dict) -> str:
-    lines = [f"Tone evaluation: {result['examples']} examples"]
+    m = result["marked_problems"]
+    lines = [f"Tone evaluation: {result['examples']} examples; "
+             f"marked problems in whole letters found: {m['found']}/{m['marked']} ({m['recall']:.3f})"]
     for name in ("tuned", "held_out", "all"):
         r = result[name]
         lines.append(f"\n[{name}] {r['examples']} examples, {r['respectful_examples']} respectful, "

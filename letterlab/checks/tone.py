@@ -92,7 +92,10 @@ SANCTIONS = [
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?)\b[^.]{0,40}\b" + BENEFIT,
     r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*)\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
-    r"\b(blive|bliver) fjernet\b|\bfjernes\b",
+    r"\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) fjernet\b",     # not "Udhuset skal fjernes" (a request)
+    r"\b(underrette\w*|indberette\w*|underretning|indberetning)\b[^.]{0,40}\b(politi\w*|familieafdeling\w*|"
+    r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
+    r"\bkræve[ts]?( \w+){0,2}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b",
 ]
 SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b")

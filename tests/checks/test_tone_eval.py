@@ -32,3 +32,9 @@ def test_precision_and_recall(result, part):
 
 def test_false_alarms_on_respectful_sentences(result):
     assert result["all"]["false_alarm_share"] <= 0.05
+
+
+def test_marked_problems_in_whole_letters(result):
+    marked = result["marked_problems"]
+    assert marked["marked"] >= 10
+    assert marked["recall"] >= 0.8, marked
