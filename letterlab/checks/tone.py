@@ -78,7 +78,6 @@ def validate_param(key: str, value) -> str | None:
 
 # ---------------------------------------------------------------- shared cues (lower-case text)
 
-W = r"[a-zæøåéü]"
 BENEFIT = (r"(ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pension|boligstøtte|madservice|"
            r"hjemmehjælp|plads|licens|tilladelse|ordning)")
 SANCTIONS = [
