@@ -91,6 +91,8 @@ SANCTIONS = [
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?)\b[^.]{0,40}\b" + BENEFIT,
     r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*)\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,30}\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
+    r"\b(vil|kan|kunne|ville)\b[^.,]{0,25}\b" + BENEFIT + r"\w*\b[^.,]{0,10}\b(blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
     r"\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) fjernet\b",     # not "Udhuset skal fjernes" (a request)
     r"\b(underrette\w*|indberette\w*|underretning|indberetning)\b[^.]{0,40}\b(politi\w*|familieafdeling\w*|"
     r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
@@ -373,7 +375,9 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         if not m or any(e.search(s.low) for e in exempt):
             continue
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
-        if td.has_reason(s) or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt):
+        rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
+        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or td.has_reason(s) and not REASON_RE.search(m.group(0))
+                or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
             continue
         yield s, m, rule.message
 
