@@ -30,6 +30,7 @@ THEMES = {
     "faelles-skriftsprog": "Fælles skriftsprog",
     "genre": "Genre og jura",
     "persondata": "Persondata",
+    "anerkendende-tone": "Anerkendende tone",
 }
 
 RULE_KEYS = {

@@ -7,6 +7,8 @@ Each category's penalty is ``weight × badness``, where badness runs from 0 to 1
   maximum, 0.25 over = 1;
 * message: 1 for an error-level finding (no message up front), 0.5 for a
   warning, 0.25 for an info;
+* tone: findings per letter weighted by severity, 3 warnings = 1 (one cold
+  threat or lecture sets the tone of the whole letter, however long it is);
 * the other categories: findings per 100 words weighted by severity (info
   0.25, warning 1, error 2), 4 per 100 words = 1.
 
@@ -19,6 +21,7 @@ from .report.model import CATEGORIES, Finding
 
 SEVERITY_WEIGHT = {"info": 0.25, "warning": 1.0, "error": 2.0}
 PER_100_WORDS_FULL = 4.0
+TONE_FULL = 3.0
 
 
 def overall(scores: dict, findings: list[Finding], profile) -> tuple[int, dict[str, float]]:
@@ -42,6 +45,8 @@ def overall(scores: dict, findings: list[Finding], profile) -> tuple[int, dict[s
             bad = max(0.0, share - profile.passive_max_share) / 0.25
         elif cat == "message":
             bad = max((SEVERITY_WEIGHT[f.severity] / 2 for f in by_cat[cat]), default=0.0)
+        elif cat == "tone":
+            bad = sum(SEVERITY_WEIGHT[f.severity] for f in by_cat[cat]) / TONE_FULL
         else:
             load = sum(SEVERITY_WEIGHT[f.severity] for f in by_cat[cat])
             bad = load / words * 100 / PER_100_WORDS_FULL

@@ -15,7 +15,7 @@ from testutil import CORPUS, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 PAIRS = sorted(p for p in CORPUS.iterdir() if (p / "before.txt").exists())
-GRADED = ("sentence_length", "passive", "jargon", "nominalisation", "address", "message", "genre")
+GRADED = ("sentence_length", "passive", "jargon", "nominalisation", "address", "message", "genre", "tone")
 
 pytestmark = pytest.mark.model
 

@@ -12,7 +12,7 @@ import pytest
 from letterlab.core import NOTICES, analyse
 from letterlab.ruleset import default_ruleset
 
-BANNED = {"passive", "jargon", "address", "nominalisation"}
+BANNED = {"passive", "jargon", "address", "nominalisation", "tone"}
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|»[^«]*«|'[^']*'")
 
 

@@ -24,6 +24,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "genre": {"mark": "G", "hint": "Det, brevet skal indeholde"},
     "privacy": {"mark": "D", "hint": "Oplysninger, du skal passe på"},
     "terms": {"mark": "F", "hint": "De samme ord og stavemåder som andre myndigheder"},
+    "tone": {"mark": "A", "hint": "Skriv venligt og giv læseren en vej frem"},
 }
 
 # The core's genre names, where a plainer word reads better on a button.

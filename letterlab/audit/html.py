@@ -258,6 +258,7 @@ HELP_LIX = "LIX måler, hvor svær en tekst er. Et brev til borgere bør have en
 HELP_NO_HISTORY = "Det er første gang, vi tjekker mappen. Næste gang kan du se, om brevene er blevet bedre."
 HELP_HISTORY_OFF = "Du har slået historikken fra. Derfor kan vi ikke vise, om brevene er blevet bedre."
 NO_JARGON = "Vi har ikke fundet kancellisprog i brevene."
+NO_TONE = "Vi har ikke fundet problemer med tonen i brevene."
 
 
 def _cell(value: Any, shown: str | None = None, num: bool = False) -> str:
@@ -271,7 +272,7 @@ def _overview_row(row: dict[str, Any]) -> str:
     name = f'<td data-v="{esc(row["rel"])}"><a href="#s{i}">{esc(row["rel"])}</a></td>'
     if row["status"] == "error":
         return (f'<tr class="fejl">{name}{_cell(STATUS_DA["error"])}'
-                + "".join(_cell(None, num=True) for _ in range(6)) + f'<td data-v="">{esc(row["error_message"])}</td></tr>\n')
+                + "".join(_cell(None, num=True) for _ in range(7)) + f'<td data-v="">{esc(row["error_message"])}</td></tr>\n')
     change = row.get("change")
     cls = "bedre" if change and change > 0 else "vaerre" if change and change < 0 else ""
     change_cell = (f'<td class="tal {cls}" data-v="{esc("" if change is None else change)}">'
@@ -288,6 +289,7 @@ def _overview_row(row: dict[str, Any]) -> str:
             + _cell(None if passive is None else round(100 * passive, 1),
                     None if passive is None else fmt_num(100 * passive, 0) + " %", num=True)
             + _cell(row.get("jargon_count"), num=True)
+            + _cell(None if row.get("jargon_count") is None else (row.get("counts") or {}).get("tone", 0), num=True)
             + _cell("" if mf is None else ("ja" if mf else "nej"))
             + f'<td data-v="">{esc(note)}</td></tr>\n')
 
@@ -325,6 +327,7 @@ def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[s
       '<th scope="col" data-type="num"><button type="button">LIX</button></th>'
       '<th scope="col" data-type="num"><button type="button">Passiv</button></th>'
       '<th scope="col" data-type="num"><button type="button">Kancellisprog</button></th>'
+      '<th scope="col" data-type="num"><button type="button">Tone</button></th>'
       '<th scope="col"><button type="button">Budskab først</button></th>'
       '<th scope="col">Bemærkning</th></tr></thead>\n<tbody>\n')
     for row in rows:
@@ -341,6 +344,11 @@ def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[s
     top = jargon.most_common(15)
     w(f'<figure><figcaption><b>Det hyppigste kancellisprog</b></figcaption>'
       f'{_svg_bars(top, "Antal gange, hvert ord er brugt", colour="#805ad5") if top else "<p>" + esc(NO_JARGON) + "</p>"}'
+      "</figure>\n")
+    tone = sorted(((title, n) for rid, (title, _, n) in rules_seen.items()
+                   if rid.startswith("anerkendende-tone.") and n), key=lambda kv: -kv[1])
+    w(f'<figure><figcaption><b>Tonen i brevene</b></figcaption>'
+      f'{_svg_bars(tone, "Antal fund for hver slags tone") if tone else "<p>" + esc(NO_TONE) + "</p>"}'
       "</figure>\n")
     w(f"<figure><figcaption><b>Udvikling</b></figcaption>{_trend_block(rows, trend, history_enabled)}</figure>\n")
     w("</div>\n")

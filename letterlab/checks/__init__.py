@@ -20,6 +20,7 @@ _MODULES = {
     "message": "message",
     "genre": "genre",
     "privacy": "privacy",
+    "tone": "tone",
 }
 
 

@@ -22,6 +22,7 @@ CATEGORIES = (
     "genre",
     "privacy",
     "terms",
+    "tone",
 )
 
 # The Danish name of each category, shown in every report, page and comparison.
@@ -36,6 +37,7 @@ CATEGORY_TITLES = {
     "genre": "Genre og jura",
     "privacy": "Persondata",
     "terms": "Fælles ord",
+    "tone": "Anerkendende tone",
 }
 
 SEVERITIES = ("info", "warning", "error")

@@ -1,0 +1,528 @@
+"""Respectful tone (kind ``tone``): the "anerkendende tone" of "Bedre Borgerdialog".
+
+One kind, seven families (param ``family``), each its own rule so it can be
+switched off alone:
+
+* ``trussel``: a sanction ("inkasso", "politianmeldt", "tvangsbøde", "vil blive
+  standset" ...) stated coldly. A consequence the reader needs to know is
+  fine when it comes with a condition or reason the reader can act on and
+  help is offered: in the same sentence, or anywhere in the letter when the
+  sentence has a condition ("Hvis …, sender vi … . Ring til os, hvis …").
+  "uden (yderligere) varsel" and "i modsat fald" are always cold. Past facts
+  ("Vi har henlagt sagen, fordi …") and negated sanctions ("Vi stopper ikke
+  din hjælp") are not threats.
+* ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
+  understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
+  endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
+  sentence tells the reader about a right or help ("… at du også kan søge om
+  hjælp"). A sentence-initial opener followed by "at" gets a "Husk, at …"
+  suggestion (never safe: the user decides).
+* ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
+  reader, never "vi").
+* ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
+  "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
+  not when the sentence or the next one gives a reason.
+* ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
+  any capitals next to digits or hyphens), "!!", and a single "!" in a
+  sentence that is not a greeting or congratulation.
+* ``kold-afvisning`` (letter level): a refusal or reduction (``triggers``)
+  with no reason in the sentence or the two after it (a clear reason, "fordi",
+  "vi har lagt vægt på", may come up to six sentences later; a refusal in a
+  heading is left to the body); in a letter of four
+  sentences or more, also when nothing tells the reader what to do next
+  and there is no one to contact.
+* ``raekkefoelge`` (letter level): the sanction stands before the request it
+  backs, or the threat opens the letter (first two body sentences) and the
+  first help comes three sentences or more after it. A help section at the
+  end of a letter whose consequence comes late is the ordinary good order.
+
+Everything runs on the letter's content sentences (``LetterContext.sentences``)
+in the body (salutation, closing, signature and reference lines are skipped),
+with the parse for the word class of "da", imperatives and tokens. Text in
+quotation marks and quoted law ("§ 12. Stk. 2 …") never counts.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..nlp.table import token_table
+from ..report.model import Suggestion
+from .base import Param, doc_text, letter, make_finding
+
+FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
+
+PARAMS = {
+    "family": Param(str, required=True, choices=FAMILIES, help="hvilken slags tone reglen finder"),
+    "triggers": Param(list, default=[], help="regulære udtryk (små bogstaver), der finder ordene"),
+    "exempt": Param(list, default=[], help="regulære udtryk: sætningen er i orden, når et af dem passer"),
+    "acronyms": Param(list, default=[], help="forkortelser med store bogstaver, som er i orden"),
+}
+
+
+def validate_param(key: str, value) -> str | None:
+    if key in ("triggers", "exempt"):
+        for p in value:
+            if not isinstance(p, str) or not p.strip():
+                return "skal være en liste af tekster"
+            try:
+                re.compile(p)
+            except re.error as exc:
+                return f"'{p}' er ikke et gyldigt regulært udtryk ({exc})"
+    if key == "acronyms" and not all(isinstance(a, str) and a.strip() for a in value):
+        return "skal være en liste af ord"
+    return None
+
+
+# ---------------------------------------------------------------- shared cues (lower-case text)
+
+BENEFIT = (r"(ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pension|boligstøtte|madservice|"
+           r"hjemmehjælp|plads|licens|tilladelse|ordning)")
+SANCTIONS = [
+    r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
+    r"\btvangsbøde\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
+    r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
+    r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b", r"\blønindeholdelse\b",
+    r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
+    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
+    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
+    r"\b(stands\w*|stop(pe|per|pes|pet|pede)?)\b[^.]{0,40}\b" + BENEFIT,
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*)\b",
+    r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,30}\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
+    r"\b(vil|kan|kunne|ville)\b[^.,]{0,25}\b" + BENEFIT + r"\w*\b[^.,]{0,10}\b(blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
+    r"\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) fjernet\b",     # not "Udhuset skal fjernes" (a request)
+    r"\b(underrette\w*|indberette\w*|underretning|indberetning)\b[^.]{0,40}\b(politi\w*|familieafdeling\w*|"
+    r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
+    r"\bkræve[ts]?( \w+){0,2}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b",
+]
+SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
+ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b")
+FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|medfører|medføre|bliver|blive|hvis|såfremt|"
+                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
+CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers)\b")
+HELP_RE = re.compile(
+    r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
+    r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
+    r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
+    r"\bdu kan (måske |også )?(få|søge)\b|\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
+REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
+                       r"(lagt|lægger|lægge) (\w+ )?vægt på|"
+                       r"for at|så vi|så (den|det|de|du) )\b|§")
+STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
+                              r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
+NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b")
+CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
+REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|"
+                        r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
+POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
+                         r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
+HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
+LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
+QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^«\n]{1,600}«|'
+                      r"(?<![A-Za-zÆØÅæøå0-9])'[^'\n]{3,600}'(?![A-Za-zÆØÅæøå])")
+CAPS_RE = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,}(?:'s)?(?![\w-])")
+BODY_ZONES = ("body", "heading")
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    text: str
+    low: str
+    zone: str
+
+
+@dataclass
+class ToneDoc:
+    """What every tone family reads: the body sentences and quoted spans, built once per Doc."""
+
+    text: str
+    sents: list[Sent]
+    quotes: list[tuple[int, int]]
+    table: object
+    _cache: dict = field(default_factory=dict)
+    _low: str | None = None
+    _starts: list[int] = field(default_factory=list)
+
+    def quoted(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def cached(self, key, fn):
+        if key not in self._cache:
+            self._cache[key] = fn()
+        return self._cache[key]
+
+    def tokens(self, s: Sent) -> range:
+        idx = self.table.idx
+        return range(bisect_left(idx, s.start), bisect_left(idx, s.end))
+
+    def has_reason(self, s: Sent) -> bool:
+        """A reason or condition: the cue words, or "da" parsed as a subordinating conjunction."""
+        if CONDITION_RE.search(s.low) or REASON_RE.search(s.low):
+            return True
+        t = self.table
+        return any(t.lower[i] == "da" and t.pos[i] == "SCONJ" for i in self.tokens(s))
+
+    def imperative(self, s: Sent) -> bool:
+        t = self.table
+        for i in self.tokens(s):
+            if t.space[i] or t.punct[i]:
+                continue
+            return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar")
+        return False
+
+    def help(self, s: Sent) -> bool:
+        got = self._cache.get(("help", s.start))
+        if got is None:
+            got = self._cache[("help", s.start)] = bool(HELP_RE.search(s.low))
+        return got
+
+    def hits(self, patterns: list[re.Pattern]) -> dict[int, list["Hit"]]:
+        """Matches of ``patterns`` in each body sentence (by index), pattern by pattern, outside quotes.
+
+        A pattern runs once over the whole letter rather than once per sentence (anchored ``^``
+        patterns excepted); a match that runs over a sentence boundary is dropped.
+        """
+        key = ("hits", tuple(p.pattern for p in patterns))
+        got = self._cache.get(key)
+        if got is not None:
+            return got
+        if self._low is None:
+            self._low = self.text.lower().replace("\n", " ")
+            self._starts = [s.start for s in self.sents]
+        got = {}
+        anchored = [p for p in patterns if p.pattern.startswith("^")]
+        free = _combined(tuple(p.pattern for p in patterns if not p.pattern.startswith("^")))
+        for p in anchored + ([free] if free else []):
+            if p in anchored:
+                found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
+                         for k, s in enumerate(self.sents) for m in p.finditer(s.low))
+            else:
+                found = self._whole(p)
+            for k, a, b, g in found:
+                if not self.quoted(a):
+                    s = self.sents[k]
+                    got.setdefault(k, []).append(Hit(a - s.start, b - s.start, g))
+        self._cache[key] = got
+        return got
+
+    def _whole(self, p: re.Pattern):
+        for m in p.finditer(self._low):
+            k = bisect_left(self._starts, m.start() + 1) - 1
+            if k >= 0 and m.end() <= self.sents[k].end:
+                yield k, m.start(), m.end(), m.group(0)
+
+
+_COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
+
+
+def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation of ``patterns``: a single scan of the letter instead of one per pattern."""
+    got = _COMBINED.get(patterns, False)
+    if got is False:
+        got = _COMBINED[patterns] = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return got
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match inside one sentence, with offsets into the sentence (the ``re.Match`` methods the families use)."""
+
+    a: int
+    b: int
+    g: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, _: int = 0) -> str:
+        return self.g
+
+
+def tone_doc(doc) -> ToneDoc:
+    key = "letterlab_tone"
+    got = doc.user_data.get(key)
+    if got is not None:
+        return got
+    from ..structure import zone_at
+
+    ctx = letter(doc)
+    text = doc_text(doc)
+    zones = ctx.metrics.get("zones") or []
+    quotes = [m.span() for m in QUOTE_RE.finditer(text)]
+    sents = []
+    for a, b in ctx.sentences:
+        zone = zone_at(zones, a) if zones else "body"
+        if zone not in BODY_ZONES:
+            continue
+        stext = text[a:b]
+        if LAW_RE.match(stext) or any(qs <= a and b <= qe for qs, qe in quotes):
+            continue
+        # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
+        sents.append(Sent(a, b, stext, stext.lower().replace("\n", " "), zone))
+    td = ToneDoc(text, sents, quotes, token_table(doc))
+    doc.user_data[key] = td
+    return td
+
+
+def _compiled(rule, key: str) -> list[re.Pattern]:
+    cache = _PATTERNS.get((rule.id, key))
+    src = tuple(rule.params.get(key) or ())
+    if cache is None or cache[0] != src:
+        cache = (src, [re.compile(p) for p in src])
+        _PATTERNS[(rule.id, key)] = cache
+    return cache[1]
+
+
+_PATTERNS: dict = {}
+
+
+def _clause(low: str, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of ``low`` around ``pos``."""
+    a = max(low.rfind(",", 0, pos), low.rfind(";", 0, pos), low.rfind(":", 0, pos)) + 1
+    ends = [i for i in (low.find(",", pos), low.find(";", pos)) if i >= 0]
+    return a, min(ends) if ends else len(low)
+
+
+def _first_match(td: ToneDoc, k: int, patterns) -> Hit | None:
+    got = td.hits(patterns).get(k)
+    return got[0] if got else None
+
+
+# ---------------------------------------------------------------- families
+
+def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
+    """A prospective, non-negated sanction in body sentence ``k`` (or None)."""
+    key = ("sanction", k, tuple(p.pattern for p in extra))
+    if key not in td._cache:
+        td._cache[key] = _find_sanction(td, k, extra)
+    return td._cache[key]
+
+
+def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
+    s = td.sents[k]
+    for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
+        a, b = _clause(s.low, m.start())
+        clause = s.low[a:b]
+        if ALWAYS_COLD_RE.search(m.group(0)):
+            return m
+        if re.search(r"\bikke\b", clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
+            continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso"
+        if not FUTURE_RE.search(s.low):
+            continue            # a past fact: "Vi har henlagt sagen, fordi …"
+        if re.search(r"\b(har|havde|blev)\b", s.low[a:m.start()]) and not re.search(
+                r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
+            continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
+        return m
+    return None
+
+
+def _threats(td: ToneDoc, rule) -> Iterator:
+    extra = _compiled(rule, "triggers")
+    help_anywhere = any(td.help(s) for s in td.sents)
+    for k, s in enumerate(td.sents):
+        m = _sanction(td, k, extra)
+        if not m:
+            continue
+        cold = bool(ALWAYS_COLD_RE.search(s.low))
+        if not cold:
+            if td.help(s):
+                continue
+            condition = td.has_reason(s)
+            if condition and help_anywhere:
+                continue
+            why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
+                   else "Brevet tilbyder ingen hjælp.")
+        else:
+            why = "Udtrykket lyder som en trussel."
+        yield s, m, f"{rule.message} {why}"
+
+
+def _lectures(td: ToneDoc, rule) -> Iterator:
+    pats = _compiled(rule, "triggers")
+    exempt = _compiled(rule, "exempt")
+    for k, s in enumerate(td.sents):
+        m = _first_match(td, k, pats)
+        if not m:
+            continue
+        rest = s.low[m.end():]
+        if any(e.search(rest) for e in exempt):
+            continue
+        yield s, m, rule.message
+
+
+def _blames(td: ToneDoc, rule) -> Iterator:
+    pats = _compiled(rule, "triggers")
+    exempt = _compiled(rule, "exempt")
+    for k, s in enumerate(td.sents):
+        m = _first_match(td, k, pats)
+        if m and not any(e.search(s.low) for e in exempt):
+            yield s, m, rule.message
+
+
+def _commands(td: ToneDoc, rule) -> Iterator:
+    pats = _compiled(rule, "triggers")
+    exempt = _compiled(rule, "exempt")
+    for k, s in enumerate(td.sents):
+        m = _first_match(td, k, pats)
+        if not m or any(e.search(s.low) for e in exempt):
+            continue
+        nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+        rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
+        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or td.has_reason(s) and not REASON_RE.search(m.group(0))
+                or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
+            continue
+        yield s, m, rule.message
+
+
+def _refusals(td: ToneDoc, rule) -> Iterator:
+    pats = _compiled(rule, "triggers")
+    body = td.sents
+    whole = " ".join(s.low for s in body)
+    found = td.hits(pats)
+    for k, s in enumerate(body):
+        m = None
+        for cand in found.get(k, ()):
+            if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
+                continue        # "Vi afviser ikke din ansøgning"
+            if re.match(r",? at (de|du|i)\b", s.low[cand.end():]):
+                continue        # "Det kan ikke accepteres, at De …": a reproach, not a refusal
+            a, _ = _clause(s.low, cand.start())
+            if HYPOTHETICAL_RE.match(s.low[a:]):
+                continue        # "Hvis du får afslag, kan du klage"
+            m = cand
+            break
+        if not m:
+            continue
+        if s.zone == "heading" and len(body) > 1:
+            continue            # a heading sums up the decision; the body gives the reason
+        near, further = body[k:k + 3], body[k + 3:k + 7]
+        if not any(td.has_reason(w) for w in near) and not any(STRONG_REASON_RE.search(w.low) for w in further):
+            yield s, m, f"{rule.message} Skriv, hvorfor."
+            return
+        if len(body) >= 4 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
+            yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
+            return
+
+
+def _order(td: ToneDoc, rule) -> Iterator:
+    extra = _compiled(rule, "triggers")
+    body = [k for k, s in enumerate(td.sents) if s.zone == "body"]    # headings do not count as distance
+    first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra)), None)
+    if first_sanction is None:
+        return
+    s = td.sents[body[first_sanction]]
+    m = _sanction(td, body[first_sanction], extra)
+    body = [td.sents[k] for k in body]
+    helps = [k for k, x in enumerate(body) if td.help(x)]
+    requests = [k for k, x in enumerate(body)
+                if not td.help(x) and (REQUEST_RE.search(x.low) or td.imperative(x))]
+    if requests and requests[0] > first_sanction:
+        yield s, m, f"{rule.message} Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
+        return
+    if first_sanction <= 1 and helps and helps[0] >= first_sanction + 3:
+        # the threat opens the letter and the help waits at the end
+        yield s, m, f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
+
+
+def _shouting(td: ToneDoc, rule) -> Iterator:
+    ok = {a.upper() for a in rule.params.get("acronyms") or ()}
+    caps_words = CAPS_RE.findall(td.text)
+    upper = sum(map(str.isupper, td.text)) if len(caps_words) >= 3 else 0
+    if upper >= 20 and upper > 0.6 * sum(map(str.isalpha, td.text)):
+        if td.sents:
+            s = td.sents[0]
+            yield s, None, f"{rule.message} Hele teksten står med store bogstaver."
+        return
+    for s in td.sents:
+        hit = None
+        if s.zone == "body":
+            for m in CAPS_RE.finditer(s.text):
+                word = m.group(0)
+                core = word[:-2] if word.endswith("'s") else word
+                if len(core) < 4 or core in ok or td.quoted(s.start + m.start()):
+                    continue
+                if not re.search("[AEIOUYÆØÅ]", core):
+                    continue        # no vowel: an abbreviation ("KKFU"), not a shouted word
+                hit = (m.start(), m.end(), "Skriv med små bogstaver.")
+                break
+        if hit is None:
+            i = s.text.find("!!")
+            if i >= 0 and td.quoted(s.start + i):
+                i = -2              # shouting inside a quotation is the quoted person's
+            if i >= 0:
+                j = i
+                while j < len(s.text) and s.text[j] == "!":
+                    j += 1
+                hit = (i, j, "Brug et punktum.")
+            elif i == -1 and s.text.rstrip().endswith("!") and not td.quoted(s.start + len(s.text.rstrip()) - 1):
+                j = len(s.text.rstrip())
+                line_start = td.text.rfind("\n", 0, s.start) + 1      # "Velkommen til 0. | klasse!" is one line
+                if not POSITIVE_RE.search(td.text[line_start:s.start + j].lower()):
+                    hit = (j - 1, j, "Brug et punktum.")
+        if hit:
+            yield s, hit, f"{rule.message} {hit[2]}"
+
+
+FAMILY_FN = {
+    "trussel": _threats, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
+    "raab": _shouting, "kold-afvisning": _refusals, "raekkefoelge": _order,
+}
+
+
+# ---------------------------------------------------------------- suggestions
+
+LECTURE_OPENER_RE = re.compile(r"^(?P<open>[^,]{3,80}?),?\s+at\s+", re.I)
+
+
+def _lecture_suggestion(s: Sent, m: re.Match) -> tuple[Suggestion, ...]:
+    """"Vi gør opmærksom på, at X" -> "Husk, at X", only when the opener starts the sentence."""
+    if m.start() > 2:
+        return ()
+    head = LECTURE_OPENER_RE.match(s.text)
+    if not head or head.end("open") < m.end() - 1:
+        return ()
+    return (Suggestion(s.start, s.start + head.end(), "Husk, at ", kind="tone", safe=False, confidence=0.6,
+                       note="Du kan også slette indledningen og skrive resten som en almindelig sætning."),)
+
+
+def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
+    word = s.text[a:b]
+    if word.startswith("!"):
+        return (Suggestion(s.start + a, s.start + b, ".", kind="tone", safe=len(word) > 1, confidence=0.7,
+                           note="Et punktum er nok."),)
+    if len(word) < 4:
+        return ()
+    at_start = not s.text[:a].strip()
+    repl = word.lower()
+    if at_start:
+        repl = repl[0].upper() + repl[1:]
+    return (Suggestion(s.start + a, s.start + b, repl, kind="tone", safe=False, confidence=0.7,
+                       note="Skriv med små bogstaver. Vil du fremhæve noget, så sæt det først i sætningen."),)
+
+
+def check(doc, rule) -> Iterator:
+    td = tone_doc(doc)
+    family = rule.params["family"]
+    for s, m, message in FAMILY_FN[family](td, rule):
+        if family == "raab":
+            if m is None:
+                yield make_finding(rule, doc, s.start, s.end, message=message)
+                continue
+            a, b, _ = m
+            yield make_finding(rule, doc, s.start + a, s.start + b, message=message,
+                               suggestions=_shout_suggestion(s, a, b))
+            continue
+        sugg = _lecture_suggestion(s, m) if family == "belaering" else ()
+        if family in ("kold-afvisning", "raekkefoelge"):
+            yield make_finding(rule, doc, s.start, s.end, message=message)
+        else:
+            yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
+                               suggestions=sugg)

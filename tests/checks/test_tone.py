@@ -1,0 +1,186 @@
+"""The "anerkendende tone" check kind: hand-built Docs for the mechanics, the real pipeline for bad input."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from letterlab.checks import tone
+from letterlab.core import analyse
+from letterlab.ruleset import RuleError, load_rules
+
+PREFIX = "anerkendende-tone."
+
+
+def _rule(ruleset, family):
+    return ruleset.get(PREFIX + family)
+
+
+def _doc(make_doc, words: str):
+    """A one-sentence Doc from plain words (POS X unless given)."""
+    return make_doc(" ".join(w if "/" in w else f"{w}/X" for w in words.split()))
+
+
+def test_every_family_has_a_rule(ruleset):
+    fams = {r.params["family"] for r in ruleset.rules if r.kind == "tone"}
+    assert fams == set(tone.FAMILIES)
+    assert all(r.category == "tone" for r in ruleset.rules if r.kind == "tone")
+
+
+def test_every_profile_weights_tone(ruleset):
+    for p in ruleset.profiles.values():
+        assert p.weights.get("tone", 0) > 0, p.id
+        assert sum(p.weights.values()) <= 100
+
+
+def test_bad_regex_is_a_clear_rule_error(tmp_path):
+    f = tmp_path / "x.toml"
+    f.write_text('''[[rule]]
+id = "egen.tone"
+kind = "tone"
+category = "tone"
+theme = "egen"
+title = "x"
+message = "x"
+explanation = "x"
+params = { family = "belaering", triggers = ["(ikke lukket"] }
+examples = { flag = ["a"], pass = ["b"] }
+''', encoding="utf-8")
+    with pytest.raises(RuleError, match="regulært udtryk"):
+        load_rules([f])
+
+
+def test_unknown_family_is_refused(tmp_path):
+    f = tmp_path / "x.toml"
+    f.write_text('''[[rule]]
+id = "egen.tone"
+kind = "tone"
+category = "tone"
+theme = "egen"
+title = "x"
+message = "x"
+explanation = "x"
+params = { family = "hoeflighed" }
+examples = { flag = ["a"], pass = ["b"] }
+''', encoding="utf-8")
+    with pytest.raises(RuleError, match="family"):
+        load_rules([f])
+
+
+def test_lecture_opener_gets_a_husk_suggestion(make_doc, ruleset):
+    doc = _doc(make_doc, "Vi gør opmærksom på , at fristen er kort .")
+    [f] = list(_rule(ruleset, "belaering").check(doc))
+    assert f.text == "Vi gør opmærksom på"
+    [s] = f.suggestions
+    assert doc.text[:s.start] + s.replacement + doc.text[s.end:] == "Husk, at fristen er kort."
+    assert not s.safe
+
+
+def test_lecture_about_a_right_is_not_flagged(make_doc, ruleset):
+    doc = _doc(make_doc, "Vi vil gerne gøre dig opmærksom på , at du også kan søge om hjælp .")
+    assert not list(_rule(ruleset, "belaering").check(doc))
+
+
+def test_lecture_inside_quotes_is_not_flagged(make_doc, ruleset):
+    doc = _doc(make_doc, 'Du skrev : " Vi gør opmærksom på fristen " .')
+    assert not list(_rule(ruleset, "belaering").check(doc))
+
+
+def test_blame_needs_the_reader_as_subject(make_doc, ruleset):
+    rule = _rule(ruleset, "bebrejdelse")
+    assert list(rule.check(_doc(make_doc, "Du har undladt at sende skemaet .")))
+    assert not list(rule.check(_doc(make_doc, "Vi har undladt at sende gebyret .")))
+
+
+def test_threat_cold_phrase_vs_condition_with_help(make_doc, ruleset):
+    rule = _rule(ruleset, "trussel")
+    cold = _doc(make_doc, "Kravet sendes til inkasso uden yderligere varsel .")
+    [f] = rule.check(cold)
+    assert "trussel" in f.message
+    kind = make_doc("Hvis/X du/X ikke/X betaler/X ,/X sender/X vi/X kravet/X til/X inkasso/X ./X "
+                    "Ring/X til/X os/X ,/X hvis/X du/X har/X brug/X for/X hjælp/X ./X",
+                    sent_starts=[i in (0, 12) for i in range(22)])
+    assert not list(rule.check(kind))
+
+
+def test_threat_negated_or_past_is_not_a_threat(make_doc, ruleset):
+    rule = _rule(ruleset, "trussel")
+    assert not list(rule.check(_doc(make_doc, "Vi stopper ikke din hjælp , mens vi ser på sagen .")))
+    assert not list(rule.check(_doc(make_doc, "Vi har henlagt sagen , fordi du har trukket den tilbage .")))
+
+
+def test_shouting_spares_acronyms_and_codes(make_doc, ruleset):
+    rule = _rule(ruleset, "raab")
+    assert not list(rule.check(_doc(make_doc, "Log ind med MitID og find SKAT og BYG-2024-0153 her .")))
+    [f] = rule.check(_doc(make_doc, "Du skal ALTID sortere glas ."))
+    assert f.text == "ALTID"
+    assert f.suggestions[0].replacement == "altid"
+
+
+def test_double_exclamation_becomes_a_full_stop(make_doc, ruleset):
+    doc = _doc(make_doc, "Fristen er overskredet !!")
+    [f] = _rule(ruleset, "raab").check(doc)
+    [s] = f.suggestions
+    assert s.replacement == "." and s.safe
+
+
+def test_greeting_with_exclamation_is_fine(make_doc, ruleset):
+    assert not list(_rule(ruleset, "raab").check(_doc(make_doc, "Tillykke med din nye plads !")))
+
+
+def test_refusal_with_reason_in_next_sentence(make_doc, ruleset):
+    rule = _rule(ruleset, "kold-afvisning")
+    bare = _doc(make_doc, "Din ansøgning er afslået .")
+    assert list(rule.check(bare))
+    why = make_doc("Din/X ansøgning/X er/X afslået/X ./X Det/X er/X fordi/X du/X tjener/X for/X meget/X ./X",
+                   sent_starts=[i in (0, 5) for i in range(13)])
+    assert not list(rule.check(why))
+
+
+def test_switching_the_family_off_removes_its_findings(nlp):
+    rs = load_rules().with_switches(disable=[PREFIX + "raab"])
+    report = analyse("Du skal ALTID sortere glas og metal for sig, når du smider det ud.", rs, nlp=nlp)
+    assert not [f for f in report.findings if f.rule == PREFIX + "raab"]
+
+
+# ---------------------------------------------------------------- bad input, end to end
+
+BAD_INPUT = {
+    "all_caps": "KÆRE BORGER\n\nDU SKAL BETALE SENEST DEN 1. MAJ. ELLERS SENDER VI SAGEN TIL INKASSO.\n\nMED VENLIG HILSEN\nKOMMUNEN",
+    "only_bangs": "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+    "bangs_and_words": "Hej!!! ! ! ! !!!",
+    "quoted_speech": ('Du skrev i din klage: "I vil blive politianmeldt, og det skal understreges, at I burde have vidst det!!" '
+                      "Vi har læst din klage, og vi svarer dig inden den 1. juni."),
+    "quoted_law": ("Reglen står i serviceloven:\n\n§ 112. Kommunalbestyrelsen skal yde støtte til hjælpemidler. "
+                   "Stk. 2. Ansøgningen afvises, hvis betingelserne ikke er opfyldt.\n\nRing til os, hvis du har spørgsmål."),
+    "english": "Dear citizen. Your application has been REJECTED!! You should have known the rules. Please call us.",
+    "norwegian": "Vi gjør oppmerksom på at søknaden din er avslått. Du burde ha visst at fristen var ute!! Ring oss.",
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", BAD_INPUT, ids=list(BAD_INPUT))
+def test_bad_input_never_breaks(name, nlp):
+    report = analyse(BAD_INPUT[name], nlp=nlp)
+    assert not [n for n in report.notices if n["code"] == "check_failed"]
+    tone_found = [f for f in report.findings if f.category == "tone"]
+    for f in tone_found:
+        assert 0 <= f.start < f.end <= len(report.text)
+    if name == "all_caps":
+        # one finding for the capitals, not one for every word
+        assert len([f for f in tone_found if f.rule == PREFIX + "raab"]) == 1
+    if name in ("quoted_speech", "quoted_law"):
+        assert not tone_found, [(f.rule, f.text) for f in tone_found]
+
+
+def test_tone_penalty_counts_per_letter_not_per_word(ruleset):
+    from letterlab.report.model import Finding
+    from letterlab.scoring import overall
+
+    prof = ruleset.profile("brev")
+    f = Finding(rule=PREFIX + "trussel", category="tone", severity="warning", message="x", start=0, end=1, text="x")
+    _, short = overall({"words": 50}, [f], prof)
+    _, long = overall({"words": 2000}, [f], prof)
+    assert short["tone"] == long["tone"] == round(prof.weights["tone"] / 3, 1)
+    _, many = overall({"words": 2000}, [f] * 5, prof)
+    assert many["tone"] == prof.weights["tone"]
