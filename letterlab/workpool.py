@@ -29,6 +29,15 @@ import time
 from typing import Any, Callable
 
 
+class Warmed:
+    """Return ``Warmed(value)`` from a task to say the worker is now set up (no more start-up grace)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 class TimeLimitExceeded(Exception):
     """The task took longer than its time limit; its worker was stopped."""
 
@@ -83,20 +92,23 @@ def rss_mb(pid: int) -> float:
 
 
 class _Slot:
-    __slots__ = ("proc", "conn", "tasks")
+    __slots__ = ("proc", "conn", "tasks", "warm")
 
-    def __init__(self, proc, conn):
-        self.proc, self.conn, self.tasks = proc, conn, 0
+    def __init__(self, proc, conn, warm):
+        self.proc, self.conn, self.tasks, self.warm = proc, conn, 0, warm
 
 
 class WorkerPool:
     def __init__(self, size: int, *, initializer: Callable | None = None, initargs: tuple = (),
                  warm: Callable | None = None, max_tasks: int | None = None, max_rss_mb: float | None = None,
-                 first_task_grace: float = 0.0):
+                 first_task_grace: float = 0.0, warm_first: bool = True):
         self.size = max(1, int(size))
         self.max_tasks = max_tasks
         self.max_rss_mb = max_rss_mb
-        self.first_task_grace = first_task_grace   # extra seconds for a fresh worker's first task
+        # Extra seconds for a task on a worker that has not warmed up yet (warm_first=False: the
+        # first workers skip ``warm`` and set up lazily, e.g. load the pipeline only if they need it;
+        # replacements always warm up). A task returns ``Warmed(value)`` once its worker is set up.
+        self.first_task_grace = first_task_grace
         self._ctx = multiprocessing.get_context("spawn")
         self._init = (initializer, initargs, warm)
         self._idle: queue.Queue[_Slot] = queue.Queue()
@@ -107,31 +119,32 @@ class WorkerPool:
         self._closed = False
         self.recycled = 0
         for _ in range(self.size):
-            self._spawn()
+            self._spawn(warm=warm_first)
 
     # -- workers ------------------------------------------------------------------------------
 
-    def _spawn(self) -> None:
+    def _spawn(self, warm: bool = True) -> None:
         if self._closed:
             return
         parent, child = self._ctx.Pipe()
-        initializer, initargs, warm = self._init
-        proc = self._ctx.Process(target=_worker_main, args=(child, initializer, initargs, warm), daemon=True,
+        initializer, initargs, warm_fn = self._init
+        warm_fn = warm_fn if warm else None
+        proc = self._ctx.Process(target=_worker_main, args=(child, initializer, initargs, warm_fn), daemon=True,
                                  name="letterlab-worker")
         proc.start()
         child.close()
         with self._lock:
             self._processes[proc.pid] = proc
-        threading.Thread(target=self._await_ready, args=(proc, parent), daemon=True,
-                         name="letterlab-worker-start").start()
+        threading.Thread(target=self._await_ready, args=(proc, parent, warm_fn is not None or self._init[2] is None),
+                         daemon=True, name="letterlab-worker-start").start()
 
-    def _await_ready(self, proc, conn) -> None:
+    def _await_ready(self, proc, conn, warm: bool) -> None:
         try:
             kind, value = conn.recv()
         except (EOFError, OSError):
             kind, value = "error", WorkerLost()
         if kind == "ready" and not self._closed:
-            self._idle.put(_Slot(proc, conn))
+            self._idle.put(_Slot(proc, conn, warm))
             return
         self._end(proc, conn)
         if not self._closed:
@@ -180,7 +193,7 @@ class WorkerPool:
         slot = self._take()
         with self._lock:
             self._busy.add(slot.proc.pid)
-        limit = None if timeout is None else timeout + (self.first_task_grace if slot.tasks == 0 else 0.0)
+        limit = None if timeout is None else timeout + (0.0 if slot.warm else self.first_task_grace)
         try:
             slot.conn.send((fn, args))
             if not slot.conn.poll(limit):
@@ -193,6 +206,8 @@ class WorkerPool:
         with self._lock:
             self._busy.discard(slot.proc.pid)
         slot.tasks += 1
+        if isinstance(value, Warmed):
+            slot.warm, value = True, value.value
         if (self.max_tasks and slot.tasks >= self.max_tasks) or \
                 (self.max_rss_mb and rss_mb(slot.proc.pid) > self.max_rss_mb):
             self.recycled += 1

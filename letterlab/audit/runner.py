@@ -30,11 +30,15 @@ POOL_MIN_FILES = 2 * CHUNK  # below this a pool costs more (a model load per wor
 AUDIT_SCHEMA_VERSION = "1.0"
 ANNOTATE_DIR = "annoteret"
 MSG_OPEN = "Vi kan ikke åbne filen. Tjek, at du har lov til at læse den."
-MSG_WORKER_DIED = "En af letterlabs processer stoppede uventet, så vi kunne ikke tjekke alle filerne. Prøv igen med --jobs 1."
 MSG_CRASH = "Vi kunne ikke tjekke filen, fordi der skete en fejl i letterlab. Fortæl det til dem, der passer letterlab."
 MSG_OUTSIDE = "Filen er en genvej til en fil uden for mappen. Vi tjekker kun filer i den mappe, du har valgt."
 MSG_NOT_REGULAR = "Det er ikke en almindelig fil, så vi har ikke åbnet den. Vi tjekker kun almindelige filer."
+MSG_TOO_SLOW = ("Det tog for lang tid at tjekke filen, så vi stoppede efter {limit} sekunder. "
+                "Tjek, at filen er et almindeligt brev.")
 PROBLEMS = {"outside": MSG_OUTSIDE, "not_regular": MSG_NOT_REGULAR}
+WARM_UP_TEXT = "Kære Anna\n\nDu får hjælp til din husleje fra den 1. maj. Vi udbetaler pengene hver måned."
+TIME_LIMIT = 5.0            # seconds of analysis per file when the audit runs worker processes
+MODEL_LOAD_GRACE = 60.0     # extra seconds for a worker's first chunk: it may load the pipeline
 
 
 class AuditError(Exception):
@@ -61,6 +65,7 @@ class AuditOptions:
     model: str | None = None
     profile: str | None = None
     genre: str | None = None
+    time_limit: float | None = TIME_LIMIT   # per file, with worker processes (--jobs 2 or more)
 
 
 @dataclass
@@ -270,7 +275,17 @@ def _init_worker(cfg: _Config) -> None:
 
 
 def _run_chunk(items):
-    return _WORKER.run(items)
+    from ..workpool import Warmed
+
+    results = _WORKER.run(items)
+    return Warmed(results) if _WORKER.nlp is not None else results
+
+
+def _warm_worker() -> None:
+    """A replacement worker loads the pipeline before it takes work (it replaces one that was analysing)."""
+    from ..readers import read_text
+
+    _WORKER._analyse([read_text(WARM_UP_TEXT)])     # loads the pipeline, the rules and their word lists
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -303,19 +318,46 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
         for chunk in _chunks(found):
             yield from worker.run(chunk)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures import ThreadPoolExecutor
 
-    # ProcessPoolExecutor rather than multiprocessing.Pool: if a worker dies (killed, out of
-    # memory) the run stops with an error instead of waiting forever for the lost chunk.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker, initargs=(cfg,)) as pool:
+    from ..workpool import TimeLimitExceeded, WorkerLost, WorkerPool
+
+    # letterlab.workpool rather than ProcessPoolExecutor: a chunk that passes its time limit, or whose
+    # worker dies, costs only that chunk. Its files are then run one at a time, so only the file at
+    # fault gets an error row ("too slow" or "crash") and every other file is reported as usual.
+    limit = opts.time_limit
+
+    def one_chunk(chunk):
         try:
-            for batch in pool.map(_run_chunk, _chunks(found)):
-                yield from batch
-        except BrokenProcessPool as exc:
-            raise AuditError(MSG_WORKER_DIED) from exc
+            return pool.run(_run_chunk, (chunk,), timeout=None if limit is None else limit * len(chunk))
+        except (TimeLimitExceeded, WorkerLost):
+            pass
+        out = []
+        for item in chunk:
+            try:
+                out.extend(pool.run(_run_chunk, ([item],), timeout=limit))
+            except TimeLimitExceeded:
+                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=f"{limit:g}"), cfg))
+            except WorkerLost:
+                out.append(_failed(item, "crash", MSG_CRASH, cfg))
+        return out
+
+    # Without a cache every file is analysed, so the workers load the pipeline before they take work;
+    # with one they load it only when they meet a file the cache does not know (a cached rerun never
+    # imports spaCy), and their first chunk gets MODEL_LOAD_GRACE extra seconds for it.
+    with WorkerPool(jobs, initializer=_init_worker, initargs=(cfg,), warm=_warm_worker,
+                    warm_first=cfg.cache_path is None, first_task_grace=MODEL_LOAD_GRACE) as pool, ThreadPoolExecutor(jobs) as threads:
+        for batch in threads.map(one_chunk, _chunks(found)):
+            yield from batch
+
+
+def _failed(item, code: str, message: str, cfg: _Config) -> dict[str, Any]:
+    from .html import render_section
+
+    index, _path, rel, _size, _problem = item
+    row = error_summary(code, message)
+    return {"index": index, "rel": rel, "sha256": None, "from_cache": False, "row": row,
+            "section": render_section(index, rel, row, None, cfg.titles)}
 
 
 def default_jobs(n_files: int) -> int:

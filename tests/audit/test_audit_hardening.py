@@ -75,3 +75,22 @@ def test_check_refuses_a_fifo_with_a_danish_message(tmp_path):
                          text=True)
     assert run.returncode == 2
     assert "ikke en almindelig fil" in run.stderr
+
+
+def test_a_file_over_the_time_limit_gets_a_row_and_the_others_carry_on(tmp_path, audit):
+    """Before the worker pool the audit had no time limit: one slow file held its worker for as long as it took."""
+    root = tmp_path / "mappe"
+    root.mkdir()
+    good = (LETTER_02 / "after.txt").read_text(encoding="utf-8")
+    for i in range(3):
+        (root / f"god-{i}.txt").write_text(good, encoding="utf-8")
+    (root / "langsom.txt").write_text((good + "\n\n") * (150_000 // len(good)), encoding="utf-8")
+    out = tmp_path / "rapport"
+    # no cache: the workers load the pipeline before they take work, so the limit is the files' own
+    assert audit(root, out, "--jobs", "2", "--time-limit", "2", cache=False) == 0
+    rows = by_path(load_json(out))
+    assert rows["langsom.txt"]["status"] == "error"
+    assert rows["langsom.txt"]["error"]["code"] == "too_slow"
+    assert "for lang tid" in rows["langsom.txt"]["error"]["message"]
+    assert [rows[f"god-{i}.txt"]["status"] for i in range(3)] == ["analysed"] * 3
+    assert "for lang tid" in (out / "report.html").read_text(encoding="utf-8")
