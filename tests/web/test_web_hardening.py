@@ -96,3 +96,29 @@ def test_waitress_own_413_has_security_headers(app):
     finally:
         server.close()
         thread.join(5)
+
+
+def test_150_idle_connections_do_not_starve_a_normal_request(app):
+    """waitress's default connection limit (100) let 100 idle connections block everyone else."""
+    import urllib.request
+
+    from letterlab_web.app import make_server
+
+    server = make_server(app, "127.0.0.1", 0, 4, 12 * 1024 * 1024)
+    port = server.effective_port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    idle = []
+    try:
+        for _ in range(150):
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\n")   # and never more
+            idle.append(s)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=30) as resp:
+            assert resp.status == 200
+            assert json.loads(resp.read())["status"] == "ok"
+    finally:
+        for s in idle:
+            s.close()
+        server.close()
+        thread.join(5)
