@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, TextIO
 
-from ..checks.privacy import mask_cprs
+from ..report.safe import mask as mask_cprs
 from ..report.model import CATEGORIES, Report
 from ..report.text import LineIndex
 from .summary import CATEGORY_DA, SEVERITY_DA, STATUS_DA, fmt_change, fmt_num
