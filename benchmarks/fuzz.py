@@ -52,15 +52,16 @@ def corpus_paragraphs() -> list[str]:
 
 
 class Gen:
-    def __init__(self, seed: int, max_run: int):
+    def __init__(self, seed: int, max_run: int, max_paras: int = 6):
         self.r = random.Random(seed)
         self.paras = corpus_paragraphs()
         self.max_run = max_run
+        self.max_paras = max_paras
 
     def text(self) -> str:
         r = self.r
         parts = ["Kære " + r.choice(["Anna", "{navn}", "borger", ""])] if r.random() < 0.6 else []
-        for _ in range(r.randint(0, 6)):
+        for _ in range(r.randint(0, self.max_paras)):
             parts.append(self.mutate(r.choice(self.paras)))
         if r.random() < 0.5:
             parts.append(r.choice(["Med venlig hilsen\nBo Jensen", "Venlig hilsen", ""]))
@@ -181,7 +182,7 @@ def check_report(report, text: str, problems: list[str], where: str) -> None:
 
 
 def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every: int, api_every: int,
-        max_run: int, workdir: Path) -> dict:
+        max_run: int, workdir: Path, max_paras: int = 6, progress: int = 0) -> dict:
     from letterlab.core import analyse
     from letterlab.nlp.pipeline import load_pipeline
     from letterlab.readers import ReadError, read_document
@@ -189,7 +190,8 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
     from letterlab.ruleset import default_ruleset
 
     nlp, rules = load_pipeline(), default_ruleset()
-    gen = Gen(seed, max_run)
+    gen = Gen(seed, max_run, max_paras)
+    started = time.time()
     folder = workdir / "breve"
     folder.mkdir(parents=True)
     counts = {"inputs": 0, "files": 0, "read_errors": 0, "analysed": 0, "rewrites": 0, "cli": 0, "api": 0,
@@ -200,6 +202,9 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
     api = _api_client()
     names: list[bytes] = []
     for i in range(n):
+        if progress and i and i % progress == 0:
+            print(json.dumps({"done": i, "s": round(time.time() - started), "problems": len(problems),
+                              **{k: v for k, v in counts.items() if v}}), file=sys.stderr, flush=True)
         fname, data, kind = gen.document(i)
         kinds[kind] = kinds.get(kind, 0) + 1
         counts["inputs"] += 1
@@ -356,12 +361,14 @@ def main() -> int:
     ap.add_argument("--cli-every", type=int, default=20)
     ap.add_argument("--api-every", type=int, default=10)
     ap.add_argument("--max-run", type=int, default=20_000, help="longest punctuation run inserted")
+    ap.add_argument("--max-paras", type=int, default=6, help="most corpus paragraphs in one input")
+    ap.add_argument("--progress", type=int, default=500, help="a progress line on stderr every N inputs")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     t = time.time()
     with tempfile.TemporaryDirectory(prefix="letterlab-fuzz-") as tmp:
         result = run(args.n, args.seed, args.jobs, args.hang, args.rewrite_every, args.cli_every, args.api_every,
-                     args.max_run, Path(tmp))
+                     args.max_run, Path(tmp), args.max_paras, args.progress)
     result["wall_s"] = round(time.time() - t, 1)
     result["load_average"] = os.getloadavg()
     print(json.dumps(result, indent=2, ensure_ascii=False))
