@@ -110,7 +110,7 @@ def main() -> None:
         slow = slow_clients(port, args.slow, stop)
         time.sleep(3)                        # the slow connections are open before the load starts
         # warm: every worker has seen a real letter, so "memory flat" compares steady states
-        load_run(port, proc.pid, [letter], args.clients, 0.001, 2)
+        load_run(port, proc.pid, [letter], args.clients, 60.0, 1)
         result["rss_before_load_mb"] = round(tree_rss(proc.pid) / 2**20, 1)
         hostile = [threading.Thread(target=hostile_client, args=(port, stop, result), daemon=True)
                    for _ in range(args.hostile)]
