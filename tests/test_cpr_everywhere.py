@@ -133,3 +133,13 @@ def test_history_written_before_masking_is_cleaned(tmp_path):
     dump = "\n".join(h.db.iterdump())
     h.close()
     assert leaks(dump) == [] and "120385-****" in dump
+
+
+def test_check_error_lines_mask_the_name(tmp_path, capsys):
+    from letterlab.cli import main
+
+    bad = tmp_path / f"tom {CPRS[0]}\u202e.txt"
+    bad.write_bytes(b"")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "Filen er tom" in err and leaks(err) == [] and "\u202e" not in err
