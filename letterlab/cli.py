@@ -63,6 +63,7 @@ def cmd_check(args) -> int:
     from .readers import ReadError
     from .report.jsonout import render_json
     from .report.model import SEVERITY_RANK
+    from .report.safe import safe_name
     from .report.text import render_text
     from .ruleset import RuleError
 
@@ -77,11 +78,11 @@ def cmd_check(args) -> int:
         try:
             document = read_input(path)
         except ReadError as exc:
-            _err(f"{path}: {exc.message}")
+            _err(f"{safe_name(path)}: {exc.message}")
             status = EXIT_ERROR
             continue
         except OSError as exc:
-            _err(f"{path}: Filen kan ikke åbnes ({exc.strerror}).")
+            _err(f"{safe_name(path)}: Filen kan ikke åbnes ({exc.strerror}).")
             status = EXIT_ERROR
             continue
         try:

@@ -34,6 +34,7 @@ NOTICES = {
     "binary": "Teksten ligner ikke almindelig tekst. Den indeholder mange tegn, som ikke er bogstaver. Tjek, at du har valgt den rigtige fil.",
     "not_danish": "Teksten ser ikke ud til at være på dansk. Letterlab kan kun vurdere danske breve, så vi har ikke tjekket reglerne.",
     "placeholders_only": "Teksten består kun af flettefelter. Der er ingen tekst at vurdere.",
+    "no_body": "Brevet har ingen brødtekst, kun fx en hilsen eller en underskrift. Derfor har det ingen samlet score.",
     "check_failed": "En af reglerne ({rule}) kunne ikke køre. Vi har tjekket de andre regler. Fortæl det til dem, der passer letterlab.",
 }
 
@@ -77,7 +78,8 @@ def precheck(text: str) -> dict[str, str] | None:
     for s, e in reversed(find_placeholders(text)):
         stripped = stripped[:s] + stripped[e:]
     if not re.search(r"[A-Za-zÆØÅæøåÉé]{2,}", stripped):
-        return notice("placeholders_only")
+        # Words in another script (Greek, Cyrillic, ...) are text, just not Danish.
+        return notice("not_danish" if re.search(r"[^\W\d_]{2,}", stripped) else "placeholders_only")
     return None
 
 
@@ -176,6 +178,9 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
     scores = _scores(metrics, ctx, findings, prof)
     if lang == "other":
         scores["overall"] = None
+    elif not scores.get("words"):      # "Kære Anna," alone: nothing to score, not a perfect letter
+        scores["overall"] = None
+        notices.append(notice("no_body"))
     return Report(
         text=text, findings=findings, scores=scores, source=document.source, genre=ctx.genre,
         profile=prof.id, model=mlabel, ruleset_version=rules.version, notices=notices,

@@ -86,7 +86,7 @@ def export_response(text: str, fmt: str, source: str | None) -> Response:
         data, mime = text.encode("utf-8"), "text/plain; charset=utf-8"
     else:
         data, mime = to_docx(text), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    resp = Response(data, mimetype=mime)
+    resp = Response(data, content_type=mime)   # content_type: mimetype= would add a second charset
     resp.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return resp
 

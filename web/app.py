@@ -29,7 +29,7 @@ from werkzeug.exceptions import HTTPException
 
 from letterlab.ruleset import RuleSet
 
-from .engine import Engine, EngineBusy
+from .engine import Engine, EngineBusy, EngineTimeout
 from .inputs import MAX_UPLOAD_BYTES, InputError
 
 API_HEADER = "X-Letterlab-Request"
@@ -68,6 +68,21 @@ HTTP_MESSAGES = {
     500: "Noget gik galt hos os. Prøv igen om lidt. Skriv til dem, der passer letterlab, hvis det sker igen.",
     503: "Vi kunne ikke nå at læse dit brev. Prøv igen om lidt.",
 }
+TOO_SLOW = ("Det tog for lang tid at læse teksten, så vi stoppede. Tjek, at det er et almindeligt brev, "
+            "eller del det op i mindre dele.")
+
+# waitress, as ``letterlab serve`` runs it (see docs/api.md, "Limits"). Requests are read whole by
+# waitress's event loop before a thread gets them, so slow clients hold a connection, never a thread;
+# enough connections and a short idle timeout keep 150 slow or idle clients from starving the others.
+SERVE_OPTIONS = {
+    "connection_limit": 1000,      # waitress's default, 100, was filled by 100 idle connections
+    "channel_timeout": 30,         # seconds a connection may sit idle (also one that sends nothing)
+    "cleanup_interval": 10,        # how often idle connections are looked for
+    "asyncore_use_poll": True,     # select() cannot watch more than 1024 sockets
+    "backlog": 2048,
+    "outbuf_high_watermark": 16 * 1024 * 1024,
+}
+DEFAULT_TIME_LIMIT = 5.0           # seconds of analysis per letter in ``serve``
 
 access_log = logging.getLogger("letterlab_web.access")
 error_log = logging.getLogger("letterlab_web.error")
@@ -75,13 +90,15 @@ error_log = logging.getLogger("letterlab_web.error")
 
 def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None = None, *,
                ruleset: RuleSet | None = None, genre: str | None = None, profile: str | None = None,
-               config: dict | None = None, warm_up: bool = True, workers: int = 1) -> Flask:
+               config: dict | None = None, warm_up: bool = True, workers: int = 1,
+               time_limit: float | None = None) -> Flask:
     """The web app with the rules and the Danish pipeline loaded once for this process.
 
     ``rules_dirs`` are rule folders on top of the defaults (as ``--rules``);
     ``ruleset`` replaces them with a ready set. ``genre`` and ``profile`` are the
     defaults when a request names none. ``config`` overrides Flask settings.
-    ``workers`` > 1 analyses in that many worker processes (see ``engine``).
+    ``workers`` > 1 analyses in that many worker processes (see ``engine``); so does a
+    ``time_limit`` (seconds per analysis), which needs a process it can stop.
     """
     app = Flask(__name__)
     app.config.update(
@@ -98,7 +115,8 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.policies["json.dumps_kwargs"] = {"sort_keys": False}
-    engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile, workers=workers)
+    engine = Engine(rules_dirs, model, ruleset, genre=genre, profile=profile, workers=workers,
+                    time_limit=time_limit)
     if warm_up:
         try:
             engine.warm_up()
@@ -122,6 +140,7 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.register_error_handler(InputError, _input_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(EngineBusy, _engine_busy)
+    app.register_error_handler(EngineTimeout, _engine_timeout)
     app.register_error_handler(Exception, _unexpected_error)
     return app
 
@@ -158,8 +177,8 @@ def _same_origin() -> bool:
 
 
 def _protect():
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        return None
+    if request.method in ("GET", "HEAD", "OPTIONS") or request.routing_exception is not None:
+        return None     # no route or a method the route does not take: 404 or 405, not 403
     if not _same_origin():
         raise InputError(403, "cross_origin", "Du kan kun sende tekst til letterlab fra letterlabs egen side.")
     if wants_json():
@@ -221,7 +240,58 @@ def _engine_busy(exc: EngineBusy):
     return _error_response(503, {"error": {"code": "busy", "message": HTTP_MESSAGES[503]}})
 
 
+def _engine_timeout(exc: EngineTimeout):
+    error_log.warning("an analysis passed the time limit on %s %s; its worker was replaced",
+                      request.method, request.path)
+    return _error_response(422, {"error": {"code": "too_slow", "message": TOO_SLOW}})
+
+
 def _unexpected_error(exc: Exception):
     # The type only: an exception's message may quote the letter.
     error_log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.path)
     return _error_response(500, {"error": {"code": "internal", "message": HTTP_MESSAGES[500]}})
+
+
+# --- the server ---------------------------------------------------------------------
+
+def make_server(app: Flask, host: str, port: int, threads: int, max_body: int):
+    """The waitress server ``letterlab serve`` runs: ``SERVE_OPTIONS``, and security headers on
+    the errors waitress answers itself (413 for a body over ``max_body``, 400 for a broken request)."""
+    from waitress.server import create_server
+
+    _raise_open_files_limit(SERVE_OPTIONS["connection_limit"] + 100)
+    server = create_server(app, host=host, port=port, threads=threads, ident="letterlab",
+                           max_request_body_size=max_body, **SERVE_OPTIONS)
+    for listener in [server, *getattr(server, "map", {}).values()]:
+        if hasattr(listener, "channel_class"):
+            listener.channel_class = _channel_class()
+    return server
+
+
+def _raise_open_files_limit(wanted: int) -> None:
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, hard) if hard != resource.RLIM_INFINITY
+                                                        else wanted, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _channel_class():
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class SafeErrorTask(ErrorTask):
+        def execute(self):
+            # Before super().execute(): its first write sends the headers.
+            self.response_headers.extend(SECURITY_HEADERS.items())
+            self.response_headers.append(("Cache-Control", "no-store"))
+            super().execute()
+
+    class SafeChannel(HTTPChannel):
+        error_task_class = SafeErrorTask
+
+    return SafeChannel

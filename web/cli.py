@@ -20,26 +20,30 @@ def register(subparsers, add_rule_args) -> None:
     p.add_argument("--workers", type=int, default=None,
                    help="processes that analyse letters at the same time, each with its own pipeline "
                         "(default: the number of cores, at most 4)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help="longest analysis of one letter; a letter that takes longer gets a Danish error "
+                        "(default: 5)")
     p.add_argument("--quiet", action="store_true", help="no access log (method, path, status, time)")
     add_rule_args(p)
     p.set_defaults(func=cmd_serve)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from waitress import serve
-
     from letterlab.cli import load_ruleset
     from letterlab.nlp.pipeline import ModelError
     from letterlab.ruleset import RuleError
 
     from . import create_app
+    from .app import DEFAULT_TIME_LIMIT, make_server
     from .inputs import MAX_UPLOAD_BYTES
 
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         rules = load_ruleset(args)
         workers = args.workers if args.workers else min(4, os.cpu_count() or 1)
-        app = create_app(model=args.model, ruleset=rules, genre=args.genre, profile=args.profile, workers=workers)
+        limit = args.time_limit if args.time_limit and args.time_limit > 0 else DEFAULT_TIME_LIMIT
+        app = create_app(model=args.model, ruleset=rules, genre=args.genre, profile=args.profile, workers=workers,
+                         time_limit=limit)
     except RuleError as exc:
         print(f"letterlab: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -51,8 +55,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # worker processes are shut down below instead of being left behind.
     signal.signal(signal.SIGTERM, _stop)
     try:
-        serve(app, host=args.host, port=args.port, threads=max(args.threads, workers), ident="letterlab",
-              max_request_body_size=MAX_UPLOAD_BYTES + 1024 * 1024)
+        make_server(app, args.host, args.port, max(args.threads, workers), MAX_UPLOAD_BYTES + 1024 * 1024).run()
     finally:
         app.extensions["letterlab"].close()
     return EXIT_OK

@@ -39,6 +39,8 @@ MSG = {
     "bad_suggestion": "Et af forslagene passer ikke til teksten. Tjek teksten igen, og prøv så igen.",
     "too_many": "Du har sendt for mange forslag på én gang. Du kan højst sende 1.000.",
     "bad_format": 'Vælg "txt" eller "docx" som format.',
+    "bad_unicode": "Teksten indeholder tegn, som ikke er gyldig tekst (halve Unicode-tegn). Kopiér teksten igen, "
+                   "og prøv igen.",
 }
 
 
@@ -62,13 +64,37 @@ class InputError(Exception):
 def body() -> dict[str, Any]:
     """The request's fields: the JSON object, or the form fields of a form post."""
     if request.is_json:
-        data = request.get_json(silent=True)
+        try:
+            data = request.get_json(silent=True)
+        except RecursionError:      # "[" * 100,000: too deeply nested for the JSON parser
+            data = None
         if not isinstance(data, dict):
             raise InputError(400, "bad_json", MSG["bad_json"].format(field="text"))
+        if _has_lone_surrogate(data):   # "\ud800" is valid JSON but not text: it cannot be encoded again
+            raise InputError(400, "bad_unicode", MSG["bad_unicode"])
         return data
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         return request.form.to_dict()
     raise InputError(415, "unsupported_media_type", MSG["media"])
+
+
+def _has_lone_surrogate(data: Any) -> bool:
+    """True when a string anywhere in ``data`` (parsed JSON) holds a lone surrogate. Iterative: no recursion."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def safe_filename(name: str | None) -> str | None:

@@ -51,6 +51,9 @@ def register(subparsers, add_rule_args) -> None:
                    help="leave out files or folders matching this glob, e.g. 'arkiv/**' (repeatable)")
     a.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                    help="worker processes (default: one per core when there are enough files; 1 = no pool)")
+    a.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help="longest analysis of one file when the audit runs worker processes; a file that takes "
+                        "longer gets an error row (default: 5)")
     a.add_argument("--history", default=None, metavar="FILE",
                    help="history database (default: audit-history.sqlite in the user data folder)")
     a.add_argument("--no-history", action="store_true", help="neither read nor write the history")
@@ -93,6 +96,8 @@ def cmd_audit(args) -> int:
         cache_path=Path(args.cache) if args.cache else None, use_cache=not args.no_cache,
         annotate=args.annotate, csv_sep=args.csv_sep, model=args.model, profile=args.profile, genre=args.genre,
     )
+    if args.time_limit is not None and args.time_limit > 0:
+        opts.time_limit = args.time_limit
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     bar = None
 

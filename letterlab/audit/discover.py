@@ -18,11 +18,23 @@ LETTER_SUFFIXES = (
 
 @dataclass(frozen=True)
 class Found:
-    """One discovered file: absolute path, path relative to the audited folder (POSIX), size."""
+    """One discovered file: absolute path, path relative to the audited folder (POSIX), size.
+
+    ``problem`` says why the file must not be read: ``"outside"`` (a link whose real path
+    lies outside the audited folder) or ``"not_regular"`` (a FIFO, device or socket, which
+    would block or never end). Such files get an error row in the reports; they never vanish.
+    """
 
     path: str
     rel: str
     size: int
+    problem: str | None = None
+
+
+def inside(path: str, root: str) -> bool:
+    """True when ``path``'s real path (links followed) lies inside the folder ``root`` (a real path)."""
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 @lru_cache(maxsize=256)
@@ -81,9 +93,11 @@ def discover(root: str | os.PathLike, include=(), exclude=(), skip=()) -> list[F
     Without ``include`` every file with a letter suffix is taken. Hidden files
     and folders and Word's lock files (``~$brev.docx``) are left out. ``skip``
     holds absolute folders never to enter (the output folder when it lies
-    inside the audited one). Symbolic links to folders are not followed.
+    inside the audited one). Symbolic links to folders are not followed; a link to a file
+    outside ``root`` and a file that is not a regular file are listed with a ``problem``.
     """
     root = Path(root).resolve()
+    real_root = os.path.realpath(root)
     skip_dirs = {str(Path(s).resolve()) for s in skip}
     found: list[Found] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -110,15 +124,18 @@ def discover(root: str | os.PathLike, include=(), exclude=(), skip=()) -> list[F
             if exclude and matches(rel, exclude):
                 continue
             full = os.path.join(dirpath, name)
+            problem = None
             try:
                 st = os.stat(full)
             except OSError:
                 size = -1
             else:
-                if not _is_regular(st):
-                    continue
                 size = st.st_size
-            found.append(Found(full, rel, size))
+                if not _is_regular(st):
+                    problem = "not_regular"
+            if not inside(full, real_root):
+                problem = "outside"
+            found.append(Found(full, rel, size, problem))
     found.sort(key=lambda f: (f.rel.casefold(), f.rel))
     return found
 

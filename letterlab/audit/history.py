@@ -2,6 +2,10 @@
 
 Runs are grouped by the audited folder (its absolute path), so "since last
 run" compares with the last audit of the same folder.
+
+Paths are stored as the reports show them (``report.safe.safe_name``): CPR
+numbers masked, undecodable bytes and bidi controls replaced. A database
+written by an older letterlab is cleaned the same way when it is opened.
 """
 from __future__ import annotations
 
@@ -65,6 +69,19 @@ class History:
         self.db = sqlite3.connect(self.path, timeout=30)
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
+        self.db.commit()
+        if self.db.execute("PRAGMA user_version").fetchone()[0] < 1:
+            self._clean_names()
+
+    def _clean_names(self) -> None:
+        """Mask CPR numbers in paths stored before names were made safe (history format 1)."""
+        from ..report.safe import safe_name
+
+        for table, col, key in (("templates", "path", "rowid"), ("runs", "root", "id")):
+            rows = self.db.execute(f"SELECT {key}, {col} FROM {table}").fetchall()
+            changed = [(safe_name(v), k) for k, v in rows if safe_name(v) != v]
+            self.db.executemany(f"UPDATE OR REPLACE {table} SET {col} = ? WHERE {key} = ?", changed)
+        self.db.execute("PRAGMA user_version = 1")
         self.db.commit()
 
     def last_run(self, root: str) -> dict[str, Any] | None:

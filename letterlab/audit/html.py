@@ -13,11 +13,13 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, TextIO
 
+from ..report.safe import mask as mask_cprs
 from ..report.model import CATEGORIES, Report
 from ..report.text import LineIndex
 from .summary import CATEGORY_DA, SEVERITY_DA, STATUS_DA, fmt_change, fmt_num
 
 MAX_HIGHLIGHT = 400     # longer findings (LIX, long paragraphs) are listed but not painted over the text
+MAX_EMBED = 20_000      # characters of one letter shown in the page (only letters that got a score)
 EXCERPT = 120
 
 
@@ -33,7 +35,8 @@ def _mark_open(category: str, severity: str, message: str) -> str:
 # --- one template -----------------------------------------------------------------------
 
 def _highlighted(report: Report) -> str:
-    text = report.text
+    # CPR numbers masked (same length, so the offsets hold); at most MAX_EMBED characters.
+    text = mask_cprs(report.text[:MAX_EMBED])
     marks = [f for f in report.findings if 0 <= f.start < f.end <= len(text) and f.end - f.start <= MAX_HIGHLIGHT]
     if not marks:
         return esc(text)
@@ -94,8 +97,11 @@ def render_section(index: int, rel: str, row: dict[str, Any], report: Report | N
     out = [head, f'<p class="tal">{_key_figures(row)}</p>\n']
     for n in report.notices:
         out.append(f'<p class="note">{esc(n["message"])}</p>\n')
-    out.append('<details><summary>Vis brevet med markeringer</summary>\n'
-               f'<div class="brev">{_highlighted(report)}</div>\n</details>\n')
+    if row["status"] == "analysed":    # a letter without a score (empty, not Danish, ...) is not shown
+        cut = "" if len(report.text) <= MAX_EMBED else \
+            f'<p class="note">Vi viser kun de første {MAX_EMBED:,} tegn af brevet.</p>\n'.replace(",", ".")
+        out.append('<details><summary>Vis brevet med markeringer</summary>\n'
+                   f'<div class="brev">{_highlighted(report)}</div>\n{cut}</details>\n')
     if not report.findings:
         out.append("<p>Vi har ikke fundet noget at rette.</p>\n")
         return "".join(out) + "</section>\n"

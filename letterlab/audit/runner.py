@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .discover import Found, discover
+from ..report.safe import safe_name
+from .discover import Found, discover, inside
 from .summary import error_summary, summarise
 
 CHUNK = 12                  # files per task: enough for nlp.pipe batching, small enough to balance two workers
@@ -29,8 +30,15 @@ POOL_MIN_FILES = 2 * CHUNK  # below this a pool costs more (a model load per wor
 AUDIT_SCHEMA_VERSION = "1.0"
 ANNOTATE_DIR = "annoteret"
 MSG_OPEN = "Vi kan ikke åbne filen. Tjek, at du har lov til at læse den."
-MSG_WORKER_DIED = "En af letterlabs processer stoppede uventet, så vi kunne ikke tjekke alle filerne. Prøv igen med --jobs 1."
 MSG_CRASH = "Vi kunne ikke tjekke filen, fordi der skete en fejl i letterlab. Fortæl det til dem, der passer letterlab."
+MSG_OUTSIDE = "Filen er en genvej til en fil uden for mappen. Vi tjekker kun filer i den mappe, du har valgt."
+MSG_NOT_REGULAR = "Det er ikke en almindelig fil, så vi har ikke åbnet den. Vi tjekker kun almindelige filer."
+MSG_TOO_SLOW = ("Det tog for lang tid at tjekke filen, så vi stoppede efter {limit} sekunder. "
+                "Tjek, at filen er et almindeligt brev.")
+PROBLEMS = {"outside": MSG_OUTSIDE, "not_regular": MSG_NOT_REGULAR}
+WARM_UP_TEXT = "Kære Anna\n\nDu får hjælp til din husleje fra den 1. maj. Vi udbetaler pengene hver måned."
+TIME_LIMIT = 5.0            # seconds of analysis per file when the audit runs worker processes
+MODEL_LOAD_GRACE = 60.0     # extra seconds for a worker's first chunk: it may load the pipeline
 
 
 class AuditError(Exception):
@@ -57,6 +65,7 @@ class AuditOptions:
     model: str | None = None
     profile: str | None = None
     genre: str | None = None
+    time_limit: float | None = TIME_LIMIT   # per file, with worker processes (--jobs 2 or more)
 
 
 @dataclass
@@ -80,6 +89,7 @@ class _Config:
     annotate_dir: str | None
     explanations: dict[str, str]
     titles: dict[str, str]
+    root: str = ""              # real path of the audited folder: nothing outside it is read
 
 
 class _Worker:
@@ -104,7 +114,7 @@ class _Worker:
         c = self.cfg
         return cache_key(content_hash, c.ruleset_version, c.model_key, c.profile, c.genre)
 
-    def run(self, items: list[tuple[int, str, str, int]]) -> list[dict[str, Any]]:
+    def run(self, items: list[tuple[int, str, str, int, str | None]]) -> list[dict[str, Any]]:
         from ..readers import ReadError, read_document
         from ..readers.api import DEFAULT_MAX_BYTES
         from ..readers.model import msg_too_large
@@ -112,15 +122,22 @@ class _Worker:
 
         results: list[dict[str, Any]] = []
         todo = []   # (result, document, data)
-        for index, path, rel, size in items:
+        for index, path, rel, size, problem in items:
             res: dict[str, Any] = {"index": index, "rel": rel, "sha256": None, "from_cache": False}
             results.append(res)
             data = None
+            if problem is None and self.cfg.root and not inside(path, self.cfg.root):
+                problem = "outside"     # the link changed after discovery
+            if problem is not None:
+                res["row"] = error_summary(problem, PROBLEMS[problem])
+                continue
             try:
                 if size > DEFAULT_MAX_BYTES:   # too large: not even read
                     raise ReadError("too_large", msg_too_large(DEFAULT_MAX_BYTES))
-                with open(path, "rb") as fh:
-                    data = fh.read(DEFAULT_MAX_BYTES + 1)
+                data = _read_regular(path, DEFAULT_MAX_BYTES + 1)
+                if data is None:
+                    res["row"] = error_summary("not_regular", MSG_NOT_REGULAR)
+                    continue
                 res["sha256"] = hashlib.sha256(data).hexdigest()
                 document = read_document(data=data, filename=os.path.basename(path))
             except ReadError as exc:
@@ -198,8 +215,10 @@ class _Worker:
             from .annotate import annotate_docx
 
             try:
-                res["comments"] = annotate_docx(data, document, report, Path(self.cfg.annotate_dir) / res["rel"],
-                                                self.cfg.titles)
+                target = Path(self.cfg.annotate_dir) / res["rel"]
+                if target.exists():   # two names that read the same once made safe (masked CPR numbers)
+                    target = target.with_name(f"{target.stem} ({res['index']}){target.suffix}")
+                res["comments"] = annotate_docx(data, document, report, target, self.cfg.titles)
             except Exception:
                 res["annotate_error"] = True
 
@@ -230,6 +249,20 @@ def _report_dict(report) -> dict[str, Any]:
     return d
 
 
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of the regular file at ``path``; None when it is not a regular file.
+
+    Opened without blocking, so a FIFO that replaced the file after discovery cannot stall the run.
+    """
+    import stat
+
+    fd = os.open(os.path.realpath(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return fh.read(limit)
+
+
 _WORKER: _Worker | None = None
 
 
@@ -242,14 +275,26 @@ def _init_worker(cfg: _Config) -> None:
 
 
 def _run_chunk(items):
-    return _WORKER.run(items)
+    from ..workpool import Warmed
+
+    results = _WORKER.run(items)
+    return Warmed(results) if _WORKER.nlp is not None else results
+
+
+def _warm_worker() -> None:
+    """A replacement worker loads the pipeline before it takes work (it replaces one that was analysing)."""
+    from ..readers import read_text
+
+    _WORKER._analyse([read_text(WARM_UP_TEXT)])     # loads the pipeline, the rules and their word lists
 
 
 # --- the run ---------------------------------------------------------------------------------
 
-def _chunks(found: list[Found]) -> Iterator[list[tuple[int, str, str, int]]]:
+def _chunks(found: list[Found]) -> Iterator[list[tuple[int, str, str, int, str | None]]]:
+    # Reports show and store the name made safe (undecodable bytes, bidi controls, CPR numbers);
+    # the real path is only used to open the file.
     for i in range(0, len(found), CHUNK):
-        yield [(i + k, f.path, f.rel, f.size) for k, f in enumerate(found[i:i + CHUNK])]
+        yield [(i + k, f.path, safe_name(f.rel), f.size, f.problem) for k, f in enumerate(found[i:i + CHUNK])]
 
 
 def _model_key(model: str | None) -> str:
@@ -273,19 +318,46 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
         for chunk in _chunks(found):
             yield from worker.run(chunk)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from concurrent.futures import ThreadPoolExecutor
 
-    # ProcessPoolExecutor rather than multiprocessing.Pool: if a worker dies (killed, out of
-    # memory) the run stops with an error instead of waiting forever for the lost chunk.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker, initargs=(cfg,)) as pool:
+    from ..workpool import TimeLimitExceeded, WorkerLost, WorkerPool
+
+    # letterlab.workpool rather than ProcessPoolExecutor: a chunk that passes its time limit, or whose
+    # worker dies, costs only that chunk. Its files are then run one at a time, so only the file at
+    # fault gets an error row ("too slow" or "crash") and every other file is reported as usual.
+    limit = opts.time_limit
+
+    def one_chunk(chunk):
         try:
-            for batch in pool.map(_run_chunk, _chunks(found)):
-                yield from batch
-        except BrokenProcessPool as exc:
-            raise AuditError(MSG_WORKER_DIED) from exc
+            return pool.run(_run_chunk, (chunk,), timeout=None if limit is None else limit * len(chunk))
+        except (TimeLimitExceeded, WorkerLost):
+            pass
+        out = []
+        for item in chunk:
+            try:
+                out.extend(pool.run(_run_chunk, ([item],), timeout=limit))
+            except TimeLimitExceeded:
+                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=f"{limit:g}"), cfg))
+            except WorkerLost:
+                out.append(_failed(item, "crash", MSG_CRASH, cfg))
+        return out
+
+    # Without a cache every file is analysed, so the workers load the pipeline before they take work;
+    # with one they load it only when they meet a file the cache does not know (a cached rerun never
+    # imports spaCy), and their first chunk gets MODEL_LOAD_GRACE extra seconds for it.
+    with WorkerPool(jobs, initializer=_init_worker, initargs=(cfg,), warm=_warm_worker,
+                    warm_first=cfg.cache_path is None, first_task_grace=MODEL_LOAD_GRACE) as pool, ThreadPoolExecutor(jobs) as threads:
+        for batch in threads.map(one_chunk, _chunks(found)):
+            yield from batch
+
+
+def _failed(item, code: str, message: str, cfg: _Config) -> dict[str, Any]:
+    from .html import render_section
+
+    index, _path, rel, _size, _problem = item
+    row = error_summary(code, message)
+    return {"index": index, "rel": rel, "sha256": None, "from_cache": False, "row": row,
+            "section": render_section(index, rel, row, None, cfg.titles)}
 
 
 def default_jobs(n_files: int) -> int:
@@ -331,7 +403,7 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
     history = previous = None
     if opts.use_history:
         history = History(opts.history_path or default_history_path())
-        previous = history.last_run(str(root))
+        previous = history.last_run(safe_name(str(root)))
 
     model_name = resolve_model_name(opts.model)
     cfg = _Config(
@@ -339,10 +411,11 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         model_key=_model_key(opts.model), profile=prof.id, genre=opts.genre,
         cache_path=str(cache.path) if cache else None, annotate_dir=str(annotate_dir) if opts.annotate else None,
         explanations={r.id: r.explanation for r in ruleset.rules}, titles={r.id: r.title for r in ruleset.rules},
+        root=os.path.realpath(root),
     )
     jobs = opts.jobs if opts.jobs else default_jobs(len(found))
     jobs = max(1, min(jobs, len(found)))
-    run_id = history.start_run(str(root), ruleset.version, model_name, prof.id) if history else None
+    run_id = history.start_run(safe_name(str(root)), ruleset.version, model_name, prof.id) if history else None
 
     rows: list[dict[str, Any]] = []
     jargon: Counter = Counter()
@@ -398,13 +471,13 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         if history is not None:
             history.add_templates(run_id, [_history_row(r) for r in rows])
             history.finish_run(run_id, len(rows), len(scored), stats["error"], sum(r["findings"] for r in rows), mean)
-            trend = history.trend(str(root))
+            trend = history.trend(safe_name(str(root)))
             history.close()
         run = {
             "schema_version": AUDIT_SCHEMA_VERSION,
             "letterlab_version": __version__,
-            "root": str(root),
-            "root_name": root.name,
+            "root": safe_name(str(root)),
+            "root_name": safe_name(root.name),
             "started": _iso(started),
             "finished": _iso(finished),
             "finished_local": time.strftime("%d.%m.%Y kl. %H.%M", time.localtime(finished)),

@@ -83,6 +83,9 @@ def load_pipeline(name_or_path: str | None = None, *, letter_components: bool = 
         from .fastops import use_blas_ops
 
         use_blas_ops(nlp)
+        from .guard import install as guard_tokenizer
+
+        guard_tokenizer(nlp)   # linear tokenizer work on long punctuation runs (see guard.py)
         if nlp.lang != "da":
             raise ModelError(
                 f"Modellen {name} er ikke dansk (sprog: {nlp.lang}). Vælg en dansk spaCy-model."

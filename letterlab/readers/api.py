@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from . import model as m
@@ -25,6 +26,9 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
 
 
+MSG_NOT_REGULAR = "Det er ikke en almindelig fil. Vælg en fil med et brev."
+
+
 def read_document(
     path: str | os.PathLike | None = None,
     *,
@@ -45,12 +49,18 @@ def read_document(
         path = Path(path)
         name = filename or path.name
         try:
-            size = path.stat().st_size
+            st = path.stat()
         except FileNotFoundError as exc:
             raise ReadError("not_found", m.MSG_NOT_FOUND) from exc
-        if size > max_bytes:
+        if not stat.S_ISREG(st.st_mode):      # a FIFO or a device would block or never end
+            raise ReadError("not_regular", MSG_NOT_REGULAR)
+        if st.st_size > max_bytes:
             raise ReadError("too_large", m.msg_too_large(max_bytes))
-        with open(path, "rb") as fh:
+        # Opened without blocking and checked again: the path may have changed since stat.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ReadError("not_regular", MSG_NOT_REGULAR)
             data = fh.read(max_bytes + 1)
     else:
         if not isinstance(data, (bytes, bytearray, memoryview)):

@@ -190,6 +190,22 @@ def read_html_bytes(data: bytes, source: str | None):
     return read_html_text(text, source, warnings)
 
 
+_SKIPPED_RE = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|tr|td|th|table|section|article|ul|ol|blockquote|pre|"
+                           r"header|footer|main|address)\b[^>]*>", re.I)
+_ANY_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _flattened(text: str) -> str:
+    """The text of ``text`` as flat paragraphs, for HTML nested too deeply for the parser (linear regexes)."""
+    import html
+
+    text = _SKIPPED_RE.sub("", text)
+    text = _ANY_TAG_RE.sub("", _BLOCK_TAG_RE.sub("\n", text))
+    paras = [" ".join(line.split()) for line in html.unescape(text).split("\n")]
+    return "<html><body>" + "".join(f"<p>{html.escape(p)}</p>" for p in paras if p) + "</body></html>"
+
+
 def read_html_text(text: str, source: str | None, warnings=()):
     text = _XML_DECL.sub("", text, count=1)
     mt = _DOCTYPE.match(text)  # anchored at the start: linear time
@@ -208,10 +224,16 @@ def read_html_text(text: str, source: str | None, warnings=()):
             parser = _parser(huge=True)
             root = lxml.html.document_fromstring(text, parser=parser)
             if _hit_limit(parser):
+                # Deeper still (100,000 nested <div>s): read the text without the structure.
+                root = lxml.html.document_fromstring(_flattened(text), parser=_parser())
                 warnings.append(m.WARN_TRUNCATED)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         # lxml raises ParserError "Document is empty" for e.g. only comments
-        raise ReadError("empty", m.MSG_EMPTY_FILE)
+        flat = _flattened(text)
+        if "<p>" not in flat:
+            raise ReadError("empty", m.MSG_EMPTY_FILE) from None
+        root = lxml.html.document_fromstring(flat, parser=_parser())
+        warnings.append(m.WARN_TRUNCATED)
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue

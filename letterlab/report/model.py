@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .safe import mask as _mask
+from .safe import safe_name as _safe_name
+
 SCHEMA_VERSION = "1.0"
 
 CATEGORIES = (
@@ -56,6 +59,14 @@ class Suggestion:
     confidence: float = 0.5
     note: str = ""                 # Danish, shown to the user
 
+    def __post_init__(self):
+        # No suggestion holds a full CPR number (see report/safe.py; apply puts it back).
+        for name in ("replacement", "note"):
+            value = getattr(self, name)
+            masked = _mask(value)
+            if masked is not value:
+                object.__setattr__(self, name, masked)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -73,6 +84,14 @@ class Finding:
     text: str
     suggestions: tuple[Suggestion, ...] = ()
     explanation: str = ""
+
+    def __post_init__(self):
+        # No finding holds a full CPR number, however it was made (a check, the audit cache...).
+        for name in ("text", "message"):
+            value = getattr(self, name)
+            masked = _mask(value)
+            if masked is not value:
+                object.__setattr__(self, name, masked)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -100,6 +119,12 @@ class Report:
     message: dict[str, Any] | None = None          # {"first", "start", "end", "act"}
     appeal_guide: dict[str, bool] | None = None    # {"needed", "present"}
     coverage: dict[str, Any] | None = None         # {"kinds", "description"}: what the scores cover
+
+    def __post_init__(self):
+        # Source names are shown and stored: printable, no bidi controls, no CPR number (report/safe.py).
+        self.source = _safe_name(self.source)
+        if any(_mask(n.get("message")) is not n.get("message") for n in self.notices):
+            self.notices = [{**n, "message": _mask(n.get("message"))} for n in self.notices]
 
     def by_category(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {c: [] for c in CATEGORIES}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 
 from .model import Report
+from .safe import safe_name
 
 SEVERITY_DA = {"info": "info", "warning": "advarsel", "error": "fejl"}
 COLOURS = {"info": "\033[36m", "warning": "\033[33m", "error": "\033[31m"}
@@ -26,6 +27,7 @@ class LineIndex:
 
 
 def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
+    name = safe_name(name)      # printable, no bidi controls, no full CPR number (report/safe.py)
     idx = LineIndex(report.text)
     out = []
     for n in report.notices:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..report.model import Report, Suggestion
+from ..report.safe import restore_cprs
 from .common import keeps_content
 
 MODES = ("safe", "all", "none")
@@ -50,7 +51,7 @@ def apply_suggestions(text: str, suggestions: Iterable[Suggestion]) -> str:
     pos = len(text)
     for s in reversed(items):
         out.append(text[s.end:pos])
-        out.append(s.replacement)
+        out.append(restore_cprs(s.replacement, text, s.start, s.end))   # suggestions carry CPR numbers masked
         pos = s.start
     out.append(text[:pos])
     return "".join(reversed(out))
@@ -68,7 +69,8 @@ def all_suggestions(report: Report, extra: Iterable[Suggestion] = ()) -> list[Su
     text = report.text
     for s in [s for f in report.findings for s in f.suggestions] + list(extra):
         key = (s.start, s.end, s.replacement)
-        if not 0 <= s.start <= s.end <= len(text) or not keeps_content(text[s.start:s.end], s.replacement):
+        if not 0 <= s.start <= s.end <= len(text) or \
+                not keeps_content(text[s.start:s.end], restore_cprs(s.replacement, text, s.start, s.end)):
             continue
         if key not in seen:
             seen.add(key)

@@ -29,16 +29,74 @@ def test_pool_gives_the_same_report_as_in_process(ruleset, nlp):
         eng.close()
 
 
-def test_a_dead_worker_gives_busy_once_and_the_pool_comes_back(ruleset):
+def test_idle_workers_that_die_are_replaced_without_an_error(ruleset):
     eng = Engine(ruleset=ruleset, workers=2)
     try:
         eng.warm_up()
-        for pid in list(eng._pool._processes):
+        old = set(eng._pool._processes)
+        for pid in old:
             os.kill(pid, signal.SIGKILL)
-        with pytest.raises(EngineBusy):
-            for _ in range(50):  # the pool notices the dead workers within a moment
-                eng.analyse(LETTER)
+        for proc in list(eng._pool._processes.values()):
+            proc.join(10)                               # gone (not just signalled) before the next request
+        assert eng.analyse(LETTER).findings     # no request was running: nobody gets an error
+        assert not old & set(eng._pool._processes)
+    finally:
+        eng.close()
+
+
+def test_a_worker_killed_mid_request_fails_only_that_request_and_a_slow_one_hits_the_time_limit(ruleset):
+    """Before the worker pool, one dead worker broke the whole ProcessPoolExecutor (every request: 503)
+    and nothing stopped a letter that took minutes."""
+    import threading
+    import time
+
+    from letterlab_web.engine import EngineTimeout
+
+    long_letter = (LETTER + "\n\n") * 400              # ~100,000 characters: far over a 1-second limit
+    eng = Engine(ruleset=ruleset, workers=2, time_limit=1.0)
+    try:
+        eng.warm_up()
+        outcome = {}
+
+        def slow():
+            try:
+                eng.analyse(long_letter)
+                outcome["slow"] = "ok"
+            except Exception as exc:  # noqa: BLE001
+                outcome["slow"] = type(exc).__name__
+
+        t = threading.Thread(target=slow)
+        t.start()
+        while not eng._pool.busy_pids():
+            time.sleep(0.01)
+        assert eng.analyse(LETTER).findings                 # the other worker answers meanwhile
+        t.join(60)
+        assert outcome["slow"] == "EngineTimeout"
+        with pytest.raises(EngineTimeout):
+            eng.analyse(long_letter)
+
+        # a worker killed while it works: only its own request fails
+        t = threading.Thread(target=slow)
+        t.start()
+        while not eng._pool.busy_pids():
+            time.sleep(0.01)
+        os.kill(eng._pool.busy_pids()[0], signal.SIGKILL)
+        t.join(60)
+        assert outcome["slow"] == "EngineBusy"
         assert eng.analyse(LETTER).findings
+    finally:
+        eng.close()
+
+
+def test_workers_are_recycled_after_max_tasks(ruleset):
+    eng = Engine(ruleset=ruleset, workers=1, time_limit=30, max_tasks=2)
+    try:
+        eng.warm_up()
+        first = set(eng._pool._processes)
+        for _ in range(3):
+            assert eng.analyse(LETTER).findings
+        assert eng._pool.recycled >= 1
+        assert not first & set(eng._pool._processes)
     finally:
         eng.close()
 

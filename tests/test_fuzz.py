@@ -1,0 +1,30 @@
+"""A CI-sized, seeded run of benchmarks/fuzz.py: a few hundred generated texts, .docx and .html files with
+hostile names through check, rewrite, the API and one audit. The full run (10,000 inputs) is
+``python benchmarks/fuzz.py --n 10000``."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from testutil import ROOT
+
+pytestmark = pytest.mark.model
+
+
+def test_fuzz_ci_sized(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import fuzz
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    result = fuzz.run(n=200, seed=15, jobs=1, hang=float("inf"), rewrite_every=5, cli_every=25, api_every=10,
+                      max_run=3000, workdir=tmp_path / "fuzz")
+    c = result["counts"]
+    assert c["inputs"] == 200 and c["analysed"] > 120 and c["rewrites"] > 10 and c["api"] >= 10
+    assert c["audit_files"] == c["audit_visible_files"] == 200
+    assert (c["crashes"], c["offset_mismatches"], c["cpr_leaks"], c["other_problems"]) == (0, 0, 0, 0), \
+        result["problems"]
