@@ -162,6 +162,9 @@ def main(argv=None) -> int:
     rounds = []
     for k in range(a.repeat):
         cache, hist, out = tmp / f"cache{k}.sqlite", tmp / f"hist{k}.sqlite", tmp / f"out{k}"
+        for stale in (cache, hist):   # a kept folder may hold the last run's cache: the first run must start empty
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(stale) + suffix).unlink(missing_ok=True)
         args = ["--out", str(out), "--cache", str(cache), "--history", str(hist)]
         r = {}
         for name, cmd in (("floor_1proc", floor + ["1"]), ("audit", audit + args),
