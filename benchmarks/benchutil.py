@@ -47,3 +47,20 @@ def tree_rss(pid: int) -> int:
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
     return total
+
+
+def script_path(name: str) -> str:
+    """The console script ``name`` as installed next to this interpreter (``.venv/bin/letterlab``)."""
+    import sys
+
+    path = Path(sys.executable).parent / name
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: install letterlab into this environment (pip install -e .)")
+    return str(path)
+
+
+def words_of(doc) -> int:
+    """Words as letterlab's LIX counts them (``letterlab.metrics.is_word``), not tokens."""
+    from letterlab.metrics import is_word
+
+    return sum(1 for tok in doc if is_word(tok))

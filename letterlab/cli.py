@@ -288,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .workerproc import limit_blas_threads
+
+    limit_blas_threads()   # before anything loads numpy; a user's own *_NUM_THREADS wins
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -298,5 +301,28 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+# Commands that hold nothing an exit must finish (no pool, no database, no server) and may
+# leave with os._exit: tearing the pipeline down object by object took 0.17 s of a 1.2 s check.
+FAST_EXIT_COMMANDS = ("check", "rewrite", "compare")
+
+
+def run() -> None:
+    """The ``letterlab`` console script: ``main()``, then a quick exit where that is safe."""
+    status = main()
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    import threading
+
+    if command in FAST_EXIT_COMMANDS and threading.active_count() == 1:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            pass                         # the reader has gone; there is nothing left to write
+        except OSError:
+            status = status or EXIT_ERROR  # the output could not be written (a full disk)
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -9,7 +9,8 @@ incompatible change)::
      "scores": {name: {"before", "after", "change", "better": bool|None}},
      "categories": [{"category", "title", "before", "after", "change", "verdict"}],
      "rules": [{"rule", "title", "before", "after", "change", "verdict"}],
-     "message_first": {"before": bool|None, "after": bool|None, "better": bool|None}}
+     "message_first": {"before": bool|None, "after": bool|None, "better": bool|None},
+     "reading_time": {"before": str|None, "after": str|None}}
 
 ``scores`` holds lix, mean_sentence_length, max_sentence_length,
 passive_share, jargon_count, words and sentences. ``change`` is after minus
@@ -19,7 +20,9 @@ and None when the score has no good direction (words, sentences) or a value
 is missing. ``verdict`` is "bedre" (fewer findings), "værre" (more) or
 "uændret". ``categories`` lists every category, in the report's order, so the
 page always shows the same rows; ``rules`` lists the rules that found
-something in either letter.
+something in either letter. ``reading_time`` is the reading time as a reader
+says it ("ca. 2 minutter", letterlab/readtime.py); its seconds are
+``scores.reading_seconds``, a score with no good direction.
 """
 from __future__ import annotations
 
@@ -38,11 +41,12 @@ SCORES = {
     "jargon_count": True,
     "words": None,
     "sentences": None,
+    "reading_seconds": None,
 }
 SCORE_TITLES = {
     "lix": "LIX", "mean_sentence_length": "Ord i en sætning (gennemsnit)", "max_sentence_length": "Længste sætning (ord)",
     "passive_share": "Andel passiv", "jargon_count": "Kancellisprog (antal)", "words": "Ord",
-    "sentences": "Sætninger",
+    "sentences": "Sætninger", "reading_seconds": "Læsetid (sekunder)",
 }
 
 
@@ -121,6 +125,7 @@ def compare_reports(before: Report, after: Report, rules=None) -> dict[str, Any]
         "categories": categories,
         "rules": rule_rows,
         "message_first": {"before": mb, "after": ma, "better": m_better},
+        "reading_time": {"before": sb.get("reading_time"), "after": sa.get("reading_time")},
     }
 
 
@@ -152,6 +157,9 @@ def render_compare_text(result: dict[str, Any], before_name: str = "før", after
                    f"({_signed(s['change'])}){mark}")
     m = result["message_first"]
     out.append(f"  Budskabet først: {_fmt(m['before'])} -> {_fmt(m['after'])}")
+    rt = result.get("reading_time") or {}
+    if rt.get("before") or rt.get("after"):
+        out.append(f"  Læsetid: {rt.get('before') or '–'} -> {rt.get('after') or '–'}")
     out.append("")
     out.append("Fund i hver kategori:")
     for c in result["categories"]:

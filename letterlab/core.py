@@ -16,7 +16,7 @@ from .checks.privacy import mask_cprs
 from .genres import detect_genre_parts
 from .metrics import compute as compute_metrics
 from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
-from .nlp.text import find_placeholders
+from .nlp.text import TEXT_KEY, find_placeholders
 from .readers import Document, ReadError, read_text
 from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
@@ -129,6 +129,7 @@ def analyse_many(sources: Iterable[str | Document], rules: RuleSet | None = None
     texts = (d.text for _, d in pending)
     parsed = nlp.pipe(texts, batch_size=batch_size)
     for (i, document), doc in zip(pending, parsed):
+        doc.user_data.setdefault(TEXT_KEY, document.text)   # = doc.text (spaCy keeps every character), not rebuilt
         results[i] = _analyse_doc(doc, document, rules, prof, genre, mlabel)
     for i in range(len(items)):
         yield results[i]

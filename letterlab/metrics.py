@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import readtime
 from .nlp.table import TokenTable, token_table
 from .anatomy import COVERED_KINDS, ZONE_OF
 from .structure import Zone, zone_at
@@ -159,6 +160,7 @@ def compute(doc: Doc, zones: list[Zone], parts=None) -> dict:
         "mean_sentence_length": round(words / n, 1) if n else 0.0,
         "max_sentence_length": max(lengths) if lengths else 0,
         "_sentence_infos": infos,
+        **readtime.figures(doc, body),   # reading time and RIX over the same sentences (letterlab/readtime.py)
     }
 
 

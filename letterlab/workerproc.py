@@ -1,10 +1,55 @@
-"""Set-up shared by letterlab's worker processes (the audit pool and the web server's pool)."""
+"""Set-up shared by letterlab's worker processes (the audit pool and the web server's pool),
+and the BLAS thread limit of the process that runs the command.
+
+numpy's OpenBLAS starts one thread per core when it loads. letterlab's matrix
+products are small (a letter's tokens × 384), so a second thread buys little,
+and when every core already runs an analysis (a pool of one process per core,
+or other programs) the BLAS threads fight over the cores: an audit worker with
+3 threads used 1.6× the CPU of one with 1. The limit has to be in force in the
+process that does the maths, and before or after numpy loads:
+
+* ``OPENBLAS_NUM_THREADS`` and its siblings are read once, when the library
+  loads, so setting them only helps if numpy has not been imported yet;
+* ``threadpoolctl.threadpool_limits`` changes a library that is already
+  loaded, so it only helps after numpy has been imported.
+
+``limit_blas_threads`` does both.
+"""
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import time
+
+# The variables the BLAS and OpenMP builds numpy, thinc and blis may use read at load time.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+                         "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+def limit_blas_threads(*, force: bool = False) -> None:
+    """One BLAS thread in this process, and in the processes it starts later.
+
+    ``force=False`` (the command's own process): a thread variable the user has
+    set is kept, and numpy is not imported here; if it already is, its BLAS is
+    limited now. ``force=True`` (a pool worker, where the pool already shares
+    out the cores): every variable is set to 1, numpy is imported and its BLAS
+    limited, whatever the environment said.
+    """
+    for name in BLAS_THREAD_VARIABLES:
+        if force:
+            os.environ[name] = "1"
+        else:
+            os.environ.setdefault(name, "1")
+    if not force and "numpy" not in sys.modules:
+        return   # numpy will read the variables when it loads
+    if not force and any(os.environ.get(n, "1") != "1" for n in BLAS_THREAD_VARIABLES):
+        return   # the user asked for more threads
+    import numpy  # noqa: F401  (loads the BLAS library, so that there is something to limit)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 def init_worker_process(poll_seconds: float = 1.0) -> None:
@@ -15,9 +60,7 @@ def init_worker_process(poll_seconds: float = 1.0) -> None:
       shuts its pool down; its workers would otherwise live on, idle, holding
       memory and the parent's output pipes.
     """
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1)
+    limit_blas_threads(force=True)
     # The pid the pool started us from, not os.getppid(): if the parent has already
     # died while this worker was starting, getppid() would name the new parent.
     started_by = multiprocessing.parent_process()
@@ -32,3 +75,17 @@ def init_worker_process(poll_seconds: float = 1.0) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="letterlab-parent-watch", daemon=True).start()
+
+
+def blas_threads() -> dict[str, int]:
+    """Threads of each BLAS or OpenMP library loaded in this process (``threadpoolctl``'s view), by library."""
+    from threadpoolctl import threadpool_info
+
+    return {f"{i['internal_api']}:{os.path.basename(i['filepath'])}": i["num_threads"] for i in threadpool_info()}
+
+
+def numpy_blas_threads() -> dict[str, int]:
+    """``blas_threads()`` after numpy (and with it its BLAS) has been imported. For tests and diagnostics."""
+    import numpy  # noqa: F401
+
+    return blas_threads()

@@ -14,7 +14,8 @@ def _f(rule, category):
 
 def _report(findings, **scores):
     base = {"lix": 50.0, "mean_sentence_length": 30.0, "max_sentence_length": 40, "passive_share": 0.4,
-            "jargon_count": 5, "words": 200, "sentences": 8, "overall": 30, "message_first": False}
+            "jargon_count": 5, "words": 200, "sentences": 8, "overall": 30, "message_first": False,
+            "reading_seconds": 100, "reading_time": "ca. 2 minutter"}
     base.update(scores)
     return Report(text="x", findings=findings, scores=base)
 
@@ -23,13 +24,14 @@ def test_shape_and_verdicts():
     before = _report([_f("let-at-laese.passiv", "passive")] * 3 + [_f("faelles.jargon", "jargon")])
     after = _report([_f("let-at-laese.passiv", "passive")] + [_f("ny.regel", "address")] * 2,
                     lix=38.5, mean_sentence_length=14.0, max_sentence_length=22, passive_share=0.1, jargon_count=0,
-                    words=180, sentences=13, overall=80, message_first=True)
+                    words=180, sentences=13, overall=80, message_first=True, reading_seconds=70,
+                    reading_time="ca. 1 minut")
     d = compare_reports(before, after)
-    assert set(d) == {"schema_version", "overall", "scores", "categories", "rules", "message_first"}
+    assert set(d) == {"schema_version", "overall", "scores", "categories", "rules", "message_first", "reading_time"}
     assert d["schema_version"] == "1.0"
     assert d["overall"] == {"before": 30, "after": 80, "change": 50}
     assert set(d["scores"]) == {"lix", "mean_sentence_length", "max_sentence_length", "passive_share", "jargon_count",
-                                "words", "sentences"}
+                                "words", "sentences", "reading_seconds"}
     assert d["scores"]["lix"] == {"before": 50.0, "after": 38.5, "change": -11.5, "better": True}
     assert d["scores"]["words"]["better"] is None and d["scores"]["sentences"]["change"] == 5
     cats = {c["category"]: c for c in d["categories"]}
@@ -43,6 +45,10 @@ def test_shape_and_verdicts():
     assert rules["let-at-laese.passiv"]["title"] == "Passiv"        # from the rule file
     assert rules["ny.regel"]["title"] == "ny.regel"                 # unknown rule: its id
     assert d["message_first"] == {"before": False, "after": True, "better": True}
+    # reading time: shorter is not better by itself (like words); shown as the reader says it
+    assert d["scores"]["reading_seconds"] == {"before": 100, "after": 70, "change": -30, "better": None}
+    assert d["reading_time"] == {"before": "ca. 2 minutter", "after": "ca. 1 minut"}
+    assert "Læsetid: ca. 2 minutter -> ca. 1 minut" in render_compare_text(d)
 
 
 def test_missing_scores_give_none():

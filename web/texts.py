@@ -68,6 +68,7 @@ UI_TEXTS: dict[str, str] = {
     "no": "Nej",
     "unknown": "Ved ikke",
     "words": "{words} ord i {sentences} sætninger",
+    "reading_time": "Læsetid: {time}",
     "score_went": "Scoren gik fra {before} til {after}.",
     # compare
     "before": "Før",

@@ -81,6 +81,8 @@ def _key_figures(row: dict[str, Any]) -> str:
         parts.append("Budskab først: " + ("ja" if row["message_first"] else "nej"))
     if row.get("words") is not None:
         parts.append(f"{esc(row['words'])} ord")
+    if row.get("reading_time"):
+        parts.append(f"Læsetid: {esc(row['reading_time'])}")
     return " · ".join(parts)
 
 

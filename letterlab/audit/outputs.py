@@ -73,7 +73,8 @@ def _text_cell(value: Any) -> str:
 CSV_HEADER = [
     "Fil", "Status", "Samlet score", "Ændring siden sidst", "LIX", "LIX-niveau", "Passiv (%)", "Kancellisprog",
     "Budskab først", "Fund i alt", "Fejl", "Advarsler", "Info",
-    *(f"Fund: {CATEGORY_DA[c]}" for c in CATEGORIES), "Ord", "Genre", "Bemærkning",
+    *(f"Fund: {CATEGORY_DA[c]}" for c in CATEGORIES), "Ord", "RIX", "Læsetid (minutter)", "Genre",
+    "Bemærkning",
 ]
 
 
@@ -100,6 +101,8 @@ def write_csv(path: Path, rows: list[dict[str, Any]], sep: str = ";") -> None:
                 r["findings"], sev.get("error", 0), sev.get("warning", 0), sev.get("info", 0),
                 *((r.get("counts") or {}).get(c, 0) for c in CATEGORIES),
                 "" if r.get("words") is None else r["words"],
+                fmt_num(r.get("rix"), 1, comma),
+                "" if r.get("reading_seconds") is None else fmt_num(r["reading_seconds"] / 60, 1, comma),
                 r.get("genre") or "",
                 _text_cell(note),
             ])

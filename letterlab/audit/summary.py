@@ -28,6 +28,9 @@ def summarise(report: Report) -> dict[str, Any]:
         "overall": s.get("overall"),
         "lix": s.get("lix"),
         "lix_band": s.get("lix_band"),
+        "rix": s.get("rix"),
+        "reading_seconds": s.get("reading_seconds"),
+        "reading_time": s.get("reading_time"),
         "passive_share": s.get("passive_share"),
         "jargon_count": s.get("jargon_count", counts.get("jargon", 0)) if scored else None,
         "message_first": s.get("message_first"),
@@ -45,7 +48,7 @@ def summarise(report: Report) -> dict[str, Any]:
 def error_summary(code: str, message: str) -> dict[str, Any]:
     return {
         "status": "error", "error_code": code, "error_message": message, "overall": None, "lix": None,
-        "lix_band": None, "passive_share": None, "jargon_count": None, "message_first": None, "words": None,
+        "lix_band": None, "rix": None, "reading_seconds": None, "reading_time": None, "passive_share": None, "jargon_count": None, "message_first": None, "words": None,
         "sentences": None, "genre": None, "findings": 0, "counts": {c: 0 for c in CATEGORIES},
         "severities": {k: 0 for k in SEVERITIES}, "worst_severity": None, "notices": [],
     }

@@ -3,8 +3,9 @@
 thinc's ``NumpyOps.gemm`` calls the ``blis`` package. On the machines we
 measured (AMD EPYC with AVX-512), numpy's own OpenBLAS is about three times
 faster for the shapes the tok2vec and parser layers use (6,400 × 384 × 384:
-94 vs 31 GFLOP/s), and the whole pipeline runs about 1.75× faster. The
-numbers come from ``benchmarks/bench_pipeline.py``.
+94 vs 31 GFLOP/s); the whole pipeline, where the products are only part of
+the work, runs 1.1–1.2× faster (``benchmarks/bench_pipeline.py``,
+``openblas_speedup_over_blis``; docs/model.md).
 
 Only ``gemm`` changes; everything else is thinc's ``NumpyOps``. Results equal
 blis's up to float32 rounding (``tests/nlp/test_fastops.py``).

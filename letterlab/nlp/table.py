@@ -96,13 +96,18 @@ def _lower_of(strings, h: int) -> str:
     return s
 
 
-def placeholder_indices(doc: Doc) -> set[int]:
-    """Indices of tokens flagged ``token._.placeholder``, read from ``doc.user_data``."""
+def placeholder_indices(doc: Doc, idx: list[int] | None = None) -> set[int]:
+    """Indices of tokens flagged ``token._.placeholder``, read from ``doc.user_data``.
+
+    ``idx``: the tokens' character offsets when the caller has them (no ``Token`` objects are made then).
+    """
     starts = {key[2] for key, value in doc.user_data.items()
               if value and isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] == "placeholder"}
     if not starts:
         return set()
-    return {t.i for t in doc if t.idx in starts}
+    if idx is None:
+        return {t.i for t in doc if t.idx in starts}
+    return {i for i, x in enumerate(idx) if x in starts}
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -135,7 +140,7 @@ def token_table(doc: Doc) -> TokenTable:
         sent_start.append(ss == 1)
         m = string_of(strings, mo)
         morph.append("" if m == "_" else m)
-    ph = placeholder_indices(doc)
+    ph = placeholder_indices(doc, idx)
     placeholder = [i in ph for i in range(len(text))] if ph else [False] * len(text)
     table = TokenTable(text, lower, lemma, pos, tag, dep, head, idx, end, ws, space, punct,
                        sent_start, morph, placeholder)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from . import model as m
 from .model import ReadError
+
+if TYPE_CHECKING:
+    from lxml import etree   # imported where XML is parsed: a plain-text letter never needs lxml
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -97,6 +99,8 @@ def read_member(zf: zipfile.ZipFile, name: str, corrupt_message: str, limit: int
 
 def safe_xml_parser() -> etree.XMLParser:
     """XML parser that never expands entities, loads DTDs or uses the network."""
+    from lxml import etree
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -109,6 +113,8 @@ def safe_xml_parser() -> etree.XMLParser:
 
 
 def parse_xml(blob: bytes, corrupt_message: str) -> etree._Element:
+    from lxml import etree
+
     try:
         return etree.fromstring(blob, safe_xml_parser())
     except (etree.LxmlError, ValueError) as exc:

@@ -47,6 +47,8 @@ def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
         parts = []
         if s.get("lix") is not None:
             parts.append(f"LIX {round(s['lix'])} ({s.get('lix_band')})")
+        if s.get("reading_time"):
+            parts.append(f"læsetid {s['reading_time']}")
         if s.get("passive_share") is not None:
             parts.append(f"passiv {round(100 * s['passive_share'])} %")
         parts.append(f"kancellisprog {s.get('jargon_count', 0)}")

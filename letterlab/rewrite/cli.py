@@ -83,6 +83,8 @@ def _score_line(scores: dict) -> str:
     parts = []
     if scores.get("lix") is not None:
         parts.append(f"LIX {round(scores['lix'])}")
+    if scores.get("reading_time"):
+        parts.append(f"læsetid {scores['reading_time']}")
     if scores.get("passive_share") is not None:
         parts.append(f"passiv {round(100 * scores['passive_share'])} %")
     counts = scores.get("counts") or {}

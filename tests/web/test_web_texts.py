@@ -63,7 +63,7 @@ def message_texts() -> list[str]:
 
     sample = {"name": "brev.docx", "n": "3", "before": "40", "after": "62", "text": "din", "categories": "Passiv",
               "title": "Lange sætninger", "target": "40", "pct": "20", "words": "210", "sentences": "14",
-              "field": "text", "choices": "brev, fagfolk"}
+              "field": "text", "choices": "brev, fagfolk", "time": "ca. 2 minutter"}
     out = [s.format(**sample) for s in list(UI_TEXTS.values()) + list(MSG.values())]
     out += list(HTTP_MESSAGES.values()) + list(FIELD_NAMES.values())
     out += [v for d in CATEGORY_LABELS.values() for v in d.values()]

@@ -212,6 +212,9 @@
     if (s.words) {
       scores.appendChild(el("p", { class: "hint" }, t("words", { words: LL.fmtNumber(s.words), sentences: LL.fmtNumber(s.sentences) })));
     }
+    if (s.reading_time) {
+      scores.appendChild(el("p", { class: "hint", id: "reading-time" }, t("reading_time", { time: s.reading_time })));
+    }
   }
 
   /* ---------- findings list ---------- */

@@ -63,6 +63,11 @@
       el("strong", { id: "overall-after" }, fmtScore("overall", o.after)),
       d ? el("span", { class: "delta " + (d > 0 ? "up" : "down") }, (d > 0 ? "+" : "−") + Math.abs(d)) : null
     ]));
+    var rt = cmp.reading_time || {};
+    if (rt.before || rt.after) {
+      node.appendChild(el("p", { class: "reading-time", id: "reading-time" },
+                          t("reading_time", { time: (rt.before || "–") + " → " + (rt.after || "–") })));
+    }
   }
 
   function renderScores(cmp) {

@@ -1,0 +1,143 @@
+"""Reading time and RIX through textstat, over the part of the letter the scores cover.
+
+``figures(doc, sentences)`` is called once per letter where the scores are
+computed (``letterlab.metrics.compute``), with the sentences the LIX counts.
+It adds three scores:
+
+* ``reading_seconds``: ``textstat.reading_time`` of those sentences' text as
+  the reader sees it (numbers, dates and punctuation included), whole seconds.
+  textstat's default speed (14.69 ms a character) is a fast reader of English;
+  letterlab passes ``MS_PER_CHARACTER``: 200 words a minute, a calm pace for
+  a letter from the authorities, at the 5.15 non-blank characters a word the
+  corpus letters have (``corpora/letters``).
+* ``reading_time``: the same as a reader says it, "ca. 2 minutter"
+  (``reading_time_text``).
+* ``rix``: Anderson's RIX (long words per sentence), ``textstat.rix`` of
+  letterlab's own cleaned text of those sentences: each LIX word with only its
+  letters kept ("bl.a." → "bla", "CPR-nummer" → "CPRnummer"), each sentence
+  ended by one full stop. textstat then sees the words and long words LIX
+  counts. One difference remains: textstat does not count a sentence of one
+  or two words (it takes it for a heading or a stray abbreviation), while the
+  LIX does. ``None`` when there is no sentence to count.
+
+Why not textstat's ``lix`` as well: textstat splits sentences at every full
+stop and words at spaces, so "bl.a.", "jf.", "1. maj", "kl. 10.00" and
+headings without a full stop change its counts (docs/report-schema.md has a
+worked example). letterlab's LIX keeps its letter-aware counts.
+
+Personal data: textstat keeps the last 128 texts it was given in its caches;
+``figures`` empties them again before it returns, so no letter text stays
+behind in the process.
+"""
+from __future__ import annotations
+
+import sys
+import types
+from typing import TYPE_CHECKING, Any, Sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+WORDS_PER_MINUTE = 200
+CHARACTERS_PER_WORD = 5.15
+MS_PER_CHARACTER = round(60_000 / (WORDS_PER_MINUTE * CHARACTERS_PER_WORD), 2)   # 58.25
+
+_textstat: Any = None
+_caches: list = []
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for nltk while textstat is imported; imports the real one on first use.
+
+    textstat imports nltk (about a second: most of a cold ``letterlab check``)
+    only for English syllable counts from the CMU dictionary. letterlab never
+    asks for those, so nltk is imported only if something really uses it.
+    """
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _load_textstat():
+    global _textstat
+    if _textstat is None:
+        proxy = None
+        if "nltk" not in sys.modules:
+            proxy = sys.modules["nltk"] = _Deferred("nltk")
+        try:
+            import textstat
+            from textstat import backend
+        finally:
+            if proxy is not None and sys.modules.get("nltk") is proxy:
+                del sys.modules["nltk"]
+        for part in (backend.metrics, backend.counts, backend.selections, backend.transformations):
+            for name in dir(part):
+                fn = getattr(part, name)
+                if callable(getattr(fn, "cache_clear", None)):
+                    _caches.append(fn)
+        _textstat = textstat
+    return _textstat
+
+
+def _forget() -> None:
+    for fn in _caches:
+        fn.cache_clear()
+
+
+def cleaned_text(doc: Doc, sentences: Sequence) -> str:
+    """The LIX words of ``sentences`` (``SentenceInfo``), letters only, one full stop after each sentence."""
+    from .metrics import word_letters
+    from .nlp.table import token_table
+
+    t = token_table(doc)
+    text = t.text
+    lines = []
+    for s in sentences:
+        words = [w if w.isalpha() else "".join(c for c in w if c.isalpha())
+                 for w in (text[i] for i in range(s.token_start, s.token_end) if word_letters(t, i) >= 0)]
+        if words:
+            lines.append(" ".join(words) + ".")
+    return " ".join(lines)
+
+
+def covered_text(doc: Doc, sentences: Sequence) -> str:
+    """The tokens of ``sentences`` as the reader sees them (numbers and punctuation too), one space apart.
+
+    Built from the token table: ``doc.text`` would rebuild the letter token by
+    token on every call. The characters that are not blank are those of the letter.
+    """
+    from .nlp.table import token_table
+
+    t = token_table(doc)
+    text, space = t.text, t.space
+    return " ".join(text[i] for s in sentences for i in range(s.token_start, s.token_end) if not space[i])
+
+
+def reading_time_text(seconds: int | float | None) -> str | None:
+    """Reading time the way a reader says it: "under 1 minut", "ca. 1 minut", "ca. 4 minutter", "ca. 15 minutter"."""
+    if seconds is None:
+        return None
+    if seconds < 45:
+        return "under 1 minut"
+    minutes = int(seconds / 60 + 0.5)
+    if minutes <= 1:
+        return "ca. 1 minut"
+    if minutes > 10:
+        minutes = 5 * int(minutes / 5 + 0.5)
+    return f"ca. {minutes} minutter"
+
+
+def figures(doc: Doc, sentences: Sequence) -> dict:
+    """``reading_seconds``, ``reading_time`` and ``rix`` for ``sentences`` (the ones the LIX counts)."""
+    ts = _load_textstat()
+    try:
+        seconds = round(ts.reading_time(covered_text(doc, sentences), ms_per_char=MS_PER_CHARACTER))
+        cleaned = cleaned_text(doc, sentences)
+        rix = round(ts.rix(cleaned), 1) if cleaned else None
+    finally:
+        _forget()
+    return {"reading_seconds": seconds, "reading_time": reading_time_text(seconds), "rix": rix}
