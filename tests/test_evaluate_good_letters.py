@@ -52,9 +52,6 @@ def test_word_and_sentence_rules_are_quiet_on_good_letters(result):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="the appeal guide after the signature and the message/deadline/Tid-Sted "
-                                       "false alarms are fixed by the letter-anatomy work (issue 11 items 1-4); "
-                                       "remove this marker when that is merged")
 def test_issue_target_on_every_rule(result):
     s = result["summary"]
     assert s["totals"]["error"] == 0

@@ -23,15 +23,15 @@ from testutil import ROOT
 TEMPLATES = ROOT / "corpora" / "templates"
 
 # --- the guards, in one place ------------------------------------------------------------------
-# Accuracy floors on corpora/templates: what main (58d1043) reached when the set was made.
-MIN_ACCURACY = {"heading": 0.31, "message_first": 0.31, "genre": 0.75, "appeal": 0.91}
+# Accuracy floors on corpora/templates after the anatomy merge (the set was tuned against, so not held out).
+MIN_ACCURACY = {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 0.97}
 # TODO(#11 item 5): must be 0. Main makes 24 (its message-first "move" suggestion glues the
 # message to the letterhead, recipient and reference blocks above it); lower to 0 after the anatomy merge.
-MAX_NONBODY_SUGGESTIONS = 24
+MAX_NONBODY_SUGGESTIONS = 0
 # TODO(#11 item 6): the good plain letters should have no errors and at most one warning per letter
 # on average; main gives 1 error (a reminder whose message it cannot find) and 1.36 warnings.
-MAX_PLAIN_ERRORS = 1
-MAX_PLAIN_WARNINGS_PER_LETTER = 1.36
+MAX_PLAIN_ERRORS = 0
+MAX_PLAIN_WARNINGS_PER_LETTER = 1.0
 
 GENRES = {"afgoerelse", "partshoering", "indkaldelse", "kvittering", "anmodning", "orientering",
           "paamindelse", "opkraevning"}
