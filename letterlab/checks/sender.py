@@ -104,6 +104,11 @@ def _letterhead_block(text: str, blocks, pos: int) -> bool:
 def in_sender_block(ctx: LetterContext | None, text: str, pos: int) -> bool:
     """True when ``pos`` is in the sender's own letterhead, reference, closing or signature lines."""
     kind = _part_kind(ctx, pos)
+    if kind == "letterhead":
+        # The anatomy calls any block above the subject a letterhead; only one that names an
+        # organisation is the sender's (a name and address alone is the recipient).
+        in_header = any(b.kind == "header" and b.start <= pos < b.end for b in (ctx.blocks or ()))
+        return in_header or _letterhead_block(text, ctx.blocks or (), pos)
     if kind is not None:
         return kind in SENDER_PARTS
     ls, le = _line_bounds(text, pos)

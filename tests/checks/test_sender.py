@@ -34,8 +34,11 @@ Du kan klage. Din klage skal være hos os inden fire uger, og vi ringer til dig 
 
 
 def _ctx(text):
+    from letterlab.anatomy import read_anatomy
+
     doc = read_text(text)
-    return LetterContext(blocks=tuple(doc.blocks), metrics={"zones": letter_zones(text, doc.blocks)})
+    return LetterContext(blocks=tuple(doc.blocks), metrics={"zones": letter_zones(text, doc.blocks)},
+                         parts=read_anatomy(text, doc.blocks).parts)
 
 
 def _at(text, needle, nth=0):
