@@ -43,7 +43,7 @@ from ..report.model import Suggestion
 from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
                      suggestion, supine_matches)
-from .inflect import imperative, is_known_verb, is_listed_noun, participle_lemma, verb_form
+from ..language.inflect import imperative, is_known_verb, is_listed_noun, participle_lemma, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
