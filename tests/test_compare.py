@@ -25,7 +25,7 @@ def test_shape_and_verdicts():
                     lix=38.5, mean_sentence_length=14.0, max_sentence_length=22, passive_share=0.1, jargon_count=0,
                     words=180, sentences=13, overall=80, message_first=True)
     d = compare_reports(before, after)
-    assert set(d) == {"schema_version", "overall", "scores", "categories", "rules", "message_first"}
+    assert set(d) == {"schema_version", "overall", "scores", "categories", "rules", "message_first", "guard", "facts"}
     assert d["schema_version"] == "1.0"
     assert d["overall"] == {"before": 30, "after": 80, "change": 50}
     assert set(d["scores"]) == {"lix", "mean_sentence_length", "max_sentence_length", "passive_share", "jargon_count",
@@ -72,8 +72,14 @@ def test_corpus_after_is_better_in_every_category_with_findings(folder, nlp):
     before = analyse((folder / "before.txt").read_text(encoding="utf-8"), nlp=nlp)
     after = analyse((folder / "after.txt").read_text(encoding="utf-8"), nlp=nlp, genre=before.genre)
     d = compare_reports(before, after)
+    # A category where the after version failed a guard (a lost fact: the hand-written after of letter 05
+    # drops the law's name) may not show as better, and says why.
     worse = [(c["category"], c["before"], c["after"]) for c in d["categories"]
-             if (c["before"] or c["after"]) and c["category"] not in NOT_WRITING and c["verdict"] != "bedre"]
+             if (c["before"] or c["after"]) and c["category"] not in NOT_WRITING and c["verdict"] != "bedre"
+             and not (c["verdict"] == "ikke bedre" and c.get("guard"))]
     assert not worse
+    for c in d["categories"]:
+        if c.get("guard"):
+            assert c["verdict"] != "bedre"
     assert d["overall"]["change"] > 0
     assert d["scores"]["lix"]["better"] is True

@@ -24,10 +24,11 @@ import re
 from datetime import date
 from typing import Iterator
 
-from ..report.model import Finding
+from ..report.model import Finding, Suggestion
 from .base import Param, letter, make_finding, doc_text
 
 TARGETS = ("cpr", "telefon", "email")
+CPR_NOTE = "Fjern CPR-nummeret fra brevet. I en skabelon skal der stå et flettefelt."
 
 NOT_PHONE_BEFORE = ["sagsnr", "sagsnummer", "sags nr", "j.nr", "j. nr", "journalnr", "journalnummer", "kontonr",
                     "kontonummer", "konto", "reg.nr", "reg. nr", "regnr", "registreringsnummer", "cvr", "se-nr",
@@ -143,9 +144,11 @@ def check(doc, rule) -> Iterator:
             masked = mask_cpr(number)
             holder = rule.params["placeholder"] or "{cpr}"
             # Built by hand, not with make_finding: the finding's text must not hold the full number.
+            # The suggestion is the merge field, never the number (letterlab.rewrite.guard keeps it so).
+            sug = Suggestion(start, end, holder, kind="privacy", safe=True, confidence=0.9, note=CPR_NOTE)
             yield Finding(rule=rule.id, category=rule.category, severity=rule.severity,
                           message=f"{rule.message} ({masked}) I en skabelon skal der stå et flettefelt, fx {holder}.",
-                          start=start, end=end, text=masked, explanation=rule.explanation)
+                          start=start, end=end, text=masked, explanation=rule.explanation, suggestions=(sug,))
         return
     if target == "telefon":
         found = find_phones(text, rule.params["not_after"] or NOT_PHONE_BEFORE)

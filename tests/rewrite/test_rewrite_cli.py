@@ -79,7 +79,7 @@ def test_compare_text_and_json(capsys):
     assert "Samlet score:" in out and "Passiv:" in out and "bedre" in out
     assert main(["compare", str(before), str(after), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"schema_version", "overall", "scores", "categories", "rules", "message_first"}
+    assert set(data) == {"schema_version", "overall", "scores", "categories", "rules", "message_first", "guard", "facts"}
 
 
 def test_compare_missing_file(tmp_path, capsys):
