@@ -47,7 +47,7 @@ class RewriteResult:
         return not_changed(self.before, self.applied, self.withdrawn, self.mode)
 
     def diff(self, before_name: str = "før", after_name: str = "efter") -> str:
-        return unified_diff(self.before.text, self.text, before_name, after_name)
+        return unified_diff(mask_cprs(self.before.text), self.text, before_name, after_name)
 
 
 def unified_diff(before: str, after: str, before_name: str = "før", after_name: str = "efter") -> str:
@@ -202,7 +202,7 @@ def not_changed(before: Report, applied: list[Suggestion], withdrawn: list[tuple
     out = []
     for f in before.findings:
         keys = [(s.start, s.end, s.replacement) for s in f.suggestions]
-        if any(k in done for k in keys):
+        if any(k in done for k in keys) or f.category in SPAN_CATEGORIES and not f.suggestions:
             continue
         why = next((stopped[k] for k in keys if k in stopped), None)
         if why is None:
