@@ -761,6 +761,16 @@ def _third_party_in_clause(t: TokenTable, main: int, s_end: int) -> bool:
     return False
 
 
+COMPANY_WORDS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand")
+
+
+def _company_in_sentence(t: TokenTable, s_start: int, s_end: int, subject: tuple[int, int]) -> bool:
+    """A company or supplier is named in the sentence (not as the passive's subject): it, not the authority,
+    may well be the actor."""
+    return any(any(w in t.lower[k] for w in COMPANY_WORDS) or t.text[k] in ("A/S", "ApS", "I/S")
+               for k in range(s_start, s_end) if not subject[0] <= k <= subject[1])
+
+
 def _told_to_authority(t: TokenTable, main: int, s_end: int) -> bool:
     """"oplyst over for kommunen", "meddelt til os": the authority is the one told, not the actor."""
     end = _clause_end(t, main, s_end)
@@ -884,12 +894,16 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             who = "du"
         elif lemma in AUTHORITY_VERBS:
             who = "vi"
+
             if _told_to_authority(t, main, s_end):
                 _why(doc, main, WHY_UNKNOWN)
                 return None   # "som ikke er oplyst over for kommunen": someone told us; we did not
         else:
             _why(doc, main, WHY_UNKNOWN)
             return None
+        if who == "vi" and _company_in_sentence(t, s_start, s_end, (s_first, s_last)):
+            _why(doc, main, WHY_THIRD)
+            return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"
         a_pp_first = a_pp_last = None
         confidence = 0.65
         note = NOTE_DEFAULT.format(who={"du": "dig", "vi": "os"}[who])

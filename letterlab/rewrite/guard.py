@@ -74,7 +74,19 @@ BAD_PATTERNS = (
     re.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
                r"(?!mere\b)[a-zæøå]+(?:r|de|te|ede)\b"),
     re.compile(r"\bvi\s+beror\b", re.I),
+    re.compile(r"\bfortal\w*\s+(?:\w+\s+){0,2}om,\s+at\b", re.I),          # "fortalt kommunen om, at"
+    re.compile(r"\bom\s+(?:\d{1,2}\.\s|samme\s+dato)", re.I),            # "om 1. april": "pr." before a date
+    re.compile(r"\bophører\s+til og med\b", re.I),
+    re.compile(r"\bsiges ja til\b", re.I),                                    # passive with a stranded "til"
+    re.compile(r"\bvi De\b"),                                                 # "bevilger vi De" (object form: Dem)
+    re.compile(r"\b(?:forinden|før|inden|når|hvis|såfremt)\s+som\b", re.I),  # expletive "der" read as relative
+    re.compile(r"\bfundet ud af\s+(?!at\b|om\b|hvor|hvad|hvem|hvilke|,)[a-zæøå]", re.I),
+    re.compile(r"(?<!\.)\.\.(?!\.)"),                                        # "kr.. Ved"
+    re.compile(r"\bfordi\s+(?:\w+\s+){0,2}dog\b", re.I),                     # "idet det dog" is no cause
 )
+# A moved message must not end at an abbreviation (the sentence was cut: "... til reg.nr. 1234, kontonr.").
+ABBREVIATION_END_RE = re.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
+                                 re.I)
 SENT_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
 SIGNATURE_NAME_RE = re.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
 NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltning", "team", "hilsen", "venlig",
@@ -266,11 +278,19 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
         for a, b, _ in reversed(cprs):
             rep = rep[:a] + "{cpr}" + rep[b:]
         s = replace(s, replacement=rep)
+    if rep.startswith(".") and text[:s.start].endswith("."):
+        rep = rep[1:]          # a split after "kr.": one full stop ends the sentence
+        s = replace(s, replacement=rep)
     a, b = _sentence_window(text, s.start, s.end)
     before = text[a:b]
     after = text[a:s.start] + rep + text[s.end:b]
     if s.kind in ("move", "heading"):
-        return s, v     # message-first moves are never safe and are checked as a whole letter
+        # message-first moves are never safe and are checked as a whole letter; a cut sentence is refused
+        first = rep.split("\n\n", 1)[0]
+        if s.kind == "move" and ABBREVIATION_END_RE.search(first):
+            v.reject = "Forslaget ville klippe en sætning over ved en forkortelse."
+        return s, v
+
     if s.kind != "privacy":
         lost = _fact_loss(before, after)
         if lost:
@@ -287,6 +307,12 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if new:
         v.reject = f"Forslaget ville give et nyt fund ({new[0]})."
         return s, v
+    if plan is not None and plan.convert and kind_of_finding != "plan" and any(w in FORMAL_FORMS for w in _words(rep)):
+        converted = _to_du(rep)
+        if converted is not None:
+            rep = converted
+            s = replace(s, replacement=rep)
+            after = text[a:s.start] + rep + text[s.end:b]
     if plan is not None:
         why = _address_verdict(original, s, plan, kind_of_finding == "plan")
         if why:
@@ -297,9 +323,49 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     return s, v
 
 
+def _to_du(text: str) -> str | None:
+    """``text`` with De/Dem/Deres turned into du/dig/din/dit/dine (None when a possessive's noun is unknown)."""
+    out = []
+    words = list(re.finditer(r"\S+", text))
+    for k, m in enumerate(words):
+        w = m.group(0)
+        core = w.rstrip(".,;:!?")
+        tail = w[len(core):]
+        if core in ("De", "Dem"):
+            new = {"De": "du", "Dem": "dig"}[core]
+            if k == 0:
+                new = new.capitalize()
+            out.append((m.start(), m.end(), new + tail))
+        elif core == "Deres":
+            if k + 1 >= len(words):
+                return None
+            agr = noun_agreement(words[k + 1].group(0).rstrip(".,;:!?"))
+            if agr is None:
+                return None
+            number, gender = agr
+            new = "dine" if number == "Plur" else {"Com": "din", "Neut": "dit"}[gender] if number else None
+            if new is None:
+                return None
+            out.append((m.start(), m.end(), (new.capitalize() if k == 0 else new) + tail))
+    for a, b, new in reversed(out):
+        text = text[:a] + new + text[b:]
+    return text
+
+
 def _with_note(s: Suggestion, note: str) -> Suggestion:
     joined = note if not s.note else (s.note if note in s.note else f"{s.note} {note}")
     return replace(s, safe=False, note=joined, confidence=min(s.confidence, 0.6))
+
+
+def guard_suggestions(text: str, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions made outside the findings (message first): rejected ones dropped."""
+    out = []
+    for s in suggestions:
+        s2, v = check_suggestion(text, s)
+        if not v.reject:
+            out.append(replace(s2, safe=False, note=(s2.note + " " + v.unsafe).strip()) if v.unsafe and s2.safe
+                       else s2)
+    return out
 
 
 def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = None, doc=None) -> list[Finding]:

@@ -22,7 +22,7 @@ from ..core import analyse
 from ..readers import Document
 from ..report.model import Report, Suggestion
 from .apply import all_suggestions, apply_suggestions, choose, resolve_overlaps
-from .guard import letter_guard
+from .guard import guard_suggestions, letter_guard
 from .message_first import message_first_suggestions
 
 
@@ -74,7 +74,7 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
     kw = {"model": model, "profile": profile, "nlp": nlp}
     before = analyse(source, rules, genre=genre, **kw)
     genre = genre or before.genre
-    extra = message_first_suggestions(before) if before.scores else []
+    extra = guard_suggestions(before.text, message_first_suggestions(before)) if before.scores else []
     offered = all_suggestions(before, extra)
     # The message move and heading come in pass 2, on the reworded letter.
     applied = [s for s in choose(before, mode) if s.kind not in ("move", "heading")]
@@ -91,7 +91,7 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
                                             "message_position": {**pos, "start": start, "end": end}})
         pos = before.scores.get("message_position")
         original = before.text[pos["start"]:pos["end"]] if pos else None
-        second = resolve_overlaps(message_first_suggestions(target, heading_from=original))
+        second = resolve_overlaps(guard_suggestions(first_pass, message_first_suggestions(target, heading_from=original)))
         if second:
             moved = apply_suggestions(first_pass, second)
             if not letter_guard(first_pass, moved):
