@@ -81,7 +81,7 @@ REFUSED_RE = re.compile(r"\bafslag\b|\bafslå\w*|\bgiver (?:dig |Dem )?afslag|\b
                         r"\b(?:du|De)\s+(?:kan\s+ikke\s+få|får\s+ikke)\s+(?:\w+\s+){0,2}?(?:støtte|hjælp|tilskud|dækket|"
                         r"bevilget|en|et|\d)|"
                         r"\bkan\s+(?:du|De|vi)\s+ikke\s+(?:få|bevilg\w*|give|godkend\w*)\b|"
-                        r"\bhar\s+ikke\s+ret\s+til\b|\bfår\s+(?:du|De)\s+ikke\b|\bdækker\s+(?:\w+\s+)?ikke\b|\bikke\s+(?:er\s+)?(?:berettiget|opfyld\w*)", re.I)
+                        r"\bhar\s+ikke\s+ret\s+til\b|\b(?:bevilg|imødekomm|godkend)(?:es|et|er)\s+ikke\b|\bfår\s+(?:du|De)\s+ikke\b|\bdækker\s+(?:\w+\s+)?ikke\b|\bikke\s+(?:er\s+)?(?:berettiget|opfyld\w*)", re.I)
 GRANTED_RE = re.compile(r"(?<!som er )(?<!der er )(?<!tidligere )\bbevilg(?:et|ede|er|es)\b|\bimødekomm(?:es|er|et)\b(?![^.\n]{0,10}\bikke)|"
                         r"\bgodkend(?:t|er|es)\b|\bsiger ja\b|\bhar ret til\b|\bfår\s+(?:(?:en|et|hjælp|tilskud|"
                         r"støtte|bevilget|dækket|betalt|refunderet)\b)|\btilkend\w+\b|"
@@ -286,16 +286,16 @@ def _appeal(text: str, add) -> None:
     if not m:
         return
     add("appeal", "ja", "klagevejledning", m.start())
-    # the appeal deadline: a period in the appeal guide's paragraph(s)
-    tail = text[max(0, m.start() - 200):]
-    for p in PERIOD_RE.finditer(tail):
-        window = tail[max(0, p.start() - 120):p.end() + 60].lower()
-        if "klag" in window or "påklag" in window:
+    # the appeal deadline: a period in a sentence about the complaint, from the appeal guide on
+    for p in PERIOD_RE.finditer(text, m.start()):
+        a = max(text.rfind(".", 0, p.start()), text.rfind("\n", 0, p.start())) + 1
+        b = min([x for x in (text.find(".", p.end()), text.find("\n", p.end())) if x >= 0] or [len(text)])
+        if "klag" in text[a:b].lower():
             n = _number(p.group(1))
             if n is not None:
                 unit = p.group(2).lower()
                 unit = {"uge": "uger", "dag": "dage", "måned": "måneder"}.get(unit, unit)
-                add("appeal_deadline", f"{n} {unit}", p.group(0), max(0, m.start() - 200) + p.start())
+                add("appeal_deadline", f"{n} {unit}", p.group(0), p.start())
                 return
 
 
@@ -325,6 +325,19 @@ def _keys(facts: list[Fact], kind: str) -> dict[str, Fact]:
         if f.kind == kind:
             out.setdefault(f.key, f)
     return out
+
+
+def _counts(facts: list[Fact], kind: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in facts:
+        if f.kind == kind:
+            out[f.key] = out.get(f.key, 0) + 1
+    return out
+
+
+# Kinds where one of several mentions replaced by a new value is a change ("500 kr." twice, then once
+# "500 kr." and once "600 kr."). A mention merely dropped is no change: a rewrite may say it once.
+COUNTED_KINDS = ("amount", "date", "paragraph", "period", "phone", "case")
 
 
 def _date_kept(key: str, after_keys: set[str]) -> bool:
@@ -357,6 +370,9 @@ def diff_facts(before: list[Fact], after: list[Fact]) -> dict[str, list]:
         if kind == "name":
             missing += lost      # a new name is not "the same name changed"
             continue
+        if kind in COUNTED_KINDS and new and len(lost) < len(new):
+            cb, ca = _counts(before, kind), _counts(after, kind)
+            lost += [b[k] for k in b if k in a and ca[k] < cb[k] and b[k] not in lost][:len(new) - len(lost)]
         pairs = min(len(lost), len(new))
         changed += list(zip(lost[:pairs], new[:pairs]))
         missing += lost[pairs:]
