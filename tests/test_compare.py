@@ -83,3 +83,18 @@ def test_corpus_after_is_better_in_every_category_with_findings(folder, nlp):
             assert c["verdict"] != "bedre"
     assert d["overall"]["change"] > 0
     assert d["scores"]["lix"]["better"] is True
+
+
+def test_a_category_whose_guard_failed_never_shows_as_better():
+    before = _report([_f("genre.klagevejledning", "genre")] * 2 + [_f("persondata.cpr", "privacy")] * 2)
+    before.text = "Du får 500 kr. den 1. maj 2026. Klagevejledning: Du kan klage inden 4 uger. CPR-nr. 010190-1234."
+    after = _report([_f("persondata.cpr", "privacy")], overall=90)
+    after.text = "Du får 500 kr. CPR-nr. 010190-1234."
+    d = compare_reports(before, after)
+    rows = {c["category"]: c for c in d["categories"]}
+    assert rows["genre"]["verdict"] == "ikke bedre" and "mangler" in rows["genre"]["guard"]
+    assert rows["privacy"]["verdict"] == "ikke bedre" and "CPR" in rows["privacy"]["guard"]
+    assert {p["check"] for p in d["guard"]} == {"facts", "cpr"}
+    assert d["facts"]["legal_warning"].startswith("Advarsel")
+    text = render_compare_text(d)
+    assert "Mangler: Dato: 1. maj 2026" in text and "Advarsel" in text

@@ -244,8 +244,10 @@ def address_plan(text: str, findings: Iterable[Finding]) -> AddressPlan:
     plan.has_du = any(w.lower() in DU_FORMS for w in _words(text))
     under = [f for f in findings if f.category == "address" and f.text.lower() == "undertegnede"]
     if under:
+        k = text.lower().rfind("hilsen")
+        tail = text[k + 6:] if k >= 0 else "\n".join([ln for ln in text.splitlines() if ln.strip()][-4:])
         signed = any(not any(x in m.group(0).lower() for x in NOT_PERSON)
-                     for m in SIGNATURE_NAME_RE.finditer(text[-400:]))
+                     for m in SIGNATURE_NAME_RE.finditer(tail))
         plan.undertegnede_ok = signed and all(any(s.safe for s in f.suggestions) for f in under)
     return plan
 
