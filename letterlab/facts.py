@@ -87,6 +87,8 @@ GRANTED_RE = re.compile(r"(?<!som er )(?<!der er )(?<!tidligere )\bbevilg(?:et|e
                         r"støtte|bevilget|dækket|betalt|refunderet)\b)|\btilkend\w+\b|"
                         r"\b(?:du|De)\s+får\s+(?:\S+\s+){0,3}?(?:støtte|hjælp|tilskud|dækket|\d)|\bvi\s+dækker\b(?!\s+(?:dog\s+)?ikke)",
                         re.I)
+_DIGIT_RE = re.compile(r"\d")
+CONDITION_RE = re.compile(r"\b(?:hvis|såfremt|kan du søge|kan De søge)\b", re.I)
 REQUEST_RE = re.compile(r"\bhvis\b|\bkan\s+(?:du|De)\s+søge\b|\bsøg\b|\bansøg", re.I)
 NOT_NAMES = {"De", "Dem", "Deres", "Du", "Dig", "Din", "Dit", "Dine", "Vi", "Os", "Vores", "Jeg", "Mig", "Min",
              "Med", "Venlig", "Kære", "Hej", "Klagevejledning", "Afgørelse", "Vedrørende", "Vedr", "Kopi",
@@ -163,8 +165,12 @@ def _name_of(run: list[tuple[str, int]], source: str, lower_words: set[str]) -> 
     return [(" ".join(w for w, _ in run), run[0][1])]
 
 
-def extract_facts(text: str) -> list[Fact]:
-    """Every fact of ``text`` (see the module doc), in text order."""
+def extract_facts(text: str, letter: bool = True) -> list[Fact]:
+    """Every fact of ``text`` (see the module doc), in text order.
+
+    ``letter=False`` leaves out what only the whole letter can tell (the decision, the appeal guide):
+    the rewrite guard reads a few words around an edit.
+    """
     facts: list[Fact] = []
     if not text:
         return facts
@@ -173,15 +179,18 @@ def extract_facts(text: str) -> list[Fact]:
         facts.append(Fact(kind, key, raw.strip(), start))
 
     masked = text
-    for m in PLACEHOLDER_RE.finditer(text):
+    low = text.lower()
+    digits = _DIGIT_RE.search(text) is not None
+    for m in PLACEHOLDER_RE.finditer(text) if any(c in text for c in "{«<[") else ():
         add("placeholder", m.group(0).lower().replace(" ", ""), m.group(0), m.start())
     masked = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), masked)
     from .checks.privacy import NOT_CPR_BEFORE, NOT_PHONE_BEFORE, find_cpr, find_emails, find_phones
     from .rewrite.common import _ADDRESS_RE
 
-    for s, e, raw in find_cpr(masked, NOT_CPR_BEFORE):
+    for s, e, raw in find_cpr(masked, NOT_CPR_BEFORE) if digits else ():
         masked = masked[:s] + " " * (e - s) + masked[e:]
-    for m in _ADDRESS_RE.finditer(masked):
+    has_address = "@" in text or "www" in low or "http" in low or "." in text
+    for m in _ADDRESS_RE.finditer(masked) if has_address else ():
         raw = m.group(0).rstrip(".,;:)")
         add("address", raw.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/"),
             raw, m.start())
@@ -189,22 +198,22 @@ def extract_facts(text: str) -> list[Fact]:
         masked = masked[:s] + " " * (e - s) + masked[e:]
     masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group(0).rstrip(".,;:)")) + m.group(0)[len(m.group(0).rstrip(".,;:)")):],
                              masked)
-    for m in CASE_RE.finditer(masked):
+    for m in CASE_RE.finditer(masked) if digits else ():
         add("case", re.sub(r"[\s.-]", "", m.group(1)).lower(), m.group(1), m.start(1))
         masked = masked[:m.start(1)] + " " * (m.end(1) - m.start(1)) + masked[m.end(1):]
-    for s, e, raw in find_phones(masked, NOT_PHONE_BEFORE):
+    for s, e, raw in find_phones(masked, NOT_PHONE_BEFORE) if digits else ():
         add("phone", re.sub(r"\D", "", raw)[-8:], raw, s)
         masked = masked[:s] + " " * (e - s) + masked[e:]
-    for m in AMOUNT_RE.finditer(masked):
+    for m in AMOUNT_RE.finditer(masked) if digits else ():
         raw = m.group(1) or m.group(2)
         add("amount", _amount_key(raw), m.group(0), m.start())
     taken: list[tuple[int, int]] = []
-    for m in DATE_LONG_RE.finditer(masked):
+    for m in DATE_LONG_RE.finditer(masked) if digits else ():
         day, month = int(m.group(1)), MONTH_NO[m.group(2).lower()]
         if 1 <= day <= 31:
             add("date", f"{day}.{month}.{_year(m.group(3))}", m.group(0), m.start())
             taken.append((m.start(), m.end()))
-    for rx in (DATE_SPACE_YEAR_RE, DATE_NUM_RE):
+    for rx in (DATE_SPACE_YEAR_RE, DATE_NUM_RE) if digits else ():
         for m in rx.finditer(masked):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -222,22 +231,23 @@ def extract_facts(text: str) -> list[Fact]:
                 "arbejdsdage": "dage"}.get(unit, unit)
         if n is not None:
             add("period", f"{n} {unit}", m.group(0), m.start())
-    for m in PARAGRAPH_RE.finditer(masked):
+    for m in PARAGRAPH_RE.finditer(masked) if "§" in text else ():
         num = re.sub(r"\s", "", m.group(1)).lower()
         stk = re.sub(r"\D", "", m.group(2) or "")
         nr = re.sub(r"\D", "", m.group(3) or "")
         add("paragraph", "§" + num + (f" stk. {stk}" if stk else "") + (f" nr. {nr}" if nr else ""),
             m.group(0), m.start())
-    for m in LAW_RE.finditer(masked):
+    for m in LAW_RE.finditer(masked) if "lov" in low else ():
         raw = m.group(1) or m.group(2)
         key = _law_key(raw)
         if key:
             add("law", key, raw, m.start())
     _names(masked, add)
-    _appeal(masked, add)
-    decision = decision_of(masked)
-    if decision:
-        add("decision", decision, DECISION_TITLES[decision], 0)
+    if letter:
+        _appeal(masked, add)
+        decision = decision_of(masked)
+        if decision:
+            add("decision", decision, DECISION_TITLES[decision], 0)
     facts.sort(key=lambda f: f.start)
     return facts
 
@@ -305,7 +315,8 @@ def decision_of(text: str) -> str | None:
     ap = re.search(r"\n\s*klagevejledning\b|\n\s*sådan klager du\b|\n\s*hvis du vil klage\b", text, re.I)
     if ap:
         body = text[:ap.start()]
-    body = re.sub(r"[^.\n]*\b(?:hvis|såfremt|kan du søge|kan De søge)\b[^.\n]*", " ", body, flags=re.I)
+    # conditions and offers ("Hvis du ikke får ...", "kan du søge ...") decide nothing: drop those sentences
+    body = " ".join(sent for sent in re.findall(r"[^.\n]+", body) if not CONDITION_RE.search(sent))
     if PARTLY_RE.search(body):
         return "partly"
     refused = REFUSED_RE.search(body) is not None

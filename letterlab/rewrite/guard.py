@@ -69,7 +69,6 @@ _WORD_RE = re.compile(r"[\wæøåÆØÅé.'-]*[\wæøåÆØÅé]|[.,;:!?]")
 # Broken patterns a word swap or reordering can leave behind (counted before and after).
 BAD_PATTERNS = (
     re.compile(r"\bbedes\s+(?:\w+\s+){0,2}om\s+at\b", re.I),
-    re.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I),
     re.compile(r"\b(?:den|det|de|en|et)\s+[a-zæøå]+e\s*(?:[.,;:!?]|$|\b(?:og|eller|at|om|for|på|med)\b)", re.M),
     re.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
                r"(?!mere\b)[a-zæøå]+(?:r|de|te|ede)\b"),
@@ -84,6 +83,8 @@ BAD_PATTERNS = (
     re.compile(r"(?<!\.)\.\.(?!\.)"),                                        # "kr.. Ved"
     re.compile(r"\bfordi\s+(?:\w+\s+){0,2}dog\b", re.I),                     # "idet det dog" is no cause
 )
+# Spans a whole sentence: checked there, only when a replacement brings "står" in.
+SENTENCE_PATTERN = re.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
 # A moved message must not end at an abbreviation (the sentence was cut: "... til reg.nr. 1234, kontonr.").
 ABBREVIATION_END_RE = re.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
                                  re.I)
@@ -174,16 +175,29 @@ def _looks_adjective(word: str) -> bool:
 
 
 def _bad_patterns(text: str) -> int:
-    return sum(len(p.findall(text)) for p in BAD_PATTERNS)
+    return sum(len(p.findall(text)) for p in BAD_PATTERNS) + len(SENTENCE_PATTERN.findall(text))
 
+
+# An edit whose old and new text hold none of these cannot lose or change a fact (a lower-case word swap):
+# digits, §, placeholders, addresses, capitals (names, a word that starts a sentence), laws and periods.
+FACTY_RE = re.compile(r"[\d§{«\[<@A-ZÆØÅ]|www|http|lov|uge|dag|måned|år\b|time")
 
 # The decision and the appeal guide belong to the whole letter; one sentence's wording says too little.
 LETTER_KINDS = {"decision", "appeal", "appeal_deadline"}
 
 
-def _fact_loss(before: str, after: str, whole_letter: bool = False) -> list[str]:
-    keep = (lambda f: True) if whole_letter else (lambda f: f.kind not in LETTER_KINDS)
-    d = diff_facts([f for f in extract_facts(before) if keep(f)], [f for f in extract_facts(after) if keep(f)])
+def _fact_loss(before: str, after: str, whole_letter: bool = False, memo: dict | None = None) -> list[str]:
+    if whole_letter:
+        fb, fa = extract_facts(before), extract_facts(after)
+    else:
+        key = ("facts", before)
+        fb = memo.get(key) if memo is not None else None
+        if fb is None:
+            fb = extract_facts(before, letter=False)
+            if memo is not None:
+                memo[key] = fb
+        fa = extract_facts(after, letter=False)
+    d = diff_facts(fb, fa)
     lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
     lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
     return lost
@@ -269,9 +283,27 @@ def _address_verdict(original: str, s: Suggestion, plan: AddressPlan, is_plan_it
 
 # ---------------------------------------------------------------- one suggestion
 
+def _local_window(text: str, start: int, end: int, a: int, b: int, margin: int = 60) -> tuple[int, int]:
+    """Up to ``margin`` characters either side of the edit, inside the sentence, cut at white space."""
+    la = max(a, start - margin)
+    while la > a and not text[la - 1].isspace():
+        la -= 1
+    lb = min(b, end + margin)
+    while lb < b and not text[lb].isspace():
+        lb += 1
+    return la, lb
+
+
 def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
-                     flagged: frozenset[str] = frozenset(), kind_of_finding: str = "") -> tuple[Suggestion, Verdict]:
-    """The suggestion (CPR numbers replaced by {cpr}) and the guard's verdict on it."""
+                     flagged: frozenset[str] = frozenset(), kind_of_finding: str = "",
+                     memo: dict | None = None) -> tuple[Suggestion, Verdict]:
+    """The suggestion (CPR numbers replaced by {cpr}) and the guard's verdict on it.
+
+    Facts and agreement are read in a window of a few words around the edit (an edit cannot change a fact
+    farther away); broken patterns in the whole sentence. ``memo`` keeps what was read of the original
+    text between the suggestions of one letter.
+    """
+    memo = {} if memo is None else memo
     v = Verdict()
     original = text[s.start:s.end]
     rep = s.replacement
@@ -293,16 +325,23 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             v.reject = "Forslaget ville klippe en sætning over ved en forkortelse."
         return s, v
 
-    if s.kind != "privacy":
-        lost = _fact_loss(before, after)
+    la, lb = _local_window(text, s.start, s.end, a, b)
+    before_l = text[la:lb]
+    after_l = text[la:s.start] + rep + text[s.end:lb]
+    if s.kind != "privacy" and (FACTY_RE.search(original) or FACTY_RE.search(rep)):
+        lost = _fact_loss(before_l, after_l, memo=memo)
         if lost:
             v.reject = "Forslaget ville fjerne eller ændre: " + ", ".join(lost) + "."
             return s, v
     if _negations(original) != _negations(rep):
         v.reject = "Forslaget ville ændre et \"ikke\" eller et andet nægtende ord."
         return s, v
-    errs = [e for e in agreement_errors(after) if e not in agreement_errors(before)]
-    if errs or _bad_patterns(after) > _bad_patterns(before):
+    errs = [e for e in agreement_errors(after_l) if e not in agreement_errors(before_l)]
+    # broken patterns: in the words around the edit, and "hvoraf ... står" in the whole sentence
+    bad = _bad_patterns(after_l) > _bad_patterns(before_l)
+    if not bad and "står" in rep:
+        bad = len(SENTENCE_PATTERN.findall(after)) > len(SENTENCE_PATTERN.findall(before))
+    if errs or bad:
         v.reject = "Forslaget ville give en grammatisk fejl" + (f" ({errs[0]})." if errs else ".")
         return s, v
     new = _new_flagged(original, rep, flagged)
@@ -385,6 +424,7 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
         return findings
     plan = address_plan(text, findings)
     flagged = _flagged_words(rules)
+    memo: dict = {}
     out: list[Finding] = []
     for f in findings:
         if not f.suggestions:
@@ -394,7 +434,7 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
         reasons: list[str] = []
         plan_item = f.category == "address" and (f.text in FORMAL_FORMS or f.text.lower() == "undertegnede")
         for s in f.suggestions:
-            s2, v = check_suggestion(text, s, plan, flagged, "plan" if plan_item else "")
+            s2, v = check_suggestion(text, s, plan, flagged, "plan" if plan_item else "", memo)
             if v.reject:
                 reasons.append(v.reject)
                 continue
@@ -448,16 +488,26 @@ def mixed_address(text: str) -> bool:
     return formal_address_count(text) > 0 and du_count(text) > 0
 
 
-def letter_guard(before: str, after: str) -> list[dict[str, str]]:
-    """What the rewritten letter broke: [{"check", "category", "message"}] (empty when it passes)."""
+def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict[str, str]]:
+    """What the rewritten letter broke: [{"check", "category", "message"}] (empty when it passes).
+
+    ``memo`` keeps what was read of ``before`` between calls on versions of the same letter.
+    """
+    memo = {} if memo is None else memo
+    if memo.get("text") != before:
+        memo.clear()
+        memo.update(text=before, mixed=mixed_address(before), agreement=agreement_errors(before),
+                    facts=extract_facts(before))
     problems: list[dict[str, str]] = []
-    if mixed_address(after) and not mixed_address(before):
+    if mixed_address(after) and not memo["mixed"]:
         problems.append({"check": "address", "category": "address", "message": MSG_MIXED})
-    new_err = [e for e in agreement_errors(after) if e not in agreement_errors(before)]
+    new_err = [e for e in agreement_errors(after) if e not in memo["agreement"]]
     if new_err:
         problems.append({"check": "agreement", "category": "readability",
                          "message": MSG_AGREEMENT.format(what=", ".join(new_err[:3]))})
-    lost = _fact_loss(before, after, whole_letter=True)
+    d = diff_facts(memo["facts"], extract_facts(after))
+    lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
+    lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
     if lost:
         problems.append({"check": "facts", "category": "genre", "message": MSG_LOST.format(what=", ".join(lost[:4]))})
     if find_cpr(after, NOT_CPR_BEFORE):

@@ -145,10 +145,11 @@ def _new_findings(before: Report, after: Report, applied: list[Suggestion], span
     return out
 
 
-def _culprits(before: Report, applied: list[Suggestion], text: str, after: Report | None) -> dict[int, str]:
+def _culprits(before: Report, applied: list[Suggestion], text: str, after: Report | None,
+              memo: dict | None = None) -> dict[int, str]:
     """index in ``applied`` -> why the letter guard stops it."""
     out: dict[int, str] = {}
-    problems = letter_guard(before.text, text)
+    problems = letter_guard(before.text, text, memo)
     spans = [_after_span(s, applied) for s in applied]
     if after is not None:
         for k, f in _new_findings(before, after, applied, spans):
@@ -160,7 +161,7 @@ def _culprits(before: Report, applied: list[Suggestion], text: str, after: Repor
             if k in out:
                 continue
             solo = apply_suggestions(before.text, [s])
-            if any(q["check"] == p["check"] for q in letter_guard(before.text, solo)):
+            if any(q["check"] == p["check"] for q in letter_guard(before.text, solo, memo)):
                 out[k] = p["message"]
         if p["check"] == "address" and not any(k in out for k in range(len(applied))):
             # no single edit mixes the address: the address edits together do; drop them all
@@ -177,13 +178,14 @@ def _guarded_apply(before: Report, applied: list[Suggestion], analyse_text) -> t
     three rounds, nothing is applied: the rewrite never makes the letter worse.
     """
     withdrawn: list[tuple[Suggestion, str]] = []
+    memo: dict = {}
     for _ in range(3):
         text = apply_suggestions(before.text, applied)
         if text == before.text:
             return applied, withdrawn, text, before
         after = analyse_text(text)
-        bad = _culprits(before, applied, text, after)
-        problems = [p for p in letter_guard(before.text, text) if p["check"] != "cpr"]
+        bad = _culprits(before, applied, text, after, memo)
+        problems = [p for p in letter_guard(before.text, text, memo) if p["check"] != "cpr"]
         if not bad and not problems:
             return applied, withdrawn, text, after
         if not bad:
