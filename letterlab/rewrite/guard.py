@@ -93,7 +93,7 @@ SIGNATURE_NAME_RE = re.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØ
 NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltning", "team", "hilsen", "venlig",
               "jobcenter", "borgerservice", "visitation", "styrelse")
 
-NOTE_PLAN_DE = "Ret kun De til du, hvis du retter det i hele brevet. Vi kan ikke rette det sikkert overalt."
+NOTE_PLAN_DE = "Skift kun til du, hvis du gør det i hele brevet. Letterlab kan ikke skifte sikkert alle steder."
 NOTE_PLAN_UNDERTEGNEDE = "Skriv jeg eller mig alle steder i brevet, og kun hvis én person skriver under."
 NOTE_MIXED = "Forslaget bruger en anden tiltale end resten af brevet. Ret tiltalen i hele brevet først."
 NOTE_CONTEXT = "Tjek betydningen: Ordet kan betyde noget andet i denne sætning."
@@ -459,9 +459,9 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
 
 # ---------------------------------------------------------------- the whole letter
 
-MSG_MIXED = "Brevet bruger både De og du."
+MSG_MIXED = "Brevet blander den høflige tiltale med du."
 MSG_AGREEMENT = "Bøjningen passer ikke: {what}."
-MSG_LOST = "Et faktum mangler eller er ændret: {what}."
+MSG_LOST = "Den nye udgave mangler et faktum eller har et andet: {what}."
 MSG_CPR = "Brevet indeholder stadig et CPR-nummer."
 
 
