@@ -88,6 +88,7 @@ GRANTED_RE = re.compile(r"(?<!som er )(?<!der er )(?<!tidligere )\bbevilg(?:et|e
                         r"\b(?:du|De)\s+får\s+(?:\S+\s+){0,3}?(?:støtte|hjælp|tilskud|dækket|\d)|\bvi\s+dækker\b(?!\s+(?:dog\s+)?ikke)",
                         re.I)
 _DIGIT_RE = re.compile(r"\d")
+_NUM_DATE_HINT_RE = re.compile(r"\d[./-]\d")
 CONDITION_RE = re.compile(r"\b(?:hvis|såfremt|kan du søge|kan De søge)\b", re.I)
 REQUEST_RE = re.compile(r"\bhvis\b|\bkan\s+(?:du|De)\s+søge\b|\bsøg\b|\bansøg", re.I)
 NOT_NAMES = {"De", "Dem", "Deres", "Du", "Dig", "Din", "Dit", "Dine", "Vi", "Os", "Vores", "Jeg", "Mig", "Min",
@@ -185,26 +186,37 @@ def extract_facts(text: str, letter: bool = True) -> list[Fact]:
         add("placeholder", m.group(0).lower().replace(" ", ""), m.group(0), m.start())
     masked = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), masked)
     from .checks.privacy import NOT_CPR_BEFORE, NOT_PHONE_BEFORE, find_cpr, find_emails, find_phones
-    from .rewrite.common import _ADDRESS_RE
+    from .rewrite.common import _ADDRESS_HINT_RE, _ADDRESS_RE
 
     for s, e, raw in find_cpr(masked, NOT_CPR_BEFORE) if digits else ():
         masked = masked[:s] + " " * (e - s) + masked[e:]
-    has_address = "@" in text or "www" in low or "http" in low or "." in text
-    for m in _ADDRESS_RE.finditer(masked) if has_address else ():
-        raw = m.group(0).rstrip(".,;:)")
-        add("address", raw.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/"),
-            raw, m.start())
-    for s, e, raw in find_emails(masked):
+    # web and e-mail addresses: the pattern runs only on the words that can hold one (as rewrite.common does)
+    done = 0
+    spans = []
+    for hint in _ADDRESS_HINT_RE.finditer(masked):
+        if hint.start() < done:
+            continue
+        wa, wb = hint.start(), hint.end()
+        while wa > 0 and not masked[wa - 1].isspace():
+            wa -= 1
+        while wb < len(masked) and not masked[wb].isspace():
+            wb += 1
+        done = wb
+        for m in _ADDRESS_RE.finditer(masked, wa, wb):
+            raw = m.group(0).rstrip(".,;:)")
+            add("address", raw.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+                .rstrip("/"), raw, m.start())
+            spans.append((m.start(), m.start() + len(raw)))
+    for s, e in spans:
         masked = masked[:s] + " " * (e - s) + masked[e:]
-    masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group(0).rstrip(".,;:)")) + m.group(0)[len(m.group(0).rstrip(".,;:)")):],
-                             masked)
-    for m in CASE_RE.finditer(masked) if digits else ():
+    has_case = digits and any(w in low for w in ("sag", "j.", "j ", "journal", "jnr", "ref"))
+    for m in CASE_RE.finditer(masked) if has_case else ():
         add("case", re.sub(r"[\s.-]", "", m.group(1)).lower(), m.group(1), m.start(1))
         masked = masked[:m.start(1)] + " " * (m.end(1) - m.start(1)) + masked[m.end(1):]
     for s, e, raw in find_phones(masked, NOT_PHONE_BEFORE) if digits else ():
         add("phone", re.sub(r"\D", "", raw)[-8:], raw, s)
         masked = masked[:s] + " " * (e - s) + masked[e:]
-    for m in AMOUNT_RE.finditer(masked) if digits else ():
+    for m in AMOUNT_RE.finditer(masked) if digits and ("kr" in low or "dkk" in low) else ():
         raw = m.group(1) or m.group(2)
         add("amount", _amount_key(raw), m.group(0), m.start())
     taken: list[tuple[int, int]] = []
@@ -213,7 +225,7 @@ def extract_facts(text: str, letter: bool = True) -> list[Fact]:
         if 1 <= day <= 31:
             add("date", f"{day}.{month}.{_year(m.group(3))}", m.group(0), m.start())
             taken.append((m.start(), m.end()))
-    for rx in (DATE_SPACE_YEAR_RE, DATE_NUM_RE) if digits else ():
+    for rx in ((DATE_SPACE_YEAR_RE, DATE_NUM_RE) if digits and _NUM_DATE_HINT_RE.search(masked) else ()):
         for m in rx.finditer(masked):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -292,6 +304,9 @@ def _name_key(name: str) -> str:
 
 
 def _appeal(text: str, add) -> None:
+    low = text.lower()
+    if "klag" not in low and "enig" not in low:
+        return
     m = APPEAL_RE.search(text)
     if not m:
         return
@@ -362,7 +377,10 @@ def diff_facts(before: list[Fact], after: list[Fact]) -> dict[str, list]:
     """{"missing": [Fact], "changed": [(Fact, Fact)]}: facts of ``before`` not kept in ``after``."""
     missing: list[Fact] = []
     changed: list[tuple[Fact, Fact]] = []
+    kinds = {f.kind for f in before}
     for kind in KIND_TITLES:
+        if kind not in kinds:
+            continue     # nothing of this kind to lose
         b, a = _keys(before, kind), _keys(after, kind)
         if kind == "date":
             lost = [f for k, f in b.items() if not _date_kept(k, set(a))]
