@@ -1,9 +1,11 @@
-"""How much the rewrite suggestions add to the analysis of a ~400-word letter (target: at most 20 %).
+"""How much the rewrite suggestions and their guard add to the analysis of a ~400-word letter (target: <= 30 %).
 
 Times ``analyse`` on the same letter twice over: once with the rewrite hooks
 (passive -> active, sentence splits) switched off, once as shipped plus the
 message-first proposal that ``letterlab rewrite`` adds. Both include the
 spaCy parse, as a user's run does. Prints the medians and the overhead.
+The guard (``rewrite.guard.guard_findings`` on every suggestion, and
+``letter_guard`` on the rewritten letter) counts as part of the suggestions.
 
     LETTERLAB_MODEL=/path/to/model python benchmarks/bench_rewrite.py [--rounds 15]
 """
@@ -40,8 +42,11 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=400)
     args = ap.parse_args()
 
+    import letterlab.core as core
     from letterlab.checks import passive, sentence_length
     from letterlab.core import analyse
+    from letterlab.rewrite.apply import apply_suggestions, choose
+    from letterlab.rewrite.guard import letter_guard
     from letterlab.nlp.pipeline import load_pipeline
     from letterlab.rewrite.message_first import message_first_suggestions
     from letterlab.ruleset import default_ruleset
@@ -54,16 +59,18 @@ def main() -> None:
     def with_suggestions():
         report = analyse(text, rules, nlp=nlp)
         message_first_suggestions(report)
+        letter_guard(text, apply_suggestions(text, choose(report, "safe")))
         return report
 
     def without_suggestions():
-        saved = passive._suggest, sentence_length._suggest
+        saved = passive._suggest, sentence_length._suggest, core.guard_findings
         passive._suggest = lambda *a, **k: ()
         sentence_length._suggest = lambda *a, **k: ()
+        core.guard_findings = lambda text, findings, *a, **k: findings
         try:
             return analyse(text, rules, nlp=nlp)
         finally:
-            passive._suggest, sentence_length._suggest = saved
+            passive._suggest, sentence_length._suggest, core.guard_findings = saved
 
     # 1. A/B: interleaved so drift on the machine hits both alike (noisy on a busy machine)
     with_suggestions(), without_suggestions()   # warm up
@@ -87,9 +94,11 @@ def main() -> None:
                 spent[0] += time.perf_counter() - t
         return wrapper
 
-    saved = passive._suggest, sentence_length._suggest
+    saved = passive._suggest, sentence_length._suggest, core.guard_findings
     passive._suggest, sentence_length._suggest = timed(saved[0]), timed(saved[1])
+    core.guard_findings = timed(saved[2])
     mf = timed(message_first_suggestions)
+    lg = timed(letter_guard)
     totals, hooks = [], []
     try:
         for _ in range(args.rounds):
@@ -97,10 +106,11 @@ def main() -> None:
             t = time.perf_counter()
             report = analyse(text, rules, nlp=nlp)
             mf(report)
+            lg(text, apply_suggestions(text, choose(report, "safe")))
             totals.append(time.perf_counter() - t)
             hooks.append(spent[0])
     finally:
-        passive._suggest, sentence_length._suggest = saved
+        passive._suggest, sentence_length._suggest, core.guard_findings = saved
     total, hook = statistics.median(totals), statistics.median(hooks)
 
     mine = sum(1 for f in report.findings for s in f.suggestions if s.kind in ("passive", "split"))
@@ -108,7 +118,7 @@ def main() -> None:
     print(f"A/B   analysis without rewrite suggestions: {t0 * 1000:.1f} ms, with: {t1 * 1000:.1f} ms "
           f"({100 * (t1 - t0) / t0:+.1f} %, mostly noise)")
     print(f"hooks time inside the rewrite functions: {hook * 1000:.2f} ms of {total * 1000:.1f} ms")
-    print(f"overhead: {100 * hook / (total - hook):.1f} % of the analysis without them (target <= 20 %)")
+    print(f"overhead: {100 * hook / (total - hook):.1f} % of the analysis without them (target <= 30 %)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,15 @@ incompatible change)::
      "categories": [{"category", "title", "before", "after", "change", "verdict"}],
      "rules": [{"rule", "title", "before", "after", "change", "verdict"}],
      "message_first": {"before": bool|None, "after": bool|None, "better": bool|None},
-     "reading_time": {"before": str|None, "after": str|None}}
+     "reading_time": {"before": str|None, "after": str|None},
+     "guard": [{"check", "category", "message"}],
+     "facts": {...}}
+
+``guard`` lists what the after version breaks (``rewrite.guard.letter_guard``:
+mixed address, agreement, lost facts, a CPR number). A category with a
+failed guard never shows as better: its verdict becomes "ikke bedre" and the
+row gets a ``guard`` message. ``facts`` is ``letterlab.facts.facts_check``:
+the facts of the before version that the after version lost or changed.
 
 ``scores`` holds lix, mean_sentence_length, max_sentence_length,
 passive_share, jargon_count, words and sentences. ``change`` is after minus
@@ -95,8 +103,17 @@ def _rule_titles(rules) -> dict[str, str]:
     return {r.id: r.title for r in rules.rules}
 
 
-def compare_reports(before: Report, after: Report, rules=None) -> dict[str, Any]:
+NOT_BETTER = "ikke bedre"
+
+
+def compare_reports(before: Report, after: Report, rules=None, guard: list[dict[str, str]] | None = None
+                    ) -> dict[str, Any]:
     """The score change from ``before`` to ``after``, per score, category and rule (see the module doc)."""
+    from .facts import facts_check
+    from .rewrite.guard import letter_guard
+
+    if guard is None:
+        guard = letter_guard(before.text, after.text) if before.text.strip() and after.text.strip() else []
     sb, sa = before.scores or {}, after.scores or {}
     ob, oa = _num(sb.get("overall")), _num(sa.get("overall"))
     scores = {}
@@ -111,6 +128,14 @@ def compare_reports(before: Report, after: Report, rules=None) -> dict[str, Any]
     categories = [{"category": c, "title": CATEGORY_TITLES.get(c, c), "before": cb.get(c, 0), "after": ca.get(c, 0),
                    "change": ca.get(c, 0) - cb.get(c, 0), "verdict": verdict(cb.get(c, 0), ca.get(c, 0))}
                   for c in CATEGORIES]
+    failed: dict[str, str] = {}
+    for p in guard:
+        failed.setdefault(p["category"], p["message"])
+    for row in categories:
+        if row["category"] in failed:
+            row["guard"] = failed[row["category"]]
+            if row["verdict"] == "bedre":
+                row["verdict"] = NOT_BETTER
     rb, ra = _rule_counts(before), _rule_counts(after)
     titles = _rule_titles(rules)
     rule_rows = [{"rule": r, "title": titles.get(r, r), "before": rb.get(r, 0), "after": ra.get(r, 0),
@@ -126,6 +151,8 @@ def compare_reports(before: Report, after: Report, rules=None) -> dict[str, Any]
         "rules": rule_rows,
         "message_first": {"before": mb, "after": ma, "better": m_better},
         "reading_time": {"before": sb.get("reading_time"), "after": sa.get("reading_time")},
+        "guard": list(guard),
+        "facts": facts_check(before.text, after.text),
     }
 
 
@@ -160,6 +187,15 @@ def render_compare_text(result: dict[str, Any], before_name: str = "før", after
     rt = result.get("reading_time") or {}
     if rt.get("before") or rt.get("after"):
         out.append(f"  Læsetid: {rt.get('before') or '–'} -> {rt.get('after') or '–'}")
+    if result.get("guard"):
+        out.append("")
+        out.append("Det nye brev har fejl, som scoren ikke viser:")
+        out += [f"  {p['message']}" for p in result["guard"]]
+    if result.get("facts"):
+        from .facts import render_facts_text
+
+        out.append("")
+        out += render_facts_text(result["facts"])
     out.append("")
     out.append("Fund i hver kategori:")
     for c in result["categories"]:

@@ -18,6 +18,7 @@ from .metrics import compute as compute_metrics
 from .nlp.pipeline import load_pipeline, model_label, resolve_model_name
 from .nlp.text import TEXT_KEY, find_placeholders
 from .readers import Document, ReadError, read_text
+from .rewrite.guard import guard_findings
 from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
 from .scoring import overall
@@ -175,6 +176,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
                 notices.append(notice("check_failed", rule=rule.id))
     findings = _drop_inside_placeholders(findings, ctx.placeholders)
     findings = [_masked(f) for f in findings]
+    findings = guard_findings(text, findings, rules, doc)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     scores = _scores(metrics, ctx, findings, prof)
     if lang == "other":

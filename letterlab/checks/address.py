@@ -244,7 +244,7 @@ def _possessed_noun(tok: Token) -> Token | None:
     # verb ("Deres funktionsevne", "Deres arbejdsgiver")
     for t in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 5)]:
         if t.dep_ == "possd" and t.head.i == tok.i and t.is_alpha and not token_table(tok.doc).placeholder[t.i]:
-            from ..rewrite.inflect import noun_agreement
+            from ..language.inflect import noun_agreement
 
             if t.pos_ in ("NOUN", "PROPN") or noun_agreement(t.text) is not None:
                 return t
@@ -290,11 +290,11 @@ def _tagged_agreement(noun: Token) -> tuple[str, str | None] | None:
 def _deres_replacement(tok: Token) -> tuple[str | None, bool]:
     """din/dit/dine for 'Deres' (None when unsure), and whether it is sure enough to be safe.
 
-    The word lists of :mod:`letterlab.rewrite.inflect` decide first: the tagger often gives the noun after
+    The word lists of :mod:`letterlab.language.inflect` decide first: the tagger often gives the noun after
     "Deres" the possessor's plural ("Deres bopæl" tagged plural) or the wrong gender ("Deres NemKonto").
     The tagger alone decides only a noun the lists do not know, and then never safely.
     """
-    from ..rewrite.inflect import noun_agreement
+    from ..language.inflect import noun_agreement
 
     noun = _possessed_noun(tok)
     if noun is None or token_table(tok.doc).placeholder[noun.i]:

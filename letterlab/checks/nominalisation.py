@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
 from ..report.model import SEVERITIES, Suggestion
-from ..rewrite.inflect import inflect, word_forms
+from ..language.inflect import inflect, word_forms
 from .base import Param, make_finding, match_case, doc_text, table_keys_problem
 
 if TYPE_CHECKING:

@@ -44,7 +44,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
-from ..rewrite.inflect import participle_lemma
+from ..language.inflect import participle_lemma
 from .base import Param, letter, make_finding
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ inflection), ``forms`` (extra surface forms the lemmatizer may miss), ``note``
 the exact spelling, for terms where only the capitalisation is wrong).
 
 Matching is case-insensitive, on a token's lemma or its lower-case form, and
-on every form ``letterlab.rewrite.inflect.word_forms`` generates for the
+on every form ``letterlab.language.inflect.word_forms`` generates for the
 lemma, so "fremsendes", "fremsendte" and "fremsendt" all match "fremsende"
 even when the lemmatizer errs. A phrase may run over a single line break, not
 over a sentence boundary. Placeholders never match. At each position the
@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-from ..rewrite.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
+from ..language.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
 from .base import Param, letter, make_finding, match_case, doc_text, table_keys_problem
 from .sender import in_sender_block
 

@@ -6,5 +6,5 @@
 * ``apply``: ``apply_suggestions``, ``choose`` (safe | all | none), ``resolve_overlaps``;
 * ``run``: ``rewrite_letter``, the one call behind ``letterlab rewrite``;
 * ``common``: the content guard (``keeps_content``) every rewrite passes through;
-* ``inflect``: Danish inflection for replacement words.
+* ``inflect``: an alias of ``letterlab.language.inflect`` (Danish inflection, shared with the checks).
 """

@@ -43,7 +43,7 @@ from ..report.model import Suggestion
 from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
                      suggestion, supine_matches)
-from .inflect import imperative, is_known_verb, is_listed_noun, participle_lemma, verb_form
+from ..language.inflect import imperative, is_known_verb, is_listed_noun, participle_lemma, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,8 +80,20 @@ PATIENT_ACTORS = {
                 ((), "vi")),
     "afhente": ((("affald", "beholder", "skrald", "storskrald"), "vi"),),
     # "tilmelding til SFO skal være foretaget": the reader signs up
-    "foretage": ((("tilmelding", "afmelding", "indbetaling", "betaling", "opsigelse"), "du"), ((), "vi")),
+    # anything else ("Snerydning skal foretages": the owner's duty) has no known actor
+    "foretage": ((("tilmelding", "afmelding", "indbetaling", "betaling", "opsigelse"), "du"),),
 }
+# The authority as the one told or sent to ("oplyst over for kommunen"): then the authority is not the actor.
+AUTHORITY_NOUNS = {"kommunen", "os", "forvaltningen", "jobcentret", "jobcenteret", "visitationen", "ydelsescentret",
+                   "ydelsescenteret", "afdelingen", "myndigheden", "centret", "centeret", "borgerservice"}
+# Why no active rewrite is offered (Danish, added to the finding by the guard).
+WHY_UNKNOWN = ("Letterlab skriver ikke sætningen om til aktiv, fordi det ikke står klart, hvem der gør det. "
+               "Skriv selv, hvem der handler, hvis du ved det.")
+WHY_THIRD = ("Letterlab skriver ikke sætningen om til aktiv, fordi en anden end os eller læseren gør det. "
+             "Skriv personen eller stedet som den, der handler.")
+WHY_RULE = ("Letterlab skriver ikke sætningen om til aktiv, fordi den siger, hvem der kan få noget. "
+            "Den er ikke en besked til læseren.")
+WHY_KEY = "letterlab_passive_why"
 # "af" that means "from", not an agent: "slettet af ventelisten"
 FROM_VERBS = {"slette", "fjerne", "udelukke", "afskrive", "trække", "udmelde", "frameld"}
 # Inside a rewrite the plain verb is used at once (jargon -> plain); (lemma, preposition before object).
@@ -113,6 +125,15 @@ NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
 NOTE_DEFAULT = "Aktiv i stedet for passiv. Tjek, at det er {who}, der gør det."
 
 
+def no_active_reason(doc: Doc, start_char: int) -> str | None:
+    """Why the passive at ``start_char`` got no active rewrite, when the actor was the reason."""
+    return doc.user_data.get(WHY_KEY, {}).get(start_char)
+
+
+def _why(doc: Doc, verb: int, reason: str) -> None:
+    doc.user_data.setdefault(WHY_KEY, {})[verb] = reason
+
+
 def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None = None) -> tuple[Suggestion, ...]:
     """Rewrite suggestions (at most one) for the passive whose main verb is ``verb``.
 
@@ -128,6 +149,8 @@ def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None
             if s is not None:
                 return (s,)
         s = _general(doc, verb, kind, aux)
+        if s is None and verb.i in doc.user_data.get(WHY_KEY, {}) and start_char is not None:
+            doc.user_data[WHY_KEY][start_char] = doc.user_data[WHY_KEY][verb.i]
         return (s,) if s is not None else ()
     except (IndexError, ValueError):  # an odd parse must not break the analysis
         return ()
@@ -716,10 +739,45 @@ def _direction(doc: Doc, main: int, sent_end: int) -> str | None:
             nxt = j + 1
             if t.lower[nxt] in READER_WORDS:
                 return "vi"
-            if t.pos[nxt] in ("PROPN", "NOUN", "PRON"):
+            if t.pos[nxt] == "PROPN" or t.lower[nxt] in AUTHORITY_NOUNS:
                 return "du"
-            return None
+            return None     # "kan gives til personer ...": who may receive, not an order
     return "vi" if t.lemma[main] == "give" else None
+
+
+def _clause_end(t: TokenTable, main: int, s_end: int) -> int:
+    j = main + 1
+    while j < s_end and t.text[j] not in (",", ";", ":") and t.lower[j] not in ("og", "men", "eller"):
+        j += 1
+    return j
+
+
+def _third_party_in_clause(t: TokenTable, main: int, s_end: int) -> bool:
+    """An "af"/"ved" + a name within the clause after the verb: a third party acted."""
+    end = _clause_end(t, main, s_end)
+    for j in range(main + 1, end):
+        if t.lower[j] in ("af", "ved") and any(t.pos[k] == "PROPN" for k in range(j + 1, min(end, j + 4))):
+            return True
+    return False
+
+
+COMPANY_WORDS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand")
+
+
+def _company_in_sentence(t: TokenTable, s_start: int, s_end: int, subject: tuple[int, int]) -> bool:
+    """A company or supplier is named in the sentence (not as the passive's subject): it, not the authority,
+    may well be the actor."""
+    return any(any(w in t.lower[k] for w in COMPANY_WORDS) or t.text[k] in ("A/S", "ApS", "I/S")
+               for k in range(s_start, s_end) if not subject[0] <= k <= subject[1])
+
+
+def _told_to_authority(t: TokenTable, main: int, s_end: int) -> bool:
+    """"oplyst over for kommunen", "meddelt til os": the authority is the one told, not the actor."""
+    end = _clause_end(t, main, s_end)
+    for j in range(max(main - 4, 0), end):
+        if t.lower[j] in ("for", "overfor", "til") and j + 1 < end and t.lower[j + 1] in AUTHORITY_NOUNS:
+            return True
+    return False
 
 
 def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | None:
@@ -745,6 +803,11 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     if verbs is None:
         return None
     new_text, lemma, _tense = verbs
+    if new_text.get(finite) == "" and main in new_text and main - finite > 1 \
+            and any(not t.space[k] for k in range(finite + 1, main)):
+        # "Tilladelsen blev bl.a. givet": the new verb takes the auxiliary's place ("Vi gav bl.a. tilladelsen")
+        new_text = dict(new_text)
+        new_text[finite], new_text[main] = new_text[main], ""
     # subject
     subj = None
     for v in chain:
@@ -793,7 +856,11 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     if agent is None and lemma not in FROM_VERBS:
         after = _next_word(doc, main)
         if after is not None and t.lower[after] == "af" and after < s_end:
+            _why(doc, main, WHY_THIRD)
             return None   # an "af X" the parse did not give as the agent: "vi ... af undertegnede" is no rewrite
+        if _third_party_in_clause(t, main, s_end):
+            _why(doc, main, WHY_THIRD)
+            return None   # "foretaget et hjemmebesøg af ergoterapeut Mette Berg": she acted, not "vi"
     if agent is not None:
         a_pp_first, a_pp_last, a_first, a_last = agent
         nxt = _next_word(doc, a_pp_last)
@@ -813,18 +880,30 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             words = [t.lower[k] for k in range(s_first, s_last + 1)] if not relative else [t.lower[t.head[finite]]]
             who = next((w for stems, w in PATIENT_ACTORS[lemma]
                         if not stems or any(x.startswith(st) or st in x for x in words for st in stems)), None)
+            if who is None and expletive and subj_low == "der" and lemma == "foretage":
+                who = "vi"    # "der er foretaget en vurdering": the authority
             if who is None:
+                _why(doc, main, WHY_UNKNOWN)
                 return None
         elif lemma in TWO_WAY_VERBS:
             who = _direction(doc, main, s_end)
             if who is None:
+                _why(doc, main, WHY_RULE if t.lower[finite] in ("kan", "må") else WHY_UNKNOWN)
                 return None
         elif lemma in READER_VERBS:
             who = "du"
         elif lemma in AUTHORITY_VERBS:
             who = "vi"
+
+            if _told_to_authority(t, main, s_end):
+                _why(doc, main, WHY_UNKNOWN)
+                return None   # "som ikke er oplyst over for kommunen": someone told us; we did not
         else:
+            _why(doc, main, WHY_UNKNOWN)
             return None
+        if who == "vi" and _company_in_sentence(t, s_start, s_end, (s_first, s_last)):
+            _why(doc, main, WHY_THIRD)
+            return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"
         a_pp_first = a_pp_last = None
         confidence = 0.65
         note = NOTE_DEFAULT.format(who={"du": "dig", "vi": "os"}[who])
@@ -889,7 +968,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     if s_last - s_first > 3:
         confidence -= 0.05
     safe = expletive and subj_low == "der" and agent is None and who == "vi" and lemma in SAFE_EXPLETIVE_VERBS \
-        and finite < main
+        and finite < main and not any(t.pos[k] == "PROPN" for k in range(lo, _clause_end(t, main, s_end)))
     if safe:
         confidence = 0.9
     return suggestion(doc, t.idx[lo], t.end[hi], text, kind="passive", safe=safe,

@@ -69,8 +69,10 @@ def all_suggestions(report: Report, extra: Iterable[Suggestion] = ()) -> list[Su
     text = report.text
     for s in [s for f in report.findings for s in f.suggestions] + list(extra):
         key = (s.start, s.end, s.replacement)
-        if not 0 <= s.start <= s.end <= len(text) or \
-                not keeps_content(text[s.start:s.end], restore_cprs(s.replacement, text, s.start, s.end)):
+        # a privacy suggestion removes a CPR number on purpose: the one "content" a rewrite should lose
+        if not 0 <= s.start <= s.end <= len(text) or (
+                s.kind != "privacy"
+                and not keeps_content(text[s.start:s.end], restore_cprs(s.replacement, text, s.start, s.end))):
             continue
         if key not in seen:
             seen.add(key)

@@ -21,6 +21,8 @@ MSG_SUMMARY = "Letterlab har {n} forslag. {safe} af dem er sikre. Vi har brugt {
 MSG_SAVED = "Du finder det nye brev i {path}."
 MSG_CANNOT_SAVE = "Vi kan ikke gemme filen ({why})."
 MSG_CANNOT_OPEN = "Vi kan ikke åbne filen ({why})."
+MSG_NOT_CHANGED = "Det har vi ikke ændret:"
+MSG_GUARD = "Det nye brev har stadig disse fejl:"
 
 
 def _err(msg: str) -> None:
@@ -99,6 +101,7 @@ def _score_line(scores: dict) -> str:
 
 def cmd_rewrite(args) -> int:
     from ..nlp.pipeline import ModelError
+    from ..checks.privacy import mask_cprs
     from .run import rewrite_letter, suggestion_rows
 
     rs, status = _load(args)
@@ -133,6 +136,8 @@ def cmd_rewrite(args) -> int:
                                 for s in result.second_pass],
             },
             "scores": {"before": result.before.scores, "after": result.after.scores},
+            "not_changed": [dict(row, text=mask_cprs(row["text"])) for row in result.not_changed()],
+            "guard": result.guard,
             "compare": result.comparison(rs),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -145,6 +150,13 @@ def cmd_rewrite(args) -> int:
     diff = result.diff(f"{args.file} (før)", f"{args.file} (efter)")
     out += [MSG_CHANGES, diff.rstrip("\n") if diff else MSG_NO_CHANGES, ""]
     out.append(MSG_SUMMARY.format(n=len(result.offered), safe=n_safe, used=used, mode=result.mode))
+    rows = result.not_changed()
+    if rows:
+        out += ["", MSG_NOT_CHANGED]
+        out += [f"  \"{mask_cprs(r['text'])[:60]}\": {r['why']}" for r in rows]
+    if result.guard:
+        out += ["", MSG_GUARD] + [f"  {p['message']}" for p in result.guard]
+    out.append("")
     out.append(f"Før:   {_score_line(result.before.scores)}")
     out.append(f"Efter: {_score_line(result.after.scores)}")
     if args.output:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from ..nlp.text import PLACEHOLDER_RE, doc_text
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
-from .inflect import is_strong_verb, verb_form
+from ..language.inflect import is_strong_verb, verb_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

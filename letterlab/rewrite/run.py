@@ -17,10 +17,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..compare import compare_reports
+from ..checks.privacy import mask_cprs
 from ..core import analyse
 from ..readers import Document
 from ..report.model import Report, Suggestion
 from .apply import all_suggestions, apply_suggestions, choose, resolve_overlaps
+from .guard import guard_suggestions, letter_guard
 from .message_first import message_first_suggestions
 
 
@@ -34,12 +36,18 @@ class RewriteResult:
     first_pass_text: str = ""
     second_pass: list[Suggestion] = field(default_factory=list)   # offsets into first_pass_text
     mode: str = "safe"
+    withdrawn: list[tuple[Suggestion, str]] = field(default_factory=list)   # chosen, then stopped by the letter guard
+    guard: list[dict[str, str]] = field(default_factory=list)     # what the finished letter still breaks
 
     def comparison(self, rules=None) -> dict[str, Any]:
-        return compare_reports(self.before, self.after, rules)
+        return compare_reports(self.before, self.after, rules, guard=self.guard)
+
+    def not_changed(self) -> list[dict[str, Any]]:
+        """The findings the rewrite left as they were, and why (Danish)."""
+        return not_changed(self.before, self.applied, self.withdrawn, self.mode)
 
     def diff(self, before_name: str = "før", after_name: str = "efter") -> str:
-        return unified_diff(self.before.text, self.text, before_name, after_name)
+        return unified_diff(mask_cprs(self.before.text), self.text, before_name, after_name)
 
 
 def unified_diff(before: str, after: str, before_name: str = "før", after_name: str = "efter") -> str:
@@ -66,14 +74,13 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
     kw = {"model": model, "profile": profile, "nlp": nlp}
     before = analyse(source, rules, genre=genre, **kw)
     genre = genre or before.genre
-    extra = message_first_suggestions(before) if before.scores else []
+    extra = guard_suggestions(before.text, message_first_suggestions(before)) if before.scores else []
     offered = all_suggestions(before, extra)
     # The message move and heading come in pass 2, on the reworded letter.
     applied = [s for s in choose(before, mode) if s.kind not in ("move", "heading")]
-    text = apply_suggestions(before.text, applied)
+    applied, withdrawn, text, after = _guarded_apply(before, applied, lambda t: analyse(t, rules, genre=genre, **kw))
     first_pass = text
     second: list[Suggestion] = []
-    after = analyse(text, rules, genre=genre, **kw) if text != before.text else before
     if mode == "all" and after.scores:
         target = after
         if not after.scores.get("message_position") and before.scores.get("message_position"):
@@ -84,12 +91,136 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
                                             "message_position": {**pos, "start": start, "end": end}})
         pos = before.scores.get("message_position")
         original = before.text[pos["start"]:pos["end"]] if pos else None
-        second = resolve_overlaps(message_first_suggestions(target, heading_from=original))
+        second = resolve_overlaps(guard_suggestions(first_pass, message_first_suggestions(target, heading_from=original)))
         if second:
-            text = apply_suggestions(first_pass, second)
-            after = analyse(text, rules, genre=genre, **kw)
+            moved = apply_suggestions(first_pass, second)
+            if not letter_guard(first_pass, moved):
+                text = moved
+                after = analyse(text, rules, genre=genre, **kw)
+            else:
+                withdrawn += [(s, MSG_WITHDRAWN_MOVE) for s in second]
+                second = []
+    stopped = {(s.start, s.end, s.replacement): why for s, why in withdrawn}
+    offered = [replace(s, safe=False, note=(s.note + " " + stopped[(s.start, s.end, s.replacement)]).strip())
+               if s.safe and (s.start, s.end, s.replacement) in stopped else s for s in offered]
     return RewriteResult(before=before, after=after, text=text, offered=offered, applied=applied,
-                         first_pass_text=first_pass, second_pass=second, mode=mode)
+                         first_pass_text=first_pass, second_pass=second, mode=mode, withdrawn=withdrawn,
+                         guard=letter_guard(before.text, text))
+
+
+MSG_WITHDRAWN = "Vi har ikke brugt forslaget, fordi brevet så ville få en fejl: {why}"
+MSG_WITHDRAWN_MOVE = "Vi har ikke flyttet budskabet, fordi brevet så ville miste et faktum."
+MSG_NO_SUGGESTION = "Letterlab har intet forslag, der passer her. Ret det selv."
+MSG_NOT_SAFE = "Forslaget er ikke sikkert, så vi har ikke brugt det. Læs det, og ret selv."
+MSG_NOT_CHOSEN = "Vi har ikke brugt forslaget (--apply {mode})."
+
+
+def _after_span(s: Suggestion, applied: list[Suggestion]) -> tuple[int, int]:
+    start = map_offset(s.start, [a for a in applied if a is not s])
+    return start, start + len(s.replacement)
+
+
+# Findings about whole sentences, paragraphs or the letter: their text changes with any edit inside them.
+SPAN_CATEGORIES = {"readability", "sentence_length", "message", "genre"}
+
+
+def _new_findings(before: Report, after: Report, applied: list[Suggestion], spans: list[tuple[int, int]]
+                  ) -> list[tuple[int, Any]]:
+    """(edit index, finding): word-level findings of ``after`` inside an edit that the edited text did not have.
+
+    A finding of the same rule on the replaced text is the same finding ("fremsendes" -> "sendes" is still
+    a passive), not a new one.
+    """
+    out = []
+    for f in after.findings:
+        if f.category in SPAN_CATEGORIES or f.end - f.start > 120:
+            continue
+        for k, (a, b) in enumerate(spans):
+            if not (a < f.end and f.start < b or a == b == f.start):
+                continue
+            s = applied[k]
+            if any(g.rule == f.rule and g.start <= s.end and s.start <= g.end for g in before.findings):
+                continue
+            out.append((k, f))
+    return out
+
+
+def _culprits(before: Report, applied: list[Suggestion], text: str, after: Report | None,
+              memo: dict | None = None) -> dict[int, str]:
+    """index in ``applied`` -> why the letter guard stops it."""
+    out: dict[int, str] = {}
+    problems = letter_guard(before.text, text, memo)
+    spans = [_after_span(s, applied) for s in applied]
+    if after is not None:
+        for k, f in _new_findings(before, after, applied, spans):
+            out.setdefault(k, f"et nyt fund ({f.text[:60]})")
+    for p in problems:
+        if p["check"] == "cpr":
+            continue     # a CPR number the letter had all along: the privacy finding says to remove it
+        for k, s in enumerate(applied):
+            if k in out:
+                continue
+            solo = apply_suggestions(before.text, [s])
+            if any(q["check"] == p["check"] for q in letter_guard(before.text, solo, memo)):
+                out[k] = p["message"]
+        if p["check"] == "address" and not any(k in out for k in range(len(applied))):
+            # no single edit mixes the address: the address edits together do; drop them all
+            for k, s in enumerate(applied):
+                if s.kind in ("address", "passive"):
+                    out.setdefault(k, p["message"])
+    return out
+
+
+def _guarded_apply(before: Report, applied: list[Suggestion], analyse_text) -> tuple:
+    """Apply ``applied``; while the letter guard or a new finding stops an edit, take it out and try again.
+
+    Returns (applied, withdrawn [(suggestion, why)], text, after report). When the guard still fails after
+    three rounds, nothing is applied: the rewrite never makes the letter worse.
+    """
+    withdrawn: list[tuple[Suggestion, str]] = []
+    memo: dict = {}
+    for _ in range(3):
+        text = apply_suggestions(before.text, applied)
+        if text == before.text:
+            return applied, withdrawn, text, before
+        after = analyse_text(text)
+        bad = _culprits(before, applied, text, after, memo)
+        problems = [p for p in letter_guard(before.text, text, memo) if p["check"] != "cpr"]
+        if not bad and not problems:
+            return applied, withdrawn, text, after
+        if not bad:
+            break
+        withdrawn += [(s, MSG_WITHDRAWN.format(why=bad[k])) for k, s in enumerate(applied) if k in bad]
+        applied = [s for k, s in enumerate(applied) if k not in bad]
+    withdrawn += [(s, MSG_WITHDRAWN.format(why="brevet som helhed bestod ikke kontrollen.")) for s in applied]
+    return [], withdrawn, before.text, before
+
+
+def not_changed(before: Report, applied: list[Suggestion], withdrawn: list[tuple[Suggestion, str]],
+                mode: str = "safe") -> list[dict[str, Any]]:
+    """[{"rule", "category", "start", "end", "text", "why"}] for every finding the rewrite did not change."""
+    done = {(s.start, s.end, s.replacement) for s in applied}
+    stopped = {(s.start, s.end, s.replacement): why for s, why in withdrawn}
+    out = []
+    for f in before.findings:
+        keys = [(s.start, s.end, s.replacement) for s in f.suggestions]
+        if any(k in done for k in keys) or f.category in SPAN_CATEGORIES and not f.suggestions:
+            continue
+        why = next((stopped[k] for k in keys if k in stopped), None)
+        if why is None:
+            if not f.suggestions:
+                extra = f.message.split("Letterlab ", 1)
+                why = ("Letterlab " + extra[1]) if len(extra) == 2 else MSG_NO_SUGGESTION
+            elif not any(s.safe for s in f.suggestions):
+                why = MSG_NOT_SAFE
+                notes = [s.note for s in f.suggestions if s.note]
+                if notes:
+                    why += " " + notes[0]
+            else:
+                why = MSG_NOT_CHOSEN.format(mode=mode)
+        out.append({"rule": f.rule, "category": f.category, "start": f.start, "end": f.end, "text": f.text,
+                    "why": why})
+    return out
 
 
 def suggestion_rows(report: Report, suggestions: list[Suggestion], applied: list[Suggestion],
@@ -106,7 +237,8 @@ def suggestion_rows(report: Report, suggestions: list[Suggestion], applied: list
         key = (s.start, s.end, s.replacement)
         rule, category = owner.get(key, ("klart-budskab.budskab-foerst", "message") if s.kind in ("move", "heading")
                                    else (None, None))
-        rows.append({"rule": rule, "category": category, "start": s.start, "end": s.end, "text": text[s.start:s.end],
+        rows.append({"rule": rule, "category": category, "start": s.start, "end": s.end,
+                     "text": mask_cprs(text[s.start:s.end]),
                      "replacement": s.replacement, "kind": s.kind, "safe": s.safe, "confidence": s.confidence,
                      "note": s.note, "applied": key in chosen})
     return rows

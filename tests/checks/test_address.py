@@ -252,9 +252,11 @@ def test_corpus_before_letter_suggestions(nlp):
     # "Deres opdaterede CV": the tagger gives "CV" no gender, so the suggestion is there but not safe.
     cv = next(f for f in de_form if text[f.end:].startswith(" opdaterede CV"))
     assert not cv.suggestions[0].safe and "dit" in cv.suggestions[0].note
-    # "Deres kontanthjælp": the noun's gender decides, so it is safe.
+    # "Deres kontanthjælp": the noun's gender decides the form; it is not safe all the same, because the
+    # letter's De -> du plan is not (the CV above): the guard changes the whole letter or nothing.
     help_ = next(f for f in de_form if text[f.end:].startswith(" kontanthjælp"))
-    assert (help_.suggestions[0].replacement, help_.suggestions[0].safe) == ("din", True)
+    assert (help_.suggestions[0].replacement, help_.suggestions[0].safe) == ("din", False)
+    assert "hele brevet" in help_.suggestions[0].note
     undertegnede = [f for f in report.findings if f.rule == "borgerrettet.undertegnede"]
     assert [(f.text, f.suggestions[0].replacement) for f in undertegnede] == [("undertegnede", "mig")]
 

@@ -80,7 +80,7 @@ def test_compare_text_and_json(capsys):
     assert main(["compare", str(before), str(after), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"schema_version", "overall", "scores", "categories", "rules", "message_first",
-                         "reading_time"}
+                         "reading_time", "guard", "facts"}
 
 
 def test_compare_missing_file(tmp_path, capsys):

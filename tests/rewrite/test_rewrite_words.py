@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.compare import CATEGORY_TITLES, SCORE_TITLES
+from letterlab import facts
+from letterlab.checks import privacy
+from letterlab.compare import CATEGORY_TITLES, NOT_BETTER, SCORE_TITLES
 from letterlab.core import analyse
-from letterlab.rewrite import active, cli, message_first, split
+from letterlab.rewrite import active, cli, guard, message_first, run, split
 
 BANNED = {"passive", "jargon", "address", "nominalisation"}
 TEXTS = {
@@ -22,6 +24,21 @@ TEXTS = {
     "cli.save": cli.MSG_CANNOT_SAVE.format(why="noget"),
     "cli.open": cli.MSG_CANNOT_OPEN.format(why="noget"),
     "compare.titles": ". ".join(list(CATEGORY_TITLES.values()) + list(SCORE_TITLES.values())) + ".",
+    "compare.not_better": f"Kategorien er {NOT_BETTER}.",
+    "active.why": " ".join([active.WHY_UNKNOWN, active.WHY_THIRD, active.WHY_RULE]),
+    "guard.notes": " ".join([guard.NOTE_PLAN_DE, guard.NOTE_PLAN_UNDERTEGNEDE, guard.NOTE_MIXED, guard.NOTE_CONTEXT,
+                             guard.MSG_MIXED, guard.MSG_AGREEMENT.format(what="noget"),
+                             guard.MSG_LOST.format(what="noget"), guard.MSG_CPR]),
+    "guard.verdicts": " ".join(["Forslaget ville fjerne eller ændre: noget.",
+                                "Forslaget ville ændre et nægtende ord.", "Forslaget ville give en grammatisk fejl.",
+                                "Forslaget ville give et nyt fund (noget).",
+                                "Forslaget ville klippe en sætning over ved en forkortelse."]),
+    "run.why": " ".join([run.MSG_WITHDRAWN.format(why="noget."), run.MSG_WITHDRAWN_MOVE, run.MSG_NO_SUGGESTION,
+                         run.MSG_NOT_SAFE, run.MSG_NOT_CHOSEN.format(mode="safe")]),
+    "cli.rewrite": " ".join([cli.MSG_NOT_CHANGED, cli.MSG_GUARD]),
+    "facts": " ".join([facts.MSG_EMPTY.format(which="den nye"), facts.MSG_IDENTICAL, facts.MSG_UNRELATED,
+                       facts.MSG_LEGAL.format(what="klagevejledning"), facts.MSG_ALL_KEPT,
+                       ". ".join(facts.KIND_TITLES.values()) + "."]),
 }
 
 

@@ -68,6 +68,22 @@
       node.appendChild(el("p", { class: "reading-time", id: "reading-time" },
                           t("reading_time", { time: (rt.before || "–") + " → " + (rt.after || "–") })));
     }
+    renderFacts(node, cmp);
+  }
+
+  /* The facts check (letterlab/facts.py) and the letter guard, next to the score change. Texts come from the server. */
+  function renderFacts(node, cmp) {
+    var fx = cmp.facts;
+    if (!fx) return;
+    var items = [];
+    (fx.missing || []).forEach(function (m) { items.push(el("li", {}, "Mangler: " + m.title + ": " + m.value)); });
+    (fx.changed || []).forEach(function (c) { items.push(el("li", {}, "Ændret: " + c.title + ": " + c.before + " → " + c.after)); });
+    node.appendChild(el("div", { id: "facts-check", class: "facts-check" }, [
+      el("h3", {}, "Fakta"),
+      fx.legal_warning ? el("p", { class: "facts-warning", role: "alert" }, el("strong", {}, fx.legal_warning)) : null,
+      fx.message ? el("p", {}, fx.message) : null,
+      items.length ? el("ul", {}, items) : null
+    ].concat((cmp.guard || []).map(function (g) { return el("p", { class: "facts-warning" }, g.message); }))));
   }
 
   function renderScores(cmp) {

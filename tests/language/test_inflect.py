@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.rewrite.inflect import (_verb_paradigm, features, imperative, inflect, is_known_verb, is_strong_verb,
+from letterlab.language.inflect import (_verb_paradigm, features, imperative, inflect, is_known_verb, is_strong_verb,
                                      verb_form, word_forms)
 
 PRES_PASS = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"

@@ -1,0 +1,521 @@
+"""The guard every suggestion passes before it is offered, and the whole letter before ``--apply`` writes it.
+
+Rewrite kinds only propose; the guard decides. For each suggestion it puts
+the replacement into its sentence and re-analyses that sentence, cheaply (word
+lists and regular expressions; the parse of the original letter is not
+redone), and
+
+* **rejects** it (the suggestion is dropped, the finding stays) when the new
+  sentence
+  (a) breaks agreement: a determiner, article or possessive against the
+      noun's gender and number ("denne brev", "din forhold" is fine, "dit
+      ansøgning" is not), or leaves a determiner and adjective without their
+      noun ("den endelige."), or a known broken pattern ("bedes du om at",
+      "hvoraf ... står", "Vi bl.a. gav");
+  (b) loses or changes a fact (``letterlab.facts``: amounts, dates, periods,
+      §§, laws, names, placeholders, phone numbers, addresses, case numbers,
+      the decision);
+  (c) flips or drops a negation ("ikke", "ingen", "aldrig" ...);
+  (d) brings in a word a rule flags (officialese, tone or any other word
+      list, and a new s-passive such as "bedes");
+* **downgrades** it to not safe, with a Danish note why, when
+  (e) it would mix the forms of address (see the plans below), or
+  the word swap depends on context ("bevilge", "modtage", "indhente",
+  "ophør", "jf."): offered, never applied as safe.
+
+Whole-letter plans (``address_plan``): De/Dem/Deres -> du/dig/din/dit/dine is
+safe only when every formal form in the letter has a safe suggestion, so the
+letter is changed everywhere or nowhere; "undertegnede" -> "jeg"/"mig" only
+when every occurrence is safe and the letter is signed by a person. While a
+letter keeps its formal address, no safe suggestion brings "du" in, and
+while it changes to "du", none keeps "De".
+
+A full CPR number is never copied into a suggestion: the guard masks it
+(``010190-****``), and applying the suggestion puts the letter's own number
+back (``report.safe.restore_cprs``), so the rewritten letter loses nothing.
+
+``letter_guard(before_text, after_text)`` is the check of the whole letter
+that ``rewrite_letter`` runs before it returns a text (``run.py``), using the
+same tests on the whole letter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable
+
+from ..checks.privacy import NOT_CPR_BEFORE, find_cpr, mask_cpr
+from ..facts import KIND_TITLES, diff_facts, extract_facts
+from ..language.inflect import is_known_verb, noun_agreement
+from ..report.model import Finding, Suggestion
+
+if TYPE_CHECKING:
+    from ..ruleset import RuleSet
+
+NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "ingenting", "hverken", "ej", "næppe", "nej", "uden", "ikk"}
+# Word swaps whose meaning depends on the sentence: stems of the replaced words.
+CONTEXT_STEMS = ("bevilg", "modtag", "indhent", "ophør", "jf.", "jf ")
+# determiner/article/possessive -> the (number, gender) pairs it can stand before
+DETERMINERS = {
+    "denne": {("Sing", "Com")}, "dette": {("Sing", "Neut")}, "disse": {("Plur", "Com"), ("Plur", "Neut")},
+    "din": {("Sing", "Com")}, "dit": {("Sing", "Neut")}, "dine": {("Plur", "Com"), ("Plur", "Neut")},
+    "min": {("Sing", "Com")}, "mit": {("Sing", "Neut")}, "mine": {("Plur", "Com"), ("Plur", "Neut")},
+    "sin": {("Sing", "Com")}, "sit": {("Sing", "Neut")}, "sine": {("Plur", "Com"), ("Plur", "Neut")},
+    "en": {("Sing", "Com")}, "et": {("Sing", "Neut")}, "hver": {("Sing", "Com")}, "hvert": {("Sing", "Neut")},
+    "intet": {("Sing", "Neut")}, "nogle": {("Plur", "Com"), ("Plur", "Neut")},
+}
+DU_FORMS = {"du", "dig", "din", "dit", "dine"}
+FORMAL_FORMS = {"De", "Dem", "Deres"}
+_WORD_RE = re.compile(r"[\wæøåÆØÅé.'-]*[\wæøåÆØÅé]|[.,;:!?]")
+# Broken patterns a word swap or reordering can leave behind (counted before and after).
+BAD_PATTERNS = (
+    re.compile(r"\bbedes\s+(?:\w+\s+){0,2}om\s+at\b", re.I),
+    re.compile(r"\b(?:den|det|de|en|et)\s+[a-zæøå]+e\s*(?:[.,;:!?]|$|\b(?:og|eller|at|om|for|på|med)\b)", re.M),
+    re.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
+               r"(?!mere\b)(?:[a-zæøå]+(?:r|de|te|ede)|gav|tog|fik|gik|lod|bad|kom|var|blev|så)\b"),
+    re.compile(r"\bvi\s+beror\b", re.I),
+    re.compile(r"\bfortal\w*\s+(?:\w+\s+){0,2}om,\s+at\b", re.I),          # "fortalt kommunen om, at"
+    re.compile(r"\bom\s+(?:\d{1,2}\.\s|samme\s+dato)", re.I),            # "om 1. april": "pr." before a date
+    re.compile(r"\bophører\s+til og med\b", re.I),
+    re.compile(r"\bsiges ja til\b", re.I),                                    # passive with a stranded "til"
+    re.compile(r"\bvi De\b"),                                                 # "bevilger vi De" (object form: Dem)
+    re.compile(r"\b(?:forinden|før|inden|når|hvis|såfremt)\s+som\b", re.I),  # expletive "der" read as relative
+    re.compile(r"\bfundet ud af\s+(?!at\b|om\b|hvor|hvad|hvem|hvilke|,)[a-zæøå]", re.I),
+    re.compile(r"(?<!\.)\.\.(?!\.)"),                                        # "kr.. Ved"
+    re.compile(r"\bfordi\s+(?:\w+\s+){0,2}dog\b", re.I),                     # "idet det dog" is no cause
+)
+# Spans a whole sentence: checked there, only when a replacement brings "står" in.
+SENTENCE_PATTERN = re.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
+# A moved message must not end at an abbreviation (the sentence was cut: "... til reg.nr. 1234, kontonr.").
+ABBREVIATION_END_RE = re.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
+                                 re.I)
+SENT_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
+SIGNATURE_NAME_RE = re.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
+NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltning", "team", "hilsen", "venlig",
+              "jobcenter", "borgerservice", "visitation", "styrelse")
+
+NOTE_PLAN_DE = "Skift kun til du, hvis du gør det i hele brevet. Letterlab kan ikke skifte sikkert alle steder."
+NOTE_PLAN_UNDERTEGNEDE = "Skriv jeg eller mig alle steder i brevet, og kun hvis én person skriver under."
+NOTE_MIXED = "Forslaget bruger en anden tiltale end resten af brevet. Ret tiltalen i hele brevet først."
+NOTE_CONTEXT = "Tjek betydningen: Ordet kan betyde noget andet i denne sætning."
+
+
+@dataclass
+class Verdict:
+    reject: str | None = None       # why the suggestion is dropped (Danish)
+    unsafe: str | None = None       # why it may not be applied as safe (Danish)
+
+
+@dataclass
+class AddressPlan:
+    formal: bool = False            # the letter uses De/Dem/Deres
+    convert: bool = False           # every formal form gets a safe du-form: the letter changes as a whole
+    has_du: bool = False
+    undertegnede_ok: bool = True
+
+
+# ---------------------------------------------------------------- helpers
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    a = start
+    lo = max(0, start - 600)
+    for m in SENT_BOUNDARY.finditer(text, lo, start):
+        a = m.end()
+    if a == start and lo == 0 and not any(True for _ in SENT_BOUNDARY.finditer(text, 0, start)):
+        a = 0
+    m = SENT_BOUNDARY.search(text, end)
+    b = m.start() + 1 if m else len(text)
+    return min(a, start), max(b, end)
+
+
+def _negations(text: str) -> int:
+    return sum(1 for w in _words(text.lower()) if w in NEGATIONS)
+
+
+def agreement_errors(text: str) -> list[str]:
+    """Determiner + (adjectives) + noun groups whose gender or number clash, as "det + noun" strings."""
+    words = _words(text)
+    out = []
+    for k, w in enumerate(words):
+        allowed = DETERMINERS.get(w.lower())
+        if allowed is None:
+            continue
+        j = k + 1
+        while j < len(words) and j < k + 3 and _looks_adjective(words[j]):
+            j += 1
+        if j >= len(words):
+            continue
+        noun = words[j]
+        if not noun[:1].isalpha() or (noun[:1].isupper() and j > 0):
+            continue
+        agr = noun_agreement(noun)
+        if agr is None:
+            continue
+        number, gender = agr
+        if number is None:
+            ok = any(g == gender for _, g in allowed)
+        else:
+            ok = (number, gender) in allowed
+        if w.lower() in ("en", "et") and j > k + 1:
+            continue     # "en" may be a numeral or pronoun before an adjective: only adjacent pairs count
+        if not ok:
+            out.append(f"{w} {noun}")
+    return out
+
+
+def _looks_adjective(word: str) -> bool:
+    low = word.lower()
+    if noun_agreement(low) is not None:
+        return False
+    return low.endswith(("ige", "lige", "ske", "iske", "ede", "te", "ne", "ene", "re", "ny", "nye", "gode", "god",
+                         "stor", "store", "egen", "eget", "egne", "nyt", "godt", "stort"))
+
+
+# All of them in one pattern: one pass over the text (case-insensitive ones keep their flag inside).
+BAD_RE = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})"
+                             for p in BAD_PATTERNS + (SENTENCE_PATTERN,)), re.M)
+
+
+def _bad_patterns(text: str) -> int:
+    return sum(1 for _ in BAD_RE.finditer(text))
+
+
+# An edit whose old and new text hold none of these cannot lose or change a fact (a lower-case word swap):
+# digits, §, placeholders, addresses, capitals (names, a word that starts a sentence), laws and periods.
+FACTY_RE = re.compile(r"[\d§{«\[<@A-ZÆØÅ]|www|http|lov|uge|dag|måned|år\b|time")
+
+# The decision and the appeal guide belong to the whole letter; one sentence's wording says too little.
+LETTER_KINDS = {"decision", "appeal", "appeal_deadline"}
+
+
+def _fact_loss(before: str, after: str, whole_letter: bool = False, memo: dict | None = None) -> list[str]:
+    if whole_letter:
+        fb, fa = extract_facts(before), extract_facts(after)
+    else:
+        key = ("facts", before)
+        fb = memo.get(key) if memo is not None else None
+        if fb is None:
+            fb = extract_facts(before, letter=False)
+            if memo is not None:
+                memo[key] = fb
+        fa = extract_facts(after, letter=False)
+    d = diff_facts(fb, fa)
+    lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
+    lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
+    return lost
+
+
+def _flagged_words(rules: RuleSet | None) -> frozenset[str]:
+    """Every one-word form a word-list rule flags (cached on the rule set)."""
+    if rules is None:
+        return frozenset()
+    cached = getattr(rules, "_guard_words", None)
+    if cached is not None:
+        return cached
+    from ..checks.wordlist import compiled
+
+    words: set[str] = set()
+    for rule in rules.rules:
+        if rule.kind != "wordlist" or not rule.enabled:
+            continue
+        for entry in compiled(rule.params["entries"]).entries:
+            if len(entry.words) == 1 and not entry.case:
+                w = entry.words[0]
+                words.update(f.lower() for f in w.forms | {w.text})
+    out = frozenset(words)
+    try:
+        rules._guard_words = out
+    except AttributeError:
+        pass
+    return out
+
+
+def _is_s_passive(low: str) -> bool:
+    return low.endswith("es") and len(low) > 4 and is_known_verb(low[:-1]) and low not in ("mødes", "findes")
+
+
+def _new_flagged(original: str, replacement: str, flagged: frozenset[str]) -> list[str]:
+    """Words of ``replacement`` a rule would flag that ``original`` had no form of."""
+    had = {w.lower() for w in _words(original)}
+    had_passive = any(_is_s_passive(w) for w in had)
+    out = []
+    for w in _words(replacement):
+        low = w.lower()
+        if low in had or not low[:1].isalpha() or any(low[:5] == h[:5] for h in had if len(h) >= 5):
+            continue
+        if low in flagged:
+            out.append(w)
+        elif not had_passive and _is_s_passive(low):
+            out.append(w)      # a new s-passive ("bedes")
+    return out
+
+
+# ---------------------------------------------------------------- the letter's address plans
+
+def address_plan(text: str, findings: Iterable[Finding]) -> AddressPlan:
+    plan = AddressPlan()
+    formal = [f for f in findings if f.category == "address" and f.text in FORMAL_FORMS]
+    plan.formal = bool(formal)
+    plan.convert = plan.formal and all(any(s.safe for s in f.suggestions) for f in formal)
+    plan.has_du = any(w.lower() in DU_FORMS for w in _words(text))
+    under = [f for f in findings if f.category == "address" and f.text.lower() == "undertegnede"]
+    if under:
+        k = text.lower().rfind("hilsen")
+        tail = text[k + 6:] if k >= 0 else "\n".join([ln for ln in text.splitlines() if ln.strip()][-4:])
+        signed = any(not any(x in m.group(0).lower() for x in NOT_PERSON)
+                     for m in SIGNATURE_NAME_RE.finditer(tail))
+        plan.undertegnede_ok = signed and all(any(s.safe for s in f.suggestions) for f in under)
+    return plan
+
+
+def _address_verdict(original: str, s: Suggestion, plan: AddressPlan, is_plan_item: bool) -> str | None:
+    """Why ``s`` may not be safe under the letter's address plan (None when it may)."""
+    if is_plan_item:
+        return None
+    new_words = _words(s.replacement)
+    old = {w.lower() for w in _words(original)}
+    brings_du = any(w.lower() in DU_FORMS and w.lower() not in old for w in new_words)
+    keeps_formal = any(w in FORMAL_FORMS for w in new_words)
+    if brings_du and plan.formal and not plan.convert:
+        return NOTE_MIXED
+    if keeps_formal and plan.convert:
+        return NOTE_MIXED
+    return None
+
+
+# ---------------------------------------------------------------- one suggestion
+
+def _local_window(text: str, start: int, end: int, a: int, b: int, margin: int = 60) -> tuple[int, int]:
+    """Up to ``margin`` characters either side of the edit, inside the sentence, cut at white space."""
+    la = max(a, start - margin)
+    while la > a and not text[la - 1].isspace():
+        la -= 1
+    lb = min(b, end + margin)
+    while lb < b and not text[lb].isspace():
+        lb += 1
+    return la, lb
+
+
+def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
+                     flagged: frozenset[str] = frozenset(), kind_of_finding: str = "",
+                     memo: dict | None = None) -> tuple[Suggestion, Verdict]:
+    """The suggestion (CPR numbers masked) and the guard's verdict on it.
+
+    Facts and agreement are read in a window of a few words around the edit (an edit cannot change a fact
+    farther away); broken patterns in the whole sentence. ``memo`` keeps what was read of the original
+    text between the suggestions of one letter.
+    """
+    memo = {} if memo is None else memo
+    v = Verdict()
+    original = text[s.start:s.end]
+    rep = s.replacement
+    cprs = find_cpr(rep, NOT_CPR_BEFORE)
+    if cprs:
+        for a, b, number in reversed(cprs):
+            rep = rep[:a] + mask_cpr(number) + rep[b:]
+        s = replace(s, replacement=rep)
+    if rep.startswith(".") and text[:s.start].endswith("."):
+        rep = rep[1:]          # a split after "kr.": one full stop ends the sentence
+        s = replace(s, replacement=rep)
+    a, b = _sentence_window(text, s.start, s.end)
+    before = text[a:b]
+    after = text[a:s.start] + rep + text[s.end:b]
+    if s.kind in ("move", "heading"):
+        # message-first moves are never safe and are checked as a whole letter; a cut sentence is refused
+        first = rep.split("\n\n", 1)[0]
+        if s.kind == "move" and ABBREVIATION_END_RE.search(first):
+            v.reject = "Forslaget ville klippe en sætning over ved en forkortelse."
+        return s, v
+
+    la, lb = _local_window(text, s.start, s.end, a, b)
+    before_l = text[la:lb]
+    after_l = text[la:s.start] + rep + text[s.end:lb]
+    if s.kind != "privacy" and (FACTY_RE.search(original) or FACTY_RE.search(rep)):
+        lost = _fact_loss(before_l, after_l, memo=memo)
+        if lost:
+            v.reject = "Forslaget ville fjerne eller ændre: " + ", ".join(lost) + "."
+            return s, v
+    if _negations(original) != _negations(rep):
+        v.reject = "Forslaget ville ændre et \"ikke\" eller et andet nægtende ord."
+        return s, v
+    errs = [e for e in agreement_errors(after_l) if e not in agreement_errors(before_l)]
+    # broken patterns: in the words around the edit, and "hvoraf ... står" in the whole sentence
+    bad = _bad_patterns(after_l) > _bad_patterns(before_l)
+    if not bad and "står" in rep:
+        bad = len(SENTENCE_PATTERN.findall(after)) > len(SENTENCE_PATTERN.findall(before))
+    if errs or bad:
+        v.reject = "Forslaget ville give en grammatisk fejl" + (f" ({errs[0]})." if errs else ".")
+        return s, v
+    new = _new_flagged(original, rep, flagged)
+    if new:
+        v.reject = f"Forslaget ville give et nyt fund ({new[0]})."
+        return s, v
+    if plan is not None and plan.convert and kind_of_finding != "plan" and any(w in FORMAL_FORMS for w in _words(rep)):
+        converted = _to_du(rep)
+        if converted is not None:
+            rep = converted
+            s = replace(s, replacement=rep)
+            after = text[a:s.start] + rep + text[s.end:b]
+    if plan is not None:
+        why = _address_verdict(original, s, plan, kind_of_finding == "plan")
+        if why:
+            v.unsafe = why
+    low = original.lower() + " "
+    if s.kind in ("jargon", "terms", "nominalisation", "replace") and any(st in low for st in CONTEXT_STEMS):
+        v.unsafe = v.unsafe or NOTE_CONTEXT
+    return s, v
+
+
+def _to_du(text: str) -> str | None:
+    """``text`` with De/Dem/Deres turned into du/dig/din/dit/dine (None when a possessive's noun is unknown)."""
+    out = []
+    words = list(re.finditer(r"\S+", text))
+    for k, m in enumerate(words):
+        w = m.group(0)
+        core = w.rstrip(".,;:!?")
+        tail = w[len(core):]
+        if core in ("De", "Dem"):
+            new = {"De": "du", "Dem": "dig"}[core]
+            if k == 0:
+                new = new.capitalize()
+            out.append((m.start(), m.end(), new + tail))
+        elif core == "Deres":
+            if k + 1 >= len(words):
+                return None
+            agr = noun_agreement(words[k + 1].group(0).rstrip(".,;:!?"))
+            if agr is None:
+                return None
+            number, gender = agr
+            new = "dine" if number == "Plur" else {"Com": "din", "Neut": "dit"}[gender] if number else None
+            if new is None:
+                return None
+            out.append((m.start(), m.end(), (new.capitalize() if k == 0 else new) + tail))
+    for a, b, new in reversed(out):
+        text = text[:a] + new + text[b:]
+    return text
+
+
+def _with_note(s: Suggestion, note: str) -> Suggestion:
+    joined = note if not s.note else (s.note if note in s.note else f"{s.note} {note}")
+    return replace(s, safe=False, note=joined, confidence=min(s.confidence, 0.6))
+
+
+def guard_suggestions(text: str, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions made outside the findings (message first): rejected ones dropped."""
+    out = []
+    for s in suggestions:
+        s2, v = check_suggestion(text, s)
+        if not v.reject:
+            out.append(replace(s2, safe=False, note=(s2.note + " " + v.unsafe).strip()) if v.unsafe and s2.safe
+                       else s2)
+    return out
+
+
+def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = None, doc=None) -> list[Finding]:
+    """``findings`` with every suggestion guarded: rejected ones dropped, unsure ones no longer safe.
+
+    With ``doc``, a passive that got no active rewrite because its actor is unknown says so in its message.
+    """
+    if doc is not None and doc.user_data.get("letterlab_passive_why"):
+        from .active import no_active_reason
+
+        findings = [replace(f, message=f"{f.message} {no_active_reason(doc, f.start)}")
+                    if f.category == "passive" and not f.suggestions and no_active_reason(doc, f.start) else f
+                    for f in findings]
+    if not any(f.suggestions for f in findings):
+        return findings
+    plan = address_plan(text, findings)
+    flagged = _flagged_words(rules)
+    memo: dict = {}
+    out: list[Finding] = []
+    for f in findings:
+        if not f.suggestions:
+            out.append(f)
+            continue
+        kept: list[Suggestion] = []
+        reasons: list[str] = []
+        plan_item = f.category == "address" and (f.text in FORMAL_FORMS or f.text.lower() == "undertegnede")
+        for s in f.suggestions:
+            s2, v = check_suggestion(text, s, plan, flagged, "plan" if plan_item else "", memo)
+            if v.reject:
+                reasons.append(v.reject)
+                continue
+            if plan_item and f.text in FORMAL_FORMS and s2.safe and not plan.convert:
+                s2 = _with_note(s2, NOTE_PLAN_DE)
+            elif plan_item and f.text.lower() == "undertegnede" and s2.safe and not plan.undertegnede_ok:
+                s2 = _with_note(s2, NOTE_PLAN_UNDERTEGNEDE)
+            elif v.unsafe and s2.safe:
+                s2 = _with_note(s2, v.unsafe)
+            elif v.unsafe and v.unsafe not in s2.note:
+                s2 = replace(s2, note=(s2.note + " " + v.unsafe).strip())
+            kept.append(s2)
+        if kept == list(f.suggestions):
+            out.append(f)
+            continue
+        message = f.message
+        if not kept and reasons:
+            message = f"{message} Letterlab foreslår ingen omskrivning her. {reasons[0]}".strip()
+        out.append(replace(f, suggestions=tuple(kept), message=message))
+    return out
+
+
+# ---------------------------------------------------------------- the whole letter
+
+MSG_MIXED = "Brevet blander den høflige tiltale med du."
+MSG_AGREEMENT = "Bøjningen passer ikke: {what}."
+MSG_LOST = "Den nye udgave mangler et faktum eller har et andet: {what}."
+MSG_CPR = "Det nye brev har et CPR-nummer, som ikke stod i det gamle."
+
+
+def formal_address_count(text: str) -> int:
+    """Formal forms: Dem/Deres anywhere, De inside a sentence (a sentence-initial De may be "they")."""
+    n = 0
+    for m in re.finditer(r"\b(De|Dem|Deres)\b", text):
+        if m.group(1) != "De":
+            n += 1
+            continue
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] not in ".!?:\n\"»(-•*":
+            n += 1
+    return n
+
+
+def du_count(text: str) -> int:
+    return sum(1 for w in _words(text) if w.lower() in DU_FORMS)
+
+
+def mixed_address(text: str) -> bool:
+    return formal_address_count(text) > 0 and du_count(text) > 0
+
+
+def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict[str, str]]:
+    """What the rewritten letter broke: [{"check", "category", "message"}] (empty when it passes).
+
+    ``memo`` keeps what was read of ``before`` between calls on versions of the same letter.
+    """
+    memo = {} if memo is None else memo
+    if memo.get("text") != before:
+        memo.clear()
+        memo.update(text=before, mixed=mixed_address(before), agreement=agreement_errors(before),
+                    facts=extract_facts(before))
+    problems: list[dict[str, str]] = []
+    if mixed_address(after) and not memo["mixed"]:
+        problems.append({"check": "address", "category": "address", "message": MSG_MIXED})
+    new_err = [e for e in agreement_errors(after) if e not in memo["agreement"]]
+    if new_err:
+        problems.append({"check": "agreement", "category": "readability",
+                         "message": MSG_AGREEMENT.format(what=", ".join(new_err[:3]))})
+    d = diff_facts(memo["facts"], extract_facts(after))
+    lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
+    lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
+    if lost:
+        problems.append({"check": "facts", "category": "genre", "message": MSG_LOST.format(what=", ".join(lost[:4]))})
+    if {n for _, _, n in find_cpr(after, NOT_CPR_BEFORE)} - {n for _, _, n in find_cpr(before, NOT_CPR_BEFORE)}:
+        problems.append({"check": "cpr", "category": "privacy", "message": MSG_CPR})
+    return problems
