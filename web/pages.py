@@ -12,12 +12,14 @@ from letterlab.genres import GENRES
 from letterlab.ruleset import THEMES
 
 from . import inputs
-from .api import export_response, report_json, run_analyse, run_compare
+from .api import export_response, page_report, run_analyse, run_compare
 from .app import engine
-from .present import GENRE_LABELS, SCORE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, category_labels, inline_segments, paragraphs
+from .present import finding_groups, sort_findings, GENRE_LABELS, SCORE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, category_labels, inline_segments, paragraphs
 from .texts import UI_TEXTS
 
 bp = Blueprint("pages", __name__)
+bp.add_app_template_global(finding_groups)
+bp.add_app_template_global(sort_findings)
 
 
 def ui_data() -> dict:
@@ -62,7 +64,7 @@ def analyse_page():
 @bp.post("/")
 def analyse():
     report = run_analyse()
-    data = report_json(report)
+    data = page_report(report)
     return render_page("analyse.html", form=request.form, report=data,
                        segments=inline_segments(report.text, data["findings"]))
 

@@ -104,6 +104,30 @@ def test_form_post_from_another_site_is_refused(client, letter):
     assert resp.status_code == 403
 
 
+def test_form_post_with_a_hidden_origin_from_this_site_is_accepted(client):
+    """Chromium sends Origin: null under a strict referrer policy; Sec-Fetch-Site still says same-origin."""
+    token = csrf_of(client.get("/").get_data(as_text=True))
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt", "csrf_token": token},
+                       headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert resp.status_code == 200
+    assert resp.get_data(as_text=True) == "Kære Anna"
+
+
+@pytest.mark.parametrize("site", [None, "cross-site", "same-site", "none"])
+def test_form_post_with_a_hidden_origin_from_elsewhere_is_refused(client, site):
+    token = csrf_of(client.get("/").get_data(as_text=True))
+    headers = {"Origin": "null", **({"Sec-Fetch-Site": site} if site else {})}
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt", "csrf_token": token}, headers=headers)
+    assert resp.status_code == 403
+
+
+def test_form_post_with_a_hidden_origin_still_needs_the_token(client):
+    client.get("/")
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt"},
+                       headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert resp.status_code == 403
+
+
 def test_form_post_renders_the_result_on_the_server(client, letter):
     token = csrf_of(client.get("/").get_data(as_text=True))
     resp = client.post("/", data={"text": letter, "csrf_token": token})
