@@ -22,6 +22,7 @@ from .report.model import CATEGORIES, SEVERITY_RANK, Finding, Report
 from .ruleset import RuleSet, default_ruleset
 from .scoring import overall
 from .structure import letter_zones
+from .suppress import apply_markers
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
                 log.error("check %s failed: %s", rule.id, type(exc).__name__)
                 notices.append(notice("check_failed", rule=rule.id))
     findings = _drop_inside_placeholders(findings, ctx.placeholders)
+    findings = apply_markers(text, findings)   # "letterlab: ignorer <regel-id>" lines in the letter
     findings = [_masked(f) for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     scores = _scores(metrics, ctx, findings, prof)

@@ -57,6 +57,7 @@ class AuditOptions:
     model: str | None = None
     profile: str | None = None
     genre: str | None = None
+    baseline: Path | None = None            # an earlier report.json: report only findings new since then
 
 
 @dataclass
@@ -80,6 +81,7 @@ class _Config:
     annotate_dir: str | None
     explanations: dict[str, str]
     titles: dict[str, str]
+    baseline: dict | None = None
 
 
 class _Worker:
@@ -185,8 +187,10 @@ class _Worker:
             return out
 
     def _outputs(self, res, document, report, data) -> None:
+        from ..suppress import apply_baseline
         from .html import render_section
 
+        report = apply_baseline(report, res["rel"], self.cfg.baseline)
         row = summarise(report)
         res["row"] = row
         res["report_json"] = json.dumps(_report_dict(report), ensure_ascii=False)
@@ -339,6 +343,7 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         model_key=_model_key(opts.model), profile=prof.id, genre=opts.genre,
         cache_path=str(cache.path) if cache else None, annotate_dir=str(annotate_dir) if opts.annotate else None,
         explanations={r.id: r.explanation for r in ruleset.rules}, titles={r.id: r.title for r in ruleset.rules},
+        baseline=_baseline(opts.baseline),
     )
     jobs = opts.jobs if opts.jobs else default_jobs(len(found))
     jobs = max(1, min(jobs, len(found)))
@@ -435,6 +440,17 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
                         rules_seen=rules_seen)
         os.replace(tmp, out / "report.html")
     return AuditResult(rows=rows, run=run, out=out)
+
+
+def _baseline(path: Path | None):
+    if path is None:
+        return None
+    from ..suppress import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        raise AuditError(exc.message) from None
 
 
 def _history_row(r: dict[str, Any]) -> dict[str, Any]:
