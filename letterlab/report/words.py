@@ -19,6 +19,20 @@ SEVERITY_SORT = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 
 QUOTE_OPEN, QUOTE_CLOSE = "»", "«"
 
+# category -> (line colour, tint): the web page's colours (web/static/style.css), for the audit report.
+CATEGORY_COLOURS: dict[str, tuple[str, str]] = {
+    "readability": ("#5b3fa0", "#efe9fb"),
+    "sentence_length": ("#8a6100", "#fff6d5"),
+    "passive": ("#0b5cad", "#e2eefb"),
+    "jargon": ("#b03c07", "#fde7d9"),
+    "nominalisation": ("#7a5200", "#f8eed6"),
+    "address": ("#00695a", "#d9f2ec"),
+    "message": ("#215b7a", "#dcebf3"),
+    "genre": ("#4d5560", "#e9ecef"),
+    "privacy": ("#b0002a", "#fde1e7"),
+    "terms": ("#8a1f7a", "#f7e0f2"),
+}
+
 
 def severity_word(severity: str, n: int = 1, capital: bool = False) -> str:
     one, many = SEVERITY_WORDS.get(severity, (severity, severity))
