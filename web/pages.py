@@ -86,9 +86,35 @@ def rules_page():
     themes = {**THEMES}
     for r in rules:
         themes.setdefault(r.theme, r.theme.replace("-", " ").capitalize())
-    groups = [(key, title, [r for r in rules if r.theme == key]) for key, title in themes.items()]
+    chosen = rule_filter(request.args, themes)
+    shown = [r for r in rules if _rule_shown(r, chosen)]
+    groups = [(key, title, [r for r in shown if r.theme == key]) for key, title in themes.items()]
     groups = [g for g in groups if g[2]]
-    return render_page("rules.html", groups=groups, paragraphs=paragraphs)
+    return render_page("rules.html", groups=groups, paragraphs=paragraphs, themes=themes, chosen=chosen,
+                       shown=len(shown), total=len(rules))
+
+
+def rule_filter(args, themes: dict) -> dict:
+    """The Regler page's search and filters from the query string (unknown values are ignored)."""
+    cats = category_labels()
+    pick = lambda key, allowed: args.get(key, "") if args.get(key, "") in allowed else ""   # noqa: E731
+    return {"q": args.get("q", "").strip()[:100], "tema": pick("tema", themes), "kategori": pick("kategori", cats),
+            "alvor": pick("alvor", SEVERITY_LABELS)}
+
+
+def _rule_shown(rule, chosen: dict) -> bool:
+    if chosen["tema"] and rule.theme != chosen["tema"]:
+        return False
+    if chosen["kategori"] and rule.category != chosen["kategori"]:
+        return False
+    if chosen["alvor"] and rule.severity != chosen["alvor"]:
+        return False
+    q = chosen["q"].lower()
+    if q:
+        hay = " ".join([rule.id, rule.title, rule.explanation or "", *rule.examples.get("flag", ()),
+                        *rule.examples.get("pass", ())]).lower()
+        return all(word in hay for word in q.split())
+    return True
 
 
 @bp.post("/hent")

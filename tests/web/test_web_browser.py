@@ -227,7 +227,7 @@ def test_ignore_and_switch_off_a_rule_then_undo(browser, live_server, letter):
     # switch a whole rule off: every finding of that rule goes
     first = qa(drv, "#findings .finding-button")[0]
     first.click()
-    visible(drv, "#detail .rule-off").click()
+    visible(drv, "#detail .switch-off").click()
     wait_for(drv, lambda d: len(qa(d, "#hidden-findings .show-again")) == 2)
     fewer = len(qa(drv, "#findings .finding-button"))
     assert fewer < total - 1
@@ -411,6 +411,18 @@ def test_rules_page(browser, live_server, screenshot):
     assert len(themes) >= 3
     assert qa(drv, "article.rule .example-list.flag li")
     screenshot(drv, "08-regler")
+    total = len(qa(drv, "article.rule"))
+    from selenium.webdriver.support.ui import Select
+
+    Select(q(drv, "#kategori")).select_by_value("passive")
+    q(drv, "#filter-button").click()
+    wait_for(drv, lambda d: "kategori=passive" in d.current_url)
+    shown = qa(drv, "article.rule")
+    assert 0 < len(shown) < total
+    assert f"Vi viser {len(shown)} af {total}" in q(drv, "#filter-count").text
+    set_text(drv, "#q", "zzzqqqxx")
+    q(drv, "#filter-button").click()
+    wait_for(drv, lambda d: "Ingen regler passer" in d.page_source)
 
 
 def test_skip_link_is_first_and_works(browser, live_server):
