@@ -291,7 +291,7 @@ def cmd_rules_check(args) -> int:
 
 
 def cmd_rules_list(args) -> int:
-    from .report.words import severity_word
+    from .report.words import rule_severity_text
     from .ruleset import RuleError, THEMES
 
     try:
@@ -306,7 +306,7 @@ def cmd_rules_list(args) -> int:
         print(f"{title}:")
         for r in rules:
             state = "" if r.enabled else " (slået fra)"
-            print(f"  {r.id:45} {severity_word(r.severity):9} {r.title}{state}")
+            print(f"  {r.id:45} {rule_severity_text(r):24} {r.title}{state}")
     return EXIT_OK
 
 

@@ -82,3 +82,14 @@ def sort_key(finding) -> tuple[int, int, int]:
     """Worst first, then in reading order. Works on Finding objects and their dicts."""
     get = finding.get if isinstance(finding, dict) else lambda k: getattr(finding, k)
     return SEVERITY_SORT.get(get("severity"), 9), get("start"), get("end")
+
+
+def rule_severity_text(rule) -> str:
+    """A rule's severity as ``rules list`` and the Regler page show it: "advarsel", or
+    "advarsel, kan blive fejl" when a parameter raises some findings to an error (LIX, long sentences)."""
+    word = severity_word(rule.severity)
+    params = getattr(rule, "params", None) or {}
+    raises = any(k.startswith("error") for k in params)
+    if raises and rule.severity != "error":
+        word += ", kan blive fejl"
+    return word
