@@ -138,6 +138,9 @@ def test_compare_rules_and_error_pages(browser, live_server, letter, letter_afte
     assert_clean(drv, axe_source, "sammenlign, resultat")
     drv.get(live_server + "/regler")
     assert_clean(drv, axe_source, "regler")
+    q(drv, "article.rule details.rule-more summary").click()
+    wait_for(drv, lambda d: qa(d, "mark.example-mark"))
+    assert_clean(drv, axe_source, "regler, eksempler med markeringer")
     drv.get(live_server + "/findes-ikke")
     assert_clean(drv, axe_source, "fejlside")
 

@@ -411,6 +411,11 @@ def test_rules_page(browser, live_server, screenshot):
     assert len(themes) >= 3
     assert qa(drv, "article.rule .example-list.flag li")
     screenshot(drv, "08-regler")
+    # opening a rule's examples marks the words the rule finds
+    first = qa(drv, "article.rule")[0]
+    first.find_element("css selector", "details.rule-more summary").click()
+    wait_for(drv, lambda d: first.find_elements("css selector", ".example-list.flag mark.example-mark"))
+    assert first.find_element("css selector", ".example-marks").is_displayed()
     total = len(qa(drv, "article.rule"))
     from selenium.webdriver.support.ui import Select
 
