@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from letterlab.genres import GENRES
-from letterlab.report.words import rule_severity_text
+from letterlab.report.words import danish_quotes, rule_severity_text
 from letterlab.ruleset import THEMES
 
 from . import inputs
@@ -22,6 +22,7 @@ bp = Blueprint("pages", __name__)
 bp.add_app_template_global(finding_groups)
 bp.add_app_template_global(sort_findings)
 bp.add_app_template_global(rule_severity_text)
+bp.add_app_template_filter(danish_quotes, "quotes")
 
 
 def ui_data() -> dict:

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from letterlab.report.model import CATEGORIES, CATEGORY_TITLES
-from letterlab.report.words import SEVERITY_SORT, severity_labels, sort_key
+from letterlab.report.words import SEVERITY_SORT, danish_quotes, severity_labels, sort_key
 
 # one-letter mark shown next to a highlight (so colour is never the only cue),
 # and a short line for the legend.

@@ -15,7 +15,7 @@ from typing import Any, Iterable, TextIO
 
 from ..report.model import CATEGORIES, Report
 from ..report.text import LineIndex, coverage_description
-from ..report.words import CATEGORY_COLOURS, SEVERITY_SORT, count_summary, quote, severity_word, sort_key
+from ..report.words import CATEGORY_COLOURS, count_summary, danish_quotes, quote, severity_word, sort_key
 from .summary import CATEGORY_DA, SEVERITY_DA, STATUS_DA, fmt_change, fmt_num
 
 MAX_HIGHLIGHT = 400     # longer findings (LIX, long paragraphs) are listed but not painted over the text
@@ -125,7 +125,7 @@ def render_section(index: int, rel: str, row: dict[str, Any], report: Report | N
         for f in found:
             line, _ = lines.line_col(f.start)
             out.append(f'<li><span class="s s-{esc(f.severity)}">{esc(severity_word(f.severity, capital=True))}</span> '
-                       f'Linje {line}: {esc(quote(_excerpt(f.text)))} {esc(f.message)}</li>\n')
+                       f'Linje {line}: {esc(quote(_excerpt(f.text)))} {esc(danish_quotes(f.message))}</li>\n')
         out.append("</ol></div>\n")
     out.append(back + "</details>\n")
     return "".join(out)
@@ -247,6 +247,8 @@ mark.s-error{text-decoration-thickness:4px}
 .filter input,.filter select{font:inherit;padding:.3rem .5rem;border:2px solid #6b7682;border-radius:6px;background:#fff;color:var(--ink)}
 .filter button{font:inherit;font-weight:600;padding:.3rem .8rem;border:2px solid var(--accent);border-radius:6px;background:#fff;color:var(--accent);cursor:pointer}
 .hint{color:var(--muted);font-size:.93rem}
+.forklaring-boks>summary{cursor:pointer;color:var(--accent);font-weight:600}
+.legende{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
 """ + "".join(f"mark.k-{c}{{text-decoration-color:{line}}}mark.k-{c}:hover{{background:{tint}}}"
               f".regel.k-{c} h5{{border-left:5px solid {line};padding-left:.4rem}}"
               for c, (line, tint) in CATEGORY_COLOURS.items()) + """
@@ -309,10 +311,18 @@ HELP_LIX = "LIX måler, hvor svær en tekst er. Et brev til borgere bør have en
 HELP_NO_HISTORY = "Det er første gang, vi tjekker mappen. Næste gang kan du se, om brevene er blevet bedre."
 HELP_HISTORY_OFF = "Du har slået historikken fra. Derfor kan vi ikke vise, om brevene er blevet bedre."
 NO_JARGON = "Vi har ikke fundet kancellisprog i brevene."
+HELP_LEGEND = "Hver slags markering har sin egen farve og sin egen streg under ordene."
 HELP_SECTIONS = "Klik på en skabelon for at folde den ud. Du kan også finde en skabelon på navnet."
 CHANGE_FIRST = "Kolonnen Ændring er tom, fordi det er første gang, vi tjekker mappen."
 CHANGE_OFF = "Kolonnen Ændring er tom, fordi du har slået historikken fra."
 CHANGE_HELP = "Ændring viser, hvor meget den samlede score er steget eller faldet siden sidst. Ny betyder, at skabelonen er ny."
+
+
+def _legend() -> str:
+    """The marks' legend, as on the web page: each kind of mark with its colour and line."""
+    items = "".join(f'<li><mark class="k-{esc(c)}">{esc(CATEGORY_DA.get(c, c))}</mark></li>' for c in CATEGORIES)
+    return (f'<details class="forklaring-boks"><summary>Sådan læser du markeringerne</summary>'
+            f'<p class="hint">{esc(HELP_LEGEND)}</p><ul class="legende">{items}</ul></details>\n')
 
 
 def change_note(rows, history_enabled: bool) -> str:
@@ -422,6 +432,7 @@ def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[s
       '<div><button type="button" id="fold-ud">Fold alle ud</button> '
       '<button type="button" id="fold-ind">Fold alle sammen</button></div>'
       '<p id="filter-status" class="hint" role="status"></p></div>\n')
+    w(_legend())
     for section in sections:
         w(section)
     if rules_seen:

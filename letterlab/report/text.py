@@ -8,7 +8,7 @@ import bisect
 from typing import Any
 
 from .model import Report
-from .words import number, quote, severity_word
+from .words import danish_quotes, number, quote, severity_word
 
 SEVERITY_DA = {s: severity_word(s) for s in ("info", "warning", "error")}
 COLOURS = {"info": "\033[36m", "warning": "\033[33m", "error": "\033[31m"}
@@ -44,7 +44,7 @@ def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
         if f.suggestions and f.suggestions[0].replacement.strip():
             shown = " ".join(f.suggestions[0].replacement.split())   # one line per finding
             sugg = f" Forslag: {quote(shown)}."
-        out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {f.message}{sugg}")
+        out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {danish_quotes(f.message)}{sugg}")
     s = report.scores
     if s:
         parts = []

@@ -6,6 +6,7 @@ stay in options (``--fail-on``) and in the JSON report.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping
 
 # id -> (one, many). Ordered from the worst to the mildest, the order findings are listed in.
@@ -60,6 +61,14 @@ def number(x: float | int | None, digits: int = 0) -> str:
 
 def quote(text: str) -> str:
     return f"{QUOTE_OPEN}{text}{QUOTE_CLOSE}"
+
+
+_STRAIGHT = re.compile(r'"([^"\n]{1,200})"')
+
+
+def danish_quotes(text: str) -> str:
+    """Straight double quotes in a message ("sendes") shown as the one quote style: »sendes«."""
+    return _STRAIGHT.sub(lambda m: f"{QUOTE_OPEN}{m.group(1)}{QUOTE_CLOSE}", text or "")
 
 
 def severity_counts(severities: Iterable[str]) -> dict[str, int]:

@@ -44,3 +44,10 @@ def test_rule_severity_says_when_a_rule_can_raise_an_error():
     assert rule_severity_text(SimpleNamespace(severity="warning", params={"error_at": 55})) == "advarsel, kan blive fejl"
     assert rule_severity_text(SimpleNamespace(severity="warning", params={})) == "advarsel"
     assert rule_severity_text(SimpleNamespace(severity="error", params={"error": 35})) == "fejl"
+
+
+def test_straight_quotes_become_the_one_quote_style():
+    from letterlab.report.words import danish_quotes
+
+    assert danish_quotes('Skriv "du" eller "vi" i stedet for "man".') == "Skriv »du« eller »vi« i stedet for »man«."
+    assert danish_quotes('Et enkelt " bliver stående') == 'Et enkelt " bliver stående'

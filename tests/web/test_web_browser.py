@@ -415,7 +415,7 @@ def test_rules_page(browser, live_server, screenshot):
     first = qa(drv, "article.rule")[0]
     first.find_element("css selector", "details.rule-more summary").click()
     wait_for(drv, lambda d: first.find_elements("css selector", ".example-list.flag mark.example-mark"))
-    assert first.find_element("css selector", ".example-marks").is_displayed()
+    wait_for(drv, lambda d: first.find_element("css selector", ".example-marks").is_displayed())
     total = len(qa(drv, "article.rule"))
     from selenium.webdriver.support.ui import Select
 

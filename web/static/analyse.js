@@ -169,7 +169,7 @@
     sents.forEach(function (s) {
       plain(letter, pos, s.start);
       var cat = mainCategory(s.ids);
-      var band = el("span", { class: "sent cat-" + cat, "data-cluster": s.id, title: state.report.findings[s.ids[0]].message,
+      var band = el("span", { class: "sent cat-" + cat, "data-cluster": s.id, title: LL.quotes(state.report.findings[s.ids[0]].message),
         onclick: function (e) { if (e.target === band) openCluster(s.id, band); } });
       plain(band, s.start, s.end);
       var chipText = cat === "sentence_length" ? t("long_sentence") : catLabel(cat).title;
@@ -193,7 +193,7 @@
       "data-cluster": w.id, tabindex: "0", role: "button", "aria-expanded": "false", "aria-controls": "detail",
       "aria-label": t(w.ids.length > 1 ? "mark_label_many" : "mark_label",
                       { categories: clusterTitles(w), text: state.text.slice(w.start, w.end), n: w.ids.length }),
-      title: state.report.findings[w.ids[0]].message,
+      title: LL.quotes(state.report.findings[w.ids[0]].message),
       onclick: function (e) { e.stopPropagation(); openCluster(w.id, mark); },
       onkeydown: function (e) {
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openCluster(w.id, mark); }
@@ -281,7 +281,7 @@
           "aria-expanded": "false", "aria-controls": "detail",
           onclick: function (e) { openCluster(c.id, e.currentTarget, { scroll: true }); }
         }, [el("span", { class: "quote" }, [el("span", { class: "sev sev-" + f.severity }, SEV[f.severity] || f.severity), quote]),
-            el("span", { class: "msg" }, f.message)])));
+            el("span", { class: "msg" }, LL.quotes(f.message))])));
       });
       findingsNode.appendChild(el("section", { class: "finding-group cat-" + cat }, [
         el("h3", {}, [el("span", { class: "badge-mark cat-" + cat, "aria-hidden": "true" }, label.mark), label.title,
@@ -389,7 +389,7 @@
   function findingDetail(f, i) {
     var item = el("article", { class: "detail-item cat-" + f.category, "data-finding": i });
     item.appendChild(el("p", { class: "message" }, [el("span", { class: "sev sev-" + f.severity }, SEV[f.severity] || f.severity),
-                                                    f.message]));
+                                                    LL.quotes(f.message)]));
     if (f.suggestions && f.suggestions.length) {
       var list = el("ul", { class: "suggestion-list" });
       f.suggestions.forEach(function (s) { list.appendChild(suggestionItem(s)); });
@@ -403,7 +403,7 @@
         state.ignored[findingKey(f)] = { title: title, text: f.text || state.text.slice(f.start, f.end) };
         refresh(t("ignored"));
       } }, t("ignore")),
-      el("button", { type: "button", class: "button small rule-off", onclick: function () {
+      el("button", { type: "button", class: "button small switch-off", onclick: function () {
         state.off[f.rule] = title + " (" + f.rule + ")";
         refresh(t("rule_off"));
       } }, t("rule_off_button"))
