@@ -51,3 +51,16 @@ def test_straight_quotes_become_the_one_quote_style():
 
     assert danish_quotes('Skriv "du" eller "vi" i stedet for "man".') == "Skriv »du« eller »vi« i stedet for »man«."
     assert danish_quotes('Et enkelt " bliver stående') == 'Et enkelt " bliver stående'
+
+
+def test_coverage_sentence_is_rendered_when_the_core_gives_one():
+    from letterlab.report.model import Report
+    from letterlab.report.text import coverage_description, render_text
+
+    said = "Scorerne gælder brevets brødtekst, ikke brevhoved og hilsen."
+    assert coverage_description({"coverage": {"description": said}}) == said
+    assert coverage_description({"coverage": None}) is None
+    report = Report(text="Kære Anne", findings=[], scores={"lix": 20.0, "lix_band": "let", "overall": 90})
+    assert said not in render_text(report)
+    report.coverage = {"kinds": ["body"], "description": said}     # what the anatomy branch adds
+    assert render_text(report).splitlines()[-1].endswith(said)
