@@ -164,7 +164,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
                 log.error("check %s failed: %s", rule.id, type(exc).__name__)
                 notices.append(notice("check_failed", rule=rule.id))
     findings = _drop_inside_placeholders(findings, ctx.placeholders)
-    findings = apply_markers(text, findings)   # "letterlab: ignorer <regel-id>" lines in the letter
+    findings = apply_markers(text, findings, document.ignore)   # "letterlab: ignorer <regel-id>" markers
     findings = [_masked(f) for f in findings]
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     scores = _scores(metrics, ctx, findings, prof)

@@ -6,7 +6,8 @@ separated by commas or spaces; an id prefix such as ``let-at-laese`` works as in
 line itself is never checked. It may sit in a comment: .txt (``# letterlab: ignorer ...``
 or the bare line), .md (``<!-- letterlab: ignorer ... -->``, which the Markdown reader
 keeps as a line of text), and .docx and .html as a paragraph of its own (the HTML
-reader drops comments).
+reader drops comments). In a .docx the same words in the document's tags (Word:
+File > Info > Properties > Tags) switch the rules off for the whole letter.
 ``letterlab: ignorer-brevet <regel-id>`` switches the rules off for the whole letter.
 
 Baseline: ``letterlab audit --baseline report.json`` accepts every finding that an
@@ -49,8 +50,23 @@ def marker_spans(text: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
     return out
 
 
-def apply_markers(text: str, findings: list) -> list:
-    """``findings`` without those the letter's own markers switch off (and none on a marker line)."""
+_PROPERTY = re.compile(r"letterlab:\s*ignorer(?:-brevet)?\s+([\w.\-]+(?:[ \t]*[,;][ \t]*[\w.\-]+)*)", re.I)
+
+
+def property_ids(xml: str) -> tuple[str, ...]:
+    """Rule ids named by "letterlab: ignorer <regel-id>" anywhere in a document-properties part."""
+    ids: list[str] = []
+    for m in _PROPERTY.finditer(xml):
+        ids.extend(i for i in re.split(r"[,;\s]+", m.group(1)) if i)
+    return tuple(dict.fromkeys(ids))
+
+
+def apply_markers(text: str, findings: list, letter_ids: tuple[str, ...] = ()) -> list:
+    """``findings`` without those the letter's own markers switch off (and none on a marker line).
+
+    ``letter_ids`` are switched off for the whole letter (from the file's properties)."""
+    if letter_ids:
+        findings = [f for f in findings if not any(_matches(f.rule, i) for i in letter_ids)]
     if "letterlab:" not in text.lower():
         return findings
     spans = marker_spans(text)

@@ -91,3 +91,43 @@ def test_a_bad_baseline_is_a_danish_error(tmp_path):
         load_baseline(bad)
     with pytest.raises(BaselineError, match="kan ikke læse"):
         load_baseline(tmp_path / "mangler.json")
+
+
+def test_property_ids_from_a_core_properties_part():
+    from letterlab.suppress import property_ids
+
+    xml = ('<cp:coreProperties><cp:keywords>skabelon; letterlab: ignorer let-at-laese.passiv, '
+           'persondata</cp:keywords></cp:coreProperties>')
+    assert property_ids(xml) == ("let-at-laese.passiv", "persondata")
+    assert property_ids("<cp:keywords>skabelon</cp:keywords>") == ()
+
+
+def test_letter_wide_ids_switch_a_rule_off_everywhere():
+    fs = [finding("let-at-laese.passiv", "behandles", LETTER), finding("let-at-laese.passiv", "sendes", LETTER),
+          finding("x.y", "Kære", LETTER)]
+    assert [f.rule for f in apply_markers(LETTER, fs, ("let-at-laese",))] == ["x.y"]
+
+
+@pytest.mark.model
+def test_a_docx_tag_switches_a_rule_off_for_the_whole_letter(tmp_path):
+    import docx
+
+    from letterlab.core import analyse
+    from letterlab.readers import read_document
+
+    def write(path, tags):
+        d = docx.Document()
+        for p in ("Kære Anne", "Din ansøgning behandles af kommunen.", "Afgørelsen sendes til dig."):
+            d.add_paragraph(p)
+        if tags:
+            d.core_properties.keywords = tags
+        d.save(str(path))
+        return read_document(str(path))
+
+    plain = write(tmp_path / "a.docx", None)
+    assert plain.ignore == ()
+    assert any(f.rule == "let-at-laese.passiv" for f in analyse(plain).findings)
+    tagged = write(tmp_path / "b.docx", "skabelon, letterlab: ignorer let-at-laese.passiv")
+    assert tagged.ignore == ("let-at-laese.passiv",)
+    assert tagged.text == plain.text
+    assert not any(f.rule == "let-at-laese.passiv" for f in analyse(tagged).findings)
