@@ -85,7 +85,7 @@ def test_analyse_page_states(browser, live_server, letter, axe_source):
     page_ms = drv.execute_script("return window.__letterlabTiming && window.__letterlabTiming.analyseMs")
     log.warning("analyse, %d words: %.0f ms from click to marks (page: %s ms)", len(long_letter.split()), ms,
                 page_ms and round(page_ms))
-    print(f"\nanalyse {len(long_letter.split())} words: {ms:.0f} ms click to marks")
+    print(f"\nanalyse {len(long_letter.split())} words: {ms:.0f} ms click to marks (page timer: {page_ms and round(page_ms)} ms)")
     wait_for(drv, lambda d: q(d, "#analyse-button").is_enabled())
     assert_clean(drv, axe_source, "analysér, resultat")
     q(drv, ".legend-box summary").click()
