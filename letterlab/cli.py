@@ -19,31 +19,111 @@ def _err(msg: str) -> None:
     print(f"letterlab: {msg}", file=sys.stderr)
 
 
-def _add_rule_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="extra rule folder or file on top of the defaults (repeatable)")
-    p.add_argument("--disable", action="append", default=[], metavar="ID",
-                   help="switch off a rule by id or id prefix (repeatable)")
-    p.add_argument("--enable", action="append", default=[], metavar="ID",
-                   help="switch on a rule by id or id prefix (repeatable)")
-    p.add_argument("--profile", default=None, help="profile id (default: brev)")
+# --- Danish argparse -------------------------------------------------------------
+
+_ARGPARSE_DA = [
+    (r"the following arguments are required: (.*)", r"du mangler: \1"),
+    (r"argument (\S+): invalid choice: '?([^'(]*)'? \(choose from (.*)\)", r"\1: '\2' findes ikke. Vælg en af: \3"),
+    (r"argument (\S+): expected one argument", r"\1 skal have en værdi"),
+    (r"argument (\S+): invalid (\w+) value: '([^']*)'", r"\1: '\3' er ikke et gyldigt tal"),
+    (r"argument (\S+): ", r"\1: "),
+    (r"unrecognized arguments: (.*)", r"ukendt valg: \1"),
+    (r"ambiguous option: (.*)", r"valget er ikke entydigt: \1"),
+]
+
+
+class DanishHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="Brug: " if prefix is None else prefix)
+
+
+class DanishParser(argparse.ArgumentParser):
+    """argparse with Danish headings, help and error messages (exit status 2 on a usage error)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", DanishHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumenter"
+        self._optionals.title = "Valg"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjælp og stop")
+
+    def error(self, message: str):
+        import re
+
+        for pattern, repl in _ARGPARSE_DA:
+            new = re.sub(pattern, repl, message)
+            if new != message:
+                message = new
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"letterlab: {message}\n")
+
+
+def _genres() -> dict[str, str]:
     from .genres import GENRES
 
-    p.add_argument("--genre", default=None, choices=list(GENRES),
-                   help=f"genre: {', '.join(GENRES)} (default: detected)")
-    p.add_argument("--model", default=None,
-                   help="spaCy Danish pipeline by package name or path (default: LETTERLAB_MODEL or bundled)")
+    return GENRES
+
+
+def _profiles() -> list[str]:
+    from .ruleset import default_rules_dir
+
+    return sorted(p.stem for p in (default_rules_dir() / "profiler").glob("*.toml"))
+
+
+def _genre_arg(value: str) -> str:
+    if value not in _genres():
+        raise argparse.ArgumentTypeError(f"brevtypen '{value}' findes ikke. Vælg en af: {', '.join(_genres())}")
+    return value
+
+
+def _add_rule_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="MAPPE",
+                   help="en mappe eller fil med flere regler oven i de indbyggede (kan gentages)")
+    p.add_argument("--disable", action="append", default=[], metavar="ID",
+                   help="slå en regel fra med dens id eller et id-præfiks, fx let-at-laese (kan gentages)")
+    p.add_argument("--enable", action="append", default=[], metavar="ID",
+                   help="slå en regel til med dens id eller et id-præfiks (kan gentages)")
+    p.add_argument("--profile", default=None, metavar="PROFIL",
+                   help=f"hvem brevet er til: {', '.join(_profiles())} (standard: brev)")
+    p.add_argument("--genre", default=None, type=_genre_arg, metavar="BREVTYPE",
+                   help=f"brevtypen: {', '.join(_genres())} (standard: letterlab finder den selv)")
+    p.add_argument("--model", default=None, metavar="MODEL",
+                   help="spaCy-model som pakkenavn eller sti (standard: LETTERLAB_MODEL eller den indbyggede)")
 
 
 def load_ruleset(args):
-    from .ruleset import load_rules
+    """The rules with --rules, --disable/--enable and --profile applied; RuleError for unknown ids or profiles."""
+    from .ruleset import RuleError, load_rules
 
     rs = load_rules(args.rules)
+    unknown = [p for p in [*args.disable, *args.enable] if not any(_id_matches(r.id, p) for r in rs.rules)]
+    if unknown:
+        raise RuleError(_unknown_ids_message(unknown, [r.id for r in rs.rules]))
     if args.disable or args.enable:
         rs = rs.with_switches(args.disable, args.enable)
     if args.profile:
         rs.profile(args.profile)
     return rs
+
+
+def _id_matches(rule_id: str, pattern: str) -> bool:
+    p = pattern.rstrip(".")
+    return rule_id == p or rule_id.startswith(p + ".")
+
+
+def _unknown_ids_message(unknown: list[str], ids: list[str]) -> str:
+    import difflib
+
+    prefixes = sorted({i.split(".")[0] for i in ids})
+    lines = []
+    for u in unknown:
+        close = difflib.get_close_matches(u, ids + prefixes, n=3, cutoff=0.6)
+        hint = f" Mente du {' eller '.join(close)}?" if close else ""
+        lines.append(f"Reglen '{u}' findes ikke.{hint}")
+    lines.append(f"Brug et id fra 'letterlab rules list' eller et af præfiksene: {', '.join(prefixes)}.")
+    return " ".join(lines)
 
 
 def read_input(path: str):
@@ -57,14 +137,18 @@ def read_input(path: str):
     return read_document(path)
 
 
+UNSCORED = ("empty", "too_long", "binary", "placeholders_only")
+
+
 def cmd_check(args) -> int:
     from .core import analyse
     from .nlp.pipeline import ModelError
     from .readers import ReadError
     from .report.jsonout import render_json
-    from .report.model import SEVERITY_RANK
+    from .report.model import SCHEMA_VERSION, SEVERITY_RANK
     from .report.safe import safe_name
     from .report.text import render_text
+    from .report.words import count_summary, severity_counts
     from .ruleset import RuleError
 
     try:
@@ -73,38 +157,59 @@ def cmd_check(args) -> int:
         _err(str(exc))
         return EXIT_ERROR
     status = EXIT_OK
-    outputs = []
+    entries: list[dict] = []
+    severities: list[str] = []
+    letters = failed = 0
+    colour = args.colour == "always" or (args.colour == "auto" and sys.stdout.isatty()
+                                         and not os.environ.get("NO_COLOR"))
+
+    def failed_file(path: str, code: str, message: str) -> None:
+        nonlocal status, failed
+        _err(f"{safe_name(path)}: {message}")
+        entries.append({"source": safe_name(path), "error": {"code": code, "message": message}})
+        status = EXIT_ERROR
+        failed += 1
+
     for path in args.files:
+        if path != "-" and Path(path).is_dir():
+            failed_file(path, "folder", f"Det er en mappe. Brug 'letterlab audit {path}' for at tjekke alle "
+                                        "breve i en mappe.")
+            continue
         try:
             document = read_input(path)
         except ReadError as exc:
-            _err(f"{safe_name(path)}: {exc.message}")
-            status = EXIT_ERROR
+            failed_file(path, exc.code, exc.message)
             continue
         except OSError as exc:
-            _err(f"{safe_name(path)}: Filen kan ikke åbnes ({exc.strerror}).")
-            status = EXIT_ERROR
+            failed_file(path, "unreadable", f"Filen kan ikke åbnes ({exc.strerror}).")
             continue
         try:
             report = analyse(document, rs, model=args.model, genre=args.genre, profile=args.profile)
         except ModelError as exc:
             _err(exc.message)
             return EXIT_ERROR
-        if any(n["code"] in ("empty", "too_long", "binary", "placeholders_only") for n in report.notices):
+        letters += 1
+        severities.extend(f.severity for f in report.findings)
+        if any(n["code"] in UNSCORED for n in report.notices):
             status = max(status, EXIT_ERROR)
         if args.format == "json":
-            outputs.append(report.to_dict())
+            entries.append(report.to_dict())
         else:
-            colour = args.colour == "always" or (args.colour == "auto" and sys.stdout.isatty()
-                                                   and not os.environ.get("NO_COLOR"))
             print(render_text(report, name=path, colour=colour))
         if args.fail_on and report.findings:
             worst = max(SEVERITY_RANK[f.severity] for f in report.findings)
             if worst >= SEVERITY_RANK[args.fail_on] and status == EXIT_OK:
                 status = EXIT_FINDINGS
+    counts = severity_counts(severities)
     if args.format == "json":
-        payload = outputs[0] if len(outputs) == 1 else {"reports": outputs}
+        payload = {"schema_version": SCHEMA_VERSION, "reports": entries,
+                   "summary": {"letters": letters, "unreadable": failed, "findings": counts}}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        line = count_summary(counts, letters)
+        if failed:
+            line += f" ({failed} {'fil' if failed == 1 else 'filer'} kunne ikke læses)"
+        print(line + ".")
     return status
 
 
@@ -188,6 +293,7 @@ def cmd_rules_check(args) -> int:
 
 
 def cmd_rules_list(args) -> int:
+    from .report.words import rule_severity_text
     from .ruleset import RuleError, THEMES
 
     try:
@@ -202,7 +308,7 @@ def cmd_rules_list(args) -> int:
         print(f"{title}:")
         for r in rules:
             state = "" if r.enabled else " (slået fra)"
-            print(f"  {r.id:45} {r.severity:8} {r.title}{state}")
+            print(f"  {r.id:45} {rule_severity_text(r):24} {r.title}{state}")
     return EXIT_OK
 
 
@@ -210,13 +316,14 @@ def cmd_anatomy(args) -> int:
     """Print how letterlab reads the letter: each part with its Danish name (no spaCy needed)."""
     from .anatomy import describe, read_anatomy
     from .readers import ReadError
+    from .report.safe import safe_name
 
     status = EXIT_OK
     for path in args.files:
         try:
             document = read_input(path)
         except ReadError as exc:
-            _err(f"{path}: {exc.message}")
+            _err(f"{safe_name(path)}: {exc.message}")
             status = EXIT_ERROR
             continue
         if len(args.files) > 1:
@@ -225,54 +332,84 @@ def cmd_anatomy(args) -> int:
     return status
 
 
+CHECK_EPILOG = """\
+Formater (--format):
+  text  én linje for hvert fund: fil:linje:kolonne: alvor regel: besked, og til sidst en
+        linje med det samlede antal, fx "3 fejl, 12 advarsler, 4 tips i 2 breve"
+  json  ét JSON-objekt med listen "reports" (også for én fil), se docs/report-schema.md
+
+Alvor: fejl (error), advarsel (warning), tip (info). I --fail-on og i JSON bruger
+vi de engelske id'er.
+
+Afslutningskoder:
+  0  letterlab tjekkede brevene
+  1  et fund er mindst lige så alvorligt som --fail-on
+  2  letterlab kunne ikke tjekke alt: en fil kan ikke læses, modellen mangler,
+     en regelfil har fejl, eller du har skrevet et valg forkert
+
+Profiler: {profiles}
+Brevtyper: {genres}
+
+Vil du tjekke alle breve i en mappe, så brug 'letterlab audit MAPPE'.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    p = argparse.ArgumentParser(prog="letterlab", description="Klarsprog for kommunale breve.")
-    p.add_argument("--version", action="version", version=f"letterlab {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = DanishParser(prog="letterlab", description="Klarsprog for kommunale breve.",
+                     epilog="Skriv 'letterlab KOMMANDO --help' for at se valgene til en kommando.")
+    p.add_argument("--version", action="version", version=f"letterlab {__version__}",
+                   help="vis versionen og stop")
+    sub = p.add_subparsers(dest="command", required=True, title="Kommandoer", metavar="KOMMANDO")
 
-    c = sub.add_parser("check", help="analyse one or more letters")
-    c.add_argument("files", nargs="+", metavar="FILE", help="letter file (.txt .md .docx .html) or - for stdin")
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c = sub.add_parser("check", help="tjek et eller flere breve",
+                       description="Tjek et eller flere breve for klarsprog.",
+                       epilog=CHECK_EPILOG.format(profiles=", ".join(_profiles()), genres=", ".join(_genres())))
+    c.add_argument("files", nargs="+", metavar="FIL", help="brevet (.txt .md .docx .odt .html), eller - for standard-input")
+    c.add_argument("--format", choices=["text", "json"], default="text", help="text (standard) eller json")
     c.add_argument("--fail-on", choices=["info", "warning", "error"], default=None,
-                   help="exit 1 when a finding has this severity or worse")
-    c.add_argument("--colour", "--color", choices=["auto", "always", "never"], default="auto")
+                   help="afslut med kode 1, når et fund har denne alvor eller værre (info = tip, "
+                        "warning = advarsel, error = fejl)")
+    c.add_argument("--colour", "--color", choices=["auto", "always", "never"], default="auto",
+                   help="farver i teksten: auto (standard, kun i en terminal), always eller never")
     _add_rule_args(c)
     c.set_defaults(func=cmd_check)
 
-    a = sub.add_parser("anatomy", help="show the letter's parts (letterhead, subject, body, signature ...)")
-    a.add_argument("files", nargs="+", metavar="FILE", help="letter file (.txt .md .docx .html) or - for stdin")
+    a = sub.add_parser("anatomy", help="vis brevets dele (brevhoved, emne, brødtekst, underskrift ...)",
+                       description="Vis, hvordan letterlab læser brevets dele. Kræver ingen model.")
+    a.add_argument("files", nargs="+", metavar="FIL", help="brevet (.txt .md .docx .html) eller - for standard-input")
     a.set_defaults(func=cmd_anatomy)
 
-    m = sub.add_parser("model", help="train, evaluate or describe the Danish pipeline")
-    msub = m.add_subparsers(dest="model_command", required=True)
-    t = msub.add_parser("train", help="train the bundled pipeline from the DDT treebank")
-    t.add_argument("--data", required=True, help="folder with ddt-train.conll and ddt-dev.conll")
-    t.add_argument("--output", default=None, help="where to write the pipeline (default: the bundled one)")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--max-steps", type=int, default=None)
+    m = sub.add_parser("model", help="træn, mål eller beskriv den danske model",
+                       description="Træn, mål eller beskriv den danske spaCy-model.")
+    msub = m.add_subparsers(dest="model_command", required=True, title="Kommandoer", metavar="KOMMANDO")
+    t = msub.add_parser("train", help="træn den indbyggede model på DDT-trætbanken")
+    t.add_argument("--data", required=True, metavar="MAPPE", help="mappe med ddt-train.conll og ddt-dev.conll")
+    t.add_argument("--output", default=None, metavar="MAPPE", help="hvor modellen skal gemmes (standard: den indbyggede)")
+    t.add_argument("--seed", type=int, default=0, help="startværdi for tilfældige tal (standard: 0)")
+    t.add_argument("--max-steps", type=int, default=None, metavar="N", help="højst så mange trin")
     t.add_argument("--ops", choices=["numpy", "blis"], default="numpy",
-                   help="matrix products through numpy's BLAS (default, about twice as fast) or thinc's blis "
-                        "(how the bundled pipeline was trained)")
+                   help="regn med numpy (standard, cirka dobbelt så hurtigt) eller blis "
+                        "(sådan blev den indbyggede model trænet)")
     t.set_defaults(func=cmd_model_train)
-    e = msub.add_parser("evaluate", help="score a pipeline on a CoNLL-X or CoNLL-U file")
-    e.add_argument("file")
-    e.add_argument("--model", default=None)
+    e = msub.add_parser("evaluate", help="mål en model på en CoNLL-X- eller CoNLL-U-fil")
+    e.add_argument("file", metavar="FIL", help="CoNLL-filen")
+    e.add_argument("--model", default=None, help="modellen (standard: den indbyggede)")
     e.add_argument("--no-letter-components", action="store_true",
-                   help="score the bare pipeline without letterlab's segmenter and placeholder merging")
+                   help="mål modellen uden letterlabs sætningsdeling og pladsholdere")
     e.set_defaults(func=cmd_model_evaluate)
-    i = msub.add_parser("info", help="show the pipeline's meta (data, licence, scores)")
-    i.add_argument("--model", default=None)
+    i = msub.add_parser("info", help="vis modellens data, licens og resultater")
+    i.add_argument("--model", default=None, help="modellen (standard: den indbyggede)")
     i.set_defaults(func=cmd_model_info)
 
-    r = sub.add_parser("rules", help="list or check rule files")
-    rsub = r.add_subparsers(dest="rules_command", required=True)
-    rc = rsub.add_parser("check", help="validate rule files and run their examples")
-    rc.add_argument("dirs", nargs="*", metavar="DIR")
-    rc.add_argument("--model", default=None)
+    r = sub.add_parser("rules", help="vis eller tjek reglerne", description="Vis eller tjek reglerne.")
+    rsub = r.add_subparsers(dest="rules_command", required=True, title="Kommandoer", metavar="KOMMANDO")
+    rc = rsub.add_parser("check", help="tjek regelfiler og kør deres eksempler")
+    rc.add_argument("dirs", nargs="*", metavar="MAPPE", help="mapper med regelfiler (standard: de indbyggede)")
+    rc.add_argument("--model", default=None, help="modellen (standard: den indbyggede)")
     rc.set_defaults(func=cmd_rules_check)
-    rl = rsub.add_parser("list", help="list the active rules")
+    rl = rsub.add_parser("list", help="vis reglerne med id, alvor og titel")
     _add_rule_args(rl)
     rl.set_defaults(func=cmd_rules_list)
 

@@ -24,6 +24,7 @@ from .ruleset import RuleSet, default_ruleset
 from .scoring import overall
 from .anatomy import Anatomy, COVERAGE_DESCRIPTION, COVERED_KINDS, NOTICES as ANATOMY_NOTICES, read_anatomy
 from .structure import zones_of
+from .suppress import apply_markers
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
                 log.error("check %s failed: %s", rule.id, type(exc).__name__)
                 notices.append(notice("check_failed", rule=rule.id))
     findings = _drop_inside_placeholders(findings, ctx.placeholders)
+    findings = apply_markers(text, findings, document.ignore)   # "letterlab: ignorer <regel-id>" markers
     findings = [_masked(f) for f in findings]
     findings = guard_findings(text, findings, rules, doc)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

@@ -14,6 +14,16 @@ if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null
   fi
 fi
 
+# axe-core for the accessibility tests (tests/web/test_web_axe.py), pinned by package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -f tests/web/axe/node_modules/axe-core/axe.min.js ]; then
+    npm ci --prefix tests/web/axe --no-audit --no-fund --loglevel=error >/dev/null \
+      || echo "warning: could not install axe-core; the accessibility tests will be skipped" >&2
+  fi
+else
+  echo "warning: npm not found; the accessibility tests will be skipped" >&2
+fi
+
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

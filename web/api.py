@@ -28,6 +28,22 @@ def report_json(report: Report) -> dict:
     return report.to_dict(include_text=True)
 
 
+def page_report(report: Report) -> dict:
+    """The report for the Analysér page: the schema plus ``safe_suggestions``, the exact
+    non-overlapping set "Brug alle sikre forslag" applies (so its count is the real count)."""
+    from letterlab.rewrite.apply import choose
+
+    data = report_json(report)
+    data["safe_suggestions"] = [s.to_dict() for s in choose(report, "safe")]
+    return data
+
+
+def changed_spans(before: str, after: str) -> list[list[int]]:
+    """Character spans in ``after`` that differ from ``before`` (to highlight what a fix changed)."""
+    return [op["after"] for op in word_diff(before, after)
+            if op["op"] in ("insert", "replace") and op["after"][1] > op["after"][0]]
+
+
 def run_analyse() -> Report:
     fields = inputs.body()
     document = inputs.read_letter("text", fields)
@@ -55,7 +71,8 @@ def run_rewrite() -> dict:
         raise InputError(400, "bad_suggestion", inputs.MSG["bad_suggestion"]) from None
     inputs.check_length(text)
     after = analyse_checked(text, opts)
-    return {"text": text, "applied": len(suggestions), "report": report_json(after)}
+    return {"text": text, "applied": len(suggestions), "report": page_report(after),
+            "changes": changed_spans(document.text, text)}
 
 
 def run_compare() -> dict:
@@ -93,7 +110,7 @@ def export_response(text: str, fmt: str, source: str | None) -> Response:
 
 @bp.post("/analyse")
 def analyse():
-    return jsonify(report_json(run_analyse()))
+    return jsonify(page_report(run_analyse()))
 
 
 @bp.post("/rewrite")

@@ -12,18 +12,18 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def register(subparsers, add_rule_args) -> None:
-    p = subparsers.add_parser("serve", help="start the web page for caseworkers (waitress)")
+    p = subparsers.add_parser("serve", help="start websiden til sagsbehandlere (waitress)")
     p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: 127.0.0.1, this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--threads", type=int, default=8, help="waitress threads that take requests (default: 8)")
+                   help="adressen, siden lytter på (standard: 127.0.0.1, kun denne maskine)")
+    p.add_argument("--port", type=int, default=8000, help="porten (standard: 8000)")
+    p.add_argument("--threads", type=int, default=8, help="tråde i waitress, der tager imod forespørgsler (standard: 8)")
     p.add_argument("--workers", type=int, default=None,
-                   help="processes that analyse letters at the same time, each with its own pipeline "
-                        "(default: the number of cores, at most 4)")
-    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
-                   help="longest analysis of one letter; a letter that takes longer gets a Danish error "
-                        "(default: 5)")
-    p.add_argument("--quiet", action="store_true", help="no access log (method, path, status, time)")
+                   help="processer, der tjekker breve på samme tid, hver med sin egen model "
+                        "(standard: antallet af kerner, højst 4)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SEKUNDER",
+                   help="den længste tid, ét brev må tage; et brev, der tager længere tid, får en fejl "
+                        "(standard: 5)")
+    p.add_argument("--quiet", action="store_true", help="ingen adgangslog (metode, sti, status, tid)")
     add_rule_args(p)
     p.set_defaults(func=cmd_serve)
 

@@ -9,15 +9,20 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from letterlab.genres import GENRES
+from letterlab.report.words import danish_quotes, rule_severity_text
 from letterlab.ruleset import THEMES
 
 from . import inputs
-from .api import export_response, report_json, run_analyse, run_compare
+from .api import export_response, page_report, run_analyse, run_compare
 from .app import engine
-from .present import GENRE_LABELS, SCORE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, category_labels, inline_segments, paragraphs
+from .present import finding_groups, sort_findings, GENRE_LABELS, SCORE_LABELS, SEVERITY_LABELS, VERDICT_LABELS, category_labels, inline_segments, paragraphs
 from .texts import UI_TEXTS
 
 bp = Blueprint("pages", __name__)
+bp.add_app_template_global(finding_groups)
+bp.add_app_template_global(sort_findings)
+bp.add_app_template_global(rule_severity_text)
+bp.add_app_template_filter(danish_quotes, "quotes")
 
 
 def ui_data() -> dict:
@@ -62,7 +67,7 @@ def analyse_page():
 @bp.post("/")
 def analyse():
     report = run_analyse()
-    data = report_json(report)
+    data = page_report(report)
     return render_page("analyse.html", form=request.form, report=data,
                        segments=inline_segments(report.text, data["findings"]))
 
@@ -84,9 +89,35 @@ def rules_page():
     themes = {**THEMES}
     for r in rules:
         themes.setdefault(r.theme, r.theme.replace("-", " ").capitalize())
-    groups = [(key, title, [r for r in rules if r.theme == key]) for key, title in themes.items()]
+    chosen = rule_filter(request.args, themes)
+    shown = [r for r in rules if _rule_shown(r, chosen)]
+    groups = [(key, title, [r for r in shown if r.theme == key]) for key, title in themes.items()]
     groups = [g for g in groups if g[2]]
-    return render_page("rules.html", groups=groups, paragraphs=paragraphs)
+    return render_page("rules.html", groups=groups, paragraphs=paragraphs, themes=themes, chosen=chosen,
+                       shown=len(shown), total=len(rules))
+
+
+def rule_filter(args, themes: dict) -> dict:
+    """The Regler page's search and filters from the query string (unknown values are ignored)."""
+    cats = category_labels()
+    pick = lambda key, allowed: args.get(key, "") if args.get(key, "") in allowed else ""   # noqa: E731
+    return {"q": args.get("q", "").strip()[:100], "tema": pick("tema", themes), "kategori": pick("kategori", cats),
+            "alvor": pick("alvor", SEVERITY_LABELS)}
+
+
+def _rule_shown(rule, chosen: dict) -> bool:
+    if chosen["tema"] and rule.theme != chosen["tema"]:
+        return False
+    if chosen["kategori"] and rule.category != chosen["kategori"]:
+        return False
+    if chosen["alvor"] and rule.severity != chosen["alvor"]:
+        return False
+    q = chosen["q"].lower()
+    if q:
+        hay = " ".join([rule.id, rule.title, rule.explanation or "", *rule.examples.get("flag", ()),
+                        *rule.examples.get("pass", ())]).lower()
+        return all(word in hay for word in q.split())
+    return True
 
 
 @bp.post("/hent")

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from letterlab.report.model import CATEGORIES, CATEGORY_TITLES
+from letterlab.report.words import SEVERITY_SORT, danish_quotes, severity_labels, sort_key
 
 # one-letter mark shown next to a highlight (so colour is never the only cue),
 # and a short line for the legend.
@@ -30,7 +31,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
 # The core's genre names, where a plainer word reads better on a button.
 GENRE_LABELS = {"anmodning": "Vi beder om noget"}
 
-SEVERITY_LABELS = {"error": "Vigtigt", "warning": "Ret det", "info": "Tip"}
+SEVERITY_LABELS = severity_labels()   # the one Danish set every renderer uses
 
 VERDICT_LABELS = {"bedre": "Bedre", "værre": "Værre", "uændret": "Uændret",
                   "better": "Bedre", "worse": "Værre", "same": "Uændret"}
@@ -62,6 +63,21 @@ def category_labels() -> dict[str, dict[str, str]]:
         label["title"] = CATEGORY_TITLES.get(cat, cat)
         out[cat] = label
     return out
+
+
+def sort_findings(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Worst first, then in reading order."""
+    return sorted(findings, key=sort_key)
+
+
+def finding_groups(findings: list[dict[str, Any]], categories: dict) -> list[str]:
+    """Categories that have findings: the group with the worst finding first, then the model's order."""
+    order = list(categories) + sorted({f["category"] for f in findings} - set(categories))
+    worst = {}
+    for f in findings:
+        rank = SEVERITY_SORT.get(f["severity"], 9)
+        worst[f["category"]] = min(rank, worst.get(f["category"], 9))
+    return sorted(worst, key=lambda c: (worst[c], order.index(c)))
 
 
 # --- word diff ---------------------------------------------------------------

@@ -237,21 +237,28 @@ def annotate_docx(data: bytes, document: Document, report: Report, out_path: str
         return found
 
     count = 0
-    for f, (r1, o1), (r2, o2), note in anchors:
+    explained: set[str] = set()
+    for f, (r1, o1), (r2, o2), note in sorted(anchors, key=lambda a: (a[0].start, a[0].end)):
         first, last = piece(r1, o1), piece(r2, o2)
         parent = first.getparent()
-        body = note + f.message
-        title = titles.get(f.rule)
-        if f.explanation:
-            body += "\n" + " ".join(f.explanation.split())
-        if title:
-            body += f"\n({title})"
+        body = comment_text(f, note, titles.get(f.rule), first_of_rule=f.rule not in explained)
+        explained.add(f.rule)
         wd.add_comment([Run(first, parent), Run(last, last.getparent())], text=body, author=AUTHOR, initials=INITIALS)
         count += 1
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     wd.save(str(out_path))
     return count
+
+
+def comment_text(f, note: str, title: str | None, first_of_rule: bool) -> str:
+    """A short comment: the message first; the rule's explanation only on its first comment in the letter."""
+    body = note + f.message
+    if first_of_rule and f.explanation:
+        body += "\nHvorfor? " + " ".join(f.explanation.split())
+    elif title:
+        body += f"\n(Se forklaringen ved det første fund af »{title}«.)"
+    return body
 
 
 def _anchor(f, indexed, paras, others, text):

@@ -38,38 +38,47 @@ def _jobs(value: str) -> int:
 
 def register(subparsers, add_rule_args) -> None:
     a = subparsers.add_parser(
-        "audit", help="audit a folder of letter templates (HTML, CSV and JSON report)",
-        description="Audit every letter template under DIR and write report.html, report.csv and "
-                    "report.json to --out. See docs/audit.md.",
+        "audit", help="tjek en mappe med brevskabeloner (rapport i HTML, CSV og JSON)",
+        description="Tjek alle brevskabeloner i MAPPE, og skriv report.html, report.csv og report.json "
+                    "i --out. Se docs/audit.md.",
+        epilog="Afslutningskoder:\n"
+               "  0  letterlab tjekkede mappen (også når nogle filer ikke kan læses)\n"
+               "  1  --fail-under eller --fail-on slog til\n"
+               "  2  letterlab kunne ikke tjekke mappen\n\n"
+               "Et brev kan selv slå en regel fra for det næste afsnit med en linje som\n"
+               "'letterlab: ignorer let-at-laese.passiv' (se docs/audit.md).",
     )
-    a.add_argument("dir", metavar="DIR", help="folder with letter templates (searched recursively)")
-    a.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
-                   help=f"folder for the reports (default: ./{DEFAULT_OUT})")
-    a.add_argument("--include", action="append", default=[], metavar="GLOB",
-                   help="only files matching this glob, e.g. '**/*.docx' (repeatable; default: all letter files)")
-    a.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                   help="leave out files or folders matching this glob, e.g. 'arkiv/**' (repeatable)")
+    a.add_argument("dir", metavar="MAPPE", help="mappen med brevskabeloner (også undermapper)")
+    a.add_argument("--out", default=DEFAULT_OUT, metavar="MAPPE",
+                   help=f"mappen til rapporterne (standard: ./{DEFAULT_OUT})")
+    a.add_argument("--include", action="append", default=[], metavar="MØNSTER",
+                   help="kun filer, der passer til mønstret, fx '**/*.docx' (kan gentages; standard: alle breve)")
+    a.add_argument("--exclude", action="append", default=[], metavar="MØNSTER",
+                   help="spring filer eller mapper over, der passer til mønstret, fx 'arkiv/**' (kan gentages)")
     a.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default: one per core when there are enough files; 1 = no pool)")
-    a.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
-                   help="longest analysis of one file when the audit runs worker processes; a file that takes "
-                        "longer gets an error row (default: 5)")
-    a.add_argument("--history", default=None, metavar="FILE",
-                   help="history database (default: audit-history.sqlite in the user data folder)")
-    a.add_argument("--no-history", action="store_true", help="neither read nor write the history")
-    a.add_argument("--cache", default=None, metavar="FILE",
-                   help="cache database (default: audit-cache.sqlite in the user cache folder)")
-    a.add_argument("--no-cache", action="store_true", help="analyse every file again and do not store results")
+                   help="antal processer (standard: én for hver kerne, når der er filer nok; 1 = ingen)")
+    a.add_argument("--time-limit", type=float, default=None, metavar="SEKUNDER",
+                   help="den længste tid, ét brev må tage, når der er flere processer; en fil, der tager "
+                        "længere tid, får en fejl i rapporten (standard: 5)")
+    a.add_argument("--history", default=None, metavar="FIL",
+                   help="historikkens database (standard: audit-history.sqlite i brugerens datamappe)")
+    a.add_argument("--no-history", action="store_true", help="brug ikke historikken, hverken til at læse eller skrive")
+    a.add_argument("--cache", default=None, metavar="FIL",
+                   help="cachens database (standard: audit-cache.sqlite i brugerens cache-mappe)")
+    a.add_argument("--no-cache", action="store_true", help="tjek alle filer igen, og gem ikke resultaterne")
     a.add_argument("--annotate", action="store_true",
-                   help="write a copy of each .docx with a Word comment on every finding to OUT/annoteret/")
+                   help="gem en kopi af hver .docx med en Word-kommentar ved hvert fund i OUT/annoteret/")
+    a.add_argument("--baseline", default=None, metavar="FIL",
+                   help="en report.json fra en tidligere kørsel: vis kun de fund, der er kommet til siden")
     a.add_argument("--fail-under", type=_score, default=None, metavar="SCORE",
-                   help="exit 1 when a template's overall score is below SCORE")
+                   help="afslut med kode 1, når en skabelon har en samlet score under SCORE")
     a.add_argument("--fail-on", choices=["info", "warning", "error"], default=None,
-                   help="exit 1 when a template has a finding of this severity or worse")
+                   help="afslut med kode 1, når en skabelon har et fund med denne alvor eller værre "
+                        "(info = tip, warning = advarsel, error = fejl)")
     a.add_argument("--csv-sep", choices=[";", ","], default=";",
-                   help="CSV separator (default ';' for Danish Excel; ',' uses a decimal point)")
+                   help="skilletegn i CSV-filen (standard ';' til dansk Excel; ',' giver decimalpunktum)")
     a.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
-                   help="progress bar on stderr (default: only on a terminal)")
+                   help="vis fremdriften på stderr (standard: kun i en terminal)")
     add_rule_args(a)
     a.set_defaults(func=cmd_audit)
 
@@ -95,6 +104,7 @@ def cmd_audit(args) -> int:
         history_path=Path(args.history) if args.history else None, use_history=not args.no_history,
         cache_path=Path(args.cache) if args.cache else None, use_cache=not args.no_cache,
         annotate=args.annotate, csv_sep=args.csv_sep, model=args.model, profile=args.profile, genre=args.genre,
+        baseline=Path(args.baseline) if args.baseline else None,
     )
     if args.time_limit is not None and args.time_limit > 0:
         opts.time_limit = args.time_limit
@@ -136,6 +146,16 @@ def cmd_audit(args) -> int:
     for r in rows:
         if r["status"] == "error":
             print(f"letterlab: {r['rel']}: {r['error_message']}", file=sys.stderr)
+    if args.annotate:
+        _report_annotations(rows, result.out)
+    from ..report.words import count_summary
+
+    counts = {k: sum((r.get("severities") or {}).get(k, 0) for r in rows) for k in ("error", "warning", "info")}
+    scored = sum(1 for r in rows if r["status"] != "error")
+    line = count_summary(counts, scored)
+    if args.baseline:
+        line += f", som er kommet til siden {Path(args.baseline).name}"
+    print(f"letterlab: {line}.", file=sys.stderr)
 
     status = EXIT_OK
     if args.fail_under is not None:
@@ -150,3 +170,24 @@ def cmd_audit(args) -> int:
             _err(f"{len(bad)} skabeloner har fund, der er mindst lige så alvorlige som '{args.fail_on}'.")
             status = EXIT_FAIL
     return status
+
+
+def _report_annotations(rows, out: Path) -> None:
+    """Say what --annotate made; without .docx files there is nothing to comment on."""
+    from .runner import ANNOTATE_DIR
+
+    docx = [r for r in rows if r["rel"].lower().endswith(".docx")]
+    folder = out / ANNOTATE_DIR
+    if not docx:
+        try:
+            folder.rmdir()   # empty: we made it, and nothing went into it
+        except OSError:
+            pass
+        _err("--annotate laver kun kommentarer i Word-filer (.docx), og der er ingen .docx-filer i mappen.")
+        return
+    made = sum(1 for r in docx if r.get("comments") is not None)
+    failed = sum(1 for r in docx if r.get("annotate_error"))
+    msg = f"Vi har lavet {made} kopier med kommentarer i {folder}."
+    if failed:
+        msg += f" {failed} kunne vi ikke kommentere."
+    _err(msg)

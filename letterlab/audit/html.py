@@ -15,7 +15,8 @@ from typing import Any, Iterable, TextIO
 
 from ..report.safe import mask as mask_cprs
 from ..report.model import CATEGORIES, Report
-from ..report.text import LineIndex
+from ..report.text import LineIndex, coverage_description
+from ..report.words import CATEGORY_COLOURS, count_summary, danish_quotes, quote, severity_word, sort_key
 from .summary import CATEGORY_DA, SEVERITY_DA, STATUS_DA, fmt_change, fmt_num
 
 MAX_HIGHLIGHT = 400     # longer findings (LIX, long paragraphs) are listed but not painted over the text
@@ -83,6 +84,9 @@ def _key_figures(row: dict[str, Any]) -> str:
         parts.append(f"{esc(row['words'])} ord")
     if row.get("reading_time"):
         parts.append(f"Læsetid: {esc(row['reading_time'])}")
+    sev = row.get("severities") or {}
+    if any(sev.values()):
+        parts.append(esc(count_summary(sev)))
     return " · ".join(parts)
 
 
@@ -92,27 +96,35 @@ def rule_anchor(rule_id: str) -> str:
 
 def render_section(index: int, rel: str, row: dict[str, Any], report: Report | None,
                    titles: dict[str, str]) -> str:
-    """The HTML section for one template (error rows too)."""
-    head = f'<section class="skabelon" id="s{index}">\n<h3>{esc(rel)}</h3>\n'
+    """The HTML section for one template (error rows too): a folded section with the key figures
+    in its summary line, so a report for many templates stays short."""
+    worst = row.get("worst_severity") or ("error" if row["status"] == "error" else "")
+    head = (f'<details class="skabelon" id="s{index}" data-navn="{esc(rel.lower())}" data-alvor="{esc(worst)}">\n'
+            f'<summary><h3>{esc(rel)}</h3>')
+    back = '<p class="tilbage"><a href="#oversigt">Til oversigten</a></p>\n'
     if row["status"] == "error":
-        return head + f'<p class="fejlbesked">Vi kunne ikke læse filen. {esc(row["error_message"])}</p>\n</section>\n'
-    out = [head, f'<p class="tal">{_key_figures(row)}</p>\n']
+        return (head + f' <span class="kort">{esc(STATUS_DA["error"])}</span></summary>\n'
+                f'<p class="fejlbesked">Vi kunne ikke læse filen. {esc(row["error_message"])}</p>\n{back}</details>\n')
+    out = [head, f' <span class="kort">{_key_figures(row)}</span></summary>\n']
     for n in report.notices:
         out.append(f'<p class="note">{esc(n["message"])}</p>\n')
+    described = coverage_description(report)
+    if described:
+        out.append(f'<p class="daekning">{esc(described)}</p>\n')
     if row["status"] == "analysed":    # a letter without a score (empty, not Danish, ...) is not shown
         cut = "" if len(report.text) <= MAX_EMBED else \
             f'<p class="note">Vi viser kun de første {MAX_EMBED:,} tegn af brevet.</p>\n'.replace(",", ".")
-        out.append('<details><summary>Vis brevet med markeringer</summary>\n'
+        out.append('<details class="brevboks"><summary>Vis brevet med markeringer</summary>\n'
                    f'<div class="brev">{_highlighted(report)}</div>\n{cut}</details>\n')
     if not report.findings:
         out.append("<p>Vi har ikke fundet noget at rette.</p>\n")
-        return "".join(out) + "</section>\n"
+        return "".join(out) + back + "</details>\n"
     out.append("<h4>Det har vi fundet</h4>\n")
     lines = LineIndex(report.text)
     by_rule: dict[str, list] = {}
-    for f in report.findings:
+    for f in sorted(report.findings, key=sort_key):
         by_rule.setdefault(f.rule, []).append(f)
-    for rule, found in by_rule.items():
+    for rule, found in by_rule.items():   # the rule with the worst finding first
         first = found[0]
         title = titles.get(rule, rule)
         out.append(f'<div class="regel k-{esc(first.category)}"><h5>{esc(title)} '
@@ -120,10 +132,10 @@ def render_section(index: int, rel: str, row: dict[str, Any], report: Report | N
                    f'<a class="mere" href="#{esc(rule_anchor(rule))}">Læs om reglen</a></h5>\n<ol>\n')
         for f in found:
             line, _ = lines.line_col(f.start)
-            out.append(f'<li><span class="s s-{esc(f.severity)}">{esc(SEVERITY_DA.get(f.severity, f.severity))}</span> '
-                       f'Linje {line}: <q>{esc(_excerpt(f.text))}</q> {esc(f.message)}</li>\n')
+            out.append(f'<li><span class="s s-{esc(f.severity)}">{esc(severity_word(f.severity, capital=True))}</span> '
+                       f'Linje {line}: {esc(quote(_excerpt(f.text)))} {esc(danish_quotes(f.message))}</li>\n')
         out.append("</ol></div>\n")
-    out.append("</section>\n")
+    out.append(back + "</details>\n")
     return "".join(out)
 
 
@@ -183,7 +195,7 @@ def _svg_trend(points: list[tuple[str, float]], label: str, width: int = 560) ->
     hi = min(100, math.ceil(max(vals) / 10) * 10 + 10)
     span = (hi - lo) or 1
     n = len(points)
-    dx = (width - left - 30) / max(n - 1, 1)
+    dx = (width - left - 80) / max(n - 1, 1)   # room on the right for the last date label
 
     def xy(i, v):
         return left + 10 + i * dx, base - (base - top_pad) * (v - lo) / span
@@ -208,29 +220,50 @@ def _svg_trend(points: list[tuple[str, float]], label: str, width: int = 560) ->
 # --- the page ----------------------------------------------------------------------------
 
 CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1a202c;background:#fff;line-height:1.5}
+:root{--ink:#1b1f24;--muted:#4a5460;--line:#d5dbe1;--accent:#0b5cad}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;margin:0;color:var(--ink);background:#fff;line-height:1.55}
 main{max-width:1100px;margin:0 auto;padding:1.5rem}
-h1{margin-top:0}h2{margin-top:2.5rem;border-bottom:2px solid #e2e8f0}
+a{color:var(--accent)}
+h1{margin-top:0}h2{margin-top:2.5rem;border-bottom:2px solid var(--line)}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
-th,td{padding:.35rem .5rem;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
+th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;text-align:left;color:inherit}
-th button::after{content:" ↕";color:#a0aec0}
+th button::after{content:" ↕";color:var(--muted)}
 th[aria-sort=ascending] button::after{content:" ↑"}th[aria-sort=descending] button::after{content:" ↓"}
 td.tal{text-align:right;font-variant-numeric:tabular-nums}
-tr.fejl td{color:#742a2a;background:#fff5f5}
-.graf{max-width:100%;height:auto;font-size:12px}.graf text{fill:#2d3748}.lille{font-size:10px}
+tr.fejl td{color:#5c0011;background:#fde8ec}
+.graf{max-width:100%;height:auto;font-size:12px;overflow:visible}.graf text{fill:#2d3748}.lille{font-size:10px}
 .grafer{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1.5rem}
 dt{font-weight:bold;margin-top:1rem}.mere{font-size:.85rem;font-weight:normal}
-.skabelon{border-top:1px solid #cbd5e0;padding-top:.5rem;margin-top:1.5rem}
-.brev{white-space:pre-wrap;font-family:Georgia,serif;background:#f7fafc;padding:1rem;border-radius:4px}
-mark{background:#fefcbf;border-bottom:2px solid #d69e2e}mark.s-error{background:#fed7d7;border-color:#c53030}
-mark.s-info{background:#ebf8ff;border-color:#3182ce}
-.s{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.8rem;background:#edf2f7}
-.s-error{background:#fed7d7}.s-warning{background:#fefcbf}
-.forklaring{color:#4a5568;white-space:pre-line}.note{color:#744210;background:#fffaf0;padding:.3rem .5rem}
-.fejlbesked{color:#742a2a}.antal{color:#718096;font-weight:normal}code{font-size:.8rem;color:#718096}
-.bedre{color:#276749}.vaerre{color:#9b2c2c}
-@media print{details{display:block}details>summary{display:none}}
+.skabelon{border-top:1px solid var(--line);padding:.4rem 0;margin-top:.6rem}
+.skabelon>summary{cursor:pointer;list-style-position:outside}
+.skabelon>summary h3{display:inline;font-size:1.1rem;margin:0}
+.skabelon .kort{display:block;color:var(--muted);font-size:.9rem;margin-left:1.2rem}
+.brevboks>summary{cursor:pointer;color:var(--accent);font-weight:600}
+.brev{white-space:pre-wrap;background:#f6f8fa;padding:1rem;border-radius:8px;line-height:1.9}
+mark{color:inherit;background:transparent;text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:4px;text-decoration-skip-ink:none}
+mark.s-error{text-decoration-thickness:4px}
+.s{display:inline-block;padding:0 .4rem;border-radius:5px;font-size:.8rem;font-weight:700}
+.s-error{background:#fde1e7;color:#7a0018}.s-warning{background:#fff0c2;color:#5c4200}.s-info{background:#e2eefb;color:#083d73}
+.forklaring{color:var(--muted);white-space:pre-line}.note{color:#5c4200;background:#fff8e6;padding:.3rem .5rem}
+.daekning{color:var(--muted);font-size:.93rem}
+.fejlbesked{color:#5c0011}.antal{color:var(--muted);font-weight:normal}code{font-size:.8rem;color:var(--muted)}
+.bedre{color:#1f6e1f}.vaerre{color:#a4001f}
+.tilbage{font-size:.9rem}
+.filter{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:end;margin:1rem 0;padding:.75rem 1rem;background:#f6f8fa;border-radius:8px}
+.filter label{display:block;font-weight:600;font-size:.9rem}
+.filter input,.filter select{font:inherit;padding:.3rem .5rem;border:2px solid #6b7682;border-radius:6px;background:#fff;color:var(--ink)}
+.filter button{font:inherit;font-weight:600;padding:.3rem .8rem;border:2px solid var(--accent);border-radius:6px;background:#fff;color:var(--accent);cursor:pointer}
+.hint{color:var(--muted);font-size:.93rem}
+.forklaring-boks>summary{cursor:pointer;color:var(--accent);font-weight:600}
+.legende{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
+""" + "".join(f"mark.k-{c}{{text-decoration-color:{line}}}mark.k-{c}:hover{{background:{tint}}}"
+              f".regel.k-{c} h5{{border-left:5px solid {line};padding-left:.4rem}}"
+              for c, (line, tint) in CATEGORY_COLOURS.items()) + """
+mark.k-passive{text-decoration-style:dashed}mark.k-jargon{text-decoration-style:wavy;text-decoration-thickness:1.5px}
+mark.k-nominalisation{text-decoration-style:dotted;text-decoration-thickness:3px}mark.k-address{text-decoration-style:double}
+mark.k-terms{text-decoration-style:dotted}
+@media print{details{display:block}details>summary{display:none}.filter{display:none}}
 """
 
 JS = """
@@ -255,6 +288,26 @@ document.querySelectorAll('table.sorterbar').forEach(function(table){
     });
   });
 });
+function openTarget(){var id=location.hash.slice(1),t=id&&document.getElementById(id);
+  if(t&&t.tagName==='DETAILS'){t.open=true;}}
+window.addEventListener('hashchange',openTarget);openTarget();
+var navn=document.getElementById('filter-navn'),alvor=document.getElementById('filter-alvor'),
+    status=document.getElementById('filter-status'),rank={error:0,warning:1,info:2};
+function filtrer(){
+  var q=navn.value.trim().toLowerCase(),a=alvor.value,shown=0,all=0;
+  document.querySelectorAll('details.skabelon').forEach(function(d){
+    all++;
+    var w=d.dataset.alvor,ok=(!q||d.dataset.navn.indexOf(q)>=0)&&(!a||(w&&rank[w]<=rank[a]));
+    d.hidden=!ok; if(ok)shown++;
+    var row=document.querySelector('tr[data-s="'+d.id+'"]'); if(row)row.hidden=!ok;
+  });
+  status.textContent=shown===all?'':'Vi viser '+shown+' af '+all+' skabeloner.';
+}
+if(navn){navn.addEventListener('input',filtrer);alvor.addEventListener('change',filtrer);
+  document.getElementById('fold-ud').addEventListener('click',function(){
+    document.querySelectorAll('details.skabelon:not([hidden])').forEach(function(d){d.open=true;});});
+  document.getElementById('fold-ind').addEventListener('click',function(){
+    document.querySelectorAll('details.skabelon').forEach(function(d){d.open=false;});});}
 """
 
 INTRO = (
@@ -267,6 +320,27 @@ HELP_NO_HISTORY = "Det er første gang, vi tjekker mappen. Næste gang kan du se
 HELP_HISTORY_OFF = "Du har slået historikken fra. Derfor kan vi ikke vise, om brevene er blevet bedre."
 NO_JARGON = "Vi har ikke fundet kancellisprog i brevene."
 NO_TONE = "Vi har ikke fundet problemer med tonen i brevene."
+HELP_LEGEND = "Hver slags markering har sin egen farve og sin egen streg under ordene."
+HELP_SECTIONS = "Klik på en skabelon for at folde den ud. Du kan også finde en skabelon på navnet."
+CHANGE_FIRST = "Kolonnen Ændring er tom, fordi det er første gang, vi tjekker mappen."
+CHANGE_OFF = "Kolonnen Ændring er tom, fordi du har slået historikken fra."
+CHANGE_HELP = "Ændring viser, hvor meget den samlede score er steget eller faldet siden sidst. Ny betyder, at skabelonen er ny."
+
+
+def _legend() -> str:
+    """The marks' legend, as on the web page: each kind of mark with its colour and line."""
+    items = "".join(f'<li><mark class="k-{esc(c)}">{esc(CATEGORY_DA.get(c, c))}</mark></li>' for c in CATEGORIES)
+    return (f'<details class="forklaring-boks"><summary>Sådan læser du markeringerne</summary>'
+            f'<p class="hint">{esc(HELP_LEGEND)}</p><ul class="legende">{items}</ul></details>\n')
+
+
+def change_note(rows, history_enabled: bool) -> str:
+    """Why the 'Ændring' column is empty, or what it shows."""
+    if not history_enabled:
+        return CHANGE_OFF
+    if not any(r.get("change") is not None or r.get("new") for r in rows):
+        return CHANGE_FIRST
+    return CHANGE_HELP
 
 
 def _cell(value: Any, shown: str | None = None, num: bool = False) -> str:
@@ -279,16 +353,16 @@ def _overview_row(row: dict[str, Any]) -> str:
     i = row["index"]
     name = f'<td data-v="{esc(row["rel"])}"><a href="#s{i}">{esc(row["rel"])}</a></td>'
     if row["status"] == "error":
-        return (f'<tr class="fejl">{name}{_cell(STATUS_DA["error"])}'
+        return (f'<tr class="fejl" data-s="s{i}">{name}{_cell(STATUS_DA["error"])}'
                 + "".join(_cell(None, num=True) for _ in range(7)) + f'<td data-v="">{esc(row["error_message"])}</td></tr>\n')
     change = row.get("change")
     cls = "bedre" if change and change > 0 else "vaerre" if change and change < 0 else ""
-    change_cell = (f'<td class="tal {cls}" data-v="{esc("" if change is None else change)}">'
-                   f'{esc("ny" if row.get("new") else fmt_change(change))}</td>')
+    shown = "ny" if row.get("new") else fmt_change(change) or "–"
+    change_cell = (f'<td class="tal {cls}" data-v="{esc("" if change is None else change)}">{esc(shown)}</td>')
     passive = row.get("passive_share")
     mf = row.get("message_first")
     note = " ".join(row.get("notices") or [])
-    return (f"<tr>{name}"
+    return (f'<tr data-s="s{i}">{name}'
             + _cell(STATUS_DA[row["status"]])
             + _cell(row.get("overall"), num=True)
             + change_cell
@@ -341,6 +415,7 @@ def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[s
     for row in rows:
         w(_overview_row(row))
     w("</tbody>\n</table>\n")
+    w(f'<p class="hint">{esc(change_note(rows, history_enabled))}</p>\n')
 
     w('<h2 id="grafer">Grafer</h2>\n<div class="grafer">\n')
     lix = [r["lix"] for r in rows if r.get("lix") is not None and r["status"] == "analysed"]
@@ -361,7 +436,19 @@ def render_page(out: TextIO, *, rows: list[dict[str, Any]], sections: Iterable[s
     w(f"<figure><figcaption><b>Udvikling</b></figcaption>{_trend_block(rows, trend, history_enabled)}</figure>\n")
     w("</div>\n")
 
-    w('<h2 id="skabeloner">Skabelonerne en ad gangen</h2>\n')
+    w('<h2 id="skabeloner">Skabelonerne en ad gangen</h2>\n'
+      f'<p>{esc(HELP_SECTIONS)}</p>\n'
+      '<div class="filter" role="search" aria-label="Find skabeloner">'
+      '<div><label for="filter-navn">Filnavnet indeholder</label><input id="filter-navn" type="search"></div>'
+      '<div><label for="filter-alvor">Vis kun skabeloner med</label><select id="filter-alvor">'
+      '<option value="">alle fund</option>'
+      f'<option value="error">{esc(severity_word("error"))}</option>'
+      f'<option value="warning">{esc(severity_word("warning", 2))} eller {esc(severity_word("error"))}</option>'
+      '</select></div>'
+      '<div><button type="button" id="fold-ud">Fold alle ud</button> '
+      '<button type="button" id="fold-ind">Fold alle sammen</button></div>'
+      '<p id="filter-status" class="hint" role="status"></p></div>\n')
+    w(_legend())
     for section in sections:
         w(section)
     if rules_seen:

@@ -66,6 +66,7 @@ class AuditOptions:
     profile: str | None = None
     genre: str | None = None
     time_limit: float | None = TIME_LIMIT   # per file, with worker processes (--jobs 2 or more)
+    baseline: Path | None = None            # an earlier report.json: report only findings new since then
 
 
 @dataclass
@@ -90,6 +91,7 @@ class _Config:
     explanations: dict[str, str]
     titles: dict[str, str]
     root: str = ""              # real path of the audited folder: nothing outside it is read
+    baseline: dict | None = None
 
 
 class _Worker:
@@ -202,8 +204,10 @@ class _Worker:
             return out
 
     def _outputs(self, res, document, report, data) -> None:
+        from ..suppress import apply_baseline
         from .html import render_section
 
+        report = apply_baseline(report, res["rel"], self.cfg.baseline)
         row = summarise(report)
         res["row"] = row
         res["report_json"] = json.dumps(_report_dict(report), ensure_ascii=False)
@@ -412,6 +416,7 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         cache_path=str(cache.path) if cache else None, annotate_dir=str(annotate_dir) if opts.annotate else None,
         explanations={r.id: r.explanation for r in ruleset.rules}, titles={r.id: r.title for r in ruleset.rules},
         root=os.path.realpath(root),
+        baseline=_baseline(opts.baseline),
     )
     jobs = opts.jobs if opts.jobs else default_jobs(len(found))
     jobs = max(1, min(jobs, len(found)))
@@ -508,6 +513,17 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
                         rules_seen=rules_seen)
         os.replace(tmp, out / "report.html")
     return AuditResult(rows=rows, run=run, out=out)
+
+
+def _baseline(path: Path | None):
+    if path is None:
+        return None
+    from ..suppress import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        raise AuditError(exc.message) from None
 
 
 def _history_row(r: dict[str, Any]) -> dict[str, Any]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..report.model import CATEGORIES, CATEGORY_TITLES, SEVERITIES, SEVERITY_RANK, Report
+from ..report.words import SEVERITY_WORDS
 
 CATEGORY_DA = CATEGORY_TITLES   # one set of Danish category names for every report
-SEVERITY_DA = {"info": "info", "warning": "advarsel", "error": "fejl"}
+SEVERITY_DA = {k: one for k, (one, _many) in SEVERITY_WORDS.items()}   # the shared vocabulary
 STATUS_DA = {"analysed": "Vurderet", "not_scored": "Ikke vurderet", "error": "Kan ikke læses"}
 
 # Core notices that mean the letter got no scores at all.

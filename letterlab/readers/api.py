@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from . import model as m
@@ -111,6 +112,7 @@ def _read_zip(data: bytes, suffix: str, source: str | None) -> Document:
     corrupt = m.MSG_CORRUPT_ODT if suffix in (".odt", ".ott") else m.MSG_CORRUPT_DOCX
     zf = open_zip(data, corrupt)  # zip bomb checks happen here
     docx = None
+    ignore: tuple[str, ...] = ()
     with zf:
         names = set(zf.namelist())
         odt = is_odt_zip(zf)
@@ -118,6 +120,7 @@ def _read_zip(data: bytes, suffix: str, source: str | None) -> Document:
             from .docx_reader import read_docx_bytes
 
             docx = read_docx_bytes(data, source, zf=zf)   # the zip already checked, not opened twice
+            ignore = _docx_property_markers(zf)
     if odt:
         builder, warnings = read_odt_bytes(data, source)
         fmt = "odt"
@@ -132,7 +135,25 @@ def _read_zip(data: bytes, suffix: str, source: str | None) -> Document:
         raise ReadError("unsupported_format", m.msg_unsupported_suffix(suffix or ".zip"))
     if builder.is_empty():
         raise ReadError("empty", m.MSG_EMPTY_FILE)
-    return builder.build(source, fmt, warnings)
+    document = builder.build(source, fmt, warnings)
+    return replace(document, ignore=ignore) if ignore else document
+
+
+def _docx_property_markers(zf) -> tuple[str, ...]:
+    """Rule ids from "letterlab: ignorer <regel-id>" in the document's tags, subject or comments
+    (File > Info > Properties in Word); see letterlab.suppress."""
+    from ..suppress import property_ids
+
+    try:
+        info = zf.getinfo("docProps/core.xml")
+    except KeyError:
+        return ()
+    if info.file_size > 256 * 1024:
+        return ()
+    try:
+        return property_ids(zf.read(info).decode("utf-8", errors="replace"))
+    except Exception:  # a damaged property part never stops the letter from being read
+        return ()
 
 
 def _read_text_format(data: bytes, fmt: str, source: str | None) -> Document:

@@ -58,6 +58,9 @@ def strip_html_comments(text: str) -> str:
         j = text.find("-->", i + 4)
         if j < 0:
             break
+        inner = text[i + 4:j].strip()
+        if inner.lower().startswith("letterlab:") and "\n" not in inner:
+            out.append(inner)   # a "letterlab: ignorer <regel-id>" marker stays as a line (letterlab.suppress)
         pos = j + 3
     return "".join(out)
 

@@ -43,6 +43,9 @@ class Document:
     source: str | None
     format: str  # one of FORMATS
     warnings: tuple[str, ...] = ()
+    # rule ids the file's own properties switch off for the whole letter (a .docx with the tag
+    # "letterlab: ignorer <regel-id>"; see letterlab.suppress)
+    ignore: tuple[str, ...] = ()
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

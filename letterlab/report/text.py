@@ -1,12 +1,17 @@
-"""Plain-text renderer: ``file:line:col: severity rule: message`` per finding, then the scores."""
+"""Plain-text renderer: ``file:line:col: severity rule: message`` per finding, then the scores.
+
+Findings come in reading order (as in ruff and Vale); the words come from ``words``.
+"""
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from .model import Report
 from .safe import safe_name
+from .words import danish_quotes, number, quote, severity_word
 
-SEVERITY_DA = {"info": "info", "warning": "advarsel", "error": "fejl"}
+SEVERITY_DA = {s: severity_word(s) for s in ("info", "warning", "error")}
 COLOURS = {"info": "\033[36m", "warning": "\033[33m", "error": "\033[31m"}
 RESET = "\033[0m"
 
@@ -40,21 +45,37 @@ def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
         sugg = ""
         if f.suggestions and f.suggestions[0].replacement.strip():
             shown = " ".join(f.suggestions[0].replacement.split())   # one line per finding
-            sugg = f' Forslag: "{shown}".'
-        out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {f.message}{sugg}")
+            sugg = f" Forslag: {quote(shown)}."
+        out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {danish_quotes(f.message)}{sugg}")
     s = report.scores
     if s:
         parts = []
         if s.get("lix") is not None:
-            parts.append(f"LIX {round(s['lix'])} ({s.get('lix_band')})")
+            parts.append(f"LIX {number(s['lix'])} ({s.get('lix_band')})")
         if s.get("reading_time"):
             parts.append(f"læsetid {s['reading_time']}")
         if s.get("passive_share") is not None:
-            parts.append(f"passiv {round(100 * s['passive_share'])} %")
+            parts.append(f"passiv {number(100 * s['passive_share'])} %")
         parts.append(f"kancellisprog {s.get('jargon_count', 0)}")
         if s.get("message_first") is not None:
             parts.append("budskab først: " + ("ja" if s["message_first"] else "nej"))
         if s.get("overall") is not None:
             parts.append(f"samlet {s['overall']}/100")
         out.append(f"{name}: " + ", ".join(parts))
+        described = coverage_description(report)
+        if described:
+            out.append(f"{name}: {described}")
     return "\n".join(out)
+
+
+def coverage_description(report: Report | dict[str, Any]) -> str | None:
+    """The plain sentence that says which part of the letter the scores cover (when the core gives one)."""
+    cov = report.get("coverage") if isinstance(report, dict) else getattr(report, "coverage", None)
+    if cov is None and not isinstance(report, dict):
+        try:
+            cov = report.to_dict().get("coverage")
+        except Exception:   # a renderer must never fail on an optional field
+            cov = None
+    if isinstance(cov, dict):
+        return cov.get("description") or None
+    return getattr(cov, "description", None)

@@ -109,3 +109,33 @@ def test_split_run_keeps_formatting_and_text():
     assert p.text == "Hej\tmed dig"
     assert [run.text for run in p.runs] == ["Hej\tme", "d dig"]
     assert all(run.bold for run in p.runs)
+
+
+def test_comments_are_short_and_explain_each_rule_once(tmp_path, audit):
+    root = tmp_path / "breve"
+    root.mkdir()
+    _tricky_docx(root / "brev.docx")
+    out = tmp_path / "rapport"
+    assert audit(root, out, "--annotate") == 0
+    entry = next(t for t in load_json(out)["templates"] if t["path"] == "brev.docx")
+    rules = [f["rule"] for f in entry["report"]["findings"]]
+    repeated = {r for r in rules if rules.count(r) > 1}
+    assert repeated, "the test letter should have a rule with more than one finding"
+    comments = list(docx.Document(str(out / "annoteret" / "brev.docx")).comments)
+    explained = [c for c in comments if "Hvorfor?" in c.text]
+    assert len(explained) <= len(set(rules))
+    assert sum(1 for c in comments if "Se forklaringen" in c.text) >= len(rules) - len(set(rules))
+    # the explanation is written once per rule, so no two comments carry the same long text
+    long = [c.text for c in comments if len(c.text) > 200]
+    assert len(long) == len(set(long))
+
+
+def test_annotate_without_docx_says_so_and_leaves_no_empty_folder(tmp_path, audit, capsys):
+    root = tmp_path / "breve"
+    root.mkdir()
+    (root / "brev.txt").write_text("Kære Anne\n\nDin ansøgning behandles af kommunen.\n", encoding="utf-8")
+    out = tmp_path / "rapport"
+    assert audit(root, out, "--annotate") == 0
+    err = capsys.readouterr().err
+    assert ".docx" in err and "ingen" in err
+    assert not (out / "annoteret").exists()

@@ -62,7 +62,7 @@ def test_check_json_on_an_undecodable_name_is_valid_utf8(tmp_path):
                          capture_output=True, timeout=120)
     assert run.returncode in (0, 1), run.stderr[-500:]
     out = json.loads(run.stdout.decode("utf-8"))               # strict: raises on invalid UTF-8
-    assert out["source"].endswith("brev-\ufffd.txt")
+    assert out["reports"][0]["source"].endswith("brev-\ufffd.txt")
 
 
 def test_check_refuses_a_fifo_with_a_danish_message(tmp_path):

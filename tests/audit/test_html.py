@@ -45,7 +45,7 @@ def test_page_is_self_contained_and_has_the_parts(tmp_path, good_folder, audit):
         assert f'<button type="button">{col}</button>' in html
     for label in ("Antal skabeloner for hver LIX", "Antal fund for hvert emne"):
         assert f'aria-label="{label}"' in html
-    assert html.count('<section class="skabelon"') == 4
+    assert html.count('<details class="skabelon"') == 4
     assert "<mark " in html and "Det har vi fundet" in html
 
 
@@ -54,7 +54,8 @@ def test_ui_text_passes_letterlabs_own_rules(nlp, ruleset):
     from letterlab.core import analyse
 
     texts = [html.INTRO, html.HELP_LIX, html.HELP_NO_HISTORY, html.HELP_HISTORY_OFF, html.NO_JARGON,
-             html.trend_text(3, 1, 2), "Vi kunne ikke læse filen.", "Vi har ikke fundet noget at rette.",
+             html.trend_text(3, 1, 2), html.HELP_SECTIONS, html.CHANGE_FIRST, html.CHANGE_OFF, html.CHANGE_HELP,
+             "Vi kunne ikke læse filen.", "Vi har ikke fundet noget at rette.",
              "Vis brevet med markeringer.", "Det har vi fundet."]
     rep = analyse("\n\n".join(texts), ruleset, nlp=nlp, genre="orientering")
     serious = [(f.rule, f.text) for f in rep.findings if f.severity != "info" and f.category not in ("message", "genre")]
@@ -73,3 +74,31 @@ def test_highlight_escapes_and_nests():
     out = _highlighted(Report(text=text, findings=fs, scores={}))
     assert "&lt;b&gt;du&lt;/b&gt;" in out and "&amp;" in out
     assert 'class="k-passive s-warning" title="Passiv &quot;&lt;i&gt;&quot;">besluttes</mark>' in out
+
+
+@pytest.mark.model
+def test_sections_fold_filter_and_link_back(tmp_path, good_folder, audit):
+    out = tmp_path / "rapport"
+    assert audit(good_folder, out) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count('<a href="#oversigt">Til oversigten</a>') == 4
+    assert 'id="filter-navn"' in html and 'id="filter-alvor"' in html
+    assert "#718096" not in html                       # 4.0:1 on white: too pale for text
+    # the first run says why "Ændring" is empty
+    assert "første gang" in html
+    assert audit(good_folder, tmp_path / "r2") == 0
+    html2 = (tmp_path / "r2" / "report.html").read_text(encoding="utf-8")
+    assert "første gang" not in html2 and "Ændring viser" in html2
+    # findings inside a section come worst first, with the shared Danish words
+    checked = 0
+    for sec in re.findall(r'<details class="skabelon".*?<p class="tilbage">', html, re.S):
+        blocks = re.findall(r'<div class="regel.*?</div>', sec, re.S)
+        rank = {"error": 0, "warning": 1, "info": 2}
+        firsts = [rank[re.search(r'<span class="s s-(\w+)">', b).group(1)] for b in blocks]
+        assert firsts == sorted(firsts)
+        for b in blocks:
+            inner = [rank[x] for x in re.findall(r'<span class="s s-(\w+)">', b)]
+            assert inner == sorted(inner)
+        checked += len(blocks) > 1
+    assert checked
+    assert "advarsel" in html.lower() and ">Advarsel<" in html

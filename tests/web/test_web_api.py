@@ -41,8 +41,13 @@ def test_analyse_returns_the_cli_schema_and_the_text(api, app, letter):
     data = resp.get_json()
     engine = app.extensions["letterlab"]
     cli = analyse(letter, engine.rules, nlp=engine.nlp, model=engine.model).to_dict()
-    assert set(data) == set(cli) | {"text"}
+    assert set(data) == set(cli) | {"text", "safe_suggestions"}
     assert data["schema_version"] == cli["schema_version"]
+    # the safe set "Brug alle sikre forslag" applies: safe, from the findings, never overlapping
+    offered = {(s["start"], s["end"], s["replacement"]) for f in data["findings"] for s in f["suggestions"] if s["safe"]}
+    chosen = [(s["start"], s["end"], s["replacement"]) for s in data["safe_suggestions"]]
+    assert chosen and set(chosen) <= offered
+    assert all(a[1] <= b[0] for a, b in zip(chosen, chosen[1:]))
     assert data["text"] == letter
     assert data["findings"] == json.loads(json.dumps(cli["findings"]))
     assert data["scores"]["overall"] == cli["scores"]["overall"]
@@ -200,7 +205,7 @@ def test_security_headers_everywhere(client, path):
         assert part in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert resp.headers["X-Content-Type-Options"] == "nosniff"
-    assert resp.headers["Referrer-Policy"] == "no-referrer"
+    assert resp.headers["Referrer-Policy"] == "same-origin"
     assert resp.headers["X-Frame-Options"] == "DENY"
 
 

@@ -104,6 +104,30 @@ def test_form_post_from_another_site_is_refused(client, letter):
     assert resp.status_code == 403
 
 
+def test_form_post_with_a_hidden_origin_from_this_site_is_accepted(client):
+    """Chromium sends Origin: null under a strict referrer policy; Sec-Fetch-Site still says same-origin."""
+    token = csrf_of(client.get("/").get_data(as_text=True))
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt", "csrf_token": token},
+                       headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert resp.status_code == 200
+    assert resp.get_data(as_text=True) == "Kære Anna"
+
+
+@pytest.mark.parametrize("site", [None, "cross-site", "same-site", "none"])
+def test_form_post_with_a_hidden_origin_from_elsewhere_is_refused(client, site):
+    token = csrf_of(client.get("/").get_data(as_text=True))
+    headers = {"Origin": "null", **({"Sec-Fetch-Site": site} if site else {})}
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt", "csrf_token": token}, headers=headers)
+    assert resp.status_code == 403
+
+
+def test_form_post_with_a_hidden_origin_still_needs_the_token(client):
+    client.get("/")
+    resp = client.post("/hent", data={"text": "Kære Anna", "format": "txt"},
+                       headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert resp.status_code == 403
+
+
 def test_form_post_renders_the_result_on_the_server(client, letter):
     token = csrf_of(client.get("/").get_data(as_text=True))
     resp = client.post("/", data={"text": letter, "csrf_token": token})
@@ -226,3 +250,26 @@ def test_rules_page_shows_an_organisations_own_rules(tmp_path):
     assert "Fjordbys egne ord &lt;script&gt;" in html
     assert "<script>window.__xss" not in html
     assert 'Vi skriver "Borgerservice", ikke "Borgerbetjeningen".' in html.replace("&#34;", '"')
+
+
+def test_rules_page_search_and_filters(client, app):
+    rules = app.extensions["letterlab"].rules.rules
+    all_html = client.get("/regler").get_data(as_text=True)
+    assert f"Vi viser {len(rules)} af {len(rules)} regler." in all_html
+    some = next(r for r in rules if r.category == "passive")
+    html = client.get("/regler?kategori=passive").get_data(as_text=True)
+    n = sum(1 for r in rules if r.category == "passive")
+    assert f"Vi viser {n} af {len(rules)} regler." in html and f'id="regel-{some.id}"' in html
+    assert not any(f'id="regel-{r.id}"' in html for r in rules if r.category != "passive")
+    sev = client.get("/regler?alvor=error").get_data(as_text=True)
+    assert all(f'id="regel-{r.id}"' not in sev for r in rules if r.severity != "error")
+    theme = rules[0].theme
+    html = client.get(f"/regler?tema={theme}").get_data(as_text=True)
+    assert all(f'id="regel-{r.id}"' not in html for r in rules if r.theme != theme)
+    html = client.get("/regler", query_string={"q": some.id}).get_data(as_text=True)
+    assert f'id="regel-{some.id}"' in html
+    none = client.get("/regler?q=zzzqqqxx").get_data(as_text=True)
+    assert "Ingen regler passer" in none
+    # unknown filter values are ignored, and the search text is escaped
+    odd = client.get("/regler", query_string={"alvor": "<x>", "q": "<script>"}).get_data(as_text=True)
+    assert "<script>" not in odd.split("</head>")[1].replace('<script src="/static', "")

@@ -29,7 +29,19 @@
   var submitButton = document.getElementById("analyse-button");
   var updateFile = LL.wireFileInput(fileInput, document.getElementById("file-status"), textarea);
 
-  var state = { report: null, text: "", source: null, history: [], clusters: [], byFinding: {}, active: null, opener: null };
+  var detailAnchor = document.getElementById("letter-col");
+  var hiddenNode = document.getElementById("hidden-findings");
+  var changedHint = document.getElementById("changed-hint");
+  var coverageNode = document.getElementById("coverage");
+  var SEV_RANK = { error: 0, warning: 1, info: 2 };
+
+  /* full: the server's report; report: the same without what the user hid (kept in this tab only). */
+  var state = { full: null, report: null, text: "", source: null, history: [], changes: [], clusters: [], byFinding: {},
+                active: null, opener: null, ignored: {}, off: {} };
+
+  function findingKey(f) { return f.rule + "\u0000" + (f.text || ""); }
+  function isShown(f) { return !state.off[f.rule] && !state.ignored[findingKey(f)]; }
+  function sevRank(f) { return SEV_RANK[f.severity] === undefined ? 3 : SEV_RANK[f.severity]; }
 
   function options() {
     return { genre: document.getElementById("genre").value, profile: document.getElementById("profile").value };
@@ -103,10 +115,9 @@
   }
 
   function mainCategory(ids) {
-    var rank = { error: 2, warning: 1, info: 0 };
     var best = ids[0];
     ids.forEach(function (i) {
-      if ((rank[state.report.findings[i].severity] || 0) > (rank[state.report.findings[best].severity] || 0)) best = i;
+      if (sevRank(state.report.findings[i]) < sevRank(state.report.findings[best])) best = i;
     });
     return state.report.findings[best].category;
   }
@@ -122,6 +133,19 @@
 
   /* ---------- the letter ---------- */
 
+  /* text[from:to] as text nodes, with the parts a fix changed wrapped in span.changed */
+  function textInto(parent, from, to) {
+    var pos = from;
+    state.changes.forEach(function (c) {
+      var s = Math.max(c[0], pos), e = Math.min(c[1], to);
+      if (e <= s) return;
+      if (s > pos) parent.appendChild(document.createTextNode(state.text.slice(pos, s)));
+      parent.appendChild(el("span", { class: "changed" }, state.text.slice(s, e)));
+      pos = e;
+    });
+    if (pos < to) parent.appendChild(document.createTextNode(state.text.slice(pos, to)));
+  }
+
   function renderLetter() {
     var text = state.text;
     clear(letter);
@@ -133,19 +157,19 @@
       var pos = from;
       while (wi < words.length && words[wi].start < to) {
         var w = words[wi];
-        if (w.start > pos) parent.appendChild(document.createTextNode(text.slice(pos, w.start)));
+        if (w.start > pos) textInto(parent, pos, w.start);
         parent.appendChild(wordMark(w));
         pos = w.end;
         wi++;
       }
-      if (pos < to) parent.appendChild(document.createTextNode(text.slice(pos, to)));
+      if (pos < to) textInto(parent, pos, to);
     }
 
     var pos = 0;
     sents.forEach(function (s) {
       plain(letter, pos, s.start);
       var cat = mainCategory(s.ids);
-      var band = el("span", { class: "sent cat-" + cat, "data-cluster": s.id, title: state.report.findings[s.ids[0]].message,
+      var band = el("span", { class: "sent cat-" + cat, "data-cluster": s.id, title: LL.quotes(state.report.findings[s.ids[0]].message),
         onclick: function (e) { if (e.target === band) openCluster(s.id, band); } });
       plain(band, s.start, s.end);
       var chipText = cat === "sentence_length" ? t("long_sentence") : catLabel(cat).title;
@@ -165,14 +189,17 @@
     w.ids.forEach(function (i) { var c = state.report.findings[i].category; if (cats.indexOf(c) < 0) cats.push(c); });
     var mark = el("mark", {
       class: "hl cat-" + cat + (w.ids.length > 1 ? " multi" : ""), "data-mark": catLabel(cat).mark,
+      "data-count": w.ids.length > 1 ? String(w.ids.length) : null,
       "data-cluster": w.id, tabindex: "0", role: "button", "aria-expanded": "false", "aria-controls": "detail",
-      "aria-label": t("mark_label", { categories: clusterTitles(w), text: state.text.slice(w.start, w.end) }),
-      title: state.report.findings[w.ids[0]].message,
+      "aria-label": t(w.ids.length > 1 ? "mark_label_many" : "mark_label",
+                      { categories: clusterTitles(w), text: state.text.slice(w.start, w.end), n: w.ids.length }),
+      title: LL.quotes(state.report.findings[w.ids[0]].message),
       onclick: function (e) { e.stopPropagation(); openCluster(w.id, mark); },
       onkeydown: function (e) {
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openCluster(w.id, mark); }
       }
-    }, state.text.slice(w.start, w.end));
+    });
+    textInto(mark, w.start, w.end);
     w.el = mark;
     return mark;
   }
@@ -210,14 +237,19 @@
     ]);
     scores.appendChild(list);
     if (s.words) {
-      scores.appendChild(el("p", { class: "hint" }, t("words", { words: LL.fmtNumber(s.words), sentences: LL.fmtNumber(s.sentences) })));
+      scores.appendChild(el("p", { class: "hint" }, t("words", {
+        words: LL.fmtNumber(s.words),
+        sentences: s.sentences === 1 ? t("sentence_one") : t("sentence_many", { n: LL.fmtNumber(s.sentences) }) })));
     }
     if (s.reading_time) {
       scores.appendChild(el("p", { class: "hint", id: "reading-time" }, t("reading_time", { time: s.reading_time })));
     }
+    var cov = state.full && state.full.coverage && state.full.coverage.description;
+    coverageNode.textContent = cov || "";
+    coverageNode.hidden = !cov;
   }
 
-  /* ---------- findings list ---------- */
+  /* ---------- findings list: groups with the worst finding first, each sorted worst first ---------- */
 
   function renderFindings() {
     clear(findingsNode);
@@ -226,25 +258,37 @@
       findingsNode.appendChild(el("p", {}, t("no_findings")));
       return;
     }
-    Object.keys(CATS).concat(Object.keys(groupedExtra(report))).forEach(function (cat) {
+    var cats = Object.keys(CATS).concat(Object.keys(groupedExtra(report)));
+    var groups = [];
+    cats.forEach(function (cat, order) {
       var ids = [];
       report.findings.forEach(function (f, i) { if (f.category === cat) ids.push(i); });
       if (!ids.length) return;
+      ids.sort(function (a, b) {
+        var fa = report.findings[a], fb = report.findings[b];
+        return sevRank(fa) - sevRank(fb) || fa.start - fb.start;
+      });
+      groups.push({ cat: cat, ids: ids, order: order, worst: sevRank(report.findings[ids[0]]) });
+    });
+    groups.sort(function (a, b) { return a.worst - b.worst || a.order - b.order; });
+    groups.forEach(function (g) {
+      var cat = g.cat;
       var label = catLabel(cat);
       var list = el("ul", { class: "finding-list" });
-      ids.forEach(function (i) {
+      g.ids.forEach(function (i) {
         var f = report.findings[i];
         var c = state.clusters[state.byFinding[i]];
         var quote = c.kind === "wide" ? t("whole_letter") : "»" + shorten(f.text || report.text.slice(f.start, f.end), 70) + "«";
         list.appendChild(el("li", {}, el("button", {
-          type: "button", class: "finding-button cat-" + cat, "data-finding": i, "aria-expanded": "false", "aria-controls": "detail",
+          type: "button", class: "finding-button cat-" + cat, "data-finding": i, "data-severity": f.severity,
+          "aria-expanded": "false", "aria-controls": "detail",
           onclick: function (e) { openCluster(c.id, e.currentTarget, { scroll: true }); }
         }, [el("span", { class: "quote" }, [el("span", { class: "sev sev-" + f.severity }, SEV[f.severity] || f.severity), quote]),
-            el("span", { class: "msg" }, f.message)])));
+            el("span", { class: "msg" }, LL.quotes(f.message))])));
       });
       findingsNode.appendChild(el("section", { class: "finding-group cat-" + cat }, [
         el("h3", {}, [el("span", { class: "badge-mark cat-" + cat, "aria-hidden": "true" }, label.mark), label.title,
-                      el("span", { class: "count" }, "(" + (ids.length === 1 ? t("count_one") : t("count_many", { n: ids.length })) + ")")]),
+                      el("span", { class: "count" }, "(" + (g.ids.length === 1 ? t("count_one") : t("count_many", { n: g.ids.length })) + ")")]),
         list
       ]));
     });
@@ -256,7 +300,30 @@
     return extra;
   }
 
-  /* ---------- the detail panel ---------- */
+  /* ---------- what the user hid: listed so it can be undone ---------- */
+
+  function renderHidden() {
+    clear(hiddenNode);
+    var items = [];
+    Object.keys(state.off).forEach(function (rule) {
+      items.push(el("li", {}, [t("rule_off_item", { title: state.off[rule] }), " ",
+        el("button", { type: "button", class: "button small show-again", "data-rule": rule,
+                       onclick: function () { delete state.off[rule]; refresh(t("shown_again")); } }, t("show_again"))]));
+    });
+    Object.keys(state.ignored).forEach(function (key) {
+      var item = state.ignored[key];
+      items.push(el("li", {}, [t("ignored_item", { title: item.title, text: shorten(item.text, 50) }), " ",
+        el("button", { type: "button", class: "button small show-again",
+                       onclick: function () { delete state.ignored[key]; refresh(t("shown_again")); } }, t("show_again"))]));
+    });
+    hiddenNode.hidden = !items.length;
+    if (!items.length) return;
+    hiddenNode.appendChild(el("h2", { class: "card-title", id: "hidden-title" }, t("hidden_title")));
+    hiddenNode.appendChild(el("p", { class: "hint" }, t("hidden_hint")));
+    hiddenNode.appendChild(el("ul", { class: "hidden-list" }, items));
+  }
+
+  /* ---------- the card at the word ---------- */
 
   function openCluster(id, opener, opts) {
     var c = state.clusters[id];
@@ -265,11 +332,11 @@
     document.querySelectorAll('[aria-controls="detail"][aria-expanded="true"]').forEach(function (n) {
       n.setAttribute("aria-expanded", "false");
     });
+    var anchor = null;
     if (c.el) {
       c.el.classList.add("active");
-      var ctl = c.kind === "sent" ? c.el.querySelector(".sent-chip") : c.el;
-      if (ctl) ctl.setAttribute("aria-expanded", "true");
-      if (opts && opts.scroll) c.el.scrollIntoView({ block: "center", behavior: "smooth" });
+      anchor = c.kind === "sent" ? c.el.querySelector(".sent-chip") : c.el;
+      if (anchor) anchor.setAttribute("aria-expanded", "true");
     }
     c.ids.forEach(function (i) {
       var b = findingsNode.querySelector('[data-finding="' + i + '"]');
@@ -279,8 +346,21 @@
     state.opener = opener || null;
     renderDetail(c);
     detail.hidden = false;
+    placeCard(anchor || letter);
     detail.focus({ preventScroll: true });
+    if (opts && opts.scroll) (anchor || letter).scrollIntoView({ block: "center" });
     detail.scrollIntoView({ block: "nearest" });
+  }
+
+  /* Put the card just below the word (inside the letter column), never wider than the column. */
+  function placeCard(anchor) {
+    var col = detailAnchor.getBoundingClientRect();
+    var r = anchor.getBoundingClientRect();
+    var width = Math.min(detail.offsetWidth || 380, col.width);
+    var left = Math.max(0, Math.min(r.left - col.left, col.width - width));
+    var top = anchor === letter ? r.top - col.top : r.bottom - col.top + 6;
+    detail.style.left = left + "px";
+    detail.style.top = top + "px";
   }
 
   function closeDetail() {
@@ -295,24 +375,24 @@
 
   function renderDetail(c) {
     var report = state.report;
-    var cat = mainCategory(c.ids);
+    var ids = c.ids.slice().sort(function (a, b) { return sevRank(report.findings[a]) - sevRank(report.findings[b]); });
+    var cat = mainCategory(ids);
     detail.className = "card detail-card cat-" + cat;
     clear(detail);
-    var title = c.ids.length === 1 ? catLabel(cat).title : clusterTitles(c);
+    var title = ids.length === 1 ? catLabel(cat).title : clusterTitles(c);
     detail.appendChild(el("div", { class: "detail-head" }, [
       el("h2", { id: "detail-title", class: "card-title" }, title),
       el("button", { type: "button", class: "button small", id: "detail-close", onclick: closeDetail }, t("close"))
     ]));
-    c.ids.forEach(function (i) { detail.appendChild(findingDetail(report.findings[i], i, c)); });
+    if (c.kind === "wide") detail.appendChild(el("p", { class: "hint" }, t("whole_letter")));
+    ids.forEach(function (i) { detail.appendChild(findingDetail(report.findings[i], i)); });
   }
 
-  function findingDetail(f, i, c) {
+  /* suggestion first ("Brug"), then "Ignorér" and "Slå reglen fra", then "Hvorfor?" folded away */
+  function findingDetail(f, i) {
     var item = el("article", { class: "detail-item cat-" + f.category, "data-finding": i });
-    item.appendChild(el("p", {}, [el("span", { class: "sev sev-" + f.severity }, SEV[f.severity] || f.severity),
-                                   el("strong", {}, catLabel(f.category).title)]));
-    item.appendChild(el("p", { class: "message" }, f.message));
-    item.appendChild(el("blockquote", {}, c.kind === "wide" ? t("whole_letter") : shorten(state.text.slice(f.start, f.end), 280)));
-    item.appendChild(el("h3", { class: "h4" }, t("suggestions")));
+    item.appendChild(el("p", { class: "message" }, [el("span", { class: "sev sev-" + f.severity }, SEV[f.severity] || f.severity),
+                                                    LL.quotes(f.message)]));
     if (f.suggestions && f.suggestions.length) {
       var list = el("ul", { class: "suggestion-list" });
       f.suggestions.forEach(function (s) { list.appendChild(suggestionItem(s)); });
@@ -320,37 +400,58 @@
     } else {
       item.appendChild(el("p", { class: "hint" }, t("no_suggestion")));
     }
+    var title = catLabel(f.category).title;
+    item.appendChild(el("div", { class: "row card-actions" }, [
+      el("button", { type: "button", class: "button small ignore", onclick: function () {
+        state.ignored[findingKey(f)] = { title: title, text: f.text || state.text.slice(f.start, f.end) };
+        refresh(t("ignored"));
+      } }, t("ignore")),
+      el("button", { type: "button", class: "button small switch-off", onclick: function () {
+        state.off[f.rule] = title + " (" + f.rule + ")";
+        refresh(t("rule_off"));
+      } }, t("rule_off_button"))
+    ]));
     var paras = paragraphs(f.explanation);
     if (paras.length) {
-      item.appendChild(el("h3", { class: "h4" }, t("why")));
-      paras.forEach(function (p) { item.appendChild(el("p", {}, p)); });
+      item.appendChild(el("details", { class: "why" }, [el("summary", {}, t("why"))].concat(
+        paras.map(function (p) { return el("p", {}, p); }))));
     }
     return item;
   }
 
   function suggestionItem(s) {
     var old = state.text.slice(s.start, s.end);
-    var change = s.replacement
-      ? [old ? el("del", {}, shorten(old, 160)) : null, old ? " → " : null, el("ins", {}, s.replacement)]
-      : [el("del", {}, shorten(old, 160)), " ", el("span", { class: "hint" }, "(" + t("delete_text") + ")")];
+    var change;
+    if (s.kind === "move") {
+      // "Flyt budskabet op": show the sentence that moves, not the paragraph it replaces
+      var moved = s.replacement.split(/\n\s*\n/)[0];
+      change = [el("span", { class: "label" }, t("move_label")), " ", el("ins", {}, "»" + shorten(moved, 240) + "«")];
+    } else if (s.kind === "heading") {
+      change = [el("span", { class: "label" }, t("heading_label")), " ", el("ins", {}, "»" + s.replacement.trim() + "«")];
+    } else if (s.replacement) {
+      change = [old ? el("del", {}, shorten(old, 160)) : null, old ? " → " : null, el("ins", {}, s.replacement)];
+    } else {
+      change = [el("del", {}, shorten(old, 160)), " ", el("span", { class: "hint" }, "(" + t("delete_text") + ")")];
+    }
     return el("li", { class: "suggestion" }, [
       el("div", { class: "change" }, change),
-      s.note ? el("p", { class: "note" }, s.note) : null,
       el("div", { class: "row" }, [
-        el("span", { class: "tag " + (s.safe ? "safe" : "unsafe") }, s.safe ? t("safe") : t("unsafe")),
         el("button", { type: "button", class: "button small primary apply-one",
-                       "aria-label": t("apply_label", { text: s.replacement || t("delete_text") }),
-                       onclick: function (e) { applySuggestions({ suggestions: [s] }, "one", e.currentTarget); } }, t("apply"))
-      ])
+                       "aria-label": t("apply_label", { text: shorten(s.replacement, 80) || t("delete_text") }),
+                       onclick: function (e) { applySuggestions([s], "one", e.currentTarget); } }, t("apply")),
+        el("span", { class: "tag " + (s.safe ? "safe" : "unsafe") }, s.safe ? t("safe") : t("unsafe"))
+      ]),
+      s.note ? el("p", { class: "note" }, s.note) : null
     ]);
   }
 
   /* ---------- drawing a report ---------- */
 
-  function render(report, prev) {
-    state.report = report;
-    state.text = report.text;
-    state.clusters = buildClusters(report);
+  function render(full, prev) {
+    state.full = full;
+    state.report = Object.assign({}, full, { findings: full.findings.filter(isShown) });
+    state.text = full.text;
+    state.clusters = buildClusters(state.report);
     state.byFinding = {};
     state.clusters.forEach(function (c) { c.ids.forEach(function (i) { state.byFinding[i] = c.id; }); });
     state.active = null;
@@ -358,29 +459,48 @@
     sourceNode.textContent = state.source ? t("from_file", { name: state.source }) : "";
     sourceNode.hidden = !state.source;
     clear(notices);
-    (report.notices || []).forEach(function (n) {
+    (full.notices || []).forEach(function (n) {
       notices.appendChild(el("p", { class: "alert alert-info" }, [el("strong", {}, t("notice") + ": "), n.message]));
     });
     renderLetter();
     renderScores(prev ? prev.scores : null);
     renderFindings();
+    renderHidden();
     detail.hidden = true;
     clear(detail);
-    var safe = safeCount(report);
+    var safe = safeSuggestions().length;
     applySafeButton.textContent = t("apply_all_safe", { n: safe });
     applySafeButton.disabled = safe === 0;
     undoButton.disabled = state.history.length === 0;
+    changedHint.hidden = !state.changes.length;
     toolbar.hidden = false;
     result.hidden = false;
   }
 
-  /* Safe suggestions, each counted once (two rules may offer the same change). */
-  function safeCount(report) {
-    var seen = {};
-    report.findings.forEach(function (f) {
-      (f.suggestions || []).forEach(function (s) { if (s.safe) seen[s.start + ":" + s.end + ":" + s.replacement] = true; });
+  /* Redraw after the user hid or showed findings (the text and scores stay). */
+  function refresh(message) {
+    var opener = state.opener;
+    render(state.full, null);
+    LL.status(statusNode, message);
+    if (opener && document.body.contains(opener)) opener.focus(); else resultTitle.focus({ preventScroll: true });
+  }
+
+  /* The server's non-overlapping safe set, less what the user hid: exactly what "Brug alle" applies. */
+  function safeSuggestions() {
+    var shown = {};
+    state.report.findings.forEach(function (f) {
+      (f.suggestions || []).forEach(function (s) { shown[s.start + ":" + s.end + ":" + s.replacement] = true; });
     });
-    return Object.keys(seen).length;
+    return (state.full.safe_suggestions || []).filter(function (s) { return shown[s.start + ":" + s.end + ":" + s.replacement]; });
+  }
+
+  /* The text box always holds the text the result shows, so "Tjek brevet" checks what you see. */
+  function syncTextarea() {
+    if (fileInput.files && fileInput.files.length) {
+      fileInput.value = "";
+      updateFile();
+    }
+    textarea.value = state.text;
   }
 
   /* ---------- actions ---------- */
@@ -392,6 +512,7 @@
     LL.showError(formError, problem);
     if (problem) return;
     var body;
+    var sameText = !file && state.full && textarea.value === state.text;
     if (file) {
       body = new FormData();
       body.append("file", file);
@@ -403,10 +524,15 @@
     }
     LL.busy(submitButton, true);
     LL.status(statusNode, t("analysing"), true);
+    var t0 = performance.now();
     LL.api("/api/analyse", body).then(function (report) {
-      state.history = [];
-      state.source = report.source || null;
+      if (!sameText) {   // checking the same text again keeps "Fortryd" and the marks of what changed
+        state.history = [];
+        state.changes = [];
+        state.source = report.source || null;
+      }
       render(report, null);
+      window.__letterlabTiming = { analyseMs: performance.now() - t0 };
       LL.status(statusNode, t("analysed"));
       resultTitle.focus();
       resultTitle.scrollIntoView({ block: "start" });
@@ -416,45 +542,54 @@
     }).then(function () { LL.busy(submitButton, false); });
   }
 
-  function applySuggestions(payload, kind, button) {
+  function applySuggestions(suggestions, kind, button) {
     var before = state.report.scores.overall;
-    var old = state.report;
+    var old = { report: state.full, changes: state.changes };
     if (button) LL.busy(button, true);
     LL.busy(applySafeButton, true);
     LL.status(statusNode, t("applying"), true);
-    LL.api("/api/rewrite", Object.assign({ text: state.text }, payload, options())).then(function (res) {
+    var payload = { text: state.text, suggestions: suggestions.map(function (s) {
+      return { start: s.start, end: s.end, replacement: s.replacement, kind: s.kind, safe: s.safe };
+    }) };
+    LL.api("/api/rewrite", Object.assign(payload, options())).then(function (res) {
       state.history.push(old);
-      render(res.report, old);
-      var msg = kind === "safe" ? t("applied_safe", { n: res.applied, before: LL.fmtNumber(before), after: LL.fmtNumber(res.report.scores.overall) })
-                                : t("applied_one", { before: LL.fmtNumber(before), after: LL.fmtNumber(res.report.scores.overall) });
-      LL.status(statusNode, msg);
+      state.changes = res.changes || [];
+      render(res.report, old.report);
+      syncTextarea();
+      var after = res.report.scores.overall;
+      var vars = { n: res.applied, before: LL.fmtNumber(before), after: LL.fmtNumber(after) };
+      var key = (kind === "safe" ? "applied_safe" : "applied_one") + (before === after ? "_same" : "");
+      if (kind === "safe" && res.applied === 1) key = key.replace("applied_safe", "applied_safe_one");
+      LL.status(statusNode, t(key, vars));
       resultTitle.focus({ preventScroll: true });
     }, function (err) {
       LL.status(statusNode, err.message);
       if (button) LL.busy(button, false);
-      applySafeButton.disabled = safeCount(state.report) === 0;
+      applySafeButton.disabled = safeSuggestions().length === 0;
       applySafeButton.removeAttribute("aria-busy");
     });
   }
 
   function applySafe() {
-    if (!safeCount(state.report)) { LL.status(statusNode, t("no_safe")); return; }
-    applySuggestions({ apply: "safe" }, "safe", null);
+    var list = safeSuggestions();
+    if (!list.length) { LL.status(statusNode, t("no_safe")); return; }
+    applySuggestions(list, "safe", null);
   }
 
   function undo() {
     var prev = state.history.pop();
     if (!prev) return;
-    var now = state.report;
-    render(prev, now);
-    LL.status(statusNode, t("undone") + " " + t("score_went", { before: LL.fmtNumber(now.scores.overall), after: LL.fmtNumber(prev.scores.overall) }));
+    var now = state.full;
+    state.changes = prev.changes;
+    render(prev.report, now);
+    syncTextarea();
+    var key = now.scores.overall === prev.report.scores.overall ? "score_same" : "score_went";
+    LL.status(statusNode, t("undone") + " " + t(key, { before: LL.fmtNumber(now.scores.overall),
+                                                        after: LL.fmtNumber(prev.report.scores.overall) }));
   }
 
   function edit() {
-    state.source = null;
-    fileInput.value = "";
-    updateFile();
-    textarea.value = state.text;
+    syncTextarea();
     textarea.focus();
     textarea.scrollIntoView({ block: "center" });
   }
@@ -489,6 +624,17 @@
     document.getElementById("download-name").value = state.source || "";
   });
   detail.addEventListener("keydown", function (e) { if (e.key === "Escape") closeDetail(); });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !detail.hidden) closeDetail(); });
+  document.addEventListener("click", function (e) {   // a click beside the card closes it
+    if (detail.hidden || detail.contains(e.target) || !document.body.contains(e.target)) return;
+    if (e.target.closest && e.target.closest("[data-cluster], .finding-button, .sent-chip")) return;
+    closeDetail();
+  });
+  window.addEventListener("resize", function () {
+    if (detail.hidden || state.active === null) return;
+    var c = state.clusters[state.active];
+    placeCard((c && c.el && (c.kind === "sent" ? c.el.querySelector(".sent-chip") : c.el)) || letter);
+  });
 
   var initial = document.getElementById("initial-report");
   if (initial) {

@@ -129,7 +129,10 @@ window.LL = (function () {
     return Number(n).toLocaleString("da-DK", { maximumFractionDigits: digits || 0 });
   }
 
-  return { data: data, t: t, el: el, append: append, clear: clear, api: api, status: status,
+  /* Straight quotes in a message ("sendes") in the one quote style every page uses: »sendes«. */
+  function quotes(s) { return String(s || "").replace(/"([^"\n]{1,200})"/g, "\u00bb$1\u00ab"); }
+
+  return { data: data, t: t, quotes: quotes, el: el, append: append, clear: clear, api: api, status: status,
            showError: showError, checkInput: checkInput, wireFileInput: wireFileInput, busy: busy,
            fmtNumber: fmtNumber };
 })();
