@@ -175,3 +175,27 @@ def test_rules_list_uses_the_danish_severity_words():
     assert all(any(f" {w}" in l for w in ("fejl", "advarsel", "tip")) for l in lines)
     assert any("kan blive fejl" in l for l in lines if "let-at-laese.lix" in l)
     assert not any(" warning " in l or " error " in l for l in lines)
+
+
+def _all_parsers(parser):
+    import argparse
+
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _all_parsers(sub)
+
+
+def test_every_command_has_danish_help():
+    from letterlab.cli import build_parser
+
+    english = (" the ", "default", "(repeatable)", " letter ", " file ", " folder ", " show ", " write ", " which ")
+    seen = 0
+    for p in _all_parsers(build_parser()):
+        text = p.format_help()
+        seen += 1
+        assert "usage:" not in text and "options:" not in text, p.prog
+        found = [w for w in english if w in text.lower()]
+        assert found == [], (p.prog, found)
+    assert seen >= 10          # check, audit, serve, rewrite, compare, anatomy, model ..., rules ...

@@ -31,19 +31,23 @@ def _err(msg: str) -> None:
 
 def register(sub, add_rule_args) -> None:
     """Add the ``rewrite`` and ``compare`` subcommands to the ``letterlab`` parser."""
-    r = sub.add_parser("rewrite", help="suggest rewrites and apply them (safe, all or none)")
-    r.add_argument("file", metavar="FILE", help="letter file (.txt .md .docx .html) or - for stdin")
+    r = sub.add_parser("rewrite", help="foreslå ændringer, og ret brevet (sikre, alle eller ingen)",
+                       description="Foreslå ændringer til brevet, og ret det. Sikre ændringer er dem, der "
+                                   "ikke ændrer fakta, tiltale eller hvem der gør hvad.")
+    r.add_argument("file", metavar="FIL", help="brevet (.txt .md .docx .html), eller - for standard-input")
     r.add_argument("--apply", choices=["safe", "all", "none"], default="safe",
-                   help="which suggestions to apply (default: safe)")
-    r.add_argument("-o", "--output", default=None, metavar="FILE", help="write only the rewritten letter to FILE")
-    r.add_argument("--format", choices=["text", "json"], default="text")
+                   help="hvilke forslag letterlab skal bruge: safe = de sikre (standard), all = alle, none = ingen")
+    r.add_argument("-o", "--output", default=None, metavar="FIL", help="gem kun det nye brev i FIL")
+    r.add_argument("--format", choices=["text", "json"], default="text", help="text (standard) eller json")
     add_rule_args(r)
     r.set_defaults(func=cmd_rewrite)
 
-    c = sub.add_parser("compare", help="compare the scores of two versions of a letter")
-    c.add_argument("before", metavar="BEFORE", help="the old letter (or - for stdin)")
-    c.add_argument("after", metavar="AFTER", help="the new letter")
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c = sub.add_parser("compare", help="sammenlign to versioner af et brev",
+                       description="Sammenlign to versioner af et brev regel for regel, og se, hvad der er "
+                                   "blevet bedre. letterlab siger også til, hvis det nye brev har mistet fakta.")
+    c.add_argument("before", metavar="FØR", help="det gamle brev (eller - for standard-input)")
+    c.add_argument("after", metavar="EFTER", help="det nye brev")
+    c.add_argument("--format", choices=["text", "json"], default="text", help="text (standard) eller json")
     add_rule_args(c)
     c.set_defaults(func=cmd_compare)
 
