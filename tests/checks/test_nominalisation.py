@@ -5,6 +5,7 @@ import pytest
 
 from letterlab.checks import nominalisation
 from letterlab.ruleset import Rule, RuleError, default_ruleset, load_rules, validate_params
+import letterlab.nlp.segment  # noqa: F401  registers Token._.placeholder, which some tests set by hand
 
 INF = "VerbForm=Inf|Voice=Act"
 PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"

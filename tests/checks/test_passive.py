@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from letterlab.checks.passive import PARAMS, find_passives, finite_verbs
+import letterlab.nlp.segment  # noqa: F401  registers Token._.placeholder, which some tests set by hand
 
 DEFAULTS = {k: p.default for k, p in PARAMS.items()}
 
