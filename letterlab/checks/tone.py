@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..nlp.table import token_table
@@ -97,10 +97,27 @@ SANCTIONS = [
     r"\b(underrette\w*|indberette\w*|underretning|indberetning)\b[^.]{0,40}\b(politi\w*|familieafdeling\w*|"
     r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
     r"\bkræve[ts]?( \w+){0,2}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b",
+    # vague or formal threats: "vil få konsekvenser", "se sig nødsaget til at", "forbeholder sig ret til at opkræve"
+    r"\b(få|får|have|har|medføre\w*|give|giver|drage\w*)\b[^.,]{0,25}\bkonsekvens\w*",
+    r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til\b",
+    r"\bforbeholde\w* (sig|os)( \w+)? (ret(ten)?|mulighed\w*) til\b[^.]{0,40}\b(opkræv|stands|stop|afbry|inddriv|fjern|"
+    r"anmeld|kræv|ophæv|udeluk|tilbagekald|luk|opsig|pålæg|sanktion|fradrag|modregn)\w*",
+    r"\b(afgjort|afgøre[s]?|træffe[s]?( en)? afgørelse|truffet( en)? afgørelse)\b[^.]{0,30}\bforeliggende\b",
+    r"\budmelde[rst]?\b|\budmeldt\b|\budelukke[rst]?\b|\budelukket\b|\bbortvise[rst]?\b|\bbortvist\b|"
+    r"\bslette[rst]?\b[^.]{0,20}\bventeliste\w*",
+    r"\b(bortfald\w*|ophør\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
+    r"\b(afbryde\w*|afbrudt|lukke[rst]? for)\b[^.]{0,30}\b(vand\w*|varme\w*|strøm\w*|forsyning\w*)|"
+    r"\b(vand\w*|varme\w*|strøm\w*|\w*forsyning\w*)\b[^.]{0,40}\b(afbryde\w*|afbrudt)\b",
+    r"\b(tage|tager|tages)( de)? (nødvendige |yderligere |videre )?skridt til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|"
+    r"inddriv|anmeld|udeluk|udmeld|lukke|afbry)\w*",
 ]
 SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
+NEGATION_RE = re.compile(r"\b(ikke|ingen|intet)\b")
+# the reader is the one who may or must do it, right before the sanction word ("Du kan opsige aftalen")
+READER_AGENT_RE = re.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|ønsker at|vælger at)"
+                             r"( (gerne|selv|altid|også|godt|nu))? $")
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b")
-FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|medfører|medføre|bliver|blive|hvis|såfremt|"
+FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|medfører|medføre|bliver|blive|hvis|såfremt|"
                        r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
 CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers)\b")
 HELP_RE = re.compile(
@@ -119,6 +136,12 @@ REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
 POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
+READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
+CONCESSIVE_REMINDER_RE = re.compile(
+    r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at)\b[^.]{0,60}?\b(bedt|rykket|mindet|opfordret|"
+    r"anmodet|varslet|gjort opmærksomm?e?|skrevet til|fået besked|informeret|orienteret)\b")
+STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde|er)( \w+)? (stadig|fortsat|atter|endnu en gang|igen) ikke\b|"
+                          r"\b(har|havde|er) (de|du|i) (stadig|fortsat|atter|endnu en gang|igen) ikke\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
 QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^«\n]{1,600}«|'
@@ -165,7 +188,22 @@ class ToneDoc:
         if CONDITION_RE.search(s.low) or REASON_RE.search(s.low):
             return True
         t = self.table
-        return any(t.lower[i] == "da" and t.pos[i] == "SCONJ" for i in self.tokens(s))
+        return (any(t.lower[i] == "da" and t.pos[i] == "SCONJ" for i in self.tokens(s))
+                or self.inverted_condition(s))
+
+    def inverted_condition(self, s: Sent) -> bool:
+        """A condition without "hvis": the clause opens with its finite verb and a comma closes it
+        ("Overskrides fristen, bortfalder …", "Undlader De at møde op, vil …"); not a question or a command."""
+        comma = s.low.find(",")
+        if comma < 0 or s.low.rstrip().endswith("?"):
+            return False
+        t = self.table
+        for i in self.tokens(s):
+            if t.space[i] or t.punct[i]:
+                continue
+            return (t.pos[i] in ("VERB", "AUX") and t.feat(i, "Mood") != "Imp" and t.feat(i, "VerbForm") == "Fin"
+                    and t.idx[i] < s.start + comma)
+        return False
 
     def imperative(self, s: Sent) -> bool:
         t = self.table
@@ -313,8 +351,10 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
             return m
-        if re.search(r"\bikke\b", clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
-            continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso"
+        if NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
+            continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
+        if READER_AGENT_RE.search(s.text[a:m.start()]):
+            continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
         if not FUTURE_RE.search(s.low):
             continue            # a past fact: "Vi har henlagt sagen, fordi …"
         if re.search(r"\b(har|havde|blev)\b", s.low[a:m.start()]) and not re.search(
@@ -362,9 +402,26 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats)
+        m = _first_match(td, k, pats) or _reminded_reproach(td, k)
         if m and not any(e.search(s.low) for e in exempt):
             yield s, m, rule.message
+
+
+def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
+    """The reader has not done something "although we asked" or "still": a reproach, not a fact.
+
+    "Det har De ikke gjort, selvom De blev bedt om det", "Selvom vi flere gange har bedt om det, har De
+    ikke sendt …", "Du har stadig ikke afleveret nøglen". Needs the reader and a negation in the sentence;
+    "Vi har stadig ikke fået nøglen" (we are the subject) is a fact.
+    """
+    s = td.sents[k]
+    if not NEGATION_RE.search(s.low) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    for m in td.hits([CONCESSIVE_REMINDER_RE, STILL_NOT_RE]).get(k, ()):
+        if m.g.startswith(("selv", "skønt", "uagtet", "til trods", "på trods")) and not READER_RE.search(s.text):
+            continue
+        return m
+    return None
 
 
 def _commands(td: ToneDoc, rule) -> Iterator:
@@ -404,7 +461,9 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         if s.zone == "heading" and len(body) > 1:
             continue            # a heading sums up the decision; the body gives the reason
         near, further = body[k:k + 3], body[k + 3:k + 7]
-        if not any(td.has_reason(w) for w in near) and not any(STRONG_REASON_RE.search(w.low) for w in further):
+        own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
+        if (not td.has_reason(own) and not any(td.has_reason(w) for w in near[1:])
+                and not any(STRONG_REASON_RE.search(w.low) for w in further)):
             yield s, m, f"{rule.message} Skriv, hvorfor."
             return
         if len(body) >= 4 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
@@ -443,12 +502,20 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
         return
     for s in td.sents:
         hit = None
-        if s.zone == "body":
+        if _caps_line(td, s):
+            # a heading in capitals is a layout habit ("AFGØRELSE", "KLAGEVEJLEDNING"); it shouts when it
+            # warns or hurries ("SIDSTE RYKKER", "VIGTIGT")
+            m = URGENT_CAPS_RE.search(s.text)
+            if m and not td.quoted(s.start + m.start()):
+                hit = (m.start(), m.end(), "Skriv med små bogstaver.")
+        elif s.zone == "body" or s.zone == "heading" and s.text.rstrip()[-1:] in ".!":
             for m in CAPS_RE.finditer(s.text):
                 word = m.group(0)
                 core = word[:-2] if word.endswith("'s") else word
-                if len(core) < 4 or core in ok or td.quoted(s.start + m.start()):
+                if core in ok or td.quoted(s.start + m.start()):
                     continue
+                if len(core) < 4 and core not in SHORT_SHOUTS:
+                    continue        # "SU", "PPR": most short capitals are acronyms; "NU", "ALT" never are
                 if not re.search("[AEIOUYÆØÅ]", core):
                     continue        # no vowel: an abbreviation ("KKFU"), not a shouted word
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
@@ -469,6 +536,23 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                     hit = (j - 1, j, "Brug et punktum.")
         if hit:
             yield s, hit, f"{rule.message} {hit[2]}"
+
+
+# Danish words of two or three letters that are never acronyms, so in capitals they are shouted
+SHORT_SHOUTS = {"NU", "ALT", "NEJ", "JA", "KUN", "MÅ", "ER", "DU", "DIG", "DEM", "OG", "AT", "HAR", "VIL", "BØR",
+                "SIN", "DIN", "DIT", "FOR", "SÅ", "ALDRIG", "INGEN"}
+URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HASTER|STRAKS|OMGÅENDE|PÅMINDELSE|INKASSO|"
+                            r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
+
+
+def _caps_line(td: ToneDoc, s: Sent) -> bool:
+    """The sentence is a short line of its own in capitals: a heading, whatever the zone finder says."""
+    text = s.text.strip()
+    if not text or any(c.islower() for c in text) or len(text.split()) > 6 or text[-1] in ".!?:":
+        return False
+    a = td.text.rfind("\n", 0, s.start) + 1
+    b = td.text.find("\n", s.end)
+    return td.text[a:b if b >= 0 else len(td.text)].strip() == text
 
 
 FAMILY_FN = {
