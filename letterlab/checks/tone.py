@@ -39,7 +39,7 @@ switched off alone:
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
 with the parse for the word class of "da", imperatives and tokens. Text in
-quotation marks and quoted law ("§ 12. Stk. 2 …") never counts.
+quotation marks and quoted law (a paragraph that opens with "§ 12." or "Stk. 2.") never counts.
 """
 from __future__ import annotations
 
@@ -98,16 +98,22 @@ SANCTIONS = [
     r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
     r"\bkræve[ts]?( \w+){0,2}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b",
     # vague or formal threats: "vil få konsekvenser", "se sig nødsaget til at", "forbeholder sig ret til at opkræve"
-    r"\b(få|får|have|har|medføre\w*|give|giver|drage\w*)\b[^.,]{0,25}\bkonsekvens\w*",
-    r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til\b",
+    r"\b(få|får|have|har|medføre\w*|give|giver|drage\w*)\b[^.,]{0,25}\b(konsekvens\w*|følger for)",
+    r"\b(pålægge\w*|pålagt|afkræve\w*|afkrævet)\b[^.]{0,30}\b(gebyr|rykkergebyr|bøde|afgift|kontrolafgift|renter|"
+    r"tvangsbøde)\w*|\b(vil|kan|kunne)( \w+){0,2}? blive (pålagt|afkrævet)\b",
+    r"\btab af (retten|ret til|din|deres|jeres|" + BENEFIT + r")",
+    r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|inddriv|"
+    r"anmeld|politianmeld|underret|indberet|udeluk|udmeld|bortvis|lukke|afbry|opkræv|kræve|pålægge|overgive|overdrage|"
+    r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|inddrage)\w*",
     r"\bforbeholde\w* (sig|os)( \w+)? (ret(ten)?|mulighed\w*) til\b[^.]{0,40}\b(opkræv|stands|stop|afbry|inddriv|fjern|"
     r"anmeld|kræv|ophæv|udeluk|tilbagekald|luk|opsig|pålæg|sanktion|fradrag|modregn)\w*",
     r"\b(afgjort|afgøre[s]?|træffe[s]?( en)? afgørelse|truffet( en)? afgørelse)\b[^.]{0,30}\bforeliggende\b",
     r"\budmelde[rst]?\b|\budmeldt\b|\budelukke[rst]?\b|\budelukket\b|\bbortvise[rst]?\b|\bbortvist\b|"
     r"\bslette[rst]?\b[^.]{0,20}\bventeliste\w*",
     r"\b(bortfald\w*|ophør\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
-    r"\b(afbryde\w*|afbrudt|lukke[rst]? for)\b[^.]{0,30}\b(vand\w*|varme\w*|strøm\w*|forsyning\w*)|"
-    r"\b(vand\w*|varme\w*|strøm\w*|\w*forsyning\w*)\b[^.]{0,40}\b(afbryde\w*|afbrudt)\b",
+    # a cut supply is a sanction when it hangs on the reader's failure (not "afbrudt, fordi vi reparerer en ledning")
+    r"\b(afbryde\w*|afbrudt|lukke[rst]? for)\b[^.]{0,60}\b(hvis|såfremt|medmindre)\b|"
+    r"\b(hvis|såfremt|medmindre|ved manglende)\b[^.]{0,80}\b(afbryde\w*|afbrudt|lukke[rst]? for)\b",
     r"\b(tage|tager|tages)( de)? (nødvendige |yderligere |videre )?skridt til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|"
     r"inddriv|anmeld|udeluk|udmeld|lukke|afbry)\w*",
 ]
@@ -116,10 +122,15 @@ NEGATION_RE = re.compile(r"\b(ikke|ingen|intet)\b")
 # the reader is the one who may or must do it, right before the sanction word ("Du kan opsige aftalen")
 READER_AGENT_RE = re.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|ønsker at|vælger at)"
                              r"( (gerne|selv|altid|også|godt|nu))? $")
+# "når …" with nothing the reader failed to do: a schedule, not a threat
+SCHEDULE_RE = re.compile(r"\bnår\b")
+FAILURE_RE = re.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|for sent|fortsat|stadig|hvis|såfremt|"
+                        r"medmindre|undlad\w*|restance\w*)\b")
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b")
 FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|medfører|medføre|bliver|blive|hvis|såfremt|"
                        r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
-CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers)\b")
+CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
+                          r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = re.compile(
     r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
@@ -137,11 +148,25 @@ REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b
 POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
+# "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
+_ASKED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|informeret|orienteret|vejledt)"
 CONCESSIVE_REMINDER_RE = re.compile(
-    r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at)\b[^.]{0,60}?\b(bedt|rykket|mindet|opfordret|"
-    r"anmodet|varslet|gjort opmærksomm?e?|skrevet til|fået besked|informeret|orienteret)\b")
-STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde|er)( \w+)? (stadig|fortsat|atter|endnu en gang|igen) ikke\b|"
-                          r"\b(har|havde|er) (de|du|i) (stadig|fortsat|atter|endnu en gang|igen) ikke\b")
+    r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (vi|kommunen|jobcent\w+|skolen|forvaltningen)"
+    r"\b[^.,]{0,40}?\b" + _ASKED + r"\b|"
+    r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (de|du|i)( \w+){0,3}? (er|blev|var|har været)"
+    r"( \w+){0,2}? (blevet )?" + _ASKED + r"\b|"
+    r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (de|du|i)( \w+){0,2}? (har|havde|fik)( \w+){0,2}? "
+    r"(fået|modtaget)?( \w+){0,2}? (rykkere?|påmindelser?|advarsler?|besked|breve)\b")
+# perfect tense only: "Du har stadig ikke afleveret nøglen" (not "Du er fortsat ikke i stand til at arbejde")
+STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+)? (stadig|fortsat|atter|endnu en gang|igen) ikke\b"
+                          r"(?! (\w+ )?(fået|modtaget|hørt|set)\b)|"
+                          r"\b(har|havde) (de|du|i) (stadig|fortsat|atter|endnu en gang|igen) ikke\b(?! (\w+ )?(fået|modtaget|hørt|set)\b)")
+# the reader has not done something (or we have not received it): "De har ikke …", "har De ikke gjort",
+# "Vi har fortsat ikke modtaget betaling"; not "du behøver ikke", "er det ikke for sent"
+READER_FAILED_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+){0,2}? (ikke|aldrig)\b|\b(har|havde|gjorde) (de|du|i)( \w+)? "
+                              r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
+ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har sendt|sender|hjælper|må gerne|har ret til|tilbyder)\b|"
+                            r"\bi stedet\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
 QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^«\n]{1,600}«|'
@@ -303,6 +328,9 @@ def tone_doc(doc) -> ToneDoc:
         stext = text[a:b]
         if LAW_RE.match(stext) or any(qs <= a and b <= qe for qs, qe in quotes):
             continue
+        para = max(text.rfind("\n\n", 0, a), text.rfind("\r\n\r\n", 0, a))
+        if LAW_RE.match(text[para + 1 if para >= 0 else 0:a]):
+            continue            # later sentences of a quoted provision ("§ 94. … Stk. 2. … standses uden varsel.")
         # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
         sents.append(Sent(a, b, stext, stext.lower().replace("\n", " "), zone))
     td = ToneDoc(text, sents, quotes, token_table(doc))
@@ -355,8 +383,10 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
         if READER_AGENT_RE.search(s.text[a:m.start()]):
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
-        if not FUTURE_RE.search(s.low):
-            continue            # a past fact: "Vi har henlagt sagen, fordi …"
+        if SCHEDULE_RE.search(s.low) and not FAILURE_RE.search(s.low):
+            continue            # "Du bliver udmeldt af ventelisten, når dit barn får en plads": a schedule
+        if not FUTURE_RE.search(s.low) and not td.inverted_condition(s):
+            continue            # a past fact: "Vi har henlagt sagen, fordi …" (but "Er beløbet ikke betalt, overgår …")
         if re.search(r"\b(har|havde|blev)\b", s.low[a:m.start()]) and not re.search(
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
@@ -415,7 +445,7 @@ def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
     "Vi har stadig ikke fået nøglen" (we are the subject) is a fact.
     """
     s = td.sents[k]
-    if not NEGATION_RE.search(s.low) or HYPOTHETICAL_RE.match(s.low):
+    if not READER_FAILED_RE.search(s.low) or HYPOTHETICAL_RE.match(s.low):
         return None
     for m in td.hits([CONCESSIVE_REMINDER_RE, STILL_NOT_RE]).get(k, ()):
         if m.g.startswith(("selv", "skønt", "uagtet", "til trods", "på trods")) and not READER_RE.search(s.text):
@@ -460,6 +490,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             continue
         if s.zone == "heading" and len(body) > 1:
             continue            # a heading sums up the decision; the body gives the reason
+        if ALTERNATIVE_RE.search(s.low[m.end():]):
+            continue            # "Vi kan ikke hjælpe med flytningen, men Frivilligcentret kan": a way on, in the same breath
         near, further = body[k:k + 3], body[k + 3:k + 7]
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
         if (not td.has_reason(own) and not any(td.has_reason(w) for w in near[1:])
