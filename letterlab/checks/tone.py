@@ -102,6 +102,11 @@ SANCTIONS = [
     r"\b(pålægge\w*|pålagt|afkræve\w*|afkrævet)\b[^.]{0,30}\b(gebyr|rykkergebyr|bøde|afgift|kontrolafgift|renter|"
     r"tvangsbøde)\w*|\b(vil|kan|kunne)( \w+){0,2}? blive (pålagt|afkrævet)\b",
     r"\btab af (retten|ret til|din|deres|jeres|" + BENEFIT + r")",
+    r"\b(vil|kan|kunne)( \w+){0,2}? blive opkrævet( \w+){0,2}? \w*(gebyr|afgift|bøde)\w*|\b(vil|kan)( \w+){0,2}? blive inddraget\b",
+    r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
+    r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
+    r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
+    r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse)\w*",
     r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|inddriv|"
     r"anmeld|politianmeld|underret|indberet|udeluk|udmeld|bortvis|lukke|afbry|opkræv|kræve|pålægge|overgive|overdrage|"
     r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|inddrage)\w*",
@@ -255,7 +260,7 @@ class ToneDoc:
         if got is not None:
             return got
         if self._low is None:
-            self._low = self.text.lower().replace("\n", " ")
+            self._low = main_clause_order(self.text.lower().replace("\n", " "))
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
@@ -309,6 +314,18 @@ class Hit:
         return self.g
 
 
+SUBCLAUSE_NEG_RE = re.compile(r"\b(ikke|aldrig) (har|havde|kan|kunne|vil|ville|skal|skulle|er|var|bliver|blev|må|bør|burde)\b")
+
+
+def main_clause_order(low: str) -> str:
+    """Put a negation after the finite verb, as in a main clause: "at De ikke har betalt" reads "at De har ikke betalt".
+
+    In a Danish subordinate clause "ikke" stands before the verb; the patterns are written in main-clause order, so
+    one form covers both. The two words swap places around the space, so every offset stays the same.
+    """
+    return SUBCLAUSE_NEG_RE.sub(lambda m: f"{m.group(2)} {m.group(1)}", low)
+
+
 def tone_doc(doc) -> ToneDoc:
     key = "letterlab_tone"
     got = doc.user_data.get(key)
@@ -332,7 +349,7 @@ def tone_doc(doc) -> ToneDoc:
         if LAW_RE.match(text[para + 1 if para >= 0 else 0:a]):
             continue            # later sentences of a quoted provision ("§ 94. … Stk. 2. … standses uden varsel.")
         # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
-        sents.append(Sent(a, b, stext, stext.lower().replace("\n", " "), zone))
+        sents.append(Sent(a, b, stext, main_clause_order(stext.lower().replace("\n", " ")), zone))
     td = ToneDoc(text, sents, quotes, token_table(doc))
     doc.user_data[key] = td
     return td
@@ -433,8 +450,12 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = _first_match(td, k, pats) or _reminded_reproach(td, k)
-        if m and not any(e.search(s.low) for e in exempt):
-            yield s, m, rule.message
+        if not m or any(e.search(s.low) for e in exempt):
+            continue
+        a, _ = _clause(s.low, m.start())
+        if HYPOTHETICAL_RE.match(s.low[a:]) or re.search(r"\b(hvis|såfremt|om)\b", s.low[a:m.start()]):
+            continue            # "Du får en bøde, hvis du ikke har overholdt reglerne": a condition, not a reproach
+        yield s, m, rule.message
 
 
 def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
@@ -553,14 +574,13 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
                 break
         if hit is None:
-            i = s.text.find("!!")
+            marks = MARKS_RE.search(s.text)
+            i = marks.start() if marks else -1
             if i >= 0 and td.quoted(s.start + i):
                 i = -2              # shouting inside a quotation is the quoted person's
             if i >= 0:
-                j = i
-                while j < len(s.text) and s.text[j] == "!":
-                    j += 1
-                hit = (i, j, "Brug et punktum.")
+                j = marks.end()
+                hit = (i, j, "Brug et spørgsmålstegn." if "?" in marks.group(0) else "Brug et punktum.")
             elif i == -1 and s.text.rstrip().endswith("!") and not td.quoted(s.start + len(s.text.rstrip()) - 1):
                 j = len(s.text.rstrip())
                 line_start = td.text.rfind("\n", 0, s.start) + 1      # "Velkommen til 0. | klasse!" is one line
@@ -570,6 +590,8 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
             yield s, hit, f"{rule.message} {hit[2]}"
 
 
+# "!!", "?!", "!?", "???": marks that shout ("??" alone is left: templates use it for a missing value)
+MARKS_RE = re.compile(r"!{2,}|[!?]*(?:\?!|!\?)[!?]*|\?{3,}")
 # Danish words of two or three letters that are never acronyms, so in capitals they are shouted
 SHORT_SHOUTS = {"NU", "ALT", "NEJ", "JA", "KUN", "MÅ", "ER", "DU", "DIG", "DEM", "OG", "AT", "HAR", "VIL", "BØR",
                 "SIN", "DIN", "DIT", "FOR", "SÅ", "ALDRIG", "INGEN"}
@@ -611,6 +633,9 @@ def _lecture_suggestion(s: Sent, m: re.Match) -> tuple[Suggestion, ...]:
 
 def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
     word = s.text[a:b]
+    if "?" in word:
+        return (Suggestion(s.start + a, s.start + b, "?", kind="tone", safe=True, confidence=0.7,
+                           note="Et spørgsmålstegn er nok."),)
     if word.startswith("!"):
         return (Suggestion(s.start + a, s.start + b, ".", kind="tone", safe=len(word) > 1, confidence=0.7,
                            note="Et punktum er nok."),)
