@@ -84,12 +84,17 @@ SANCTIONS = [
     r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
     r"\btvangsbøde\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
     r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
-    r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b", r"\blønindeholdelse\b",
+    r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
+    r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
     r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
     r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
     r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
-    r"\b(stands\w*|stop(pe|per|pes|pet|pede)?)\b[^.]{0,40}\b" + BENEFIT,
-    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*)\b",
+    r"\b(stands\w*|stop(pe|per|pes|pet|pede)?|indstill\w*)\b[^.]{0,40}\b" + BENEFIT,
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*|indstille[ts]|indstillet|"
+    r"trukket tilbage|trækkes tilbage|fratage[ts]|frataget|inddrage[ts]|inddraget)\b",
+    r"\b(rejse\w*|rejst)( \w+){0,2}? krav\b|\berstatningskrav\w*",
+    # "Såfremt De ønsker at undgå yderligere omkostninger, skal beløbet …" (not "…, kan du tilmelde dig Betalingsservice")
+    r"\bundgå (yderligere|flere|unødige) (omkostninger|gebyrer|udgifter|skridt|konsekvenser|renter)\b,? skal\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
     r"\b" + BENEFIT + r"\w*\b[^.]{0,30}\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
     r"\b(vil|kan|kunne|ville)\b[^.,]{0,25}\b" + BENEFIT + r"\w*\b[^.,]{0,10}\b(blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
@@ -124,6 +129,8 @@ SANCTIONS = [
 ]
 SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
 NEGATION_RE = re.compile(r"\b(ikke|ingen|intet)\b")
+# a negation that strengthens the threat: "vil ikke tøve med at politianmelde"
+NOT_HESITATE_RE = re.compile(r"\bikke (tøve|undlade|holde (os|sig) tilbage|afholde (os|sig) fra|være bange for)\b")
 # the reader is the one who may or must do it, right before the sanction word ("Du kan opsige aftalen")
 READER_AGENT_RE = re.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|ønsker at|vælger at)"
                              r"( (gerne|selv|altid|også|godt|nu))? $")
@@ -131,8 +138,9 @@ READER_AGENT_RE = re.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|øn
 SCHEDULE_RE = re.compile(r"\bnår\b")
 FAILURE_RE = re.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|for sent|fortsat|stadig|hvis|såfremt|"
                         r"medmindre|undlad\w*|restance\w*)\b")
-ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b")
-FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|medfører|medføre|bliver|blive|hvis|såfremt|"
+ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b|"
+                            r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
+FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|nødsaget|tvunget|medfører|medføre|bliver|blive|hvis|såfremt|"
                        r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
 CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
                           r"(før|indtil) (vi|du|de|i|der))\b")
@@ -155,9 +163,10 @@ POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god
 READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
 # "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
 _ASKED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|informeret|orienteret|vejledt)"
+_TRIED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|ringet|skrevet|kontaktet|forsøgt|sendt \w+ rykkere?)"
 CONCESSIVE_REMINDER_RE = re.compile(
     r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (vi|kommunen|jobcent\w+|skolen|forvaltningen)"
-    r"\b[^.,]{0,40}?\b" + _ASKED + r"\b|"
+    r"\b[^.,]{0,40}?\b" + _TRIED + r"\b|"
     r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (de|du|i)( \w+){0,3}? (er|blev|var|har været)"
     r"( \w+){0,2}? (blevet )?" + _ASKED + r"\b|"
     r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (de|du|i)( \w+){0,2}? (har|havde|fik)( \w+){0,2}? "
@@ -396,9 +405,10 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
             return m
-        if NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause):
+        if (NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause)
+                and not NOT_HESITATE_RE.search(clause)):
             continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
-        if READER_AGENT_RE.search(s.text[a:m.start()]):
+        if not m.g.startswith("undgå") and READER_AGENT_RE.search(s.text[a:m.start()]):
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
         if SCHEDULE_RE.search(s.low) and not FAILURE_RE.search(s.low):
             continue            # "Du bliver udmeldt af ventelisten, når dit barn får en plads": a schedule
