@@ -10,7 +10,11 @@ switched off alone:
   sentence has a condition ("Hvis …, sender vi … . Ring til os, hvis …").
   "uden (yderligere) varsel" and "i modsat fald" are always cold. Past facts
   ("Vi har henlagt sagen, fordi …") and negated sanctions ("Vi stopper ikke
-  din hjælp") are not threats.
+  din hjælp", but not "vil ikke tøve med at politianmelde") are not threats,
+  nor is the reader's own act ("Du kan opsige din plads") or a schedule with
+  "når" and nothing the reader failed to do ("… udmeldt af ventelisten, når
+  dit barn får en plads"). A clause that opens with its finite verb
+  ("Overskrides fristen, …") is a condition like "hvis".
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
@@ -18,17 +22,24 @@ switched off alone:
   hjælp"). A sentence-initial opener followed by "at" gets a "Husk, at …"
   suggestion (never safe: the user decides).
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
-  reader, never "vi").
+  reader, never "vi"), and by structure: the reader has not done something
+  and the sentence reminds them that we asked ("selvom vi har bedt om det",
+  "selvom De blev bedt om det") or that it is still so ("Du har stadig ikke
+  …"). Not inside a "hvis" clause, not in an apology.
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
-  any capitals next to digits or hyphens), "!!", and a single "!" in a
-  sentence that is not a greeting or congratulation.
+  any capitals next to digits or hyphens; two- and three-letter capitals only
+  when they are Danish words, "NU", "ALT"), "!!", "?!", "???", and a single
+  "!" in a sentence that is not a greeting or congratulation. A heading in
+  capitals is layout ("KLAGEVEJLEDNING") unless it warns ("SIDSTE RYKKER").
 * ``kold-afvisning`` (letter level): a refusal or reduction (``triggers``)
-  with no reason in the sentence or the two after it (a clear reason, "fordi",
+  with no reason in the sentence or the two after it (in the refusal itself a
+  bare reference to the rules, "da betingelserne i § 116 ikke er opfyldt", is
+  no reason in plain words; ", men … kan" or "i stedet" offers a way on) (a clear reason, "fordi",
   "vi har lagt vægt på", may come up to six sentences later; a refusal in a
-  heading is left to the body); in a letter of four
+  heading is left to the body); in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
@@ -38,7 +49,9 @@ switched off alone:
 
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
-with the parse for the word class of "da", imperatives and tokens. Text in
+with the parse for the word class of "da", imperatives, a clause-initial finite
+verb and tokens. The lower-cased text is read in main-clause order ("at De ikke
+har betalt" as "at De har ikke betalt", same offsets), so one pattern covers both. Text in
 quotation marks and quoted law (a paragraph that opens with "§ 12." or "Stk. 2.") never counts.
 """
 from __future__ import annotations
@@ -525,13 +538,37 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             continue            # "Vi kan ikke hjælpe med flytningen, men Frivilligcentret kan": a way on, in the same breath
         near, further = body[k:k + 3], body[k + 3:k + 7]
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
-        if (not td.has_reason(own) and not any(td.has_reason(w) for w in near[1:])
+        # in the refusal itself a bare reference to the rules is no reason ("da betingelserne i § 116 ikke er
+        # opfyldt"); a legal basis in a sentence of its own usually comes with the reason in the sentences around it
+        if (not _plain_reason(td, own) and not any(td.has_reason(w) for w in near[1:])
                 and not any(STRONG_REASON_RE.search(w.low) for w in further)):
-            yield s, m, f"{rule.message} Skriv, hvorfor."
+            yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
-        if len(body) >= 4 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
+        if len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# a "reason" that only names the rules: "da betingelserne i § 116 ikke er opfyldt", "jf. servicelovens § 100"
+LEGAL_REASON_RE = re.compile(
+    r"\b((da|fordi|idet|eftersom) )?(betingelserne|kriterierne|kravene|reglerne|lovens betingelser)[^.,]{0,40}? "
+    r"(ikke er opfyldt|er ikke opfyldt|ikke opfyldt|ikke er til stede|er ikke til stede)\b|"
+    r"\b((da|fordi|idet|eftersom) )?(\w+ )?(opfylder|opfyldte) ikke (betingelserne|kriterierne|kravene)\b|"
+    r"(\b(jf|jævnfør|i henhold til|efter|i medfør af)\.? )?(\w+(lovens|lovs) )?§+ ?\d+\w*(,? stk\. ?\d+)?")
+
+
+def _blank(rx: re.Pattern, low: str) -> str:
+    return rx.sub(lambda m: " " * (m.end() - m.start()), low)
+
+
+def _plain_reason(td: ToneDoc, s: Sent) -> bool:
+    """A reason in plain words: ``has_reason`` once the bare references to the rules are blanked out."""
+    low = _blank(LEGAL_REASON_RE, s.low)
+    if CONDITION_RE.search(low) or REASON_RE.search(low) or td.inverted_condition(s):
+        return True
+    t = td.table
+    return any(t.lower[i] == "da" and t.pos[i] == "SCONJ" and low[t.idx[i] - s.start:t.idx[i] - s.start + 2] == "da"
+               for i in td.tokens(s))
 
 
 def _order(td: ToneDoc, rule) -> Iterator:
