@@ -282,7 +282,15 @@ class ToneDoc:
         if got is not None:
             return got
         if self._low is None:
-            self._low = main_clause_order(self.text.lower().replace("\n", " "))
+            # the body sentences at their offsets, blanks elsewhere: the letterhead, the signature and the appeal
+            # guide are never searched (and blanks are quick to skip)
+            parts, at = [], 0
+            for s in self.sents:
+                parts.append(" " * (s.start - at))
+                parts.append(s.low[max(0, at - s.start):])
+                at = max(at, s.end)
+            parts.append(" " * (len(self.text) - at))
+            self._low = "".join(parts)
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
@@ -311,11 +319,51 @@ _COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
 
 
 def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:
-    """One alternation of ``patterns``: a single scan of the letter instead of one per pattern."""
+    """One alternation of ``patterns``: a single scan of the letter instead of one per pattern.
+
+    When every pattern starts at a word (``\\b`` then a letter), a look-ahead for a letter goes first: the
+    regex engine then skips the other positions quickly (about half the time on a letter of 400 words).
+    """
     got = _COMBINED.get(patterns, False)
     if got is False:
-        got = _COMBINED[patterns] = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        if not patterns:
+            got = None
+        else:
+            alt = "|".join(f"(?:{p})" for p in patterns)
+            got = re.compile(("(?=[a-zæøå])(?:" + alt + ")") if all(map(_starts_at_word, patterns)) else alt)
+        _COMBINED[patterns] = got
     return got
+
+
+def _starts_at_word(p: str) -> bool:
+    """Every top-level alternative of ``p`` opens with ``\\b`` and then a word (so a match starts with a letter)."""
+    depth, start, i, alts, in_class = 0, 0, 0, [], False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(p[start:i])
+            start = i + 1
+        i += 1
+    alts.append(p[start:])
+    for a in alts:
+        while a.startswith("(?:"):
+            a = a[3:]
+        if not re.match(r"\\b(\(|[a-zæøå])", a):
+            return False
+        if a.startswith("\\b(") and re.match(r"\\b\((\?:)?[^a-zæøå]", a):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -649,7 +697,7 @@ URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HAS
 def _caps_line(td: ToneDoc, s: Sent) -> bool:
     """The sentence is a short line of its own in capitals: a heading, whatever the zone finder says."""
     text = s.text.strip()
-    if not text or any(c.islower() for c in text) or len(text.split()) > 6 or text[-1] in ".!?:":
+    if not text or text[-1] in ".!?:" or text != text.upper() or len(text.split()) > 6:
         return False
     a = td.text.rfind("\n", 0, s.start) + 1
     b = td.text.find("\n", s.end)
