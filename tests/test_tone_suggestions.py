@@ -3,7 +3,7 @@
 A property over all suggestions (from every rule) on corpora/letters. A
 suggestion fails when the words it adds set off a sentence-level tone rule,
 on their own ("vi gør opmærksom på") or in their sentence (the sentence has
-more tone findings after the rewrite than before). Suggestions that add no
+a tone rule after the rewrite that it did not have before). Suggestions that add no
 words of their own (a sentence moved to the front, a word deleted) cannot
 change the tone and are skipped.
 """
@@ -50,6 +50,10 @@ def _cases(report):
             yield f.rule, s.replacement, text[a:b], text[a:s.start] + s.replacement + text[s.end:b]
 
 
+def _tone_rules(report) -> set[str]:
+    return {f.rule for f in report.findings if f.rule in SENTENCE_LEVEL}
+
+
 def _tone_count(report) -> int:
     return sum(1 for f in report.findings if f.rule in SENTENCE_LEVEL)
 
@@ -65,7 +69,9 @@ def test_every_suggestion_passes_the_tone_rules(path, nlp, tone_only):
     bad = []
     for k, (rule, repl, _, new) in enumerate(cases):
         alone, before, after = reports[k], reports[n + k], reports[2 * n + k]
-        if _tone_count(alone) or _tone_count(after) > _tone_count(before):
+        # a new kind of tone problem, not the same one twice: splitting a long sentence with two threats
+        # in it gives two sentences with one threat each
+        if _tone_count(alone) or _tone_rules(after) - _tone_rules(before):
             bad.append((rule, repl, new, [(g.rule, g.text) for g in alone.findings + after.findings]))
     assert not bad, bad
 

@@ -109,6 +109,44 @@ def test_threat_negated_or_past_is_not_a_threat(make_doc, ruleset):
     assert not list(rule.check(_doc(make_doc, "Vi har henlagt sagen , fordi du har trukket den tilbage .")))
 
 
+def test_inverted_condition_counts_as_a_condition(make_doc, ruleset):
+    """"Overskrides fristen, …" is "Hvis fristen overskrides, …": with help in the letter it is fine."""
+    rule = _rule(ruleset, "trussel")
+    spec = ("Overskrides/VERB/Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass fristen/NOUN ,/PUNCT bortfalder/VERB "
+            "retten/NOUN til/ADP tilskud/NOUN ./PUNCT")
+    [f] = rule.check(make_doc(spec))
+    assert "ingen hjælp" in f.message          # a condition, but no help offered
+    helped = make_doc(spec + " Ring/VERB/Mood=Imp til/ADP os/PRON ,/PUNCT hvis/SCONJ du/PRON har/VERB brug/NOUN "
+                             "for/ADP hjælp/NOUN ./PUNCT", sent_starts=[i in (0, 8) for i in range(19)])
+    assert not list(rule.check(helped))
+
+
+def test_the_reader_acting_is_no_sanction(make_doc, ruleset):
+    rule = _rule(ruleset, "trussel")
+    assert not list(rule.check(_doc(make_doc, "Du kan selv opsige din plads med en måneds varsel .")))
+    assert list(rule.check(_doc(make_doc, "Skolen vil være nødsaget til at udmelde Deres barn .")))
+    assert not list(rule.check(_doc(make_doc, "Det får ingen konsekvenser for din ydelse .")))
+    assert list(rule.check(_doc(make_doc, "Manglende betaling vil få konsekvenser for Dem .")))
+
+
+def test_reproach_needs_the_reader_and_a_reminder(make_doc, ruleset):
+    rule = _rule(ruleset, "bebrejdelse")
+    assert list(rule.check(_doc(make_doc, "Du har stadig ikke afleveret nøglen .")))
+    assert not list(rule.check(_doc(make_doc, "Vi har stadig ikke fået nøglen .")))
+    assert not list(rule.check(_doc(make_doc, "Du er fortsat ikke i stand til at arbejde .")))
+    assert list(rule.check(_doc(make_doc, "Det har De ikke gjort , selvom De blev bedt om det .")))
+    # the reader asked, not we: no reproach
+    assert not list(rule.check(_doc(make_doc, "Du har ikke fået svar , selvom du har skrevet til os to gange .")))
+    assert not list(rule.check(_doc(make_doc, "Selvom du har fået en rykker , kan du stadig nå at betale .")))
+
+
+def test_refusal_trigger_words_are_no_reason(make_doc, ruleset):
+    """"grundlag for at ændre" holds "for at", but it is no reason for the refusal."""
+    rule = _rule(ruleset, "kold-afvisning")
+    assert list(rule.check(_doc(make_doc, "Der er ikke grundlag for at ændre afgørelsen .")))
+    assert not list(rule.check(_doc(make_doc, "Der er ikke grundlag for at ændre afgørelsen , fordi lægen siger det samme .")))
+
+
 def test_shouting_spares_acronyms_and_codes(make_doc, ruleset):
     rule = _rule(ruleset, "raab")
     assert not list(rule.check(_doc(make_doc, "Log ind med MitID og find SKAT og BYG-2024-0153 her .")))
@@ -155,6 +193,22 @@ BAD_INPUT = {
                    "Stk. 2. Ansøgningen afvises, hvis betingelserne ikke er opfyldt.\n\nRing til os, hvis du har spørgsmål."),
     "english": "Dear citizen. Your application has been REJECTED!! You should have known the rules. Please call us.",
     "norwegian": "Vi gjør oppmerksom på at søknaden din er avslått. Du burde ha visst at fristen var ute!! Ring oss.",
+    "norwegian_threat": "Beløpet vil bli sendt til inkasso uten ytterligere varsel. Du har fortsatt ikke betalt.",
+    "english_caps": "PLEASE NOTE: YOUR BENEFIT WILL BE STOPPED WITHOUT FURTHER NOTICE. CALL US.",
+    "all_caps_polite": ("KÆRE ANNA\n\nTAK FOR DIN ANSØGNING. DU FÅR TILSKUD TIL BRILLER, FORDI DIN INDTÆGT ER UNDER "
+                        "GRÆNSEN.\n\nMED VENLIG HILSEN\nBORGERSERVICE"),
+    "only_marks": "!!!\n\n?!?!\n\n!!!!!!",
+    "empty": "",
+    "whitespace": "   \n\n\t  \n",
+    "emoji_and_bangs": "🙂🙂🙂!!! 👍",
+    "quoted_law_strong": ("Der står i loven: »Kommunen kan standse hjælpen uden varsel, og beløbet inddrives.« "
+                          "Vi har ikke standset din hjælp, og du skal ikke betale noget."),
+    "quoted_law_block": ("Her er reglen, som vi skal følge:\n\n§ 94. Det påhviler ansøgeren at give oplysninger. "
+                         "Stk. 2. Undlader ansøgeren det, kan hjælpen standses uden yderligere varsel.\n\n"
+                         "Du har givet os alle oplysninger, så din hjælp fortsætter. Ring til os, hvis du har spørgsmål."),
+    "quoted_reader": ("Du skrev til os: 'I burde have vidst det, og jeres brev var UACCEPTABELT!!' "
+                      "Tak for dit brev. Vi forstår godt, at du er vred, og vi ringer til dig på mandag."),
+    "one_long_word": "A" * 5000,
 }
 
 
@@ -169,8 +223,16 @@ def test_bad_input_never_breaks(name, nlp):
     if name == "all_caps":
         # one finding for the capitals, not one for every word
         assert len([f for f in tone_found if f.rule == PREFIX + "raab"]) == 1
-    if name in ("quoted_speech", "quoted_law"):
-        assert not tone_found, [(f.rule, f.text) for f in tone_found]
+    if name in ("quoted_speech", "quoted_law", "quoted_law_strong", "quoted_law_block", "quoted_reader", "all_caps_polite",
+                "empty", "whitespace", "norwegian_threat"):
+        # quoted words are someone else's; a polite letter in capitals shouts once, as a whole; a Norwegian
+        # threat with a Danish-Norwegian word ("inkasso") is still a threat, but its spelling sets off nothing else
+        allowed = {"all_caps_polite": {PREFIX + "raab"}, "norwegian_threat": {PREFIX + "trussel"}}.get(name, set())
+        assert {f.rule for f in tone_found} <= allowed, [(f.rule, f.text) for f in tone_found]
+        assert len(tone_found) <= 1
+    if name == "english_caps":
+        # English words are no Danish threat; the capitals may count as shouting, once
+        assert {f.rule for f in tone_found} <= {PREFIX + "raab"} and len(tone_found) <= 1
 
 
 def test_tone_penalty_counts_per_letter_not_per_word(ruleset):
