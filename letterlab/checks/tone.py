@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..nlp.table import token_table
+from ..prefilter import Rx
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 
@@ -196,7 +197,9 @@ class ToneDoc:
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
-        free = _combined(tuple(p.pattern for p in patterns if not p.pattern.startswith("^")))
+        # a pattern whose literals the letter lacks cannot match: the alternation without it finds the same
+        free = _combined(tuple(p.pattern for p in patterns
+                               if not p.pattern.startswith("^") and not _literals(p.pattern).absent(self._low)))
         for p in anchored + ([free] if free else []):
             if p in anchored:
                 found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
@@ -218,6 +221,15 @@ class ToneDoc:
 
 
 _COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
+_LITERALS: dict[str, Rx] = {}
+
+
+def _literals(pattern: str) -> Rx:
+    """``pattern`` (compiled without flags, as in ``_combined``) with the literals every match needs."""
+    got = _LITERALS.get(pattern)
+    if got is None:
+        got = _LITERALS[pattern] = Rx(pattern)
+    return got
 
 
 def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:

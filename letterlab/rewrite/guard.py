@@ -364,7 +364,10 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if rep.startswith(".") and text[:s.start].endswith("."):
         rep = rep[1:]          # a split after "kr.": one full stop ends the sentence
         s = replace(s, replacement=rep)
-    a, b = _sentence_window(text, s.start, s.end)
+    win = memo.get(("window", s.start, s.end))
+    if win is None:
+        win = memo[("window", s.start, s.end)] = _sentence_window(text, s.start, s.end)
+    a, b = win
     before = text[a:b]
     after = text[a:s.start] + rep + text[s.end:b]
     if s.kind in ("move", "heading"):
