@@ -197,9 +197,12 @@ class ToneDoc:
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
-        # a pattern whose literals the letter lacks cannot match: the alternation without it finds the same
-        free = _combined(tuple(p.pattern for p in patterns
-                               if not p.pattern.startswith("^") and not _literals(p.pattern).absent(self._low)))
+        free_patterns = tuple(p.pattern for p in patterns if not p.pattern.startswith("^"))
+        # no scan of the letter when it lacks the literals of every pattern (none can match); a scan
+        # with only the patterns present would need a new alternation compiled for most letters
+        if all(_literals(p).absent(self._low) for p in free_patterns):
+            free_patterns = ()
+        free = _combined(free_patterns)
         for p in anchored + ([free] if free else []):
             if p in anchored:
                 found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))

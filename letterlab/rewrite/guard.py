@@ -191,7 +191,8 @@ _NEEDS = (
 # The only characters that re.IGNORECASE matches to a letter of those words without being that letter in
 # upper or lower case (İ ı ſ, the Kelvin and Ångström signs): a text with one is counted with every pattern.
 _ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
-_BAD_SUBSETS: dict[tuple[int, ...], re.Pattern] = {}
+_BAD_SUBSETS: dict[frozenset[int], re.Pattern] = {}
+_MAX_SUBSETS = 12
 
 
 def _bad_re_for(text: str) -> re.Pattern:
@@ -205,13 +206,18 @@ def _bad_re_for(text: str) -> re.Pattern:
             if w in hay:
                 kept.append(k)
                 break
-    keep = tuple(kept)
+    keep = frozenset(kept)
     pattern = _BAD_SUBSETS.get(keep)
     if pattern is None:
-        branches = BAD_PATTERNS + (SENTENCE_PATTERN,)
-        pattern = _BAD_SUBSETS[keep] = re.compile("|".join(
-            f"(?i:{branches[k].pattern})" if branches[k].flags & re.I else f"(?:{branches[k].pattern})"
-            for k in keep) or "(?!)", re.M)
+        # any compiled subset that holds every pattern present will do (the others cannot match);
+        # compiling is slow, so only the first few subsets are compiled, then the whole pattern serves
+        pattern = next((rx for ks, rx in _BAD_SUBSETS.items() if keep <= ks), None)
+        if pattern is None and len(_BAD_SUBSETS) < _MAX_SUBSETS:
+            branches = BAD_PATTERNS + (SENTENCE_PATTERN,)
+            pattern = re.compile("|".join(
+                f"(?i:{branches[k].pattern})" if branches[k].flags & re.I else f"(?:{branches[k].pattern})"
+                for k in sorted(keep)) or "(?!)", re.M)
+        pattern = _BAD_SUBSETS[keep] = pattern or BAD_RE
     return pattern
 
 
