@@ -117,7 +117,8 @@ def sentence_infos(doc: Doc, zones: list[Zone], parts=None) -> list[SentenceInfo
         from .anatomy import part_at
 
         starts = [p.start for p in parts]
-    space, idx, end = t.space, t.idx, t.end
+    space, idx, end, punct, placeholder, text = t.space, t.idx, t.end, t.punct, t.placeholder, t.text
+    known = _word_letters.get
     out = []
     for s, e in sentence_bounds(doc):
         toks = [i for i in range(s, e) if not space[i]]
@@ -125,7 +126,11 @@ def sentence_infos(doc: Doc, zones: list[Zone], parts=None) -> list[SentenceInfo
             continue
         words = long_words = 0
         for i in toks:
-            n = word_letters(t, i)
+            if punct[i] or placeholder[i]:
+                continue
+            n = known(text[i])         # word_letters(t, i), without a call per token
+            if n is None:
+                n = text_word_letters(text[i])
             if n >= 0:
                 words += 1
                 long_words += n > LONG_WORD_LETTERS

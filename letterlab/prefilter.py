@@ -116,8 +116,11 @@ class Rx:
 
     def absent(self, text: str) -> bool:
         """True when the pattern surely does not match ``text``."""
-        if self.needs is None or any(lit in text for lit in self.needs):
+        if self.needs is None:
             return False
+        for lit in self.needs:
+            if lit in text:
+                return False
         return not self.folded or _plain(text)
 
     def search(self, text: str) -> re.Match | None:
@@ -160,13 +163,18 @@ class AnyOf:
     def search(self, text: str) -> bool:
         plain = None
         for r in self.items:
-            if r.needs is not None and not any(lit in text for lit in r.needs):
-                if not r.folded:
-                    continue
-                if plain is None:
-                    plain = _plain(text)
-                if plain:
-                    continue
+            needs = r.needs
+            if needs is not None:
+                for lit in needs:      # a plain loop: a generator per item was most of the cost
+                    if lit in text:
+                        break
+                else:
+                    if not r.folded:
+                        continue
+                    if plain is None:
+                        plain = _plain(text)
+                    if plain:
+                        continue
             if r.rx.search(text):
                 return True
         return False

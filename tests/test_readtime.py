@@ -82,6 +82,7 @@ def test_cleaned_text_keeps_only_the_letters_of_each_word(nlp):
 @pytest.mark.model
 def test_reading_time_covers_the_scored_sentences_and_no_text_stays_in_textstat(ruleset, nlp):
     textstat = readtime._load_textstat()
+    readtime._forget()      # what the tests before this one gave textstat directly
     long_letter = "Kære Anna\n\n" + "\n\n".join([PLAIN] * 6) + "\n\nMed venlig hilsen\nBo Hansen"
     s = analyse(long_letter, ruleset, nlp=nlp).scores
     chars = sum(len(w) for w in "\n\n".join([PLAIN] * 6).split())
@@ -89,3 +90,30 @@ def test_reading_time_covers_the_scored_sentences_and_no_text_stays_in_textstat(
     assert s["reading_time"] == readtime.reading_time_text(s["reading_seconds"])
     assert all(fn.cache_info().currsize == 0 for fn in readtime._caches)
     assert textstat.backend.metrics.rix.cache_info().currsize == 0
+
+
+@pytest.mark.model
+def test_letterlabs_counts_give_what_textstat_gives_on_every_corpus_letter(nlp):
+    """``figures`` computes reading time and RIX from letterlab's counts; textstat over the text must agree."""
+    from pathlib import Path
+
+    from letterlab.anatomy import COVERED_KINDS, read_anatomy
+    from letterlab.metrics import sentence_infos
+    from letterlab.readers import read_document
+    from letterlab.structure import zones_of
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    paths = sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md", ".docx"))
+    odd = ["Kære Anna\n\nDu får 1.250\u00a0kr. den 1.\tmaj.\n\nJa.\n\nNej tak.\n\nVi betaler\u2003huslejen.",
+           "Overskrift\n\nEt ord.\n\nTo ord her.", "{navn}"]
+    seen_rix = 0
+    for source in [read_document(p) for p in paths] + odd:
+        text = source if isinstance(source, str) else source.text
+        doc = nlp(text)
+        anatomy = read_anatomy(text, () if isinstance(source, str) else source.blocks)
+        infos = sentence_infos(doc, zones_of(anatomy), anatomy.parts)
+        for sentences in ([s for s in infos if s.part in COVERED_KINDS and s.words > 0], infos, infos[:1], []):
+            assert readtime.figures(doc, sentences) == readtime.textstat_figures(doc, sentences), text[:60]
+            assert all(fn.cache_info().currsize == 0 for fn in readtime._caches)
+            seen_rix += readtime.figures(doc, sentences)["rix"] is not None
+    assert len(paths) > 20 and seen_rix > 60

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..nlp.table import token_table
+from ..prefilter import Rx
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 
@@ -294,7 +295,12 @@ class ToneDoc:
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
-        free = _combined(tuple(p.pattern for p in patterns if not p.pattern.startswith("^")))
+        free_patterns = tuple(p.pattern for p in patterns if not p.pattern.startswith("^"))
+        # no scan of the letter when it lacks the literals of every pattern (none can match); a scan
+        # with only the patterns present would need a new alternation compiled for most letters
+        if all(_literals(p).absent(self._low) for p in free_patterns):
+            free_patterns = ()
+        free = _combined(free_patterns)
         for p in anchored + ([free] if free else []):
             if p in anchored:
                 found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
@@ -316,6 +322,15 @@ class ToneDoc:
 
 
 _COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
+_LITERALS: dict[str, Rx] = {}
+
+
+def _literals(pattern: str) -> Rx:
+    """``pattern`` (compiled without flags, as in ``_combined``) with the literals every match needs."""
+    got = _LITERALS.get(pattern)
+    if got is None:
+        got = _LITERALS[pattern] = Rx(pattern)
+    return got
 
 
 def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:

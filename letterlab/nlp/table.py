@@ -110,6 +110,15 @@ def placeholder_indices(doc: Doc, idx: list[int] | None = None) -> set[int]:
     return {i for i, x in enumerate(idx) if x in starts}
 
 
+def _column(strings, hashes: list[int], cache: dict[int, str], fill) -> list[str]:
+    """``fill(strings, h)`` for each hash, read from ``cache`` (which ``fill`` keeps)."""
+    get = cache.get
+    out = [get(h) for h in hashes]
+    if None in out:
+        out = [x if x is not None else fill(strings, h) for x, h in zip(out, hashes)]
+    return out
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's :class:`TokenTable`, built on first use."""
     table = doc.user_data.get(_KEY)
@@ -120,26 +129,25 @@ def token_table(doc: Doc) -> TokenTable:
         from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 
         _ATTRS[:] = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, IS_SPACE, IS_PUNCT, SENT_START, MORPH]
-    arr = doc.to_array(_ATTRS).tolist()
-    text, lower, lemma, pos, tag, dep, head, idx, end = [], [], [], [], [], [], [], [], []
-    ws, space, punct, sent_start, morph = [], [], [], [], []
-    for i, (orth, low, lem, p, tg, dp, hd, ix, sp, isspace, ispunct, ss, mo) in enumerate(arr):
-        t = string_of(strings, orth)
-        text.append(t)
-        lower.append(string_of(strings, low))
-        lemma.append(_lower_of(strings, lem))
-        pos.append(string_of(strings, p))
-        tag.append(string_of(strings, tg))
-        dep.append(string_of(strings, dp))
-        head.append(i + hd if hd < 2 ** 63 else i + hd - 2 ** 64)
-        idx.append(ix)
-        end.append(ix + len(t))
-        ws.append(bool(sp))
-        space.append(bool(isspace))
-        punct.append(bool(ispunct))
-        sent_start.append(ss == 1)
-        m = string_of(strings, mo)
-        morph.append("" if m == "_" else m)
+    arr = doc.to_array(_ATTRS)
+    n = len(arr)
+    # Column by column: one dict look-up per cell in a comprehension, the shared caches filled only for
+    # strings not seen before (a Python call per token and column was most of the table's cost).
+    text = _column(strings, arr[:, 0].tolist(), _strings, string_of)
+    lower = _column(strings, arr[:, 1].tolist(), _strings, string_of)
+    lemma = _column(strings, arr[:, 2].tolist(), _lowers, _lower_of)
+    pos = _column(strings, arr[:, 3].tolist(), _strings, string_of)
+    tag = _column(strings, arr[:, 4].tolist(), _strings, string_of)
+    dep = _column(strings, arr[:, 5].tolist(), _strings, string_of)
+    # HEAD is the offset to the head, stored as uint64: read the same bits as int64
+    head = (arr[:, 6].view("int64") + range(n)).tolist() if n else []
+    idx = arr[:, 7].tolist()
+    end = [ix + len(t) for ix, t in zip(idx, text)]
+    ws = [bool(x) for x in arr[:, 8].tolist()]
+    space = [bool(x) for x in arr[:, 9].tolist()]
+    punct = [bool(x) for x in arr[:, 10].tolist()]
+    sent_start = [ss == 1 for ss in arr[:, 11].tolist()]
+    morph = [("" if m == "_" else m) for m in _column(strings, arr[:, 12].tolist(), _strings, string_of)]
     ph = placeholder_indices(doc, idx)
     placeholder = [i in ph for i in range(len(text))] if ph else [False] * len(text)
     table = TokenTable(text, lower, lemma, pos, tag, dep, head, idx, end, ws, space, punct,

@@ -232,7 +232,7 @@ def _is_common_word(tok: Token) -> bool:
         return False
     if tok.lower_ in CLOSED_CLASS:
         return True      # "Dit brev" tagged as a name: a possessive or article is never one
-    seen = _word_cases(tok.doc).get(text.lower(), {})
+    seen = _word_cases(tok.doc, text.lower())
     if "lower" in seen:
         return True
     if seen.get("mid", set()) - {tok.i}:
@@ -242,22 +242,26 @@ def _is_common_word(tok: Token) -> bool:
     return True
 
 
-def _word_cases(doc: Doc) -> dict[str, dict]:
-    """word -> {"lower": True} when it occurs in lower case, {"mid": {i, ...}} capitalised mid-sentence (cached)."""
-    cases = doc.user_data.get("letterlab_word_cases")
-    if cases is None:
-        cases = {}
+def _word_cases(doc: Doc, low: str) -> dict:
+    """How the word ``low`` occurs: {"lower": True} in lower case, {"mid": {i, ...}} capitalised mid-sentence.
+
+    Read for the one word asked about (a few per letter), not for every word of the letter; cached per doc.
+    """
+    cases = doc.user_data.setdefault("letterlab_word_cases", {})
+    entry = cases.get(low)
+    if entry is None:
+        entry = {}
         t = token_table(doc)
-        for i, text in enumerate(t.text):
+        for i in [i for i, x in enumerate(t.lower) if x == low]:
+            text = t.text[i]
             if not text[:1].isalpha():
                 continue
-            entry = cases.setdefault(t.lower[i], {})
             if text[:1].islower():
                 entry["lower"] = True
             elif not is_sentence_start_at(t, i):
                 entry.setdefault("mid", set()).add(i)
-        doc.user_data["letterlab_word_cases"] = cases
-    return cases
+        cases[low] = entry
+    return entry
 
 
 def _object_text(doc: Doc, first: int, last: int, at_start: bool) -> str:

@@ -162,3 +162,48 @@ def test_letter_guard_reports_what_the_new_version_breaks():
     checks = {p["check"] for p in letter_guard(before, after)}
     assert checks == {"address", "agreement", "facts", "cpr"}
     assert letter_guard(before, before) == []
+
+
+# One example each pattern of BAD_PATTERNS (and SENTENCE_PATTERN) matches, in the same order.
+BROKEN = ["Du bedes venligst om at ringe.", "Vi sender den endelige.", "Vi bl.a. gav dig svar.", "Sagen vi beror på.",
+          "Vi har fortalt kommunen om, at du flytter.", "Hjælpen stopper om 1. april.", "Hjælpen ophører til og med maj.",
+          "Der siges ja til ansøgningen.", "Derfor bevilger vi De hjælp.", "Det sker, før som du flytter.",
+          "Vi har fundet ud af beløbet.", "Du får 200 kr.. Ved spørgsmål", "Det er fordi vi dog mener det.",
+          "Hvoraf det fremgår, at beløbet står fast."]
+
+
+def _full_count(text):
+    from letterlab.rewrite.guard import BAD_RE
+    return sum(1 for _ in BAD_RE.finditer(text))
+
+
+def test_each_broken_pattern_keeps_its_words():
+    """The guard leaves out the patterns whose words a text lacks; the count must not change by that."""
+    from letterlab.rewrite.guard import BAD_PATTERNS, SENTENCE_PATTERN, _bad_patterns, _NEEDS
+
+    patterns = BAD_PATTERNS + (SENTENCE_PATTERN,)
+    assert len(_NEEDS) == len(patterns) == len(BROKEN)
+    for pattern, text in zip(patterns, BROKEN):
+        assert pattern.search(text), text
+        assert _bad_patterns(text) == _full_count(text) >= 1, text
+        assert _bad_patterns(text.upper()) == _full_count(text.upper()), text
+    # characters IGNORECASE folds onto a plain letter: "BEDEſ" is "bedes" to the pattern
+    for odd in ("Du bedeſ om at ringe.", "Du BEDEſ om at ringe.", "Det ſker, før ſom du flytter."):
+        assert _bad_patterns(odd) == _full_count(odd) >= 1, odd
+
+
+def test_broken_patterns_count_the_same_on_every_window_of_the_corpus():
+    from pathlib import Path
+
+    from letterlab.rewrite.guard import _bad_patterns
+
+    root = Path(__file__).resolve().parents[2] / "corpora"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))] + BROKEN
+    seen = 0
+    for text in texts:
+        for a in range(0, len(text), 37):
+            for width in (40, 150, 400):
+                window = text[a:a + width]
+                assert _bad_patterns(window) == _full_count(window), window
+                seen += _full_count(window)
+    assert seen > 0
