@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 300_000   # about 150 pages; a letter is never this long
 TIME_LIMIT = 5.0      # seconds of analysis per letter, where this process can stop it (see ``timelimit``)
-BATCH_CHARS = 12_000  # letters parsed together under one time limit hold at most this many characters
+BATCH_CHARS = 50_000  # letters parsed together under one time limit hold at most this many characters in all
 
 NOTICES = {
     "empty": "Teksten er tom. Indsæt et brev, eller vælg en fil.",

@@ -19,12 +19,12 @@ longer, only stops a worker that did not stop in time.
 
 Requests reach the workers through ``_Dispatcher`` (admission control), one thread per worker:
 
-* long letters (over ``core.BATCH_CHARS`` characters) take the long lane: at most
+* long letters (over ``LONG_CHARS`` characters) take the long lane: at most
   ``workers - 1`` of them run at once (one on two cores), so short letters always
   have a worker; ``LONG_WAITING`` more may wait, and the next one gets ``EngineFull``
   (a Danish 503 with ``Retry-After``) at once instead of holding a server thread;
 * short letters go first, in the order they came; a worker takes the short letters that
-  wait (up to ``MAX_BATCH``, ``core.BATCH_CHARS`` characters in all) and parses them
+  wait (up to ``MAX_BATCH``, ``BATCH_CHARS`` characters in all) and parses them
   together, which costs far less per letter than one at a time (spaCy's ``nlp.pipe``);
 * a long letter that has waited ``LONG_AFTER`` seconds goes before short ones, so it is
   not starved by a steady stream of them.
@@ -40,7 +40,7 @@ from collections import deque
 from pathlib import Path
 from typing import Iterable
 
-from letterlab.core import BATCH_CHARS, analyse, analyse_many
+from letterlab.core import analyse, analyse_many
 from letterlab.genres import GENRES
 from letterlab.nlp.pipeline import load_pipeline
 from letterlab.readers import Document
@@ -53,7 +53,9 @@ WARM_UP_TEXT = "Kære Anna\n\nDu får hjælp til din husleje fra den 1. maj. Vi 
 
 MAX_TASKS = 500          # analyses before a worker is replaced by a fresh one
 MAX_RSS_MB = 900         # ... or when it holds more memory than this (a fresh worker holds about 350 MB)
-MAX_BATCH = 8            # short letters a worker parses together
+LONG_CHARS = 12_000      # a longer letter (about 6 pages) takes the long lane
+MAX_BATCH = 8            # short letters a worker parses together ...
+BATCH_CHARS = 24_000     # ... with at most this many characters in all (eight 400-word letters)
 LONG_WAITING = 2         # long letters that may wait for the long lane; the next one is turned away
 LONG_AFTER = 2.0         # seconds a long letter waits before it goes ahead of short ones
 HARD_GRACE = 5.0         # seconds the pool waits past the worker's own limit before it stops the worker
@@ -158,7 +160,7 @@ class _Dispatcher:
         with self._cv:
             if self._closed:
                 raise EngineBusy()
-            if job.size > BATCH_CHARS:
+            if job.size > LONG_CHARS:
                 if len(self._long) >= LONG_WAITING:
                     raise EngineFull()
                 self._long.append(job)
