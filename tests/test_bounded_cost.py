@@ -178,3 +178,20 @@ def test_audit_in_one_process_reports_a_hostile_file_as_not_scored(tmp_path, rul
     text = json.dumps(data, ensure_ascii=False)
     assert "Det tog for lang tid at tjekke brevet" in text
     assert {r["rel"]: r["status"] for r in result.rows} == {"a_fjendtlig.txt": "not_scored", "b_brev.txt": "analysed"}
+
+
+def test_audit_time_limit_reaches_the_in_process_run_and_a_stopped_file_is_not_cached(tmp_path, ruleset):
+    from letterlab.audit.cache import Cache
+    from letterlab.audit.runner import AuditOptions, run_audit
+
+    root = tmp_path / "breve"
+    root.mkdir()
+    (root / "fjendtlig.txt").write_text(HOSTILE_TEXTS["one word a line"], encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    opts = AuditOptions(root=root, out=tmp_path / "rapport", jobs=1, cache_path=cache, use_history=False,
+                        time_limit=LIMIT)
+    first = run_audit(opts, ruleset)
+    assert [r["status"] for r in first.rows] == ["not_scored"]
+    assert "0,5 sekunder" in json.dumps(first.rows, ensure_ascii=False)
+    second = run_audit(opts, ruleset)
+    assert [r["from_cache"] for r in second.rows] == [False]    # tried again, not read back from the cache

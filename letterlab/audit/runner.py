@@ -92,6 +92,7 @@ class _Config:
     titles: dict[str, str]
     root: str = ""              # real path of the audited folder: nothing outside it is read
     baseline: dict | None = None
+    time_limit: float | None = TIME_LIMIT   # seconds per letter; the core stops a letter that takes longer
 
 
 class _Worker:
@@ -165,6 +166,8 @@ class _Worker:
                     res["row"] = error_summary("crash", MSG_CRASH)
                     continue
                 res["record"] = to_record(report)
+                if any(n["code"] == "too_slow" for n in report.notices):
+                    continue        # not cached: a busy machine says nothing about the letter
                 res["record_json"] = json.dumps(res["record"], ensure_ascii=False, separators=(",", ":"))
 
         for res, document, data in todo:
@@ -188,7 +191,8 @@ class _Worker:
         rules = self.ruleset()
         if self.nlp is None:
             self.nlp = load_pipeline(self.cfg.model)
-        kw = dict(model=self.cfg.model, genre=self.cfg.genre, profile=self.cfg.profile, nlp=self.nlp)
+        kw = dict(model=self.cfg.model, genre=self.cfg.genre, profile=self.cfg.profile, nlp=self.nlp,
+                  time_limit=self.cfg.time_limit)
         try:
             return list(analyse_many(documents, rules, **kw))
         except ModelError:
@@ -417,6 +421,7 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         explanations={r.id: r.explanation for r in ruleset.rules}, titles={r.id: r.title for r in ruleset.rules},
         root=os.path.realpath(root),
         baseline=_baseline(opts.baseline),
+        time_limit=opts.time_limit,
     )
     jobs = opts.jobs if opts.jobs else default_jobs(len(found))
     jobs = max(1, min(jobs, len(found)))
