@@ -35,7 +35,8 @@ def _parallel(fn, args_list):
 
 
 @pytest.mark.model
-def test_short_letters_parsed_together_get_the_reports_they_get_alone(ruleset, nlp):
+def test_short_letters_parsed_together_get_the_reports_they_get_alone(ruleset, nlp, monkeypatch):
+    monkeypatch.setattr(engine_mod, "MAX_BATCH", 8)
     want = {t: analyse(t, ruleset, nlp=nlp).to_dict(include_text=True) for t in (LETTER, OTHER)}
     eng = Engine(ruleset=ruleset, workers=2, time_limit=30)
     try:
