@@ -165,7 +165,7 @@ def test_rewrite_stops_a_hostile_letter_with_the_default_limit(tmp_path):
     assert "Traceback" not in res.stderr
 
 
-def test_audit_in_one_process_reports_a_hostile_file_as_not_scored(tmp_path, ruleset):
+def test_audit_in_one_process_gives_a_hostile_file_the_too_slow_row(tmp_path, ruleset):
     from letterlab.audit.runner import AuditOptions, run_audit
 
     root = tmp_path / "breve"
@@ -176,8 +176,8 @@ def test_audit_in_one_process_reports_a_hostile_file_as_not_scored(tmp_path, rul
                                     use_history=False), ruleset)
     data = json.loads((tmp_path / "rapport" / "report.json").read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False)
-    assert "Det tog for lang tid at tjekke brevet" in text
-    assert {r["rel"]: r["status"] for r in result.rows} == {"a_fjendtlig.txt": "not_scored", "b_brev.txt": "analysed"}
+    assert {r["rel"]: r["status"] for r in result.rows} == {"a_fjendtlig.txt": "error", "b_brev.txt": "analysed"}
+    assert "Det tog for lang tid at tjekke filen" in text
 
 
 def test_audit_time_limit_reaches_the_in_process_run_and_a_stopped_file_is_not_cached(tmp_path, ruleset):
@@ -191,7 +191,7 @@ def test_audit_time_limit_reaches_the_in_process_run_and_a_stopped_file_is_not_c
     opts = AuditOptions(root=root, out=tmp_path / "rapport", jobs=1, cache_path=cache, use_history=False,
                         time_limit=LIMIT)
     first = run_audit(opts, ruleset)
-    assert [r["status"] for r in first.rows] == ["not_scored"]
+    assert [(r["status"], r["error_code"]) for r in first.rows] == [("error", "too_slow")]
     assert "0,5 sekunder" in json.dumps(first.rows, ensure_ascii=False)
     second = run_audit(opts, ruleset)
     assert [r["from_cache"] for r in second.rows] == [False]    # tried again, not read back from the cache

@@ -165,9 +165,12 @@ class _Worker:
                 if report is None:
                     res["row"] = error_summary("crash", MSG_CRASH)
                     continue
-                res["record"] = to_record(report)
                 if any(n["code"] == "too_slow" for n in report.notices):
-                    continue        # not cached: a busy machine says nothing about the letter
+                    # The same row as when the pool stops the worker; not cached: a busy machine
+                    # says nothing about the letter.
+                    res["row"] = error_summary("too_slow", MSG_TOO_SLOW.format(limit=_seconds(self.cfg.time_limit)))
+                    continue
+                res["record"] = to_record(report)
                 res["record_json"] = json.dumps(res["record"], ensure_ascii=False, separators=(",", ":"))
 
         for res, document, data in todo:
@@ -345,7 +348,7 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
             try:
                 out.extend(pool.run(_run_chunk, ([item],), timeout=limit))
             except TimeLimitExceeded:
-                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=f"{limit:g}"), cfg))
+                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=_seconds(limit)), cfg))
             except WorkerLost:
                 out.append(_failed(item, "crash", MSG_CRASH, cfg))
         return out
@@ -357,6 +360,10 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
                     warm_first=cfg.cache_path is None, first_task_grace=MODEL_LOAD_GRACE) as pool, ThreadPoolExecutor(jobs) as threads:
         for batch in threads.map(one_chunk, _chunks(found)):
             yield from batch
+
+
+def _seconds(limit: float) -> str:
+    return f"{limit:g}".replace(".", ",")     # Danish decimal comma: "0,5"
 
 
 def _failed(item, code: str, message: str, cfg: _Config) -> dict[str, Any]:
