@@ -30,7 +30,7 @@ def letters() -> dict[str, str]:
     return {
         "normal 400 words": normal,
         "one sentence without punctuation": ("Kære Anna\n\n" + words(40_000))[:190_000],
-        "66,000 tiny sentences": "Ja. " * 66_000,
+        "66,000 tiny sentences": "Ja. " * 66_000,      # refused at once: over MAX_TOKENS
         "many merge fields": "Kære {navn}\n\n" + " ".join(f"{{felt{k}}} har" for k in range(18_000)),
         "one word a line": "\n".join(words(40_000).split())[:199_000],
         "many short paragraphs": ("Vi har brug for dine papirer.\n\n" * 6500)[:199_000],

@@ -30,12 +30,18 @@ from . import timelimit
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 300_000   # about 150 pages; a letter is never this long
+# Words and punctuation marks (spaCy's tokens, roughly). A time limit cannot stop one numpy call,
+# and the pipeline's calls on a text of 132,000 tokens ("Ja. " 66,000 times) ran for seconds each, so
+# a text with more is refused before the pipeline sees it; 300,000 characters of prose have about 60,000.
+MAX_TOKENS = 80_000
 TIME_LIMIT = 5.0      # seconds of analysis per letter, where this process can stop it (see ``timelimit``)
 BATCH_CHARS = 50_000  # letters parsed together under one time limit hold at most this many characters in all
 
 NOTICES = {
     "empty": "Teksten er tom. Indsæt et brev, eller vælg en fil.",
     "too_long": "Teksten er for lang. Letterlab læser højst {max} tegn ad gangen. Del teksten op.",
+    "too_many_words": "Teksten har for mange ord og tegn. Letterlab læser højst {max} ord og tegn ad gangen. "
+                      "Del teksten op.",
     "binary": "Teksten ligner ikke almindelig tekst. Den indeholder mange tegn, som ikke er bogstaver. Tjek, at du har valgt den rigtige fil.",
     "not_danish": "Teksten ser ikke ud til at være på dansk. Letterlab kan kun vurdere danske breve, så vi har ikke tjekket reglerne.",
     "placeholders_only": "Teksten består kun af flettefelter. Der er ingen tekst at vurdere.",
@@ -46,10 +52,11 @@ NOTICES = {
 }
 
 # Notices that mean the letter was not checked at all: every door reports them as a failure.
-UNCHECKED = ("empty", "too_long", "binary", "placeholders_only", "too_slow")
+UNCHECKED = ("empty", "too_long", "too_many_words", "binary", "placeholders_only", "too_slow")
 # Notices that mean the letter has no overall score (``scores["overall"]`` is None): the doors show no score.
 UNSCORED = UNCHECKED + ("not_danish", "no_body")
 
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())
 _EN = set("the and of to is in that it for you with this are be was have not on your we will please can".split())
 
@@ -84,6 +91,8 @@ def precheck(text: str) -> dict[str, str] | None:
         return notice("empty")
     if len(text) > MAX_CHARS:
         return notice("too_long", max=f"{MAX_CHARS:,}".replace(",", "."))
+    if len(text) > MAX_TOKENS and sum(1 for _ in _TOKEN_RE.finditer(text)) > MAX_TOKENS:
+        return notice("too_many_words", max=f"{MAX_TOKENS:,}".replace(",", "."))
     if _looks_binary(text):
         return notice("binary")
     stripped = text
