@@ -137,11 +137,10 @@ def read_input(path: str):
     return read_document(path)
 
 
-UNSCORED = ("empty", "too_long", "binary", "placeholders_only")
 
 
 def cmd_check(args) -> int:
-    from .core import analyse
+    from .core import TIME_LIMIT, UNCHECKED, analyse
     from .nlp.pipeline import ModelError
     from .readers import ReadError
     from .report.jsonout import render_json
@@ -184,13 +183,14 @@ def cmd_check(args) -> int:
             failed_file(path, "unreadable", f"Filen kan ikke åbnes ({exc.strerror}).")
             continue
         try:
-            report = analyse(document, rs, model=args.model, genre=args.genre, profile=args.profile)
+            report = analyse(document, rs, model=args.model, genre=args.genre, profile=args.profile,
+                             time_limit=args.time_limit if args.time_limit and args.time_limit > 0 else TIME_LIMIT)
         except ModelError as exc:
             _err(exc.message)
             return EXIT_ERROR
         letters += 1
         severities.extend(f.severity for f in report.findings)
-        if any(n["code"] in UNSCORED for n in report.notices):
+        if any(n["code"] in UNCHECKED for n in report.notices):   # not checked at all (too slow too)
             status = max(status, EXIT_ERROR)
         if args.format == "json":
             entries.append(report.to_dict())
@@ -373,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "warning = advarsel, error = fejl)")
     c.add_argument("--colour", "--color", choices=["auto", "always", "never"], default="auto",
                    help="farver i teksten: auto (standard, kun i en terminal), always eller never")
+    c.add_argument("--time-limit", type=float, default=None, metavar="SEKUNDER",
+                   help="den længste tid, ét brev må tage; et brev, der tager længere tid, får en besked "
+                        "og ingen score (standard: 5)")
     _add_rule_args(c)
     c.set_defaults(func=cmd_check)
 

@@ -25,21 +25,38 @@ from .scoring import overall
 from .anatomy import Anatomy, COVERAGE_DESCRIPTION, COVERED_KINDS, NOTICES as ANATOMY_NOTICES, read_anatomy
 from .structure import zones_of
 from .suppress import apply_markers
+from . import timelimit
 
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 300_000   # about 150 pages; a letter is never this long
+# Words and punctuation marks (spaCy's tokens, roughly). A time limit cannot stop one numpy call,
+# and the pipeline's calls on a text of 132,000 tokens ("Ja. " 66,000 times) ran for seconds each, so
+# a text with more is refused before the pipeline sees it; 300,000 characters of prose have about 60,000.
+MAX_TOKENS = 80_000
+TIME_LIMIT = 5.0      # seconds of analysis per letter, where this process can stop it (see ``timelimit``)
+BATCH_CHARS = 50_000  # letters parsed together under one time limit hold at most this many characters in all
 
 NOTICES = {
     "empty": "Teksten er tom. Indsæt et brev, eller vælg en fil.",
     "too_long": "Teksten er for lang. Letterlab læser højst {max} tegn ad gangen. Del teksten op.",
+    "too_many_words": "Teksten har for mange ord og tegn. Letterlab læser højst {max} ord og tegn ad gangen. "
+                      "Del teksten op.",
     "binary": "Teksten ligner ikke almindelig tekst. Den indeholder mange tegn, som ikke er bogstaver. Tjek, at du har valgt den rigtige fil.",
     "not_danish": "Teksten ser ikke ud til at være på dansk. Letterlab kan kun vurdere danske breve, så vi har ikke tjekket reglerne.",
     "placeholders_only": "Teksten består kun af flettefelter. Der er ingen tekst at vurdere.",
     "no_body": "Brevet har ingen brødtekst, kun fx en hilsen eller en underskrift. Derfor har det ingen samlet score.",
     "check_failed": "En af reglerne ({rule}) kunne ikke køre. Vi har tjekket de andre regler. Fortæl det til dem, der passer letterlab.",
+    "too_slow": "Det tog for lang tid at tjekke brevet, så vi stoppede efter {limit} sekunder. Tjek, at det er et "
+                "almindeligt brev, eller del det op i mindre dele.",
 }
 
+# Notices that mean the letter was not checked at all: every door reports them as a failure.
+UNCHECKED = ("empty", "too_long", "too_many_words", "binary", "placeholders_only", "too_slow")
+# Notices that mean the letter has no overall score (``scores["overall"]`` is None): the doors show no score.
+UNSCORED = UNCHECKED + ("not_danish", "no_body")
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())
 _EN = set("the and of to is in that it for you with this are be was have not on your we will please can".split())
 
@@ -74,6 +91,8 @@ def precheck(text: str) -> dict[str, str] | None:
         return notice("empty")
     if len(text) > MAX_CHARS:
         return notice("too_long", max=f"{MAX_CHARS:,}".replace(",", "."))
+    if len(text) > MAX_TOKENS and sum(1 for _ in _TOKEN_RE.finditer(text)) > MAX_TOKENS:
+        return notice("too_many_words", max=f"{MAX_TOKENS:,}".replace(",", "."))
     if _looks_binary(text):
         return notice("binary")
     stripped = text
@@ -95,15 +114,29 @@ def _as_document(source: str | Document) -> Document | None:
 
 
 def analyse(source: str | Document, rules: RuleSet | None = None, *, model: str | None = None,
-            genre: str | None = None, profile: str | None = None, nlp=None) -> Report:
-    """Analyse one letter (pasted text or a read document) against ``rules``."""
-    return next(iter(analyse_many([source], rules, model=model, genre=genre, profile=profile, nlp=nlp)))
+            genre: str | None = None, profile: str | None = None, nlp=None,
+            time_limit: float | None = TIME_LIMIT) -> Report:
+    """Analyse one letter (pasted text or a read document) against ``rules``.
+
+    A letter whose analysis takes longer than ``time_limit`` seconds is stopped and gets the
+    ``too_slow`` notice and no scores (where this process can stop it: see ``analyse_many``).
+    """
+    return next(iter(analyse_many([source], rules, model=model, genre=genre, profile=profile, nlp=nlp,
+                                  time_limit=time_limit)))
 
 
 def analyse_many(sources: Iterable[str | Document], rules: RuleSet | None = None, *,
                  model: str | None = None, genre: str | None = None, profile: str | None = None,
-                 nlp=None, batch_size: int = 16) -> Iterator[Report]:
-    """Analyse many letters, parsing them in batches with ``nlp.pipe``; yields reports in order."""
+                 nlp=None, batch_size: int = 16, time_limit: float | None = TIME_LIMIT) -> Iterator[Report]:
+    """Analyse many letters, parsing them in batches with ``nlp.pipe``; yields reports in order.
+
+    ``time_limit`` (seconds per letter; None: no limit) bounds the cost of every letter, whatever
+    its content, when this process can stop its own work (the main thread: ``letterlab.timelimit``).
+    Letters are then parsed in groups of at most ``BATCH_CHARS`` characters with the group's
+    letters' limits added up; a group that runs out of time is run again one letter at a time, and
+    a letter that runs out of time on its own gets the ``too_slow`` notice. Elsewhere (a web request
+    thread) the caller bounds the time itself, e.g. with a worker process it can stop.
+    """
     rules = rules or default_ruleset()
     prof = rules.profile(profile)
     nlp = nlp or load_pipeline(model)
@@ -118,23 +151,87 @@ def analyse_many(sources: Iterable[str | Document], rules: RuleSet | None = None
         name = src.source if isinstance(src, Document) else None
         problem = precheck(text or "")
         if problem:
-            results[i] = Report(text=text or "", findings=[], scores={}, source=name, model=mlabel,
-                                ruleset_version=rules.version, notices=[problem], profile=prof.id)
+            results[i] = _unchecked(text or "", name, problem, rules, prof, mlabel)
             continue
         doc_in = _as_document(src)
         if doc_in is None:
-            results[i] = Report(text=text, findings=[], scores={}, source=name, model=mlabel,
-                                ruleset_version=rules.version, notices=[notice("empty")], profile=prof.id)
+            results[i] = _unchecked(text, name, notice("empty"), rules, prof, mlabel)
             continue
         pending.append((i, doc_in))
 
-    texts = (d.text for _, d in pending)
-    parsed = nlp.pipe(texts, batch_size=batch_size)
-    for (i, document), doc in zip(pending, parsed):
-        doc.user_data.setdefault(TEXT_KEY, document.text)   # = doc.text (spaCy keeps every character), not rebuilt
-        results[i] = _analyse_doc(doc, document, rules, prof, genre, mlabel)
+    run = _Run(nlp, rules, prof, genre, mlabel, batch_size)
+    if pending and time_limit is not None and time_limit > 0 and timelimit.available():
+        run.warm()
+        for group in _groups(pending, batch_size):
+            results.update(run.limited(group, time_limit))
+    elif pending:
+        results.update(run.group(pending))
     for i in range(len(items)):
         yield results[i]
+
+
+def _unchecked(text: str, name: str | None, problem: dict, rules: RuleSet, prof, mlabel: str) -> Report:
+    return Report(text=text, findings=[], scores={}, source=name, model=mlabel, ruleset_version=rules.version,
+                  notices=[problem], profile=prof.id)
+
+
+def _groups(pending: list[tuple[int, Document]], batch_size: int) -> Iterator[list[tuple[int, Document]]]:
+    """Consecutive letters of at most ``BATCH_CHARS`` characters in all (a longer letter on its own)."""
+    group: list[tuple[int, Document]] = []
+    size = 0
+    for item in pending:
+        n = len(item[1].text)
+        if group and (size + n > BATCH_CHARS or len(group) >= batch_size):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += n
+    if group:
+        yield group
+
+
+_warmed: set[tuple[int, int]] = set()
+WARM_UP_TEXT = "Kære Anna\n\nDu får hjælp til din husleje fra den 1. maj. Vi udbetaler pengene hver måned."
+
+
+class _Run:
+    """One ``analyse_many`` call's pipeline, rules and options."""
+
+    def __init__(self, nlp, rules: RuleSet, prof, genre: str | None, mlabel: str, batch_size: int):
+        self.nlp, self.rules, self.prof, self.genre, self.mlabel = nlp, rules, prof, genre, mlabel
+        self.batch_size = batch_size
+
+    def group(self, group: list[tuple[int, Document]]) -> dict[int, Report]:
+        out = {}
+        parsed = self.nlp.pipe((d.text for _, d in group), batch_size=self.batch_size)
+        for (i, document), doc in zip(group, parsed):
+            doc.user_data.setdefault(TEXT_KEY, document.text)   # = doc.text (spaCy keeps every character)
+            out[i] = _analyse_doc(doc, document, self.rules, self.prof, self.genre, self.mlabel)
+        return out
+
+    def warm(self) -> None:
+        """A first, unlimited analysis in this process: what the pipeline and the rules set up on
+        first use (word lists, indexes) is never cut off half-way by a time limit."""
+        key = (id(self.nlp), id(self.rules))
+        if key not in _warmed:
+            self.group([(0, read_text(WARM_UP_TEXT))])
+            _warmed.add(key)
+
+    def limited(self, group: list[tuple[int, Document]], seconds: float) -> dict[int, Report]:
+        try:
+            with timelimit.limit(seconds * len(group)):
+                return self.group(group)
+        except timelimit.TooSlow:
+            pass
+        if len(group) > 1:          # one letter at a time: only the slow one is stopped
+            out: dict[int, Report] = {}
+            for item in group:
+                out.update(self.limited([item], seconds))
+            return out
+        i, document = group[0]
+        log.info("an analysis passed the time limit of %g s", seconds)   # the notice tells the user
+        slow = notice("too_slow", limit=f"{seconds:g}".replace(".", ","))
+        return {i: _unchecked(document.text, document.source, slow, self.rules, self.prof, self.mlabel)}
 
 
 def _nlp_label(nlp) -> str:
@@ -185,7 +282,8 @@ def _analyse_doc(doc, document: Document, rules: RuleSet, prof, genre: str | Non
         scores["overall"] = None
     elif not scores.get("words"):      # "Kære Anna," alone: nothing to score, not a perfect letter
         scores["overall"] = None
-        notices.append(notice("no_body"))
+        if "no_body" not in anatomy.notes:     # once: the anatomy may have said so already
+            notices.append(notice("no_body"))
     return Report(
         text=text, findings=findings, scores=scores, source=document.source, genre=ctx.genre,
         profile=prof.id, model=mlabel, ruleset_version=rules.version, notices=notices,

@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from flask import Flask, g, jsonify, request, session
+from flask import Flask, g, jsonify, make_response, request, session
 from werkzeug.exceptions import HTTPException
 
 from letterlab.ruleset import RuleSet
 
-from .engine import Engine, EngineBusy, EngineTimeout
+from .engine import Engine, EngineBusy, EngineFull, EngineTimeout
 from .inputs import MAX_UPLOAD_BYTES, InputError
 
 API_HEADER = "X-Letterlab-Request"
@@ -71,6 +71,9 @@ HTTP_MESSAGES = {
     500: "Noget gik galt hos os. Prøv igen om lidt. Skriv til dem, der passer letterlab, hvis det sker igen.",
     503: "Vi kunne ikke nå at læse dit brev. Prøv igen om lidt.",
 }
+BUSY_LONG = ("Vi er ved at tjekke andre lange breve lige nu. Vent et halvt minut, og prøv igen. "
+             "Et kort brev kan du tjekke med det samme.")
+RETRY_AFTER_LONG = 30          # seconds, in the Retry-After header of that answer
 TOO_SLOW = ("Det tog for lang tid at læse teksten, så vi stoppede. Tjek, at det er et almindeligt brev, "
             "eller del det op i mindre dele.")
 
@@ -144,6 +147,7 @@ def create_app(rules_dirs: Iterable[str | Path] | None = None, model: str | None
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(EngineBusy, _engine_busy)
     app.register_error_handler(EngineTimeout, _engine_timeout)
+    app.register_error_handler(EngineFull, _engine_full)
     app.register_error_handler(Exception, _unexpected_error)
     return app
 
@@ -252,6 +256,13 @@ def _engine_timeout(exc: EngineTimeout):
     error_log.warning("an analysis passed the time limit on %s %s; its worker was replaced",
                       request.method, request.path)
     return _error_response(422, {"error": {"code": "too_slow", "message": TOO_SLOW}})
+
+
+def _engine_full(exc: EngineFull):
+    error_log.warning("a long letter was turned away: the long lane is full (%s %s)", request.method, request.path)
+    resp = make_response(_error_response(503, {"error": {"code": "busy_long", "message": BUSY_LONG}}))
+    resp.headers["Retry-After"] = str(RETRY_AFTER_LONG)
+    return resp
 
 
 def _unexpected_error(exc: Exception):

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import request
 
+from letterlab.core import UNSCORED
 from letterlab.genres import GENRES
 from letterlab.readers import Document, ReadError, read_document, read_text
 from letterlab.report.model import Report, Suggestion
@@ -21,8 +22,9 @@ MAX_TEXT_CHARS = 200_000                 # about 100 pages; far more than any le
 MAX_SUGGESTIONS = 1000
 MAX_REPLACEMENT_CHARS = 5000
 
-# Notices from the core that mean the letter was not checked at all.
-BLOCKING_NOTICES = ("empty", "too_long", "binary", "placeholders_only", "not_danish")
+# Notices from the core that mean the letter has no score (not checked at all, not Danish, no body,
+# too slow): the page shows the notice instead of a report, as ``letterlab check`` shows no score.
+BLOCKING_NOTICES = UNSCORED
 
 FIELD_NAMES = {"before": "Før-versionen", "after": "Efter-versionen"}
 

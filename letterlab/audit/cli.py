@@ -58,8 +58,8 @@ def register(subparsers, add_rule_args) -> None:
     a.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                    help="antal processer (standard: én for hver kerne, når der er filer nok; 1 = ingen)")
     a.add_argument("--time-limit", type=float, default=None, metavar="SEKUNDER",
-                   help="den længste tid, ét brev må tage, når der er flere processer; en fil, der tager "
-                        "længere tid, får en fejl i rapporten (standard: 5)")
+                   help="den længste tid, ét brev må tage; en fil, der tager længere tid, får en besked "
+                        "i rapporten og ingen score (standard: 5)")
     a.add_argument("--history", default=None, metavar="FIL",
                    help="historikkens database (standard: audit-history.sqlite i brugerens datamappe)")
     a.add_argument("--no-history", action="store_true", help="brug ikke historikken, hverken til at læse eller skrive")

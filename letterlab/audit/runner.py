@@ -92,6 +92,7 @@ class _Config:
     titles: dict[str, str]
     root: str = ""              # real path of the audited folder: nothing outside it is read
     baseline: dict | None = None
+    time_limit: float | None = TIME_LIMIT   # seconds per letter; the core stops a letter that takes longer
 
 
 class _Worker:
@@ -164,6 +165,11 @@ class _Worker:
                 if report is None:
                     res["row"] = error_summary("crash", MSG_CRASH)
                     continue
+                if any(n["code"] == "too_slow" for n in report.notices):
+                    # The same row as when the pool stops the worker; not cached: a busy machine
+                    # says nothing about the letter.
+                    res["row"] = error_summary("too_slow", MSG_TOO_SLOW.format(limit=_seconds(self.cfg.time_limit)))
+                    continue
                 res["record"] = to_record(report)
                 res["record_json"] = json.dumps(res["record"], ensure_ascii=False, separators=(",", ":"))
 
@@ -188,7 +194,8 @@ class _Worker:
         rules = self.ruleset()
         if self.nlp is None:
             self.nlp = load_pipeline(self.cfg.model)
-        kw = dict(model=self.cfg.model, genre=self.cfg.genre, profile=self.cfg.profile, nlp=self.nlp)
+        kw = dict(model=self.cfg.model, genre=self.cfg.genre, profile=self.cfg.profile, nlp=self.nlp,
+                  time_limit=self.cfg.time_limit)
         try:
             return list(analyse_many(documents, rules, **kw))
         except ModelError:
@@ -341,7 +348,7 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
             try:
                 out.extend(pool.run(_run_chunk, ([item],), timeout=limit))
             except TimeLimitExceeded:
-                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=f"{limit:g}"), cfg))
+                out.append(_failed(item, "too_slow", MSG_TOO_SLOW.format(limit=_seconds(limit)), cfg))
             except WorkerLost:
                 out.append(_failed(item, "crash", MSG_CRASH, cfg))
         return out
@@ -353,6 +360,10 @@ def _results(opts: AuditOptions, found: list[Found], cfg: _Config, jobs: int) ->
                     warm_first=cfg.cache_path is None, first_task_grace=MODEL_LOAD_GRACE) as pool, ThreadPoolExecutor(jobs) as threads:
         for batch in threads.map(one_chunk, _chunks(found)):
             yield from batch
+
+
+def _seconds(limit: float) -> str:
+    return f"{limit:g}".replace(".", ",")     # Danish decimal comma: "0,5"
 
 
 def _failed(item, code: str, message: str, cfg: _Config) -> dict[str, Any]:
@@ -417,6 +428,7 @@ def run_audit(opts: AuditOptions, ruleset, on_progress: Callable[[int, int], Non
         explanations={r.id: r.explanation for r in ruleset.rules}, titles={r.id: r.title for r in ruleset.rules},
         root=os.path.realpath(root),
         baseline=_baseline(opts.baseline),
+        time_limit=opts.time_limit,
     )
     jobs = opts.jobs if opts.jobs else default_jobs(len(found))
     jobs = max(1, min(jobs, len(found)))
