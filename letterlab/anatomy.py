@@ -156,6 +156,8 @@ DATE_ONLY = re.compile(
     r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+)\s*$", re.I)
 DATE_LABEL = re.compile(r"^\s*dato\s*[:.]", re.I)
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
+# The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
+SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
                         r"beboer|grundejer)|att\.?:?)\b", re.I)
 STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
@@ -223,6 +225,8 @@ FIELD_HINTS = (
 def _field_hint(line: str) -> str | None:
     """The part kind a merge-field-only line names ("«Overskrift»" -> subject), or None."""
     fields = PLACEHOLDER.findall(line)
+    if len(fields) > 1 and FIELD_HINTS[1][0].search(fields[0]):
+        return "salutation"     # "${brev.hilsen} ${modtager.fornavn}": a greeting field and a name
     if len(fields) != 1:
         return None
     for rx, kind in FIELD_HINTS:
@@ -397,8 +401,10 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "footer"
         elif SUBJECT_LABEL.match(t):
             rest = SUBJECT_LABEL.sub("", t)
-            # "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»" names the case, it says nothing
-            ln.kind = "reference" if placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I)) \
+            # "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»" names the case, it says nothing; an e-mail's
+            # "Emne: ${brev.emne}" is the subject line still to be filled in
+            field_only = placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I))
+            ln.kind = "reference" if field_only and not SUBJECT_FIELD_LABEL.match(t) and _field_hint(rest) != "subject" \
                 else "subject"
         elif RECIPIENT_LINE.match(t) and _words(t) <= 8:
             ln.kind = "recipient"
@@ -461,6 +467,13 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
     for i in subject:
         lines[i].kind = "subject"
+    # "Vedr.: Møde i ..." among the reference lines, with the real subject line below them, is a reference line
+    if subject:
+        for i in range(min(subject)):
+            ln = lines[i]
+            if ln.kind == "subject" and SUBJECT_LABEL.match(ln.text) and not SUBJECT_FIELD_LABEL.match(ln.text) and any(
+                    lines[j].kind in ("reference", "date") for j in (i - 1, i + 1) if 0 <= j < end):
+                ln.kind = "reference"
     seen_recipient = False
     for i in candidates:
         ln = lines[i]

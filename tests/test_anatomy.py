@@ -305,3 +305,25 @@ def test_cli_anatomy_unreadable_file_is_a_danish_message(tmp_path, capsys):
     f.write_bytes(b"%PDF-1.4 not really")
     assert main(["anatomy", str(f)]) == 2
     assert "PDF" in capsys.readouterr().err
+
+
+# --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
+
+def test_email_subject_line_that_is_a_merge_field():
+    text = ("Emne: ${brev.emne}\nSagsnr.: ${sag.nummer}\n\n${brev.hilsen} ${modtager.fornavn}\n\n${brev.afsnit1}\n\n"
+            "Med venlig hilsen\n\n${sagsbehandler.navn}\n")
+    assert kind_of_line(text, "Emne:") == "subject"
+    assert kind_of_line(text, "Sagsnr.:") == "reference"
+    assert kind_of_line(text, "${brev.hilsen}") == "salutation"
+
+
+def test_case_line_among_reference_lines_above_the_real_subject():
+    text = ("«Navn»\n«Adresse»\n\nVedr.: Møde i rehabiliteringsteamet\nSagsnr.: «Sagsnr»\nDato: «Dato»\n\n"
+            "Indkaldelse til møde i rehabiliteringsteamet\n\nKære «Navn»\n\nDu skal til møde den 4. maj kl. 10.\n")
+    assert kind_of_line(text, "Vedr.:") == "reference"
+    assert kinds_of(text)["subject"] == ["Indkaldelse til møde i rehabiliteringsteamet"]
+
+
+def test_case_line_alone_stays_the_subject():
+    text = "Sagsnr.: 12-2026\n\nVedr.: Din ansøgning om boligstøtte\n\nKære Per\n\nDu får boligstøtte fra 1. maj.\n"
+    assert kinds_of(text)["subject"] == ["Vedr.: Din ansøgning om boligstøtte"]

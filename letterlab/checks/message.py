@@ -57,7 +57,7 @@ from ..nlp.table import token_table
 from ..prefilter import AnyOf, Rx
 from ..report.model import SEVERITIES
 
-from ..anatomy import ZONE_OF, part_at, placeholders_only, read_anatomy
+from ..anatomy import PLACEHOLDER, ZONE_OF, part_at, placeholders_only, read_anatomy
 from ..structure import Zone, zones_of
 from .base import Param, letter, doc_text
 from .base import make_finding as _make_finding
@@ -86,11 +86,14 @@ DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
-    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b", r"\btilbyde[rs]?\b", r"\btilbydes\b", r"\bafvis(t|er|es)\b",
+    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
+    # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
+    r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
     r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
-    r"\b(vi )?(giver|har givet|meddeler) (dig )?(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
+    r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
+    r"\bpåbud om,? at\b",
     r"\bdu (får|skal betale) (en )?bøde\b", r"\bbødeforelæg\w*",
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
@@ -111,6 +114,9 @@ CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|m�
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
+    # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
+    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
+    r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
     r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
 ]
@@ -135,6 +141,10 @@ ACTIONS = [
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
+    # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."
+    r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
+    r"kontakte|ringe|svare|oplyse|give|melde)\b",
+    r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
@@ -585,8 +595,11 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     # A verb in the heading ("Ida kan få plads") says something happens; the first word is often
     # mistagged, so it only counts when it is a known imperative (handled by classify above).
     tt = token_table(doc)
+    # a merge field ("«Ejendomsadresse»") is often tagged as a verb; it is never the heading's verb
+    fields = [(start + m.start(), start + m.end()) for m in PLACEHOLDER.finditer(text)]
     return any(tt.pos[i] in ("VERB", "AUX") and ("Fin" in (tt.feat(i, "VerbForm") or "").split(",")
                                                  or tt.feat(i, "Mood"))
+               and not any(fs <= doc[i].idx < fe for fs, fe in fields)
                for i in range(span.start + 1, span.end))
 
 
@@ -666,13 +679,17 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "appeal"]
+    section_if = False      # under a sub-heading that is a condition ("Hvis tiden ikke passer", "Har du spørgsmål?")
     for i, s in enumerate(seq):
+        if s.part == "subheading":
+            section_if = s.text.strip().endswith("?") or bool(conds.search(_clean(s.text)))
+            continue
         if s.zone != "body":
             continue
         t = _clean(s.text)
         if not actions.search(t):
             continue
-        if conds.search(t):
+        if conds.search(t) or section_if:
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):

@@ -358,3 +358,64 @@ def test_merge_field_subject_gets_no_heading_verdict(plain_nlp):
 def test_deadline_in_the_same_section_or_a_frist_line(plain_nlp, text, flagged):
     doc, found = run(plain_nlp, "Vi mangler en lønseddel\n\nKære Jens\n\n" + text, "klart-budskab.handling-uden-frist")
     assert bool(found) is flagged
+
+
+# --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
+
+@pytest.mark.parametrize("sentence,cls", [
+    ("Kommunen meddeler Dem hermed påbud om, at skorstenen skal forhøjes senest den «Frist».", "decision"),
+    ("Vi giver dig et påbud om at fjerne bilen.", "decision"),
+    ("Vi kan tilbyde Ida en plads i Børnehuset Troldehøj.", "decision"),
+    ("De anmodes derfor om senest den [Frist] at indsende en erklæring fra foreningen.", "action"),
+    ("Vi anmoder Dem om en erklæring fra foreningen.", "action"),
+])
+def test_classify_decisions_and_requests_in_official_words(sentence, cls):
+    assert cls in message.classify(sentence, PARAMS)
+
+
+def test_a_rule_about_offering_is_not_a_decision():
+    assert "decision" not in message.classify(
+        "Kommunen er forpligtet til at tilbyde en plads i et dagtilbud, når barnet har behov for det.", PARAMS)
+
+
+def test_the_decision_not_the_rule_is_the_message(plain_nlp):
+    text = ("Vedrørende ansøgning om plads\n\nKære Anna\n\nKommunen er forpligtet til at tilbyde en plads i et "
+            "dagtilbud, når barnet har behov for det.\n\nDet er ikke muligt at imødekomme dit ønske om plads i "
+            "Skovmusen, fordi alle pladser er besat.")
+    doc, _ = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    start = doc._.letter.metrics["message"]["position"]["start"]
+    assert text[start:].startswith("Det er ikke muligt")
+
+
+def test_a_merge_field_is_not_the_verb_of_a_heading(nlp):
+    text = "Påbud vedrørende brændeovn på ejendommen «Ejendomsadresse»"
+    doc = nlp(text)
+    assert not message.heading_has_content(text, doc, 0, PARAMS)
+    text = "Vi lukker «Vej» i uge 4"
+    assert message.heading_has_content(text, nlp(text), 0, PARAMS)
+
+
+@pytest.mark.parametrize("body,flagged", [
+    # a request in a section under a condition needs no deadline
+    ("Du skal komme den 4. maj kl. 10.\n\nHvis tiden ikke passer\n\nRing eller send en sms til mig.", []),
+    ("Du skal komme den 4. maj kl. 10.\n\nKan du ikke komme?\n\nRing til mig.", []),
+    # ... but a plain sub-heading does not make it conditional
+    ("Du skal komme den 4. maj kl. 10.\n\nSådan sender du papirerne\n\nSend os dine lønsedler.",
+     ["Send os dine lønsedler."]),
+])
+def test_action_under_a_conditional_subheading(plain_nlp, body, flagged):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
+    assert [f.text for f in found] == flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Emma skal til tandlæge den 26. november",
+    "Du skal i praktik hos Fjordby Cykler fra 16. november",
+    "Du skal på kursus i Jobcenter Fjordby i uge 4.",
+])
+def test_summons_in_plain_words(sentence):
+    assert "summons" in message.classify(sentence, PARAMS)
+
+
+def test_summons_needs_a_meeting_word():
+    assert "summons" not in message.classify("Du skal til at betale mere i husleje.", PARAMS)
