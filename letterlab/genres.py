@@ -38,7 +38,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bgive[rt]? (dig )?afslag\b", 2), (r"\bimødekomme[st]?\b", 1), (r"\bkan klage\b", 1),
         (r"\bhar (vi )?besluttet\b|\bbeslutning\b", 1),
         (r"\b\w*tilladelse(n)?\b", 1.5), (r"\bpåklage[rs]?\b", 1.5),
-        (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\bsagt (ja|nej)\b", 2),
+        (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\b(sagt|siger) (ja|nej)\b", 2),
+        (r"\bgodkend(t|er|es)\b", 1.5),
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
@@ -62,11 +63,15 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(vi|jeg) (vil gerne )?invitere[r]? (dig|jer|dem|\S+) til\b", 3),
         (r"\b(vi|jeg) vil gerne (se|tale med|mødes med) (dig|jer|dem|\S+)( \S+)? til\b", 2),
         (r"\b(du|de|i) er (hermed )?(indkaldt|inviteret|indbudt) til\b", 3),
+        (r"(^|\n|[.!?] )kom til\b", 2), (r"\bhar (fået )?(en )?tid (hos|til|i)\b", 2),
+        (r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|"
+         r"tjek|kontrol|praktik|kursus|vaccination|screening)\b", 2),
     ],
     "kvittering": [
         (r"\bkvittering\b", 3), (r"\bhar modtaget\b|\bmodtaget din\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
         (r"\bbehandle[rs]? (din|deres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
+        (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres)\b", 2),
         (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage)\b", 2.5),
         (r"\btak for (din|dit|deres) (mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål)\b", 1.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
@@ -95,6 +100,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
         # it refers back to an earlier request that is still not met ("... men vi har ikke fået den endnu")
         (r"\bikke (\w+ ){1,3}endnu\b", 1.5),
+        (r"\b(stadig|fortsat) ikke (\w+ ){0,2}(modtaget|fået|set|betalt|svaret|sendt|indsendt)\b", 4),
+        (r"\bmangler (stadig|fortsat|endnu)\b", 2.5),
         (r"\b(vi|jeg) (skrev|har skrevet) til (dig|jer|dem) (den|d\.|i|for)\b.{0,60}\b(bad|har bedt) (dig|jer|dem|om)\b", 2.5),
     ],
 }

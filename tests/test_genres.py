@@ -79,3 +79,18 @@ def test_opening_alone_does_not_make_a_genre():
     text = ("Ny affaldsordning fra 1. maj\n\nKære beboer\n\nFra den 1. maj henter vi dit affald om mandagen. "
             "Du skal svare os senest den 1. april, hvis du vil have en ekstra spand.\n\nMed venlig hilsen\n\nOle\n")
     assert detect_genre_parts(text, read_anatomy(text).parts)[0] == "orientering"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Din ansøgning om parkeringstilladelse er godkendt. Du får kortet med posten.", "afgoerelse"),
+    ("Vi bekræfter hermed modtagelsen af din ansøgning om hjælp.", "kvittering"),
+    ("Kom til samtale i Jobcenter Fjordby. Vi ses torsdag den 12. maj kl. 10.", "indkaldelse"),
+    ("Emma skal til tandlæge den 26. november kl. 8.15 på Engvej 40.", "indkaldelse"),
+    ("Du har fået en tid hos sundhedsplejersken den 4. maj kl. 9.", "indkaldelse"),
+    ("Vi har stadig ikke modtaget dine lønsedler. Send dem senest den 1. maj.", "paamindelse"),
+    # hard negatives: the words without the act
+    ("Vejen er lukket i november. Du kan stadig komme til din bolig.", "orientering"),
+    ("Byrådet har godkendt en ny affaldsplan. Fra 1. maj henter vi dit affald om mandagen.", "orientering"),
+])
+def test_more_general_genre_phrasings(text, expected):
+    assert detect_genre(text)[0] == expected
