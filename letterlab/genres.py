@@ -40,6 +40,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b\w*tilladelse(n)?\b", 1.5), (r"\bpåklage[rs]?\b", 1.5),
         (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\b(sagt|siger) (ja|nej)\b", 2),
         (r"\bgodkend(t|er|es)\b", 1.5),
+        # a verdict on the reader's application, whichever way it goes
+        (r"\b(godkend|bevilg|imødekomm|afvis|afslå)\w* (\w+ )?(din|dit|dine|deres|jeres) (ansøgning|anmodning)\b|"
+         r"\b(din|dit|dine|deres|jeres) (ansøgning|anmodning)(en)? (\w+ ){0,2}(er|bliver|kan) (\w+ )?(ikke )?"
+         r"(godkendt|bevilget|imødekommet|imødekommes|afvist|afslået)\b", 2.5),
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
@@ -76,7 +80,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\btak for (din|dit|deres) (mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål)\b", 1.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
         (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
-        (r"\bdu får (et )?svar (fra (os|mig) )?(senest|inden|i løbet af|om)\b", 1.5),
+        (r"\bdu (får (et )?svar|hører)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b", 1.5),
         (r"\b(vi|jeg) har (nu )?oprettet (en )?sag\b", 1.5),
     ],
     "anmodning": [

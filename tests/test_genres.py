@@ -94,3 +94,14 @@ def test_opening_alone_does_not_make_a_genre():
 ])
 def test_more_general_genre_phrasings(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Du får en ny badebænk. Vi har godkendt din ansøgning om en badebænk.", "afgoerelse"),
+    ("Din ansøgning om tilskud er desværre ikke godkendt.", "afgoerelse"),
+    ("Vi har afvist din anmodning om aktindsigt.", "afgoerelse"),
+    # the application received, not decided
+    ("Vi har modtaget din ansøgning om en badebænk. Du hører fra os inden 4 uger.", "kvittering"),
+])
+def test_a_verdict_on_the_readers_application_is_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected

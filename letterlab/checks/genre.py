@@ -71,6 +71,8 @@ APPEAL_BODIES = [
     r"\b\w*ankestyrelse\w*", r"\b\w*klagenævn\w*", r"\b\w*klageenhed\w*", r"\b\w*direktorat\w*",
     r"\b\w*styrelse(n|ns)?\b", r"\blandsskatteretten\b", r"\bkommunen\b", r"\b\w+ kommune\b", r"\bbyrådet\b",
     r"\b\w*ministeri\w*", r"\bombudsmand\w*",
+    # a municipal committee or a board ("Børne- og Skoleudvalget", "Skatteankenævnet")
+    r"\b\w*udvalg(et|ets)?\b", r"\b\w*nævn(et|ets)?\b",
 ]
 APPEAL_HOW = [
     r"\bsend\w*", r"\bindsend\w*", r"\bfremsend\w*", r"\bindgiv\w*", r"\bindgives\b", r"\bklageportalen\b",

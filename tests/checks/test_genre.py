@@ -272,3 +272,13 @@ def test_time_and_place_in_a_table_of_labels(nlp):
     plain = analyse(text.replace("Hvornår", "Bemærk").replace("Hvor\n", "Også\n").replace("kl. «Tid»", ""),
                     genre="indkaldelse", nlp=nlp)
     assert [f for f in plain.findings if f.rule == "genre.indkaldelse-tid-sted"]
+
+
+@pytest.mark.parametrize("body", ["Børne- og Skoleudvalget", "Skatteankenævnet"])
+def test_a_committee_or_board_is_where_to_appeal(plain_nlp, body):
+    text = ("Du får ikke plads\n\nKære Ole\n\nDu får ikke plads i Solsikken, fordi der ikke er ledige pladser. "
+            "Reglerne står i dagtilbudsloven § 23.\n\nKlagevejledning\n\n"
+            f"Du kan klage over afgørelsen til {body}. Send klagen til os senest 4 uger efter, at du har fået brevet.")
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+    no_body = text.replace(f" til {body}", "")
+    assert run(plain_nlp, no_body, "genre.klagevejledning", "afgoerelse")
