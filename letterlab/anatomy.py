@@ -324,9 +324,13 @@ def _is_contact(line: str) -> bool:
     return bool(CONTACT.search(line))
 
 
+# "Vedrørende byggeri på Strandvej 9" names a matter; it is not an address line.
+TOPIC_START = re.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\b", re.I)
+
+
 @_per_letter
 def _is_address(line: str) -> bool:
-    return bool(POSTCODE.search(line)) and _words(line) <= 8
+    return bool(POSTCODE.search(line)) and _words(line) <= 8 and not TOPIC_START.match(line)
 
 
 @dataclass

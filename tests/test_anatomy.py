@@ -327,3 +327,11 @@ def test_case_line_among_reference_lines_above_the_real_subject():
 def test_case_line_alone_stays_the_subject():
     text = "Sagsnr.: 12-2026\n\nVedr.: Din ansøgning om boligstøtte\n\nKære Per\n\nDu får boligstøtte fra 1. maj.\n"
     assert kinds_of(text)["subject"] == ["Vedr.: Din ansøgning om boligstøtte"]
+
+
+def test_topic_line_with_a_house_number_is_the_subject_not_an_address():
+    text = ("Fjordby Kommune\nByg og Miljø\n\nJ.nr.: 2027-1111\nDato: 5. maj 2027\n\nVedrørende byggeri på Strandvej 9\n\n"
+            "Kære Lars Krog\n\nDu skal stoppe byggeriet, indtil du har fået en tilladelse.\n")
+    assert kinds_of(text)["subject"] == ["Vedrørende byggeri på Strandvej 9"]
+    assert kind_of_line("Lars Krog\nStrandvej 9\n7100 Fjordby\n\nKære Lars\n\nDu får hjælp fra 1. maj.\n",
+                        "Strandvej 9") == "recipient"

@@ -119,6 +119,8 @@ SUMMONS = [
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
     r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
+    # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
+    r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
@@ -508,7 +510,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         main = next((s for s, c in classes if c), None)
     window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
     if main is None:
-        return None, False
+        # No sentence of a known class, but a subject line that says when, what it costs or a date
+        # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
+        stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
+                       and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))), None)
+        return (stated, True) if stated is not None else (None, False)
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.

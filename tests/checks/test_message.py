@@ -419,3 +419,21 @@ def test_summons_in_plain_words(sentence):
 
 def test_summons_needs_a_meeting_word():
     assert "summons" not in message.classify("Du skal til at betale mere i husleje.", PARAMS)
+
+
+def test_moved_appointment_is_a_summons():
+    assert "summons" in message.classify("Din tid hos fysioterapeuten er flyttet til torsdag den 6. maj kl. 10.30",
+                                         PARAMS)
+    assert "summons" in message.classify("Din nye tid er torsdag den 6. maj kl. 10.30.", PARAMS)
+
+
+def test_a_subject_line_with_a_date_is_the_message_when_nothing_else_is(plain_nlp):
+    text = ("Svømmehallen holder åbent til kl. 21 om torsdagen\n\nKære svømmere\n\n"
+            "Vi har fået flere timer til rådighed i hallen. Den nye ordning gælder hele sommeren og efteråret "
+            "igennem, og der er altid en livredder ved bassinet, når hallen er åben.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert found == [] and doc._.letter.metrics["message"]["first"] is True
+    # a subject line that only names a topic does not stand in for a missing message
+    doc, found = run(plain_nlp, text.replace("holder åbent til kl. 21 om torsdagen", "og åbningstider"),
+                     "klart-budskab.budskab-foerst", genre="orientering")
+    assert [f.severity for f in found] == ["error"]
