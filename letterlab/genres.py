@@ -16,6 +16,8 @@ signature, so "Sagsbehandler" or an agency's name never decides the genre.
 """
 from __future__ import annotations
 
+import re
+
 from .checks.base import doc_text
 from .prefilter import Rx
 
@@ -59,6 +61,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bsige din mening\b|\bhøre din mening\b", 2), (r"\bpåtænker\b|\boverveje[r]?\b", 1),
         (r"\bhøre,? hvad du mener\b", 2), (r"\budtale dig\b", 2),
         (r"\b(før|inden) vi (beslutter|træffer)\b", 2),
+        # a decision announced, not made: "Vi forventer at give dig afslag ...", "Vi påtænker at stoppe ..."
+        (r"\b(vi|kommunen|jeg) (forventer|påtænker|overvejer|regner med|agter) (\w+ )?at (\w+ )?(give|træffe|stoppe|"
+         r"standse|nedsætte|ændre|afslå|afvise|tilbagekalde|kræve|ophæve|fratage|lukke)\b", 2),
     ],
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
@@ -89,7 +94,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
-        (r"(^|\n)\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
+        (r"(^|\n|[.!?] )\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
         (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
     ],
     "opkraevning": [
@@ -109,6 +114,37 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(vi|jeg) (skrev|har skrevet) til (dig|jer|dem) (den|d\.|i|for)\b.{0,60}\b(bad|har bedt) (dig|jer|dem|om)\b", 2.5),
     ],
 }
+# A sentence that announces a decision still to come ("Før vi træffer afgørelse ...", "Vi forventer at give dig
+# afslag ...", "... vil kommunen træffe afgørelse på det foreliggende grundlag, hvilket kan medføre afslag") is a
+# hearing's or a request's, not a decision: its decision words do not count for ``afgoerelse``.
+PROSPECTIVE = [
+    r"\b(før|inden) (vi|kommunen|jeg|forvaltningen) (\w+ )?(træffer|beslutter|afgør|tager stilling)\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (forventer|påtænker|overvejer|regner med|agter|har tænkt os|har tænkt mig) "
+    r"(\w+ )?at\b",
+    r"\b(vil|kan|skal) (vi|kommunen|jeg|forvaltningen) (\w+ )?(træffe|tage) (en |vores |den endelige )?"
+    r"(afgørelse|beslutning|stilling)\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (vil|kan|skal) (\w+ )?(træffe|tage) (en |vores |den endelige )?"
+    r"(afgørelse|beslutning|stilling)\b",
+    r"\b(træffer|afgør) (vi|kommunen|jeg|forvaltningen) (\w+ )?(afgørelse|sagen)\b",
+    r"\b(kan|vil) (\w+ )?(medføre|føre til|betyde)\b",
+    r"\b(har )?(endnu )?ikke (\w+ )?(truffet|taget) (\w+ )?(afgørelse|beslutning|stilling)\b",
+    r"\bpå det foreliggende grundlag\b",
+]
+_PROSPECTIVE = re.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
+_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+
+
+def decided_text(text: str) -> str:
+    """``text`` (lower-cased) with the sentences that announce a decision still to come (``PROSPECTIVE``) left out.
+
+    The rest stays as it was, so a marker that runs past a full stop ("3.100 kr. tilbage") still matches.
+    """
+    if not _PROSPECTIVE.search(text):
+        return text
+    pieces = _SENTENCE_END.split(text)      # sentences at even places, the breaks between them at odd ones
+    return "".join("\n" if i % 2 == 0 and _PROSPECTIVE.search(piece) else piece for i, piece in enumerate(pieces))
+
+
 THRESHOLD = 2.5
 GENRE_THRESHOLD = {"opkraevning": 4.0, "paamindelse": 4.0}
 
@@ -151,10 +187,12 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
 def genre_scores(text: str) -> dict[str, float]:
     """Every genre's weighted marker count in ``text``."""
     text = text.lower()
+    decided = decided_text(text)
     scores = {g: 0.0 for g in GENRES}
     for genre, markers in _COMPILED:
+        own = decided if genre == "afgoerelse" else text
         for rx, w in markers:
-            scores[genre] += w * rx.count(text, 3)
+            scores[genre] += w * rx.count(own, 3)
     return scores
 
 

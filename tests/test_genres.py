@@ -105,3 +105,57 @@ def test_more_general_genre_phrasings(text, expected):
 ])
 def test_a_verdict_on_the_readers_application_is_a_decision(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# A decision still to come is not a decision (corpora/templates-heldout2): a hearing or a request that says what we
+# will decide, or what happens if the reader does not answer, must not be read as a decision.
+HEARING = """Vi overvejer at stoppe din hjælp til rengøring
+
+Kære Birthe
+
+Vi påtænker at stoppe din hjælp til rengøring fra 1. marts, fordi din hjemmesygeplejerske skriver, at du nu selv
+kan gøre rent. Inden vi træffer afgørelse, vil vi gerne høre dig.
+
+Du har mulighed for at komme med bemærkninger senest den 20. februar. Hvis vi ikke hører fra dig, træffer vi
+afgørelsen ud fra de oplysninger, vi har nu."""
+
+REQUEST = """Din ansøgning om boligstøtte
+
+Vi kan ikke behandle din ansøgning, før vi har din lejekontrakt. Send os en kopi af kontrakten senest den 3. maj.
+Hvis vi ikke får den, vil vi træffe afgørelse ud fra de oplysninger, vi har, og det kan betyde afslag."""
+
+# hard negatives: real decisions that mention the hearing before them, or what comes next
+DECISION_AFTER_HEARING = """Vi stopper din hjælp til rengøring
+
+Kære Birthe
+
+Vi har besluttet at stoppe din hjælp til rengøring fra 1. marts. Vi skrev til dig den 2. februar i en
+partshøring, men vi har ikke fået bemærkninger fra dig. Vi har lagt vægt på, at du nu selv kan gøre rent.
+
+Du kan klage over afgørelsen til Ankestyrelsen inden 4 uger."""
+
+REFUSAL_WITH_NEXT_STEP = """Du får ikke boligstøtte
+
+Vi har givet dig afslag på boligstøtte, fordi din indtægt er for høj. Hvis din indtægt falder, kan du søge igen,
+og så vil vi træffe en ny afgørelse."""
+
+
+@pytest.mark.parametrize("text,expected", [
+    (HEARING, "partshoering"),
+    (REQUEST, "anmodning"),
+    ("Vi forventer at give dig afslag på tilskud til briller. Før vi træffer afgørelsen, vil vi gerne høre, "
+     "hvad du mener.", "partshoering"),
+    (DECISION_AFTER_HEARING, "afgoerelse"),
+    (REFUSAL_WITH_NEXT_STEP, "afgoerelse"),
+    ("Vi har truffet afgørelse i din sag. Du får afslag på hjælp til en ny seng, fordi din seng kan repareres.",
+     "afgoerelse"),
+])
+def test_a_decision_to_come_is_not_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+def test_decided_text_drops_only_announcements():
+    from letterlab.genres import decided_text
+
+    kept = decided_text("vi har givet dig afslag. før vi træffer afgørelse, vil vi høre dig. du kan klage.")
+    assert "afslag" in kept and "klage" in kept and "træffer" not in kept

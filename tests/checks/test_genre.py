@@ -282,3 +282,25 @@ def test_a_committee_or_board_is_where_to_appeal(plain_nlp, body):
     assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
     no_body = text.replace(f" til {body}", "")
     assert run(plain_nlp, no_body, "genre.klagevejledning", "afgoerelse")
+
+
+HEARING_LETTER = """Vi forventer at nedsætte din hjælp til indkøb
+
+Kære Ole
+
+Vi forventer at nedsætte din hjælp til indkøb fra hver uge til hver anden uge, fordi du nu får varer bragt ud.
+Før vi træffer afgørelse, vil vi gerne høre, hvad du mener.
+
+Du har mulighed for at komme med bemærkninger senest den 10. april 2027. Hvis vi ikke hører fra dig, træffer vi
+afgørelsen ud fra de oplysninger, vi har.
+
+Med venlig hilsen
+
+Sara Holm"""
+
+
+@pytest.mark.model
+def test_a_hearing_is_not_a_decision_and_needs_no_appeal_guide(nlp):
+    report = analyse(HEARING_LETTER, default_ruleset(), nlp=nlp)
+    assert report.genre == "partshoering"
+    assert not [f for f in report.findings if f.rule.startswith("genre.klage")]
