@@ -154,7 +154,7 @@ REFERENCE_LINE = re.compile(
 DATE_ONLY = re.compile(
     r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,?\s+)?(den\s+)?(\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
     r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+)\s*$", re.I)
-DATE_LABEL = re.compile(r"^\s*dato\s*[:.]", re.I)
+DATE_LABEL = re.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 # The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
 SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
@@ -463,6 +463,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
         if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
             break
+        if subject and _labelled_fields(ln.text):
+            ln.kind = "reference"    # a case detail above the subject line, not a second subject line
+            break
         if placeholders_only(ln.text) and (subject or any(lines[j].kind for j in range(i + 1, end))
                                            or (i > 0 and placeholders_only(lines[i - 1].text))):
             break       # a merge field alone is the subject only right above the letter, not in an address
@@ -493,6 +496,17 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         else:
             ln.kind = "recipient"
         seen_recipient = seen_recipient or ln.kind == "recipient"
+
+
+# "Ejendom: «Adresse»", "Din kontaktperson: {{ sagsbehandler.navn }}": a label and merge fields, a case detail.
+FIELD_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå.-]*(\s+[\wæøå.-]+){0,3}\s*:\s*(?=\S)")
+
+
+def _labelled_fields(line: str) -> bool:
+    """A line of a short label and merge fields only (a case detail), not a subject line's label."""
+    m = FIELD_LABEL.match(line)
+    return bool(m) and not SUBJECT_LABEL.match(line) and placeholders_only(line[m.end():]) \
+        and _field_hint(line[m.end():]) != "subject"
 
 
 def _alone(ln: _Line, by_block) -> bool:

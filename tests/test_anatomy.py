@@ -335,3 +335,22 @@ def test_topic_line_with_a_house_number_is_the_subject_not_an_address():
     assert kinds_of(text)["subject"] == ["Vedrørende byggeri på Strandvej 9"]
     assert kind_of_line("Lars Krog\nStrandvej 9\n7100 Fjordby\n\nKære Lars\n\nDu får hjælp fra 1. maj.\n",
                         "Strandvej 9") == "recipient"
+
+
+@pytest.mark.parametrize("detail", [
+    "Ejendom: «Ejendomsadresse»",
+    "Din sagsbehandler: {{ sagsbehandler.navn }}",
+    "Barn: [Barnets navn]",
+])
+def test_a_label_with_merge_fields_above_the_subject_is_a_case_detail(detail):
+    text = (f"Sagsnr.: 12-2027\n{detail}\n\nDu får hjælp til rengøring hver anden uge\n\nKære «Navn»\n\n"
+            "Du får hjælp til rengøring hver anden uge fra 1. marts, fordi du ikke selv kan støvsuge.\n")
+    assert kind_of_line(text, detail.split(":")[0]) == "reference"
+    assert kinds_of(text)["subject"] == ["Du får hjælp til rengøring hver anden uge"]
+
+
+def test_a_labelled_date_field_is_a_date_and_a_subject_label_stays_the_subject():
+    text = ("Udskriftsdato: «Dato»\n\nTilskud til briller\n\nKære «Navn»\n\nDu får 800 kr. i tilskud til briller.\n")
+    assert kind_of_line(text, "Udskriftsdato") == "date"
+    text = "Sagsnr.: 4\n\nEmne: {{ brev.emne }}\n\nKære «Navn»\n\nDu får 800 kr. i tilskud til briller.\n"
+    assert kind_of_line(text, "Emne:") == "subject"

@@ -184,6 +184,7 @@ _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 TYPE_LABEL_HEADING = re.compile(
     r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
     r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
+_POSSESSIVE_START = re.compile(r"^(din|dit|dine|deres|jeres)\b")
 _SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
 _SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
 _IMPERATIVE_START = re.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
@@ -593,7 +594,10 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
         return False        # "Indkaldelse til samtale", "Svar på din anmodning": a type and a topic
     if _classifier(params).classes(text) & MESSAGE_CLASSES - {"news"}:
         return True
-    if _any_of(params, "topic_heading_patterns").search(t):
+    # "Din ansøgning om boligstøtte" names a topic; "Dit affald bliver hentet om onsdagen" is a sentence that says
+    # something: after a possessive, a finite verb (not an imperative, often a mistagged noun) makes the message
+    possessive = bool(_POSSESSIVE_START.match(t))
+    if _any_of(params, "topic_heading_patterns").search(t) and not possessive:
         return False
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is None:
@@ -604,7 +608,7 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     # a merge field ("«Ejendomsadresse»") is often tagged as a verb; it is never the heading's verb
     fields = [(start + m.start(), start + m.end()) for m in PLACEHOLDER.finditer(text)]
     return any(tt.pos[i] in ("VERB", "AUX") and ("Fin" in (tt.feat(i, "VerbForm") or "").split(",")
-                                                 or tt.feat(i, "Mood"))
+                                                 or tt.feat(i, "Mood") and not possessive)
                and not any(fs <= doc[i].idx < fe for fs, fe in fields)
                for i in range(span.start + 1, span.end))
 

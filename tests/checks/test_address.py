@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from letterlab.checks.base import LetterContext
+from letterlab.checks.base import LetterContext, ensure_letter_extension
 from letterlab.core import analyse
 from letterlab.ruleset import default_ruleset
 
@@ -20,6 +20,7 @@ COM, NEUT, PLUR = "Gender=Com|Number=Sing", "Gender=Neut|Number=Sing", "Gender=C
 
 
 def run(doc, rule_id):
+    ensure_letter_extension()      # the test may run first, before any analysis registered it
     doc._.letter = LetterContext()
     return list(default_ruleset().get(rule_id).check(doc))
 

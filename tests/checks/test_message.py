@@ -395,6 +395,18 @@ def test_a_merge_field_is_not_the_verb_of_a_heading(nlp):
     assert message.heading_has_content(text, nlp(text), 0, PARAMS)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("heading,says", [
+    # a possessive opens a topic ("Din ansøgning om ...") or a sentence whose finite verb says something
+    ("Din ansøgning om hjælp til rengøring", False),
+    ("Deres sag om hjælp efter lov om aktiv socialpolitik", False),
+    ("Dit barn har fået plads i Solsikken", True),
+    ("Din bus kører fra en ny holdeplads i marts", True),
+])
+def test_a_heading_after_a_possessive_says_something_only_with_a_finite_verb(nlp, heading, says):
+    assert message.heading_has_content(heading, nlp(heading), 0, PARAMS) is says
+
+
 @pytest.mark.parametrize("body,flagged", [
     # a request in a section under a condition needs no deadline
     ("Du skal komme den 4. maj kl. 10.\n\nHvis tiden ikke passer\n\nRing eller send en sms til mig.", []),
