@@ -159,3 +159,14 @@ def test_decided_text_drops_only_announcements():
 
     kept = decided_text("vi har givet dig afslag. før vi træffer afgørelse, vil vi høre dig. du kan klage.")
     assert "afslag" in kept and "klage" in kept and "træffer" not in kept
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Vi beder dig ..." asks, whatever the verb after it
+    ("Vi beder dig se på tegningen af din carport og give os besked inden jul, hvis den er forkert.", "anmodning"),
+    ("Vi vil gerne bede dig om at tjekke dit skema. Ret det selv på borger.dk.", "anmodning"),
+    # hard negative: a grant that mentions an earlier request stays a decision
+    ("Du får tilskud til briller. Vi har bevilget 1.500 kr., som du bad om.", "afgoerelse"),
+])
+def test_a_request_in_any_verb(text, expected):
+    assert detect_genre(text)[0] == expected

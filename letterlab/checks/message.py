@@ -138,6 +138,8 @@ IMPERATIVES = [
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
+    # a request in any verb: "Vi beder dig tjekke ...", "Vi vil gerne bede dig om at ...", "Vi beder om ..."
+    r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
     r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",

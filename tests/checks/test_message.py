@@ -449,3 +449,12 @@ def test_a_subject_line_with_a_date_is_the_message_when_nothing_else_is(plain_nl
     doc, found = run(plain_nlp, text.replace("holder åbent til kl. 21 om torsdagen", "og åbningstider"),
                      "klart-budskab.budskab-foerst", genre="orientering")
     assert [f.severity for f in found] == ["error"]
+
+
+def test_a_request_in_any_verb_is_the_message(plain_nlp):
+    text = ("Kære Mette Lund\n\nVi beder dig se på tegningen af din carport og give os besked senest den 3. maj, "
+            "hvis noget er forkert.\n\nTegningen ligger i Digital Post.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="anmodning")
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and text[m["position"]["start"]:].startswith("Vi beder dig se")
