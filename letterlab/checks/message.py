@@ -99,6 +99,8 @@ DECISION = [
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) truffet (en )?afgørelse\b", r"\bophører\b",
+    # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
+    r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder)\b",
 ]
 ANSWER = [
     r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -118,6 +120,9 @@ SUMMONS = [
     r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+    # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
+    r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
+    r"([\w-]+ ){1,5}hos (os|mig)\b",
     r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
     # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
     r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",

@@ -458,3 +458,27 @@ def test_a_request_in_any_verb_is_the_message(plain_nlp):
     assert found == []
     m = doc._.letter.metrics["message"]
     assert m["first"] is True and text[m["position"]["start"]:].startswith("Vi beder dig se")
+
+
+@pytest.mark.parametrize("text,genre_name,starts", [
+    # a course or benefit that ends is the decision
+    ("Din hjælp til rengøring slutter den 28. februar 2027\n\nKære Ib\n\nDin hjælp til rengøring slutter den "
+     "28. februar 2027, fordi du nu bor på plejehjem. Du får også besøg af en sygeplejerske.",
+     "afgoerelse", "Din hjælp til rengøring slutter"),
+    # something the reader comes to do at our place is the summons
+    ("Indkaldelse til måling\n\nKære Ib\n\nDu skal have målt din nye seng hos os, så den passer til dig.\n\n"
+     "Tid: 4. maj 2027 kl. 10.\nSted: Depotet, Havnevej 3.", "indkaldelse", "Du skal have målt"),
+])
+def test_an_ending_or_a_visit_is_the_message(plain_nlp, text, genre_name, starts):
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre=genre_name)
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and text[m["position"]["start"]:].startswith(starts)
+
+
+def test_sending_something_to_us_is_not_a_visit():
+    from letterlab.checks.message import SUMMONS
+    import re as _re
+    rx = _re.compile("|".join(SUMMONS))
+    assert not rx.search("du skal sende dine lønsedler hos os")
+    assert rx.search("du skal prøve tre el-kørestole hos os")
