@@ -98,7 +98,7 @@ DECISION = [
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
-    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) truffet (en )?afgørelse\b", r"\bophører\b",
+    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder)\b",
 ]

@@ -482,3 +482,12 @@ def test_sending_something_to_us_is_not_a_visit():
     rx = _re.compile("|".join(SUMMONS))
     assert not rx.search("du skal sende dine lønsedler hos os")
     assert rx.search("du skal prøve tre el-kørestole hos os")
+
+
+def test_a_decision_with_an_adverb_before_the_verb_is_found(plain_nlp):
+    text = ("Revurdering af hjælp\n\nKære Ib\n\nVi har besøgt dig den 2. maj. Forvaltningen har derfor truffet "
+            "afgørelse om, at din hjælp til tøjvask nedsættes til hver anden uge.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.severity for f in found] != ["error"]
+    m = doc._.letter.metrics["message"]
+    assert text[m["position"]["start"]:].startswith("Forvaltningen har derfor truffet")
