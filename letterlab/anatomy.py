@@ -154,8 +154,10 @@ REFERENCE_LINE = re.compile(
 DATE_ONLY = re.compile(
     r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,?\s+)?(den\s+)?(\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
     r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+)\s*$", re.I)
-DATE_LABEL = re.compile(r"^\s*dato\s*[:.]", re.I)
+DATE_LABEL = re.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
+# The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
+SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
                         r"beboer|grundejer)|att\.?:?)\b", re.I)
 STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
@@ -223,6 +225,8 @@ FIELD_HINTS = (
 def _field_hint(line: str) -> str | None:
     """The part kind a merge-field-only line names ("«Overskrift»" -> subject), or None."""
     fields = PLACEHOLDER.findall(line)
+    if len(fields) > 1 and FIELD_HINTS[1][0].search(fields[0]):
+        return "salutation"     # "${brev.hilsen} ${modtager.fornavn}": a greeting field and a name
     if len(fields) != 1:
         return None
     for rx, kind in FIELD_HINTS:
@@ -320,9 +324,13 @@ def _is_contact(line: str) -> bool:
     return bool(CONTACT.search(line))
 
 
+# "Vedrørende byggeri på Strandvej 9" names a matter; it is not an address line.
+TOPIC_START = re.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\b", re.I)
+
+
 @_per_letter
 def _is_address(line: str) -> bool:
-    return bool(POSTCODE.search(line)) and _words(line) <= 8
+    return bool(POSTCODE.search(line)) and _words(line) <= 8 and not TOPIC_START.match(line)
 
 
 @dataclass
@@ -397,8 +405,10 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "footer"
         elif SUBJECT_LABEL.match(t):
             rest = SUBJECT_LABEL.sub("", t)
-            # "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»" names the case, it says nothing
-            ln.kind = "reference" if placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I)) \
+            # "Vedr.: «Barn_navn», CPR-nr. «Barn_CPR»" names the case, it says nothing; an e-mail's
+            # "Emne: ${brev.emne}" is the subject line still to be filled in
+            field_only = placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I))
+            ln.kind = "reference" if field_only and not SUBJECT_FIELD_LABEL.match(t) and _field_hint(rest) != "subject" \
                 else "subject"
         elif RECIPIENT_LINE.match(t) and _words(t) <= 8:
             ln.kind = "recipient"
@@ -453,6 +463,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
         if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
             break
+        if subject and _labelled_fields(ln.text):
+            ln.kind = "reference"    # a case detail above the subject line, not a second subject line
+            break
         if placeholders_only(ln.text) and (subject or any(lines[j].kind for j in range(i + 1, end))
                                            or (i > 0 and placeholders_only(lines[i - 1].text))):
             break       # a merge field alone is the subject only right above the letter, not in an address
@@ -461,6 +474,13 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
     for i in subject:
         lines[i].kind = "subject"
+    # "Vedr.: Møde i ..." among the reference lines, with the real subject line below them, is a reference line
+    if subject:
+        for i in range(min(subject)):
+            ln = lines[i]
+            if ln.kind == "subject" and SUBJECT_LABEL.match(ln.text) and not SUBJECT_FIELD_LABEL.match(ln.text) and any(
+                    lines[j].kind in ("reference", "date") for j in (i - 1, i + 1) if 0 <= j < end):
+                ln.kind = "reference"
     seen_recipient = False
     for i in candidates:
         ln = lines[i]
@@ -476,6 +496,17 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         else:
             ln.kind = "recipient"
         seen_recipient = seen_recipient or ln.kind == "recipient"
+
+
+# "Ejendom: «Adresse»", "Din kontaktperson: {{ sagsbehandler.navn }}": a label and merge fields, a case detail.
+FIELD_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå.-]*(\s+[\wæøå.-]+){0,3}\s*:\s*(?=\S)")
+
+
+def _labelled_fields(line: str) -> bool:
+    """A line of a short label and merge fields only (a case detail), not a subject line's label."""
+    m = FIELD_LABEL.match(line)
+    return bool(m) and not SUBJECT_LABEL.match(line) and placeholders_only(line[m.end():]) \
+        and _field_hint(line[m.end():]) != "subject"
 
 
 def _alone(ln: _Line, by_block) -> bool:

@@ -16,6 +16,8 @@ signature, so "Sagsbehandler" or an agency's name never decides the genre.
 """
 from __future__ import annotations
 
+import re
+
 from .checks.base import doc_text
 from .prefilter import Rx
 
@@ -38,11 +40,19 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bgive[rt]? (dig )?afslag\b", 2), (r"\bimødekomme[st]?\b", 1), (r"\bkan klage\b", 1),
         (r"\bhar (vi )?besluttet\b|\bbeslutning\b", 1),
         (r"\b\w*tilladelse(n)?\b", 1.5), (r"\bpåklage[rs]?\b", 1.5),
-        (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\bsagt (ja|nej)\b", 2),
+        (r"\bkan (du )?ikke få\b|\bfår du ikke\b", 1.5), (r"\b(sagt|siger) (ja|nej)\b", 2),
+        (r"\bgodkend(t|er|es)\b", 1.5),
+        # a verdict on the reader's application, whichever way it goes
+        (r"\b(godkend|bevilg|imødekomm|afvis|afslå)\w* (\w+ )?(din|dit|dine|deres|jeres) (ansøgning|anmodning)\b|"
+         r"\b(din|dit|dine|deres|jeres) (ansøgning|anmodning)(en)? (\w+ ){0,2}(er|bliver|kan) (\w+ )?(ikke )?"
+         r"(godkendt|bevilget|imødekommet|imødekommes|afvist|afslået)\b", 2.5),
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
-        (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2), (r"\b(du har |som du har )søgt om\b", 2),
+        (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
+        (r"\b(som )?du (har )?(søgt|søgte|ansøgt|ansøgte) om\b", 2),
+        # a grant: the municipality pays for the reader ("Kommunen betaler ...", "Vi betaler ...")
+        (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
     ],
     "partshoering": [
@@ -51,39 +61,92 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bsige din mening\b|\bhøre din mening\b", 2), (r"\bpåtænker\b|\boverveje[r]?\b", 1),
         (r"\bhøre,? hvad du mener\b", 2), (r"\budtale dig\b", 2),
         (r"\b(før|inden) vi (beslutter|træffer)\b", 2),
+        # a decision announced, not made: "Vi forventer at give dig afslag ...", "Vi påtænker at stoppe ..."
+        (r"\b(vi|kommunen|jeg) (forventer|påtænker|overvejer|regner med|agter) (\w+ )?at (\w+ )?(give|træffe|stoppe|"
+         r"standse|nedsætte|ændre|afslå|afvise|tilbagekalde|kræve|ophæve|fratage|lukke)\b", 2),
     ],
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
-        (r"\bkl\. ?\d", 1), (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
+        (r"\bkl\. ?(\d|«|\{|\[|<<)", 1), (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
+        # an invitation or summons in any words: "Vi inviterer dig til ...", "Du er indkaldt til ..."
+        (r"\b(vi|jeg) (vil gerne )?invitere[r]? (dig|jer|dem|\S+) til\b", 3),
+        (r"\b(vi|jeg) vil gerne (se|tale med|mødes med) (dig|jer|dem|\S+)( \S+)? til\b", 2),
+        (r"\b(du|de|i) er (hermed )?(indkaldt|inviteret|indbudt) til\b", 3),
+        (r"(^|\n|[.!?] )kom til\b", 2), (r"\bhar (fået )?(en )?tid (hos|til|i)\b", 2),
+        (r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|"
+         r"tjek|kontrol|praktik|kursus|vaccination|screening)\b", 2),
     ],
     "kvittering": [
         (r"\bkvittering\b", 3), (r"\bhar modtaget\b|\bmodtaget din\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
         (r"\bbehandle[rs]? (din|deres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
+        (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres)\b", 2),
         (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage)\b", 2.5),
-        (r"\btak for (din|deres) (mail|henvendelse|brev|anmodning)\b", 1.5),
+        (r"\btak for (din|dit|deres) (mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål)\b", 1.5),
+        # the receipt's promise: when the reader hears from us, and that a case is opened
+        (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
+        (r"\bdu (får (et )?svar|hører)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b", 1.5),
+        (r"\b(vi|jeg) har (nu )?oprettet (en )?sag\b", 1.5),
     ],
     "anmodning": [
         (r"\banmod(er|es)\b", 2), (r"(?<!din )(?<!deres )(?<!jeres )\banmodning\b", 1.5), (r"\bsende os\b|\bindsende\b|\bfremsende\b", 1),
         (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
+        # "Vi beder dig tjekke ...", "Vi vil gerne bede dig om ...", "De bedes ..."
+        (r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b", 2.5), (r"\b(du|de|i) bedes\b", 2),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
-        (r"(^|\n)\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
+        (r"(^|\n|[.!?] )\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
         (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
     ],
     "opkraevning": [
-        (r"\bopkrævning\w*", 3), (r"\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
+        (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
         (r"\bindbetalingskort\w*", 2), (r"\bbetalingsservice\b", 1), (r"\breg\.?\s?nr\b|\bkonto(nr|nummer)\b", 1),
-        (r"\bbetal(e|er)?\b", 0.5), (r"\bdu skal (\w+ )?(betale|indbetale)\b", 1),
+        (r"(?<!kommunen )(?<!vi )\bbetal(e|er)?\b", 0.5), (r"\bdu skal (\w+ )?(betale|indbetale)\b", 1),
     ],
     "paamindelse": [
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
         (r"\bvi har endnu ikke (\w+ ){0,2}(modtaget|fået|set)\b", 4), (r"\bvi har ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5),
         (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b", 4),
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
+        # it refers back to an earlier request that is still not met ("... men vi har ikke fået den endnu")
+        (r"\bikke (\w+ ){1,3}endnu\b", 1.5),
+        (r"\b(stadig|fortsat) ikke (\w+ ){0,2}(modtaget|fået|set|betalt|svaret|sendt|indsendt)\b", 4),
+        (r"\bmangler (stadig|fortsat|endnu)\b", 2.5),
+        (r"\b(vi|jeg) (skrev|har skrevet) til (dig|jer|dem) (den|d\.|i|for)\b.{0,60}\b(bad|har bedt) (dig|jer|dem|om)\b", 2.5),
     ],
 }
+# A sentence that announces a decision still to come ("Før vi træffer afgørelse ...", "Vi forventer at give dig
+# afslag ...", "... vil kommunen træffe afgørelse på det foreliggende grundlag, hvilket kan medføre afslag") is a
+# hearing's or a request's, not a decision: its decision words do not count for ``afgoerelse``.
+PROSPECTIVE = [
+    r"\b(før|inden) (vi|kommunen|jeg|forvaltningen) (\w+ )?(træffer|beslutter|afgør|tager stilling)\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (forventer|påtænker|overvejer|regner med|agter|har tænkt os|har tænkt mig) "
+    r"(\w+ )?at\b",
+    r"\b(vil|kan|skal) (vi|kommunen|jeg|forvaltningen) (\w+ )?(træffe|tage) (en |vores |den endelige )?"
+    r"(afgørelse|beslutning|stilling)\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (vil|kan|skal) (\w+ )?(træffe|tage) (en |vores |den endelige )?"
+    r"(afgørelse|beslutning|stilling)\b",
+    r"\b(træffer|afgør) (vi|kommunen|jeg|forvaltningen) (\w+ )?(afgørelse|sagen)\b",
+    r"\b(kan|vil) (\w+ )?(medføre|føre til|betyde)\b",
+    r"\b(har )?(endnu )?ikke (\w+ )?(truffet|taget) (\w+ )?(afgørelse|beslutning|stilling)\b",
+    r"\bpå det foreliggende grundlag\b",
+]
+_PROSPECTIVE = re.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
+_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+
+
+def decided_text(text: str) -> str:
+    """``text`` (lower-cased) with the sentences that announce a decision still to come (``PROSPECTIVE``) left out.
+
+    The rest stays as it was, so a marker that runs past a full stop ("3.100 kr. tilbage") still matches.
+    """
+    if not _PROSPECTIVE.search(text):
+        return text
+    pieces = _SENTENCE_END.split(text)      # sentences at even places, the breaks between them at odd ones
+    return "".join("\n" if i % 2 == 0 and _PROSPECTIVE.search(piece) else piece for i, piece in enumerate(pieces))
+
+
 THRESHOLD = 2.5
 GENRE_THRESHOLD = {"opkraevning": 4.0, "paamindelse": 4.0}
 
@@ -93,23 +156,65 @@ _COMPILED = [(genre, [(Rx(rx), w) for rx, w in markers]) for genre, markers in M
 GENRE_PART_KINDS = ("subject", "subheading", "body", "list", "keyvalue", "appeal")
 
 
+# A first body paragraph this short ("Tak for dit brev.") is an intro: the opening runs on to the next one.
+INTRO_WORDS = 12
+
+
+def opening_parts(parts, text: str) -> list:
+    """The subject line(s) and the first body paragraph (two when the first is a short intro)."""
+    out = [p for p in parts if p.kind == "subject"]
+    body = [p for p in parts if p.kind in ("body", "list", "keyvalue")]
+    for p in body[:2]:
+        out.append(p)
+        if len(text[p.start:p.end].split()) > INTRO_WORDS:
+            break
+    return out
+
+
 def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
-    """``detect_genre`` over the letter's own text (``GENRE_PART_KINDS``); the whole text without parts."""
+    """``detect_genre`` over the letter's own text (``GENRE_PART_KINDS``); the whole text without parts.
+
+    Whether a letter is of a marked genre at all is decided on its own text, as ``detect_genre`` does;
+    which of the genres that pass wins counts the subject line and the first paragraph twice: a letter
+    says what it is at the top, and a word further down ("regningen", "mødet") must not outweigh it.
+    """
     own = [text[p.start:p.end] for p in parts if p.kind in GENRE_PART_KINDS]
-    return detect_genre("\n\n".join(own) if own else text)
+    if not own:
+        return detect_genre(text)
+    scores = genre_scores("\n\n".join(own))
+    opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
+    return _choose(scores, {g: scores[g] + opening[g] for g in scores}), _rounded(scores)
+
+
+def genre_scores(text: str) -> dict[str, float]:
+    """Every genre's weighted marker count in ``text``."""
+    text = text.lower()
+    decided = decided_text(text)
+    scores = {g: 0.0 for g in GENRES}
+    for genre, markers in _COMPILED:
+        own = decided if genre == "afgoerelse" else text
+        for rx, w in markers:
+            scores[genre] += w * rx.count(own, 3)
+    return scores
 
 
 def detect_genre(doc_or_text) -> tuple[str, dict[str, float]]:
     """The most likely genre and every genre's score."""
-    text = (doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)).lower()
-    scores = {g: 0.0 for g in GENRES}
-    for genre, markers in _COMPILED:
-        for rx, w in markers:
-            scores[genre] += w * rx.count(text, 3)
-    ranked = sorted(scores, key=lambda g: -scores[g])
+    scores = genre_scores(doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text))
+    return _choose(scores, scores), _rounded(scores)
+
+
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {g: round(v, 2) for g, v in scores.items()}
+
+
+def _choose(scores: dict[str, float], rank: dict[str, float]) -> str:
+    """The best-ranked genre whose own score passes its threshold; ``orientering`` when none does."""
+    ranked = sorted(scores, key=lambda g: -rank[g])
     # money words turn up in many letters: a payment demand or reminder needs more than a passing mention
     best = next((g for g in ranked if scores[g] >= GENRE_THRESHOLD.get(g, THRESHOLD)), "orientering")
     # A reminder about money owed is a reminder first ("Du skylder ... Du mangler at betale").
-    if best == "opkraevning" and scores["paamindelse"] >= 4:
+    # So is a request that refers back to one not yet met ("Vi har endnu ikke fået ...").
+    if best in ("opkraevning", "anmodning") and scores["paamindelse"] >= GENRE_THRESHOLD["paamindelse"]:
         best = "paamindelse"
-    return best, {g: round(v, 2) for g, v in scores.items()}
+    return best

@@ -305,3 +305,52 @@ def test_cli_anatomy_unreadable_file_is_a_danish_message(tmp_path, capsys):
     f.write_bytes(b"%PDF-1.4 not really")
     assert main(["anatomy", str(f)]) == 2
     assert "PDF" in capsys.readouterr().err
+
+
+# --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
+
+def test_email_subject_line_that_is_a_merge_field():
+    text = ("Emne: ${brev.emne}\nSagsnr.: ${sag.nummer}\n\n${brev.hilsen} ${modtager.fornavn}\n\n${brev.afsnit1}\n\n"
+            "Med venlig hilsen\n\n${sagsbehandler.navn}\n")
+    assert kind_of_line(text, "Emne:") == "subject"
+    assert kind_of_line(text, "Sagsnr.:") == "reference"
+    assert kind_of_line(text, "${brev.hilsen}") == "salutation"
+
+
+def test_case_line_among_reference_lines_above_the_real_subject():
+    text = ("«Navn»\n«Adresse»\n\nVedr.: Møde i rehabiliteringsteamet\nSagsnr.: «Sagsnr»\nDato: «Dato»\n\n"
+            "Indkaldelse til møde i rehabiliteringsteamet\n\nKære «Navn»\n\nDu skal til møde den 4. maj kl. 10.\n")
+    assert kind_of_line(text, "Vedr.:") == "reference"
+    assert kinds_of(text)["subject"] == ["Indkaldelse til møde i rehabiliteringsteamet"]
+
+
+def test_case_line_alone_stays_the_subject():
+    text = "Sagsnr.: 12-2026\n\nVedr.: Din ansøgning om boligstøtte\n\nKære Per\n\nDu får boligstøtte fra 1. maj.\n"
+    assert kinds_of(text)["subject"] == ["Vedr.: Din ansøgning om boligstøtte"]
+
+
+def test_topic_line_with_a_house_number_is_the_subject_not_an_address():
+    text = ("Fjordby Kommune\nByg og Miljø\n\nJ.nr.: 2027-1111\nDato: 5. maj 2027\n\nVedrørende byggeri på Strandvej 9\n\n"
+            "Kære Lars Krog\n\nDu skal stoppe byggeriet, indtil du har fået en tilladelse.\n")
+    assert kinds_of(text)["subject"] == ["Vedrørende byggeri på Strandvej 9"]
+    assert kind_of_line("Lars Krog\nStrandvej 9\n7100 Fjordby\n\nKære Lars\n\nDu får hjælp fra 1. maj.\n",
+                        "Strandvej 9") == "recipient"
+
+
+@pytest.mark.parametrize("detail", [
+    "Ejendom: «Ejendomsadresse»",
+    "Din sagsbehandler: {{ sagsbehandler.navn }}",
+    "Barn: [Barnets navn]",
+])
+def test_a_label_with_merge_fields_above_the_subject_is_a_case_detail(detail):
+    text = (f"Sagsnr.: 12-2027\n{detail}\n\nDu får hjælp til rengøring hver anden uge\n\nKære «Navn»\n\n"
+            "Du får hjælp til rengøring hver anden uge fra 1. marts, fordi du ikke selv kan støvsuge.\n")
+    assert kind_of_line(text, detail.split(":")[0]) == "reference"
+    assert kinds_of(text)["subject"] == ["Du får hjælp til rengøring hver anden uge"]
+
+
+def test_a_labelled_date_field_is_a_date_and_a_subject_label_stays_the_subject():
+    text = ("Udskriftsdato: «Dato»\n\nTilskud til briller\n\nKære «Navn»\n\nDu får 800 kr. i tilskud til briller.\n")
+    assert kind_of_line(text, "Udskriftsdato") == "date"
+    text = "Sagsnr.: 4\n\nEmne: {{ brev.emne }}\n\nKære «Navn»\n\nDu får 800 kr. i tilskud til briller.\n"
+    assert kind_of_line(text, "Emne:") == "subject"

@@ -31,3 +31,142 @@ def test_corpus_genre(name, version):
 ])
 def test_short_letters(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# Genre signals from held-out templates (corpora/templates-heldout1), as general phrasings.
+@pytest.mark.parametrize("text,expected", [
+    # a grant: the municipality pays; "betaler regningen" is not a bill to the reader
+    ("Du får den nye seng, som du søgte om. Kommunen betaler hele prisen. "
+     "Kommunen betaler regningen direkte til firmaet.", "afgoerelse"),
+    # a receipt: thanks for the complaint, a case is opened, a reply by a given time
+    ("Tak for din klage over støj. Vi har oprettet en sag, og du får svar fra os senest den 3. maj.", "kvittering"),
+    ("Tak for din ansøgning, som vi fik den 2. marts. Du får svar fra os inden 4 uger.", "kvittering"),
+    # an invitation with a time is a summons
+    ("Vi inviterer dig til en snak om din søns skolestart. Mødet er den 4. maj kl. 10.", "indkaldelse"),
+    ("Vi vil gerne se Ida til en undersøgelse hos sundhedsplejersken. Tid: 4. maj kl. «Tid».", "indkaldelse"),
+    ("Du er indkaldt til samtale på jobcentret.", "indkaldelse"),
+    # a request that refers back to an earlier one is a reminder
+    ("Du skal sende os din lønseddel senest den 15. januar. Vi skrev til dig den 1. december og bad om "
+     "lønsedlen, men vi har ikke fået den endnu.", "paamindelse"),
+])
+def test_general_genre_signals(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+def test_payment_words_count_only_when_the_reader_pays():
+    scores = detect_genre("Kommunen betaler regningen. Vi betaler også for transporten.")[1]
+    assert scores["opkraevning"] == 0
+    assert detect_genre("Du skal betale regningen senest den 1. maj. Betal med indbetalingskortet.")[0] == "opkraevning"
+
+
+def test_the_opening_decides_between_genres_that_pass():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    # the body has as many request words as decision words; the subject and first paragraph say decision
+    text = ("Du får hjælp til en ny kørestol\n\nKære Anna\n\nDu får den kørestol, som du har søgt om. "
+            "Vi har bevilget den efter servicelovens § 112.\n\nSend os kvitteringen senest den 1. maj. "
+            "Du skal sende den med Digital Post. Udfyld skemaet og send os det.\n\nMed venlig hilsen\n\nOle\n")
+    anatomy = read_anatomy(text)
+    assert detect_genre_parts(text, anatomy.parts)[0] == "afgoerelse"
+
+
+def test_opening_alone_does_not_make_a_genre():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    # one weak request word at the top does not turn a notice into a request
+    text = ("Ny affaldsordning fra 1. maj\n\nKære beboer\n\nFra den 1. maj henter vi dit affald om mandagen. "
+            "Du skal svare os senest den 1. april, hvis du vil have en ekstra spand.\n\nMed venlig hilsen\n\nOle\n")
+    assert detect_genre_parts(text, read_anatomy(text).parts)[0] == "orientering"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Din ansøgning om parkeringstilladelse er godkendt. Du får kortet med posten.", "afgoerelse"),
+    ("Vi bekræfter hermed modtagelsen af din ansøgning om hjælp.", "kvittering"),
+    ("Kom til samtale i Jobcenter Fjordby. Vi ses torsdag den 12. maj kl. 10.", "indkaldelse"),
+    ("Emma skal til tandlæge den 26. november kl. 8.15 på Engvej 40.", "indkaldelse"),
+    ("Du har fået en tid hos sundhedsplejersken den 4. maj kl. 9.", "indkaldelse"),
+    ("Vi har stadig ikke modtaget dine lønsedler. Send dem senest den 1. maj.", "paamindelse"),
+    # hard negatives: the words without the act
+    ("Vejen er lukket i november. Du kan stadig komme til din bolig.", "orientering"),
+    ("Byrådet har godkendt en ny affaldsplan. Fra 1. maj henter vi dit affald om mandagen.", "orientering"),
+])
+def test_more_general_genre_phrasings(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Du får en ny badebænk. Vi har godkendt din ansøgning om en badebænk.", "afgoerelse"),
+    ("Din ansøgning om tilskud er desværre ikke godkendt.", "afgoerelse"),
+    ("Vi har afvist din anmodning om aktindsigt.", "afgoerelse"),
+    # the application received, not decided
+    ("Vi har modtaget din ansøgning om en badebænk. Du hører fra os inden 4 uger.", "kvittering"),
+])
+def test_a_verdict_on_the_readers_application_is_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+# A decision still to come is not a decision (corpora/templates-heldout2): a hearing or a request that says what we
+# will decide, or what happens if the reader does not answer, must not be read as a decision.
+HEARING = """Vi overvejer at stoppe din hjælp til rengøring
+
+Kære Birthe
+
+Vi påtænker at stoppe din hjælp til rengøring fra 1. marts, fordi din hjemmesygeplejerske skriver, at du nu selv
+kan gøre rent. Inden vi træffer afgørelse, vil vi gerne høre dig.
+
+Du har mulighed for at komme med bemærkninger senest den 20. februar. Hvis vi ikke hører fra dig, træffer vi
+afgørelsen ud fra de oplysninger, vi har nu."""
+
+REQUEST = """Din ansøgning om boligstøtte
+
+Vi kan ikke behandle din ansøgning, før vi har din lejekontrakt. Send os en kopi af kontrakten senest den 3. maj.
+Hvis vi ikke får den, vil vi træffe afgørelse ud fra de oplysninger, vi har, og det kan betyde afslag."""
+
+# hard negatives: real decisions that mention the hearing before them, or what comes next
+DECISION_AFTER_HEARING = """Vi stopper din hjælp til rengøring
+
+Kære Birthe
+
+Vi har besluttet at stoppe din hjælp til rengøring fra 1. marts. Vi skrev til dig den 2. februar i en
+partshøring, men vi har ikke fået bemærkninger fra dig. Vi har lagt vægt på, at du nu selv kan gøre rent.
+
+Du kan klage over afgørelsen til Ankestyrelsen inden 4 uger."""
+
+REFUSAL_WITH_NEXT_STEP = """Du får ikke boligstøtte
+
+Vi har givet dig afslag på boligstøtte, fordi din indtægt er for høj. Hvis din indtægt falder, kan du søge igen,
+og så vil vi træffe en ny afgørelse."""
+
+
+@pytest.mark.parametrize("text,expected", [
+    (HEARING, "partshoering"),
+    (REQUEST, "anmodning"),
+    ("Vi forventer at give dig afslag på tilskud til briller. Før vi træffer afgørelsen, vil vi gerne høre, "
+     "hvad du mener.", "partshoering"),
+    (DECISION_AFTER_HEARING, "afgoerelse"),
+    (REFUSAL_WITH_NEXT_STEP, "afgoerelse"),
+    ("Vi har truffet afgørelse i din sag. Du får afslag på hjælp til en ny seng, fordi din seng kan repareres.",
+     "afgoerelse"),
+])
+def test_a_decision_to_come_is_not_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+def test_decided_text_drops_only_announcements():
+    from letterlab.genres import decided_text
+
+    kept = decided_text("vi har givet dig afslag. før vi træffer afgørelse, vil vi høre dig. du kan klage.")
+    assert "afslag" in kept and "klage" in kept and "træffer" not in kept
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Vi beder dig ..." asks, whatever the verb after it
+    ("Vi beder dig se på tegningen af din carport og give os besked inden jul, hvis den er forkert.", "anmodning"),
+    ("Vi vil gerne bede dig om at tjekke dit skema. Ret det selv på borger.dk.", "anmodning"),
+    # hard negative: a grant that mentions an earlier request stays a decision
+    ("Du får tilskud til briller. Vi har bevilget 1.500 kr., som du bad om.", "afgoerelse"),
+])
+def test_a_request_in_any_verb(text, expected):
+    assert detect_genre(text)[0] == expected

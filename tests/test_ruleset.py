@@ -41,7 +41,7 @@ def test_defaults_load_and_have_a_letter_profile():
 def test_own_rule_is_added(tmp_path):
     write(tmp_path, GOOD)
     rs = load_rules([tmp_path])
-    assert rs.get("org.lange-saetninger").params == {"warn": 20, "error": 35}
+    assert rs.get("org.lange-saetninger").params == {"warn": 20, "error": 35, "clause_words": 15, "long_share": 0.2}
 
 
 def test_unknown_kind_names_file_line_and_valid_kinds(tmp_path):

@@ -43,7 +43,10 @@ ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "k
 
 REFUSAL = [
     r"\bafslag\b", r"\bafslå\w*", r"\bdu får ikke\b", r"\bfår du ikke\b", r"\bkan (du )?ikke få\b",
-    r"\bdelvi(s|st)\b", r"\ben del af\b", r"\bafvis\w*", r"\bikke (\w+ )?imødekomme\w*", r"\bimødekommes ikke\b",
+    r"\bdelvi(s|st)\b", r"\ben del af\b", r"\bafvis\w*", r"\bikke (\w+ ){0,3}imødekomme\w*", r"\bimødekommes ikke\b",
+    r"\bikke muligt at (bevilge|godkende|give|tilbyde|opfylde)\b",
+    # another place or offer than the one asked for ("Ida anvises i stedet plads i ...")
+    r"\b(anvises|tilbydes|får) (\w+ ){0,2}i stedet\b", r"\bi stedet (\w+ ){0,2}plads\b",
     r"\bsagt nej\b", r"\bsiger nej\b", r"\bikke (\w+ )?bevilge\w*", r"\bbevilges ikke\b", r"\bdækker (\w+ )?ikke\b",
     r"\bikke (\w+ )?godkend\w*", r"\bgodkender ikke\b", r"\bikke ret til\b", r"\bnedsæt\w*", r"\bstop(per|pe)\b",
     # adverse whatever the words: injunctions, fines, stops, pauses and repayment demands
@@ -68,6 +71,8 @@ APPEAL_BODIES = [
     r"\b\w*ankestyrelse\w*", r"\b\w*klagenævn\w*", r"\b\w*klageenhed\w*", r"\b\w*direktorat\w*",
     r"\b\w*styrelse(n|ns)?\b", r"\blandsskatteretten\b", r"\bkommunen\b", r"\b\w+ kommune\b", r"\bbyrådet\b",
     r"\b\w*ministeri\w*", r"\bombudsmand\w*",
+    # a municipal committee or a board ("Børne- og Skoleudvalget", "Skatteankenævnet")
+    r"\b\w*udvalg(et|ets)?\b", r"\b\w*nævn(et|ets)?\b",
 ]
 APPEAL_HOW = [
     r"\bsend\w*", r"\bindsend\w*", r"\bfremsend\w*", r"\bindgiv\w*", r"\bindgives\b", r"\bklageportalen\b",
@@ -84,7 +89,8 @@ REPLY_DEADLINE = [
     rf"\b(senest|inden|før) {WEEKDAYS}\b", PLACEHOLDER_DATE,
 ]
 DATES = [DATE_RE, rf"\b{WEEKDAYS}\b", r"\b\d{1,2}/\d{1,2}\b", r"\bi (dag|morgen)\b", PLACEHOLDER_DATE]
-CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", r"\{+\s*(tid|tidspunkt|klokkeslæt)"]
+CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", r"\{+\s*(tid|tidspunkt|klokkeslæt)",
+         r"\bkl\.?\s*(«|\{|\[|<<|\$\{)"]
 PLACES = [
     r"\b\w+(vej|gade|allé|alle|plads|torv|stræde|vænge|boulevard|parken|centret|centeret)\s+\d+",
     r"\blokale\b", r"\brådhus\w*", r"\bjobcent\w*", r"\bborgerservice\b", r"\bhos (os|mig)\b", r"\badresse\w*",
@@ -281,16 +287,27 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
     if element == "indkaldelse-tid-sted":
         window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"])) + \
             [s for s in lay.body if s.part == "keyvalue"]       # a "Tid:"/"Sted:" block says when and where
-        text = " ".join(_lower(s) for s in window)
+        # a table of labels and values ("Hvornår | 4. maj kl. 10", "Hvor | Rådhuset") is a key-value block too
+        cells = [s for s in lay.body if s.part != "keyvalue" and _in_table(doc, s)]
+        text = " ".join(_lower(s) for s in window + cells)
         # "Tid: ..." and "Sted: ..." lines say when and where, whatever merge fields stand after them
         labels = {m.group(1) for s in lay.body if s.part == "keyvalue"
                   for m in [re.match(r"\s*(tid|tidspunkt|dato|sted|mødested|adresse)\s*:", _lower(s))] if m}
-        given = {"dato": bool(labels & {"tid", "tidspunkt", "dato"}), "klokkeslæt": bool(labels & {"tid", "tidspunkt"}),
-                 "sted": bool(labels & {"sted", "mødested", "adresse"})}
+        labels |= {m.group(1) for s in lay.sents if _in_table(doc, s)
+                   for m in [re.fullmatch(r"\s*(hvornår|tid|tidspunkt|dato og tid|hvor|sted|mødested|adresse)\s*:?\s*",
+                                          _lower(s))] if m}
+        when = {"tid", "tidspunkt", "hvornår", "dato og tid"}
+        given = {"dato": bool(labels & (when | {"dato"})), "klokkeslæt": bool(labels & when),
+                 "sted": bool(labels & {"sted", "mødested", "adresse", "hvor"})}
         missing = [name for name, key in (("dato", "date_patterns"), ("klokkeslæt", "clock_patterns"),
                                           ("sted", "place_patterns")) if not given[name] and not _has(_rx(p, key), text)]
         return [("tid-sted:" + ",".join(missing), anchor)] if missing else []
     return []
+
+
+def _in_table(doc, s: Sent) -> bool:
+    """True when the sentence stands in a table cell (the reader's ``table`` block)."""
+    return any(b.kind == "table" and b.start <= s.start < b.end for b in letter(doc).blocks)
 
 
 def _tid_sted_message(rule, missing: list[str]) -> str:

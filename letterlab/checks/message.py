@@ -57,7 +57,7 @@ from ..nlp.table import token_table
 from ..prefilter import AnyOf, Rx
 from ..report.model import SEVERITIES
 
-from ..anatomy import ZONE_OF, part_at, placeholders_only, read_anatomy
+from ..anatomy import PLACEHOLDER, ZONE_OF, part_at, placeholders_only, read_anatomy
 from ..structure import Zone, zones_of
 from .base import Param, letter, doc_text
 from .base import make_finding as _make_finding
@@ -86,16 +86,21 @@ DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
-    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b", r"\btilbyde[rs]?\b", r"\btilbydes\b", r"\bafvis(t|er|es)\b",
+    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
+    # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
+    r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
     r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
-    r"\b(vi )?(giver|har givet|meddeler) (dig )?(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
+    r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
+    r"\bpåbud om,? at\b",
     r"\bdu (får|skal betale) (en )?bøde\b", r"\bbødeforelæg\w*",
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
-    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) truffet (en )?afgørelse\b", r"\bophører\b",
+    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
+    # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
+    r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder)\b",
 ]
 ANSWER = [
     r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -111,8 +116,16 @@ CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|m�
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
+    # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
+    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
+    r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+    # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
+    r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
+    r"([\w-]+ ){1,5}hos (os|mig)\b",
     r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
+    # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
+    r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
@@ -130,11 +143,17 @@ IMPERATIVES = [
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
+    # a request in any verb: "Vi beder dig tjekke ...", "Vi vil gerne bede dig om at ...", "Vi beder om ..."
+    r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
     r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
+    # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."
+    r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
+    r"kontakte|ringe|svare|oplyse|give|melde)\b",
+    r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
@@ -172,6 +191,7 @@ _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 TYPE_LABEL_HEADING = re.compile(
     r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
     r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
+_POSSESSIVE_START = re.compile(r"^(din|dit|dine|deres|jeres)\b")
 _SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
 _SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
 _IMPERATIVE_START = re.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
@@ -498,7 +518,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         main = next((s for s, c in classes if c), None)
     window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
     if main is None:
-        return None, False
+        # No sentence of a known class, but a subject line that says when, what it costs or a date
+        # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
+        stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
+                       and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))), None)
+        return (stated, True) if stated is not None else (None, False)
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
@@ -577,7 +601,10 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
         return False        # "Indkaldelse til samtale", "Svar på din anmodning": a type and a topic
     if _classifier(params).classes(text) & MESSAGE_CLASSES - {"news"}:
         return True
-    if _any_of(params, "topic_heading_patterns").search(t):
+    # "Din ansøgning om boligstøtte" names a topic; "Dit affald bliver hentet om onsdagen" is a sentence that says
+    # something: after a possessive, a finite verb (not an imperative, often a mistagged noun) makes the message
+    possessive = bool(_POSSESSIVE_START.match(t))
+    if _any_of(params, "topic_heading_patterns").search(t) and not possessive:
         return False
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     if span is None:
@@ -585,8 +612,11 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     # A verb in the heading ("Ida kan få plads") says something happens; the first word is often
     # mistagged, so it only counts when it is a known imperative (handled by classify above).
     tt = token_table(doc)
+    # a merge field ("«Ejendomsadresse»") is often tagged as a verb; it is never the heading's verb
+    fields = [(start + m.start(), start + m.end()) for m in PLACEHOLDER.finditer(text)]
     return any(tt.pos[i] in ("VERB", "AUX") and ("Fin" in (tt.feat(i, "VerbForm") or "").split(",")
-                                                 or tt.feat(i, "Mood"))
+                                                 or tt.feat(i, "Mood") and not possessive)
+               and not any(fs <= doc[i].idx < fe for fs, fe in fields)
                for i in range(span.start + 1, span.end))
 
 
@@ -666,13 +696,17 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "appeal"]
+    section_if = False      # under a sub-heading that is a condition ("Hvis tiden ikke passer", "Har du spørgsmål?")
     for i, s in enumerate(seq):
+        if s.part == "subheading":
+            section_if = s.text.strip().endswith("?") or bool(conds.search(_clean(s.text)))
+            continue
         if s.zone != "body":
             continue
         t = _clean(s.text)
         if not actions.search(t):
             continue
-        if conds.search(t):
+        if conds.search(t) or section_if:
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):

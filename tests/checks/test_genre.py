@@ -231,3 +231,76 @@ def test_summons_with_time_and_place_lines(plain_nlp):
     text = ("Kom til samtale om dit sygeforløb\n\nKære Mads\n\nVi vil gerne tale med dig om, hvordan det går.\n\n"
             "Tid: «Dato» kl. «Klokkeslæt»\nSted: Jobcenter Lindby, Stationsvej 2\n")
     assert run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse") == []
+
+
+# --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Det er ikke muligt at imødekomme Deres ønske om optagelse i Skovmusens Børnehus.",
+    "Det er desværre ikke muligt at bevilge en ny seng.",
+    "Ida anvises i stedet plads i Børnehuset Troldehøj.",
+])
+def test_refusals_in_other_words_need_an_appeal_guide(plain_nlp, sentence):
+    text = f"Om din ansøgning\n\nKære Anna\n\n{sentence} Vi har lagt vægt på, at der ikke er plads."
+    found = run(plain_nlp, text, "genre.klagevejledning", "afgoerelse")
+    assert found and "ingen klagevejledning" in found[0].message
+
+
+def test_offer_without_refusal_needs_no_appeal_guide(plain_nlp):
+    text = "Du får plads\n\nKære Anna\n\nVi kan tilbyde Ida en plads i Børnehuset Troldehøj fra 1. maj."
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+
+
+def test_time_and_place_in_a_table_of_labels(nlp):
+    from letterlab.readers.model import Block, Document
+
+    lines = ["Vi inviterer Ida til en undersøgelse", "Kære forældre",
+             "Vi vil gerne se Ida til en helbredsundersøgelse før skolestart.",
+             "Hvornår", "«Dato_us» kl. «Tid»", "Hvor", "Sundhedsplejens lokale på Søndermose Skole",
+             "En af jer skal være med. Vi måler højde og vægt og tester syn og hørelse."]
+    kinds = ["heading", "paragraph", "paragraph", "table", "table", "table", "table", "paragraph"]
+    text, blocks, pos = "", [], 0
+    for ln, kind in zip(lines, kinds):
+        blocks.append(Block(pos, pos + len(ln), kind))
+        text += ln + "\n\n"
+        pos = len(text)
+    doc = Document(text.rstrip("\n"), tuple(blocks), "x.docx", "docx")
+    report = analyse(doc, genre="indkaldelse", nlp=nlp)
+    assert report.genre == "indkaldelse"
+    assert not [f for f in report.findings if f.rule == "genre.indkaldelse-tid-sted"]
+    # without the table the time and place are missing
+    plain = analyse(text.replace("Hvornår", "Bemærk").replace("Hvor\n", "Også\n").replace("kl. «Tid»", ""),
+                    genre="indkaldelse", nlp=nlp)
+    assert [f for f in plain.findings if f.rule == "genre.indkaldelse-tid-sted"]
+
+
+@pytest.mark.parametrize("body", ["Børne- og Skoleudvalget", "Skatteankenævnet"])
+def test_a_committee_or_board_is_where_to_appeal(plain_nlp, body):
+    text = ("Du får ikke plads\n\nKære Ole\n\nDu får ikke plads i Solsikken, fordi der ikke er ledige pladser. "
+            "Reglerne står i dagtilbudsloven § 23.\n\nKlagevejledning\n\n"
+            f"Du kan klage over afgørelsen til {body}. Send klagen til os senest 4 uger efter, at du har fået brevet.")
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+    no_body = text.replace(f" til {body}", "")
+    assert run(plain_nlp, no_body, "genre.klagevejledning", "afgoerelse")
+
+
+HEARING_LETTER = """Vi forventer at nedsætte din hjælp til indkøb
+
+Kære Ole
+
+Vi forventer at nedsætte din hjælp til indkøb fra hver uge til hver anden uge, fordi du nu får varer bragt ud.
+Før vi træffer afgørelse, vil vi gerne høre, hvad du mener.
+
+Du har mulighed for at komme med bemærkninger senest den 10. april 2027. Hvis vi ikke hører fra dig, træffer vi
+afgørelsen ud fra de oplysninger, vi har.
+
+Med venlig hilsen
+
+Sara Holm"""
+
+
+@pytest.mark.model
+def test_a_hearing_is_not_a_decision_and_needs_no_appeal_guide(nlp):
+    report = analyse(HEARING_LETTER, default_ruleset(), nlp=nlp)
+    assert report.genre == "partshoering"
+    assert not [f for f in report.findings if f.rule.startswith("genre.klage")]

@@ -358,3 +358,136 @@ def test_merge_field_subject_gets_no_heading_verdict(plain_nlp):
 def test_deadline_in_the_same_section_or_a_frist_line(plain_nlp, text, flagged):
     doc, found = run(plain_nlp, "Vi mangler en lønseddel\n\nKære Jens\n\n" + text, "klart-budskab.handling-uden-frist")
     assert bool(found) is flagged
+
+
+# --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
+
+@pytest.mark.parametrize("sentence,cls", [
+    ("Kommunen meddeler Dem hermed påbud om, at skorstenen skal forhøjes senest den «Frist».", "decision"),
+    ("Vi giver dig et påbud om at fjerne bilen.", "decision"),
+    ("Vi kan tilbyde Ida en plads i Børnehuset Troldehøj.", "decision"),
+    ("De anmodes derfor om senest den [Frist] at indsende en erklæring fra foreningen.", "action"),
+    ("Vi anmoder Dem om en erklæring fra foreningen.", "action"),
+])
+def test_classify_decisions_and_requests_in_official_words(sentence, cls):
+    assert cls in message.classify(sentence, PARAMS)
+
+
+def test_a_rule_about_offering_is_not_a_decision():
+    assert "decision" not in message.classify(
+        "Kommunen er forpligtet til at tilbyde en plads i et dagtilbud, når barnet har behov for det.", PARAMS)
+
+
+def test_the_decision_not_the_rule_is_the_message(plain_nlp):
+    text = ("Vedrørende ansøgning om plads\n\nKære Anna\n\nKommunen er forpligtet til at tilbyde en plads i et "
+            "dagtilbud, når barnet har behov for det.\n\nDet er ikke muligt at imødekomme dit ønske om plads i "
+            "Skovmusen, fordi alle pladser er besat.")
+    doc, _ = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    start = doc._.letter.metrics["message"]["position"]["start"]
+    assert text[start:].startswith("Det er ikke muligt")
+
+
+def test_a_merge_field_is_not_the_verb_of_a_heading(nlp):
+    text = "Påbud vedrørende brændeovn på ejendommen «Ejendomsadresse»"
+    doc = nlp(text)
+    assert not message.heading_has_content(text, doc, 0, PARAMS)
+    text = "Vi lukker «Vej» i uge 4"
+    assert message.heading_has_content(text, nlp(text), 0, PARAMS)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("heading,says", [
+    # a possessive opens a topic ("Din ansøgning om ...") or a sentence whose finite verb says something
+    ("Din ansøgning om hjælp til rengøring", False),
+    ("Deres sag om hjælp efter lov om aktiv socialpolitik", False),
+    ("Dit barn har fået plads i Solsikken", True),
+    ("Din bus kører fra en ny holdeplads i marts", True),
+])
+def test_a_heading_after_a_possessive_says_something_only_with_a_finite_verb(nlp, heading, says):
+    assert message.heading_has_content(heading, nlp(heading), 0, PARAMS) is says
+
+
+@pytest.mark.parametrize("body,flagged", [
+    # a request in a section under a condition needs no deadline
+    ("Du skal komme den 4. maj kl. 10.\n\nHvis tiden ikke passer\n\nRing eller send en sms til mig.", []),
+    ("Du skal komme den 4. maj kl. 10.\n\nKan du ikke komme?\n\nRing til mig.", []),
+    # ... but a plain sub-heading does not make it conditional
+    ("Du skal komme den 4. maj kl. 10.\n\nSådan sender du papirerne\n\nSend os dine lønsedler.",
+     ["Send os dine lønsedler."]),
+])
+def test_action_under_a_conditional_subheading(plain_nlp, body, flagged):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
+    assert [f.text for f in found] == flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Emma skal til tandlæge den 26. november",
+    "Du skal i praktik hos Fjordby Cykler fra 16. november",
+    "Du skal på kursus i Jobcenter Fjordby i uge 4.",
+])
+def test_summons_in_plain_words(sentence):
+    assert "summons" in message.classify(sentence, PARAMS)
+
+
+def test_summons_needs_a_meeting_word():
+    assert "summons" not in message.classify("Du skal til at betale mere i husleje.", PARAMS)
+
+
+def test_moved_appointment_is_a_summons():
+    assert "summons" in message.classify("Din tid hos fysioterapeuten er flyttet til torsdag den 6. maj kl. 10.30",
+                                         PARAMS)
+    assert "summons" in message.classify("Din nye tid er torsdag den 6. maj kl. 10.30.", PARAMS)
+
+
+def test_a_subject_line_with_a_date_is_the_message_when_nothing_else_is(plain_nlp):
+    text = ("Svømmehallen holder åbent til kl. 21 om torsdagen\n\nKære svømmere\n\n"
+            "Vi har fået flere timer til rådighed i hallen. Den nye ordning gælder hele sommeren og efteråret "
+            "igennem, og der er altid en livredder ved bassinet, når hallen er åben.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert found == [] and doc._.letter.metrics["message"]["first"] is True
+    # a subject line that only names a topic does not stand in for a missing message
+    doc, found = run(plain_nlp, text.replace("holder åbent til kl. 21 om torsdagen", "og åbningstider"),
+                     "klart-budskab.budskab-foerst", genre="orientering")
+    assert [f.severity for f in found] == ["error"]
+
+
+def test_a_request_in_any_verb_is_the_message(plain_nlp):
+    text = ("Kære Mette Lund\n\nVi beder dig se på tegningen af din carport og give os besked senest den 3. maj, "
+            "hvis noget er forkert.\n\nTegningen ligger i Digital Post.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="anmodning")
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and text[m["position"]["start"]:].startswith("Vi beder dig se")
+
+
+@pytest.mark.parametrize("text,genre_name,starts", [
+    # a course or benefit that ends is the decision
+    ("Din hjælp til rengøring slutter den 28. februar 2027\n\nKære Ib\n\nDin hjælp til rengøring slutter den "
+     "28. februar 2027, fordi du nu bor på plejehjem. Du får også besøg af en sygeplejerske.",
+     "afgoerelse", "Din hjælp til rengøring slutter"),
+    # something the reader comes to do at our place is the summons
+    ("Indkaldelse til måling\n\nKære Ib\n\nDu skal have målt din nye seng hos os, så den passer til dig.\n\n"
+     "Tid: 4. maj 2027 kl. 10.\nSted: Depotet, Havnevej 3.", "indkaldelse", "Du skal have målt"),
+])
+def test_an_ending_or_a_visit_is_the_message(plain_nlp, text, genre_name, starts):
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre=genre_name)
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and text[m["position"]["start"]:].startswith(starts)
+
+
+def test_sending_something_to_us_is_not_a_visit():
+    from letterlab.checks.message import SUMMONS
+    import re as _re
+    rx = _re.compile("|".join(SUMMONS))
+    assert not rx.search("du skal sende dine lønsedler hos os")
+    assert rx.search("du skal prøve tre el-kørestole hos os")
+
+
+def test_a_decision_with_an_adverb_before_the_verb_is_found(plain_nlp):
+    text = ("Revurdering af hjælp\n\nKære Ib\n\nVi har besøgt dig den 2. maj. Forvaltningen har derfor truffet "
+            "afgørelse om, at din hjælp til tøjvask nedsættes til hver anden uge.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.severity for f in found] != ["error"]
+    m = doc._.letter.metrics["message"]
+    assert text[m["position"]["start"]:].startswith("Forvaltningen har derfor truffet")
