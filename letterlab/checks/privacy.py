@@ -36,11 +36,12 @@ import re
 from datetime import date
 from typing import Iterator
 
-from ..report.model import Finding
+from ..report.model import Finding, Suggestion
 from .base import Param, letter, make_finding, doc_text
 from .sender import in_sender_block, sender_contact_before
 
 TARGETS = ("cpr", "telefon", "email")
+CPR_NOTE = "Fjern CPR-nummeret fra brevet. I en skabelon skal der stå et flettefelt."
 
 NOT_PHONE_BEFORE = ["sagsnr", "sagsnummer", "sags nr", "j.nr", "j. nr", "journalnr", "journalnummer", "kontonr",
                     "kontonummer", "konto", "reg.nr", "reg. nr", "regnr", "registreringsnummer", "cvr", "se-nr",
@@ -165,10 +166,12 @@ def check(doc, rule) -> Iterator:
                 continue
             masked = mask_cpr(number)
             holder = rule.params["placeholder"] or "{cpr}"
+            # The suggestion is the merge field, never the number (#13: a rewrite takes the number out).
+            sug = Suggestion(start, end, holder, kind="privacy", safe=True, confidence=0.9, note=CPR_NOTE)
             # Built by hand, not with make_finding: the finding's text must not hold the full number.
             yield Finding(rule=rule.id, category=rule.category, severity=rule.severity,
                           message=f"{rule.message} ({masked}) I en skabelon skal der stå et flettefelt, fx {holder}.",
-                          start=start, end=end, text=masked, explanation=rule.explanation)
+                          start=start, end=end, text=masked, explanation=rule.explanation, suggestions=(sug,))
         return
     if target == "telefon":
         found = find_phones(text, rule.params["not_after"] or NOT_PHONE_BEFORE)

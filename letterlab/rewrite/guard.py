@@ -30,9 +30,9 @@ when every occurrence is safe and the letter is signed by a person. While a
 letter keeps its formal address, no safe suggestion brings "du" in, and
 while it changes to "du", none keeps "De".
 
-A full CPR number is never copied into a suggestion: the guard masks it
-(``010190-****``), and applying the suggestion puts the letter's own number
-back (``report.safe.restore_cprs``), so the rewritten letter loses nothing.
+A full CPR number is never copied into a suggestion: the guard puts the
+merge field ``{cpr}`` in its place (issue #13: the rewritten letter holds no
+CPR number; the privacy finding tells the writer to remove it).
 
 ``letter_guard(before_text, after_text)`` is the check of the whole letter
 that ``rewrite_letter`` runs before it returns a text (``run.py``), using the
@@ -44,13 +44,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
-from ..checks.privacy import NOT_CPR_BEFORE, find_cpr, mask_cpr
+from ..checks.privacy import NOT_CPR_BEFORE, find_cpr
 from ..facts import KIND_TITLES, diff_facts, extract_facts
 from ..language.inflect import is_known_verb, noun_agreement
 from ..report.model import Finding, Suggestion
 
 if TYPE_CHECKING:
     from ..ruleset import RuleSet
+
+MASKED_CPR_RE = re.compile(r"\b\d{6}-?\*{4}")
 
 NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "ingenting", "hverken", "ej", "næppe", "nej", "uden", "ikk"}
 # Word swaps whose meaning depends on the sentence: stems of the replaced words.
@@ -352,7 +354,7 @@ def _local_window(text: str, start: int, end: int, a: int, b: int, margin: int =
 def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
                      flagged: frozenset[str] = frozenset(), kind_of_finding: str = "",
                      memo: dict | None = None) -> tuple[Suggestion, Verdict]:
-    """The suggestion (CPR numbers masked) and the guard's verdict on it.
+    """The suggestion (CPR numbers replaced by {cpr}) and the guard's verdict on it.
 
     Facts and agreement are read in a window of a few words around the edit (an edit cannot change a fact
     farther away); broken patterns in the whole sentence. ``memo`` keeps what was read of the original
@@ -363,9 +365,10 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     original = text[s.start:s.end]
     rep = s.replacement
     cprs = find_cpr(rep, NOT_CPR_BEFORE)
-    if cprs:
-        for a, b, number in reversed(cprs):
-            rep = rep[:a] + mask_cpr(number) + rep[b:]
+    if cprs or "****" in rep:
+        for a, b, _ in reversed(cprs):
+            rep = rep[:a] + "{cpr}" + rep[b:]
+        rep = MASKED_CPR_RE.sub("{cpr}", rep)     # the report model masks numbers in suggestions: "010190-****"
         s = replace(s, replacement=rep)
     if rep.startswith(".") and text[:s.start].endswith("."):
         rep = rep[1:]          # a split after "kr.": one full stop ends the sentence
@@ -526,7 +529,7 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
 MSG_MIXED = "Brevet blander den høflige tiltale med du."
 MSG_AGREEMENT = "Bøjningen passer ikke: {what}."
 MSG_LOST = "Den nye udgave mangler et faktum eller har et andet: {what}."
-MSG_CPR = "Det nye brev har et CPR-nummer, som ikke stod i det gamle."
+MSG_CPR = "Brevet indeholder stadig et CPR-nummer."
 
 
 def formal_address_count(text: str) -> int:
@@ -574,6 +577,6 @@ def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict
     lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
     if lost:
         problems.append({"check": "facts", "category": "genre", "message": MSG_LOST.format(what=", ".join(lost[:4]))})
-    if {n for _, _, n in find_cpr(after, NOT_CPR_BEFORE)} - {n for _, _, n in find_cpr(before, NOT_CPR_BEFORE)}:
+    if find_cpr(after, NOT_CPR_BEFORE):
         problems.append({"check": "cpr", "category": "privacy", "message": MSG_CPR})
     return problems

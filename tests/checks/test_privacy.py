@@ -95,11 +95,13 @@ def test_phone_and_email_findings_are_info_with_placeholder_advice(plain_nlp):
 
 def test_privacy_findings_offer_no_content_losing_suggestion(plain_nlp):
     text = "Vi har registreret dig med CPR-nummer 010190-1234. Dit nummer er 72 10 44 00 og din mail a@b.dk."
-    for rule in ("persondata.cpr", "persondata.telefon", "persondata.email"):
+    for rule in ("persondata.telefon", "persondata.email"):
         _, hits = _findings(text, rule, plain_nlp)
         assert hits and all(f.suggestions == () for f in hits)
     _, [cpr] = _findings(text, "persondata.cpr", plain_nlp)
     assert "{cpr}" in cpr.message and "1234" not in cpr.message
+    # a CPR number is the one thing a rewrite should take out (#13): its suggestion is the merge field, never the number
+    assert [(s.replacement, s.kind) for s in cpr.suggestions] == [("{cpr}", "privacy")]
 
 
 def test_find_emails_ignores_web_addresses():

@@ -90,7 +90,7 @@ def test_context_dependent_swaps_are_never_safe(word):
 def test_a_cpr_number_is_never_copied_into_a_suggestion():
     text = "Sagen gælder CPR-nr. 010190-1234."
     s, v = check_suggestion(text, sug(text, "CPR-nr. 010190-1234", "cpr-nummer 010190-1234"))
-    assert "1234" not in s.replacement and "010190-****" in s.replacement
+    assert "1234" not in s.replacement and "{cpr}" in s.replacement
 
 
 def test_split_after_an_abbreviation_keeps_one_full_stop():

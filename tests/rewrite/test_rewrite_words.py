@@ -39,6 +39,7 @@ TEXTS = {
     "facts": " ".join([facts.MSG_EMPTY.format(which="den nye"), facts.MSG_IDENTICAL, facts.MSG_UNRELATED,
                        facts.MSG_LEGAL.format(what="klagevejledning"), facts.MSG_ALL_KEPT,
                        ". ".join(facts.KIND_TITLES.values()) + "."]),
+    "privacy.cpr": privacy.CPR_NOTE,
 }
 
 

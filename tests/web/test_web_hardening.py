@@ -59,7 +59,7 @@ def test_api_and_page_never_show_a_full_cpr_outside_the_letter_itself(api, clien
     up = api("/api/analyse", data={"file": (__import__("io").BytesIO(doc), f"brev {CPR}.docx")}).get_json()
     assert CPR not in json.dumps({k: v for k, v in up.items() if k != "text"}, ensure_ascii=False)
     rw = api("/api/rewrite", json={"text": LETTER}).get_json()
-    assert CPR in rw["text"]                              # a rewrite keeps the number
+    assert CPR not in rw["text"] and "{cpr}" in rw["text"]   # a rewrite takes the number out (#13)
     assert CPR not in json.dumps({k: v for k, v in rw["report"].items() if k != "text"}, ensure_ascii=False)
     page = client.get("/")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
