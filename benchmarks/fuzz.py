@@ -183,6 +183,7 @@ def check_report(report, text: str, problems: list[str], where: str) -> None:
 
 def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every: int, api_every: int,
         max_run: int, workdir: Path, max_paras: int = 6, progress: int = 0) -> dict:
+    from letterlab.checks.privacy import NOT_CPR_BEFORE, find_cpr
     from letterlab.core import analyse
     from letterlab.nlp.pipeline import load_pipeline
     from letterlab.readers import ReadError, read_document
@@ -241,8 +242,6 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
                 res = rewrite_letter(document, rules, mode="all", nlp=nlp)
                 counts["rewrites"] += 1
                 # #13: every CPR number letterlab flags becomes a merge field; none is added
-                from letterlab.checks.privacy import NOT_CPR_BEFORE, find_cpr
-
                 flagged = sum(1 for f in report.findings if f.rule == "persondata.cpr")
                 left = len(find_cpr(res.text, NOT_CPR_BEFORE))
                 if left > len(find_cpr(document.text, NOT_CPR_BEFORE)) - flagged:
