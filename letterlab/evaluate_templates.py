@@ -52,7 +52,8 @@ NO_HEADING = "ingen overskrift"
 NO_APPEAL = "ingen klagevejledning"
 NONBODY_KEYS = ("letterhead", "recipient", "reference", "signature")
 VERDICTS = ("heading", "message_first", "genre", "appeal")
-REPORTED = ("message_sentence", "cannot_judge")      # reported, not guarded by the tests (yet)
+REPORTED = ("message_sentence", "cannot_judge", "tone")   # reported, not guarded by the tests (yet)
+TONE_PREFIX = "anerkendende-tone."
 QUIET_NOTICES = {"reader", "not_danish"}
 
 _PHONE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
@@ -76,6 +77,8 @@ class Result:
     details: dict = field(default_factory=dict)    # verdict -> short reason for a miss
     nonbody: int = 0
     false_no_heading: bool = False
+    tone_found: set = field(default_factory=set)     # tone families letterlab flagged
+    tone_gold: set | None = None                     # tone families the editor marked (None: not annotated)
     errors: int = 0
     warnings: int = 0
     failed: str | None = None
@@ -309,6 +312,12 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
     r.verdicts["appeal"] = ok
     r.details["appeal"] = (f"reported needed={needed} present={present}, "
                            f"gold needed={g.get('appeal_needed', False)} present={g.get('appeal_present', False)}")
+    r.tone_found = tone_families(report)
+    if "tone" in g:
+        r.tone_gold = set(g["tone"])
+        r.verdicts["tone"] = r.tone_found == r.tone_gold
+        r.details["tone"] = (f"reported {sorted(r.tone_found) or 'none'}, "
+                             f"gold {sorted(r.tone_gold) or 'none'}")
     r.nonbody = len(suggestions_with_nonbody(report, text, g))
     r.details["nonbody"] = ", ".join(sorted(set(suggestions_with_nonbody(report, text, g))))
     sev = [f["severity"] for f in report.get("findings", [])]
@@ -317,6 +326,28 @@ def judge(t: Template, report: dict | str, text: str | None) -> Result:
         r.details["plain"] = ", ".join(f["rule"] for f in report.get("findings", [])
                                        if f["severity"] in ("error", "warning"))
     return r
+
+
+def tone_families(report: dict) -> set[str]:
+    """The tone families (``anerkendende-tone.<family>``) with at least one finding in the report."""
+    return {f["rule"][len(TONE_PREFIX):] for f in report.get("findings", [])
+            if f["rule"].startswith(TONE_PREFIX)}
+
+
+def tone_counts(results: list[Result]) -> dict:
+    """Family-level precision and recall over the letters whose gold marks their tone problems."""
+    tp = fp = fn = 0
+    for r in results:
+        if r.tone_gold is None or r.failed:
+            continue
+        tp += len(r.tone_found & r.tone_gold)
+        fp += len(r.tone_found - r.tone_gold)
+        fn += len(r.tone_gold - r.tone_found)
+    rated = [r for r in results if r.tone_gold is not None and not r.failed]
+    return {"letters": len(rated), "tp": tp, "fp": fp, "fn": fn,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+            "false_alarm_letters": sum(1 for r in rated if not r.tone_gold and r.tone_found)}
 
 
 # --- summary --------------------------------------------------------------------------------
@@ -333,6 +364,7 @@ def summarise(templates: list[Template], results: list[Result]) -> dict:
     plain = [r for t, r in zip(templates, results) if t.good_plain and not r.failed]
     out["good_plain"] = {"n": len(plain), "errors": sum(r.errors for r in plain),
                          "warnings_per_letter": round(sum(r.warnings for r in plain) / len(plain), 2) if plain else None}
+    out["tone_families"] = tone_counts(results)
     out["failed"] = [r.name for r in results if r.failed]
     return out
 
@@ -382,6 +414,11 @@ def format_summary(summary: dict) -> str:
                  f" (in {summary['letters_with_nonbody_suggestions']} letters)")
     gp = summary["good_plain"]
     lines.append(f"  good plain letters: {gp['n']}, errors {gp['errors']}, warnings per letter {gp['warnings_per_letter']}")
+    tc = summary.get("tone_families") or {}
+    if tc.get("letters"):
+        lines.append(f"  tone families on {tc['letters']} annotated letters: precision {tc['precision']}, "
+                     f"recall {tc['recall']} (tp {tc['tp']}, fp {tc['fp']}, fn {tc['fn']}); "
+                     f"letters without tone problems given a tone finding: {tc['false_alarm_letters']}")
     if summary["failed"]:
         lines.append(f"  failed: {', '.join(summary['failed'])}")
     return "\n".join(lines)

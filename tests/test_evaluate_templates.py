@@ -200,6 +200,26 @@ def test_a_template_that_cannot_be_judged_needs_a_notice_and_no_message_nag():
     assert "cannot_judge" not in judge(Template("y.txt", ROOT / "y.txt", GOLD), noticed, LETTER).verdicts
 
 
+def test_tone_verdict_compares_the_flagged_families_with_the_editors_marks():
+    marked = Template("x.txt", ROOT / "x.txt", {**GOLD, "tone": ["trussel"]})
+    calm = Template("y.txt", ROOT / "y.txt", {**GOLD, "tone": []})
+    threat = finding("anerkendende-tone.trussel", "...", "Vi har sagt nej")
+    lecture = finding("anerkendende-tone.belaering", "...", "Kære Anne")
+    other = finding("lix.lange-saetninger", "...", "Kære Anne")
+    hit = judge(marked, {"findings": [threat, other]}, LETTER)
+    assert hit.verdicts["tone"] is True and hit.tone_found == {"trussel"}
+    extra = judge(marked, {"findings": [threat, lecture]}, LETTER)
+    assert extra.verdicts["tone"] is False and "belaering" in extra.details["tone"]
+    alarm = judge(calm, {"findings": [lecture]}, LETTER)
+    missed = judge(marked, {"findings": [other]}, LETTER)
+    unrated = judge(Template("z.txt", ROOT / "z.txt", GOLD), {"findings": [lecture]}, LETTER)
+    assert "tone" not in unrated.verdicts and unrated.tone_gold is None
+    s = summarise([marked] * 5, [hit, extra, alarm, missed, unrated])
+    assert s["tone"] == {"right": 1, "n": 4, "accuracy": 0.25}
+    assert s["tone_families"] == {"letters": 4, "tp": 2, "fp": 2, "fn": 1, "precision": 0.5,
+                                  "recall": 0.667, "false_alarm_letters": 1}
+
+
 def test_a_message_may_have_alternatives():
     assert _alternatives("a") == ["a"] and _alternatives(["a", "b"]) == ["a", "b"]
     assert find_spans("xx a yy b", ["a", "b"]) == [(3, 4), (8, 9)]
