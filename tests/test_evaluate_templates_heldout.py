@@ -1,11 +1,13 @@
-"""The held-out template sets (corpora/templates-heldout1 and -heldout2): their gold and the accuracy guards.
+"""The held-out template sets (corpora/templates-heldout1, -heldout2, -heldout3): their gold and the accuracy guards.
 
 Two Danish editors each wrote 20 templates blind (see each set's README.md). First contact gave
 - heldout1: heading 17/20, message-first 17/18, genre 14/19, appeal 19/20, message sentence 14/18,
   1.25 warnings per good plain letter;
 - heldout2 (reading at 06f2a0c): heading 16/20, message-first 16/19, genre 16/19, appeal 18/20,
   message sentence 14/19, 0.8 warnings per good plain letter.
-The guards below are what the `reading` branch reached after fixing the general causes; keep them,
+- heldout3 (main abafba8): heading 17/20, message-first 14/19, genre 15/19, appeal 18/20,
+  message sentence 11/19, 1.17 warnings per good plain letter; its guards are these first-contact figures.
+The guards of sets 1 and 2 are what the `reading` branch reached after fixing the general causes; keep them,
 never raise them above what is reached, and do not tune against these letters' wording (a new blind
 set judges that).
 """
@@ -32,6 +34,13 @@ GUARDS = {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 0.94, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.6,
+    },
+    # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
+    "templates-heldout3": {
+        "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,
+                         "message_sentence": 0.57, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 1.17,
+        "max_nonbody_suggestions": 1,     # 10: the message-first move carries a reference line along
     },
 }
 MAX_NONBODY_SUGGESTIONS = 0
@@ -97,6 +106,6 @@ def test_accuracy_on_the_heldout_set(heldout):
     assert summary["failed"] == []
     for verdict, floor in guards["min_accuracy"].items():
         assert summary[verdict]["accuracy"] >= floor, (verdict, summary[verdict], miss_table(results))
-    assert summary["nonbody_suggestions"] <= MAX_NONBODY_SUGGESTIONS
+    assert summary["nonbody_suggestions"] <= guards.get("max_nonbody_suggestions", MAX_NONBODY_SUGGESTIONS)
     assert summary["good_plain"]["errors"] <= MAX_PLAIN_ERRORS
     assert summary["good_plain"]["warnings_per_letter"] <= guards["max_plain_warnings_per_letter"]
