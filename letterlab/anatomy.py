@@ -189,11 +189,18 @@ SCAFFOLD_WORDS = re.compile(
     r"teksten|hvis|efter)\b|\bindsæt\s+(her|tekst|dato|navn|beløb|begrundelse)\b|\bvælg\s+(én|en|et|mellem|"
     r"relevant|det)\b.{0,60}\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
     r"\bvejledning\s+til\s+sagsbehandler\w*|\bsagsbehandler(en)?\s+(skal|skriver|udfylder|vælger)\b|"
-    r"\bxx+\b|\.\.\.\.|…{2,}|_{4,}|\bbrug\s+(dette|denne)\s+(afsnit|tekst)\b", re.I)
+    r"\bxx+\b|\.\.\.\.|…{2,}|_{4,}|\bbrug\s+(dette|denne)\s+(afsnit|tekst)\b|"
+    r"^\s*\[\s*(indsæt|tilføj|udfyld)\b[^\]]*\]\s*$", re.I)
 ALTERNATIVE_BRANCH = re.compile(
     r"^\s*(\[|<|\()?\s*(hvis|ved|if|else|ellers|alternativ|mulighed|variant)\b.{0,40}"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkend\w*|imødekom\w*|påbud|tilbagebetal\w*|nedsæt\w*|"
     r"standse\w*|stop|ja|nej|\d|[A-C])\b", re.I)
+# A lettered or numbered option as a sub-heading ("A. Bevilling", "B) Afslag", "Mulighed 2 – afslag"):
+# alternatives side by side when the template also tells the caseworker to choose.
+ALTERNATIVE_OPTION = re.compile(
+    r"^\s*(\(?[A-D1-4][.):]|(mulighed|variant|alternativ)\s*[A-D1-4]\b)\s*[-–:]?\s*[\wæøå ]{0,30}?\b"
+    r"(bevilling|bevilget|afslag|delvis|delvist|godkendelse|godkendt|imødekommelse|påbud|tilbagebetaling|"
+    r"nedsættelse|standsning|ophør)\b[\wæøå ]{0,20}$", re.I)
 APPEAL_HEADING = re.compile(
     r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+du|hvis\s+du\s+vil\s+klage|"
     r"du\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+du|"
@@ -612,6 +619,9 @@ def _merge(lines: list[_Line]) -> list[Part]:
 def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
     notes = []
     branches = [ln for ln in lines if ln.kind == "scaffolding" and ALTERNATIVE_BRANCH.match(ln.text)]
+    if any(ln.kind == "scaffolding" for ln in lines):
+        branches += [ln for ln in lines if ln.kind in ("subheading", "body") and ALTERNATIVE_OPTION.match(ln.text)
+                     and ln not in branches]
     if len(branches) >= 2:
         notes.append("alternatives")
     content = [ln for ln in lines if ln.kind in ("subject", "body", "list", "keyvalue")]

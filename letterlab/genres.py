@@ -67,7 +67,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     ],
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
-        (r"\bkl\. ?(\d|«|\{|\[|<<)", 1), (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
+        # a clock time, not a range of opening hours ("Mandag-fredag kl. 10-15")
+        (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1), (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
         # an invitation or summons in any words: "Vi inviterer dig til ...", "Du er indkaldt til ..."
         (r"\b(vi|jeg) (vil gerne )?invitere[r]? (dig|jer|dem|\S+) til\b", 3),
         (r"\b(vi|jeg) vil gerne (se|tale med|mødes med) (dig|jer|dem|\S+)( \S+)? til\b", 2),
@@ -98,6 +99,12 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
         (r"(^|\n|[.!?] )\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
         (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
+        # officialese requests: "... skal derfor anmode om", "De bedes venligst fremsende", "... bedes indsendt",
+        # "skal være forvaltningen i hænde senest ..."
+        (r"\b(skal|må|vil) (\w+ ){0,2}anmode\b", 2),
+        (r"\bbedes (de |du |i )?(venligst |hermed )?(\w+ )?(sendt|fremsendt|indsendt|udfyldt|sende|fremsende|indsende|"
+         r"udfylde)\b", 2),
+        (r"\bi hænde\b", 1.5),
     ],
     "opkraevning": [
         (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
@@ -131,6 +138,9 @@ PROSPECTIVE = [
     r"\b(kan|vil) (\w+ )?(medføre|føre til|betyde)\b",
     r"\b(har )?(endnu )?ikke (\w+ )?(truffet|taget) (\w+ )?(afgørelse|beslutning|stilling)\b",
     r"\bpå det foreliggende grundlag\b",
+    # a conditional threat: "Såfremt dokumentationen ikke modtages, vil der ikke kunne bevilges ..."
+    r"\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b[^.!?\n]{0,100}\bvil\b",
+    r"\bvil\b[^.!?\n]{0,100}\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b",
 ]
 _PROSPECTIVE = re.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
 _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")

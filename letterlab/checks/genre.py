@@ -206,8 +206,10 @@ def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
     ctx = letter(doc)
     if "appeal_guide" not in ctx.metrics:
         _, guide, _, refusal = _parts(lay, params)
-        ctx.metrics["appeal_guide"] = {"needed": bool(refusal or not params["only_refusals"]),
-                                       "present": bool(guide)}
+        needed = bool(refusal or not params["only_refusals"])
+        if "alternatives" in ctx.notes:
+            needed = bool(guide)    # options side by side: the guide is needed only if the template holds one
+        ctx.metrics["appeal_guide"] = {"needed": needed, "present": bool(guide)}
 
 
 def appeal_sentences(sents, params: dict) -> list[Sent]:

@@ -154,6 +154,8 @@ ACTIONS = [
     r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
     r"kontakte|ringe|svare|oplyse|give|melde)\b",
     r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
+    # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
+    r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
@@ -516,7 +518,13 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             break
     if main is None:
         main = next((s for s, c in classes if c), None)
-    window = set(lay.heading_sents) | set(lay.window(params["window_sentences"], params["intro_words"]))
+    opening = lay.window(params["window_sentences"], params["intro_words"])
+    window = set(lay.heading_sents) | set(opening)
+    if main is not None and main not in window and genre in (None, "orientering") and opening \
+            and not (classes_of(classes, main) - {"action"}) and _states_news(opening[0], classifier):
+        # A notice whose first paragraph states its news ("Dit nye pas er klar ...") has its message first;
+        # a practical request further down ("Tag ... med", "Husk at ...") is not what the letter is about.
+        return opening[0], True
     if main is None:
         # No sentence of a known class, but a subject line that says when, what it costs or a date
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
@@ -532,6 +540,22 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if stated:
             return stated[0], True
     return main, main in window
+
+
+def classes_of(classes, sent: Sent) -> frozenset[str]:
+    """The message classes ``_find_message`` gave ``sent``."""
+    return next((c for s, c in classes if s is sent), frozenset())
+
+
+_DELAYING_START = re.compile("|".join(rf"(?:{rx})" for rx in DELAYING_OPENINGS))
+
+
+def _states_news(sent: Sent, classifier: _Classifier) -> bool:
+    """A plain statement: not case process, law, a consequence, the appeal guide or a delaying opening."""
+    text = _clean(sent.text)
+    if speech_act(classifier.classes(sent.text)) not in ("information", "news") or text.endswith("?"):
+        return False
+    return sent.words >= 4 and not _DELAYING_START.match(text)
 
 
 def _subject_text(text: str) -> str:
