@@ -178,6 +178,21 @@ def test_scaffolding_and_alternatives():
     assert "alternatives" in a.notes and not a.judgeable
 
 
+@pytest.mark.parametrize("a,b", [("A. Bevilling", "B. Afslag"), ("Mulighed 1 – bevilling", "Mulighed 2 – afslag"),
+                                 ("A) Godkendelse", "B) Afslag")])
+def test_lettered_options_with_an_instruction_are_alternatives(a, b):
+    body = (f"Tilskud til briller\n\nKære «Navn»\n\n[Vælg én af mulighederne nedenfor, og slet den anden]\n\n{a}\n\n"
+            f"Du får tilskud til briller.\n\n{b}\n\nDu får ikke tilskud, fordi du ikke har en synsnedsættelse.\n\n"
+            "[Indsæt klagevejledning ved afslag]\n\nMed venlig hilsen\n«Sagsbehandler»\n")
+    a_ = read_anatomy(body)
+    assert "alternatives" in a_.notes and not a_.judgeable
+    assert a_.kind_at(body.index("[Indsæt klagevejledning")) == "scaffolding"
+    # the same sub-headings without an instruction to choose are a letter's sections
+    plain = body.replace("[Vælg én af mulighederne nedenfor, og slet den anden]\n\n", "").replace(
+        "[Indsæt klagevejledning ved afslag]\n\n", "")
+    assert read_anatomy(plain).judgeable
+
+
 def test_only_a_letterhead_cannot_be_judged():
     text = "Lindby Kommune\nTorvegade 9\n5900 Lindby\nTlf. 63 40 20 00\n\n{navn}\n{adresse}\n\nSagsnr.: {sagsnr}\nDato: {dato}\n"
     a = read_anatomy(text)

@@ -170,3 +170,20 @@ def test_decided_text_drops_only_announcements():
 ])
 def test_a_request_in_any_verb(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# Genre signals found on the readable half of corpora/templates-heldout3, as general phrasings.
+@pytest.mark.parametrize("text,expected", [
+    # opening hours as time ranges are not a meeting time
+    ("Dit sundhedskort er klar. Du kan hente det i Borgerservice. Vi har åbent mandag kl. 9-15, "
+     "tirsdag kl. 9-15 og torsdag kl. 12-17.30.", "orientering"),
+    # officialese requests
+    ("Kommunen skal derfor anmode om en kopi af lejekontrakten. Kopien skal være os i hænde senest den 3. maj.",
+     "anmodning"),
+    ("Til brug for sagen bedes De venligst fremsende en lægeerklæring.", "anmodning"),
+    # a conditional threat holds decision words, but it is not a decision
+    ("Vi mangler din lønseddel. Lønsedlen bedes indsendt senest den 1. juni. Såfremt den ikke modtages, "
+     "vil der ikke kunne bevilges tilskud, og ansøgningen får afslag.", "anmodning"),
+])
+def test_heldout3_genre_signals(text, expected):
+    assert detect_genre(text)[0] == expected

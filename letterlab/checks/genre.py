@@ -36,7 +36,7 @@ from typing import Iterator
 
 from .base import Param, letter
 from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Layout, Sent, any_of, layout, make_finding,
-                      regex_list_problem)
+                      regex_list_problem, _compile_all)
 
 ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
             "partshoering-frist", "indkaldelse-tid-sted", "frist-uden-start")
@@ -163,6 +163,18 @@ MESSAGES = {
 }
 
 REGEX_PARAMS = {k for k in PARAMS if k.endswith("_patterns")}
+# "Pas, der ikke bliver hentet inden for 3 måneder, ...": a period in a relative clause about a thing
+# states a rule; it is not a deadline the reader must count from.
+_RULE_CLAUSE = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) [\wæøå]+ $")
+_RULE_CLAUSE_HINT = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) ")
+
+
+def _rule_periods_only(low: str, params: dict) -> bool:
+    """True when every open deadline in ``low`` is a period in such a relative clause."""
+    if not _RULE_CLAUSE_HINT.search(low):
+        return False
+    return not any(not _RULE_CLAUSE.search(low[:m.start()])
+                   for rx in _compile_all(tuple(params["open_deadline_patterns"])) for m in rx.rx.finditer(low))
 
 
 def validate_param(key: str, value) -> str | None:
@@ -254,7 +266,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         for s in content:
             low = _lower(s)
             m = open_dl.search(low) if hasattr(open_dl, "search") else None
-            if m and _has(acts, low) and not re.search(DATE_RE, low):   # a date in the sentence says when
+            if m and _has(acts, low) and not re.search(DATE_RE, low) \
+                    and not _rule_periods_only(low, p):    # a date in the sentence says when
                 out.append(("frist-uden-start", (s.start, s.end)))
         return out
 

@@ -219,6 +219,9 @@ def test_appeal_guide_after_the_signature_is_found(plain_nlp):
     ("Send os kopi af dine kontoudtog inden 10 dage efter, at du har fået brevet.", False),
     ("Send os kopi af dine kontoudtog senest den 12. juni 2026.", False),
     ("Vi sender dig svar inden 6 uger.", False),
+    # a period in a relative clause about a thing states a rule, not the reader's deadline
+    ("Cykler, der ikke bliver afhentet inden for 2 måneder, skal vi sende til auktion.", False),
+    ("Send os kontoudtog, der er udskrevet i år, inden 10 dage.", True),
 ])
 def test_deadline_without_a_starting_point(plain_nlp, sentence, flagged):
     found = run(plain_nlp, "Vi mangler papirer\n\nKære Ane\n\n" + sentence, "genre.frist-uden-start", "anmodning")
@@ -304,3 +307,18 @@ def test_a_hearing_is_not_a_decision_and_needs_no_appeal_guide(nlp):
     report = analyse(HEARING_LETTER, default_ruleset(), nlp=nlp)
     assert report.genre == "partshoering"
     assert not [f for f in report.findings if f.rule.startswith("genre.klage")]
+
+
+def test_alternatives_side_by_side_need_an_appeal_guide_only_when_the_template_holds_one(plain_nlp):
+    def guide(text):
+        doc = plain_nlp(text)
+        ensure_letter_extension()
+        doc._.letter = LetterContext(genre="afgoerelse", notes=("alternatives",))
+        list(default_ruleset().get("genre.klagevejledning").check(doc))
+        return doc._.letter.metrics["appeal_guide"]
+
+    options = ("Støtte til bil\n\nKære Ib\n\nMulighed 1 – bevilling\n\nDu får et lån til bil.\n\n"
+               "Mulighed 2 – afslag\n\nDu får ikke støtte til bil, fordi du kan tage bussen.")
+    assert guide(options) == {"needed": False, "present": False}
+    with_guide = options + "\n\nKlagevejledning\n\nDu kan klage til Ankestyrelsen. Send klagen til os inden 4 uger."
+    assert guide(with_guide) == {"needed": True, "present": True}

@@ -126,6 +126,35 @@ def test_no_message_at_all_is_an_error(plain_nlp):
     assert doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
 
 
+# A notice whose first paragraph states its news has its message first; a practical request further down
+# is not what it is about. A process or legal opening does not state the news, so the request still counts.
+NOTICE = ("Kære beboer\n\n{first}\n\nHusk at stille affaldsspanden ud til vejen, så vi kan komme til den. "
+          "Ring til os, hvis den ikke bliver tømt.")
+
+
+@pytest.mark.parametrize("first,flagged", [
+    ("Din nye affaldsspand bliver tømt hver anden fredag fra nu af, også i ferierne.", False),
+    ("Skraldebilen kan ikke køre ind på Skolevej i hele juli, fordi vejen er gravet op til nye rør.", False),
+    ("Under henvisning til kommunens regulativ for husholdningsaffald skal vi hermed oplyse om den nye ordning.", True),
+    ("Reglerne om indsamling af affald fra private husstande står i regulativ for husholdningsaffald § 9.", True),
+])
+def test_a_notice_that_states_its_news_first_has_its_message_first(plain_nlp, first, flagged):
+    text = NOTICE.format(first=first)
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert bool(found) is flagged
+    if not flagged:
+        m = doc._.letter.metrics["message"]
+        assert m["first"] is True and text[m["position"]["start"]:m["position"]["end"]] == first
+    # in a request letter the request is the message, wherever the notice starts
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="anmodning")
+    assert len(found) == 1 and found[0].text.startswith("Husk at stille")
+
+
+def test_officialese_request_with_anmode_is_a_request():
+    assert "action" in message.classify("Kommunen skal derfor anmode om en kopi af lejekontrakten.", PARAMS)
+    assert "action" in message.classify("Vi må hermed anmode Dem om at sende lønsedler.", PARAMS)
+
+
 def test_decision_letter_wants_the_decision_not_a_side_request(plain_nlp):
     text = ("Kære Ole Hansen\n\nSend os dine lønsedler senest 1. maj 2026. Vi har set på din sag.\n\n"
             "Vi har også talt med din læge.\n\nDu får ikke boligstøtte, fordi din indtægt er for høj.")
