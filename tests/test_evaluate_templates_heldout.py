@@ -7,6 +7,8 @@ Two Danish editors each wrote 20 templates blind (see each set's README.md). Fir
   message sentence 14/19, 0.8 warnings per good plain letter.
 - heldout3 (main abafba8): heading 17/20, message-first 14/19, genre 15/19, appeal 18/20,
   message sentence 11/19, 1.17 warnings per good plain letter; its guards are these first-contact figures.
+- templates-dev3 is not blind: the reading3 helper wrote it to exercise the general causes it found on the
+  odd half of heldout3 (see its README.md).
 The guards of sets 1 and 2 are what the `reading` branch reached after fixing the general causes; keep them,
 never raise them above what is reached, and do not tune against these letters' wording (a new blind
 set judges that).
@@ -36,6 +38,15 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.6,
     },
     # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
+    # The reading3 helper's own development set (12 templates, not blind): written in the shapes of the general
+    # causes found on heldout3's odd half; first contact on main b3b3f14 was message-first 6/10, genre 7/10,
+    # appeal 11/12, message sentence 5/10, 0.86 warnings per good plain letter.
+    "templates-dev3": {
+        "size": 12,
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.15,
+    },
     "templates-heldout3": {
         "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,
                          "message_sentence": 0.57, "cannot_judge": 1.0},
@@ -60,7 +71,7 @@ def heldout(request):
 
 def test_set_has_its_gold_and_readme(heldout):
     templates = load_set(heldout)
-    assert len(templates) == 20
+    assert len(templates) == GUARDS[heldout.name].get("size", 20)
     assert (heldout / "README.md").is_file()
     for t in templates:
         g = t.gold
