@@ -97,6 +97,9 @@ PLACES = [
     r"«\s*adresse", r"\{+\s*(adresse|sted|lokale|mødested)", r"\bmødested\w*", r"\bonline\b", r"\bvideo\w*",
     r"\bteams\b", r"\btelefon(samtale|møde)\b", r"\bringer til dig\b",
     r"\bpå (skolen|biblioteket|kontoret|sygehuset|hospitalet|rådhuset|klinikken)\b", r"\bi (vores|kommunens) \w+",
+    # "på skolens kontor", "i børnehavens personalerum", "på Ådal Skole"
+    r"\b(på|i) \w+(ens|ets|s) (kontor|lokale|mødelokale|personalerum|bibliotek|kantine|sal)\w*\b",
+    r"\bpå \w+ (skole|bibliotek|rådhus|sygehus|hospital|plejecenter)\b",
 ]
 
 # A deadline that does not say from when it runs ("inden 14 dage", "fra dato"), U 2004.2893 H.

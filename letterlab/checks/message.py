@@ -100,7 +100,7 @@ DECISION = [
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
-    r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder)\b",
+    r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
 ]
 ANSWER = [
     r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -120,6 +120,9 @@ SUMMONS = [
     r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+    # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
+    r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
+    r"^(?:[-•*–]\s*)?(mødet|samtalen) (er|bliver|holdes|finder sted) (\w+dag|den|på|i|kl\.)",
     # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
     r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
     r"([\w-]+ ){1,5}hos (os|mig)\b",
@@ -139,6 +142,7 @@ IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",
     "meld", "giv", "skriv", "kom", "tag", "læg", "stil", "husk", "vent", "brug", "søg", "klag", "mød",
     "tilmeld", "afmeld", "ret", "log", "find", "vælg", "bestil", "læs", "led", "sørg", "hent",
+    "klip", "fjern", "ryd", "tjek", "beskær", "flyt", "tøm", "forny", "underskriv", "oplys", "fortæl", "bring",
 ]
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
@@ -491,8 +495,25 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
     classifier = _classifier(params)
     key = ("message", classifier, genre, params["window_sentences"], params["intro_words"])
     if key not in lay.memo:
-        lay.memo[key] = _find_message(lay, classifier, params, genre)
+        found = _find_message(lay, classifier, params, genre)
+        if found[0] is None:
+            found = _subject_statement(doc, lay, classifier, params)
+        lay.memo[key] = found
     return lay.memo[key]
+
+
+def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: dict) -> tuple[Sent | None, bool]:
+    """No sentence of a message class: a subject line that says something ("Vi kommer og tømmer tanken i uge 12",
+    not a topic) is then the message, and it is first."""
+    text = doc_text(doc)
+    for s in lay.heading_sents:
+        rest = _subject_text(s.text)
+        if speech_act(classifier.classes(rest)) in ("process", "appeal") or placeholders_only(rest):
+            continue
+        at = s.start + max(text[s.start:s.end].find(rest), 0)
+        if heading_has_content(rest, doc, at, params):
+            return s, True
+    return None, False
 
 
 def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
@@ -561,8 +582,14 @@ def _states_news(sent: Sent, classifier: _Classifier) -> bool:
 def _subject_text(text: str) -> str:
     """The subject line without an "Emne:"/"Vedr.:" label or a type label before a dash ("Partshøring – ...")."""
     t = _SUBJECT_PREFIX.sub("", text)
-    m = re.match(r"^\s*[\wæøåÆØÅ. ]{2,40}?\s+[–-]\s+(.+)$", t)
-    return m.group(1) if m else t
+    m = re.match(r"^\s*[\wæøåÆØÅ. ]{2,40}?\s+[–-]\s+(.+)$", t) or _TYPE_LABEL_COLON.match(t)
+    return m.group(m.lastindex) if m else t
+
+
+# "Påmindelse: Husk at klippe hækken", "Afgørelse: Du får ...": a letter type before a colon, then the message
+_TYPE_LABEL_COLON = re.compile(
+    r"^\s*(\d\.\s*)?(påmindelse|rykker|indkaldelse|kvittering|orientering|partshøring|afgørelse|anmodning|svar|"
+    r"information|meddelelse|varsel|besked|vigtigt)\s*:\s+(?=\S)(.+)$", re.I)
 
 
 def store_message(doc: Doc, params: dict) -> tuple[Sent | None, bool]:

@@ -124,6 +124,7 @@ def test_hearing_needs_a_reply_deadline(plain_nlp, body, flagged):
     ("Indkaldelse til samtale\n\nKære Jesper\n\nEfter reglerne om kontanthjælp holder vi samtaler med alle, "
      "der får kontanthjælp, for at tale om job.\n\nSamtalen er den 12. november kl. 10.00 på Havnegade 4.",
      "dato, klokkeslæt og sted"),
+    ("Møde om Idas trivsel tirsdag den 3. marts kl. 14\n\nKære Jens\n\nMødet er i skolens mødelokale.", None),
 ])
 def test_summons_needs_time_and_place_up_front(plain_nlp, text, missing):
     found = run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse")

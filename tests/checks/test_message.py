@@ -50,6 +50,12 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Kom til jobsamtale torsdag den 12. november.", "summons"),
     ("Vi har modtaget din ansøgning.", "receipt"),
     ("Vejen lukker fra mandag den 2. november.", "news"),
+    # general shapes from held-out set 3: more imperatives, a stop after a possessive, a meeting in words
+    ("Klip grenene, så de ikke hænger ud over stien.", "action"),
+    ("Tjek, at dine oplysninger er rigtige.", "action"),
+    ("Dit boligtilskud stopper den 31. marts.", "decision"),
+    ("Vi vil gerne holde et møde med dig om din søns skolegang.", "summons"),
+    ("Samtalen er torsdag den 3. maj kl. 9 i Jobcentret.", "summons"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -148,6 +154,31 @@ def test_a_notice_that_states_its_news_first_has_its_message_first(plain_nlp, fi
     # in a request letter the request is the message, wherever the notice starts
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="anmodning")
     assert len(found) == 1 and found[0].text.startswith("Husk at stille")
+
+
+def test_a_type_label_before_a_colon_leaves_the_message_in_the_subject(plain_nlp):
+    text = ("Emne: Rykker: Send os dit skema om boligstøtte\n\nKære Ole\n\nVi skrev til dig i april "
+            "om skemaet, men vi har endnu ikke fået det fra dig, og derfor skriver vi til dig igen nu.\n\n"
+            "Skemaet skal være udfyldt senest den 1. juni.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="paamindelse")
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and text[m["position"]["start"]:m["position"]["end"]].startswith("Emne: Rykker: Send os")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("subject,flagged", [
+    ("Vi kommer og renser tagrenderne på Skolen", False),           # a statement: the subject is the message
+    ("Vedrørende tagrenderne på Skolen", True),                     # a topic: no message anywhere
+])
+def test_a_subject_that_says_something_is_the_message_when_no_sentence_has_a_class(nlp, subject, flagged):
+    text = (f"{subject}\n\nKære forældre\n\nEn håndværker fra kommunen går på taget i løbet af ugen. Det larmer lidt, "
+            "men det tager kun et par timer om dagen, og børnene kan lege i gården som normalt.")
+    doc = nlp(text)
+    ensure_letter_extension()
+    doc._.letter = LetterContext(genre="orientering")
+    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    assert bool(found) is flagged
 
 
 def test_officialese_request_with_anmode_is_a_request():
