@@ -54,6 +54,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a grant: the municipality pays for the reader ("Kommunen betaler ...", "Vi betaler ...")
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
+        (r"\bhar besluttet at (give|bevilge|betale|dække|stoppe|standse|nedsætte|tildele)\b", 1.5),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),
@@ -105,6 +106,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bbedes (de |du |i )?(venligst |hermed )?(\w+ )?(sendt|fremsendt|indsendt|udfyldt|sende|fremsende|indsende|"
          r"udfylde)\b", 2),
         (r"\bi hænde\b", 1.5),
+        # a plain request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
+        (r"(^|\n|[.!?] )\s*(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|aflevere)\b", 2),
+        (r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift)\b",
+         1.5),
     ],
     "opkraevning": [
         (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),

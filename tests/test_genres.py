@@ -184,6 +184,11 @@ def test_a_request_in_any_verb(text, expected):
     # a conditional threat holds decision words, but it is not a decision
     ("Vi mangler din lønseddel. Lønsedlen bedes indsendt senest den 1. juni. Såfremt den ikke modtages, "
      "vil der ikke kunne bevilges tilskud, og ansøgningen får afslag.", "anmodning"),
+    # a plain request as a need and a question, after a thank-you: a request, not a receipt
+    ("Tak for din ansøgning om friplads, som vi fik i går. Vi har brug for en kopi af din årsopgørelse. "
+     "Vil du sende den til os senest den 4. maj?", "anmodning"),
+    # "Kommunen har besluttet at give dig ..." is a grant
+    ("Kommunen har besluttet at give dig et tilskud til nye briller.", "afgoerelse"),
 ])
 def test_heldout3_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

@@ -85,6 +85,7 @@ PLACEHOLDER_DATE = r"(\{+\s*(dato|frist|svarfrist|tid|tidspunkt)[^}]*\}+|«\s*(d
 DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
+    r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
     r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
@@ -158,6 +159,10 @@ ACTIONS = [
     r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
     r"kontakte|ringe|svare|oplyse|give|melde)\b",
     r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
+    # a request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
+    r"^(?:[-•*–]\s*)?(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|ringe|give os|aflevere|tage et billede)\b",
+    r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
+    r"svar|besked|\w+ fra dig|dit|din|dine)\b",
     # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",

@@ -56,6 +56,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Dit boligtilskud stopper den 31. marts.", "decision"),
     ("Vi vil gerne holde et møde med dig om din søns skolegang.", "summons"),
     ("Samtalen er torsdag den 3. maj kl. 9 i Jobcentret.", "summons"),
+    ("Vil du sende os en kopi af dine lønsedler?", "action"),
+    ("Vi har brug for en kopi af din lejekontrakt.", "action"),
+    ("Kommunen har besluttet at give dig et tilskud til briller.", "decision"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
