@@ -75,7 +75,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(vi|jeg) vil gerne (se|tale med|mødes med) (dig|jer|dem|\S+)( \S+)? til\b", 2),
         (r"\b(du|de|i) er (hermed )?(indkaldt|inviteret|indbudt) til\b", 3),
         (r"(^|\n|[.!?] )kom til\b", 2), (r"\bhar (fået )?(en )?tid (hos|til|i)\b", 2),
-        (r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|"
+        (r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|"
          r"tjek|kontrol|praktik|kursus|vaccination|screening)\b", 2),
     ],
     "kvittering": [

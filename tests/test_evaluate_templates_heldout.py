@@ -38,14 +38,14 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.6,
     },
     # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
-    # The reading3 helper's own development set (18 templates, not blind): written in the shapes of the general
-    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 18/18, message-first 9/16,
-    # genre 11/16, appeal 17/18, message sentence 7/16, 0.8 warnings per good plain letter.
+    # The reading3 helper's own development set (20 templates, not blind): written in the shapes of the general
+    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 20/20, message-first 10/18,
+    # genre 12/18, appeal 19/20, message sentence 8/18, 0.75 warnings per good plain letter.
     "templates-dev3": {
-        "size": 18,
+        "size": 20,
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 0.15,
+        "max_plain_warnings_per_letter": 0.1,
     },
     "templates-heldout3": {
         "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,

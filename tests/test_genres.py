@@ -189,6 +189,8 @@ def test_a_request_in_any_verb(text, expected):
      "Vil du sende den til os senest den 4. maj?", "anmodning"),
     # "Kommunen har besluttet at give dig ..." is a grant
     ("Kommunen har besluttet at give dig et tilskud til nye briller.", "afgoerelse"),
+    # a summons without the word: a hyphenated examination and a time
+    ("Mia skal til 5-års-undersøgelse. Vi ses tirsdag den 8. juni kl. 9.", "indkaldelse"),
 ])
 def test_heldout3_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

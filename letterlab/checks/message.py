@@ -118,12 +118,13 @@ APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
     # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
-    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?\w*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
+    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
     # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
     r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
-    r"^(?:[-•*–]\s*)?(mødet|samtalen) (er|bliver|holdes|finder sted) (\w+dag|den|på|i|kl\.)",
+    r"^(?:[-•*–]\s*)?(mødet|samtalen|undersøgelsen|besøget|konsultationen) (er|bliver|holdes|finder sted) "
+    r"(\w+dag|den|på|i|kl\.)",
     # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
     r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
     r"([\w-]+ ){1,5}hos (os|mig)\b",
@@ -547,9 +548,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     opening = lay.window(params["window_sentences"], params["intro_words"])
     window = set(lay.heading_sents) | set(opening)
     if main is not None and main not in window and genre in (None, "orientering") and opening \
-            and not (classes_of(classes, main) - {"action"}) and _states_news(opening[0], classifier):
+            and not (classes_of(classes, main) - {"action", "decision", "answer"}) \
+            and _states_news(opening[0], classifier):
         # A notice whose first paragraph states its news ("Dit nye pas er klar ...") has its message first;
-        # a practical request further down ("Tag ... med", "Husk at ...") is not what the letter is about.
+        # a practical request further down ("Tag ... med", "Husk at ...") or a weak "du får" ("Ellers får du et
+        # indbetalingskort") is not what the letter is about: a notice has no decision strong enough to be one.
         return opening[0], True
     if main is None:
         # No sentence of a known class, but a subject line that says when, what it costs or a date

@@ -57,6 +57,8 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Vi vil gerne holde et møde med dig om din søns skolegang.", "summons"),
     ("Samtalen er torsdag den 3. maj kl. 9 i Jobcentret.", "summons"),
     ("Vil du sende os en kopi af dine lønsedler?", "action"),
+    ("Undersøgelsen er tirsdag den 8. juni kl. 9 i Sundhedsplejen.", "summons"),
+    ("Ida skal til 5-års-undersøgelse hos sundhedsplejersken.", "summons"),
     ("Vi har brug for en kopi af din lejekontrakt.", "action"),
     ("Kommunen har besluttet at give dig et tilskud til briller.", "decision"),
 ])
@@ -182,6 +184,17 @@ def test_a_subject_that_says_something_is_the_message_when_no_sentence_has_a_cla
     doc._.letter = LetterContext(genre="orientering")
     found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
     assert bool(found) is flagged
+
+
+def test_a_weak_du_faar_further_down_a_notice_is_not_its_message(plain_nlp):
+    text = ("Kære Niels\n\nDin ejendomsskat for næste år er 12.480 kr., og du betaler den i to rater på 6.240 kr. "
+            "den 1. marts og den 1. september.\n\nPengene bliver trukket via Betalingsservice, hvis du er tilmeldt. "
+            "Ellers får du et indbetalingskort.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert found == []
+    # a decision letter still wants its decision up front
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert len(found) == 1 and found[0].text.startswith("Ellers får du")
 
 
 def test_officialese_request_with_anmode_is_a_request():
