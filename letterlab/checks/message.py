@@ -501,7 +501,7 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
     classifier = _classifier(params)
     key = ("message", classifier, genre, params["window_sentences"], params["intro_words"])
     if key not in lay.memo:
-        found = _find_message(lay, classifier, params, genre)
+        found = _find_message(lay, classifier, params, genre, doc)
         if found[0] is None:
             found = _subject_statement(doc, lay, classifier, params)
         lay.memo[key] = found
@@ -522,7 +522,8 @@ def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: d
     return None, False
 
 
-def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
+def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None,
+                  doc: Doc | None = None) -> tuple[Sent | None, bool]:
     # a type-and-topic subject line ("Indkaldelse til samtale") names the letter; it is not its message
     candidates = tuple(s for s in lay.heading_sents if not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text))))
     candidates += lay.body
@@ -549,7 +550,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     window = set(lay.heading_sents) | set(opening)
     if main is not None and main not in window and genre in (None, "orientering") and opening \
             and not (classes_of(classes, main) - {"action", "decision", "answer"}) \
-            and _states_news(opening[0], classifier):
+            and _states_news(opening[0], classifier) and not _told_in_the_past(doc, opening[0]):
         # A notice whose first paragraph states its news ("Dit nye pas er klar ...") has its message first;
         # a practical request further down ("Tag ... med", "Husk at ...") or a weak "du får" ("Ellers får du et
         # indbetalingskort") is not what the letter is about: a notice has no decision strong enough to be one.
@@ -577,6 +578,21 @@ def classes_of(classes, sent: Sent) -> frozenset[str]:
 
 
 _DELAYING_START = re.compile("|".join(rf"(?:{rx})" for rx in DELAYING_OPENINGS))
+
+
+def _told_in_the_past(doc: Doc | None, sent: Sent) -> bool:
+    """True when the sentence's first finite verb is in the preterite ("Byrådet vedtog i maj ..."): background, not
+    news. Without a tagger nothing is known, and the answer is False."""
+    if doc is None:
+        return False
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tt = token_table(doc)
+    for i in range(span.start + 1, span.end):     # the first word is often mistagged ("Dit" as a verb)
+        if tt.pos[i] in ("VERB", "AUX") and "Fin" in (tt.feat(i, "VerbForm") or "").split(","):
+            return "Past" in (tt.feat(i, "Tense") or "").split(",")
+    return False
 
 
 def _states_news(sent: Sent, classifier: _Classifier) -> bool:

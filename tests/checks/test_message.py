@@ -197,6 +197,21 @@ def test_a_weak_du_faar_further_down_a_notice_is_not_its_message(plain_nlp):
     assert len(found) == 1 and found[0].text.startswith("Ellers får du")
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("first,flagged", [
+    ("Vi henter dit storskrald hver anden mandag, og du skal ikke længere bestille tid til det.", False),
+    ("Byrådet vedtog den 12. maj 2026 nye regler for indsamling af storskrald fra husstande i kommunen.", True),
+])
+def test_background_in_the_preterite_does_not_state_the_news(nlp, first, flagged):
+    text = (f"Kære grundejer\n\n{first}\n\nPlanen omfatter flere ordninger for alle husstande i hele kommunen.\n\n"
+            "Husk at stille storskraldet ud til vejen aftenen før.")
+    doc = nlp(text)
+    ensure_letter_extension()
+    doc._.letter = LetterContext(genre="orientering")
+    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    assert bool(found) is flagged
+
+
 def test_officialese_request_with_anmode_is_a_request():
     assert "action" in message.classify("Kommunen skal derfor anmode om en kopi af lejekontrakten.", PARAMS)
     assert "action" in message.classify("Vi må hermed anmode Dem om at sende lønsedler.", PARAMS)
