@@ -337,7 +337,20 @@ TOPIC_START = re.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\
 
 @_per_letter
 def _is_address(line: str) -> bool:
-    return bool(POSTCODE.search(line)) and _words(line) <= 8 and not TOPIC_START.match(line)
+    if not (POSTCODE.search(line) and _words(line) <= 8 and not TOPIC_START.match(line)):
+        return False
+    if _POSTCODE_TOWN.search(line):
+        return True
+    # a street and a house number ("Skovvej 12", "Nørre allé 5"), not a subject line that ends in a number
+    # ("Vejen lukker i uge 34", "Brandsyn 2027"): name words, and a house number of at most three digits
+    m = _HOUSE_NUMBER.search(line)
+    lower = [w for w in re.findall(r"[a-zæøå]{2,}\b", line[:m.start()] if m else line) if w not in _STREET_WORDS]
+    return m is not None and len(lower) <= 1
+
+
+_POSTCODE_TOWN = re.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ]")
+_HOUSE_NUMBER = re.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+_STREET_WORDS = {"vej", "allé", "alle", "gade", "stræde", "plads", "vænge", "torv", "sti", "park", "have", "by"}
 
 
 @dataclass

@@ -69,7 +69,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
         # a clock time, not a range of opening hours ("Mandag-fredag kl. 10-15")
-        (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1), (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
+        (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1),
+        (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
         # an invitation or summons in any words: "Vi inviterer dig til ...", "Du er indkaldt til ..."
         (r"\b(vi|jeg) (vil gerne )?invitere[r]? (dig|jer|dem|\S+) til\b", 3),
         (r"\b(vi|jeg) vil gerne (se|tale med|mødes med) (dig|jer|dem|\S+)( \S+)? til\b", 2),

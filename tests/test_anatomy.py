@@ -344,6 +344,14 @@ def test_case_line_alone_stays_the_subject():
     assert kinds_of(text)["subject"] == ["Vedr.: Din ansøgning om boligstøtte"]
 
 
+@pytest.mark.parametrize("subject", ["Svømmehallen lukker i uge 27", "Skolefoto 2027", "Vi flytter Torvedagen til 14"])
+def test_a_subject_line_that_ends_in_a_number_is_not_an_address(subject):
+    text = f"Fjordby Kommune\nKultur og Fritid\n\n{subject}\n\nKære borger\n\nDu kan læse mere om det på fjordby.dk.\n"
+    assert kinds_of(text)["subject"] == [subject]
+    for street in ("Skovvej 12", "Nørre allé 5", "Sankt Peders Stræde 3, 2. th."):
+        assert kind_of_line(f"Lars Krog\n{street}\n7100 Fjordby\n\nKære Lars\n\nDu får hjælp.\n", street) == "recipient"
+
+
 def test_topic_line_with_a_house_number_is_the_subject_not_an_address():
     text = ("Fjordby Kommune\nByg og Miljø\n\nJ.nr.: 2027-1111\nDato: 5. maj 2027\n\nVedrørende byggeri på Strandvej 9\n\n"
             "Kære Lars Krog\n\nDu skal stoppe byggeriet, indtil du har fået en tilladelse.\n")

@@ -38,14 +38,14 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.6,
     },
     # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
-    # The reading3 helper's own development set (21 templates, not blind): written in the shapes of the general
-    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 21/21, message-first 11/19,
-    # genre 13/19, appeal 20/21, message sentence 9/19, 0.75 warnings per good plain letter.
+    # The reading3 helper's own development set (23 templates, not blind): written in the shapes of the general
+    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 21/23, message-first 11/21,
+    # genre 15/21, appeal 22/23, message sentence 9/21, 0.79 warnings per good plain letter (2 errors).
     "templates-dev3": {
-        "size": 21,
+        "size": 23,
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 0.1,
+        "max_plain_warnings_per_letter": 0.15,
     },
     "templates-heldout3": {
         "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,

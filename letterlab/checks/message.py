@@ -14,7 +14,12 @@ notice (orientering) also a sentence that starts something on a date ("fra
 den 1. januar 2027"). ``PREFERRED`` lists the classes per genre in tiers: the
 first sentence of the first tier that occurs is the message (a decision
 letter's message is its decision, even when a request comes before it).
-Without any of them, the first sentence of any class counts.
+Without any of them, the first sentence of any class counts. A notice (genre
+``orientering``) whose first body sentence states its news plainly (no case
+process, law, consequence or delaying opening, not background in the
+preterite) has its message first: a practical request or a weak "du får"
+further down is not what it is about. With no sentence of any class, a subject
+line that says something (a verb, a date, an amount) is the message.
 
 The **window** is where a reader expects the message: the main heading plus
 the first body paragraph, at most ``window_sentences`` sentences. A short
@@ -108,7 +113,8 @@ ANSWER = [
     r"\bdu (kan|må) (godt|gerne|ikke) \w+",
 ]
 PROCESS = [
-    r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået)\b",
+    r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|"
+    r"vurderet|kigget på|talt med|drøftet)\b",
     r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
     r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
 ]
@@ -197,6 +203,9 @@ TOPIC_HEADING = [
 ]
 CONTENT_HEADING = [
     DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
+    r"\bi (næste|denne) (uge|måned)\b", r"\bi (dag|morgen)\b",
+    # a telegraphic result: "Nyt pas klar til afhentning", "Tilladelse til carport givet", "Mødet aflyst"
+    r"\b(klar|lukket|åbent|flyttet|aflyst|udsat|godkendt|givet|bevilget|ændret|stoppet|forlænget)\b",
 ]
 _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 # A subject line that is a letter type and a topic, with no verb: "Indkaldelse til samtale".
@@ -509,8 +518,8 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
 
 
 def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: dict) -> tuple[Sent | None, bool]:
-    """No sentence of a message class: a subject line that says something ("Vi kommer og tømmer tanken i uge 12",
-    not a topic) is then the message, and it is first."""
+    """No sentence of a message class: a subject line that says something ("Vi kommer og tømmer din septiktank",
+    not a topic such as "Tømning af septiktanke") is then the message, and it is first."""
     text = doc_text(doc)
     for s in lay.heading_sents:
         rest = _subject_text(s.text)
@@ -549,11 +558,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     opening = lay.window(params["window_sentences"], params["intro_words"])
     window = set(lay.heading_sents) | set(opening)
     if main is not None and main not in window and genre in (None, "orientering") and opening \
-            and not (classes_of(classes, main) - {"action", "decision", "answer"}) \
+            and _side_point(_classes_of(classes, main), main) \
             and _states_news(opening[0], classifier) and not _told_in_the_past(doc, opening[0]):
         # A notice whose first paragraph states its news ("Dit nye pas er klar ...") has its message first;
-        # a practical request further down ("Tag ... med", "Husk at ...") or a weak "du får" ("Ellers får du et
-        # indbetalingskort") is not what the letter is about: a notice has no decision strong enough to be one.
+        # a practical request further down ("Tag ... med", "Husk at ...") or a "du får" on a condition ("Ellers
+        # får du et indbetalingskort") is not what the letter is about.
         return opening[0], True
     if main is None:
         # No sentence of a known class, but a subject line that says when, what it costs or a date
@@ -572,7 +581,18 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     return main, main in window
 
 
-def classes_of(classes, sent: Sent) -> frozenset[str]:
+_ON_A_CONDITION = re.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
+
+
+def _side_point(classes: frozenset[str], sent: Sent) -> bool:
+    """A request, or a decision or answer on a condition ("Ellers får du ...", "Hvis ..., får du ..."): a side point
+    of a notice. A plain decision ("Du kan ikke få hjælp til medicin") is not."""
+    if not classes - {"action"}:
+        return True
+    return not classes - {"action", "decision", "answer"} and bool(_ON_A_CONDITION.match(_clean(sent.text)))
+
+
+def _classes_of(classes, sent: Sent) -> frozenset[str]:
     """The message classes ``_find_message`` gave ``sent``."""
     return next((c for s, c in classes if s is sent), frozenset())
 

@@ -212,6 +212,13 @@ def test_background_in_the_preterite_does_not_state_the_news(nlp, first, flagged
     assert bool(found) is flagged
 
 
+def test_a_plain_decision_further_down_a_notice_is_still_its_message(plain_nlp):
+    text = ("Kære Henrik\n\nDin sag ligger hos Visitationen, og Visitationen har hele tiden haft alle dine papirer "
+            "fra lægen og fra din fysioterapeut.\n\nDu kan ikke få hjælp til medicin.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert len(found) == 1 and found[0].text.startswith("Du kan ikke få hjælp")
+
+
 def test_officialese_request_with_anmode_is_a_request():
     assert "action" in message.classify("Kommunen skal derfor anmode om en kopi af lejekontrakten.", PARAMS)
     assert "action" in message.classify("Vi må hermed anmode Dem om at sende lønsedler.", PARAMS)
@@ -232,6 +239,10 @@ def test_decision_letter_wants_the_decision_not_a_side_request(plain_nlp):
     ("Du får særlig støtte til din husleje", False),
     ("Ny affaldsordning fra 1. januar 2027", False),
     ("Betal 4.120,00 kr. senest den 5. januar 2027", False),
+    # telegraphic results and times say something too
+    ("Nyt sundhedskort klar til afhentning", False),
+    ("Mødet om lokalplanen flyttet til Rådhuset", False),
+    ("Ny belysning på stien i næste uge", False),
 ])
 def test_topic_only_heading(plain_nlp, heading, flagged):
     _, found = run(plain_nlp, f"{heading}\n\nKære Mette Lund\n\nDu får 1.250,00 kr. om måneden.",
