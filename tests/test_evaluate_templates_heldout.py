@@ -38,11 +38,11 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.6,
     },
     # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
-    # The reading3 helper's own development set (23 templates, not blind): written in the shapes of the general
-    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 21/23, message-first 11/21,
-    # genre 15/21, appeal 22/23, message sentence 9/21, 0.79 warnings per good plain letter (2 errors).
+    # The reading3 helper's own development set (24 templates, not blind): written in the shapes of the general
+    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 22/24, message-first 12/22,
+    # genre 16/22, appeal 22/24, message sentence 10/22, 0.73 warnings per good plain letter (2 errors).
     "templates-dev3": {
-        "size": 23,
+        "size": 24,
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.15,

@@ -169,6 +169,10 @@ REGEX_PARAMS = {k for k in PARAMS if k.endswith("_patterns")}
 # "Pas, der ikke bliver hentet inden for 3 måneder, ...": a period in a relative clause about a thing
 # states a rule; it is not a deadline the reader must count from.
 _RULE_CLAUSE = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) [\wæøå]+ $")
+# "Læs om, hvordan du klager, i den vedlagte klagevejledning", "Se klagevejledningen på bagsiden"
+_ENCLOSED_GUIDE = re.compile(
+    r"\b(vedlagte|vedhæftede|medfølgende)\s+(\w+\s+)?klagevejledning|"
+    r"\bklagevejledning\w*\s+(er\s+|står\s+|findes\s+)?(vedlagt|vedhæftet|i bilag\w*|som bilag|på bagsiden|trykt)")
 _RULE_CLAUSE_HINT = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) ")
 
 
@@ -251,7 +255,20 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
 
 def is_refusal(sents, params: dict) -> bool:
     rx = _rx(params, "refusal_patterns")
-    return any(_has(rx, _lower(s)) for s in sents)
+    return any(_has(rx, _lower(s)) for s in sents) or _less_than_asked(" ".join(_lower(s) for s in sents))
+
+
+_ASKED = re.compile(r"\b(har )?(an)?søgt om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
+_GIVEN = re.compile(r"\b(du får|får du|vi bevilger|bevilger vi|vi giver dig|bevilges|vi betaler) (dig )?(\w+ )?(\d[\d.]*)(,\d\d)? kr")
+
+
+def _less_than_asked(text: str) -> bool:
+    """"Du har søgt om 8.000 kr. ... Du får 4.500 kr.": a partial grant, whatever the words."""
+    asked = _ASKED.search(text)
+    if not asked:
+        return False
+    wanted = float(asked.group(4).replace(".", ""))
+    return any(float(m.group(4).replace(".", "")) < wanted for m in _GIVEN.finditer(text))
 
 
 def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
@@ -287,6 +304,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         if not guide:
             return [(element, anchor)]
         text = " ".join(_lower(s) for s in guide)
+        if _ENCLOSED_GUIDE.search(text):
+            return []       # the guide is enclosed or printed elsewhere: we cannot see what it says
         where = (guide[0].start, guide[0].end)
         out = []
         if not _has(_rx(p, "appeal_body_patterns"), text):
@@ -296,7 +315,7 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         return out
     if element == "klagefrist":
         text = " ".join(_lower(s) for s in guide)
-        if guide and _has(_rx(p, "appeal_deadline_patterns"), text):
+        if guide and (_has(_rx(p, "appeal_deadline_patterns"), text) or _ENCLOSED_GUIDE.search(text)):
             return []
         return [(element, (guide[0].start, guide[0].end) if guide else anchor)]
     if element == "partshoering-frist":

@@ -323,3 +323,25 @@ def test_alternatives_side_by_side_need_an_appeal_guide_only_when_the_template_h
     assert guide(options) == {"needed": False, "present": False}
     with_guide = options + "\n\nKlagevejledning\n\nDu kan klage til Ankestyrelsen. Send klagen til os inden 4 uger."
     assert guide(with_guide) == {"needed": True, "present": True}
+
+
+@pytest.mark.parametrize("guide,silent", [
+    ("Læs om, hvordan du klager, i den vedlagte klagevejledning.", True),
+    ("Klagevejledningen står på bagsiden af brevet.", True),
+    ("Du kan klage over afgørelsen.", False),
+])
+def test_an_enclosed_appeal_guide_is_not_judged_for_what_it_says(plain_nlp, guide, silent):
+    text = ("Du får ikke hjælp til tandpleje\n\nKære Ole\n\nDu får ikke hjælp, fordi din formue er for stor. "
+            f"Reglerne står i lov om aktiv socialpolitik § 82 a.\n\nKlagevejledning\n\n{guide}")
+    found = [f for rid in ("genre.klagevejledning", "genre.klagefrist") for f in run(plain_nlp, text, rid, "afgoerelse")]
+    assert (found == []) is silent
+
+
+@pytest.mark.parametrize("body,needed", [
+    ("Du har søgt om 8.000 kr. til tandbehandling. Du får 4.500 kr., fordi tilskuddet kun dækker det nødvendige.", True),
+    ("Du har søgt om 4.500 kr. til tandbehandling. Du får 4.500 kr., og vi betaler din tandlæge.", False),
+])
+def test_less_than_asked_is_a_partial_grant(plain_nlp, body, needed):
+    text = f"Tilskud til tandbehandling\n\nKære Ole\n\n{body}"
+    found = run(plain_nlp, text, "genre.klagevejledning", "afgoerelse")
+    assert bool(found) is needed
