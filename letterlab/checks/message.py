@@ -564,6 +564,13 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # a practical request further down ("Tag ... med", "Husk at ...") or a "du får" on a condition ("Ellers
         # får du et indbetalingskort") is not what the letter is about.
         return opening[0], True
+    if main is not None and main not in window and genre in (None, "orientering") and doc is not None:
+        # A notice whose subject line says what happens ("Vi lægger ny asfalt på vejen fra 3. til 7. juni",
+        # not a topic such as "Asfaltarbejde") gives its news first; what that means for the reader, further
+        # down ("Du kan ikke køre til din ejendom ..."), is detail, not a buried message.
+        stated, _ = _subject_statement(doc, lay, classifier, params)
+        if stated is not None:
+            return stated, True
     if main is None:
         # No sentence of a known class, but a subject line that says when, what it costs or a date
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.

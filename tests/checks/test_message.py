@@ -219,6 +219,23 @@ def test_a_plain_decision_further_down_a_notice_is_still_its_message(plain_nlp):
     assert len(found) == 1 and found[0].text.startswith("Du kan ikke få hjælp")
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("subject,genre,flagged", [
+    ("Vi maler broen over {{ vandløb }} fra {{ startdato }}", "orientering", False),  # says what happens
+    ("Maling af broen over åen", "orientering", True),                            # a topic: the news is buried
+    ("Vi maler broen over {{ vandløb }} fra {{ startdato }}", "afgoerelse", True),   # a decision wants its decision
+])
+def test_a_notice_whose_subject_says_what_happens_has_its_message_first(nlp, subject, genre, flagged):
+    text = (f"{subject}\n\nKære beboer\n\nByrådet besluttede i marts at sætte broen i stand. Broen blev bygget i "
+            "1962, og malingen er slidt. Malerne arbejder om dagen, og der kan lugte lidt af maling.\n\n"
+            "Det betyder det for dig:\n\n- Du kan ikke køre over broen i de dage.\n- Du kan altid gå over broen.")
+    doc = nlp(text)
+    ensure_letter_extension()
+    doc._.letter = LetterContext(genre=genre)
+    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    assert bool(found) is flagged
+
+
 def test_officialese_request_with_anmode_is_a_request():
     assert "action" in message.classify("Kommunen skal derfor anmode om en kopi af lejekontrakten.", PARAMS)
     assert "action" in message.classify("Vi må hermed anmode Dem om at sende lønsedler.", PARAMS)
