@@ -199,7 +199,7 @@ STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+)? (stadig|fortsat|atter
 READER_FAILED_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+){0,2}? (ikke|aldrig)\b|\b(har|havde|gjorde) (de|du|i)( \w+)? "
                               r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
 ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har (sendt|skrevet|fundet|givet|bestilt|reserveret)|sender|"
-                            r"hjælper|må gerne|har ret til|tilbyder)\b|"
+                            r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?)\b|"
                             r"\bi stedet\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
@@ -589,10 +589,12 @@ def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
 
 _NOT_FAILURES = (r"(boet|været|haft|fået|modtaget|kunnet|opfyldt|set|hørt|vidst|behøvet|skullet|villet|ønsket|brug|ret|"
                  r"pligt|noget|nogen|mulighed|råd|tid|lov|svar|problemer|gjort noget forkert|behov)")
+# adverbs that may stand between "ikke" and the participle ("De har ikke denne gang sendt …")
+_ADVS = r"((endnu|selv|denne gang|igen|rigtigt|korrekt|i tide|rettidigt|længere|helt|fuldt ud|nogensinde|på noget tidspunkt) )*"
 # "De har (heller) ikke (denne gang) sendt", "har I heller ikke gjort" (main-clause order, see main_clause_order)
 READER_NOT_DONE_RE = re.compile(
-    r"\b(?P<who>de|du|i) (har|havde) (\w+ ){0,2}?(ikke|aldrig) (\w+ ){0,2}?(?!" + _NOT_FAILURES + r"\b)\w+(e?t|dt)\b|"
-    r"\b(har|havde) (?P<who2>de|du|i) (\w+ )?(ikke|aldrig) (\w+ ){0,2}?(?!" + _NOT_FAILURES + r"\b)\w+(e?t|dt)\b|"
+    r"\b(?P<who>de|du|i) (har|havde) (\w+ ){0,2}?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
+    r"\b(har|havde) (?P<who2>de|du|i) (\w+ )?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
     # the past tense: "Du overholdt ikke aftalen", "fordi De ikke lukkede op", "fordi du ikke mødte op"
     r"\b(?P<who3>de|du|i) (ikke|aldrig) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|"
     r"turde|nåede|så|hørte|modtog)\b)(\w+(ede|te|dte)|gav|kom|gik|tog|lod|holdt|skrev|bad|fulgte|overholdt)\b|"
@@ -609,10 +611,14 @@ CAUSE_BEFORE_RE = re.compile(r"\b(fordi|idet|eftersom|da|(skyldes|skyldtes|sket|
 REMINDER_RE = re.compile(
     r"\bheller ikke\b|\bendnu en gang\b|\bendnu engang\b|\batter\b|\bgentagne gange\b|"
     r"\b(vi|kommunen|skolen|jobcent\w+|forvaltningen|\w*lærer\w*|\w*rådgiver\w*|sagsbehandler\w*) (bad|har bedt|havde bedt|"
-    r"skrev|har skrevet|havde skrevet|ringede|har ringet|sendte|rykkede|har rykket|mindede)\b|"
+    r"rykkede|har rykket|mindede)\b|"
     r"\bvores (\w+ ){0,2}?(brev|breve|rykker|rykkere|henvendelse|henvendelser|påmindelse|påmindelser|opfordring|"
-    r"opfordringer)\b|\bsom (aftalt|lovet|(de|du|i) lovede|(de|du|i) har lovet)\b|"
+    r"opfordringer)\b|\bsom (de|du|i) (lovede|har lovet)\b|"
     r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b")
+# what went wrong, before "fordi De ikke …" ("Vi har skrevet til dig, fordi du ikke har brugt dit klippekort" is no blame)
+BAD_OUTCOME_RE = re.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
+                            r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
+                            r"afslået|henlagt|slettet|udmeldt|problem\w*)\b")
 CAUSE_RE = re.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
 WAY_RE = re.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
@@ -631,7 +637,7 @@ def _way_forward(td: ToneDoc, k: int) -> bool:
     """Sentence ``k`` or the next one asks the reader for something, offers help or says what happens now."""
     for s in td.sents[k:k + 2]:
         if (WAY_RE.search(s.low) or ASK_RE.search(s.low) or td.imperative(s) or GOOD_FAITH_RE.search(s.low)
-                or re.search(r"\b(så|derfor) (beder|sender|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b", s.low)):
+                or re.search(r"\b(så|derfor) (beder|sender|skriver|ringer|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b", s.low)):
             return True
     return False
 
@@ -642,14 +648,23 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
     "Hjemmehjælperen kunne ikke gøre rent, fordi De ikke lukkede op", "Forsinkelsen skyldes, at De ikke har svaret",
     "De har heller ikke denne gang sendt de papirer, vi bad om", "… uden at I gav skolen besked". Not "De har ikke
     sendt lønsedlerne endnu, så vi beder Dem sende dem" (a request), not "fordi du ikke har boet i kommunen i tre år"
-    (a state, not something the reader failed to do), not in a "hvis" clause or an apology.
+    (a state, not something the reader failed to do), not "Vi har skrevet til dig, fordi du ikke har brugt dit
+    klippekort" (nothing went wrong), not in a "hvis" clause or an apology.
     """
     s = td.sents[k]
-    if HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?") or _way_forward(td, k):
+    hit = _omission(td, s)
+    if hit is None or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?") or _way_forward(td, k):
         return None
+    m, because = hit
     # a decision that gives the reader's omission as its reason and later says what the reader can do about it
     # ("… ophører, idet du ikke har medvirket … Kontakt os, hvis du var forhindret") states a reason, not blame
-    help_later = any(WAY_RE.search(x.low) for x in td.sents[k:])
+    if because and any(WAY_RE.search(x.low) for x in td.sents[k:]):
+        return None
+    return m
+
+
+def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
+    """The reader's omission in a context of blame, and whether it is given as the cause of what went wrong."""
     for m in READER_NOT_DONE_RE.finditer(s.low):
         who = next(g for g in ("who", "who2", "who3", "who4") if m.group(g))
         if not _is_reader(td, s, m.start(who), m.group(who)) or td.quoted(s.start + m.start()):
@@ -657,20 +672,23 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
         a, _ = _clause(s.low, m.start())
         if re.search(r"\b(hvis|såfremt|om|selvom|selv om|når)\b", s.low[a:m.start()]):
             continue
-        if CAUSE_BEFORE_RE.search(s.low[:m.start()]) and (
-                not s.low[:m.start()].rstrip().endswith("da") or _sconj_da(td, s, m.start())) and not help_later:
-            return Hit(m.start(), m.end(), m.group(0))
+        hit = Hit(m.start(), m.end(), m.group(0))
+        before = s.low[:m.start()]
+        if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before) and (
+                not before.rstrip().endswith("da") or _sconj_da(td, s, m.start())):
+            return hit, True
         if REMINDER_RE.search(s.low):
-            return Hit(m.start(), m.end(), m.group(0))
-    for c in CAUSE_RE.finditer(s.low) if not help_later else ():
+            return hit, False
+    for c in CAUSE_RE.finditer(s.low):
         m = REPEATED_RE.match(s.low, c.end())
-        if m and _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
-            return Hit(m.start(), m.end(), m.group(0))
-    if WE_SUBJECT_RE.match(s.low):
-        return None         # "Vi har ændret adressen, uden at du bad om det": our doing, not the reader's
-    for m in WITHOUT_READER_RE.finditer(s.low):
-        if _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
-            return Hit(m.start(), m.end(), m.group(0))
+        if (m and BAD_OUTCOME_RE.search(s.low[:c.start()]) and _is_reader(td, s, m.start("who"), m.group("who"))
+                and not td.quoted(s.start + m.start())):
+            return Hit(m.start(), m.end(), m.group(0)), True
+    if "uden at" in s.low and not WE_SUBJECT_RE.match(s.low):
+        # "Vi har ændret adressen, uden at du bad om det" is our doing, not the reader's
+        for m in WITHOUT_READER_RE.finditer(s.low):
+            if _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
+                return Hit(m.start(), m.end(), m.group(0)), False
     return None
 
 
@@ -685,6 +703,7 @@ def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
 # "Ansøgninger, der modtages efter fristen, returneres uden behandling", "Forældre må ikke parkere på …"
 
 _RULE_NEG = {"ikke", "aldrig", "retur", "tilbage", "ubehandlet"}
+RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|retur|tilbage|ubehandlet|uden behandling|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
 REFUSING_LEMMAS = {"afvise", "afslå", "kassere", "slette", "bortskaffe", "tilbagevise"}   # "Klager … afvises"
 _NOT_GENERIC_POS = {"PRON", "DET"}
 
@@ -692,7 +711,8 @@ _NOT_GENERIC_POS = {"PRON", "DET"}
 def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     """A general rule about a kind of thing or person, stated as a refusal or ban, with no reason and no way on."""
     s = td.sents[k]
-    if s.zone != "body" or s.low.rstrip().endswith("?") or td.has_reason(s) or ALTERNATIVE_RE.search(s.low):
+    if (s.zone != "body" or not RULE_HINT_RE.search(s.low) or s.low.rstrip().endswith("?") or td.has_reason(s)
+            or ALTERNATIVE_RE.search(s.low)):
         return None
     t = td.table
     toks = [i for i in td.tokens(s) if not t.space[i]]
@@ -746,6 +766,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
                 return None
         elif not (after[0] in _RULE_NEG or after[:2] == ["uden", "behandling"] or t.lemma[v] in REFUSING_LEMMAS):
             return None
+    if re.search(r"\bikke længere\b|, men\b", s.low[t.idx[v] - s.start:]):
+        return None         # news of a change, or the way it is done instead: "… sendes ikke længere med posten, men …"
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
     if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt) or ALTERNATIVE_RE.search(nxt):
         return None
@@ -763,7 +785,7 @@ ABSOLUTE_RE = re.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtag
                          r"på ingen måde)\b")
 OBLIGATION_RE = re.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
                            r"forpligtet|forpligtiget)\b")
-WE_SUBJECT_RE = re.compile(r"^\W*((vi|jeg|kommunen|forvaltningen|skolen|jobcent\w+)\b|\w+( \w+){0,3},? (må|skal) "
+WE_SUBJECT_RE = re.compile(r"^\W*(at )?((vi|jeg|kommunen|forvaltningen|skolen|jobcent\w+)\b|\w+( \w+){0,3},? (må|skal) "
                            r"(vi|jeg|kommunen)\b)")
 
 
@@ -839,6 +861,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             continue        # "Håndtegnede tegninger godkendes ikke": a rule (kommando), not this reader's refusal
         if s.zone == "heading" and len(body) > 1:
             continue            # a heading sums up the decision; the body gives the reason
+        if re.search(r"\bendnu\b", s.low[m.end():]) and not re.search(r"\bendnu (en gang|engang)\b", s.low):
+            continue            # "Vi kan ikke give dig svar endnu": a delay, not a refusal
         if ALTERNATIVE_RE.search(s.low[m.end():]):
             continue            # "Vi kan ikke hjælpe med flytningen, men Frivilligcentret kan": a way on, in the same breath
         near, further = body[k:k + 3], body[k + 3:k + 7]
