@@ -125,7 +125,8 @@ SANCTIONS = [
     r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
     r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
     r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
-    r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse)\w*",
+    r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse|"
+    r"afslag)\w*",
     r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|inddriv|"
     r"anmeld|politianmeld|underret|indberet|udeluk|udmeld|bortvis|lukke|afbry|opkræv|kræve|pålægge|overgive|overdrage|"
     r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|inddrage)\w*",
@@ -674,7 +675,7 @@ def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
             continue
         hit = Hit(m.start(), m.end(), m.group(0))
         before = s.low[:m.start()]
-        if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before) and (
+        if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before + " " + s.low[m.end():]) and (
                 not before.rstrip().endswith("da") or _sconj_da(td, s, m.start())):
             return hit, True
         if REMINDER_RE.search(s.low):
@@ -742,7 +743,7 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     vw = t.lower[v]
     if subject == [toks[0]] and t.lower[toks[0]] == "der":
         # "Der udbetales ikke tilskud til briller købt i udlandet"
-        if not (vw.endswith("es") and after[0] in ("ikke", "intet", "ingen") and re.search(
+        if not ((vw.endswith("es") or vw == "bliver") and after[0] in ("ikke", "intet", "ingen") and re.search(
                 BENEFIT + r"|\b(henstand|dispensation|refusion|erstatning|svar|kørsel)\b", s.low)):
             return None
     else:
@@ -855,6 +856,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             a, _ = _clause(s.low, cand.start())
             if HYPOTHETICAL_RE.match(s.low[a:]):
                 continue        # "Hvis du får afslag, kan du klage"
+            if READER_AGENT_RE.search(s.text[a:cand.start()]):
+                continue        # "Du kan altid sige nej til at deltage": the reader's choice
             m = cand
             break
         if not m or _impersonal_rule(td, k):
