@@ -19,16 +19,38 @@ switched off alone:
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
   sentence tells the reader about a right or help ("… at du også kan søge om
-  hjælp"). A sentence-initial opener followed by "at" gets a "Husk, at …"
-  suggestion (never safe: the user decides).
+  hjælp"), nor when it stresses praise, thanks or reassurance ("Vi vil gerne
+  fremhæve det store arbejde, du har gjort"). A sentence-initial opener
+  followed by "at" gets a "Husk, at …" suggestion (never safe: the user decides).
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
   "selvom De blev bedt om det") or that it is still so ("Du har stadig ikke
-  …"). Not inside a "hvis" clause, not in an apology.
+  …"). Also the reader's omission stated as a plain fact in a context of
+  blame (``_reproach_as_fact``): given as the cause of something that went
+  wrong ("Vi har måttet aflyse mødet, fordi De ikke kom", "Forsinkelsen
+  skyldes, at De ikke har svaret", "… uden at I gav skolen besked"), or with
+  a reminder of what we asked or that it happened before ("De har heller ikke
+  denne gang sendt de papirer, vi bad om"), and no request, help or way
+  forward in the sentence or the next one (a cause also needs no help later
+  in the letter: a decision that gives the omission as its reason and then
+  says what the reader can do states a reason). A state ("fordi du ikke har
+  boet i kommunen") is no omission. Not inside a "hvis" clause, not in an apology.
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
-  not when the sentence or the next one gives a reason.
+  not when the sentence or the next one gives a reason. An absolute is an
+  order only when it backs a duty, a ban or a refusal ("Fristen skal
+  ubetinget overholdes", "Fristen kan under ingen omstændigheder
+  forlænges"), not when it backs our promise or the reader's right ("Vi deler
+  under ingen omstændigheder dine oplysninger", "Du har uden undtagelse ret
+  til …"). By structure (``_impersonal_rule``): a general rule about a kind
+  of thing or person (a subject with no article or possessive, not definite)
+  stated as a negated s-passive ("Mails uden sagsnummer besvares ikke",
+  "Henstand gives ikke", "… returneres uden behandling", "Klager modtaget
+  efter fristen afvises"), "bliver ikke" + participle, "Der udbetales ikke
+  tilskud …", a ban ("Forældre må ikke parkere …", "Det er ikke tilladt at …")
+  or "X uden Y kan ikke …", with no reason, no contrast (", men …"), no
+  "ikke længere" (news of a change) and no reason or way on in the next sentence.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"), "!!", "?!", "???", and a single
@@ -39,19 +61,25 @@ switched off alone:
   bare reference to the rules, "da betingelserne i § 116 ikke er opfyldt", is
   no reason in plain words; ", men … kan" or "i stedet" offers a way on) (a clear reason, "fordi",
   "vi har lagt vægt på", may come up to six sentences later; a refusal in a
-  heading is left to the body); in a letter of three
+  heading is left to the body; "endnu" is a delay, not a refusal; the
+  reader's own choice, "Du kan altid sige nej", is none; a general rule goes
+  to ``kommando``); in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
-  first help comes three sentences or more after it. A help section at the
-  end of a letter whose consequence comes late is the ordinary good order.
+  first help comes three sentences or more after it, or the letter (three
+  body sentences or more) opens with a conditional threat ("Hvis du ikke
+  betaler, lukker vi for vandet") and the help only comes after it. A help
+  section at the end of a letter whose consequence comes late is the ordinary
+  good order.
 
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
 with the parse for the word class of "da", imperatives, a clause-initial finite
 verb and tokens. The lower-cased text is read in main-clause order ("at De ikke
-har betalt" as "at De har ikke betalt", same offsets), so one pattern covers both. Text in
+har betalt" as "at De har ikke betalt", same offsets), so one pattern covers both; a dot inside a
+sentence ("2.300 kr.", "den 1. december") reads as a space, so "[^.]" in a pattern spans the sentence. Text in
 quotation marks and quoted law (a paragraph that opens with "§ 12." or "Stk. 2.") never counts.
 """
 from __future__ import annotations
