@@ -732,7 +732,10 @@ def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
 # "Ansøgninger, der modtages efter fristen, returneres uden behandling", "Forældre må ikke parkere på …"
 
 _RULE_NEG = {"ikke", "aldrig", "retur", "tilbage", "ubehandlet"}
-RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|retur|tilbage|ubehandlet|uden behandling|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
+RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|retur|tilbage|ubehandlet|uden behandling|returneret|afvist|kasseret|slettet|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
+BURDEN_RE = re.compile(r"\b(gebyr\w*|betaling\w*|egenbetaling\w*|afgift\w*|bøde\w*|moms|renter|opkræv\w*|"
+                       r"betale[rs]?|betales)\b")
+REFUSED_PARTICIPLES = {"returneret", "afvist", "kasseret", "slettet", "tilbagevist", "sendt retur"}
 REFUSING_LEMMAS = {"afvise", "afslå", "kassere", "slette", "bortskaffe", "tilbagevise"}   # "Klager … afvises"
 _NOT_GENERIC_POS = {"PRON", "DET"}
 
@@ -741,8 +744,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     """A general rule about a kind of thing or person, stated as a refusal or ban, with no reason and no way on."""
     s = td.sents[k]
     if (s.zone != "body" or not RULE_HINT_RE.search(s.low) or s.low.rstrip().endswith("?") or td.has_reason(s)
-            or ALTERNATIVE_RE.search(s.low)):
-        return None
+            or ALTERNATIVE_RE.search(s.low) or BURDEN_RE.search(s.low)):
+        return None         # a burden not laid on the reader is good news: "Borgere vil ikke blive opkrævet gebyr"
     t = td.table
     toks = [i for i in td.tokens(s) if not t.space[i]]
     # the subject phrase runs up to the first finite passive, "bliver"/"må"/"kan"; a relative clause
@@ -757,7 +760,7 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         if in_rel:
             continue
         passive = t.feat(i, "Voice") == "Pass" and w.endswith("es") and t.feat(i, "VerbForm") == "Fin"
-        if passive or w in ("bliver", "må", "kan"):
+        if passive or w in ("bliver", "må", "kan", "vil"):
             verb = n
             break
         subject.append(i)
@@ -784,8 +787,15 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         head = nouns[0]
         if t.feat(head, "Definite") == "Def" or not t.morph[head] and t.lower[head].endswith(("en", "et", "ne")):
             return None     # "Beholderen tømmes ikke mandag": this case, not a rule
-        if vw in ("må", "kan"):
-            # "Forældre må ikke parkere …" (a plural of people or things); "kan ikke" only with "uden …"
+        if vw == "vil":
+            # "Sager uden sagsnummer vil ikke blive behandlet", "Ufuldstændige ansøgninger vil blive returneret"
+            if not (after[:2] == ["ikke", "blive"] and len(after) > 2 and after[2].endswith(("t", "et"))
+                    or after[0] == "blive" and len(after) > 1 and after[1] in REFUSED_PARTICIPLES):
+                return None
+        elif vw in ("må", "kan"):
+            # "Forældre må ikke parkere …" (a plural of people or things); "kan ikke" only with "uden …" in the
+            # subject ("Børn uden madpakke kan ikke deltage"; "Ansøgere under 18 kan ikke optages uden …" names
+            # what is needed)
             if after[0] != "ikke" or vw == "kan" and "uden" not in (t.lower[i] for i in subject):
                 return None
             if vw == "må" and t.feat(head, "Number") == "Sing":

@@ -223,6 +223,11 @@ def test_impersonal_rule_without_reason_is_a_command(make_doc, ruleset):
         f"Mails/{plural} uden sagsnummer/NOUN besvares/{PASSIVE} ikke ,/PUNCT fordi vi ikke kan finde sagen ./PUNCT"))))
     assert not list(rule.check(make_doc(_words(
         f"Breve/{plural} sendes/{PASSIVE} ikke længere med posten ,/PUNCT men i Digital_Post ./PUNCT"))))
+    assert list(rule.check(make_doc(_words(
+        f"Sager/{plural} uden sagsnummer/NOUN vil/AUX ikke blive behandlet/VERB ./PUNCT"))))
+    # a burden lifted is good news, not a rule
+    assert not list(rule.check(make_doc(_words(
+        f"Borgere/{plural} vil/AUX ikke blive opkrævet/VERB gebyr/NOUN ./PUNCT"))))
     # a ban on a kind of people, with and without its reason
     assert list(rule.check(make_doc(_words(f"Forældre/{plural} må/AUX ikke parkere/VERB ved skolen ./PUNCT"))))
     assert not list(rule.check(make_doc(_words(
