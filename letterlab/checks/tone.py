@@ -824,6 +824,7 @@ ABSOLUTE_RE = re.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtag
                          r"på ingen måde)\b")
 OBLIGATION_RE = re.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
                            r"forpligtet|forpligtiget)\b")
+DATA_RE = re.compile(r"\b(oplysning\w*|data|cpr\w*|journal\w*|helbredsoplysning\w*|personoplysning\w*)\b")
 WE_SUBJECT_RE = re.compile(r"^\W*(at )?((vi|jeg|kommunen|forvaltningen|skolen|jobcent\w+)\b|\w+( \w+){0,3},? (må|skal) "
                            r"(vi|jeg|kommunen)\b)")
 
@@ -836,6 +837,8 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
     clause = s.low[a:b]
     if WE_SUBJECT_RE.match(clause):
         return False
+    if DATA_RE.search(clause) and not re.match(r"\W*(at )?(du|de|i)\b", clause):
+        return False            # "Oplysningerne må under ingen omstændigheder bruges til andet": it protects the reader
     if OBLIGATION_RE.search(clause) or td.imperative(s):
         return True
     t = td.table

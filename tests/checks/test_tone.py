@@ -240,6 +240,7 @@ def test_absolutes_back_orders_not_promises(make_doc, ruleset):
     assert not list(rule.check(_doc(make_doc, "Vi deler under ingen omstændigheder dine oplysninger med andre .")))
     assert not list(rule.check(_doc(make_doc, "Du har uden undtagelse ret til at se dine papirer .")))
     assert not list(rule.check(_doc(make_doc, "De har ikke pligt til at svare på skemaet .")))
+    assert not list(rule.check(_doc(make_doc, "Oplysningerne må under ingen omstændigheder bruges til andet .")))
 
 
 def test_bare_refusal_and_the_readers_own_no(make_doc, ruleset):
@@ -256,6 +257,7 @@ def test_praise_is_no_lecture(make_doc, ruleset):
     assert not list(rule.check(_doc(make_doc, "Vi vil gerne fremhæve det store arbejde , du har gjort .")))
     assert list(rule.check(_doc(make_doc, "Vi vil gerne fremhæve , at reglerne også gælder for Dem .")))
     assert list(rule.check(_doc(make_doc, "De må forstå , at sagerne tager tid .")))
+    assert not list(rule.check(_doc(make_doc, "Vi vil gerne understrege , at vi er her for at hjælpe dig .")))
 
 
 def test_a_dot_inside_the_sentence_does_not_stop_a_threat(make_doc, ruleset):
