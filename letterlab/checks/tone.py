@@ -124,7 +124,7 @@ BENEFIT = (r"(ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pe
            r"hjemmehjælp|plads|licens|tilladelse|ordning)")
 SANCTIONS = [
     r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
-    r"\btvangsbøde\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
+    r"\btvangs(bøde|fjern|auktion|inddriv|udsæt|salg|opløs)\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
     r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
@@ -627,6 +627,8 @@ READER_NOT_DONE_RE = re.compile(
     # the past tense: "Du overholdt ikke aftalen", "fordi De ikke lukkede op", "fordi du ikke mødte op"
     r"\b(?P<who3>de|du|i) (ikke|aldrig) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|"
     r"turde|nåede|så|hørte|modtog)\b)(\w+(ede|te|dte)|gav|kom|gik|tog|lod|holdt|skrev|bad|fulgte|overholdt)\b|"
+    # "De er ikke mødt op til de aftalte samtaler"
+    r"\b(?P<who5>de|du|i) (er|var) (\w+ ){0,2}?(ikke|aldrig) (mødt|kommet|dukket) op\b(?! på)|"
     r"\b(?P<who4>de|du|i) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|turde|nåede|så|"
     r"hørte|modtog)\b)\w+(ede|te|dte|holdt|fulgte) (ikke|aldrig)\b")
 # "… uden at I gav skolen besked": the reader's omission alongside something that went wrong
@@ -643,7 +645,7 @@ REMINDER_RE = re.compile(
     r"rykkede|har rykket|mindede)\b|"
     r"\bvores (\w+ ){0,2}?(brev|breve|rykker|rykkere|henvendelse|henvendelser|påmindelse|påmindelser|opfordring|"
     r"opfordringer)\b|\bsom (de|du|i) (lovede|har lovet)\b|"
-    r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b")
+    r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b|\b(den|det|de) aftalte\b")
 # what went wrong, before "fordi De ikke …" ("Vi har skrevet til dig, fordi du ikke har brugt dit klippekort" is no blame)
 BAD_OUTCOME_RE = re.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
                             r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
@@ -695,7 +697,7 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
 def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
     """The reader's omission in a context of blame, and whether it is given as the cause of what went wrong."""
     for m in READER_NOT_DONE_RE.finditer(s.low):
-        who = next(g for g in ("who", "who2", "who3", "who4") if m.group(g))
+        who = next(g for g in ("who", "who2", "who3", "who4", "who5") if m.group(g))
         if not _is_reader(td, s, m.start(who), m.group(who)) or td.quoted(s.start + m.start()):
             continue
         a, _ = _clause(s.low, m.start())

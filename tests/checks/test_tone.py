@@ -198,6 +198,8 @@ def test_reproach_with_a_reminder_of_what_we_asked(make_doc, ruleset):
     rule = _rule(ruleset, "bebrejdelse")
     assert list(rule.check(_doc(make_doc, "De har heller ikke denne gang sendt de papirer , vi bad om .")))
     assert not list(rule.check(_doc(make_doc, "Du har heller ikke brug for at sende lønsedler .")))
+    assert list(rule.check(_doc(make_doc, "De er ikke mødt op til de aftalte samtaler .")))
+    assert not list(rule.check(_doc(make_doc, "De er ikke kommet op på det aftalte antal timer endnu .")))
     assert not list(rule.check(_doc(make_doc, "De har ikke sendt lønsedlerne , så vi beder Dem sende dem .")))
 
 
