@@ -228,7 +228,8 @@ STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+)? (stadig|fortsat|atter
 READER_FAILED_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+){0,2}? (ikke|aldrig)\b|\b(har|havde|gjorde) (de|du|i)( \w+)? "
                               r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
 ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har (sendt|skrevet|fundet|givet|bestilt|reserveret)|sender|"
-                            r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?)\b|"
+                            r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?|ringer|skriver|kontakter|"
+                            r"vender tilbage|finder)\b|"
                             r"\bi stedet\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
