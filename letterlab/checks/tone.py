@@ -651,6 +651,7 @@ REMINDER_RE = re.compile(
 BAD_OUTCOME_RE = re.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
                             r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
                             r"afslået|henlagt|slettet|udmeldt|problem\w*)\b")
+DECISION_RE = re.compile(r"\b(afgørelse\w*|besluttet|beslutning\w*|ophører|bortfalder|frakend\w*|bevilling\w*)\b")
 CAUSE_RE = re.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
 WAY_RE = re.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
@@ -688,9 +689,9 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
     if hit is None or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?") or _way_forward(td, k):
         return None
     m, because = hit
-    # a decision that gives the reader's omission as its reason and later says what the reader can do about it
-    # ("… ophører, idet du ikke har medvirket … Kontakt os, hvis du var forhindret") states a reason, not blame
-    if because and any(WAY_RE.search(x.low) for x in td.sents[k:]):
+    # a decision must give its reason ("… din ret til sygedagpenge ophører, idet du ikke har medvirket …"), and
+    # help offered soon after turns a cause into a plain account; help only in the closing lines does not
+    if because and (DECISION_RE.search(s.low) or any(WAY_RE.search(x.low) for x in td.sents[k:k + 3])):
         return None
     return m
 

@@ -194,6 +194,17 @@ def test_reproach_as_fact_needs_blame_and_no_way_forward(make_doc, ruleset):
     assert not list(rule.check(_doc(make_doc, "Barnet kom for sent otte gange , uden at vi gav jer besked .")))
 
 
+def test_reproach_as_fact_help_only_at_the_end_or_a_decision(make_doc, ruleset):
+    """Help in the closing lines does not excuse the blame; a decision must give its reason."""
+    rule = _rule(ruleset, "bebrejdelse")
+    spec = ("Vi/X har/X måttet/X aflyse/X mødet/X ,/X fordi/X De/X ikke/X kom/X ./X "
+            "Mødet/X var/X kl./X 10/X ./X Den/X næste/X tid/X er/X i/X maj/X ./X Ring/X til/X os/X ./X")
+    starts = [i in (0, 11, 16, 23) for i in range(27)]
+    assert list(rule.check(make_doc(spec, sent_starts=starts)))
+    decision = _doc(make_doc, "Vi har truffet afgørelse om , at din ydelse er stoppet , idet du ikke har medvirket .")
+    assert not list(rule.check(decision))
+
+
 def test_reproach_with_a_reminder_of_what_we_asked(make_doc, ruleset):
     rule = _rule(ruleset, "bebrejdelse")
     assert list(rule.check(_doc(make_doc, "De har heller ikke denne gang sendt de papirer , vi bad om .")))
