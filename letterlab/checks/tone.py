@@ -19,16 +19,38 @@ switched off alone:
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
   sentence tells the reader about a right or help ("… at du også kan søge om
-  hjælp"). A sentence-initial opener followed by "at" gets a "Husk, at …"
-  suggestion (never safe: the user decides).
+  hjælp"), nor when it stresses praise, thanks or reassurance ("Vi vil gerne
+  fremhæve det store arbejde, du har gjort"). A sentence-initial opener
+  followed by "at" gets a "Husk, at …" suggestion (never safe: the user decides).
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
   "selvom De blev bedt om det") or that it is still so ("Du har stadig ikke
-  …"). Not inside a "hvis" clause, not in an apology.
+  …"). Also the reader's omission stated as a plain fact in a context of
+  blame (``_reproach_as_fact``): given as the cause of something that went
+  wrong ("Vi har måttet aflyse mødet, fordi De ikke kom", "Forsinkelsen
+  skyldes, at De ikke har svaret", "… uden at I gav skolen besked"), or with
+  a reminder of what we asked or that it happened before ("De har heller ikke
+  denne gang sendt de papirer, vi bad om"), and no request, help or way
+  forward in the sentence or the next one (a cause also needs no help later
+  in the letter: a decision that gives the omission as its reason and then
+  says what the reader can do states a reason). A state ("fordi du ikke har
+  boet i kommunen") is no omission. Not inside a "hvis" clause, not in an apology.
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
-  not when the sentence or the next one gives a reason.
+  not when the sentence or the next one gives a reason. An absolute is an
+  order only when it backs a duty, a ban or a refusal ("Fristen skal
+  ubetinget overholdes", "Fristen kan under ingen omstændigheder
+  forlænges"), not when it backs our promise or the reader's right ("Vi deler
+  under ingen omstændigheder dine oplysninger", "Du har uden undtagelse ret
+  til …"). By structure (``_impersonal_rule``): a general rule about a kind
+  of thing or person (a subject with no article or possessive, not definite)
+  stated as a negated s-passive ("Mails uden sagsnummer besvares ikke",
+  "Henstand gives ikke", "… returneres uden behandling", "Klager modtaget
+  efter fristen afvises"), "bliver ikke" + participle, "Der udbetales ikke
+  tilskud …", a ban ("Forældre må ikke parkere …", "Det er ikke tilladt at …")
+  or "X uden Y kan ikke …", with no reason, no contrast (", men …"), no
+  "ikke længere" (news of a change) and no reason or way on in the next sentence.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"), "!!", "?!", "???", and a single
@@ -39,19 +61,25 @@ switched off alone:
   bare reference to the rules, "da betingelserne i § 116 ikke er opfyldt", is
   no reason in plain words; ", men … kan" or "i stedet" offers a way on) (a clear reason, "fordi",
   "vi har lagt vægt på", may come up to six sentences later; a refusal in a
-  heading is left to the body); in a letter of three
+  heading is left to the body; "endnu" is a delay, not a refusal; the
+  reader's own choice, "Du kan altid sige nej", is none; a general rule goes
+  to ``kommando``); in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
-  first help comes three sentences or more after it. A help section at the
-  end of a letter whose consequence comes late is the ordinary good order.
+  first help comes three sentences or more after it, or the letter (three
+  body sentences or more) opens with a conditional threat ("Hvis du ikke
+  betaler, lukker vi for vandet") and the help only comes after it. A help
+  section at the end of a letter whose consequence comes late is the ordinary
+  good order.
 
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
 with the parse for the word class of "da", imperatives, a clause-initial finite
 verb and tokens. The lower-cased text is read in main-clause order ("at De ikke
-har betalt" as "at De har ikke betalt", same offsets), so one pattern covers both. Text in
+har betalt" as "at De har ikke betalt", same offsets), so one pattern covers both; a dot inside a
+sentence ("2.300 kr.", "den 1. december") reads as a space, so "[^.]" in a pattern spans the sentence. Text in
 quotation marks and quoted law (a paragraph that opens with "§ 12." or "Stk. 2.") never counts.
 """
 from __future__ import annotations
@@ -96,7 +124,7 @@ BENEFIT = (r"(ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pe
            r"hjemmehjælp|plads|licens|tilladelse|ordning)")
 SANCTIONS = [
     r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
-    r"\btvangsbøde\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
+    r"\btvangs(bøde|fjern|auktion|inddriv|udsæt|salg|opløs)\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
     r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
@@ -125,7 +153,8 @@ SANCTIONS = [
     r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
     r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
     r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
-    r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse)\w*",
+    r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse|"
+    r"afslag)\w*",
     r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|inddriv|"
     r"anmeld|politianmeld|underret|indberet|udeluk|udmeld|bortvis|lukke|afbry|opkræv|kræve|pålægge|overgive|overdrage|"
     r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|inddrage)\w*",
@@ -136,8 +165,12 @@ SANCTIONS = [
     r"\bslette[rst]?\b[^.]{0,20}\bventeliste\w*",
     r"\b(bortfald\w*|ophør\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
     # a cut supply is a sanction when it hangs on the reader's failure (not "afbrudt, fordi vi reparerer en ledning")
-    r"\b(afbryde\w*|afbrudt|lukke[rst]? for)\b[^.]{0,60}\b(hvis|såfremt|medmindre)\b|"
-    r"\b(hvis|såfremt|medmindre|ved manglende)\b[^.]{0,80}\b(afbryde\w*|afbrudt|lukke[rst]? for)\b",
+    r"\b(afbryde\w*|afbrudt|lukke[rst]?( vi| kommunen| forsyningen)? for)\b[^.]{0,60}\b(hvis|såfremt|medmindre)\b|"
+    r"\b(hvis|såfremt|medmindre|ved manglende)\b[^.]{0,80}\b(afbryde\w*|afbrudt|lukke[rst]?( vi| kommunen| forsyningen)? for)\b",
+    # "Betales restancen ikke, lukkes der for vandet"
+    r"\b(ikke|restance\w*|manglende)\b[^.]{0,60}\b(afbryde\w*|afbrudt|lukke[rst]?( der| vi| kommunen| forsyningen) for)\b",
+    # "sender vi sagen til politiet", "anmelde forholdet til Arbejdstilsynet"
+    r"\b(send\w*|videresend\w*|give\w*)( \w+){0,3}? til politiet\b|\banmeld\w* (forholdet|sagen|dig|dem|jer)\b",
     r"\b(tage|tager|tages)( de)? (nødvendige |yderligere |videre )?skridt til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|"
     r"inddriv|anmeld|udeluk|udmeld|lukke|afbry)\w*",
 ]
@@ -168,7 +201,8 @@ REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\
                        r"for at|så vi|så (den|det|de|du) )\b|§")
 STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
                               r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
-NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b")
+NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
+                          r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
 REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|"
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
@@ -193,7 +227,9 @@ STILL_NOT_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+)? (stadig|fortsat|atter
 # "Vi har fortsat ikke modtaget betaling"; not "du behøver ikke", "er det ikke for sent"
 READER_FAILED_RE = re.compile(r"\b(de|du|i) (har|havde)( \w+){0,2}? (ikke|aldrig)\b|\b(har|havde|gjorde) (de|du|i)( \w+)? "
                               r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
-ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har sendt|sender|hjælper|må gerne|har ret til|tilbyder)\b|"
+ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har (sendt|skrevet|fundet|givet|bestilt|reserveret)|sender|"
+                            r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?|ringer|skriver|kontakter|"
+                            r"vender tilbage|finder)\b|"
                             r"\bi stedet\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
@@ -251,11 +287,21 @@ class ToneDoc:
         if comma < 0 or s.low.rstrip().endswith("?"):
             return False
         t = self.table
-        for i in self.tokens(s):
-            if t.space[i] or t.punct[i]:
+        toks = [i for i in self.tokens(s) if not t.space[i]]
+        for n, i in enumerate(toks):
+            if t.punct[i]:
                 continue
-            return (t.pos[i] in ("VERB", "AUX") and t.feat(i, "Mood") != "Imp" and t.feat(i, "VerbForm") == "Fin"
-                    and t.idx[i] < s.start + comma)
+            if (t.pos[i] in ("VERB", "AUX") and t.feat(i, "Mood") != "Imp" and t.feat(i, "VerbForm") == "Fin"
+                    and t.idx[i] < s.start + comma):
+                return True
+            # the tagger often takes a sentence-initial verb for a name ("Løber hunden igen løs, sender vi …"):
+            # a present-tense form first, and the main clause after the comma opens with its verb and subject
+            if not (t.pos[i] in ("PROPN", "NOUN") and re.fullmatch(r"[a-zæøå]{2,}(er|es)", t.lower[i])
+                    and not self.quoted(t.idx[i])):
+                return False
+            after = [j for j in toks[n + 1:] if t.idx[j] > s.start + comma and not t.punct[j]][:2]
+            return (len(after) == 2 and t.pos[after[0]] in ("VERB", "AUX") and t.feat(after[0], "VerbForm") == "Fin"
+                    and t.pos[after[1]] == "PRON")
         return False
 
     def imperative(self, s: Sent) -> bool:
@@ -411,6 +457,11 @@ def main_clause_order(low: str) -> str:
     return SUBCLAUSE_NEG_RE.sub(lambda m: f"{m.group(2)} {m.group(1)}", low)
 
 
+# a dot inside a sentence ("2.300 kr., lukker vi", "den 1. december", "fx. i") is no sentence end: the patterns'
+# "[^.]" should reach over it (the sentences are already split)
+INNER_DOT_RE = re.compile(r"\.(?=\d|,| [a-zæøå0-9])")
+
+
 def tone_doc(doc) -> ToneDoc:
     key = "letterlab_tone"
     got = doc.user_data.get(key)
@@ -434,7 +485,8 @@ def tone_doc(doc) -> ToneDoc:
         if LAW_RE.match(text[para + 1 if para >= 0 else 0:a]):
             continue            # later sentences of a quoted provision ("§ 94. … Stk. 2. … standses uden varsel.")
         # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
-        sents.append(Sent(a, b, stext, main_clause_order(stext.lower().replace("\n", " ")), zone))
+        low = INNER_DOT_RE.sub(" ", stext.lower().replace("\n", " "))
+        sents.append(Sent(a, b, stext, main_clause_order(low), zone))
     td = ToneDoc(text, sents, quotes, token_table(doc))
     doc.user_data[key] = td
     return td
@@ -482,7 +534,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if ALWAYS_COLD_RE.search(m.group(0)):
             return m
         if (NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause)
-                and not NOT_HESITATE_RE.search(clause)):
+                and not NOT_HESITATE_RE.search(clause)
+                and not (td.inverted_condition(s) and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.end() - 1))]))):
             continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
         if not m.g.startswith("undgå") and READER_AGENT_RE.search(s.text[a:m.start()]):
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
@@ -535,7 +588,7 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats) or _reminded_reproach(td, k)
+        m = _first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -561,12 +614,269 @@ def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
     return None
 
 
+# ---- reproach stated as a fact: the reader's omission given as the cause of a bad outcome, or with a reminder
+# of what we asked or what the rules say, and no way forward in the sentence or the next one
+
+_NOT_FAILURES = (r"(boet|været|haft|fået|modtaget|kunnet|opfyldt|set|hørt|vidst|behøvet|skullet|villet|ønsket|brug|ret|"
+                 r"pligt|noget|nogen|mulighed|råd|tid|lov|svar|problemer|gjort noget forkert|behov)")
+# adverbs that may stand between "ikke" and the participle ("De har ikke denne gang sendt …")
+_ADVS = r"((endnu|selv|denne gang|igen|rigtigt|korrekt|i tide|rettidigt|længere|helt|fuldt ud|nogensinde|på noget tidspunkt) )*"
+# "De har (heller) ikke (denne gang) sendt", "har I heller ikke gjort" (main-clause order, see main_clause_order)
+READER_NOT_DONE_RE = re.compile(
+    r"\b(?P<who>de|du|i) (har|havde) (\w+ ){0,2}?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
+    r"\b(har|havde) (?P<who2>de|du|i) (\w+ )?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
+    # the past tense: "Du overholdt ikke aftalen", "fordi De ikke lukkede op", "fordi du ikke mødte op"
+    r"\b(?P<who3>de|du|i) (ikke|aldrig) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|"
+    r"turde|nåede|så|hørte|modtog)\b)(\w+(ede|te|dte)|gav|kom|gik|tog|lod|holdt|skrev|bad|fulgte|overholdt)\b|"
+    # "De er ikke mødt op til de aftalte samtaler"
+    r"\b(?P<who5>de|du|i) (er|var) (\w+ ){0,2}?(ikke|aldrig) (mødt|kommet|dukket) op\b(?! på)|"
+    r"\b(?P<who4>de|du|i) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|turde|nåede|så|"
+    r"hørte|modtog)\b)\w+(ede|te|dte|holdt|fulgte) (ikke|aldrig)\b")
+# "… uden at I gav skolen besked": the reader's omission alongside something that went wrong
+WITHOUT_READER_RE = re.compile(r"\buden at (?P<who>de|du|i) (?!(var|havde|fik|kunne|skulle|behøvede|måtte|skal|"
+                               r"behøver|får|bliver|blev|mister|mistede)\b)(\w+(ede|te)|gav|kom|gik|tog|sagde|skrev)\b")
+# the reader did it again, as the cause of what went wrong: "fordi De endnu en gang havde stillet beholderen …"
+REPEATED_RE = re.compile(r"(?P<who>de|du|i) ((har|havde) )?(endnu en gang|endnu engang|igen|atter|gentagne gange)\b")
+CAUSE_BEFORE_RE = re.compile(r"\b(fordi|idet|eftersom|da|(skyldes|skyldtes|sket|skete|skyldes alene|skyldes kun),? "
+                             r"(at|fordi))\s*$")
+# a reminder that we asked, wrote or that the rules say so, or that it happened before
+REMINDER_RE = re.compile(
+    r"\bheller ikke\b|\bendnu en gang\b|\bendnu engang\b|\batter\b|\bgentagne gange\b|"
+    r"\b(vi|kommunen|skolen|jobcent\w+|forvaltningen|\w*lærer\w*|\w*rådgiver\w*|sagsbehandler\w*) (bad|har bedt|havde bedt|"
+    r"rykkede|har rykket|mindede)\b|"
+    r"\bvores (\w+ ){0,2}?(brev|breve|rykker|rykkere|henvendelse|henvendelser|påmindelse|påmindelser|opfordring|"
+    r"opfordringer)\b|\bsom (de|du|i) (lovede|har lovet)\b|"
+    r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b|\b(den|det|de) aftalte\b")
+# what went wrong, before "fordi De ikke …" ("Vi har skrevet til dig, fordi du ikke har brugt dit klippekort" is no blame)
+BAD_OUTCOME_RE = re.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
+                            r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
+                            r"afslået|henlagt|slettet|udmeldt|problem\w*)\b")
+DECISION_RE = re.compile(r"\b(afgørelse\w*|besluttet|beslutning\w*|ophører|bortfalder|frakend\w*|bevilling\w*)\b")
+CAUSE_RE = re.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
+# help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
+WAY_RE = re.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
+ASK_RE = re.compile(r"\b(du|de|i) (skal|bedes|må gerne)\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\bhusk\b")
+GOOD_FAITH_RE = re.compile(r"\b(beklager|undskyld|vi ved|vi forstår|måske|sikkert|det er helt i orden|vi håber)\b")
+
+
+def _is_reader(td: ToneDoc, s: Sent, pos: int, word: str) -> bool:
+    """The pronoun at ``pos`` in ``s`` is the reader: "du", or "De"/"I" with a capital ("i" is a preposition)."""
+    if word == "du":
+        return True
+    return s.text[pos:pos + len(word)] in ("De", "I")
+
+
+def _way_forward(td: ToneDoc, k: int) -> bool:
+    """Sentence ``k`` or the next one asks the reader for something, offers help or says what happens now."""
+    for s in td.sents[k:k + 2]:
+        if (WAY_RE.search(s.low) or ASK_RE.search(s.low) or td.imperative(s) or GOOD_FAITH_RE.search(s.low)
+                or re.search(r"\b(så|derfor) (beder|sender|skriver|ringer|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b", s.low)):
+            return True
+    return False
+
+
+def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's omission stated as a fact in a context of blame, with no way forward.
+
+    "Hjemmehjælperen kunne ikke gøre rent, fordi De ikke lukkede op", "Forsinkelsen skyldes, at De ikke har svaret",
+    "De har heller ikke denne gang sendt de papirer, vi bad om", "… uden at I gav skolen besked". Not "De har ikke
+    sendt lønsedlerne endnu, så vi beder Dem sende dem" (a request), not "fordi du ikke har boet i kommunen i tre år"
+    (a state, not something the reader failed to do), not "Vi har skrevet til dig, fordi du ikke har brugt dit
+    klippekort" (nothing went wrong), not in a "hvis" clause or an apology.
+    """
+    s = td.sents[k]
+    hit = _omission(td, s)
+    if hit is None or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?") or _way_forward(td, k):
+        return None
+    m, because = hit
+    # a decision must give its reason ("… din ret til sygedagpenge ophører, idet du ikke har medvirket …"), and
+    # help offered soon after turns a cause into a plain account; help only in the closing lines does not
+    if because and (DECISION_RE.search(s.low) or any(WAY_RE.search(x.low) for x in td.sents[k:k + 3])):
+        return None
+    return m
+
+
+def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
+    """The reader's omission in a context of blame, and whether it is given as the cause of what went wrong."""
+    for m in READER_NOT_DONE_RE.finditer(s.low):
+        who = next(g for g in ("who", "who2", "who3", "who4", "who5") if m.group(g))
+        if not _is_reader(td, s, m.start(who), m.group(who)) or td.quoted(s.start + m.start()):
+            continue
+        a, _ = _clause(s.low, m.start())
+        if re.search(r"\b(hvis|såfremt|om|selvom|selv om|når)\b", s.low[a:m.start()]):
+            continue
+        hit = Hit(m.start(), m.end(), m.group(0))
+        before = s.low[:m.start()]
+        if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before + " " + s.low[m.end():]) and (
+                not before.rstrip().endswith("da") or _sconj_da(td, s, m.start())):
+            return hit, True
+        if REMINDER_RE.search(s.low):
+            return hit, False
+    for c in CAUSE_RE.finditer(s.low):
+        m = REPEATED_RE.match(s.low, c.end())
+        if (m and BAD_OUTCOME_RE.search(s.low[:c.start()]) and _is_reader(td, s, m.start("who"), m.group("who"))
+                and not td.quoted(s.start + m.start())):
+            return Hit(m.start(), m.end(), m.group(0)), True
+    if "uden at" in s.low and not WE_SUBJECT_RE.match(s.low):
+        # "Vi har ændret adressen, uden at du bad om det" is our doing, not the reader's
+        for m in WITHOUT_READER_RE.finditer(s.low):
+            if _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
+                return Hit(m.start(), m.end(), m.group(0)), False
+    return None
+
+
+def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
+    """The last "da" before offset ``before`` in ``s`` is parsed as a subordinating conjunction ("because")."""
+    t = td.table
+    at = s.low.rfind("da", 0, before)
+    return any(t.lower[i] == "da" and t.pos[i] == "SCONJ" and t.idx[i] - s.start == at for i in td.tokens(s))
+
+
+# ---- an impersonal rule with no reason: "Mails uden sagsnummer besvares ikke", "Henstand gives ikke",
+# "Ansøgninger, der modtages efter fristen, returneres uden behandling", "Forældre må ikke parkere på …"
+
+_RULE_NEG = {"ikke", "aldrig", "retur", "tilbage", "ubehandlet"}
+RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|retur|tilbage|ubehandlet|uden behandling|returneret|afvist|kasseret|slettet|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
+BURDEN_RE = re.compile(r"\b(gebyr\w*|betaling\w*|egenbetaling\w*|afgift\w*|bøde\w*|moms|renter|opkræv\w*|"
+                       r"betale[rs]?|betales)\b")
+REFUSED_PARTICIPLES = {"returneret", "afvist", "kasseret", "slettet", "tilbagevist", "sendt retur"}
+REFUSING_LEMMAS = {"afvise", "afslå", "kassere", "slette", "bortskaffe", "tilbagevise"}   # "Klager … afvises"
+_NOT_GENERIC_POS = {"PRON", "DET"}
+
+
+def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
+    """A general rule about a kind of thing or person, stated as a refusal or ban, with no reason and no way on."""
+    s = td.sents[k]
+    if (s.zone != "body" or not RULE_HINT_RE.search(s.low) or s.low.rstrip().endswith("?") or td.has_reason(s)
+            or ALTERNATIVE_RE.search(s.low) or BURDEN_RE.search(s.low)):
+        return None         # a burden not laid on the reader is good news: "Borgere vil ikke blive opkrævet gebyr"
+    t = td.table
+    toks = [i for i in td.tokens(s) if not t.space[i]]
+    # the subject phrase runs up to the first finite passive, "bliver"/"må"/"kan"; a relative clause
+    # (", der modtages efter fristen,") is skipped
+    subject, verb, in_rel = [], None, False
+    for n, i in enumerate(toks):
+        w = t.lower[i]
+        if t.punct[i]:
+            if w == ",":
+                in_rel = not in_rel
+            continue
+        if in_rel:
+            continue
+        passive = t.feat(i, "Voice") == "Pass" and w.endswith("es") and t.feat(i, "VerbForm") == "Fin"
+        if passive or w in ("bliver", "må", "kan", "vil"):
+            verb = n
+            break
+        subject.append(i)
+    if verb is None or not subject or len(subject) > 8:
+        return None
+    v = toks[verb]
+    after = [t.lower[i] for i in toks[verb + 1:verb + 4] if not t.punct[i]]
+    if not after and t.lemma[v] not in REFUSING_LEMMAS:
+        return None
+    after = after or [""]
+    vw = t.lower[v]
+    if subject == [toks[0]] and t.lower[toks[0]] == "der":
+        # "Der udbetales ikke tilskud til briller købt i udlandet"
+        if not ((vw.endswith("es") or vw == "bliver") and after[0] in ("ikke", "intet", "ingen") and re.search(
+                BENEFIT + r"|\b(henstand|dispensation|refusion|erstatning|svar|kørsel)\b", s.low)):
+            return None
+    else:
+        if any(t.pos[i] in _NOT_GENERIC_POS or t.text[i][:1].isupper() and t.pos[i] == "PROPN" and i != toks[0]
+               for i in subject):
+            return None     # "Din ansøgning …", "Det …", "Vi …", "Jobcenter Fjordby …": not a general rule
+        nouns = [i for i in subject if t.pos[i] in ("NOUN", "PROPN")]
+        if not nouns:
+            return None
+        head = nouns[0]
+        if t.feat(head, "Definite") == "Def" or not t.morph[head] and t.lower[head].endswith(("en", "et", "ne")):
+            return None     # "Beholderen tømmes ikke mandag": this case, not a rule
+        if vw == "vil":
+            # "Sager uden sagsnummer vil ikke blive behandlet", "Ufuldstændige ansøgninger vil blive returneret"
+            if not (after[:2] == ["ikke", "blive"] and len(after) > 2 and after[2].endswith(("t", "et"))
+                    or after[0] == "blive" and len(after) > 1 and after[1] in REFUSED_PARTICIPLES):
+                return None
+        elif vw in ("må", "kan"):
+            # "Forældre må ikke parkere …" (a plural of people or things); "kan ikke" only with "uden …" in the
+            # subject ("Børn uden madpakke kan ikke deltage"; "Ansøgere under 18 kan ikke optages uden …" names
+            # what is needed)
+            if after[0] != "ikke" or vw == "kan" and "uden" not in (t.lower[i] for i in subject):
+                return None
+            if vw == "må" and t.feat(head, "Number") == "Sing":
+                return None
+        elif vw == "bliver":
+            if after[0] not in ("ikke", "aldrig") or len(after) < 2 or not after[1].endswith(("t", "et")):
+                return None
+        elif not (after[0] in _RULE_NEG or after[:2] == ["uden", "behandling"] or t.lemma[v] in REFUSING_LEMMAS):
+            return None
+    if re.search(r"\bikke længere\b|, men\b", s.low[t.idx[v] - s.start:]):
+        return None         # news of a change, or the way it is done instead: "… sendes ikke længere med posten, men …"
+    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt) or ALTERNATIVE_RE.search(nxt):
+        return None
+    a = t.idx[v] - s.start
+    b = t.end[toks[min(verb + 1, len(toks) - 1)]] - s.start
+    return Hit(a, max(b, a), s.low[a:b])
+
+
+PROHIBITION_RE = re.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b")
+
+
+# absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
+# back what we do or what the reader gets ("Vi deler under ingen omstændigheder …", "Du har uden undtagelse ret til …")
+ABSOLUTE_RE = re.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|"
+                         r"på ingen måde)\b")
+OBLIGATION_RE = re.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
+                           r"forpligtet|forpligtiget)\b")
+DATA_RE = re.compile(r"\b(oplysning\w*|data|cpr\w*|journal\w*|helbredsoplysning\w*|personoplysning\w*)\b")
+WE_SUBJECT_RE = re.compile(r"^\W*(at )?((vi|jeg|kommunen|forvaltningen|skolen|jobcent\w+)\b|\w+( \w+){0,3},? (må|skal) "
+                           r"(vi|jeg|kommunen)\b)")
+
+
+def _obliges(td: ToneDoc, s: Sent, m) -> bool:
+    """The absolute backs a duty, a ban or a refusal: a modal of duty, an imperative, "kan … forlænges" or
+    "Der gives … dispensation"; not our promise, and not "der" with the reader's own things ("Der videregives
+    under ingen omstændigheder oplysninger om dig")."""
+    a, b = _clause(s.low, m.start())
+    clause = s.low[a:b]
+    if WE_SUBJECT_RE.match(clause):
+        return False
+    if DATA_RE.search(clause) and not re.match(r"\W*(at )?(du|de|i)\b", clause):
+        return False            # "Oplysningerne må under ingen omstændigheder bruges til andet": it protects the reader
+    if OBLIGATION_RE.search(clause) or td.imperative(s):
+        return True
+    t = td.table
+    passive = any(t.feat(i, "Voice") == "Pass" and t.lower[i].endswith("es") and a <= t.idx[i] - s.start < b
+                  for i in td.tokens(s))
+    return passive and (bool(re.search(r"\bkan\b", clause)) or bool(re.match(r"\W*der\b", clause))
+                        and not READER_RE.search(s.text[a:b]))
+
+
+def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
+    """"Det er ikke tilladt at ringe efter kl. 20." with no reason in the sentence or the next one."""
+    s = td.sents[k]
+    m = PROHIBITION_RE.search(s.low)
+    if not m or td.has_reason(s) or ALTERNATIVE_RE.search(s.low):
+        return None
+    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
 def _commands(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = _first_match(td, k, pats)
-        if not m or any(e.search(s.low) for e in exempt):
+        if m and ABSOLUTE_RE.fullmatch(m.group(0)) and not _obliges(td, s, m):
+            m = None            # "Vi deler under ingen omstændigheder dine oplysninger": a promise, not an order
+        if not m:
+            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k)
+            if rule_hit:
+                yield s, rule_hit, rule.message
+            continue
+        if any(e.search(s.low) for e in exempt):
             continue
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
@@ -591,12 +901,16 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             a, _ = _clause(s.low, cand.start())
             if HYPOTHETICAL_RE.match(s.low[a:]):
                 continue        # "Hvis du får afslag, kan du klage"
+            if READER_AGENT_RE.search(s.text[a:cand.start()]):
+                continue        # "Du kan altid sige nej til at deltage": the reader's choice
             m = cand
             break
-        if not m:
-            continue
+        if not m or _impersonal_rule(td, k):
+            continue        # "Håndtegnede tegninger godkendes ikke": a rule (kommando), not this reader's refusal
         if s.zone == "heading" and len(body) > 1:
             continue            # a heading sums up the decision; the body gives the reason
+        if re.search(r"\bendnu\b", s.low[m.end():]) and not re.search(r"\bendnu (en gang|engang)\b", s.low):
+            continue            # "Vi kan ikke give dig svar endnu": a delay, not a refusal
         if ALTERNATIVE_RE.search(s.low[m.end():]):
             continue            # "Vi kan ikke hjælpe med flytningen, men Frivilligcentret kan": a way on, in the same breath
         near, further = body[k:k + 3], body[k + 3:k + 7]
@@ -652,6 +966,14 @@ def _order(td: ToneDoc, rule) -> Iterator:
     if first_sanction <= 1 and helps and helps[0] >= first_sanction + 3:
         # the threat opens the letter and the help waits at the end
         yield s, m, f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
+        return
+    if (first_sanction == 0 and len(body) >= 3 and any(h > 0 for h in helps)
+            and (THREAT_IF_RE.search(s.low) or td.inverted_condition(s))):
+        # the letter opens with what happens if the reader fails, and only then says what help there is
+        yield s, m, f"{rule.message} Skriv først, hvad brevet handler om, og hvad læseren kan få hjælp til."
+
+
+THREAT_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre|ellers|i modsat fald|ved manglende)\b|^\W*manglende\b")
 
 
 def _shouting(td: ToneDoc, rule) -> Iterator:

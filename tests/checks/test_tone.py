@@ -175,6 +175,124 @@ def test_refusal_with_reason_in_next_sentence(make_doc, ruleset):
     assert not list(rule.check(why))
 
 
+def test_reproach_as_fact_needs_blame_and_no_way_forward(make_doc, ruleset):
+    """The reader's omission as the cause of what went wrong is blame; with a request or a neutral outcome it is not."""
+    rule = _rule(ruleset, "bebrejdelse")
+    assert list(rule.check(_doc(make_doc, "Vi har måttet aflyse mødet , fordi De ikke kom til aftalen .")))
+    assert list(rule.check(_doc(make_doc, "Forsinkelsen skyldes , at De ikke har svaret på brevet .")))
+    # nothing went wrong: we wrote because the card is unused
+    assert not list(rule.check(_doc(make_doc, "Vi har skrevet til dig , fordi du ikke har brugt dit klippekort .")))
+    # a state is no omission
+    assert not list(rule.check(_doc(make_doc, "Du får ikke hjælp , fordi du ikke har boet i kommunen i tre år .")))
+    # a request right after turns the fact into what to do now
+    asked = make_doc("Vi/X har/X måttet/X aflyse/X mødet/X ,/X fordi/X De/X ikke/X kom/X ./X "
+                     "Ring/X til/X os/X ,/X så/X finder/X vi/X en/X ny/X tid/X ./X",
+                     sent_starts=[i in (0, 11) for i in range(22)])
+    assert not list(rule.check(asked))
+    # "I" with a capital is the reader; "i" is a preposition
+    assert list(rule.check(_doc(make_doc, "Barnet kom for sent otte gange , uden at I gav skolen besked .")))
+    assert not list(rule.check(_doc(make_doc, "Barnet kom for sent otte gange , uden at vi gav jer besked .")))
+
+
+def test_reproach_as_fact_help_only_at_the_end_or_a_decision(make_doc, ruleset):
+    """Help in the closing lines does not excuse the blame; a decision must give its reason."""
+    rule = _rule(ruleset, "bebrejdelse")
+    spec = ("Vi/X har/X måttet/X aflyse/X mødet/X ,/X fordi/X De/X ikke/X kom/X ./X "
+            "Mødet/X var/X kl./X 10/X ./X Den/X næste/X tid/X er/X i/X maj/X ./X Ring/X til/X os/X ./X")
+    starts = [i in (0, 11, 16, 23) for i in range(27)]
+    assert list(rule.check(make_doc(spec, sent_starts=starts)))
+    decision = _doc(make_doc, "Vi har truffet afgørelse om , at din ydelse er stoppet , idet du ikke har medvirket .")
+    assert not list(rule.check(decision))
+
+
+def test_reproach_with_a_reminder_of_what_we_asked(make_doc, ruleset):
+    rule = _rule(ruleset, "bebrejdelse")
+    assert list(rule.check(_doc(make_doc, "De har heller ikke denne gang sendt de papirer , vi bad om .")))
+    assert not list(rule.check(_doc(make_doc, "Du har heller ikke brug for at sende lønsedler .")))
+    assert list(rule.check(_doc(make_doc, "De er ikke mødt op til de aftalte samtaler .")))
+    assert not list(rule.check(_doc(make_doc, "De er ikke kommet op på det aftalte antal timer endnu .")))
+    assert not list(rule.check(_doc(make_doc, "De har ikke sendt lønsedlerne , så vi beder Dem sende dem .")))
+
+
+def _words(spec: str) -> str:
+    """``word/POS/Feats`` items; words without a tag get X."""
+    return " ".join(w if "/" in w else f"{w}/X" for w in spec.split())
+
+
+PASSIVE = "VERB/Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Pass"
+
+
+def test_impersonal_rule_without_reason_is_a_command(make_doc, ruleset):
+    rule = _rule(ruleset, "kommando")
+    plural = "NOUN/Definite=Ind|Number=Plur"
+    assert list(rule.check(make_doc(_words(f"Mails/{plural} uden sagsnummer/NOUN besvares/{PASSIVE} ikke ./PUNCT"))))
+    # this reader's own case is no general rule
+    assert not list(rule.check(make_doc(_words(
+        f"Din/DET ansøgning/NOUN/Definite=Ind behandles/{PASSIVE} ikke ./PUNCT"))))
+    assert not list(rule.check(make_doc(_words(
+        f"Affaldet/NOUN/Definite=Def tømmes/{PASSIVE} ikke juledag ./PUNCT"))))
+    # a reason, a change or the way it is done instead
+    assert not list(rule.check(make_doc(_words(
+        f"Mails/{plural} uden sagsnummer/NOUN besvares/{PASSIVE} ikke ,/PUNCT fordi vi ikke kan finde sagen ./PUNCT"))))
+    assert not list(rule.check(make_doc(_words(
+        f"Breve/{plural} sendes/{PASSIVE} ikke længere med posten ,/PUNCT men i Digital_Post ./PUNCT"))))
+    assert list(rule.check(make_doc(_words(
+        f"Sager/{plural} uden sagsnummer/NOUN vil/AUX ikke blive behandlet/VERB ./PUNCT"))))
+    # a burden lifted is good news, not a rule
+    assert not list(rule.check(make_doc(_words(
+        f"Borgere/{plural} vil/AUX ikke blive opkrævet/VERB gebyr/NOUN ./PUNCT"))))
+    # a ban on a kind of people, with and without its reason
+    assert list(rule.check(make_doc(_words(f"Forældre/{plural} må/AUX ikke parkere/VERB ved skolen ./PUNCT"))))
+    assert not list(rule.check(make_doc(_words(
+        f"Forældre/{plural} må/AUX gerne parkere/VERB ved skolen ./PUNCT"))))
+
+
+def test_absolutes_back_orders_not_promises(make_doc, ruleset):
+    rule = _rule(ruleset, "kommando")
+    assert list(rule.check(_doc(make_doc, "Fristen skal under ingen omstændigheder overskrides .")))
+    assert not list(rule.check(_doc(make_doc, "Vi deler under ingen omstændigheder dine oplysninger med andre .")))
+    assert not list(rule.check(_doc(make_doc, "Du har uden undtagelse ret til at se dine papirer .")))
+    assert not list(rule.check(_doc(make_doc, "De har ikke pligt til at svare på skemaet .")))
+    assert not list(rule.check(_doc(make_doc, "Oplysningerne må under ingen omstændigheder bruges til andet .")))
+
+
+def test_bare_refusal_and_the_readers_own_no(make_doc, ruleset):
+    rule = _rule(ruleset, "kold-afvisning")
+    assert list(rule.check(_doc(make_doc, "Det lader sig ikke gøre .")))
+    assert list(rule.check(_doc(make_doc, "Vi kan ikke flytte Deres tid .")))
+    assert not list(rule.check(_doc(make_doc, "Du kan altid sige nej til at deltage .")))
+    assert not list(rule.check(_doc(make_doc, "Vi kan ikke give dig svar på ansøgningen endnu .")))
+    assert not list(rule.check(_doc(make_doc, "Der er ikke plads på holdet , men I er velkomne næste gang .")))
+
+
+def test_praise_is_no_lecture(make_doc, ruleset):
+    rule = _rule(ruleset, "belaering")
+    assert not list(rule.check(_doc(make_doc, "Vi vil gerne fremhæve det store arbejde , du har gjort .")))
+    assert list(rule.check(_doc(make_doc, "Vi vil gerne fremhæve , at reglerne også gælder for Dem .")))
+    assert list(rule.check(_doc(make_doc, "De må forstå , at sagerne tager tid .")))
+    assert not list(rule.check(_doc(make_doc, "Vi vil gerne understrege , at vi er her for at hjælpe dig .")))
+
+
+def test_a_dot_inside_the_sentence_does_not_stop_a_threat(make_doc, ruleset):
+    """"2.300 kr." holds dots; the condition and the sanction are still one sentence."""
+    rule = _rule(ruleset, "trussel")
+    [f] = rule.check(_doc(make_doc, "Hvis De ikke betaler 2.300 kr. , lukker vi for vandet den 1. december ."))
+    assert "ingen hjælp" in f.message
+
+
+def test_conditional_threat_that_opens_the_letter(nlp):
+    opening = ("Kære Bo\n\nHvis du ikke betaler de 2.300 kr., lukker vi for vandet den 1. december.\n\n"
+               "Vi ved, at det kan være svært at betale en stor regning. Derfor kan du lave en betalingsaftale med os."
+               "\n\nRing til os på 44 10 20 30.\n\nMed venlig hilsen\nFjordby Forsyning")
+    later = ("Kære Bo\n\nVi kan se, at regningen for vand på 2.300 kr. ikke er betalt. Vi ved, at det kan være svært "
+             "at betale en stor regning, og du kan lave en betalingsaftale med os. Ring til os på 44 10 20 30.\n\n"
+             "Hvis vi hverken har fået pengene eller hørt fra dig inden den 1. december, lukker vi for vandet.\n\n"
+             "Med venlig hilsen\nFjordby Forsyning")
+    order = PREFIX + "raekkefoelge"
+    assert [f for f in analyse(opening, nlp=nlp).findings if f.rule == order]
+    assert not [f for f in analyse(later, nlp=nlp).findings if f.rule == order]
+
+
 def test_switching_the_family_off_removes_its_findings(nlp):
     rs = load_rules().with_switches(disable=[PREFIX + "raab"])
     report = analyse("Du skal ALTID sortere glas og metal for sig, når du smider det ud.", rs, nlp=nlp)
