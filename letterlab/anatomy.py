@@ -190,7 +190,10 @@ SCAFFOLD_WORDS = re.compile(
     r"relevant|det)\b.{0,60}\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
     r"\bvejledning\s+til\s+sagsbehandler\w*|\bsagsbehandler(en)?\s+(skal|skriver|udfylder|vælger)\b|"
     r"\bxx+\b|\.\.\.\.|…{2,}|_{4,}|\bbrug\s+(dette|denne)\s+(afsnit|tekst)\b|"
-    r"^\s*\[\s*(indsæt|tilføj|udfyld)\b[^\]]*\]\s*$", re.I)
+    r"^\s*\[\s*(indsæt|tilføj|udfyld)\b[^\]]*\]\s*$|"
+    # an instruction to the caseworker: "[VEJLEDNING – SLETTES FØR AFSENDELSE: ...]", "Udfyld alle flettefelter"
+    r"\bslet(tes)?\s+(før|inden)\s+(afsendelse|udsendelse|brevet\s+sendes)\b|"
+    r"^\s*\[\s*(vejledning|instruktion)\b[^\]]*\]\s*$|\budfyld\s+(alle\s+)?flettefelte\w*", re.I)
 ALTERNATIVE_BRANCH = re.compile(
     r"^\s*(\[|<|\()?\s*(hvis|ved|if|else|ellers|alternativ|mulighed|variant)\b.{0,40}"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkend\w*|imødekom\w*|påbud|tilbagebetal\w*|nedsæt\w*|"
@@ -264,7 +267,7 @@ def _per_letter(fn):
 _CONTACT_HINT = re.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
                            r"sikker post|p-?nr", re.I)
 _SCAFFOLD_WORDS_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning til|sagsbehandler|xx|\.\.\.\.|…|____|"
-                                  r"brug (dette|denne)", re.I)
+                                  r"brug (dette|denne)|udfyld|\[\s*(vejledning|instruktion)", re.I)
 _SCAFFOLD_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
                             r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
                             r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)

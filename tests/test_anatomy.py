@@ -178,6 +178,19 @@ def test_scaffolding_and_alternatives():
     assert "alternatives" in a.notes and not a.judgeable
 
 
+def test_an_instruction_box_above_the_letterhead_is_scaffolding_not_the_letter():
+    note = ("[VEJLEDNING – SLETTES FØR AFSENDELSE: Brug skabelonen, når borgeren skal have svar på en ansøgning "
+            "om tilskud. Udfyld alle flettefelter, og kontroller beløbet.]")
+    text = (f"{note}\n\nHøjby Kommune\nSocialafdelingen\nTorvet 3, 8000 Højby\n\n«Navn»\n«Adresse»\n\n"
+            "Sagsnr.: «Sagsnr»\n\nDin ansøgning om tilskud til tandpleje\n\nKære «Navn»\n\n"
+            "Du får tilskud til din tandbehandling.\n\nMed venlig hilsen\n«Sagsbehandler»\n")
+    a = read_anatomy(text)
+    assert a.kind_at(text.index("[VEJLEDNING")) == "scaffolding"
+    assert a.kind_at(text.index("Højby Kommune")) == "letterhead"
+    assert a.kind_at(text.index("Din ansøgning om tilskud")) == "subject"
+    assert a.kind_at(text.index("Du får tilskud")) == "body"
+
+
 @pytest.mark.parametrize("a,b", [("A. Bevilling", "B. Afslag"), ("Mulighed 1 – bevilling", "Mulighed 2 – afslag"),
                                  ("A) Godkendelse", "B) Afslag")])
 def test_lettered_options_with_an_instruction_are_alternatives(a, b):

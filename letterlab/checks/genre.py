@@ -53,7 +53,7 @@ REFUSAL = [
     r"\bdu ikke får\b", r"\bikke får (du )?\w+", r"\bi stedet for (hver|\d)", r"\bophører\b",
     r"\bpåbud\w*", r"\bpåbyde\w*", r"\bbøde\w*", r"\bstandse\w*", r"\bstoppet\b", r"\bpå pause\b",
     r"\bophør\w*", r"\bfratag\w*", r"\bfrakend\w*",
-    r"\b(du skal|skal du|kræver|krav om|vi kræver) (\w+ ){0,3}(tilbagebetale|betale (.{0,50} )?tilbage)\b",
+    r"\b((du|de|i) skal|skal (du|de|i)|kræver|krav om|vi kræver) (\w+ ){0,3}(tilbagebetale|betale (.{0,50} )?tilbage)\b",
     r"\bkrav om tilbagebetaling\b",
 ]
 REASONS = [

@@ -243,6 +243,9 @@ def test_summons_with_time_and_place_lines(plain_nlp):
     "Det er ikke muligt at imødekomme Deres ønske om optagelse i Skovmusens Børnehus.",
     "Det er desværre ikke muligt at bevilge en ny seng.",
     "Ida anvises i stedet plads i Børnehuset Troldehøj.",
+    # a repayment demand in either form of address
+    "Kommunen har besluttet, at De skal tilbagebetale 4.200 kr. i boligstøtte.",
+    "Derfor skal I betale 1.850 kr. tilbage.",
 ])
 def test_refusals_in_other_words_need_an_appeal_guide(plain_nlp, sentence):
     text = f"Om din ansøgning\n\nKære Anna\n\n{sentence} Vi har lagt vægt på, at der ikke er plads."
