@@ -58,10 +58,14 @@ LEGAL_KINDS = ("decision", "appeal", "appeal_deadline", "paragraph", "law", "per
 PLAIN: dict[str, tuple[str, int]] = {}
 
 
-def _led(name: str, first: str, pattern: str, flags: int = 0) -> re.Pattern:
-    """``pattern`` behind a look-ahead for ``first``, the characters every match of it starts with."""
+def _led(name: str, first: str, pattern: str, flags: int = 0, word: bool = False) -> re.Pattern:
+    """``pattern`` behind a look-ahead for ``first``, the characters every match of it starts with.
+
+    ``word``: every branch of ``pattern`` starts with ``\\b`` too, tested next (positions inside a word fail
+    there before the branches are tried).
+    """
     PLAIN[name] = (pattern, flags)
-    return re.compile(f"(?=[{first}])(?:{pattern})", flags)
+    return re.compile(f"(?=[{first}]){chr(92) + 'b' if word else ''}(?:{pattern})", flags)
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"
@@ -100,7 +104,7 @@ GRANTED_RE = _led("GRANTED_RE", r"bighsftdv", r"(?<!som er )(?<!der er )(?<!tidl
                         r"\bgodkend(?:t|er|es)\b|\bsiger ja\b|\bhar ret til\b|\bfår\s+(?:(?:en|et|hjælp|tilskud|"
                         r"støtte|bevilget|dækket|betalt|refunderet)\b)|\btilkend\w+\b|"
                         r"\b(?:du|De)\s+får\s+(?:\S+\s+){0,3}?(?:støtte|hjælp|tilskud|dækket|\d)|\bvi\s+dækker\b(?!\s+(?:dog\s+)?ikke)",
-                        re.I)
+                        re.I, word=True)
 _DIGIT_RE = re.compile(r"\d")
 # The characters that re.IGNORECASE matches to a Latin letter without str.lower() giving that letter
 # (İ ı ſ, the Kelvin and Ångström signs): a text with one is never skipped by a plain substring test.
