@@ -165,7 +165,9 @@ def compute(doc: Doc, zones: list[Zone], parts=None) -> dict:
         "mean_sentence_length": round(words / n, 1) if n else 0.0,
         "max_sentence_length": max(lengths) if lengths else 0,
         "_sentence_infos": infos,
-        **readtime.figures(doc, body),   # reading time and RIX over the same sentences (letterlab/readtime.py)
+        # reading time and RIX over the same sentences (letterlab/readtime.py); RIX from the counts above
+        **readtime.figures(doc, body, rix=readtime.rix_from_counts(
+            long_words, n, sum(1 for x in lengths if x <= 2))),
     }
 
 

@@ -46,6 +46,8 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .nlp.text import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -143,22 +145,37 @@ def reading_time_text(seconds: int | float | None) -> str | None:
 
 
 _BLANK_RE = re.compile(r"\s")   # what textstat's count_chars(ignore_spaces=True) leaves out
+# Every character ``str.isspace`` (and so ``\s``) knows, except " " and "\n" (tests/test_readtime.py checks
+# the list against all of Unicode).
+OTHER_BLANKS = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",
+                "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+                "\u2008", "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
 
 
 def reader_characters(doc: Doc, sentences: Sequence) -> int:
     """The characters of ``sentences`` that are not white space: what ``textstat.reading_time`` counts.
 
     Read from the letter's text between each sentence's first and last token: spaCy keeps every
-    character, and what lies between the tokens (and white-space tokens) is white space.
+    character, and what lies between the tokens (and white-space tokens) is white space. Counted
+    with ``str.count`` (no copy of the text is made); only a text with other white space than
+    spaces and line breaks (tabs, no-break spaces ...) is run through the regular expression.
     """
-    from .nlp.text import doc_text
-
     text = doc_text(doc)
     body = "".join([text[s.start:s.end] for s in sentences])
-    plain = body.replace(" ", "").replace("\n", "")
-    if plain.isprintable():     # no other white space (tabs, no-break spaces ... are not printable)
-        return len(plain)
-    return len(_BLANK_RE.sub("", plain))
+    for c in OTHER_BLANKS:      # for a text of Latin-1 characters, the test of a wider one returns at once
+        if c in body:
+            return len(_BLANK_RE.sub("", body))
+    return len(body) - body.count(" ") - body.count("\n")
+
+
+def rix_from_counts(long_words: int, sentences: int, short: int) -> float | None:
+    """``textstat.rix``: long words / sentences, the ``short`` ones (one or two words) left out (at least one).
+
+    ``sentences`` counts the sentences with a word; None when there is none.
+    """
+    if not sentences:
+        return None
+    return round(long_words / max(1, sentences - short), 1)
 
 
 def rix_of(sentences: Sequence) -> float | None:
@@ -167,18 +184,24 @@ def rix_of(sentences: Sequence) -> float | None:
     textstat counts the long words (more than six letters) of all sentences and divides by the
     sentences, leaving out those of one or two words (at least one sentence).
     """
-    counted = [s for s in sentences if s.words > 0]
-    if not counted:
-        return None
-    long_words = sum(s.long_words for s in counted)
-    short = sum(1 for s in counted if s.words <= 2)
-    return round(long_words / max(1, len(counted) - short), 1)
+    counted = long_words = short = 0
+    for s in sentences:
+        w = s.words
+        if w > 0:
+            counted += 1
+            long_words += s.long_words
+            short += w <= 2
+    return rix_from_counts(long_words, counted, short)
 
 
-def figures(doc: Doc, sentences: Sequence) -> dict:
-    """``reading_seconds``, ``reading_time`` and ``rix`` for ``sentences`` (the ones the LIX counts)."""
+def figures(doc: Doc, sentences: Sequence, rix: float | None | bool = False) -> dict:
+    """``reading_seconds``, ``reading_time`` and ``rix`` for ``sentences`` (the ones the LIX counts).
+
+    ``rix``: the RIX when the caller has it from its own counts (``metrics.compute`` does).
+    """
     seconds = round(MS_PER_CHARACTER * reader_characters(doc, sentences) / 1000)
-    return {"reading_seconds": seconds, "reading_time": reading_time_text(seconds), "rix": rix_of(sentences)}
+    return {"reading_seconds": seconds, "reading_time": reading_time_text(seconds),
+            "rix": rix_of(sentences) if rix is False else rix}
 
 
 def textstat_figures(doc: Doc, sentences: Sequence) -> dict:

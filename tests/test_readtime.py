@@ -117,3 +117,21 @@ def test_letterlabs_counts_give_what_textstat_gives_on_every_corpus_letter(nlp):
             assert all(fn.cache_info().currsize == 0 for fn in readtime._caches)
             seen_rix += readtime.figures(doc, sentences)["rix"] is not None
     assert len(paths) > 20 and seen_rix > 60
+
+
+def test_rix_from_the_counts_metrics_has_is_rix_of_the_sentences():
+    # metrics.compute passes the counts it already has (its sentences all have a word); the same RIX
+    import random
+
+    from letterlab.metrics import SentenceInfo
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        sents = []
+        for _ in range(rnd.randint(0, 12)):
+            words = rnd.choice([1, 2, 3, 5, 9, 20])
+            sents.append(SentenceInfo(0, 1, words, rnd.randint(0, words), "body", 0, 1))
+        lengths = [s.words for s in sents]
+        got = readtime.rix_from_counts(sum(s.long_words for s in sents), len(sents), sum(1 for x in lengths if x <= 2))
+        assert got == readtime.rix_of(sents)
+    assert readtime.rix_of([]) is None and readtime.rix_from_counts(0, 0, 0) is None

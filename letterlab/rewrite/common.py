@@ -27,7 +27,7 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 _ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*)?", re.I)
 # Every address match holds one of these; a match never holds white space.
-_ADDRESS_HINT_RE = re.compile(r"@|www\.|https?://|\.(?:dk|com|org|net|eu)", re.I)
+_ADDRESS_HINT_RE = re.compile(r"(?=[@wh.])(?:@|www\.|https?://|\.(?:dk|com|org|net|eu))", re.I)   # look-ahead: faster
 _CAP_RE = re.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")
 _SENT_START_RE = re.compile(r"(^|[.!?:;]\s+|\n\s*(?:[-•*–]\s*)?)$")
 _KR_RE = re.compile(r"\bkr\b")

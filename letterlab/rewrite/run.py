@@ -78,7 +78,9 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
     offered = all_suggestions(before, extra)
     # The message move and heading come in pass 2, on the reworded letter.
     applied = [s for s in choose(before, mode) if s.kind not in ("move", "heading")]
-    applied, withdrawn, text, after = _guarded_apply(before, applied, lambda t: analyse(t, rules, genre=genre, **kw))
+    memo: dict = {}      # what the letter guard read of the original letter, kept for its last check below
+    applied, withdrawn, text, after = _guarded_apply(before, applied, lambda t: analyse(t, rules, genre=genre, **kw),
+                                                     memo)
     first_pass = text
     second: list[Suggestion] = []
     if mode == "all" and after.scores:
@@ -105,7 +107,7 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
                if s.safe and (s.start, s.end, s.replacement) in stopped else s for s in offered]
     return RewriteResult(before=before, after=after, text=text, offered=offered, applied=applied,
                          first_pass_text=first_pass, second_pass=second, mode=mode, withdrawn=withdrawn,
-                         guard=letter_guard(before.text, text))
+                         guard=letter_guard(before.text, text, memo))
 
 
 MSG_WITHDRAWN = "Vi har ikke brugt forslaget, fordi brevet så ville få en fejl: {why}"
@@ -171,14 +173,14 @@ def _culprits(before: Report, applied: list[Suggestion], text: str, after: Repor
     return out
 
 
-def _guarded_apply(before: Report, applied: list[Suggestion], analyse_text) -> tuple:
+def _guarded_apply(before: Report, applied: list[Suggestion], analyse_text, memo: dict | None = None) -> tuple:
     """Apply ``applied``; while the letter guard or a new finding stops an edit, take it out and try again.
 
     Returns (applied, withdrawn [(suggestion, why)], text, after report). When the guard still fails after
     three rounds, nothing is applied: the rewrite never makes the letter worse.
     """
     withdrawn: list[tuple[Suggestion, str]] = []
-    memo: dict = {}
+    memo = {} if memo is None else memo
     for _ in range(3):
         text = apply_suggestions(before.text, applied)
         if text == before.text:
