@@ -99,12 +99,15 @@ def test_waitress_own_413_has_security_headers(app):
 
 
 def test_150_idle_connections_do_not_starve_a_normal_request(app):
-    """waitress's default connection limit (100) let 100 idle connections block everyone else."""
+    """waitress's default connection limit (100) let 100 idle connections block everyone else.
+
+    The sweeps that close idle or unfinished connections after 20-30 s are turned off here, so the
+    connection limit alone must let the normal request in (else it waits until urlopen gives up)."""
     import urllib.request
 
     from letterlab_web.app import make_server
 
-    server = make_server(app, "127.0.0.1", 0, 4, 12 * 1024 * 1024)
+    server = make_server(app, "127.0.0.1", 0, 4, 12 * 1024 * 1024, header_timeout=3600, channel_timeout=3600)
     port = server.effective_port
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
