@@ -171,12 +171,13 @@ class SlowThreads:
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
         self.opened = threading.Semaphore(0)
-        self.started = time.process_time()
         self.threads = [threading.Thread(target=self._one, args=(port, interval), daemon=True) for _ in range(n)]
         for t in self.threads:
             t.start()
+        deadline = time.monotonic() + 30          # all open, or 30 s at most
         for _ in range(n):
-            self.opened.acquire(timeout=30)
+            if not self.opened.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                break
 
     def _one(self, port: int, interval: float) -> None:
         first = True

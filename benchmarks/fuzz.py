@@ -207,6 +207,7 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
     problems: list[str] = []
     slowest = 0.0            # of the analyses that were not stopped
     stopped_s: list[float] = []
+    stopped_at: list[int] = []          # input numbers, to regenerate them with the same seed
     kinds: dict[str, int] = {}
     api = _api_client()
     names: list[bytes] = []
@@ -246,6 +247,7 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
         if slow:
             counts["stopped"] += 1
             stopped_s.append(took)
+            stopped_at.append(i)
             if report.scores or not slow[0].get("message", "").startswith(slow_message):
                 problems.append(f"input {i}: stopped letter without the too_slow notice or with scores")
         else:
@@ -281,7 +283,8 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
             counts["other_problems"] += 1
     return {"seed": seed, "counts": counts, "formats": kinds, "time_limit_s": limit, "hang_s": hang,
             "slowest_analysis_s": round(slowest, 2),
-            "stopped_took_s": [round(x, 2) for x in sorted(stopped_s)[-20:]], "problems": problems[:50]}
+            "stopped_took_s": [round(x, 2) for x in sorted(stopped_s)[-20:]], "stopped_inputs": stopped_at[:50],
+            "problems": problems[:50]}
 
 
 def _cli_check(path: bytes, problems: list[str], i: int) -> None:
@@ -391,8 +394,8 @@ def main() -> int:
     limit = TIME_LIMIT if args.time_limit is None else args.time_limit
     t = time.time()
     with tempfile.TemporaryDirectory(prefix="letterlab-fuzz-") as tmp:
-        result = run(args.n, args.seed, args.jobs, limit + args.hang_margin, args.rewrite_every, args.cli_every, args.api_every,
-                     args.max_run, Path(tmp), args.max_paras, args.progress, limit)
+        result = run(args.n, args.seed, args.jobs, limit + args.hang_margin, args.rewrite_every, args.cli_every,
+                     args.api_every, args.max_run, Path(tmp), args.max_paras, args.progress, limit)
     result["wall_s"] = round(time.time() - t, 1)
     result["load_average"] = os.getloadavg()
     print(json.dumps(result, indent=2, ensure_ascii=False))

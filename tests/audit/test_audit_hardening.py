@@ -106,7 +106,8 @@ def test_report_html_embeds_only_scored_letters_and_at_most_max_embed_characters
     root.mkdir()
     good = (LETTER_02 / "after.txt").read_text(encoding="utf-8")
     body = good.split("\n\n")
-    long_letter = "\n\n".join(body[:-1] + body[1:-1] * (MAX_EMBED // len(good) + 2)) + "\n\nHALESTYKKE\n\n" + body[-1]
+    long_letter = "\n\n".join(body[:-1] + body[1:-1] * (MAX_EMBED // len(good) + 2))
+    long_letter += "\n\nHALESTYKKE\n\n" + body[-1]
     assert len(long_letter) > MAX_EMBED + 1000 and long_letter.index("HALESTYKKE") > MAX_EMBED
     (root / "langt.txt").write_text(long_letter, encoding="utf-8")
     (root / "graesk.txt").write_text("Κύριε Παπαδόπουλε, σας ενημερώνουμε ΞΕΝΟΚΕΙΜΕΝΟ για την αίτησή σας.",
