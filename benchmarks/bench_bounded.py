@@ -3,8 +3,8 @@
 Analyses, in this process and with the core's default time limit (5 s), letters of up to
 200,000 characters built to be slow: one sentence without punctuation, 66,000 tiny sentences,
 many merge fields, one word a line, many short paragraphs, a 400-word letter repeated to
-196,000 characters; and the 400-word letter itself. Prints, per letter, the seconds the
-analysis took and its notices (``too_slow`` when the limit stopped it).
+196,000 characters, 16,000 hyphens glued to a word; and the 400-word letter itself. Prints, per
+letter, the seconds the analysis took and its notices (``too_slow`` when the limit stopped it).
 Usage: python benchmarks/bench_bounded.py [--no-limit]. Not a test: timings on shared machines are noisy.
 """
 from __future__ import annotations
@@ -35,6 +35,9 @@ def letters() -> dict[str, str]:
         "one word a line": "\n".join(words(40_000).split())[:199_000],
         "many short paragraphs": ("Vi har brug for dine papirer.\n\n" * 6500)[:199_000],
         "400-word letter repeated": ((normal + "\n\n") * 80)[:196_000],
+        # found by the fuzz: the rewrite guard's word pattern backtracks over a run of hyphens
+        # (letterlab/rewrite/guard.py ``_WORD_RE``; 17 s without a limit at load 5)
+        "16,000 hyphens glued to a word": "Kære Anna\n\nVi har modtaget din ansøgning. Svar" + "-" * 16_000 + " tak.",
     }
 
 

@@ -1,18 +1,43 @@
 """Load with slow clients and hostile requests against ``letterlab serve`` (issue 15's targets).
 
-Starts ``letterlab serve`` on 127.0.0.1 (never another address) and a free port, then, at the same time:
+Starts ``letterlab serve`` on 127.0.0.1 (never another address) and a free port, then runs one or
+more *phases* against the same server, each ``--duration`` seconds (default 60) of ``--clients``
+load clients (default 20, each at most ``--max-requests`` requests) posting the same ~400-word
+letter: errors (target 0), median latency (target ≤ 1 s), throughput, and the resident memory of
+the server and its workers (target: flat ±10 %). The phases differ only in what else is open:
 
-* ``--slow`` idle/slow connections (default 150): each sends half a request line and then one byte
-  every few seconds, never finishing (a slowloris client), and is re-opened if the server closes it;
-* ``--clients`` load clients (default 20) posting a ~400-word letter for ``--duration`` seconds
-  (default 60, each client at most ``--max-requests`` requests): errors (target 0), median latency
-  (target ≤ 1 s) and the resident memory of the server and its workers (target: flat ±10 %);
-* ``--hostile`` clients (default 0; run it again with e.g. ``--hostile 2 --clients 2``) posting letters that hit the analysis time limit (the old quadratic
-  tokenizer input, and 190,000-character letters), to show that normal requests still answer.
+* ``none``: no slow connections (the baseline the others are compared with);
+* ``process``: ``--slow`` slow connections (default 150) held by a separate process, as an
+  attacker's connections come from another machine. Each sends half a request line and then one
+  byte every ``--slow-interval`` seconds (default 5), never finishing (a slowloris client), and is
+  re-opened if the server closes it. That process is one thread with non-blocking sockets; its own
+  CPU time is reported (``slow_clients.cpu_s``): on this 2-core machine it still shares the CPUs
+  with the server, so it is measured, not hidden;
+* ``threads``: the same slow connections held by one thread each inside this benchmark process,
+  next to the 20 measuring clients (the method of the first version of this script), to show how
+  much the method itself costs.
 
-Everything is bounded in time and count; the server is stopped at the end. Prints one JSON object.
-Usage: python benchmarks/bench_harden.py [--clients 20] [--slow 150] [--duration 60]
-Not a test: timings on shared machines are noisy.
+``--phases`` picks the phases and their order (default ``none,process``); ``--cycles N`` repeats
+the list and ``by_phase`` sums each kind of phase up over the cycles (median of the medians, and the
+ratio to ``none``). Compare phases of one run only, and over several cycles: on a shared machine the
+other work's load drifts within minutes (one pass of none/process/threads at load 2.4 -> 5.8 gave
+"process" a median 2.2x that of "none"; four alternating cycles at load 4.3-6.3 gave 1.01x). Each
+phase reports the load average before and after it, and the CPU seconds the server process (event
+loop, request threads, dispatcher) and the whole server tree used per request: unlike latency,
+CPU per request hardly depends on what else runs on the machine.
+
+Why the median is ~1 s here and ~0.5 s in ``bench_web.py``: that script's load posts the 30 corpus
+letters (213 words on average, ~41 ms of analysis each), this one a 422-word letter (~75-87 ms). With
+20 clients on 2 workers the median is about 20 / (requests a second), so it follows the letter's cost.
+
+``--hostile`` clients (default 0; e.g. ``--hostile 2 --clients 2``) post letters that hit the
+analysis time limit during every phase (the old quadratic tokenizer input, and 190,000-character
+letters), to show that normal requests still answer.
+
+Everything is bounded in time and count; the server and the slow-client process are stopped at
+the end. Prints one JSON object. Not a test: timings on shared machines are noisy.
+Usage: python benchmarks/bench_harden.py [--clients 20] [--slow 150] [--duration 60] [--phases none,process]
+       python benchmarks/bench_harden.py --duration 30 --cycles 4          # slow connections vs none
 """
 from __future__ import annotations
 
@@ -20,48 +45,206 @@ import argparse
 import http.client
 import json
 import os
+import selectors
 import socket
 import statistics
+import subprocess
+import sys
 import threading
 import time
 
 from bench_web import HOST, HEADERS, free_port, load_run, start_server
-from benchutil import corpus_texts, letter_of_about, tree_rss
+from benchutil import corpus_texts, letter_of_about
+
+SLOW_HEAD = b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def slow_clients(port: int, n: int, stop: threading.Event) -> dict:
-    """``n`` connections that never finish their request; counts how often the server closed one."""
-    stats = {"opened": 0, "closed_by_server": 0, "refused": 0}
-    lock = threading.Lock()
+# ------------------------------------------------------------------ slow clients
 
-    def one(k: int) -> None:
-        while not stop.is_set():
+def slowloris(port: int, n: int, interval: float, max_s: float, stop_fd: int | None = None) -> dict:
+    """Hold ``n`` never-finished requests open on 127.0.0.1:``port`` in this one thread, one byte each
+    every ``interval`` seconds, until ``stop_fd`` is readable (or closed) or ``max_s`` have passed."""
+    stats = {"opened": 0, "closed_by_server": 0, "refused": 0, "bytes_sent": 0}
+    sel = selectors.DefaultSelector()
+    if stop_fd is not None:
+        sel.register(stop_fd, selectors.EVENT_READ, None)
+    due: dict[socket.socket, float] = {}
+    start = time.monotonic()
+    deadline = start + max_s
+    retry_at: list[float] = []
+
+    def open_one(when: float) -> None:
+        try:
+            s = socket.create_connection((HOST, port), timeout=10)
+            s.sendall(SLOW_HEAD)
+        except OSError:
+            stats["refused"] += 1
+            retry_at.append(time.monotonic() + 1.0)
+            return
+        s.setblocking(False)
+        stats["opened"] += 1
+        due[s] = when
+        sel.register(s, selectors.EVENT_READ, "conn")
+
+    def drop(s: socket.socket) -> None:
+        sel.unregister(s)
+        due.pop(s, None)
+        s.close()
+
+    for k in range(n):              # the sends are spread evenly over the interval
+        open_one(start + interval * (k + 1) / n)
+    print("ready", flush=True)
+    stopping = False
+    while not stopping:
+        now = time.monotonic()
+        if now >= deadline:
+            break
+        wake = min([deadline, *due.values(), *retry_at])
+        for key, _ in sel.select(max(0.0, wake - now)):
+            if key.data is None:                            # the parent says stop (a line or EOF)
+                stopping = True
+                continue
+            s = key.fileobj
+            try:
+                data = s.recv(4096)
+            except (BlockingIOError, InterruptedError):
+                continue
+            except OSError:
+                data = b""
+            if not data:                                    # the server closed it (or answered 408)
+                stats["closed_by_server"] += 1
+                drop(s)
+                retry_at.append(time.monotonic())
+        now = time.monotonic()
+        for s, when in list(due.items()):
+            if when <= now:
+                try:
+                    s.send(b"a")
+                    stats["bytes_sent"] += 1
+                    due[s] = when + interval
+                except (BlockingIOError, InterruptedError):
+                    due[s] = now + interval
+                except OSError:
+                    stats["closed_by_server"] += 1
+                    drop(s)
+                    retry_at.append(now)
+        ready = [t for t in retry_at if t <= now]
+        retry_at[:] = [t for t in retry_at if t > now]
+        for _ in ready:
+            open_one(now + interval)
+    stats["open_at_end"] = len(due)
+    for s in list(due):
+        drop(s)
+    usage = os.times()
+    stats["cpu_s"] = round(usage.user + usage.system, 2)
+    stats["wall_s"] = round(time.monotonic() - start, 1)
+    return stats
+
+
+class SlowProcess:
+    """``slowloris`` in a child process (``python bench_harden.py --slowloris ...``)."""
+
+    def __init__(self, port: int, n: int, interval: float, max_s: float):
+        cmd = [sys.executable, os.path.abspath(__file__), "--slowloris", str(port), str(n), str(interval),
+               str(max_s)]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if line.strip() != "ready":
+            self.proc.kill()
+            raise SystemExit("the slow-client process did not start")
+
+    def stop(self) -> dict:
+        try:
+            out, _ = self.proc.communicate(timeout=30)  # closes stdin: the child closes its connections, reports
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return {"error": "the slow-client process did not stop"}
+        return json.loads(out.strip().splitlines()[-1])
+
+
+class SlowThreads:
+    """``n`` slow connections, one thread each, in this process (the first version's method)."""
+
+    def __init__(self, port: int, n: int, interval: float):
+        self.stats = {"opened": 0, "closed_by_server": 0, "refused": 0}
+        self.stop_event = threading.Event()
+        self.lock = threading.Lock()
+        self.opened = threading.Semaphore(0)
+        self.threads = [threading.Thread(target=self._one, args=(port, interval), daemon=True) for _ in range(n)]
+        for t in self.threads:
+            t.start()
+        deadline = time.monotonic() + 30          # all open, or 30 s at most
+        for _ in range(n):
+            if not self.opened.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                break
+
+    def _one(self, port: int, interval: float) -> None:
+        first = True
+        while not self.stop_event.is_set():
             try:
                 s = socket.create_connection((HOST, port), timeout=10)
             except OSError:
-                with lock:
-                    stats["refused"] += 1
-                stop.wait(1.0)
+                with self.lock:
+                    self.stats["refused"] += 1
+                self.stop_event.wait(1.0)
                 continue
-            with lock:
-                stats["opened"] += 1
+            with self.lock:
+                self.stats["opened"] += 1
             try:
-                s.sendall(b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-                while not stop.wait(5.0):
+                s.sendall(SLOW_HEAD)
+                if first:
+                    self.opened.release()
+                    first = False
+                while not self.stop_event.wait(interval):
                     s.sendall(b"a")
             except OSError:
-                with lock:
-                    stats["closed_by_server"] += 1
+                with self.lock:
+                    self.stats["closed_by_server"] += 1
             finally:
                 s.close()
 
-    threads = [threading.Thread(target=one, args=(k,), daemon=True) for k in range(n)]
-    for t in threads:
-        t.start()
-    return {"threads": threads, "stats": stats}
+    def stop(self) -> dict:
+        self.stop_event.set()
+        for t in self.threads:
+            t.join(15)
+        # the threads' CPU is mixed with the measuring clients' in this process: not separable
+        return dict(self.stats, note="threads in the benchmark process; their CPU is not separable")
 
 
-def hostile_client(port: int, stop: threading.Event, out: dict) -> None:
+# ------------------------------------------------------------------ measuring
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (all its threads), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of ``pid``, its live descendants and the children it has reaped (cutime/cstime)."""
+    total, todo, seen = 0.0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                f = fh.read().rsplit(")", 1)[1].split()
+            total += (int(f[11]) + int(f[12]) + int(f[13]) + int(f[14])) / TICK
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def hostile_client(port: int, stop: threading.Event, out: list) -> None:
     bodies = [json.dumps({"text": "Kære Anna\n\nSvar" + "=" * 150_000}).encode(),
               json.dumps({"text": "Kære Anna\n\n" + '"' * 150_000 + " tak"}).encode(),
               json.dumps({"text": ((letter_of_about(400, corpus_texts()) + "\n\n") * 80)[:190_000]}).encode()]
@@ -82,20 +265,83 @@ def hostile_client(port: int, stop: threading.Event, out: dict) -> None:
         statuses[key] = statuses.get(key, 0) + 1
         conn.close()
         i += 1
-    out["hostile"] = {"requests": i, "statuses": statuses,
-                      "max_s": round(max(times), 2) if times else None,
-                      "median_s": round(statistics.median(times), 2) if times else None}
+    out.append({"requests": i, "statuses": statuses, "max_s": round(max(times), 2) if times else None,
+                "median_s": round(statistics.median(times), 2) if times else None})
+
+
+def phase(name: str, port: int, pid: int, letter: str, args) -> dict:
+    slow = None
+    if name == "process" and args.slow:
+        slow = SlowProcess(port, args.slow, args.slow_interval, args.duration + 120)
+    elif name == "threads" and args.slow:
+        slow = SlowThreads(port, args.slow, args.slow_interval)
+    elif name not in ("none", "process", "threads"):
+        raise SystemExit(f"unknown phase {name!r}")
+    time.sleep(3)                            # the slow connections are open before the load starts
+    stop = threading.Event()
+    hostile_out: list = []
+    hostile = [threading.Thread(target=hostile_client, args=(port, stop, hostile_out), daemon=True)
+               for _ in range(args.hostile)]
+    for t in hostile:
+        t.start()
+    out: dict = {"phase": name, "slow_connections": args.slow if slow else 0,
+                 "load_average_before": [round(x, 2) for x in os.getloadavg()]}
+    cpu0, tree0 = cpu_seconds(pid), tree_cpu(pid)
+    out["load"] = load_run(port, pid, [letter], args.clients, args.duration, args.max_requests)
+    cpu1, tree1 = cpu_seconds(pid), tree_cpu(pid)
+    out["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    stop.set()
+    for t in hostile:
+        t.join(150)
+    if hostile_out:
+        out["hostile"] = hostile_out
+    n = max(1, out["load"]["requests"])
+    out["server_cpu"] = {"main_process_s": round(cpu1 - cpu0, 1), "with_workers_s": round(tree1 - tree0, 1),
+                         "main_process_ms_per_request": round(1000 * (cpu1 - cpu0) / n, 2),
+                         "with_workers_ms_per_request": round(1000 * (tree1 - tree0) / n, 1)}
+    if slow is not None:
+        out["slow_clients"] = dict(slow.stop(), method=name)
+    return out
+
+
+def by_phase(phases: list[dict]) -> dict:
+    """Each kind of phase over all cycles: the median of its medians, its requests a second and its
+    server CPU per request, and the same relative to the ``none`` phases of the same run."""
+    out: dict = {}
+    for name in dict.fromkeys(p["phase"] for p in phases):
+        mine = [p for p in phases if p["phase"] == name]
+        out[name] = {"runs": len(mine),
+                     "median_s": round(statistics.median(p["load"]["median_s"] or 0 for p in mine), 3),
+                     "requests_per_s": round(statistics.mean(p["load"]["throughput_rps"] or 0 for p in mine), 2),
+                     "errors": sum(p["load"]["errors"] for p in mine),
+                     "server_main_cpu_ms_per_request": round(statistics.mean(
+                         p["server_cpu"]["main_process_ms_per_request"] for p in mine), 2),
+                     "server_tree_cpu_ms_per_request": round(statistics.mean(
+                         p["server_cpu"]["with_workers_ms_per_request"] for p in mine), 1)}
+    base = out.get("none")
+    if base and base["median_s"]:
+        for name, row in out.items():
+            row["median_vs_none"] = round(row["median_s"] / base["median_s"], 3)
+    return out
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--slowloris":         # the child process of SlowProcess
+        port, n, interval, max_s = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+        print(json.dumps(slowloris(port, n, interval, max_s, sys.stdin.fileno())), flush=True)
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default=None)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--slow", type=int, default=150)
+    ap.add_argument("--slow-interval", type=float, default=5.0, help="seconds between two bytes of one slow client")
+    ap.add_argument("--phases", default="none,process",
+                    help="comma-separated: none (no slow connections), process, threads (see above)")
+    ap.add_argument("--cycles", type=int, default=1, help="run the list of phases this many times")
     ap.add_argument("--hostile", type=int, default=0, help="clients sending letters that hit the time limit")
     ap.add_argument("--duration", type=float, default=60.0)
     ap.add_argument("--max-requests", type=int, default=5000)
-    ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -103,27 +349,22 @@ def main() -> None:
     letter = letter_of_about(400, corpus_texts())
     port = free_port()
     proc = start_server(port, args.model, args.threads, args.workers)
-    stop = threading.Event()
-    result: dict = {"letter_words": len(letter.split()), "cpus": os.cpu_count(),
-                    "load_average_start": os.getloadavg()}
+    result: dict = {"letter_words": len(letter.split()), "cpus": os.cpu_count(), "clients": args.clients,
+                    "duration_s": args.duration, "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     try:
-        slow = slow_clients(port, args.slow, stop)
-        time.sleep(3)                        # the slow connections are open before the load starts
         # warm: every worker has seen a real letter, so "memory flat" compares steady states
-        load_run(port, proc.pid, [letter], args.clients, 60.0, 1)
-        result["rss_before_load_mb"] = round(tree_rss(proc.pid) / 2**20, 1)
-        hostile = [threading.Thread(target=hostile_client, args=(port, stop, result), daemon=True)
-                   for _ in range(args.hostile)]
-        for t in hostile:
-            t.start()
-        result["load"] = load_run(port, proc.pid, [letter], args.clients, args.duration, args.max_requests)
-        stop.set()
-        for t in hostile:
-            t.join(150)
-        result["slow_connections"] = dict(slow["stats"], open_at_once=args.slow)
-        result["load_average_end"] = os.getloadavg()
+        load_run(port, proc.pid, [letter], args.clients, 30.0, 1)
+        result["phases"] = [phase(name.strip(), port, proc.pid, letter, args)
+                            for _ in range(args.cycles) for name in args.phases.split(",") if name.strip()]
+        result["summary"] = [{"phase": p["phase"], "median_s": p["load"]["median_s"], "p90_s": p["load"]["p90_s"],
+                              "requests_per_s": p["load"]["throughput_rps"], "errors": p["load"]["errors"],
+                              "rss_change_pct": p["load"]["rss_change_pct"],
+                              "server_main_cpu_ms_per_request": p["server_cpu"]["main_process_ms_per_request"],
+                              "load_average": [p["load_average_before"][0], p["load_average_after"][0]]}
+                             for p in result["phases"]]
+        result["by_phase"] = by_phase(result["phases"])
+        result["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
-        stop.set()
         proc.terminate()
         try:
             proc.wait(30)

@@ -13,8 +13,11 @@ Each input (seeded, so a run can be repeated) goes through:
 * ``audit``: every input written as a file (hostile names included) into one folder, audited once:
   every file reported, reports valid UTF-8, no planted CPR number in full.
 
-A "hang" is an input whose analysis took more than ``--hang`` seconds (default 5). Prints one JSON
-object of counts; exit status 1 when anything failed. Usage:
+Every analysis runs under the core's time limit (``--time-limit``, 5 s by default, as in ``check``).
+A letter stopped there is counted as "stopped": that is the intended behaviour, and the fuzz checks
+that such a report carries the Danish ``too_slow`` notice and no scores. A "hang" is a real overrun:
+an analysis that took longer than the limit plus ``--hang-margin`` seconds (default 2), i.e. the limit
+did not stop it. Prints one JSON object of counts; exit status 1 when anything failed. Usage:
 
     python benchmarks/fuzz.py --n 10000 --seed 1 --jobs 2
 """
@@ -182,23 +185,29 @@ def check_report(report, text: str, problems: list[str], where: str) -> None:
 
 
 def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every: int, api_every: int,
-        max_run: int, workdir: Path, max_paras: int = 6, progress: int = 0) -> dict:
+        max_run: int, workdir: Path, max_paras: int = 6, progress: int = 0, time_limit: float | None = None) -> dict:
+    """``hang``: seconds of analysis that count as a hang (the time limit plus a margin);
+    ``time_limit``: the core's limit per letter (None: the core's default)."""
     from letterlab.checks.privacy import NOT_CPR_BEFORE, find_cpr
-    from letterlab.core import analyse
+    from letterlab.core import NOTICES, TIME_LIMIT, analyse
     from letterlab.nlp.pipeline import load_pipeline
     from letterlab.readers import ReadError, read_document
     from letterlab.rewrite.run import rewrite_letter
     from letterlab.ruleset import default_ruleset
 
     nlp, rules = load_pipeline(), default_ruleset()
+    limit = TIME_LIMIT if time_limit is None else time_limit
+    slow_message = NOTICES["too_slow"].split("{")[0]          # the Danish notice up to its number
     gen = Gen(seed, max_run, max_paras)
     started = time.time()
     folder = workdir / "breve"
     folder.mkdir(parents=True)
     counts = {"inputs": 0, "files": 0, "read_errors": 0, "analysed": 0, "rewrites": 0, "cli": 0, "api": 0,
-              "crashes": 0, "hangs": 0, "offset_mismatches": 0, "cpr_leaks": 0, "other_problems": 0}
+              "crashes": 0, "hangs": 0, "stopped": 0, "offset_mismatches": 0, "cpr_leaks": 0, "other_problems": 0}
     problems: list[str] = []
-    slowest = 0.0
+    slowest = 0.0            # of the analyses that were not stopped
+    stopped_s: list[float] = []
+    stopped_at: list[int] = []          # input numbers, to regenerate them with the same seed
     kinds: dict[str, int] = {}
     api = _api_client()
     names: list[bytes] = []
@@ -225,17 +234,25 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
             continue
         t = time.perf_counter()
         try:
-            report = analyse(document, rules, nlp=nlp)
+            report = analyse(document, rules, nlp=nlp, time_limit=limit)
         except Exception as exc:  # noqa: BLE001
             counts["crashes"] += 1
             problems.append(f"input {i}: analyse crashed: {type(exc).__name__}: {str(exc)[:80]}")
             continue
         took = time.perf_counter() - t
-        slowest = max(slowest, took)
+        slow = [x for x in report.notices if x.get("code") == "too_slow"]
         if took > hang:
             counts["hangs"] += 1
-            problems.append(f"input {i}: analysis took {took:.1f} s")
-        counts["analysed"] += 1
+            problems.append(f"input {i}: analysis took {took:.1f} s (limit {limit:g} s)")
+        if slow:
+            counts["stopped"] += 1
+            stopped_s.append(took)
+            stopped_at.append(i)
+            if report.scores or not slow[0].get("message", "").startswith(slow_message):
+                problems.append(f"input {i}: stopped letter without the too_slow notice or with scores")
+        else:
+            slowest = max(slowest, took)
+            counts["analysed"] += 1
         check_report(report, document.text, problems, f"input {i}")
         if rewrite_every and i % rewrite_every == 0 and report.scores:
             try:
@@ -264,7 +281,9 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
             counts["cpr_leaks"] += 1
         elif "crashed" not in p and "took" not in p:
             counts["other_problems"] += 1
-    return {"seed": seed, "counts": counts, "formats": kinds, "slowest_analysis_s": round(slowest, 2),
+    return {"seed": seed, "counts": counts, "formats": kinds, "time_limit_s": limit, "hang_s": hang,
+            "slowest_analysis_s": round(slowest, 2),
+            "stopped_took_s": [round(x, 2) for x in sorted(stopped_s)[-20:]], "stopped_inputs": stopped_at[:50],
             "problems": problems[:50]}
 
 
@@ -359,7 +378,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2, help="audit worker processes")
-    ap.add_argument("--hang", type=float, default=5.0, help="seconds of analysis that count as a hang")
+    ap.add_argument("--time-limit", type=float, default=None, help="the core's limit per letter (default 5 s)")
+    ap.add_argument("--hang-margin", type=float, default=2.0,
+                    help="seconds past the time limit after which an analysis counts as a hang")
     ap.add_argument("--rewrite-every", type=int, default=4)
     ap.add_argument("--cli-every", type=int, default=20)
     ap.add_argument("--api-every", type=int, default=10)
@@ -368,10 +389,13 @@ def main() -> int:
     ap.add_argument("--progress", type=int, default=500, help="a progress line on stderr every N inputs")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from letterlab.core import TIME_LIMIT
+
+    limit = TIME_LIMIT if args.time_limit is None else args.time_limit
     t = time.time()
     with tempfile.TemporaryDirectory(prefix="letterlab-fuzz-") as tmp:
-        result = run(args.n, args.seed, args.jobs, args.hang, args.rewrite_every, args.cli_every, args.api_every,
-                     args.max_run, Path(tmp), args.max_paras, args.progress)
+        result = run(args.n, args.seed, args.jobs, limit + args.hang_margin, args.rewrite_every, args.cli_every,
+                     args.api_every, args.max_run, Path(tmp), args.max_paras, args.progress, limit)
     result["wall_s"] = round(time.time() - t, 1)
     result["load_average"] = os.getloadavg()
     print(json.dumps(result, indent=2, ensure_ascii=False))

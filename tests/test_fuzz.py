@@ -28,3 +28,19 @@ def test_fuzz_ci_sized(tmp_path, monkeypatch):
     assert c["audit_files"] == c["audit_visible_files"] == 200
     assert (c["crashes"], c["offset_mismatches"], c["cpr_leaks"], c["other_problems"]) == (0, 0, 0, 0), \
         result["problems"]
+
+
+def test_fuzz_counts_a_letter_stopped_at_the_time_limit_as_stopped_not_as_a_hang(tmp_path, monkeypatch):
+    """A letter stopped with the Danish too_slow notice is the intended behaviour; a hang is an overrun."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import fuzz
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    # a limit no real letter meets: every analysed letter is stopped, and none overruns limit + 30 s
+    result = fuzz.run(n=12, seed=3, jobs=1, hang=30.0, rewrite_every=0, cli_every=0, api_every=0, max_run=50,
+                      workdir=tmp_path / "fuzz", time_limit=0.001)
+    c = result["counts"]
+    assert c["stopped"] > 0 and c["stopped"] + c["analysed"] + c["read_errors"] == c["inputs"]
+    assert c["hangs"] == 0 and not result["problems"], result["problems"]

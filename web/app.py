@@ -88,6 +88,12 @@ SERVE_OPTIONS = {
     "backlog": 2048,
     "outbuf_high_watermark": 16 * 1024 * 1024,
 }
+# Seconds a client may take to send a request's line and headers. waitress has no such deadline: a
+# client that trickles one header byte every few seconds is never idle and kept its connection for
+# ever (a slowloris client; 1,000 of them fill ``connection_limit``). A browser or script sends its
+# headers in milliseconds. The body is not bounded here (a large upload on a slow line is legitimate):
+# a front end's ``client_body_timeout`` does that (docs/api.md).
+HEADER_TIMEOUT = 20
 DEFAULT_TIME_LIMIT = 5.0           # seconds of analysis per letter in ``serve``
 
 access_log = logging.getLogger("letterlab_web.access")
@@ -273,18 +279,42 @@ def _unexpected_error(exc: Exception):
 
 # --- the server ---------------------------------------------------------------------
 
-def make_server(app: Flask, host: str, port: int, threads: int, max_body: int):
-    """The waitress server ``letterlab serve`` runs: ``SERVE_OPTIONS``, and security headers on
-    the errors waitress answers itself (413 for a body over ``max_body``, 400 for a broken request)."""
+def make_server(app: Flask, host: str, port: int, threads: int, max_body: int, *,
+                header_timeout: float = HEADER_TIMEOUT, **options):
+    """The waitress server ``letterlab serve`` runs: ``SERVE_OPTIONS`` (``options`` override them),
+    security headers on the errors waitress answers itself (413 for a body over ``max_body``, 400
+    for a broken request), and connections whose request headers are not complete within
+    ``header_timeout`` seconds closed."""
     from waitress.server import create_server
 
-    _raise_open_files_limit(SERVE_OPTIONS["connection_limit"] + 100)
+    opts = {**SERVE_OPTIONS, **options}
+    _raise_open_files_limit(opts["connection_limit"] + 100)
     server = create_server(app, host=host, port=port, threads=threads, ident="letterlab",
-                           max_request_body_size=max_body, **SERVE_OPTIONS)
+                           max_request_body_size=max_body, **opts)
     for listener in [server, *getattr(server, "map", {}).values()]:
         if hasattr(listener, "channel_class"):
             listener.channel_class = _channel_class()
+        if hasattr(listener, "active_channels") and hasattr(listener, "maintenance"):
+            _add_header_deadline(listener, header_timeout)
     return server
+
+
+def _add_header_deadline(listener, seconds: float) -> None:
+    """Extend waitress's idle sweep (every ``cleanup_interval`` seconds): a connection whose current
+    request began more than ``seconds`` ago and still has no complete headers is closed."""
+    idle_sweep = listener.maintenance
+
+    def maintenance(now: float) -> None:
+        idle_sweep(now)
+        cutoff = now - seconds
+        for channel in list(listener.active_channels.values()):
+            request = channel.request
+            if request is None or channel.requests or request.headers_finished:
+                continue
+            if getattr(request, "letterlab_started", now) < cutoff:
+                channel.will_close = True       # closed by the event loop at its next turn
+
+    listener.maintenance = maintenance
 
 
 def _raise_open_files_limit(wanted: int) -> None:
@@ -312,5 +342,12 @@ def _channel_class():
 
     class SafeChannel(HTTPChannel):
         error_task_class = SafeErrorTask
+
+        def received(self, data):
+            result = super().received(data)
+            request = self.request          # the request still being read, if any
+            if request is not None and not hasattr(request, "letterlab_started"):
+                request.letterlab_started = time.time()     # waitress's clock (``maintenance(now)``)
+            return result
 
     return SafeChannel

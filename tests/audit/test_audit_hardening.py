@@ -94,3 +94,32 @@ def test_a_file_over_the_time_limit_gets_a_row_and_the_others_carry_on(tmp_path,
     assert "for lang tid" in rows["langsom.txt"]["error"]["message"]
     assert [rows[f"god-{i}.txt"]["status"] for i in range(3)] == ["analysed"] * 3
     assert "for lang tid" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_report_html_embeds_only_scored_letters_and_at_most_max_embed_characters(tmp_path, audit):
+    """#15 item 7: report.html embedded every full text (353 MB for four 27 MB files), scored or not."""
+    import re
+
+    from letterlab.audit.html import MAX_EMBED
+
+    root = tmp_path / "mappe"
+    root.mkdir()
+    good = (LETTER_02 / "after.txt").read_text(encoding="utf-8")
+    body = good.split("\n\n")
+    long_letter = "\n\n".join(body[:-1] + body[1:-1] * (MAX_EMBED // len(good) + 2))
+    long_letter += "\n\nHALESTYKKE\n\n" + body[-1]
+    assert len(long_letter) > MAX_EMBED + 1000 and long_letter.index("HALESTYKKE") > MAX_EMBED
+    (root / "langt.txt").write_text(long_letter, encoding="utf-8")
+    (root / "graesk.txt").write_text("Κύριε Παπαδόπουλε, σας ενημερώνουμε ΞΕΝΟΚΕΙΜΕΝΟ για την αίτησή σας.",
+                                     encoding="utf-8")
+    out = tmp_path / "rapport"
+    assert audit(root, out, "--time-limit", "300") == 0          # a busy machine must not stop the long letter
+    rows = by_path(load_json(out))
+    assert rows["langt.txt"]["status"] == "analysed" and rows["graesk.txt"]["status"] != "analysed"
+    page = (out / "report.html").read_text(encoding="utf-8")
+    letters = re.findall(r'<div class="brev">(.*?)</div>', page, re.S)
+    assert len(letters) == 1                                   # only the scored letter is shown
+    shown = re.sub(r"<[^>]+>", "", letters[0])
+    assert len(shown) <= MAX_EMBED + 500 and "HALESTYKKE" not in shown   # escapes may lengthen it a little
+    assert "Vi viser kun de første" in page
+    assert "ΞΕΝΟΚΕΙΜΕΝΟ" not in page

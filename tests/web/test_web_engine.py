@@ -101,6 +101,20 @@ def test_workers_are_recycled_after_max_tasks(ruleset):
         eng.close()
 
 
+def test_a_worker_over_the_memory_cap_is_replaced_after_its_analysis(ruleset):
+    """#15 item 7: workers kept 0.6-1 GB after huge letters; above ``max_rss_mb`` a worker is replaced."""
+    eng = Engine(ruleset=ruleset, workers=1, time_limit=30, max_tasks=None, max_rss_mb=1)   # every worker is over
+    try:
+        eng.warm_up()
+        first = set(eng._pool._processes)
+        assert eng.analyse(LETTER).findings           # the analysis itself is answered
+        assert eng._pool.recycled == 1
+        assert eng.analyse(LETTER).findings           # ... and so is the next one, by the fresh worker
+        assert not first & set(eng._pool._processes)
+    finally:
+        eng.close()
+
+
 def test_a_missing_model_reaches_the_server_as_a_model_error(ruleset, tmp_path):
     eng = Engine(ruleset=ruleset, workers=2, model=str(tmp_path / "ingen-model"))
     try:

@@ -99,12 +99,15 @@ def test_waitress_own_413_has_security_headers(app):
 
 
 def test_150_idle_connections_do_not_starve_a_normal_request(app):
-    """waitress's default connection limit (100) let 100 idle connections block everyone else."""
+    """waitress's default connection limit (100) let 100 idle connections block everyone else.
+
+    The sweeps that close idle or unfinished connections after 20-30 s are turned off here, so the
+    connection limit alone must let the normal request in (else it waits until urlopen gives up)."""
     import urllib.request
 
     from letterlab_web.app import make_server
 
-    server = make_server(app, "127.0.0.1", 0, 4, 12 * 1024 * 1024)
+    server = make_server(app, "127.0.0.1", 0, 4, 12 * 1024 * 1024, header_timeout=3600, channel_timeout=3600)
     port = server.effective_port
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -120,5 +123,56 @@ def test_150_idle_connections_do_not_starve_a_normal_request(app):
     finally:
         for s in idle:
             s.close()
+        server.close()
+        thread.join(5)
+
+
+def _recv_or_closed(s: socket.socket) -> bytes:
+    """What the server sent (b"" when it closed the connection)."""
+    try:
+        return s.recv(4096)
+    except socket.timeout:
+        return b"(still open)"
+    except OSError:
+        return b""
+
+
+def test_a_client_that_never_finishes_its_headers_is_closed_and_a_slow_body_is_not(app):
+    """A slowloris client (one header byte every few seconds) is never idle, so waitress's channel
+    timeout kept it for ever; the header deadline closes it. A slow body is left alone."""
+    import time
+
+    from letterlab_web.app import make_server
+
+    server = make_server(app, "127.0.0.1", 0, 2, 12 * 1024 * 1024, header_timeout=1, cleanup_interval=1)
+    port = server.effective_port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    body = json.dumps({"text": "Kære Anna\n\nDu får hjælp til din husleje."}).encode()
+    try:
+        slow_head = socket.create_connection(("127.0.0.1", port), timeout=0.2)
+        slow_head.sendall(b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        slow_body = socket.create_connection(("127.0.0.1", port), timeout=0.2)
+        slow_body.sendall(b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Letterlab-Request: 1\r\n"
+                          b"Content-Type: application/json\r\n" + f"Content-Length: {len(body)}\r\n\r\n".encode())
+        closed = False
+        for k in range(max(100, len(body))):     # ~30 s or more, far past the 1 s deadline
+            if not closed:
+                try:
+                    slow_head.sendall(b"a")       # trickling: never idle
+                    closed = _recv_or_closed(slow_head) == b""
+                except OSError:
+                    closed = True
+            if k < len(body):
+                slow_body.sendall(body[k:k + 1])  # the body trickles at the same pace
+            elif closed:
+                break
+            time.sleep(0.3)
+        assert closed
+        slow_body.settimeout(60)
+        assert slow_body.recv(4096).startswith(b"HTTP/1.1 ")   # answered, not cut off
+        slow_body.close()
+        slow_head.close()
+    finally:
         server.close()
         thread.join(5)
