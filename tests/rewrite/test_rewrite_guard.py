@@ -207,3 +207,17 @@ def test_broken_patterns_count_the_same_on_every_window_of_the_corpus():
                 assert _bad_patterns(window) == _full_count(window), window
                 seen += _full_count(window)
     assert seen > 0
+
+
+def test_long_punctuation_runs_are_cut_before_the_word_pattern_sees_them():
+    # the word pattern backtracks over a run of "-", "." or "'" once per position (16,000 hyphens glued to a
+    # word took 17 s); a run longer than MAX_PUNCT_RUN is read as its last MAX_PUNCT_RUN characters
+    from letterlab.rewrite.guard import MAX_PUNCT_RUN, _words
+
+    words = _words("Se her: " + "-" * 5000 + "ord og " + "." * 5000 + " slut")
+    assert words[:3] == ["Se", "her", ":"]
+    assert words[3] == "-" * MAX_PUNCT_RUN + "ord"
+    assert words[-1] == "slut" and words.count(".") == MAX_PUNCT_RUN
+    # ordinary text reads as before
+    assert _words("Du skal betale 1.200 kr. til o'Brien-fonden...") == [
+        "Du", "skal", "betale", "1.200", "kr", ".", "til", "o'Brien-fonden", ".", ".", "."]
