@@ -1,6 +1,6 @@
-"""The tone rules on the blind set (tests/data/tone-heldout): a regression guard at what is reached.
+"""The tone rules on the blind sets (tests/data/tone-heldout, -heldout2): regression guards at what is reached.
 
-The set was written by an editor who never saw the rules; it is not tuned on (see its README), so these
+Each set was written by an editor who never saw the rules; neither is tuned on (see their READMEs), so these
 guards sit at the measured figures, below the #12 targets, and only stop a change that makes tone worse.
 """
 from __future__ import annotations
@@ -14,23 +14,30 @@ from letterlab.evaluate_tone import evaluate, load_examples
 
 pytestmark = pytest.mark.model
 
-BLIND = Path(__file__).resolve().parents[1] / "data" / "tone-heldout"
+DATA = Path(__file__).resolve().parents[1] / "data"
+# set -> (min precision, min recall, max false-alarm share on respectful examples), all examples together
+GUARDS = {
+    "tone-heldout": (0.91, 0.80, 0.05),       # measured after tone3: 0.920 / 0.805 / 5.0 %
+    "tone-heldout2": (0.92, 0.66, 0.04),      # measured after tone3: 0.933 / 0.671 / 3.7 %
+}
 
 
-def test_the_blind_set_covers_every_family_with_hard_negatives():
-    examples = load_examples(BLIND)
+@pytest.fixture(params=sorted(GUARDS))
+def blind(request):
+    return request.param
+
+
+def test_the_blind_set_covers_every_family_with_hard_negatives(blind):
+    examples = load_examples(DATA / blind)
     assert len(examples) >= 190
     assert sum(1 for e in examples if not e["expect"]) >= 90
     assert {f for e in examples for f in e["expect"]} == set(FAMILIES)
 
 
-@pytest.fixture(scope="module")
-def result(nlp):
-    return evaluate(BLIND, nlp=nlp)
-
-
-def test_blind_precision_recall_and_false_alarms_do_not_fall(result):
+def test_blind_precision_recall_and_false_alarms_do_not_fall(blind, nlp):
+    result = evaluate(DATA / blind, nlp=nlp)
+    min_p, min_r, max_fa = GUARDS[blind]
     overall = result["all"]["overall"]
-    assert overall["precision"] >= 0.92, overall
-    assert overall["recall"] >= 0.75, overall
-    assert result["all"]["false_alarm_share"] <= 0.06, result["all"]
+    assert overall["precision"] >= min_p, overall
+    assert overall["recall"] >= min_r, overall
+    assert result["all"]["false_alarm_share"] <= max_fa, result["all"]
