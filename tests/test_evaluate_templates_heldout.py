@@ -37,15 +37,13 @@ GUARDS = {
                          "message_sentence": 0.94, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.6,
     },
-    # Set 3 (third editor): the first-contact figures, measured blind on main abafba8.
-    # The reading3 helper's own development set (24 templates, not blind): written in the shapes of the general
-    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 22/24, message-first 12/22,
-    # genre 16/22, appeal 22/24, message sentence 10/22, 0.73 warnings per good plain letter (2 errors).
-    "templates-dev3": {
-        "size": 24,
-        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
-                         "message_sentence": 1.0, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 0.15,
+    # Set 3 (third editor): first contact on main abafba8 was heading 0.85, message-first 0.74, genre 0.79,
+    # appeal 0.9, message sentence 0.58, 1.17 warnings; these are the figures after session 6 (see its README:
+    # the even half was blind to the reading3 branch, and then read by the coordinator).
+    "templates-heldout3": {
+        "min_accuracy": {"heading": 0.9, "message_first": 0.89, "genre": 0.89, "appeal": 1.0,
+                         "message_sentence": 0.78, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.34,
     },
     "templates-heldout3": {
         "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,
