@@ -45,11 +45,14 @@ GUARDS = {
                          "message_sentence": 0.78, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.34,
     },
-    "templates-heldout3": {
-        "min_accuracy": {"heading": 0.85, "message_first": 0.73, "genre": 0.78, "appeal": 0.9,
-                         "message_sentence": 0.57, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 1.17,
-        "max_nonbody_suggestions": 1,     # 10: the message-first move carries a reference line along
+    # The reading3 helper's own development set (24 templates, not blind): written in the shapes of the general
+    # causes found on heldout3's odd half; first contact on main b3b3f14 was heading 22/24, message-first 12/22,
+    # genre 16/22, appeal 22/24, message sentence 10/22, 0.73 warnings per good plain letter (2 errors).
+    "templates-dev3": {
+        "size": 24,
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.15,
     },
 }
 MAX_NONBODY_SUGGESTIONS = 0
