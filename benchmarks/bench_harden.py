@@ -54,7 +54,7 @@ import threading
 import time
 
 from bench_web import HOST, HEADERS, free_port, load_run, start_server
-from benchutil import corpus_texts, letter_of_about
+from benchutil import corpus_texts, letter_of_about, tree_pids
 
 SLOW_HEAD = b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -226,19 +226,12 @@ def cpu_seconds(pid: int) -> float:
 
 def tree_cpu(pid: int) -> float:
     """CPU seconds of ``pid``, its live descendants and the children it has reaped (cutime/cstime)."""
-    total, todo, seen = 0.0, [pid], set()
-    while todo:
-        p = todo.pop()
-        if p in seen:
-            continue
-        seen.add(p)
+    total = 0.0
+    for p in tree_pids(pid):
         try:
             with open(f"/proc/{p}/stat") as fh:
                 f = fh.read().rsplit(")", 1)[1].split()
             total += (int(f[11]) + int(f[12]) + int(f[13]) + int(f[14])) / TICK
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    todo.extend(int(c) for c in fh.read().split())
         except (OSError, IndexError, ValueError):
             continue
     return total

@@ -28,23 +28,35 @@ def letter_of_about(words: int, texts: list[str]) -> str:
     return "\n\n".join(out)
 
 
-def tree_rss(pid: int) -> int:
-    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total, todo, seen = 0, [pid], set()
+def tree_pids(pid: int):
+    """``pid`` and its live descendants (Linux /proc), parents first; gone processes are skipped."""
+    todo, seen = [pid], set()
     while todo:
         p = todo.pop()
         if p in seen:
             continue
         seen.add(p)
         try:
+            children = []
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    children.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+        yield p
+        todo.extend(children)
+
+
+def tree_rss(pid: int) -> int:
+    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    total = 0
+    for p in tree_pids(pid):
+        try:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    todo.extend(int(c) for c in fh.read().split())
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
+        except OSError:
             continue
     return total
 
