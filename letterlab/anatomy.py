@@ -158,6 +158,8 @@ DATE_LABEL = re.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Bre
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 # The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
 SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
+# "Vedrørende olieudslip på «Adresse»" without a colon: the old subject line, never an address or a case detail
+SUBJECT_WORD = re.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
                         r"beboer|grundejer)|att\.?:?)\b", re.I)
 STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
@@ -221,6 +223,7 @@ RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
 
 
 RECIPIENT_LINE = re.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
+                            r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
                             r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
 # What a merge field alone stands for, by its name.
 FIELD_HINTS = (
@@ -433,6 +436,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             field_only = placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I))
             ln.kind = "reference" if field_only and not SUBJECT_FIELD_LABEL.match(t) and _field_hint(rest) != "subject" \
                 else "subject"
+        elif SUBJECT_WORD.match(t) and _words(t) >= 3 and not placeholders_only(SUBJECT_WORD.sub("", t)):
+            ln.kind = "subject"
         elif RECIPIENT_LINE.match(t) and _words(t) <= 8:
             ln.kind = "recipient"
         elif placeholders_only(t) and _field_hint(t):
@@ -475,7 +480,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
     candidates.sort()
     # The subject: the last one or two short candidates before the body.
     subject: list[int] = []
-    for i in reversed(candidates):
+    # a "Vedrørende ..." line is the subject line; the short lines around it are then not
+    worded = any(lines[i].kind == "subject" and SUBJECT_WORD.match(lines[i].text) for i in range(end))
+    for i in ([] if worded else reversed(candidates)):
         ln = lines[i]
         if _words(ln.text) > 30 or (_is_address(ln.text) and not placeholders_only(ln.text)):
             break
@@ -512,6 +519,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             continue
         if placeholders_only(ln.text):
             ln.kind = "recipient"
+        elif _labelled_fields(ln.text):
+            ln.kind = "reference"       # "Ejer: «Navn»": a case detail
         elif ln.bkind in ("textbox", "table") and not seen_recipient:
             ln.kind = "letterhead"
         elif ORG.search(ln.text) or _is_contact(ln.text) or not seen_recipient:

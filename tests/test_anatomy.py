@@ -390,3 +390,21 @@ def test_a_labelled_date_field_is_a_date_and_a_subject_label_stays_the_subject()
     assert kind_of_line(text, "Udskriftsdato") == "date"
     text = "Sagsnr.: 4\n\nEmne: {{ brev.emne }}\n\nKære «Navn»\n\nDu får 800 kr. i tilskud til briller.\n"
     assert kind_of_line(text, "Emne:") == "subject"
+
+
+def test_a_vedroerende_line_among_merge_fields_is_the_subject_and_labelled_fields_below_it_are_case_details():
+    text = ("«Navn»\n«Adresse»\n«PostnrBy»\nDato: «Dato»\nSagsnr.: 01.02.03-A01-1-26\n"
+            "Vedrørende skader på fortovet ud for «Ejendomsadresse»\nEjendom: «Ejendomsadresse»\nEjer: «Navn»\n"
+            "Kommunen har set, at fortovet ud for ejendommen er gået i stykker, og at fliserne ligger løst.\n\n"
+            "Med venlig hilsen\nVej og Park\n")
+    assert kind_of_line(text, "Vedrørende skader") == "subject"
+    assert kind_of_line(text, "Ejendom: «Ejendomsadresse»") == "reference"
+    assert kind_of_line(text, "Ejer: «Navn»") == "reference"
+    assert kind_of_line(text, "«Adresse»") == "recipient"
+
+
+@pytest.mark.parametrize("line", ["Til grundejerne på Engvej", "Til beboerne i Solgården", "Til forældrene i 3.b"])
+def test_a_group_address_in_the_definite_form_is_the_recipient(line):
+    text = (f"Fjordby Kommune\nRådhuspladsen 1\n\n{line}\n\nVi lægger nye fliser på fortovet\n\n"
+            "Kære alle\n\nVi lægger nye fliser på fortovet fra mandag den 4. maj.\n\nMed venlig hilsen\nVej og Park\n")
+    assert kind_of_line(text, line) == "recipient"
