@@ -111,6 +111,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"(^|\n|[.!?] )\s*(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|aflevere)\b", 2),
         (r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift)\b",
          1.5),
+        # a request as what is missing: "Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig"
+        (r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
+         r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b", 2.5),
     ],
     "opkraevning": [
         (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),

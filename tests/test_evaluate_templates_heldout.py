@@ -41,8 +41,8 @@ GUARDS = {
     # appeal 0.9, message sentence 0.58, 1.17 warnings; these are the figures after session 6 (see its README:
     # the even half was blind to the reading3 branch, and then read by the coordinator).
     "templates-heldout3": {
-        "min_accuracy": {"heading": 0.95, "message_first": 0.89, "genre": 0.89, "appeal": 1.0,
-                         "message_sentence": 0.78, "cannot_judge": 1.0},
+        "min_accuracy": {"heading": 0.95, "message_first": 0.94, "genre": 0.94, "appeal": 1.0,
+                         "message_sentence": 0.84, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.34,
     },
     # The reading3 helper's own development set (24 templates, not blind): written in the shapes of the general

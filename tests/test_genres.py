@@ -191,6 +191,12 @@ def test_a_request_in_any_verb(text, expected):
     ("Kommunen har besluttet at give dig et tilskud til nye briller.", "afgoerelse"),
     # a summons without the word: a hyphenated examination and a time
     ("Mia skal til 5-års-undersøgelse. Vi ses tirsdag den 8. juni kl. 9.", "indkaldelse"),
+    # a request as what is missing (found by the coordinator on the other half)
+    ("Tak for din ansøgning om boligstøtte. Før vi kan behandle den, mangler vi disse papirer fra dig: "
+     "din lejekontrakt og dine lønsedler.", "anmodning"),
+    ("Kommunen mangler dokumentation for din husleje, før sagen kan afgøres.", "anmodning"),
+    # hard negative: what the reader lacks is no request
+    ("Hvis du mangler papirer til din ansøgning, kan Borgerservice hjælpe dig.", "orientering"),
 ])
 def test_heldout3_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

@@ -170,6 +170,9 @@ ACTIONS = [
     r"^(?:[-•*–]\s*)?(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|ringe|give os|aflevere|tage et billede)\b",
     r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
     r"svar|besked|\w+ fra dig|dit|din|dine)\b",
+    # a request as what is missing: "Før vi kan behandle ansøgningen, mangler vi disse oplysninger fra dig"
+    r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
+    r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b",
     # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",

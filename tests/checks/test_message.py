@@ -60,6 +60,8 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Undersøgelsen er tirsdag den 8. juni kl. 9 i Sundhedsplejen.", "summons"),
     ("Ida skal til 5-års-undersøgelse hos sundhedsplejersken.", "summons"),
     ("Vi har brug for en kopi af din lejekontrakt.", "action"),
+    ("Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig:", "action"),
+    ("Kommunen mangler en kopi af dit pas.", "action"),
     ("Kommunen har besluttet at give dig et tilskud til briller.", "decision"),
 ])
 def test_classify_finds_the_class(sentence, cls):
