@@ -138,6 +138,12 @@ def _alternatives(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def gold_strings(gold: dict) -> list[str]:
+    """Every string the gold quotes from the letter: subject lines, non-body blocks and message alternatives."""
+    items = _lines(gold.get("subject")) + [ln for k in NONBODY_KEYS for ln in _lines(gold.get(k))]
+    return items + (_alternatives(gold["message"]) if gold.get("message") else [])
+
+
 def find_spans(text: str, items: list[str]) -> list[tuple[int, int]]:
     """Spans of each item in ``text`` (the first occurrence at or after the previous one)."""
     spans, pos = [], 0

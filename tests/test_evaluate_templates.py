@@ -15,8 +15,9 @@ import pytest
 
 from letterlab.evaluate_templates import (
     Result, Template, appeal_verdict, find_spans, genre_of, heading_right, judge, load_set,
-    message_verdict, miss_table, nonbody_fragments, read_text, suggestions_with_nonbody, summarise,
-    _alternatives, _lines, NONBODY_KEYS,
+    gold_strings, message_verdict, miss_table, nonbody_fragments, read_text, suggestions_with_nonbody,
+    summarise,
+    _alternatives,
 )
 from testutil import ROOT
 
@@ -253,10 +254,7 @@ def test_set_is_large_enough_and_its_gold_is_complete():
 def test_gold_strings_occur_in_what_the_reader_gives():
     for t in load_set(TEMPLATES):
         text = read_text(t.path)
-        g = t.gold
-        items = _lines(g.get("subject")) + [ln for k in NONBODY_KEYS for ln in _lines(g.get(k))]
-        items += _alternatives(g["message"]) if g.get("message") else []
-        for item in items:
+        for item in gold_strings(t.gold):
             find_spans(text, [item])                      # raises with the missing string
 
 

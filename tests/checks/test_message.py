@@ -181,10 +181,7 @@ def test_a_type_label_before_a_colon_leaves_the_message_in_the_subject(plain_nlp
 def test_a_subject_that_says_something_is_the_message_when_no_sentence_has_a_class(nlp, subject, flagged):
     text = (f"{subject}\n\nKære forældre\n\nEn håndværker fra kommunen går på taget i løbet af ugen. Det larmer lidt, "
             "men det tager kun et par timer om dagen, og børnene kan lege i gården som normalt.")
-    doc = nlp(text)
-    ensure_letter_extension()
-    doc._.letter = LetterContext(genre="orientering")
-    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    _doc, found = run(nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
     assert bool(found) is flagged
 
 
@@ -207,10 +204,7 @@ def test_a_weak_du_faar_further_down_a_notice_is_not_its_message(plain_nlp):
 def test_background_in_the_preterite_does_not_state_the_news(nlp, first, flagged):
     text = (f"Kære grundejer\n\n{first}\n\nPlanen omfatter flere ordninger for alle husstande i hele kommunen.\n\n"
             "Husk at stille storskraldet ud til vejen aftenen før.")
-    doc = nlp(text)
-    ensure_letter_extension()
-    doc._.letter = LetterContext(genre="orientering")
-    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    _doc, found = run(nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
     assert bool(found) is flagged
 
 
@@ -231,10 +225,7 @@ def test_a_notice_whose_subject_says_what_happens_has_its_message_first(nlp, sub
     text = (f"{subject}\n\nKære beboer\n\nByrådet besluttede i marts at sætte broen i stand. Broen blev bygget i "
             "1962, og malingen er slidt. Malerne arbejder om dagen, og der kan lugte lidt af maling.\n\n"
             "Det betyder det for dig:\n\n- Du kan ikke køre over broen i de dage.\n- Du kan altid gå over broen.")
-    doc = nlp(text)
-    ensure_letter_extension()
-    doc._.letter = LetterContext(genre=genre)
-    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
+    _doc, found = run(nlp, text, "klart-budskab.budskab-foerst", genre=genre)
     assert bool(found) is flagged
 
 
