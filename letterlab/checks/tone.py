@@ -120,19 +120,20 @@ def validate_param(key: str, value) -> str | None:
 
 # ---------------------------------------------------------------- shared cues (lower-case text)
 
-BENEFIT = (r"(ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pension|boligstøtte|madservice|"
-           r"hjemmehjælp|plads|licens|tilladelse|ordning)")
+BENEFIT = (r"([a-zæøå]*(?:ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pension|boligstøtte|madservice|"
+           r"hjemmehjælp|plads|licens|tilladelse|ordning))")
 SANCTIONS = [
     r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
     r"\btvangs(bøde|fjern|auktion|inddriv|udsæt|salg|opløs)\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
-    r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b", r"\bfor (din|deres|ejerens|egen|jeres) regning\b",
+    r"\bsanktion\w*", r"\bfogedret\w*", r"\bret(s)?lige skridt\b",
+    r"\bfor (din|deres|egen|jeres|\w*(ejer|lejer|ansøger|bruger)(ens|ernes|s)) regning\b",
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
     r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
     r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
     r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?|indstill\w*)\b[^.]{0,40}\b" + BENEFIT,
-    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[ts]?|bortfald\w*|ophør\w*|indstille[ts]|indstillet|"
+    r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[rts]?|bortfald\w*|ophør\w*|indstille[ts]|indstillet|"
     r"trukket tilbage|trækkes tilbage|fratage[ts]|frataget|inddrage[ts]|inddraget)\b",
     r"\b(rejse\w*|rejst)( \w+){0,2}? krav\b|\berstatningskrav\w*",
     # "Såfremt De ønsker at undgå yderligere omkostninger, skal beløbet …" (not "…, kan du tilmelde dig Betalingsservice")
@@ -143,7 +144,15 @@ SANCTIONS = [
     r"\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) fjernet\b",     # not "Udhuset skal fjernes" (a request)
     r"\b(underrette\w*|indberette\w*|underretning|indberetning)\b[^.]{0,40}\b(politi\w*|familieafdeling\w*|"
     r"socialforvaltning\w*|børne- og familie\w*|skat|arbejdsgiver\w*|a-kasse\w*)",      # not "underrette kommunen om"
-    r"\bkræve[ts]?( \w+){0,2}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b",
+    r"\bkræve[ts]?( \w+){0,3}? tilbage(betalt)?\b|\bkrævet tilbagebetalt\b|\bkrav om (tilbagebetaling|erstatning)\b|"
+    r"\btilbagebetalingskrav\w*",
+    # a ban on the reader's use, a report to the child protection services, the offer passed to someone else
+    r"\bnedlægge[rs]? (\w+ )?forbud\b|\b(send\w*|lave[rs]?|foretage\w*|indgive\w*) (\w+ )?(en )?underretning\b",
+    r"\b(går|gå|gives|givet|tilbydes|tilbudt|sendes) (videre )?til (den )?(næste|en anden|andre)( \w+)?( på (vente)?listen|"
+    r" ansøger\w*| familie\w*| borger\w*)\b|\btilbudt (til )?en anden\b",
+    # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
+    r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) (din|deres|jeres|dit|dine) "
+    r"(\w+ )?(ret|retten|sag|" + BENEFIT + r")",
     # vague or formal threats: "vil få konsekvenser", "se sig nødsaget til at", "forbeholder sig ret til at opkræve"
     r"\b(få|får|have|har|medføre\w*|give|giver|drage\w*)\b[^.,]{0,25}\b(konsekvens\w*|følger for)",
     r"\b(pålægge\w*|pålagt|afkræve\w*|afkrævet)\b[^.]{0,30}\b(gebyr|rykkergebyr|bøde|afgift|kontrolafgift|renter|"
@@ -195,7 +204,8 @@ HELP_RE = re.compile(
     r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
-    r"\bdu kan (måske |også )?(få|søge)\b|\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
+    r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
+    r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
                        r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
@@ -422,7 +432,7 @@ def _starts_at_word(p: str) -> bool:
             a = a[3:]
         if not re.match(r"\\b(\(|[a-zæøå])", a):
             return False
-        if a.startswith("\\b(") and re.match(r"\\b\((\?:)?[^a-zæøå]", a):
+        if a.startswith("\\b(") and re.match(r"\\b\((\?:)?[^a-zæøå]", a) and not a.startswith("\\b([a-zæøå]"):
             return False
     return True
 
@@ -526,27 +536,59 @@ def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
     return td._cache[key]
 
 
+# the consequence is what the reader asked for ("sådan som I selv har ønsket"), the text only names the rules
+# ("reglerne for sanktioner"), or a provision about anyone ("Ifølge loven skal kommunen …, hvis man …")
+OWN_WISH_RE = re.compile(r"\b(de|du|i) selv (har )?(ønsket|ønsker|bedt om|valgt|søgt om)\b|\befter (dit|deres|jeres) "
+                         r"(eget )?ønske\b")
+ABOUT_RULES_RE = re.compile(r"\bregl(er|erne)( \w+)? (for|om) $|\b(læse|læs|informere\w*|oplysninger|vejledning\w*) om $")
+LAW_SOURCE_RE = re.compile(r"^\W*(efter|ifølge|i henhold til|jf\.?) (loven|reglerne|lov\b|\w*lovens?\b|\w*regulativ\w*)")
+# a third party acts ("Din bank kan opsige dit lån, hvis …"): a warning on the reader's behalf, not our threat
+THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|risikerer at)( (?!blive\b|bliver\b)\w+)? $")
+# after a condition on the reader's failure, a case or benefit that ends or a bill in the future passive:
+# "Såfremt De ikke deltager, vil Deres sag blive lukket", "… vil De blive opkrævet den fulde pris"
+FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|igen|uden at)\b|"
+                           r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
+ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
+                                r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b")
+CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
+    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    prev = td.sents[k - 1].low if k > 0 else ""
+    if re.search(r"\btillykke\b", prev + " " + s.low):
+        return None             # "Tillykke med dit nye job! Din kontanthjælp stopper den dag, du begynder": news
+    if OWN_WISH_RE.search(s.low + " " + nxt) or LAW_SOURCE_RE.match(s.low) and re.search(r"\bman\b", s.low):
+        return None
+    m = CRIME_RE.search(s.low)
+    if m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start()):
+        return Hit(m.start(), m.end(), m.group(0))     # a crime named to the reader is a threat, in any tense
     for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
             return m
+        if ABOUT_RULES_RE.search(s.low[:m.start()]) or THIRD_PARTY_RE.match(s.low[a:m.start()]):
+            continue
         if (NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause)
                 and not NOT_HESITATE_RE.search(clause)
                 and not (td.inverted_condition(s) and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.end() - 1))]))):
             continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
-        if not m.g.startswith("undgå") and READER_AGENT_RE.search(s.text[a:m.start()]):
+        if not m.g.startswith(("undgå", "mist", "fortab", "tab af")) and READER_AGENT_RE.search(s.text[a:m.start()]):
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
         if SCHEDULE_RE.search(s.low) and not FAILURE_RE.search(s.low):
             continue            # "Du bliver udmeldt af ventelisten, når dit barn får en plads": a schedule
         if not FUTURE_RE.search(s.low) and not td.inverted_condition(s):
             continue            # a past fact: "Vi har henlagt sagen, fordi …" (but "Er beløbet ikke betalt, overgår …")
-        if re.search(r"\b(har|havde|blev)\b", s.low[a:m.start()]) and not re.search(
+        if re.search(r"\b(har|havde|blev|blevet)\b", s.low[a:m.start()]) and not re.search(
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
         return m
+    if FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low):
+        m = ADVERSE_PASSIVE_RE.search(s.low)
+        if m and not td.quoted(s.start + m.start()):
+            return Hit(m.start(), m.end(), m.group(0))
     return None
 
 
@@ -588,13 +630,37 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
+        m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
+             or _told_before(td, k) or _in_vain(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
         if HYPOTHETICAL_RE.match(s.low[a:]) or re.search(r"\b(hvis|såfremt|om)\b", s.low[a:m.start()]):
             continue            # "Du får en bøde, hvis du ikke har overholdt reglerne": a condition, not a reproach
         yield s, m, rule.message
+
+
+def _told_before(td: ToneDoc, k: int) -> Hit | None:
+    """The reader is reminded that they were told before ("Du er flere gange blevet vejledt om …", "selvom I
+    allerede er blevet orienteret"), with no way forward in the sentence or the next one."""
+    s = td.sents[k]
+    for m in INFORMED_RE.finditer(s.low):
+        if (_is_reader(td, s, m.start("who"), m.group("who")) and REPEAT_CUE_RE.search(s.low)
+                and not td.quoted(s.start + m.start()) and not _way_forward(td, k)):
+            return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+READER_ANY_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Dd]in|[Dd]it|[Dd]ine|[Jj]er|[Jj]eres|De|Dem|Deres|I)\b")
+
+
+def _in_vain(td: ToneDoc, k: int) -> Hit | None:
+    """Our repeated wasted effort at the reader's door: "Hjemmeplejen har nu tre gange ringet forgæves på Deres dør"."""
+    s = td.sents[k]
+    i = s.low.find("forgæves")
+    if i < 0 or not READER_ANY_RE.search(s.text) or not REPEAT_CUE_RE.search(s.low) or _way_forward(td, k):
+        return None
+    return Hit(i, i + len("forgæves"), "forgæves")
 
 
 def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
@@ -622,16 +688,18 @@ _NOT_FAILURES = (r"(boet|været|haft|fået|modtaget|kunnet|opfyldt|set|hørt|vid
 # adverbs that may stand between "ikke" and the participle ("De har ikke denne gang sendt …")
 _ADVS = r"((endnu|selv|denne gang|igen|rigtigt|korrekt|i tide|rettidigt|længere|helt|fuldt ud|nogensinde|på noget tidspunkt) )*"
 # "De har (heller) ikke (denne gang) sendt", "har I heller ikke gjort" (main-clause order, see main_clause_order)
+# "I har ikke, som lovet, fjernet …": the promise in a parenthesis
+_AS_AGREED = r"(?:, som (?:aftalt|lovet|(?:vi|du|de|i) (?:aftalte|lovede|har aftalt|har lovet))(?: \w+){0,3},)?"
 READER_NOT_DONE_RE = re.compile(
-    r"\b(?P<who>de|du|i) (har|havde) (\w+ ){0,2}?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
-    r"\b(har|havde) (?P<who2>de|du|i) (\w+ )?(ikke|aldrig) " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
+    r"\b(?P<who>de|du|i) (har|havde) (\w+ ){0,2}?(ikke|aldrig)" + _AS_AGREED + " " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
+    r"\b(har|havde) (?P<who2>de|du|i) (\w+ )?(ikke|aldrig)" + _AS_AGREED + " " + _ADVS + r"(?!" + _NOT_FAILURES + r"\b)\w{2,}(e?t|dt)\b|"
     # the past tense: "Du overholdt ikke aftalen", "fordi De ikke lukkede op", "fordi du ikke mødte op"
     r"\b(?P<who3>de|du|i) (ikke|aldrig) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|"
     r"turde|nåede|så|hørte|modtog)\b)(\w+(ede|te|dte)|gav|kom|gik|tog|lod|holdt|skrev|bad|fulgte|overholdt)\b|"
     # "De er ikke mødt op til de aftalte samtaler"
     r"\b(?P<who5>de|du|i) (er|var) (\w+ ){0,2}?(ikke|aldrig) (mødt|kommet|dukket) op\b(?! på)|"
     r"\b(?P<who4>de|du|i) (?!(var|havde|fik|kunne|skulle|ville|måtte|vidste|boede|ønskede|behøvede|turde|nåede|så|"
-    r"hørte|modtog)\b)\w+(ede|te|dte|holdt|fulgte) (ikke|aldrig)\b")
+    r"hørte|modtog)\b)(\w+(ede|te|dte|holdt|fulgte)|kom|gav|gik|tog|lod|skrev|bad|sagde) (ikke|aldrig)\b")
 # "… uden at I gav skolen besked": the reader's omission alongside something that went wrong
 WITHOUT_READER_RE = re.compile(r"\buden at (?P<who>de|du|i) (?!(var|havde|fik|kunne|skulle|behøvede|måtte|skal|"
                                r"behøver|får|bliver|blev|mister|mistede)\b)(\w+(ede|te)|gav|kom|gik|tog|sagde|skrev)\b")
@@ -646,7 +714,16 @@ REMINDER_RE = re.compile(
     r"rykkede|har rykket|mindede)\b|"
     r"\bvores (\w+ ){0,2}?(brev|breve|rykker|rykkere|henvendelse|henvendelser|påmindelse|påmindelser|opfordring|"
     r"opfordringer)\b|\bsom (de|du|i) (lovede|har lovet)\b|"
-    r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b|\b(den|det|de) aftalte\b")
+    r"\b(reglerne|loven|aftalen|lokalplanen|vejledningen) (kræver|siger)\b|\b(den|det|de) aftalte\b|\bsom (aftalt|lovet)\b|"
+    r"\bikke reageret på (\w+ ){0,3}(beskeder|breve|henvendelser|rykkere|påmindelser|opkald|mails)\b")
+# a second omission in the same breath: "Du kom ikke til samtalen og meldte ikke afbud"
+AND_NOT_AGAIN_RE = re.compile(r"^[^.]{0,80}?\bog (har |havde )?(heller )?(ikke|aldrig) \w+(ede|te|et|t)\b|"
+                              r"^[^.]{0,80}?\bog (\w+(ede|te)|gav|kom|gik|tog|skrev|sagde|holdt|lod|bad) (heller )?(ikke|aldrig)\b")
+# the reader reminded that they were told before: "Du er flere gange blevet vejledt om …"
+INFORMED_RE = re.compile(r"\b(?P<who>de|du|i)\b( \w+){0,3}? (er|har|blev)( \w+){0,3}? (blevet )?(gjort opmærksomm?e?|gjort bekendt|"
+                         r"informeret|oplyst|vejledt|orienteret|instrueret|advaret|mindet)\b")
+REPEAT_CUE_RE = re.compile(r"\b((flere|gentagne|mange|adskillige|\w+) (gange|lejligheder)|tidligere|allerede|før|igen|atter|"
+                           r"endnu en gang|ikke første gang)\b")
 # what went wrong, before "fordi De ikke …" ("Vi har skrevet til dig, fordi du ikke har brugt dit klippekort" is no blame)
 BAD_OUTCOME_RE = re.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
                             r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
@@ -656,7 +733,7 @@ CAUSE_RE = re.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
 WAY_RE = re.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
 ASK_RE = re.compile(r"\b(du|de|i) (skal|bedes|må gerne)\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\bhusk\b")
-GOOD_FAITH_RE = re.compile(r"\b(beklager|undskyld|vi ved|vi forstår|måske|sikkert|det er helt i orden|vi håber)\b")
+GOOD_FAITH_RE = re.compile(r"\b(beklager|undskyld|vi ved|vi forstår|måske|sikkert|det er helt i orden|vi håber|kan skyldes)\b")
 
 
 def _is_reader(td: ToneDoc, s: Sent, pos: int, word: str) -> bool:
@@ -670,7 +747,8 @@ def _way_forward(td: ToneDoc, k: int) -> bool:
     """Sentence ``k`` or the next one asks the reader for something, offers help or says what happens now."""
     for s in td.sents[k:k + 2]:
         if (WAY_RE.search(s.low) or ASK_RE.search(s.low) or td.imperative(s) or GOOD_FAITH_RE.search(s.low)
-                or re.search(r"\b(så|derfor) (beder|sender|skriver|ringer|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b", s.low)):
+                or re.search(r"\b(så|derfor) ((vi|jeg) )?(beder|sender|skriver|ringer|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b|"
+                             r"\b(vi|jeg) (\w+ )?gerne\b", s.low)):
             return True
     return False
 
@@ -710,7 +788,7 @@ def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
         if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before + " " + s.low[m.end():]) and (
                 not before.rstrip().endswith("da") or _sconj_da(td, s, m.start())):
             return hit, True
-        if REMINDER_RE.search(s.low):
+        if REMINDER_RE.search(s.low) or AND_NOT_AGAIN_RE.search(s.low[m.end():]):
             return hit, False
     for c in CAUSE_RE.finditer(s.low):
         m = REPEATED_RE.match(s.low, c.end())
@@ -736,7 +814,14 @@ def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
 # "Ansøgninger, der modtages efter fristen, returneres uden behandling", "Forældre må ikke parkere på …"
 
 _RULE_NEG = {"ikke", "aldrig", "retur", "tilbage", "ubehandlet"}
-RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|retur|tilbage|ubehandlet|uden behandling|returneret|afvist|kasseret|slettet|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
+# the reader's own thing or this case: "Deres nye høreapparat", "det ansøgte", "den pågældende behandling"
+SPECIFIC_RE = re.compile(r"\b(deres|din|dit|dine|jeres|den pågældende|det pågældende|det ansøgte|den ansøgte|det ønskede|"
+                         r"den ønskede)\b")
+# "Afbud accepteres kun mod lægeerklæring": a gate with no reason
+GATE_LEMMAS = {"acceptere", "godkende", "modtage", "behandle", "godtage", "besvare"}
+DOC_RE = re.compile(r"(brev|breve|blanket|skema|ansøgning|anmodning|begæring|indsigelse|henvendelse|mail|klage|dokument|"
+                    r"erklæring|post)")
+RULE_HINT_RE = re.compile(r"\b(ikke|aldrig|kun|returneres|retur|tilbage|ubehandlet|uden behandling|returneret|afvist|kasseret|slettet|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
 BURDEN_RE = re.compile(r"\b(gebyr\w*|betaling\w*|egenbetaling\w*|afgift\w*|bøde\w*|moms|renter|opkræv\w*|"
                        r"betale[rs]?|betales)\b")
 REFUSED_PARTICIPLES = {"returneret", "afvist", "kasseret", "slettet", "tilbagevist", "sendt retur"}
@@ -763,7 +848,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
             continue
         if in_rel:
             continue
-        passive = t.feat(i, "Voice") == "Pass" and w.endswith("es") and t.feat(i, "VerbForm") == "Fin"
+        passive = t.feat(i, "Voice") == "Pass" and w.endswith("es") and t.feat(i, "VerbForm") == "Fin" or (
+            w.endswith("es") and n + 1 < len(toks) and t.lower[toks[n + 1]] in ("retur", "tilbage") and bool(subject))
         if passive or w in ("bliver", "må", "kan", "vil"):
             verb = n
             break
@@ -772,12 +858,15 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         return None
     v = toks[verb]
     after = [t.lower[i] for i in toks[verb + 1:verb + 4] if not t.punct[i]]
-    if not after and t.lemma[v] not in REFUSING_LEMMAS:
-        return None
+    if not after and t.lemma[v] not in REFUSING_LEMMAS and not (t.lemma[v] == "returnere" and any(
+            DOC_RE.search(t.lower[i]) for i in subject if t.pos[i] == "NOUN")):
+        return None         # "Breve sendt med almindelig post returneres" (not "Bøgerne returneres til biblioteket")
     after = after or [""]
     vw = t.lower[v]
     if subject == [toks[0]] and t.lower[toks[0]] == "der":
         # "Der udbetales ikke tilskud til briller købt i udlandet"
+        if SPECIFIC_RE.search(s.low):
+            return None     # "Der ydes ikke tilskud til den pågældende behandling": this reader's refusal
         if not ((vw.endswith("es") or vw == "bliver") and after[0] in ("ikke", "intet", "ingen") and re.search(
                 BENEFIT + r"|\b(henstand|dispensation|refusion|erstatning|svar|kørsel)\b", s.low)):
             return None
@@ -791,6 +880,9 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         head = nouns[0]
         if t.feat(head, "Definite") == "Def" or not t.morph[head] and t.lower[head].endswith(("en", "et", "ne")):
             return None     # "Beholderen tømmes ikke mandag": this case, not a rule
+        if t.feat(head, "Number") != "Plur" and DOC_RE.search(t.lower[head]) and (
+                t.lemma[v] in REFUSING_LEMMAS or t.lemma[v] == "meddele") or t.lemma[v] == "meddele" and after[0] == "ikke":
+            return None     # "Anmodning om henstand afvises", "Dispensation … meddeles ikke": a decision (kold-afvisning)
         if vw == "vil":
             # "Sager uden sagsnummer vil ikke blive behandlet", "Ufuldstændige ansøgninger vil blive returneret"
             if not (after[:2] == ["ikke", "blive"] and len(after) > 2 and after[2].endswith(("t", "et"))
@@ -807,7 +899,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         elif vw == "bliver":
             if after[0] not in ("ikke", "aldrig") or len(after) < 2 or not after[1].endswith(("t", "et")):
                 return None
-        elif not (after[0] in _RULE_NEG or after[:2] == ["uden", "behandling"] or t.lemma[v] in REFUSING_LEMMAS):
+        elif not (after[0] in _RULE_NEG or after[:2] == ["uden", "behandling"] or t.lemma[v] in REFUSING_LEMMAS
+                  or after[0] == "kun" and t.lemma[v] in GATE_LEMMAS or t.lemma[v] == "returnere"):
             return None
     if re.search(r"\bikke længere\b|, men\b", s.low[t.idx[v] - s.start:]):
         return None         # news of a change, or the way it is done instead: "… sendes ikke længere med posten, men …"
@@ -878,12 +971,17 @@ def _commands(td: ToneDoc, rule) -> Iterator:
             continue
         if any(e.search(s.low) for e in exempt):
             continue
+        if re.match(r"\W*(og )?der\b", m.group(0)) and SPECIFIC_RE.search(s.low):
+            continue            # "Der ydes ikke tilskud til Deres nye høreapparat": a refusal (kold-afvisning)
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
         if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or td.has_reason(s) and not REASON_RE.search(m.group(0))
                 or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
             continue
         yield s, m, rule.message
+
+
+NEXT_ALTERNATIVE_RE = re.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b)")
 
 
 def _refusals(td: ToneDoc, rule) -> Iterator:
@@ -913,6 +1011,10 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             continue            # "Vi kan ikke give dig svar endnu": a delay, not a refusal
         if ALTERNATIVE_RE.search(s.low[m.end():]):
             continue            # "Vi kan ikke hjælpe med flytningen, men Frivilligcentret kan": a way on, in the same breath
+        if k + 1 < len(body) and NEXT_ALTERNATIVE_RE.search(body[k + 1].low) and not re.search(r"\b(klage|anke)", body[k + 1].low):
+            continue            # "… ikke mulighed for at tilbyde tider om aftenen. Du kan i stedet få en tid om morgenen."
+        if re.search(r"\b(i orden|frivilligt|ret til|lov til) at sige nej\b", s.low):
+            continue
         near, further = body[k:k + 3], body[k + 3:k + 7]
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
         # in the refusal itself a bare reference to the rules is no reason ("da betingelserne i § 116 ikke er
