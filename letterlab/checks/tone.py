@@ -150,9 +150,7 @@ SANCTIONS = [
     r"\bnedlægge[rs]? (\w+ )?forbud\b|\b(send\w*|lave[rs]?|foretage\w*|indgive\w*) (\w+ )?(en )?underretning\b",
     r"\b(går|gå|gives|givet|tilbydes|tilbudt|sendes) (videre )?til (den )?(næste|en anden|andre)( \w+)?( på (vente)?listen|"
     r" ansøger\w*| familie\w*| borger\w*)\b|\btilbudt (til )?en anden\b",
-    # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
-    r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) (din|deres|jeres|dit|dine) "
-    r"(\w+ )?(ret|retten|sag|" + BENEFIT + r")",
+
     # vague or formal threats: "vil få konsekvenser", "se sig nødsaget til at", "forbeholder sig ret til at opkræve"
     r"\b(få|får|have|har|medføre\w*|give|giver|drage\w*)\b[^.,]{0,25}\b(konsekvens\w*|følger for)",
     r"\b(pålægge\w*|pålagt|afkræve\w*|afkrævet)\b[^.]{0,30}\b(gebyr|rykkergebyr|bøde|afgift|kontrolafgift|renter|"
@@ -214,7 +212,7 @@ STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|b
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                           r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
-REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|"
+REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes)\b|"
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
 POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
@@ -549,7 +547,10 @@ THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|
 FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|igen|uden at)\b|"
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
 ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
-                                r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b")
+                                r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
+                                # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
+                                r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
+                                r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
 CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
 
 
@@ -623,7 +624,15 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
         rest = s.low[m.end():]
         if any(e.search(rest) for e in exempt):
             continue
+        if (SOURCE_OPENER_RE.match(s.low) and k + 1 < len(td.sents) and td.help(td.sents[k + 1])
+                and not re.search(r"\b(gør|gøre|gøres)\b[^.]{0,40}\bopmærksom|\bminde\w*|\bunderstreg\w*", m.group(0))):
+            continue            # "I henhold til lejeloven påhviler det lejeren … . Hvis du ikke selv kan, kan du søge om hjælp."
         yield s, m, rule.message
+
+
+# the duty is quoted from its source, not from us: "Efter regulativet …", "I henhold til lejeloven …"
+SOURCE_OPENER_RE = re.compile(r"^\W*(efter|ifølge|i henhold til|i medfør af|jf\.?) (\w+ ){0,2}?(\w*lov\w*|regl\w*|\w*regulativ\w*|"
+                              r"\w*bekendtgørelse\w*|\w*kontrakt\w*|\w*aftale\w*|\w*plan\w*|§)")
 
 
 def _blames(td: ToneDoc, rule) -> Iterator:
@@ -880,7 +889,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         head = nouns[0]
         if t.feat(head, "Definite") == "Def" or not t.morph[head] and t.lower[head].endswith(("en", "et", "ne")):
             return None     # "Beholderen tømmes ikke mandag": this case, not a rule
-        if t.feat(head, "Number") != "Plur" and DOC_RE.search(t.lower[head]) and (
+        singular = t.feat(head, "Number") == "Sing" or not t.feat(head, "Number") and not t.lower[head].endswith("er")
+        if singular and DOC_RE.search(t.lower[head]) and (
                 t.lemma[v] in REFUSING_LEMMAS or t.lemma[v] == "meddele") or t.lemma[v] == "meddele" and after[0] == "ikke":
             return None     # "Anmodning om henstand afvises", "Dispensation … meddeles ikke": a decision (kold-afvisning)
         if vw == "vil":
@@ -981,7 +991,13 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         yield s, m, rule.message
 
 
-NEXT_ALTERNATIVE_RE = re.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b)")
+NEXT_ALTERNATIVE_RE = re.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b|"
+                                 r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(en|et|tid|plads|hjælp)))")
+
+
+CLOSED_RE = re.compile(r"\b(besvares|behandles) ikke\b|\b(vil|bliver) ikke (blive )?(besvaret|behandlet)\b")
+# further contact in this case refused: "Yderligere henvendelser i sagen …", "Henvendelser herom …"
+THIS_CASE_RE = re.compile(r"\b(yderligere|flere|nye|fremtidige|andre) (henvendelser|spørgsmål|klager|breve|mails)\b|\bherom\b")
 
 
 def _refusals(td: ToneDoc, rule) -> Iterator:
@@ -1003,7 +1019,10 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 continue        # "Du kan altid sige nej til at deltage": the reader's choice
             m = cand
             break
-        if not m or _impersonal_rule(td, k):
+        closed = CLOSED_RE.search(s.low) if not m and THIS_CASE_RE.search(s.low) else None
+        if closed and not re.search(r"\buden\b", s.low) and not td.has_reason(s):
+            m = Hit(closed.start(), closed.end(), closed.group(0))  # "Yderligere henvendelser i sagen besvares ikke"
+        elif not m or _impersonal_rule(td, k):
             continue        # "Håndtegnede tegninger godkendes ikke": a rule (kommando), not this reader's refusal
         if s.zone == "heading" and len(body) > 1:
             continue            # a heading sums up the decision; the body gives the reason
@@ -1050,9 +1069,15 @@ def _plain_reason(td: ToneDoc, s: Sent) -> bool:
                for i in td.tokens(s))
 
 
+def _has_verb(td: ToneDoc, s: Sent) -> bool:
+    t = td.table
+    return any(t.pos[i] in ("VERB", "AUX") for i in td.tokens(s))
+
+
 def _order(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
-    body = [k for k, s in enumerate(td.sents) if s.zone == "body"]    # headings do not count as distance
+    # headings do not count as distance, nor lines without a verb (an address or a date the zones left in the body)
+    body = [k for k, s in enumerate(td.sents) if s.zone == "body" and _has_verb(td, s)]
     first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra)), None)
     if first_sanction is None:
         return
