@@ -120,8 +120,8 @@ def validate_param(key: str, value) -> str | None:
 
 # ---------------------------------------------------------------- shared cues (lower-case text)
 
-BENEFIT = (r"([a-zæøå]*(?:ydelse|hjælp|udbetaling|dagpenge|kontanthjælp|støtte|tilskud|pension|boligstøtte|madservice|"
-           r"hjemmehjælp|plads|licens|tilladelse|ordning))")
+BENEFIT = (r"([a-zæøå]*(?:ydelse|hjælp|dagpenge|støtte|tilskud|pension)|(?:udbetaling|madservice|plads|licens|tilladelse|"
+           r"ordning))")
 SANCTIONS = [
     r"\binkasso\b", r"\binddriv\w*|\binddrev\w*", r"\bpolitianmeld\w*", r"\b(anmeld|meld)\w*\b[^.]{0,30}\btil politiet\b",
     r"\btvangs(bøde|fjern|auktion|inddriv|udsæt|salg|opløs)\w*", r"\bbøde(n|r|rne)?\b", r"\bops(ige|iger|iges|agt|agde)\b", r"\bhenlæg\w*|\bhenlagt\b",
@@ -544,6 +544,8 @@ LAW_SOURCE_RE = re.compile(r"^\W*(efter|ifølge|i henhold til|jf\.?) (loven|regl
 THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|risikerer at)( (?!blive\b|bliver\b)\w+)? $")
 # after a condition on the reader's failure, a case or benefit that ends or a bill in the future passive:
 # "Såfremt De ikke deltager, vil Deres sag blive lukket", "… vil De blive opkrævet den fulde pris"
+WISH_NOT_RE = re.compile(r"\bikke (længere |mere |selv )?(ønsker|vil have|vil|har brug for|behøver|skal bruge|bruger)\b|"
+                         r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
 FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|igen|uden at)\b|"
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
 ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
@@ -551,6 +553,7 @@ ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bli
                                 # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
                                 r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
                                 r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
+PASSED_ON_RE = re.compile(r"(går|gå|gives|givet|tilbydes|tilbudt|sendes) |tilbudt ")
 CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
 
 
@@ -563,15 +566,20 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     if OWN_WISH_RE.search(s.low + " " + nxt) or LAW_SOURCE_RE.match(s.low) and re.search(r"\bman\b", s.low):
         return None
     m = CRIME_RE.search(s.low)
-    if m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start()):
+    if (m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start())
+            and not re.search(r"\b(om,?|hvad der er|hvad der kan være)\s*$", s.low[:m.start()])):    # "læs om, hvad der er strafbart"
         return Hit(m.start(), m.end(), m.group(0))     # a crime named to the reader is a threat, in any tense
     for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
             return m
-        if ABOUT_RULES_RE.search(s.low[:m.start()]) or THIRD_PARTY_RE.match(s.low[a:m.start()]):
+        if ABOUT_RULES_RE.search(s.low[:m.start()]):
             continue
+        if (THIRD_PARTY_RE.match(s.low[a:m.start()]) and not re.match(r"\w+es\b|mist|fortab", m.g)):
+            continue            # "Din bank kan opsige dit lån" (not "Dit barn kan miste pladsen", "Din søn kan udmeldes")
+        if PASSED_ON_RE.match(m.g) and WISH_NOT_RE.search(s.low):
+            continue            # "Hvis du ikke har brug for pladsen, bliver den tilbudt til en anden familie"
         if (NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause)
                 and not NOT_HESITATE_RE.search(clause)
                 and not (td.inverted_condition(s) and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.end() - 1))]))):
@@ -586,7 +594,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
         return m
-    if FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low):
+    if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
         m = ADVERSE_PASSIVE_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
@@ -655,7 +663,8 @@ def _told_before(td: ToneDoc, k: int) -> Hit | None:
     s = td.sents[k]
     for m in INFORMED_RE.finditer(s.low):
         if (_is_reader(td, s, m.start("who"), m.group("who")) and REPEAT_CUE_RE.search(s.low)
-                and not td.quoted(s.start + m.start()) and not _way_forward(td, k)):
+                and not td.quoted(s.start + m.start()) and not _way_forward(td, k)
+                and not re.search(r"\bret til\b|\bmulighed\w* for\b|\bkan (få|søge)\b|\bhjælp\w*\b|\bstøtte\b", s.low[m.end():])):
             return Hit(m.start(), m.end(), m.group(0))
     return None
 
@@ -992,7 +1001,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
 
 
 NEXT_ALTERNATIVE_RE = re.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b|"
-                                 r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(en|et|tid|plads|hjælp)))")
+                                 r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(tid|plads|hjælp)|få en (anden|ny)\b))")
 
 
 CLOSED_RE = re.compile(r"\b(besvares|behandles) ikke\b|\b(vil|bliver) ikke (blive )?(besvaret|behandlet)\b")
@@ -1038,7 +1047,13 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
         # in the refusal itself a bare reference to the rules is no reason ("da betingelserne i § 116 ikke er
         # opfyldt"); a legal basis in a sentence of its own usually comes with the reason in the sentences around it
-        if (not _plain_reason(td, own) and not any(td.has_reason(w) for w in near[1:])
+        # a condition in the next sentences is no reason for the refusal ("Du kan få en kopi, hvis du beder om den")
+        # … unless it offers help after acknowledging the disappointment ("Vi ved godt, at det er en skuffelse. Hvis I har
+        # brug for aflastning, vil jeg gerne tale med jer om det.")
+        acknowledged = (any(re.search(r"\bvi (ved|forstår)\b|\bbeklager\b|\bskuffe\w*", w.low) for w in near[1:])
+                        and any(td.help(w) for w in near[1:]))
+        if (not _plain_reason(td, own) and not acknowledged
+                and not any(td.has_reason(w) and not _only_condition(td, w) for w in near[1:])
                 and not any(STRONG_REASON_RE.search(w.low) for w in further)):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
@@ -1057,6 +1072,14 @@ LEGAL_REASON_RE = re.compile(
 
 def _blank(rx: re.Pattern, low: str) -> str:
     return rx.sub(lambda m: " " * (m.end() - m.start()), low)
+
+
+def _only_condition(td: ToneDoc, s: Sent) -> bool:
+    """The sentence's only "reason" is a "hvis"/"når" condition on the reader's next step."""
+    low = re.sub(r"\b(hvis|såfremt|når)\b", " ", s.low)
+    return (bool(re.search(r"\b(hvis|såfremt|når)\b", s.low)) and not CONDITION_RE.search(low) and not REASON_RE.search(low)
+            and not td.inverted_condition(s) and not any(td.table.lower[i] == "da" and td.table.pos[i] == "SCONJ"
+                                                         for i in td.tokens(s)))
 
 
 def _plain_reason(td: ToneDoc, s: Sent) -> bool:
