@@ -487,8 +487,8 @@ def tone_doc(doc) -> ToneDoc:
         if zone not in BODY_ZONES:
             continue
         stext = text[a:b]
-        if LAW_RE.match(stext) or any(qs <= a and b <= qe for qs, qe in quotes):
-            continue
+        if LAW_RE.match(stext) or any(qs <= a and b <= qe for qs, qe in quotes) or _foreign(stext):
+            continue            # quoted words, quoted law and English or Norwegian sentences are not our tone
         para = max(text.rfind("\n\n", 0, a), text.rfind("\r\n\r\n", 0, a))
         if LAW_RE.match(text[para + 1 if para >= 0 else 0:a]):
             continue            # later sentences of a quoted provision ("§ 94. … Stk. 2. … standses uden varsel.")
@@ -498,6 +498,23 @@ def tone_doc(doc) -> ToneDoc:
     td = ToneDoc(text, sents, quotes, token_table(doc))
     doc.user_data[key] = td
     return td
+
+
+# function words of English and Norwegian (bokmål) that Danish does not write, and Danish ones they do not
+ENGLISH_WORDS = frozenset("the you your yours will is are has should please been this with without of we us our must "
+                          "would could they their them which what when".split())
+NORWEGIAN_WORDS = frozenset("bli blir ble blitt deg meg seg oss gjør gjøre gjort av etter uten ytterligere hva noen noe "
+                            "mye ikkje kanskje ute ha fortsatt beløpet søknaden søknad vennlig mottatt".split())
+DANISH_ONLY_WORDS = frozenset("af efter uden blive bliver blev dig mig sig os hvad nogen noget meget måske ude fortsat "
+                              "beløbet ansøgningen venlig".split())
+_WORD_RE = re.compile(r"[a-zæøå]+")
+
+
+def _foreign(text: str) -> bool:
+    """The sentence is English or Norwegian: two foreign function words or more, and more than its Danish-only ones."""
+    words = set(_WORD_RE.findall(text.lower()))
+    da = len(words & DANISH_ONLY_WORDS)
+    return any(len(words & w) >= 2 and len(words & w) > da for w in (ENGLISH_WORDS, NORWEGIAN_WORDS))
 
 
 def _compiled(rule, key: str) -> list[re.Pattern]:

@@ -327,6 +327,10 @@ BAD_INPUT = {
     "quoted_reader": ("Du skrev til os: 'I burde have vidst det, og jeres brev var UACCEPTABELT!!' "
                       "Tak for dit brev. Vi forstår godt, at du er vred, og vi ringer til dig på mandag."),
     "one_long_word": "A" * 5000,
+    "english_in_danish": ("Kære Anna\n\nTak for din ansøgning om tilskud. Your application has been rejected, and you should "
+                          "have known the rules!! Vi sender dig svaret på dansk i næste uge.\n\nMed venlig hilsen\nBorgerservice"),
+    "norwegian_in_danish": ("Kære Per\n\nVi har fået dit brev. Beløpet vil bli sendt til inkasso uten ytterligere varsel, "
+                            "og du burde ha visst det. Vi ringer til dig i morgen.\n\nMed venlig hilsen\nOpkrævningen"),
 }
 
 
@@ -342,10 +346,10 @@ def test_bad_input_never_breaks(name, nlp):
         # one finding for the capitals, not one for every word
         assert len([f for f in tone_found if f.rule == PREFIX + "raab"]) == 1
     if name in ("quoted_speech", "quoted_law", "quoted_law_strong", "quoted_law_block", "quoted_reader", "all_caps_polite",
-                "empty", "whitespace", "norwegian_threat"):
-        # quoted words are someone else's; a polite letter in capitals shouts once, as a whole; a Norwegian
-        # threat with a Danish-Norwegian word ("inkasso") is still a threat, but its spelling sets off nothing else
-        allowed = {"all_caps_polite": {PREFIX + "raab"}, "norwegian_threat": {PREFIX + "trussel"}}.get(name, set())
+                "empty", "whitespace", "english", "norwegian", "norwegian_threat", "english_in_danish", "norwegian_in_danish"):
+        # quoted words are someone else's; a polite letter in capitals shouts once, as a whole; English and Norwegian
+        # sentences are not Danish tone, even with a Danish-Norwegian word ("inkasso") or "!!"
+        allowed = {"all_caps_polite": {PREFIX + "raab"}}.get(name, set())
         assert {f.rule for f in tone_found} <= allowed, [(f.rule, f.text) for f in tone_found]
         assert len(tone_found) <= 1
     if name == "english_caps":
