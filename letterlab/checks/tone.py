@@ -14,7 +14,15 @@ switched off alone:
   nor is the reader's own act ("Du kan opsige din plads") or a schedule with
   "når" and nothing the reader failed to do ("… udmeldt af ventelisten, når
   dit barn får en plads"). A clause that opens with its finite verb
-  ("Overskrides fristen, …") is a condition like "hvis".
+  ("Overskrides fristen, …") is a condition like "hvis". After a condition on
+  the reader's failure, a case or benefit that ends or a bill in the future
+  passive ("vil Deres sag blive lukket", "vil De blive opkrævet …") or "kan det
+  påvirke din ret til …" is a sanction; so is a crime named to the reader
+  ("strafbart"). Not a threat: what the reader asked for ("sådan som I selv har
+  ønsket"), the reader's own wish or need in the condition ("Hvis du ikke
+  længere ønsker hjælpen"), a third party's act ("Din bank kan opsige dit
+  lån"), a provision about anyone ("Ifølge loven …, hvis man …"), the rules
+  named ("reglerne for sanktioner"), news after "Tillykke".
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
@@ -36,6 +44,11 @@ switched off alone:
   in the letter: a decision that gives the omission as its reason and then
   says what the reader can do states a reason). A state ("fordi du ikke har
   boet i kommunen") is no omission. Not inside a "hvis" clause, not in an apology.
+  Also a second omission in the same breath ("Du kom ikke … og meldte ikke
+  afbud", not in a decision, where it is the reason), the reader reminded that
+  they were told before ("Du er flere gange blevet vejledt om …"; not about a
+  right or help) and our repeated wasted visits ("tre gange forgæves"), each
+  with no way forward in the sentence or the next one.
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -74,6 +87,7 @@ switched off alone:
   section at the end of a letter whose consequence comes late is the ordinary
   good order.
 
+English and Norwegian sentences (two foreign function words or more) are skipped.
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
 in the body (salutation, closing, signature and reference lines are skipped),
 with the parse for the word class of "da", imperatives, a clause-initial finite
@@ -823,7 +837,7 @@ def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
         if CAUSE_BEFORE_RE.search(before) and BAD_OUTCOME_RE.search(before + " " + s.low[m.end():]) and (
                 not before.rstrip().endswith("da") or _sconj_da(td, s, m.start())):
             return hit, True
-        if REMINDER_RE.search(s.low) or AND_NOT_AGAIN_RE.search(s.low[m.end():]):
+        if REMINDER_RE.search(s.low) or AND_NOT_AGAIN_RE.search(s.low[m.end():]) and not _decision_letter(td):
             return hit, False
     for c in CAUSE_RE.finditer(s.low):
         m = REPEATED_RE.match(s.low, c.end())
@@ -836,6 +850,11 @@ def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
             if _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
                 return Hit(m.start(), m.end(), m.group(0)), False
     return None
+
+
+def _decision_letter(td: ToneDoc) -> bool:
+    """The letter is a decision: the reader's omissions may be its stated reason ("Begrundelse: Du mødte ikke op …")."""
+    return td.cached("decision", lambda: bool(re.search(r"\b(afgørelse\w*|begrundelse\w*)\b", td.text.lower())))
 
 
 def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
@@ -1064,13 +1083,12 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
         # in the refusal itself a bare reference to the rules is no reason ("da betingelserne i § 116 ikke er
         # opfyldt"); a legal basis in a sentence of its own usually comes with the reason in the sentences around it
-        # a condition in the next sentences is no reason for the refusal ("Du kan få en kopi, hvis du beder om den")
-        # … unless it offers help after acknowledging the disappointment ("Vi ved godt, at det er en skuffelse. Hvis I har
-        # brug for aflastning, vil jeg gerne tale med jer om det.")
+        # or help after an acknowledgement of the disappointment ("Vi ved godt, at det er en skuffelse. Hvis I har brug
+        # for aflastning, vil jeg gerne tale med jer om det.")
         acknowledged = (any(re.search(r"\bvi (ved|forstår)\b|\bbeklager\b|\bskuffe\w*", w.low) for w in near[1:])
                         and any(td.help(w) for w in near[1:]))
         if (not _plain_reason(td, own) and not acknowledged
-                and not any(td.has_reason(w) and not _only_condition(td, w) for w in near[1:])
+                and not any(td.has_reason(w) for w in near[1:])
                 and not any(STRONG_REASON_RE.search(w.low) for w in further)):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
@@ -1089,14 +1107,6 @@ LEGAL_REASON_RE = re.compile(
 
 def _blank(rx: re.Pattern, low: str) -> str:
     return rx.sub(lambda m: " " * (m.end() - m.start()), low)
-
-
-def _only_condition(td: ToneDoc, s: Sent) -> bool:
-    """The sentence's only "reason" is a "hvis"/"når" condition on the reader's next step."""
-    low = re.sub(r"\b(hvis|såfremt|når)\b", " ", s.low)
-    return (bool(re.search(r"\b(hvis|såfremt|når)\b", s.low)) and not CONDITION_RE.search(low) and not REASON_RE.search(low)
-            and not td.inverted_condition(s) and not any(td.table.lower[i] == "da" and td.table.pos[i] == "SCONJ"
-                                                         for i in td.tokens(s)))
 
 
 def _plain_reason(td: ToneDoc, s: Sent) -> bool:
