@@ -161,7 +161,7 @@ SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
 # "Vedrørende olieudslip på «Adresse»" without a colon: the old subject line, never an address or a case detail
 SUBJECT_WORD = re.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
-                        r"beboer|grundejer)|att\.?:?)\b", re.I)
+                        r"beboer|grundejer))\b", re.I)
 STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
                      r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
@@ -215,6 +215,10 @@ APPEAL_OPENING = re.compile(
     r"^\s*(du\s+kan\s+klage|hvis\s+du\s+(vil|ønsker\s+at)\s+klage|du\s+har\s+mulighed\s+for\s+at\s+klage|"
     r"en\s+(eventuel\s+)?klage\s+(skal|over)|klagefristen|du\s+kan\s+(påklage|anke)|afgørelsen\s+kan\s+"
     r"(påklages|indbringes)|(du|de)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
+# "Denne mail er sendt automatisk og kan ikke besvares": a system's note about the mail, not the letter
+AUTO_FOOTER = re.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
+                         r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
+POSTSCRIPT = re.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
 POST_SIGNATURE_FOOTER = re.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
 LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
 CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spørgsmål|du\s+er\s+(altid\s+)?"
@@ -334,7 +338,15 @@ def _is_contact(line: str) -> bool:
     """A contact line (phone, web, e-mail, CVR ...), not a sentence that mentions a web address."""
     if not _CONTACT_HINT.search(line) or _words(line) > 14 or _sentence_like(line):
         return False
-    return bool(CONTACT.search(line))
+    hits = [m.group(0) for m in CONTACT.finditer(line)]
+    if hits and all(_CLOCK_RANGE.match(h) for h in hits) and _EVENT.search(line):
+        return False    # "Vi lukker for vandet onsdag den 13. januar kl. 9-11": an event, not opening hours
+    return bool(hits)
+
+
+_CLOCK_RANGE = re.compile(r"kl\.", re.I)
+# Words of a statement about an event: a person, or a date ("den 13. januar")
+_EVENT = re.compile(r"\b(du|vi|jeg|dig|jer|din|dit|dine|jeres|vores)\b|\bden\s+\d{1,2}\.\s*[a-zæøå]", re.I)
 
 
 # "Vedrørende byggeri på Strandvej 9" names a matter; it is not an address line.
@@ -448,7 +460,7 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "date"
         elif _is_reference(t):
             ln.kind = "reference"
-        elif _is_contact(t):
+        elif _is_contact(t) and not (len(block) > 1 and _labelled_fields(t)):
             ln.kind = "letterhead"
         elif len(block) > 1 or ln.bkind in ("table", "textbox") and len(block) > 1:
             ln.kind = ""      # decided per block below
@@ -472,7 +484,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             # or a lone line among reference lines: its last lines may be the subject
             candidates.extend(index[id(ln)] for ln in todo)
             continue
-        sender = any(_is_contact(ln.text) or ORG.search(ln.text) for ln in head)
+        # a sender mark whose value is a merge field ("CVR: «CVR»", "Tlf.: {tlf}") is the addressee's, not ours
+        sender = any((_is_contact(ln.text) or ORG.search(ln.text)) and not _labelled_fields(ln.text)
+                     for ln in head)
         merge = any(PLACEHOLDER.search(ln.text) for ln in head)
         kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
         for ln in todo:
@@ -493,6 +507,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
         if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
             break
+        if subject and ORG.search(ln.text) and _words(ln.text) <= 4 and not _has_verb_word(ln.text) \
+                and ln.block != lines[subject[-1]].block:
+            break       # "Borgerservice" in its own cell above the subject line: the sender, not a type line
         if subject and _labelled_fields(ln.text):
             ln.kind = "reference"    # a case detail above the subject line, not a second subject line
             break
@@ -539,6 +556,14 @@ def _labelled_fields(line: str) -> bool:
     m = FIELD_LABEL.match(line)
     return bool(m) and not SUBJECT_LABEL.match(line) and placeholders_only(line[m.end():]) \
         and _field_hint(line[m.end():]) != "subject"
+
+
+_VERB_WORD = re.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)
+
+
+def _has_verb_word(line: str) -> bool:
+    """A common finite verb or a pronoun: the line says something, it is not a name."""
+    return bool(_VERB_WORD.search(line))
 
 
 def _alone(ln: _Line, by_block) -> bool:
@@ -593,7 +618,17 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             state = "signature"
             continue
         if state == "signature":
-            if new_block and (APPEAL_HEADING.match(t) or _is_running(t) and not _is_contact(t)
+            if new_block and AUTO_FOOTER.match(t):
+                ln.kind = "footer"
+                state = "after"
+                continue
+            if new_block and POSTSCRIPT.match(t):
+                state = "after"     # "PS: Du kan tage en bisidder med": the writer's text again
+            elif POST_SIGNATURE_FOOTER.match(t) and not _is_running(t):
+                ln.kind = "footer"      # "Kopi til: ...", "Bilag: ..." right under the signature
+                state = "after"
+                continue
+            elif new_block and (APPEAL_HEADING.match(t) or _is_running(t) and not _is_contact(t)
                               or _looks_subheading(ln, by_block, nxt) and nxt is not None and _is_running(nxt.text)):
                 state = "after"
             else:
@@ -608,12 +643,12 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             section_appeal = True
         elif new_block and CONTACT_OFFER.match(t):
             section_appeal = False
-        if state == "after" and new_block and POST_SIGNATURE_FOOTER.match(t):
+        if state == "after" and new_block and (POST_SIGNATURE_FOOTER.match(t) or AUTO_FOOTER.match(t)):
             section_appeal = False
         if section_appeal:
             ln.kind = "appeal"
             continue
-        if state == "after" and (POST_SIGNATURE_FOOTER.match(t) or (_is_contact(t) or _is_address(t))
+        if state == "after" and (POST_SIGNATURE_FOOTER.match(t) or new_block and AUTO_FOOTER.match(t) or (_is_contact(t) or _is_address(t))
                                  and not _is_running(t)):
             ln.kind = "footer"
             continue
@@ -621,7 +656,7 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             ln.kind = "reference"
         elif ln.bkind == "bullet" or BULLET.match(t):
             ln.kind = "list"
-        elif KEYVALUE.match(t) and not _is_running(t.split(":", 1)[0]) and _words(t) <= 25:
+        elif KEYVALUE.match(t) and not _is_running(t.split(":", 1)[0]) and _words(t) <= 25 and not POSTSCRIPT.match(t):
             ln.kind = "keyvalue"
         else:
             ln.kind = "body"
