@@ -579,12 +579,16 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     if nxt.block == ln.block:
         # a heading line right above its paragraph, not a hard-wrapped first line of running text
         block = by_block[ln.block]
-        if block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
+        if ln.bkind in ("table", "textbox"):
+            # in a cell every line is a paragraph: a heading line stands above a paragraph of running text
+            if not _is_running(nxt.text):
+                return False
+        elif block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
             return False
     if BULLET.match(t) or KEYVALUE.match(t) or PLACEHOLDER.fullmatch(t):
         return False
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
-    if "," in t or LEAD_IN_END.search(t):
+    if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t):    # "Sådan klager du" is a heading
         return False
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
 
@@ -596,7 +600,8 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
         ln = lines[i]
         t = ln.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        new_block = i == start or lines[i - 1].block != ln.block
+        # a line in a table cell or text box is a paragraph of its own (the reader keeps one block per cell)
+        new_block = i == start or lines[i - 1].block != ln.block or ln.bkind in ("table", "textbox")
         if ln.bkind == "header":
             ln.kind = "letterhead"
             continue

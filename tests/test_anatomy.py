@@ -498,3 +498,34 @@ def test_an_automatic_mail_note_after_the_signature_is_the_footer():
             "inden for seks uger efter, at vi har fået den.\n\nVenlig hilsen\nByggesagsteamet\n\n"
             "Denne mail er sendt automatisk og kan ikke besvares.\n")
     assert kind_of_line(text, "Denne mail") == "footer"
+
+
+def test_sadan_klager_du_is_the_appeal_heading_not_a_lead_in():
+    # a bold Normal paragraph, not a Heading style: read by its words, and "du" at its end is no lead-in
+    def build(d):
+        for line in ("Du skal betale 300 kr. tilbage", "Kære Ida",
+                     "Du skal betale 300 kr. tilbage, fordi du fik for meget i marts.", "Sådan klager du",
+                     "Du kan klage over afgørelsen. Vi sender klagen videre til Ankestyrelsen.", "Venlig hilsen",
+                     "Ydelsesservice"):
+            d.add_paragraph().add_run(line).bold = line.startswith("Sådan")
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    assert kind_of_line(doc.text, "Sådan klager du", doc.blocks) == "appeal"
+
+
+def test_paragraphs_in_one_table_cell_each_start_a_paragraph():
+    # some systems put the whole letter in one layout table: the cell's sub-heading opens a section
+    def build(d):
+        t = d.add_table(rows=3, cols=1)
+        t.cell(0, 0).text = "Mosehøj Kommune\nYdelsesservice\nRådhuspladsen 1, 3300 Mosehøj"
+        t.cell(1, 0).text = ("Du skal betale 4.320 kr. tilbage\nKære {fornavn}\nDu skal betale 4.320 kr. tilbage, "
+                             "fordi du fik kontanthjælp i september.\nKlagevejledning\nDu kan klage over afgørelsen. "
+                             "Vi ser på sagen igen og sender den videre til Ankestyrelsen, hvis vi fastholder den.")
+        t.cell(2, 0).text = "Venlig hilsen\nHanne Skov"
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    t = doc.text
+    a = read_anatomy(t, doc.blocks)
+    assert a.kind_at(t.index("Klagevejledning")) == "appeal"
+    assert a.kind_at(t.index("Vi ser på sagen igen")) == "appeal"
+    assert a.kind_at(t.index("fordi du fik")) == "body"
