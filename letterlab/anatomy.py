@@ -206,6 +206,10 @@ ALTERNATIVE_OPTION = re.compile(
     r"^\s*(\(?[A-D1-4][.):]|(mulighed|variant|alternativ)\s*[A-D1-4]\b)\s*[-–:]?\s*[\wæøå ]{0,30}?\b"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkendelse|godkendt|imødekommelse|påbud|tilbagebetaling|"
     r"nedsættelse|standsning|ophør)\b[\wæøå ]{0,20}$", re.I)
+# An unticked box before an outcome for the reader (not a reply form's "☐ Jeg kommer"): one of several alternatives
+CHECKBOX_OUTCOME = re.compile(
+    r"^\s*([☐□▢◻❑]|\[\s?\]|\(\s?\))\s*.{0,60}?(\b(du|de|i|vi) (får|kan få|kan ikke få|bevilger|giver)\b|"
+    r"\bbevilg\w*|\bafslag\b|\bgodkend\w*|\bimødekom\w*|\bdelvi(s|st)\b)", re.I)
 APPEAL_HEADING = re.compile(
     r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+du|hvis\s+du\s+vil\s+klage|"
     r"du\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+du|"
@@ -687,7 +691,9 @@ def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
     if any(ln.kind == "scaffolding" for ln in lines):
         branches += [ln for ln in lines if ln.kind in ("subheading", "body") and ALTERNATIVE_OPTION.match(ln.text)
                      and ln not in branches]
-    if len(branches) >= 2:
+    # outcomes as tick boxes, none ticked: "☐ Du får dækket ...", "☐ Du får ikke dækket ..."
+    boxes = [ln for ln in lines if ln.kind in ("body", "list", "scaffolding") and CHECKBOX_OUTCOME.match(ln.text)]
+    if len(branches) >= 2 or len(boxes) >= 2:
         notes.append("alternatives")
     content = [ln for ln in lines if ln.kind in ("subject", "body", "list", "keyvalue")]
     body = [ln for ln in lines if ln.kind in ("body", "list", "keyvalue", "appeal")]

@@ -529,3 +529,29 @@ def test_paragraphs_in_one_table_cell_each_start_a_paragraph():
     assert a.kind_at(t.index("Klagevejledning")) == "appeal"
     assert a.kind_at(t.index("Vi ser på sagen igen")) == "appeal"
     assert a.kind_at(t.index("fordi du fik")) == "body"
+
+
+CHECKBOXES = """Afgørelse om merudgifter
+
+Kære {navn}
+
+☐ Du får dækket dine merudgifter som søgt med {beløb} kr. om måneden.
+☐ Du får delvist dækket dine merudgifter med {beløb} kr. om måneden.
+☐ Du får ikke dækket dine merudgifter.
+
+Med venlig hilsen
+{sagsbehandler}
+"""
+
+
+def test_outcomes_as_unticked_boxes_are_alternatives():
+    a = read_anatomy(CHECKBOXES)
+    assert "alternatives" in a.notes and not a.judgeable
+
+
+def test_a_reply_form_with_boxes_is_not_alternatives():
+    form = CHECKBOXES.replace("☐ Du får dækket dine merudgifter som søgt med {beløb} kr. om måneden.\n☐ Du får delvist "
+                              "dækket dine merudgifter med {beløb} kr. om måneden.\n☐ Du får ikke dækket dine "
+                              "merudgifter.", "Du får dækket dine merudgifter med {beløb} kr. om måneden. Sæt kryds "
+                              "og send svaret til os:\n☐ Jeg kommer til mødet\n☐ Jeg kommer ikke til mødet")
+    assert "alternatives" not in read_anatomy(form).notes
