@@ -55,6 +55,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
         (r"\bhar besluttet at (give|bevilge|betale|dække|stoppe|standse|nedsætte|tildele)\b", 1.5),
+        # a refusal in the passive: "De kan ikke bevilges friplads", "..., at De ikke kan bevilges ..."
+        (r"\b(kan (\w+ )?ikke|ikke kan) (\w+ )?(bevilges|godkendes|imødekommes|tildeles|ydes)\b", 1.5),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),

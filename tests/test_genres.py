@@ -200,3 +200,13 @@ def test_a_request_in_any_verb(text, expected):
 ])
 def test_heldout3_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a refusal in the passive, in kancellistil (corpora/templates-dev4)
+    ("Under henvisning til Deres ansøgning skal vi hermed meddele følgende. Det meddeles, at De ikke kan bevilges "
+     "økonomisk friplads, idet indkomsten er for høj.", "afgoerelse"),
+    ("Deres ansøgning om tilskud kan desværre ikke bevilges, da udgiften ligger før ansøgningen.", "afgoerelse"),
+])
+def test_a_passive_refusal_is_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected

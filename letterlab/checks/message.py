@@ -134,7 +134,7 @@ SUMMONS = [
     # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
     r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
     r"([\w-]+ ){1,5}hos (os|mig)\b",
-    r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
+    r"\bhar (fået )?(en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
     # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
     r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
 ]
@@ -142,6 +142,8 @@ RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
     r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage|skema|besked)\b",
     r"\bbekræfte\w* modtagelsen\b",
+    # a self-service receipt: "Vi har registreret, at du flytter ...", "Din flytning er registreret"
+    r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
 ]
 NEWS = [
     rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", r"\bi uge \d+\b", r"\btil og med\b",
@@ -157,8 +159,8 @@ ACTIONS = [
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
     # a request in any verb: "Vi beder dig tjekke ...", "Vi vil gerne bede dig om at ...", "Vi beder om ..."
     r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
-    r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
-    r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
@@ -177,7 +179,7 @@ ACTIONS = [
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
     # duties, as in an injunction ("Du skal fjerne ...")
-    r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
+    r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
     r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
     r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|afleveret|returneret|fjernet|ryddet)\b",
 ]
@@ -801,6 +803,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "appeal"]
+    imperatives = frozenset(w.lower() for w in rule.params["imperatives"])
+    settled: set[str | None] = set()     # the verbs of requests that already have their deadline
     section_if = False      # under a sub-heading that is a condition ("Hvis tiden ikke passer", "Har du spørgsmål?")
     for i, s in enumerate(seq):
         if s.part == "subheading":
@@ -816,7 +820,9 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
+        verb = _action_verb(t, imperatives)
         if deadlines.search(t):
+            settled.add(verb)
             continue
         # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ...")
         section = []
@@ -826,8 +832,27 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             if not conds.search(_clean(nxt.text)) or nxt.zone_index == s.zone_index:
                 section.append(nxt)
         if any(deadlines.search(_clean(n.text)) for n in section):
+            settled.add(verb)
             continue
+        if verb is not None and verb in settled:
+            continue        # "Betal senest den 14. januar. ... Betal til reg.nr. ...": how to do what has its deadline
         yield make_finding(rule, doc, s.start, s.end)
+
+
+_DUTY_VERB = re.compile(r"\b(?:du|de|i) skal (?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
+                        r"returnere|ringe|svare|melde|underskrive)\b")
+
+
+def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:
+    """The verb of a request, as its imperative ("Betal ...", "Du skal betale ..." -> "betal"), or None."""
+    m = _IMPERATIVE_START.match(text)
+    if m and m.group(1) in imperatives:
+        return m.group(1)
+    d = _DUTY_VERB.search(text)
+    if d:
+        verb = d.group(1)
+        return verb[:-1] if verb.endswith("e") else verb
+    return None
 
 
 ASPECT_FNS = {

@@ -63,6 +63,10 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig:", "action"),
     ("Kommunen mangler en kopi af dit pas.", "action"),
     ("Kommunen har besluttet at give dig et tilskud til briller.", "decision"),
+    # corpora/templates-dev4: a self-service receipt, an appointment given
+    ("Vi har registreret, at du flytter til Lindevej 4 den 1. marts.", "receipt"),
+    ("Din flytning er registreret", "receipt"),
+    ("Ida har fået en tid til et almindeligt eftersyn hos tandplejen.", "summons"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -319,6 +323,12 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     ("De anmodes om at indbetale beløbet snarest.", ["De anmodes om at indbetale beløbet snarest."]),
     ("Efter aftalen skal du betale 300,00 kr. om måneden.", []),
     ("Tag dit CV med til samtalen.", []),
+    # a duty denied is no request (corpora/templates-dev4)
+    ("Vi stiller to nye beholdere ved dit hus. Du skal ikke betale for dem.", []),
+    # how to do what already has its deadline
+    ("Betal 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
+    ("Du skal betale 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
+    ("Send os skemaet senest den 1. maj 2026.\n\nBetal gebyret på 200 kr.", ["Betal gebyret på 200 kr."]),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
