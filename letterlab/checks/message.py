@@ -103,6 +103,8 @@ DECISION = [
     r"\bdu (får|skal betale) (en )?bøde\b", r"\bbødeforelæg\w*",
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
+    # the same in kancellistil: "Det er besluttet, at hjælpen nedsættes fra hver uge til hver 14. dag"
+    r"\bdet er (\w+ ){0,4}besluttet,? at\b", r"(?<!hvis )(?<!såfremt )\b\w+ (nedsættes|standses)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
@@ -181,7 +183,7 @@ ACTIONS = [
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
     r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
-    r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|afleveret|returneret|fjernet|ryddet)\b",
+    r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|indbetalt|afleveret|returneret|fjernet|ryddet)\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
@@ -217,6 +219,13 @@ _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 TYPE_LABEL_HEADING = re.compile(
     r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
     r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
+
+
+def _type_label(text: str):
+    """``TYPE_LABEL_HEADING`` on a subject line whose merge fields ("{{ elev.fornavn }}s") are read as a word."""
+    return TYPE_LABEL_HEADING.match(PLACEHOLDER.sub("x", text))
+
+
 _POSSESSIVE_START = re.compile(r"^(din|dit|dine|deres|jeres)\b")
 _SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
 _SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
@@ -539,7 +548,7 @@ def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: d
 def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None,
                   doc: Doc | None = None) -> tuple[Sent | None, bool]:
     # a type-and-topic subject line ("Indkaldelse til samtale") names the letter; it is not its message
-    candidates = tuple(s for s in lay.heading_sents if not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text))))
+    candidates = tuple(s for s in lay.heading_sents if not _type_label(_clean(_subject_text(s.text))))
     candidates += lay.body
     drop = set()
     if genre != "kvittering":
@@ -580,13 +589,13 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # No sentence of a known class, but a subject line that says when, what it costs or a date
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
         stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
-                       and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))), None)
+                       and not _type_label(_clean(_subject_text(s.text)))), None)
         return (stated, True) if stated is not None else (None, False)
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
         stated = [s for s in lay.heading_sents if (classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
-                  and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))
+                  and not _type_label(_clean(_subject_text(s.text)))
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
@@ -704,7 +713,7 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     t = _clean(text)
     if _CONTENT_HEADING.search(t):
         return True
-    if TYPE_LABEL_HEADING.match(t):
+    if _type_label(t):
         return False        # "Indkaldelse til samtale", "Svar på din anmodning": a type and a topic
     if _classifier(params).classes(text) & MESSAGE_CLASSES - {"news"}:
         return True

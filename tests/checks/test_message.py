@@ -465,6 +465,26 @@ def test_topic_only_subject_of_type_and_topic(plain_nlp):
     assert [f.severity for f in found] == ["info"] and found[0].text.startswith("Indkaldelse til møde")
 
 
+def test_a_merge_field_with_a_dot_keeps_a_type_and_topic_subject_topic_only(plain_nlp):
+    # "{{ elev.fornavn }}" holds a full stop; the subject line is still a type and a topic
+    text = ("Indkaldelse til møde om {{ elev.fornavn }}s fravær\n\nKære forældre\n\n"
+            "{{ elev.fornavn }} har haft meget fravær i dette skoleår, og det bekymrer os meget på skolen.\n\n"
+            "Vi indkalder jer derfor til møde på skolen den {{ moede.dato }} kl. {{ moede.tid }}.\n")
+    doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="indkaldelse")
+    assert [f.severity for f in found] == ["info"]
+    m = _first(plain_nlp, text, "indkaldelse")
+    assert m["first"] is False and text[m["position"]["start"]:].startswith("Vi indkalder jer")
+
+
+@pytest.mark.parametrize("sentence,cls", [
+    ("Det er på denne baggrund besluttet, at den Dem bevilgede hjælp til rengøring nedsættes fra hver uge til hver "
+     "14. dag.", "decision"),
+    ("Vi gør opmærksom på, at beløbet skal være indbetalt senest den 1. februar.", "action"),
+])
+def test_decisions_and_requests_in_kancellistil(sentence, cls):
+    assert cls in message.classify(sentence, PARAMS)
+
+
 def test_merge_field_subject_gets_no_heading_verdict(plain_nlp):
     text = "{navn}\n{adresse}\n\nSagsnr.: {sagsnr}\n\n{overskrift}\n\nKære {navn}\n\nDu får hjælp til rengøring hver anden uge.\n"
     doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="afgoerelse")
