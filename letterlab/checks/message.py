@@ -167,7 +167,7 @@ ACTIONS = [
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."
-    r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
+    r"\banmodes\b(?:[^.!?]|\d\.){0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
     r"kontakte|ringe|svare|oplyse|give|melde)\b",
     r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
     # a request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."

@@ -480,6 +480,8 @@ def test_a_merge_field_with_a_dot_keeps_a_type_and_topic_subject_topic_only(plai
     ("Det er på denne baggrund besluttet, at den Dem bevilgede hjælp til rengøring nedsættes fra hver uge til hver "
      "14. dag.", "decision"),
     ("Vi gør opmærksom på, at beløbet skal være indbetalt senest den 1. februar.", "action"),
+    # a date's full stop inside the request does not end it
+    ("De anmodes derfor om senest den 14. december 2026 at fremsende kontoudtog for kontoen.", "action"),
 ])
 def test_decisions_and_requests_in_kancellistil(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
