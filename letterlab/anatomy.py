@@ -414,6 +414,8 @@ def _body_start(lines: list[_Line], by_block) -> int:
             if CLOSING.match(ln.text):
                 break
             if SALUTATION.match(ln.text) and _words(ln.text) <= 12 and (not strong or STRONG_SALUTATION.match(ln.text)):
+                if not strong and _subject_line_follows(lines, i):
+                    continue    # "Til forældre med børn i dagtilbud" above the subject line: the addressee
                 return i
     for i, ln in enumerate(lines):
         if ln.bkind in ("header", "footer") or _is_scaffold(ln.text) or _is_reference(ln.text):
@@ -432,6 +434,16 @@ def _body_start(lines: list[_Line], by_block) -> int:
         if CLOSING.match(ln.text) and ln.bkind not in ("header", "footer"):
             return i        # nothing but head lines before the closing
     return len(lines)
+
+
+def _subject_line_follows(lines: list[_Line], i: int) -> bool:
+    """True when a short line that is no sentence stands alone after line ``i``, with running text after it."""
+    if i + 2 >= len(lines):
+        return False
+    nxt, after = lines[i + 1], lines[i + 2]
+    return nxt.block != lines[i].block and after.block != nxt.block and 0 < _words(nxt.text) <= 14 \
+        and not RUNNING_END.search(nxt.text) and not SALUTATION.match(nxt.text) and not CLOSING.match(nxt.text) \
+        and _is_running(after.text)
 
 
 def _label_head(lines: list[_Line], by_block, end: int) -> None:

@@ -55,6 +55,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
         (r"\bhar besluttet at (give|bevilge|betale|dække|stoppe|standse|nedsætte|tildele)\b", 1.5),
+        # access to documents is a decision, whichever way it goes: "Du får aktindsigt i alle dokumenterne"
+        (r"\b(du|de|i) (får|gives|kan få|kan ikke få|får ikke) (\w+ ){0,2}aktindsigt\b", 2.5),
         # a refusal in the passive: "De kan ikke bevilges friplads", "..., at De ikke kan bevilges ..."
         (r"\b(kan (\w+ )?ikke|ikke kan) (\w+ )?(bevilges|godkendes|imødekommes|tildeles|ydes)\b", 1.5),
     ],
@@ -126,6 +128,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
         (r"\bvi har endnu ikke (\w+ ){0,2}(modtaget|fået|set)\b", 4), (r"\bvi har ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5),
         (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b", 4),
+        (r"\bhar (du|i|de) (\w+ )?husket at\b", 4),
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
         # it refers back to an earlier request that is still not met ("... men vi har ikke fået den endnu")
         (r"\bikke (\w+ ){1,3}endnu\b", 1.5),

@@ -555,3 +555,14 @@ def test_a_reply_form_with_boxes_is_not_alternatives():
                               "merudgifter.", "Du får dækket dine merudgifter med {beløb} kr. om måneden. Sæt kryds "
                               "og send svaret til os:\n☐ Jeg kommer til mødet\n☐ Jeg kommer ikke til mødet")
     assert "alternatives" not in read_anatomy(form).notes
+
+
+def test_a_til_line_above_the_subject_line_is_the_addressee_not_the_greeting():
+    text = ("Til forældre med børn i dagtilbud\n\nNye priser fra januar\n\nFra den 1. januar 2027 koster en "
+            "vuggestueplads 4.150 kr. om måneden.\n\nMed venlig hilsen\nPladsanvisningen\n")
+    assert kind_of_line(text, "Til forældre") == "recipient"
+    assert kind_of_line(text, "Nye priser") == "subject"
+    # right above the letter's text it is still the greeting
+    greeting = "Nye priser fra januar\n\nTil forældre med børn i dagtilbud\n\nFra den 1. januar 2027 koster en " \
+               "vuggestueplads 4.150 kr. om måneden.\n"
+    assert kind_of_line(greeting, "Til forældre") == "salutation"

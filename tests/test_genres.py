@@ -210,3 +210,11 @@ def test_heldout3_genre_signals(text, expected):
 ])
 def test_a_passive_refusal_is_a_decision(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Du får aktindsigt i alle de dokumenter, du har bedt om. Du finder dem i den vedhæftede fil.", "afgoerelse"),
+    ("Har du husket at bestille tid til Idas vaccination? Ring til jeres læge og bestil en tid.", "paamindelse"),
+])
+def test_access_to_documents_and_a_reminder_question(text, expected):
+    assert detect_genre(text)[0] == expected

@@ -180,6 +180,8 @@ ACTIONS = [
     # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
+    # a reminder as a question: "Har du husket at bestille tid til Idas vaccination?"
+    r"^(?:[-•*–]\s*)?har (du|i|de) (\w+ )?husket at\b",
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
     r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
@@ -194,7 +196,9 @@ CONDITIONS = [
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
     r"\bfør (den )?\d", rf"\bfør {WEEKDAYS}\b", r"\bfør (samtalen|mødet|besøget|fristen|arbejdet|du|vi)\b",
-    r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
+    r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b",
+    # a month as the deadline: "inden udgangen af januar", "senest i marts", "før 1. maj"
+    rf"\b(inden|senest|før) (i |med |ved )?(udgangen af |slutningen af |starten af )?{MONTHS}", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
     PLACEHOLDER_DATE,
 ]
 DELAYING_OPENINGS = [

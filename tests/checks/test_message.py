@@ -67,6 +67,7 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Vi har registreret, at du flytter til Lindevej 4 den 1. marts.", "receipt"),
     ("Din flytning er registreret", "receipt"),
     ("Ida har fået en tid til et almindeligt eftersyn hos tandplejen.", "summons"),
+    ("Har du husket at bestille tid til Idas vaccination?", "action"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -329,6 +330,9 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     ("Betal 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
     ("Du skal betale 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
     ("Send os skemaet senest den 1. maj 2026.\n\nBetal gebyret på 200 kr.", ["Betal gebyret på 200 kr."]),
+    # a month as the deadline
+    ("Ring til jeres læge og bestil en tid inden udgangen af januar 2027.", []),
+    ("Send os skemaet senest i marts.", []),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
