@@ -100,6 +100,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
         # "Vi beder dig tjekke ...", "Vi vil gerne bede dig om ...", "De bedes ..."
         (r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b", 2.5), (r"\b(du|de|i) bedes\b", 2),
+        (r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b", 2.5),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."

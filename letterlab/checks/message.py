@@ -161,6 +161,8 @@ ACTIONS = [
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
     # a request in any verb: "Vi beder dig tjekke ...", "Vi vil gerne bede dig om at ...", "Vi beder om ..."
     r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
+    # the same after a fronted adverbial (V2): "Derfor beder vi dig indbetale ...", "Nu vil vi gerne bede dig ..."
+    r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b",
     r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
@@ -565,7 +567,10 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         act = speech_act(c)
         if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
             continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
-        classes.append((s, (c & MESSAGE_CLASSES) - drop))
+        own = (c & MESSAGE_CLASSES) - drop
+        if own == {"action"} and _RECURRING.search(_clean(s.text)):
+            own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
+        classes.append((s, own))
     main = None
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         main = next((s for s, c in classes if c & set(tier)), None)
@@ -606,6 +611,8 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     return main, main in window
 
 
+# A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
+_RECURRING = re.compile(r"\bden \d{1,2}\.? i (hver )?(måneden|måned)\b|\b(senest|inden|før) den \d{1,2}\.? hver\b")
 _ON_A_CONDITION = re.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
 
 

@@ -68,6 +68,8 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Din flytning er registreret", "receipt"),
     ("Ida har fået en tid til et almindeligt eftersyn hos tandplejen.", "summons"),
     ("Har du husket at bestille tid til Idas vaccination?", "action"),
+    # a request after a fronted adverbial, in V2 word order
+    ("Derfor beder vi dig indbetale 4.120 kr. for januar.", "action"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -639,3 +641,12 @@ def test_a_decision_with_an_adverb_before_the_verb_is_found(plain_nlp):
     assert [f.severity for f in found] != ["error"]
     m = doc._.letter.metrics["message"]
     assert text[m["position"]["start"]:].startswith("Forvaltningen har derfor truffet")
+
+
+def test_a_standing_payment_rule_is_not_the_message(plain_nlp):
+    text = ("Forældrebetaling for januar\n\nKære Hanne\n\nDin søn har plads i Solsikken. Vi har opkrævet "
+            "betaling for pladsen i mange måneder.\n\nBetalingen forfalder den 1. i måneden og skal være "
+            "indbetalt senest den 5. i måneden.\n\nDerfor beder vi dig indbetale 4.120 kr. for januar senest "
+            "den 5. januar 2027.\n")
+    m = _first(plain_nlp, text, "opkraevning")
+    assert text[m["position"]["start"]:].startswith("Derfor beder vi dig indbetale")
