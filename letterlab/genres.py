@@ -72,6 +72,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     ],
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
+        # a meeting of a kind: "opfølgningsmøde", "statussamtale" (not "fremmøde")
+        (r"\b\w+(?<!frem)(?<!frem-)s?(møde|samtale)(t|n)?\b", 1),
+        (r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b", 2),
         # a clock time, not a range of opening hours ("Mandag-fredag kl. 10-15")
         (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1),
         (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),

@@ -218,3 +218,13 @@ def test_a_passive_refusal_is_a_decision(text, expected):
 ])
 def test_access_to_documents_and_a_reminder_question(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vi skal holde et opfølgningsmøde om din sygemelding torsdag den 14. januar 2027 kl. 13.00 i Jobcentret. "
+     "Kan du ikke komme, så ring til mig.", "indkaldelse"),
+    # "fremmøde" is no meeting
+    ("Vi har registreret dit fremmøde på jobcentret. Tak fordi du kom.", "orientering"),
+])
+def test_a_meeting_of_a_kind_is_a_summons(text, expected):
+    assert detect_genre(text)[0] == expected

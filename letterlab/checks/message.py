@@ -131,6 +131,8 @@ SUMMONS = [
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
     # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
     r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
+    # "Vi skal holde et opfølgningsmøde med dig torsdag ...", "Derfor vil vi holde en statussamtale ..."
+    r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b",
     r"^(?:[-•*–]\s*)?(mødet|samtalen|undersøgelsen|besøget|konsultationen) (er|bliver|holdes|finder sted) "
     r"(\w+dag|den|på|i|kl\.)",
     # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)

@@ -70,6 +70,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Har du husket at bestille tid til Idas vaccination?", "action"),
     # a request after a fronted adverbial, in V2 word order
     ("Derfor beder vi dig indbetale 4.120 kr. for januar.", "action"),
+    # a meeting of a kind, in any order
+    ("Vi skal holde et opfølgningsmøde om din sygemelding torsdag den 14. januar kl. 13.00.", "summons"),
+    ("Derfor vil vi gerne holde en statussamtale med dig.", "summons"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
