@@ -34,7 +34,9 @@ is there as long as one of them is switched on.
 One kind, four aspects (param ``aspect``), so each can be switched off alone:
 
 * ``budskab-foerst``: the message is not in the window (rule severity), or the
-  letter has none at all (``none_severity``). A text with fewer than
+  letter has none at all (``none_severity``). When no sentence has a message class
+  but the letter opens with a plain, concrete statement (a date, a time, an amount,
+  "lukket"), the verdict is withheld: the gap is more likely ours than the letter's. A text with fewer than
   ``min_words`` body words is a snippet, not a letter, and gets neither this
   finding nor a "no heading" finding.
 * ``overskrift``: no heading (rule severity), or a heading that only names a
@@ -697,6 +699,12 @@ def _budskab_foerst(doc, rule) -> Iterator:
     if first or _too_short(lay, rule.params):
         return
     if main is None:
+        opening = lay.window(rule.params["window_sentences"], rule.params["intro_words"])
+        if opening and _states_news(opening[0], _classifier(rule.params)) \
+                and _CONTENT_HEADING.search(_clean(opening[0].text)) and not _told_in_the_past(doc, opening[0]):
+            # the letter opens with a plain, concrete statement (a date, a time, an amount, "lukket") that we
+            # cannot classify: say nothing rather than guess that it has no message
+            return
         start, end = lay.anchor()
         if end > start:
             yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],

@@ -149,6 +149,15 @@ def test_no_message_at_all_is_an_error(plain_nlp):
     assert doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
 
 
+def test_no_message_is_withheld_when_the_letter_opens_with_a_plain_statement(plain_nlp):
+    # we cannot classify the sentence, but the letter plainly says something: no verdict rather than a wrong error
+    text = ("Kære Ole Hansen\n\nSkolevej er lukket for biler hele næste uge, fordi der skal lægges nye rør i vejen. "
+            "Børnene kan gå og cykle ad stien fra Ahornvej.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert found == []
+    assert doc._.letter.metrics["message"]["position"] is None
+
+
 # A notice whose first paragraph states its news has its message first; a practical request further down
 # is not what it is about. A process or legal opening does not state the news, so the request still counts.
 NOTICE = ("Kære beboer\n\n{first}\n\nHusk at stille affaldsspanden ud til vejen, så vi kan komme til den. "
