@@ -119,6 +119,9 @@ ANSWER = [
 PROCESS = [
     r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|"
     r"vurderet|kigget på|talt med|drøftet)\b",
+    # the same after a fronted adverbial (V2): "I dag har vi læst dine papirer ...", "Nu har vi set på ..."
+    r"^(?:[-•*–]\s*)?(i dag|i går|nu|først|derfor|desuden|også|samtidig|endvidere) har (vi|jeg|\w+(en|et)) "
+    r"(\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|vurderet|kigget på|talt med|drøftet)\b",
     r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
     r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
 ]

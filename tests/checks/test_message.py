@@ -149,6 +149,10 @@ def test_no_message_at_all_is_an_error(plain_nlp):
     assert doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
 
 
+def test_process_talk_after_a_fronted_adverbial_is_process():
+    assert message.sentence_act("I dag har vi læst dine papirer fra lægen grundigt igennem.", PARAMS) == "process"
+
+
 def test_no_message_is_withheld_when_the_letter_opens_with_a_plain_statement(plain_nlp):
     # we cannot classify the sentence, but the letter plainly says something: no verdict rather than a wrong error
     text = ("Kære Ole Hansen\n\nSkolevej er lukket for biler hele næste uge, fordi der skal lægges nye rør i vejen. "
