@@ -161,7 +161,7 @@ SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
 # "Vedrørende olieudslip på «Adresse»" without a colon: the old subject line, never an address or a case detail
 SUBJECT_WORD = re.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
 SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
-                        r"beboer|grundejer)|att\.?:?)\b", re.I)
+                        r"beboer|grundejer))\b", re.I)
 STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
                      r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
@@ -206,6 +206,10 @@ ALTERNATIVE_OPTION = re.compile(
     r"^\s*(\(?[A-D1-4][.):]|(mulighed|variant|alternativ)\s*[A-D1-4]\b)\s*[-–:]?\s*[\wæøå ]{0,30}?\b"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkendelse|godkendt|imødekommelse|påbud|tilbagebetaling|"
     r"nedsættelse|standsning|ophør)\b[\wæøå ]{0,20}$", re.I)
+# An unticked box before an outcome for the reader (not a reply form's "☐ Jeg kommer"): one of several alternatives
+CHECKBOX_OUTCOME = re.compile(
+    r"^\s*([☐□▢◻❑]|\[\s?\]|\(\s?\))\s*.{0,60}?(\b(du|de|i|vi) (får|kan få|kan ikke få|bevilger|giver)\b|"
+    r"\bbevilg\w*|\bafslag\b|\bgodkend\w*|\bimødekom\w*|\bdelvi(s|st)\b)", re.I)
 APPEAL_HEADING = re.compile(
     r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+du|hvis\s+du\s+vil\s+klage|"
     r"du\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+du|"
@@ -215,6 +219,10 @@ APPEAL_OPENING = re.compile(
     r"^\s*(du\s+kan\s+klage|hvis\s+du\s+(vil|ønsker\s+at)\s+klage|du\s+har\s+mulighed\s+for\s+at\s+klage|"
     r"en\s+(eventuel\s+)?klage\s+(skal|over)|klagefristen|du\s+kan\s+(påklage|anke)|afgørelsen\s+kan\s+"
     r"(påklages|indbringes)|(du|de)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
+# "Denne mail er sendt automatisk og kan ikke besvares": a system's note about the mail, not the letter
+AUTO_FOOTER = re.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
+                         r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
+POSTSCRIPT = re.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
 POST_SIGNATURE_FOOTER = re.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
 LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
 CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spørgsmål|du\s+er\s+(altid\s+)?"
@@ -334,7 +342,15 @@ def _is_contact(line: str) -> bool:
     """A contact line (phone, web, e-mail, CVR ...), not a sentence that mentions a web address."""
     if not _CONTACT_HINT.search(line) or _words(line) > 14 or _sentence_like(line):
         return False
-    return bool(CONTACT.search(line))
+    hits = [m.group(0) for m in CONTACT.finditer(line)]
+    if hits and all(_CLOCK_RANGE.match(h) for h in hits) and _EVENT.search(line):
+        return False    # "Vi lukker for vandet onsdag den 13. januar kl. 9-11": an event, not opening hours
+    return bool(hits)
+
+
+_CLOCK_RANGE = re.compile(r"kl\.", re.I)
+# Words of a statement about an event: a person, or a date ("den 13. januar")
+_EVENT = re.compile(r"\b(du|vi|jeg|dig|jer|din|dit|dine|jeres|vores)\b|\bden\s+\d{1,2}\.\s*[a-zæøå]", re.I)
 
 
 # "Vedrørende byggeri på Strandvej 9" names a matter; it is not an address line.
@@ -398,6 +414,8 @@ def _body_start(lines: list[_Line], by_block) -> int:
             if CLOSING.match(ln.text):
                 break
             if SALUTATION.match(ln.text) and _words(ln.text) <= 12 and (not strong or STRONG_SALUTATION.match(ln.text)):
+                if not strong and _subject_line_follows(lines, i):
+                    continue    # "Til forældre med børn i dagtilbud" above the subject line: the addressee
                 return i
     for i, ln in enumerate(lines):
         if ln.bkind in ("header", "footer") or _is_scaffold(ln.text) or _is_reference(ln.text):
@@ -416,6 +434,16 @@ def _body_start(lines: list[_Line], by_block) -> int:
         if CLOSING.match(ln.text) and ln.bkind not in ("header", "footer"):
             return i        # nothing but head lines before the closing
     return len(lines)
+
+
+def _subject_line_follows(lines: list[_Line], i: int) -> bool:
+    """True when a short line that is no sentence stands alone after line ``i``, with running text after it."""
+    if i + 2 >= len(lines):
+        return False
+    nxt, after = lines[i + 1], lines[i + 2]
+    return nxt.block != lines[i].block and after.block != nxt.block and 0 < _words(nxt.text) <= 14 \
+        and not RUNNING_END.search(nxt.text) and not SALUTATION.match(nxt.text) and not CLOSING.match(nxt.text) \
+        and _is_running(after.text)
 
 
 def _label_head(lines: list[_Line], by_block, end: int) -> None:
@@ -448,7 +476,7 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "date"
         elif _is_reference(t):
             ln.kind = "reference"
-        elif _is_contact(t):
+        elif _is_contact(t) and not (len(block) > 1 and _labelled_fields(t)):
             ln.kind = "letterhead"
         elif len(block) > 1 or ln.bkind in ("table", "textbox") and len(block) > 1:
             ln.kind = ""      # decided per block below
@@ -472,7 +500,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             # or a lone line among reference lines: its last lines may be the subject
             candidates.extend(index[id(ln)] for ln in todo)
             continue
-        sender = any(_is_contact(ln.text) or ORG.search(ln.text) for ln in head)
+        # a sender mark whose value is a merge field ("CVR: «CVR»", "Tlf.: {tlf}") is the addressee's, not ours
+        sender = any((_is_contact(ln.text) or ORG.search(ln.text)) and not _labelled_fields(ln.text)
+                     for ln in head)
         merge = any(PLACEHOLDER.search(ln.text) for ln in head)
         kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
         for ln in todo:
@@ -493,6 +523,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             break
         if subject and placeholders_only(ln.text) and not placeholders_only(lines[subject[-1]].text):
             break
+        if subject and ORG.search(ln.text) and _words(ln.text) <= 4 and not _has_verb_word(ln.text) \
+                and ln.block != lines[subject[-1]].block:
+            break       # "Borgerservice" in its own cell above the subject line: the sender, not a type line
         if subject and _labelled_fields(ln.text):
             ln.kind = "reference"    # a case detail above the subject line, not a second subject line
             break
@@ -541,6 +574,14 @@ def _labelled_fields(line: str) -> bool:
         and _field_hint(line[m.end():]) != "subject"
 
 
+_VERB_WORD = re.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)
+
+
+def _has_verb_word(line: str) -> bool:
+    """A common finite verb or a pronoun: the line says something, it is not a name."""
+    return bool(_VERB_WORD.search(line))
+
+
 def _alone(ln: _Line, by_block) -> bool:
     return len(by_block[ln.block]) == 1
 
@@ -554,12 +595,16 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     if nxt.block == ln.block:
         # a heading line right above its paragraph, not a hard-wrapped first line of running text
         block = by_block[ln.block]
-        if block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
+        if ln.bkind in ("table", "textbox"):
+            # in a cell every line is a paragraph: a heading line stands above a paragraph of running text
+            if not _is_running(nxt.text):
+                return False
+        elif block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
             return False
     if BULLET.match(t) or KEYVALUE.match(t) or PLACEHOLDER.fullmatch(t):
         return False
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
-    if "," in t or LEAD_IN_END.search(t):
+    if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t):    # "Sådan klager du" is a heading
         return False
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
 
@@ -571,7 +616,8 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
         ln = lines[i]
         t = ln.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        new_block = i == start or lines[i - 1].block != ln.block
+        # a line in a table cell or text box is a paragraph of its own (the reader keeps one block per cell)
+        new_block = i == start or lines[i - 1].block != ln.block or ln.bkind in ("table", "textbox")
         if ln.bkind == "header":
             ln.kind = "letterhead"
             continue
@@ -593,7 +639,17 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             state = "signature"
             continue
         if state == "signature":
-            if new_block and (APPEAL_HEADING.match(t) or _is_running(t) and not _is_contact(t)
+            if new_block and AUTO_FOOTER.match(t):
+                ln.kind = "footer"
+                state = "after"
+                continue
+            if new_block and POSTSCRIPT.match(t):
+                state = "after"     # "PS: Du kan tage en bisidder med": the writer's text again
+            elif POST_SIGNATURE_FOOTER.match(t) and not _is_running(t):
+                ln.kind = "footer"      # "Kopi til: ...", "Bilag: ..." right under the signature
+                state = "after"
+                continue
+            elif new_block and (APPEAL_HEADING.match(t) or _is_running(t) and not _is_contact(t)
                               or _looks_subheading(ln, by_block, nxt) and nxt is not None and _is_running(nxt.text)):
                 state = "after"
             else:
@@ -608,12 +664,12 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             section_appeal = True
         elif new_block and CONTACT_OFFER.match(t):
             section_appeal = False
-        if state == "after" and new_block and POST_SIGNATURE_FOOTER.match(t):
+        if state == "after" and new_block and (POST_SIGNATURE_FOOTER.match(t) or AUTO_FOOTER.match(t)):
             section_appeal = False
         if section_appeal:
             ln.kind = "appeal"
             continue
-        if state == "after" and (POST_SIGNATURE_FOOTER.match(t) or (_is_contact(t) or _is_address(t))
+        if state == "after" and (POST_SIGNATURE_FOOTER.match(t) or new_block and AUTO_FOOTER.match(t) or (_is_contact(t) or _is_address(t))
                                  and not _is_running(t)):
             ln.kind = "footer"
             continue
@@ -621,7 +677,7 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
             ln.kind = "reference"
         elif ln.bkind == "bullet" or BULLET.match(t):
             ln.kind = "list"
-        elif KEYVALUE.match(t) and not _is_running(t.split(":", 1)[0]) and _words(t) <= 25:
+        elif KEYVALUE.match(t) and not _is_running(t.split(":", 1)[0]) and _words(t) <= 25 and not POSTSCRIPT.match(t):
             ln.kind = "keyvalue"
         else:
             ln.kind = "body"
@@ -647,7 +703,9 @@ def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
     if any(ln.kind == "scaffolding" for ln in lines):
         branches += [ln for ln in lines if ln.kind in ("subheading", "body") and ALTERNATIVE_OPTION.match(ln.text)
                      and ln not in branches]
-    if len(branches) >= 2:
+    # outcomes as tick boxes, none ticked: "☐ Du får dækket ...", "☐ Du får ikke dækket ..."
+    boxes = [ln for ln in lines if ln.kind in ("body", "list", "scaffolding") and CHECKBOX_OUTCOME.match(ln.text)]
+    if len(branches) >= 2 or len(boxes) >= 2:
         notes.append("alternatives")
     content = [ln for ln in lines if ln.kind in ("subject", "body", "list", "keyvalue")]
     body = [ln for ln in lines if ln.kind in ("body", "list", "keyvalue", "appeal")]

@@ -55,6 +55,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
         (r"\bhar besluttet at (give|bevilge|betale|dække|stoppe|standse|nedsætte|tildele)\b", 1.5),
+        # access to documents is a decision, whichever way it goes: "Du får aktindsigt i alle dokumenterne"
+        (r"\b(du|de|i) (får|gives|kan få|kan ikke få|får ikke) (\w+ ){0,2}aktindsigt\b", 2.5),
+        # a refusal in the passive: "De kan ikke bevilges friplads", "..., at De ikke kan bevilges ..."
+        (r"\b(kan (\w+ )?ikke|ikke kan) (\w+ )?(bevilges|godkendes|imødekommes|tildeles|ydes)\b", 1.5),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),
@@ -68,6 +72,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     ],
     "indkaldelse": [
         (r"\bindkald(else|es|er)\b", 3), (r"\bmøde(t)?\b", 1), (r"\bsamtale\b", 1.5),
+        # a meeting of a kind: "opfølgningsmøde", "statussamtale" (not "fremmøde")
+        (r"\b\w+(?<!frem)(?<!frem-)s?(møde|samtale)(t|n)?\b", 1),
+        (r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b", 2),
         # a clock time, not a range of opening hours ("Mandag-fredag kl. 10-15")
         (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1),
         (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
@@ -96,6 +103,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bsenest\b", 0.5), (r"\bdokumentation\b", 1),
         # "Vi beder dig tjekke ...", "Vi vil gerne bede dig om ...", "De bedes ..."
         (r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b", 2.5), (r"\b(du|de|i) bedes\b", 2),
+        (r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b", 2.5),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
@@ -124,6 +132,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
         (r"\bvi har endnu ikke (\w+ ){0,2}(modtaget|fået|set)\b", 4), (r"\bvi har ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5),
         (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b", 4),
+        (r"\bhar (du|i|de) (\w+ )?husket at\b", 4),
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
         # it refers back to an earlier request that is still not met ("... men vi har ikke fået den endnu")
         (r"\bikke (\w+ ){1,3}endnu\b", 1.5),

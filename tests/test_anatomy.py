@@ -408,3 +408,161 @@ def test_a_group_address_in_the_definite_form_is_the_recipient(line):
     text = (f"Fjordby Kommune\nRådhuspladsen 1\n\n{line}\n\nVi lægger nye fliser på fortovet\n\n"
             "Kære alle\n\nVi lægger nye fliser på fortovet fra mandag den 4. maj.\n\nMed venlig hilsen\nVej og Park\n")
     assert kind_of_line(text, line) == "recipient"
+
+
+# --- shapes from corpora/templates-dev4 (reading4) ------------------------------------------------
+
+COMPANY = """«Virksomhed»
+Att.: «Kontaktperson»
+«Adresse»
+«Postnr_by»
+CVR: «CVR»
+
+Sagsnr.: 09.02.00-P19-7-26
+
+Påbud: I skal stoppe udledningen af vaskevand senest den 8. januar 2027
+
+Vi giver jer påbud om at stoppe udledningen af vaskevand fra vaskepladsen til regnvandsledningen.
+
+Med venlig hilsen
+
+Mikkel Dahl
+Miljømedarbejder
+Kopi til: Bakkedal Forsyning A/S
+"""
+
+
+def test_att_line_is_part_of_the_address_not_a_greeting():
+    # "Att.:" names who in a company should read the letter; it is not "Kære ..."
+    assert kind_of_line(COMPANY, "Att.:") == "recipient"
+    assert kind_of_line(COMPANY, "Påbud: I skal") == "subject"
+
+
+def test_a_sender_label_with_a_merge_field_belongs_to_the_addressee():
+    # "CVR: «CVR»" is the company's number, filled in per letter, not the sender's own
+    assert kind_of_line(COMPANY, "CVR: «CVR»") == "recipient"
+    assert kind_of_line(COMPANY, "«Virksomhed»") == "recipient"
+
+
+def test_copy_line_right_under_the_signature_is_the_footer():
+    assert kind_of_line(COMPANY, "Kopi til:") == "footer"
+    assert kind_of_line(COMPANY, "Miljømedarbejder") == "signature"
+
+
+EVENT_HTML = """<html><body>
+<div><p>Kærby Vand A/S · Værkstedsvej 8 · 4200 Kærby · kaerbyvand.dk</p></div>
+<p>Til beboerne på Lindevej 1-29</p>
+<h2>Vi lukker for vandet onsdag den 13. januar kl. 9-11</h2>
+<p>Vi skifter en ventil i vejen. Derfor er der ikke vand i jeres hus onsdag fra kl. 9 til kl. 11.</p>
+<p>Venlig hilsen<br>Kærby Vand</p>
+<p>PS: Har I spørgsmål, så ring til driften på 59 50 60 70.</p>
+</body></html>"""
+
+
+def test_a_heading_with_a_time_range_for_an_event_is_the_subject_not_opening_hours():
+    doc = read_document(data=EVENT_HTML.encode(), filename="brev.html")
+    assert kind_of_line(doc.text, "Vi lukker for vandet", doc.blocks) == "subject"
+    # opening hours are still the letterhead's
+    assert kind_of_line("Borgerservice\nÅbent mandag-fredag kl. 9-14\n\nKære Ida\n\nDu får et nyt pas. Det er "
+                        "klar om en uge.\n", "Åbent") == "letterhead"
+
+
+def test_a_postscript_after_the_signature_is_body_text():
+    doc = read_document(data=EVENT_HTML.encode(), filename="brev.html")
+    assert kind_of_line(doc.text, "PS: Har I", doc.blocks) == "body"
+    assert kind_of_line(doc.text, "Kærby Vand\n", doc.blocks) == "signature"
+
+
+SELF_SERVICE_HTML = """<html><body>
+<table><tr><td><b>Mosehøj Kommune</b></td><td align="right">Borgerservice</td></tr></table>
+<table><tr><td><b>Din flytning er registreret</b></td></tr>
+<tr><td>Kære ${borger.navn}</td></tr>
+<tr><td>Vi har registreret, at du flytter til ${ny.adresse} den ${flyttedato}. Du skal ikke gøre mere.</td></tr>
+<tr><td>Venlig hilsen<br>Borgerservice</td></tr></table>
+<p>Denne besked er sendt automatisk. Du kan ikke svare på den. Telefon 48 20 30 00, hverdage kl. 10-14.</p>
+</body></html>"""
+
+
+def test_a_department_cell_above_the_subject_is_the_letterhead_not_a_second_subject_line():
+    doc = read_document(data=SELF_SERVICE_HTML.encode(), filename="brev.html")
+    t = doc.text
+    a = read_anatomy(t, doc.blocks)
+    assert a.kind_at(t.index("Borgerservice")) == "letterhead"
+    assert [" ".join(t[p.start:p.end].split()) for p in a.of_kind("subject")] == ["Din flytning er registreret"]
+
+
+def test_an_automatic_mail_note_after_the_signature_is_the_footer():
+    doc = read_document(data=SELF_SERVICE_HTML.encode(), filename="brev.html")
+    assert kind_of_line(doc.text, "Denne besked er sendt automatisk", doc.blocks) == "footer"
+    text = ("Emne: Vi har fået din ansøgning\n\nHej Ida\n\nVi har fået din ansøgning om byggetilladelse. Du får svar "
+            "inden for seks uger efter, at vi har fået den.\n\nVenlig hilsen\nByggesagsteamet\n\n"
+            "Denne mail er sendt automatisk og kan ikke besvares.\n")
+    assert kind_of_line(text, "Denne mail") == "footer"
+
+
+def test_sadan_klager_du_is_the_appeal_heading_not_a_lead_in():
+    # a bold Normal paragraph, not a Heading style: read by its words, and "du" at its end is no lead-in
+    def build(d):
+        for line in ("Du skal betale 300 kr. tilbage", "Kære Ida",
+                     "Du skal betale 300 kr. tilbage, fordi du fik for meget i marts.", "Sådan klager du",
+                     "Du kan klage over afgørelsen. Vi sender klagen videre til Ankestyrelsen.", "Venlig hilsen",
+                     "Ydelsesservice"):
+            d.add_paragraph().add_run(line).bold = line.startswith("Sådan")
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    assert kind_of_line(doc.text, "Sådan klager du", doc.blocks) == "appeal"
+
+
+def test_paragraphs_in_one_table_cell_each_start_a_paragraph():
+    # some systems put the whole letter in one layout table: the cell's sub-heading opens a section
+    def build(d):
+        t = d.add_table(rows=3, cols=1)
+        t.cell(0, 0).text = "Mosehøj Kommune\nYdelsesservice\nRådhuspladsen 1, 3300 Mosehøj"
+        t.cell(1, 0).text = ("Du skal betale 4.320 kr. tilbage\nKære {fornavn}\nDu skal betale 4.320 kr. tilbage, "
+                             "fordi du fik kontanthjælp i september.\nKlagevejledning\nDu kan klage over afgørelsen. "
+                             "Vi ser på sagen igen og sender den videre til Ankestyrelsen, hvis vi fastholder den.")
+        t.cell(2, 0).text = "Venlig hilsen\nHanne Skov"
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    t = doc.text
+    a = read_anatomy(t, doc.blocks)
+    assert a.kind_at(t.index("Klagevejledning")) == "appeal"
+    assert a.kind_at(t.index("Vi ser på sagen igen")) == "appeal"
+    assert a.kind_at(t.index("fordi du fik")) == "body"
+
+
+CHECKBOXES = """Afgørelse om merudgifter
+
+Kære {navn}
+
+☐ Du får dækket dine merudgifter som søgt med {beløb} kr. om måneden.
+☐ Du får delvist dækket dine merudgifter med {beløb} kr. om måneden.
+☐ Du får ikke dækket dine merudgifter.
+
+Med venlig hilsen
+{sagsbehandler}
+"""
+
+
+def test_outcomes_as_unticked_boxes_are_alternatives():
+    a = read_anatomy(CHECKBOXES)
+    assert "alternatives" in a.notes and not a.judgeable
+
+
+def test_a_reply_form_with_boxes_is_not_alternatives():
+    form = CHECKBOXES.replace("☐ Du får dækket dine merudgifter som søgt med {beløb} kr. om måneden.\n☐ Du får delvist "
+                              "dækket dine merudgifter med {beløb} kr. om måneden.\n☐ Du får ikke dækket dine "
+                              "merudgifter.", "Du får dækket dine merudgifter med {beløb} kr. om måneden. Sæt kryds "
+                              "og send svaret til os:\n☐ Jeg kommer til mødet\n☐ Jeg kommer ikke til mødet")
+    assert "alternatives" not in read_anatomy(form).notes
+
+
+def test_a_til_line_above_the_subject_line_is_the_addressee_not_the_greeting():
+    text = ("Til forældre med børn i dagtilbud\n\nNye priser fra januar\n\nFra den 1. januar 2027 koster en "
+            "vuggestueplads 4.150 kr. om måneden.\n\nMed venlig hilsen\nPladsanvisningen\n")
+    assert kind_of_line(text, "Til forældre") == "recipient"
+    assert kind_of_line(text, "Nye priser") == "subject"
+    # right above the letter's text it is still the greeting
+    greeting = "Nye priser fra januar\n\nTil forældre med børn i dagtilbud\n\nFra den 1. januar 2027 koster en " \
+               "vuggestueplads 4.150 kr. om måneden.\n"
+    assert kind_of_line(greeting, "Til forældre") == "salutation"

@@ -1,4 +1,4 @@
-"""The held-out template sets (corpora/templates-heldout1, -heldout2, -heldout3): their gold and the accuracy guards.
+"""The held-out and development template sets (corpora/templates-heldout1..3, -dev3, -dev4): gold and accuracy guards.
 
 Two Danish editors each wrote 20 templates blind (see each set's README.md). First contact gave
 - heldout1: heading 17/20, message-first 17/18, genre 14/19, appeal 19/20, message sentence 14/18,
@@ -7,6 +7,7 @@ Two Danish editors each wrote 20 templates blind (see each set's README.md). Fir
   message sentence 14/19, 0.8 warnings per good plain letter.
 - heldout3 (main abafba8): heading 17/20, message-first 14/19, genre 15/19, appeal 18/20,
   message sentence 11/19, 1.17 warnings per good plain letter; its guards are these first-contact figures.
+- templates-dev4 is not blind either: the reading4 helper wrote it in shapes the other sets under-represent.
 - templates-dev3 is not blind: the reading3 helper wrote it to exercise the general causes it found on the
   odd half of heldout3 (see its README.md).
 The guards of sets 1 and 2 are what the `reading` branch reached after fixing the general causes; keep them,
@@ -40,9 +41,11 @@ GUARDS = {
     # Set 3 (third editor): first contact on main abafba8 was heading 0.85, message-first 0.74, genre 0.79,
     # appeal 0.9, message sentence 0.58, 1.17 warnings; these are the figures after session 6 (see its README:
     # the even half was blind to the reading3 branch, and then read by the coordinator).
+    # after reading4 (heldout3 02, 12 and 20 read; 12's genre gold, "opkraevning" for a "2. rykker", is left as a
+    # judgement call: letterlab calls a rykker a paamindelse, as genres.py defines it)
     "templates-heldout3": {
-        "min_accuracy": {"heading": 0.95, "message_first": 0.94, "genre": 0.94, "appeal": 1.0,
-                         "message_sentence": 0.84, "cannot_judge": 1.0},
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 0.94, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.34,
     },
     # The reading3 helper's own development set (24 templates, not blind): written in the shapes of the general
@@ -53,6 +56,15 @@ GUARDS = {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.15,
+    },
+    # The reading4 helper's development set (20 templates in shapes the other sets under-represent, not blind):
+    # first contact on b68b0b2 was heading 16/20 (17/20 after a gold artefact was fixed), message-first 16/19,
+    # genre 18/19, appeal 17/20, message sentence 16/19, cannot judge 0/1, 0.86 warnings and 6 errors on 14 good
+    # plain letters. The warnings left are sentence-level (passive, kancellisprog), none about the whole letter.
+    "templates-dev4": {
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.3,
     },
 }
 MAX_NONBODY_SUGGESTIONS = 0

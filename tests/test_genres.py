@@ -200,3 +200,31 @@ def test_a_request_in_any_verb(text, expected):
 ])
 def test_heldout3_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a refusal in the passive, in kancellistil (corpora/templates-dev4)
+    ("Under henvisning til Deres ansøgning skal vi hermed meddele følgende. Det meddeles, at De ikke kan bevilges "
+     "økonomisk friplads, idet indkomsten er for høj.", "afgoerelse"),
+    ("Deres ansøgning om tilskud kan desværre ikke bevilges, da udgiften ligger før ansøgningen.", "afgoerelse"),
+])
+def test_a_passive_refusal_is_a_decision(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Du får aktindsigt i alle de dokumenter, du har bedt om. Du finder dem i den vedhæftede fil.", "afgoerelse"),
+    ("Har du husket at bestille tid til Idas vaccination? Ring til jeres læge og bestil en tid.", "paamindelse"),
+])
+def test_access_to_documents_and_a_reminder_question(text, expected):
+    assert detect_genre(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vi skal holde et opfølgningsmøde om din sygemelding torsdag den 14. januar 2027 kl. 13.00 i Jobcentret. "
+     "Kan du ikke komme, så ring til mig.", "indkaldelse"),
+    # "fremmøde" is no meeting
+    ("Vi har registreret dit fremmøde på jobcentret. Tak fordi du kom.", "orientering"),
+])
+def test_a_meeting_of_a_kind_is_a_summons(text, expected):
+    assert detect_genre(text)[0] == expected

@@ -55,7 +55,12 @@ REFUSAL = [
     r"\bophør\w*", r"\bfratag\w*", r"\bfrakend\w*",
     r"\b((du|de|i) skal|skal (du|de|i)|kræver|krav om|vi kræver) (\w+ ){0,3}(tilbagebetale|betale (.{0,50} )?tilbage)\b",
     r"\bkrav om tilbagebetaling\b",
+    # the same in a clause's word order: "Vi har besluttet, at du ikke kan få en elkørestol. I stedet får du ..."
+    r"\b(du|de|i) ikke kan (\w+ )?få\b", r"\bi stedet (får|tilbyder|bevilger|giver)\b",
 ]
+# "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
+FULL_GRANT = re.compile(r"\b(er|får du|du får) det,? (som )?(du|de) (har )?(an)?søgt om\b|"
+                        r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
 REASONS = [
     r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
     r"\blagt vægt på\b", r"\blægger vægt på\b", r"\bårsag\w*", r"\bderfor\b", r"\bskyldes\b", r"\bpå grund af\b",
@@ -184,6 +189,25 @@ def _rule_periods_only(low: str, params: dict) -> bool:
                    for rx in _compile_all(tuple(params["open_deadline_patterns"])) for m in rx.rx.finditer(low))
 
 
+# "Du kan regne med at få svar inden for 6 uger", "... skriver vi til dig inden 10 dage": a period the
+# municipality must keep, not one the reader must count from and act within.
+_OURS = re.compile(r"\b(få|får|modtage|modtager) (et |en )?(svar|besked|afgørelse\w*|brev)\b|\bhøre fra (os|mig)\b|"
+                   r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b")
+
+
+def _ours_to_meet(low: str, params: dict) -> bool:
+    """True when every clause that holds an open deadline is about what we do or what the reader receives."""
+    if not _OURS.search(low):
+        return False
+    for rx in _compile_all(tuple(params["open_deadline_patterns"])):
+        for m in rx.rx.finditer(low):
+            at = m.start()
+            clause = low[max(low.rfind(",", 0, at), low.rfind(";", 0, at)) + 1:at]
+            if not _OURS.search(clause):
+                return False
+    return True
+
+
 def validate_param(key: str, value) -> str | None:
     if key in REGEX_PARAMS:
         return regex_list_problem(value)
@@ -255,7 +279,18 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
 
 def is_refusal(sents, params: dict) -> bool:
     rx = _rx(params, "refusal_patterns")
-    return any(_has(rx, _lower(s)) for s in sents) or _less_than_asked(" ".join(_lower(s) for s in sents))
+    text = " ".join(_lower(s) for s in sents)
+    if FULL_GRANT.search(text) and not _STRONG_REFUSAL.search(text):
+        # the letter says the reader gets what was asked for; a limit such as "Det dækker ikke solbriller" does
+        # not make it a refusal (a guess the other way would put four errors on a good grant)
+        return False
+    return any(_has(rx, _lower(s)) for s in sents) or _less_than_asked(text)
+
+
+# Words that refuse outright, whatever else the letter says
+_STRONG_REFUSAL = re.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (får|kan få) ikke\b|\b(får|kan) (du|de|i) ikke få\b|"
+                             r"\bikke kan (\w+ )?få\b|\bdelvi(s|st)\b|\bnedsæt\w*|\bstop(per|pe|pet)\b|\bpåbud\w*|"
+                             r"\btilbagebetal\w*|\bophør\w*|\bbøde\w*")
 
 
 _ASKED = re.compile(r"\b(har )?(an)?søgt om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
@@ -287,7 +322,7 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
             low = _lower(s)
             m = open_dl.search(low) if hasattr(open_dl, "search") else None
             if m and _has(acts, low) and not re.search(DATE_RE, low) \
-                    and not _rule_periods_only(low, p):    # a date in the sentence says when
+                    and not _rule_periods_only(low, p) and not _ours_to_meet(low, p):
                 out.append(("frist-uden-start", (s.start, s.end)))
         return out
 

@@ -34,7 +34,9 @@ is there as long as one of them is switched on.
 One kind, four aspects (param ``aspect``), so each can be switched off alone:
 
 * ``budskab-foerst``: the message is not in the window (rule severity), or the
-  letter has none at all (``none_severity``). A text with fewer than
+  letter has none at all (``none_severity``). When no sentence has a message class
+  but the letter opens with a plain, concrete statement (a date, a time, an amount,
+  "lukket"), the verdict is withheld: the gap is more likely ours than the letter's. A text with fewer than
   ``min_words`` body words is a snippet, not a letter, and gets neither this
   finding nor a "no heading" finding.
 * ``overskrift``: no heading (rule severity), or a heading that only names a
@@ -103,6 +105,8 @@ DECISION = [
     r"\bdu (får|skal betale) (en )?bøde\b", r"\bbødeforelæg\w*",
     r"\bvi (har )?(stoppe[rt]|standse[rt]|nedsæt(ter)?|nedsat|sat (\w+ ){0,5}(ned|på pause)|sætter (\w+ ){0,5}(ned|på pause)|trække[rt]? (\w+ ){0,3}fra)\b",
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
+    # the same in kancellistil: "Det er besluttet, at hjælpen nedsættes fra hver uge til hver 14. dag"
+    r"\bdet er (\w+ ){0,4}besluttet,? at\b", r"(?<!hvis )(?<!såfremt )\b\w+ (nedsættes|standses)\b",
     r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
@@ -115,6 +119,9 @@ ANSWER = [
 PROCESS = [
     r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|"
     r"vurderet|kigget på|talt med|drøftet)\b",
+    # the same after a fronted adverbial (V2): "I dag har vi læst dine papirer ...", "Nu har vi set på ..."
+    r"^(?:[-•*–]\s*)?(i dag|i går|nu|først|derfor|desuden|også|samtidig|endvidere) har (vi|jeg|\w+(en|et)) "
+    r"(\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|vurderet|kigget på|talt med|drøftet)\b",
     r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
     r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
 ]
@@ -129,12 +136,14 @@ SUMMONS = [
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
     # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
     r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
+    # "Vi skal holde et opfølgningsmøde med dig torsdag ...", "Derfor vil vi holde en statussamtale ..."
+    r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b",
     r"^(?:[-•*–]\s*)?(mødet|samtalen|undersøgelsen|besøget|konsultationen) (er|bliver|holdes|finder sted) "
     r"(\w+dag|den|på|i|kl\.)",
     # something the reader comes to do at our place: "Du skal prøve tre kørestole hos os" (not a thing to send)
     r"\bdu skal (?!(\w+ ){0,3}?(sende|indsende|aflevere|betale|indbetale|udfylde|returnere|ringe|skrive)\b)"
     r"([\w-]+ ){1,5}hos (os|mig)\b",
-    r"\bhar (en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
+    r"\bhar (fået )?(en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
     # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
     r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
 ]
@@ -142,6 +151,8 @@ RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
     r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage|skema|besked)\b",
     r"\bbekræfte\w* modtagelsen\b",
+    # a self-service receipt: "Vi har registreret, at du flytter ...", "Din flytning er registreret"
+    r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
 ]
 NEWS = [
     rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", r"\bi uge \d+\b", r"\btil og med\b",
@@ -157,13 +168,15 @@ ACTIONS = [
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
     # a request in any verb: "Vi beder dig tjekke ...", "Vi vil gerne bede dig om at ...", "Vi beder om ..."
     r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
-    r"\bdu skal (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
-    r"\bskal du (\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    # the same after a fronted adverbial (V2): "Derfor beder vi dig indbetale ...", "Nu vil vi gerne bede dig ..."
+    r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b",
+    r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."
-    r"\banmodes\b[^.!?]{0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
+    r"\banmodes\b(?:[^.!?]|\d\.){0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"
     r"kontakte|ringe|svare|oplyse|give|melde)\b",
     r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
     # a request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
@@ -176,10 +189,12 @@ ACTIONS = [
     # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
+    # a reminder as a question: "Har du husket at bestille tid til Idas vaccination?"
+    r"^(?:[-•*–]\s*)?har (du|i|de) (\w+ )?husket at\b",
     # duties, as in an injunction ("Du skal fjerne ...")
-    r"\b(du|de) skal (\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
+    r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
     r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
-    r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|afleveret|returneret|fjernet|ryddet)\b",
+    r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|indbetalt|afleveret|returneret|fjernet|ryddet)\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
@@ -190,7 +205,9 @@ CONDITIONS = [
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
     r"\bfør (den )?\d", rf"\bfør {WEEKDAYS}\b", r"\bfør (samtalen|mødet|besøget|fristen|arbejdet|du|vi)\b",
-    r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
+    r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b",
+    # a month as the deadline: "inden udgangen af januar", "senest i marts", "før 1. maj"
+    rf"\b(inden|senest|før) (i |med |ved )?(udgangen af |slutningen af |starten af )?{MONTHS}", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
     PLACEHOLDER_DATE,
 ]
 DELAYING_OPENINGS = [
@@ -215,6 +232,13 @@ _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 TYPE_LABEL_HEADING = re.compile(
     r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
     r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
+
+
+def _type_label(text: str):
+    """``TYPE_LABEL_HEADING`` on a subject line whose merge fields ("{{ elev.fornavn }}s") are read as a word."""
+    return TYPE_LABEL_HEADING.match(PLACEHOLDER.sub("x", text))
+
+
 _POSSESSIVE_START = re.compile(r"^(din|dit|dine|deres|jeres)\b")
 _SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
 _SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
@@ -537,7 +561,7 @@ def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: d
 def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None,
                   doc: Doc | None = None) -> tuple[Sent | None, bool]:
     # a type-and-topic subject line ("Indkaldelse til samtale") names the letter; it is not its message
-    candidates = tuple(s for s in lay.heading_sents if not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text))))
+    candidates = tuple(s for s in lay.heading_sents if not _type_label(_clean(_subject_text(s.text))))
     candidates += lay.body
     drop = set()
     if genre != "kvittering":
@@ -550,7 +574,10 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         act = speech_act(c)
         if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
             continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
-        classes.append((s, (c & MESSAGE_CLASSES) - drop))
+        own = (c & MESSAGE_CLASSES) - drop
+        if own == {"action"} and _RECURRING.search(_clean(s.text)):
+            own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
+        classes.append((s, own))
     main = None
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         main = next((s for s, c in classes if c & set(tier)), None)
@@ -578,19 +605,21 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # No sentence of a known class, but a subject line that says when, what it costs or a date
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
         stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
-                       and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))), None)
+                       and not _type_label(_clean(_subject_text(s.text)))), None)
         return (stated, True) if stated is not None else (None, False)
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
         stated = [s for s in lay.heading_sents if (classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
-                  and not TYPE_LABEL_HEADING.match(_clean(_subject_text(s.text)))
+                  and not _type_label(_clean(_subject_text(s.text)))
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
     return main, main in window
 
 
+# A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
+_RECURRING = re.compile(r"\bden \d{1,2}\.? i (hver )?(måneden|måned)\b|\b(senest|inden|før) den \d{1,2}\.? hver\b")
 _ON_A_CONDITION = re.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
 
 
@@ -673,6 +702,12 @@ def _budskab_foerst(doc, rule) -> Iterator:
     if first or _too_short(lay, rule.params):
         return
     if main is None:
+        opening = lay.window(rule.params["window_sentences"], rule.params["intro_words"])
+        if opening and _states_news(opening[0], _classifier(rule.params)) \
+                and _CONTENT_HEADING.search(_clean(opening[0].text)) and not _told_in_the_past(doc, opening[0]):
+            # the letter opens with a plain, concrete statement (a date, a time, an amount, "lukket") that we
+            # cannot classify: say nothing rather than guess that it has no message
+            return
         start, end = lay.anchor()
         if end > start:
             yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],
@@ -702,7 +737,7 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
     t = _clean(text)
     if _CONTENT_HEADING.search(t):
         return True
-    if TYPE_LABEL_HEADING.match(t):
+    if _type_label(t):
         return False        # "Indkaldelse til samtale", "Svar på din anmodning": a type and a topic
     if _classifier(params).classes(text) & MESSAGE_CLASSES - {"news"}:
         return True
@@ -801,6 +836,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     # The sentences in reading order: heading, sub-headings and body, so a sub-heading such as
     # "Har du spørgsmål?" is the sentence before the request under it.
     seq = [s for s in lay.sents if s.zone in ("heading", "body") and s.words and s.part != "appeal"]
+    imperatives = frozenset(w.lower() for w in rule.params["imperatives"])
+    settled: set[str | None] = set()     # the verbs of requests that already have their deadline
     section_if = False      # under a sub-heading that is a condition ("Hvis tiden ikke passer", "Har du spørgsmål?")
     for i, s in enumerate(seq):
         if s.part == "subheading":
@@ -816,7 +853,9 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
+        verb = _action_verb(t, imperatives)
         if deadlines.search(t):
+            settled.add(verb)
             continue
         # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ...")
         section = []
@@ -826,8 +865,27 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             if not conds.search(_clean(nxt.text)) or nxt.zone_index == s.zone_index:
                 section.append(nxt)
         if any(deadlines.search(_clean(n.text)) for n in section):
+            settled.add(verb)
             continue
+        if verb is not None and verb in settled:
+            continue        # "Betal senest den 14. januar. ... Betal til reg.nr. ...": how to do what has its deadline
         yield make_finding(rule, doc, s.start, s.end)
+
+
+_DUTY_VERB = re.compile(r"\b(?:du|de|i) skal (?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
+                        r"returnere|ringe|svare|melde|underskrive)\b")
+
+
+def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:
+    """The verb of a request, as its imperative ("Betal ...", "Du skal betale ..." -> "betal"), or None."""
+    m = _IMPERATIVE_START.match(text)
+    if m and m.group(1) in imperatives:
+        return m.group(1)
+    d = _DUTY_VERB.search(text)
+    if d:
+        verb = d.group(1)
+        return verb[:-1] if verb.endswith("e") else verb
+    return None
 
 
 ASPECT_FNS = {

@@ -42,6 +42,7 @@ its message says what to write and that the sentence needs rewriting.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -590,6 +591,12 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
     suggestions = []
     shown = []
     dropped = None       # the note for a finding whose replacements were all left out
+    label = _topic_label_span(doc_text(doc), start, end, text)
+    if label is not None and entry.replace:
+        # "Vedr.: Din boligstøtte" -> "Din boligstøtte", not "Om: Din boligstøtte"
+        suggestions.append(Suggestion(start, label, "", kind=kind, safe=True, confidence=0.9, note=entry.note))
+        return make_finding(rule, doc, start, end, message=_message(rule, text, [""], entry.note),
+                            suggestions=suggestions)
     for k, rep in enumerate(entry.replace):
         out, certain = _replacement(entry, doc, m, rep, slot_of)
         misfit = rep != "" and _misfit(rep, doc, entry, m, slot_of)
@@ -616,6 +623,8 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
             not _drops_optional(entry, doc, m) and \
             (rule.category == "terms" or not _gender_clash(doc, m, rep))
         safe = k == 0 and certain and (entry.safe if entry.safe is not None else default_safe)
+        if safe and _particle_before_object(rep, t, end_tok):
+            safe = False     # "betale tilbage det for meget udbetalte": the particle belongs after the object
         note = entry.note if certain else " ".join(x for x in (entry.note, UNSURE_NOTE) if x)
         conf = 0.9 if safe else (0.7 if certain else 0.4)
         if k > 0:
@@ -634,6 +643,29 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         return make_finding(rule, doc, start, end, message=_message(rule, text, [], note), suggestions=())
     return make_finding(rule, doc, start, end, message=_message(rule, text, shown, entry.note),
                         suggestions=suggestions)
+
+
+# Particles that stand after the object in Danish ("betale beløbet tilbage", "sende skemaet ind")
+_PARTICLES = {"tilbage", "ud", "ind", "op", "ned", "væk", "frem"}
+_OBJECT_POS = {"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"}
+# A topic label before a colon at the start of a line: "Vedr.: ...", "VEDRØRENDE: ..."
+_TOPIC_LABELS = {"vedr.", "vedr", "vedrørende", "angående", "ang."}
+
+
+def _particle_before_object(rep: str, t: TokenTable, end_tok: int) -> bool:
+    """True when a verb with a particle ("betale tilbage") would stand before an object that follows the match."""
+    words = rep.split()
+    if len(words) < 2 or words[-1] not in _PARTICLES or end_tok >= len(t.text):
+        return False
+    return t.pos[end_tok] in _OBJECT_POS
+
+
+def _topic_label_span(text: str, start: int, end: int, matched: str) -> int | None:
+    """The end of "Vedr.: " (the label, its colon and the spaces after it) at a line start, or None."""
+    if matched.lower() not in _TOPIC_LABELS or text[text.rfind("\n", 0, start) + 1:start].strip():
+        return None
+    m = re.match(r"\s*:[ \t]*", text[end:end + 8])
+    return end + m.end() if m and end + m.end() < len(text) and text[end + m.end()] not in "\n" else None
 
 
 def _drops_optional(entry: Entry, doc: Doc, m: list[tuple[int, int, int]]) -> bool:

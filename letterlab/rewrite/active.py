@@ -73,6 +73,11 @@ TWO_WAY_VERBS = {"sende", "fremsende", "tilsende", "aflevere", "give"}
 # An expletive "der" with these verbs is always the authority acting ("der er lagt vægt på" -> "vi har
 # lagt vægt på"). The rewrite swaps two words in place, so it is safe.
 SAFE_EXPLETIVE_VERBS = {"lægge", "træffe", "tage", "foretage", "bevilge", "udbetale", "modtage", "konstatere"}
+# ... but only with these words after the verb, when the verb alone says nothing of who acts: "der er lagt vægt
+# på" is the authority's reasoning, "der er ikke lagt en behandlingsplan" may be the doctor's.
+EXPLETIVE_NEEDS = {"lægge": ("vægt", "grund")}
+# A clause opened by these states a rule for anyone ("når der er udbetalt sygedagpenge i 22 uger"), not what we did.
+RULE_SUBORDINATORS = {"når", "hvis", "såfremt", "indtil", "medmindre"}
 READER_WORDS = {"dig", "dem", "du", "de", "deres", "din", "dit", "dine"}
 # Verbs whose actor depends on what is acted on: (word stems in the patient, actor), first match wins.
 PATIENT_ACTORS = {
@@ -775,6 +780,14 @@ def _company_in_sentence(t: TokenTable, s_start: int, s_end: int, subject: tuple
                for k in range(s_start, s_end) if not subject[0] <= k <= subject[1])
 
 
+def _expletive_is_ours(t, lemma: str, lo: int, main: int, clause_end: int) -> bool:
+    """True when an expletive passive ("der er lagt vægt på") is surely the authority's own act."""
+    if lo > 0 and t.lower[lo - 1] in RULE_SUBORDINATORS:
+        return False
+    needs = EXPLETIVE_NEEDS.get(lemma)
+    return needs is None or any(t.lower[k] in needs for k in range(main + 1, clause_end))
+
+
 def _told_to_authority(t: TokenTable, main: int, s_end: int) -> bool:
     """"oplyst over for kommunen", "meddelt til os": the authority is the one told, not the actor."""
     end = _clause_end(t, main, s_end)
@@ -971,8 +984,10 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         confidence -= 0.1
     if s_last - s_first > 3:
         confidence -= 0.05
+    clause_end = _clause_end(t, main, s_end)
     safe = expletive and subj_low == "der" and agent is None and who == "vi" and lemma in SAFE_EXPLETIVE_VERBS \
-        and finite < main and not any(t.pos[k] == "PROPN" for k in range(lo, _clause_end(t, main, s_end)))
+        and finite < main and not any(t.pos[k] == "PROPN" for k in range(lo, clause_end)) \
+        and _expletive_is_ours(t, lemma, lo, main, clause_end)
     if safe:
         confidence = 0.9
     return suggestion(doc, t.idx[lo], t.end[hi], text, kind="passive", safe=safe,

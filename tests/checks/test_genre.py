@@ -348,3 +348,41 @@ def test_less_than_asked_is_a_partial_grant(plain_nlp, body, needed):
     text = f"Tilskud til tandbehandling\n\nKære Ole\n\n{body}"
     found = run(plain_nlp, text, "genre.klagevejledning", "afgoerelse")
     assert bool(found) is needed
+
+
+# --- general causes found on corpora/templates-dev4 (reading4) ------------------------------------
+
+@pytest.mark.parametrize("sentence,flagged", [
+    # a period the municipality keeps, or that runs until the reader receives something, is not the reader's
+    ("Du kan regne med at få svar inden for 6 uger.", False),
+    ("Mangler vi noget, skriver vi til dig inden for 10 dage.", False),
+    # ... but the reader's own deadline in the same sentence still counts
+    ("Send os kontoudtogene inden 10 dage, så får du svar.", True),
+])
+def test_a_period_we_keep_is_not_the_readers_open_deadline(plain_nlp, sentence, flagged):
+    found = run(plain_nlp, "Vi har fået din ansøgning\n\nKære Ane\n\n" + sentence, "genre.frist-uden-start",
+                "kvittering")
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vi har besluttet, at du ikke kan få en elkørestol. I stedet får du en manuel kørestol med hjælpemotor.",
+    "Vi har besluttet, at du ikke kan få en elkørestol.",
+    "I stedet får du en manuel kørestol med hjælpemotor.",
+])
+def test_a_refusal_in_a_clauses_word_order_needs_an_appeal_guide(plain_nlp, sentence):
+    text = f"Afgørelse om kørestol\n\nKære Anna\n\n{sentence} Vi har lagt vægt på, at du kan køre selv."
+    found = run(plain_nlp, text, "genre.klagevejledning", "afgoerelse")
+    assert found and "ingen klagevejledning" in found[0].message
+
+
+def test_a_stated_full_grant_with_a_limit_is_not_a_refusal(plain_nlp):
+    grant = ("Du får 2.000 kr. til Lauras nye briller\n\nKære Mette\n\nDu får 2.000 kr. i tilskud til brillerne. "
+             "Det er det, du har søgt om.\n\nTilskuddet dækker glas og stel. Det dækker ikke forsikring.")
+    assert all(v == [] for v in all_decision_findings(plain_nlp, grant).values())
+    # without the statement, the limit is read as a partial refusal, as before
+    assert run(plain_nlp, grant.replace(" Det er det, du har søgt om.", ""), "genre.klagevejledning", "afgoerelse")
+    # and a refusal beside the statement still needs its guide
+    mixed = grant + " Du får ikke tilskud til solbriller, som du også har søgt om."
+    assert run(plain_nlp, mixed.replace("Det er det, du har søgt om.", "Du får det, du har søgt om."),
+               "genre.klagevejledning", "afgoerelse")

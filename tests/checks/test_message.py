@@ -63,6 +63,16 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig:", "action"),
     ("Kommunen mangler en kopi af dit pas.", "action"),
     ("Kommunen har besluttet at give dig et tilskud til briller.", "decision"),
+    # corpora/templates-dev4: a self-service receipt, an appointment given
+    ("Vi har registreret, at du flytter til Lindevej 4 den 1. marts.", "receipt"),
+    ("Din flytning er registreret", "receipt"),
+    ("Ida har fået en tid til et almindeligt eftersyn hos tandplejen.", "summons"),
+    ("Har du husket at bestille tid til Idas vaccination?", "action"),
+    # a request after a fronted adverbial, in V2 word order
+    ("Derfor beder vi dig indbetale 4.120 kr. for januar.", "action"),
+    # a meeting of a kind, in any order
+    ("Vi skal holde et opfølgningsmøde om din sygemelding torsdag den 14. januar kl. 13.00.", "summons"),
+    ("Derfor vil vi gerne holde en statussamtale med dig.", "summons"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -137,6 +147,19 @@ def test_no_message_at_all_is_an_error(plain_nlp):
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
     assert [f.severity for f in found] == ["error"]
     assert doc._.letter.metrics["message"] == {"first": False, "position": None, "act": None}
+
+
+def test_process_talk_after_a_fronted_adverbial_is_process():
+    assert message.sentence_act("I dag har vi læst dine papirer fra lægen grundigt igennem.", PARAMS) == "process"
+
+
+def test_no_message_is_withheld_when_the_letter_opens_with_a_plain_statement(plain_nlp):
+    # we cannot classify the sentence, but the letter plainly says something: no verdict rather than a wrong error
+    text = ("Kære Ole Hansen\n\nSkolevej er lukket for biler hele næste uge, fordi der skal lægges nye rør i vejen. "
+            "Børnene kan gå og cykle ad stien fra Ahornvej.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
+    assert found == []
+    assert doc._.letter.metrics["message"]["position"] is None
 
 
 # A notice whose first paragraph states its news has its message first; a practical request further down
@@ -319,6 +342,15 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     ("De anmodes om at indbetale beløbet snarest.", ["De anmodes om at indbetale beløbet snarest."]),
     ("Efter aftalen skal du betale 300,00 kr. om måneden.", []),
     ("Tag dit CV med til samtalen.", []),
+    # a duty denied is no request (corpora/templates-dev4)
+    ("Vi stiller to nye beholdere ved dit hus. Du skal ikke betale for dem.", []),
+    # how to do what already has its deadline
+    ("Betal 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
+    ("Du skal betale 450 kr. senest den 14. januar 2027.\n\nBetal til reg.nr. 2222 konto 4455667788.", []),
+    ("Send os skemaet senest den 1. maj 2026.\n\nBetal gebyret på 200 kr.", ["Betal gebyret på 200 kr."]),
+    # a month as the deadline
+    ("Ring til jeres læge og bestil en tid inden udgangen af januar 2027.", []),
+    ("Send os skemaet senest i marts.", []),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
@@ -453,6 +485,28 @@ def test_topic_only_subject_of_type_and_topic(plain_nlp):
             "Vi vil gerne tale med dig om, hvordan det går i skolen. Mødet er den 3. juni kl. 9.00 på skolen.\n")
     doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="indkaldelse")
     assert [f.severity for f in found] == ["info"] and found[0].text.startswith("Indkaldelse til møde")
+
+
+def test_a_merge_field_with_a_dot_keeps_a_type_and_topic_subject_topic_only(plain_nlp):
+    # "{{ elev.fornavn }}" holds a full stop; the subject line is still a type and a topic
+    text = ("Indkaldelse til møde om {{ elev.fornavn }}s fravær\n\nKære forældre\n\n"
+            "{{ elev.fornavn }} har haft meget fravær i dette skoleår, og det bekymrer os meget på skolen.\n\n"
+            "Vi indkalder jer derfor til møde på skolen den {{ moede.dato }} kl. {{ moede.tid }}.\n")
+    doc, found = run(plain_nlp, text, "klart-budskab.overskrift", genre="indkaldelse")
+    assert [f.severity for f in found] == ["info"]
+    m = _first(plain_nlp, text, "indkaldelse")
+    assert m["first"] is False and text[m["position"]["start"]:].startswith("Vi indkalder jer")
+
+
+@pytest.mark.parametrize("sentence,cls", [
+    ("Det er på denne baggrund besluttet, at den Dem bevilgede hjælp til rengøring nedsættes fra hver uge til hver "
+     "14. dag.", "decision"),
+    ("Vi gør opmærksom på, at beløbet skal være indbetalt senest den 1. februar.", "action"),
+    # a date's full stop inside the request does not end it
+    ("De anmodes derfor om senest den 14. december 2026 at fremsende kontoudtog for kontoen.", "action"),
+])
+def test_decisions_and_requests_in_kancellistil(sentence, cls):
+    assert cls in message.classify(sentence, PARAMS)
 
 
 def test_merge_field_subject_gets_no_heading_verdict(plain_nlp):
@@ -603,3 +657,12 @@ def test_a_decision_with_an_adverb_before_the_verb_is_found(plain_nlp):
     assert [f.severity for f in found] != ["error"]
     m = doc._.letter.metrics["message"]
     assert text[m["position"]["start"]:].startswith("Forvaltningen har derfor truffet")
+
+
+def test_a_standing_payment_rule_is_not_the_message(plain_nlp):
+    text = ("Forældrebetaling for januar\n\nKære Hanne\n\nDin søn har plads i Solsikken. Vi har opkrævet "
+            "betaling for pladsen i mange måneder.\n\nBetalingen forfalder den 1. i måneden og skal være "
+            "indbetalt senest den 5. i måneden.\n\nDerfor beder vi dig indbetale 4.120 kr. for januar senest "
+            "den 5. januar 2027.\n")
+    m = _first(plain_nlp, text, "opkraevning")
+    assert text[m["position"]["start"]:].startswith("Derfor beder vi dig indbetale")

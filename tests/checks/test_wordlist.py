@@ -443,3 +443,28 @@ def test_sender_lines_are_names_not_word_choices(nlp):
     report = analyse(text, nlp=nlp)
     hits = [f.text for f in report.findings if f.rule == "faelles-skriftsprog.tunge-ord"]
     assert hits == ["ydelse"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,safe", [
+    # the particle stands after the object in Danish: "betale det for meget udbetalte tillæg tilbage"
+    ("Du skal tilbagebetale det for meget udbetalte tillæg.", False),
+    ("Du skal tilbagebetale beløbet.", False),
+    ("Vi kan ikke kræve, at du skal tilbagebetale.", True),
+])
+def test_a_verb_with_a_particle_is_not_safe_before_an_object(nlp, text, safe):
+    hits = [f for f in _jargon(nlp, text) if f.text == "tilbagebetale"]
+    assert hits and hits[0].suggestions[0].replacement == "betale tilbage"
+    assert hits[0].suggestions[0].safe is safe
+
+
+@pytest.mark.model
+def test_a_topic_label_before_a_colon_is_deleted_not_replaced(nlp):
+    text = "Vedr.: Din boligstøtte fra januar\n\nKære Ida\n\nDu skal betale 300 kr. tilbage, fordi du fik for meget.\n"
+    hit = next(f for f in _jargon(nlp, text) if f.text == "Vedr.")
+    s = hit.suggestions[0]
+    assert (text[s.start:s.end], s.replacement, s.safe) == ("Vedr.: ", "", True)
+    # "Emne: Vedr. din ansøgning" has no colon after the word: "Om din ansøgning"
+    text = "Emne: Vedr. din ansøgning om hjælp\n\nKære Ida\n\nSend os to tilbud senest den 4. maj.\n"
+    hit = next(f for f in _jargon(nlp, text) if f.text == "Vedr.")
+    assert hit.suggestions[0].replacement == "Om"

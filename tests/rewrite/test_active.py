@@ -81,6 +81,25 @@ def test_expletive_der_is_swapped_in_place_and_safe(make_doc):
     assert s.safe
 
 
+def test_expletive_lagt_without_vaegt_is_not_safe(make_doc):
+    # "der er ikke lagt en behandlingsplan" may be the doctor's; only "lagt vægt på" is surely our reasoning
+    doc = make_doc(f"Derfor/ADV er/AUX/{FIN_PRES}/være der/PRON ikke/ADV lagt/VERB/{PART}/lægge en/DET "
+                   "behandlingsplan/NOUN ./PUNCT",
+                   heads=[1, 1, 1, 4, 1, 6, 4, 1], deps=["mod", "ROOT", "expl", "mod", "vobj", "nobj", "dobj", "punct"])
+    got = _rewrite(doc, 4, "være", aux_i=1)
+    assert got is None or not got[1].safe
+
+
+def test_expletive_in_a_rule_clause_is_not_safe(make_doc):
+    # "når der er udbetalt sygedagpenge i 22 uger" states a rule for anyone, not what we did
+    doc = make_doc(f"Retten/NOUN/-/ret ophører/VERB/{FIN_PRES}/ophøre ,/PUNCT når/SCONJ der/PRON er/AUX/{FIN_PRES}/være "
+                   f"udbetalt/VERB/{PART}/udbetale sygedagpenge/NOUN ./PUNCT",
+                   heads=[1, 1, 6, 6, 6, 6, 1, 6, 1],
+                   deps=["nsubj", "ROOT", "punct", "mark", "expl", "aux", "advcl", "dobj", "punct"])
+    got = _rewrite(doc, 6, "være", aux_i=5)
+    assert got is None or not got[1].safe
+
+
 def test_reader_action_gets_du(make_doc):
     doc = make_doc(f"Afgørelsen/NOUN/-/afgørelse kan/AUX/{FIN_PRES}/kunne påklages/VERB/VerbForm=Inf|Voice=Pass/påklage "
                    "til/ADP Ankestyrelsen/PROPN ./PUNCT",
