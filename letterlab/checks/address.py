@@ -12,6 +12,11 @@ One kind, five targets (param ``find``), so each can be switched off alone:
   "Deres" → din/dit/dine agrees with the noun after it (Number=Plur → dine,
   Gender=Com → din, Gender=Neut → dit); the suggestion is safe only when that
   morphology is there and the form is surely formal.
+  A letter in De from start to end (no du to the reader in the body) is a
+  deliberate register: one info note on the first form, no rewrite (param
+  ``consistent = "note"``, the default). A municipality that writes du
+  everywhere sets ``consistent = "each"`` in an ``[[override]]`` and gets a
+  warning and a rewrite per form, as for a letter that mixes De and du.
 * ``man``: the pronoun "man" → "du" (or "vi"); never safe.
 * ``undertegnede`` → "jeg" as subject, "mig" after a preposition or a verb.
   Safe only when word order makes the position clear (sentence start before a
@@ -56,6 +61,8 @@ PARAMS = {
     "impersonal_words": Param(list, default=IMPERSONAL, help="ord, der omtaler læseren i tredje person"),
     "sender_words": Param(list, default=SENDERS, help="ord, afsenderen bruger om sig selv i stedet for vi"),
     "exceptions": Param(list, default=EXCEPTIONS, help="udtryk, som aldrig markeres"),
+    "consistent": Param(str, default="note", choices=("note", "each"),
+                        help="et brev med De hele vejen: én note (note) eller et fund for hvert ord (each)"),
 }
 
 SUBJECT_PRONOUNS = {"du", "de", "jeg", "vi", "man", "han", "hun", "i", "den", "det"}
@@ -322,13 +329,28 @@ def _deres_replacement(tok: Token) -> tuple[str | None, bool]:
     return POSSESSIVES.get((number, gender)), False
 
 
+DU_FORMS = ("du", "dig", "din", "dit", "dine")
+MSG_CONSISTENT = ("Brevet bruger \"De\" hele vejen igennem. Det er i orden, hvis det passer til læseren. "
+                  "De fleste myndigheder skriver \"du\" til borgerne.")
+
+
+def _writes_du(doc: Doc, zones) -> bool:
+    """The body speaks to the reader as "du" somewhere (then De next to it is a mix)."""
+    return any(not _skip_zone(doc, zones, doc[i]) for i in _positions(doc, DU_FORMS))
+
+
 def _de_form(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
-    for tok, conf, sure in formal_forms(doc):
+    forms = [(tok, conf, sure) for tok, conf, sure in formal_forms(doc)
+             if not _skip_zone(doc, zones, tok) and not _inside(exc, tok.idx, tok.idx + len(tok.text))]
+    if forms and rule.params["consistent"] == "note" and not _writes_du(doc, zones):
+        # A letter in De from start to end is a choice of register, not an error per word: one note.
+        tok = forms[0][0]
+        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=MSG_CONSISTENT, severity="info")
+        return
+    for tok, conf, sure in forms:
         start, end = tok.idx, tok.idx + len(tok.text)
-        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
-            continue
         initial = sentence_initial(tok)
         if tok.text == "Deres":
             repl, agreed = _deres_replacement(tok)
