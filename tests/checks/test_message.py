@@ -319,6 +319,9 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     ("De anmodes om at indbetale beløbet snarest.", ["De anmodes om at indbetale beløbet snarest."]),
     ("Efter aftalen skal du betale 300,00 kr. om måneden.", []),
     ("Tag dit CV med til samtalen.", []),
+    # a negated duty asks for nothing; the same duty without "ikke" does
+    ("Du skal ikke indsende din lejekontrakt igen.", []),
+    ("Du skal indsende din lejekontrakt igen.", ["Du skal indsende din lejekontrakt igen."]),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
