@@ -28,7 +28,9 @@ One kind, five targets (param ``find``), so each can be switched off alone:
 * ``kommunen``: "kommunen" (or "Fjordby Kommune", "Visitationen" ...) as the
   subject of a finite verb in the body, where the sender means "vi":
   "Kommunen har besluttet", "derfor har kommunen modtaget". "Du kan klage til
-  kommunen" and "kommunens regler" are not the sender acting.
+  kommunen" and "kommunens regler" are not the sender acting, nor is a rule
+  of law: "Kommunen må kun betale, når ..." with a law or a § in the same or
+  the next sentence.
 
 Phrases in ``exceptions`` are never flagged ("feltet til modtageren" on a
 bank transfer). Signature, closing and meta lines are not checked.
@@ -525,6 +527,21 @@ def _is_subject(first: Token, last: Token) -> bool:
     return False
 
 
+LAW_MODALS = {"må", "kan", "skal", "bør", "plejer"}
+LAW_WORDS = {"§", "loven", "lovens", "lov", "reglerne", "regler", "reglen", "bekendtgørelsen", "paragraf"}
+
+
+def _states_the_law(first: Token, last: Token) -> bool:
+    """"Kommunen må kun betale, når ... Det står i lovens § 116": a rule for any municipality, not "vi"."""
+    nxt = _next(last)
+    if nxt is None or nxt.lower_ not in LAW_MODALS:
+        return False
+    sent = first.sent
+    following = sent.end < len(first.doc) and first.doc[sent.end].sent or None
+    words = [t for t in sent] + ([t for t in following] if following is not None else [])
+    return any(t.text == "§" or t.lower_ in LAW_WORDS or t.lower_.endswith(("loven", "lovens")) for t in words)
+
+
 def _kommunen(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
@@ -537,7 +554,7 @@ def _kommunen(doc: Doc, rule) -> Iterator:
         start, end = first.idx, last.idx + len(last.text)
         if zones and zone_at(zones, start) != "body":
             continue
-        if _inside(exc, start, end) or not _is_subject(first, last):
+        if _inside(exc, start, end) or not _is_subject(first, last) or _states_the_law(first, last):
             continue
         repl = "Vi" if sentence_initial(first) else "vi"
         message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."

@@ -258,6 +258,18 @@ def test_kommunen_as_subject(make_doc, spec, expected):
     assert all([s.replacement.lower() for s in f.suggestions] == ([] if " " in f.text else ["vi"]) for f in found)
 
 
+def test_kommunen_in_a_rule_of_law_is_not_the_sender(make_doc):
+    rule_next = (f"Kommunen/NOUN kan/AUX/{FIN} give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+                 f"Det/PRON står/VERB/{FIN} i/ADP serviceloven/NOUN ./PUNCT")
+    assert run(build(make_doc, rule_next), "borgerrettet.kommunen-som-afsender") == []
+    rule_same = (f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB efter/ADP §/NOUN 100/NUM ./PUNCT")
+    assert run(build(make_doc, rule_same), "borgerrettet.kommunen-som-afsender") == []
+    # the office's own decision, with no rule cited, is still "vi"
+    own = (f"Kommunen/NOUN kan/AUX/{FIN} ikke/ADV give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+           f"Ring/VERB/Mood=Imp til/ADP os/PRON ./PUNCT")
+    assert [f.text for f in run(build(make_doc, own), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
+
+
 # --- end to end --------------------------------------------------------------------------------
 
 ANNOTATED = sorted((ROOT / "tests" / "data" / "annotated").glob("*.toml"))
