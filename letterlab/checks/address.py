@@ -527,19 +527,35 @@ def _is_subject(first: Token, last: Token) -> bool:
     return False
 
 
-LAW_MODALS = {"må", "kan", "skal", "bør", "plejer"}
+LAW_MODALS = {"må", "kan", "skal", "bør"}
 LAW_WORDS = {"§", "loven", "lovens", "lov", "reglerne", "regler", "reglen", "bekendtgørelsen", "paragraf"}
+# How the next sentence names the law a statement comes from: "Det står i færdselslovens § 92".
+LAW_SOURCE_RE = re.compile(r"^\W*det (står|følger|fremgår) (i|af)\b", re.I)
+
+
+def _names_law(tokens) -> bool:
+    return any(t.text == "§" or t.lower_ in LAW_WORDS or t.lower_.endswith(("loven", "lovens")) for t in tokens)
 
 
 def _states_the_law(first: Token, last: Token) -> bool:
-    """"Kommunen må kun betale, når ... Det står i lovens § 116": a rule for any municipality, not "vi"."""
+    """"Kommunen må kun betale, når ... efter lovens § 116": a rule for any municipality, not "vi".
+
+    The law is named in the same sentence, or the next sentence says where the rule stands ("Det står i ...").
+    "Kommunen skal hermed ..." is the office speaking, whatever follows.
+    """
     nxt = _next(last)
     if nxt is None or nxt.lower_ not in LAW_MODALS:
         return False
+    after = _next(nxt)
+    if after is not None and after.lower_ == "hermed":
+        return False
     sent = first.sent
-    following = sent.end < len(first.doc) and first.doc[sent.end].sent or None
-    words = [t for t in sent] + ([t for t in following] if following is not None else [])
-    return any(t.text == "§" or t.lower_ in LAW_WORDS or t.lower_.endswith(("loven", "lovens")) for t in words)
+    if _names_law(sent):
+        return True
+    if sent.end >= len(first.doc):
+        return False
+    following = first.doc[sent.end].sent
+    return bool(LAW_SOURCE_RE.match(following.text)) and _names_law(following)
 
 
 def _kommunen(doc: Doc, rule) -> Iterator:

@@ -36,9 +36,10 @@ lukket" in a letter written in the active voice is a hint, not a problem.
 
 No finding where there is no one to name: weather or nature as the cause
 in the sentence ("bliver oversvømmet ved skybrud", param ``natural_causes``),
-a routine going on as before ("bliver tømt som normalt"), and a thing that
-"kan ikke repareres" (a negated modal and an s-passive not in
-``authority_acts``: "kan ikke bevilges" still hides the office). A passive
+a routine going on as before ("bliver tømt som normalt" right after the
+verb), and a thing that "kan ikke repareres" (a negated modal and an
+s-passive in ``thing_verbs``: "kan ikke bevilges" or "kan ikke anses for"
+still hides the office). A passive
 that may happen to the reader ("Hvis du bliver opereret") is an info.
 
 The verb span is reported (the participle together with its auxiliary). The
@@ -94,13 +95,13 @@ NATURAL_CAUSES = [
 # A routine that goes on as before: "skraldespanden bliver tømt som normalt". The service is the actor.
 ROUTINE_MARKERS = [("som", "normalt"), ("som", "sædvanligt"), ("som", "sædvanlig"), ("som", "altid"),
                    ("som", "vanligt"), ("som", "plejer")]
-# What the authority does in a decision: these passives hide the sender even after "kan ikke"
-# ("hjælpen kan ikke bevilges"). "kan ikke repareres" says something about the thing, not who decides.
-AUTHORITY_ACTS = [
-    "bevilges", "behandles", "godkendes", "udbetales", "afgøres", "påklages", "ankes", "imødekommes",
-    "tildeles", "gives", "betales", "refunderes", "dækkes", "ydes", "tillades", "accepteres", "optages",
-    "genoptages", "forlænges", "ændres", "tilbydes", "visiteres", "bevilliges", "afslås", "annulleres",
-    "fritages", "udstedes", "fornyes", "registreres", "oplyses", "sendes", "besvares", "undtages",
+# Things done to a thing, where "kan ikke ..." says what the thing is like, not who decides:
+# "Din gamle rollator kan ikke repareres". "Sagen kan ikke færdigbehandles" or "kan ikke anses for"
+# hides the office, so the list names only handling of objects.
+THING_VERBS = [
+    "repareres", "genbruges", "bruges", "lappes", "vaskes", "rengøres", "males", "åbnes", "lukkes", "tømmes",
+    "flyttes", "udskiftes", "skiftes", "oplades", "genoplades", "opvarmes", "tilpasses", "foldes", "justeres",
+    "låses", "monteres", "afmonteres", "sammenklappes", "transporteres", "opbevares",
 ]
 # Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
 DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt",
@@ -132,8 +133,8 @@ PARAMS = {
                                 help="alvor for passiv, hvor det er ligegyldigt, hvem der handler, i et brev med lidt passiv"),
     "natural_causes": Param(list, default=NATURAL_CAUSES,
                             help="vejr og natur som årsag i sætningen: så er der ingen at nævne (ved skybrud)"),
-    "authority_acts": Param(list, default=AUTHORITY_ACTS,
-                            help="s-passiv, som altid skjuler myndigheden, også efter 'kan ikke' (kan ikke bevilges)"),
+    "thing_verbs": Param(list, default=THING_VERBS,
+                         help="s-passiv om en ting, hvor 'kan ikke' siger, hvordan tingen er (kan ikke repareres)"),
 }
 
 BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
@@ -305,19 +306,24 @@ NEGATED_MODALS = {"kan", "kunne"}
 CONDITIONS = {"hvis", "såfremt", "når"}
 
 
+CAUSE_WORDS = {"ved", "af", "under", "efter", "pga.", "i"}
+ROUTINE_WINDOW = 4
+
+
 def _no_actor_to_name(tok: Token, params: dict) -> bool:
     """A passive with no one to name: nature as the cause, a routine "som normalt", a thing that "kan ikke repareres"."""
-    sent = tok.sent
-    words = [t.lower_ for t in sent]
+    doc, sent = tok.doc, tok.sent
     nature = {w.lower() for w in params["natural_causes"]}
-    if any(w in nature for w in words):
-        return True
-    if any(a == x and b == y for a, b in zip(words, words[1:]) for x, y in ROUTINE_MARKERS):
+    # "bliver oversvømmet ved skybrud", "kan blive spærret i frost"; not "er ryddet for sne" (a task)
+    for t in sent:
+        if t.lower_ in nature and t.i > sent.start and doc[t.i - 1].lower_ in CAUSE_WORDS:
+            return True
+    after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
+    if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
         return True
     low = tok.lower_
-    if low.endswith("es") and low not in {w.lower() for w in params["authority_acts"]}:
-        i = tok.i - sent.start
-        before = words[max(0, i - 3):i]
+    if low in {w.lower() for w in params["thing_verbs"]}:
+        before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
         # "Din rollator kan ikke repareres": a modal, "ikke", then the s-passive
         if "ikke" in before and any(w in NEGATED_MODALS for w in before):
             return True

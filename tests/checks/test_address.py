@@ -261,6 +261,10 @@ def test_kommunen_as_subject(make_doc, spec, expected):
 def test_kommunen_in_a_rule_of_law_is_not_the_sender(make_doc):
     rule_next = (f"Kommunen/NOUN kan/AUX/{FIN} give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
                  f"Det/PRON står/VERB/{FIN} i/ADP serviceloven/NOUN ./PUNCT")
+    # a law in a later sentence that is not about where the rule stands does not count
+    other = (f"Kommunen/NOUN kan/AUX/{FIN} give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+             f"Du/PRON kan/AUX/{FIN} læse/VERB serviceloven/NOUN ./PUNCT")
+    assert [f.text for f in run(build(make_doc, other), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
     assert run(build(make_doc, rule_next), "borgerrettet.kommunen-som-afsender") == []
     rule_same = (f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB efter/ADP §/NOUN 100/NUM ./PUNCT")
     assert run(build(make_doc, rule_same), "borgerrettet.kommunen-som-afsender") == []
@@ -268,6 +272,10 @@ def test_kommunen_in_a_rule_of_law_is_not_the_sender(make_doc):
     own = (f"Kommunen/NOUN kan/AUX/{FIN} ikke/ADV give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
            f"Ring/VERB/Mood=Imp til/ADP os/PRON ./PUNCT")
     assert [f.text for f in run(build(make_doc, own), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
+    # the office announcing itself, with a law cited later on: still "vi"
+    announce = (f"Kommunen/NOUN skal/AUX/{FIN} hermed/ADV bekræfte/VERB din/DET ansøgning/NOUN efter/ADP "
+                f"serviceloven/NOUN ./PUNCT")
+    assert [f.text for f in run(build(make_doc, announce), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
 
 
 # --- end to end --------------------------------------------------------------------------------
