@@ -13,8 +13,10 @@ One kind, five targets (param ``find``), so each can be switched off alone:
   Gender=Com → din, Gender=Neut → dit); the suggestion is safe only when that
   morphology is there and the form is surely formal.
   A letter in De from start to end (no du to the reader in the body) is a
-  deliberate register: one info note on the first form, no rewrite (param
-  ``consistent = "note"``, the default). A municipality that writes du
+  deliberate register: one info note on the first form (param
+  ``consistent = "note"``, the default), carrying the switch to du for every
+  form, never safe (``--apply safe`` keeps the register; ``--apply all``
+  switches the whole letter). A municipality that writes du
   everywhere sets ``consistent = "each"`` in an ``[[override]]`` and gets a
   warning and a rewrite per form, as for a letter that mixes De and du.
 * ``man``: the pronoun "man" → "du" (or "vi"); never safe.
@@ -38,6 +40,7 @@ bank transfer). Signature, closing and meta lines are not checked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..report.model import Suggestion
@@ -341,36 +344,50 @@ def _writes_du(doc: Doc, zones) -> bool:
     return any(not _skip_zone(doc, zones, doc[i]) for i in _positions(doc, DU_FORMS))
 
 
+NOTE_WHOLE_LETTER = "Skift kun til du, hvis du gør det i hele brevet."
+
+
+def _form_rewrite(tok: Token, conf: float, sure: bool) -> tuple[Suggestion | None, str]:
+    """The du form for one formal form (None when the noun after "Deres" leaves it open), and its message."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if tok.text == "Deres":
+        repl, agreed = _deres_replacement(tok)
+        safe = sure and agreed
+        note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
+    else:
+        repl, safe, note = FORMAL[tok.text], sure, ""
+    if repl is None:
+        # the noun's gender or number is unknown: say what to do, offer no guess
+        return None, f"Skriv \"din\", \"dit\" eller \"dine\" i stedet for \"{tok.text}\", alt efter ordet bagefter."
+    repl = match_case(tok.text, repl) if sentence_initial(tok) else repl
+    sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
+                     note=note)
+    return sug, f"Skriv \"{repl}\" i stedet for \"{tok.text}\"."
+
+
 def _de_form(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
     forms = [(tok, conf, sure) for tok, conf, sure in formal_forms(doc)
              if not _skip_zone(doc, zones, tok) and not _inside(exc, tok.idx, tok.idx + len(tok.text))]
     if forms and rule.params["consistent"] == "note" and not _writes_du(doc, zones):
-        # A letter in De from start to end is a choice of register, not an error per word: one note.
+        # A letter in De from start to end is a choice of register, not an error per word: one note. It
+        # offers the switch to du for the whole letter, never as safe: the writer chooses the register.
+        sugs = []
+        for tok, conf, sure in forms:
+            sug, _ = _form_rewrite(tok, conf, sure)
+            if sug is not None:
+                sugs.append(replace(sug, safe=False, confidence=min(sug.confidence, 0.6),
+                                    note=(sug.note + " " + NOTE_WHOLE_LETTER).strip()))
         tok = forms[0][0]
-        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=MSG_CONSISTENT, severity="info")
+        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=MSG_CONSISTENT, severity="info",
+                           suggestions=tuple(sugs))
         return
     for tok, conf, sure in forms:
         start, end = tok.idx, tok.idx + len(tok.text)
-        initial = sentence_initial(tok)
-        if tok.text == "Deres":
-            repl, agreed = _deres_replacement(tok)
-            safe = sure and agreed
-            note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
-        else:
-            repl, safe, note = FORMAL[tok.text], sure, ""
-        if repl is None:
-            # the noun's gender or number is unknown: say what to do, offer no guess
-            yield make_finding(rule, doc, start, end,
-                               message=f"{rule.message} Skriv \"din\", \"dit\" eller \"dine\" i stedet for "
-                                       f"\"{tok.text}\", alt efter ordet bagefter.")
-            continue
-        repl = match_case(tok.text, repl) if initial else repl
-        sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
-                         note=note)
-        yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{tok.text}\".")
+        sug, what = _form_rewrite(tok, conf, sure)
+        yield make_finding(rule, doc, start, end, suggestions=(sug,) if sug is not None else (),
+                           message=f"{rule.message} {what}")
 
 
 # --- man, undertegnede, ansøger ... ----------------------------------------------------------

@@ -162,8 +162,11 @@ def test_a_letter_in_de_throughout_gets_one_note(make_doc):
             f"Vi/PRON ringer/VERB/{FIN} til/ADP Dem/PRON i/ADP morgen/NOUN ./PUNCT "
             f"Hvis/SCONJ Deres/DET adresse/NOUN/{COM} ændrer/VERB/{FIN} sig/PRON ,/PUNCT ring/VERB/Mood=Imp ./PUNCT")
     found = run(build(make_doc, spec), "borgerrettet.de-form")
-    assert [(f.text, f.severity, f.suggestions) for f in found] == [("De", "info", ())]
+    assert [(f.text, f.severity) for f in found] == [("De", "info")]
     assert "hele vejen" in found[0].message
+    # the note offers the switch for the whole letter, never as safe: the writer chooses the register
+    assert [(s.replacement, s.safe) for s in found[0].suggestions] == [("Du", False), ("dig", False), ("din", False)]
+    assert all("hele brevet" in s.note for s in found[0].suggestions)
     # a municipality that writes du everywhere still gets every form, with its rewrite
     assert sugs(run_each(build(make_doc, spec))) == [("De", "Du", True), ("Dem", "dig", True), ("Deres", "din", True)]
 
