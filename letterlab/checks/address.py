@@ -557,7 +557,8 @@ def _names_law(tokens) -> bool:
 def _states_the_law(first: Token, last: Token) -> bool:
     """"Kommunen må kun betale, når ... efter lovens § 116": a rule for any municipality, not "vi".
 
-    The law is named in the same sentence, or the next sentence says where the rule stands ("Det står i ...").
+    The law is named in the same sentence, or the next sentence says where the rule stands ("Det står i ..."),
+    or the sentence says what a municipality may only or may not do ("Kommunen må kun/ikke ...").
     "Kommunen skal hermed ..." is the office speaking, whatever follows.
     """
     nxt = _next(last)
@@ -566,6 +567,8 @@ def _states_the_law(first: Token, last: Token) -> bool:
     after = _next(nxt)
     if after is not None and after.lower_ == "hermed":
         return False
+    if nxt.lower_ == "må" and after is not None and after.lower_ in ("kun", "ikke"):
+        return True     # "Kommunen må kun betale, når ...": what the law allows any municipality
     sent = first.sent
     if _names_law(sent):
         return True

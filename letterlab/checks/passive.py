@@ -39,7 +39,8 @@ in the sentence ("bliver oversvømmet ved skybrud", param ``natural_causes``),
 a routine going on as before ("bliver tømt som normalt" right after the
 verb), and a thing that "kan ikke repareres" (a negated modal and an
 s-passive in ``thing_verbs``: "kan ikke bevilges" or "kan ikke anses for"
-still hides the office). A passive
+still hides the office), and a passive in a "hvordan" clause ("viser dig,
+hvordan de bruges": how it is done, not who does it). A passive
 that may happen to the reader ("Hvis du bliver opereret") is an info.
 
 The verb span is reported (the participle together with its auxiliary). The
@@ -321,6 +322,12 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
     after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
     if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
         return True
+    # "Vi viser dig, hvordan de bruges": how a thing is done in general, not who does it here
+    for t in reversed(doc[sent.start:tok.i]):
+        if t.is_punct:
+            break
+        if t.lower_ == "hvordan":
+            return True
     low = tok.lower_
     if low in {w.lower() for w in params["thing_verbs"]}:
         before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]

@@ -271,6 +271,8 @@ def test_kommunen_in_a_rule_of_law_is_not_the_sender(make_doc):
     assert run(build(make_doc, rule_next), "borgerrettet.kommunen-som-afsender") == []
     rule_same = (f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB efter/ADP §/NOUN 100/NUM ./PUNCT")
     assert run(build(make_doc, rule_same), "borgerrettet.kommunen-som-afsender") == []
+    may_only = f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB for/ADP en/DET rampe/NOUN ./PUNCT"
+    assert run(build(make_doc, may_only), "borgerrettet.kommunen-som-afsender") == []
     # the office's own decision, with no rule cited, is still "vi"
     own = (f"Kommunen/NOUN kan/AUX/{FIN} ikke/ADV give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
            f"Ring/VERB/Mood=Imp til/ADP os/PRON ./PUNCT")

@@ -251,3 +251,10 @@ def test_locked_and_fully_informed_are_states(make_doc):
 def test_blive_forhindret_is_a_state(make_doc):
     doc = make_doc(f"Hvis/SCONJ I/PRON bliver/AUX/{FIN_ACT}/blive forhindret/VERB/{PART}/forhindre ./PUNCT")
     assert found(doc) == []
+
+
+def test_how_a_thing_is_done_names_no_one(make_doc):
+    spec = (f"Vi/PRON forklarer/VERB/{FIN_ACT} ,/PUNCT hvordan/ADV skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde ./PUNCT")
+    assert _letter_findings(make_doc, spec) == []
+    spec = f"Skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde af/ADP os/PRON ./PUNCT"
+    assert _letter_findings(make_doc, spec) == [("udfyldes", "warning")]
