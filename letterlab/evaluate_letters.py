@@ -34,16 +34,29 @@ def score(findings, spans):
     return tp, len(findings) - tp, len(spans) - len(used)
 
 
+def each_form_rules():
+    """The default rules with a finding per formal De form (as for a municipality that writes du everywhere)."""
+    from dataclasses import replace
+
+    from letterlab.ruleset import RuleSet, _version, default_ruleset
+
+    rs = default_ruleset()
+    rules = [replace(r, params={**r.params, "consistent": "each"}) if r.id == "borgerrettet.de-form" else r
+             for r in rs.rules]
+    return RuleSet(rules, rs.profiles, rs.sources, _version(rules, rs.profiles))
+
+
 def evaluate_dir(folder: Path, model: str | None = None, verbose: bool = False) -> dict:
     from letterlab.core import analyse
     from letterlab.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(model)
+    rules = each_form_rules()
     totals = {c: [0, 0, 0] for c in CATS}
     plain_passives = 0
     for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        report = analyse(data["text"], nlp=nlp).to_dict()
+        report = analyse(data["text"], rules, nlp=nlp).to_dict()
         for key, cat in CATS.items():
             spans = gold_spans(data["text"], data.get(key, []))
             found = [f for f in report["findings"] if f["category"] == cat]

@@ -12,6 +12,13 @@ One kind, five targets (param ``find``), so each can be switched off alone:
   "Deres" → din/dit/dine agrees with the noun after it (Number=Plur → dine,
   Gender=Com → din, Gender=Neut → dit); the suggestion is safe only when that
   morphology is there and the form is surely formal.
+  A letter in De from start to end (no du to the reader in the body) is a
+  deliberate register: one info note on the first form (param
+  ``consistent = "note"``, the default), carrying the switch to du for every
+  form, never safe (``--apply safe`` keeps the register; ``--apply all``
+  switches the whole letter). A municipality that writes du
+  everywhere sets ``consistent = "each"`` in an ``[[override]]`` and gets a
+  warning and a rewrite per form, as for a letter that mixes De and du.
 * ``man``: the pronoun "man" → "du" (or "vi"); never safe.
 * ``undertegnede`` → "jeg" as subject, "mig" after a preposition or a verb.
   Safe only when word order makes the position clear (sentence start before a
@@ -23,7 +30,9 @@ One kind, five targets (param ``find``), so each can be switched off alone:
 * ``kommunen``: "kommunen" (or "Fjordby Kommune", "Visitationen" ...) as the
   subject of a finite verb in the body, where the sender means "vi":
   "Kommunen har besluttet", "derfor har kommunen modtaget". "Du kan klage til
-  kommunen" and "kommunens regler" are not the sender acting.
+  kommunen" and "kommunens regler" are not the sender acting, nor is a rule
+  of law: "Kommunen må kun betale, når ..." with a law or a § in the same or
+  the next sentence.
 
 Phrases in ``exceptions`` are never flagged ("feltet til modtageren" on a
 bank transfer). Signature, closing and meta lines are not checked.
@@ -31,6 +40,7 @@ bank transfer). Signature, closing and meta lines are not checked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..report.model import Suggestion
@@ -56,6 +66,8 @@ PARAMS = {
     "impersonal_words": Param(list, default=IMPERSONAL, help="ord, der omtaler læseren i tredje person"),
     "sender_words": Param(list, default=SENDERS, help="ord, afsenderen bruger om sig selv i stedet for vi"),
     "exceptions": Param(list, default=EXCEPTIONS, help="udtryk, som aldrig markeres"),
+    "consistent": Param(str, default="note", choices=("note", "each"),
+                        help="et brev med De hele vejen: én note (note) eller et fund for hvert ord (each)"),
 }
 
 SUBJECT_PRONOUNS = {"du", "de", "jeg", "vi", "man", "han", "hun", "i", "den", "det"}
@@ -322,31 +334,60 @@ def _deres_replacement(tok: Token) -> tuple[str | None, bool]:
     return POSSESSIVES.get((number, gender)), False
 
 
+DU_FORMS = ("du", "dig", "din", "dit", "dine")
+MSG_CONSISTENT = ("Brevet bruger \"De\" hele vejen igennem. Det er i orden, hvis det passer til læseren. "
+                  "De fleste myndigheder skriver \"du\" til borgerne.")
+
+
+def _writes_du(doc: Doc, zones) -> bool:
+    """The body speaks to the reader as "du" somewhere (then De next to it is a mix)."""
+    return any(not _skip_zone(doc, zones, doc[i]) for i in _positions(doc, DU_FORMS))
+
+
+NOTE_WHOLE_LETTER = "Skift kun til du, hvis du gør det i hele brevet."
+
+
+def _form_rewrite(tok: Token, conf: float, sure: bool) -> tuple[Suggestion | None, str]:
+    """The du form for one formal form (None when the noun after "Deres" leaves it open), and its message."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if tok.text == "Deres":
+        repl, agreed = _deres_replacement(tok)
+        safe = sure and agreed
+        note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
+    else:
+        repl, safe, note = FORMAL[tok.text], sure, ""
+    if repl is None:
+        # the noun's gender or number is unknown: say what to do, offer no guess
+        return None, f"Skriv \"din\", \"dit\" eller \"dine\" i stedet for \"{tok.text}\", alt efter ordet bagefter."
+    repl = match_case(tok.text, repl) if sentence_initial(tok) else repl
+    sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
+                     note=note)
+    return sug, f"Skriv \"{repl}\" i stedet for \"{tok.text}\"."
+
+
 def _de_form(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
-    for tok, conf, sure in formal_forms(doc):
+    forms = [(tok, conf, sure) for tok, conf, sure in formal_forms(doc)
+             if not _skip_zone(doc, zones, tok) and not _inside(exc, tok.idx, tok.idx + len(tok.text))]
+    if forms and rule.params["consistent"] == "note" and not _writes_du(doc, zones):
+        # A letter in De from start to end is a choice of register, not an error per word: one note. It
+        # offers the switch to du for the whole letter, never as safe: the writer chooses the register.
+        sugs = []
+        for tok, conf, sure in forms:
+            sug, _ = _form_rewrite(tok, conf, sure)
+            if sug is not None:
+                sugs.append(replace(sug, safe=False, confidence=min(sug.confidence, 0.6),
+                                    note=(sug.note + " " + NOTE_WHOLE_LETTER).strip()))
+        tok = forms[0][0]
+        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=MSG_CONSISTENT, severity="info",
+                           suggestions=tuple(sugs))
+        return
+    for tok, conf, sure in forms:
         start, end = tok.idx, tok.idx + len(tok.text)
-        if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
-            continue
-        initial = sentence_initial(tok)
-        if tok.text == "Deres":
-            repl, agreed = _deres_replacement(tok)
-            safe = sure and agreed
-            note = "" if agreed else "Vælg din, dit eller dine efter ordet bagefter."
-        else:
-            repl, safe, note = FORMAL[tok.text], sure, ""
-        if repl is None:
-            # the noun's gender or number is unknown: say what to do, offer no guess
-            yield make_finding(rule, doc, start, end,
-                               message=f"{rule.message} Skriv \"din\", \"dit\" eller \"dine\" i stedet for "
-                                       f"\"{tok.text}\", alt efter ordet bagefter.")
-            continue
-        repl = match_case(tok.text, repl) if initial else repl
-        sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
-                         note=note)
-        yield make_finding(rule, doc, start, end, suggestions=(sug,),
-                           message=f"{rule.message} Skriv \"{repl}\" i stedet for \"{tok.text}\".")
+        sug, what = _form_rewrite(tok, conf, sure)
+        yield make_finding(rule, doc, start, end, suggestions=(sug,) if sug is not None else (),
+                           message=f"{rule.message} {what}")
 
 
 # --- man, undertegnede, ansøger ... ----------------------------------------------------------
@@ -503,6 +544,40 @@ def _is_subject(first: Token, last: Token) -> bool:
     return False
 
 
+LAW_MODALS = {"må", "kan", "skal", "bør"}
+LAW_WORDS = {"§", "loven", "lovens", "lov", "reglerne", "regler", "reglen", "bekendtgørelsen", "paragraf"}
+# How the next sentence names the law a statement comes from: "Det står i færdselslovens § 92".
+LAW_SOURCE_RE = re.compile(r"^\W*det (står|følger|fremgår) (i|af)\b", re.I)
+
+
+def _names_law(tokens) -> bool:
+    return any(t.text == "§" or t.lower_ in LAW_WORDS or t.lower_.endswith(("loven", "lovens")) for t in tokens)
+
+
+def _states_the_law(first: Token, last: Token) -> bool:
+    """"Kommunen må kun betale, når ... efter lovens § 116": a rule for any municipality, not "vi".
+
+    The law is named in the same sentence, or the next sentence says where the rule stands ("Det står i ..."),
+    or the sentence says what a municipality may only or may not do ("Kommunen må kun/ikke ...").
+    "Kommunen skal hermed ..." is the office speaking, whatever follows.
+    """
+    nxt = _next(last)
+    if nxt is None or nxt.lower_ not in LAW_MODALS:
+        return False
+    after = _next(nxt)
+    if after is not None and after.lower_ == "hermed":
+        return False
+    if nxt.lower_ == "må" and after is not None and after.lower_ in ("kun", "ikke"):
+        return True     # "Kommunen må kun betale, når ...": what the law allows any municipality
+    sent = first.sent
+    if _names_law(sent):
+        return True
+    if sent.end >= len(first.doc):
+        return False
+    following = first.doc[sent.end].sent
+    return bool(LAW_SOURCE_RE.match(following.text)) and _names_law(following)
+
+
 def _kommunen(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
@@ -515,7 +590,7 @@ def _kommunen(doc: Doc, rule) -> Iterator:
         start, end = first.idx, last.idx + len(last.text)
         if zones and zone_at(zones, start) != "body":
             continue
-        if _inside(exc, start, end) or not _is_subject(first, last):
+        if _inside(exc, start, end) or not _is_subject(first, last) or _states_the_law(first, last):
             continue
         repl = "Vi" if sentence_initial(first) else "vi"
         message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."

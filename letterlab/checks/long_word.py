@@ -4,7 +4,8 @@ Only words in the letter's body count. Names are not flagged, because the
 writer cannot shorten them and the reader needs them as they are to find the
 law or the office:
 
-* a law's short name or an agency's name, known from its ending
+* a law's short name, an agency's name or the name of a document or card the
+  reader holds ("registreringsattesten", "handicapparkeringskort"), known from its ending
   (``name_endings``: "miljøbeskyttelsesloven", "databeskyttelsesforordningen",
   "Arbejdsskadestyrelsen") or listed in ``names``;
 * a capitalised word inside a sentence (a proper name: "Beskæftigelsesministeriet");
@@ -26,6 +27,9 @@ NAME_ENDINGS = [
     "loven", "lovens", "forordningen", "forordningens",
     "styrelsen", "styrelsens", "ministeriet", "ministeriets", "nævnet", "nævnets", "direktoratet",
     "direktoratets", "tilsynet", "tilsynets", "ombudsmanden", "ombudsmandens",
+    # the name of a document or card the reader holds or must send: it must match the paper
+    "attest", "attesten", "attestens", "billet", "billetten", "billettens", "kort", "kortet", "kortets",
+    "bevis", "beviset", "licens", "licensen",
 ]
 TITLE_HEADS = ["lov", "loven", "lovens", "bekendtgørelse", "bekendtgørelsen", "forordning", "forordningen"]
 MAX_TITLE_TOKENS = 10
@@ -33,7 +37,7 @@ MAX_TITLE_TOKENS = 10
 PARAMS = {
     "min_letters": Param(int, default=20, min=8, max=60, help="ord med flere bogstaver end dette markeres"),
     "name_endings": Param(list, default=NAME_ENDINGS,
-                          help="endelser på navne på love og myndigheder, som ikke markeres (miljøbeskyttelsesloven)"),
+                          help="endelser på navne på love, myndigheder og papirer, som ikke markeres (miljøbeskyttelsesloven)"),
     "names": Param(list, default=[], help="lange navne, som ikke markeres"),
     "title_heads": Param(list, default=TITLE_HEADS,
                          help="ord, der sammen med 'om' indleder en lovs titel (lov om ...)"),

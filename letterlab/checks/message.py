@@ -50,7 +50,7 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
 * ``handling-uden-frist``: a request for action ("send os", "du skal udfylde",
   "bedes ... indsendt") with no deadline in the same or the next sentence.
   Conditional requests ("Ring til os, hvis ...", "Har du spørgsmål? Så ring")
-  need no deadline.
+  need no deadline, nor does a negated one ("Du skal ikke betale for den").
 """
 from __future__ import annotations
 
@@ -823,6 +823,16 @@ DEADLINE_KEYS = re.compile(r"^\s*(frist|svarfrist|betalingsfrist|sidste frist|se
                            re.I)
 
 
+_NEGATION = re.compile(r"\b(ikke|aldrig|ingen)\b", re.I)
+
+
+def _asks_for_action(actions, t: str) -> bool:
+    """A request that is not negated: "Du skal ikke betale for den" asks for nothing."""
+    if not actions.search(t):
+        return False
+    return any(not _NEGATION.search(m.group(0)) for r in actions.items for m in r.rx.finditer(t))
+
+
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -846,7 +856,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if s.zone != "body":
             continue
         t = _clean(s.text)
-        if not actions.search(t):
+        if not _asks_for_action(actions, t):
             continue
         if conds.search(t) or section_if:
             continue

@@ -13,7 +13,10 @@ says "afgøre". Two ways to find them:
   ``between`` (small words that may stand between verb and noun and go away:
   "være *i* besiddelse af" -> "have"), ``require_prep`` (true: only flag when
   one of ``prep`` follows, for nouns with other senses: "tage stilling til"),
-  ``safe`` (false: never offer the rewrite as safe) and ``note``.
+  ``safe`` (false: never offer the rewrite as safe), ``note`` and
+  ``plain_alone`` (true: the phrase on its own is plain, exact Danish, "træffe
+  afgørelse", "give tilladelse"; it is only flagged with a word after the noun
+  that makes it heavy: one of ``prep`` or "om": "træffe afgørelse om, at").
 * the generic fallback: an empty verb (``empty_verbs``) followed by a noun
   on ``-else``, ``-ing``, ``-tion``, ``-sion``, ``-hed``, ``-ning``
   (``suffixes``) that no pair covers and ``generic_exclude`` does not list
@@ -59,7 +62,8 @@ from .base import Param, make_finding, match_case, doc_text, table_keys_problem
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske", "finde"]
+# "finde" is no empty verb on its own: "Find meddelelsen" is finding a thing ("finde sted" is a pair).
+EMPTY_VERBS = ["foretage", "gennemføre", "træffe", "give", "yde", "ske"]
 SUFFIXES = ["else", "ing", "ning", "tion", "sion", "hed"]
 # Nouns on those endings that are things, not actions, or that other rules handle. A leading
 # "-" also excludes compounds ending in the word ("-pension": "førtidspension").
@@ -88,7 +92,7 @@ OBJECT_PREPS = {"om", "til", "af", "for", "over"}
 NO_AGENT_VERBS = {"ske"}
 GAP_POS = {"DET", "ADJ", "ADV", "PRON", "NUM"}
 PAIR_KEYS = {"verbs": list, "noun": str, "replace": (str, list), "prep": list, "between": list,
-             "require_prep": bool, "safe": bool, "note": str}
+             "require_prep": bool, "safe": bool, "note": str, "plain_alone": bool}
 
 PAIRS_HELP = '{ verbs = ["foretage"], noun = "vurdering", replace = "vurdere", prep = ["af"] }'
 PARAMS = {
@@ -158,6 +162,7 @@ class Pair:
     prep: frozenset[str] = frozenset()
     between: frozenset[str] = frozenset()
     require_prep: bool = False
+    plain_alone: bool = False
     safe: bool = True
     note: str = ""
 
@@ -174,7 +179,7 @@ class Compiled:
                 noun_forms=frozenset(word_forms(noun, "NOUN") | {noun}), replace=reps,
                 prep=frozenset(w.lower() for w in p.get("prep", [])),
                 between=frozenset(w.lower() for w in p.get("between", [])),
-                require_prep=p.get("require_prep", False), safe=p.get("safe", True), note=p.get("note", ""),
+                require_prep=p.get("require_prep", False), plain_alone=p.get("plain_alone", False), safe=p.get("safe", True), note=p.get("note", ""),
             ))
         self.empty = {v.lower() for v in params["empty_verbs"]}
         for v in {v for pr in self.pairs for v in pr.verbs} | self.empty:
@@ -278,6 +283,8 @@ def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
                 prep = j + 1 if j + 1 < n and lower[j + 1] in pair.prep else None
                 if pair.require_prep and prep is None:
                     break
+                if pair.plain_alone and prep is None and not (j + 1 < n and lower[j + 1] == "om"):
+                    break   # "Vi har truffet afgørelsen efter § 91": plain and exact as it stands
                 hit = Hit(doc[i], min(pair.verbs & lemmas), doc[j], [doc[g] for g in gap],
                           None if prep is None else doc[prep], pair)
                 break

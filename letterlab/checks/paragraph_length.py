@@ -1,24 +1,52 @@
-"""Long paragraphs (kind ``paragraph_length``): more than ``max_sentences`` sentences or ``max_words`` words."""
+"""Long paragraphs (kind ``paragraph_length``): more than ``max_sentences`` sentences or ``max_words`` words.
+
+A sub-heading on the paragraph's first line with no blank line after it ("Du kan klage" over the appeal
+guide) is a heading, not a sentence of the paragraph: it is not counted.
+"""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from .base import Param, letter, make_finding
+from .base import Param, doc_text, letter, make_finding
+from .sender import is_label_line
 
 PARAMS = {
     "max_sentences": Param(int, default=5, min=1, max=50),
     "max_words": Param(int, default=90, min=10, max=1000),
 }
 
+_WORD_RE = re.compile(r"\w+")
+
+
+def _heading_line(text: str, block_start: int, block_end: int) -> tuple[int, int] | None:
+    """(end, words) of a sub-heading on the block's first line, when more text follows on the next line."""
+    chunk = text[block_start:block_end]
+    nl = chunk.find("\n")
+    if nl < 0 or not chunk[nl:].strip():
+        return None
+    line = chunk[:nl]
+    if not line.strip() or not is_label_line(line) or line.strip().endswith(":"):
+        return None
+    return block_start + nl, len(_WORD_RE.findall(line))
+
 
 def check(doc, rule) -> Iterator:
     ctx = letter(doc)
+    text = doc_text(doc)
     infos = [s for s in ctx.metrics.get("sentence_infos", []) if s.zone == "body"]
     for b in ctx.blocks:
         if b.kind not in ("paragraph",):
             continue
         inside = [s for s in infos if b.start <= s.start < b.end]
-        words = sum(s.words for s in inside)
-        if len(inside) > rule.params["max_sentences"] or words > rule.params["max_words"]:
+        if not inside:
+            continue
+        count, words = len(inside), sum(s.words for s in inside)
+        heading = _heading_line(text, b.start, b.end)
+        if heading is not None and inside[0].start < heading[0]:
+            words -= heading[1]
+            if inside[0].end <= heading[0] + 1:
+                count -= 1      # the heading was read as a sentence of its own
+        if count > rule.params["max_sentences"] or words > rule.params["max_words"]:
             yield make_finding(rule, doc, inside[0].start, inside[-1].end,
-                               message=f"{rule.message} Afsnittet har {len(inside)} sætninger og {words} ord.")
+                               message=f"{rule.message} Afsnittet har {count} sætninger og {words} ord.")

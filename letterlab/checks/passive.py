@@ -34,6 +34,15 @@ passive share is at most ``low_share`` and the actor does not matter: no
 reader as the subject ("du bliver indkaldt" hides who summons). One "Vejen er
 lukket" in a letter written in the active voice is a hint, not a problem.
 
+No finding where there is no one to name: weather or nature as the cause
+in the sentence ("bliver oversvømmet ved skybrud", param ``natural_causes``),
+a routine going on as before ("bliver tømt som normalt" right after the
+verb), and a thing that "kan ikke repareres" (a negated modal and an
+s-passive in ``thing_verbs``: "kan ikke bevilges" or "kan ikke anses for"
+still hides the office), and a passive in a "hvordan" clause ("viser dig,
+hvordan de bruges": how it is done, not who does it). A passive
+that may happen to the reader ("Hvis du bliver opereret") is an info.
+
 The verb span is reported (the participle together with its auxiliary). The
 share of passive finite clauses (passives / finite verbs) goes to the scores.
 Each finding carries an active rewrite from :mod:`letterlab.rewrite.active`
@@ -76,10 +85,28 @@ ADJECTIVAL_PARTICIPLES = [
     "medlem", "berørt", "uenig", "enig", "bekendt", "klar", "skuffet", "forvirret", "lukket", "åben",
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
     "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
-    "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne",
+    "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne", "låst", "aflåst",
+]
+# Weather and nature as the cause: "kælderen bliver oversvømmet ved skybrud" has no one to name.
+NATURAL_CAUSES = [
+    "skybrud", "regn", "regnen", "regnvejr", "sne", "sneen", "snefald", "frost", "frosten", "storm", "stormen",
+    "vejret", "blæst", "blæsten", "torden", "hagl", "tø", "tøvejr", "oversvømmelse", "højvande", "stormflod",
+    "glatføre",
+]
+# A routine that goes on as before: "skraldespanden bliver tømt som normalt". The service is the actor.
+ROUTINE_MARKERS = [("som", "normalt"), ("som", "sædvanligt"), ("som", "sædvanlig"), ("som", "altid"),
+                   ("som", "vanligt"), ("som", "plejer")]
+# Things done to a thing, where "kan ikke ..." says what the thing is like, not who decides:
+# "Din gamle rollator kan ikke repareres". "Sagen kan ikke færdigbehandles" or "kan ikke anses for"
+# hides the office, so the list names only handling of objects.
+THING_VERBS = [
+    "repareres", "genbruges", "bruges", "lappes", "vaskes", "rengøres", "males", "åbnes", "lukkes", "tømmes",
+    "flyttes", "udskiftes", "skiftes", "oplades", "genoplades", "opvarmes", "tilpasses", "foldes", "justeres",
+    "låses", "monteres", "afmonteres", "sammenklappes", "transporteres", "opbevares",
 ]
 # Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
-DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt"}
+DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt",
+                  "fuldt", "helt"}
 # Endings only adjectives have (the verb lists are asked first): "vigtigt", "langsomt", "brugbart", "typisk".
 ADJECTIVE_ENDINGS = ("igt", "somt", "bart", "isk")
 # Verb prefixes that start with "u", so a word starting with them is no negated adjective ("udbetalt").
@@ -90,7 +117,8 @@ AGE_PARTICIPLES = {"fyldt"}
 # After "blive" these participles name a state the subject gets into, not something done to it.
 BLIVE_STATES = {"gift", "glad", "træt", "klar", "syg", "interesseret", "bekymret", "overrasket",
                 "skuffet", "forvirret", "motiveret", "engageret", "vant", "bekendt", "enig", "uenig",
-                "fraskilt", "nødsaget", "nødt", "færdig", "utilfreds", "tilfreds", "velkommen"}
+                "fraskilt", "nødsaget", "nødt", "færdig", "utilfreds", "tilfreds", "velkommen",
+                "forhindret", "syg", "indlagt", "sygemeldt", "raskmeldt"}
 
 PARAMS = {
     "deponents": Param(list, default=DEPONENTS, help="s-verber, der ikke er passiv"),
@@ -104,6 +132,10 @@ PARAMS = {
                        help="andel passiv, som brevet højst må have, før en passiv bliver en note i stedet"),
     "low_share_severity": Param(str, default="info", choices=("info", "warning", "error"),
                                 help="alvor for passiv, hvor det er ligegyldigt, hvem der handler, i et brev med lidt passiv"),
+    "natural_causes": Param(list, default=NATURAL_CAUSES,
+                            help="vejr og natur som årsag i sætningen: så er der ingen at nævne (ved skybrud)"),
+    "thing_verbs": Param(list, default=THING_VERBS,
+                         help="s-passiv om en ting, hvor 'kan ikke' siger, hvordan tingen er (kan ikke repareres)"),
 }
 
 BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
@@ -261,10 +293,59 @@ def check(doc, rule) -> Iterator:
     for start, end, kind, tok in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
+        if _no_actor_to_name(tok, rule.params):
+            continue
         if low_share and not _actor_matters(table, tok.i):
+            severity = rule.params["low_share_severity"]
+        elif _reader_in_condition(tok):
             severity = rule.params["low_share_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, tok, kind, start), severity=severity)
+
+
+NEGATED_MODALS = {"kan", "kunne"}
+CONDITIONS = {"hvis", "såfremt", "når"}
+
+
+CAUSE_WORDS = {"ved", "af", "under", "efter", "pga.", "i"}
+ROUTINE_WINDOW = 4
+
+
+def _no_actor_to_name(tok: Token, params: dict) -> bool:
+    """A passive with no one to name: nature as the cause, a routine "som normalt", a thing that "kan ikke repareres"."""
+    doc, sent = tok.doc, tok.sent
+    nature = {w.lower() for w in params["natural_causes"]}
+    # "bliver oversvømmet ved skybrud", "kan blive spærret i frost"; not "er ryddet for sne" (a task)
+    for t in sent:
+        if t.lower_ in nature and t.i > sent.start and doc[t.i - 1].lower_ in CAUSE_WORDS:
+            return True
+    after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
+    if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
+        return True
+    # "Vi viser dig, hvordan de bruges": how a thing is done in general, not who does it here
+    for t in reversed(doc[sent.start:tok.i]):
+        if t.is_punct:
+            break
+        if t.lower_ == "hvordan":
+            return True
+    low = tok.lower_
+    if low in {w.lower() for w in params["thing_verbs"]}:
+        before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
+        # "Din rollator kan ikke repareres": a modal, "ikke", then the s-passive
+        if "ikke" in before and any(w in NEGATED_MODALS for w in before):
+            return True
+    return False
+
+
+def _reader_in_condition(tok: Token) -> bool:
+    """"Hvis du bliver forsinket": something that may happen to the reader, not an act the sender hides."""
+    sent = tok.sent
+    words = [t for t in tok.doc[sent.start:tok.i]]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower_ in CONDITIONS:
+            rest = words[k + 1:]
+            return bool(rest) and rest[0].text in READER_SUBJECTS and all(not t.is_punct for t in rest)
+    return False
 
 
 READER_SUBJECTS = {"du", "De", "I", "Du"}

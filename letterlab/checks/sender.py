@@ -13,11 +13,13 @@ the top of a plain-text letter is "body". So a line counts as the sender's
 only when it is a *label line* (a name, a title, "Telefon 72 10 50 00",
 "E-mail: ..."; short and not a sentence) in the closing, signature or
 reference zone, or in a multi-line block of label lines above the salutation
-that names an organisation (a letterhead, not the recipient's address).
+that names an organisation (a letterhead, not the recipient's address); a
+letterhead on one line counts when it also names a phone, e-mail or web
+address ("Ådal Vand · Tlf. 87 20 30 40").
 
 :func:`sender_contact_before` tells, from the words just before a phone
 number or e-mail address in running text, whose it is: "Ring til mig på",
-"skriv til os på", "mit direkte nummer er" point to the sender; "dit
+"skriv til os på", "giv os besked på", "mit direkte nummer er" point to the sender; "dit
 telefonnummer", "du har oplyst" point to the citizen.
 """
 from __future__ import annotations
@@ -38,13 +40,18 @@ _SUBJECT_LINE_RE = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\b", re.I)
 _ORGANISATION_RE = re.compile(
     r"\b(kommune|region(en)?|jobcent(er|ret|eret)|borgerservice|forvaltning(en)?|afdeling(en)?|cent(er|ret|eret)|"
     r"styrelse(n)?|forsyning(en)?|skole(n)?|klinik(ken)?|sekretariat(et)?|rådhus(et)?|team(et)?|telefontid|"
-    r"åbningstid(er)?|cvr|ean)\b|www\.|\w(kommune|centret|centeret|skolen|klinikken|forvaltningen|afdelingen)\b",
+    r"åbningstid(er)?|cvr|ean|beredskab(et)?|brandstation(en)?|vand(værk|værket|forsyning)?|renovation(en)?|"
+    r"tandpleje(n)?|sundhedspleje(n)?|hjemmepleje(n)?|bibliotek(et)?|pladsanvisning(en)?)\b|www\.|"
+    r"\w(kommune|centret|centeret|skolen|klinikken|forvaltningen|afdelingen|forsyning|forsyningen)\b",
     re.I)
+# A letterhead on one line names its phone, e-mail or web address too ("Ådal Vand · Tlf. 87 20 30 40"):
+# a subject line that names an organisation ("Din plads på Lindholm Skole") has none.
+_CONTACT_LABEL_RE = re.compile(r"\b(tlf|telefon|e-mail|mail)\b|@|www\.", re.I)
 
 # Words in the same sentence, just before the number or address, that say whose it is.
 _SENDER_CUE_RE = re.compile(
     r"\b(ring|ringe|ringer|kontakt|kontakte|kontakter|kontaktes|skriv|skrive|skriver|sms|sms'e|maile|fange|træffes|"
-    r"henvend|henvende|henvendelse|rettes|rette)\b"
+    r"henvend|henvende|henvendelse|rettes|rette|os)\b"
     r"|\b(mit|min|mine|vores|vort)\s+(direkte\s+)?(telefon\w*|tlf\.?|nummer|mobil\w*|mail\w*|e-mail\w*)",
     re.I)
 _CITIZEN_CUE_RE = re.compile(
@@ -65,7 +72,8 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def is_label_line(line: str) -> bool:
     """A name, title, address or contact line rather than a sentence."""
     t = line.strip().rstrip(")").strip()
-    if not t or len(t.split()) > MAX_LABEL_WORDS:
+    # separators between the fields of a letterhead line ("Ådal Vand · Tlf. 87 20 30 40") are no words
+    if not t or sum(1 for w in t.split() if any(c.isalnum() for c in w)) > MAX_LABEL_WORDS:
         return False
     return not t.endswith(_SENTENCE_END) or bool(_ABBREVIATION_END_RE.search(t))
 
@@ -98,7 +106,10 @@ def _letterhead_block(text: str, blocks, pos: int) -> bool:
         if found:
             break
         group = []
-    return found and len(group) >= 2 and bool(_ORGANISATION_RE.search("\n".join(group)))
+    joined = "\n".join(group)
+    if not found or not _ORGANISATION_RE.search(joined):
+        return False
+    return len(group) >= 2 or bool(_CONTACT_LABEL_RE.search(joined))
 
 
 def in_sender_block(ctx: LetterContext | None, text: str, pos: int) -> bool:

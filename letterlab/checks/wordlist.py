@@ -55,7 +55,10 @@ from .sender import in_sender_block
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool}
+ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool,
+              "mild": bool, "unless_after": list, "unless_in_sentence": list}
+# How many words after a match ``unless_after`` looks at ("forud for 11 måneder").
+AFTER_WINDOW = 3
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
         "SCONJ", "VERB", "X")
 POS_COMPAT = {
@@ -88,7 +91,10 @@ NP_START = {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"}
 
 PARAMS = {
     "entries": Param(list, required=True,
-                     help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case)'),
+                     help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case, '
+                          'mild, unless_after, unless_in_sentence)'),
+    "mild_min": Param(int, default=2, min=0, max=50,
+                      help="et mildt ord markeres kun, når brevet har mindst så mange andre fund fra reglen"),
 }
 
 
@@ -111,6 +117,9 @@ class Entry:
     safe: bool | None = None
     case: bool = False
     optional: bool = False    # has optional words
+    mild: bool = False        # fine alone: flagged only in a letter with other heavy words (param mild_min)
+    unless_after: frozenset[str] = frozenset()        # a sense the word has before these ("forud for 11 måneder")
+    unless_in_sentence: frozenset[str] = frozenset()  # a sentence with these is about the thing itself
 
 
 # ---------------------------------------------------------------- validation
@@ -146,8 +155,9 @@ def _entry_problem(i: int, e) -> str | None:
         return f"{where}: 'replace' mangler. Skriv fx replace = [\"sende\"], eller replace = [] og en note"
     if not all(isinstance(r, str) for r in e["replace"]):
         return f"{where}: 'replace' skal være en liste af tekster"
-    if "forms" in e and not all(isinstance(f, str) and f.strip() for f in e["forms"]):
-        return f"{where}: 'forms' skal være en liste af ord"
+    for key in ("forms", "unless_after", "unless_in_sentence"):
+        if key in e and not all(isinstance(f, str) and f.strip() for f in e[key]):
+            return f"{where}: '{key}' skal være en liste af ord"
     if "pos" in e and e["pos"] not in UPOS:
         return f"{where}: ukendt pos '{e['pos']}'. Gyldige: {', '.join(UPOS)}"
     parsed = _parse_match(e["match"])
@@ -203,7 +213,9 @@ def compile_entry(e: dict) -> Entry:
         words[0] = Word(w0.text, w0.optional, w0.forms | {x.split()[0] for x in extra}, split=w0.split)
     return Entry(match=e["match"], words=tuple(words), replace=tuple(e["replace"]), pos=pos,
                  note=e.get("note", ""), safe=e.get("safe"), case=case,
-                 optional=any(w.optional for w in words))
+                 optional=any(w.optional for w in words), mild=bool(e.get("mild", False)),
+                 unless_after=frozenset(w.lower() for w in e.get("unless_after", [])),
+                 unless_in_sentence=frozenset(w.lower() for w in e.get("unless_in_sentence", [])))
 
 
 class Compiled:
@@ -701,15 +713,54 @@ def _message(rule, text: str, shown: list[str], note: str) -> str:
     return f"{prefix} {detail}" if prefix else detail
 
 
+def _other_sense(doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
+    """The words around the match give it a sense the entry is not about.
+
+    ``unless_after``: one of these among the next words ("forud for 11 måneder" is "in advance for");
+    ``unless_in_sentence``: one of these in the sentence ("lønsedlerne ligger i e-Boks");
+    a one-word noun alone on its line is a label, a table heading or a cell ("Ydelse" over a price list).
+    """
+    t = token_table(doc)
+    first, last = m[0][1], m[-1][2]
+    if entry.unless_after:
+        seen, j = 0, last
+        while j < len(t) and seen < AFTER_WINDOW and not t.sent_start[j]:
+            if not (t.space[j] or t.punct[j]):
+                if t.lower[j] in entry.unless_after:
+                    return True
+                seen += 1
+            j += 1
+    if entry.unless_in_sentence:
+        sent = doc[first].sent
+        if any(tok.lower_ in entry.unless_in_sentence for tok in sent):
+            return True
+    if len(entry.words) == 1 and entry.pos in ("NOUN", "PROPN"):
+        text = doc_text(doc)
+        a, b = t.idx[first], t.end[last - 1]
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if line.strip(" \t:|") == text[a:b]:
+            return True
+    return False
+
+
 def check(doc, rule) -> Iterator:
     comp = compiled(rule.params["entries"])
     ctx, text = None, None
+    found, mild = [], []
     for entry, m in find_matches(doc, comp):
         if ctx is None:
             ctx, text = letter(doc), doc_text(doc)
         # The sender's own lines ("Sagsbehandler, Ydelser") hold names of jobs and departments, not word choices.
         if in_sender_block(ctx, text, token_table(doc).idx[m[0][1]]):
             continue
+        if _other_sense(doc, entry, m):
+            continue
         finding = build_finding(rule, doc, entry, m)
         if finding is not None:
-            yield finding
+            (mild if entry.mild else found).append(finding)
+    # "modtage" alone is ordinary Danish; among other heavy words it adds to the weight.
+    if mild and len(found) >= rule.params.get("mild_min", 2):
+        found = sorted(found + mild, key=lambda f: (f.start, f.end))
+    yield from found

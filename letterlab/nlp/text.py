@@ -17,6 +17,9 @@ PLACEHOLDER_RE = re.compile(
     r"|«" + _PH_NAME + r"»"               # «Navn»
     r"|<<" + _PH_NAME + r">>"             # <<Navn>>
     r"|\[(?=[A-Za-zÆØÅæøå_])" + _PH_NAME + r"\]"  # [Navn]
+    # !navn: a merge field of some mail systems. An exclamation mark is never glued to the next word,
+    # and the field stands after a space, a line start or an opening bracket ("til !barn", "(!dato)").
+    r"|(?<![^\s(\[\"»«„“])![A-Za-zÆØÅæøå_][0-9A-Za-zÆØÅæøå_]{0,48}"
 )
 
 TEXT_KEY = "letterlab_text"  # doc.user_data key of the cached doc.text

@@ -12,17 +12,41 @@ import pytest
 
 from letterlab.checks.base import LetterContext, ensure_letter_extension
 from letterlab.core import analyse
-from letterlab.ruleset import default_ruleset
+from letterlab.ruleset import default_ruleset, load_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 FIN = "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"
 COM, NEUT, PLUR = "Gender=Com|Number=Sing", "Gender=Neut|Number=Sing", "Gender=Com|Number=Plur"
 
 
-def run(doc, rule_id):
+def run(doc, rule_id, rules=None):
     ensure_letter_extension()
     doc._.letter = LetterContext()
-    return list(default_ruleset().get(rule_id).check(doc))
+    return list((rules or default_ruleset()).get(rule_id).check(doc))
+
+
+DU_HOUSE = """
+[[override]]
+id = "borgerrettet.de-form"
+params = { consistent = "each" }
+"""
+
+
+def du_house_rules():
+    """The rules of a municipality that writes du everywhere: every De form is a finding."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="letterlab-du-"))
+    (folder / "hus.toml").write_text(DU_HOUSE, encoding="utf-8")
+    return load_rules([folder])
+
+
+DU_RULES = du_house_rules()
+
+
+def run_each(doc):
+    """The De form rule with a finding per formal form (the unit tests below check which forms and rewrites)."""
+    return run(doc, "borgerrettet.de-form", DU_RULES)
 
 
 def sugs(found):
@@ -53,18 +77,18 @@ def build(make_doc, spec: str):
 ])
 def test_deres_agrees_with_the_noun(make_doc, noun, expected):
     doc = build(make_doc, f"Vi/PRON har/AUX/{FIN} set/VERB Deres/DET {noun} ./PUNCT")
-    assert sugs(run(doc, "borgerrettet.de-form")) == [("Deres", expected, True)]
+    assert sugs(run_each(doc)) == [("Deres", expected, True)]
 
 
 def test_deres_looks_past_adjectives(make_doc):
     doc = build(make_doc, f"Vi/PRON har/AUX/{FIN} set/VERB Deres/DET nye/ADJ papirer/NOUN/{PLUR} ./PUNCT")
-    assert sugs(run(doc, "borgerrettet.de-form")) == [("Deres", "dine", True)]
+    assert sugs(run_each(doc)) == [("Deres", "dine", True)]
 
 
 def test_deres_without_noun_morphology_is_not_safe(make_doc):
     # "et CV": the word list knows the gender ("din CV" was the old, wrong guess); no tagger morphology: not safe
     doc = build(make_doc, f"Vi/PRON har/AUX/{FIN} set/VERB Deres/DET CV/NOUN ./PUNCT")
-    found = run(doc, "borgerrettet.de-form")
+    found = run_each(doc)
     assert sugs(found) == [("Deres", "dit", False)]
     assert "din, dit eller dine" in found[0].suggestions[0].note
 
@@ -81,19 +105,19 @@ def test_deres_without_noun_morphology_is_not_safe(make_doc):
 ])
 def test_deres_agreement_from_the_word_list(make_doc, noun, expected):
     doc = build(make_doc, f"Vi/PRON har/AUX/{FIN} set/VERB Deres/DET {noun} ./PUNCT")
-    assert [(f.text, f.suggestions[0].replacement) for f in run(doc, "borgerrettet.de-form")] == [("Deres", expected)]
+    assert [(f.text, f.suggestions[0].replacement) for f in run_each(doc)] == [("Deres", expected)]
 
 
 def test_deres_before_an_unknown_noun_without_morphology_gets_no_guess(make_doc):
     doc = build(make_doc, f"Vi/PRON har/AUX/{FIN} set/VERB Deres/DET xyzzy/NOUN ./PUNCT")
-    found = run(doc, "borgerrettet.de-form")
+    found = run_each(doc)
     assert [f.text for f in found] == ["Deres"] and found[0].suggestions == ()
     assert "dit" in found[0].message and "dine" in found[0].message
 
 
 def test_dem_becomes_dig(make_doc):
     doc = build(make_doc, f"Vi/PRON sender/VERB/{FIN} Dem/PRON svar/NOUN ./PUNCT")
-    assert sugs(run(doc, "borgerrettet.de-form")) == [("Dem", "dig", True)]
+    assert sugs(run_each(doc)) == [("Dem", "dig", True)]
 
 
 @pytest.mark.parametrize("spec", [
@@ -102,14 +126,14 @@ def test_dem_becomes_dig(make_doc):
     f"De/DET nye/ADJ regler/NOUN/{PLUR} gælder/VERB/{FIN} ./PUNCT",
 ])
 def test_sentence_initial_de_without_evidence_is_they(make_doc, spec):
-    assert run(build(make_doc, spec), "borgerrettet.de-form") == []
+    assert run_each(build(make_doc, spec)) == []
 
 
 def test_sentence_initial_de_with_evidence_elsewhere(make_doc):
     spec = (f"Vi/PRON kender/VERB/{FIN} Deres/DET søn/NOUN/{COM} ./PUNCT "
             f"De/PRON skal/AUX/{FIN} komme/VERB ./PUNCT "
             f"De/DET unge/ADJ kommer/VERB/{FIN} ./PUNCT")
-    found = run(build(make_doc, spec), "borgerrettet.de-form")
+    found = run_each(build(make_doc, spec))
     assert sugs(found) == [("Deres", "din", True), ("De", "Du", True)]
 
 
@@ -117,7 +141,7 @@ def test_de_after_a_sentence_about_her_children_is_they(make_doc):
     spec = (f"Vi/PRON kender/VERB/{FIN} Deres/DET søn/NOUN/{COM} ./PUNCT "
             f"Hendes/DET børn/NOUN/Number=Plur arbejder/VERB/{FIN} ./PUNCT "
             f"De/PRON bor/VERB/{FIN} i/ADP Aarhus/PROPN ./PUNCT")
-    found = run(build(make_doc, spec), "borgerrettet.de-form")
+    found = run_each(build(make_doc, spec))
     assert [f.text for f in found] == ["Deres"]
 
 
@@ -127,15 +151,37 @@ def test_de_after_a_sentence_about_her_children_is_they(make_doc):
     f"Hvis/SCONJ De/PRON har/AUX/{FIN} spørgsmål/NOUN ./PUNCT",
 ])
 def test_formal_de_with_its_own_evidence(make_doc, spec):
-    found = run(build(make_doc, spec), "borgerrettet.de-form")
+    found = run_each(build(make_doc, spec))
     assert [f.text for f in found] == ["De"]
     assert found[0].suggestions[0].replacement in ("Du", "du")
     assert found[0].suggestions[0].replacement == ("Du" if spec.startswith("De") else "du")
 
 
+def test_a_letter_in_de_throughout_gets_one_note(make_doc):
+    spec = (f"De/PRON/Polite=Form får/VERB/{FIN} en/DET plads/NOUN/{COM} ./PUNCT "
+            f"Vi/PRON ringer/VERB/{FIN} til/ADP Dem/PRON i/ADP morgen/NOUN ./PUNCT "
+            f"Hvis/SCONJ Deres/DET adresse/NOUN/{COM} ændrer/VERB/{FIN} sig/PRON ,/PUNCT ring/VERB/Mood=Imp ./PUNCT")
+    found = run(build(make_doc, spec), "borgerrettet.de-form")
+    assert [(f.text, f.severity) for f in found] == [("De", "info")]
+    assert "hele vejen" in found[0].message
+    # the note offers the switch for the whole letter, never as safe: the writer chooses the register
+    assert [(s.replacement, s.safe) for s in found[0].suggestions] == [("Du", False), ("dig", False), ("din", False)]
+    assert all("hele brevet" in s.note for s in found[0].suggestions)
+    # a municipality that writes du everywhere still gets every form, with its rewrite
+    assert sugs(run_each(build(make_doc, spec))) == [("De", "Du", True), ("Dem", "dig", True), ("Deres", "din", True)]
+
+
+def test_de_next_to_du_is_a_mix_and_every_form_counts(make_doc):
+    spec = (f"Vi/PRON ringer/VERB/{FIN} til/ADP Dem/PRON i/ADP morgen/NOUN ./PUNCT "
+            f"Så/ADV kan/AUX/{FIN} du/PRON stille/VERB spørgsmål/NOUN ./PUNCT")
+    found = run(build(make_doc, spec), "borgerrettet.de-form")
+    assert [(f.text, f.severity) for f in found] == [("Dem", "warning")]
+    assert sugs(found) == [("Dem", "dig", True)]
+
+
 def test_de_in_a_name_is_not_formal(make_doc):
     doc = build(make_doc, f"Han/PRON spiller/VERB/{FIN} i/ADP De/DET Blå/ADJ Drenge/NOUN ./PUNCT")
-    assert run(doc, "borgerrettet.de-form") == []
+    assert run_each(doc) == []
 
 
 # --- man, undertegnede, ansøger ----------------------------------------------------------------
@@ -215,6 +261,28 @@ def test_kommunen_as_subject(make_doc, spec, expected):
     assert all([s.replacement.lower() for s in f.suggestions] == ([] if " " in f.text else ["vi"]) for f in found)
 
 
+def test_kommunen_in_a_rule_of_law_is_not_the_sender(make_doc):
+    rule_next = (f"Kommunen/NOUN kan/AUX/{FIN} give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+                 f"Det/PRON står/VERB/{FIN} i/ADP serviceloven/NOUN ./PUNCT")
+    # a law in a later sentence that is not about where the rule stands does not count
+    other = (f"Kommunen/NOUN kan/AUX/{FIN} give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+             f"Du/PRON kan/AUX/{FIN} læse/VERB serviceloven/NOUN ./PUNCT")
+    assert [f.text for f in run(build(make_doc, other), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
+    assert run(build(make_doc, rule_next), "borgerrettet.kommunen-som-afsender") == []
+    rule_same = (f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB efter/ADP §/NOUN 100/NUM ./PUNCT")
+    assert run(build(make_doc, rule_same), "borgerrettet.kommunen-som-afsender") == []
+    may_only = f"Kommunen/NOUN må/AUX/{FIN} kun/ADV betale/VERB for/ADP en/DET rampe/NOUN ./PUNCT"
+    assert run(build(make_doc, may_only), "borgerrettet.kommunen-som-afsender") == []
+    # the office's own decision, with no rule cited, is still "vi"
+    own = (f"Kommunen/NOUN kan/AUX/{FIN} ikke/ADV give/VERB tilskud/NOUN til/ADP briller/NOUN ./PUNCT "
+           f"Ring/VERB/Mood=Imp til/ADP os/PRON ./PUNCT")
+    assert [f.text for f in run(build(make_doc, own), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
+    # the office announcing itself, with a law cited later on: still "vi"
+    announce = (f"Kommunen/NOUN skal/AUX/{FIN} hermed/ADV bekræfte/VERB din/DET ansøgning/NOUN efter/ADP "
+                f"serviceloven/NOUN ./PUNCT")
+    assert [f.text for f in run(build(make_doc, announce), "borgerrettet.kommunen-som-afsender")] == ["Kommunen"]
+
+
 # --- end to end --------------------------------------------------------------------------------
 
 ANNOTATED = sorted((ROOT / "tests" / "data" / "annotated").glob("*.toml"))
@@ -225,7 +293,7 @@ ANNOTATED = sorted((ROOT / "tests" / "data" / "annotated").glob("*.toml"))
 def test_annotated_letters_address(path, nlp):
     """The hand-listed De/Dem/Deres, man, undertegnede and ansøger/borgeren forms, in order, and no others."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    report = analyse(data["text"], default_ruleset(), nlp=nlp)
+    report = analyse(data["text"], DU_RULES, nlp=nlp)
     got = [f.text for f in report.findings
            if f.category == "address" and f.rule != "borgerrettet.kommunen-som-afsender"]
     assert got == data["address"]
@@ -246,7 +314,7 @@ def test_corpus_after_letters_say_du(name, nlp):
 @pytest.mark.model
 def test_corpus_before_letter_suggestions(nlp):
     text = (CORPUS / "05-jobsamtale-indkaldelse" / "before.txt").read_text(encoding="utf-8")
-    report = analyse(text, default_ruleset(), nlp=nlp)
+    report = analyse(text, DU_RULES, nlp=nlp)
     de_form = [f for f in report.findings if f.rule == "borgerrettet.de-form"]
     pairs = [(f.text, f.suggestions[0].replacement) for f in de_form]
     assert ("De", "du") in pairs and ("De", "De") not in pairs

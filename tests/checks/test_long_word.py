@@ -54,3 +54,11 @@ def test_names_and_endings_come_from_the_rule_file(make_doc):
     assert flagged(doc) == ["sygedagpengeopfølgningsenheden"]
     assert flagged(doc, names=["sygedagpengeopfølgningsenheden"]) == []
     assert flagged(doc, name_endings=["enheden"]) == []
+
+
+def test_the_name_of_a_paper_the_reader_holds_is_not_flagged(make_doc):
+    doc = make_doc("Tag/VERB handicapledsagerbeviset/NOUN og/CCONJ ejendomsvurderingsattesten/NOUN med/ADV ./PUNCT")
+    assert flagged(doc) == []
+    # a long word that names no paper is still flagged
+    doc = make_doc("Vi/PRON laver/VERB en/DET sygedagpengeopfølgningsplan/NOUN ./PUNCT")
+    assert flagged(doc) == ["sygedagpengeopfølgningsplan"]

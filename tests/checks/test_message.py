@@ -351,6 +351,9 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     # a month as the deadline
     ("Ring til jeres læge og bestil en tid inden udgangen af januar 2027.", []),
     ("Send os skemaet senest i marts.", []),
+    # a negated duty asks for nothing; the same duty without "ikke" does
+    ("Du skal ikke indsende din lejekontrakt igen.", []),
+    ("Du skal indsende din lejekontrakt igen.", ["Du skal indsende din lejekontrakt igen."]),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")

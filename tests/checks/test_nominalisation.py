@@ -316,3 +316,24 @@ def test_compiled_verb_lemmas_and_pairs_for():
     pairs, between = comp.pairs_for({"være", "komme"})
     assert [p.noun for p in pairs] == ["besiddelse", "udtalelse"] and between == {"i", "med"}
     assert comp.pairs_for({"komme", "være"})[0] is pairs
+
+
+def test_a_plain_fixed_phrase_is_flagged_only_when_something_heavy_follows(make_doc):
+    pairs = [{"verbs": ["give"], "noun": "dispensation", "replace": "dispensere", "prep": ["fra"], "plain_alone": True}]
+    rule = make_rule(pairs=pairs)
+    alone = make_doc(f"Vi/PRON har/AUX givet/VERB/{SUP}/give dispensationen/NOUN efter/ADP loven/NOUN .")
+    assert findings(alone, rule) == []
+    with_prep = make_doc(f"Vi/PRON giver/VERB/{PRES}/give dispensation/NOUN fra/ADP reglen/NOUN .")
+    assert [f.text for f in findings(with_prep, rule)] == ["giver dispensation fra"]
+    with_om = make_doc(f"Vi/PRON har/AUX givet/VERB/{SUP}/give dispensation/NOUN om/ADP ,/PUNCT at/SCONJ du/PRON "
+                       f"kan/AUX bygge/VERB/{INF} .")
+    assert [f.text for f in findings(with_om, rule)] == ["givet dispensation"]
+    # without the key the phrase alone is flagged as before
+    rule = make_rule(pairs=[{k: v for k, v in pairs[0].items() if k != "plain_alone"}])
+    assert [f.text for f in findings(alone, rule)] == ["givet dispensationen"]
+
+
+def test_finde_is_no_empty_verb_for_the_generic_rule(make_doc):
+    doc = make_doc(f"Find/VERB/Mood=Imp/finde årsopgørelsen/NOUN/-/årsopgørelse på/ADP skat.dk/PROPN .")
+    assert findings(doc) == []
+    assert [f.text for f in findings(doc, make_rule(empty_verbs=["finde"]))] == ["Find årsopgørelsen"]

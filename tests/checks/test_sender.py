@@ -118,3 +118,28 @@ def test_subject_line_in_the_reference_zone_is_the_writers_words():
     ctx = _ctx(text)
     assert not in_sender_block(ctx, text, text.index("Deres"))
     assert in_sender_block(ctx, text, text.index("2026"))
+
+
+def test_a_letterhead_on_one_line_with_its_switchboard_is_the_senders():
+    text = ("Sønderå Forsyning · Havnevej 2 · 6200 Sønderå · Tlf. 74 30 20 00 · kundeservice@sonderaa.dk\n\n"
+            "Bent Hansen\nHavnevej 9\n6200 Sønderå\n\nVi skifter din vandmåler\n\n"
+            "Kære Bent\n\nVi skifter din vandmåler i uge 12.\n")
+    ctx = _ctx(text)
+    assert in_sender_block(ctx, text, text.index("74 30"))
+    assert in_sender_block(ctx, text, text.index("kundeservice@"))
+    # a recipient line with a phone but no organisation stays the citizen's
+    text = ("Bent Hansen · Havnevej 9 · Tlf. 21 43 65 87\n\nVi skifter din vandmåler\n\n"
+            "Kære Bent\n\nVi skifter din vandmåler i uge 12.\n")
+    assert not in_sender_block(_ctx(text), text, text.index("21 43"))
+
+
+def test_a_subject_line_naming_an_organisation_is_not_a_letterhead():
+    text = "Sønderå Kommune\nHavnevej 2\n\nDin plads på Sønderå Skole\n\nKære Bent\n\nDu har fået en plads.\n"
+    assert not in_sender_block(_ctx(text), text, text.index("Din plads"))
+
+
+def test_us_before_a_mailbox_makes_it_the_senders():
+    text = "Giv os besked på graveret@sonderaa.dk, før du begynder."
+    assert sender_contact_before(text, text.index("graveret@")) is True
+    text = "Du har givet os din mail, bent.h@example.com."
+    assert sender_contact_before(text, text.index("bent.h@")) is False

@@ -88,3 +88,20 @@ def test_doc_text_is_kept_on_the_doc():
     doc = spacy.blank("da").make_doc("Kære Anne\n\nTak.")
     assert doc_text(doc) == doc.text == doc.user_data[TEXT_KEY]
     assert doc_text(doc) is doc_text(doc)
+
+
+def test_bang_merge_fields_are_placeholders_and_exclamations_are_not():
+    text = "Hej !forælder. Husk madpakke til !elev (!klasse) på tirsdag! Ja!Nej ! slut"
+    assert [text[s:e] for s, e in find_placeholders(text)] == ["!forælder", "!elev", "!klasse"]
+
+
+@pytest.mark.model
+def test_a_bang_merge_field_neither_ends_a_sentence_nor_shouts(nlp):
+    from letterlab.core import analyse
+
+    text = ("Madpakker til !elev\n\nKære !forælder\n\nHusk at give !elev en madpakke med på turen til !sted den !dato, "
+            "for vi spiser frokost i skoven.\n\nVenlig hilsen\n\nSkolens kontor")
+    report = analyse(text, nlp=nlp)
+    assert [f.rule for f in report.findings if f.text.startswith("!")] == []
+    start, end = text.index("Husk"), text.index("skoven.") + len("skoven.")
+    assert [(s, e) for s, e in report.sentences if start <= s < end] == [(start, end)]

@@ -219,21 +219,21 @@ def test_who_receives_depends_on_what_is_received(make_doc):
 
 # --- rewrite review: bugs a Danish editor found in the corpus suggestions ------------------------
 
-def _passive_rewrites(nlp, text):
+def _passive_rewrites(nlp, text, rules=None):
     from letterlab.core import analyse
 
-    report = analyse(text, nlp=nlp)
+    report = analyse(text, rules, nlp=nlp)
     return [s for f in report.findings if f.category == "passive" for s in f.suggestions]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,expected", [
     # the formal "De" as an object is "Dem" ("vi bevilger De delvist" kept the adverb inside the subject too);
-    # in these one-sentence letters every "De" can become "du", so the guard's whole-letter plan makes it "dig"
+    # a letter in De throughout keeps its register (one De note, no du plan), so the object stays "Dem"
     ("Det er besluttet, at De delvist bevilges dækning af merudgifter.",
-     "Det er besluttet, at vi delvist bevilger dig dækning af merudgifter."),
+     "Det er besluttet, at vi delvist bevilger Dem dækning af merudgifter."),
     ("Kommunen skal indhente oplysninger, hvorfor De hermed anmodes om at udfylde et skema.",
-     "Kommunen skal indhente oplysninger, hvorfor vi anmoder dig om at udfylde et skema."),
+     "Kommunen skal indhente oplysninger, hvorfor vi anmoder Dem om at udfylde et skema."),
     # "bedes fremsendt": the imperative of the verb, not of the participle ("Fremsendt bemærkningerne")
     ("Bemærkningerne bedes fremsendt til Ydelsescenteret.", "Send bemærkningerne til Ydelsescenteret."),
     # "skal De venligst" mixes an order with a plea: "bedes De venligst" stays; the reader is the one
@@ -251,6 +251,21 @@ def test_real_pipeline_rewrite_review(nlp, text, expected):
     from letterlab.rewrite.apply import apply_suggestions, resolve_overlaps
 
     assert apply_suggestions(text, resolve_overlaps(_passive_rewrites(nlp, text))) == expected
+
+
+@pytest.mark.model
+def test_a_municipality_that_writes_du_gets_the_du_form_in_the_active(nlp, tmp_path):
+    # with a De finding per form (consistent = "each"), every "De" can become "du": the guard's whole-letter
+    # plan turns the object into "dig"
+    from letterlab.rewrite.apply import apply_suggestions, resolve_overlaps
+    from letterlab.ruleset import load_rules
+
+    (tmp_path / "hus.toml").write_text('[[override]]\nid = "borgerrettet.de-form"\nparams = { consistent = "each" }\n',
+                                       encoding="utf-8")
+    text = "Det er besluttet, at De delvist bevilges dækning af merudgifter."
+    found = _passive_rewrites(nlp, text, load_rules([tmp_path]))
+    assert apply_suggestions(text, resolve_overlaps(found)) == \
+        "Det er besluttet, at vi delvist bevilger dig dækning af merudgifter."
 
 
 @pytest.mark.model

@@ -23,9 +23,13 @@ def test_safe_rewrites_improve_every_before_letter(path, nlp):
     assert after["lix"] < before["lix"]
     cb, ca = before["counts"], after["counts"]
     assert ca["passive"] < cb["passive"]
-    for category in ("jargon", "address"):
-        if _has_rules(category) and cb[category]:
-            assert ca[category] < cb[category], category
+    if _has_rules("jargon") and cb["jargon"]:
+        assert ca["jargon"] < cb["jargon"]
+    # The register is the writer's choice: --apply safe never switches a letter in De to du (the De note
+    # offers the switch, not as safe), so the address count may stay, but it never grows.
+    assert ca["address"] <= cb["address"]
+    de = [f for f in result.before.findings if f.rule == "borgerrettet.de-form"]
+    assert all(not s.safe for f in de for s in f.suggestions) or cb["address"] > ca["address"]
     # nothing but the chosen suggestions changed: applying none gives the letter back
     assert rewrite_letter(result.before.text, mode="none", nlp=nlp).text == result.before.text
 

@@ -1,0 +1,31 @@
+"""Long paragraphs: sentences and words per paragraph, with a sub-heading on the first line not counted."""
+from __future__ import annotations
+
+import pytest
+
+from letterlab.core import analyse
+from letterlab.ruleset import default_ruleset
+
+RULE = "let-at-laese.lange-afsnit"
+
+FIVE = ("Hvis du ikke er enig, kan du klage. Send klagen til os inden fire uger. Du kan skrive på borger.dk. "
+        "Vi ser på sagen igen. Derefter sender vi klagen videre til Ankestyrelsen.")
+
+
+def _found(nlp, body):
+    text = f"Du får ikke tilskud til tandpleje\n\nKære Ole Berg\n\nDu får ikke tilskud til tandpleje.\n\n{body}\n"
+    return [f for f in analyse(text, default_ruleset(), nlp=nlp).findings if f.rule == RULE]
+
+
+@pytest.mark.model
+def test_a_sub_heading_on_the_first_line_is_not_a_sentence(nlp):
+    assert _found(nlp, f"Sådan klager du\n{FIVE}") == []
+
+
+@pytest.mark.model
+def test_six_real_sentences_are_still_a_long_paragraph(nlp):
+    [f] = _found(nlp, f"{FIVE} Ankestyrelsen svarer dig inden tre måneder.")
+    assert "6 sætninger" in f.message
+    # a first line that ends like a sentence is a sentence, also with a line break after it
+    [f] = _found(nlp, f"Du kan klage.\n{FIVE}")
+    assert "6 sætninger" in f.message
