@@ -387,6 +387,28 @@ def _glued_mark(text: str, start: int, end: int) -> bool:
     return nxt.isalpha() and not (original in (".", ",") and start > 0 and text[start - 1].isdigit())
 
 
+MSG_RULE = "Sætningen gengiver en regel i loven. Der er det kommunen og ikke jer, der kan eller må noget."
+_RULE_MODAL_RE = re.compile(r"\s+(?:kan|må|skal)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+[a-zæøå]", re.I)
+_LAW_RE = re.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
+
+
+_MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må|skal)\s+$", re.I)
+
+
+def _states_a_rule(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """ "Kommunen må kun betale ..., når ... Det står i færdselslovens § 92": the sentence paraphrases a rule.
+
+    A modal (kan, må, skal) goes with the sender word ("Kommunen kan kun", "må kommunen ikke"), and a law or §
+    is cited in the sentence or the one after it; "vi" would turn the rule into the office's own choice.
+    """
+    if not (_RULE_MODAL_RE.match(text, end) or _MODAL_BEFORE_RE.search(text, max(0, start - 12), start)):
+        return False
+    m = SENT_BOUNDARY.search(text, sentence_end)
+    nxt_end = m.end() if m else len(text)
+    m2 = SENT_BOUNDARY.search(text, nxt_end)
+    return _LAW_RE.search(text, end, m2.start() + 1 if m2 else len(text)) is not None
+
+
 def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
                      flagged: frozenset[str] = frozenset(), kind_of_finding: str = "",
                      memo: dict | None = None) -> tuple[Suggestion, Verdict]:
@@ -424,6 +446,9 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
 
     if _glued_mark(text, s.start, s.end):
         v.reject = MSG_GLUED
+        return s, v
+    if s.kind == "address" and rep.lower() == "vi" and _states_a_rule(text, s.start, s.end, b):
+        v.reject = MSG_RULE
         return s, v
     la, lb = _local_window(text, s.start, s.end, a, b)
     before_l = text[la:lb]

@@ -202,3 +202,17 @@ def test_a_rewrite_in_a_de_letter_says_de_not_du():
                        [_sug(du_text, "Skemaet skal udfyldes af dig", "Du skal udfylde dit skema", kind="passive",
                              safe=False)], category="passive")
     assert guard_findings(du_text, [passive])[0].suggestions[0].replacement == "Du skal udfylde dit skema"
+
+
+# ---------------------------------------------------------------- 4b. "Kommunen" in a statement of the law
+
+@pytest.mark.parametrize("text,rule", [
+    ("Kommunen kan kun give tilskud til briller, når synet er meget nedsat. Det står i servicelovens § 112.", True),
+    ("Efter reglerne må kommunen ikke betale for en ny bil, hvis den gamle kan bruges. Se § 114.", True),
+    ("Kommunen kan give dig svar i næste uge. Ring gerne, hvis du har spørgsmål.", False),
+    ("Kommunen har modtaget din ansøgning efter lov om social service.", False),
+])
+def test_kommunen_in_a_statement_of_the_law_is_not_made_vi(text, rule):
+    word = "Kommunen" if text.startswith("Kommunen") else "kommunen"
+    _, v = check_suggestion(text, _sug(text, word, "Vi" if word == "Kommunen" else "vi", safe=False))
+    assert bool(v.reject) is rule

@@ -26,7 +26,7 @@ TEXTS = {
     "compare.titles": ". ".join(list(CATEGORY_TITLES.values()) + list(SCORE_TITLES.values())) + ".",
     "compare.not_better": f"Kategorien er {NOT_BETTER}.",
     "active.why": " ".join([active.WHY_UNKNOWN, active.WHY_THIRD, active.WHY_RULE]),
-    "guard.notes": " ".join([guard.NOTE_PLAN_DE, guard.NOTE_KEEP_DE, guard.NOTE_GREETING, guard.MSG_GLUED, guard.MSG_SAME,
+    "guard.notes": " ".join([guard.NOTE_PLAN_DE, guard.NOTE_KEEP_DE, guard.NOTE_GREETING, guard.MSG_GLUED, guard.MSG_SAME, guard.MSG_RULE,
                              guard.NOTE_PLAN_UNDERTEGNEDE, guard.NOTE_MIXED, guard.NOTE_CONTEXT,
                              guard.MSG_MIXED, guard.MSG_AGREEMENT.format(what="noget"),
                              guard.MSG_LOST.format(what="noget"), guard.MSG_CPR]),
