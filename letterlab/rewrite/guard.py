@@ -392,6 +392,7 @@ _RULE_MODAL_RE = re.compile(r"\s+(?:kan|må|skal)\b(?:\s+(?:kun|ikke|også|altid
 _LAW_RE = re.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
 
 
+_ONLY_WHEN_RE = re.compile(r"\s+(?:kan|må)\s+(?:ikke\s+)?kun\b", re.I)
 _MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må|skal)\s+$", re.I)
 
 
@@ -401,8 +402,11 @@ def _states_a_rule(text: str, start: int, end: int, sentence_end: int) -> bool:
     A modal (kan, må, skal) goes with the sender word ("Kommunen kan kun", "må kommunen ikke"), and a law or §
     is cited in the sentence or the one after it; "vi" would turn the rule into the office's own choice.
     """
-    if not (_RULE_MODAL_RE.match(text, end) or _MODAL_BEFORE_RE.search(text, max(0, start - 12), start)):
+    after = _RULE_MODAL_RE.match(text, end)
+    if not (after or _MODAL_BEFORE_RE.search(text, max(0, start - 12), start)):
         return False
+    if after and _ONLY_WHEN_RE.match(text, end) and re.search(r"\b(?:når|hvis)\b", text[end:sentence_end]):
+        return True     # "Kommunen må kun betale ..., når ...": the limit the law sets
     m = SENT_BOUNDARY.search(text, sentence_end)
     nxt_end = m.end() if m else len(text)
     m2 = SENT_BOUNDARY.search(text, nxt_end)

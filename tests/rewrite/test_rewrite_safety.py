@@ -209,7 +209,9 @@ def test_a_rewrite_in_a_de_letter_says_de_not_du():
 @pytest.mark.parametrize("text,rule", [
     ("Kommunen kan kun give tilskud til briller, når synet er meget nedsat. Det står i servicelovens § 112.", True),
     ("Efter reglerne må kommunen ikke betale for en ny bil, hvis den gamle kan bruges. Se § 114.", True),
+    ("Kommunen må kun give tilskud til en rampe, hvis du ikke kan komme ind på anden måde.", True),
     ("Kommunen kan give dig svar i næste uge. Ring gerne, hvis du har spørgsmål.", False),
+    ("Kommunen kan kun ringe om formiddagen. Skriv gerne, hvis det passer bedre.", False),
     ("Kommunen har modtaget din ansøgning efter lov om social service.", False),
 ])
 def test_kommunen_in_a_statement_of_the_law_is_not_made_vi(text, rule):
