@@ -809,14 +809,15 @@ def _is_state(t: TokenTable, chain: list[int], main: int, s_first: int, s_start:
     return False
 
 
-def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int) -> bool:
+def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int, subject: str = "") -> bool:
     """Whether "vi", guessed from the verb, may well not be the actor.
 
     A duty modal with no agent ("din ejendom skal vurderes": another authority; "skal leveres": the reader),
-    or "tilbage" after the verb, which turns the direction of a verb the authority usually does ("leveres
+    unless the reader is the one acted on ("De skal indkaldes til en samtale": the sender summons), or
+    "tilbage" after the verb, which turns the direction of a verb the authority usually does ("leveres
     tilbage": the reader returns it).
     """
-    if t.lower[finite] in DUTY_MODALS:
+    if t.lower[finite] in DUTY_MODALS and subject not in ("du", "de"):
         return True
     end = _clause_end(t, main, s_end)
     return any(t.lower[j] == "tilbage" for j in range(main + 1, min(end, main + 4)))
@@ -949,7 +950,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         if kind == "være" and _is_state(t, chain, main, s_first, s_start):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "om ansøgningen er fuldt oplyst": a state, nobody's action to name
-        if who == "vi" and _actor_not_sure(t, finite, main, s_end):
+        if who == "vi" and _actor_not_sure(t, finite, main, s_end, subj_low if s_first == s_last else ""):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "når din ejendom skal vurderes", "de skal leveres tilbage": maybe not us
         a_pp_first = a_pp_last = None

@@ -388,18 +388,19 @@ def _glued_mark(text: str, start: int, end: int) -> bool:
 
 
 MSG_RULE = "Sætningen gengiver en regel i loven. Der er det kommunen og ikke jer, der kan eller må noget."
-_RULE_MODAL_RE = re.compile(r"\s+(?:kan|må|skal)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+[a-zæøå]", re.I)
+_RULE_MODAL_RE = re.compile(r"\s+(?:kan|må)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+(?!hermed\b)[a-zæøå]", re.I)
 _LAW_RE = re.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
 
 
 _ONLY_WHEN_RE = re.compile(r"\s+(?:kan|må)\s+(?:ikke\s+)?kun\b", re.I)
-_MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må|skal)\s+$", re.I)
+_MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må)\s+$", re.I)
 
 
 def _states_a_rule(text: str, start: int, end: int, sentence_end: int) -> bool:
     """ "Kommunen må kun betale ..., når ... Det står i færdselslovens § 92": the sentence paraphrases a rule.
 
-    A modal (kan, må, skal) goes with the sender word ("Kommunen kan kun", "må kommunen ikke"), and a law or §
+    A modal of permission (kan, må) goes with the sender word ("Kommunen kan kun", "må kommunen ikke"; not the
+    officialese "skal hermed"), and a law or §
     is cited in the sentence or the one after it; "vi" would turn the rule into the office's own choice.
     """
     after = _RULE_MODAL_RE.match(text, end)

@@ -218,3 +218,15 @@ def test_kommunen_in_a_statement_of_the_law_is_not_made_vi(text, rule):
     word = "Kommunen" if text.startswith("Kommunen") else "kommunen"
     _, v = check_suggestion(text, _sug(text, word, "Vi" if word == "Kommunen" else "vi", safe=False))
     assert bool(v.reject) is rule
+
+
+@pytest.mark.model
+def test_the_reader_summoned_with_skal_is_still_rewritten_with_vi():
+    got = _of("I henhold til loven skal De hermed indkaldes til en samtale i jobcentret.", "passiv")
+    assert any(new == "skal vi indkalde Dem" for _, new, _ in got), got
+
+
+def test_the_officialese_skal_hermed_is_no_statement_of_the_law():
+    text = "Ydelsescenteret skal hermed bekræfte modtagelsen af Deres ansøgning efter lov om aktiv socialpolitik § 82."
+    _, v = check_suggestion(text, _sug(text, "Ydelsescenteret", "Vi", safe=False))
+    assert v.reject is None
