@@ -813,7 +813,8 @@ def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int, subject: 
     """Whether "vi", guessed from the verb, may well not be the actor.
 
     A duty modal with no agent ("din ejendom skal vurderes": another authority; "skal leveres": the reader),
-    unless the reader is the one acted on ("De skal indkaldes til en samtale": the sender summons), or
+    unless the reader is the one acted on ("De skal indkaldes til en samtale": the sender summons; an
+    expletive "skal det meddeles, at" is the sender's own procedure and never comes here), or
     "tilbage" after the verb, which turns the direction of a verb the authority usually does ("leveres
     tilbage": the reader returns it).
     """
@@ -950,7 +951,8 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         if kind == "være" and _is_state(t, chain, main, s_first, s_start):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "om ansøgningen er fuldt oplyst": a state, nobody's action to name
-        if who == "vi" and _actor_not_sure(t, finite, main, s_end, subj_low if s_first == s_last else ""):
+        if who == "vi" and not expletive and _actor_not_sure(t, finite, main, s_end,
+                                                              subj_low if s_first == s_last else ""):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "når din ejendom skal vurderes", "de skal leveres tilbage": maybe not us
         a_pp_first = a_pp_last = None

@@ -224,6 +224,9 @@ def test_kommunen_in_a_statement_of_the_law_is_not_made_vi(text, rule):
 def test_the_reader_summoned_with_skal_is_still_rewritten_with_vi():
     got = _of("I henhold til loven skal De hermed indkaldes til en samtale i jobcentret.", "passiv")
     assert any(new == "skal vi indkalde Dem" for _, new, _ in got), got
+    # an expletive subject: the sender's own procedure
+    got = _of("Under henvisning til ovennævnte skal det meddeles, at du får hjælpen.", "passiv")
+    assert any(new == "skal vi meddele" for _, new, _ in got), got
 
 
 def test_the_officialese_skal_hermed_is_no_statement_of_the_law():
