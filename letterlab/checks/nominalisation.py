@@ -32,10 +32,16 @@ not hide them.
 
 The finding spans the verb to the noun (and an absorbed preposition). The
 rewrite is the plain verb inflected like the empty verb ("har truffet
-afgørelse" -> "har afgjort"), followed by the words between that must stay
-("foretager vi en vurdering af" -> "vurderer vi"). It is *safe* only when
-nothing but an article stands between verb and noun, the inflection is
-certain and the pair allows it.
+afgørelse i sagen" -> "har afgjort sagen"), followed by the words between that
+must stay ("foretager vi en vurdering af" -> "vurderer vi"). It is *safe* only
+when nothing but an article stands between verb and noun, the inflection is
+certain, the pair allows it and the plain verb keeps every argument: the noun
+was the empty verb's object, so the plain verb needs one too, and the only one
+a safe rewrite can give it is the noun's own complement, the words after an
+absorbed preposition ("foretage en vurdering af dit behov" -> "vurdere dit
+behov"). Without one ("har truffet afgørelsen efter § 91" -> "har afgjort
+efter § 91", "hvis vi ikke kan give tilladelse" -> "tillade") the rewrite is
+offered to read, never applied by default (``object_kept``).
 
 No rewrite is offered (the finding says what to do instead) when the plain
 verb would not fit the sentence as it stands: a passive empty verb ("der er
@@ -350,6 +356,24 @@ def _dangling(doc: Doc, hit: Hit, reps: tuple[str, ...]) -> tuple[tuple[str, ...
     return None
 
 
+def object_kept(doc: Doc, hit: Hit) -> bool:
+    """Whether the plain verb gets an object: the noun's complement after an absorbed preposition.
+
+    The noun is the empty verb's object; the rewrite takes it away ("har truffet afgørelsen" -> "har
+    afgjort"). What the noun carried must become the new verb's object, or the clause is left without
+    one: a preposition was absorbed and a word of the same sentence follows it (not an end of sentence).
+    """
+    if hit.prep is None:
+        return False
+    table = token_table(doc)
+    j = hit.prep.i + 1
+    while j < len(table) and table.space[j] and table.text[j].count("\n") <= 1:
+        j += 1      # a line wrap inside the sentence, as ``find`` reads it
+    if j >= len(table) or table.sent_start[j] or table.space[j]:
+        return False
+    return table.text[j] not in (".", "!", "?", ";", ":", ")")
+
+
 NO_REWRITE_PASSIVE = "og skriv sætningen om, så den siger, hvem der gør det."
 NO_REWRITE_PREP = "og skriv resten af sætningen om, så den passer."
 
@@ -381,7 +405,8 @@ def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggesti
         text = " ".join([verb] + [t.text for t in kept])
         text = match_case(hit.verb.text, text)
         has_adj = any(t.pos_ == "ADJ" for t in kept)
-        safe = (k == 0 and not kept and drop is None and pair.safe and " sig" not in f" {rep} ")
+        safe = (k == 0 and not kept and drop is None and pair.safe and " sig" not in f" {rep} "
+                and object_kept(doc, hit))
         notes = [pair.note] if pair.note else []
         if has_adj:
             notes.append('Lav tillægsordet om til et biord, fx "grundigt".')

@@ -797,6 +797,46 @@ def _told_to_authority(t: TokenTable, main: int, s_end: int) -> bool:
     return False
 
 
+# An adverb of degree or result on a være-participle makes it a state ("er fuldt oplyst", "er helt lukket").
+STATE_ADVERBS = {"fuldt", "helt", "tilstrækkeligt", "færdigt", "delvist", "korrekt", "rigtigt", "ordentligt",
+                 "godt", "endeligt", "fuldstændigt", "tilstrækkelig"}
+# Modals of duty: "skal vurderes" says something must happen, not who does it (the reader, another authority).
+DUTY_MODALS = {"skal", "skulle", "må", "måtte", "bør", "burde"}
+
+
+def _is_state(t: TokenTable, chain: list[int], main: int, s_first: int, s_start: int) -> bool:
+    """A være-passive that describes a state, not an action of the sender.
+
+    An adverb of degree on the participle ("er fuldt oplyst", "er tilstrækkeligt belyst"), or the clause
+    asks whether something is so ("om sagen er oplyst"): a rewrite with an actor would invent one.
+    """
+    if any(t.lower[k] in STATE_ADVERBS for k in range(chain[0] + 1, main)):
+        return True
+    if main + 1 < len(t.lower) and t.lower[main + 1] in STATE_ADVERBS:
+        return True
+    k = s_first - 1
+    while k >= s_start and t.pos[k] in ("SCONJ", "CCONJ", "ADV"):
+        if t.lower[k] == "om" and t.pos[k] == "SCONJ":
+            return True
+        k -= 1
+    return False
+
+
+def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int, subject: str = "") -> bool:
+    """Whether "vi", guessed from the verb, may well not be the actor.
+
+    A duty modal with no agent ("din ejendom skal vurderes": another authority; "skal leveres": the reader),
+    unless the reader is the one acted on ("De skal indkaldes til en samtale": the sender summons; an
+    expletive "skal det meddeles, at" is the sender's own procedure and never comes here), or
+    "tilbage" after the verb, which turns the direction of a verb the authority usually does ("leveres
+    tilbage": the reader returns it).
+    """
+    if t.lower[finite] in DUTY_MODALS and subject not in ("du", "de"):
+        return True
+    end = _clause_end(t, main, s_end)
+    return any(t.lower[j] == "tilbage" for j in range(main + 1, min(end, main + 4)))
+
+
 def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | None:
     t = token_table(doc)
     main = verb.i
@@ -921,6 +961,13 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         if who == "vi" and _company_in_sentence(t, s_start, s_end, (s_first, s_last)):
             _why(doc, main, WHY_THIRD)
             return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"
+        if kind == "være" and _is_state(t, chain, main, s_first, s_start):
+            _why(doc, main, WHY_UNKNOWN)
+            return None   # "om ansøgningen er fuldt oplyst": a state, nobody's action to name
+        if who == "vi" and not expletive and _actor_not_sure(t, finite, main, s_end,
+                                                              subj_low if s_first == s_last else ""):
+            _why(doc, main, WHY_UNKNOWN)
+            return None   # "når din ejendom skal vurderes", "de skal leveres tilbage": maybe not us
         a_pp_first = a_pp_last = None
         confidence = 0.65
         note = NOTE_DEFAULT.format(who={"du": "dig", "vi": "os"}[who])

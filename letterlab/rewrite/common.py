@@ -25,7 +25,9 @@ MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august"
           "oktober", "november", "december")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
-_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*)?", re.I)
+# An address ends before the mark that ends its sentence ("se www.fjordby.dk/affald. Henvendelse ...").
+_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S*[^\s.,;:!?]"
+                         r"|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*[^\s.,;:!?])?", re.I)
 # Every address match holds one of these; a match never holds white space.
 _ADDRESS_HINT_RE = re.compile(r"(?=[@wh.])(?:@|www\.|https?://|\.(?:dk|com|org|net|eu))", re.I)   # look-ahead: faster
 _CAP_RE = re.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")

@@ -23,9 +23,13 @@ redone), and
   the word swap depends on context ("bevilge", "modtage", "indhente",
   "ophør", "jf."): offered, never applied as safe.
 
-Whole-letter plans (``address_plan``): De/Dem/Deres -> du/dig/din/dit/dine is
-safe only when every formal form in the letter has a safe suggestion, so the
-letter is changed everywhere or nowhere; "undertegnede" -> "jeg"/"mig" only
+Whole-letter plans (``address_plan``): the form of address is the writer's
+choice, so a letter that says De consistently is never switched to du by
+default (the change is offered to read, with a note). De/Dem/Deres ->
+du/dig/din/dit/dine is safe only in a letter that already mixes the two forms,
+when every formal form has a safe suggestion (the letter is changed everywhere
+or nowhere) and no formal greeting or closing ("Kære fru Madsen",
+"Højagtelsesfuldt") would be left beside the du; "undertegnede" -> "jeg"/"mig" only
 when every occurrence is safe and the letter is signed by a person. While a
 letter keeps its formal address, no safe suggestion brings "du" in, and
 while it changes to "du", none keeps "De".
@@ -102,6 +106,9 @@ NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltni
               "jobcenter", "borgerservice", "visitation", "styrelse")
 
 NOTE_PLAN_DE = "Skift kun til du, hvis du gør det i hele brevet. Letterlab kan ikke skifte sikkert alle steder."
+NOTE_KEEP_DE = ("Brevet bruger den høflige tiltale alle steder, og det er dit valg. Skift kun til du, hvis du "
+                "retter hele brevet, også hilsenen.")
+NOTE_GREETING = "Hilsenen er formel. Ret også den, hvis du skifter til du."
 NOTE_PLAN_UNDERTEGNEDE = "Skriv jeg eller mig alle steder i brevet, og kun hvis én person skriver under."
 NOTE_MIXED = "Forslaget bruger en anden tiltale end resten af brevet. Ret tiltalen i hele brevet først."
 NOTE_CONTEXT = "Tjek betydningen: Ordet kan betyde noget andet i denne sætning."
@@ -118,6 +125,7 @@ class AddressPlan:
     formal: bool = False            # the letter uses De/Dem/Deres
     convert: bool = False           # every formal form gets a safe du-form: the letter changes as a whole
     has_du: bool = False
+    formal_greeting: bool = False   # "Kære fru Madsen", "Højagtelsesfuldt": the letter is formal there too
     undertegnede_ok: bool = True
 
 
@@ -318,8 +326,13 @@ def address_plan(text: str, findings: Iterable[Finding]) -> AddressPlan:
     plan = AddressPlan()
     formal = [f for f in findings if f.category == "address" and f.text in FORMAL_FORMS]
     plan.formal = bool(formal)
-    plan.convert = plan.formal and all(any(s.safe for s in f.suggestions) for f in formal)
     plan.has_du = any(w.lower() in DU_FORMS for w in _words(text))
+    plan.formal_greeting = formal_greeting(text)
+    # only a letter that already mixes De and du is made consistent by default, and never under a formal greeting;
+    # a letter that says De throughout gets one De note whose switch is not safe, unless the municipality writes
+    # du (``consistent = "each"`` in its rules: a safe De -> du on every form), so the switch is the house's choice
+    plan.convert = (plan.formal and not plan.formal_greeting
+                    and all(any(s.safe for s in f.suggestions) for f in formal))
     under = [f for f in findings if f.category == "address" and f.text.lower() == "undertegnede"]
     if under:
         k = text.lower().rfind("hilsen")
@@ -358,6 +371,51 @@ def _local_window(text: str, start: int, end: int, a: int, b: int, margin: int =
     return la, lb
 
 
+MSG_SAME = "Forslaget ville ikke ændre noget, når brevet bruger den høflige tiltale."
+MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
+_MARKS = set(".,;:!?")
+
+
+def _glued_mark(text: str, start: int, end: int) -> bool:
+    """A punctuation-only edit on a mark glued to the word after it ("!barn", "!dato"): a merge field, not a mark.
+
+    A sentence mark is followed by white space, a quote or the end; "!" or "?" before a letter is part of
+    a token the reader never sees as punctuation.
+    """
+    original = text[start:end]
+    if not original or not set(original) <= _MARKS:
+        return False
+    nxt = text[end:end + 1]
+    return nxt.isalpha() and not (original in (".", ",") and start > 0 and text[start - 1].isdigit())
+
+
+MSG_RULE = "Sætningen gengiver en regel i loven. Der er det kommunen og ikke jer, der kan eller må noget."
+_RULE_MODAL_RE = re.compile(r"\s+(?:kan|må)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+(?!hermed\b)[a-zæøå]", re.I)
+_LAW_RE = re.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
+
+
+_ONLY_WHEN_RE = re.compile(r"\s+(?:kan|må)\s+(?:ikke\s+)?kun\b", re.I)
+_MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må)\s+$", re.I)
+
+
+def _states_a_rule(text: str, start: int, end: int, sentence_end: int) -> bool:
+    """ "Kommunen må kun betale ..., når ... Det står i færdselslovens § 92": the sentence paraphrases a rule.
+
+    A modal of permission (kan, må) goes with the sender word ("Kommunen kan kun", "må kommunen ikke"; not the
+    officialese "skal hermed"), and a law or §
+    is cited in the sentence or the one after it; "vi" would turn the rule into the office's own choice.
+    """
+    after = _RULE_MODAL_RE.match(text, end)
+    if not (after or _MODAL_BEFORE_RE.search(text, max(0, start - 12), start)):
+        return False
+    if after and _ONLY_WHEN_RE.match(text, end) and re.search(r"\b(?:når|hvis)\b", text[end:sentence_end]):
+        return True     # "Kommunen må kun betale ..., når ...": the limit the law sets
+    m = SENT_BOUNDARY.search(text, sentence_end)
+    nxt_end = m.end() if m else len(text)
+    m2 = SENT_BOUNDARY.search(text, nxt_end)
+    return _LAW_RE.search(text, end, m2.start() + 1 if m2 else len(text)) is not None
+
+
 def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
                      flagged: frozenset[str] = frozenset(), kind_of_finding: str = "",
                      memo: dict | None = None) -> tuple[Suggestion, Verdict]:
@@ -393,6 +451,12 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             v.reject = "Forslaget ville klippe en sætning over ved en forkortelse."
         return s, v
 
+    if _glued_mark(text, s.start, s.end):
+        v.reject = MSG_GLUED
+        return s, v
+    if s.kind == "address" and rep.lower() == "vi" and _states_a_rule(text, s.start, s.end, b):
+        v.reject = MSG_RULE
+        return s, v
     la, lb = _local_window(text, s.start, s.end, a, b)
     before_l = text[la:lb]
     after_l = text[la:s.start] + rep + text[s.end:lb]
@@ -428,6 +492,15 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             rep = converted
             s = replace(s, replacement=rep)
             after = text[a:s.start] + rep + text[s.end:b]
+    elif plan is not None and plan.formal and not plan.has_du and kind_of_finding != "plan":
+        # a letter that says De everywhere keeps it: a rewrite that brings in "du" says "De" instead
+        converted = _to_formal(rep, original)
+        if converted != rep:
+            rep = converted
+            s = replace(s, replacement=rep)
+            if rep == original:
+                v.reject = MSG_SAME
+                return s, v
     if plan is not None:
         why = _address_verdict(original, s, plan, kind_of_finding == "plan")
         if why:
@@ -436,6 +509,17 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if s.kind in ("jargon", "terms", "nominalisation", "replace") and any(st in low for st in CONTEXT_STEMS):
         v.unsafe = v.unsafe or NOTE_CONTEXT
     return s, v
+
+
+_DU_WORD_RE = re.compile(r"\b(du|dig|din|dit|dine)\b", re.I)
+TO_FORMAL = {"du": "De", "dig": "Dem", "din": "Deres", "dit": "Deres", "dine": "Deres"}
+
+
+def _to_formal(text: str, original: str) -> str:
+    """``text`` with the du forms that ``original`` lacks turned into De/Dem/Deres (always capitalised)."""
+    had = {w.lower() for w in _words(original)}
+    return _DU_WORD_RE.sub(lambda m: m.group(0) if m.group(0).lower() in had else TO_FORMAL[m.group(0).lower()],
+                           text)
 
 
 def _to_du(text: str) -> str | None:
@@ -465,6 +549,24 @@ def _to_du(text: str) -> str | None:
     for a, b, new in reversed(out):
         text = text[:a] + new + text[b:]
     return text
+
+
+def follow_address_choice(text: str, chosen: list[Suggestion]) -> list[Suggestion]:
+    """``chosen`` with the formal forms of the other rewrites turned into du when De -> du is chosen too.
+
+    In a De letter a rewrite says "De" (``check_suggestion``); with ``--apply all`` the De -> du hints are
+    applied as well, and the rewrites must then follow them, or the letter would say both.
+    """
+    if not any(s.kind == "address" and text[s.start:s.end] in FORMAL_FORMS for s in chosen):
+        return chosen
+    out = []
+    for s in chosen:
+        if s.kind != "address" and any(w in FORMAL_FORMS for w in _words(s.replacement)):
+            converted = _to_du(s.replacement)
+            if converted is not None:
+                s = replace(s, replacement=converted)
+        out.append(s)
+    return out
 
 
 def _with_note(s: Suggestion, note: str) -> Suggestion:
@@ -513,7 +615,8 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
                 reasons.append(v.reject)
                 continue
             if plan_item and f.text in FORMAL_FORMS and s2.safe and not plan.convert:
-                s2 = _with_note(s2, NOTE_PLAN_DE)
+                s2 = _with_note(s2, NOTE_KEEP_DE if not plan.has_du
+                                else NOTE_GREETING if plan.formal_greeting else NOTE_PLAN_DE)
             elif plan_item and f.text.lower() == "undertegnede" and s2.safe and not plan.undertegnede_ok:
                 s2 = _with_note(s2, NOTE_PLAN_UNDERTEGNEDE)
             elif v.unsafe and s2.safe:
@@ -558,8 +661,19 @@ def du_count(text: str) -> int:
     return sum(1 for w in _words(text) if w.lower() in DU_FORMS)
 
 
+# A greeting with a title ("Kære fru Madsen", "Kære hr. Berg") or a formal closing addresses the reader as De does.
+FORMAL_GREETING_RE = re.compile(r"^[ \t]*(?:(?:Kære|Til)[ \t]+(?:fru|hr\.?|frk\.|frøken)[ \t]+[A-ZÆØÅ]"
+                                r"|Højagtelsesfuldt\b|Ærbødigst\b)", re.M)
+
+
+def formal_greeting(text: str) -> bool:
+    """Whether the letter opens or closes in the formal register ("Kære fru Madsen", "Højagtelsesfuldt")."""
+    return FORMAL_GREETING_RE.search(text) is not None
+
+
 def mixed_address(text: str) -> bool:
-    return formal_address_count(text) > 0 and du_count(text) > 0
+    """Whether the letter addresses the reader both formally (De/Dem/Deres or a formal greeting) and with du."""
+    return (formal_address_count(text) > 0 or formal_greeting(text)) and du_count(text) > 0
 
 
 def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict[str, str]]:

@@ -22,7 +22,7 @@ from ..core import analyse
 from ..readers import Document
 from ..report.model import Report, Suggestion
 from .apply import all_suggestions, apply_suggestions, choose, resolve_overlaps
-from .guard import guard_suggestions, letter_guard
+from .guard import FORMAL_FORMS, follow_address_choice, guard_suggestions, letter_guard
 from .message_first import message_first_suggestions
 
 
@@ -77,7 +77,7 @@ def rewrite_letter(source: str | Document, rules=None, mode: str = "safe", *, nl
     extra = guard_suggestions(before.text, message_first_suggestions(before)) if before.scores else []
     offered = all_suggestions(before, extra)
     # The message move and heading come in pass 2, on the reworded letter.
-    applied = [s for s in choose(before, mode) if s.kind not in ("move", "heading")]
+    applied = follow_address_choice(before.text, [s for s in choose(before, mode) if s.kind not in ("move", "heading")])
     memo: dict = {}      # what the letter guard read of the original letter, kept for its last check below
     applied, withdrawn, text, after = _guarded_apply(before, applied, lambda t: analyse(t, rules, genre=genre, **kw),
                                                      memo)
@@ -143,6 +143,8 @@ def _new_findings(before: Report, after: Report, applied: list[Suggestion], span
             s = applied[k]
             if any(g.rule == f.rule and g.start <= s.end and s.start <= g.end for g in before.findings):
                 continue
+            if f.category == "address" and f.text in FORMAL_FORMS and any(g.rule == f.rule for g in before.findings):
+                continue     # the letter says De everywhere: a rewrite in the same form brings nothing new
             out.append((k, f))
     return out
 

@@ -229,7 +229,7 @@ def _passive_rewrites(nlp, text, rules=None):
 @pytest.mark.model
 @pytest.mark.parametrize("text,expected", [
     # the formal "De" as an object is "Dem" ("vi bevilger De delvist" kept the adverb inside the subject too);
-    # a letter in De throughout keeps its register (one De note, no du plan), so the object stays "Dem"
+    # these one-sentence letters say De everywhere, and the writer's choice of form is kept (review 7)
     ("Det er besluttet, at De delvist bevilges dækning af merudgifter.",
      "Det er besluttet, at vi delvist bevilger Dem dækning af merudgifter."),
     ("Kommunen skal indhente oplysninger, hvorfor De hermed anmodes om at udfylde et skema.",
@@ -237,9 +237,9 @@ def _passive_rewrites(nlp, text, rules=None):
     # "bedes fremsendt": the imperative of the verb, not of the participle ("Fremsendt bemærkningerne")
     ("Bemærkningerne bedes fremsendt til Ydelsescenteret.", "Send bemærkningerne til Ydelsescenteret."),
     # "skal De venligst" mixes an order with a plea: "bedes De venligst" stays; the reader is the one
-    # who has paid
+    # who has paid; in a letter that says De the new subject is "De", never a "du" beside it
     ("Såfremt beløbet allerede er indbetalt, bedes De venligst se bort fra brevet.",
-     "Såfremt du allerede har indbetalt beløbet, bedes De venligst se bort fra brevet."),
+     "Såfremt De allerede har indbetalt beløbet, bedes De venligst se bort fra brevet."),
     # a mistagged infinitive ("rette" tagged X) after an inverted "bedes De"
     ("Hvis De har brug for adgang med bil, bedes De rette henvendelse til entreprenøren.",
      "Hvis De har brug for adgang med bil, skal De rette henvendelse til entreprenøren."),

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from letterlab.report.model import Finding, Suggestion
-from letterlab.rewrite.guard import (NOTE_CONTEXT, NOTE_MIXED, NOTE_PLAN_DE, NOTE_PLAN_UNDERTEGNEDE, address_plan,
-                                     agreement_errors, check_suggestion, formal_address_count, guard_findings,
-                                     letter_guard, mixed_address)
+from letterlab.rewrite.guard import (NOTE_CONTEXT, NOTE_KEEP_DE, NOTE_MIXED, NOTE_PLAN_DE, NOTE_PLAN_UNDERTEGNEDE,
+                                     address_plan, agreement_errors, check_suggestion, formal_address_count,
+                                     guard_findings, letter_guard, mixed_address)
 
 
 def sug(text, old, new, kind="jargon", safe=True, nth=0):
@@ -113,12 +113,21 @@ def _de_findings(text, safe_all):
     return out
 
 
+# A letter that already mixes the two forms: the one kind of letter the De -> du plan may convert by default.
+MIXED_LETTER = DE_LETTER.replace("\n\nMed venlig", " Du kan også ringe til os.\n\nMed venlig")
+
+
 def test_de_to_du_is_safe_only_for_the_whole_letter():
-    partial = guard_findings(DE_LETTER, _de_findings(DE_LETTER, safe_all=False))
+    partial = guard_findings(MIXED_LETTER, _de_findings(MIXED_LETTER, safe_all=False))
     assert not any(s.safe for f in partial for s in f.suggestions)
     assert NOTE_PLAN_DE in partial[0].suggestions[0].note
-    whole = guard_findings(DE_LETTER, _de_findings(DE_LETTER, safe_all=True))
+    whole = guard_findings(MIXED_LETTER, _de_findings(MIXED_LETTER, safe_all=True))
     assert all(s.safe for f in whole for s in f.suggestions)
+    # a letter that says De everywhere keeps it: the writer chose it (review 7); its De note offers the switch
+    # as a hint (only a municipality's consistent = "each" makes every form's switch safe, and then it is theirs)
+    kept = guard_findings(DE_LETTER, _de_findings(DE_LETTER, safe_all=False))
+    assert not any(s.safe for f in kept for s in f.suggestions)
+    assert NOTE_KEEP_DE in kept[0].suggestions[0].note
 
 
 def test_no_safe_du_in_a_letter_that_keeps_de():
@@ -126,12 +135,18 @@ def test_no_safe_du_in_a_letter_that_keeps_de():
     fs = _de_findings(text, safe_all=False) + [
         finding(text, "De skal sende", [sug(text, "De skal sende", "Du skal sende", kind="passive")], "passive")]
     out = guard_findings(text, fs)
-    s = out[-1].suggestions[0]
+    # the rewrite says "De" like the rest of the letter: here that is no change, so it is dropped
+    assert out[-1].suggestions == ()
+    # in a letter that already mixes the forms but is not converted, a new "du" is never safe
+    text = MIXED_LETTER
+    fs = _de_findings(text, safe_all=False) + [
+        finding(text, "De skal sende", [sug(text, "De skal sende", "Du skal sende", kind="passive")], "passive")]
+    s = guard_findings(text, fs)[-1].suggestions[0]
     assert not s.safe and NOTE_MIXED in s.note
 
 
 def test_formal_forms_in_other_suggestions_follow_a_converting_plan():
-    text = DE_LETTER
+    text = MIXED_LETTER
     fs = _de_findings(text, safe_all=True) + [
         finding(text, "De skal sende", [sug(text, "De skal sende Deres papirer", "Send Deres papirer",
                                             kind="passive")], "passive")]

@@ -30,6 +30,9 @@ def test_protected_items():
     # the formal pronouns and a word that starts a sentence are not names
     assert "name:Deres" not in protected_items("Vi har fået Deres brev. Tak for det.")
     assert "name:Tak" not in protected_items("Vi har fået Deres brev. Tak for det.")
+    # an address that ends a sentence leaves its full stop: the next word starts a sentence, it is no name
+    assert "name:Henvendelse" not in protected_items("Se www.fjordby.dk/affald. Henvendelse kan rettes hertil.")
+    assert protected_items("Se www.fjordby.dk/affald.")["addr:www.fjordby.dk/affald"] == 1
 
 
 def test_keeps_content():
@@ -106,3 +109,40 @@ def test_any_subset_of_real_suggestions_in_any_order(path, data):
     for s in sorted(subset, key=lambda s: s.start, reverse=True):
         text = text[:s.start] + s.replacement + text[s.end:]
     assert a == text
+
+
+# --- every suggestion marked safe keeps the facts of its sentence and one form of address (review 7) ----------
+
+SAFE_LETTERS = (BEFORE + sorted(CORPUS.glob("*/after.txt"))
+                + sorted((CORPUS.parent / "good-letters").glob("*.txt"))
+                + sorted((CORPUS.parent / "templates").glob("*.txt")))
+
+
+def _safe_problems(report) -> list[tuple]:
+    from letterlab.facts import diff_facts, extract_facts
+    from letterlab.rewrite.guard import _sentence_window, mixed_address
+
+    text = report.text
+    safe = [s for s in all_suggestions(report) if s.safe]
+    problems = []
+    for s in safe:
+        a, b = _sentence_window(text, s.start, s.end)
+        before = text[a:b]
+        after = text[a:s.start] + s.replacement + text[s.end:b]
+        d = diff_facts(extract_facts(before, letter=False), extract_facts(after, letter=False))
+        if d["missing"] or d["changed"]:
+            problems.append(("facts", before, after))
+        if not keeps_content(before, after):
+            problems.append(("content", before, after))
+        if mixed_address(apply_suggestions(text, [s])) and not mixed_address(text):
+            problems.append(("address", text[s.start:s.end], s.replacement))
+    chosen = resolve_overlaps(safe)
+    if mixed_address(apply_suggestions(text, chosen)) and not mixed_address(text):
+        problems.append(("address", "all safe suggestions together"))
+    return problems
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("path", SAFE_LETTERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_safe_suggestions_keep_facts_and_one_form_of_address(path):
+    assert _safe_problems(_analysed(path)) == []
