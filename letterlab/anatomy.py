@@ -206,6 +206,11 @@ ALTERNATIVE_OPTION = re.compile(
     r"^\s*(\(?[A-D1-4][.):]|(mulighed|variant|alternativ)\s*[A-D1-4]\b)\s*[-–:]?\s*[\wæøå ]{0,30}?\b"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkendelse|godkendt|imødekommelse|påbud|tilbagebetaling|"
     r"nedsættelse|standsning|ophør)\b[\wæøå ]{0,20}$", re.I)
+# An outcome alone as a section label ("BEVILLING:", "Delvis bevilling", "Afslag:"): with an instruction to the
+# caseworker and two or more of them, the outcomes stand side by side.
+OUTCOME_LABEL = re.compile(
+    r"^\s*(fuld\s+|delvis\s+)?(bevilling|afslag|godkendelse|tilsagn|imødekommelse|påbud|tilbagebetaling|nedsættelse|"
+    r"standsning|ophør)\s*:?\s*$", re.I)
 # An unticked box before an outcome for the reader (not a reply form's "☐ Jeg kommer"): one of several alternatives
 CHECKBOX_OUTCOME = re.compile(
     r"^\s*([☐□▢◻❑]|\[\s?\]|\(\s?\))\s*.{0,60}?(\b(du|de|i|vi) (får|kan få|kan ikke få|bevilger|giver)\b|"
@@ -703,6 +708,10 @@ def _notes(lines: list[_Line], parts: list[Part]) -> list[str]:
     if any(ln.kind == "scaffolding" for ln in lines):
         branches += [ln for ln in lines if ln.kind in ("subheading", "body") and ALTERNATIVE_OPTION.match(ln.text)
                      and ln not in branches]
+        labels = {OUTCOME_LABEL.match(ln.text).group(0).strip(" :").lower() for ln in lines
+                  if ln.kind in ("subheading", "body", "subject") and OUTCOME_LABEL.match(ln.text)}
+        if len(labels) >= 2:
+            branches += [ln for ln in lines if OUTCOME_LABEL.match(ln.text) and ln not in branches]
     # outcomes as tick boxes, none ticked: "☐ Du får dækket ...", "☐ Du får ikke dækket ..."
     boxes = [ln for ln in lines if ln.kind in ("body", "list", "scaffolding") and CHECKBOX_OUTCOME.match(ln.text)]
     if len(branches) >= 2 or len(boxes) >= 2:

@@ -192,7 +192,8 @@ def test_an_instruction_box_above_the_letterhead_is_scaffolding_not_the_letter()
 
 
 @pytest.mark.parametrize("a,b", [("A. Bevilling", "B. Afslag"), ("Mulighed 1 – bevilling", "Mulighed 2 – afslag"),
-                                 ("A) Godkendelse", "B) Afslag")])
+                                 ("A) Godkendelse", "B) Afslag"), ("BEVILLING:", "AFSLAG:"),
+                                 ("Delvis bevilling", "Afslag")])
 def test_lettered_options_with_an_instruction_are_alternatives(a, b):
     body = (f"Tilskud til briller\n\nKære «Navn»\n\n[Vælg én af mulighederne nedenfor, og slet den anden]\n\n{a}\n\n"
             f"Du får tilskud til briller.\n\n{b}\n\nDu får ikke tilskud, fordi du ikke har en synsnedsættelse.\n\n"
