@@ -1214,11 +1214,12 @@ URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HAS
 def _caps_line(td: ToneDoc, s: Sent) -> bool:
     """The sentence is a short line of its own in capitals: a heading, whatever the zone finder says."""
     text = s.text.strip()
-    if not text or text[-1] in ".!?:" or text != text.upper() or len(text.split()) > 6:
+    text = text[:-1].rstrip() if text.endswith(":") else text      # a label: "AFSLAG:", "BEVILLING:"
+    if not text or text[-1] in ".!?" or text != text.upper() or len(text.split()) > 6:
         return False
     a = td.text.rfind("\n", 0, s.start) + 1
     b = td.text.find("\n", s.end)
-    return td.text[a:b if b >= 0 else len(td.text)].strip() == text
+    return td.text[a:b if b >= 0 else len(td.text)].strip().rstrip(":").rstrip() == text
 
 
 FAMILY_FN = {
