@@ -1090,7 +1090,10 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         # for aflastning, vil jeg gerne tale med jer om det.")
         acknowledged = (any(re.search(r"\bvi (ved|forstår)\b|\bbeklager\b|\bskuffe\w*", w.low) for w in near[1:])
                         and any(td.help(w) for w in near[1:]))
-        if (not _plain_reason(td, own) and not acknowledged
+        # a section of its own for the reason, however far down: "Hvorfor får du ikke …?", "Begrundelse"
+        reason_section = any(REASON_HEADING_RE.match(w.low.lstrip("# ").strip()) and (w.zone == "heading" or _own_line(td, w))
+                             and len(w.text.split()) <= 12 for w in body[k + 1:])
+        if (not _plain_reason(td, own) and not acknowledged and not reason_section
                 and not any(td.has_reason(w) for w in near[1:])
                 and not any(STRONG_REASON_RE.search(w.low) for w in further)):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
@@ -1098,6 +1101,9 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         if len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+REASON_HEADING_RE = re.compile(r"(hvorfor\b.*\?|begrundelse\w*\b|derfor\b.*|baggrunden for\b.*|sådan har vi vurderet\b.*)$")
 
 
 # a "reason" that only names the rules: "da betingelserne i § 116 ikke er opfyldt", "jf. servicelovens § 100"
@@ -1209,6 +1215,13 @@ SHORT_SHOUTS = {"NU", "ALT", "NEJ", "JA", "KUN", "MÅ", "ER", "DU", "DIG", "DEM"
                 "SIN", "DIN", "DIT", "FOR", "SÅ", "ALDRIG", "INGEN"}
 URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HASTER|STRAKS|OMGÅENDE|PÅMINDELSE|INKASSO|"
                             r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
+
+
+def _own_line(td: ToneDoc, s: Sent) -> bool:
+    """The sentence is a line of its own (a sub-heading in a plain-text letter)."""
+    a = td.text.rfind("\n", 0, s.start) + 1
+    b = td.text.find("\n", s.end)
+    return td.text[a:b if b >= 0 else len(td.text)].strip() == s.text.strip()
 
 
 def _caps_line(td: ToneDoc, s: Sent) -> bool:
