@@ -96,23 +96,39 @@ def _starts(items) -> tuple[str, ...] | None:
 
 
 class Rx:
-    """A compiled pattern with the literals its matches need (``search``, ``count`` as ``re``)."""
+    """A pattern with the literals its matches need (``search``, ``count`` as ``re``).
 
-    __slots__ = ("rx", "needs", "starts", "folded")
+    The regex itself (``rx``) is compiled on first use: many patterns only ever answer ``absent`` (their
+    literals are not in the letters), and compiling them all cost a cold ``letterlab check`` about a tenth
+    of a second. A pattern the parser refuses is compiled at once, so it fails here as ``re.compile`` would.
+    """
+
+    __slots__ = ("_rx", "_pattern", "_flags", "needs", "starts", "folded")
 
     def __init__(self, pattern: str, flags: int = 0):
-        self.rx = re.compile(pattern, flags)
+        self._rx = None
+        self._pattern, self._flags = pattern, flags
         self.needs = self.starts = None
-        self.folded = bool(self.rx.flags & re.IGNORECASE)
-        if _sre_parse is None:
+        parsed = None
+        if _sre_parse is not None:
+            try:
+                parsed = _sre_parse.parse(pattern, flags)
+            except Exception:   # re.compile below says what is wrong
+                parsed = None
+        if parsed is None:
+            self.folded = bool(self.rx.flags & re.IGNORECASE)
             return
-        try:
-            parsed = _sre_parse.parse(pattern, flags)
-        except Exception:   # compiled fine above; an unexpected parse tree only costs speed
-            return
+        self.folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
         self.needs = _needs(parsed, self.folded)
         if not self.folded:
             self.starts = _starts(parsed)
+
+    @property
+    def rx(self) -> re.Pattern:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self._pattern, self._flags)
+        return rx
 
     def absent(self, text: str) -> bool:
         """True when the pattern surely does not match ``text``."""
@@ -140,10 +156,11 @@ class Rx:
                 at.add(i)
                 i = text.find(lit, i + 1)
         n = end = 0
+        match = self.rx.match
         for i in sorted(at):
             if i < end:
                 continue
-            m = self.rx.match(text, i)
+            m = match(text, i)
             if m:
                 n += 1
                 if n >= limit:

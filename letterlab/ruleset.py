@@ -15,6 +15,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -146,8 +147,14 @@ def default_rules_dir() -> Path:
     return Path(str(resources.files("letterlab.default_rules")))
 
 
+@lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    """``text.splitlines()``, kept for the file being read (every rule looks up its line in it)."""
+    return text.splitlines()
+
+
 def _line_of(text: str, needle_re: str, start_line: int = 1) -> int:
-    lines = text.splitlines()
+    lines = _lines(text)
     rx = re.compile(needle_re)
     for i in range(max(0, start_line - 1), len(lines)):
         if rx.search(lines[i]):
@@ -176,16 +183,18 @@ def validate_params(kind: str, params: dict, where: str, locate=None) -> dict[st
     schema: dict[str, Param] = getattr(KINDS[kind], "PARAMS", {})
     out: dict[str, Any] = {}
     at = where
+
+    def where_of(key: str) -> str:      # only for an error: finding the line reads the whole file
+        return locate(key) if locate and key in params else at
+
     for key in params:
-        where = locate(key) if locate else at
         if key not in schema:
             valid = ", ".join(sorted(schema)) or "(ingen)"
-            raise RuleError(f"{where}: ukendt parameter '{key}' for kind '{kind}'. Gyldige: {valid}")
+            raise RuleError(f"{where_of(key)}: ukendt parameter '{key}' for kind '{kind}'. Gyldige: {valid}")
     for key, p in schema.items():
-        where = locate(key) if locate and key in params else at
         if key not in params:
             if p.required:
-                raise RuleError(f"{where}: parameter '{key}' mangler ({p.help or _typename(p.type)})")
+                raise RuleError(f"{where_of(key)}: parameter '{key}' mangler ({p.help or _typename(p.type)})")
             out[key] = p.default
             continue
         v = params[key]
@@ -194,16 +203,16 @@ def validate_params(kind: str, params: dict, where: str, locate=None) -> dict[st
         if p.type is float and isinstance(v, int) and not isinstance(v, bool):
             v = float(v)
         if not _check_type(v, p.type):
-            raise RuleError(f"{where}: parameter '{key}' skal være {_typename(p.type)}, ikke {v!r}")
+            raise RuleError(f"{where_of(key)}: parameter '{key}' skal være {_typename(p.type)}, ikke {v!r}")
         if p.min is not None and v < p.min or p.max is not None and v > p.max:
-            raise RuleError(f"{where}: parameter '{key}' = {v} er uden for {p.min}–{p.max}")
+            raise RuleError(f"{where_of(key)}: parameter '{key}' = {v} er uden for {p.min}–{p.max}")
         if p.choices and v not in p.choices:
-            raise RuleError(f"{where}: parameter '{key}' = {v!r}. Gyldige: {', '.join(p.choices)}")
+            raise RuleError(f"{where_of(key)}: parameter '{key}' = {v!r}. Gyldige: {', '.join(p.choices)}")
         validator = getattr(KINDS[kind], "validate_param", None)
         if validator:
             problem = validator(key, v)
             if problem:
-                raise RuleError(f"{where}: parameter '{key}': {problem}")
+                raise RuleError(f"{where_of(key)}: parameter '{key}': {problem}")
         out[key] = v
     return out
 

@@ -140,9 +140,10 @@ def _words(text: str) -> list[str]:
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     a = start
     lo = max(0, start - 600)
+    m = None
     for m in SENT_BOUNDARY.finditer(text, lo, start):
         a = m.end()
-    if a == start and lo == 0 and not any(True for _ in SENT_BOUNDARY.finditer(text, 0, start)):
+    if m is None and lo == 0:       # no boundary before the edit: the sentence starts the text
         a = 0
     m = SENT_BOUNDARY.search(text, end)
     b = m.start() + 1 if m else len(text)
