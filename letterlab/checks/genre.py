@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .base import Param, letter
-from .message import (DATE_RE, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Layout, Sent, any_of, layout, make_finding,
+from .message import (DATE_RE, FIELD_PREFIX, NUMBER_WORDS, PLACEHOLDER_DATE, WEEKDAYS, Layout, Sent, any_of, layout, make_finding,
                       regex_list_problem, _compile_all)
 
 ELEMENTS = ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist",
@@ -94,12 +94,12 @@ REPLY_DEADLINE = [
     rf"\b(senest|inden|før) {WEEKDAYS}\b", PLACEHOLDER_DATE,
 ]
 DATES = [DATE_RE, rf"\b{WEEKDAYS}\b", r"\b\d{1,2}/\d{1,2}\b", r"\bi (dag|morgen)\b", PLACEHOLDER_DATE]
-CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", r"\{+\s*(tid|tidspunkt|klokkeslæt)",
+CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", rf"\{{+\s*{FIELD_PREFIX}(tid|tidspunkt|klokkeslæt)",
          r"\bkl\.?\s*(«|\{|\[|<<|\$\{)"]
 PLACES = [
     r"\b\w+(vej|gade|allé|alle|plads|torv|stræde|vænge|boulevard|parken|centret|centeret)\s+\d+",
     r"\blokale\b", r"\brådhus\w*", r"\bjobcent\w*", r"\bborgerservice\b", r"\bhos (os|mig)\b", r"\badresse\w*",
-    r"«\s*adresse", r"\{+\s*(adresse|sted|lokale|mødested)", r"\bmødested\w*", r"\bonline\b", r"\bvideo\w*",
+    rf"«\s*{FIELD_PREFIX}adresse", rf"\{{+\s*{FIELD_PREFIX}(adresse|sted|lokale|mødested)", r"\bmødested\w*", r"\bonline\b", r"\bvideo\w*",
     r"\bteams\b", r"\btelefon(samtale|møde)\b", r"\bringer til dig\b",
     r"\bpå (skolen|biblioteket|kontoret|sygehuset|hospitalet|rådhuset|klinikken)\b", r"\bi (vores|kommunens) \w+",
     # "på skolens kontor", "i børnehavens personalerum", "på Ådal Skole"

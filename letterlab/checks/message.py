@@ -87,7 +87,10 @@ MONTHS = r"(januar|februar|marts|april|maj|juni|juli|august|september|oktober|no
 WEEKDAYS = r"(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 NUMBER_WORDS = r"(\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjorten|tyve|tredive)"
 DATE_RE = rf"\b\d{{1,2}}\.\s*{MONTHS}"
-PLACEHOLDER_DATE = r"(\{+\s*(dato|frist|svarfrist|tid|tidspunkt)[^}]*\}+|«\s*(dato|frist)[^»]*»|\[(dato|frist)[^\]]*\]|<<\s*(dato|frist)[^>]*>>)"
+# a merge field's name may carry a record or group before it: "{{ moede.dato }}", "«Moede_dato»"
+FIELD_PREFIX = r"(?:[\wæøå]+[._])*"
+PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt)[^}}]*\}}+|«\s*{FIELD_PREFIX}(dato|frist)[^»]*»|"
+                    rf"\[{FIELD_PREFIX}(dato|frist)[^\]]*\]|<<\s*{FIELD_PREFIX}(dato|frist)[^>]*>>)")
 
 DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
@@ -133,7 +136,7 @@ SUMMONS = [
     # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
     r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
-    r"\bmød(e)? op\b", r"\binviter\w*\b", r"\bvi vil gerne (se|mødes med) dig\b",
+    r"\bmød(e)? op\b", r"\binviter\w*\b", r"\b(vi|jeg) vil gerne (se|mødes med) (dig|jer|dem)\b",
     # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
     r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
     # "Vi skal holde et opfølgningsmøde med dig torsdag ...", "Derfor vil vi holde en statussamtale ..."

@@ -81,6 +81,7 @@ class _Walker:
         self.ctx: list[dict] = []  # {"kind", "level", "prefix"}
         self.lists: list[list] = []  # [tag, counter]
         self.pre = 0
+        self.term = False  # a <dt> just ended: its <dd> continues the same line ("Tid: 4. maj kl. 10")
 
     # -- text accumulation
     def text(self, s: str | None) -> None:
@@ -93,6 +94,7 @@ class _Walker:
             self.buf.append(_WS.sub(" ", s))
 
     def flush(self) -> None:
+        self.term = False
         if not self.buf:
             return
         raw = "".join(self.buf)
@@ -141,7 +143,13 @@ class _Walker:
         if tag == "br":
             self.buf.append("\n")
             return
-        if tag in BLOCK_TAGS:
+        if tag == "dd" and self.term:
+            # a description list's term and its description are one "label: value" line
+            self.term = False
+            if not "".join(self.buf).endswith(" "):
+                self.buf.append(" ")
+            self.ctx.append({"kind": None, "level": 0, "prefix": ""})
+        elif tag in BLOCK_TAGS:
             if self._in_cell() and tag not in TABLE_TAGS:
                 # Inside a table cell the whole cell is one block: nested
                 # paragraphs, headings and list items become lines.
@@ -175,6 +183,11 @@ class _Walker:
         if tag in BLOCK_TAGS and self.ctx:
             if self.ctx[-1].get("cell_line"):
                 self.buf.append("\n")
+            elif tag == "dt" and "".join(self.buf).strip():
+                self.ctx.pop()
+                self.text(el.tail)
+                self.term = True      # after the tail: white space between </dt> and <dd> keeps the line
+                return
             else:
                 self.flush()  # before pop: the block belongs to this element
             self.ctx.pop()

@@ -73,6 +73,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     # a meeting of a kind, in any order
     ("Vi skal holde et opfølgningsmøde om din sygemelding torsdag den 14. januar kl. 13.00.", "summons"),
     ("Derfor vil vi gerne holde en statussamtale med dig.", "summons"),
+    # the invitation to parents or in the De form, not only to "dig"
+    ("Vi vil gerne mødes med jer den 4. maj kl. 10 for at tale om Idas trivsel.", "summons"),
+    ("Jeg vil gerne se Dem til en samtale om Deres pension.", "summons"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)

@@ -201,3 +201,12 @@ def test_odt_corrupt_and_empty(helpers):
     with pytest.raises(ReadError) as exc:
         read_document(data=helpers.make_odt("<text:p> </text:p>"), filename="tom.odt")
     assert exc.value.code == "empty"
+
+
+def test_a_description_list_term_and_its_description_are_one_line():
+    # "<dt>Tid:</dt><dd>…</dd>" is a "label: value" line, as a self-service system writes a meeting's time and place
+    html = ("<html><body><p>Kære Jens</p><dl><dt>Tid:</dt>\n<dd>4. maj kl. 10</dd>\n<dt>Sted:</dt>"
+            "<dd>Rådhuset, lokale 2</dd><dt>Uden beskrivelse</dt></dl><p>Venlig hilsen</p></body></html>")
+    doc = read_document(data=html.encode("utf-8"), filename="brev.html")
+    assert doc.text.split("\n\n") == ["Kære Jens", "Tid: 4. maj kl. 10", "Sted: Rådhuset, lokale 2",
+                                      "Uden beskrivelse", "Venlig hilsen"]
