@@ -1,4 +1,4 @@
-"""The held-out and development template sets (corpora/templates-heldout1..3, -dev3, -dev4): gold and accuracy guards.
+"""The held-out and development template sets (corpora/templates-heldout1..4, -dev3, -dev4): gold and accuracy guards.
 
 Two Danish editors each wrote 20 templates blind (see each set's README.md). First contact gave
 - heldout1: heading 17/20, message-first 17/18, genre 14/19, appeal 19/20, message sentence 14/18,
@@ -61,6 +61,14 @@ GUARDS = {
     # first contact on b68b0b2 was heading 16/20 (17/20 after a gold artefact was fixed), message-first 16/19,
     # genre 18/19, appeal 17/20, message sentence 16/19, cannot judge 0/1, 0.86 warnings and 6 errors on 14 good
     # plain letters. The warnings left are sentence-level (passive, kancellisprog), none about the whole letter.
+    # Set 4 (fourth editor, blind): first contact on main b68b0b2 was heading 18/20, message-first 14/18, genre
+    # 17/18, appeal 19/20, message sentence 13/18, 1.0 warnings per good plain letter; unchanged after the session-7
+    # branches; these are the figures after the coordinator's general fixes (see its README: no longer blind).
+    "templates-heldout4": {
+        "min_accuracy": {"heading": 0.9, "message_first": 0.83, "genre": 0.94, "appeal": 0.95,
+                         "message_sentence": 0.77, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.2,
+    },
     "templates-dev4": {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},

@@ -21,6 +21,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GUARDS = {
     "tone-heldout": (0.98, 0.92, 0.02),       # after tone4: 1.000 / 0.945 / 0 % (tone3: 0.920 / 0.805 / 5.0 %)
     "tone-heldout2": (0.97, 0.85, 0.02),      # after tone4: 0.992 / 0.870 / 0 % (tone3: 0.933 / 0.671 / 3.7 %)
+    # third editor, blind to every branch: first contact on b68b0b2 0.927 / 0.514 / 2.6 %, after tone4 0.931 / 0.543 / 1.7 %
+    "tone-heldout3": (0.92, 0.53, 0.025),
 }
 
 
