@@ -32,8 +32,10 @@ DENSE = 4           # pieces shorter than this on average: not text, joined into
 MAX_URL = 512       # a web address up to this long goes to the tokenizer whole (a few ms at most)
 
 _CHUNK_RE = re.compile(r"\S{%d,}" % LONG_CHUNK)
-_RUN_RE = re.compile(r"[^\w\s]{%d,}" % RUN)
-_PIECE_RE = re.compile(r"\w+|[^\w\s]+")
+# "_" counts as punctuation here: it is a word character to ``re``, but spaCy peels it off as a
+# suffix, one at a time (60,000 "_" took over 30 s)
+_RUN_RE = re.compile(r"(?:[^\w\s]|_){%d,}" % RUN)
+_PIECE_RE = re.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)[\w.~:/?#@!$&*+,;=%-]+\Z", re.IGNORECASE)
 _NOT_WORD_RE = re.compile(r"[^\w]")
 
@@ -46,7 +48,7 @@ def risky(chunk: str) -> bool:
         return True
     if len(chunk) <= MAX_URL and _URL_RE.match(chunk):
         return False
-    return len(_NOT_WORD_RE.findall(chunk)) >= MANY_PUNCT
+    return len(_NOT_WORD_RE.findall(chunk)) + chunk.count("_") >= MANY_PUNCT
 
 
 def pieces(chunk: str) -> list[str]:
@@ -59,7 +61,7 @@ def pieces(chunk: str) -> list[str]:
     out = []
     for m in _PIECE_RE.finditer(chunk):
         piece = m.group()
-        if len(piece) > PIECE and not piece[0].isalnum() and piece[0] != "_":
+        if len(piece) > PIECE and not piece[0].isalnum():
             out.extend(piece[i:i + PIECE] for i in range(0, len(piece), PIECE))
         else:
             out.append(piece)
