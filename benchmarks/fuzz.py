@@ -13,6 +13,11 @@ Each input (seeded, so a run can be repeated) goes through:
 * ``audit``: every input written as a file (hostile names included) into one folder, audited once:
   every file reported, reports valid UTF-8, no planted CPR number in full.
 
+``--only 2341,8779`` regenerates just those inputs of the seed (the generator is replayed up to
+them), writes each to ``--dump`` (a folder; default: the current one) and prints what its analysis
+cost per stage (tokenizer, the rest of the pipeline, the checks), without a time limit, with the
+slowest functions (``--profile``): how a "stopped" input is looked into.
+
 Every analysis runs under the core's time limit (``--time-limit``, 5 s by default, as in ``check``).
 A letter stopped there is counted as "stopped": that is the intended behaviour, and the fuzz checks
 that such a report carries the Danish ``too_slow`` notice and no scores. A "hang" is a real overrun:
@@ -373,6 +378,61 @@ def _audit(folder: Path, workdir: Path, jobs: int, n_files: int, problems: list[
             "audit_statuses": statuses}
 
 
+def replay(seed: int, only: list[int], dump: Path, max_run: int, max_paras: int, profile: int) -> list[dict]:
+    """Regenerate inputs ``only`` of ``seed``, write them to ``dump`` and measure their analysis by stage."""
+    import cProfile
+    import pstats
+
+    from letterlab.core import analyse
+    from letterlab.nlp.pipeline import load_pipeline
+    from letterlab.readers import ReadError, read_document
+    from letterlab.ruleset import default_ruleset
+
+    gen = Gen(seed, max_run, max_paras)
+    dump.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for i in range(max(only) + 1):
+        fname, data, kind = gen.document(i)
+        if i in only:
+            path = dump / f"fuzz-{seed}-{i}.{kind}"
+            path.write_bytes(data)
+            files[i] = (path, kind, fname)
+    nlp, rules = load_pipeline(), default_ruleset()
+    analyse("Kære Anna\n\nDu får hjælp.", rules, nlp=nlp)
+    out = []
+    for i in only:
+        path, kind, fname = files[i]
+        row: dict = {"input": i, "file": str(path), "format": kind, "name": fname.decode("utf-8", "replace")}
+        try:
+            document = read_document(str(path))
+        except ReadError as exc:
+            row["read_error"] = str(exc)
+            out.append(row)
+            continue
+        text = document.text
+        t = time.perf_counter()
+        doc = nlp.make_doc(text)
+        row.update(chars=len(text), tokens=len(doc), tokenizer_s=round(time.perf_counter() - t, 3))
+        t = time.perf_counter()
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
+        row["pipeline_s"] = round(time.perf_counter() - t, 3)
+        prof = cProfile.Profile()
+        t = time.perf_counter()
+        prof.enable()
+        report = analyse(document, rules, nlp=nlp, time_limit=None)
+        prof.disable()
+        row["analyse_s"] = round(time.perf_counter() - t, 3)
+        row["checks_s"] = round(row["analyse_s"] - row["tokenizer_s"] - row["pipeline_s"], 3)
+        row["findings"] = len(report.findings)
+        if profile:
+            stats = pstats.Stats(prof).stats
+            own = sorted(((v[2], f"{Path(k[0]).name}:{k[1]}:{k[2]}") for k, v in stats.items()), reverse=True)
+            row["slowest_own_s"] = [[name, round(sec, 3)] for sec, name in own[:profile]]
+        out.append(row)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000)
@@ -387,8 +447,16 @@ def main() -> int:
     ap.add_argument("--max-run", type=int, default=20_000, help="longest punctuation run inserted")
     ap.add_argument("--max-paras", type=int, default=6, help="most corpus paragraphs in one input")
     ap.add_argument("--progress", type=int, default=500, help="a progress line on stderr every N inputs")
+    ap.add_argument("--only", default=None, help="regenerate only these inputs (comma-separated numbers)")
+    ap.add_argument("--dump", default=".", help="with --only: the folder the inputs are written to")
+    ap.add_argument("--profile", type=int, default=8, help="with --only: the N functions with most own time")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if args.only:
+        only = sorted({int(x) for x in args.only.split(",") if x.strip()})
+        rows = replay(args.seed, only, Path(args.dump), args.max_run, args.max_paras, args.profile)
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
     from letterlab.core import TIME_LIMIT
 
     limit = TIME_LIMIT if args.time_limit is None else args.time_limit

@@ -11,7 +11,13 @@ marks the whole pool broken, so every request in flight fails with it.
 * A worker that dies (killed, out of memory) fails only its own call
   (``WorkerLost``); an idle worker found dead is replaced without an error.
 * Workers are recycled: after ``max_tasks`` tasks, or when their resident
-  memory passes ``max_rss_mb``, they are ended and a fresh one takes their place.
+  memory passes ``max_rss_mb``, a fresh one is started, and the old one goes on
+  taking work until the fresh one is ready; then it is ended (when it is idle,
+  or as soon as its task is done). Recycling never leaves the pool short of a
+  worker: a fresh worker spends seconds loading the pipeline, and before, the
+  requests that came meanwhile waited for it or for the other workers.
+  (A worker that is killed for its time limit or dies cannot serve meanwhile;
+  its replacement is started before it is cleaned up.)
 * A new worker runs ``initializer(*initargs)`` and ``warm()`` (e.g. load the
   pipeline) before it takes work, so set-up never counts against a time limit.
   An error there (a missing model) reaches the caller with its own type.
@@ -92,10 +98,48 @@ def rss_mb(pid: int) -> float:
 
 
 class _Slot:
-    __slots__ = ("proc", "conn", "tasks", "warm")
+    __slots__ = ("proc", "conn", "tasks", "warm", "retiring", "retire")
 
     def __init__(self, proc, conn, warm):
         self.proc, self.conn, self.tasks, self.warm = proc, conn, 0, warm
+        self.retiring = False     # a replacement is starting; this worker serves until it is ready
+        self.retire = False       # the replacement is ready: end this worker once it is free
+
+
+class _Idle:
+    """The idle workers, first in first out; one can be taken out from the middle (to retire it)."""
+
+    def __init__(self):
+        self._cv = threading.Condition()
+        self._slots: list[_Slot] = []
+
+    def put(self, slot: _Slot) -> None:
+        with self._cv:
+            self._slots.append(slot)
+            self._cv.notify()
+
+    def get(self, timeout: float) -> _Slot:
+        with self._cv:
+            if not self._slots and not self._cv.wait_for(lambda: self._slots, timeout):
+                raise queue.Empty
+            return self._slots.pop(0)
+
+    def get_nowait(self) -> _Slot:
+        with self._cv:
+            if not self._slots:
+                raise queue.Empty
+            return self._slots.pop(0)
+
+    def remove(self, slot: _Slot) -> bool:
+        with self._cv:
+            if slot in self._slots:
+                self._slots.remove(slot)
+                return True
+            return False
+
+    def qsize(self) -> int:
+        with self._cv:
+            return len(self._slots)
 
 
 class WorkerPool:
@@ -111,7 +155,7 @@ class WorkerPool:
         self.first_task_grace = first_task_grace
         self._ctx = multiprocessing.get_context("spawn")
         self._init = (initializer, initargs, warm)
-        self._idle: queue.Queue[_Slot] = queue.Queue()
+        self._idle = _Idle()
         self._errors: queue.Queue[BaseException] = queue.Queue()
         self._lock = threading.Lock()
         self._processes: dict[int, Any] = {}      # pid -> Process, every worker alive or starting
@@ -123,7 +167,8 @@ class WorkerPool:
 
     # -- workers ------------------------------------------------------------------------------
 
-    def _spawn(self, warm: bool = True) -> None:
+    def _spawn(self, warm: bool = True, retiring: _Slot | None = None) -> None:
+        """Start a worker; ``retiring``: the worker it replaces, ended once this one is ready."""
         if self._closed:
             return
         parent, child = self._ctx.Pipe()
@@ -135,18 +180,27 @@ class WorkerPool:
         child.close()
         with self._lock:
             self._processes[proc.pid] = proc
-        threading.Thread(target=self._await_ready, args=(proc, parent, warm_fn is not None or self._init[2] is None),
+        threading.Thread(target=self._await_ready,
+                         args=(proc, parent, warm_fn is not None or self._init[2] is None, retiring),
                          daemon=True, name="letterlab-worker-start").start()
 
-    def _await_ready(self, proc, conn, warm: bool) -> None:
+    def _await_ready(self, proc, conn, warm: bool, retiring: _Slot | None = None) -> None:
         try:
             kind, value = conn.recv()
         except (EOFError, OSError):
             kind, value = "error", WorkerLost()
         if kind == "ready" and not self._closed:
             self._idle.put(_Slot(proc, conn, warm))
+            if retiring is not None:
+                with self._lock:        # with ``run`` putting it back: it is either idle here or ended there
+                    retiring.retire = True
+                    idle = self._idle.remove(retiring)
+                if idle:                # busy: ``run`` ends it after its task
+                    self._end(retiring.proc, retiring.conn, gently=True)
             return
         self._end(proc, conn)
+        if retiring is not None:
+            retiring.retiring = False      # the old worker goes on; it asks for a replacement again later
         if not self._closed:
             self._errors.put(value)
 
@@ -165,9 +219,11 @@ class WorkerPool:
             proc.join(5)
         conn.close()
 
-    def _replace(self, slot: _Slot, gently: bool = False) -> None:
-        self._end(slot.proc, slot.conn, gently)
-        self._spawn()
+    def _replace(self, slot: _Slot) -> None:
+        """``slot``'s worker cannot serve (stuck or dead): start its replacement, then clean it up."""
+        if not slot.retiring:           # else a replacement is starting already
+            self._spawn()
+        self._end(slot.proc, slot.conn)
 
     def _take(self) -> _Slot:
         while True:
@@ -182,6 +238,9 @@ class WorkerPool:
                     continue
                 self._spawn()          # try again next time (the cause may be gone)
                 raise err
+            if slot.retire:            # its replacement is ready (it was busy when that one came)
+                threading.Thread(target=self._end, args=(slot.proc, slot.conn, True), daemon=True).start()
+                continue
             if slot.proc.is_alive():
                 return slot
             self._replace(slot)        # died while idle: nobody was waiting for it
@@ -208,12 +267,17 @@ class WorkerPool:
         slot.tasks += 1
         if isinstance(value, Warmed):
             slot.warm, value = True, value.value
-        if (self.max_tasks and slot.tasks >= self.max_tasks) or \
-                (self.max_rss_mb and rss_mb(slot.proc.pid) > self.max_rss_mb):
+        if not slot.retiring and ((self.max_tasks and slot.tasks >= self.max_tasks) or
+                                  (self.max_rss_mb and rss_mb(slot.proc.pid) > self.max_rss_mb)):
             self.recycled += 1
-            threading.Thread(target=self._replace, args=(slot, True), daemon=True).start()
-        else:
-            self._idle.put(slot)
+            slot.retiring = True
+            self._spawn(retiring=slot)      # this worker serves on until the fresh one is ready
+        with self._lock:
+            retire = slot.retire
+            if not retire:
+                self._idle.put(slot)
+        if retire:
+            threading.Thread(target=self._end, args=(slot.proc, slot.conn, True), daemon=True).start()
         if kind == "error":
             raise value
         return value

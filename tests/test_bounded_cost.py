@@ -205,3 +205,71 @@ def test_a_text_with_more_tokens_than_the_pipeline_can_be_stopped_in_is_refused_
     assert problem["code"] == "too_many_words" and problem["code"] in UNCHECKED
     assert "for mange ord og tegn" in problem["message"] and "80.000" in problem["message"]
     assert precheck(_words(30_000)) is None       # 30,000 words of prose (about 200,000 characters) are read
+
+
+# ---------------------------------------------------------------------------------------------
+# Work that grew faster than the letter (fuzz and ReDoS audit, #15). Each test counts the work
+# or runs a hostile input that cost minutes to hours before under the core's own limit.
+
+def test_a_request_is_compared_with_a_bounded_number_of_sentences_after_it(nlp, ruleset, monkeypatch):
+    """'handling-uden-frist' looked for a deadline in every later sentence of the paragraph and the
+    next, cleaning each again for every request: a paragraph of N one-line requests cost N² (20,000
+    characters took 27 s). Now each sentence is cleaned once and a deadline is looked for within
+    SECTION_AHEAD sentences."""
+    from letterlab.checks import message
+
+    calls = []
+    real = message._clean
+    monkeypatch.setattr(message, "_clean", lambda text: calls.append(1) or real(text))
+    n = 300
+    report = analyse("Kære Anna\n\n" + "Du skal sende os papirerne\n" * n, ruleset, nlp=nlp, time_limit=None)
+    assert "klart-budskab.handling-uden-frist" in {f.rule for f in report.findings}
+    assert len(calls) <= 6 * n            # about 45,000 before: every pair of lines
+    # a deadline a few sentences after the request still counts
+    calls.clear()
+    report = analyse("Kære Anna\n\nDu skal sende os papirerne. Vi skal bruge dem til din sag. Det er vigtigt. "
+                     "Send dem senest den 1. maj.", ruleset, nlp=nlp, time_limit=None)
+    assert "klart-budskab.handling-uden-frist" not in {f.rule for f in report.findings}
+
+
+def _under_the_core_limit(fn, *args):
+    """``fn(*args)`` within the core's own limit (5 s). Each hostile input below cost minutes to hours
+    before its fix (time quadratic in 200,000 characters) and costs milliseconds now, so a stop
+    here is a regression, whatever the machine's load."""
+    from letterlab import timelimit
+    from letterlab.core import TIME_LIMIT
+
+    with timelimit.limit(TIME_LIMIT) as active:
+        if not active:
+            pytest.skip("no in-process time limit here")
+        return fn(*args)
+
+
+def test_sentence_length_word_pattern_tries_only_where_a_word_starts():
+    """``\\S*[letter]\\S*`` went to the end of a letterless stretch from each of its positions."""
+    import re
+
+    from letterlab.checks import sentence_length as sl
+
+    old = re.compile(r"\S*[A-Za-zÆØÅæøåÉé]\S*")
+    r = random.Random(3)
+    for _ in range(3000):          # the same words as before
+        s = "".join(r.choice("ab =.\n«Æ1\u00a0–") for _ in range(r.randint(0, 30)))
+        assert sl._WORD.findall(s) == old.findall(s), s
+    hostile = "Vi har brug for " + "=" * 200_000 + " dine papirer"
+    assert _under_the_core_limit(sl.long_word_share, hostile) == sl.long_word_share("Vi har brug for dine papirer")
+
+
+def test_tone_quotations_from_a_run_of_opening_marks_cost_one_step_each():
+    """From each "»" of a run the quotation pattern looked 600 characters ahead for a "«"."""
+    from letterlab.checks.tone import QUOTE_RE
+
+    text = 'Hun skrev »Vi kommer« og “det er fint” og "ja tak" og „godt“ til os.'
+    assert [m.group() for m in QUOTE_RE.finditer(text)] == ["»Vi kommer«", "“det er fint”", '"ja tak"', "„godt“"]
+    # the look-ahead from an opening mark ends at the next one: in a run of them each try costs one step
+    # (600 before: 60,000 "»" took 5 s)
+    assert QUOTE_RE.match("»a »b« c") is None and QUOTE_RE.match("»b« c").group() == "»b«"
+    assert QUOTE_RE.match("“a “b” c") is None and QUOTE_RE.match("“b” c").group() == "“b”"
+    for mark in "»“":
+        hostile = "Vi skriver " + mark * 200_000 + " til dig"
+        assert _under_the_core_limit(lambda s: list(QUOTE_RE.finditer(s)), hostile) == []

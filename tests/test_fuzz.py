@@ -44,3 +44,34 @@ def test_fuzz_counts_a_letter_stopped_at_the_time_limit_as_stopped_not_as_a_hang
     c = result["counts"]
     assert c["stopped"] > 0 and c["stopped"] + c["analysed"] + c["read_errors"] == c["inputs"]
     assert c["hangs"] == 0 and not result["problems"], result["problems"]
+
+
+def test_one_input_is_regenerated_by_its_number_and_measured_by_stage(tmp_path, monkeypatch):
+    """``--only`` replays the seed's generator: the file written is the one the full run made."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import fuzz
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    gen = fuzz.Gen(5, 200, 2)
+    made = [gen.document(i) for i in range(9)]
+    rows = fuzz.replay(5, [4, 8], tmp_path / "ud", 200, 2, profile=3)
+    assert [r["input"] for r in rows] == [4, 8]
+    for r in rows:
+        _name, data, kind = made[r["input"]]
+        assert r["format"] == kind
+        assert _content((tmp_path / "ud" / f"fuzz-5-{r['input']}.{kind}").read_bytes()) == _content(data)
+        assert "read_error" in r or (r["analyse_s"] >= 0 and r["tokens"] > 0 and len(r["slowest_own_s"]) == 3)
+
+
+def _content(data: bytes):
+    """The bytes, or a .docx's parts (its zip holds the time it was written)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return {name: z.read(name) for name in z.namelist()}
+    except (zipfile.BadZipFile, EOFError, OSError):
+        return len(data), data[:4]        # a broken zip (cut short): time stamps all through it

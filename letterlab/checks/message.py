@@ -836,6 +836,9 @@ def _asks_for_action(actions, t: str) -> bool:
     return any(not _NEGATION.search(m.group(0)) for r in actions.items for m in r.rx.finditer(t))
 
 
+SECTION_AHEAD = 40          # sentences after a request in which its deadline may follow
+
+
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -852,6 +855,14 @@ def _handling_uden_frist(doc, rule) -> Iterator:
     imperatives = frozenset(w.lower() for w in rule.params["imperatives"])
     settled: set[str | None] = set()     # the verbs of requests that already have their deadline
     section_if = False      # under a sub-heading that is a condition ("Hvis tiden ikke passer", "Har du spørgsmål?")
+    flags: dict[tuple[int, int], bool] = {}
+
+    def flag(k: int, patterns) -> bool:      # each sentence cleaned and searched once per pattern list
+        key = (k, id(patterns))
+        if key not in flags:
+            flags[key] = bool(patterns.search(_clean(seq[k].text)))
+        return flags[key]
+
     for i, s in enumerate(seq):
         if s.part == "subheading":
             section_if = s.text.strip().endswith("?") or bool(conds.search(_clean(s.text)))
@@ -870,14 +881,17 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if deadlines.search(t):
             settled.add(verb)
             continue
-        # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ...")
+        # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ..."),
+        # within SECTION_AHEAD sentences (#15: a paragraph of thousands of one-line requests made this
+        # quadratic, 27 s for 20,000 characters)
         section = []
-        for nxt in seq[i + 1:]:
+        for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD)):
+            nxt = seq[k]
             if nxt.part in ("subheading", "subject") or nxt.zone_index > s.zone_index + 1:
                 break       # the same section, this paragraph or the next
-            if not conds.search(_clean(nxt.text)) or nxt.zone_index == s.zone_index:
-                section.append(nxt)
-        if any(deadlines.search(_clean(n.text)) for n in section):
+            if nxt.zone_index == s.zone_index or not flag(k, conds):
+                section.append(k)
+        if any(flag(k, deadlines) for k in section):
             settled.add(verb)
             continue
         if verb is not None and verb in settled:

@@ -258,7 +258,9 @@ ALTERNATIVE_RE = re.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har (sendt|skreve
                             r"\bi stedet\b")
 HYPOTHETICAL_RE = re.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = re.compile(r"^\s*(§|stk\.)", re.I)
-QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^«\n]{1,600}«|'
+# An opening mark is not inside its own quotation (as '"' is not inside '"...."'): from each of a run of
+# "»" the pattern looked 600 characters ahead (#15: 60,000 "»" took 5 s).
+QUOTE_RE = re.compile(r'"[^"\n]{1,600}"|“[^“”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^»«\n]{1,600}«|'
                       r"(?<![A-Za-zÆØÅæøå0-9])'[^'\n]{3,600}'(?![A-Za-zÆØÅæøå])")
 CAPS_RE = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,}(?:'s)?(?![\w-])")
 BODY_ZONES = ("body", "heading")

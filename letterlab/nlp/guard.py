@@ -11,7 +11,11 @@ of at least ``LONG_CHUNK`` characters with a run of ``RUN`` or more
 punctuation characters, or with ``MANY_PUNCT`` punctuation characters in all
 (and not a plain web address), is cut by a linear regular expression into
 words and punctuation runs, and a punctuation run becomes tokens of at most
-``PIECE`` characters. Everything else goes to the real tokenizer exactly as
+``PIECE`` characters. A web address is left whole only up to ``MAX_URL``
+characters: a longer one ("www.x.dk" followed by 14,000 "a:", input 2341 of
+the fuzz with seed 1) cost the tokenizer time quadratic in its length (28,000
+characters took 6 s) and became a token for every character (28,000 tokens, 8 s
+more in the pipeline). Everything else goes to the real tokenizer exactly as
 before. The Doc is built from the pieces with their original whitespace, so
 ``doc.text`` is the input, character for character, and every offset stays put.
 Ordinary letters never contain such a stretch, so they are tokenized as before.
@@ -25,10 +29,13 @@ RUN = 8             # this many punctuation characters in a row is never a word
 MANY_PUNCT = 8      # nor is a stretch with this many punctuation characters (unless a web address)
 PIECE = 64          # longest token made from a punctuation run
 DENSE = 4           # pieces shorter than this on average: not text, joined into PIECE-long tokens
+MAX_URL = 512       # a web address up to this long goes to the tokenizer whole (a few ms at most)
 
 _CHUNK_RE = re.compile(r"\S{%d,}" % LONG_CHUNK)
-_RUN_RE = re.compile(r"[^\w\s]{%d,}" % RUN)
-_PIECE_RE = re.compile(r"\w+|[^\w\s]+")
+# "_" counts as punctuation here: it is a word character to ``re``, but spaCy peels it off as a
+# suffix, one at a time (60,000 "_" took over 30 s)
+_RUN_RE = re.compile(r"(?:[^\w\s]|_){%d,}" % RUN)
+_PIECE_RE = re.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)[\w.~:/?#@!$&*+,;=%-]+\Z", re.IGNORECASE)
 _NOT_WORD_RE = re.compile(r"[^\w]")
 
@@ -39,9 +46,9 @@ def risky(chunk: str) -> bool:
         return False
     if _RUN_RE.search(chunk):
         return True
-    if _URL_RE.match(chunk):
+    if len(chunk) <= MAX_URL and _URL_RE.match(chunk):
         return False
-    return len(_NOT_WORD_RE.findall(chunk)) >= MANY_PUNCT
+    return len(_NOT_WORD_RE.findall(chunk)) + chunk.count("_") >= MANY_PUNCT
 
 
 def pieces(chunk: str) -> list[str]:
@@ -54,7 +61,7 @@ def pieces(chunk: str) -> list[str]:
     out = []
     for m in _PIECE_RE.finditer(chunk):
         piece = m.group()
-        if len(piece) > PIECE and not piece[0].isalnum() and piece[0] != "_":
+        if len(piece) > PIECE and not piece[0].isalnum():
             out.extend(piece[i:i + PIECE] for i in range(0, len(piece), PIECE))
         else:
             out.append(piece)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.nlp.guard import PIECE, GuardedTokenizer, pieces, risky
+from letterlab.nlp.guard import MAX_URL, PIECE, GuardedTokenizer, pieces, risky
 
 HOSTILE = [
     "Svar" + "=" * 6000,
@@ -12,6 +12,11 @@ HOSTILE = [
     "a:" * 4000,
     "(" * 5000 + "a",
     "Vi skriver" + "»" * 5000 + "  \n  dobbelt  mellemrum",
+    # looks like a web address, so it was left whole: 8,000 tokens, time quadratic in its length
+    # (fuzz seed 1, input 2341: 28,000 characters, 6 s in the tokenizer and 8 s in the pipeline)
+    "Se www.fjordby.dk" + "a:" * 4000 + "/affald. Tak",
+    # "_" is a word character to ``re`` but a suffix to spaCy: 60,000 of them took over 30 s
+    "Navn: " + "_" * 6000 + " Dato: " + "_" * 3000,
 ]
 
 
@@ -48,6 +53,8 @@ def test_risky_and_pieces():
     assert risky("a" + "=" * 40)
     assert not risky("=" * 10)                                        # short: the tokenizer copes
     assert not risky("https://www.kk.dk/borger/affald-og-genbrug?x=1&y=2")
+    assert not risky("https://www.kk.dk/borger/" + "affald-og-genbrug/" * 25)      # 468 characters
+    assert risky("https://www.kk.dk/borger/" + "a:" * MAX_URL)                     # no address is that long
     assert pieces("Svar" + "=" * 70) == ["Svar", "=" * PIECE, "=" * 6]
     assert "".join(pieces("a:" * 100)) == "a:" * 100
     assert max(len(p) for p in pieces("a:" * 100)) <= PIECE
