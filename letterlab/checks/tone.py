@@ -431,32 +431,8 @@ _LOOKBEHIND_RE = re.compile(r"\(\?<[!=](?:\\.|[^()\\])*\)")
 _LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
-def _alternatives(p: str) -> list[str]:
-    """The top-level alternatives of ``p``."""
-    depth, start, i, alts, in_class = 0, 0, 0, [], False
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            alts.append(p[start:i])
-            start = i + 1
-        i += 1
-    alts.append(p[start:])
-    return alts
-
-
-def _group_end(p: str) -> int:
-    """The index of the ``)`` that closes the group opening at ``p[0]`` (-1 if none)."""
+def _top_level(p: str):
+    """(index, character, group depth after it) of each character of ``p`` outside escapes and classes."""
     depth, i, in_class = 0, 0, False
     while i < len(p):
         c = p[i]
@@ -467,14 +443,26 @@ def _group_end(p: str) -> int:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _alternatives(p: str) -> list[str]:
+    """The top-level alternatives of ``p``."""
+    alts, start = [], 0
+    for i, c, depth in _top_level(p):
+        if c == "|" and depth == 0:
+            alts.append(p[start:i])
+            start = i + 1
+    alts.append(p[start:])
+    return alts
+
+
+def _group_end(p: str) -> int:
+    """The index of the ``)`` that closes the group opening at ``p[0]`` (-1 if none)."""
+    return next((i for i, c, depth in _top_level(p) if c == ")" and depth == 0), -1)
 
 
 def _opens(p: str, after_b: bool) -> bool | str:
