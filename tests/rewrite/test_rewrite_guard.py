@@ -3,25 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.report.model import Finding, Suggestion
 from letterlab.rewrite.guard import (NOTE_CONTEXT, NOTE_KEEP_DE, NOTE_MIXED, NOTE_PLAN_DE, NOTE_PLAN_UNDERTEGNEDE,
                                      address_plan, agreement_errors, check_suggestion, formal_address_count,
                                      guard_findings, letter_guard, mixed_address)
-
-
-def sug(text, old, new, kind="jargon", safe=True, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(old, start + 1)
-    return Suggestion(start, start + len(old), new, kind=kind, safe=safe, confidence=0.9)
-
-
-def finding(text, old, suggestions, category="jargon", nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(old, start + 1)
-    return Finding(rule=f"x.{category}", category=category, severity="info", message="Fund.", start=start,
-                   end=start + len(old), text=old, suggestions=tuple(suggestions))
+from testutil import finding, sug
 
 
 @pytest.mark.parametrize("text,bad", [

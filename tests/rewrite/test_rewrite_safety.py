@@ -11,13 +11,13 @@ matters (marked ``model``), the guard is tested on plain text.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pytest
 
-from letterlab.report.model import Finding, Suggestion
-from letterlab.rewrite.guard import (NOTE_KEEP_DE, address_plan, check_suggestion, guard_findings, letter_guard,
+from letterlab.rewrite.guard import (address_plan, check_suggestion, guard_findings, letter_guard,
                                      mixed_address)
+from testutil import finding, sug
 
 
 @lru_cache(maxsize=None)
@@ -126,19 +126,8 @@ def test_active_rewrites_with_a_reliable_actor_are_still_offered(text, new):
 
 # ---------------------------------------------------------------- 3. address: the writer's choice of De
 
-def _sug(text, old, new, kind="address", safe=True, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(old, start + 1)
-    return Suggestion(start, start + len(old), new, kind=kind, safe=safe, confidence=0.9)
-
-
-def _finding(text, old, suggestions, category="address", nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(old, start + 1)
-    return Finding(rule=f"x.{category}", category=category, severity="info", message="Fund.", start=start,
-                   end=start + len(old), text=old, suggestions=tuple(suggestions))
+_sug = partial(sug, kind="address")
+_finding = partial(finding, category="address")
 
 
 def _all_formal(text):
