@@ -1261,11 +1261,16 @@ URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HAS
                             r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
 
 
-def _own_line(td: ToneDoc, s: Sent) -> bool:
-    """The sentence is a line of its own (a sub-heading in a plain-text letter)."""
+def _line_of(td: ToneDoc, s: Sent) -> str:
+    """The whole line the sentence stands on, stripped."""
     a = td.text.rfind("\n", 0, s.start) + 1
     b = td.text.find("\n", s.end)
-    return td.text[a:b if b >= 0 else len(td.text)].strip() == s.text.strip()
+    return td.text[a:b if b >= 0 else len(td.text)].strip()
+
+
+def _own_line(td: ToneDoc, s: Sent) -> bool:
+    """The sentence is a line of its own (a sub-heading in a plain-text letter)."""
+    return _line_of(td, s) == s.text.strip()
 
 
 def _caps_line(td: ToneDoc, s: Sent) -> bool:
@@ -1274,9 +1279,7 @@ def _caps_line(td: ToneDoc, s: Sent) -> bool:
     text = text[:-1].rstrip() if text.endswith(":") else text      # a label: "AFSLAG:", "BEVILLING:"
     if not text or text[-1] in ".!?" or text != text.upper() or len(text.split()) > 6:
         return False
-    a = td.text.rfind("\n", 0, s.start) + 1
-    b = td.text.find("\n", s.end)
-    return td.text[a:b if b >= 0 else len(td.text)].strip().rstrip(":").rstrip() == text
+    return _line_of(td, s).rstrip(":").rstrip() == text
 
 
 FAMILY_FN = {
