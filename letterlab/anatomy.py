@@ -235,6 +235,14 @@ CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spør
 RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
 
 
+# An e-mail's header lines ("Fra:", "Til:", "Sendt:", "Cc:") above its "Emne:" line: sender, addressee, date.
+EMAIL_HEADER = re.compile(r"^\s*(fra|from|afsender|til|to|cc|bcc|modtager|sendt|sent|dato|date)\s*:\s*\S", re.I)
+EMAIL_HEADER_KIND = {"fra": "letterhead", "from": "letterhead", "afsender": "letterhead", "til": "recipient",
+                     "to": "recipient", "cc": "recipient", "bcc": "recipient", "modtager": "recipient",
+                     "sendt": "date", "sent": "date", "dato": "date", "date": "date"}
+
+
+ADDRESSEE_LABEL = re.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
 RECIPIENT_LINE = re.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
                             r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
                             r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
@@ -451,14 +459,30 @@ def _subject_line_follows(lines: list[_Line], i: int) -> bool:
         and _is_running(after.text)
 
 
+def _email_header(lines: list[_Line], end: int) -> dict[int, str]:
+    """The kinds of an e-mail's header lines, when the head has one: an "Emne:" line and a "Fra:" or "Til:" line."""
+    found = {}
+    for i in range(end):
+        m = EMAIL_HEADER.match(lines[i].text)
+        if m:
+            found[i] = EMAIL_HEADER_KIND[m.group(1).lower()]
+    has_subject = any(SUBJECT_FIELD_LABEL.match(lines[i].text) for i in range(end))
+    if not has_subject or not any(k in ("letterhead", "recipient") for k in found.values()):
+        return {}
+    return found
+
+
 def _label_head(lines: list[_Line], by_block, end: int) -> None:
     """Kinds of the head lines (before the body): letterhead, recipient, reference, date, subject."""
     candidates: list[int] = []
+    email = _email_header(lines, end)
     for i in range(end):
         ln = lines[i]
         t = ln.text
         block = by_block[ln.block]
-        if ln.bkind == "header":
+        if i in email:
+            ln.kind = email[i]
+        elif ln.bkind == "header":
             ln.kind = "letterhead"
         elif ln.bkind == "footer":
             ln.kind = "footer"
@@ -531,9 +555,12 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         if subject and ORG.search(ln.text) and _words(ln.text) <= 4 and not _has_verb_word(ln.text) \
                 and ln.block != lines[subject[-1]].block:
             break       # "Borgerservice" in its own cell above the subject line: the sender, not a type line
-        if subject and _labelled_fields(ln.text):
-            ln.kind = "reference"    # a case detail above the subject line, not a second subject line
-            break
+        if _labelled_fields(ln.text) or ADDRESSEE_LABEL.match(ln.text) and _words(ln.text) <= 8:
+            # "Adresse: {{ ejendom.adresse }}" is a case detail, "Til: Karin Holt" the addressee: never a subject line
+            ln.kind = "reference" if _labelled_fields(ln.text) else "recipient"
+            if subject:
+                break
+            continue
         if placeholders_only(ln.text) and (subject or any(lines[j].kind for j in range(i + 1, end))
                                            or (i > 0 and placeholders_only(lines[i - 1].text))):
             break       # a merge field alone is the subject only right above the letter, not in an address

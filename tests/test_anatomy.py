@@ -567,3 +567,42 @@ def test_a_til_line_above_the_subject_line_is_the_addressee_not_the_greeting():
     greeting = "Nye priser fra januar\n\nTil forældre med børn i dagtilbud\n\nFra den 1. januar 2027 koster en " \
                "vuggestueplads 4.150 kr. om måneden.\n"
     assert kind_of_line(greeting, "Til forældre") == "salutation"
+
+
+# A letter sent as an e-mail: the header lines are sender, addressee and date; "Emne:" is the subject line.
+EMAIL_REPLY = """Fra: Ydelsesservice, Hvidmose Kommune <ydelser@hvidmose.dk>
+Til: Karin Holt
+Sendt: 14. marts 2026
+Cc: Jobcenter Hvidmose
+Emne: SV: Spørgsmål om boligstøtte
+
+Hej Karin Holt
+
+Tak for din mail. Du kan søge om boligstøtte på borger.dk, også selv om du først flytter ind i maj.
+
+Venlig hilsen
+Aske Friis
+"""
+
+
+def test_email_header_lines_are_sender_addressee_and_date():
+    k = kinds_of(EMAIL_REPLY)
+    assert k["subject"] == ["Emne: SV: Spørgsmål om boligstøtte"]
+    assert k["letterhead"] == ["Fra: Ydelsesservice, Hvidmose Kommune <ydelser@hvidmose.dk>"]
+    assert k["recipient"] == ["Til: Karin Holt", "Cc: Jobcenter Hvidmose"]
+    assert k["date"] == ["Sendt: 14. marts 2026"]
+
+
+def test_til_line_without_an_email_subject_is_not_an_email_header():
+    # "Til:" alone is no e-mail header; the line is read as before (never as the subject line here)
+    text = "Til: Karin Holt\n\nBoligstøtte fra maj\n\nKære Karin Holt\n\nDu får boligstøtte fra 1. maj 2026.\n"
+    k = kinds_of(text)
+    assert k["subject"] == ["Boligstøtte fra maj"]
+
+
+def test_a_labelled_field_below_the_subject_line_is_a_case_detail():
+    text = ("Din ansøgning om parkeringstilladelse\n\nEjendom: «Adresse»\n\nKære «Navn»\n\n"
+            "Du får en parkeringstilladelse til din bil fra den 1. maj 2026.\n")
+    k = kinds_of(text)
+    assert k["subject"] == ["Din ansøgning om parkeringstilladelse"]
+    assert k["reference"] == ["Ejendom: «Adresse»"]

@@ -605,6 +605,9 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if stated is not None:
             return stated, True
     if main is None:
+        answer = _answer_after_thanks(lay, classifier, params)
+        if answer is not None:
+            return answer, True
         # No sentence of a known class, but a subject line that says when, what it costs or a date
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
         stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
@@ -619,6 +622,20 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if stated:
             return stated[0], True
     return main, main in window
+
+
+# "Tak for din mail." opens a reply; the plain statement right after it is the answer the reader asked for
+_THANKS_FOR_ASKING = re.compile(r"^(?:[-•*–]\s*)?tak for (din|jeres|deres|dit|jeres) (\w+ )?(mail|e-?mail|henvendelse|"
+                                r"spørgsmål|besked|brev|forespørgsel|opringning|opkald)\b")
+
+
+def _answer_after_thanks(lay: Layout, classifier: _Classifier, params: dict) -> Sent | None:
+    """In a reply without a sentence of a known class, the plain statement right after the thanks for asking."""
+    opening = lay.window(params["window_sentences"], params["intro_words"])
+    if len(opening) >= 2 and _THANKS_FOR_ASKING.match(_clean(opening[0].text)) \
+            and _states_news(opening[1], classifier):
+        return opening[1]
+    return None
 
 
 # A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
@@ -763,6 +780,9 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
                for i in range(span.start + 1, span.end))
 
 
+_REPLY_SUBJECT = re.compile(r"^\s*((emne|subject)\s*:\s*)?(sv|svar|re|vs|fw|fwd)\s*:", re.I)
+
+
 def _overskrift(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -781,6 +801,8 @@ def _overskrift(doc, rule) -> Iterator:
         line = text[part.start:part.end].strip()
         if not line or placeholders_only(line):
             return          # a subject line that is a merge field: we cannot tell what it will say
+        if _REPLY_SUBJECT.match(line):
+            return          # "Emne: Svar: Nyt sundhedskort": a reply keeps the reader's own subject, so the thread is known
         rest = _subject_text(line)
         at = part.start + text[part.start:part.end].find(rest) if rest in text[part.start:part.end] else part.start
         if heading_has_content(rest, doc, at, rule.params):

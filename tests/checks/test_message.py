@@ -672,3 +672,39 @@ def test_a_standing_payment_rule_is_not_the_message(plain_nlp):
             "den 5. januar 2027.\n")
     m = _first(plain_nlp, text, "opkraevning")
     assert text[m["position"]["start"]:].startswith("Derfor beder vi dig indbetale")
+
+
+REPLY = """Emne: Svar: Nyt sygesikringskort
+
+Kære Bo Lund
+
+Tak for din henvendelse. Du kan bestille et nyt kort på borger.dk, og det er gratis første gang.
+
+Kortet kommer med posten inden for tre uger.
+
+Venlig hilsen
+Borgerservice
+"""
+
+
+def test_the_answer_after_thanks_for_asking_is_the_message(plain_nlp):
+    doc, found = run(plain_nlp, REPLY, "klart-budskab.budskab-foerst")
+    assert found == []
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True
+    assert REPLY[m["position"]["start"]:m["position"]["end"]].startswith("Du kan bestille et nyt kort")
+
+
+def test_thanks_followed_by_process_talk_is_no_answer(plain_nlp):
+    text = REPLY.replace("Du kan bestille et nyt kort på borger.dk, og det er gratis første gang.",
+                         "Vi har modtaget den og ser på den i næste uge.")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst")
+    assert doc._.letter.metrics["message"]["position"] is None or \
+        not text[doc._.letter.metrics["message"]["position"]["start"]:].startswith("Vi har modtaget")
+
+
+def test_a_reply_keeps_the_readers_subject_without_a_tip(plain_nlp):
+    _, found = run(plain_nlp, REPLY, "klart-budskab.overskrift")
+    assert found == []
+    _, found = run(plain_nlp, REPLY.replace("Emne: Svar: Nyt", "Emne: Nyt"), "klart-budskab.overskrift")
+    assert [f.severity for f in found] == ["info"]
