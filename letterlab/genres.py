@@ -44,7 +44,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bgodkend(t|er|es)\b", 1.5),
         # a verdict on the reader's application, whichever way it goes
         (r"\b(godkend|bevilg|imødekomm|afvis|afslå)\w* (\w+ )?(din|dit|dine|deres|jeres) (ansøgning|anmodning)\b|"
-         r"\b(din|dit|dine|deres|jeres) (ansøgning|anmodning)(en)? (\w+ ){0,2}(er|bliver|kan) (\w+ )?(ikke )?"
+         r"\b((din|dit|dine|deres|jeres) (ansøgning|anmodning)(en)?|ansøgningen|anmodningen)( [^.\n]{0,80}?)? "
+         r"(er|bliver|kan) (\w+ )?(ikke )?"
          r"(godkendt|bevilget|imødekommet|imødekommes|afvist|afslået)\b", 2.5),
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),

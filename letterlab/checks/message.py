@@ -98,6 +98,8 @@ DECISION = [
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
     r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
+    # "Ansøgningen er afslået", "Vi afslår ...": a refusal in the verb, not only in the noun "afslag"
+    r"(?<!hvis )\b(er|bliver|blevet|har|vi|jeg|kommunen) (\w+ ){0,2}afslå(et|r)\b", r"(?<!hvis )\b\w+ afslås\b",
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
     r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænker\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",

@@ -1138,7 +1138,7 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         reason_section = any(REASON_HEADING_RE.match(w.low.lstrip("# ").strip()) and (w.zone == "heading" or _own_line(td, w))
                              and len(w.text.split()) <= 12 for w in body[k + 1:])
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
-                and not any(td.has_reason(w) for w in near[1:])
+                and not any(_plain_reason(td, w) for w in near[1:])
                 and not any(STRONG_REASON_RE.search(w.low) for w in further)):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
