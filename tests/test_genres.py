@@ -48,6 +48,9 @@ def test_short_letters(text, expected):
     # a request that refers back to an earlier one is a reminder
     ("Du skal sende os din lønseddel senest den 15. januar. Vi skrev til dig den 1. december og bad om "
      "lønsedlen, men vi har ikke fået den endnu.", "paamindelse"),
+    # a refusal of the application, with its subject in a long phrase before the verb
+    ("Ansøgningen om kørsel af Jonas til Engskolen er afslået. Afgørelsen er truffet efter skolelovens § 26.",
+     "afgoerelse"),
 ])
 def test_general_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

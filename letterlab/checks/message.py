@@ -923,7 +923,9 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         yield make_finding(rule, doc, s.start, s.end)
 
 
-_DUTY_VERB = re.compile(r"\b(?:du|de|i) skal (?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
+# "Du skal sende ...", "Du bedes sende ...", "Vi beder dig (om at) sende ...": the verb of the request
+_DUTY_VERB = re.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
+                        r"(?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
                         r"returnere|ringe|svare|melde|underskrive)\b")
 
 

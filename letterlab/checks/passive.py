@@ -86,6 +86,8 @@ ADJECTIVAL_PARTICIPLES = [
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
     "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
     "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne", "låst", "aflåst",
+    # "Du er inviteret til et møde", "Kortet er vedlagt": a state the reader finds, said in a friendly, usual way
+    "inviteret", "vedlagt",
 ]
 # Weather and nature as the cause: "kælderen bliver oversvømmet ved skybrud" has no one to name.
 NATURAL_CAUSES = [

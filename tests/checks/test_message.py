@@ -58,6 +58,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Samtalen er torsdag den 3. maj kl. 9 i Jobcentret.", "summons"),
     ("Vil du sende os en kopi af dine lønsedler?", "action"),
     ("Undersøgelsen er tirsdag den 8. juni kl. 9 i Sundhedsplejen.", "summons"),
+    # a refusal in the verb
+    ("Ansøgningen om kørsel af Jonas til Engskolen er afslået.", "decision"),
+    ("Vi afslår din ansøgning om tilskud.", "decision"),
     ("Ida skal til 5-års-undersøgelse hos sundhedsplejersken.", "summons"),
     ("Vi har brug for en kopi af din lejekontrakt.", "action"),
     ("Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig:", "action"),
@@ -357,6 +360,11 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     # a negated duty asks for nothing; the same duty without "ikke" does
     ("Du skal ikke indsende din lejekontrakt igen.", []),
     ("Du skal indsende din lejekontrakt igen.", ["Du skal indsende din lejekontrakt igen."]),
+    # "Vi beder dig sende ... senest": the request has its deadline, and "Send dem ..." under it says how
+    ("Vi beder dig sende dine lønsedler senest den 1. maj 2026.\n\n• Send dem med Digital Post.", []),
+    ("Vi beder dig om at sende skemaet senest den 1. maj 2026.\n\nSend det via borger.dk.", []),
+    ("Vi beder dig sende dine lønsedler senest den 1. maj 2026.\n\nRing til Borgerservice.",
+     ["Ring til Borgerservice."]),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")

@@ -71,6 +71,13 @@ def test_vaere_passive_and_its_exceptions(make_doc):
     assert found(gone) == []
     adj = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være interesseret/VERB/{PART}/interessere i/ADP det/PRON ./PUNCT")
     assert found(adj) == []
+    # "Du er inviteret til et møde", "Kortet er vedlagt": a state; "Du bliver inviteret" still names no one
+    invited = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være inviteret/VERB/{PART}/invitere til/ADP mødet/NOUN ./PUNCT")
+    assert found(invited) == []
+    enclosed = make_doc(f"Kortet/NOUN er/AUX/{FIN_ACT}/være vedlagt/VERB/{PART}/vedlægge ./PUNCT")
+    assert found(enclosed) == []
+    become = make_doc(f"Du/PRON bliver/AUX/{FIN_ACT}/blive inviteret/VERB/{PART}/invitere til/ADP mødet/NOUN ./PUNCT")
+    assert found(become) == [("bliver inviteret", "blive")]
 
 
 def test_blive_with_state_adjective_is_not_passive(make_doc):
