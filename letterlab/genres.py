@@ -55,6 +55,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a grant: the municipality pays for the reader ("Kommunen betaler ...", "Vi betaler ...")
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
         (r"\bhar truffet (en )?afgørelse\b", 1), (r"\bophører\b", 1),
+        # a reassessment of the reader's help ends in a decision: "Revisitation af praktisk hjælp", "Vi har vurderet
+        # din hjælp igen, og ... får du rengøring hver tredje uge i stedet for hver anden uge"
+        (r"\brevisitation\w*|\b(vurderet|set på) (din|dit|dine|jeres|deres) ([\w-]+ ){0,2}igen\b", 1.5),
+        (r"\bfår (du|de|i) (\w+ ){0,6}(hver|kun|mindre|færre)\b[^.\n]{0,60}\bi stedet for\b", 2),
         (r"\bhar besluttet at (give|bevilge|betale|dække|stoppe|standse|nedsætte|tildele)\b", 1.5),
         # access to documents is a decision, whichever way it goes: "Du får aktindsigt i alle dokumenterne"
         (r"\b(du|de|i) (får|gives|kan få|kan ikke få|får ikke) (\w+ ){0,2}aktindsigt\b", 2.5),
@@ -77,7 +81,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b\w+(?<!frem)(?<!frem-)s?(møde|samtale)(t|n)?\b", 1),
         (r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b", 2),
         # a clock time, not a range of opening hours ("Mandag-fredag kl. 10-15")
-        (r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)|«|\{|\[|<<)", 1),
+        # a time of an appointment, not a span or a limit of the day ("fra kl. 7.00 til kl. 17.00", "inden kl. 7")
+        (r"(?<!\binden )(?<!\bfør )(?<!\befter )(?<!\bsenest )(?<!\btil )(?<!\bmellem )"
+         r"\bkl\. ?(\d{1,2}([.:]\d{2})?\b(?!\s*[-–]\s*\d)(?!\s+(til|og) kl\b)|«|\{|\[|<<)", 1),
         (r"\bmød(e)? op\b|\bmøde op\b", 2), (r"\badresse\b", 0.5),
         # an invitation or summons in any words: "Vi inviterer dig til ...", "Du er indkaldt til ..."
         (r"\b(vi|jeg) (vil gerne )?invitere[r]? (dig|jer|dem|\S+) til\b", 3),

@@ -51,6 +51,13 @@ def test_short_letters(text, expected):
     # a refusal of the application, with its subject in a long phrase before the verb
     ("Ansøgningen om kørsel af Jonas til Engskolen er afslået. Afgørelsen er truffet efter skolelovens § 26.",
      "afgoerelse"),
+    # a reassessment that changes the reader's help is a decision, even without the word "afgørelse"
+    ("Vi har set på din hjælp igen. Fra den 1. maj får du rengøring hver tredje uge i stedet for hver anden uge.",
+     "afgoerelse"),
+    # times of the day in a notice (a span, a limit) are no appointment; a time alone is
+    ("Vi lægger ny asfalt på vejen. Fra kl. 7.00 til kl. 17.00 kan du ikke køre til huset. Parker inden kl. 7.00.",
+     "orientering"),
+    ("Vi vil gerne tale med dig om din plan. Kom til Jobcentret tirsdag den 4. maj kl. 10.00.", "indkaldelse"),
 ])
 def test_general_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

@@ -20,6 +20,8 @@ PLACEHOLDER_RE = re.compile(
     # !navn: a merge field of some mail systems. An exclamation mark is never glued to the next word,
     # and the field stands after a space, a line start or an opening bracket ("til !barn", "(!dato)").
     r"|(?<![^\s(\[\"»«„“])![A-Za-zÆØÅæøå_][0-9A-Za-zÆØÅæøå_]{0,48}"
+    # %VEJNAVN%: a merge field of other mail systems; a per cent sign after a number ("50 %") never starts one
+    r"|(?<![\w%])%[A-Za-zÆØÅæøå_][0-9A-Za-zÆØÅæøå_.]{0,48}%(?![\w%])"
 )
 
 TEXT_KEY = "letterlab_text"  # doc.user_data key of the cached doc.text

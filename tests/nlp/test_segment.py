@@ -51,6 +51,12 @@ def test_placeholders_found():
     assert spans == ["{navn}", "{{ barn }}", "«Adresse»", "[Sagsnummer]", "<<Beløb>>"]
 
 
+
+def test_percent_fields_are_placeholders_but_per_cent_signs_are_not():
+    text = "Vi lægger asfalt på %VEJNAVN% fra den %START_DATO%. Det er 50 % af vejen, 20% i alt, %a%b%."
+    assert [text[s:e] for s, e in find_placeholders(text)] == ["%VEJNAVN%", "%START_DATO%"]
+
+
 @pytest.mark.model
 def test_placeholder_is_one_token_and_offsets_stay(nlp):
     text = "Kære «Navn på barn»\n\nVi ses {dato} kl. 10.00."
