@@ -89,8 +89,10 @@ NUMBER_WORDS = r"(\d+|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|fjor
 DATE_RE = rf"\b\d{{1,2}}\.\s*{MONTHS}"
 # a merge field's name may carry a record or group before it: "{{ moede.dato }}", "«Moede_dato»"
 FIELD_PREFIX = r"(?:[\wæøå]+[._])*"
-PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt)[^}}]*\}}+|«\s*{FIELD_PREFIX}(dato|frist)[^»]*»|"
-                    rf"\[{FIELD_PREFIX}(dato|frist)[^\]]*\]|<<\s*{FIELD_PREFIX}(dato|frist)[^>]*>>)")
+# a field named for a date anywhere in its name: "{{ moede.dato }}", "«Besoegsdato»", "%STARTDATO%", "[[frist]]"
+_DATE_NAME = r"[\wæøå. -]{0,30}?(dato|frist)"
+PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt)[^}}]*\}}+|\{{+\s*{_DATE_NAME}[^}}]*\}}+|"
+                    rf"«\s*{_DATE_NAME}[^»]*»|\[{_DATE_NAME}[^\]]*\]|<<\s*{_DATE_NAME}[^>]*>>|%{_DATE_NAME}[\wæøå.]*%)")
 
 DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
@@ -160,7 +162,7 @@ RECEIPT = [
     r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
 ]
 NEWS = [
-    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", r"\bi uge \d+\b", r"\btil og med\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
 ]
 IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",

@@ -61,6 +61,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     # a refusal in the verb
     ("Ansøgningen om kørsel af Jonas til Engskolen er afslået.", "decision"),
     ("Vi afslår din ansøgning om tilskud.", "decision"),
+    # a date that is a merge field named for a date anywhere in its name
+    ("Der bliver lagt ny asfalt på vejen fra den %STARTDATO%.", "news"),
+    ("Vi lukker skolens køkken fra den «Lukkedato».", "news"),
     ("Ida skal til 5-års-undersøgelse hos sundhedsplejersken.", "summons"),
     ("Vi har brug for en kopi af din lejekontrakt.", "action"),
     ("Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig:", "action"),
