@@ -617,6 +617,13 @@ def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
 OWN_WISH_RE = re.compile(r"\b(de|du|i) selv (har )?(ønsket|ønsker|bedt om|valgt|søgt om)\b|\befter (dit|deres|jeres) "
                          r"(eget )?ønske\b")
 ABOUT_RULES_RE = re.compile(r"\bregl(er|erne)( \w+)? (for|om) $|\b(læse|læs|informere\w*|oplysninger|vejledning\w*) om $")
+# a provision about anyone, not the reader: "…, hvis man …", "…, såfremt en person uden rimelig grund udebliver"
+ANYONE_RE = re.compile(r"\b(man|en person|personer|en borger|borgere|en ansøger|ansøgere|modtageren|den, der|"
+                       r"de, der|enhver)\b")
+# a proposal the reader is asked to comment on (partshøring): "der påtænkes foretaget fradrag", "vi overvejer at …"
+PROPOSED_RE = re.compile(r"\b(påtænk\w*|overvej\w*)\b")
+# the reader's comments are optional: a decision on the case as it stands when none come is no sanction
+COMMENTS_ONLY_RE = re.compile(r"\b(bemærkninger|kommentarer|indsigelser|synspunkter)\b")
 LAW_SOURCE_RE = re.compile(r"^\W*(efter|ifølge|i henhold til|jf\.?) (loven|reglerne|lov\b|\w*lovens?\b|\w*regulativ\w*)")
 # a third party acts ("Din bank kan opsige dit lån, hvis …"): a warning on the reader's behalf, not our threat
 THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|risikerer at)( (?!blive\b|bliver\b)\w+)? $")
@@ -641,7 +648,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     prev = td.sents[k - 1].low if k > 0 else ""
     if re.search(r"\btillykke\b", prev + " " + s.low):
         return None             # "Tillykke med dit nye job! Din kontanthjælp stopper den dag, du begynder": news
-    if OWN_WISH_RE.search(s.low + " " + nxt) or LAW_SOURCE_RE.match(s.low) and re.search(r"\bman\b", s.low):
+    if OWN_WISH_RE.search(s.low + " " + nxt) or LAW_SOURCE_RE.match(s.low) and ANYONE_RE.search(s.low):
         return None
     m = CRIME_RE.search(s.low)
     if (m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start())
@@ -656,6 +663,11 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue
         if (THIRD_PARTY_RE.match(s.low[a:m.start()]) and not re.match(r"\w+es\b|mist|fortab", m.g)):
             continue            # "Din bank kan opsige dit lån" (not "Dit barn kan miste pladsen", "Din søn kan udmeldes")
+        if PROPOSED_RE.search(s.low[a:m.start()]):
+            continue            # "Vi påtænker at foretage fradrag …": a partshøring's proposal, for the reader to answer
+        if COMMENTS_ONLY_RE.search(clause if FAILURE_IF_RE.search(clause) else s.low) and re.search(
+                r"\bforeliggende\b", m.g):
+            continue            # "Modtager vi ikke dine bemærkninger, træffer vi afgørelse på det foreliggende grundlag"
         if PASSED_ON_RE.match(m.g) and WISH_NOT_RE.search(s.low):
             continue            # "Hvis du ikke har brug for pladsen, bliver den tilbudt til en anden familie"
         if (NEGATION_RE.search(clause) and not re.search(r"\b(hvis|såfremt|medmindre)\b", clause)
