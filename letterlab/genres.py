@@ -138,7 +138,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     "paamindelse": [
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),
         (r"\bvi har endnu ikke (\w+ ){0,2}(modtaget|fået|set)\b", 4), (r"\bvi har ikke (\w+ ){0,2}(modtaget|fået|set)\b", 2.5),
-        (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b", 4),
+        (r"\bhusk\b", 1), (r"\b(vi )?minde[rs]? (dig|jer|dem) om\b|\bminde[rs]? om,? at\b", 4),
         (r"\bhar (du|i|de) (\w+ )?husket at\b", 4),
         (r"\bhar (endnu )?ikke (betalt|svaret|sendt|indsendt|udfyldt)\b", 2.5), (r"\bigen\b", 0.5),
         # it refers back to an earlier request that is still not met ("... men vi har ikke fået den endnu")

@@ -180,6 +180,9 @@ ACTIONS = [
     r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
+    # "Ferien skal være meldt til dagplejen senest den 1. marts": a request in the passive, with its deadline
+    r"\bskal (\w+ ){0,2}være (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b[^.]{0,80}"
+    r"\b(senest|inden|før)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."

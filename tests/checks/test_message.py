@@ -62,6 +62,7 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Ansøgningen om kørsel af Jonas til Engskolen er afslået.", "decision"),
     ("Vi afslår din ansøgning om tilskud.", "decision"),
     ("Der påtænkes foretaget fradrag i Deres kontanthjælp for den 3. marts.", "decision"),
+    ("Jeres barns ferie skal være meldt til dagplejen senest den 1. marts 2027.", "action"),
     # a date that is a merge field named for a date anywhere in its name
     ("Der bliver lagt ny asfalt på vejen fra den %STARTDATO%.", "news"),
     ("Vi lukker skolens køkken fra den «Lukkedato».", "news"),
