@@ -635,6 +635,9 @@ FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fort
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
 ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
                                 r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
+                                # "… vil ansøgningen blive betragtet som bortfaldet", "… vil der ikke kunne bevilges …"
+                                r"\b(blive|bliver) (betragtet|anset) som (bortfaldet|trukket tilbage|annulleret|afsluttet|"
+                                r"opgivet)\b|\bvil (der )?ikke (kunne )?(bevilges|udbetales|ydes|tildeles)\b|"
                                 # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
                                 r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
                                 r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
@@ -1119,6 +1122,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             a, _ = _clause(s.low, cand.start())
             if HYPOTHETICAL_RE.match(s.low[a:]):
                 continue        # "Hvis du får afslag, kan du klage"
+            if FAILURE_IF_RE.search(s.low[:cand.start()]):
+                continue        # "Såfremt dokumentationen ikke modtages, …, og der vil ikke kunne bevilges …": a threat
             if READER_AGENT_RE.search(s.text[a:cand.start()]):
                 continue        # "Du kan altid sige nej til at deltage": the reader's choice
             m = cand
