@@ -92,7 +92,8 @@ FIELD_PREFIX = r"(?:[\wæøå]+[._])*"
 # a field named for a date anywhere in its name: "{{ moede.dato }}", "«Besoegsdato»", "%STARTDATO%", "[[frist]]"
 _DATE_NAME = r"[\wæøå. -]{0,30}?(dato|frist)"
 PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt)[^}}]*\}}+|\{{+\s*{_DATE_NAME}[^}}]*\}}+|"
-                    rf"«\s*{_DATE_NAME}[^»]*»|\[{_DATE_NAME}[^\]]*\]|<<\s*{_DATE_NAME}[^>]*>>|%{_DATE_NAME}[\wæøå.]*%)")
+                    rf"«\s*{_DATE_NAME}[^»]*»|\[{_DATE_NAME}[^\]]*\]|<<\s*{_DATE_NAME}[^>]*>>|%{_DATE_NAME}[\wæøå.]*%|"
+                    r"(?<![\w!])![\wæøå]{0,30}?(dato|frist)[\wæøå]*)")
 
 DECISION = [
     r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
@@ -180,6 +181,11 @@ ACTIONS = [
     r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
+    # a hearing's invitation: "du kan sende os dine bemærkninger", "gives De mulighed for at fremkomme med Deres bemærkninger"
+    r"\b(du|de|i) (kan|må gerne|er velkommen til at|er velkomne til at) (\w+ ){0,2}(sende|give|komme med|fremkomme med) "
+    r"(os |mig )?(dine|deres|jeres)( eventuelle)? (\w+ )?(bemærkninger|kommentarer|synspunkter|indsigelser)\b",
+    r"\bmulighed for at (\w+ )?(komme med|fremkomme med|sende|give) (os |mig )?(dine|deres|jeres|eventuelle)( eventuelle)? "
+    r"(\w+ )?(bemærkninger|kommentarer|synspunkter|indsigelser)\b",
     # "Ferien skal være meldt til dagplejen senest den 1. marts": a request in the passive, with its deadline
     r"\bskal (\w+ ){0,2}være (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b[^.]{0,80}"
     r"\b(senest|inden|før)\b",

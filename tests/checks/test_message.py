@@ -63,6 +63,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Vi afslår din ansøgning om tilskud.", "decision"),
     ("Der påtænkes foretaget fradrag i Deres kontanthjælp for den 3. marts.", "decision"),
     ("Jeres barns ferie skal være meldt til dagplejen senest den 1. marts 2027.", "action"),
+    # a hearing's invitation to comment is its request
+    ("Din nabo vil bygge en carport, og du kan sende os dine bemærkninger senest den !frist.", "action"),
+    ("Inden vi træffer afgørelse, gives De mulighed for at fremkomme med Deres bemærkninger.", "action"),
     # a date that is a merge field named for a date anywhere in its name
     ("Der bliver lagt ny asfalt på vejen fra den %STARTDATO%.", "news"),
     ("Vi lukker skolens køkken fra den «Lukkedato».", "news"),
