@@ -601,6 +601,14 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             break
     if main is None:
         main = next((s for s, c in classes if c), None)
+    if main is not None and doc is not None and "decision" in _classes_of(classes, main) \
+            and _told_in_the_past(doc, main):
+        # "Hjælpen blev bevilget, mens …": an earlier decision told as background; this letter's own decision
+        # ("Vi har derfor besluttet, at …") comes later, in the present or the perfect
+        now = next((s for s, c in classes if "decision" in c and s.start > main.start and not _told_in_the_past(doc, s)),
+                   None)
+        if now is not None:
+            main = now
     opening = lay.window(params["window_sentences"], params["intro_words"])
     window = set(lay.heading_sents) | set(opening)
     if main is not None and main not in window and genre in (None, "orientering") and opening \

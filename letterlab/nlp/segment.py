@@ -114,12 +114,14 @@ ABBREV = {
     "o.l.", "ang.", "att.", "d.", "s.", "pkt.", "afd.", "adm.", "st.", "th.", "tv.", "sml.",
     "ift.", "i.f.t.", "iht.", "i.h.t.", "mht.", "m.h.t.", "vha.", "v.h.a.", "el.", "tilsv.",
     "ff.", "kap.", "lovbek.", "bek.", "cpr.", "cpr.nr.", "reg.", "reg.nr.", "kto.", "kto.nr.",
-    "mdr.", "md.", "uge.", "årg.", "ex.", "resp.", "kr.", "ekspl.", "bilag.", "jan.", "feb.",
+    "mdr.", "md.", "årg.", "ex.", "resp.", "kr.", "ekspl.", "jan.", "feb.",
     "mar.", "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "man.", "tirs.", "ons.",
     "tors.", "fre.", "lør.", "søn.", "prof.", "dr.", "hr.", "fr.", "ndr.", "sdr.", "vest.",
     "matr.", "matr.nr.", "sagsnr.", "j.nr.", "jnr.", "journalnr.", "lb.nr.", "lbk.", "nr.", "ref.",
-    "mobil.", "telefonnr.", "tlf.nr.", "hhv.", "iflg.", "ifølge.", "ovenst.", "ndf.", "gl.",
+    "mobil.", "telefonnr.", "tlf.nr.", "hhv.", "iflg.", "ovenst.", "ndf.", "gl.",
 }
+# "uge", "bilag" and "ifølge" are whole words, not abbreviations: a sentence may end with them ("… hver uge.
+# Hjælpen …", "… i vedlagte bilag. Du kan …"); in ABBREV they joined two sentences into one.
 # After these an upper-case word may still start a new sentence ("... 500 kr. Pengene ...").
 ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "th.", "tv.", "mio.", "mia."}
 CLOSING_PUNCT = {".", ",", "!", "?", ":", ";", ")", "]", "…", "...", "”"}

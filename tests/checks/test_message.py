@@ -724,3 +724,16 @@ def test_a_reply_keeps_the_readers_subject_without_a_tip(plain_nlp):
     assert found == []
     _, found = run(plain_nlp, REPLY.replace("Emne: Svar: Nyt", "Emne: Nyt"), "klart-budskab.overskrift")
     assert [f.severity for f in found] == ["info"]
+
+
+@pytest.mark.model
+def test_an_earlier_decision_told_as_background_is_not_the_message(nlp):
+    text = ("Afgørelse om hjælp til rengøring\n\nKære Ib Holm\n\n"
+            "Du har fået hjælp til rengøring hver uge. Hjælpen blev bevilget, mens du var ved at komme dig efter "
+            "din operation.\n\nVores visitator har besøgt dig, og du fortalte, at du selv kan støvsuge igen.\n\n"
+            "Vi har derfor besluttet, at du fra den 1. maj 2026 får hjælp til rengøring hver anden uge.\n\n"
+            "Med venlig hilsen\nLone Bach\n")
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    at = report.to_dict()["message"]
+    assert text[at["start"]:at["end"]].startswith("Vi har derfor besluttet")
+    assert at["first"] is False

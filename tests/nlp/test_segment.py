@@ -111,3 +111,13 @@ def test_a_bang_merge_field_neither_ends_a_sentence_nor_shouts(nlp):
     assert [f.rule for f in report.findings if f.text.startswith("!")] == []
     start, end = text.index("Husk"), text.index("skoven.") + len("skoven.")
     assert [(s, e) for s, e in report.sentences if start <= s < end] == [(start, end)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Du har fået hjælp til rengøring hver uge. Hjælpen blev bevilget i maj.",
+    "Du kan se beregningen i vedlagte bilag. Ring til os, hvis noget er uklart.",
+])
+def test_a_sentence_may_end_with_uge_or_bilag(nlp, text):
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2
