@@ -638,6 +638,8 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
     if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t):    # "Sådan klager du" is a heading
         return False
+    if re.search(r"[a-zæøå0-9]{2,}[.!?]\s+[A-ZÆØÅ]", t):
+        return False    # "Send det senest den 17. december 2026. Du kan" holds a whole sentence: running text
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
 
 

@@ -98,11 +98,14 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bbehandle[rs]? (din|deres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
         (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres)\b", 2),
-        (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage)\b", 2.5),
-        (r"\btak for (din|dit|deres) (mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål)\b", 1.5),
+        (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
+         r"indberetning|tilmelding)\b", 2.5),
+        (r"\btak for (din|dit|deres) [\w-]*(mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål|anmeldelse|"
+         r"indberetning|tilmelding)\b", 1.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
         (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
-        (r"\bdu (får (et )?svar|hører)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b", 1.5),
+        (r"\bdu (får (et )?svar|hører|kan regne med at få (et )?svar)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b",
+         1.5),
         (r"\b(vi|jeg) har (nu )?oprettet (en )?sag\b", 1.5),
     ],
     "anmodning": [

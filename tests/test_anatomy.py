@@ -606,3 +606,10 @@ def test_a_labelled_field_below_the_subject_line_is_a_case_detail():
     k = kinds_of(text)
     assert k["subject"] == ["Din ansøgning om parkeringstilladelse"]
     assert k["reference"] == ["Ejendom: «Adresse»"]
+
+
+def test_a_line_with_a_whole_sentence_above_a_list_is_no_subheading():
+    text = ("Kære Jakob\n\nVi mangler en kopi af din lejekontrakt.\n\n"
+            "Send den senest den 17. december 2026. Du kan\n- uploade den på borger.dk, eller\n"
+            "- tage den med til Borgerservice.\n\nVenlig hilsen\nYasmin\n")
+    assert kind_of_line(text, "Send den senest") == "body"

@@ -58,6 +58,9 @@ def test_short_letters(text, expected):
     ("Vi lægger ny asfalt på vejen. Fra kl. 7.00 til kl. 17.00 kan du ikke køre til huset. Parker inden kl. 7.00.",
      "orientering"),
     ("Vi vil gerne tale med dig om din plan. Kom til Jobcentret tirsdag den 4. maj kl. 10.00.", "indkaldelse"),
+    # a receipt for a notification, with its promise of an answer
+    ("Vi har fået din anmeldelse af et jordvarmeanlæg. Du må ikke grave anlægget ned, før du har fået en "
+     "tilladelse. Du kan regne med at få svar inden 6 uger.", "kvittering"),
     # a reminder without a pronoun: "Vi skal hermed minde om, at …"
     ("Vi skal hermed minde om, at jeres barns sommerferie skal være meldt til dagplejen senest den 1. marts.",
      "paamindelse"),

@@ -132,7 +132,12 @@ PROCESS = [
     r"(\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|vurderet|kigget på|talt med|drøftet)\b",
     r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
     r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
+    # what we will look into: "Vi tjekker, om væsken er godkendt", "Vi undersøger, hvor meget du kan få"
+    r"^(?:[-•*–]\s*)?(vi|jeg) (\w+ )?(tjekker|undersøger|ser på|vurderer|kontrollerer|finder ud af|tager stilling til)"
+    r",? (om|hvor|hvad|hvordan|hvilke|hvilken|hvornår)\b",
 ]
+# The same look into an open question: its decision words ("om væsken er godkendt") decide nothing yet.
+_LOOK_INTO = re.compile(PROCESS[-1])
 LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", r"\breglerne (i|om|for)\b"]
 CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
@@ -142,6 +147,9 @@ SUMMONS = [
     r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\b(vi|jeg) vil gerne (se|mødes med) (dig|jer|dem)\b",
+    # a visit or a meeting offered at a time: "Vi tilbyder Dem et forebyggende hjemmebesøg tirsdag den 12. januar"
+    r"\btilbyder (dig|dem|jer) (et|en) ([\w-]+ )?[\w-]*(besøg|møde|samtale|undersøgelse)\b",
+    r"\b(vi|jeg) vil gerne (besøge|komme på besøg hos) (dig|jer|dem)\b",
     # "Vi vil gerne holde et møde med jer ...", "Mødet er tirsdag den 14. april kl. 14"
     r"\b(vi|jeg) vil gerne (holde|have) (et |en )?(møde|samtale)\b",
     # "Vi skal holde et opfølgningsmøde med dig torsdag ...", "Derfor vil vi holde en statussamtale ..."
@@ -521,6 +529,8 @@ class _Classifier:
             out = {name for name, rx in self.tests if rx.search(t)}
             if "action" not in out and starts_imperative(t, self.imperatives):
                 out.add("action")
+            if "decision" in out and _LOOK_INTO.match(t):
+                out.discard("decision")
             got = frozenset(out)
             if len(self.memo) > 4096:
                 self.memo.clear()
@@ -943,7 +953,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
 
 
 # "Du skal sende ...", "Du bedes sende ...", "Vi beder dig (om at) sende ...": the verb of the request
-_DUTY_VERB = re.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
+_DUTY_VERB = re.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|skal (?:du|de|i)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
                         r"(?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
                         r"returnere|ringe|svare|melde|underskrive)\b")
 

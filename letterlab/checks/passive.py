@@ -88,6 +88,8 @@ ADJECTIVAL_PARTICIPLES = [
     "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne", "låst", "aflåst",
     # "Du er inviteret til et møde", "Kortet er vedlagt": a state the reader finds, said in a friendly, usual way
     "inviteret", "vedlagt",
+    # what someone or something is: "dit CV er opdateret", "du er registreret på adressen", "skal være certificeret"
+    "opdateret", "registreret", "certificeret", "autoriseret",
 ]
 # Weather and nature as the cause: "kælderen bliver oversvømmet ved skybrud" has no one to name.
 NATURAL_CAUSES = [

@@ -125,6 +125,9 @@ def test_hearing_needs_a_reply_deadline(plain_nlp, body, flagged):
      "der får kontanthjælp, for at tale om job.\n\nSamtalen er den 12. november kl. 10.00 på Havnegade 4.",
      "dato, klokkeslæt og sted"),
     ("Møde om Idas trivsel tirsdag den 3. marts kl. 14\n\nKære Jens\n\nMødet er i skolens mødelokale.", None),
+    # a visit at the reader's home: the place is the reader's own address
+    ("Besøg fra hjemmeplejen\n\nKære Ib\n\nVi vil gerne besøge dig tirsdag den 12. januar kl. 10.00.", None),
+    ("Forebyggende hjemmebesøg\n\nKære Ib\n\nVi kommer tirsdag den 12. januar kl. 10.00.", None),
 ])
 def test_summons_needs_time_and_place_up_front(plain_nlp, text, missing):
     found = run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse")

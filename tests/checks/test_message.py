@@ -66,6 +66,7 @@ def run(plain_nlp, text, rule_id, genre=None):
     # a hearing's invitation to comment is its request
     ("Din nabo vil bygge en carport, og du kan sende os dine bemærkninger senest den !frist.", "action"),
     ("Inden vi træffer afgørelse, gives De mulighed for at fremkomme med Deres bemærkninger.", "action"),
+    ("Vi tilbyder Dem et forebyggende hjemmebesøg tirsdag den 12. januar 2027 kl. 10.00.", "summons"),
     # a date that is a merge field named for a date anywhere in its name
     ("Der bliver lagt ny asfalt på vejen fra den %STARTDATO%.", "news"),
     ("Vi lukker skolens køkken fra den «Lukkedato».", "news"),
@@ -371,6 +372,8 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     # "Vi beder dig sende ... senest": the request has its deadline, and "Send dem ..." under it says how
     ("Vi beder dig sende dine lønsedler senest den 1. maj 2026.\n\n• Send dem med Digital Post.", []),
     ("Vi beder dig om at sende skemaet senest den 1. maj 2026.\n\nSend det via borger.dk.", []),
+    # "Det skal du betale for:" leads into the table of what the bill with its deadline is for
+    ("Du skal betale 1.245 kr. senest den 1. maj 2026.\n\nDet skal du betale for:", []),
     ("Vi beder dig sende dine lønsedler senest den 1. maj 2026.\n\nRing til Borgerservice.",
      ["Ring til Borgerservice."]),
 ])
@@ -737,3 +740,9 @@ def test_an_earlier_decision_told_as_background_is_not_the_message(nlp):
     at = report.to_dict()["message"]
     assert text[at["start"]:at["end"]].startswith("Vi har derfor besluttet")
     assert at["first"] is False
+
+
+def test_what_we_look_into_decides_nothing_yet():
+    # "om væsken er godkendt" is the open question, not a decision
+    assert message.sentence_act("- Vi tjekker, om væsken i slangerne er godkendt.", PARAMS) == "process"
+    assert "decision" in message.classify("Vi har godkendt væsken i slangerne.", PARAMS)

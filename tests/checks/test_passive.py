@@ -76,6 +76,9 @@ def test_vaere_passive_and_its_exceptions(make_doc):
     assert found(invited) == []
     enclosed = make_doc(f"Kortet/NOUN er/AUX/{FIN_ACT}/være vedlagt/VERB/{PART}/vedlægge ./PUNCT")
     assert found(enclosed) == []
+    for word, lemma in (("opdateret", "opdatere"), ("registreret", "registrere"), ("certificeret", "certificere")):
+        state = make_doc(f"Dit/DET CV/NOUN er/AUX/{FIN_ACT}/være {word}/VERB/{PART}/{lemma} ./PUNCT")
+        assert found(state) == [], word
     become = make_doc(f"Du/PRON bliver/AUX/{FIN_ACT}/blive inviteret/VERB/{PART}/invitere til/ADP mødet/NOUN ./PUNCT")
     assert found(become) == [("bliver inviteret", "blive")]
 
