@@ -620,6 +620,9 @@ ABOUT_RULES_RE = re.compile(r"\bregl(er|erne)( \w+)? (for|om) $|\b(læse|læs|in
 # a provision about anyone, not the reader: "…, hvis man …", "…, såfremt en person uden rimelig grund udebliver"
 ANYONE_RE = re.compile(r"\b(man|en person|personer|en borger|borgere|en ansøger|ansøgere|modtageren|den, der|"
                        r"de, der|enhver)\b")
+# a permit's term of validity, set by law: "Tilladelsen bortfalder, hvis arbejdet ikke er gået i gang inden et år"
+PERMIT_TERM_RE = re.compile(r"\b\w*(tilladelse|dispensation)(n|en)? (bortfalder|udløber|gælder ikke)\b.{0,80}"
+                            r"\b(i gang|påbegynd\w*|begynd\w*|udnytte\w*|taget i brug)\b")
 # a proposal the reader is asked to comment on (partshøring): "der påtænkes foretaget fradrag", "vi overvejer at …"
 PROPOSED_RE = re.compile(r"\b(påtænk\w*|overvej\w*)\b")
 # the reader's comments are optional: a decision on the case as it stands when none come is no sanction
@@ -666,6 +669,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue
         if (THIRD_PARTY_RE.match(s.low[a:m.start()]) and not re.match(r"\w+es\b|mist|fortab", m.g)):
             continue            # "Din bank kan opsige dit lån" (not "Dit barn kan miste pladsen", "Din søn kan udmeldes")
+        if PERMIT_TERM_RE.search(s.low):
+            continue            # "Tilladelsen bortfalder, hvis I ikke er gået i gang inden et år": the permit's term (byggeloven)
         if PROPOSED_RE.search(s.low[a:m.start()]):
             continue            # "Vi påtænker at foretage fradrag …": a partshøring's proposal, for the reader to answer
         if COMMENTS_ONLY_RE.search(clause if FAILURE_IF_RE.search(clause) else s.low) and re.search(
