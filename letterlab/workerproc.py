@@ -116,7 +116,10 @@ def settle_gc() -> None:
 
     Called when the pipeline has loaded and after the first analysis (the rules' word lists and
     compiled patterns): a full collection then scans only what the analyses make, not the modules,
-    the pipeline and the rules, which live as long as the process.
+    the pipeline and the rules, which live as long as the process. Garbage among them is frozen too,
+    and never freed: with the collector off from the start, the import, the load and the first
+    analysis left 228 unreachable objects and no measurable memory, so no collection goes first
+    (a full one cost 0.08 s of CPU).
     """
     global _gc_paused
     gc.freeze()
