@@ -448,8 +448,12 @@ FAST_EXIT_COMMANDS = ("check", "rewrite", "compare")
 
 def run() -> None:
     """The ``letterlab`` console script: ``main()``, then a quick exit where that is safe."""
-    status = main()
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    if command in FAST_EXIT_COMMANDS:
+        from .workerproc import pause_gc_until_loaded
+
+        pause_gc_until_loaded()     # they load the pipeline at once; the collector resumes after it
+    status = main()
     import threading
 
     if command in FAST_EXIT_COMMANDS and threading.active_count() == 1:

@@ -220,6 +220,9 @@ class _Run:
         if key not in _warmed:
             self.group([(0, read_text(WARM_UP_TEXT))])
             _warmed.add(key)
+            from .workerproc import settle_gc
+
+            settle_gc()     # what the rules set up on first use lives as long as the process
 
     def limited(self, group: list[tuple[int, Document]], seconds: float) -> dict[int, Report]:
         try:

@@ -36,3 +36,17 @@ def test_the_quick_exit_flushes_all_output_and_keeps_the_status(tmp_path):
     data = json.loads(out.stdout)
     assert len(data["reports"]) == 3
     assert all(r["scores"]["reading_time"] for r in data["reports"])
+
+
+@pytest.mark.model
+def test_the_collector_paused_for_start_up_runs_again_once_the_pipeline_has_loaded(tmp_path):
+    path = tmp_path / "brev.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    code = ("import gc, io, contextlib; from letterlab.cli import main\n"
+            "from letterlab.workerproc import pause_gc_until_loaded\n"
+            "pause_gc_until_loaded(); paused = not gc.isenabled()\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    status = main(['check', {str(path)!r}])\n"
+            "print(paused, gc.isenabled(), gc.get_freeze_count() > 0, status, 'i 1 brev.' in out.getvalue())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert out.stdout.split() == ["True", "True", "True", "0", "True"]

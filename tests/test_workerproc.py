@@ -90,3 +90,13 @@ def test_the_limit_holds_when_numpy_was_loaded_first():
             "from letterlab.workerproc import BLAS_THREAD_VARIABLES, limit_blas_threads;"
             "[os.environ.pop(n, None) for n in BLAS_THREAD_VARIABLES]; limit_blas_threads()")
     assert _command_process_threads(code, {}) == {1}
+
+
+def test_settle_gc_freezes_what_exists_and_resumes_a_paused_collector():
+    code = ("import gc; from letterlab import workerproc as w\n"
+            "gc.disable(); w.pause_gc_until_loaded(); still_off = not gc.isenabled()\n"   # not ours to resume
+            "w.settle_gc(); print(still_off, gc.isenabled())\n"
+            "gc.enable(); gc.unfreeze(); w.pause_gc_until_loaded(); off = not gc.isenabled()\n"
+            "w.settle_gc(); print(off, gc.isenabled(), gc.get_freeze_count() > 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.split() == ["True", "False", "True", "True", "True"]

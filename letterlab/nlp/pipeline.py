@@ -93,6 +93,9 @@ def load_pipeline(name_or_path: str | None = None, *, letter_components: bool = 
         if letter_components:
             add_letter_components(nlp)
         _cache[key] = nlp
+        from ..workerproc import settle_gc
+
+        settle_gc()     # the pipeline lives as long as the process: out of the collector's way
         return nlp
 
 
