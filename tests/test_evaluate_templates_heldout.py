@@ -64,18 +64,20 @@ GUARDS = {
     # Set 4 (fourth editor, blind): first contact on main b68b0b2 was heading 18/20, message-first 14/18, genre
     # 17/18, appeal 19/20, message sentence 13/18, 1.0 warnings per good plain letter; unchanged after the session-7
     # branches; these are the figures after the coordinator's general fixes (see its README: no longer blind).
+    # session 8: 19/20, 18/18, 18/18, 20/20, 16/18 and 0.0 warnings after the coordinator's general fixes
     "templates-heldout4": {
-        "min_accuracy": {"heading": 0.9, "message_first": 0.83, "genre": 0.94, "appeal": 0.95,
-                         "message_sentence": 0.77, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 0.2,
+        "min_accuracy": {"heading": 0.95, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 0.88, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.0,
     },
     # Set 5 (fifth editor, blind): first contact on main 17d3fd8 was heading 20/20, message-first 17/18, genre
     # 14/18, appeal 18/20, message sentence 14/18, 1.5 warnings per good plain letter; with the coordinator's fixes
     # made before the set was seen (e-mail header lines, "er afslået", a law-only reason) 20, 18, 15, 19, 15 of the
     # same; the good letters' warnings were then read (0.0 after; see its README: no longer blind).
+    # the rest of the set was then read too: 100 % on every verdict (see the README)
     "templates-heldout5": {
-        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 0.83, "appeal": 0.95,
-                         "message_sentence": 0.83, "cannot_judge": 1.0},
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
         "max_plain_warnings_per_letter": 0.0,
     },
     "templates-dev4": {
