@@ -153,6 +153,15 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in EMAIL_RE.finditer(text)]
 
 
+def _on_email_header(ctx, text: str, start: int) -> bool:
+    """True on an e-mail's own header line ("Fra:", "Til:", "Cc:") that the anatomy read as sender or addressee."""
+    from ..anatomy import EMAIL_HEADER, part_at
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start + 1]       # the label and the first character of what it labels
+    return bool(EMAIL_HEADER.match(line)) and part_at(ctx.parts, start) in ("letterhead", "recipient")
+
+
 def check(doc, rule) -> Iterator:
     ctx = letter(doc)
     text = doc_text(doc)
@@ -188,5 +197,7 @@ def check(doc, rule) -> Iterator:
             continue
         if not rule.params["sender_contact"] and is_senders(ctx, text, start):
             continue
+        if _on_email_header(ctx, text, start):
+            continue        # "Til: Sofie Munk <sofie@mail.dk>": an e-mail is sent to its reader's address
         yield make_finding(rule, doc, start, end,
                            message=f"{rule.message} I en skabelon skal der stå et flettefelt, fx {holder}.")

@@ -147,3 +147,13 @@ def test_sender_contact_can_be_switched_on_for_templates(plain_nlp, tmp_path):
     mails = [f.text for f in report.findings if f.rule == "persondata.email"]
     assert phones == ["72 10 10 10", "21 43 65 87", "72 10 10 42", "72 10 10 42"]
     assert len(mails) == 4
+
+
+def test_an_email_goes_to_its_readers_address_on_its_header_line(plain_nlp):
+    head = ("Fra: Pladsanvisningen <plads@havnby.dk>\nTil: sofie.munk@mail.dk\nDato: 3. december 2026\n"
+            "Emne: Vi har fået din ansøgning\n\nKære Sofie\n\n")
+    _, mails = _findings(head + "Tak for din ansøgning om plads til Ida.", "persondata.email", plain_nlp)
+    assert mails == []
+    # the same address in the body is the citizen's data, as before
+    _, mails = _findings(head + "Du har oplyst din e-mail sofie.munk@mail.dk i ansøgningen.", "persondata.email", plain_nlp)
+    assert [f.text for f in mails] == ["sofie.munk@mail.dk"]
