@@ -621,8 +621,8 @@ ABOUT_RULES_RE = re.compile(r"\bregl(er|erne)( \w+)? (for|om) $|\b(læse|læs|in
 ANYONE_RE = re.compile(r"\b(man|en person|personer|en borger|borgere|en ansøger|ansøgere|modtageren|den, der|"
                        r"de, der|enhver)\b")
 # a permit's term of validity, set by law: "Tilladelsen bortfalder, hvis arbejdet ikke er gået i gang inden et år"
-PERMIT_TERM_RE = re.compile(r"\b\w*(tilladelse|dispensation)(n|en)? (bortfalder|udløber|gælder ikke)\b.{0,80}"
-                            r"\b(i gang|påbegynd\w*|begynd\w*|udnytte\w*|taget i brug)\b")
+PERMIT_TERM_RE = re.compile(r"\b\w*(tilladelse|dispensation)(n|en)? (bortfalder|udløber|stopper|ophører|falder væk|gælder ikke)\b.{0,80}"
+                            r"\b(i gang|påbegynd\w*|begynd\w*|start\w*|udnytte\w*|taget i brug)\b")
 # a proposal the reader is asked to comment on (partshøring): "der påtænkes foretaget fradrag", "vi overvejer at …"
 PROPOSED_RE = re.compile(r"\b(påtænk\w*|overvej\w*)\b")
 # the reader's comments are optional: a decision on the case as it stands when none come is no sanction
