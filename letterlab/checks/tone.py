@@ -116,6 +116,8 @@ PARAMS = {
     "triggers": Param(list, default=[], help="regulære udtryk (små bogstaver), der finder ordene"),
     "exempt": Param(list, default=[], help="regulære udtryk: sætningen er i orden, når et af dem passer"),
     "acronyms": Param(list, default=[], help="forkortelser med store bogstaver, som er i orden"),
+    "model": Param(bool, default=False, help="den lærte model finder også sætninger, som mønstrene ikke finder"),
+    "model_message": Param(str, default="", help="beskeden, når det er modellen, der finder sætningen"),
 }
 
 
@@ -1332,7 +1334,9 @@ def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
 def check(doc, rule) -> Iterator:
     td = tone_doc(doc)
     family = rule.params["family"]
+    flagged: set[int] = set()
     for s, m, message in FAMILY_FN[family](td, rule):
+        flagged.add(s.start)
         if family == "raab":
             if m is None:
                 yield make_finding(rule, doc, s.start, s.end, message=message)
@@ -1347,3 +1351,16 @@ def check(doc, rule) -> Iterator:
         else:
             yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
                                suggestions=sugg)
+    if rule.params.get("model"):
+        yield from _model_findings(doc, td, rule, {k for k, s in enumerate(td.sents) if s.start in flagged})
+
+
+def _model_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
+    """The learned model's hits (``tone_model``) on sentences the rule did not flag: the whole sentence is
+    marked, with the rule's explanation and the rule's ``model_message``, and no rewrite (none is safe)."""
+    from .tone_model import model_hits
+
+    message = rule.params.get("model_message") or rule.message
+    for k in model_hits(td, rule.params["family"], flagged, letter(doc)):
+        s = td.sents[k]
+        yield make_finding(rule, doc, s.start, s.start + len(s.text.rstrip()), message=message)
