@@ -29,7 +29,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-MODEL_FAMILIES = ("trussel", "bebrejdelse", "kommando")
+MODEL_FAMILIES = ("trussel", "bebrejdelse")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "tone" / "tone-model.npz"
 FORMAT = 1
 DIM_BITS = 18
@@ -43,7 +43,6 @@ MODALS = {"skulle", "måtte", "burde", "kunne", "ville", "skal", "må", "bør", 
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl"}
 WAY_OUT_RE = re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
                         r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b")
-_DIGITS = re.compile(r"\d")
 # the reader, whatever the form of address: one token for the person, one for the possessive
 READER = {"du": "2p", "dig": "2p", "De": "2p", "Dem": "2p", "I": "2p", "jer": "2p", "Jer": "2p",
           "din": "2poss", "dit": "2poss", "dine": "2poss", "Deres": "2poss", "jeres": "2poss", "Jeres": "2poss"}
@@ -56,8 +55,11 @@ def _de_is_reader(t, toks: list[int], n: int) -> bool:
     return nxt is not None and t.pos[nxt] in ("VERB", "AUX")
 
 
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
 def _norm(w: str) -> str:
-    return _DIGITS.sub("0", w)
+    return w.translate(_ZEROS)
 
 
 def eligible(td, k: int, ctx=None) -> bool:
@@ -65,7 +67,7 @@ def eligible(td, k: int, ctx=None) -> bool:
     the anatomy in ``ctx``: not the appeal guide, whose rights and deadlines are standard text), not a
     heading, a line in capitals, a sub-heading without a full stop or a line of merge fields only. (Quotes,
     quoted law, English and Norwegian sentences, the letterhead and the signature never reach ``td.sents``.)"""
-    from .tone import _caps_line, _own_line
+    from .tone import DANISH_ONLY_WORDS, ENGLISH_WORDS, NORWEGIAN_WORDS, _caps_line, _own_line
 
     s = td.sents[k]
     if s.zone != "body" or _caps_line(td, s) or ctx is not None and ctx.part_at(s.start) not in MODEL_PARTS:
@@ -75,7 +77,12 @@ def eligible(td, k: int, ctx=None) -> bool:
         return False            # a sub-heading in a plain-text letter ("Hvad sker der nu")
     t = td.table
     words = [i for i in td.tokens(s) if not t.space[i] and not t.punct[i] and not t.placeholder[i]]
-    return len(words) >= 3
+    if len(words) < 3:
+        return False
+    # trained on Danish only: one English or Norwegian function word and no Danish-only one is enough to
+    # leave the sentence alone ("Du har fortsatt ikke betalt."), where the rules want two
+    low = {t.lower[i] for i in words}
+    return not (low & (ENGLISH_WORDS | NORWEGIAN_WORDS)) or bool(low & DANISH_ONLY_WORDS)
 
 
 def sentence_features(td, k: int) -> list[str]:
@@ -115,6 +122,9 @@ def sentence_features(td, k: int) -> list[str]:
                 cues.add("imp_first")
         if feats.get("Voice") == "Pass":
             cues.add("spass")
+        if pos == "NOUN" and "noun1" not in cues:
+            cues.add("noun1")       # the first noun: definite ("Affaldet tømmes ikke …") or a kind ("Mails …")
+            cues.add("noun1:" + (feats.get("Definite") or "-"))
         if feats.get("VerbForm") == "Part" and n - after_blive <= 3:
             cues.add("blive_part")
             if n - after_vil <= 5:
@@ -155,7 +165,8 @@ def sentence_features(td, k: int) -> list[str]:
     # what the rules' own detectors see, before their exemptions: a sanction word, the reader's omission
     failure = bool(_failure_re().search(s.low))
     for name, rx in _detectors():
-        if rx.search(s.low) and (failure or name not in ("repeated", "informed")):
+        # one scan of the letter per detector, skipped when the pattern's literals are absent (``ToneDoc.hits``)
+        if k in td.hits([rx]) and (failure or name not in ("repeated", "informed")):
             cues.add("det:" + name)     # "igen" and "oplyst" reproach only with a failure ("De igen selv kan …" does not)
     for n, lem in enumerate(lemmas):
         if lem in DUTY_LEMMAS:          # a duty or a reminder put on the reader, or on someone else ("påhviler kommunen")
@@ -200,8 +211,8 @@ def _failure_re():
 
 def hashed(names: list[str]) -> np.ndarray:
     """The sorted, unique hashed indices of ``names``."""
-    return np.unique(np.fromiter((zlib.crc32(n.encode()) & (DIM - 1) for n in names), dtype=np.int64,
-                                 count=len(names)))
+    mask = DIM - 1
+    return np.array(sorted({zlib.crc32(n.encode()) & mask for n in names}), dtype=np.int64)
 
 
 class ToneModel:

@@ -146,8 +146,8 @@ def test_the_shipped_model_was_trained_on_the_current_data():
 
 
 # leave one writer out, at the shipped threshold: pooled over the three editors
-# measured: rules 0.977 / 0.765 / 0.6 %, rules + model 0.973 / 0.796 / 0.6 % (see docs/tone.md)
-POOLED_GUARD = {"min_precision": 0.95, "min_recall": 0.78, "max_false_alarms": 0.03}
+# measured: rules 0.977 / 0.765 / 0.6 %, rules + model 0.978 / 0.785 / 0.6 % (see docs/tone.md)
+POOLED_GUARD = {"min_precision": 0.95, "min_recall": 0.775, "max_false_alarms": 0.03}
 
 
 @pytest.mark.model
