@@ -12,6 +12,7 @@ The held-out slice is every 4th example (counting over all files in name
 order); it was kept out of sight while the rules were tuned. Run::
 
     python -m letterlab.evaluate_tone [--data DIR] [--verbose] [--json]
+    python -m letterlab.evaluate_tone --cross-writer     # rules alone vs rules + the tone model, per writer
 
 Used by ``benchmarks/eval_tone.py`` and ``tests/checks/test_tone_eval.py``.
 """
@@ -146,7 +147,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print the tuned slice's mistakes on stderr")
     ap.add_argument("--show-held-out", action="store_true", help="with --verbose: the held-out mistakes too")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--cross-writer", action="store_true",
+                    help="the tone model left out one writer at a time (letterlab.tone_training)")
     args = ap.parse_args(argv)
+    if args.cross_writer:
+        from .tone_training import main as training_main
+
+        return training_main(["--cross-writer"] + (["--model", args.model] if args.model else []))
     from .nlp.pipeline import load_pipeline
 
     result = evaluate(args.data, load_pipeline(args.model), verbose=args.verbose, show_held_out=args.show_held_out)

@@ -14,7 +14,8 @@ switched off alone:
   nor is the reader's own act ("Du kan opsige din plads") or a schedule with
   "når" and nothing the reader failed to do ("… udmeldt af ventelisten, når
   dit barn får en plads"). A clause that opens with its finite verb
-  ("Overskrides fristen, …") is a condition like "hvis". After a condition on
+  ("Overskrides fristen, …") is a condition like "hvis". An option the reader may
+  choose is an offer ("Du kan også aftale med os, at vi trækker …"). After a condition on
   the reader's failure, a case or benefit that ends or a bill in the future
   passive ("vil Deres sag blive lukket", "vil De blive opkrævet …") or "kan det
   påvirke din ret til …" is a sanction; so is a crime named to the reader
@@ -115,6 +116,8 @@ PARAMS = {
     "triggers": Param(list, default=[], help="regulære udtryk (små bogstaver), der finder ordene"),
     "exempt": Param(list, default=[], help="regulære udtryk: sætningen er i orden, når et af dem passer"),
     "acronyms": Param(list, default=[], help="forkortelser med store bogstaver, som er i orden"),
+    "model": Param(bool, default=False, help="den lærte model finder også sætninger, som mønstrene ikke finder"),
+    "model_message": Param(str, default="", help="beskeden, når det er modellen, der finder sætningen"),
 }
 
 
@@ -645,6 +648,10 @@ ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bli
                                 r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
                                 r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
 PASSED_ON_RE = re.compile(r"(går|gå|gives|givet|tilbydes|tilbudt|sendes) |tilbudt ")
+# the reader may choose the consequence: "Du kan også aftale med os, at vi trækker …", "Hvis du foretrækker det, kan vi …"
+OFFER_RE = re.compile(r"^\W*(\w+ ){0,2}?(de|du|i) (kan|må gerne|er velkomne? til at)( (?!ikke\b)\w+){0,2}? (aftale|vælge|"
+                      r"bede om|ønske|foretrække|søge om)\b|\bhvis (de|du|i) (hellere |selv )?(vil|ønsker|foretrækker)"
+                      r"( det)?,|\bhvis (de|du|i) (hellere )?(vil|ønsker|foretrækker)( \w+)?,? at vi\b")
 CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
 
 
@@ -682,6 +689,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
                 and not NOT_HESITATE_RE.search(clause)
                 and not (td.inverted_condition(s) and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.end() - 1))]))):
             continue            # "Vi stopper ikke din hjælp", "så sagen ikke går til inkasso", "får ingen konsekvenser"
+        if OFFER_RE.search(s.low[:m.start()]):
+            continue            # "Du kan også aftale med os, at vi trækker …": an option the reader may choose
         if not m.g.startswith(("undgå", "mist", "fortab", "tab af")) and READER_AGENT_RE.search(s.text[a:m.start()]):
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
         if SCHEDULE_RE.search(s.low) and not FAILURE_RE.search(s.low):
@@ -1347,7 +1356,9 @@ def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
 def check(doc, rule) -> Iterator:
     td = tone_doc(doc)
     family = rule.params["family"]
+    flagged: set[int] = set()
     for s, m, message in FAMILY_FN[family](td, rule):
+        flagged.add(s.start)
         if family == "raab":
             if m is None:
                 yield make_finding(rule, doc, s.start, s.end, message=message)
@@ -1362,3 +1373,16 @@ def check(doc, rule) -> Iterator:
         else:
             yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
                                suggestions=sugg)
+    if rule.params.get("model"):
+        yield from _model_findings(doc, td, rule, {k for k, s in enumerate(td.sents) if s.start in flagged})
+
+
+def _model_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
+    """The learned model's hits (``tone_model``) on sentences the rule did not flag: the whole sentence is
+    marked, with the rule's explanation and the rule's ``model_message``, and no rewrite (none is safe)."""
+    from .tone_model import model_hits
+
+    message = rule.params.get("model_message") or rule.message
+    for k in model_hits(td, rule.params["family"], flagged, letter(doc)):
+        s = td.sents[k]
+        yield make_finding(rule, doc, s.start, s.start + len(s.text.rstrip()), message=message)

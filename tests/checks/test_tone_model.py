@@ -1,0 +1,164 @@
+"""The learned tone model (letterlab/checks/tone_model.py) and its training (letterlab/tone_training.py)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from letterlab.checks import tone_model
+from letterlab.checks.tone import tone_doc
+from letterlab.checks.tone_model import DIM, MODEL_FAMILIES, ToneModel, sentence_features
+
+
+def _flat(bias: float) -> ToneModel:
+    """A model that scores every sentence alike: sigmoid(bias)."""
+    return ToneModel({f: np.zeros(DIM, dtype=np.float32) for f in MODEL_FAMILIES}, {f: bias for f in MODEL_FAMILIES},
+                     threshold=0.5)
+
+
+COMMAND_DU = "Du/PRON//du skal/AUX/VerbForm=Fin|Tense=Pres/skulle ikke/ADV ringe/VERB/VerbForm=Inf igen/ADV ./PUNCT"
+COMMAND_DE = "De/PRON//De skal/AUX/VerbForm=Fin|Tense=Pres/skulle ikke/ADV ringe/VERB/VerbForm=Inf igen/ADV ./PUNCT"
+
+
+def test_the_shipped_model_loads_and_scores_a_hand_built_doc(make_doc):
+    model = tone_model.current_model()
+    assert model is not None, "letterlab/models/tone/tone-model.npz is missing"
+    assert set(model.families) == set(MODEL_FAMILIES) and 0.0 < model.threshold < 1.0
+    doc = make_doc("Send/VERB/Mood=Imp/sende papirerne/NOUN nu/ADV ./PUNCT Vi/PRON//vi hjælper/VERB/-/hjælpe gerne/ADV ./PUNCT",
+                   sent_starts=[1, 0, 0, 0, 1, 0, 0, 0])
+    td = tone_doc(doc)
+    got = tone_model.scores(td, model)
+    assert sorted(got) == [0, 1]
+    for probs in got.values():
+        assert set(probs) == set(MODEL_FAMILIES) and all(0.0 < p < 1.0 for p in probs.values())
+    assert "c:imp_first" in sentence_features(td, 0) and "c:imp_first" not in sentence_features(td, 1)
+    assert "c:ctx:help_next" in sentence_features(td, 0)
+
+
+def test_the_form_of_address_is_invisible_to_the_model(make_doc):
+    du, de = (tone_doc(make_doc(spec, heads=[1, 1, 1, 1, 1, 1], deps=["nsubj", "ROOT", "advmod", "xcomp", "advmod",
+                                                                      "punct"]))
+              for spec in (COMMAND_DU, COMMAND_DE))
+    f_du, f_de = sorted(sentence_features(du, 0)), sorted(sentence_features(de, 0))
+    assert f_du == f_de
+    assert "c:subj2" in f_du and "c:neg_modal:skulle" in f_du
+
+
+def test_a_model_file_round_trips(tmp_path):
+    w = np.zeros(DIM, dtype=np.float32)
+    w[[3, 77, DIM - 1]] = [0.5, -1.25, 2.0]
+    model = ToneModel({f: w for f in MODEL_FAMILIES}, {f: -0.5 for f in MODEL_FAMILIES}, 0.7, {"version": "x"})
+    model.save(tmp_path / "m.npz")
+    back = ToneModel.load(tmp_path / "m.npz")
+    assert back.threshold == 0.7 and back.meta == {"version": "x"}
+    idx = np.array([3, 77, DIM - 1])
+    assert back.score(idx) == pytest.approx(model.score(idx))
+
+
+def test_a_broken_model_file_leaves_the_rules_alone(tmp_path, monkeypatch, caplog):
+    bad = tmp_path / "tone-model.npz"
+    bad.write_bytes(b"not a model")
+    monkeypatch.setattr(tone_model, "MODEL_PATH", bad)
+    tone_model._shipped.cache_clear()
+    try:
+        assert tone_model.current_model() is None
+    finally:
+        tone_model._shipped.cache_clear()
+
+
+LETTER = """Fjordby Kommune
+Rådhustorvet 1, 9999 Fjordby
+
+Anna Jensen
+Vejen 2, 9999 Fjordby
+
+1. marts 2027
+
+DIN HJÆLP STOPPER
+
+Kære Anna Jensen
+
+Vi har modtaget din ansøgning om hjælp til tandpleje. Din søster skrev til os i sidste uge:
+"Vi bliver aldrig hørt, og I skal holde op med at true os."
+Hvis du ikke sender lønsedlerne inden den 1. april, stopper vi din hjælp uden yderligere varsel.
+«Fletfelt1» «Fletfelt2» «Fletfelt3»
+
+Med venlig hilsen
+
+Mette Skov
+Sagsbehandler
+
+Klagevejledning
+Du kan klage over afgørelsen inden fire uger. Send klagen til os.
+"""
+
+
+@pytest.mark.model
+def test_model_hits_pass_through_the_same_parts_and_suppression(nlp):
+    """A model that flags every sentence may only mark body sentences the rule did not flag: never the
+    letterhead, the heading, a quotation, a line of merge fields, the signature or the appeal guide."""
+    from letterlab.core import analyse
+
+    with tone_model.using(None):
+        rules_only = analyse(LETTER, nlp=nlp)
+    with tone_model.using(_flat(10.0)):
+        report = analyse(LETTER, nlp=nlp)
+    text = report.text
+    added = [f for f in report.findings if f.rule.startswith("anerkendende-tone.")
+             and (f.rule, f.start, f.end) not in {(g.rule, g.start, g.end) for g in rules_only.findings}]
+    assert added, "a model that flags everything adds findings"
+    body_a, body_b = text.index("Vi har modtaget"), text.index("Med venlig hilsen")
+    threat = text.index("Hvis du ikke sender")
+    rule_threat = [f for f in rules_only.findings if f.rule == "anerkendende-tone.trussel"]
+    assert rule_threat and rule_threat[0].start >= threat
+    for f in added:
+        assert f.rule.split(".")[1] in MODEL_FAMILIES
+        assert body_a <= f.start and f.end <= body_b, text[f.start:f.end]
+        assert "Fletfelt" not in text[f.start:f.end] and "aldrig hørt" not in text[f.start:f.end], text[f.start:f.end]
+        assert not f.suggestions
+        assert not (f.rule == "anerkendende-tone.trussel" and f.start <= threat < f.end)   # the rule's sentence
+    with tone_model.using(_flat(-10.0)):
+        assert analyse(LETTER, nlp=nlp).findings == rules_only.findings
+
+
+@pytest.mark.model
+def test_training_is_deterministic_and_learns(nlp):
+    from letterlab.evaluate_tone import load_examples
+    from letterlab.tone_training import WRITERS, collect, train
+
+    examples = load_examples(WRITERS["project"])[:60]
+    data = list(zip(examples, collect(examples, nlp)))
+    a, b = train(data), train(data)
+    for fam in MODEL_FAMILIES:
+        assert np.array_equal(a.weights[fam], b.weights[fam]) and a.bias[fam] == b.bias[fam]
+    assert any(np.count_nonzero(a.weights[f]) for f in MODEL_FAMILIES)
+    other = train(data[:40])
+    assert any(not np.array_equal(a.weights[f], other.weights[f]) for f in MODEL_FAMILIES)
+
+
+def test_the_shipped_model_was_trained_on_the_current_data():
+    from letterlab.tone_training import FLOOR, VERSION, data_hash
+
+    model = tone_model.current_model()
+    assert model is not None
+    assert model.meta["data_sha256"] == data_hash(), "the tone data changed: python -m letterlab.tone_training --train"
+    assert model.meta["version"] == VERSION
+    assert model.threshold >= FLOOR
+
+
+# leave one writer out, at the shipped threshold: pooled over the three editors
+# measured: rules 0.977 / 0.765 / 0.6 %, rules + model 0.978 / 0.785 / 0.6 % (see docs/tone.md)
+POOLED_GUARD = {"min_precision": 0.95, "min_recall": 0.775, "max_false_alarms": 0.03}
+
+
+@pytest.mark.model
+def test_cross_writer_figures_do_not_fall(nlp):
+    from letterlab.tone_training import cross_writer, load_all
+
+    result = cross_writer(load_all(nlp))
+    pooled = result["sets"]["pooled"]
+    rules, model = pooled["rules"], pooled["model"]
+    assert model["overall"]["precision"] >= POOLED_GUARD["min_precision"], model["overall"]
+    assert model["overall"]["recall"] >= POOLED_GUARD["min_recall"], model["overall"]
+    assert model["false_alarm_share"] <= POOLED_GUARD["max_false_alarms"]
+    assert model["overall"]["recall"] > rules["overall"]["recall"]
+    assert model["letters"]["found"] >= rules["letters"]["found"]
