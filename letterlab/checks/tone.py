@@ -1374,7 +1374,21 @@ def check(doc, rule) -> Iterator:
             yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
                                suggestions=sugg)
     if rule.params.get("model"):
-        yield from _model_findings(doc, td, rule, {k for k, s in enumerate(td.sents) if s.start in flagged})
+        done = {k for k, s in enumerate(td.sents) if s.start in flagged}
+        if family == "trussel":
+            # a sentence whose consequence the rules read and cleared (a permit's term, a hearing's proposal, a law
+            # about anyone, an offer) is the rules' judgement: the model does not overrule it
+            extra = _compiled(rule, "triggers")
+            done |= {k for k in range(len(td.sents)) if k not in done and _cleared_threat(td, k, extra)}
+        yield from _model_findings(doc, td, rule, done)
+
+
+def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:
+    """Sentence ``k`` holds a consequence the threat rule looked at and found fair (``_sanction`` gave None)."""
+    s = td.sents[k]
+    seen = bool(td.hits([SANCTION_RE, *extra]).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
+        (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low))
+    return seen and _sanction(td, k, extra) is None
 
 
 def _model_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
