@@ -35,8 +35,8 @@ during every phase (the old quadratic tokenizer inputs, and a letter as long as 
 in), to show that normal requests still answer.
 
 Memory: every phase's start RSS is measured after a warm-up: rounds of ``WARM_ROUND`` seconds of
-the same load until the server tree grows less than ``WARM_FLAT`` % in a round, at most ``--warm``
-seconds (default 120); the output's ``warm_up`` says so and gives each round and each process's RSS
+the same load until ``--warm-requests`` requests (default 800) are done and the server tree grew
+less than ``WARM_FLAT`` % in the last round, at most ``--warm`` seconds (default 300); the output's ``warm_up`` says so and gives each round and each process's RSS
 after it. A fresh worker grows while it analyses its first letters (149 -> 171 MB over its first
 ~400 analyses of the same letter in one process, then flat up to 1,500), and a start measured
 before that counts the growth as a leak (+35 % once). Each phase also samples
@@ -390,8 +390,10 @@ def main() -> None:
     ap.add_argument("--cycles", type=int, default=1, help="run the list of phases this many times")
     ap.add_argument("--hostile", type=int, default=0, help="clients sending letters that hit the time limit")
     ap.add_argument("--duration", type=float, default=60.0)
-    ap.add_argument("--warm", type=float, default=120.0,
-                    help="at most this many seconds of warm-up load (see WARM_FLAT); memory is measured from its end")
+    ap.add_argument("--warm", type=float, default=300.0,
+                    help="at most this many seconds of warm-up load; memory is measured from its end")
+    ap.add_argument("--warm-requests", type=int, default=800,
+                    help="requests the warm-up makes at least (about 400 per worker with 2 workers)")
     ap.add_argument("--max-requests", type=int, default=5000)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
@@ -404,20 +406,23 @@ def main() -> None:
     result: dict = {"letter_words": len(letter.split()), "cpus": os.cpu_count(), "clients": args.clients,
                     "duration_s": args.duration, "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     try:
-        # warm: load in rounds of WARM_ROUND seconds until the tree's memory grows less than WARM_FLAT %
-        # in a round (a fresh worker grows ~15 % over its first ~400 analyses, then stays flat), or
-        # --warm seconds have passed; every phase's memory is measured from there
+        # warm: load in rounds of WARM_ROUND seconds until --warm-requests requests are done and the
+        # tree's memory grew less than WARM_FLAT % in the last round (a fresh worker grows ~15 % over its
+        # first ~400 analyses, then stays flat), or --warm seconds have passed; every phase's memory
+        # is measured from there
         rounds, t_warm = [], time.monotonic()
         while True:
             w = load_run(port, proc.pid, [letter], args.clients, WARM_ROUND, args.max_requests)
             rounds.append({"requests": w["requests"], "errors": w["errors"], "rss_start_mb": w["rss_start_mb"],
                            "rss_end_mb": w["rss_end_mb"], "rss_change_pct": w["rss_change_pct"]})
-            if w["rss_change_pct"] < WARM_FLAT or time.monotonic() - t_warm >= args.warm:
+            done = sum(r["requests"] for r in rounds) >= args.warm_requests and w["rss_change_pct"] < WARM_FLAT
+            if done or time.monotonic() - t_warm >= args.warm:
                 break
         result["warm_up"] = {
             "note": "every phase's memory is measured from after this warm-up, not from a fresh server",
             "seconds": round(time.monotonic() - t_warm, 1), "requests": sum(r["requests"] for r in rounds),
             "errors": sum(r["errors"] for r in rounds), "flat": rounds[-1]["rss_change_pct"] < WARM_FLAT,
+            "complete": done,
             "rss_fresh_server_mb": rounds[0]["rss_start_mb"], "rss_after_warm_up_mb": rounds[-1]["rss_end_mb"],
             "rounds": rounds,
             "rss_after_warm_up_by_process_mb": {("server " if p == proc.pid else "worker ") + str(p): round(v / 2**20, 1)
