@@ -406,7 +406,8 @@ def replay(seed: int, only: list[int], dump: Path, max_run: int, max_paras: int,
     for i in range(max(only) + 1):
         fname, data, kind = gen.document(i)
         if i in only:
-            path = dump / f"fuzz-{seed}-{i}.{kind}"
+            ext = {"txt16": "utf16.txt", "latin1": "latin1.txt"}.get(kind, kind)     # a name the reader knows
+            path = dump / f"fuzz-{seed}-{i}.{ext}"
             path.write_bytes(data)
             files[i] = (path, kind, fname)
     nlp, rules = load_pipeline(), default_ruleset()
