@@ -30,9 +30,19 @@ Why the median is ~1 s here and ~0.5 s in ``bench_web.py``: that script's load p
 letters (213 words on average, ~41 ms of analysis each), this one a 422-word letter (~75-87 ms). With
 20 clients on 2 workers the median is about 20 / (requests a second), so it follows the letter's cost.
 
-``--hostile`` clients (default 0; e.g. ``--hostile 2 --clients 2``) post letters that hit the
-analysis time limit during every phase (the old quadratic tokenizer input, and 190,000-character
-letters), to show that normal requests still answer.
+``--hostile`` clients (default 0; e.g. ``--hostile 2 --clients 2``) post the costliest letters
+during every phase (the old quadratic tokenizer inputs, and a letter as long as ``MAX_TOKENS`` lets
+in), to show that normal requests still answer.
+
+Memory: every phase's start RSS is measured after a warm-up: rounds of ``WARM_ROUND`` seconds of
+the same load until ``--warm-requests`` requests (default 800) are done and the server tree grew
+less than ``WARM_FLAT`` % in the last round, at most ``--warm`` seconds (default 300); the output's ``warm_up`` says so and gives each round and each process's RSS
+after it. A fresh worker grows while it analyses its first letters (149 -> 171 MB over its first
+~400 analyses of the same letter in one process, then flat up to 1,500), and a start measured
+before that counts the growth as a leak (+35 % once). Each phase also samples
+every process of the server tree every 2 s (``rss_by_process``: the server and each worker, first,
+least, largest and last MB, and which workers were replaced meanwhile: ``MAX_TASKS`` recycles a
+worker after 500 analyses, and a fresh one holds less).
 
 Everything is bounded in time and count; the server and the slow-client process are stopped at
 the end. Prints one JSON object. Not a test: timings on shared machines are noisy.
@@ -54,9 +64,11 @@ import threading
 import time
 
 from bench_web import HOST, HEADERS, free_port, load_run, start_server
-from benchutil import corpus_texts, letter_of_about, tree_pids
+from benchutil import corpus_texts, letter_of_about, process_rss, tree_pids
 
 SLOW_HEAD = b"POST /api/analyse HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+WARM_ROUND = 10.0     # seconds of one warm-up round
+WARM_FLAT = 1.0       # % of memory growth in a round under which the server counts as warm
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
@@ -237,10 +249,53 @@ def tree_cpu(pid: int) -> float:
     return total
 
 
+class RssSampler:
+    """RSS of each process of the server tree every ``interval`` seconds, in a thread."""
+
+    def __init__(self, pid: int, interval: float = 2.0):
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, dict[int, int]]] = []
+        self.stop_event = threading.Event()
+        self.t0 = time.monotonic()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.samples.append((time.monotonic() - self.t0, process_rss(self.pid)))
+            if self.stop_event.wait(self.interval):
+                break
+
+    def stop(self) -> dict:
+        self.stop_event.set()
+        self.thread.join(10)
+        self.samples.append((time.monotonic() - self.t0, process_rss(self.pid)))
+        mb = 2 ** 20
+        pids = list(dict.fromkeys(p for _, by in self.samples for p in by))
+        first, last = self.samples[0][1], self.samples[-1][1]
+        rows = {}
+        for p in pids:
+            seen = [(t, by[p] / mb) for t, by in self.samples if p in by]
+            role = "server" if p == self.pid else "worker"
+            rows[f"{role} {p}"] = {"first_mb": round(seen[0][1], 1), "min_mb": round(min(v for _, v in seen), 1),
+                                   "max_mb": round(max(v for _, v in seen), 1), "last_mb": round(seen[-1][1], 1),
+                                   "seen_s": [round(seen[0][0]), round(seen[-1][0])],
+                                   "whole_phase": p in first and p in last,
+                                   "change_pct": round(100 * (seen[-1][1] - seen[0][1]) / seen[0][1], 1)}
+        total = [round(sum(by.values()) / mb) for _, by in self.samples]
+        return {"processes": rows, "replaced_workers": sorted(str(p) for p in first if p not in last),
+                "new_workers": sorted(str(p) for p in last if p not in first),
+                "tree_mb_every_%gs" % self.interval: total}
+
+
 def hostile_client(port: int, stop: threading.Event, out: list) -> None:
+    from letterlab.core import MAX_TOKENS, token_estimate
+
+    letter = letter_of_about(400, corpus_texts()) + "\n\n"
+    longest = letter * (MAX_TOKENS // token_estimate(letter))     # as long as the token limit lets in
     bodies = [json.dumps({"text": "Kære Anna\n\nSvar" + "=" * 150_000}).encode(),
               json.dumps({"text": "Kære Anna\n\n" + '"' * 150_000 + " tak"}).encode(),
-              json.dumps({"text": ((letter_of_about(400, corpus_texts()) + "\n\n") * 80)[:190_000]}).encode()]
+              json.dumps({"text": longest}).encode()]
     statuses: dict[str, int] = {}
     times: list[float] = []
     i = 0
@@ -280,7 +335,9 @@ def phase(name: str, port: int, pid: int, letter: str, args) -> dict:
     out: dict = {"phase": name, "slow_connections": args.slow if slow else 0,
                  "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     cpu0, tree0 = cpu_seconds(pid), tree_cpu(pid)
+    sampler = RssSampler(pid)
     out["load"] = load_run(port, pid, [letter], args.clients, args.duration, args.max_requests)
+    out["rss_by_process"] = sampler.stop()
     cpu1, tree1 = cpu_seconds(pid), tree_cpu(pid)
     out["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     stop.set()
@@ -333,6 +390,10 @@ def main() -> None:
     ap.add_argument("--cycles", type=int, default=1, help="run the list of phases this many times")
     ap.add_argument("--hostile", type=int, default=0, help="clients sending letters that hit the time limit")
     ap.add_argument("--duration", type=float, default=60.0)
+    ap.add_argument("--warm", type=float, default=300.0,
+                    help="at most this many seconds of warm-up load; memory is measured from its end")
+    ap.add_argument("--warm-requests", type=int, default=800,
+                    help="requests the warm-up makes at least (about 400 per worker with 2 workers)")
     ap.add_argument("--max-requests", type=int, default=5000)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--workers", type=int, default=None)
@@ -345,13 +406,34 @@ def main() -> None:
     result: dict = {"letter_words": len(letter.split()), "cpus": os.cpu_count(), "clients": args.clients,
                     "duration_s": args.duration, "load_average_start": [round(x, 2) for x in os.getloadavg()]}
     try:
-        # warm: every worker has seen a real letter, so "memory flat" compares steady states
-        load_run(port, proc.pid, [letter], args.clients, 30.0, 1)
+        # warm: load in rounds of WARM_ROUND seconds until --warm-requests requests are done and the
+        # tree's memory grew less than WARM_FLAT % in the last round (a fresh worker grows ~15 % over its
+        # first ~400 analyses, then stays flat), or --warm seconds have passed; every phase's memory
+        # is measured from there
+        rounds, t_warm = [], time.monotonic()
+        while True:
+            w = load_run(port, proc.pid, [letter], args.clients, WARM_ROUND, args.max_requests)
+            rounds.append({"requests": w["requests"], "errors": w["errors"], "rss_start_mb": w["rss_start_mb"],
+                           "rss_end_mb": w["rss_end_mb"], "rss_change_pct": w["rss_change_pct"]})
+            done = sum(r["requests"] for r in rounds) >= args.warm_requests and w["rss_change_pct"] < WARM_FLAT
+            if done or time.monotonic() - t_warm >= args.warm:
+                break
+        result["warm_up"] = {
+            "note": "every phase's memory is measured from after this warm-up, not from a fresh server",
+            "seconds": round(time.monotonic() - t_warm, 1), "requests": sum(r["requests"] for r in rounds),
+            "errors": sum(r["errors"] for r in rounds), "flat": rounds[-1]["rss_change_pct"] < WARM_FLAT,
+            "complete": done,
+            "rss_fresh_server_mb": rounds[0]["rss_start_mb"], "rss_after_warm_up_mb": rounds[-1]["rss_end_mb"],
+            "rounds": rounds,
+            "rss_after_warm_up_by_process_mb": {("server " if p == proc.pid else "worker ") + str(p): round(v / 2**20, 1)
+                                                for p, v in process_rss(proc.pid).items()}}
         result["phases"] = [phase(name.strip(), port, proc.pid, letter, args)
                             for _ in range(args.cycles) for name in args.phases.split(",") if name.strip()]
         result["summary"] = [{"phase": p["phase"], "median_s": p["load"]["median_s"], "p90_s": p["load"]["p90_s"],
                               "requests_per_s": p["load"]["throughput_rps"], "errors": p["load"]["errors"],
                               "rss_change_pct": p["load"]["rss_change_pct"],
+                              "rss_start_mb_after_warm_up": p["load"]["rss_start_mb"],
+                              "rss_end_mb": p["load"]["rss_end_mb"],
                               "server_main_cpu_ms_per_request": p["server_cpu"]["main_process_ms_per_request"],
                               "load_average": [p["load_average_before"][0], p["load_average_after"][0]]}
                              for p in result["phases"]]

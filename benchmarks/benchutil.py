@@ -47,18 +47,23 @@ def tree_pids(pid: int):
         todo.extend(children)
 
 
-def tree_rss(pid: int) -> int:
-    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total = 0
+def process_rss(pid: int) -> dict[int, int]:
+    """RSS in bytes of ``pid`` and each of its live descendants (Linux /proc), by process id."""
+    out = {}
     for p in tree_pids(pid):
         try:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                        out[p] = int(line.split()[1]) * 1024
         except OSError:
             continue
-    return total
+    return out
+
+
+def tree_rss(pid: int) -> int:
+    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    return sum(process_rss(pid).values())
 
 
 def script_path(name: str) -> str:

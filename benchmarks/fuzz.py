@@ -19,6 +19,10 @@ cost per stage (tokenizer, the rest of the pipeline, the checks), without a time
 slowest functions (``--profile``): how a "stopped" input is looked into.
 
 Every analysis runs under the core's time limit (``--time-limit``, 5 s by default, as in ``check``).
+The limit counts wall-clock seconds, so a starved process (``nice -n 19`` on a busy machine gets a
+few percent of a core) is stopped for letters that cost a fraction of a second: each stopped input's
+CPU seconds are reported next to its number (``stopped_cpu_s``, also in the progress lines) to tell
+the two apart, and ``--only`` measures an input alone.
 A letter stopped there is counted as "stopped": that is the intended behaviour, and the fuzz checks
 that such a report carries the Danish ``too_slow`` notice and no scores. A "hang" is a real overrun:
 an analysis that took longer than the limit plus ``--hang-margin`` seconds (default 2), i.e. the limit
@@ -213,13 +217,18 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
     slowest = 0.0            # of the analyses that were not stopped
     stopped_s: list[float] = []
     stopped_at: list[int] = []          # input numbers, to regenerate them with the same seed
+    stopped_cpu: list[float] = []       # CPU seconds of each stopped analysis: far under the limit = a starved process
+    hang_at: list[int] = []
     kinds: dict[str, int] = {}
     api = _api_client()
     names: list[bytes] = []
     for i in range(n):
         if progress and i and i % progress == 0:
             print(json.dumps({"done": i, "s": round(time.time() - started), "problems": len(problems),
-                              **{k: v for k, v in counts.items() if v}}), file=sys.stderr, flush=True)
+                              **{k: v for k, v in counts.items() if v},
+                              "stopped_inputs": stopped_at[-10:], "hang_inputs": hang_at[-10:],
+                              "stopped_cpu_s": [round(x, 2) for x in stopped_cpu[-10:]]}),
+                  file=sys.stderr, flush=True)
         fname, data, kind = gen.document(i)
         kinds[kind] = kinds.get(kind, 0) + 1
         counts["inputs"] += 1
@@ -237,22 +246,24 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
             counts["crashes"] += 1
             problems.append(f"input {i}: reader crashed: {type(exc).__name__}")
             continue
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         try:
             report = analyse(document, rules, nlp=nlp, time_limit=limit)
         except Exception as exc:  # noqa: BLE001
             counts["crashes"] += 1
             problems.append(f"input {i}: analyse crashed: {type(exc).__name__}: {str(exc)[:80]}")
             continue
-        took = time.perf_counter() - t
+        took, took_cpu = time.perf_counter() - t, time.process_time() - cpu
         slow = [x for x in report.notices if x.get("code") == "too_slow"]
         if took > hang:
             counts["hangs"] += 1
+            hang_at.append(i)
             problems.append(f"input {i}: analysis took {took:.1f} s (limit {limit:g} s)")
         if slow:
             counts["stopped"] += 1
             stopped_s.append(took)
             stopped_at.append(i)
+            stopped_cpu.append(took_cpu)
             if report.scores or not slow[0].get("message", "").startswith(slow_message):
                 problems.append(f"input {i}: stopped letter without the too_slow notice or with scores")
         else:
@@ -289,6 +300,7 @@ def run(n: int, seed: int, jobs: int, hang: float, rewrite_every: int, cli_every
     return {"seed": seed, "counts": counts, "formats": kinds, "time_limit_s": limit, "hang_s": hang,
             "slowest_analysis_s": round(slowest, 2),
             "stopped_took_s": [round(x, 2) for x in sorted(stopped_s)[-20:]], "stopped_inputs": stopped_at[:50],
+            "stopped_cpu_s": [round(x, 2) for x in stopped_cpu[:50]], "hang_inputs": hang_at[:50],
             "problems": problems[:50]}
 
 
@@ -394,7 +406,8 @@ def replay(seed: int, only: list[int], dump: Path, max_run: int, max_paras: int,
     for i in range(max(only) + 1):
         fname, data, kind = gen.document(i)
         if i in only:
-            path = dump / f"fuzz-{seed}-{i}.{kind}"
+            ext = {"txt16": "utf16.txt", "latin1": "latin1.txt"}.get(kind, kind)     # a name the reader knows
+            path = dump / f"fuzz-{seed}-{i}.{ext}"
             path.write_bytes(data)
             files[i] = (path, kind, fname)
     nlp, rules = load_pipeline(), default_ruleset()

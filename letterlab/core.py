@@ -30,10 +30,13 @@ from . import timelimit
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 300_000   # about 150 pages; a letter is never this long
-# Words and punctuation marks (spaCy's tokens, roughly). A time limit cannot stop one numpy call,
-# and the pipeline's calls on a text of 132,000 tokens ("Ja. " 66,000 times) ran for seconds each, so
-# a text with more is refused before the pipeline sees it; 300,000 characters of prose have about 60,000.
-MAX_TOKENS = 80_000
+# Tokens the pipeline will see, at most (``token_estimate``). The pipeline (tok2vec and parser) costs
+# about 0.1-0.2 ms of CPU per token on this machine, linearly since sentences are capped at
+# ``nlp.segment.MAX_SENT`` tokens; the densest texts within the limits (one word or number a line,
+# "1 " repeated, a table of numbers: ``benchmarks/bench_dense.py``) cost about 3 s at this many
+# tokens on a quiet core, under the 5 s target (#15). 300,000 characters of prose have about
+# 60,000 tokens, so a text over about 100,000 characters (50 pages) gets the ``too_many_words`` notice.
+MAX_TOKENS = 20_000
 TIME_LIMIT = 5.0      # seconds of analysis per letter, where this process can stop it (see ``timelimit``)
 BATCH_CHARS = 50_000  # letters parsed together under one time limit hold at most this many characters in all
 
@@ -56,7 +59,9 @@ UNCHECKED = ("empty", "too_long", "too_many_words", "binary", "placeholders_only
 # Notices that mean the letter has no overall score (``scores["overall"]`` is None): the doors show no score.
 UNSCORED = UNCHECKED + ("not_danish", "no_body")
 
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# What becomes a token: a word, a punctuation mark (a run of 32 or more in tokens of up to 64, as
+# ``nlp.guard`` cuts it), and whitespace other than one plain space (spaCy makes it a token).
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]{32,64}|[^\w\s]|\s{2,}|[^\S ]")
 _DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())
 _EN = set("the and of to is in that it for you with this are be was have not on your we will please can".split())
 
@@ -89,13 +94,20 @@ def language_guess(text: str) -> str:
     return "da" if da >= en else "other"
 
 
+def token_estimate(text: str) -> int:
+    """About as many tokens as the pipeline makes of ``text``, rather more than fewer: a date or an
+    abbreviation ("1.5.2026", "bl.a.") counts each part, a stretch the tokenizer guard joins
+    ("a:a:a:...") each piece. Whitespace tokens count: one word a line is two tokens a line."""
+    return sum(1 for _ in _TOKEN_RE.finditer(text))
+
+
 def precheck(text: str) -> dict[str, str] | None:
     """A notice when the text cannot be analysed at all (empty, too long, binary)."""
     if not text or not text.strip():
         return notice("empty")
     if len(text) > MAX_CHARS:
         return notice("too_long", max=f"{MAX_CHARS:,}".replace(",", "."))
-    if len(text) > MAX_TOKENS and sum(1 for _ in _TOKEN_RE.finditer(text)) > MAX_TOKENS:
+    if len(text) > MAX_TOKENS and token_estimate(text) > MAX_TOKENS:
         return notice("too_many_words", max=f"{MAX_TOKENS:,}".replace(",", "."))
     if _looks_binary(text):
         return notice("binary")

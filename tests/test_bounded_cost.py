@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from letterlab.core import MAX_CHARS, UNCHECKED, UNSCORED, analyse, analyse_many
+from letterlab.core import MAX_CHARS, MAX_TOKENS, UNCHECKED, UNSCORED, analyse, analyse_many, token_estimate
 from letterlab.readers import read_document
 
 pytestmark = pytest.mark.model
@@ -62,26 +62,29 @@ def _cell(inner: str) -> str:
 
 def huge_table() -> bytes:
     row = "<w:tr>" + "".join(_cell(_p(_words(8, k))) for k in range(6)) + "</w:tr>"
-    return _docx(_p("Kære Anna") + "<w:tbl>" + row * 600 + "</w:tbl>")
+    return _docx(_p("Kære Anna") + "<w:tbl>" + row * 330 + "</w:tbl>")
 
 
 def deeply_nested_tables() -> bytes:
-    inner = "".join(_p(_words(40, k)) for k in range(400))
+    inner = "".join(_p(_words(40, k)) for k in range(360))
     for _ in range(60):
         inner = f"<w:tbl><w:tr>{_cell(inner + _p(''))}</w:tr></w:tbl>"
     return _docx(_p("Kære Anna") + inner + _p(""))
 
 
 def deeply_nested_html() -> bytes:
-    body = "".join(f"<p>{_words(40, k)}.</p>" for k in range(600))
+    body = "".join(f"<p>{_words(40, k)}.</p>" for k in range(360))
     return ("<div>" * 100_000 + "<p>Kære Anna</p>" + body + "</div>" * 100_000).encode()
 
 
+# Each as big as the token limit lets in (MAX_TOKENS, about 3 s of CPU on a quiet core): far more
+# than the short limits below, so they are stopped however fast the machine.
 HOSTILE_TEXTS = {
-    "one sentence without punctuation": "Kære Anna\n\n" + _words(40_000)[:190_000],
-    "30,000 tiny sentences": "Ja. " * 30_000,
-    "many merge fields": "Kære {navn}\n\n" + " ".join(f"{{felt{k}}} {WORDS[k % len(WORDS)]}" for k in range(12_000)),
-    "one word a line": "\n".join(_words(30_000).split()),
+    "one sentence without punctuation": "Kære Anna\n\n" + _words(MAX_TOKENS - 100),
+    "tiny sentences": "Ja. " * (MAX_TOKENS // 2 - 100),
+    "many merge fields": "Kære {navn}\n\n" + " ".join(f"{{felt{k}}} {WORDS[k % len(WORDS)]}"
+                                                       for k in range(MAX_TOKENS // 4 - 100)),
+    "one word a line": "\n".join(_words(MAX_TOKENS // 2 - 100).split()),
 }
 HOSTILE_FILES = {
     "huge table.docx": huge_table,
@@ -98,8 +101,42 @@ def _stopped(report) -> bool:
     return "too_slow" in _codes(report) and not report.findings and report.scores.get("overall") is None
 
 
+# Where a normal letter is analysed next to a stopped one, the stopped one is a letter that never
+# finishes (its analysis spins until the limit stops it), not a slow one: the test then does not
+# depend on how fast the machine is. The limit is 2 s, forty times what the normal letter costs here.
+HANG = "HÆNGER-FOR-EVIGT"
+NORMAL_LIMIT = 2.0
+_HANG_CODE = f"""
+import sys
+from letterlab import core
+_real = core._analyse_doc
+def _hang(doc, document, *args, **kwargs):
+    while {HANG!r} in document.text:
+        pass
+    return _real(doc, document, *args, **kwargs)
+core._analyse_doc = _hang
+"""
+
+
+@pytest.fixture
+def hangs(monkeypatch):
+    """Letters holding HANG never finish their analysis in this process."""
+    from letterlab import core
+
+    real = core._analyse_doc
+
+    def hang(doc, document, *args, **kwargs):
+        while HANG in document.text:
+            pass
+        return real(doc, document, *args, **kwargs)
+
+    monkeypatch.setattr(core, "_analyse_doc", hang)
+    return LETTER.replace("Din ansøgning", HANG + " Din ansøgning")
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
 def test_a_hostile_text_is_stopped_with_a_danish_notice(nlp, ruleset, name):
+    assert MAX_TOKENS // 2 < token_estimate(HOSTILE_TEXTS[name]) <= MAX_TOKENS      # within the limits
     report = analyse(HOSTILE_TEXTS[name], ruleset, nlp=nlp, time_limit=LIMIT)
     assert _stopped(report), _codes(report)
     message = next(n["message"] for n in report.notices if n["code"] == "too_slow")
@@ -110,13 +147,13 @@ def test_a_hostile_text_is_stopped_with_a_danish_notice(nlp, ruleset, name):
 def test_a_hostile_document_is_read_and_then_stopped(nlp, ruleset, name):
     document = read_document(data=HOSTILE_FILES[name](), filename=name)
     assert 50_000 < len(document.text) <= MAX_CHARS   # read in full: the analysis is what must be stopped
+    assert MAX_TOKENS // 2 < token_estimate(document.text) <= MAX_TOKENS
     assert _stopped(analyse(document, ruleset, nlp=nlp, time_limit=LIMIT))
 
 
-def test_letters_around_a_stopped_one_are_analysed_as_before(nlp, ruleset):
+def test_letters_around_a_stopped_one_are_analysed_as_before(nlp, ruleset, hangs):
     want = analyse(LETTER, ruleset, nlp=nlp).to_dict(include_text=True)
-    hostile = HOSTILE_TEXTS["one sentence without punctuation"]
-    reports = list(analyse_many([LETTER, hostile, LETTER], ruleset, nlp=nlp, time_limit=LIMIT))
+    reports = list(analyse_many([LETTER, hangs, LETTER], ruleset, nlp=nlp, time_limit=NORMAL_LIMIT))
     assert _stopped(reports[1])
     assert [r.to_dict(include_text=True) for r in (reports[0], reports[2])] == [want, want]
     # nothing the stopped analysis left half-done changes a later report
@@ -135,45 +172,57 @@ def test_too_slow_is_an_unchecked_notice_for_every_door():
     assert "too_slow" in UNCHECKED and set(UNCHECKED) <= set(UNSCORED)
 
 
-def _cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "letterlab", *args], input=stdin, capture_output=True,
+def _cli(*args, stdin=None, hang=False):
+    """``letterlab *args`` in a new process; ``hang``: letters holding HANG never finish there."""
+    code = (_HANG_CODE if hang else "import sys\n") + "from letterlab.cli import main\nsys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True,
                           text=True, timeout=300)
 
 
 def test_check_stops_a_hostile_file_and_goes_on_with_the_next(tmp_path):
     hostile = tmp_path / "fjendtlig.txt"
-    hostile.write_text(HOSTILE_TEXTS["one sentence without punctuation"], encoding="utf-8")
+    hostile.write_text(LETTER.replace("Din ansøgning", HANG + " Din ansøgning"), encoding="utf-8")
     normal = tmp_path / "brev.txt"
     normal.write_text(LETTER, encoding="utf-8")
-    res = _cli("check", "--format", "json", "--time-limit", "1", str(hostile), str(normal))
+    res = _cli("check", "--format", "json", "--time-limit", "2", str(hostile), str(normal), hang=True)
     assert res.returncode == 2, res.stderr
     reports = json.loads(res.stdout)["reports"]
     assert [n["code"] for n in reports[0]["notices"]] == ["too_slow"]
-    assert "stoppede efter 1 sekunder" in reports[0]["notices"][0]["message"]
+    assert "stoppede efter 2 sekunder" in reports[0]["notices"][0]["message"]
     assert reports[1]["findings"]
-    text = _cli("check", "--time-limit", "1", str(hostile))
+    text = _cli("check", "--time-limit", "2", str(hostile), hang=True)
     assert "Det tog for lang tid at tjekke brevet" in text.stdout
     assert "Traceback" not in text.stderr
 
 
+def test_check_stops_a_real_hostile_file(tmp_path):
+    """The same with a letter as big as the limits allow, on its own: it only has to be stopped."""
+    hostile = tmp_path / "fjendtlig.txt"
+    hostile.write_text(HOSTILE_TEXTS["one sentence without punctuation"], encoding="utf-8")
+    res = _cli("check", "--format", "json", "--time-limit", "0.5", str(hostile))
+    assert res.returncode == 2, res.stderr
+    assert [n["code"] for n in json.loads(res.stdout)["reports"][0]["notices"]] == ["too_slow"]
+
+
 def test_rewrite_stops_a_hostile_letter_with_the_default_limit(tmp_path):
     hostile = tmp_path / "fjendtlig.txt"
-    hostile.write_text(HOSTILE_TEXTS["many merge fields"], encoding="utf-8")
-    res = _cli("rewrite", str(hostile))
+    hostile.write_text(LETTER.replace("Din ansøgning", HANG + " Din ansøgning"), encoding="utf-8")
+    res = _cli("rewrite", str(hostile), hang=True)
     assert res.returncode == 2
     assert "Det tog for lang tid at tjekke brevet" in res.stderr
+    assert "stoppede efter 5 sekunder" in res.stderr
     assert "Traceback" not in res.stderr
 
 
-def test_audit_in_one_process_gives_a_hostile_file_the_too_slow_row(tmp_path, ruleset):
+def test_audit_in_one_process_gives_a_hostile_file_the_too_slow_row(tmp_path, ruleset, hangs):
     from letterlab.audit.runner import AuditOptions, run_audit
 
     root = tmp_path / "breve"
     root.mkdir()
-    (root / "a_fjendtlig.txt").write_text(HOSTILE_TEXTS["30,000 tiny sentences"], encoding="utf-8")
+    (root / "a_fjendtlig.txt").write_text(hangs, encoding="utf-8")
     (root / "b_brev.txt").write_text(LETTER, encoding="utf-8")
     result = run_audit(AuditOptions(root=root, out=tmp_path / "rapport", jobs=1, use_cache=False,
-                                    use_history=False), ruleset)
+                                    use_history=False, time_limit=NORMAL_LIMIT), ruleset)
     data = json.loads((tmp_path / "rapport" / "report.json").read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False)
     assert {r["rel"]: r["status"] for r in result.rows} == {"a_fjendtlig.txt": "error", "b_brev.txt": "analysed"}
@@ -198,13 +247,60 @@ def test_audit_time_limit_reaches_the_in_process_run_and_a_stopped_file_is_not_c
 
 
 def test_a_text_with_more_tokens_than_the_pipeline_can_be_stopped_in_is_refused_at_once():
-    """132,000 tokens: one numpy call in the pipeline runs for seconds, past any time limit."""
-    from letterlab.core import precheck
+    """The pipeline costs CPU time per token; a text with more than MAX_TOKENS is refused before it."""
+    from letterlab.core import MAX_TOKENS, precheck
 
     problem = precheck("Ja. " * 66_000)
     assert problem["code"] == "too_many_words" and problem["code"] in UNCHECKED
-    assert "for mange ord og tegn" in problem["message"] and "80.000" in problem["message"]
-    assert precheck(_words(30_000)) is None       # 30,000 words of prose (about 200,000 characters) are read
+    assert "for mange ord og tegn" in problem["message"] and f"{MAX_TOKENS:,}".replace(",", ".") in problem["message"]
+    assert precheck(_words(MAX_TOKENS - 10)) is None       # prose just under the limit is read
+    assert precheck(_words(MAX_TOKENS + 10))["code"] == "too_many_words"
+    # a line break is a token too: one word a line is two tokens a word
+    assert precheck("\n".join(_words(MAX_TOKENS // 2 + 10).split()))["code"] == "too_many_words"
+
+
+DENSE = {
+    "one word a line": lambda n: "\n".join(_words(n).split()),
+    "one sentence without punctuation": lambda n: _words(n),
+    "numbers with commas": lambda n: ", ".join(str(k) for k in range(n)),
+    "table of numbers": lambda n: "\n".join(" ".join(str(k * 8 + j) for j in range(8)) for k in range(n // 8)),
+    "1 repeated": lambda n: "1  " * n,
+    "punctuation runs": lambda n: " ".join(f"Svar{'=' * (k % 70)}" for k in range(n)),
+    "a date a line": lambda n: "\n".join(f"{k % 28 + 1}.{k % 12 + 1}.2026 bl.a." for k in range(n)),
+    "prose": lambda n: ("Du skal sende os dine lønsedler senest den 1. maj, så vi kan behandle din sag. " * n),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DENSE))
+def test_the_token_estimate_is_never_below_the_tokens_the_pipeline_makes(nlp, name):
+    """MAX_TOKENS bounds the pipeline's work only if the estimate the precheck counts is an upper bound."""
+    from letterlab.core import token_estimate
+
+    text = "Kære Anna\n\n" + DENSE[name](400)
+    assert token_estimate(text) >= len(nlp.make_doc(text)) > 400
+
+
+@pytest.mark.parametrize("name", ["one word a line", "one sentence without punctuation", "numbers with commas"])
+def test_no_sentence_reaches_the_parser_longer_than_max_sent(nlp, ruleset, name):
+    """#15: a 16,000-token 'sentence' (one word a line) cost the parser 12.7 s, quadratic in its length;
+    checks that walk a token's sentence or ancestors cost the same. The segmenter caps sentences at
+    MAX_SENT tokens, and the parser keeps the preset starts: no sentence, and no chain of heads, is
+    longer, whatever the text. Counts tokens, not seconds."""
+    from letterlab.nlp.segment import MAX_SENT
+
+    text = "Kære Anna\n\n" + DENSE[name](6 * MAX_SENT)
+    doc = nlp(text)
+    assert doc.text == text
+    sents = list(doc.sents)
+    assert len(sents) >= len(doc) // MAX_SENT
+    assert max(len(s) for s in sents) <= MAX_SENT
+    for s in sents:
+        for t in s:
+            assert s.start <= t.head.i < s.end          # the tree stays inside the sentence
+    depth = max(sum(1 for _ in t.ancestors) for t in doc)
+    assert depth < MAX_SENT
+    report = analyse(text, ruleset, nlp=nlp, time_limit=None)
+    assert not {"too_slow", "check_failed"} & set(_codes(report))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,16 @@ presets ``is_sent_start`` so that the parser only decides the cases in between:
   november", "3. klasse") never starts a sentence when it is lower case, a
   digit or "§".
 
+* No sentence is longer than ``MAX_SENT`` tokens: a longer stretch without a
+  sentence start (one "sentence" of 30,000 words, one word a line in lower case)
+  gets a start after its last comma, semicolon, colon or line break in the
+  second half of ``MAX_SENT`` tokens, or else after ``MAX_SENT`` tokens. The
+  parser never joins preset sentences, and its work on one sentence grew
+  quadratically with the sentence's length when the sentence held whitespace
+  tokens (a 16,000-token "sentence" of one word a line: 12.7 s in the parser;
+  #15). Letters have no such sentences (the longest in the corpora is far
+  shorter), so they are segmented as before.
+
 Whitespace tokens belong to the sentence before them. Offsets are untouched:
 the components never change the text, so ``doc_text`` keeps one copy of it on
 the doc for the components and the checks.
@@ -41,6 +51,7 @@ CONTACT_LINE_RE = re.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|
 BULLET_RE = re.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
 END_PUNCT = tuple(".!?:;")
 SHORT_LINE = 60
+MAX_SENT = 200        # tokens (whitespace tokens included) in one sentence at most; see the module text
 
 if not Token.has_extension("placeholder"):
     Token.set_extension("placeholder", default=False)
@@ -190,8 +201,39 @@ def segmenter_component(doc: Doc) -> Doc:
                 new[k] = old[k]
     if new[0] == 0:
         new[0] = 1
+    if n > MAX_SENT:
+        cap_sentences(new, text, idx, ends, space)
     doc.from_array([SENT_START], new.view(numpy.uint64))
     return doc
+
+
+_CUT_AFTER = frozenset(",;:")
+
+
+def cap_sentences(new, text: str, idx: list[int], ends: list[int], space: list[int], limit: int | None = None) -> int:
+    """Preset a sentence start (``new[k] = 1``) wherever more than ``limit`` tokens (``MAX_SENT``) would
+    follow the last start; returns how many starts were added. The start goes to the latest word in
+    the second half of the stretch that follows a comma, semicolon, colon or line break, or else to
+    the word that would make the stretch too long. Whitespace tokens never start a sentence.
+    One pass over the tokens."""
+    limit = limit or MAX_SENT
+    n = len(idx)
+    last, good, added = 0, -1, 0
+    for i in range(1, n):
+        if new[i] == 1:
+            last, good = i, -1
+            continue
+        if space[i]:
+            continue
+        if i - last >= limit:
+            k = good if good > last + limit // 2 else i
+            new[k] = 1
+            last, good, added = k, -1, added + 1
+            continue
+        p = i - 1
+        if (space[p] and text.find("\n", idx[p], ends[p]) >= 0) or text[ends[p] - 1] in _CUT_AFTER:
+            good = i
+    return added
 
 
 def _ends_sentence(text: str, idx: list[int], ends: list[int], j: int) -> bool:

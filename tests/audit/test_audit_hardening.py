@@ -84,7 +84,12 @@ def test_a_file_over_the_time_limit_gets_a_row_and_the_others_carry_on(tmp_path,
     good = (LETTER_02 / "after.txt").read_text(encoding="utf-8")
     for i in range(3):
         (root / f"god-{i}.txt").write_text(good, encoding="utf-8")
-    (root / "langsom.txt").write_text((good + "\n\n") * (280_000 // len(good)), encoding="utf-8")
+    from letterlab.core import MAX_TOKENS, token_estimate
+
+    # as long as the token limit lets in (about 3 s of CPU on a quiet core, far over the 1 s limit)
+    slow = (good + "\n\n") * (MAX_TOKENS // token_estimate(good + "\n\n"))
+    assert token_estimate(slow) <= MAX_TOKENS
+    (root / "langsom.txt").write_text(slow, encoding="utf-8")
     out = tmp_path / "rapport"
     # no cache: the workers load the pipeline before they take work, so the limit is the files' own
     assert audit(root, out, "--jobs", "2", "--time-limit", "1", cache=False) == 0

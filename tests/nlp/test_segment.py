@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import numpy
 import tomllib
 from pathlib import Path
 
@@ -121,3 +122,56 @@ def test_a_bang_merge_field_neither_ends_a_sentence_nor_shouts(nlp):
 def test_a_sentence_may_end_with_uge_or_bilag(nlp, text):
     doc = nlp(text)
     assert len(list(doc.sents)) == 2
+
+
+def _starts(doc) -> list[int]:
+    return [t.i for t in doc if t.is_sent_start]
+
+
+def test_no_sentence_is_longer_than_max_sent_and_the_cut_prefers_a_comma_or_a_line_break():
+    """#15: one 'sentence' of thousands of tokens cost the parser time quadratic in its length. The
+    segmenter presets a start so that no sentence holds more than MAX_SENT tokens (whitespace included)."""
+    import spacy
+
+    from letterlab.nlp import segment
+
+    nlp = spacy.blank("da")
+    limit = segment.MAX_SENT
+    words = "vi har modtaget din ansøgning om boligstøtte og vil behandle den".split()
+    shapes = {
+        "one sentence": " ".join(words[i % len(words)] for i in range(5 * limit)),
+        "one word a line": "\n".join(words[i % len(words)] for i in range(5 * limit)),
+        "with commas": " ".join(words[i % len(words)] + ("," if i % 40 == 39 else "") for i in range(5 * limit)),
+    }
+    for name, text in shapes.items():
+        doc = segment.segmenter_component(nlp.make_doc(text))
+        starts = _starts(doc) + [len(doc)]
+        assert max(b - a for a, b in zip(starts, starts[1:])) <= limit, name
+        assert len(starts) - 1 >= len(doc) // limit, name
+        assert all(t.is_sent_start is False for t in doc if t.is_space), name
+        assert doc.text == text
+    # a cut goes after a comma in the second half of the stretch, when there is one
+    doc = segment.segmenter_component(nlp.make_doc(shapes["with commas"]))
+    assert all(doc[i - 1].text == "," for i in _starts(doc)[1:])
+    # after a line break when the stretch has one
+    doc = segment.segmenter_component(nlp.make_doc(shapes["one word a line"]))
+    assert all("\n" in doc[i - 1].text for i in _starts(doc)[1:])
+
+
+def test_letters_are_segmented_as_before_the_cap():
+    """Sentences of ordinary length are never cut: the cap changes nothing below MAX_SENT tokens."""
+    import spacy
+
+    from letterlab.nlp import segment
+
+    nlp = spacy.blank("da")
+    text = ("Kære Anne\n\n" + "Du får 500 kr. Pengene kommer kl. 10 jf. § 3, og vi ses den 12. november. " * 40
+            + "\nvi tales ved\n- ansøgning\n\nMed venlig hilsen\nOle")
+    doc = segment.segmenter_component(nlp.make_doc(text))
+    assert len(doc) > segment.MAX_SENT
+    capped = [t.is_sent_start for t in doc]
+    new = numpy.array([1 if s else (-1 if s is False else 0) for s in capped], dtype=numpy.int64)
+    before = new.copy()
+    idx, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
+    assert segment.cap_sentences(new, text, idx, ends, [int(t.is_space) for t in doc]) == 0
+    assert (new == before).all()
