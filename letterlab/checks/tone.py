@@ -678,7 +678,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Din bank kan opsige dit lån" (not "Dit barn kan miste pladsen", "Din søn kan udmeldes")
         if PERMIT_TERM_RE.search(s.low):
             continue            # "Tilladelsen bortfalder, hvis I ikke er gået i gang inden et år": the permit's term (byggeloven)
-        if PROPOSED_RE.search(s.low[a:m.start()]):
+        if PROPOSED_RE.search(s.low[a:m.start()]) and not FAILURE_IF_RE.search(s.low[:m.start()]):
             continue            # "Vi påtænker at foretage fradrag …": a partshøring's proposal, for the reader to answer
         if COMMENTS_ONLY_RE.search(clause if FAILURE_IF_RE.search(clause) else s.low) and re.search(
                 r"\bforeliggende\b", m.g):
