@@ -23,6 +23,7 @@ from ..readers._layout import clean_block_text
 from ..readers.docx_reader import MC_AC, W_P, W_R, W_T, W_TXBX, _SKIP, _text_of, merge_field_name, w
 from ..readers.model import Document
 from ..report.model import Report
+from ..report.safe import mask as mask_cprs
 
 AUTHOR = "letterlab"
 INITIALS = "LL"
@@ -285,6 +286,6 @@ def _fallback(f, indexed, paras, body_paras):
         if loc:
             words = " ".join(f.text.split())
             if len(words) > 80:
-                words = words[:79] + "…"
+                words = mask_cprs(words[:79]) + "…"      # cut after ten digits, a longer number can read as a CPR number
             return loc[0], loc[1], f"Gælder teksten “{words}”: "
     return None

@@ -102,3 +102,16 @@ def test_sections_fold_filter_and_link_back(tmp_path, good_folder, audit):
         checked += len(blocks) > 1
     assert checked
     assert "advarsel" in html.lower() and ">Advarsel<" in html
+
+
+def test_an_excerpt_cut_after_ten_digits_masks_what_now_reads_as_a_cpr_number():
+    from letterlab.audit.html import EXCERPT, _excerpt
+
+    # "120385-43212026" is one long number, no CPR number; cut after "4321" it would read as one
+    prefix = "Tag imod pladsen senest den 1. december " + "x" * (EXCERPT - 1 - 11 - 40)
+    text = prefix + "120385-43212026 og ring til os."
+    assert text.index("120385") + 11 == EXCERPT - 1
+    shown = _excerpt(text)
+    assert "120385-4321" not in shown and shown.endswith("120385-****…")
+    # a short text is shown whole, as it is
+    assert _excerpt("Du får 120385-43212026 kr.") == "Du får 120385-43212026 kr."
