@@ -236,10 +236,10 @@ RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
 
 
 # An e-mail's header lines ("Fra:", "Til:", "Sendt:", "Cc:") above its "Emne:" line: sender, addressee, date.
-EMAIL_HEADER = re.compile(r"^\s*(fra|from|afsender|til|to|cc|bcc|modtager|sendt|sent|dato|date)\s*:\s*\S", re.I)
 EMAIL_HEADER_KIND = {"fra": "letterhead", "from": "letterhead", "afsender": "letterhead", "til": "recipient",
                      "to": "recipient", "cc": "recipient", "bcc": "recipient", "modtager": "recipient",
                      "sendt": "date", "sent": "date", "dato": "date", "date": "date"}
+EMAIL_HEADER = re.compile(r"^\s*(" + "|".join(EMAIL_HEADER_KIND) + r")\s*:\s*\S", re.I)
 
 
 ADDRESSEE_LABEL = re.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
@@ -555,9 +555,10 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         if subject and ORG.search(ln.text) and _words(ln.text) <= 4 and not _has_verb_word(ln.text) \
                 and ln.block != lines[subject[-1]].block:
             break       # "Borgerservice" in its own cell above the subject line: the sender, not a type line
-        if _labelled_fields(ln.text) or ADDRESSEE_LABEL.match(ln.text) and _words(ln.text) <= 8:
+        labelled = _labelled_fields(ln.text)
+        if labelled or ADDRESSEE_LABEL.match(ln.text) and _words(ln.text) <= 8:
             # "Adresse: {{ ejendom.adresse }}" is a case detail, "Til: Karin Holt" the addressee: never a subject line
-            ln.kind = "reference" if _labelled_fields(ln.text) else "recipient"
+            ln.kind = "reference" if labelled else "recipient"
             if subject:
                 break
             continue

@@ -124,6 +124,9 @@ ANSWER = [
     r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
     r"\bdu (kan|må) (godt|gerne|ikke) \w+",
 ]
+# what we will look into: "Vi tjekker, om væsken er godkendt", "Vi undersøger, hvor meget du kan få"
+LOOK_INTO = (r"^(?:[-•*–]\s*)?(vi|jeg) (\w+ )?(tjekker|undersøger|ser på|vurderer|kontrollerer|finder ud af|tager stilling til)"
+             r",? (om|hvor|hvad|hvordan|hvilke|hvilken|hvornår)\b")
 PROCESS = [
     r"^(?:[-•*–]\s*)?(vi|jeg|\w+(en|et)) har (\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|"
     r"vurderet|kigget på|talt med|drøftet)\b",
@@ -132,12 +135,10 @@ PROCESS = [
     r"(\w+ ){0,3}(modtaget|behandlet|undersøgt|set på|gennemgået|læst|vurderet|kigget på|talt med|drøftet)\b",
     r"^(?:[-•*–]\s*)?(under|med) henvisning til\b", r"^(?:[-•*–]\s*)?vi skriver til dig\b", r"^(?:[-•*–]\s*)?hermed\b",
     r"^(?:[-•*–]\s*)?(som aftalt|som lovet|tak for)\b",
-    # what we will look into: "Vi tjekker, om væsken er godkendt", "Vi undersøger, hvor meget du kan få"
-    r"^(?:[-•*–]\s*)?(vi|jeg) (\w+ )?(tjekker|undersøger|ser på|vurderer|kontrollerer|finder ud af|tager stilling til)"
-    r",? (om|hvor|hvad|hvordan|hvilke|hvilken|hvornår)\b",
+    LOOK_INTO,
 ]
-# The same look into an open question: its decision words ("om væsken er godkendt") decide nothing yet.
-_LOOK_INTO = re.compile(PROCESS[-1])
+# Its decision words ("om væsken er godkendt") decide nothing yet: the classifier drops "decision" after it.
+_LOOK_INTO = re.compile(LOOK_INTO)
 LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", r"\breglerne (i|om|for)\b"]
 CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]

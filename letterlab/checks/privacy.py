@@ -155,11 +155,11 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
 
 def _on_email_header(ctx, text: str, start: int) -> bool:
     """True on an e-mail's own header line ("Fra:", "Til:", "Cc:") that the anatomy read as sender or addressee."""
-    from ..anatomy import EMAIL_HEADER, part_at
+    from ..anatomy import EMAIL_HEADER
 
     line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:start + 1]       # the label and the first character of what it labels
-    return bool(EMAIL_HEADER.match(line)) and part_at(ctx.parts, start) in ("letterhead", "recipient")
+    return bool(EMAIL_HEADER.match(line)) and ctx.part_at(start) in ("letterhead", "recipient")
 
 
 def check(doc, rule) -> Iterator:
