@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from letterlab.prefilter import AnyOf, Rx, _plain
+from letterlab.prefilter import Alternation, AnyOf, Rx, _plain, alternatives
 
 PATTERNS = [
     r"\bafgørelse(n|r|rne)?\b", r"\bbevilge[rt]?\b|\bbevilling\b|\bbevilges\b", r"\bkan (du )?ikke få\b|\bfår du ikke\b",
@@ -62,3 +62,68 @@ def test_any_of_is_the_union_search():
     for text in TEXTS + ["du får", "Du Får", "et afslag", "afslaget"]:
         assert any_of.search(text) == bool(union.search(text)), text
     assert not AnyOf([]).search("noget")
+
+
+def _spans(rx, text):
+    return [(m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"a|b", ["a", "b"]),
+    (r"(a|b)c|d", ["(a|b)c", "d"]),
+    (r"[|]x|\|y", ["[|]x", r"\|y"]),
+    (r"(?:\bfoo|\bbar)", [r"(?:\bfoo|\bbar)"]),
+])
+def test_alternatives_split_only_at_the_top_level(pattern, expected):
+    assert alternatives(pattern) == expected
+
+
+ALTERNATION_TEXTS = [
+    "du har ikke betalt, og du har ikke svaret. vi gør opmærksom på at du skal betale.",
+    "det skal betales nu. betales det ikke, sender vi sagen til inkasso. du kan ringe til os.",
+    "abcabc abc ab c bca",
+    "",
+    "vi vil vi vil vil vi",
+]
+
+
+@pytest.mark.parametrize("patterns", [
+    (r"\bdu har ikke\b", r"\bhar ikke betalt\b"),                   # overlapping: the first one found wins
+    (r"\bhar ikke betalt\b", r"\bdu har ikke\b"),
+    (r"\bdu har\b|\bdu har ikke betalt", r"\bvi gør\b( \w+)? opmærksom"),   # the same start: the first alternative
+    (r"abc|ab", r"bca|c"),
+    (r"(?<!\bdu )\bhar ikke\b", r"\bbetal\w*"),                      # a look-behind sees before the search start
+    (r"\b(vi|du) (vil|har|skal)\b", r"\bvil\b"),
+    (r"\binkasso\b|\bsender vi\b", r"[a-z]+ det ikke"),              # an alternative with no start literal
+    (r"\bslet ikke her\b",),
+])
+def test_alternation_finds_what_the_plain_alternation_finds(patterns):
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+    fast = Alternation(patterns)
+    for text in ALTERNATION_TEXTS:
+        assert _spans(fast, text) == _spans(plain, text), text
+
+
+def test_alternation_tries_a_frequent_start_literal_by_search():
+    # "v" occurs more often than the places worth trying one by one: the alternative is searched instead
+    text = "v " * 200 + "vi skal"
+    assert _spans(Alternation([r"\bv\w* skal"]), text) == [(400, 407, "vi skal")]
+
+
+def test_tone_patterns_scan_as_their_plain_alternation(nlp, ruleset):
+    """Every pattern list the tone rules scan, over real letters: the same matches as one regex of them all."""
+    from letterlab.checks import tone
+    from letterlab.core import analyse
+    from testutil import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))[:16]]
+    for text in texts[:4]:
+        analyse(text, ruleset, nlp=nlp)     # fills the tone rules' table of scans
+    assert len(tone._ALTERNATIONS) >= 5, "the tone rules scanned no pattern lists"
+    lows = [t.lower() for t in texts]
+    for patterns, fast in tone._ALTERNATIONS.items():
+        if not patterns:
+            continue
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+        for low in lows:
+            assert _spans(fast, low) == _spans(plain, low)

@@ -105,7 +105,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..nlp.table import token_table
-from ..prefilter import Rx
+from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 
@@ -229,6 +229,8 @@ REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\
                        r"for at|så vi|så (den|det|de|du) )\b|§")
 STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
                               r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
+# ``HELP_RE.search`` as a yes/no, quicker: only the alternatives whose literals the sentence holds run
+_HELP = AnyOf(alternatives(HELP_RE.pattern))
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                           r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
@@ -345,7 +347,7 @@ class ToneDoc:
     def help(self, s: Sent) -> bool:
         got = self._cache.get(("help", s.start))
         if got is None:
-            got = self._cache[("help", s.start)] = bool(HELP_RE.search(s.low))
+            got = self._cache[("help", s.start)] = _HELP.search(s.low)
         return got
 
     def hits(self, patterns: list[re.Pattern]) -> dict[int, list["Hit"]]:
@@ -371,18 +373,13 @@ class ToneDoc:
             self._starts = [s.start for s in self.sents]
         got = {}
         anchored = [p for p in patterns if p.pattern.startswith("^")]
-        free_patterns = tuple(p.pattern for p in patterns if not p.pattern.startswith("^"))
-        # no scan of the letter when it lacks the literals of every pattern (none can match); a scan
-        # with only the patterns present would need a new alternation compiled for most letters
-        if all(_literals(p).absent(self._low) for p in free_patterns):
-            free_patterns = ()
-        free = _combined(free_patterns)
-        for p in anchored + ([free] if free else []):
-            if p in anchored:
+        free = _alternation(tuple(p.pattern for p in patterns if not p.pattern.startswith("^")))
+        for p in anchored + [free]:
+            if p is free:
+                found = self._whole(p)
+            else:
                 found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
                          for k, s in enumerate(self.sents) for m in p.finditer(s.low))
-            else:
-                found = self._whole(p)
             for k, a, b, g in found:
                 if not self.quoted(a):
                     s = self.sents[k]
@@ -390,113 +387,22 @@ class ToneDoc:
         self._cache[key] = got
         return got
 
-    def _whole(self, p: re.Pattern):
+    def _whole(self, p: Alternation):
         for m in p.finditer(self._low):
             k = bisect_left(self._starts, m.start() + 1) - 1
             if k >= 0 and m.end() <= self.sents[k].end:
                 yield k, m.start(), m.end(), m.group(0)
 
 
-_COMBINED: dict[tuple[str, ...], re.Pattern | None] = {}
-_LITERALS: dict[str, Rx] = {}
+_ALTERNATIONS: dict[tuple[str, ...], Alternation] = {}
 
 
-def _literals(pattern: str) -> Rx:
-    """``pattern`` (compiled without flags, as in ``_combined``) with the literals every match needs."""
-    got = _LITERALS.get(pattern)
+def _alternation(patterns: tuple[str, ...]) -> Alternation:
+    """One scan of the letter for all of ``patterns`` (their alternation), instead of one scan per pattern."""
+    got = _ALTERNATIONS.get(patterns)
     if got is None:
-        got = _LITERALS[pattern] = Rx(pattern)
+        got = _ALTERNATIONS[patterns] = Alternation(patterns)
     return got
-
-
-def _combined(patterns: tuple[str, ...]) -> re.Pattern | None:
-    """One alternation of ``patterns``: a single scan of the letter instead of one per pattern.
-
-    When every match must start with a letter (each alternative opens with ``\\b`` and a letter), a
-    look-ahead for a letter goes first: the regex engine then skips the other positions quickly (about
-    half the time on a letter of 400 words). Alternatives that open with ``^`` can only match at the
-    text's first position (no ``re.M``), so the look-ahead lets that position through too.
-    """
-    got = _COMBINED.get(patterns, False)
-    if got is False:
-        if not patterns:
-            got = None
-        else:
-            alt = "|".join(f"(?:{p})" for p in patterns)
-            starts = {_opens(p, False) for p in patterns}
-            prefix = None if False in starts else "(?:(?=[a-zæøå])|\\A)" if "^" in starts else "(?=[a-zæøå])"
-            got = re.compile(f"{prefix}(?:{alt})" if prefix else alt)
-        _COMBINED[patterns] = got
-    return got
-
-
-_LOOKBEHIND_RE = re.compile(r"\(\?<[!=](?:\\.|[^()\\])*\)")
-_LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
-
-
-def _top_level(p: str):
-    """(index, character, group depth after it) of each character of ``p`` outside escapes and classes."""
-    depth, i, in_class = 0, 0, False
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        else:
-            depth += (c == "(") - (c == ")")
-            yield i, c, depth
-        i += 1
-
-
-def _alternatives(p: str) -> list[str]:
-    """The top-level alternatives of ``p``."""
-    alts, start = [], 0
-    for i, c, depth in _top_level(p):
-        if c == "|" and depth == 0:
-            alts.append(p[start:i])
-            start = i + 1
-    alts.append(p[start:])
-    return alts
-
-
-def _group_end(p: str) -> int:
-    """The index of the ``)`` that closes the group opening at ``p[0]`` (-1 if none)."""
-    return next((i for i, c, depth in _top_level(p) if c == ")" and depth == 0), -1)
-
-
-def _opens(p: str, after_b: bool) -> bool | str:
-    """True when every match of ``p`` starts with a letter after a ``\\b`` (``after_b``: one came before);
-    "^" when some alternatives may instead match only at the text's start; False otherwise."""
-    kinds = set()
-    for a in _alternatives(p):
-        while (lb := _LOOKBEHIND_RE.match(a)) is not None:    # zero-width: the match starts after it
-            a = a[lb.end():]
-        if not after_b and a.startswith("\\b"):
-            kinds.add(_opens(a[2:], True) if a[2:3] == "(" else _opens_letter(a[2:]))
-        elif not after_b and a.startswith("^"):
-            kinds.add("^")
-        elif after_b and a[:1] and a[0] in _LETTERS:
-            kinds.add(_opens_letter(a))
-        elif a.startswith(("(?:", "(?P<")) or (a.startswith("(") and not a.startswith("(?")):
-            end = _group_end(a)
-            if end < 0 or a[end + 1:end + 2] in ("?", "*") or a[end + 1:].startswith("{0"):
-                return False       # an optional group: the match may start after it
-            body = a[3:end] if a.startswith("(?:") else a[a.index(">") + 1:end] if a.startswith("(?P<") else a[1:end]
-            kinds.add(_opens(body, after_b))
-        else:
-            return False
-        if False in kinds:
-            return False
-    return "^" if "^" in kinds else True
-
-
-def _opens_letter(a: str) -> bool:
-    """``a`` opens with a letter that must be there (no ``?``, ``*`` or ``{0`` after it)."""
-    return bool(a) and a[0] in _LETTERS and a[1:2] not in ("?", "*") and not a[1:].startswith("{0")
 
 
 @dataclass(frozen=True)
