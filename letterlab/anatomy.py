@@ -543,6 +543,11 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
     worded = any(lines[i].kind == "subject" and SUBJECT_WORD.match(lines[i].text) for i in range(end))
     for i in ([] if worded else reversed(candidates)):
         ln = lines[i]
+        if i > 0 and _case_detail(ln, lines[i - 1]):
+            ln.kind = "reference"       # "Ejendom: Lærkevej 8" under "Sagsnr.:" and "Dato:": a case detail
+            if subject:
+                break
+            continue
         if _words(ln.text) > 30 or (_is_address(ln.text) and not placeholders_only(ln.text)):
             break
         later_head = [lines[j].kind for j in range(i + 1, end) if lines[j].kind and j not in subject]
@@ -605,6 +610,22 @@ def _labelled_fields(line: str) -> bool:
     m = FIELD_LABEL.match(line)
     return bool(m) and not SUBJECT_LABEL.match(line) and placeholders_only(line[m.end():]) \
         and _field_hint(line[m.end():]) != "subject"
+
+
+# labels of a case detail (what the case is about), not of a subject line ("Påbud: …", "Afgørelse: …")
+CASE_LABEL = re.compile(r"^\s*(ejendom(men)?|adresse|beliggenhed|matr\w*|bfe\w*|ejer|lejer|bygherre|barn(ets navn)?|"
+                        r"elev|borger|navn|institution|skole|bygning|projekt|periode|vedr\. ejendom)\s*:", re.I)
+
+
+def _case_detail(ln: _Line, before: _Line) -> bool:
+    """"Ejendom: matr.nr. 14ab, Lærkevej 8" right under "Sagsnr.:" and "Dato:" lines: one more reference line, a
+    label and a value that says nothing (no verb). It belongs to them when it shares their block (no empty line
+    between, in a plain-text letter) or its label names a case detail (a Word paragraph is a block of its own);
+    a subject line with a label says something ("Påbud: Skuret skal ændres …") or stands apart."""
+    m = FIELD_LABEL.match(ln.text)
+    return bool(m) and not SUBJECT_LABEL.match(ln.text) and _words(ln.text) <= 12 \
+        and not _has_verb_word(ln.text[m.end():]) and before.kind in ("reference", "date") \
+        and (before.block == ln.block or bool(CASE_LABEL.match(ln.text)))
 
 
 _VERB_WORD = re.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)

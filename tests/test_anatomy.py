@@ -613,3 +613,42 @@ def test_a_line_with_a_whole_sentence_above_a_list_is_no_subheading():
             "Send den senest den 17. december 2026. Du kan\n- uploade den på borger.dk, eller\n"
             "- tage den med til Borgerservice.\n\nVenlig hilsen\nYasmin\n")
     assert kind_of_line(text, "Send den senest") == "body"
+
+
+# A labelled case detail right under the reference lines ("Ejendom: matr.nr. …") is one more reference line;
+# a labelled subject line says something ("Påbud: Hækken skal klippes …") and stays the subject.
+@pytest.mark.parametrize("detail", [
+    "Ejendom: matr.nr. 7c Lindby By, Birkevej 12",
+    "Beliggenhed: Birkevej 12, 5900 Lindby",
+])
+def test_docx_case_detail_under_reference_lines_is_no_subject(detail):
+    def build(d):
+        d.add_paragraph("Lindby Kommune")
+        d.add_paragraph("{navn}")
+        d.add_paragraph("{adresse}")
+        d.add_paragraph("Sagsnr.: 01.02.03-P19-44-26")
+        d.add_paragraph("Dato: 3. marts 2026")
+        d.add_paragraph(detail)
+        d.add_paragraph("Påbud: Hækken langs fortovet skal klippes senest den 1. maj 2026")
+        d.add_paragraph("Kære {navn}")
+        d.add_paragraph("Du skal klippe hækken, så fortovet er frit at gå på.")
+        d.add_paragraph("Med venlig hilsen")
+        d.add_paragraph("Vej og Park")
+
+    doc = read_document(data=_docx(build), filename="brev.docx")
+    a = read_anatomy(doc.text, doc.blocks)
+    t = doc.text
+    assert a.kind_at(t.index(detail)) == "reference"
+    assert a.kind_at(t.index("Påbud: Hækken")) == "subject"
+
+
+def test_plain_text_detail_line_in_the_reference_block_is_a_reference_line():
+    text = ("Lindby Kommune\n\nSagsnr.: 12-2026\nDato: 3. marts 2026\nBygning: Garage, Birkevej 12\n\n"
+            "Påbud: Din garage skal males senest den 1. juni\n\nKære Ida Holm\n\nDu skal male din garage.\n\n"
+            "Med venlig hilsen\n\nByg og Plan")
+    assert kind_of_line(text, "Bygning: Garage") == "reference"
+    assert kind_of_line(text, "Påbud: Din garage") == "subject"
+    # set apart by an empty line and not a case-detail label, a labelled line is still read as the subject
+    text2 = text.replace("Dato: 3. marts 2026\nBygning: Garage, Birkevej 12\n\nPåbud: Din garage skal males senest den 1. juni",
+                         "Dato: 3. marts 2026\n\nByggesag: Ny garage på Birkevej 12")
+    assert kind_of_line(text2, "Byggesag: Ny garage") == "subject"

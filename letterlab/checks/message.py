@@ -96,7 +96,8 @@ PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt
                     r"(?<![\w!])![\wæøå]{0,30}?(dato|frist)[\wæøå]*)")
 
 DECISION = [
-    r"\bdu får\b", r"\bfår du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
+    # not on a condition: "Ring til mig, hvis du får brug for mere tid", "Får du brug for hjælp, så …"
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
@@ -121,7 +122,7 @@ DECISION = [
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
 ]
 ANSWER = [
-    r"\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
     r"\bdu (kan|må) (godt|gerne|ikke) \w+",
 ]
 # what we will look into: "Vi tjekker, om væsken er godkendt", "Vi undersøger, hvor meget du kan få"
@@ -218,8 +219,14 @@ ACTIONS = [
     r"^(?:[-•*–]\s*)?har (du|i|de) (\w+ )?husket at\b",
     # duties, as in an injunction ("Du skal fjerne ...")
     r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
-    r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os)\b",
+    r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os|ændre|sænke|fælde|rive|"
+    r"istandsætte|udbedre)\b",
+    # … or one of them as the other choice: "Du skal gøre skuret lavere eller flytte det"
+    r"\b(du|de) skal (?!ikke\b)[^.,;:]{0,40}\b(eller|og) (fjerne|rydde|rette|lukke|nedrive|tømme|reparere|flytte|ændre|sænke|"
+    r"fælde|rive)\b",
     r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|indbetalt|afleveret|returneret|fjernet|ryddet)\b",
+    # the same duty in the s-passive, with its deadline: "Skuret skal ændres senest den 1. april"
+    r"\bskal (\w+ ){0,2}[a-zæøå]{3,}es (senest|inden|før)\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",

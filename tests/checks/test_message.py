@@ -746,3 +746,20 @@ def test_what_we_look_into_decides_nothing_yet():
     # "om væsken er godkendt" is the open question, not a decision
     assert message.sentence_act("- Vi tjekker, om væsken i slangerne er godkendt.", PARAMS) == "process"
     assert "decision" in message.classify("Vi har godkendt væsken i slangerne.", PARAMS)
+
+
+@pytest.mark.parametrize("text, act", [
+    # "du får" on a condition grants nothing
+    ("Ring til os, hvis du får brug for hjælp til at udfylde skemaet.", "request"),
+    ("Når du får svar fra lægen, kan du sende det til os.", "information"),
+    ("Får du brug for mere tid, så skriv til mig.", "information"),
+    # a grant, also after a merge field or an adverbial
+    ("Fra den «Startdato» får du hjælp til indkøb hver uge.", "decision"),
+    ("Derfor får du tilskud til briller.", "decision"),
+    # an injunction's duty, also as the other choice or in the s-passive with its deadline
+    ("Du skal gøre hegnet lavere eller fjerne det, fordi det står for tæt på vejen.", "request"),
+    ("Træet ved fortovet skal fældes senest den 1. marts.", "request"),
+    ("Du skal bygge efter de tegninger, du har sendt os.", "information"),
+])
+def test_what_a_sentence_does(text, act):
+    assert message.sentence_act(text, PARAMS) == act
