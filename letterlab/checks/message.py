@@ -225,8 +225,6 @@ ACTIONS = [
     r"\b(du|de) skal (?!ikke\b)[^.,;:]{0,40}\b(eller|og) (fjerne|rydde|rette|lukke|nedrive|tømme|reparere|flytte|ændre|sænke|"
     r"fælde|rive)\b",
     r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|indbetalt|afleveret|returneret|fjernet|ryddet)\b",
-    # the same duty in the s-passive, with its deadline: "Skuret skal ændres senest den 1. april"
-    r"\bskal (\w+ ){0,2}[a-zæøå]{3,}es (senest|inden|før)\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",

@@ -756,9 +756,10 @@ def test_what_we_look_into_decides_nothing_yet():
     # a grant, also after a merge field or an adverbial
     ("Fra den «Startdato» får du hjælp til indkøb hver uge.", "decision"),
     ("Derfor får du tilskud til briller.", "decision"),
-    # an injunction's duty, also as the other choice or in the s-passive with its deadline
+    # an injunction's duty, also as the other choice
     ("Du skal gøre hegnet lavere eller fjerne det, fordi det står for tæt på vejen.", "request"),
-    ("Træet ved fortovet skal fældes senest den 1. marts.", "request"),
+    # the s-passive does not say who must act: the meeting is ours to hold
+    ("Du bliver indkaldt til en samtale, som skal afholdes inden udgangen af marts.", "summons"),
     ("Du skal bygge efter de tegninger, du har sendt os.", "information"),
 ])
 def test_what_a_sentence_does(text, act):
