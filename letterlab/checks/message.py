@@ -107,7 +107,7 @@ DECISION = [
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
     r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænke[rs]\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
-    r"\bdu skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
+    r"\b(du|de) skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
     r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
     r"\bpåbud om,? at\b",
@@ -116,8 +116,8 @@ DECISION = [
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     # the same in kancellistil: "Det er besluttet, at hjælpen nedsættes fra hver uge til hver 14. dag"
     r"\bdet er (\w+ ){0,4}besluttet,? at\b", r"(?<!hvis )(?<!såfremt )\b\w+ (nedsættes|standses)\b",
-    r"\bdu skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
-    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ )?truffet (en )?afgørelse\b", r"\bophører\b",
+    r"\b(du|de) skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
+    r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ ){0,3}truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
 ]
@@ -144,7 +144,7 @@ LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", 
 CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
-    r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\bdu skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
+    r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\b(du|de) skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
     # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
     r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
@@ -188,8 +188,8 @@ ACTIONS = [
     r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b",
     # the same after a fronted adverbial (V2): "Derfor beder vi dig indbetale ...", "Nu vil vi gerne bede dig ..."
     r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b",
-    r"\bdu skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
-    r"\bskal du ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
+    r"\bskal (du|de) ((?!ikke\b)\w+ ){0,2}(sende|indsende|fremsende|udfylde|betale|indbetale|returnere|kontakte|ringe|svare|melde)\b",
     r"\bbedes( [\w.]+){0,2} (sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b",
     # a hearing's invitation: "du kan sende os dine bemærkninger", "gives De mulighed for at fremkomme med Deres bemærkninger"
     r"\b(du|de|i) (kan|må gerne|er velkommen til at|er velkomne til at) (\w+ ){0,2}(sende|give|komme med|fremkomme med) "

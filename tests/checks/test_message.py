@@ -764,3 +764,14 @@ def test_what_we_look_into_decides_nothing_yet():
 ])
 def test_what_a_sentence_does(text, act):
     assert message.sentence_act(text, PARAMS) == act
+
+
+@pytest.mark.parametrize("text, act", [
+    # the polite form of address asks and decides as "du" does
+    ("Vi må minde Dem om, at De skal indsende Deres lønsedler for marts.", "request"),
+    ("Skal De sende os kontoudtoget, så brug blanketten.", "request"),
+    ("Forvaltningen har efter en samlet vurdering truffet afgørelse om, at De skal betale 2.100 kr. tilbage.", "decision"),
+    ("De skal til en samtale i Jobcentret den 4. maj.", "summons"),
+])
+def test_the_de_form_asks_and_decides_too(text, act):
+    assert message.sentence_act(text, PARAMS) == act
