@@ -173,7 +173,7 @@ RECEIPT = [
     r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
 ]
 NEWS = [
-    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
 ]
 IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",

@@ -129,12 +129,12 @@ ABBREV = {
     "mar.", "apr.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "man.", "tirs.", "ons.",
     "tors.", "fre.", "lør.", "søn.", "prof.", "dr.", "hr.", "fr.", "ndr.", "sdr.", "vest.",
     "matr.", "matr.nr.", "sagsnr.", "j.nr.", "jnr.", "journalnr.", "lb.nr.", "lbk.", "nr.", "ref.",
-    "mobil.", "telefonnr.", "tlf.nr.", "hhv.", "iflg.", "ovenst.", "ndf.", "gl.",
+    "mobil.", "telefonnr.", "tlf.nr.", "hhv.", "iflg.", "ovenst.", "ndf.", "gl.", "pr.", "pct.",
 }
 # "uge", "bilag" and "ifølge" are whole words, not abbreviations: a sentence may end with them ("… hver uge.
 # Hjælpen …", "… i vedlagte bilag. Du kan …"); in ABBREV they joined two sentences into one.
 # After these an upper-case word may still start a new sentence ("... 500 kr. Pengene ...").
-ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "th.", "tv.", "mio.", "mia."}
+ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "th.", "tv.", "mio.", "mia.", "pct."}
 CLOSING_PUNCT = {".", ",", "!", "?", ":", ";", ")", "]", "…", "...", "”"}
 CLOSING_QUOTES = {'"', "'", "”", "’", "»", ")", "]"}
 OPENING = set("\"'“„«»([{<§")

@@ -775,3 +775,7 @@ def test_what_a_sentence_does(text, act):
 ])
 def test_the_de_form_asks_and_decides_too(text, act):
     assert message.sentence_act(text, PARAMS) == act
+
+
+def test_a_date_of_effect_with_pr_is_news():
+    assert message.sentence_act("Kommunen indfører pr. 1. april en ny ordning for storskrald.", PARAMS) == "news"

@@ -124,6 +124,16 @@ def test_a_sentence_may_end_with_uge_or_bilag(nlp, text):
     assert len(list(doc.sents)) == 2
 
 
+@pytest.mark.model
+@pytest.mark.parametrize("text, n", [
+    ("Kommunen indfører pr. 1. april 2027 en ny affaldsordning. Den gælder alle husstande.", 2),   # "pr." + a date
+    ("Du får 1.200 kr. pr. måned fra den 1. juni.", 1),
+    ("Huslejen stiger med 3 pct. Det er mindre end sidste år.", 2),                             # "pct." may end one
+])
+def test_pr_and_pct_are_abbreviations(nlp, text, n):
+    assert len(list(nlp(text).sents)) == n
+
+
 def _starts(doc) -> list[int]:
     return [t.i for t in doc if t.is_sent_start]
 
