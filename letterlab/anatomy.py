@@ -592,6 +592,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "recipient"
         elif _labelled_fields(ln.text):
             ln.kind = "reference"       # "Ejer: «Navn»": a case detail
+        elif LETTER_TYPE_LINE.match(ln.text) and i + 1 < end and lines[i + 1].kind == "subject":
+            ln.kind = "subject"         # "Partshøring" above "Vedrørende …": the letter's type, the subject's first line
         elif ln.bkind in ("textbox", "table") and not seen_recipient:
             ln.kind = "letterhead"
         elif ORG.search(ln.text) or _is_contact(ln.text) or not seen_recipient:
@@ -612,6 +614,9 @@ def _labelled_fields(line: str) -> bool:
         and _field_hint(line[m.end():]) != "subject"
 
 
+# a line that only names the letter's type, as a first subject line above the topic
+LETTER_TYPE_LINE = re.compile(r"^\s*(partshøring|afgørelse|påbud|kvittering|indkaldelse|påmindelse|rykker|opkrævning|"
+                              r"anmodning|orientering|varsel|afslag|bevilling|høring|forbud|tilladelse)\s*:?\s*$", re.I)
 # labels of a case detail (what the case is about), not of a subject line ("Påbud: …", "Afgørelse: …")
 CASE_LABEL = re.compile(r"^\s*(ejendom(men)?|adresse|beliggenhed|matr\w*|bfe\w*|ejer|lejer|bygherre|barn(ets navn)?|"
                         r"elev|borger|navn|institution|skole|bygning|projekt|periode|vedr\. ejendom)\s*:", re.I)

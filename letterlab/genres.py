@@ -69,8 +69,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),
         (r"\bforvaltningslovens? § ?19\b", 3), (r"\binden vi træffer (en )?afgørelse\b", 2),
         (r"\bsige din mening\b|\bhøre din mening\b", 2), (r"\bpåtænker\b|\boverveje[r]?\b", 1),
-        (r"\bhøre,? hvad du mener\b", 2), (r"\budtale dig\b", 2),
-        (r"\b(før|inden) vi (beslutter|træffer)\b", 2),
+        (r"\bhøre,? hvad du mener\b", 2), (r"\budtale (dig|dem|jer)\b", 2),
+        (r"\b(før|inden) (vi (beslutter|træffer)|der træffes (en )?afgørelse)\b", 2),
         # a decision announced, not made: "Vi forventer at give dig afslag ...", "Vi påtænker at stoppe ..."
         (r"\b(vi|kommunen|jeg) (forventer|påtænker|overvejer|regner med|agter) (\w+ )?at (\w+ )?(give|træffe|stoppe|"
          r"standse|nedsætte|ændre|afslå|afvise|tilbagekalde|kræve|ophæve|fratage|lukke)\b", 2),

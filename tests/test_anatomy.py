@@ -652,3 +652,12 @@ def test_plain_text_detail_line_in_the_reference_block_is_a_reference_line():
     text2 = text.replace("Dato: 3. marts 2026\nBygning: Garage, Birkevej 12\n\nPåbud: Din garage skal males senest den 1. juni",
                          "Dato: 3. marts 2026\n\nByggesag: Ny garage på Birkevej 12")
     assert kind_of_line(text2, "Byggesag: Ny garage") == "subject"
+
+
+def test_a_type_line_above_a_vedroerende_line_is_the_subjects_first_line():
+    text = ("Lindby Kommune\nTorvegade 9\n\n{navn}\n{adresse}\n\nSagsnr.: 12-2026\n\nAfgørelse\n"
+            "Vedrørende dit hegn mod Birkevej\n\nKære {navn}\n\nDu må beholde dit hegn.\n\nMed venlig hilsen\n\nByg og Plan")
+    assert kind_of_line(text, "Afgørelse") == "subject"
+    assert kind_of_line(text, "Vedrørende dit hegn") == "subject"
+    # a name above it stays in the recipient block
+    assert kind_of_line(text, "{adresse}") == "recipient"

@@ -244,3 +244,10 @@ def test_access_to_documents_and_a_reminder_question(text, expected):
 ])
 def test_a_meeting_of_a_kind_is_a_summons(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# a hearing in the De form, in the passive: "give Dem lejlighed til at udtale Dem, inden der træffes afgørelse"
+def test_a_hearing_in_the_de_form_and_the_passive():
+    text = ("Vi skal hermed give Dem lejlighed til at udtale Dem, inden der træffes afgørelse om Deres hegn. "
+            "Kommunen har målt hegnet, og det står for tæt på vejen.")
+    assert detect_genre(text)[0] == "partshoering"
