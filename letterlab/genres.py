@@ -94,13 +94,13 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
          r"tjek|kontrol|praktik|kursus|vaccination|screening)\b", 2),
     ],
     "kvittering": [
-        (r"\bkvittering\b", 3), (r"\bhar modtaget\b|\bmodtaget din\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
-        (r"\bbehandle[rs]? (din|deres) (ansøgning|sag)\b", 1),
-        (r"\btak for (din|deres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
-        (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres)\b", 2),
-        (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
+        (r"\bkvittering\b", 3), (r"\bhar ((?!ikke\b|endnu\b)\S+ ){0,5}modtaget\b|\bmodtaget (din|jeres|deres)\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
+        (r"\bbehandle[rs]? (din|deres|jeres) (ansøgning|sag)\b", 1),
+        (r"\btak for (din|deres|jeres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
+        (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres|jeres)\b", 2),
+        (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres|jeres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
          r"indberetning|tilmelding)\b", 2.5),
-        (r"\btak for (din|dit|deres) [\w-]*(mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål|anmeldelse|"
+        (r"\btak for (din|dit|deres|jeres) [\w-]*(mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål|anmeldelse|"
          r"indberetning|tilmelding)\b", 1.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
         (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
@@ -149,6 +149,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(stadig|fortsat) ikke (\w+ ){0,2}(modtaget|fået|set|betalt|svaret|sendt|indsendt)\b", 4),
         (r"\bmangler (stadig|fortsat|endnu)\b", 2.5),
         (r"\b(vi|jeg) (skrev|har skrevet) til (dig|jer|dem) (den|d\.|i|for)\b.{0,60}\b(bad|har bedt) (dig|jer|dem|om)\b", 2.5),
+        # something of the reader's runs out and must be renewed: "Din beboerlicens udløber … forny den senest …"
+        (r"\budløber\b", 1.5),
+        (r"\bforny(e|er)? (\w+ ){0,2}(licens|tilladelse|pas|kort|abonnement|aftale|bevilling|parkeringstilladelse)\w*", 2.5),
     ],
 }
 # A sentence that announces a decision still to come ("Før vi træffer afgørelse ...", "Vi forventer at give dig
@@ -183,6 +186,15 @@ def decided_text(text: str) -> str:
         return text
     pieces = _SENTENCE_END.split(text)      # sentences at even places, the breaks between them at odd ones
     return "".join("\n" if i % 2 == 0 and _PROSPECTIVE.search(piece) else piece for i, piece in enumerate(pieces))
+
+
+# "Hvis regningen stadig ikke er betalt efter rykkeren, …": what may happen later, not a debt already overdue
+_CONDITION_CLAUSE = re.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b[^.,;:!?\n]*")
+
+
+def factual_text(text: str) -> str:
+    """``text`` without its conditional clauses: a reminder's markers ("stadig ikke betalt") count only as facts."""
+    return _CONDITION_CLAUSE.sub(" ", text) if "hvis" in text or "såfremt" in text or "i tilfælde af" in text else text
 
 
 THRESHOLD = 2.5
@@ -229,8 +241,9 @@ def genre_scores(text: str) -> dict[str, float]:
     text = text.lower()
     decided = decided_text(text)
     scores = {g: 0.0 for g in GENRES}
+    actual = factual_text(text)
     for genre, markers in _COMPILED:
-        own = decided if genre == "afgoerelse" else text
+        own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else text
         for rx, w in markers:
             scores[genre] += w * rx.count(own, 3)
     return scores

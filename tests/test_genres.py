@@ -251,3 +251,18 @@ def test_a_hearing_in_the_de_form_and_the_passive():
     text = ("Vi skal hermed give Dem lejlighed til at udtale Dem, inden der træffes afgørelse om Deres hegn. "
             "Kommunen har målt hegnet, og det står for tæt på vejen.")
     assert detect_genre(text)[0] == "partshoering"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bill that says what happens if it is not paid is still a bill, not a reminder
+    ("Du skal betale 450 kr. for tømning af din tank senest den 1. marts. Regningen dækker kørsel og tømning. "
+     "Hvis regningen stadig ikke er betalt efter rykkeren, sender vi den til Gældsstyrelsen.", "opkraevning"),
+    # something of the reader's runs out and must be renewed
+    ("Dit handicapparkeringskort udløber den 30. juni. Forny kortet på borger.dk, hvis du stadig har brug for det.",
+     "paamindelse"),
+    # a receipt to parents, in the I form, with the date between "har" and "modtaget"
+    ("Tak for jeres ansøgning. Vi har den 2. marts modtaget jeres ønske om en plads i børnehaven til Oskar.",
+     "kvittering"),
+])
+def test_conditions_renewals_and_the_i_form(text, expected):
+    assert detect_genre(text)[0] == expected
