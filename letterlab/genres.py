@@ -233,7 +233,14 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
         return detect_genre(text)
     scores = genre_scores("\n\n".join(own))
     opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
-    return _choose(scores, {g: scores[g] + opening[g] for g in scores}), _rounded(scores)
+    rank = {g: scores[g] + opening[g] for g in scores}
+    if not opening["indkaldelse"]:
+        # a letter that opens with something else ("Vi anbefaler, at Oliver får …", "Du får …") and only later
+        # invites to a meeting about it is not a summons: the meeting is its next step
+        rank["indkaldelse"] = -1.0
+        chosen = _choose({**scores, "indkaldelse": 0.0}, rank)
+        return chosen, _rounded(scores)
+    return _choose(scores, rank), _rounded(scores)
 
 
 def genre_scores(text: str) -> dict[str, float]:

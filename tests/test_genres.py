@@ -266,3 +266,25 @@ def test_a_hearing_in_the_de_form_and_the_passive():
 ])
 def test_conditions_renewals_and_the_i_form(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+def _genre_of_letter(text: str) -> str:
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    return detect_genre_parts(text, read_anatomy(text).parts)[0]
+
+
+def test_a_meeting_as_the_next_step_of_a_result_does_not_make_a_summons():
+    text = ("Lindby Kommune\nPPR\n\nVi anbefaler, at Sofie får hjælp af en talepædagog\n\nKære Mette\n\n"
+            "Vi har nu talt med Sofie og hendes lærer. Vi anbefaler, at hun får hjælp af en talepædagog en gang om ugen.\n\n"
+            "Det sker nu\nVi holder et møde med dig og Sofies lærer tirsdag den 4. maj kl. 14 på skolen. "
+            "På mødet aftaler vi, hvordan hjælpen skal foregå.\n\nMed venlig hilsen\n\nAnne Skov\nPsykolog")
+    assert _genre_of_letter(text) == "orientering"
+
+
+def test_a_summons_after_a_short_background_line_is_a_summons():
+    text = ("Lindby Kommune\nJobcenter\n\nKære Ole\n\nDu har været sygemeldt i otte uger.\n\n"
+            "Vi skal holde en opfølgningssamtale med dig tirsdag den 4. maj kl. 10 i Jobcentret, Torvet 2. "
+            "Ring til mig, hvis tiden ikke passer.\n\nMed venlig hilsen\n\nKim Berg\nJobcentret")
+    assert _genre_of_letter(text) == "indkaldelse"

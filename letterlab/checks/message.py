@@ -106,7 +106,10 @@ DECISION = [
     r"(?<!hvis )\b(er|bliver|blevet|har|vi|jeg|kommunen) (\w+ ){0,2}afslå(et|r)\b", r"(?<!hvis )\b\w+ afslås\b",
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
     r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
-    r"\bovervejer\b", r"\bpåtænke[rs]\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
+    r"\bovervejer\b", r"\bpåtænke[rs]\b",
+    # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")
+    r"\b(vi|jeg|kommunen) (forventer|regner med|agter) (\w+ )?at (give(?! (dig |dem |jer )?(et |en )?(svar|besked))|bevilge|"
+    r"godkende|afslå|afvise|stoppe|standse|nedsætte|kræve)\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
     r"\b(du|de) skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
     r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
