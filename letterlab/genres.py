@@ -79,7 +79,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # not a meeting already held: "Tak for vores møde den 26. november", "efter samtalen"
         (r"\bindkald(else|es|er)\b", 3),
         (r"(?<!tak for )(?<!tak for vores )(?<!tak for det )(?<!efter )(?<!efter vores )\bmøde(t)?\b", 1),
-        (r"(?<!tak for )(?<!tak for vores )(?<!tak for den )(?<!efter )(?<!efter vores )\bsamtale(n)?\b", 1.5),
+        (r"(?<!tak for )(?<!tak for vores )(?<!tak for den )(?<!efter )(?<!efter vores )\bsamtale\b", 1.5),
         # a meeting of a kind: "opfølgningsmøde", "statussamtale" (not "fremmøde")
         (r"\b\w+(?<!frem)(?<!frem-)s?(møde|samtale)(t|n)?\b", 1),
         (r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b", 2),
