@@ -278,6 +278,7 @@ class Sent:
     text: str
     low: str
     zone: str
+    part: str = "body"      # the anatomy's part kind ("appeal": the klagevejledning after the signature)
 
 
 @dataclass
@@ -464,7 +465,7 @@ def tone_doc(doc) -> ToneDoc:
             continue            # later sentences of a quoted provision ("§ 94. … Stk. 2. … standses uden varsel.")
         # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
         low = INNER_DOT_RE.sub(" ", stext.lower().replace("\n", " "))
-        sents.append(Sent(a, b, stext, main_clause_order(low), zone))
+        sents.append(Sent(a, b, stext, main_clause_order(low), zone, ctx.part_at(a)))
     td = ToneDoc(text, sents, quotes, token_table(doc))
     doc.user_data[key] = td
     return td
@@ -1117,7 +1118,8 @@ def _has_verb(td: ToneDoc, s: Sent) -> bool:
 def _order(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
     # headings do not count as distance, nor lines without a verb (an address or a date the zones left in the body)
-    body = [k for k, s in enumerate(td.sents) if s.zone == "body" and _has_verb(td, s)]
+    # the klagevejledning's "Send klagen …" is not the letter's request
+    body = [k for k, s in enumerate(td.sents) if s.zone == "body" and s.part != "appeal" and _has_verb(td, s)]
     first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra)), None)
     if first_sanction is None:
         return

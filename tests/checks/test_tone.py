@@ -293,6 +293,18 @@ def test_conditional_threat_that_opens_the_letter(nlp):
     assert not [f for f in analyse(later, nlp=nlp).findings if f.rule == order]
 
 
+def test_the_appeal_guides_request_is_not_the_letters_request(nlp):
+    # the consequence follows the letter's own request; "Send klagen …" in the klagevejledning after the signature
+    # is no request the consequence should have followed
+    text = ("Kære Bo\n\nDu får ikke sygedagpenge efter den 1. maj, fordi din læge skriver, at du kan arbejde igen.\n\n"
+            "Hvis du mister dit job, skal du melde dig ledig på jobnet.dk samme dag. Ellers kan du miste dagpenge for de "
+            "dage, der går, før du melder dig.\n\nMed venlig hilsen\n\nLis Holm\nJobcentret\n\nKlagevejledning\n"
+            "Du kan klage over afgørelsen til Ankestyrelsen. Send klagen til Jobcentret senest 4 uger efter, at du har "
+            "fået brevet.")
+    order = PREFIX + "raekkefoelge"
+    assert not [f for f in analyse(text, nlp=nlp).findings if f.rule == order]
+
+
 def test_switching_the_family_off_removes_its_findings(nlp):
     rs = load_rules().with_switches(disable=[PREFIX + "raab"])
     report = analyse("Du skal ALTID sortere glas og metal for sig, når du smider det ud.", rs, nlp=nlp)
