@@ -78,7 +78,8 @@ def _starts(items) -> tuple[str, ...] | None:
     """Literals one of which every match of the parsed (case-sensitive) sequence starts with, or None."""
     items = list(items)
     i = 0
-    while i < len(items) and items[i][0] is _c.AT:   # zero-width: \b, ^
+    # zero-width before the first character: \b, ^ and look-behinds ("(?<!vi )\bbetal")
+    while i < len(items) and (items[i][0] is _c.AT or items[i][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[i][1][0] < 0):
         i += 1
     run = []
     for op, av in items[i:]:

@@ -11,12 +11,14 @@ PATTERNS = [
     r"\bafgørelse(n|r|rne)?\b", r"\bbevilge[rt]?\b|\bbevilling\b|\bbevilges\b", r"\bkan (du )?ikke få\b|\bfår du ikke\b",
     r"\b\w*tilladelse(n)?\b", r"^(?:[-•*–]\s*)?kom til\b", r"\bkl\. ?\d", r"(\{+\s*(dato|frist)[^}]*\}+|«\s*(dato|frist)[^»]*»)",
     r"\bdu skal (\w+ ){0,2}(sende|betale)\b", r"(?i)\bSenest\b", r"\bsus\b", r"\bkrav\b",
+    r"(?<!vi )(?<!kommunen )\bbetal(e|er)?\b", r"(?<=du )skal\b",
 ]
 TEXTS = [
     "", "afgørelsen afgørelser afgørelse.", "du kan ikke få hjælp. får du ikke svar? kan du ikke få det",
     "byggetilladelsen og tilladelse", "- kom til mødet", "kom til os", "kl.10 og kl. 9", "senest {{dato}} eller « frist »",
     "du skal sende og betale", "Du Skal Sende", "SENEST", "senest", "ſenest", "ſuſ sus", "Krav", "krav", "bevillingbevilges",
     "bevilger bevilget bevilges bevilling", "ıkke", "kan du ıkke få",
+    "vi betaler, du betaler, kommunen betale betale", "du skal, de skal, skal",
 ]
 
 
@@ -36,6 +38,8 @@ def test_literals_read_from_the_pattern():
     assert Rx(r"\b\w*tilladelse(n)?\b").starts is None
     assert Rx(r"\bDu får\b", re.I).needs == ("du får",)
     assert Rx(r"\bDu får\b", re.I).starts is None           # no start literals for case-insensitive counting
+    assert Rx(r"(?<!vi )\bbetal(e|er)?\b").starts == ("betal",)     # a look-behind is zero-width
+    assert Rx(r"(?=b)\bbetal").starts is None                     # a look-ahead is not skipped
     assert Rx(r"ΑΣ", re.I).needs is None                     # "ας": str.lower and re disagree on sigma
 
 
