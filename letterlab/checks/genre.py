@@ -68,7 +68,7 @@ REASONS = [
 ]
 RULES = [
     r"§\s*\d", r"\bparagraf\b", r"\blov(en)? om\b", r"\b\w+loven\b", r"\b\w+lovens\b", r"\bloven\b", r"\blovens\b",
-    r"\breglerne (i|om|for)\b", r"\bregler (i|om|for)\b", r"\bbekendtgørelse\w*", r"\bcirkulære\w*",
+    r"\breglerne (i|om|for)\b", r"\bregler (i|om|for)\b", r"\b\w*bekendtgørelse\w*", r"\bcirkulære\w*",
     r"\bkvalitetsstandard\w*", r"\bvejledning om\b",
 ]
 APPEAL = [r"\bklag\w*", r"\bpåklag\w*"]
@@ -250,8 +250,8 @@ def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
     """``ctx.metrics["appeal_guide"]``: does the decision need an appeal guide, and has it one."""
     ctx = letter(doc)
     if "appeal_guide" not in ctx.metrics:
-        _, guide, _, refusal = _parts(lay, params)
-        needed = bool(refusal or not params["only_refusals"])
+        _, guide, outside, refusal = _parts(lay, params)
+        needed = bool(refusal or _on_conditions(outside) or not params["only_refusals"])
         if "alternatives" in ctx.notes:
             needed = bool(guide)    # options side by side: the guide is needed only if the template holds one
         ctx.metrics["appeal_guide"] = {"needed": needed, "present": bool(guide)}
@@ -277,6 +277,16 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
         if in_section or _has(appeal, _lower(s)):
             out.append(s)
     return out
+
+
+# "Du skal overholde disse vilkår", "på de nedenfor anførte vilkår": a grant on conditions does not give the reader
+# fully what was asked, so it needs a klagevejledning (forvaltningsloven § 25, stk. 2; others, such as neighbours, may
+# also appeal a permit). Its reasons and rules are another matter: a standard condition needs no reason of its own.
+_CONDITIONS = re.compile(r"\bvilkår(et|ene)?\b")
+
+
+def _on_conditions(sents) -> bool:
+    return any(_CONDITIONS.search(_lower(s)) for s in sents)
 
 
 def is_refusal(sents, params: dict) -> bool:
@@ -329,7 +339,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         return out
 
     if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
-        if p["only_refusals"] and not refusal:
+        if p["only_refusals"] and not refusal and not (element in ("klagevejledning", "klagefrist")
+                                                       and _on_conditions(outside)):
             return []
     if element == "afgoerelse-begrundelse":
         ok = any(_has(_rx(p, "reason_patterns"), _lower(s)) for s in outside)

@@ -389,3 +389,23 @@ def test_a_stated_full_grant_with_a_limit_is_not_a_refusal(plain_nlp):
     mixed = grant + " Du får ikke tilskud til solbriller, som du også har søgt om."
     assert run(plain_nlp, mixed.replace("Det er det, du har søgt om.", "Du får det, du har søgt om."),
                "genre.klagevejledning", "afgoerelse")
+
+
+PERMIT = ("Du får tilladelse til jordvarme\n\nKære Ole\n\nDu får tilladelse til at lægge jordvarmeslanger i din have på "
+          "Skovvej 3.\n\nVilkår\nDu skal overholde disse vilkår: Slangerne skal ligge mindst 50 meter fra en boring. "
+          "Du skal bruge en godkendt væske.\n\nMed venlig hilsen\n\nMiljø")
+
+
+def test_a_permit_on_conditions_needs_an_appeal_guide_but_no_reason_of_its_own(plain_nlp):
+    found = all_decision_findings(plain_nlp, PERMIT)
+    assert len(found["genre.klagevejledning"]) == 1
+    assert found["genre.afgoerelse-begrundelse"] == [] and found["genre.afgoerelse-regler"] == []
+    # without conditions it gives the reader fully what was asked: no guide needed
+    plain = PERMIT.split("\n\nVilkår")[0] + "\n\nMed venlig hilsen\n\nMiljø"
+    assert all_decision_findings(plain_nlp, plain)["genre.klagevejledning"] == []
+
+
+def test_a_regulations_short_name_is_a_rule_reference(plain_nlp):
+    text = FULL.replace("Reglerne står i lov om social service § 112.", "Det står i hjælpemiddelbekendtgørelsen.")
+    assert "hjælpemiddelbekendtgørelsen" in text
+    assert all_decision_findings(plain_nlp, text)["genre.afgoerelse-regler"] == []
