@@ -150,8 +150,9 @@ SANCTIONS = [
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
     r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
-    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
-    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
+    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|tiden|" + BENEFIT + r")",
+    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald|opsigelse|"
+    r"udmeldelse|udelukkelse|lukning|standsning|politianmeldelse|inkasso)\w*",
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?|indstill\w*)\b[^.]{0,40}\b" + BENEFIT,
     r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[rts]?|bortfald\w*|ophør\w*|indstille[ts]|indstillet|"
     r"trukket tilbage|trækkes tilbage|fratage[ts]|frataget|inddrage[ts]|inddraget)\b",
@@ -178,6 +179,8 @@ SANCTIONS = [
     r"\btab af (retten|ret til|din|deres|jeres|" + BENEFIT + r")",
     r"\b(vil|kan|kunne)( \w+){0,2}? blive opkrævet( \w+){0,2}? \w*(gebyr|afgift|bøde)\w*|\b(vil|kan)( \w+){0,2}? blive inddraget\b",
     r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
+    r"\bgår (vi|kommunen|jobcent\w+) ud fra,? at (de|du|i) (siger nej|takker nej|ikke ønsker|ikke vil|ikke længere)\b|"
+    r"\b(bliver|blive) (de|du|i) sendt hjem\b",
     r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
     r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
     r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse|"
@@ -215,7 +218,7 @@ FAILURE_RE = re.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|fo
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b|"
                             r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
 FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|nødsaget|tvunget|medfører|medføre|bliver|blive|hvis|såfremt|"
-                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
+                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|\w+es)\b")
 CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
                           r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = re.compile(
@@ -223,7 +226,9 @@ HELP_RE = re.compile(
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
     r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
-    r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
+    r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b|"
+    # "Vi kan også tilbyde en samtale over telefonen", "Vi vil gerne invitere jer til et møde"
+    r"\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
                        r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
@@ -232,9 +237,10 @@ STRONG_REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|b
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                           r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
-REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes)\b|"
+REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes|anmodes)\b|"
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
-POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
+POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur|"
+                         r"vinter|påske|ferie|sommerferie|bedring|dag|aften)|"
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
 # "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
@@ -655,6 +661,24 @@ OFFER_RE = re.compile(r"^\W*(\w+ ){0,2}?(de|du|i) (kan|må gerne|er velkomne? ti
 CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
 
 
+# the reader reports a crime done to them ("anmelde tyveriet til politiet")
+CRIME_AGAINST_RE = re.compile(r"\b(tyveri\w*|indbrud\w*|hærværk\w*|overfald\w*|vold\w*|svindel\w*|bedrageri\w*)\b")
+# "i modsat fald" after an offer the reader may take ("Vil du have brevet på papir, så ring til os; i modsat fald …"),
+# "uden varsel" for what the reader may do ("Du kan stoppe madordningen uden varsel")
+READER_WISH_RE = re.compile(r"^\W*((vil|ønsker|foretrækker) (du|de|i)|hvis (du|de|i) (hellere |selv )?(vil|ønsker|foretrækker))\b")
+READER_MAY_RE = re.compile(r"^\W*(du|de|i) (kan|må)( gerne| altid| også| selv)? (stoppe|opsige|afmelde|sige op|framelde|"
+                           r"melde \w+ fra|holde op|fortryde|trække \w+ tilbage)\b")
+
+
+def _reader_choice(low: str, clause: str, m) -> bool:
+    """The cold phrase belongs to the reader's own choice, and no other sanction follows it."""
+    if SANCTION_RE.search(low, m.end()) and not ALWAYS_COLD_RE.fullmatch(SANCTION_RE.search(low, m.end()).group(0)):
+        return False
+    if "modsat fald" in m.group(0):
+        return bool(READER_WISH_RE.match(low))
+    return bool(READER_MAY_RE.match(clause))
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
@@ -671,7 +695,11 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
+            if _reader_choice(s.low, clause, m):
+                continue        # "Vil du have brevet på papir, så ring; i modsat fald får du det i Digital Post"
             return m
+        if CRIME_AGAINST_RE.search(m.group(0)):
+            continue            # "… skal du anmelde tyveriet til politiet": the reader reports a crime against them
         if ABOUT_RULES_RE.search(s.low[:m.start()]):
             continue
         if (THIRD_PARTY_RE.match(s.low[a:m.start()]) and not re.match(r"\w+es\b|mist|fortab", m.g)):
@@ -1043,7 +1071,14 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     return Hit(a, max(b, a), s.low[a:b])
 
 
-PROHIBITION_RE = re.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b")
+PROHIBITION_RE = re.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b|"
+                            # a ban in the passive with no one named: "Der må ikke ryges i boligen", "Hjælpemidlet
+                            # må ikke lånes ud til andre" (not "Du må ikke …": the reader is named and spoken to)
+                            r"^\W*(der|(?!(du|de|i|vi|jeg|kommunen)\b)[a-zæøå]+( [a-zæøå-]+){0,4}) må (ikke|aldrig) "
+                            r"(\w+ )?[a-zæøå]{3,}es\b|"
+                            # "Parkering på vendepladsen er forbudt."
+                            r"^\W*(?!(det|du|de|i|vi|jeg|kommunen|dette)\b)[a-zæøå]+( [a-zæøå-]+){0,5} er (strengt )?"
+                            r"(forbudt|ikke tilladt)\W*$")
 
 
 # absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
@@ -1076,12 +1111,21 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
                         and not READER_RE.search(s.text[a:b]))
 
 
+# a purpose given with "så" ("…, så maskinerne kan komme frem") and a ban in capitals (``raab`` marks it)
+PURPOSE_RE = re.compile(r", så (\w+ ){1,3}(kan|kunne|ikke|får|bliver|er|skal|har)\b")
+SHOUTED_BAN_RE = re.compile(r"\b(IKKE|ALDRIG|STRENGT|FORBUDT)\b")
+
+
 def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
     """"Det er ikke tilladt at ringe efter kl. 20." with no reason in the sentence or the next one."""
     s = td.sents[k]
     m = PROHIBITION_RE.search(s.low)
     if not m or td.has_reason(s) or ALTERNATIVE_RE.search(s.low):
         return None
+    if not m.group(0).startswith("det") and (DATA_RE.search(s.low) or re.search(BENEFIT, s.low)):
+        return None         # "Dine oplysninger må ikke videregives", "Ydelsen må ikke nedsættes …": it protects the reader
+    if PURPOSE_RE.search(s.low) or SHOUTED_BAN_RE.search(s.text):
+        return None         # "…, så børnene kan komme sikkert over vejen"; "Der må IKKE …" is the shouting rule's finding
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
     if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt):
         return None
@@ -1131,6 +1175,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         for cand in found.get(k, ()):
             if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
                 continue        # "Vi afviser ikke din ansøgning"
+            if "nej" in cand.group(0) and re.search(r"\b(de|du|i)\b[^,.]{0,30}$", s.low[:cand.start()]):
+                continue        # "Du har nogle gange sagt nej tak til hjælpen": the reader's answer, not ours
             if re.match(r",? at (de|du|i)\b", s.low[cand.end():]):
                 continue        # "Det kan ikke accepteres, at De …": a reproach, not a refusal
             a, _ = _clause(s.low, cand.start())
@@ -1232,6 +1278,22 @@ def _order(td: ToneDoc, rule) -> Iterator:
             and (THREAT_IF_RE.search(s.low) or td.inverted_condition(s))):
         # the letter opens with what happens if the reader fails, and only then says what help there is
         yield s, m, f"{rule.message} Skriv først, hvad brevet handler om, og hvad læseren kan få hjælp til."
+        return
+    if (first_sanction == 0 and len(body) >= 2 and not td.help(s) and _cold_opening(td, s)
+            and not (len(body) > 3 and _decision_letter(td))
+            and any(HELP_RE.search(x.low.replace("spørgsmål", "")) for x in body[1:3])):
+        # a bare sanction opens the passage ("Kravet overdrages til Gældsstyrelsen den 1. marts.", "Udebliver du,
+        # bliver din ydelse standset.") and the way to avoid it comes only after
+        yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
+
+
+def _cold_opening(td: ToneDoc, s: Sent) -> bool:
+    """The sanction is stated flatly: "uden varsel", no condition or reason at all, or a condition in the terse
+    inverted order with a certain outcome ("Betaler De ikke, sendes kravet til inkasso"; not "…, kan du miste …")."""
+    if ALWAYS_COLD_RE.search(s.low) or not td.has_reason(s):
+        return True
+    return td.inverted_condition(s) and not re.search(r"\b(kan|kunne|risikerer)\b", s.low) and not re.match(
+        r"\W*(hvis|såfremt|når)\b", s.low)
 
 
 THREAT_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre|ellers|i modsat fald|ved manglende)\b|^\W*manglende\b")
