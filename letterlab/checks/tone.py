@@ -139,7 +139,7 @@ def validate_param(key: str, value) -> str | None:
 
 # with the usual first halves of the compounds ("sygedagpenge", "boligydelse", "børneydelsen"): a free prefix
 # ("[a-zæøå]*ydelse") doubles the cost of every scan
-BENEFIT = (r"(ydelse|hjælp|dagpenge|støtte|tilskud|pension|udbetaling|madservice|plads|licens|tilladelse|ordning|"
+BENEFIT = (r"(ydelse|hjælp|dagpenge|støtte|tilskud|pension|udbetaling|madservice|plads|licens|tilladelse|ordning|bevilling|tilbud|"
            r"(?:syge|bolig|børne|børne- og unge|kontant|hjemme|førtids|folke|ledigheds|uddannelses|forsørger|barsels|"
            r"enkelt|social|tand|dag)(?:ydelse|hjælp|dagpenge|støtte|tilskud|pension))")
 SANCTIONS = [
@@ -181,7 +181,7 @@ SANCTIONS = [
     r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
     r"\bgår (vi|kommunen|jobcent\w+) ud fra,? at (de|du|i) (siger nej|takker nej|ikke ønsker|ikke vil|ikke længere)\b|"
     r"\b(bliver|blive) (de|du|i) sendt hjem\b",
-    r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
+    r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b|\bpåbyde[rs]? (dig|dem|jer)\b",
     r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
     r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse|"
     r"afslag)\w*",
@@ -228,7 +228,7 @@ HELP_RE = re.compile(
     r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
     r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b|"
     # "Vi kan også tilbyde en samtale over telefonen", "Vi vil gerne invitere jer til et møde"
-    r"\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
+    r"\bbehjælpelig\w*|\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
                        r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
@@ -643,9 +643,12 @@ THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|
 # "Såfremt De ikke deltager, vil Deres sag blive lukket", "… vil De blive opkrævet den fulde pris"
 WISH_NOT_RE = re.compile(r"\bikke (længere |mere |selv )?(ønsker|vil have|vil|har brug for|behøver|skal bruge|bruger)\b|"
                          r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
-FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|igen|uden at)\b|"
+FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b|"
+                           # in a relative clause: "Hjælpemidler, der ikke er afleveret inden 14 dage, vil blive faktureret"
+                           r", (der|som) ikke (er|bliver|har)\b|"
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
-ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
+ADVERSE_PASSIVE_RE = re.compile(r"\b(blive|bliver) (din|dit|deres|jeres) (\w+ )?(nedsat|reduceret)\b|"
+                                r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
                                 r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
                                 # "… vil ansøgningen blive betragtet som bortfaldet", "… vil der ikke kunne bevilges …"
                                 r"\b(blive|bliver) (betragtet|anset) som (bortfaldet|trukket tilbage|annulleret|afsluttet|"
@@ -730,10 +733,15 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
         return m
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
-        m = ADVERSE_PASSIVE_RE.search(s.low)
+        m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
     return None
+
+
+# the help withheld when the reader fails: "Hjemmeplejen kommer ikke igen, hvis De ikke åbner døren"
+WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| længere| mere| på (dig|dem|jer))?,? "
+                         r"(hvis|såfremt|medmindre) (de|du|i) ikke\b")
 
 
 def _threats(td: ToneDoc, rule) -> Iterator:
@@ -1122,7 +1130,7 @@ def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
     m = PROHIBITION_RE.search(s.low)
     if not m or td.has_reason(s) or ALTERNATIVE_RE.search(s.low):
         return None
-    if not m.group(0).startswith("det") and (DATA_RE.search(s.low) or re.search(BENEFIT, s.low)):
+    if not m.group(0).startswith("det") and (DATA_RE.search(s.low) or re.search(r"\b" + BENEFIT + r"\w{0,3}\b", s.low)):
         return None         # "Dine oplysninger må ikke videregives", "Ydelsen må ikke nedsættes …": it protects the reader
     if PURPOSE_RE.search(s.low) or SHOUTED_BAN_RE.search(s.text):
         return None         # "…, så børnene kan komme sikkert over vejen"; "Der må IKKE …" is the shouting rule's finding
@@ -1212,16 +1220,37 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         acknowledged = (any(re.search(r"\bvi (ved|forstår)\b|\bbeklager\b|\bskuffe\w*", w.low) for w in near[1:])
                         and any(td.help(w) for w in near[1:]))
         # a section of its own for the reason, however far down: "Hvorfor får du ikke …?", "Begrundelse"
-        reason_section = any(REASON_HEADING_RE.match(w.low.lstrip("# ").strip()) and (w.zone == "heading" or _own_line(td, w))
-                             and len(w.text.split()) <= 12 for w in body[k + 1:])
+        reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
+                             for j, w in enumerate(body[k + 1:], k + 1))
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
-                and not any(_plain_reason(td, w) for w in near[1:])
-                and not any(STRONG_REASON_RE.search(w.low) for w in further)):
+                and not any(_plain_reason(td, w) for w in near[1:] if not _reason_heading(td, w))
+                and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
         if len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# a reason section of legal formulas only: "Afgørelsen er truffet med hjemmel i § 112", "betingelserne er ikke opfyldt"
+BOILERPLATE_RE = re.compile(r"§|\bhjemmel\b|\b(betingelserne|kriterierne|kravene)\b[^.]{0,60}\bikke\b[^.]{0,20}\bopfyldt\b|"
+                            r"\bopfylder (\w+ )?ikke (betingelserne|kriterierne|kravene)\b")
+
+
+def _reason_heading(td: ToneDoc, w: Sent) -> bool:
+    """A heading such as "Begrundelse": it promises a reason; ``_section_has_reason`` reads what follows it."""
+    return bool(REASON_HEADING_RE.match(w.low.lstrip("# ").strip())) and (w.zone == "heading" or _own_line(td, w)) and len(
+        w.text.split()) <= 12
+
+
+def _section_has_reason(td: ToneDoc, body: list, j: int) -> bool:
+    """The section under the reason heading ``body[j]`` says something besides the legal formulas."""
+    for w in body[j + 1:j + 6]:
+        if w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= 6:
+            break
+        if not BOILERPLATE_RE.search(w.low):
+            return True
+    return False
 
 
 REASON_HEADING_RE = re.compile(r"(hvorfor\b.*\?|begrundelse\w*\b|derfor\b.*|baggrunden for\b.*|sådan har vi vurderet\b.*)$")
