@@ -645,7 +645,7 @@ WISH_NOT_RE = re.compile(r"\bikke (længere |mere |selv )?(ønsker|vil have|vil|
                          r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
 FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b|"
                            # in a relative clause: "Hjælpemidler, der ikke er afleveret inden 14 dage, vil blive faktureret"
-                           r", (der|som) ikke (er|bliver|har)\b|"
+                           r", (der|som) (ikke (er|bliver|har)|(er|bliver|har) ikke)\b|"
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
 ADVERSE_PASSIVE_RE = re.compile(r"\b(blive|bliver) (din|dit|deres|jeres) (\w+ )?(nedsat|reduceret)\b|"
                                 r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
@@ -741,7 +741,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
 
 # the help withheld when the reader fails: "Hjemmeplejen kommer ikke igen, hvis De ikke åbner døren"
 WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| længere| mere| på (dig|dem|jer))?,? "
-                         r"(hvis|såfremt|medmindre) (de|du|i) ikke\b")
+                         r"(hvis|såfremt|medmindre) (de|du|i) (\w+ )?ikke\b")
 
 
 def _threats(td: ToneDoc, rule) -> Iterator:
@@ -755,7 +755,7 @@ def _threats(td: ToneDoc, rule) -> Iterator:
         if not cold:
             if td.help(s):
                 continue
-            condition = td.has_reason(s)
+            condition = td.has_reason(s) or bool(FAILURE_IF_RE.search(s.low))     # "Bøger, der ikke er afleveret, …"
             if condition and help_anywhere:
                 continue
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
