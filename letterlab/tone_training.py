@@ -15,7 +15,7 @@ Leave one writer out (``cross_writer``): for each editor, train on the other fou
 set always among them), and score the editor's examples, the rules alone and the rules with the model.
 The decision threshold is the lowest one at which the pooled out-of-writer predictions keep the combined
 precision at 0.95 or more and the false alarms at 3 % of the respectful examples or fewer. The shipped
-model is trained on all four sets and carries that threshold. Run::
+model is trained on all five sets and carries that threshold. Run::
 
     python -m letterlab.tone_training --cross-writer     # the table (= python -m letterlab.evaluate_tone --cross-writer)
     python -m letterlab.tone_training --train            # cross-writer threshold, then write the model file
@@ -47,7 +47,8 @@ VERSION = "1"
 # set, with a kommando model) the model also marked sentences in the corpus's officialese letters that an editor would not flag
 # ("Det blev ved besøget oplyst, at De … igen selv varetager …", "De har ved mail oplyst, at …", a plain
 # instruction "… skal uploades via selvbetjeningen"): at 0.65 none is left, for 0.02 less recall out of writer.
-FLOOR = 0.65
+# Raised to 0.67 when editor 4's set joined the training: the first sentence came back at 0.657.
+FLOOR = 0.67
 
 
 def data_hash(folders=None) -> str:
