@@ -228,7 +228,7 @@ HELP_RE = re.compile(
     r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
     r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b|"
     # "Vi kan også tilbyde en samtale over telefonen", "Vi vil gerne invitere jer til et møde"
-    r"\bbehjælpelig\w*|\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
+    r"\bbehjælpelig\w*|\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\b(kan|vil) (vi|jeg)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
                        r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
@@ -345,7 +345,7 @@ class ToneDoc:
         for i in self.tokens(s):
             if t.space[i] or t.punct[i]:
                 continue
-            return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar")
+            return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar", "mød")
         return False
 
     def help(self, s: Sent) -> bool:
@@ -1115,8 +1115,8 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
     t = td.table
     passive = any(t.feat(i, "Voice") == "Pass" and t.lower[i].endswith("es") and a <= t.idx[i] - s.start < b
                   for i in td.tokens(s))
-    return passive and (bool(re.search(r"\bkan\b", clause)) or bool(re.match(r"\W*der\b", clause))
-                        and not READER_RE.search(s.text[a:b]))
+    # "Reparationer … betales under ingen omstændigheder af kommunen": a refusal stated as a rule
+    return passive and (bool(re.search(r"\bkan\b", clause)) or not READER_RE.search(s.text[a:b]))
 
 
 # a purpose given with "så" ("…, så maskinerne kan komme frem") and a ban in capitals (``raab`` marks it)
@@ -1140,6 +1140,21 @@ def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
+def _order_with_threat(td: ToneDoc, k: int) -> Hit | None:
+    """An order whose only backing is the sanction in the next sentence, with no reason and no help anywhere:
+    "Mød op præcis kl. 9. Kommer du for sent, bliver du sendt hjem." (not "Send papirerne. Hvis vi ikke får dem,
+    kan vi ikke udbetale din ydelse. Ring, hvis du har brug for hjælp.")"""
+    s = td.sents[k]
+    if (k + 1 >= len(td.sents) or not td.imperative(s) or td.has_reason(s) or td.help(s)
+            or any(td.help(x) for x in td.sents)):
+        return None
+    nxt = td.sents[k + 1]
+    if not _sanction(td, k + 1, ()) or STRONG_REASON_RE.search(nxt.low):
+        return None
+    end = len(s.low.rstrip(" .!"))
+    return Hit(0, end, s.low[:end])
+
+
 def _commands(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
@@ -1148,7 +1163,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         if m and ABSOLUTE_RE.fullmatch(m.group(0)) and not _obliges(td, s, m):
             m = None            # "Vi deler under ingen omstændigheder dine oplysninger": a promise, not an order
         if not m:
-            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k)
+            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
             if rule_hit:
                 yield s, rule_hit, rule.message
             continue
@@ -1158,7 +1173,8 @@ def _commands(td: ToneDoc, rule) -> Iterator:
             continue            # "Der ydes ikke tilskud til Deres nye høreapparat": a refusal (kold-afvisning)
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
-        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or td.has_reason(s) and not REASON_RE.search(m.group(0))
+        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or PURPOSE_RE.search(rest)
+                or td.has_reason(s) and not REASON_RE.search(m.group(0))
                 or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
             continue
         yield s, m, rule.message
