@@ -1494,7 +1494,9 @@ def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:
     """Sentence ``k`` holds a consequence the threat rule looked at and found fair (``_sanction`` gave None)."""
     s = td.sents[k]
     seen = bool(td.hits([SANCTION_RE, *extra]).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
-        (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low))
+        (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low)) or bool(
+        # a hearing's "if no comments come, we decide on what we have" in any words ("ud fra de oplysninger, vi har")
+        COMMENTS_ONLY_RE.search(s.low) and FAILURE_IF_RE.search(s.low) and re.search(r"\bafgørelse\b", s.low))
     return seen and _sanction(td, k, extra) is None
 
 
