@@ -1,7 +1,7 @@
 """Train the sentence-level tone model (``letterlab.checks.tone_model``) and measure it across writers.
 
 Data: the tone evaluation sets, one per writer (``WRITERS``): the project's own examples
-(``tests/data/tone``) and three editors' sets (``tests/data/tone-heldout``, ``-heldout2``, ``-heldout3``).
+(``tests/data/tone``) and four editors' sets (``tests/data/tone-heldout``, ``-heldout2``, ``-heldout3``, ``-heldout4``).
 Each example (a sentence, a short passage or a whole letter) says which families an editor flags in it.
 
 Sentence labels: every sentence the model may judge (``tone_model.eligible``) in an example that does not
@@ -11,11 +11,11 @@ sentences an editor marked, when the letter has marks) becomes the positive and 
 (the editor did not say which sentence it was). The model is one L2-regularised logistic regression per
 family over hashed features, fitted by L-BFGS in numpy: deterministic, nothing to install.
 
-Leave one writer out (``cross_writer``): for each editor, train on the other three sets (the project's
+Leave one writer out (``cross_writer``): for each editor, train on the other four sets (the project's
 set always among them), and score the editor's examples, the rules alone and the rules with the model.
 The decision threshold is the lowest one at which the pooled out-of-writer predictions keep the combined
 precision at 0.95 or more and the false alarms at 3 % of the respectful examples or fewer. The shipped
-model is trained on all four sets and carries that threshold. Run::
+model is trained on all five sets and carries that threshold. Run::
 
     python -m letterlab.tone_training --cross-writer     # the table (= python -m letterlab.evaluate_tone --cross-writer)
     python -m letterlab.tone_training --train            # cross-writer threshold, then write the model file
@@ -36,8 +36,8 @@ from .evaluate_tone import PREFIX, load_examples, mark_recall, score
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2": DATA / "tone-heldout2",
-           "editor3": DATA / "tone-heldout3"}
-EDITORS = ("editor1", "editor2", "editor3")
+           "editor3": DATA / "tone-heldout3", "editor4": DATA / "tone-heldout4"}
+EDITORS = ("editor1", "editor2", "editor3", "editor4")
 L2 = 2.0
 MIN_PRECISION = 0.95
 MAX_FALSE_ALARMS = 0.03
@@ -47,7 +47,8 @@ VERSION = "1"
 # set, with a kommando model) the model also marked sentences in the corpus's officialese letters that an editor would not flag
 # ("Det blev ved besøget oplyst, at De … igen selv varetager …", "De har ved mail oplyst, at …", a plain
 # instruction "… skal uploades via selvbetjeningen"): at 0.65 none is left, for 0.02 less recall out of writer.
-FLOOR = 0.65
+# Raised to 0.67 when editor 4's set joined the training: the first sentence came back at 0.657.
+FLOOR = 0.67
 
 
 def data_hash(folders=None) -> str:

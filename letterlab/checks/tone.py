@@ -139,7 +139,7 @@ def validate_param(key: str, value) -> str | None:
 
 # with the usual first halves of the compounds ("sygedagpenge", "boligydelse", "børneydelsen"): a free prefix
 # ("[a-zæøå]*ydelse") doubles the cost of every scan
-BENEFIT = (r"(ydelse|hjælp|dagpenge|støtte|tilskud|pension|udbetaling|madservice|plads|licens|tilladelse|ordning|"
+BENEFIT = (r"(ydelse|hjælp|dagpenge|støtte|tilskud|pension|udbetaling|madservice|plads|licens|tilladelse|ordning|bevilling|tilbud|"
            r"(?:syge|bolig|børne|børne- og unge|kontant|hjemme|førtids|folke|ledigheds|uddannelses|forsørger|barsels|"
            r"enkelt|social|tand|dag)(?:ydelse|hjælp|dagpenge|støtte|tilskud|pension))")
 SANCTIONS = [
@@ -150,8 +150,9 @@ SANCTIONS = [
     r"\buden (yderligere |forudgående |videre )?varsel\b", r"\bi modsat fald\b",
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
     r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
-    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|" + BENEFIT + r")",
-    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald)\w*",
+    r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|tiden|" + BENEFIT + r")",
+    r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald|opsigelse|"
+    r"udmeldelse|udelukkelse|lukning|standsning|politianmeldelse|inkasso)\w*",
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?|indstill\w*)\b[^.]{0,40}\b" + BENEFIT,
     r"\b" + BENEFIT + r"\w*\b[^.]{0,40}\b(stands\w*|stoppe[rts]?|bortfald\w*|ophør\w*|indstille[ts]|indstillet|"
     r"trukket tilbage|trækkes tilbage|fratage[ts]|frataget|inddrage[ts]|inddraget)\b",
@@ -178,7 +179,9 @@ SANCTIONS = [
     r"\btab af (retten|ret til|din|deres|jeres|" + BENEFIT + r")",
     r"\b(vil|kan|kunne)( \w+){0,2}? blive opkrævet( \w+){0,2}? \w*(gebyr|afgift|bøde)\w*|\b(vil|kan)( \w+){0,2}? blive inddraget\b",
     r"\btilbagekald\w*|\berstatningsansvar\w*|\bgjort (økonomisk )?ansvarlig\b",
-    r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b",
+    r"\bgår (vi|kommunen|jobcent\w+) ud fra,? at (de|du|i) (siger nej|takker nej|ikke ønsker|ikke vil|ikke længere)\b|"
+    r"\b(bliver|blive) (de|du|i) sendt hjem\b",
+    r"\b(udstede\w*|meddele\w*|give|giver) (\w+ )?påbud\b|\bpåbyde[rs]? (dig|dem|jer)\b",
     r"\bophæv\w*\b[^.]{0,20}\b(lejemål\w*|aftale\w*|kontrakt\w*)|\b(lejemål\w*|aftale\w*|kontrakt\w*)\b[^.]{0,30}\bophæv\w*",
     r"\b(betragtes|betragtet|anses|anset|opfattes) som\b[^.]{0,30}\b(afkald|frafald|accept|udeblivelse|ophør|opsigelse|"
     r"afslag)\w*",
@@ -215,7 +218,7 @@ FAILURE_RE = re.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|fo
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b|"
                             r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
 FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|nødsaget|tvunget|medfører|medføre|bliver|blive|hvis|såfremt|"
-                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|\w+es)\b")
+                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|\w+es)\b")
 CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
                           r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = re.compile(
@@ -223,7 +226,9 @@ HELP_RE = re.compile(
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
     r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
-    r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b")
+    r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b|"
+    # "Vi kan også tilbyde en samtale over telefonen", "Vi vil gerne invitere jer til et møde"
+    r"\bbehjælpelig\w*|\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\b(kan|vil) (vi|jeg)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
 REASON_RE = re.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
                        r"(lagt|lægger|lægge) (\w+ )?vægt på|"
                        r"for at|så vi|så (den|det|de|du) )\b|§")
@@ -234,9 +239,10 @@ _HELP = AnyOf(alternatives(HELP_RE.pattern))
 NEXT_STEP_RE = re.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                           r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
-REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes)\b|"
+REQUEST_RE = re.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes|anmodes)\b|"
                         r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
-POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur)|"
+POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur|"
+                         r"vinter|påske|ferie|sommerferie|bedring|dag|aften)|"
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
 # "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
@@ -342,7 +348,7 @@ class ToneDoc:
         for i in self.tokens(s):
             if t.space[i] or t.punct[i]:
                 continue
-            return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar")
+            return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar", "mød")
         return False
 
     def help(self, s: Sent) -> bool:
@@ -544,9 +550,12 @@ THIRD_PARTY_RE = re.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil|må|
 # "Såfremt De ikke deltager, vil Deres sag blive lukket", "… vil De blive opkrævet den fulde pris"
 WISH_NOT_RE = re.compile(r"\bikke (længere |mere |selv )?(ønsker|vil have|vil|har brug for|behøver|skal bruge|bruger)\b|"
                          r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
-FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|igen|uden at)\b|"
+FAILURE_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b|"
+                           # in a relative clause: "Hjælpemidler, der ikke er afleveret inden 14 dage, vil blive faktureret"
+                           r", (der|som) (ikke (er|bliver|har)|(er|bliver|har) ikke)\b|"
                            r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
-ADVERSE_PASSIVE_RE = re.compile(r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
+ADVERSE_PASSIVE_RE = re.compile(r"\b(blive|bliver) (din|dit|deres|jeres) (\w+ )?(nedsat|reduceret)\b|"
+                                r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
                                 r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
                                 # "… vil ansøgningen blive betragtet som bortfaldet", "… vil der ikke kunne bevilges …"
                                 r"\b(blive|bliver) (betragtet|anset) som (bortfaldet|trukket tilbage|annulleret|afsluttet|"
@@ -560,6 +569,24 @@ OFFER_RE = re.compile(r"^\W*(\w+ ){0,2}?(de|du|i) (kan|må gerne|er velkomne? ti
                       r"bede om|ønske|foretrække|søge om)\b|\bhvis (de|du|i) (hellere |selv )?(vil|ønsker|foretrækker)"
                       r"( det)?,|\bhvis (de|du|i) (hellere )?(vil|ønsker|foretrækker)( \w+)?,? at vi\b")
 CRIME_RE = re.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
+
+
+# the reader reports a crime done to them ("anmelde tyveriet til politiet")
+CRIME_AGAINST_RE = re.compile(r"\b(tyveri\w*|indbrud\w*|hærværk\w*|overfald\w*|vold\w*|svindel\w*|bedrageri\w*)\b")
+# "i modsat fald" after an offer the reader may take ("Vil du have brevet på papir, så ring til os; i modsat fald …"),
+# "uden varsel" for what the reader may do ("Du kan stoppe madordningen uden varsel")
+READER_WISH_RE = re.compile(r"^\W*((vil|ønsker|foretrækker) (du|de|i)|hvis (du|de|i) (hellere |selv )?(vil|ønsker|foretrækker))\b")
+READER_MAY_RE = re.compile(r"^\W*(du|de|i) (kan|må)( gerne| altid| også| selv)? (stoppe|opsige|afmelde|sige op|framelde|"
+                           r"melde \w+ fra|holde op|fortryde|trække \w+ tilbage)\b")
+
+
+def _reader_choice(low: str, clause: str, m) -> bool:
+    """The cold phrase belongs to the reader's own choice, and no other sanction follows it."""
+    if SANCTION_RE.search(low, m.end()) and not ALWAYS_COLD_RE.fullmatch(SANCTION_RE.search(low, m.end()).group(0)):
+        return False
+    if "modsat fald" in m.group(0):
+        return bool(READER_WISH_RE.match(low))
+    return bool(READER_MAY_RE.match(clause))
 
 
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
@@ -578,7 +605,11 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
+            if _reader_choice(s.low, clause, m):
+                continue        # "Vil du have brevet på papir, så ring; i modsat fald får du det i Digital Post"
             return m
+        if CRIME_AGAINST_RE.search(m.group(0)):
+            continue            # "… skal du anmelde tyveriet til politiet": the reader reports a crime against them
         if ABOUT_RULES_RE.search(s.low[:m.start()]):
             continue
         if (THIRD_PARTY_RE.match(s.low[a:m.start()]) and not re.match(r"\w+es\b|mist|fortab", m.g)):
@@ -609,10 +640,15 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
         return m
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
-        m = ADVERSE_PASSIVE_RE.search(s.low)
+        m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
     return None
+
+
+# the help withheld when the reader fails: "Hjemmeplejen kommer ikke igen, hvis De ikke åbner døren"
+WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| længere| mere| på (dig|dem|jer))?,? "
+                         r"(hvis|såfremt|medmindre) (de|du|i) (\w+ )?ikke\b")
 
 
 def _threats(td: ToneDoc, rule) -> Iterator:
@@ -626,7 +662,7 @@ def _threats(td: ToneDoc, rule) -> Iterator:
         if not cold:
             if td.help(s):
                 continue
-            condition = td.has_reason(s)
+            condition = td.has_reason(s) or bool(FAILURE_IF_RE.search(s.low))     # "Bøger, der ikke er afleveret, …"
             if condition and help_anywhere:
                 continue
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
@@ -950,7 +986,14 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     return Hit(a, max(b, a), s.low[a:b])
 
 
-PROHIBITION_RE = re.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b")
+PROHIBITION_RE = re.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b|"
+                            # a ban in the passive with no one named: "Der må ikke ryges i boligen", "Hjælpemidlet
+                            # må ikke lånes ud til andre" (not "Du må ikke …": the reader is named and spoken to)
+                            r"^\W*(der|(?!(du|de|i|vi|jeg|kommunen)\b)[a-zæøå]+( [a-zæøå-]+){0,4}) må (ikke|aldrig) "
+                            r"(\w+ )?[a-zæøå]{3,}es\b|"
+                            # "Parkering på vendepladsen er forbudt."
+                            r"^\W*(?!(det|du|de|i|vi|jeg|kommunen|dette)\b)[a-zæøå]+( [a-zæøå-]+){0,5} er (strengt )?"
+                            r"(forbudt|ikke tilladt)\W*$")
 
 
 # absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
@@ -979,8 +1022,13 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
     t = td.table
     passive = any(t.feat(i, "Voice") == "Pass" and t.lower[i].endswith("es") and a <= t.idx[i] - s.start < b
                   for i in td.tokens(s))
-    return passive and (bool(re.search(r"\bkan\b", clause)) or bool(re.match(r"\W*der\b", clause))
-                        and not READER_RE.search(s.text[a:b]))
+    # "Reparationer … betales under ingen omstændigheder af kommunen": a refusal stated as a rule
+    return passive and (bool(re.search(r"\bkan\b", clause)) or not READER_RE.search(s.text[a:b]))
+
+
+# a purpose given with "så" ("…, så maskinerne kan komme frem") and a ban in capitals (``raab`` marks it)
+PURPOSE_RE = re.compile(r", så (\w+ ){1,3}(kan|kunne|ikke|får|bliver|er|skal|har)\b")
+SHOUTED_BAN_RE = re.compile(r"\b(IKKE|ALDRIG|STRENGT|FORBUDT)\b")
 
 
 def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
@@ -989,10 +1037,29 @@ def _bare_prohibition(td: ToneDoc, k: int) -> Hit | None:
     m = PROHIBITION_RE.search(s.low)
     if not m or td.has_reason(s) or ALTERNATIVE_RE.search(s.low):
         return None
+    if not m.group(0).startswith("det") and (DATA_RE.search(s.low) or re.search(r"\b" + BENEFIT + r"\w{0,3}\b", s.low)):
+        return None         # "Dine oplysninger må ikke videregives", "Ydelsen må ikke nedsættes …": it protects the reader
+    if PURPOSE_RE.search(s.low) or SHOUTED_BAN_RE.search(s.text):
+        return None         # "…, så børnene kan komme sikkert over vejen"; "Der må IKKE …" is the shouting rule's finding
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
     if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt):
         return None
     return Hit(m.start(), m.end(), m.group(0))
+
+
+def _order_with_threat(td: ToneDoc, k: int) -> Hit | None:
+    """An order whose only backing is the sanction in the next sentence, with no reason and no help anywhere:
+    "Mød op præcis kl. 9. Kommer du for sent, bliver du sendt hjem." (not "Send papirerne. Hvis vi ikke får dem,
+    kan vi ikke udbetale din ydelse. Ring, hvis du har brug for hjælp.")"""
+    s = td.sents[k]
+    if (k + 1 >= len(td.sents) or not td.imperative(s) or td.has_reason(s) or td.help(s)
+            or any(td.help(x) for x in td.sents)):
+        return None
+    nxt = td.sents[k + 1]
+    if not _sanction(td, k + 1, ()) or STRONG_REASON_RE.search(nxt.low):
+        return None
+    end = len(s.low.rstrip(" .!"))
+    return Hit(0, end, s.low[:end])
 
 
 def _commands(td: ToneDoc, rule) -> Iterator:
@@ -1003,7 +1070,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         if m and ABSOLUTE_RE.fullmatch(m.group(0)) and not _obliges(td, s, m):
             m = None            # "Vi deler under ingen omstændigheder dine oplysninger": a promise, not an order
         if not m:
-            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k)
+            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
             if rule_hit:
                 yield s, rule_hit, rule.message
             continue
@@ -1013,7 +1080,8 @@ def _commands(td: ToneDoc, rule) -> Iterator:
             continue            # "Der ydes ikke tilskud til Deres nye høreapparat": a refusal (kold-afvisning)
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
-        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or td.has_reason(s) and not REASON_RE.search(m.group(0))
+        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or PURPOSE_RE.search(rest)
+                or td.has_reason(s) and not REASON_RE.search(m.group(0))
                 or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
             continue
         yield s, m, rule.message
@@ -1038,6 +1106,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         for cand in found.get(k, ()):
             if re.match(r"\s+ikke\b", s.low[cand.end():]) and "ikke" not in cand.group(0):
                 continue        # "Vi afviser ikke din ansøgning"
+            if "nej" in cand.group(0) and re.search(r"\b(de|du|i)\b[^,.]{0,30}$", s.low[:cand.start()]):
+                continue        # "Du har nogle gange sagt nej tak til hjælpen": the reader's answer, not ours
             if re.match(r",? at (de|du|i)\b", s.low[cand.end():]):
                 continue        # "Det kan ikke accepteres, at De …": a reproach, not a refusal
             a, _ = _clause(s.low, cand.start())
@@ -1073,16 +1143,37 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         acknowledged = (any(re.search(r"\bvi (ved|forstår)\b|\bbeklager\b|\bskuffe\w*", w.low) for w in near[1:])
                         and any(td.help(w) for w in near[1:]))
         # a section of its own for the reason, however far down: "Hvorfor får du ikke …?", "Begrundelse"
-        reason_section = any(REASON_HEADING_RE.match(w.low.lstrip("# ").strip()) and (w.zone == "heading" or _own_line(td, w))
-                             and len(w.text.split()) <= 12 for w in body[k + 1:])
+        reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
+                             for j, w in enumerate(body[k + 1:], k + 1))
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
-                and not any(_plain_reason(td, w) for w in near[1:])
-                and not any(STRONG_REASON_RE.search(w.low) for w in further)):
+                and not any(_plain_reason(td, w) for w in near[1:] if not _reason_heading(td, w))
+                and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
         if len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# a reason section of legal formulas only: "Afgørelsen er truffet med hjemmel i § 112", "betingelserne er ikke opfyldt"
+BOILERPLATE_RE = re.compile(r"§|\bhjemmel\b|\b(betingelserne|kriterierne|kravene)\b[^.]{0,60}\bikke\b[^.]{0,20}\bopfyldt\b|"
+                            r"\bopfylder (\w+ )?ikke (betingelserne|kriterierne|kravene)\b")
+
+
+def _reason_heading(td: ToneDoc, w: Sent) -> bool:
+    """A heading such as "Begrundelse": it promises a reason; ``_section_has_reason`` reads what follows it."""
+    return bool(REASON_HEADING_RE.match(w.low.lstrip("# ").strip())) and (w.zone == "heading" or _own_line(td, w)) and len(
+        w.text.split()) <= 12
+
+
+def _section_has_reason(td: ToneDoc, body: list, j: int) -> bool:
+    """The section under the reason heading ``body[j]`` says something besides the legal formulas."""
+    for w in body[j + 1:j + 6]:
+        if w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= 6:
+            break
+        if not BOILERPLATE_RE.search(w.low):
+            return True
+    return False
 
 
 REASON_HEADING_RE = re.compile(r"(hvorfor\b.*\?|begrundelse\w*\b|derfor\b.*|baggrunden for\b.*|sådan har vi vurderet\b.*)$")
@@ -1140,6 +1231,22 @@ def _order(td: ToneDoc, rule) -> Iterator:
             and (THREAT_IF_RE.search(s.low) or td.inverted_condition(s))):
         # the letter opens with what happens if the reader fails, and only then says what help there is
         yield s, m, f"{rule.message} Skriv først, hvad brevet handler om, og hvad læseren kan få hjælp til."
+        return
+    if (first_sanction == 0 and len(body) >= 2 and not td.help(s) and _cold_opening(td, s)
+            and not (len(body) > 3 and _decision_letter(td))
+            and any(HELP_RE.search(x.low.replace("spørgsmål", "")) for x in body[1:3])):
+        # a bare sanction opens the passage ("Kravet overdrages til Gældsstyrelsen den 1. marts.", "Udebliver du,
+        # bliver din ydelse standset.") and the way to avoid it comes only after
+        yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
+
+
+def _cold_opening(td: ToneDoc, s: Sent) -> bool:
+    """The sanction is stated flatly: "uden varsel", no condition or reason at all, or a condition in the terse
+    inverted order with a certain outcome ("Betaler De ikke, sendes kravet til inkasso"; not "…, kan du miste …")."""
+    if ALWAYS_COLD_RE.search(s.low) or not td.has_reason(s):
+        return True
+    return td.inverted_condition(s) and not re.search(r"\b(kan|kunne|risikerer)\b", s.low) and not re.match(
+        r"\W*(hvis|såfremt|når)\b", s.low)
 
 
 THREAT_IF_RE = re.compile(r"\b(hvis|såfremt|medmindre|ellers|i modsat fald|ved manglende)\b|^\W*manglende\b")
@@ -1295,7 +1402,9 @@ def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:
     """Sentence ``k`` holds a consequence the threat rule looked at and found fair (``_sanction`` gave None)."""
     s = td.sents[k]
     seen = bool(td.hits([SANCTION_RE, *extra]).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
-        (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low))
+        (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low)) or bool(
+        # a hearing's "if no comments come, we decide on what we have" in any words ("ud fra de oplysninger, vi har")
+        COMMENTS_ONLY_RE.search(s.low) and FAILURE_IF_RE.search(s.low) and re.search(r"\bafgørelse\b", s.low))
     return seen and _sanction(td, k, extra) is None
 
 

@@ -19,13 +19,14 @@ pytestmark = pytest.mark.model
 DATA = Path(__file__).resolve().parents[1] / "data"
 # set -> (min precision, min recall, max false-alarm share on respectful examples), all examples together
 GUARDS = {
-    "tone-heldout": (0.98, 0.92, 0.02),       # after tone4: 1.000 / 0.945 / 0 % (tone3: 0.920 / 0.805 / 5.0 %)
-    "tone-heldout2": (0.97, 0.85, 0.02),      # after tone4: 0.992 / 0.870 / 0 % (tone3: 0.933 / 0.671 / 3.7 %)
-    # third editor, blind to every branch: first contact on b68b0b2 0.927 / 0.514 / 2.6 %, after tone4 0.931 / 0.543 / 1.7 %
-    "tone-heldout3": (0.92, 0.53, 0.025),
-    # fourth editor, blind until session 8 measured it: first contact on 17d3fd8 0.894 / 0.627 / 4.2 %; with the
-    # session's rule fixes and the tone model (trained without it) 0.901 / 0.677 / 4.2 %. Not read since.
-    "tone-heldout4": (0.88, 0.65, 0.045),
+    "tone-heldout": (0.98, 0.95, 0.02),       # after tone9: 1.000 / 0.984 / 0 % (tone4: 1.000 / 0.945 / 0 %)
+    "tone-heldout2": (0.97, 0.92, 0.02),      # after tone9: 0.993 / 0.952 / 0 % (tone4: 0.992 / 0.870 / 0 %)
+    # third editor: first contact on b68b0b2 0.927 / 0.514 / 2.6 %, after tone4 0.931 / 0.543 / 1.7 %,
+    # after tone9 0.948 / 0.844 / 1.7 % (its misses read, in the model's training data)
+    "tone-heldout3": (0.92, 0.80, 0.025),
+    # fourth editor, blind until session 8: first contact on 17d3fd8 0.894 / 0.627 / 4.2 %; main after session 8
+    # 0.901 / 0.677 / 4.2 %. A development set since tone9 (misses read, in the training data): 0.961 / 0.925 / 0 %
+    "tone-heldout4": (0.93, 0.88, 0.02),
 }
 
 

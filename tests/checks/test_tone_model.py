@@ -145,9 +145,9 @@ def test_the_shipped_model_was_trained_on_the_current_data():
     assert model.threshold >= FLOOR
 
 
-# leave one writer out, at the shipped threshold: pooled over the three editors
-# measured: rules 0.977 / 0.765 / 0.6 %, rules + model 0.978 / 0.785 / 0.6 % (see docs/tone.md)
-POOLED_GUARD = {"min_precision": 0.95, "min_recall": 0.775, "max_false_alarms": 0.03}
+# leave one writer out, at the shipped threshold: pooled over the four editors
+# measured: rules 0.971 / 0.826 / 0.4 %, rules + model 0.972 / 0.863 / 0.4 % (see docs/tone.md)
+POOLED_GUARD = {"min_precision": 0.95, "min_recall": 0.85, "max_false_alarms": 0.03}
 
 
 @pytest.mark.model
