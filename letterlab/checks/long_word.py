@@ -6,7 +6,7 @@ law or the office:
 
 * a law's short name, an agency's name or the name of a document or card the
   reader holds ("registreringsattesten", "handicapparkeringskort"), known from its ending
-  (``name_endings``: "miljøbeskyttelsesloven", "databeskyttelsesforordningen",
+  (``name_endings``: "miljøbeskyttelsesloven", "jordvarmebekendtgørelsen", "databeskyttelsesforordningen",
   "Arbejdsskadestyrelsen") or listed in ``names``;
 * a capitalised word inside a sentence (a proper name: "Beskæftigelsesministeriet");
 * a word in a law's official title, after "lov om", "bekendtgørelse om" and
@@ -24,7 +24,7 @@ from ..nlp.table import token_table
 from .base import Param, letter, make_finding
 
 NAME_ENDINGS = [
-    "loven", "lovens", "forordningen", "forordningens",
+    "loven", "lovens", "bekendtgørelsen", "bekendtgørelsens", "forordningen", "forordningens",
     "styrelsen", "styrelsens", "ministeriet", "ministeriets", "nævnet", "nævnets", "direktoratet",
     "direktoratets", "tilsynet", "tilsynets", "ombudsmanden", "ombudsmandens",
     # the name of a document or card the reader holds or must send: it must match the paper

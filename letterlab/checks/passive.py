@@ -40,8 +40,19 @@ a routine going on as before ("bliver tømt som normalt" right after the
 verb), and a thing that "kan ikke repareres" (a negated modal and an
 s-passive in ``thing_verbs``: "kan ikke bevilges" or "kan ikke anses for"
 still hides the office), and a passive in a "hvordan" clause ("viser dig,
-hvordan de bruges": how it is done, not who does it). A passive
-that may happen to the reader ("Hvis du bliver opereret") is an info.
+hvordan de bruges": how it is done, not who does it; the same for "hvornår"). Nor
+where the passive only dates something else: a time clause with a subject that is
+not the reader ("Når rampen er sat op, ...", "dagen før, spanden bliver tømt"),
+unless its verb is a step of the case (``case_verbs``: "Når sagen er behandlet",
+"når beløbet er betalt" still hide a party). Nor a harm that may come about
+("risiko for, at grundvandet bliver forurenet"). "jeres", "vores", "deres" are
+possessives, never s-passives, whatever the tagger says.
+
+A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
+and so is the consequence of the reader's own doing with no actor named ("Hvis
+du bliver væk, bliver du afmeldt"). A passive in a bullet list ("• Badekarret
+bliver fjernet") weighs as in a letter with little passive: an info where the
+actor does not matter.
 
 The verb span is reported (the participle together with its auxiliary). The
 share of passive finite clauses (passives / finite verbs) goes to the scores.
@@ -108,6 +119,14 @@ THING_VERBS = [
     "flyttes", "udskiftes", "skiftes", "oplades", "genoplades", "opvarmes", "tilpasses", "foldes", "justeres",
     "låses", "monteres", "afmonteres", "sammenklappes", "transporteres", "opbevares",
 ]
+# Steps of the case, by the office or by the reader: in a time clause ("Når ansøgningen er behandlet", "når
+# beløbet er betalt") the passive still hides a party to the case, so it stays a finding.
+CASE_VERBS = [
+    "behandle", "færdigbehandle", "vurdere", "revurdere", "afgøre", "beslutte", "bevilge", "godkende", "afslå",
+    "modtage", "undersøge", "beregne", "registrere", "udbetale", "visitere", "træffe", "oplyse", "indkalde",
+    "betale", "indbetale", "tilbagebetale", "sende", "indsende", "fremsende", "udfylde", "aflevere", "returnere",
+    "underskrive", "søge", "ansøge", "klage", "påklage",
+]
 # Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
 DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt",
                   "fuldt", "helt"}
@@ -138,6 +157,8 @@ PARAMS = {
                                 help="alvor for passiv, hvor det er ligegyldigt, hvem der handler, i et brev med lidt passiv"),
     "natural_causes": Param(list, default=NATURAL_CAUSES,
                             help="vejr og natur som årsag i sætningen: så er der ingen at nævne (ved skybrud)"),
+    "case_verbs": Param(list, default=CASE_VERBS,
+                        help="skridt i sagen, som skjuler en part, også når de siger, hvornår noget sker (når sagen er behandlet)"),
     "thing_verbs": Param(list, default=THING_VERBS,
                          help="s-passiv om en ting, hvor 'kan ikke' siger, hvordan tingen er (kan ikke repareres)"),
 }
@@ -145,6 +166,9 @@ PARAMS = {
 BLIVE = {"blive", "bliver", "blev", "blevet", "blive", "bleve", "blevne"}
 VAERE = {"være", "er", "var", "været", "vær"}
 GAP_POS = {"ADV", "PRON", "PART", "DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"}
+# Possessive pronouns that end in -es like an s-passive ("jeres ønske", "vores brev", "Deres sag"): the tagger
+# sometimes reads them as a verb. A closed class, so the list is the whole of it.
+POSSESSIVES_IN_ES = {"jeres", "deres", "vores", "hendes", "eders"}
 _CACHE_KEY = "letterlab_passives"
 _CANDIDATE_POS = {"VERB", "AUX", "ADJ", "NOUN", "ADV"}
 
@@ -221,6 +245,8 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
         low = lower[i]
         if low in deps:
             continue    # a deponent, also its perfect: "det er lykkedes"
+        if low in POSSESSIVES_IN_ES:
+            continue    # "vi har modtaget jeres ønske": a possessive, whatever the tagger says
         if low.endswith("s") and not (low in deps or lemma[i] in deps):
             s_form = len(low) > 4 and low.endswith("es")
             # A Danish verb form in -es is an s-passive (or a deponent): active forms end
@@ -293,13 +319,15 @@ def check(doc, rule) -> Iterator:
         "share": round(len(found) / fin, 3) if fin else 0.0,
     }
     low_share = fin > 0 and len(found) / fin <= rule.params["low_share"]
-    table = token_table(doc) if low_share else None
+    table = token_table(doc)
     for start, end, kind, tok in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
         if _no_actor_to_name(tok, rule.params):
             continue
-        if low_share and not _actor_matters(table, tok.i):
+        # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
+        # telegraphic: its passives weigh like those of a letter with little passive
+        if (low_share or ctx.part_at(start) == "list") and not _actor_matters(table, tok.i):
             severity = rule.params["low_share_severity"]
         elif _reader_in_condition(tok):
             severity = rule.params["low_share_severity"]
@@ -326,12 +354,15 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
     after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
     if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
         return True
-    # "Vi viser dig, hvordan de bruges": how a thing is done in general, not who does it here
+    # "Vi viser dig, hvordan de bruges", "vi aftaler, hvornår lejligheden skal males": an indirect question about
+    # how or when a thing is done, not who does it
     for t in reversed(doc[sent.start:tok.i]):
         if t.is_punct:
             break
-        if t.lower_ == "hvordan":
+        if t.lower_ in QUESTION_WORDS:
             return True
+    if _time_clause(tok, params) or _risk_clause(tok):
+        return True
     low = tok.lower_
     if low in {w.lower() for w in params["thing_verbs"]}:
         before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
@@ -341,15 +372,89 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
     return False
 
 
+QUESTION_WORDS = {"hvordan", "hvornår"}
+# Subordinators of a time clause; "før" and "efter" may also stand before a comma ("dagen før, bilen bliver hentet").
+TIME_SUBORDINATORS = {"når", "før", "efter", "indtil", "mens"}
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
+CHAIN_POS = {"AUX", "ADV", "PART"}
+MAX_NP = 4
+# Nouns of a danger that may come about: "risiko for, at vandet bliver forurenet" names an event, not an act.
+RISK_NOUNS = ("risiko", "fare")
+
+
+def _time_clause(tok: Token, params: dict) -> bool:
+    """A passive that dates something else: "Når stolen er leveret, ...", "dagen før, containeren bliver hentet".
+
+    The clause is a time subordinator, a short subject that is not the reader, then the verbs: it tells when,
+    not who. A step of the case itself ("Når ansøgningen er behandlet", "når beløbet er betalt") still hides
+    a party to the case (param ``case_verbs``), and the reader as the subject is left to the other rules.
+    """
+    if tok.lemma_.lower() in {w.lower() for w in params["case_verbs"]}:
+        return False
+    doc, sent = tok.doc, tok.sent
+    subject = False
+    k = tok.i - 1
+    while k >= sent.start:
+        t = doc[k]
+        if t.lower_ in TIME_SUBORDINATORS and subject and (t.pos_ == "SCONJ" or t.lower_ == "når"):
+            return True     # not the preposition: "at udgiften efter en konkret vurdering anses for ..."
+        if t.lower_ == "at" and subject and k - 1 >= sent.start and doc[k - 1].lower_ in ("før", "efter"):
+            return True     # "efter at taget er lagt om"
+        if t.text == "," and subject and k - 1 >= sent.start and doc[k - 1].lower_ in ("før", "efter"):
+            return True
+        if t.is_punct or t.is_space or t.text in READER_SUBJECTS:
+            return False
+        if not subject and (t.pos_ in CHAIN_POS or t.lower_ in BLIVE or t.lower_ in VAERE):
+            k -= 1      # the auxiliaries and middle-field adverbs: "er", "skal", "ikke"
+            continue
+        if t.pos_ in NP_POS and tok.i - k <= MAX_NP + 3:
+            subject = True
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _risk_clause(tok: Token) -> bool:
+    """ "Der er ingen risiko for, at brønden bliver forurenet": a harm that may come about, with no one to name."""
+    doc, sent = tok.doc, tok.sent
+    k = tok.i - 1
+    while k > sent.start and not doc[k].is_punct and doc[k].lower_ != "at":
+        k -= 1
+    if k <= sent.start or doc[k].lower_ != "at":
+        return False
+    k -= 1
+    if doc[k].text == ",":
+        k -= 1
+    return k > sent.start and doc[k].lower_ == "for" and doc[k - 1].lower_.startswith(RISK_NOUNS)
+
+
 def _reader_in_condition(tok: Token) -> bool:
-    """"Hvis du bliver forsinket": something that may happen to the reader, not an act the sender hides."""
+    """"Hvis du bliver forsinket": something that may happen to the reader, not an act the sender hides.
+
+    The same for the consequence of the reader's own doing: "Hvis du ikke kommer, bliver du slettet fra listen"
+    says what follows for the reader; the passive keeps it calm. Not with an actor named ("af ...").
+    """
     sent = tok.sent
     words = [t for t in tok.doc[sent.start:tok.i]]
     for k in range(len(words) - 1, -1, -1):
         if words[k].lower_ in CONDITIONS:
             rest = words[k + 1:]
-            return bool(rest) and rest[0].text in READER_SUBJECTS and all(not t.is_punct for t in rest)
-    return False
+            if bool(rest) and rest[0].text in READER_SUBJECTS and all(not t.is_punct for t in rest):
+                return True
+            break
+    if len(words) < 2 or words[0].lower_ not in CONDITIONS or words[1].text not in READER_SUBJECTS:
+        return False    # the condition is the reader's own doing: "Hvis du ...", not "Hvis vi får brug for ..."
+    after = tok.doc[tok.i + 1:min(sent.end, tok.i + 1 + AGENT_WINDOW)]
+    if any(t.lower_ == "af" for t in after):
+        return False    # "..., bliver De kontaktet af en sagsbehandler": the actor is there to name
+    comma = max((k for k, t in enumerate(words) if t.text == ","), default=None)
+    if comma is None:
+        return False
+    # the main clause after the condition, verb first: "..., bliver du (så) meldt ud", "..., vil du blive ..."
+    main = words[comma + 1:]
+    return len(main) >= 2 and main[0].pos_ in ("AUX", "VERB") and main[1].text in READER_SUBJECTS \
+        and all(t.pos_ in ("AUX", "ADV", "PART") or t.lower_ in BLIVE for t in main[2:])
 
 
 READER_SUBJECTS = {"du", "De", "I", "Du"}

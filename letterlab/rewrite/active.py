@@ -837,6 +837,17 @@ def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int, subject: 
     return any(t.lower[j] == "tilbage" for j in range(main + 1, min(end, main + 4)))
 
 
+# The guessed actor is the passive's own subject: the rewrite would make the reader (or us) do it to
+# ourselves ("du bliver tilmeldt" -> "du tilmelder dig"), which names the wrong actor.
+SAME_PARTY = {"du": {"du", "i", "De"}, "vi": {"vi", "jeg"}}
+
+
+def _same_party(who: str, subject: str) -> bool:
+    """Whether ``subject`` (the passive's subject as written) is the party ``who`` the rewrite would make act."""
+    words = SAME_PARTY.get(who, set())
+    return subject in words or subject.lower() in words - {"De"}
+
+
 def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | None:
     t = token_table(doc)
     main = verb.i
@@ -958,6 +969,9 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         else:
             _why(doc, main, WHY_UNKNOWN)
             return None
+        if not expletive and not relative and s_first == s_last and _same_party(who, t.text[subj]):
+            _why(doc, main, WHY_UNKNOWN)
+            return None   # "bliver du afmeldt" -> "afmelder du dig": the one acted on is not the one who acts
         if who == "vi" and _company_in_sentence(t, s_start, s_end, (s_first, s_last)):
             _why(doc, main, WHY_THIRD)
             return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"

@@ -18,8 +18,10 @@ redone), and
   (c) flips or drops a negation ("ikke", "ingen", "aldrig" ...);
   (d) brings in a word a rule flags (officialese, tone or any other word
       list, and a new s-passive such as "bedes");
+  (e) turns a passive active with its subject acting on itself ("bliver du
+      afmeldt" -> "afmelder du dig"): that names the wrong actor;
 * **downgrades** it to not safe, with a Danish note why, when
-  (e) it would mix the forms of address (see the plans below), or
+  (f) it would mix the forms of address (see the plans below), or
   the word swap depends on context ("bevilge", "modtage", "indhente",
   "ophør", "jf."): offered, never applied as safe.
 
@@ -373,6 +375,21 @@ def _local_window(text: str, start: int, end: int, a: int, b: int, margin: int =
 
 
 MSG_SAME = "Forslaget ville ikke ændre noget, når brevet bruger den høflige tiltale."
+MSG_SELF = "Forslaget ville gøre den, som det sker for, til den, der handler."
+# A subject and the object form of the same person: "du ... dig", "De ... Dem", "vi ... os".
+SAME_PERSON = (("du", "dig"), ("De", "Dem"), ("vi", "os"), ("jeg", "mig"))   # not "I": also "I dag"
+
+
+def _acts_on_itself(original: str, rep: str) -> bool:
+    """A passive turned active whose new subject acts on itself ("bliver du afmeldt" -> "afmelder du dig").
+
+    The passive's subject is the one something happens to; a reflexive object the original did not have
+    makes it the actor, which names the wrong party.
+    """
+    def has(word: str, text: str) -> bool:
+        return re.search(rf"\b{word}\b", text, 0 if word[0].isupper() else re.I) is not None
+
+    return any(has(subj, rep) and has(obj, rep) and not has(obj, original) for subj, obj in SAME_PERSON)
 MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
 _MARKS = set(".,;:!?")
 
@@ -466,6 +483,9 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
         if lost:
             v.reject = "Forslaget ville fjerne eller ændre: " + ", ".join(lost) + "."
             return s, v
+    if s.kind == "passive" and _acts_on_itself(original, rep):
+        v.reject = MSG_SELF
+        return s, v
     if _negations(original) != _negations(rep):
         v.reject = "Forslaget ville ændre et \"ikke\" eller et andet nægtende ord."
         return s, v

@@ -268,3 +268,89 @@ def test_how_a_thing_is_done_names_no_one(make_doc):
     assert _letter_findings(make_doc, spec) == []
     spec = f"Skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde af/ADP os/PRON ./PUNCT"
     assert _letter_findings(make_doc, spec) == [("udfyldes", "warning")]
+
+
+# --- review 9: possessives, time clauses, indirect questions, risks, consequences, lists --------------------
+
+S_INF = "VerbForm=Inf|Voice=Pass"
+
+
+def test_a_possessive_in_es_is_no_s_passive(make_doc):
+    # the tagger may read "jeres"/"vores" as an infinitive s-passive
+    doc = make_doc(f"I/PRON kan/AUX/{FIN_ACT}/kunne flytte/VERB/VerbForm=Inf jeres/VERB/{S_INF}/jere "
+                   f"tider/NOUN og/CCONJ vores/VERB/{S_INF}/vore aftaler/NOUN ./PUNCT")
+    assert found(doc) == []
+    doc = make_doc(f"Jeres/VERB/{S_INF}/jere tider/NOUN ændres/VERB/{FIN_PASS}/ændre ./PUNCT")
+    assert found(doc) == [("ændres", "s")]
+
+
+def test_a_finished_state_in_a_time_clause_dates_something(make_doc):
+    spec = (f"Når/SCONJ håndlisten/NOUN er/AUX/{FIN_ACT}/være skruet/VERB/{PART}/skrue fast/ADV ,/PUNCT "
+            f"kan/AUX/{FIN_ACT}/kunne du/PRON gå/VERB/VerbForm=Inf ud/ADV ./PUNCT")
+    assert _letter_findings(make_doc, spec) == []
+    spec = (f"Vi/PRON ringer/VERB/{FIN_ACT} ugen/NOUN før/ADV ,/PUNCT vinduerne/NOUN bliver/AUX/{FIN_ACT}/blive "
+            f"pudset/VERB/{PART}/pudse ./PUNCT")
+    assert _letter_findings(make_doc, spec) == []
+
+
+def test_a_step_of_the_case_in_a_time_clause_still_hides_a_party(make_doc):
+    spec = (f"Når/SCONJ sagen/NOUN er/AUX/{FIN_ACT}/være behandlet/VERB/{PART}/behandle ,/PUNCT "
+            f"skriver/VERB/{FIN_ACT} vi/PRON ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("er behandlet", "warning")]
+    spec = (f"Når/SCONJ regningen/NOUN er/AUX/{FIN_ACT}/være betalt/VERB/{PART}/betale ,/PUNCT "
+            f"lukker/VERB/{FIN_ACT} vi/PRON sagen/NOUN ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("er betalt", "warning")]
+    # "efter" as a preposition opens no time clause: the passive of the main clause stays
+    spec = (f"Vi/PRON mener/VERB/{FIN_ACT} ,/PUNCT at/SCONJ huslejen/NOUN efter/ADP en/DET samlet/ADJ "
+            f"vurdering/NOUN anses/VERB/{FIN_PASS}/anse for/ADP høj/ADJ ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("anses", "warning")]
+
+
+def test_when_a_thing_is_done_names_no_one(make_doc):
+    spec = (f"Maleren/NOUN ringer/VERB/{FIN_ACT} for/ADP at/PART aftale/VERB/VerbForm=Inf ,/PUNCT hvornår/ADV "
+            f"stuen/NOUN skal/AUX/{FIN_ACT}/skulle males/VERB/{S_INF}/male ./PUNCT")
+    assert _letter_findings(make_doc, spec) == []
+
+
+def test_a_harm_that_may_come_about_names_no_one(make_doc):
+    spec = (f"Der/ADV er/VERB/{FIN_ACT}/være ingen/DET fare/NOUN for/ADP ,/PUNCT at/SCONJ søen/NOUN "
+            f"bliver/AUX/{FIN_ACT}/blive forurenet/VERB/{PART}/forurene ./PUNCT")
+    assert _letter_findings(make_doc, spec) == []
+    spec = (f"Vi/PRON sørger/VERB/{FIN_ACT} for/ADP ,/PUNCT at/SCONJ søen/NOUN "
+            f"bliver/AUX/{FIN_ACT}/blive renset/VERB/{PART}/rense ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("bliver renset", "warning")]
+
+
+def test_the_consequence_of_the_readers_own_doing_is_a_tip(make_doc):
+    spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
+            f"slettet/VERB/{PART}/slette ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("bliver du slettet", "info")]
+    # the actor named, or a condition that is not the reader's doing: still a warning
+    spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
+            f"kontaktet/VERB/{PART}/kontakte af/ADP jobcentret/NOUN ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
+    spec = (f"Hvis/SCONJ vi/PRON mangler/VERB/{FIN_ACT} noget/PRON ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
+            f"kontaktet/VERB/{PART}/kontakte ./PUNCT")
+    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
+
+
+def test_a_passive_in_a_bullet_list_weighs_like_one_in_an_active_letter(make_doc):
+    from types import SimpleNamespace
+
+    from letterlab.anatomy import Part
+    from letterlab.checks.base import letter
+    from letterlab.checks.passive import check
+
+    rule = SimpleNamespace(id="let-at-laese.passiv", category="passive", severity="warning", message="Passiv:",
+                           explanation="", params={**DEFAULTS, "low_share": 0.1, "low_share_severity": "info"})
+    spec = (f"•/PUNCT Trappen/NOUN bliver/AUX/{FIN_ACT}/blive malet/VERB/{PART}/male og/CCONJ "
+            f"gulvet/NOUN bliver/AUX/{FIN_ACT}/blive slebet/VERB/{PART}/slibe ./PUNCT")
+    assert {f.severity for f in check(make_doc(spec), rule)} == {"warning"}     # much passive, not a list
+    doc = make_doc(spec)
+    letter(doc).parts = (Part(0, len(doc.text), "list"),)
+    assert [(f.text, f.severity) for f in check(doc, rule)] == [("bliver malet", "info"), ("bliver slebet", "info")]
+    # a list item that names its actor keeps the warning
+    spec = (f"•/PUNCT Trappen/NOUN bliver/AUX/{FIN_ACT}/blive malet/VERB/{PART}/male af/ADP kommunen/NOUN ./PUNCT")
+    doc = make_doc(spec)
+    letter(doc).parts = (Part(0, len(doc.text), "list"),)
+    assert [(f.text, f.severity) for f in check(doc, rule)] == [("bliver malet", "warning")]

@@ -306,3 +306,18 @@ def test_parse_helpers_agree_with_spacy(make_doc):
     gap = make_doc("a/X b/X c/X d/X", heads=[2, 3, 3, 3], deps=["dep", "dep", "dep", "ROOT"])
     assert sorted(t.i for t in gap[2].subtree) == [0, 2] and _subtree_range(gap, 2) is None
     assert [_children(gap, i) for i in range(4)] == [[c.i for c in t.children] for t in gap]
+
+
+def test_the_reader_acted_on_is_not_made_the_actor(make_doc):
+    # "tilmelde" is a reader's act, but "du bliver tilmeldt" means someone signs the reader up:
+    # "tilmelder du dig" would name the wrong actor
+    doc = make_doc(f"Så/ADV bliver/AUX/{FIN_PRES}/blive du/PRON/Case=Nom/du tilmeldt/VERB/{PART}/tilmelde "
+                   "holdet/NOUN/-/hold ./PUNCT",
+                   heads=[1, 1, 1, 1, 3, 1], deps=["mod", "ROOT", "nsubj", "vobj", "obj", "punct"])
+    assert _rewrite(doc, 3, "blive", aux_i=1) is None
+    # the same verb with a thing as the subject still gets the reader as the actor
+    doc = make_doc(f"Barnet/NOUN/-/barn skal/AUX/{FIN_PRES}/skulle tilmeldes/VERB/VerbForm=Inf|Voice=Pass/tilmelde "
+                   "senest/ADV fredag/NOUN ./PUNCT",
+                   heads=[1, 1, 1, 2, 3, 1], deps=["nsubj", "ROOT", "vobj", "mod", "nobj", "punct"])
+    text, _ = _rewrite(doc, 2, "s")
+    assert text == "Du skal tilmelde barnet senest fredag."

@@ -221,3 +221,20 @@ def test_long_punctuation_runs_are_cut_before_the_word_pattern_sees_them():
     # ordinary text reads as before
     assert _words("Du skal betale 1.200 kr. til o'Brien-fonden...") == [
         "Du", "skal", "betale", "1.200", "kr", ".", "til", "o'Brien-fonden", ".", ".", "."]
+
+
+def test_a_passive_turned_active_may_not_make_the_one_acted_on_the_actor():
+    text = "Hvis du udebliver, bliver du slettet fra listen."
+    _, v = check_suggestion(text, sug(text, "bliver du slettet", "sletter du dig", kind="passive", safe=False))
+    assert v.reject and "handler" in v.reject
+    text = "Hvis De udebliver, bliver De slettet fra listen."
+    _, v = check_suggestion(text, sug(text, "bliver De slettet", "sletter De Dem", kind="passive", safe=False))
+    assert v.reject
+    # the actor named by the letter, and a reflexive the sentence already had, pass
+    text = "Du bliver kontaktet af jobcentret."
+    _, v = check_suggestion(text, sug(text, "Du bliver kontaktet af jobcentret", "Jobcentret kontakter dig",
+                                      kind="passive", safe=False))
+    assert not v.reject
+    text = "Du bedes melde dig ledig."
+    _, v = check_suggestion(text, sug(text, "Du bedes melde dig", "Meld dig", kind="passive"))
+    assert not v.reject
