@@ -234,6 +234,10 @@ CONDITIONS = [
     r"^(?:[-•*–]\s*)?(har|er|kan|vil|ønsker|mangler|får|skal) (du|de)\b", r"^(?:[-•*–]\s*)?så\b",
     r"\bspørgsmål\b", r"\b(om|hver|pr\.) (dag|uge|måned|år)(en|et)?\b", r"\bmånedlig\w*", r"\bfremover\b",
     r"\b(hvor meget|hvordan|hvad|hvor) (du|de) skal\b",
+    # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*?,\s*så (\w+ )?(vi|jeg)\b",
+    # "så" after the verb points back to the condition before it: "Hvis ..., kan du søge igen. Send os så ..."
+    r"^(?:[-•*–]\s*)?[a-zæøå]+ ((os|mig|dem|dig|jer) )?så\b(?! (hurtigt|hurtig|snart|tidligt|hurtigst|meget|længe)\b)",
 ]
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
@@ -242,6 +246,8 @@ DEADLINES = [
     # a month as the deadline: "inden udgangen af januar", "senest i marts", "før 1. maj"
     rf"\b(inden|senest|før) (i |med |ved )?(udgangen af |slutningen af |starten af )?{MONTHS}", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
     PLACEHOLDER_DATE,
+    # an instalment plan is its own timing: "Du kan betale 300 kr. om måneden", "betale i små beløb hver måned"
+    r"\bbetal\w* (\S+ ){0,6}?(hver|om|pr\.) (måned|uge|kvartal)(en)?\b",
 ]
 DELAYING_OPENINGS = [
     r"under henvisning til", r"med henvisning til", r"i henhold til", r"i medfør af", r"i forbindelse med",
@@ -958,7 +964,36 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             continue
         if verb is not None and verb in settled:
             continue        # "Betal senest den 14. januar. ... Betal til reg.nr. ...": how to do what has its deadline
+        if verb is not None and _how_section_has_deadline(seq, i, verb, deadlines, flag):
+            settled.add(verb)
+            continue        # "Du skal betale 3.000 kr. tilbage." ... "Sådan betaler du": the timing is in that section
         yield make_finding(rule, doc, s.start, s.end)
+
+
+def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
+    """A later section whose heading names the same act ("Sådan betaler du") gives the request its timing.
+
+    The heading is a sub-heading, or a short first line with no full stop that the layout left in the body.
+    """
+    named = re.compile(rf"\b{re.escape(verb)}")
+    for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD)):
+        head = seq[k].text.strip().split("\n", 1)[0].strip()
+        if not _heading_line(seq[k], head) or not named.search(head.lower()):
+            continue
+        for j in range(k, min(len(seq), k + SECTION_AHEAD)):
+            if j > k and _heading_line(seq[j], seq[j].text.strip().split("\n", 1)[0].strip()):
+                return False
+            if flag(j, deadlines):
+                return True
+        return False
+    return False
+
+
+def _heading_line(sent, line: str) -> bool:
+    """A sub-heading, or a short line with no closing punctuation ("Sådan betaler du")."""
+    if sent.part == "subheading":
+        return True
+    return bool(line) and line[-1] not in ".!?:;," and len(line.split()) <= 6
 
 
 # "Du skal sende ...", "Du bedes sende ...", "Vi beder dig (om at) sende ...": the verb of the request

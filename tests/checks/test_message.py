@@ -551,6 +551,26 @@ def test_deadline_in_the_same_section_or_a_frist_line(plain_nlp, text, flagged):
     assert bool(found) is flagged
 
 
+@pytest.mark.parametrize("text,flagged", [
+    # an offer to get in touch asks for no deadline; the same request without the offer does
+    ("Skriv til mig, så finder vi en dag, der passer dig.", False),
+    ("Skriv til mig om din plan for foråret.", True),
+    # "så" after the verb points back to the condition before it; "så hurtigt" is no condition
+    ("Hvis din løn stiger, kan du få mindre. Send os så den nye lønseddel.", False),
+    ("Send os så hurtigt som muligt den nye lønseddel.", True),
+    # an instalment plan is its own timing
+    ("Du skal betale 2.000 kr. tilbage. Du kan betale 200 kr. om måneden.", False),
+    # the timing in a later section headed by the same act; another act's section gives none
+    ("Du skal betale 2.000 kr. tilbage.\n\nDu fik løn i oktober og fik for meget.\n\nDet står i reglerne.\n\n"
+     "Sådan betaler du\nVi trækker 200 kr. fra den 1. februar. Du får et brev senest den 20. januar.", False),
+    ("Du skal betale 2.000 kr. tilbage.\n\nDu fik løn i oktober og fik for meget.\n\nDet står i reglerne.\n\n"
+     "Sådan ansøger du\nDin ansøgning skal være hos os senest den 20. januar.", True),
+])
+def test_offers_instalments_and_a_how_section_need_no_deadline(plain_nlp, text, flagged):
+    doc, found = run(plain_nlp, "Om din sag\n\nKære Jens\n\n" + text, "klart-budskab.handling-uden-frist")
+    assert bool(found) is flagged
+
+
 # --- general causes found on held-out templates (corpora/templates-heldout1) -------------------
 
 @pytest.mark.parametrize("sentence,cls", [
