@@ -81,12 +81,12 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.0,
     },
     # Set 6 (sixth editor, blind): first contact on main 1887f69 was heading 19/20, message-first 15/18, genre 15/18,
-    # appeal 19/20, message sentence 15/18, tone 16/20 and 1.2 warnings per good plain letter (10 letters); the guards
-    # are those figures until the set is read (see its README)
+    # appeal 19/20, message sentence 15/18, tone 16/20 and 1.2 warnings per good plain letter (10 letters). Read in
+    # session 9 (no longer blind): 20/20, 18/18, 18/18, 20/20, 18/18, tone 17/20, 0.1 warnings after general fixes
     "templates-heldout6": {
-        "min_accuracy": {"heading": 0.95, "message_first": 0.83, "genre": 0.83, "appeal": 0.95,
-                         "message_sentence": 0.83, "cannot_judge": 1.0},
-        "max_plain_warnings_per_letter": 1.2,
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
+                         "message_sentence": 1.0, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.1,
     },
     "templates-dev4": {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
