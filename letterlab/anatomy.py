@@ -181,7 +181,10 @@ BULLET = re.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 KEYVALUE = re.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
 # Template scaffolding: branches, instructions to the caseworker, alternatives.
 SCAFFOLD_LINE = re.compile(
-    r"^\s*(\[?\s*(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis)\b.*|"
+    # a branch keyword in brackets, in lower case or in capitals, or capitalised before ":" (not the name "Else Holm")
+    r"^\s*(\[\s*(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis)\b.*|"
+    r"(?-i:(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis|IF|ELSE|ELSEIF|ELSE\s+IF|ENDIF|END\s+IF|ELLERS|"
+    r"SLUT\s+HVIS))\b.*|(?-i:(If|Else|Elseif|Endif|Ellers|Slut\s+hvis))\s*[:\]].*|"
     r"\{%-?\s*(if|else|elif|endif|for|endfor)\b.*|"
     r"(\[|<|\()?\s*(hvis|ved|if|når)\s+(?!du\b|de\b|i\b|vi\b|man\b|barnet\b)[\wæøå/ -]{1,40}\s*(:|\]|>|\))\s*|"
     r"(alternativ|mulighed|variant|tekstbid|standardtekst)\s*[\dA-C]\s*[:.)-].*|"

@@ -661,3 +661,15 @@ def test_a_type_line_above_a_vedroerende_line_is_the_subjects_first_line():
     assert kind_of_line(text, "Vedrørende dit hegn") == "subject"
     # a name above it stays in the recipient block
     assert kind_of_line(text, "{adresse}") == "recipient"
+
+
+def test_a_name_like_else_is_no_template_branch():
+    text = ("Lindby Kommune\nMadservice\n\nElse Vestergaard\nBirkevej 4\n5900 Lindby\n\nKundenummer: 40112\n\n"
+            "Regning for mad i marts\n\nKære Else Vestergaard\n\nDu skal betale 1.240 kr. for mad i marts.\n\n"
+            "Med venlig hilsen\n\nMadservice")
+    a = read_anatomy(text)
+    assert a.kind_at(text.index("Else Vestergaard")) == "recipient"
+    assert "scaffolding" not in {p.kind for p in a.parts}
+    # the template's own branch lines still are
+    tmpl = text.replace("Du skal betale", "[if bevilling]\nDu skal betale").replace("i marts.\n\n", "i marts.\n[else]\n\n")
+    assert read_anatomy(tmpl).kind_at(tmpl.index("[if bevilling]")) == "scaffolding"
