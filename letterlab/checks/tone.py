@@ -363,7 +363,7 @@ class ToneDoc:
         A pattern runs once over the whole letter rather than once per sentence (anchored ``^``
         patterns excepted); a match that runs over a sentence boundary is dropped.
         """
-        key = ("hits", tuple(p.pattern for p in patterns))
+        key = ("hits", *patterns)      # compiled patterns compare and hash by their pattern and flags
         got = self._cache.get(key)
         if got is not None:
             return got
