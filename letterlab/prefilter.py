@@ -145,6 +145,16 @@ class Rx:
     def search(self, text: str) -> re.Match | None:
         return None if self.absent(text) else self.rx.search(text)
 
+    def start_places(self, text: str) -> list[int]:
+        """The sorted offsets in ``text`` where a literal every match starts with occurs (``starts`` must be set)."""
+        at = set()
+        for lit in self.starts:
+            i = text.find(lit)
+            while i >= 0:
+                at.add(i)
+                i = text.find(lit, i + 1)
+        return sorted(at)
+
     def count(self, text: str, limit: int) -> int:
         """``min(len(self.rx.findall(text)), limit)``."""
         if self.absent(text):
@@ -152,15 +162,9 @@ class Rx:
         if not self.starts:
             return min(len(self.rx.findall(text)), limit)
         # A match starts where one of the literals does: try only there, left to right, not overlapping.
-        at = set()
-        for lit in self.starts:
-            i = text.find(lit)
-            while i >= 0:
-                at.add(i)
-                i = text.find(lit, i + 1)
         n = end = 0
         match = self.rx.match
-        for i in sorted(at):
+        for i in self.start_places(text):
             if i < end:
                 continue
             m = match(text, i)
@@ -257,16 +261,8 @@ class Alternation:
             return
         places: list[list[int] | None] = []
         for r in live:
-            at = None
-            if r.starts and sum(text.count(lit) for lit in r.starts) <= _MAX_TRIES:
-                at = set()
-                for lit in r.starts:
-                    i = text.find(lit)
-                    while i >= 0:
-                        at.add(i)
-                        i = text.find(lit, i + 1)
-                at = sorted(at)
-            places.append(at)
+            few = r.starts and sum(text.count(lit) for lit in r.starts) <= _MAX_TRIES
+            places.append(r.start_places(text) if few else None)
 
         def first(k: int, pos: int) -> re.Match | None:
             rx, at = live[k].rx, places[k]
