@@ -97,8 +97,9 @@ ADJECTIVAL_PARTICIPLES = [
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
     "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
     "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne", "låst", "aflåst",
-    # "Du er inviteret til et møde", "Kortet er vedlagt": a state the reader finds, said in a friendly, usual way
-    "inviteret", "vedlagt",
+    # "Du er inviteret til et møde", "Kortet er vedlagt": a state the reader finds, said in a friendly, usual way;
+    # "Du er indkaldt til en samtale": the usual words of a summons, whose sender signs it ("bliver indkaldt" flags)
+    "inviteret", "vedlagt", "indkaldt",
     # what someone or something is: "dit CV er opdateret", "du er registreret på adressen", "skal være certificeret"
     "opdateret", "registreret", "certificeret", "autoriseret",
 ]

@@ -81,6 +81,11 @@ def test_vaere_passive_and_its_exceptions(make_doc):
         assert found(state) == [], word
     become = make_doc(f"Du/PRON bliver/AUX/{FIN_ACT}/blive inviteret/VERB/{PART}/invitere til/ADP mødet/NOUN ./PUNCT")
     assert found(become) == [("bliver inviteret", "blive")]
+    # a summons' usual words: "Du er indkaldt til en samtale" is a state; "Du bliver indkaldt" still names no one
+    summoned = make_doc(f"Du/PRON er/AUX/{FIN_ACT}/være indkaldt/VERB/{PART}/indkalde til/ADP samtale/NOUN ./PUNCT")
+    assert found(summoned) == []
+    to_be = make_doc(f"Du/PRON bliver/AUX/{FIN_ACT}/blive indkaldt/VERB/{PART}/indkalde til/ADP samtale/NOUN ./PUNCT")
+    assert found(to_be) == [("bliver indkaldt", "blive")]
 
 
 def test_blive_with_state_adjective_is_not_passive(make_doc):
