@@ -251,7 +251,7 @@ def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
     ctx = letter(doc)
     if "appeal_guide" not in ctx.metrics:
         _, guide, outside, refusal = _parts(lay, params)
-        needed = bool(refusal or _on_conditions(outside) or not params["only_refusals"])
+        needed = bool(_guide_required(refusal, outside) or not params["only_refusals"])
         if "alternatives" in ctx.notes:
             needed = bool(guide)    # options side by side: the guide is needed only if the template holds one
         ctx.metrics["appeal_guide"] = {"needed": needed, "present": bool(guide)}
@@ -285,8 +285,9 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
 _CONDITIONS = re.compile(r"\bvilkår(et|ene)?\b")
 
 
-def _on_conditions(sents) -> bool:
-    return any(_CONDITIONS.search(_lower(s)) for s in sents)
+def _guide_required(refusal: bool, outside) -> bool:
+    """A klagevejledning is required: the decision refuses in whole or in part, or grants on conditions."""
+    return refusal or any(_CONDITIONS.search(_lower(s)) for s in outside)
 
 
 def is_refusal(sents, params: dict) -> bool:
@@ -339,8 +340,9 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         return out
 
     if element in ("afgoerelse-begrundelse", "afgoerelse-regler", "klagevejledning", "klagefrist"):
-        if p["only_refusals"] and not refusal and not (element in ("klagevejledning", "klagefrist")
-                                                       and _on_conditions(outside)):
+        # a grant on conditions needs the guide, not reasons and rules of its own
+        required = _guide_required(refusal, outside) if element in ("klagevejledning", "klagefrist") else refusal
+        if p["only_refusals"] and not required:
             return []
     if element == "afgoerelse-begrundelse":
         ok = any(_has(_rx(p, "reason_patterns"), _lower(s)) for s in outside)

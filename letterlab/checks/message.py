@@ -977,11 +977,10 @@ def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
     """
     named = re.compile(rf"\b{re.escape(verb)}")
     for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD)):
-        head = seq[k].text.strip().split("\n", 1)[0].strip()
-        if not _heading_line(seq[k], head) or not named.search(head.lower()):
+        if not _heading_line(seq[k]) or not named.search(_first_line(seq[k]).lower()):
             continue
         for j in range(k, min(len(seq), k + SECTION_AHEAD)):
-            if j > k and _heading_line(seq[j], seq[j].text.strip().split("\n", 1)[0].strip()):
+            if j > k and _heading_line(seq[j]):
                 return False
             if flag(j, deadlines):
                 return True
@@ -989,10 +988,15 @@ def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
     return False
 
 
-def _heading_line(sent, line: str) -> bool:
-    """A sub-heading, or a short line with no closing punctuation ("Sådan betaler du")."""
+def _first_line(sent) -> str:
+    return sent.text.strip().split("\n", 1)[0].strip()
+
+
+def _heading_line(sent) -> bool:
+    """A sub-heading, or a short first line with no closing punctuation ("Sådan betaler du")."""
     if sent.part == "subheading":
         return True
+    line = _first_line(sent)
     return bool(line) and line[-1] not in ".!?:;," and len(line.split()) <= 6
 
 

@@ -61,6 +61,7 @@ when the parse supports one.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
@@ -365,12 +366,18 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
     if _time_clause(tok, params) or _risk_clause(tok):
         return True
     low = tok.lower_
-    if low in {w.lower() for w in params["thing_verbs"]}:
+    if low in _lowered(tuple(params["thing_verbs"])):
         before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
         # "Din rollator kan ikke repareres": a modal, "ikke", then the s-passive
         if "ikke" in before and any(w in NEGATED_MODALS for w in before):
             return True
     return False
+
+
+@lru_cache(maxsize=32)
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
+    """A rule's word list in lower case, made once per list rather than once per passive."""
+    return frozenset(w.lower() for w in words)
 
 
 QUESTION_WORDS = {"hvordan", "hvornår"}
@@ -390,7 +397,7 @@ def _time_clause(tok: Token, params: dict) -> bool:
     not who. A step of the case itself ("Når ansøgningen er behandlet", "når beløbet er betalt") still hides
     a party to the case (param ``case_verbs``), and the reader as the subject is left to the other rules.
     """
-    if tok.lemma_.lower() in {w.lower() for w in params["case_verbs"]}:
+    if tok.lemma_.lower() in _lowered(tuple(params["case_verbs"])):
         return False
     doc, sent = tok.doc, tok.sent
     subject = False

@@ -351,6 +351,10 @@ class ToneDoc:
             return t.feat(i, "Mood") == "Imp" or t.lower[i] in ("husk", "send", "betal", "ring", "kom", "svar", "mød")
         return False
 
+    def help_anywhere(self) -> bool:
+        """Some body sentence of the letter offers help (``help``), once per letter."""
+        return self.cached("help_anywhere", lambda: any(self.help(x) for x in self.sents))
+
     def help(self, s: Sent) -> bool:
         got = self._cache.get(("help", s.start))
         if got is None:
@@ -582,7 +586,8 @@ READER_MAY_RE = re.compile(r"^\W*(du|de|i) (kan|må)( gerne| altid| også| selv)
 
 def _reader_choice(low: str, clause: str, m) -> bool:
     """The cold phrase belongs to the reader's own choice, and no other sanction follows it."""
-    if SANCTION_RE.search(low, m.end()) and not ALWAYS_COLD_RE.fullmatch(SANCTION_RE.search(low, m.end()).group(0)):
+    later = SANCTION_RE.search(low, m.end())
+    if later and not ALWAYS_COLD_RE.fullmatch(later.group(0)):
         return False
     if "modsat fald" in m.group(0):
         return bool(READER_WISH_RE.match(low))
@@ -653,7 +658,7 @@ WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| l
 
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
-    help_anywhere = any(td.help(s) for s in td.sents)
+    help_anywhere = td.help_anywhere()
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
         if not m:
@@ -1053,7 +1058,7 @@ def _order_with_threat(td: ToneDoc, k: int) -> Hit | None:
     kan vi ikke udbetale din ydelse. Ring, hvis du har brug for hjælp.")"""
     s = td.sents[k]
     if (k + 1 >= len(td.sents) or not td.imperative(s) or td.has_reason(s) or td.help(s)
-            or any(td.help(x) for x in td.sents)):
+            or td.help_anywhere()):
         return None
     nxt = td.sents[k + 1]
     if not _sanction(td, k + 1, ()) or STRONG_REASON_RE.search(nxt.low):

@@ -179,7 +179,7 @@ def sentence_features(td, k: int) -> list[str]:
     help_next = bool(nxt) and td.help(nxt)
     reason_next = bool(nxt) and bool(REASON_RE.search(nxt.low))
     way = bool(WAY_OUT_RE.search(s.low)) or bool(nxt) and bool(WAY_OUT_RE.search(nxt.low))
-    help_letter = td.cached("model_help_letter", lambda: any(td.help(x) for x in td.sents))
+    help_letter = td.help_anywhere()
     ctx = {"reason": reason, "help": help_here, "help_next": help_next, "reason_next": reason_next,
            "way": way, "help_letter": help_letter, "first": k == 0, "last": nxt is None}
     cues.update("ctx:" + c for c, on in ctx.items() if on)

@@ -390,6 +390,8 @@ def _acts_on_itself(original: str, rep: str) -> bool:
         return re.search(rf"\b{word}\b", text, 0 if word[0].isupper() else re.I) is not None
 
     return any(has(subj, rep) and has(obj, rep) and not has(obj, original) for subj, obj in SAME_PERSON)
+
+
 MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
 _MARKS = set(".,;:!?")
 
