@@ -36,12 +36,15 @@ from .evaluate_tone import PREFIX, load_examples, mark_recall, score
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2": DATA / "tone-heldout2",
-           "editor3": DATA / "tone-heldout3", "editor4": DATA / "tone-heldout4"}
-EDITORS = ("editor1", "editor2", "editor3", "editor4")
+           "editor3": DATA / "tone-heldout3", "editor4": DATA / "tone-heldout4", "editor6": DATA / "tone-heldout6",
+           "editor7": DATA / "tone-heldout7", "editor8": DATA / "tone-heldout8"}
+EDITORS = ("editor1", "editor2", "editor3", "editor4", "editor6", "editor7", "editor8")
 # tests/data/tone-heldout5 (a fifth editor) is kept out on purpose: unread and untrained on, it judges the model
 L2 = 2.0
-MIN_PRECISION = 0.95
-MAX_FALSE_ALARMS = 0.03
+# what the model adds to the rules, pooled out of writer: right at least this often, and at most this many more
+# respectful examples flagged
+MIN_ADDED_PRECISION = 0.85
+MAX_ADDED_FALSE_ALARMS = 0.005
 GRID = tuple(round(x, 2) for x in np.arange(0.20, 0.96, 0.01))
 VERSION = "1"
 # The threshold is never lower than this. At the lowest threshold that meets the targets (0.37 when this was
@@ -281,6 +284,16 @@ def figures(examples: list[dict], found: list[set[str]], spans: list[list]) -> d
     return out
 
 
+def added_findings(examples: list[dict], base: list[set[str]], found: list[set[str]]) -> tuple[int, int]:
+    """(right, all): the families the model adds to the rules' per example, and how many of them an editor expects."""
+    right = added = 0
+    for ex, b, f in zip(examples, base, found):
+        for fam in f - b:
+            added += 1
+            right += fam in ex["expect"]
+    return right, added
+
+
 def cross_writer(loaded: dict, l2: float = L2, editors=EDITORS, floor: float = FLOOR) -> dict:
     """Leave one editor out: each editor scored by a model trained on the other sets; the threshold is the
     lowest that meets the targets on the pooled out-of-writer predictions, or ``floor`` when that is higher."""
@@ -292,12 +305,17 @@ def cross_writer(loaded: dict, l2: float = L2, editors=EDITORS, floor: float = F
     pooled_ex = [ex for k in editors for ex in loaded[k][0]]
     pooled_col = [got for k in editors for got in loaded[k][1]]
     pooled_probs = [p for k in editors for p in held[k]]
+    base, _ = predict(pooled_col)
+    base_fa = score(pooled_ex, base)["false_alarm_share"]
     sweep = []
     for t in GRID:
         found, _ = predict(pooled_col, pooled_probs, t)
         r = score(pooled_ex, found)
-        sweep.append((t, r["overall"]["precision"], r["overall"]["recall"], r["false_alarm_share"]))
-    ok = [t for t, p, _, fa in sweep if p >= MIN_PRECISION and fa <= MAX_FALSE_ALARMS]
+        right, added = added_findings(pooled_ex, base, found)
+        sweep.append((t, r["overall"]["precision"], r["overall"]["recall"], r["false_alarm_share"],
+                      right / added if added else 1.0))
+    ok = [t for t, _, _, fa, added_p in sweep
+          if added_p >= MIN_ADDED_PRECISION and fa - base_fa <= MAX_ADDED_FALSE_ALARMS]
     lowest = min(ok) if ok else 1.0
     threshold = max(lowest, floor)
     result = {"l2": l2, "lowest": lowest, "threshold": threshold, "sweep": sweep, "sets": {}}
@@ -313,8 +331,9 @@ def cross_writer(loaded: dict, l2: float = L2, editors=EDITORS, floor: float = F
 
 def format_cross_writer(result: dict) -> str:
     lines = [f"Tone model, leave one writer out (L2 {result['l2']}): threshold {result['threshold']:.2f} "
-             f"(the lowest at which the pooled out-of-writer predictions keep precision >= {MIN_PRECISION} "
-             f"and false alarms <= {MAX_FALSE_ALARMS:.0%} is {result['lowest']:.2f}; the floor is {FLOOR:.2f})"]
+             f"(the lowest at which the model's own findings, pooled out of writer, are right >= "
+             f"{MIN_ADDED_PRECISION:.0%} of the time and add <= {MAX_ADDED_FALSE_ALARMS:.1%} false alarms is "
+             f"{result['lowest']:.2f}; the floor is {FLOOR:.2f})"]
     for k, r in result["sets"].items():
         lines.append(f"\n[{k}]{'' if k == 'pooled' else ' scored by a model trained on the other sets'}")
         lines.append(f"{'family':16} {'rules P':>8} {'R':>6} {'+model P':>9} {'R':>6}")

@@ -1417,11 +1417,12 @@ def _model_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
 
     message = rule.params.get("model_message") or rule.message
     family = rule.params["family"]
-    extra = _compiled(rule, "triggers") if family == "trussel" else ()
+    extra = _compiled(rule, "triggers")
     for k in model_hits(td, family, flagged, letter(doc)):
-        if family == "trussel" and _cleared_threat(td, k, extra):
-            # a sentence whose consequence the rules read and cleared (a permit's term, a hearing's proposal, a
-            # law about anyone, an offer) is the rules' judgement: the model does not overrule it
+        # a sentence whose words the rule read and cleared (a permit's term, a hearing's proposal, a law about
+        # anyone, an offer, "må under ingen omstændigheder bruges til andet" as a promise) is the rule's
+        # judgement: the model does not overrule it
+        if _cleared_threat(td, k, extra) if family == "trussel" else bool(extra and td.hits(extra).get(k)):
             continue
         s = td.sents[k]
         yield make_finding(rule, doc, s.start, s.start + len(s.text.rstrip()), message=message)

@@ -29,7 +29,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-MODEL_FAMILIES = ("trussel", "bebrejdelse")
+MODEL_FAMILIES = ("trussel", "bebrejdelse", "kommando", "kold-afvisning")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "tone" / "tone-model.npz"
 FORMAT = 1
 DIM_BITS = 18
