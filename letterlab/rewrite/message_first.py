@@ -119,6 +119,9 @@ def _topic_of_application(letter_text: str) -> str | None:
     return " ".join(words)
 
 
+NEGATION = re.compile(r"\b(ikke|ej|aldrig|ingen|intet)\b", re.I)
+
+
 def heading_for(sentence: str, letter_text: str = "") -> str | None:
     """A heading that states the message of ``sentence`` ("Du får særlig støtte"), or None when unsure."""
     s = " ".join(sentence.split())
@@ -127,6 +130,9 @@ def heading_for(sentence: str, letter_text: str = "") -> str | None:
         re.search(r"\bbevilges (?:De|du)()( delvist)? (.+)", s)
     if m:
         part = " delvist" if "delvis" in (m.group(1) or "") + (m.group(2) or "") else ""
+        # "Det meddeles, at De ikke kan bevilges økonomisk friplads": a refusal, whose heading keeps its "ikke"
+        if NEGATION.search(s[max(0, m.start() - 25):m.start(3)]):
+            part = " ikke"
         head = "Du får" + part + " " + _cut(m.group(3))
     if head is None:
         m = re.search(r"\b(?:[Vv]i|[A-ZÆØÅ][\wæøå]+) har (?:hermed |nu )?(?:bevilget|givet) (?:dig|Dem) (.+)", s) or \

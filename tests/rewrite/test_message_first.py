@@ -31,6 +31,14 @@ def test_heading_for_a_refusal_names_what_was_asked_for():
     assert heading_for("Deres ansøgning kan ikke imødekommes.", letter) == "Du får ikke en el-scooter"
 
 
+def test_heading_for_a_refusal_in_the_grant_words_keeps_its_negation():
+    # the grant pattern ("De … bevilges X") also matches a refusal; the heading must not turn it into a grant
+    assert heading_for("Vi må meddele, at De desværre ikke kan bevilges tilskud til briller.") == \
+        "Du får ikke tilskud til briller"
+    assert heading_for("Desværre kan De ikke bevilges hjælp til tandbehandling.") == "Du får ikke hjælp til tandbehandling"
+    assert heading_for("De bevilges tilskud til briller.") == "Du får tilskud til briller"
+
+
 def test_heading_for_gives_up_rather_than_guess():
     assert heading_for("Vi har set på sagen igen i dag sammen med din læge og din arbejdsgiver.") is None
     assert heading_for("Deres ansøgning kan ikke imødekommes.") is None      # no idea what was asked for
