@@ -907,6 +907,12 @@ def _asks_for_action(actions, t: str) -> bool:
 SECTION_AHEAD = 40          # sentences after a request in which its deadline may follow
 
 
+# a duty that goes on, or a standing rule, has no date to meet ("De skal således fortsat betale fuld
+# forældrebetaling", "Du skal fremover melde afbud før kl. 9", "Tag kortet med hver gang")
+ONGOING_DUTY = re.compile(r"\b(fortsat|fortsætter? med at|stadig|stadigvæk|som hidtil|som før|fremover|fremadrettet|"
+                          r"hver gang|altid)\b", re.I)
+
+
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -940,7 +946,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         t = _clean(s.text)
         if not _asks_for_action(actions, t):
             continue
-        if conds.search(t) or section_if:
+        if conds.search(t) or section_if or ONGOING_DUTY.search(t):
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
