@@ -92,7 +92,7 @@ GUARDS = {
     # 19/20, genre 13/20, appeal 20/20, message sentence 18/20, tone 14/20, 1.0 warnings per good plain letter
     "templates-heldout7": {
         "min_accuracy": {"heading": 0.9, "message_first": 0.95, "genre": 0.65, "appeal": 1.0,
-                         "message_sentence": 0.9, "cannot_judge": 1.0},
+                         "message_sentence": 0.9},     # every template can be judged: no cannot_judge figure
         "max_plain_warnings_per_letter": 1.0,
     },
     "templates-dev4": {
