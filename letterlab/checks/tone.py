@@ -1151,7 +1151,7 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                         and any(td.help(w) for w in near[1:]))
         # a section of its own for the reason, however far down: "Hvorfor får du ikke …?", "Begrundelse"
         reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
-                             for j, w in enumerate(body[k + 1:], k + 1))
+                             for j, w in enumerate(body[k + 1:], k + 1)) or _under_reason_heading(td, body, k)
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
                 and not any(_plain_reason(td, w) for w in near[1:] if not _reason_heading(td, w))
                 and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
@@ -1171,6 +1171,15 @@ def _reason_heading(td: ToneDoc, w: Sent) -> bool:
     """A heading such as "Begrundelse": it promises a reason; ``_section_has_reason`` reads what follows it."""
     return bool(REASON_HEADING_RE.match(w.low.lstrip("# ").strip())) and (w.zone == "heading" or _own_line(td, w)) and len(
         w.text.split()) <= 12
+
+
+def _under_reason_heading(td: ToneDoc, body: list, k: int) -> bool:
+    """Sentence ``k`` stands in a section whose heading promises the reason ("Derfor får du ikke det hele",
+    "Begrundelse"): the refusal is part of the explanation, whose other sentences give the why."""
+    for w in reversed(body[max(0, k - 8):k]):
+        if w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= 12:
+            return _reason_heading(td, w)
+    return False
 
 
 def _section_has_reason(td: ToneDoc, body: list, j: int) -> bool:

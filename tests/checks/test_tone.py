@@ -293,6 +293,22 @@ def test_conditional_threat_that_opens_the_letter(nlp):
     assert not [f for f in analyse(later, nlp=nlp).findings if f.rule == order]
 
 
+def test_a_refusal_under_a_reason_heading_is_part_of_the_reason(nlp):
+    # a partial grant explains each part it does not cover in a section headed "Derfor …": the refusal sentence
+    # there stands in its reason, which the sentence before gives in plain words without a cue word
+    text = ("Kære Bo\n\nDu får 300 kr. om måneden til kørsel. Du søgte om 500 kr.\n\nDerfor får du ikke det hele\n\n"
+            "Bus: Du kan tage bussen til træningen om tirsdagen. Vi har regnet med et buskort og ikke med taxa.\n\n"
+            "Briller: Du har allerede fået briller betalt af din forsikring i år. Vi kan ikke betale de samme briller "
+            "to gange.\n\nSådan får du pengene\n\nPengene kommer på din NemKonto den sidste hverdag i måneden.\n\n"
+            "Du kan altid ringe til mig på 44 55 66 77.\n\nMed venlig hilsen\nIda Holm")
+    cold = PREFIX + "kold-afvisning"
+    assert not [f for f in analyse(text, nlp=nlp).findings if f.rule == cold]
+    # the same refusal with no reason anywhere is still cold
+    bare = ("Kære Bo\n\nVi har fået din ansøgning om briller. Din ansøgning kan ikke imødekommes.\n\n"
+            "Med venlig hilsen\nIda Holm")
+    assert [f for f in analyse(bare, nlp=nlp).findings if f.rule == cold]
+
+
 def test_the_appeal_guides_request_is_not_the_letters_request(nlp):
     # the consequence follows the letter's own request; "Send klagen …" in the klagevejledning after the signature
     # is no request the consequence should have followed
