@@ -153,7 +153,9 @@ REFERENCE_LINE = re.compile(
     r"klagevejledning\s+(er\s+)?trykt|se\s+klagevejledning\s+på|vedlagt:?\s*klagevejledning$)", re.I)
 DATE_ONLY = re.compile(
     r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,?\s+)?(den\s+)?(\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
-    r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+)\s*$", re.I)
+    r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+|"
+    # the other merge-field syntaxes: "!dato", "%dato%", "${brev.dato}"
+    r"![\w.]*(dato|date)[\w.]*|%[\w.]*(dato|date)[\w.]*%|\$\{[\w. ]*(dato|date)[\w. ]*\})\s*$", re.I)
 DATE_LABEL = re.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
 SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 # The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
@@ -375,7 +377,13 @@ TOPIC_START = re.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\
 
 @_per_letter
 def _is_address(line: str) -> bool:
-    if not (POSTCODE.search(line) and _words(line) <= 8 and not TOPIC_START.match(line)):
+    if not POSTCODE.search(line):
+        return False
+    segments = _SEPARATED.split(line)
+    if len(segments) > 1:
+        # a one-line letterhead or footer: "Marsklev Kommune · Borgerservice · Rådhuspladsen 2 · 6892 Marsklev"
+        return any(_is_address(seg) for seg in segments)
+    if not (_words(line) <= 8 and not TOPIC_START.match(line)):
         return False
     if _POSTCODE_TOWN.search(line):
         return True
@@ -387,6 +395,7 @@ def _is_address(line: str) -> bool:
 
 
 _POSTCODE_TOWN = re.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ]")
+_SEPARATED = re.compile(r"\s+[·•|]\s+")
 _HOUSE_NUMBER = re.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 _STREET_WORDS = {"vej", "allé", "alle", "gade", "stræde", "plads", "vænge", "torv", "sti", "park", "have", "by"}
 

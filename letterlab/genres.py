@@ -95,6 +95,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"(^|\n|[.!?] )kom til\b", 2), (r"\bhar (fået )?(en )?tid (hos|til|i)\b", 2),
         (r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|"
          r"tjek|kontrol|praktik|kursus|vaccination|screening)\b", 2),
+        # an appointment's own lines and its way out: "Tid: mandag den 4. maj kl. 10", "Sted: …", "Kan du ikke komme, …"
+        (r"(^|\n)\s*(tid|tidspunkt|mødetid)\s*:", 1), (r"(^|\n)\s*(sted|mødested)\s*:", 1.5),
+        (r"\bkan (du|de|i) ikke (komme|møde op|deltage)\b", 1.5),
     ],
     "kvittering": [
         (r"\bkvittering\b", 3), (r"\bhar ((?!ikke\b|endnu\b)\S+ ){0,5}modtaget\b|\bmodtaget (din|jeres|deres)\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
@@ -224,6 +227,12 @@ def opening_parts(parts, text: str) -> list:
     return out
 
 
+# a duty to attend, however late it comes in the letter ("I skal derfor møde op til et møde på skolen den …", "De er
+# hermed indkaldt til …"): the letter is a summons even when it opens with the background
+SUMMONS_DUTY = Rx(r"\b(du|de|i) (skal|bedes) (derfor |hermed |venligst )?(\w+ )?møde (op )?(til|på|i)\b|"
+                  r"\b(du|de|i) (er|bliver) (hermed )?indkaldt til\b|\b(du|de|i) indkaldes (hermed )?til\b")
+
+
 def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
     """``detect_genre`` over the letter's own text (``GENRE_PART_KINDS``); the whole text without parts.
 
@@ -237,13 +246,19 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
     scores = genre_scores("\n\n".join(own))
     opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
     rank = {g: scores[g] + opening[g] for g in scores}
-    if not opening["indkaldelse"]:
+    if not opening["indkaldelse"] and not SUMMONS_DUTY.search("\n\n".join(own).lower()):
         # a letter that opens with something else ("Vi anbefaler, at Oliver får …", "Du får …") and only later
         # invites to a meeting about it is not a summons: the meeting is its next step
         rank["indkaldelse"] = -1.0
         chosen = _choose({**scores, "indkaldelse": 0.0}, rank)
         return chosen, _rounded(scores)
     return _choose(scores, rank), _rounded(scores)
+
+
+# A payment demand names money: an amount, a payment, a due date. "Send os regningen fra din tandlæge" asks for the
+# reader's bill from someone else, and "det, du har betalt" tells what the reader paid: neither charges the reader.
+MONEY = Rx(r"\bkr\.|\bkroner\b|\bbeløb\w*|\b(ind)?betal(e|er|es|ing\w*)\b|\bbetal\b|\bforfald\w*|\bopkræv\w*|"
+           r"\bfaktura\w*|\brestance\w*|\bskylder\b|\bgebyr\w*")
 
 
 def genre_scores(text: str) -> dict[str, float]:
@@ -256,6 +271,8 @@ def genre_scores(text: str) -> dict[str, float]:
         own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else text
         for rx, w in markers:
             scores[genre] += w * rx.count(own, 3)
+    if scores["opkraevning"] and MONEY.search(text) is None:
+        scores["opkraevning"] = 0.0
     return scores
 
 
@@ -276,6 +293,7 @@ def _choose(scores: dict[str, float], rank: dict[str, float]) -> str:
     best = next((g for g in ranked if scores[g] >= GENRE_THRESHOLD.get(g, THRESHOLD)), "orientering")
     # A reminder about money owed is a reminder first ("Du skylder ... Du mangler at betale").
     # So is a request that refers back to one not yet met ("Vi har endnu ikke fået ...").
-    if best in ("opkraevning", "anmodning") and scores["paamindelse"] >= GENRE_THRESHOLD["paamindelse"]:
+    # So is a reminder of an appointment ("Husk: Liva har tid i tandplejen …", "Vi minder dig om, at …").
+    if best in ("opkraevning", "anmodning", "indkaldelse") and scores["paamindelse"] >= GENRE_THRESHOLD["paamindelse"]:
         best = "paamindelse"
     return best

@@ -129,6 +129,24 @@ def test_recipient_fields_in_any_syntax(fields):
     assert kind_of_line(text, "Lindby Kommune") == "letterhead"
 
 
+def test_one_line_letterhead_with_separators_is_not_the_subject():
+    # an e-mail or HTML letter often puts the sender on one line, its parts between dots or bars
+    for sep in (" · ", " | "):
+        head = sep.join(["Lindby Kommune", "Teknik og Miljø", "Torvegade 9", "5900 Lindby"])
+        text = f"{head}\n\nVi tømmer din skraldespand om onsdagen fra maj\n\nKære Ib\n\nFra den 4. maj kommer " \
+               "skraldebilen om onsdagen. Du skal ikke gøre noget.\n\nVenlig hilsen\nTeknik og Miljø\n"
+        assert kind_of_line(text, head) == "letterhead", sep
+        assert kind_of_line(text, "Vi tømmer din") == "subject", sep
+
+
+@pytest.mark.parametrize("field", ["!dato", "%DATO%", "${brev.dato}", "«Dato»"])
+def test_date_line_with_a_merge_field_in_any_syntax(field):
+    text = f"Lindby Kommune\nTorvegade 9, 5900 Lindby\n\nLindby, den {field}\n\nVi lukker svømmehallen i uge 30\n\n" \
+           "Kære Ib\n\nSvømmehallen holder lukket i uge 30, fordi vi skifter filtrene.\n"
+    assert kind_of_line(text, f"Lindby, den {field}") == "date"
+    assert kind_of_line(text, "Vi lukker svømmehallen") == "subject"
+
+
 def test_merge_field_alone_is_the_subject_right_above_the_letter():
     text = "«Navn»\n«Adresse»\n\nSagsnr.: «Sagsnr»\n\n«Overskrift»\n\nKære «Navn»\n\nVi har set på din sag, og du får hjælp fra den 1. juni.\n"
     assert kind_of_line(text, "«Overskrift»") == "subject"

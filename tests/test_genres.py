@@ -75,6 +75,36 @@ def test_payment_words_count_only_when_the_reader_pays():
     assert detect_genre("Du skal betale regningen senest den 1. maj. Betal med indbetalingskortet.")[0] == "opkraevning"
 
 
+def test_a_bill_from_someone_else_is_no_payment_demand():
+    # the reader is asked for their own bill (from the dentist, the optician): a request; nothing is charged
+    text = ("Vi mangler regningen fra din optiker. Send regningen til os senest den 1. maj, så vi kan beregne dit "
+            "tilskud. Skriv dit sagsnummer på regningen. Hvis vi ikke har regningen, kan vi ikke give dig tilskud.")
+    genre, scores = detect_genre(text)
+    assert scores["opkraevning"] == 0 and genre == "anmodning"
+    assert detect_genre("Her er regningen for tømning af din septiktank. Du skal betale 640 kr. senest den 1. maj. "
+                        "Betal med indbetalingskortet.")[0] == "opkraevning"
+
+
+def test_an_appointments_own_lines_make_a_summons():
+    text = ("Du skal begynde at træne hos os i næste uge.\n\nTid: tirsdag den 4. maj kl. 9.30\nSted: Træningscentret, "
+            "Parkvej 2\n\nKan du ikke komme, så ring til os dagen før.")
+    assert detect_genre(text)[0] == "indkaldelse"
+    # a reminder of an appointment is a reminder, however many of the appointment's lines it repeats
+    reminder = ("Vi minder dig om, at du har tid hos tandplejen.\n\nTid: tirsdag den 4. maj kl. 9.30\nSted: "
+                "Tandklinikken, Skolevej 3\n\nKan du ikke komme, så ring og flyt tiden.")
+    assert detect_genre(reminder)[0] == "paamindelse"
+
+
+def test_a_duty_to_attend_makes_a_summons_even_after_the_background():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    text = ("Kære Ib og Hanne\n\nVi har gennemgået Noahs fravær for efteråret, og han har været væk fra skolen i 31 "
+            "dage, uden at vi har fået besked om hvorfor.\n\nI skal derfor møde til en samtale på skolen den 12. maj "
+            "kl. 14 med Noahs klasselærer.\n\nVenlig hilsen\nSkolelederen\n")
+    assert detect_genre_parts(text, read_anatomy(text).parts)[0] == "indkaldelse"
+
+
 def test_the_opening_decides_between_genres_that_pass():
     from letterlab.anatomy import read_anatomy
     from letterlab.genres import detect_genre_parts

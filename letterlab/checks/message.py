@@ -176,7 +176,7 @@ RECEIPT = [
     r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
 ]
 NEWS = [
-    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}(?![^.\n]{{0,8}}:)", rf"\bpr\. (den )?{PLACEHOLDER_DATE}(?![^.\n]{{0,8}}:)", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
 ]
 IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",
@@ -610,6 +610,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     if genre not in (None, "orientering"):
         drop.add("news")
     classes = []
+    news: list[Sent] = []
     for s in candidates:
         c = classifier.classes(_subject_text(s.text) if s.part == "subject" else s.text)
         act = speech_act(c)
@@ -619,6 +620,8 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if own == {"action"} and _RECURRING.search(_clean(s.text)):
             own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
         classes.append((s, own))
+        if "news" in c and "news" in drop:
+            news.append(s)
     main = None
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         main = next((s for s, c in classes if c & set(tier)), None)
@@ -626,6 +629,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             break
     if main is None:
         main = next((s for s, c in classes if c), None)
+    if main is None and news:
+        # nothing of the genre's own kinds: what the letter tells is its message ("Det meddeles hermed, at lånet
+        # overgår til tilbagebetaling pr. 1. marts" in a letter whose payment words made it a payment demand)
+        main = news[0]
+        classes = [(s, c | {"news"}) if s is main else (s, c) for s, c in classes]
     if main is not None and doc is not None and "decision" in _classes_of(classes, main) \
             and _told_in_the_past(doc, main):
         # "Hjælpen blev bevilget, mens …": an earlier decision told as background; this letter's own decision

@@ -102,6 +102,24 @@ def test_classify_leaves_background_alone(sentence):
     assert message.classify(sentence, PARAMS) - {"receipt"} == set()
 
 
+def test_a_change_from_a_date_in_a_merge_field_is_news_and_a_balance_date_is_not():
+    assert "news" in message.classify("Lånet skal betales tilbage pr. !startdato.", PARAMS)
+    assert "news" in message.classify("Vi hæver prisen pr. «Ikrafttraedelsesdato».", PARAMS)
+    # "Restgæld pr. <dato>: …" is a figure with its date, not something that happens
+    assert "news" not in message.classify("Restgæld pr. !dato: !restgaeld kr.", PARAMS)
+    assert "news" not in message.classify("Saldo pr. 1. marts 2027: 4.000 kr.", PARAMS)
+
+
+def test_news_is_the_message_when_the_genre_finds_nothing_of_its_own(plain_nlp):
+    # the payment words make this a payment demand, whose message kinds (a decision, a request) are absent:
+    # the letter's news is then its message, not "no message at all"
+    text = ("Kære Ole Hansen\n\nVi sender regningerne med Betalingsservice. Dit lån skal betales tilbage fra den 1. "
+            "marts 2027.\n\nMed venlig hilsen\nBorgerservice")
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="opkraevning")
+    m = doc._.letter.metrics["message"]
+    assert m["act"] == "news" and text[m["position"]["start"]:m["position"]["end"]].startswith("Dit lån")
+
+
 def test_imperative_needs_a_known_verb_at_the_start():
     imps = {"send", "ring"}
     assert message.starts_imperative("send os papirerne.", imps)
