@@ -236,6 +236,8 @@ CONDITIONS = [
     r"\b(hvor meget|hvordan|hvad|hvor) (du|de) skal\b",
     # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
     r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*?,\s*så (\w+ )?(vi|jeg)\b",
+    # the way to reach us, not a task: "Skriv til os via Digital Post på borger.dk", "Ring til os på 76 44 20 00."
+    r"^(?:[-•*–]\s*)?(ring|skriv) til (os|mig|\w+) (via|på|gennem) (?!.*\b(for at|og (aftal|bestil|send|fortæl)\w*)\b)[^,]*[.!]?$",
     # "så" after the verb points back to the condition before it: "Hvis ..., kan du søge igen. Send os så ..."
     r"^(?:[-•*–]\s*)?[a-zæøå]+ ((os|mig|dem|dig|jer) )?så\b(?! (hurtigt|hurtig|snart|tidligt|hurtigst|meget|længe)\b)",
 ]
@@ -945,9 +947,14 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             flags[key] = bool(patterns.search(_clean(seq[k].text)))
         return flags[key]
 
+    how_to = False           # under "Sådan gør du" after a request with its deadline: the steps of that request
     for i, s in enumerate(seq):
+        if _heading_line(s):
+            how_to = bool(HOW_TO.match(_first_line(s))) and bool(settled)
         if s.part == "subheading":
             section_if = s.text.strip().endswith("?") or bool(conds.search(_clean(s.text)))
+            continue
+        if how_to:
             continue
         if s.zone != "body":
             continue
@@ -982,6 +989,10 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             settled.add(verb)
             continue        # "Du skal betale 3.000 kr. tilbage." ... "Sådan betaler du": the timing is in that section
         yield make_finding(rule, doc, s.start, s.end)
+
+
+# a section of steps: "Sådan gør du", "Sådan melder du til", "Sådan svarer du"
+HOW_TO = re.compile(r"^sådan (gør|melder|svarer|tilmelder|afmelder|søger|sender|bestiller)\b", re.I)
 
 
 def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
