@@ -321,3 +321,17 @@ def test_the_reader_acted_on_is_not_made_the_actor(make_doc):
                    heads=[1, 1, 1, 2, 3, 1], deps=["nsubj", "ROOT", "vobj", "mod", "nobj", "punct"])
     text, _ = _rewrite(doc, 2, "s")
     assert text == "Du skal tilmelde barnet senest fredag."
+
+
+@pytest.mark.parametrize("marker", ["•", "-", "–"])
+def test_a_list_items_marker_stays_in_front_of_the_item(marker, nlp):
+    from letterlab.core import analyse
+
+    # the item's marker and the blank lines after it are not words of the sentence: the agent may move to the
+    # front of the item, never in front of its marker ("Et firma … skal tømme • Tanken")
+    text = (f"Det vil påbuddet gå ud på\n\n{marker} Tanken skal tømmes af et firma, der må håndtere olie\n\n"
+            f"{marker} Studsen skal fjernes af firmaet\n")
+    for f in analyse(text, nlp=nlp).findings:
+        for s in f.suggestions:
+            assert marker not in s.replacement.strip()[1:], (text[s.start:s.end], s.replacement)
+            assert not text[s.start:s.end].startswith(marker) or s.replacement.startswith(marker)
