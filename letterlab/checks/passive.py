@@ -35,7 +35,7 @@ reader as the subject ("du bliver indkaldt" hides who summons). One "Vejen er
 lukket" in a letter written in the active voice is a hint, not a problem.
 
 No finding where there is no one to name: weather or nature as the cause
-in the sentence ("bliver oversvømmet ved skybrud", param ``natural_causes``),
+in the sentence ("bliver oversvømmet ved skybrud", param ``natural_causes``; "hvis det regner"),
 a routine going on as before ("bliver tømt som normalt" right after the
 verb), and a thing that "kan ikke repareres" (a negated modal and an
 s-passive in ``thing_verbs``: "kan ikke bevilges" or "kan ikke anses for"
@@ -342,6 +342,8 @@ CONDITIONS = {"hvis", "såfremt", "når"}
 
 
 CAUSE_WORDS = {"ved", "af", "under", "efter", "pga.", "i"}
+WEATHER_VERBS = {"regner", "regnede", "sner", "sneede", "fryser", "frøs", "stormer", "stormede", "blæser", "blæste",
+                 "hagler", "tør", "tøer", "øsregner", "styrtregner"}
 ROUTINE_WINDOW = 4
 
 
@@ -352,6 +354,9 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
     # "bliver oversvømmet ved skybrud", "kan blive spærret i frost"; not "er ryddet for sne" (a task)
     for t in sent:
         if t.lower_ in nature and t.i > sent.start and doc[t.i - 1].lower_ in CAUSE_WORDS:
+            return True
+        # the weather as a verb: "Arbejdet kan blive forsinket, hvis det regner meget"
+        if t.lower_ in WEATHER_VERBS and t.i > sent.start and doc[t.i - 1].lower_ == "det":
             return True
     after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
     if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
