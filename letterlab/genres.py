@@ -125,6 +125,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
         (r"(^|\n|[.!?] )\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
         (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
+        # the same duty put on the readers as a group: "skal alle foreninger … senest den 31. marts indberette …"
+        (r"\bskal\b[^!?\n]{0,80}?\b(senest|inden)\b[^!?\n]{0,40}?\b(indberette|indsende|sende|fremsende|aflevere|"
+         r"udfylde|melde|returnere)\b", 2),
         # officialese requests: "... skal derfor anmode om", "De bedes venligst fremsende", "... bedes indsendt",
         # "skal være forvaltningen i hænde senest ..."
         (r"\b(skal|må|vil) (\w+ ){0,2}anmode\b", 2),

@@ -64,6 +64,9 @@ def test_short_letters(text, expected):
     # a reminder without a pronoun: "Vi skal hermed minde om, at …"
     ("Vi skal hermed minde om, at jeres barns sommerferie skal være meldt til dagplejen senest den 1. marts.",
      "paamindelse"),
+    # a duty with its deadline on the readers as a group
+    ("Efter reglerne skal alle klubber, der vil have lokaletilskud, senest den 1. maj 2027 indsende deres "
+     "medlemslister.", "anmodning"),
 ])
 def test_general_genre_signals(text, expected):
     assert detect_genre(text)[0] == expected

@@ -203,6 +203,10 @@ ACTIONS = [
     r"\bskal (\w+ ){0,2}være (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b[^.]{0,80}"
     r"\b(senest|inden|før)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
+    # a duty with its deadline put on the readers as a group: "… skal alle foreninger, der ønsker tilskud, senest den
+    # 31. marts indberette medlemstal", "Alle ejere skal inden den 1. juni sende …"
+    r"\bskal\b[^!?\n]{0,80}?\b(senest|inden)\b[^!?\n]{0,40}?\b(indberette|indsende|sende|fremsende|aflevere|udfylde|"
+    r"betale|indbetale|melde|returnere)\b",
     r"\banmodes\b(\s+\w+){0,3}\s+om at\b",
     # "De anmodes om senest den [Frist] at indsende ...", "Vi anmoder Dem om at ..."
     r"\banmodes\b(?:[^.!?]|\d\.){0,60}?\bat (\w+ )?(sende|indsende|fremsende|udfylde|betale|indbetale|aflevere|returnere|"

@@ -88,6 +88,8 @@ def run(plain_nlp, text, rule_id, genre=None):
     # the invitation to parents or in the De form, not only to "dig"
     ("Vi vil gerne mødes med jer den 4. maj kl. 10 for at tale om Idas trivsel.", "summons"),
     ("Jeg vil gerne se Dem til en samtale om Deres pension.", "summons"),
+    # a duty with its deadline on the readers as a group (templates-heldout7)
+    ("Alle grundejere ved stranden skal senest den 1. juni 2027 sende os en plan for kystsikringen.", "action"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
