@@ -634,7 +634,8 @@ def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
 
 # what an earlier letter said, taken back: "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
 REPORTED_RE = re.compile(r"\b(skrev|skrevet|oplyste|oplyst|stod|meddelte|meddelt|sagde|sagt)\b[^.]{0,40}?,? at\b")
-RETRACTION_RE = re.compile(r"\b(beklager|undskyld\w*|fejl\w*|forkert\w*|ikke (rigtigt|korrekt))\b")
+RETRACTION_RE = re.compile(r"\b(beklager|undskyld\w*|fejlagtigt)\b|\bved en fejl\b|"
+                           r"\b(var|er) (\w+ )?(en fejl|forkert|ikke (rigtigt|korrekt))\b")
 
 
 def _retracted(td: ToneDoc, k: int, m) -> bool:
@@ -1452,7 +1453,9 @@ SHOUTED_WORDS = frozenset(
     "SIDSTE RYKKER VIGTIGT HUSK ADVARSEL BEMÆRK HASTER STRAKS OMGÅENDE PÅMINDELSE INKASSO ENDELIG SKAL IKKE ALDRIG "
     "FORBUDT NB ALLE ALTID SENEST IGEN SELV TIDEN TID STOP HVER HELE INGEN INTET NOGEN MEGET SAMME DAG DAGE UGE "
     "MANDAG TIRSDAG ONSDAG TORSDAG FREDAG LØRDAG SØNDAG JANUAR FEBRUAR MARTS APRIL MAJ JUNI JULI AUGUST SEPTEMBER "
-    "OKTOBER NOVEMBER DECEMBER".split())
+    "OKTOBER NOVEMBER DECEMBER ANDEN ANDET ANDRE FLERE GANG GANGE HVIS UNDER OVER EFTER FØR INDEN SENERE NÆSTE "
+    "FØRSTE DENNE DETTE DISSE HER DER EGEN EGET EGNE HELT MINDST KUN MØDE MØDET SAMTALE SAMTALEN AFTALE AFTALEN "
+    "FRIST FRISTEN BETALING BETALINGEN SVAR BILAG PAPIRER DOKUMENTATION".split())
 # a name's first word is a noun or a name; "til TIDEN" (a definite noun), "fra ALLE" (a determiner) are words
 _NOT_NAME_POS = frozenset(("ADV", "ADJ", "DET", "PRON", "NUM", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"))
 

@@ -36,9 +36,12 @@ def test_shouted_words_after_a_cue_still_shout(make_doc, ruleset):
     [f] = _check(make_doc, ruleset, "raab", "Du skal møde op fra MANDAG .")
     assert f.text == "MANDAG"
     # a definite noun or a lone adjective is a word, not a name
-    [f] = _check(make_doc, ruleset, "raab", "Du skal komme til MØDET/NOUN/Definite=Def på fredag .")
-    assert f.text == "MØDET"
-    assert not _check(make_doc, ruleset, "raab", "Du skal komme til MØDET/PROPN på fredag .")
+    [f] = _check(make_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/NOUN/Definite=Def på fredag .")
+    assert f.text == "KLUBHUSET"
+    assert not _check(make_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/PROPN på fredag .")
+    # ordinary words of a letter shout whatever the tagger says
+    [f] = _check(make_doc, ruleset, "raab", "Du skal møde op til SAMTALE/NOUN på fredag .")
+    assert f.text == "SAMTALE"
     # no cue: a capitals word with a vowel shouts as before
     [f] = _check(make_doc, ruleset, "raab", "Du skal HUSKE dit kort .")
     assert f.text == "HUSKE"
@@ -127,7 +130,9 @@ def test_a_consequence_taken_back_is_no_threat(make_doc, ruleset):
     assert not _check(make_doc, ruleset, "trussel", "Vi beklager , at vi skrev , at pladsen ville blive opsagt .")
     assert not _check(make_doc, ruleset, "trussel", "I brevet stod der , at pladsen ville blive opsagt .",
                       "Det var en fejl .")
-    # the same report as a reminder is still a threat
+    # the same report as a reminder is still a threat, also when the next sentence merely mentions a mistake
+    assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .",
+                  "Undgå fejl i skemaet .")
     assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .")
     assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt .",
                   "I har stadig ikke betalt .")
