@@ -610,6 +610,17 @@ GAIN_AFTER_RE = re.compile(r"\b(får (du|de|i)|(du|de|i) (kan )?får?|(udbetaler
                            r"afslag|brev fra)\w*)")
 
 
+# something that ends or is refused: "… får du besked om, at din sag er lukket"
+ENDS_RE = re.compile(r"\b(lukke[rst]?|lukket|afslutte[rst]?|afsluttet|stoppe[rst]?|stoppet|standse[rst]?|standset|"
+                     r"bortfald\w*|ophør\w*|afvis\w*|afvist|afslå\w*|afslået|mist\w*|henlagt|henlægge\w*|opsag\w*|"
+                     r"udmeldt|udmelde\w*|trukket|træk\w*)\b")
+
+
+# a grant that is withheld: "Uden varsel vil ydelsen ikke blive udbetalt" (not "… vil vi ikke ændre noget")
+GRANT_RE = re.compile(r"\b(udbetal\w*|bevilg\w*|yde[rs]?|ydet|tildel\w*|godkend\w*|behandle[rst]?|behandlet|betale[rs]?|"
+                      r"betalt|hjælpe[rs]?|modtage[rs]?|komme[rs]?)\b")
+
+
 def _later_sanction(low: str, m) -> bool:
     """Another sanction than the cold phrase ``m`` follows it in the sentence."""
     later = SANCTION_RE.search(low, m.end())
@@ -625,9 +636,10 @@ def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
     rest = low[m.end():]
     if "modsat fald" in m.group(0):
         return (bool(GAIN_AFTER_RE.search(rest)) and not NEGATION_RE.search(rest)
-                and not ADVERSE_PASSIVE_RE.search(rest))
+                and not ADVERSE_PASSIVE_RE.search(rest) and not ENDS_RE.search(rest))
     rest_of_clause = clause.replace(m.group(0), " ")
     return (bool(re.search(r"\b(ikke|ingen|intet|aldrig)\b", rest_of_clause)) and not NOT_HESITATE_RE.search(rest_of_clause)
+            and not GRANT_RE.search(rest_of_clause)
             and not re.search(r"\b(hvis|såfremt|medmindre)\b|\b(ikke|ingen|intet) (længere|mere|flere)\b|"
                               r"\b(du|de|i) (\w+ )?(ikke|aldrig)\b|\b(må|kan|skal) (du|de|i) (ikke|aldrig)\b", rest_of_clause))
 
@@ -1302,7 +1314,7 @@ def _inverted_clause(low: str, a: int, cand) -> bool:
 PLAIN_REASON_RE = re.compile(r"\b(ikke ændre[rs]?|ændre[rs]? ikke)( \w+)? (på|ved),? at\b|"
                              r"\b(er|ligger|var|lå) (\w+ ){0,2}?(over|under) (\w*grænsen|\w*grænse)\b")
 # the case goes on elsewhere: "Vi har sendt sagen videre til Ankestyrelsen, og du hører fra dem"
-ONWARD_RE = re.compile(r"\bvidere til\b|\b(du|de|i) (hører|får svar|får besked) fra\b")
+ONWARD_RE = re.compile(r"\b(sendt|sender|sendes|videresendt|givet|giver|gives) (\w+ ){0,3}?videre til\b|\b(du|de|i) (hører|får svar|får besked) fra\b")
 
 
 def _plain_reason(td: ToneDoc, s: Sent) -> bool:
@@ -1376,7 +1388,13 @@ def _outside_risk(td: ToneDoc, s: Sent) -> bool:
     else:
         a, b = cond.start(), max(s.low.find(",", cond.end()), cond.end())
     first = s.low[a:_clause(s.low, cond.end())[1]]
-    return not READER_RE.search(s.text[a:b]) and not NEGATION_RE.search(first) and not FAILURE_IF_RE.search(s.low[a:b])
+    return (not READER_RE.search(s.text[a:b]) and not NEGATION_RE.search(first) and not FAILURE_IF_RE.search(s.low[a:b])
+            and not LAPSE_RE.search(s.low[cond.end():b]))
+
+
+# the reader's failure without a pronoun: "hvis betalingen udebliver", "hvis fristen overskrides"
+LAPSE_RE = re.compile(r"\b(manglende|overskrid\w*|overskred\w*|udebl\w*|for sent|restance\w*|undlad\w*|nægte\w*|"
+                      r"fortsat|stadig|igen)\b")
 
 
 def _cold_opening(td: ToneDoc, s: Sent) -> bool:

@@ -115,12 +115,16 @@ def test_otherwise_followed_by_a_gain_is_no_threat(make_doc, ruleset):
     assert _check(make_doc, ruleset, "trussel", "I modsat fald får du en regning på hele beløbet .")
     assert _check(make_doc, ruleset, "trussel", "I modsat fald får du ikke pengene .")
     assert _check(make_doc, ruleset, "trussel", "I modsat fald får du pengene , men vi sender kravet til inkasso .")
+    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du besked om , at din sag er lukket .")
+    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du et rykkergebyr .")
 
 
 def test_without_notice_under_a_negation_is_a_promise(make_doc, ruleset):
     assert not _check(make_doc, ruleset, "trussel", "Uden varsel vil vi ikke ændre noget i din sag .")
     assert not _check(make_doc, ruleset, "trussel", "Vi lukker aldrig for varmen uden varsel .")
     assert _check(make_doc, ruleset, "trussel", "Uden varsel vil vi ikke længere udbetale din ydelse .")
+    assert _check(make_doc, ruleset, "trussel", "Uden varsel vil ydelsen ikke blive udbetalt .")
+    assert not _check(make_doc, ruleset, "trussel", "Vi stopper ikke din hjælp uden varsel .")
     assert _check(make_doc, ruleset, "trussel", "Vi vil ikke tøve med at lukke for vandet uden varsel .")
     assert _check(make_doc, ruleset, "trussel", "Vi vil aldrig tøve med at lukke for vandet uden varsel .")
     assert _check(make_doc, ruleset, "trussel", "Hvis du ikke betaler , lukker vi for vandet uden varsel .")
@@ -151,6 +155,8 @@ def test_a_risk_outside_the_readers_control_may_come_first(nlp):
     # the reader's failure, a certain outcome or the reader's own act: a sanction before the request
     assert _order(nlp, "Din hjælp til rengøring kan blive stoppet, hvis vi ikke får svar fra dig. Derfor beder vi dig "
                        "om et møde med ergoterapeuten i marts. Ring til os, hvis tidspunktet ikke passer.")
+    assert _order(nlp, "Sagen kan blive sendt til inkasso, hvis betalingen udebliver. Derfor beder vi dig betale "
+                       "inden den 1. maj. Ring til os, hvis du har spørgsmål.")
     assert _order(nlp, "Du mister din plads i klubben, hvis du ikke kommer på mandag. Vi vil gerne høre, hvordan "
                        "det går. Ring til os, hvis du har spørgsmål.")
     assert _order(nlp, "Du kan miste retten til hjælp, hvis du siger nej til et rimeligt tilbud. Vi har fundet et job "
