@@ -729,9 +729,13 @@ WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| l
 READER_CALLS_RE = re.compile(r"\b(du|de|i) (ringer|skriver|kontakter|henvender (dig|dem|jer)) (til|os)\b")
 
 
+def _way_out_anywhere(td: ToneDoc) -> bool:
+    """Some body sentence offers help (``ToneDoc.help_anywhere``) or says the reader can call or write."""
+    return td.help_anywhere() or td.cached("reader_calls", lambda: any(READER_CALLS_RE.search(x.low) for x in td.sents))
+
+
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
-    help_anywhere = td.help_anywhere() or any(READER_CALLS_RE.search(x.low) for x in td.sents)
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
         if not m:
@@ -741,7 +745,7 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             if td.help(s):
                 continue
             condition = td.has_reason(s) or bool(FAILURE_IF_RE.search(s.low))     # "Bøger, der ikke er afleveret, …"
-            if condition and help_anywhere:
+            if condition and _way_out_anywhere(td):
                 continue
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Brevet tilbyder ingen hjælp.")
