@@ -23,13 +23,17 @@ switched off alone:
   ønsket"), the reader's own wish or need in the condition ("Hvis du ikke
   længere ønsker hjælpen"), a third party's act ("Din bank kan opsige dit
   lån"), a provision about anyone ("Ifølge loven …, hvis man …"), the rules
-  named ("reglerne for sanktioner"), news after "Tillykke".
+  named ("reglerne for sanktioner"), news after "Tillykke", a consequence an earlier letter named and this one
+  takes back ("Vi beklager, at vi skrev, at pladsen ville blive opsagt"). "i modsat fald" with a gain after it
+  and no sanction ("…, så får du pengene"), and "uden varsel" under a negation ("Uden varsel vil vi ikke ændre
+  noget") are not cold. The reader's own call is a way out ("… vigtigt, at du ringer til os, hvis …").
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
   sentence tells the reader about a right or help ("… at du også kan søge om
   hjælp"), nor when it stresses praise, thanks or reassurance ("Vi vil gerne
-  fremhæve det store arbejde, du har gjort"). A sentence-initial opener
+  fremhæve det store arbejde, du har gjort"), nor "opmærksom på" an option or a gain for the reader ("på en
+  mulighed: Du kan søge om …", "…, fordi du får flere penge"). A sentence-initial opener
   followed by "at" gets a "Husk, at …" suggestion (never safe: the user decides).
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
@@ -67,7 +71,8 @@ switched off alone:
   "ikke længere" (news of a change) and no reason or way on in the next sentence.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
-  when they are Danish words, "NU", "ALT"), "!!", "?!", "???", and a single
+  when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
+  OPUS", unless it holds a shouted word, "til TIDEN"), "!!", "?!", "???", and a single
   "!" in a sentence that is not a greeting or congratulation. A heading in
   capitals is layout ("KLAGEVEJLEDNING") unless it warns ("SIDSTE RYKKER").
 * ``kold-afvisning`` (letter level): a refusal or reduction (``triggers``)
@@ -76,7 +81,9 @@ switched off alone:
   no reason in plain words; ", men … kan" or "i stedet" offers a way on) (a clear reason, "fordi",
   "vi har lagt vægt på", may come up to six sentences later; a refusal in a
   heading is left to the body; "endnu" is a delay, not a refusal; the
-  reader's own choice, "Du kan altid sige nej", is none; a general rule goes
+  reader's own choice, "Du kan altid sige nej", is none, nor a refusal word under a negation or in an inverted
+  condition, "fastholder vi afgørelsen, sender vi …"; "… ændrer ikke på, at …" is a reason and a case sent
+  "videre til" the next body a next step; a general rule goes
   to ``kommando``); in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
@@ -86,7 +93,8 @@ switched off alone:
   body sentences or more) opens with a conditional threat ("Hvis du ikke
   betaler, lukker vi for vandet") and the help only comes after it. A help
   section at the end of a letter whose consequence comes late is the ordinary
-  good order.
+  good order. A consequence that "kan" follow on a condition that is not the reader's doing ("…, hvis lægen
+  vurderer, at …") is the reason for the request, not a sanction before it.
 
 English and Norwegian sentences (two foreign function words or more) are skipped.
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
@@ -207,7 +215,7 @@ SANCTIONS = [
 SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
 NEGATION_RE = re.compile(r"\b(ikke|ingen|intet)\b")
 # a negation that strengthens the threat: "vil ikke tøve med at politianmelde"
-NOT_HESITATE_RE = re.compile(r"\bikke (tøve|undlade|holde (os|sig) tilbage|afholde (os|sig) fra|være bange for)\b")
+NOT_HESITATE_RE = re.compile(r"\b(ikke|aldrig) (tøve|undlade|holde (os|sig) tilbage|afholde (os|sig) fra|være bange for)\b")
 # the reader is the one who may or must do it, right before the sanction word ("Du kan opsige aftalen")
 READER_AGENT_RE = re.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|ønsker at|vælger at)"
                              r"( (gerne|selv|altid|også|godt|nu))? $")
@@ -596,6 +604,61 @@ def _reader_choice(low: str, clause: str, m) -> bool:
     return bool(READER_MAY_RE.match(clause))
 
 
+# what the reader gets: "så får du pengene", "udbetaler vi beløbet"
+GAIN_AFTER_RE = re.compile(r"\b(får (du|de|i)|(du|de|i) (kan )?får?|(udbetaler|betaler|refunderer|dækker) vi|"
+                           r"vi (udbetaler|betaler|refunderer|dækker))\b(?! (\w+ ){0,3}?(regning|bøde|gebyr|krav|rykker|"
+                           r"afslag|brev fra)\w*)")
+
+
+# something that ends or is refused: "… får du besked om, at din sag er lukket"
+ENDS_RE = re.compile(r"\b(lukke[rst]?|lukket|afslutte[rst]?|afsluttet|stoppe[rst]?|stoppet|standse[rst]?|standset|"
+                     r"bortfald\w*|ophør\w*|afvis\w*|afvist|afslå\w*|afslået|mist\w*|henlagt|henlægge\w*|opsag\w*|"
+                     r"udmeldt|udmelde\w*|trukket|træk\w*)\b")
+
+
+# a grant that is withheld: "Uden varsel vil ydelsen ikke blive udbetalt" (not "… vil vi ikke ændre noget")
+GRANT_RE = re.compile(r"\b(udbetal\w*|bevilg\w*|yde[rs]?|ydet|tildel\w*|godkend\w*|behandle[rst]?|behandlet|betale[rs]?|"
+                      r"betalt|hjælpe[rs]?|modtage[rs]?|komme[rs]?)\b")
+
+
+def _later_sanction(low: str, m) -> bool:
+    """Another sanction than the cold phrase ``m`` follows it in the sentence."""
+    later = SANCTION_RE.search(low, m.end())
+    return bool(later) and not ALWAYS_COLD_RE.fullmatch(later.group(0))
+
+
+def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
+    """"i modsat fald" followed by no sanction but a gain for the reader ("I modsat fald, altså hvis du selv har
+    betalt regningen, så send os kvitteringen, så får du pengene"), or "uden varsel" under a negation that is no
+    sanction of its own: a promise ("Uden yderligere varsel vil vi ikke ændre noget i din sag")."""
+    if _later_sanction(low, m):
+        return False
+    rest = low[m.end():]
+    if "modsat fald" in m.group(0):
+        return (bool(GAIN_AFTER_RE.search(rest)) and not NEGATION_RE.search(rest)
+                and not ADVERSE_PASSIVE_RE.search(rest) and not ENDS_RE.search(rest))
+    rest_of_clause = clause.replace(m.group(0), " ")
+    return (bool(re.search(r"\b(ikke|ingen|intet|aldrig)\b", rest_of_clause)) and not NOT_HESITATE_RE.search(rest_of_clause)
+            and not GRANT_RE.search(rest_of_clause)
+            and not re.search(r"\b(hvis|såfremt|medmindre)\b|\b(ikke|ingen|intet) (længere|mere|flere)\b|"
+                              r"\b(du|de|i) (\w+ )?(ikke|aldrig)\b|\b(må|kan|skal) (du|de|i) (ikke|aldrig)\b", rest_of_clause))
+
+
+# what an earlier letter said, taken back: "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
+REPORTED_RE = re.compile(r"\b(skrev|skrevet|oplyste|oplyst|stod|meddelte|meddelt|sagde|sagt)\b[^.]{0,40}?,? at\b")
+RETRACTION_RE = re.compile(r"\b(beklager|undskyld\w*|fejlagtigt)\b|\bved en fejl\b|"
+                           r"\b(var|er) (\w+ )?(en fejl|forkert|ikke (rigtigt|korrekt))\b")
+
+
+def _retracted(td: ToneDoc, k: int, m) -> bool:
+    """The sanction is reported from what was said before, and this sentence or the next takes it back."""
+    s = td.sents[k]
+    if not REPORTED_RE.search(s.low[:m.start()]):
+        return False
+    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    return bool(RETRACTION_RE.search(s.low) or RETRACTION_RE.search(nxt))
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
@@ -614,7 +677,11 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if ALWAYS_COLD_RE.search(m.group(0)):
             if _reader_choice(s.low, clause, m):
                 continue        # "Vil du have brevet på papir, så ring; i modsat fald får du det i Digital Post"
+            if _cold_phrase_harmless(s.low, clause, m):
+                continue        # "I modsat fald, …, så får du pengene"; "Uden varsel vil vi ikke ændre noget"
             return m
+        if _retracted(td, k, m):
+            continue            # "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
         if CRIME_AGAINST_RE.search(m.group(0)):
             continue            # "… skal du anmelde tyveriet til politiet": the reader reports a crime against them
         if ABOUT_RULES_RE.search(s.low[:m.start()]):
@@ -658,9 +725,17 @@ WITHHELD_RE = re.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| l
                          r"(hvis|såfremt|medmindre) (de|du|i) (\w+ )?ikke\b")
 
 
+# the reader's way out in other words than ``HELP_RE``: "Derfor er det vigtigt, at du ringer til din sagsbehandler, hvis …"
+READER_CALLS_RE = re.compile(r"\b(du|de|i) (ringer|skriver|kontakter|henvender (dig|dem|jer)) (til|os)\b")
+
+
+def _way_out_anywhere(td: ToneDoc) -> bool:
+    """Some body sentence offers help (``ToneDoc.help_anywhere``) or says the reader can call or write."""
+    return td.help_anywhere() or td.cached("reader_calls", lambda: any(READER_CALLS_RE.search(x.low) for x in td.sents))
+
+
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
-    help_anywhere = td.help_anywhere()
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
         if not m:
@@ -670,7 +745,7 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             if td.help(s):
                 continue
             condition = td.has_reason(s) or bool(FAILURE_IF_RE.search(s.low))     # "Bøger, der ikke er afleveret, …"
-            if condition and help_anywhere:
+            if condition and _way_out_anywhere(td):
                 continue
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Brevet tilbyder ingen hjælp.")
@@ -689,10 +764,35 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
         rest = s.low[m.end():]
         if any(e.search(rest) for e in exempt):
             continue
+        if "opmærksom" in m.group(0) and _points_to_gain(td, k, rest):
+            continue            # "Vi gør opmærksom på ændringen, fordi den betyder, at du får flere penge"
         if (SOURCE_OPENER_RE.match(s.low) and k + 1 < len(td.sents) and td.help(td.sents[k + 1])
                 and not re.search(r"\b(gør|gøre|gøres)\b[^.]{0,40}\bopmærksom|\bminde\w*|\bunderstreg\w*", m.group(0))):
             continue            # "I henhold til lejeloven påhviler det lejeren … . Hvis du ikke selv kan, kan du søge om hjælp."
         yield s, m, rule.message
+
+
+# "opmærksom på" something in the reader's favour: an option or a right named as the object ("på en mulighed"),
+# or what the reader gains ("du kan søge om tilskud", "du får lidt flere penge")
+GAIN_OBJECT_RE = re.compile(r"^\W*((en|et|din|dit|deres|jeres|vores|den|det|de|nogle|to|flere|nye?) )?(\w+ )?"
+                            r"(mulighed\w*|tilbud\w*|ret(ten)? til|rettighed\w*|tilskud\w*|rabat\w*|fordel\w*)\b")
+READER_GAIN_RE = re.compile(r"\b(du|de|i) (\w+ ){0,2}?(kan|må gerne) (\w+ ){0,2}?(søge|få|låne|vælge|bruge|benytte)\b|"
+                            r"\b(du|de|i) (får|har) (\w+ ){0,2}?(flere|mere|ekstra|højere|større)( \w+){0,2}? (penge|kroner|"
+                            r"kr|timer|" + BENEFIT + r")|\b(du|de|i) (får|har) ret til\b")
+# ... and nothing the reader must do or may lose ("en mulighed for at undgå en bøde", "du får flere dage at betale i")
+GAIN_SPOILED_RE = re.compile(r"\b(skal|pligt\w*|senest|frist\w*|betal\w*|bøde\w*|gebyr\w*|mist\w*|mindre|lavere|"
+                             r"opkræv\w*|tilbagebetal\w*|undgå|rykker\w*|regning\w*|krav\w*|afslag\w*|(ikke|ingen) (længere|mere))\b|\bmå ikke\b")
+
+
+def _points_to_gain(td: ToneDoc, k: int, rest: str) -> bool:
+    """What follows "opmærksom på" (``rest``, and the next sentence when this one ends in a colon or names an
+    option) is good news for the reader, not a duty: "… på en mulighed, du måske ikke kender: Du kan søge om …"."""
+    named = bool(GAIN_OBJECT_RE.match(rest))
+    if (named or rest.rstrip().endswith(":")) and k + 1 < len(td.sents):
+        rest = rest + " " + td.sents[k + 1].low
+    if SANCTION_RE.search(rest) or GAIN_SPOILED_RE.search(rest):
+        return False
+    return named or bool(READER_GAIN_RE.search(rest))
 
 
 # the duty is quoted from its source, not from us: "Efter regulativet …", "I henhold til lejeloven …"
@@ -1118,8 +1218,10 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             if re.match(r",? at (de|du|i)\b", s.low[cand.end():]):
                 continue        # "Det kan ikke accepteres, at De …": a reproach, not a refusal
             a, _ = _clause(s.low, cand.start())
-            if HYPOTHETICAL_RE.match(s.low[a:]):
-                continue        # "Hvis du får afslag, kan du klage"
+            if HYPOTHETICAL_RE.match(s.low[a:]) or _inverted_clause(s.low, a, cand):
+                continue        # "Hvis du får afslag, kan du klage", "…, og fastholder vi afgørelsen, sender vi den …"
+            if "ikke" not in cand.group(0) and re.search(r"\b(ikke|aldrig) (\w+ )?$", s.low[a:cand.start()]):
+                continue        # "fagpersoner, som ikke må sige nej til at underrette": no refusal happens
             if FAILURE_IF_RE.search(s.low[:cand.start()]):
                 continue        # "Såfremt dokumentationen ikke modtages, …, og der vil ikke kunne bevilges …": a threat
             if READER_AGENT_RE.search(s.text[a:cand.start()]):
@@ -1157,7 +1259,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
-        if len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not CONTACT_RE.search(td.text):
+        if (len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not ONWARD_RE.search(whole)
+                and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
 
@@ -1207,10 +1310,31 @@ def _blank(rx: re.Pattern, low: str) -> str:
     return rx.sub(lambda m: " " * (m.end() - m.start()), low)
 
 
+# a clause that opens with its finite verb and subject and is closed by a comma before the main clause's verb and
+# subject: a condition without "hvis" ("…, og fastholder vi afgørelsen, sender vi den til Ankestyrelsen")
+_SUBJ = r"(vi|du|de|i|jeg|han|hun|den|det|der|man|kommunen|\w+(en|et|erne))"
+_NOT_VERB = r"(?!(og|men|eller|fordi|da|når|hvis|så|at|som|der|idet|eftersom|selvom|mens|hvor|hvad|hvem)\b)"
+INVERTED_REST_RE = re.compile(r"^ " + _SUBJ + r"\b[^,.;:]{0,80}, " + _NOT_VERB + r"[a-zæøå]+ " + _SUBJ + r"\b")
+
+
+def _inverted_clause(low: str, a: int, cand) -> bool:
+    """The refusal word ``cand`` is the finite verb that opens an inverted condition starting at ``a``."""
+    return (bool(re.fullmatch(r"\W*((og|men|eller) )?", low[a:cand.start()]))
+            and bool(INVERTED_REST_RE.match(low[cand.end():])))
+
+
+# a reason in a refusal's own words: "… men de ændrer ikke på, at din indtægt er over grænsen"
+PLAIN_REASON_RE = re.compile(r"\b(ikke ændre[rs]?|ændre[rs]? ikke)( \w+)? (på|ved),? at\b|"
+                             r"\b(er|ligger|var|lå) (\w+ ){0,2}?(over|under) (\w*grænsen|\w*grænse)\b")
+# the case goes on elsewhere: "Vi har sendt sagen videre til Ankestyrelsen, og du hører fra dem"
+ONWARD_RE = re.compile(r"\b(sendt|sender|sendes|videresendt|givet|giver|gives) (\w+ ){0,3}?videre til\b|\b(du|de|i) (hører|får svar|får besked) fra\b")
+
+
 def _plain_reason(td: ToneDoc, s: Sent) -> bool:
-    """A reason in plain words: ``has_reason`` once the bare references to the rules are blanked out."""
+    """A reason in plain words: ``has_reason`` once the bare references to the rules are blanked out, or a
+    plain reason shape of a refusal (``PLAIN_REASON_RE``)."""
     low = _blank(LEGAL_REASON_RE, s.low)
-    if CONDITION_RE.search(low) or REASON_RE.search(low) or td.inverted_condition(s):
+    if CONDITION_RE.search(low) or REASON_RE.search(low) or td.inverted_condition(s) or PLAIN_REASON_RE.search(low):
         return True
     t = td.table
     return any(t.lower[i] == "da" and t.pos[i] == "SCONJ" and low[t.idx[i] - s.start:t.idx[i] - s.start + 2] == "da"
@@ -1227,7 +1351,8 @@ def _order(td: ToneDoc, rule) -> Iterator:
     # headings do not count as distance, nor lines without a verb (an address or a date the zones left in the body)
     # the klagevejledning's "Send klagen …" is not the letter's request
     body = [k for k, s in enumerate(td.sents) if s.zone == "body" and s.part != "appeal" and _has_verb(td, s)]
-    first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra)), None)
+    first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra) and not _outside_risk(td, td.sents[k])),
+                          None)
     if first_sanction is None:
         return
     s = td.sents[body[first_sanction]]
@@ -1254,6 +1379,35 @@ def _order(td: ToneDoc, rule) -> Iterator:
         # a bare sanction opens the passage ("Kravet overdrages til Gældsstyrelsen den 1. marts.", "Udebliver du,
         # bliver din ydelse standset.") and the way to avoid it comes only after
         yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
+
+
+HEDGE_RE = re.compile(r"\b(kan|kunne|risikerer|nødt til)\b")
+IF_RE = re.compile(r"\b(hvis|såfremt)\b")
+
+
+def _outside_risk(td: ToneDoc, s: Sent) -> bool:
+    """A consequence that may follow ("kan") on a condition that is not the reader's doing or failure ("…, hvis
+    lægen vurderer, at dit helbred ikke tillader kørsel", "…, hvis vi får mistanke om socialt bedrageri"): the
+    reason for the request that follows, not a sanction placed before it. The condition names no reader ("du",
+    "De", "I") and its own clause no negation ("hvis vi ikke modtager …" is the reader's failure)."""
+    cond = IF_RE.search(s.low)
+    if not cond:
+        return False
+    main = s.low[:cond.start()] if cond.start() > 2 else s.low[s.low.find(",", cond.end()) + 1:]
+    if not HEDGE_RE.search(main):
+        return False
+    if cond.start() > 2:
+        a, b = cond.start(), len(s.low)
+    else:
+        a, b = cond.start(), max(s.low.find(",", cond.end()), cond.end())
+    first = s.low[a:_clause(s.low, cond.end())[1]]
+    return (not READER_RE.search(s.text[a:b]) and not NEGATION_RE.search(first) and not FAILURE_IF_RE.search(s.low[a:b])
+            and not LAPSE_RE.search(s.low[cond.end():b]))
+
+
+# the reader's failure without a pronoun: "hvis betalingen udebliver", "hvis fristen overskrides"
+LAPSE_RE = re.compile(r"\b(manglende|overskrid\w*|overskred\w*|udebl\w*|for sent|restance\w*|undlad\w*|nægte\w*|"
+                      r"fortsat|stadig|igen)\b")
 
 
 def _cold_opening(td: ToneDoc, s: Sent) -> bool:
@@ -1295,6 +1449,8 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                     continue        # "SU", "PPR": most short capitals are acronyms; "NU", "ALT" never are
                 if not re.search("[AEIOUYÆØÅ]", core):
                     continue        # no vowel: an abbreviation ("KKFU"), not a shouted word
+                if _capitals_name(td, s, m):
+                    continue        # "hos OPUS eller hos KABS VIDEN": an organisation's name
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
                 break
         if hit is None:
@@ -1319,6 +1475,46 @@ MARKS_RE = re.compile(r"!{2,}|[!?]*(?:\?!|!\?)[!?]*|\?{3,}")
 # Danish words of two or three letters that are never acronyms, so in capitals they are shouted
 SHORT_SHOUTS = {"NU", "ALT", "NEJ", "JA", "KUN", "MÅ", "ER", "DU", "DIG", "DEM", "OG", "AT", "HAR", "VIL", "BØR",
                 "SIN", "DIN", "DIT", "FOR", "SÅ", "ALDRIG", "INGEN"}
+# a run of capitals words right after these is a name ("rådgivning hos OPUS", "en mail fra KABS VIDEN")
+NAME_CUE_RE = re.compile(r"\b(hos|fra|til|ved|med|via|kontakt|kontakte|kontakter|hedder|kaldet|kaldes|foreningen|"
+                         r"organisationen|projektet|rådgivningen|tilbuddet|netværket|centret)\s+$", re.I)
+CAPS_RUN_RE = re.compile(r"[A-ZÆØÅ]{2,}(?: [A-ZÆØÅ]{2,})*(?![\w-])")
+# ordinary words people shout after a preposition ("kom til TIDEN", "fra NU af", "til ALLE møder", "fra MANDAG")
+SHOUTED_WORDS = frozenset(
+    "SIDSTE RYKKER VIGTIGT HUSK ADVARSEL BEMÆRK HASTER STRAKS OMGÅENDE PÅMINDELSE INKASSO ENDELIG SKAL IKKE ALDRIG "
+    "FORBUDT NB ALLE ALTID SENEST IGEN SELV TIDEN TID STOP HVER HELE INGEN INTET NOGEN MEGET SAMME DAG DAGE UGE "
+    "MANDAG TIRSDAG ONSDAG TORSDAG FREDAG LØRDAG SØNDAG JANUAR FEBRUAR MARTS APRIL MAJ JUNI JULI AUGUST SEPTEMBER "
+    "OKTOBER NOVEMBER DECEMBER ANDEN ANDET ANDRE FLERE GANG GANGE HVIS UNDER OVER EFTER FØR INDEN SENERE NÆSTE "
+    "FØRSTE DENNE DETTE DISSE HER DER EGEN EGET EGNE HELT MINDST KUN MØDE MØDET SAMTALE SAMTALEN AFTALE AFTALEN "
+    "FRIST FRISTEN BETALING BETALINGEN SVAR BILAG PAPIRER DOKUMENTATION".split())
+# a name's first word is a noun or a name; "til TIDEN" (a definite noun), "fra ALLE" (a determiner) are words
+_NOT_NAME_POS = frozenset(("ADV", "ADJ", "DET", "PRON", "NUM", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"))
+
+
+def _capitals_name(td: ToneDoc, s: Sent, m: re.Match) -> bool:
+    """The capitals word ``m`` (in ``s.text``) belongs to a run of capitals words that names a service or an
+    organisation: the run follows "hos", "fra", "til" …, holds no word people shout ("IKKE", "TIDEN", "ALLE")
+    and, a single word, is a noun or a name, not a definite noun ("til MØDET") or a function word."""
+    text = s.text
+    a = m.start()
+    while (pm := re.search(r"(?<![\w-])[A-ZÆØÅ]{2,} $", text[:a])) is not None:
+        a = pm.start()          # back to the first word of the run
+    if not NAME_CUE_RE.search(text[:a]):
+        return False
+    run = CAPS_RUN_RE.match(text, a)
+    words = [w[:-2] if w.endswith("'s") else w for w in run.group(0).split()] if run else []
+    if not words or any(w in SHOUTED_WORDS or w in SHORT_SHOUTS for w in words):
+        return False
+    if len(words) > 1:
+        return True             # "hos DANSK FOLKEHJÆLP": a name may open with an adjective
+    t = td.table
+    i = bisect_left(t.idx, s.start + a)
+    if i < len(t.idx) and t.idx[i] == s.start + a and (
+            t.pos[i] in _NOT_NAME_POS or t.pos[i] == "NOUN" and t.feat(i, "Definite") == "Def"):
+        return False
+    return True
+
+
 URGENT_CAPS_RE = re.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HASTER|STRAKS|OMGÅENDE|PÅMINDELSE|INKASSO|"
                             r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
 
