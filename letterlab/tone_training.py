@@ -1,7 +1,8 @@
 """Train the sentence-level tone model (``letterlab.checks.tone_model``) and measure it across writers.
 
 Data: the tone evaluation sets, one per writer (``WRITERS``): the project's own examples
-(``tests/data/tone``) and four editors' sets (``tests/data/tone-heldout``, ``-heldout2``, ``-heldout3``, ``-heldout4``).
+(``tests/data/tone``) and seven editors' sets (``tests/data/tone-heldout``, ``-heldout2`` … ``-heldout4``,
+``-heldout6`` … ``-heldout8``; ``-heldout5`` is kept out, unread, to judge the model).
 Each example (a sentence, a short passage or a whole letter) says which families an editor flags in it.
 
 Sentence labels: every sentence the model may judge (``tone_model.eligible``) in an example that does not
@@ -9,13 +10,13 @@ expect a family is a negative for that family. A one-sentence example that expec
 in a longer passage or letter that expects it, the one sentence the first model scores highest (among the
 sentences an editor marked, when the letter has marks) becomes the positive and the others are left out
 (the editor did not say which sentence it was). The model is one L2-regularised logistic regression per
-family over hashed features, fitted by L-BFGS in numpy: deterministic, nothing to install.
+family (``MODEL_FAMILIES``) over hashed features, fitted by L-BFGS in numpy: deterministic, nothing to install.
 
-Leave one writer out (``cross_writer``): for each editor, train on the other four sets (the project's
-set always among them), and score the editor's examples, the rules alone and the rules with the model.
-The decision threshold is the lowest one at which the pooled out-of-writer predictions keep the combined
-precision at 0.95 or more and the false alarms at 3 % of the respectful examples or fewer. The shipped
-model is trained on all five sets and carries that threshold. Run::
+Leave one writer out (``cross_writer``): for each editor, train on the other sets (the project's set always
+among them), and score the editor's examples, the rules alone and the rules with the model. The decision
+threshold is the lowest at which the model's own findings (the families it adds to the rules'), pooled out of
+writer, are right at least ``MIN_ADDED_PRECISION`` of the time and add at most ``MAX_ADDED_FALSE_ALARMS`` false
+alarms, and never below ``FLOOR``. The shipped model is trained on all the sets and carries that threshold. Run::
 
     python -m letterlab.tone_training --cross-writer     # the table (= python -m letterlab.evaluate_tone --cross-writer)
     python -m letterlab.tone_training --train            # cross-writer threshold, then write the model file

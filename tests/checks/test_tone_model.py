@@ -146,9 +146,9 @@ def test_the_shipped_model_was_trained_on_the_current_data():
 
 
 # leave one writer out, at the shipped threshold: pooled over the seven editors (1-4, 6-8)
-# measured in session 10: rules 0.928 / 0.726 / 1.9 %, rules + model 0.923 / 0.776 / 2.2 % (see docs/tone.md);
+# measured in session 10: rules 0.941 / 0.726 / 0.6 %, rules + model 0.935 / 0.776 / 0.9 % (see docs/tone.md);
 # over editors 1-4 alone it was 0.971 / 0.826 and 0.972 / 0.863: the rules were tuned on those four
-POOLED_GUARD = {"min_precision": 0.91, "min_recall": 0.76, "max_false_alarms": 0.03}
+POOLED_GUARD = {"min_precision": 0.92, "min_recall": 0.76, "max_false_alarms": 0.02}
 
 
 @pytest.mark.model
