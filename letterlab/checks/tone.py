@@ -712,12 +712,38 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if re.search(r"\b(har|havde|blev|blevet)\b", s.low[a:m.start()]) and not re.search(
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
+        if _decided_with_reason(td, s, m):
+            continue            # "Din hjælp til rengøring stopper den 1. maj, fordi du nu selv kan gøre rent": a decision
         return m
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
     return None
+
+
+STOP_WORD_RE = re.compile(r"\b(stopper|ophører|slutter|standses|nedsættes|bortfalder)\b")
+REASON_AFTER_RE = re.compile(r"\b(fordi|idet|da|eftersom|på grund af)\b")
+
+
+def _decided_with_reason(td: ToneDoc, s: Sent, m) -> bool:
+    """A stop or reduction told as this letter's decision, with its reason, on no condition and not for a lapse of the
+    reader's: no threat, however cold the letter around it ("Din boligstøtte stopper den 1. maj, fordi du er flyttet";
+    not "…, fordi du ikke har sendt lønsedlerne", nor "… stopper, hvis …"). Whether the decision is a cold refusal is
+    ``kold-afvisning``'s question."""
+    if not STOP_WORD_RE.search(m.g) or td.inverted_condition(s):
+        return False
+    if re.search(r"\b(hvis|såfremt|medmindre|ellers|i modsat fald|uden varsel)\b", s.low):
+        return False
+    reason = REASON_AFTER_RE.search(s.low, m.end())
+    if not reason:
+        return False
+    why = ELIGIBILITY_RE.sub(" ", s.low[reason.end():])      # "idet De ikke længere opfylder kriterierne" is no lapse
+    return not FAILURE_RE.search(why)
+
+
+ELIGIBILITY_RE = re.compile(r"\bikke (længere |mere |længere selv )?(opfylder|har ret|er berettiget|er omfattet|har (brug|behov)|"
+                            r"er i målgruppen|bor i kommunen)\b")
 
 
 # the help withheld when the reader fails: "Hjemmeplejen kommer ikke igen, hvis De ikke åbner døren"

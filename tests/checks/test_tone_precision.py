@@ -161,3 +161,15 @@ def test_a_risk_outside_the_readers_control_may_come_first(nlp):
                        "det går. Ring til os, hvis du har spørgsmål.")
     assert _order(nlp, "Du kan miste retten til hjælp, hvis du siger nej til et rimeligt tilbud. Vi har fundet et job "
                        "til dig. Ring til os, hvis du har spørgsmål.")
+
+
+def test_a_stop_decided_with_its_reason_is_no_threat(nlp):
+    from letterlab.core import analyse
+
+    threat = PREFIX + "trussel"
+    decided = "Din hjælp til indkøb ophører den 1. juni, fordi du nu kan få dine varer bragt af købmanden."
+    eligibility = "Deres ledsagerordning ophører pr. 1. juni, idet De ikke længere er omfattet af målgruppen."
+    conditional = "Din hjælp til indkøb ophører den 1. juni, hvis du ikke sender os lægeerklæringen."
+    assert not [f for f in analyse(decided, nlp=nlp).findings if f.rule == threat]
+    assert not [f for f in analyse(eligibility, nlp=nlp).findings if f.rule == threat]
+    assert [f for f in analyse(conditional, nlp=nlp).findings if f.rule == threat]
