@@ -61,6 +61,8 @@ when the parse supports one.
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -327,11 +329,15 @@ def check(doc, rule) -> Iterator:
         severity = None
         if _no_actor_to_name(tok, rule.params):
             continue
+        if kind == "være" and _time_clause(tok, rule.params, STATE_CONDITIONS):
+            continue        # "Hvis hækken er klippet inden da, …": a state the letter waits for, not who does it
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
         # telegraphic: its passives weigh like those of a letter with little passive
         if (low_share or ctx.part_at(start) == "list") and not _actor_matters(table, tok.i):
             severity = rule.params["low_share_severity"]
-        elif _reader_in_condition(tok):
+        elif _reader_in_condition(tok) or ctx.part_at(start) == "appeal" or _agent_named(table, tok.i):
+            # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
+            # a hint to put the actor first, not a hidden actor
             severity = rule.params["low_share_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, tok, kind, start), severity=severity)
@@ -370,6 +376,14 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
             return True
     if _time_clause(tok, params) or _risk_clause(tok):
         return True
+    # the legal basis in a sentence of its own: "Afgørelsen er truffet efter servicelovens § 112", "Tilladelsen er
+    # givet efter byggelovens § 16" (the course's own advice: the reference by itself, after the decision)
+    if LEGAL_BASIS_RE.match(doc.text[tok.idx + len(tok.text):sent.end_char]):
+        return True
+    # what should have been done by a date that has passed: "to bøger, som skulle have været afleveret den 25. november"
+    if tok.i - 3 >= sent.start and [t.lower_ for t in doc[tok.i - 3:tok.i]] in (["skulle", "have", "været"],
+                                                                            ["burde", "have", "været"]):
+        return True
     low = tok.lower_
     if low in _lowered(tuple(params["thing_verbs"])):
         before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
@@ -388,6 +402,11 @@ def _lowered(words: tuple[str, ...]) -> frozenset[str]:
 QUESTION_WORDS = {"hvordan", "hvornår"}
 # Subordinators of a time clause; "før" and "efter" may also stand before a comma ("dagen før, bilen bliver hentet").
 TIME_SUBORDINATORS = {"når", "før", "efter", "indtil", "mens"}
+# a condition on a state reached: "Hvis hækken er klippet inden da, …" (a "være" passive only: "hvis sagen bliver
+# behandlet" is an event with someone doing it)
+STATE_CONDITIONS = {"hvis", "såfremt"}
+LEGAL_BASIS_RE = re.compile(r"\s*(\w+ ){0,2}?(efter|i henhold til|i medfør af|jf\.?|jævnfør|med hjemmel i)\s"
+                            r"[^.]{0,60}?(§|\blov(en|ens)?\b|\w+lov(en|ens)?\b|\w*bekendtgørelse\w*|\breglerne\b)")
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
 CHAIN_POS = {"AUX", "ADV", "PART"}
 MAX_NP = 4
@@ -395,7 +414,7 @@ MAX_NP = 4
 RISK_NOUNS = ("risiko", "fare")
 
 
-def _time_clause(tok: Token, params: dict) -> bool:
+def _time_clause(tok: Token, params: dict, subordinators=None) -> bool:
     """A passive that dates something else: "Når stolen er leveret, ...", "dagen før, containeren bliver hentet".
 
     The clause is a time subordinator, a short subject that is not the reader, then the verbs: it tells when,
@@ -409,10 +428,12 @@ def _time_clause(tok: Token, params: dict) -> bool:
     k = tok.i - 1
     while k >= sent.start:
         t = doc[k]
-        if t.lower_ in TIME_SUBORDINATORS and subject and (t.pos_ == "SCONJ" or t.lower_ == "når"):
+        if t.lower_ in (subordinators or TIME_SUBORDINATORS) and subject and (
+                t.pos_ == "SCONJ" or t.lower_ in ("når", "hvis", "såfremt")):
             return True     # not the preposition: "at udgiften efter en konkret vurdering anses for ..."
-        if t.lower_ == "at" and subject and k - 1 >= sent.start and doc[k - 1].lower_ in ("før", "efter"):
-            return True     # "efter at taget er lagt om"
+        if t.lower_ == "at" and subject and k - 1 >= sent.start and (doc[k - 1].lower_ in ("før", "efter") or (
+                doc[k - 1].text == "," and k - 2 >= sent.start and doc[k - 2].lower_ in ("før", "efter"))):
+            return True     # "efter at taget er lagt om", "14 dage efter, at den er bygget"
         if t.text == "," and subject and k - 1 >= sent.start and doc[k - 1].lower_ in ("før", "efter"):
             return True
         if t.is_punct or t.is_space or t.text in READER_SUBJECTS:
@@ -473,6 +494,16 @@ def _reader_in_condition(tok: Token) -> bool:
 READER_SUBJECTS = {"du", "De", "I", "Du"}
 REQUEST_FORMS = {"bedes", "bedt", "anmodes"}
 AGENT_WINDOW = 4
+
+
+def _agent_named(table: TokenTable, i: int) -> bool:
+    """The passive at main verb ``i`` names its actor right after it ("fastsat af byrådet")."""
+    for j in range(i + 1, min(len(table.text), i + 1 + AGENT_WINDOW)):
+        if table.punct[j] or table.space[j]:
+            return False
+        if table.lower[j] == "af":
+            return j + 1 < len(table.text) and table.pos[j + 1] in ("NOUN", "PROPN", "DET", "PRON")
+    return False
 
 
 def _actor_matters(table: TokenTable, i: int) -> bool:

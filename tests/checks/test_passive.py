@@ -187,9 +187,11 @@ def test_passive_without_actor_in_a_mostly_active_letter_is_info(make_doc):
     assert _letter_findings(make_doc, spec) == [("er spærret", "info")]
 
 
-def test_passive_stays_a_warning_when_it_names_the_actor_or_the_reader(make_doc):
+def test_passive_stays_a_warning_when_it_names_the_reader_or_asks_the_reader(make_doc):
+    # a passive that names its actor ("behandles af kommunen") hides no one: a hint to put the actor first (info);
+    # review 10's editor judged "Prisen er fastsat af byrådet" as a warning FALSE
     agent = f"{ACTIVE_CLAUSES} sagen/NOUN behandles/VERB/{FIN_PASS}/behandle af/ADP kommunen/NOUN ./PUNCT"
-    assert _letter_findings(make_doc, agent) == [("behandles", "warning")]
+    assert _letter_findings(make_doc, agent) == [("behandles", "info")]
     reader = f"{ACTIVE_CLAUSES} du/PRON bliver/AUX/{FIN_ACT}/blive indkaldt/VERB/{PART}/indkalde ./PUNCT"
     assert _letter_findings(make_doc, reader) == [("bliver indkaldt", "warning")]
     request = f"{ACTIVE_CLAUSES} skemaet/NOUN bedes/VERB/{FIN_PASS}/bede udfyldt/VERB/{PART}/udfylde ./PUNCT"
@@ -218,7 +220,7 @@ def test_nature_as_the_cause_leaves_no_actor_to_name(make_doc):
     # the same passive with an office as the actor is still found
     spec = (f"Haven/NOUN kan/AUX/{FIN_ACT}/kunne blive/AUX/VerbForm=Inf/blive ryddet/VERB/{PART}/rydde "
             f"af/ADP kommunen/NOUN ./PUNCT")
-    assert _letter_findings(make_doc, spec) == [("blive ryddet", "warning")]
+    assert _letter_findings(make_doc, spec) == [("blive ryddet", "info")]
     # snow as what is to be cleared, not a cause: the reader's task stays a finding
     spec = f"Stien/NOUN skal/AUX/{FIN_ACT}/skulle være/AUX/VerbForm=Inf/være ryddet/VERB/{PART}/rydde for/ADP sne/NOUN ./PUNCT"
     assert _letter_findings(make_doc, spec) == [("være ryddet", "warning")]
@@ -271,7 +273,7 @@ def test_blive_forhindret_is_a_state(make_doc):
 def test_how_a_thing_is_done_names_no_one(make_doc):
     spec = (f"Vi/PRON forklarer/VERB/{FIN_ACT} ,/PUNCT hvordan/ADV skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde ./PUNCT")
     assert _letter_findings(make_doc, spec) == []
-    spec = f"Skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde af/ADP os/PRON ./PUNCT"
+    spec = f"Skemaet/NOUN udfyldes/VERB/{FIN_PASS}/udfylde i/ADP dag/NOUN ./PUNCT"
     assert _letter_findings(make_doc, spec) == [("udfyldes", "warning")]
 
 
@@ -330,10 +332,10 @@ def test_the_consequence_of_the_readers_own_doing_is_a_tip(make_doc):
     spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"slettet/VERB/{PART}/slette ./PUNCT")
     assert _letter_findings(make_doc, spec) == [("bliver du slettet", "info")]
-    # the actor named, or a condition that is not the reader's doing: still a warning
+    # the actor named: a hint (info, review 10); a condition that is not the reader's doing: still a warning
     spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"kontaktet/VERB/{PART}/kontakte af/ADP jobcentret/NOUN ./PUNCT")
-    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
+    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "info")]
     spec = (f"Hvis/SCONJ vi/PRON mangler/VERB/{FIN_ACT} noget/PRON ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"kontaktet/VERB/{PART}/kontakte ./PUNCT")
     assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
@@ -354,8 +356,51 @@ def test_a_passive_in_a_bullet_list_weighs_like_one_in_an_active_letter(make_doc
     doc = make_doc(spec)
     letter(doc).parts = (Part(0, len(doc.text), "list"),)
     assert [(f.text, f.severity) for f in check(doc, rule)] == [("bliver malet", "info"), ("bliver slebet", "info")]
-    # a list item that names its actor keeps the warning
-    spec = (f"•/PUNCT Trappen/NOUN bliver/AUX/{FIN_ACT}/blive malet/VERB/{PART}/male af/ADP kommunen/NOUN ./PUNCT")
+    # a list item with the reader as its subject keeps the warning
+    spec = (f"•/PUNCT Du/PRON bliver/AUX/{FIN_ACT}/blive indkaldt/VERB/{PART}/indkalde i/ADP maj/NOUN ./PUNCT")
     doc = make_doc(spec)
     letter(doc).parts = (Part(0, len(doc.text), "list"),)
-    assert [(f.text, f.severity) for f in check(doc, rule)] == [("bliver malet", "warning")]
+    assert [(f.text, f.severity) for f in check(doc, rule)] == [("bliver indkaldt", "warning")]
+
+
+# --- review 10: passives an editor would not raise, in whole letters (the real model) -----------------------
+
+LETTER = ("Kære Ib\n\nDu får en ny kørestol. Vi har bestilt den hos firmaet, og den bliver leveret i næste uge. "
+          "Stolen er betalt af kommunen. Vi har lagt vægt på, at du ikke kan gå langt.\n\n{x}\n\n"
+          "Med venlig hilsen\nIda Holm\n\nSådan klager du\nKlagen skal være sendt senest 4 uger efter, at du har "
+          "fået brevet. Den bliver behandlet af Ankestyrelsen.\n")
+
+
+def _passives(nlp, x: str):
+    from letterlab.core import analyse
+
+    text = LETTER.format(x=x)
+    report = analyse(text, nlp=nlp)
+    return text, {text[f.start:f.end]: f.severity for f in report.findings if f.rule == "let-at-laese.passiv"}
+
+
+def test_the_legal_basis_in_a_sentence_of_its_own_is_no_finding(nlp):
+    _, found = _passives(nlp, "Beslutningen er taget efter servicelovens § 112.")
+    assert "er taget" not in found
+    _, found = _passives(nlp, "Beslutningen er taget af hjemmeplejen i går.")
+    assert "er taget" in found          # not a legal basis: an actor, a time
+
+
+def test_a_state_the_letter_waits_for_is_no_finding(nlp):
+    _, found = _passives(nlp, "Hvis stolen er samlet inden fredag, kan du bruge den i weekenden. Ring, hvis den skal "
+                              "justeres 14 dage efter, at den er leveret.")
+    assert "er samlet" not in found and "er leveret" not in found
+    # an event, with someone doing it, in a condition still is one
+    _, found = _passives(nlp, "Hvis stolen bliver samlet af en montør, kan du bruge den i weekenden.")
+    assert "bliver samlet" in found
+
+
+def test_what_should_have_been_done_by_a_passed_date_is_no_finding(nlp):
+    _, found = _passives(nlp, "Du har to bøger, som skulle have været afleveret den 3. marts.")
+    assert not any("afleveret" in k for k in found)
+
+
+def test_a_named_actor_and_the_appeal_guide_give_a_hint_not_a_warning(nlp):
+    _, found = _passives(nlp, "Prisen er fastsat af byrådet.")
+    assert found.get("er fastsat") == "info"
+    assert found.get("være sendt", "info") == "info" and found.get("bliver behandlet", "info") == "info"
