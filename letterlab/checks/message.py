@@ -97,7 +97,9 @@ PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt
 
 DECISION = [
     # not on a condition: "Ring til mig, hvis du får brug for mere tid", "Får du brug for hjælp, så …"
-    r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b",
+    # the De form, with what is granted ("de får" alone may be "they get"; the sentences are read in lower case)
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bde får (\w+ )?(tilladelse|lov til|ret til|hjælp til|tilskud|dækket|betalt|udbetalt)\b", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
@@ -119,7 +121,7 @@ DECISION = [
     r"\b(er|bliver|vil blive) (\w+ )?(stoppet|standset|nedsat|sat på pause|ophørt|bortfaldet)\b",
     # the same in kancellistil: "Det er besluttet, at hjælpen nedsættes fra hver uge til hver 14. dag"
     r"\bdet er (\w+ ){0,4}besluttet,? at\b", r"(?<!hvis )(?<!såfremt )\b\w+ (nedsættes|standses)\b",
-    r"\b(du|de) skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
+    r"\b(du|de|i) skal (\w+ ){0,2}betale (.{0,60} )?tilbage\b", r"\b(gives|ydes|tildeles|bevilges|imødekommes)( \w+)? delvi(s|st)\b",
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ ){0,3}truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
@@ -240,6 +242,8 @@ CONDITIONS = [
     r"\b(hvor meget|hvordan|hvad|hvor) (du|de) skal\b",
     # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
     r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*?,\s*så (\w+ )?(vi|jeg)\b",
+    # an offer to get in touch for something the reader may want: "Ring til Borgerservice for at få en tid"
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*\bfor at få (en )?(tid|hjælp|råd|rådgivning|vejledning|svar|mere at vide)\b",
     # the way to reach us, not a task: "Skriv til os via Digital Post på borger.dk", "Ring til os på 76 44 20 00."
     r"^(?:[-•*–]\s*)?(ring|skriv) til (os|mig|\w+) (via|på|gennem) (?!.*\b(for at|og (aftal|bestil|send|fortæl)\w*)\b)[^,]*[.!]?$",
     # "så" after the verb points back to the condition before it: "Hvis ..., kan du søge igen. Send os så ..."

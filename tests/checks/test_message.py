@@ -90,6 +90,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Jeg vil gerne se Dem til en samtale om Deres pension.", "summons"),
     # a duty with its deadline on the readers as a group (templates-heldout7)
     ("Alle grundejere ved stranden skal senest den 1. juni 2027 sende os en plan for kystsikringen.", "action"),
+    # a grant in the De form and a repayment in the I form (review 10)
+    ("De får tilladelse til at sætte et skur på 12 m² op ved skellet.", "decision"),
+    ("I skal betale 2.400 kr. tilbage for jeres søns friplads.", "decision"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
