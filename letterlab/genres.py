@@ -105,9 +105,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\btak for (din|deres|jeres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
         (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres|jeres)\b", 2),
         (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres|jeres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
-         r"indberetning|tilmelding)\b", 2.5),
+         r"indberetning|tilmelding|bestilling|booking)\b", 2.5),
         (r"\btak for (din|dit|deres|jeres) [\w-]*(mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål|anmeldelse|"
-         r"indberetning|tilmelding)\b", 1.5),
+         r"indberetning|tilmelding|bestilling|booking)\b", 1.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
         (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
         (r"\bdu (får (et )?svar|hører|kan regne med at få (et )?svar)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b",
@@ -136,11 +136,13 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bi hænde\b", 1.5),
         # a plain request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
         (r"(^|\n|[.!?] )\s*(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|aflevere)\b", 2),
-        (r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift)\b",
-         1.5),
+        (r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|"
+         r"underskrift)\b", 1.5),
         # a request as what is missing: "Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig"
         (r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
          r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b", 2.5),
+        # something of the reader's that is missing: "Vi mangler din lejekontrakt", "vi mangler jeres årsopgørelse"
+        (r"\b(vi|jeg|kommunen) mangler (stadig )?(din|dit|dine|jeres|deres) [\w-]+", 2),
     ],
     "opkraevning": [
         (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
@@ -157,6 +159,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bikke (\w+ ){1,3}endnu\b", 1.5),
         (r"\b(stadig|fortsat) ikke (\w+ ){0,2}(modtaget|fået|set|betalt|svaret|sendt|indsendt)\b", 4),
         (r"\bmangler (stadig|fortsat|endnu)\b", 2.5),
+        # overdue: "to bøger, som skulle have været afleveret den 25. november"
+        (r"\bskulle have været (afleveret|betalt|indbetalt|sendt|indsendt|returneret|fornyet|udfyldt)\b", 4),
         (r"\b(vi|jeg) (skrev|har skrevet) til (dig|jer|dem) (den|d\.|i|for)\b.{0,60}\b(bad|har bedt) (dig|jer|dem|om)\b", 2.5),
         # something of the reader's runs out and must be renewed: "Din beboerlicens udløber … forny den senest …"
         (r"\budløber\b", 1.5),

@@ -64,6 +64,12 @@ def test_short_letters(text, expected):
     # a reminder without a pronoun: "Vi skal hermed minde om, at …"
     ("Vi skal hermed minde om, at jeres barns sommerferie skal være meldt til dagplejen senest den 1. marts.",
      "paamindelse"),
+    # review 10: a receipt for an order, a request that opens with thanks, an overdue loan
+    ("Vi har fået din bestilling. Vi henter dine gamle møbler tirsdag den 3. marts 2027.", "kvittering"),
+    ("Vi mangler din lønseddel for at kunne beregne dit tilskud. Tak for din ansøgning, som vi fik den 2. marts. "
+     "For at kunne regne tilskuddet ud har vi brug for en kopi af din lønseddel. Send den senest den 20. marts.",
+     "anmodning"),
+    ("Du har en cd, som skulle have været afleveret den 4. marts. Aflever den senest den 11. marts.", "paamindelse"),
     # a duty with its deadline on the readers as a group
     ("Efter reglerne skal alle klubber, der vil have lokaletilskud, senest den 1. maj 2027 indsende deres "
      "medlemslister.", "anmodning"),

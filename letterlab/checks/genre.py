@@ -45,6 +45,8 @@ REFUSAL = [
     r"\bafslag\b", r"\bafslå\w*", r"\bdu får ikke\b", r"\bfår du ikke\b", r"\bkan (du )?ikke få\b",
     r"\bdelvi(s|st)\b", r"\ben del af\b", r"\bafvis\w*", r"\bikke (\w+ ){0,3}imødekomme\w*", r"\bimødekommes ikke\b",
     r"\bikke muligt at (bevilge|godkende|give|tilbyde|opfylde)\b",
+    # "Vi kan ikke give Dem tilskud til at udvide døren" (a part of what was asked for)
+    r"\b(vi|kommunen|jeg) kan (\w+ )?ikke (give|bevilge|betale|dække|tilbyde|godkende|yde)\b",
     # another place or offer than the one asked for ("Ida anvises i stedet plads i ...")
     r"\b(anvises|tilbydes|får) (\w+ ){0,2}i stedet\b", r"\bi stedet (\w+ ){0,2}plads\b",
     r"\bsagt nej\b", r"\bsiger nej\b", r"\bikke (\w+ )?bevilge\w*", r"\bbevilges ikke\b", r"\bdækker (\w+ )?ikke\b",
@@ -282,7 +284,8 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
 # "Du skal overholde disse vilkår", "på de nedenfor anførte vilkår": a grant on conditions does not give the reader
 # fully what was asked, so it needs a klagevejledning (forvaltningsloven § 25, stk. 2; others, such as neighbours, may
 # also appeal a permit). Its reasons and rules are another matter: a standard condition needs no reason of its own.
-_CONDITIONS = re.compile(r"\bvilkår(et|ene)?\b")
+# a grant on conditions: "vilkår", "Tilladelsen gives på de betingelser, som står nedenfor", a "Betingelser" heading
+_CONDITIONS = re.compile(r"\bvilkår(et|ene)?\b|\bpå (\w+ )?betingelse(r|rne)?\b|^\s*betingelser\s*:?\s*$")
 
 
 def _guide_required(refusal: bool, outside) -> bool:

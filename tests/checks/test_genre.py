@@ -409,3 +409,16 @@ def test_a_regulations_short_name_is_a_rule_reference(plain_nlp):
     text = FULL.replace("Reglerne står i lov om social service § 112.", "Det står i hjælpemiddelbekendtgørelsen.")
     assert "hjælpemiddelbekendtgørelsen" in text
     assert all_decision_findings(plain_nlp, text)["genre.afgoerelse-regler"] == []
+
+
+def test_a_part_refused_or_a_permit_on_conditions_needs_an_appeal_guide(plain_nlp):
+    # review 10: "Vi kan ikke give Dem tilskud til …" refuses a part of what was asked for; a permit given "på de
+    # betingelser, som står nedenfor" does not give the reader fully what they asked for either
+    partial = ("Du får en ny hoveddør med automatisk åbner. Vi kan ikke give dig tilskud til en ny terrasse, fordi "
+               "du kan komme ud i haven gennem køkkenet.\nAfgørelsen er truffet efter servicelovens § 116.")
+    assert run(plain_nlp, partial, "genre.klagevejledning", "afgoerelse")
+    permit = ("Du får lov til at bygge et udhus på 20 m². Tilladelsen gives på de betingelser, som står nedenfor.\n\n"
+              "Betingelser\n- Udhuset skal stå 2,5 meter fra skellet.\n\nTilladelsen er givet efter byggelovens § 16.")
+    assert run(plain_nlp, permit, "genre.klagevejledning", "afgoerelse")
+    full = "Du får en ny hoveddør med automatisk åbner, som du har søgt om.\nAfgørelsen er truffet efter servicelovens § 116."
+    assert run(plain_nlp, full, "genre.klagevejledning", "afgoerelse") == []
