@@ -147,6 +147,16 @@ def find_phones(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _senders_domain(text: str, address: str) -> bool:
+    """The address is on the sending authority's own domain: "hjaelpemidler@egeskov.dk" in a letter from "Egeskov
+    Kommune" (a functional mailbox to write or complain to, not a citizen's data)."""
+    domain = address.rpartition("@")[2].lower()
+    name = domain.split(".")[0]
+    if len(name) < 3 or not domain.endswith(".dk"):
+        return False
+    return bool(re.search(rf"\b{re.escape(name)}\s+(kommune|region|forsyning|affald)\b", text, re.I))
+
+
 def find_emails(text: str) -> list[tuple[int, int, str]]:
     if "@" not in text:
         return []       # most letters: no need to run the pattern at every position
@@ -195,7 +205,8 @@ def check(doc, rule) -> Iterator:
     for start, end, _ in found:
         if _in_placeholder(holders, start, end):
             continue
-        if not rule.params["sender_contact"] and is_senders(ctx, text, start):
+        if not rule.params["sender_contact"] and (is_senders(ctx, text, start) or (
+                target == "email" and _senders_domain(text, text[start:end]))):
             continue
         if _on_email_header(ctx, text, start):
             continue        # "Til: Sofie Munk <sofie@mail.dk>": an e-mail is sent to its reader's address
