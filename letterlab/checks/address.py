@@ -578,6 +578,17 @@ def _states_the_law(first: Token, last: Token) -> bool:
     return bool(LAW_SOURCE_RE.match(following.text)) and _names_law(following)
 
 
+_ONLY_WHEN = re.compile(r"\s+(kan|må)\s+(ikke\s+)?kun\b", re.I)
+
+
+def _paraphrases_a_rule(doc: Doc, first, start: int, end: int) -> bool:
+    """The limit the law sets, with the sender word as its subject: "Kommunen kan kun give hjælp …, hvis …" ("vi"
+    would make it the office's own choice, and the guard refuses that rewrite)."""
+    text = doc_text(doc)
+    sent_end = first.sent.end_char
+    return bool(_ONLY_WHEN.match(text, end)) and re.search(r"\b(når|hvis)\b", text[end:sent_end]) is not None
+
+
 def _kommunen(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
@@ -592,6 +603,8 @@ def _kommunen(doc: Doc, rule) -> Iterator:
             continue
         if _inside(exc, start, end) or not _is_subject(first, last) or _states_the_law(first, last):
             continue
+        if _paraphrases_a_rule(doc, first, start, end):
+            continue        # "Kommunen kan kun give hjælp, hvis …" restates the law: "vi" would make it our choice
         repl = "Vi" if sentence_initial(first) else "vi"
         message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
         if not keeps_content(doc_text(doc)[start:end], repl):
