@@ -216,8 +216,12 @@ ACTIONS = [
     r"\b(vi|jeg) anmoder (dig|jer|dem|de) (\w+ ){0,2}om\b",
     # a request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
     r"^(?:[-•*–]\s*)?(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|ringe|give os|aflevere|tage et billede)\b",
-    r"\b(vi|jeg) har brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
+    r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
     r"svar|besked|\w+ fra dig|dit|din|dine)\b",
+    # a bill handed over: "Her er din regning for madservice i november" (the amount and the due date follow)
+    r"^(?:[-•*–]\s*)?her er (din|dit|jeres|deres) ([\w-]+ )?(regning|opkrævning|faktura|indbetalingskort)\b",
+    # something of the reader's that is missing: "Vi mangler din lejekontrakt"
+    r"\b(vi|jeg|kommunen) mangler (stadig )?(din|dit|dine|jeres|deres) [\w-]+",
     # a request as what is missing: "Før vi kan behandle ansøgningen, mangler vi disse oplysninger fra dig"
     r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
     r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b",

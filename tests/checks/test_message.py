@@ -93,6 +93,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     # a grant in the De form and a repayment in the I form (review 10)
     ("De får tilladelse til at sætte et skur på 12 m² op ved skellet.", "decision"),
     ("I skal betale 2.400 kr. tilbage for jeres søns friplads.", "decision"),
+    ("Vi mangler din lønseddel for marts for at kunne beregne dit tilskud", "action"),
+    ("Her er din regning for tømning af septiktanken i maj.", "action"),
+    ("For at kunne beregne tilskuddet har vi brug for en kopi af din lønseddel.", "action"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
