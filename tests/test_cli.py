@@ -50,7 +50,7 @@ def test_check_json_schema_from_stdin():
 
 def test_fail_on_sets_exit_code(tmp_path):
     p = tmp_path / "brev.txt"
-    p.write_text("Kære Anne\n\nDin ansøgning behandles af kommunen.\n", encoding="utf-8")
+    p.write_text("Kære Anne\n\nDin ansøgning behandles i næste uge.\n", encoding="utf-8")
     assert run("check", str(p), "--fail-on", "warning").returncode == 1
     assert run("check", str(p), "--fail-on", "error").returncode == 0
 

@@ -332,10 +332,10 @@ def test_the_consequence_of_the_readers_own_doing_is_a_tip(make_doc):
     spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"slettet/VERB/{PART}/slette ./PUNCT")
     assert _letter_findings(make_doc, spec) == [("bliver du slettet", "info")]
-    # the actor named: a hint (info, review 10); a condition that is not the reader's doing: still a warning
+    # the actor named (the reader is still the subject), or a condition that is not the reader's doing: a warning
     spec = (f"Hvis/SCONJ du/PRON udebliver/VERB/{FIN_ACT}/udeblive ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"kontaktet/VERB/{PART}/kontakte af/ADP jobcentret/NOUN ./PUNCT")
-    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "info")]
+    assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
     spec = (f"Hvis/SCONJ vi/PRON mangler/VERB/{FIN_ACT} noget/PRON ,/PUNCT bliver/AUX/{FIN_ACT}/blive du/PRON "
             f"kontaktet/VERB/{PART}/kontakte ./PUNCT")
     assert _letter_findings(make_doc, spec) == [("bliver du kontaktet", "warning")]
