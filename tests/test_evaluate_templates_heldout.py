@@ -89,11 +89,13 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.1,
     },
     # Set 7 (seventh editor, blind): first contact on main 6de0d17 (session 10) was heading 18/20, message-first
-    # 19/20, genre 13/20, appeal 20/20, message sentence 18/20, tone 14/20, 1.0 warnings per good plain letter
+    # 19/20, genre 13/20, appeal 20/20, message sentence 18/20, tone 14/20, 1.0 warnings per good plain letter.
+    # Read in session 10 (no longer blind): 20, 20, 17, 20, 20, tone 15/20, 0.5 warnings after general fixes; the
+    # three genres left are judgement calls the set's README names (a rykker, a pass to collect, a repayment to come)
     "templates-heldout7": {
-        "min_accuracy": {"heading": 0.9, "message_first": 0.95, "genre": 0.65, "appeal": 1.0,
-                         "message_sentence": 0.9},     # every template can be judged: no cannot_judge figure
-        "max_plain_warnings_per_letter": 1.0,
+        "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 0.85, "appeal": 1.0,
+                         "message_sentence": 1.0},     # every template can be judged: no cannot_judge figure
+        "max_plain_warnings_per_letter": 0.5,
     },
     "templates-dev4": {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
