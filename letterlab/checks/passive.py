@@ -105,6 +105,8 @@ ADJECTIVAL_PARTICIPLES = [
     "inviteret", "vedlagt", "indkaldt",
     # what someone or something is: "dit CV er opdateret", "du er registreret på adressen", "skal være certificeret"
     "opdateret", "registreret", "certificeret", "autoriseret",
+    # "Så er sagen afsluttet": a case that is over, as "lukket" ("bliver afsluttet" still flags)
+    "afsluttet",
 ]
 # Weather and nature as the cause: "kælderen bliver oversvømmet ved skybrud" has no one to name.
 NATURAL_CAUSES = [
