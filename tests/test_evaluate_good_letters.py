@@ -62,5 +62,7 @@ def test_issue_target_on_every_rule(result):
 def test_plain_letters_score_far_above_officialese(result):
     s = result["summary"]
     assert s["good_scores"][0] >= 88
-    assert s["officialese_scores"][1] <= 45
+    # 45 until session 10; 46 since "Når byggeriet er afsluttet" (a time clause of state) stopped counting as a
+    # passive in the officialese carport letter: that finding was wrong, the letter is no better. The gap is the point.
+    assert s["officialese_scores"][1] <= 46
     assert s["gap"] >= 45
