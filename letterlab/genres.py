@@ -250,10 +250,11 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
     own = [text[p.start:p.end] for p in parts if p.kind in GENRE_PART_KINDS]
     if not own:
         return detect_genre(text)
-    scores = genre_scores("\n\n".join(own))
+    own_text = "\n\n".join(own)
+    scores = genre_scores(own_text)
     opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
     rank = {g: scores[g] + opening[g] for g in scores}
-    if not opening["indkaldelse"] and not SUMMONS_DUTY.search("\n\n".join(own).lower()):
+    if not opening["indkaldelse"] and not SUMMONS_DUTY.search(own_text.lower()):
         # a letter that opens with something else ("Vi anbefaler, at Oliver får …", "Du får …") and only later
         # invites to a meeting about it is not a summons: the meeting is its next step
         rank["indkaldelse"] = -1.0

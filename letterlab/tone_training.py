@@ -39,7 +39,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2": DATA / "tone-heldout2",
            "editor3": DATA / "tone-heldout3", "editor4": DATA / "tone-heldout4", "editor6": DATA / "tone-heldout6",
            "editor7": DATA / "tone-heldout7", "editor8": DATA / "tone-heldout8"}
-EDITORS = ("editor1", "editor2", "editor3", "editor4", "editor6", "editor7", "editor8")
+EDITORS = tuple(name for name in WRITERS if name != "project")
 # tests/data/tone-heldout5 (a fifth editor) is kept out on purpose: unread and untrained on, it judges the model
 L2 = 2.0
 # what the model adds to the rules, pooled out of writer: right at least this often, and at most this many more

@@ -329,17 +329,16 @@ def check(doc, rule) -> Iterator:
     for start, end, kind, tok in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
-        if _no_actor_to_name(tok, rule.params):
+        if _no_actor_to_name(tok, rule.params, kind):
             continue
-        if kind == "være" and _time_clause(tok, rule.params, STATE_CONDITIONS):
-            continue        # "Hvis hækken er klippet inden da, …": a state the letter waits for, not who does it
+        part = ctx.part_at(start)
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
         # telegraphic: its passives weigh like those of a letter with little passive
-        if (low_share or ctx.part_at(start) == "list") and not _actor_matters(table, tok.i):
+        if (low_share or part == "list") and not _actor_matters(table, tok.i):
             severity = rule.params["low_share_severity"]
         elif _reader_in_condition(tok):
             severity = rule.params["low_share_severity"]
-        elif (ctx.part_at(start) == "appeal" or _agent_named(table, tok.i)) and not _reader_or_request(table, tok.i):
+        elif (part == "appeal" or _agent_named(table, tok.i)) and not _reader_or_request(table, tok.i):
             # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
             # a hint to put the actor first, not a hidden actor; "bedes" and the reader as subject stay warnings
             severity = rule.params["low_share_severity"]
@@ -357,7 +356,7 @@ WEATHER_VERBS = {"regner", "regnede", "sner", "sneede", "fryser", "frøs", "stor
 ROUTINE_WINDOW = 4
 
 
-def _no_actor_to_name(tok: Token, params: dict) -> bool:
+def _no_actor_to_name(tok: Token, params: dict, kind: str = "") -> bool:
     """A passive with no one to name: nature as the cause, a routine "som normalt", a thing that "kan ikke repareres"."""
     doc, sent = tok.doc, tok.sent
     nature = {w.lower() for w in params["natural_causes"]}
@@ -378,7 +377,9 @@ def _no_actor_to_name(tok: Token, params: dict) -> bool:
             break
         if t.lower_ in QUESTION_WORDS:
             return True
-    if _time_clause(tok, params) or _risk_clause(tok):
+    # a time clause, and for a "være" passive a condition on a state reached ("Hvis hækken er klippet inden da, …"):
+    # what the letter waits for, not who does it
+    if _time_clause(tok, params, TIME_OR_STATE if kind == "være" else TIME_SUBORDINATORS) or _risk_clause(tok):
         return True
     # the legal basis in a sentence of its own: "Afgørelsen er truffet efter servicelovens § 112", "Tilladelsen er
     # givet efter byggelovens § 16" (the course's own advice: the reference by itself, after the decision)
@@ -409,6 +410,7 @@ TIME_SUBORDINATORS = {"når", "før", "efter", "indtil", "mens"}
 # a condition on a state reached: "Hvis hækken er klippet inden da, …" (a "være" passive only: "hvis sagen bliver
 # behandlet" is an event with someone doing it)
 STATE_CONDITIONS = {"hvis", "såfremt"}
+TIME_OR_STATE = TIME_SUBORDINATORS | STATE_CONDITIONS
 # the participle of the formula ("er truffet", "er givet"), right before the legal basis: not "De bevilges særlig
 # støtte i henhold til § 34" (the officialese a plain letter turns into "Du får …")
 FORMULA_PARTICIPLES = {"truffet", "givet", "taget", "meddelt", "udstedt", "foretaget"}

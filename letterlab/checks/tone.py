@@ -596,8 +596,7 @@ READER_MAY_RE = re.compile(r"^\W*(du|de|i) (kan|må)( gerne| altid| også| selv)
 
 def _reader_choice(low: str, clause: str, m) -> bool:
     """The cold phrase belongs to the reader's own choice, and no other sanction follows it."""
-    later = SANCTION_RE.search(low, m.end())
-    if later and not ALWAYS_COLD_RE.fullmatch(later.group(0)):
+    if _later_sanction(low, m):
         return False
     if "modsat fald" in m.group(0):
         return bool(READER_WISH_RE.match(low))
@@ -1302,11 +1301,16 @@ def _reason_heading(td: ToneDoc, w: Sent) -> bool:
         w.text.split()) <= 12
 
 
+def _section_start(td: ToneDoc, w: Sent, max_words: int) -> bool:
+    """``w`` opens a section: a heading, or a line of its own of at most ``max_words`` words."""
+    return w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= max_words
+
+
 def _under_reason_heading(td: ToneDoc, body: list, k: int) -> bool:
     """Sentence ``k`` stands in a section whose heading promises the reason ("Derfor får du ikke det hele",
     "Begrundelse"): the refusal is part of the explanation, whose other sentences give the why."""
     for w in reversed(body[max(0, k - 8):k]):
-        if w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= 12:
+        if _section_start(td, w, 12):
             return _reason_heading(td, w)
     return False
 
@@ -1314,7 +1318,7 @@ def _under_reason_heading(td: ToneDoc, body: list, k: int) -> bool:
 def _section_has_reason(td: ToneDoc, body: list, j: int) -> bool:
     """The section under the reason heading ``body[j]`` says something besides the legal formulas."""
     for w in body[j + 1:j + 6]:
-        if w.zone == "heading" or _own_line(td, w) and len(w.text.split()) <= 6:
+        if _section_start(td, w, 6):
             break
         if not BOILERPLATE_RE.search(w.low):
             return True

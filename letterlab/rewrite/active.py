@@ -175,11 +175,12 @@ def _token_at(doc: Doc, char: int) -> int | None:
 
 def _sentence(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) token indices of token ``i``'s sentence, as ``doc[i].sent``, read from the token table."""
+    t = token_table(doc)
     if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not doc.has_annotation("SENT_START"):
         sent = doc[i].sent
         start, end = sent.start, sent.end
     else:
-        starts = token_table(doc).sent_start
+        starts = t.sent_start
         start = i
         while start > 0 and not starts[start]:
             start -= 1
@@ -188,7 +189,6 @@ def _sentence(doc: Doc, i: int) -> tuple[int, int]:
             end += 1
     # a list item's marker and the blank lines after it are not the sentence's words: "• Tanken skal tømmes af
     # et firma" must not become "Et firma skal tømme • Tanken"
-    t = token_table(doc)
     while start < i and (t.space[start] or t.text[start] in LIST_MARKERS):
         start += 1
     while end - 1 > i and t.space[end - 1]:
