@@ -51,8 +51,10 @@ def limit(seconds: float | None) -> Iterator[bool]:
             raise TooSlow()
 
     previous = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
+        # armed inside the ``try``: an alarm that fires at once (a tiny limit) still reaches the
+        # ``finally`` that stops the timer; armed before it, a repeating timer would outlive the block
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
         yield True
     finally:
         armed[0] = False      # an alarm that fires from here on is ignored

@@ -75,3 +75,42 @@ def test_a_running_timer_of_someone_else_is_left_alone():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_alarm_that_fires_as_the_timer_is_armed_leaves_no_timer_behind(monkeypatch):
+    """The earliest alarm possible: raised the moment the timer is set (a limit of a millisecond on a
+    busy machine). The block is stopped and the repeating timer stops with it; a timer left running
+    would raise TooSlow in whatever code runs next (it once did, in pytest's own hooks)."""
+    real = signal.setitimer
+
+    def set_and_fire(which, seconds, interval=0.0):
+        result = real(which, seconds, interval)
+        if seconds > 0:
+            raise timelimit.TooSlow()
+        return result
+
+    monkeypatch.setattr(timelimit.signal, "setitimer", set_and_fire)
+    before = signal.getsignal(signal.SIGALRM)
+    with pytest.raises(timelimit.TooSlow):
+        with timelimit.limit(0.05):
+            _spin(30)
+    monkeypatch.undo()
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert _spin(0.6) == "finished"
+
+
+def test_many_tiny_limits_around_quick_work_leave_no_timer_behind():
+    """The shape of the core's retries under a tiny limit: the alarm races the block's start and end."""
+    before = signal.getsignal(signal.SIGALRM)
+    stopped = 0
+    for i in range(300):
+        try:
+            with timelimit.limit(0.0001 * (1 + i % 7)):
+                _spin(0.0001 * (i % 9))
+        except timelimit.TooSlow:
+            stopped += 1
+    assert stopped > 0
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert _spin(0.6) == "finished"
