@@ -38,6 +38,11 @@ GUARDS = {
     "tone-heldout6": (0.90, 0.77, 0.02),
     "tone-heldout7": (0.87, 0.85, 0.025),
     "tone-heldout8": (0.94, 0.72, 0.015),
+    # editors 9-11 (session 11), blind when written; first contact on 250d637: 0.901 / 0.715 / 0 %,
+    # 0.870 / 0.541 / 2.5 %, 0.894 / 0.659 / 2.4 %; whole letters 18/22, 11/21, 20/25 families found
+    "tone-heldout9": (0.90, 0.71, 0.01),
+    "tone-heldout10": (0.87, 0.54, 0.03),
+    "tone-heldout11": (0.89, 0.65, 0.03),
 }
 
 
