@@ -50,6 +50,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bpåbud(det|dene)?\b|\bpåbyde[rs]?\b", 3), (r"\bbøde(n|forelæg\w*)?\b", 2.5),
         (r"\bskal (\w+ ){0,3}(betale|tilbagebetale) (.{0,50} )?tilbage\b|\btilbagebetal\w*", 1.5),
         (r"\bvi (har )?(stoppet|standset|nedsat|sat (\w+ ){0,4}(ned|på pause))\b|\bstopper (din|dit|dine)\b", 2),
+        # a reduction of the reader's help told as a change: "Din kontanthjælp bliver sat ned", "… kr. mindre i …"
+        (r"\b(din|dit|dine|deres|jeres) ([\w-]+ ){1,2}(bliver|er blevet|skal) (sat ned|nedsat)\b|"
+         r"\b(kr\.?|kroner) mindre (i|om)\b", 2),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
         (r"\b(som )?du (har )?(søgt|søgte|ansøgt|ansøgte) om\b", 2),
         # a grant: the municipality pays for the reader ("Kommunen betaler ...", "Vi betaler ...")

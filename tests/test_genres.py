@@ -327,3 +327,10 @@ def test_a_summons_after_a_short_background_line_is_a_summons():
             "Vi skal holde en opfølgningssamtale med dig tirsdag den 4. maj kl. 10 i Jobcentret, Torvet 2. "
             "Ring til mig, hvis tiden ikke passer.\n\nMed venlig hilsen\n\nKim Berg\nJobcentret")
     assert _genre_of_letter(text) == "indkaldelse"
+
+
+def test_a_reduction_told_as_a_change_is_a_decision_without_the_appeal_guide():
+    """Review 11: cut off its klagevejledning, a reduction letter read as news, and its missing guide passed."""
+    text = ("Dit tilskud bliver sat ned fra 1. marts\n\nKære Anna\n\nFra 1. marts får du 410 kr. mindre i tilskud om "
+            "måneden, fordi din indkomst er steget.\n\nDu kan se dit nye beløb herunder.\n\nVenlig hilsen\nPer Holm")
+    assert detect_genre(text)[0] == "afgoerelse"

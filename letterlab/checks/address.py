@@ -589,6 +589,21 @@ def _paraphrases_a_rule(doc: Doc, first, start: int, end: int) -> bool:
     return bool(_ONLY_WHEN.match(text, end)) and re.search(r"\b(når|hvis)\b", text[end:sent_end]) is not None
 
 
+PRESENTING = {"her", "vedlagt", "hermed"}
+
+
+def _names_a_thing(first: Token, last: Token) -> bool:
+    """A department's name used as the word for what it handles: a process noun with its object ("opkrævningen
+    af hundeafgift", "visitationen af din mor"), or a thing presented ("Her er opkrævningen for 2027")."""
+    nxt = _next(last)
+    if nxt is not None and nxt.lower_ == "af" and first.text != "Kommune" and not first.lower_.endswith("kommune"):
+        return True
+    verb = _prev(first)
+    before = _prev(verb) if verb is not None else None
+    return (verb is not None and verb.lower_ in ("er", "kommer", "følger") and before is not None
+            and before.lower_ in PRESENTING)
+
+
 def _kommunen(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
@@ -605,6 +620,8 @@ def _kommunen(doc: Doc, rule) -> Iterator:
             continue
         if _paraphrases_a_rule(doc, first, start, end):
             continue        # "Kommunen kan kun give hjælp, hvis …" restates the law: "vi" would make it our choice
+        if _names_a_thing(first, last):
+            continue        # "Her er opkrævningen af hundeafgift": the bill, not the department that sends it
         repl = "Vi" if sentence_initial(first) else "vi"
         message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
         if not keeps_content(doc_text(doc)[start:end], repl):

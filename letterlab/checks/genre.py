@@ -59,6 +59,10 @@ REFUSAL = [
     r"\bkrav om tilbagebetaling\b",
     # the same in a clause's word order: "Vi har besluttet, at du ikke kan få en elkørestol. I stedet får du ..."
     r"\b(du|de|i) ikke kan (\w+ )?få\b", r"\bi stedet (får|tilbyder|bevilger|giver)\b",
+    # a reduction told as a change: "Din kontanthjælp bliver sat ned", "får du 3.150 kr. mindre i kontanthjælp"
+    r"\b(bliver|er|blive|blevet|har|vi) (\w+ ){0,3}sat (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
+    r"\bsætte[rs]? (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
+    r"\b(kr\.?|kroner) mindre\b",
 ]
 # "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
 FULL_GRANT = re.compile(r"\b(er|får du|du får) det,? (som )?(du|de) (har )?(an)?søgt om\b|"

@@ -332,6 +332,8 @@ def check(doc, rule) -> Iterator:
         if _no_actor_to_name(tok, rule.params, kind):
             continue
         part = ctx.part_at(start)
+        if part == "subject" and _readers_thing_as_subject(table, tok.i):
+            continue        # a subject line about the reader's own case: "Din kontanthjælp bliver sat ned fra 1. maj"
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
         # telegraphic: its passives weigh like those of a letter with little passive
         if (low_share or part == "list") and not _actor_matters(table, tok.i):
@@ -344,6 +346,24 @@ def check(doc, rule) -> Iterator:
             severity = rule.params["low_share_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, tok, kind, start), severity=severity)
+
+
+READERS_THINGS = {"din", "dit", "dine", "deres", "jeres"}
+
+
+def _readers_thing_as_subject(table, i: int) -> bool:
+    """The passive's subject is the reader's own thing ("Din ansøgning", "Deres byggetilladelse"): a heading
+    that puts the reader's case first, the form the course recommends for a subject line."""
+    # the subject hangs on the participle, or on the auxiliary that governs it ("Din ansøgning bliver behandlet")
+    verbs = [i] + [c for c in table.children(i) if table.pos[c] == "AUX"]
+    if table.head[i] != i and table.pos[table.head[i]] in ("AUX", "VERB"):
+        verbs.append(table.head[i])
+    subj = next((c for v in verbs for c in table.children(v) if table.dep[c].startswith("nsubj")), None)
+    if subj is None:
+        return False
+    # "Din" as the head of the phrase (the treebank's possessive) or as the noun's determiner
+    return table.lower[subj] in READERS_THINGS or any(
+        table.lower[c] in READERS_THINGS and c < subj for c in table.children(subj))
 
 
 NEGATED_MODALS = {"kan", "kunne"}
@@ -369,6 +389,9 @@ def _no_actor_to_name(tok: Token, params: dict, kind: str = "") -> bool:
             return True
     after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
     if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
+        return True
+    # a machine does it: "Så bliver beløbet trukket automatisk hver måned" (no person to name)
+    if "automatisk" in after[:2]:
         return True
     # "Vi viser dig, hvordan de bruges", "vi aftaler, hvornår lejligheden skal males": an indirect question about
     # how or when a thing is done, not who does it

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool,
-              "mild": bool, "unless_after": list, "unless_in_sentence": list}
+              "mild": bool, "unless_after": list, "unless_in_sentence": list, "unless_last": bool}
 # How many words after a match ``unless_after`` looks at ("forud for 11 måneder").
 AFTER_WINDOW = 3
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
@@ -92,7 +92,7 @@ NP_START = {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"}
 PARAMS = {
     "entries": Param(list, required=True,
                      help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case, '
-                          'mild, unless_after, unless_in_sentence)'),
+                          'mild, unless_after, unless_in_sentence, unless_last)'),
     "mild_min": Param(int, default=2, min=0, max=50,
                       help="et mildt ord markeres kun, når brevet har mindst så mange andre fund fra reglen"),
 }
@@ -120,6 +120,7 @@ class Entry:
     mild: bool = False        # fine alone: flagged only in a letter with other heavy words (param mild_min)
     unless_after: frozenset[str] = frozenset()        # a sense the word has before these ("forud for 11 måneder")
     unless_in_sentence: frozenset[str] = frozenset()  # a sentence with these is about the thing itself
+    unless_last: bool = False     # another sense when the words end their clause ("vilkårene herunder.")
 
 
 # ---------------------------------------------------------------- validation
@@ -215,7 +216,8 @@ def compile_entry(e: dict) -> Entry:
                  note=e.get("note", ""), safe=e.get("safe"), case=case,
                  optional=any(w.optional for w in words), mild=bool(e.get("mild", False)),
                  unless_after=frozenset(w.lower() for w in e.get("unless_after", [])),
-                 unless_in_sentence=frozenset(w.lower() for w in e.get("unless_in_sentence", [])))
+                 unless_in_sentence=frozenset(w.lower() for w in e.get("unless_in_sentence", [])),
+                 unless_last=bool(e.get("unless_last", False)))
 
 
 class Compiled:
@@ -718,10 +720,18 @@ def _other_sense(doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
 
     ``unless_after``: one of these among the next words ("forud for 11 måneder" is "in advance for");
     ``unless_in_sentence``: one of these in the sentence ("lønsedlerne ligger i e-Boks");
+    ``unless_last``: the words end their clause, before a punctuation mark, a line break or the end
+    ("Vilkårene står herunder." is "below", where ", herunder husleje" is "including");
     a one-word noun alone on its line is a label, a table heading or a cell ("Ydelse" over a price list).
     """
     t = token_table(doc)
     first, last = m[0][1], m[-1][2]
+    if entry.unless_last:
+        j = last
+        while j < len(t) and t.space[j] and "\n" not in t.text[j]:
+            j += 1
+        if j >= len(t) or t.punct[j] or t.space[j] or t.sent_start[j]:
+            return True
     if entry.unless_after:
         seen, j = 0, last
         while j < len(t) and seen < AFTER_WINDOW and not t.sent_start[j]:

@@ -422,3 +422,21 @@ def test_a_part_refused_or_a_permit_on_conditions_needs_an_appeal_guide(plain_nl
     assert run(plain_nlp, permit, "genre.klagevejledning", "afgoerelse")
     full = "Du får en ny hoveddør med automatisk åbner, som du har søgt om.\nAfgørelsen er truffet efter servicelovens § 116."
     assert run(plain_nlp, full, "genre.klagevejledning", "afgoerelse") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dit tilskud til pasning bliver sat ned fra 1. marts, fordi din indkomst er steget.",
+    "Fra 1. marts får du 640 kr. mindre i boligstøtte om måneden, fordi din husleje er faldet.",
+    "Vi sætter din hjemmehjælp ned til en time om ugen, fordi du nu selv kan gøre rent.",
+])
+def test_a_reduction_told_as_a_change_needs_an_appeal_guide(plain_nlp, sentence):
+    """Review 11: a reduction in plain words ("bliver sat ned", "får … kr. mindre") is an adverse decision."""
+    text = f"Om din støtte\n\nKære Anna\n\n{sentence}"
+    found = run(plain_nlp, text, "genre.klagevejledning", "afgoerelse")
+    assert found and "ingen klagevejledning" in found[0].message
+
+
+def test_sitting_down_is_no_reduction(plain_nlp):
+    text = ("Du får en ny stol\n\nKære Anna\n\nVi har bevilget dig en ny stol, som du kan få lov at prøve. "
+            "Du kan sætte dig ned i butikken og prøve den, før vi bestiller den. Du får den stol, du har søgt om.")
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []

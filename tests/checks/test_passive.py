@@ -404,3 +404,36 @@ def test_a_named_actor_and_the_appeal_guide_give_a_hint_not_a_warning(nlp):
     _, found = _passives(nlp, "Prisen er fastsat af byrådet.")
     assert found.get("er fastsat") == "info"
     assert found.get("være sendt", "info") == "info" and found.get("bliver behandlet", "info") == "info"
+
+
+def test_an_automatic_process_leaves_no_actor_to_name(make_doc):
+    spec = f"Beløbet/NOUN bliver/AUX/{FIN_ACT}/blive trukket/VERB/{PART}/trække automatisk/ADV ./PUNCT"
+    assert _letter_findings(make_doc, spec) == []
+    spec = f"Beløbet/NOUN bliver/AUX/{FIN_ACT}/blive trukket/VERB/{PART}/trække i/ADP morgen/NOUN ./PUNCT"
+    assert _letter_findings(make_doc, spec) == [("bliver trukket", "warning")]
+
+
+def test_a_subject_line_about_the_readers_own_case_is_no_hidden_actor(make_doc):
+    """Review 11: "Din kontanthjælp bliver sat ned fra 1. december" is the subject line the course recommends;
+    the same passive in the body, or a subject line about someone else's thing, is still found."""
+    from types import SimpleNamespace
+
+    from letterlab.anatomy import Part
+    from letterlab.checks.base import letter
+    from letterlab.checks.passive import check
+
+    rule = SimpleNamespace(id="let-at-laese.passiv", category="passive", severity="warning", message="Passiv:",
+                           explanation="", params={**DEFAULTS, "low_share": 0.1, "low_share_severity": "info"})
+    # the treebank's parse: the possessive heads the subject; the subject hangs on the auxiliary
+    spec = f"Dit/DET tilskud/NOUN bliver/AUX/{FIN_ACT}/blive sat/VERB/{PART}/sætte ned/ADV"
+    heads, deps = [2, 0, 2, 2, 3], ["nsubj", "possd", "ROOT", "vobj", "mod"]
+
+    def run(spec, part):
+        doc = make_doc(spec, heads=heads, deps=deps)
+        letter(doc).parts = (Part(0, len(doc.text), part),)
+        return [f.text for f in check(doc, rule)]
+
+    assert run(spec, "subject") == []
+    assert run(spec, "body") == ["bliver sat"]
+    other = f"Vejens/NOUN belægning/NOUN bliver/AUX/{FIN_ACT}/blive lagt/VERB/{PART}/lægge om/ADV"
+    assert run(other, "subject") == ["bliver lagt"]

@@ -492,6 +492,17 @@ def test_a_word_before_a_period_has_another_sense(make_doc):
     assert [f.text for f in findings(event, rule)] == ["forud for"]
 
 
+def test_a_word_that_ends_its_clause_has_another_sense(make_doc):
+    """"herunder" last in the clause points down the page; before a noun phrase it means "including"."""
+    rule = make_rule([{"match": "herunder", "replace": ["blandt andet"], "unless_last": True}])
+    below = make_doc("Se/VERB betingelserne/NOUN herunder/ADV .")
+    assert findings(below, rule) == []
+    colon = make_doc("Datoerne/NOUN står/VERB herunder/ADV :/PUNCT")
+    assert findings(colon, rule) == []
+    including = make_doc("Vi/PRON betaler/VERB udgifterne/NOUN ,/PUNCT herunder/ADV tandlæge/NOUN .")
+    assert [f.text for f in findings(including, rule)] == ["herunder"]
+
+
 def test_a_sentence_about_the_thing_itself_is_left_alone(make_doc):
     rule = make_rule([{"match": "eboks", "replace": ["Digital Post"], "unless_in_sentence": ["banken"]}])
     bank = make_doc("Banken/NOUN sender/VERB kontoudtoget/NOUN til/ADP eboks/NOUN .")
