@@ -327,3 +327,13 @@ def test_a_summons_after_a_short_background_line_is_a_summons():
             "Vi skal holde en opfølgningssamtale med dig tirsdag den 4. maj kl. 10 i Jobcentret, Torvet 2. "
             "Ring til mig, hvis tiden ikke passer.\n\nMed venlig hilsen\n\nKim Berg\nJobcentret")
     assert _genre_of_letter(text) == "indkaldelse"
+
+
+
+# Requests to upload or to send in, with a deadline, in the self-service words of today's letters
+@pytest.mark.parametrize("text", [
+    "Upload dine lønsedler for marts og april i selvbetjeningen senest den 3. maj.",
+    "Indberet foreningens medlemstal i portalen senest den 31. marts.",
+])
+def test_an_upload_or_a_report_by_a_deadline_is_a_request(text):
+    assert detect_genre(text)[0] == "anmodning"
