@@ -180,8 +180,10 @@ RECEIPT = [
     # "Din flytning er registreret", "Deres klage af 3. maj over støj fra Havnevej er modtaget"
     r"^(?:[-•*–]\s*)?(din|dit|dine|jeres|deres) (\S+ ){1,8}?er (nu )?(blevet )?(registreret|modtaget)\b",
 ]
+# a week by its number or by a merge field: "i uge 12", "i uge «Uge»", "i uge {ugenr}"
+_IN_WEEK = rf"\bi uge (\d+\b|{PLACEHOLDER.pattern})"
 NEWS = [
-    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}(?![^.\n]{{0,8}}:)", rf"\bpr\. (den )?{PLACEHOLDER_DATE}(?![^.\n]{{0,8}}:)", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}(?![^.\n]{{0,8}}:)", rf"\bpr\. (den )?{PLACEHOLDER_DATE}(?![^.\n]{{0,8}}:)", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", _IN_WEEK, r"\btil og med\b",
 ]
 # tasks in the passive ("skal indbetales", "skal sendes")
 _PASSIVE_TASKS = (r"(betales|indbetales|sendes|indsendes|fremsendes|udfyldes|afleveres|returneres|underskrives|"
@@ -288,7 +290,7 @@ TOPIC_HEADING = [
     r"^(vedrørende|vedr\.?|angående|ang\.|om|emne|ad|re|sag|deres|din|dit|dine)\b",
 ]
 CONTENT_HEADING = [
-    DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
+    DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", _IN_WEEK, r"\d+\s*%",
     r"\bi (næste|denne) (uge|måned)\b", r"\bi (dag|morgen)\b",
     # a telegraphic result: "Nyt pas klar til afhentning", "Tilladelse til carport givet", "Mødet aflyst"
     r"\b(klar|lukket|åbent|flyttet|aflyst|udsat|godkendt|givet|bevilget|ændret|stoppet|forlænget)\b",

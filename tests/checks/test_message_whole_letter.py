@@ -112,3 +112,22 @@ BILL_IN_PASSIVE = (
 def test_a_payment_asked_in_the_passive_is_the_message_of_a_bill(plain_nlp):
     _, at, _ = _message(plain_nlp, BILL_IN_PASSIVE, "opkraevning")
     assert at.startswith("Beløbet skal indbetales")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vi henter dit storskrald i uge «Uge».",
+    "Skraldebilen kommer i uge {{ uge.nummer }} med de nye beholdere.",
+])
+def test_a_week_given_by_a_merge_field_is_news(sentence):
+    assert "news" in message.classify(sentence, PARAMS)
+
+
+NOTICE_WEEK_FIELD = (
+    "Nye affaldsbeholdere\n\nKære grundejer\n\n"
+    "Vi kommer med to nye beholdere til madaffald og papir i uge «Uge». Den gamle beholder tager vi med.\n\n"
+    "Med venlig hilsen\n\nAffald og Genbrug\n")
+
+
+def test_a_notice_whose_news_has_a_week_field_has_its_message_first(plain_nlp):
+    first, at, found = _message(plain_nlp, NOTICE_WEEK_FIELD, "orientering")
+    assert first is True and at.startswith("Vi kommer med") and found == []
