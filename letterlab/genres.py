@@ -126,7 +126,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
-        (r"(^|\n|[.!?] )\s*(skriv|send|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}\bsenest\b", 2),
+        (r"(^|\n|[.!?] )\s*(skriv|send|indsend|upload|indberet|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}"
+         r"\bsenest\b", 2),
         (r"\bdu skal (\w+ ){0,3}\w+e\b[^.\n]{0,80}\bsenest\b", 1),
         # the same duty put on the readers as a group: "skal alle foreninger … senest den 31. marts indberette …"
         (r"\bskal\b[^!?\n]{0,80}?\b(senest|inden)\b[^!?\n]{0,40}?\b(indberette|indsende|sende|fremsende|aflevere|"

@@ -98,10 +98,13 @@ GUARDS = {
         "max_plain_warnings_per_letter": 0.5,
     },
     # Set 8 (eighth editor, blind): first contact on main 250d637 (session 11) was heading 20/20, message-first
-    # 18/20, genre 19/20, appeal 20/20, message sentence 15/20, tone 19/20, 0.1 warnings per good plain letter
+    # 18/20, genre 19/20, appeal 20/20, message sentence 15/20, tone 19/20, 0.1 warnings per good plain letter.
+    # Read in session 11 (no longer blind): 20, 19, 19, 20, 18, tone 19/20, 0.1 warnings after general fixes; the
+    # receipt that asks for a drawing (20) is a judgement call against corpora/letters/07, a notice's council
+    # decision or its delivery of bins (16) another (see the set's README)
     "templates-heldout8": {
-        "min_accuracy": {"heading": 1.0, "message_first": 0.9, "genre": 0.95, "appeal": 1.0,
-                         "message_sentence": 0.75},
+        "min_accuracy": {"heading": 1.0, "message_first": 0.95, "genre": 0.95, "appeal": 1.0,
+                         "message_sentence": 0.9},
         "max_plain_warnings_per_letter": 0.1,
     },
     "templates-dev4": {

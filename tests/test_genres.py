@@ -334,3 +334,12 @@ def test_a_reduction_told_as_a_change_is_a_decision_without_the_appeal_guide():
     text = ("Dit tilskud bliver sat ned fra 1. marts\n\nKære Anna\n\nFra 1. marts får du 410 kr. mindre i tilskud om "
             "måneden, fordi din indkomst er steget.\n\nDu kan se dit nye beløb herunder.\n\nVenlig hilsen\nPer Holm")
     assert detect_genre(text)[0] == "afgoerelse"
+
+
+# Requests to upload or to send in, with a deadline, in the self-service words of today's letters
+@pytest.mark.parametrize("text", [
+    "Upload dine lønsedler for marts og april i selvbetjeningen senest den 3. maj.",
+    "Indberet foreningens medlemstal i portalen senest den 31. marts.",
+])
+def test_an_upload_or_a_report_by_a_deadline_is_a_request(text):
+    assert detect_genre(text)[0] == "anmodning"

@@ -175,16 +175,25 @@ RECEIPT = [
     r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres) (ansøgning|anmodning|mail|brev|henvendelse|klage|skema|besked)\b",
     r"\bbekræfte\w* modtagelsen\b",
     # a self-service receipt: "Vi har registreret, at du flytter ...", "Din flytning er registreret"
-    r"\b(vi|jeg) har (nu )?registreret\b", r"^(din|dit|dine|jeres) ([\w-]+ ){1,3}er (nu )?(registreret|modtaget)\b",
+    r"\b(vi|jeg) har (nu )?registreret\b",
+    # the reader's letter as the subject, in the passive, however long its name and in the De form too:
+    # "Din flytning er registreret", "Deres klage af 3. maj over støj fra Havnevej er modtaget"
+    r"^(?:[-•*–]\s*)?(din|dit|dine|jeres|deres) (\S+ ){1,8}?er (nu )?(blevet )?(registreret|modtaget)\b",
 ]
+# a week by its number or by a merge field: "i uge 12", "i uge «Uge»", "i uge {ugenr}"
+_IN_WEEK = rf"\bi uge (\d+\b|{PLACEHOLDER.pattern})"
 NEWS = [
-    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}(?![^.\n]{{0,8}}:)", rf"\bpr\. (den )?{PLACEHOLDER_DATE}(?![^.\n]{{0,8}}:)", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", r"\bi uge \d+\b", r"\btil og med\b",
+    rf"\bfra (og med )?(\w+dag )?(den )?\d{{1,2}}\.(\s*{MONTHS})?", rf"\bpr\. (den )?\d{{1,2}}\.\s*{MONTHS}(?![^.\n]{{0,8}}:)", rf"\bpr\. (den )?{PLACEHOLDER_DATE}(?![^.\n]{{0,8}}:)", rf"\bfra (og med )?(\w+dag )?(den )?{PLACEHOLDER_DATE}", _IN_WEEK, r"\btil og med\b",
 ]
+# tasks in the passive ("skal indbetales", "skal sendes")
+_PASSIVE_TASKS = (r"(betales|indbetales|sendes|indsendes|fremsendes|udfyldes|afleveres|returneres|underskrives|"
+                  r"uploades|indberettes|meldes)")
 IMPERATIVES = [
     "send", "indsend", "udfyld", "ring", "betal", "indbetal", "overfør", "aflever", "kontakt", "svar",
     "meld", "giv", "skriv", "kom", "tag", "læg", "stil", "husk", "vent", "brug", "søg", "klag", "mød",
     "tilmeld", "afmeld", "ret", "log", "find", "vælg", "bestil", "læs", "led", "sørg", "hent",
     "klip", "fjern", "ryd", "tjek", "beskær", "flyt", "tøm", "forny", "underskriv", "oplys", "fortæl", "bring",
+    "upload", "indberet",
 ]
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
@@ -238,6 +247,12 @@ ACTIONS = [
     r"\b(du|de) skal (?!ikke\b)[^.,;:]{0,40}\b(eller|og) (fjerne|rydde|rette|lukke|nedrive|tømme|reparere|flytte|ændre|sænke|"
     r"fælde|rive)\b",
     r"\bskal (være )?(udfyldt|sendt|indsendt|betalt|indbetalt|afleveret|returneret|fjernet|ryddet)\b",
+    # something that must reach us, in officialese: "Skemaet skal være forvaltningen i hænde senest den 1. maj"
+    r"\bskal\b[^!?\n]{0,60}?\bvære (\w+ ){0,2}i hænde\b",
+    # a request in the passive with its deadline, either way round: "Beløbet skal indbetales senest den 5. maj",
+    # "Ansøgningen skal inden fredag sendes til os" (not a rule without a date, "Prisen skal betales kontant")
+    rf"\bskal (?!ikke\b)(\w+ ){{0,2}}?{_PASSIVE_TASKS}\b[^!?\n]{{0,80}}?\b(senest|inden)\b",
+    rf"\bskal (\w+ ){{0,2}}?(senest|inden)\b[^!?\n]{{0,60}}?{_PASSIVE_TASKS}\b",
 ]
 CONDITIONS = [
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
@@ -275,7 +290,7 @@ TOPIC_HEADING = [
     r"^(vedrørende|vedr\.?|angående|ang\.|om|emne|ad|re|sag|deres|din|dit|dine)\b",
 ]
 CONTENT_HEADING = [
-    DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", r"\bi uge \d+", r"\d+\s*%",
+    DATE_RE, rf"\b{WEEKDAYS}\b", r"\bkl\.\s*\d", r"\b\d[\d.]*,\d\d\b", r"\bkr\.", _IN_WEEK, r"\d+\s*%",
     r"\bi (næste|denne) (uge|måned)\b", r"\bi (dag|morgen)\b",
     # a telegraphic result: "Nyt pas klar til afhentning", "Tilladelse til carport givet", "Mødet aflyst"
     r"\b(klar|lukket|åbent|flyttet|aflyst|udsat|godkendt|givet|bevilget|ændret|stoppet|forlænget)\b",
@@ -509,8 +524,9 @@ def starts_imperative(text: str, imperatives: set[str] | frozenset[str]) -> bool
     m = _IMPERATIVE_START.match(text)
     if not m or m.group(1) not in imperatives:
         return False
-    if re.match(r"\s*(på|vedrørende|vedr\.|om|fra|til)\b", text[m.end(1):]) and m.group(1) in ("svar", "tilmeld", "ret"):
-        return False        # "Svar på anmodning om aktindsigt" names a topic
+    if re.match(r"\s*(på|vedrørende|vedr\.|om|fra|til|af)\b", text[m.end(1):]) \
+            and m.group(1) in ("svar", "tilmeld", "ret", "upload"):
+        return False        # "Svar på anmodning om aktindsigt", "Upload af tegninger" name a topic
     # "Ring?" is a question, not a request.
     return m.group(2) != "?"
 
