@@ -120,7 +120,7 @@ def break_decision(text: str, gap_start: int, gap_end: int) -> bool | None:
 
 
 ABBREV = {
-    "kl.", "jf.", "jvf.", "bl.a.", "f.eks.", "fx.", "dvs.", "ca.", "nr.", "stk.", "tlf.", "evt.",
+    "kl.", "jf.", "jvf.", "bl.a.", "f.eks.", "fx.", "dvs.", "ca.", "nr.", "stk.", "tlf.", "evt.", "p.t.",
     "mv.", "m.v.", "mm.", "m.m.", "inkl.", "ekskl.", "vedr.", "hhv.", "pga.", "p.g.a.", "osv.",
     "o.l.", "ang.", "att.", "d.", "s.", "pkt.", "afd.", "adm.", "st.", "th.", "tv.", "sml.",
     "ift.", "i.f.t.", "iht.", "i.h.t.", "mht.", "m.h.t.", "vha.", "v.h.a.", "el.", "tilsv.",

@@ -129,6 +129,7 @@ def test_a_sentence_may_end_with_uge_or_bilag(nlp, text):
     ("Kommunen indfører pr. 1. april 2027 en ny affaldsordning. Den gælder alle husstande.", 2),   # "pr." + a date
     ("Du får 1.200 kr. pr. måned fra den 1. juni.", 1),
     ("Huslejen stiger med 3 pct. Det er mindre end sidste år.", 2),                             # "pct." may end one
+    ("Ventetiden er p.t. 14 uger for en plads. Vi skriver, når der er plads.", 2),             # "p.t." = "for now"
 ])
 def test_pr_and_pct_are_abbreviations(nlp, text, n):
     assert len(list(nlp(text).sents)) == n
