@@ -548,7 +548,8 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
 MODAL_WORDS = {"vil", "ville", "skal", "skulle", "kan", "kunne", "må", "måtte", "bør", "burde"}
 # Adverbs that may stand between a verb and its "at" ("agter derfor at").
 _MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"
-_AT_INFINITIVE_RE = re.compile(r"(?:\s+%s)*\s+at\s+[a-zæøå]" % _MIDDLE_ADVERBS, re.I)
+_AT_INFINITIVE_RE = re.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
+                               % _MIDDLE_ADVERBS, re.I)   # "vil at vi ..." (want that) is a clause, not an infinitive
 # Words that may stand twice in a row ("Det, det drejer sig om").
 _MAY_DOUBLE = {"det", "der", "den", "de", "som", "hvad"}
 MSG_AT = 'Forslaget ville give en grammatisk fejl: Efter "{modal}" står der ikke "at".'
