@@ -535,7 +535,8 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     low = original.lower() + " "
     if s.kind in ("jargon", "terms", "nominalisation", "replace") and any(st in low for st in CONTEXT_STEMS):
         v.unsafe = v.unsafe or NOTE_CONTEXT
-    if not rep.strip() and original.strip().lower() in PERFORMATIVES and _after_modal(text, s.start, a):
+    if not rep.strip() and original.strip().lower() in PERFORMATIVES and _after_modal(text, s.start, a) \
+            and not _announces(text, s.end):
         v.unsafe = v.unsafe or NOTE_PERFORMATIVE
     if original.strip().lower() == "samt" and rep.strip().lower() == "og" and _inside_phrase(text, s.start, a) \
             and _bare_phrase_after(text, s.end):
@@ -609,6 +610,12 @@ def _bare_phrase_after(text: str, end: int) -> bool:
         return False
     w = nxt[0].lower()
     return w not in _PHRASE_STARTS and not (w.endswith("e") and is_known_verb(w))
+
+
+def _announces(text: str, end: int) -> bool:
+    """ "skal (undertegnede) hermed meddele(s), at": the fixed formula announces even without "hermed"."""
+    words = [w.lower() for w in _words(text[end:end + 40])][:3]
+    return any(w in ("meddele", "meddeles") for w in words)
 
 
 def _after_modal(text: str, start: int, sentence_start: int) -> bool:

@@ -42,14 +42,19 @@ def test_a_swap_with_no_twin_next_to_it_is_not_refused():
     assert not _verdict("Vi spørger, hvorvidt du bor alene i lejligheden.", "hvorvidt", "om").reject
 
 
-def test_deleting_hermed_after_a_modal_is_not_safe():
-    v = _verdict("Vi skal hermed bede dig om at sende lønsedlerne.", "hermed ", "")
+@pytest.mark.parametrize("text", [
+    "Vi skal hermed bede dig om at sende lønsedlerne.",
+    "Efter loven skal du hermed indkaldes til en samtale.",       # without it: you must be summoned some day
+])
+def test_deleting_hermed_after_a_modal_is_not_safe(text):
+    v = _verdict(text, "hermed ", "")
     assert not v.reject and v.unsafe and "hermed" in v.unsafe
 
 
 @pytest.mark.parametrize("text", [
     "Du indkaldes hermed til et møde på rådhuset.",
     "Der meddeles hermed påbud om at fjerne containeren.",
+    "Det skal hermed meddeles, at din ansøgning er modtaget.",     # the formula still announces
 ])
 def test_deleting_hermed_without_a_modal_stays_safe(text):
     v = _verdict(text, "hermed ", "")
