@@ -33,6 +33,13 @@ def user_texts():
         yield f"anatomy.{code}", msg
     yield "anatomy.coverage", COVERAGE_DESCRIPTION
     yield "anatomy.titles", ". ".join(PART_TITLES.values()) + "."
+    import letterlab.rewrite.active as ra
+    import letterlab.rewrite.guard as rg
+    for mod in (ra, rg):      # the notes and reasons a rewrite shows the user
+        for name in dir(mod):
+            val = getattr(mod, name)
+            if re.match(r"(NOTE|MSG|WHY)_[A-Z_]+$", name) and isinstance(val, str):
+                yield f"rewrite.{mod.__name__.rsplit('.', 1)[1]}.{name}", val
     from letterlab.readers import _safety  # noqa: F401  (messages live in the reader modules)
     import letterlab.readers.model as rm
     for name in dir(rm):

@@ -126,6 +126,10 @@ CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "h
                 "den", "det", "de", "en", "et", "denne", "dette", "disse", "alle", "eventuelle"}
 
 NOTE_FORMULA = "Skriv direkte til læseren i stedet for at bruge passiv."
+NOTE_MODAL_HERMED = ('Aktiv i stedet for passiv. Men uden "hermed" kan "vi skal" lyde, som om vi bliver nødt '
+                     'til det senere. Skriv hellere fx "Vi beder om ...".')
+NOTE_ANNOUNCE = ('Skriv direkte til læseren i stedet for at bruge passiv. "Vi kan understrege" lyder stift. '
+                 "Du kan også bare slette indledningen.")
 NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
 NOTE_DEFAULT = "Aktiv i stedet for passiv. Tjek, at det er {who}, der gør det."
 
@@ -397,9 +401,33 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
             # "skal De venligst" mixes an order with a plea; dropping "venligst" too would mean one edit over
             # "De", which the address rewrite changes: no rewrite
             return None
+        if _disregard(doc, inf.i, s_end):
+            # "Har De allerede betalt, bedes De se bort fra denne rykker": leave to, not an order
+            return suggestion(doc, verb.idx, verb.idx + len(verb.text), "kan", kind="passive", safe=True,
+                              confidence=0.85, note=NOTE_FORMULA)
+        if any(lower[k] == "allerede" for k in range(s_start, verb.i)):
+            # "Har De allerede sendt papirerne, bedes De ...": a courtesy to one who has done it, not a duty
+            return suggestion(doc, verb.idx, verb.idx + len(verb.text), "skal", kind="passive", safe=False,
+                              confidence=0.6, note=NOTE_COURTESY)
         return suggestion(doc, verb.idx, verb.idx + len(verb.text), "skal", kind="passive", safe=True,
                           confidence=0.85, note=NOTE_FORMULA)
     return None
+
+
+NOTE_COURTESY = ('"Bedes" er her en høflig bøn. "Skal" gør den til en ordre. '
+                 'Skriv hellere "kan", hvis læseren må vælge.')
+# Verbs of letting something be ("se bort fra"): "bedes" with them gives leave, so it becomes "kan".
+DISREGARD = {"se": "bort", "ignorere": None, "glemme": None}
+
+
+def _disregard(doc: Doc, i: int, s_end: int) -> bool:
+    """Whether the infinitive at ``i`` asks the reader to let something be ("se bort fra", "ignorere")."""
+    t = token_table(doc)
+    if t.lower[i] not in DISREGARD:
+        return False
+    particle = DISREGARD[t.lower[i]]
+    nxt = _next_word(doc, i)
+    return particle is None or (nxt is not None and nxt < s_end and t.lower[nxt] == particle)
 
 
 def _looks_infinitive(t: Token) -> bool:
@@ -533,7 +561,7 @@ def _bedes_participle(doc: Doc, verb: Token) -> Suggestion | None:
         return None     # never "Fremsendt klagen": the imperative needs the verb, not the participle
     if heads & CONTACT_HEADS and lemma == "rette":
         til = _til_object(doc, part, s_end)
-        if til is None:
+        if til is None or _has_topic(doc, first, last) or _coordinated_after(doc, til[1], s_end):
             return None
         who = _recipient(doc, til[0] + 1, til[1])
         rep = "Du er velkommen til at kontakte " + who
@@ -572,6 +600,8 @@ def _contact_formula(doc: Doc, verb: Token) -> Suggestion | None:
                                                       and doc[first + 1].lower_ in CONTACT_HEADS):
         return None
     til = _til_object(doc, verb, s_end)
+    if _has_topic(doc, first, last) or (til is not None and _coordinated_after(doc, til[1], s_end)):
+        return None   # "Spørgsmål om erstatning ...", "... til X og ikke til kommunen": the template would lose it
     questions = any(t.lower_ == "spørgsmål" for t in doc[first:last + 1])
     lead = "Du er velkommen til at kontakte" if questions else " ".join(["Du kan"] + adv + ["kontakte"])
     if til is None:
@@ -579,9 +609,41 @@ def _contact_formula(doc: Doc, verb: Token) -> Suggestion | None:
     else:
         rep = lead + " " + _recipient(doc, til[0] + 1, til[1])
         end, conf, safe = doc[til[1]].idx + len(doc[til[1]].text), 0.9, True
+    note = NOTE_FORMULA
+    if modal.lower_ != "kan":
+        # "skal rettes til X" is an instruction; "Du er velkommen til"/"Du kan" is an offer
+        safe, conf, note = False, 0.6, NOTE_INSTRUCTION
     if not is_sentence_start(doc[first]):
         rep = rep[0].lower() + rep[1:]
-    return suggestion(doc, doc[first].idx, end, rep, kind="passive", safe=safe, confidence=conf, note=NOTE_FORMULA)
+    return suggestion(doc, doc[first].idx, end, rep, kind="passive", safe=safe, confidence=conf, note=note)
+
+
+# Words that may stand with the contact noun without saying what it is about ("Eventuelle spørgsmål").
+CONTACT_MODIFIERS = {"eventuelle", "yderligere", "flere", "andre", "dine", "deres", "jeres", "alle", "nye", "dit",
+                     "din", "evt.", "evt"}
+NOTE_INSTRUCTION = ('Sætningen siger, hvor læseren skal henvende sig. "Du kan" gør det til et tilbud. '
+                    "Tjek, at det er det, du mener.")
+
+
+# A topic that only points back at the letter itself ("vedrørende sagen", "om ovennævnte"): nothing is lost.
+BACK_REFERENCES = {"vedrørende", "vedr.", "vedr", "angående", "ang.", "om", "til", "sagen", "ovennævnte",
+                   "ovenstående", "nærværende", "denne", "dette", "brevet", "afgørelsen", "tilbuddet", "henvendelsen",
+                   "partshøringen", "partshøring", "ansøgningen", "din", "dit", "deres", "jeres"}
+
+
+def _has_topic(doc: Doc, first: int, last: int) -> bool:
+    """The subject says what to contact about ("Spørgsmål om erstatning", "Spørgsmål vedrørende arbejdet"),
+    more than the letter's own case ("Henvendelse vedrørende sagen")."""
+    t = token_table(doc)
+    return any(not t.space[k] and t.lower[k] not in CONTACT_HEADS and t.lower[k] not in CONTACT_MODIFIERS
+               and t.lower[k] not in BACK_REFERENCES for k in range(first, last + 1))
+
+
+def _coordinated_after(doc: Doc, last: int, s_end: int) -> bool:
+    """"til Søholt Forsyning og ikke til kommunen": a coordinated part that hangs on "til" follows the recipient."""
+    t = token_table(doc)
+    nxt = _next_word(doc, last)
+    return nxt is not None and nxt < s_end and t.lower[nxt] in ("og", "eller", "men", "samt", "frem", "i", "ikke")
 
 
 def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
@@ -610,6 +672,10 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
         rep = " ".join(["Bemærk"] + adv)
     else:
         rep = " ".join(["Vi kan"] + adv + [plain])
+    if plain == "understrege":
+        # "Vi kan understrege" says we are able to, not that we do: stiff, offered to read
+        return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=False,
+                          confidence=0.6, note=NOTE_ANNOUNCE)
     return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=True,
                       confidence=0.9, note=NOTE_FORMULA)
 
@@ -742,12 +808,18 @@ def _agent(doc: Doc, chain: list[int], main: int) -> tuple[int, int, int, int] |
     return None
 
 
-def _agent_text(doc: Doc, first: int, last: int) -> str:
+def _agent_text(doc: Doc, first: int, last: int) -> str | None:
+    """The agent as a subject ("af os" -> "vi", "af Dem" -> "De"); None when a pronoun has words after it
+    ("af Dem som leverandør": the rest is no part of the subject)."""
     toks = doc[first:last + 1]
     if len(toks) == 1:
+        if toks[0].text == "Dem":
+            return "De"      # the polite form keeps its capital: "de" is "they"
         low = toks[0].lower_
         if low in SUBJECT_CASE:
             return SUBJECT_CASE[low]
+    elif toks[0].lower_ in SUBJECT_CASE:
+        return None
     return toks.text
 
 
@@ -789,6 +861,137 @@ def _company_in_sentence(t: TokenTable, s_start: int, s_end: int, subject: tuple
     may well be the actor."""
     return any(any(w in t.lower[k] for w in COMPANY_WORDS) or t.text[k] in ("A/S", "ApS", "I/S")
                for k in range(s_start, s_end) if not subject[0] <= k <= subject[1])
+
+
+NOTE_NAMED = ("Aktiv i stedet for passiv. Brevet nævner en anden, der gør det samme. "
+              "Tjek, at det er os og ikke dem, der gør det.")
+NOTE_AF = ('Aktiv i stedet for passiv. Tjek, om den, der står efter "af", er den, der gør det. '
+           'Så skal den stå først i stedet for "vi".')
+NOTE_WONT = ('Aktiv i stedet for passiv. Men "vi vil ikke" kan lyde, som om vi ikke har lyst. '
+             "Skriv hellere, hvad læseren ikke får.")
+# Light verbs: the noun after them says what is done ("der er foretaget en genberegning"), not the verb.
+LIGHT_VERBS = {"foretage", "træffe", "tage", "lægge"}
+# "af" that is part of a compound preposition, not an agent ("på baggrund af").
+COMPOUND_AF = {"baggrund", "grundlag", "medfør", "hjælp", "grund", "følge", "vegne", "hensyn", "henblik"}
+# Words after "af" that open a clause or a time, not a person who acts ("en vurdering af, om ...").
+AF_NOT_AGENT = {",", "at", "om", "hvorvidt", "hvad", "hvor", "hvordan", "hvilke", "hvilken", "hvem"}
+NEGATED = {"ikke", "aldrig", "ingen", "intet"}
+# Words that make a subject the sender or the reader, not a third party.
+SENDER_STEMS = ("kommune", "jobcent", "borgerservice", "forvaltning", "afdeling", "center", "centret", "visitation",
+                "skole", "team", "sekretariat", "myndighed")
+THIRD_PARTY_STEMS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand", "arbejdsgiver",
+                                     "læge", "udlejer", "bank", "styrelse", "rådgiver", "forsyning")
+THIRD_KEY = "letterlab_third_party_acts"
+# Nouns for people: after "af" they may be the one who acts ("en undersøgelse af din læge").
+PERSON_STEMS = THIRD_PARTY_STEMS + ("medarbejder", "sagsbehandler", "visitator", "terapeut", "konsulent", "leder",
+                                    "psykolog", "sygeplejer", "assistent", "advokat", "revisor", "person", "borger",
+                                    "ejer", "nabo", "forælder", "forældre", "ægtefælle", "samlever", "datter", "søn",
+                                    "mor", "far", "ansøger", "elev", "lærer", "mægler", "tilsynsfør", "inspektør")
+PERSON_PRONOUNS = {"dig", "dem", "ham", "hende", "os", "mig", "jer", "undertegnede"}
+
+
+def _names_a_person(t: TokenTable, j: int) -> bool:
+    """Whether the noun phrase from token ``j`` ("din læge", "Dem", "Jens Hansen") may be a person."""
+    while j < len(t.lower) and t.pos[j] in ("DET", "ADJ", "NUM") and t.lower[j] not in PERSON_PRONOUNS:
+        j += 1
+    if j >= len(t.lower) or t.lower[j] in AF_NOT_AGENT:
+        return False
+    low = t.lower[j]
+    return t.pos[j] == "PROPN" or low in PERSON_PRONOUNS or any(low.startswith(st) or st in low
+                                                                  for st in PERSON_STEMS)
+
+
+def _real_subject(t: TokenTable, main: int, s_end: int) -> list[int]:
+    """The noun phrase after the verb of an expletive passive ("der blev foretaget [11 betalinger] mellem ...")."""
+    out = []
+    j = main + 1
+    while j < s_end and t.pos[j] == "ADV":
+        j += 1
+    while j < s_end and t.pos[j] not in ("ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX") and t.text[j].strip():
+        out.append(j)
+        j += 1
+    return out
+
+
+def _letterhead_words(doc: Doc) -> set[str]:
+    text = doc.text
+    head = [ln for ln in text[:300].splitlines() if ln.strip()][:2]
+    return {w.lower() for ln in head for w in ln.split()}
+
+
+def _is_third_party(doc: Doc, first: int, last: int, sender: set[str]) -> bool:
+    """Whether the words ``first``..``last`` name someone other than the sender and the reader."""
+    t = token_table(doc)
+    words = [t.lower[k] for k in range(first, last + 1)]
+    if any(w in READER_WORDS or w in ("vi", "os", "jeg", "mig", "man") for w in words):
+        return False
+    if any(any(st in w for st in SENDER_STEMS) for w in words) or any(w in AUTHORITY_NOUNS for w in words):
+        return False
+    if any(t.pos[k] == "PROPN" and t.lower[k] not in sender for k in range(first, last + 1)):
+        return True
+    return any(any(st in w for st in THIRD_PARTY_STEMS) for w in words)
+
+
+def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """(verb lemmas, noun lemmas) of what a third party does in the letter ("Udbetaling Danmark træffer
+    afgørelse om boligstøtte": træffe; afgørelse, boligstøtte), as active subject or as "af X" agent."""
+    cached = doc.user_data.get(THIRD_KEY)
+    if cached is not None:
+        return cached
+    t = token_table(doc)
+    sender = _letterhead_words(doc)
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for v in range(len(t.lower)):
+        if t.pos[v] not in ("VERB", "AUX"):
+            continue
+        actor = None
+        for c in _children(doc, v):
+            if t.dep[c] in ("nsubj",) and not t.lower[v].endswith("s"):
+                actor = _subtree_range(doc, c)
+            elif t.lower[c] == "af" or t.dep[c] in ("obl:agent",):
+                rng = _subtree_range(doc, c)
+                if rng is not None and rng[1] > rng[0]:
+                    actor = (rng[0] + 1, rng[1]) if t.lower[rng[0]] == "af" else rng
+            if actor is not None and _is_third_party(doc, actor[0], actor[1], sender):
+                break
+            actor = None
+        if actor is None:
+            continue
+        verbs.add(_participle_lemma(doc, v) or t.lemma[v])
+        todo = [c for c in _children(doc, v)]
+        while todo:
+            k = todo.pop()
+            if t.pos[k] in ("VERB", "AUX") or actor[0] <= k <= actor[1]:
+                continue     # another clause, or the actor itself
+            if t.pos[k] == "NOUN" and t.lower[k] not in AUTHORITY_NOUNS and t.lemma[k] not in COMPOUND_AF:
+                nouns.add(t.lemma[k])
+            todo += _children(doc, k)
+    out = (frozenset(verbs), frozenset(nouns))
+    doc.user_data[THIRD_KEY] = out
+    return out
+
+
+def _other_actor_risk(doc: Doc, t: TokenTable, lemma: str, lo: int, main: int, clause_end: int,
+                      chain: list[int]) -> str | None:
+    """Why "vi" in an expletive passive ("der er truffet afgørelse") may name the wrong actor, or None.
+
+    * an "af" phrase in the clause may name the one who acts ("en undersøgelse af din læge");
+    * the letter names a third party who does the same ("Udbetaling Danmark træffer afgørelse om boligstøtte"
+      against "der er ikke truffet afgørelse", "der vil ikke blive udbetalt boligstøtte");
+    * "vil" with a negation turns into "vi vil ikke": unwillingness, not a fact.
+    """
+    for j in range(lo, clause_end):
+        if t.lower[j] == "af" and not (j > 0 and t.lower[j - 1] in COMPOUND_AF) and _names_a_person(t, j + 1):
+            return NOTE_AF
+    verbs, nouns = _third_party_acts(doc)
+    if lemma not in LIGHT_VERBS and lemma in verbs:
+        return NOTE_NAMED
+    if any(t.pos[k] == "NOUN" and t.lemma[k] in nouns for k in range(main + 1, clause_end)):
+        return NOTE_NAMED
+    if t.lower[chain[0]] in ("vil", "ville") and any(t.lower[k] in NEGATED for k in range(lo, clause_end)):
+        return NOTE_WONT
+    return None
 
 
 def _expletive_is_ours(t, lemma: str, lo: int, main: int, clause_end: int) -> bool:
@@ -942,6 +1145,8 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             return None   # "foretaget et hjemmebesøg af ergoterapeut Mette Berg": she acted, not "vi"
     if agent is not None:
         a_pp_first, a_pp_last, a_first, a_last = agent
+        if any(t.pos[k] in ("VERB", "AUX") for k in range(a_first, a_last + 1)):
+            return None   # "af den leverandør, som er valgt af Dem": a clause inside the agent
         nxt = _next_word(doc, a_pp_last)
         if nxt is not None and t.text[nxt] == ",":
             # "af leverandøren, Fjordby Hjemmepleje, med ...": take the apposition along
@@ -952,15 +1157,27 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
                 a_last = k
                 a_pp_last = k
         who = _agent_text(doc, a_first, a_last)
+        if who is None:
+            return None
+        after_agent = _next_word(doc, a_pp_last)
+        if after_agent is not None and after_agent < s_end and t.lower[after_agent] in ("og", "eller", "men") \
+                and any(t.lower[k] == "af" for k in range(after_agent + 1, min(s_end, after_agent + 4))):
+            return None   # "af virksomheden og ikke af kommunen": the second "af" would hang loose
         confidence = 0.8
         note = NOTE_AGENT
     else:
         if lemma in PATIENT_ACTORS:
-            words = [t.lower[k] for k in range(s_first, s_last + 1)] if not relative else [t.lower[t.head[finite]]]
+            if expletive and subj_low == "der":
+                # "der blev foretaget 11 betalinger": what is acted on is the noun after the verb, not "der"
+                words = [t.lower[k] for k in _real_subject(t, main, s_end)]
+            else:
+                words = [t.lower[k] for k in range(s_first, s_last + 1)] if not relative else [t.lower[t.head[finite]]]
             who = next((w for stems, w in PATIENT_ACTORS[lemma]
                         if not stems or any(x.startswith(st) or st in x for x in words for st in stems)), None)
             if who is None and expletive and subj_low == "der" and lemma == "foretage":
                 who = "vi"    # "der er foretaget en vurdering": the authority
+            elif who is not None and who != "vi" and expletive:
+                who = None    # "der er foretaget betalinger", "der er modtaget kontanthjælp": who paid is unknown
             if who is None:
                 _why(doc, main, WHY_UNKNOWN)
                 return None
@@ -1021,7 +1238,10 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     if a_pp_first is not None:
         removed.update(range(a_pp_first, a_pp_last + 1))
     # officialese adverbs inside the span go too ("Der er herved lagt" -> "Vi har lagt")
-    removed.update(i for i in range(lo, hi + 1) if t.lower[i] in ("hermed", "herved") and i not in new_text)
+    performative = [i for i in range(lo, hi + 1) if t.lower[i] in ("hermed", "herved") and i not in new_text]
+    removed.update(performative)
+    if performative and t.lower[finite] in MODALS:
+        note = NOTE_MODAL_HERMED   # "Der skal hermed anmodes om" -> "Vi skal anmode om": a duty, not a request
     for i in removed:
         parts[i - lo].text = ""
         parts[i - lo].ws = ""
@@ -1060,6 +1280,12 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     safe = expletive and subj_low == "der" and agent is None and who == "vi" and lemma in SAFE_EXPLETIVE_VERBS \
         and finite < main and not any(t.pos[k] == "PROPN" for k in range(lo, clause_end)) \
         and _expletive_is_ours(t, lemma, lo, main, clause_end)
+    if safe:
+        # the verb says the authority usually does it; the letter may still say someone else does
+        risk = _other_actor_risk(doc, t, lemma, lo, main, clause_end, chain)
+        if risk is not None:
+            safe = False
+            note = risk
     if safe:
         confidence = 0.9
     return suggestion(doc, t.idx[lo], t.end[hi], text, kind="passive", safe=safe,

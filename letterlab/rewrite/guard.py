@@ -509,6 +509,10 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if new:
         v.reject = f"Forslaget ville give et nyt fund ({new[0]})."
         return s, v
+    clash = _neighbour_clash(text, s.start, s.end, original, rep, before_l, after_l)
+    if clash:
+        v.reject = clash
+        return s, v
     if plan is not None and plan.convert and kind_of_finding != "plan" and any(w in FORMAL_FORMS for w in _words(rep)):
         converted = _to_du(rep)
         if converted is not None:
@@ -531,7 +535,93 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     low = original.lower() + " "
     if s.kind in ("jargon", "terms", "nominalisation", "replace") and any(st in low for st in CONTEXT_STEMS):
         v.unsafe = v.unsafe or NOTE_CONTEXT
+    if not rep.strip() and original.strip().lower() in PERFORMATIVES and _after_modal(text, s.start, a) \
+            and not _announces(text, s.end):
+        v.unsafe = v.unsafe or NOTE_PERFORMATIVE
+    if original.strip().lower() == "samt" and rep.strip().lower() == "og" and _inside_phrase(text, s.start, a) \
+            and _bare_phrase_after(text, s.end):
+        v.unsafe = v.unsafe or NOTE_SAMT
     return s, v
+
+
+# ---------------------------------------------------------------- a swap and its neighbours
+
+MODAL_WORDS = {"vil", "ville", "skal", "skulle", "kan", "kunne", "må", "måtte", "bør", "burde"}
+# Adverbs that may stand between a verb and its "at" ("agter derfor at").
+_MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"
+_AT_INFINITIVE_RE = re.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
+                               % _MIDDLE_ADVERBS, re.I)   # "vil at vi ..." (want that) is a clause, not an infinitive
+# Words that may stand twice in a row ("Det, det drejer sig om").
+_MAY_DOUBLE = {"det", "der", "den", "de", "som", "hvad"}
+MSG_AT = 'Forslaget ville give en grammatisk fejl: Efter "{modal}" står der ikke "at".'
+MSG_DOUBLE = 'Forslaget ville give det samme ord to gange i træk ("{word}").'
+# Words that make a sentence an act done now ("Der skal hermed anmodes om"); after a modal they carry it.
+PERFORMATIVES = {"hermed", "herved"}
+NOTE_PERFORMATIVE = ('Efter "skal" eller "vil" gør "hermed" sætningen til noget, der sker nu. Uden ordet siger '
+                     'sætningen kun, at det skal ske. Skriv hellere fx "Vi beder om ...".')
+
+
+def _doubled(text: str) -> list[str]:
+    """Words that stand twice in a row, also across a comma ("om, om")."""
+    words = [w.lower() for w in _words(text) if w != ","]
+    return [a for a, b in zip(words, words[1:]) if a == b and a[:1].isalpha() and a not in _MAY_DOUBLE]
+
+
+def _neighbour_clash(text: str, start: int, end: int, original: str, rep: str, before_l: str,
+                     after_l: str) -> str | None:
+    """Why the replacement does not fit the words around it, or None.
+
+    A modal for a verb that took "at" and an infinitive ("agter at lukke" -> "vil at lukke"), or a word
+    next to the same word ("oplysning om, hvorvidt" -> "om, om").
+    """
+    new_words = _words(rep)
+    old_words = _words(original)
+    if new_words and new_words[-1].lower() in MODAL_WORDS and (not old_words or old_words[-1].lower()
+                                                                not in MODAL_WORDS):
+        if _AT_INFINITIVE_RE.match(text, end):
+            return MSG_AT.format(modal=new_words[-1].lower())
+    doubled = _doubled(after_l)
+    if len(doubled) > len(_doubled(before_l)):
+        return MSG_DOUBLE.format(word=doubled[-1])
+    return None
+
+
+# Words that open a phrase "samt" may join at a higher level than "og" would ("tønder med olie samt batterier").
+_PHRASE_OPENERS = {"med", "af", "til", "for", "fra", "uden", "om", "i", "på", "og", "eller", "hos", "under"}
+NOTE_SAMT = ('Tjek, at "og" binder de samme ord sammen som "samt". Med "og" kan læseren tro, at det, der står '
+             "efter, hører til ordene lige før.")
+
+
+def _inside_phrase(text: str, start: int, sentence_start: int) -> bool:
+    """A preposition or "og" among the three words before ``start``: "og" may join the wrong words."""
+    words = _words(text[max(sentence_start, start - 40):start])[-3:]
+    return any(w.lower() in _PHRASE_OPENERS for w in words)
+
+
+# Words that open a new phrase of its own after "og" ("og en renovering", "og Deres"): no doubt what is joined.
+_PHRASE_STARTS = {"en", "et", "den", "det", "de", "din", "dit", "dine", "deres", "vores", "jeres", "sin", "sit",
+                  "sine", "hans", "hendes", "denne", "dette", "disse", "at"}
+
+
+def _bare_phrase_after(text: str, end: int) -> bool:
+    """The words after "samt" start with neither an article nor a verb ("samt 3 bilbatterier", "samt kontoudtog")."""
+    nxt = _words(text[end:end + 40])[:1]
+    if not nxt:
+        return False
+    w = nxt[0].lower()
+    return w not in _PHRASE_STARTS and not (w.endswith("e") and is_known_verb(w))
+
+
+def _announces(text: str, end: int) -> bool:
+    """ "skal (undertegnede) hermed meddele(s), at": the fixed formula announces even without "hermed"."""
+    words = [w.lower() for w in _words(text[end:end + 40])][:3]
+    return any(w in ("meddele", "meddeles") for w in words)
+
+
+def _after_modal(text: str, start: int, sentence_start: int) -> bool:
+    """A modal among the three words before ``start`` ("Der skal hermed", "Vi skal hermed bede")."""
+    words = _words(text[max(sentence_start, start - 40):start])[-3:]
+    return any(w.lower() in MODAL_WORDS for w in words)
 
 
 _DU_WORD_RE = re.compile(r"\b(du|dig|din|dit|dine)\b", re.I)
