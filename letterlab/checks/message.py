@@ -700,12 +700,24 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
-        stated = [s for s in lay.heading_sents if (classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
+        stated = [s for s in lay.heading_sents if ((classifier.classes(_subject_text(s.text)) & MESSAGE_CLASSES) - drop
+                                                    or _appointment_heading(genre, main, s))
                   and not _type_label(_clean(_subject_text(s.text)))
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
     return main, main in window
+
+
+_CLOCK_TIME = re.compile(r"\bkl\.? ?\d{1,2}([.:]\d{2})?\b|\bklokken \d")
+
+
+def _appointment_heading(genre: str | None, main: Sent, heading: Sent) -> bool:
+    """A summons whose subject line gives the day and the hour ("Din første træning er tirsdag den 8. december
+    kl. 10.00") has its message first, even when the body repeats it in a "Tid:" line further down."""
+    text = _clean(_subject_text(heading.text))
+    return (genre == "indkaldelse" and main.part == "keyvalue" and bool(_CLOCK_TIME.search(text))
+            and bool(_CONTENT_HEADING.search(text)))
 
 
 # "Tak for din mail." opens a reply; the plain statement right after it is the answer the reader asked for

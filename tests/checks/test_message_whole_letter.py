@@ -131,3 +131,22 @@ NOTICE_WEEK_FIELD = (
 def test_a_notice_whose_news_has_a_week_field_has_its_message_first(plain_nlp):
     first, at, found = _message(plain_nlp, NOTICE_WEEK_FIELD, "orientering")
     assert first is True and at.startswith("Vi kommer med") and found == []
+
+
+# --- a summons whose subject line gives the day and the hour (review 11) -------------------------
+
+SUMMONS = ("Lindby Kommune\nTræningscentret\n\n{subject}\n\nKære Ole\n\nVi har fået din plan fra sygehuset. "
+           "Planen siger, at du skal træne to gange om ugen i otte uger. Du træner på et hold med seks andre. "
+           "Her er tid og sted:\n\nTid: Onsdag den 9. juni kl. 9.30-10.30\n"
+           "Sted: Træningscentret, Skovvej 4\n\nTag tøj med, som du kan bevæge dig i.\n\nVenlig hilsen\nAnne Berg\n")
+
+
+def test_a_subject_line_with_the_day_and_the_hour_is_the_summons(plain_nlp):
+    first, where, found = _message(plain_nlp, SUMMONS.format(subject="Din første træning er onsdag den 9. juni kl. 9.30"),
+                                   "indkaldelse")
+    assert first and where.startswith("Din første træning") and found == []
+
+
+def test_a_subject_line_without_the_hour_leaves_the_time_line_as_the_message(plain_nlp):
+    first, where, _ = _message(plain_nlp, SUMMONS.format(subject="Genoptræning efter din operation"), "indkaldelse")
+    assert where is not None and not where.startswith("Genoptræning")
