@@ -110,7 +110,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres|jeres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
          r"indberetning|tilmelding|bestilling|booking)\b", 2.5),
         (r"\btak for (din|dit|deres|jeres) [\w-]*(mail|e-mail|henvendelse|brev|anmodning|klage|besked|skema|spørgsmål|anmeldelse|"
-         r"indberetning|tilmelding|bestilling|booking)\b", 1.5),
+         r"indberetning)\b", 1.5),
+        # thanks for an order or a booking confirms it ("Tak for din bestilling. Vi henter dit storskrald mandag …");
+        # thanks for a mail or a question often opens an answer
+        (r"\btak for (din|dit|deres|jeres) [\w-]*(tilmelding|bestilling|booking|reservation)\b", 2.5),
         # the receipt's promise: when the reader hears from us, and that a case is opened
         (r"\b(som )?(vi|jeg) (fik|modtog) (den|d\.|i går|i dag)\b", 1.5),
         (r"\bdu (får (et )?svar|hører|kan regne med at få (et )?svar)( fra (os|mig))?( igen| nu)? (senest|inden|i løbet af|om)\b",

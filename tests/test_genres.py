@@ -343,3 +343,14 @@ def test_a_reduction_told_as_a_change_is_a_decision_without_the_appeal_guide():
 ])
 def test_an_upload_or_a_report_by_a_deadline_is_a_request(text):
     assert detect_genre(text)[0] == "anmodning"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Emne: Din plads på kurset\n\nKære Eva\n\nTak for din tilmelding. Kurset begynder tirsdag den 2. marts kl. 17 "
+     "på biblioteket.\n\nVenlig hilsen\nBiblioteket", "kvittering"),
+    # thanks for a question opens an answer, not a receipt
+    ("Emne: Svar om parkering\n\nKære Eva\n\nTak for dit spørgsmål. Du må gerne parkere på pladsen om aftenen."
+     "\n\nVenlig hilsen\nTeknik og Miljø", "orientering"),
+])
+def test_thanks_for_an_order_confirms_it(text, expected):
+    assert detect_genre(text)[0] == expected
