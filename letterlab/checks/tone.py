@@ -1225,7 +1225,7 @@ def _next_eases(td: ToneDoc, k: int) -> bool:
 def _no_negotiation(td: ToneDoc, k: int) -> Hit | None:
     """A time, a deadline or a rule that cannot be moved or discussed, with no reason and no way on."""
     s = td.sents[k]
-    if s.zone != "body" or s.part == "appeal" or s.low.rstrip().endswith("?"):
+    if s.part == "appeal" or s.low.rstrip().endswith("?"):
         return None
     m = NO_TALK_RE.search(s.low)
     if not m:
@@ -1234,7 +1234,12 @@ def _no_negotiation(td: ToneDoc, k: int) -> Hit | None:
             return None
         # the subject is a time or a deadline: "Tiden til syn kan ikke flyttes" (not "Din boligstøtte kan ikke ændres")
         t = td.table
-        head = next((i for i in td.tokens(s) if t.pos[i] in ("NOUN", "PROPN") and t.idx[i] - s.start < m.start()), None)
+        head = next((i for i in td.tokens(s) if t.pos[i] in ("NOUN", "PROPN") and t.lower[i] not in ("den", "det")
+                     and t.idx[i] - s.start < m.start()), None)
+        if head is None and k > 0 and re.match(r"\W*(den|det)$", s.low[:m.start()].strip()):
+            # "Fristen er den 1. oktober. Den forlænges ikke.": the time named in the sentence before
+            prev = td.sents[k - 1]
+            head = next((i for i in td.tokens(prev) if t.pos[i] in ("NOUN", "PROPN")), None)
         if head is None or not TIME_HEAD_RE.match(t.lower[head]):
             return None
     if (_given_reason(td, s, _rules_named(s.low), m) or ALTERNATIVE_RE.search(s.low) or td.help(s)
@@ -1267,7 +1272,7 @@ ELSE_SANCTION_RE = re.compile(r"^ (?!(\w+ ){0,2}(kan|kunne|når|får|har) (vi|je
 def _order_or_else(td: ToneDoc, k: int) -> Hit | None:
     s = td.sents[k]
     e = ELSE_RE.search(s.low)
-    if not e or s.zone != "body":
+    if not e:
         return None
     head = s.low[:e.start()]
     if not (td.imperative(s) or re.search(r"\bskal\b(?! ikke)", head)) or re.search(r"\b(vi|jeg|kommunen) skal\b", head):
@@ -1275,6 +1280,7 @@ def _order_or_else(td: ToneDoc, k: int) -> Hit | None:
     if not ELSE_SANCTION_RE.match(s.low[e.end():]) or _sanction(td, k, ()):
         return None         # "…, ellers kan vi ikke beregne din boligstøtte": the reason the order has; a sanction
                             # the threat rule marks is a threat first
+    head = REASON_AS_OBJECT_RE.sub(lambda x: " " * len(x.group(0)), head)
     if (CONDITION_RE.search(head) or REASON_RE.search(head) or re.search(r"\bgerne\b", head) or td.help(s)
             or _next_eases(td, k)):
         return None
@@ -1296,7 +1302,7 @@ ORDER_RE = re.compile(r"^\W*(ryd|fjern|stop|betal|indbetal|aflever|flyt|klip|bes
 
 def _bare_order(td: ToneDoc, k: int) -> Hit | None:
     s = td.sents[k]
-    if s.zone != "body" or s.low.rstrip().endswith("?"):
+    if s.low.rstrip().endswith("?"):
         return None
     m = CONDUCT_RE.match(s.low) or (ORDER_RE.match(s.low) if URGENT_RE.search(s.low) else None) or (
         AT_ONCE_ORDER_RE.match(s.low) if AT_ONCE_RE.search(s.low) else None)
@@ -1312,7 +1318,10 @@ def _bare_order(td: ToneDoc, k: int) -> Hit | None:
 # an order to give the reason is no reason: "… og skal altid oplyse årsagen"
 REASON_AS_OBJECT_RE = re.compile(r"\b(oplys\w*|angiv\w*|opgiv\w*|skriv\w*|giv\w*|forklar\w*)( \w+){0,2}? "
                                  r"(årsag\w*|begrundelse\w*|grunden)\b|"
-                                 r"\b(årsag\w*|begrundelse\w*|grunden) ((skal|må) )?(\w+ )?(oplyses|angives|opgives|gives|forklares)\b")
+                                 r"\b(årsag\w*|begrundelse\w*|grunden) ((skal|må) )?(\w+ )?(oplyses|angives|opgives|gives|forklares)\b|"
+                                 # "Klagen skal være fuldt begrundet"; "Hvis De vil undgå gebyrer, skal …" is a threat, no reason
+                                 r"\b(skal|må) være (\w+ )?begrundet\b|"
+                                 r"\b(hvis|såfremt) (de|du|i) (ønsker|vil)( at)? undgå\b")
 # an expectation the reader must meet; a "når" clause only says when ("Det forventes, at De er ædru, når De møder op")
 EXPECT_RE = re.compile(r"\b(forventes|forventer|forudsættes|påregnes|kræves)\b")
 

@@ -186,3 +186,25 @@ def test_a_der_rule_that_names_the_reader_is_a_refusal_not_a_command(make_doc, r
 def test_end_to_end(nlp, text, flagged):
     found = [f for f in analyse(text, nlp=nlp).findings if f.rule == RULE]
     assert bool(found) == flagged, text
+
+
+def test_a_pronoun_for_the_time_in_the_sentence_before(make_doc, ruleset):
+    assert _rule_hits(make_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT", "Den kan ikke flyttes ./PUNCT")
+    assert not _rule_hits(make_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT",
+                          "Den kan ikke flyttes ,/PUNCT men ring ,/PUNCT hvis du er syg ./PUNCT")
+    assert not _rule_hits(make_doc, ruleset, f"Ansøgningen/{NOUN_DEF} er modtaget ./PUNCT",
+                          "Den kan ikke ændres ./PUNCT")
+
+
+def test_a_duty_to_give_reasons_or_a_wish_to_avoid_costs_is_no_reason(make_doc, ruleset):
+    assert _rule_hits(make_doc, ruleset,
+                      "Indsigelsen skal være begrundet ,/PUNCT ellers afvises den ./PUNCT")
+    assert _rule_hits(make_doc, ruleset,
+                      "Hvis De vil undgå rykkergebyr ,/PUNCT skal regningen betales omgående ./PUNCT")
+    assert not _rule_hits(make_doc, ruleset,
+                          "Hvis du bliver syg ,/PUNCT skal regningen ikke betales omgående ./PUNCT")
+
+
+def test_an_order_in_a_heading_line_is_read_too(nlp):
+    found = [f for f in analyse("Overhold åbningstiderne", nlp=nlp).findings if f.rule == RULE]
+    assert found
