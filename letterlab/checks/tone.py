@@ -1054,7 +1054,9 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
         if in_rel:
             continue
         passive = t.feat(i, "Voice") == "Pass" and w.endswith("es") and t.feat(i, "VerbForm") == "Fin" or (
-            w.endswith("es") and n + 1 < len(toks) and t.lower[toks[n + 1]] in ("retur", "tilbage") and bool(subject))
+            w.endswith("es") and n + 1 < len(toks) and t.lower[toks[n + 1]] in ("retur", "tilbage") and bool(subject)) or (
+            # the s-passive of a verb in -å ("Afdragsordninger indgås ikke"), which the tagger reads as active
+            w.endswith("ås") and t.pos[i] in ("VERB", "AUX") and bool(subject))
         if passive or w in ("bliver", "må", "kan", "vil"):
             verb = n
             break
@@ -1070,8 +1072,8 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     vw = t.lower[v]
     if subject == [toks[0]] and t.lower[toks[0]] == "der":
         # "Der udbetales ikke tilskud til briller købt i udlandet"
-        if SPECIFIC_RE.search(s.low):
-            return None     # "Der ydes ikke tilskud til den pågældende behandling": this reader's refusal
+        if SPECIFIC_RE.search(s.low) or READER_RE.search(s.text):
+            return None     # "Der ydes ikke tilskud til den pågældende behandling", "… ud over de timer, De får": this reader's refusal
         if not ((vw.endswith("es") or vw == "bliver") and after[0] in ("ikke", "intet", "ingen") and re.search(
                 BENEFIT + r"|\b(henstand|dispensation|refusion|erstatning|svar|kørsel)\b", s.low)):
             return None
@@ -1194,27 +1196,184 @@ def _order_with_threat(td: ToneDoc, k: int) -> Hit | None:
     return Hit(0, end, s.low[:end])
 
 
+# ---- no room to talk: "Mødet kan ikke flyttes", "Fristen forlænges ikke", "Reglerne kan ikke fraviges"
+
+# a time, a date or a deadline that "kan ikke flyttes / ændres / forlænges / udsættes"
+TIME_HEAD_RE = re.compile(r"^(frist|tid|tidspunkt|dato|møde|samtale|termin|besøg|aftale|eksamen|prøve|syn|afhentning|"
+                          r"tømning|indkaldelse|mødetid|mødedato)\w*$")
+RESCHEDULE_RE = re.compile(r"\b(kan|vil|må) ikke (blive )?(flyttes|ændres|forlænges|udsættes|ombyttes|ombookes|rykkes|"
+                           r"flyttet|ændret|forlænget|udsat)\b|\b(flyttes|forlænges|udsættes|ændres|rykkes) ikke\b"
+                           r"(?! (automatisk|af sig selv|længere)\b)")
+# a rule closed to any talk, whatever its subject
+NO_TALK_RE = re.compile(r"\b(kan|vil|må) ikke (blive )?(fraviges|forhandles|diskuteres|genforhandles)\b|"
+                        r"\b(fraviges|forhandles|genforhandles) ikke\b|"
+                        r"^\W*det er ikke muligt at (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
+                        r"aftalen|tidspunktet|besøget)\b|"
+                        r"^\W*(de|du|i) kan ikke (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
+                        r"tidspunktet|besøget)\b")
+
+
+def _next_eases(td: ToneDoc, k: int) -> bool:
+    """The next sentence gives the reason or a way on ("Ring til os, hvis du er syg den dag")."""
+    if k + 1 >= len(td.sents):
+        return False
+    nxt = td.sents[k + 1]
+    return bool(STRONG_REASON_RE.search(nxt.low) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt.low)
+                or ALTERNATIVE_RE.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low) or td.help(nxt))
+
+
+def _no_negotiation(td: ToneDoc, k: int) -> Hit | None:
+    """A time, a deadline or a rule that cannot be moved or discussed, with no reason and no way on."""
+    s = td.sents[k]
+    if s.part == "appeal" or s.low.rstrip().endswith("?"):
+        return None
+    m = NO_TALK_RE.search(s.low)
+    if not m:
+        m = RESCHEDULE_RE.search(s.low)
+        if not m:
+            return None
+        # the subject is a time or a deadline: "Tiden til syn kan ikke flyttes" (not "Din boligstøtte kan ikke ændres")
+        t = td.table
+        head = next((i for i in td.tokens(s) if t.pos[i] in ("NOUN", "PROPN") and t.lower[i] not in ("den", "det")
+                     and t.idx[i] - s.start < m.start()), None)
+        if head is None and k > 0 and re.match(r"\W*(den|det)$", s.low[:m.start()].strip()):
+            # "Fristen er den 1. oktober. Den forlænges ikke.": the time named in the sentence before
+            prev = td.sents[k - 1]
+            head = next((i for i in td.tokens(prev) if t.pos[i] in ("NOUN", "PROPN")), None)
+        if head is None or not TIME_HEAD_RE.match(t.lower[head]):
+            return None
+    if (_given_reason(td, s, _rules_named(s.low), m) or ALTERNATIVE_RE.search(s.low) or td.help(s)
+            or re.search(r"\b(afgørelse\w*|" + BENEFIT + r")\b", s.low[:m.start()]) or _next_eases(td, k)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# "Reglerne kan ikke fraviges", "Overhold reglerne for …": the rules as subject or object are no reason
+# ("efter reglerne", "ifølge loven" are)
+RULES_NAMED_RE = re.compile(r"(?<!efter )(?<!ifølge )(?<!jf\. )(?<!følge af )\b(reglerne|loven)\b")
+
+
+def _rules_named(low: str) -> str:
+    return RULES_NAMED_RE.sub(lambda x: " " * len(x.group(0)), low)
+
+
+# ---- an order backed only by a sanction in the same sentence: "Afbud skal ske dagen før, ellers betragtes det som
+# udeblivelse", "Send papirerne senest fredag, ellers afvises din ansøgning"
+ELSE_RE = re.compile(r"[,;] ellers\b")
+ELSE_SANCTION_RE = re.compile(r"^ (?!(\w+ ){0,2}(kan|kunne|når|får|har) (vi|jeg|kommunen)\b)(\w+ ){0,4}?("
+                              r"afvises|returneres|bortfalder|annulleres|slettes|lukkes|opkræves|faktureres|standses|"
+                              r"stoppes|kasseres|betragtes|anses|mister|fjernes|udmeldes|afmeldes|henlægges|inddrives|"
+                              r"bliver (\w+ )?(afvist|returneret|lukket|annulleret|slettet|betragtet|opkrævet|faktureret|"
+                              r"fjernet|henlagt|standset|sendt til inkasso)|vil (\w+ )?blive|pålægges|"
+                              r"får (du|de|i) (en )?(bøde|regning|afgift|gebyr)|sender vi|lukker vi|stopper vi|afviser vi|"
+                              r"opkræver vi|fjerner vi|mist)\b")
+
+
+def _order_or_else(td: ToneDoc, k: int) -> Hit | None:
+    s = td.sents[k]
+    e = ELSE_RE.search(s.low)
+    if not e:
+        return None
+    head = s.low[:e.start()]
+    if not (td.imperative(s) or re.search(r"\bskal\b(?! ikke)", head)) or re.search(r"\b(vi|jeg|kommunen) skal\b", head):
+        return None         # "Vi skal have svar inden fredag, ellers …": what we need, not an order
+    if not ELSE_SANCTION_RE.match(s.low[e.end():]) or _sanction(td, k, ()):
+        return None         # "…, ellers kan vi ikke beregne din boligstøtte": the reason the order has; a sanction
+                            # the threat rule marks is a threat first
+    head = REASON_AS_OBJECT_RE.sub(lambda x: " " * len(x.group(0)), head)
+    if (CONDITION_RE.search(head) or REASON_RE.search(head) or re.search(r"\bgerne\b", head) or td.help(s)
+            or _next_eases(td, k)):
+        return None
+    return Hit(0, e.start(), s.low[:e.start()])
+
+
+# ---- a bare order about the reader's conduct or with no time to think: "Ryd fortovet i dag", "Overhold aftalerne"
+URGENT_RE = re.compile(r"\b(omgående|øjeblikkelig(t)?|straks|med det samme|i dag|uden ophold)\b")
+CONDUCT_RE = re.compile(r"^\W*(overhold|respekter|efterkom|ophør|stop med at|hold op med at|(mød|kom)( op)? (præcis|til tiden))\b")
+# any order at once: "Send skemaet straks", "Udfyld og returner blanketten omgående"
+AT_ONCE_RE = re.compile(r"\b(omgående|øjeblikkelig(t)?|straks|med det samme|uden ophold)\b")
+AT_ONCE_ORDER_RE = re.compile(r"^\W*(send|indsend|aflever|indlever|udfyld|underskriv|returner|meld|indbetal|betal|fjern|ryd|"
+                              r"stop|flyt|luk|sluk|tøm|ret|skaf|fremsend|indsend)\b")
+# orders to put right, pay or remove (the tagger seldom reads them as imperatives); not a call for help, a reminder
+# or a plain step ("Ring straks til os", "Husk …", "Tag dit sygesikringskort med")
+ORDER_RE = re.compile(r"^\W*(ryd|fjern|stop|betal|indbetal|aflever|flyt|klip|beskær|indsend|returner|tøm|bortskaf|"
+                      r"afmonter|nedtag|udbedr|reparer)\b")
+
+
+def _bare_order(td: ToneDoc, k: int) -> Hit | None:
+    s = td.sents[k]
+    if s.low.rstrip().endswith("?"):
+        return None
+    m = CONDUCT_RE.match(s.low) or (ORDER_RE.match(s.low) if URGENT_RE.search(s.low) else None) or (
+        AT_ONCE_ORDER_RE.match(s.low) if AT_ONCE_RE.search(s.low) else None)
+    if not m:
+        return None
+    if (_given_reason(td, s, _rules_named(s.low), m) or re.search(r"\bgerne\b|, så\b|\baf hensyn til\b", s.low)
+            or td.help(s) or ALTERNATIVE_RE.search(s.low) or _next_eases(td, k)):
+        return None
+    end = len(s.low.rstrip(" .!"))
+    return Hit(0, end, s.low[:end])
+
+
+# an order to give the reason is no reason: "… og skal altid oplyse årsagen"
+REASON_AS_OBJECT_RE = re.compile(r"\b(oplys\w*|angiv\w*|opgiv\w*|skriv\w*|giv\w*|forklar\w*)( \w+){0,2}? "
+                                 r"(årsag\w*|begrundelse\w*|grunden)\b|"
+                                 r"\b(årsag\w*|begrundelse\w*|grunden) ((skal|må) )?(\w+ )?(oplyses|angives|opgives|gives|forklares)\b|"
+                                 # "Klagen skal være fuldt begrundet"; "Hvis De vil undgå gebyrer, skal …" is a threat, no reason
+                                 r"\b(skal|må) være (\w+ )?begrundet\b|"
+                                 r"\b(hvis|såfremt) (de|du|i) (ønsker|vil)( at)? undgå\b")
+# an expectation the reader must meet; a "når" clause only says when ("Det forventes, at De er ædru, når De møder op")
+EXPECT_RE = re.compile(r"\b(forventes|forventer|forudsættes|påregnes|kræves)\b")
+
+
+def _given_reason(td: ToneDoc, s: Sent, rest: str, m) -> bool:
+    """A reason or a condition in ``rest`` (the sentence with the trigger blanked)."""
+    rest = REASON_AS_OBJECT_RE.sub(lambda x: " " * len(x.group(0)), rest)
+    cond = CONDITION_RE.search(rest)
+    if cond and EXPECT_RE.search(m.group(0)) and cond.group(0) == "når" and not re.search(
+            r"\b(hvis|såfremt|medmindre|fordi|eftersom|idet)\b", rest):
+        cond = None
+    if cond or REASON_RE.search(rest) or PURPOSE_RE.search(rest):
+        return True
+    t = td.table
+    return not REASON_RE.search(m.group(0)) and (
+        any(t.lower[i] == "da" and t.pos[i] == "SCONJ" for i in td.tokens(s)) or td.inverted_condition(s))
+
+
+# "beløbet SKAL indbetales nu", "Der udbetales IKKE …": one shouted modal or negation in a sentence in small letters is
+# the shouting rule's finding (a whole line in capitals is still read for its words)
+SHOUTED_MODAL_RE = re.compile(r"\b(SKAL|MÅ|IKKE|ALDRIG|STRENGT|FORBUDT)\b")
+
+
+def _shouted_modal(s: Sent) -> bool:
+    if not SHOUTED_MODAL_RE.search(s.text):
+        return False
+    letters = [c for c in s.text if c.isalpha()]
+    return sum(c.isupper() for c in letters) < len(letters) / 2
+
+
 def _commands(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
+        if _shouted_modal(s):
+            continue
         m = _first_match(td, k, pats)
         if m and ABSOLUTE_RE.fullmatch(m.group(0)) and not _obliges(td, s, m):
             m = None            # "Vi deler under ingen omstændigheder dine oplysninger": a promise, not an order
         if not m:
-            rule_hit = _impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
+            rule_hit = (_impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
+                        or _no_negotiation(td, k) or _order_or_else(td, k) or _bare_order(td, k))
             if rule_hit:
                 yield s, rule_hit, rule.message
             continue
         if any(e.search(s.low) for e in exempt):
             continue
-        if re.match(r"\W*(og )?der\b", m.group(0)) and SPECIFIC_RE.search(s.low):
+        if re.match(r"\W*(og )?der\b", m.group(0)) and (SPECIFIC_RE.search(s.low) or READER_RE.search(s.text)):
             continue            # "Der ydes ikke tilskud til Deres nye høreapparat": a refusal (kold-afvisning)
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
-        if (CONDITION_RE.search(rest) or REASON_RE.search(rest) or PURPOSE_RE.search(rest)
-                or td.has_reason(s) and not REASON_RE.search(m.group(0))
-                or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt)):
+        if _given_reason(td, s, rest, m) or re.match(r"\s*(så|det er fordi|det skyldes|grunden)\b", nxt):
             continue
         yield s, m, rule.message
 
