@@ -94,7 +94,15 @@ switched off alone:
   betaler, lukker vi for vandet") and the help only comes after it. A help
   section at the end of a letter whose consequence comes late is the ordinary
   good order. A consequence that "kan" follow on a condition that is not the reader's doing ("…, hvis lægen
-  vurderer, at …") is the reason for the request, not a sanction before it.
+  vurderer, at …") is the reason for the request, not a sanction before it. Also (``_threat_first``) a passage
+  that opens with the threat when the next sentence is neither help nor a way out nor the threat's reason: the
+  request the threat backs ("Tilskuddet vil blive krævet tilbage. Vi mangler kvitteringen …"), or the facts it is
+  about, in three sentences or more ("Der vil blive foretaget fradrag i din ydelse. Du var ikke til samtalen …").
+  Here a threat is also an adverse outcome
+  on the reader's failure in other words than the sanctions ("Vi lukker din sag, hvis vi ikke hører fra dig",
+  "Manglende tilmelding vil medføre, at du bliver opkrævet …"); not one with its own reason ("…, fordi …"), nor a
+  decision told first with no request after it ("Din boligstøtte vil blive standset fra den 1. maj."). And a
+  cold threat ("uden yderligere varsel") with no help before it and the help two sentences or more after it.
 
 English and Norwegian sentences (two foreign function words or more) are skipped.
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
@@ -1540,6 +1548,12 @@ def _order(td: ToneDoc, rule) -> Iterator:
     # headings do not count as distance, nor lines without a verb (an address or a date the zones left in the body)
     # the klagevejledning's "Send klagen …" is not the letter's request
     body = [k for k, s in enumerate(td.sents) if s.zone == "body" and s.part != "appeal" and _has_verb(td, s)]
+    if body:
+        got = _threat_first(td, body, extra)
+        if got:
+            s, m, why = got
+            yield s, m, f"{rule.message} {why}"
+            return
     first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra) and not _outside_risk(td, td.sents[k])),
                           None)
     if first_sanction is None:
@@ -1548,13 +1562,18 @@ def _order(td: ToneDoc, rule) -> Iterator:
     m = _sanction(td, body[first_sanction], extra)
     body = [td.sents[k] for k in body]
     helps = [k for k, x in enumerate(body) if td.help(x)]
-    requests = [k for k, x in enumerate(body)
-                if not td.help(x) and (REQUEST_RE.search(x.low) or td.imperative(x))]
+    requests = [k for k, x in enumerate(body) if _asks(td, x)]
     if requests and requests[0] > first_sanction:
         yield s, m, f"{rule.message} Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
         return
     if first_sanction <= 1 and helps and helps[0] >= first_sanction + 3:
         # the threat opens the letter and the help waits at the end
+        yield s, m, f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
+        return
+    if (ALWAYS_COLD_RE.search(s.low) and helps and helps[0] >= first_sanction + 2
+            and not td.has_reason(body[first_sanction + 1])):
+        # "…, vil hjælpen blive standset uden yderligere varsel." stands before any help in the letter, and the
+        # help comes later ("Har De spørgsmål, …")
         yield s, m, f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
         return
     if (first_sanction == 0 and len(body) >= 3 and any(h > 0 for h in helps)
@@ -1568,6 +1587,94 @@ def _order(td: ToneDoc, rule) -> Iterator:
         # a bare sanction opens the passage ("Kravet overdrages til Gældsstyrelsen den 1. marts.", "Udebliver du,
         # bliver din ydelse standset.") and the way to avoid it comes only after
         yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
+
+
+# what the reader is asked to do, in more words than ``REQUEST_RE``: "Vi har brug for dine lønsedler", "Vi mangler en
+# kopi af …", "Beløbet skal være betalt senest …", "Vi forventer, at …"
+ASK_MORE_RE = re.compile(r"\bvi (har brug for|mangler|skal bruge|skal have|beder om|forventer,? at)\b|"
+                         r"\bskal (være )?(\w+ ){0,2}?(betalt|sendt|indsendt|afleveret|modtaget|indbetalt)\b")
+
+
+def _asks(td: ToneDoc, s: Sent) -> bool:
+    """The sentence asks the reader to do something, and is not an offer of help ("Ring til os, hvis …")."""
+    return not td.help(s) and bool(REQUEST_RE.search(s.low) or td.imperative(s) or ASK_MORE_RE.search(s.low))
+
+
+# beyond ``SANCTIONS``, what the order rule reads as a threat when it hangs on the reader's failure: "bliver du
+# udskrevet", "lukker vi din sag", "vil medføre afslag", "går den videre til næste barn", "får ejendommen et påbud"
+ORDER_ADVERSE_RE = re.compile(
+    ENDS_RE.pattern + "|" + ADVERSE_PASSIVE_RE.pattern + r"|\bafslag\b|\budskrev(et|es|e)\b|\bmeldt ud\b|\bmeldes ud\b|"
+    r"\bpåbud\b|\bopkræve[ts]?\b|\bopkrævet\b|\bopkrævning\b|\bfaktureres\b|\bunderrette[rs]?\b|\bunderretning\b|"
+    r"\bhente[ts]? (igen|tilbage)\b|"
+    r"\bgive[ts]? til (en anden|et andet|andre)\b|\bvidere til (den |det )?(næste|en anden|et andet)\b|"
+    r"\bannullere[ts]?\b|\bannulleret\b|\budleveres ikke\b|\bikke (\w+ )?tages i brug\b|\bikke (længere )?fortsætte\b|"
+    r"\boverg(å|år|ås|ået)\b[^.]{0,20}\b(gældsstyrelsen|inddrivelse|inkasso)\b")
+# the next sentence answers the threat: a way out ("Det kan du undgå ved at …", "Det vil vi helst undgå"), or the
+# reason for it ("Vi gør det, fordi …", "Det skyldes, at …")
+ANSWERED_RE = re.compile(r"\bundgå\b|^\W*(det skyldes|grunden er|årsagen er)\b|"
+                         r"^\W*(det|vi gør det|det gør vi|grunden|årsagen)\b[^.]{0,30}\b(fordi|skyldes|for at)\b")
+
+
+# the reader's lapse as the subject of the consequence: "Manglende svar vil medføre …", "…, at manglende tilmelding
+# medfører opkrævning af …"
+LACK_RE = re.compile(r"\bmanglende \w+ (vil |kan )?(medfører|medføre|betyder|betyde|fører|føre)\b")
+
+
+def _failure_threat(td: ToneDoc, s: Sent) -> Hit | None:
+    """An adverse consequence (``ORDER_ADVERSE_RE``) in the main clause of a sentence whose condition is the reader's
+    failure: "Hvis vi ikke hører fra dig, lukker vi din sag", "Udebliver du, bliver pladsen givet til en anden",
+    "Manglende svar vil medføre afslag"."""
+    if WISH_NOT_RE.search(s.low) or s.low.rstrip().endswith("?"):
+        return None
+    cond = FAILURE_IF_RE.search(s.low) or next((c for c in IF_RE.finditer(s.low)
+                                                if LAPSE_RE.search(s.low, c.end(), _clause(s.low, c.end())[1])), None)
+    lack = LACK_RE.search(s.low)
+    if cond:
+        a, b = _clause(s.low, cond.start())
+    elif lack:
+        a, b = lack.start(), lack.end()
+    elif td.inverted_condition(s) and (NEGATION_RE.search(s.low, 0, s.low.find(","))
+                                       or LAPSE_RE.search(s.low, 0, s.low.find(","))):
+        a, b = 0, s.low.find(",")
+    else:
+        return None
+    for m in ORDER_ADVERSE_RE.finditer(s.low):
+        if (a <= m.start() < b) or td.quoted(s.start + m.start()):
+            continue
+        if NEGATION_RE.search(s.low[slice(*_clause(s.low, m.start()))]) and not re.search(
+                r"ikke (\w+ )?tages i brug|udleveres ikke|ikke (længere )?fortsætte", m.group(0)):
+            continue            # "…, stopper vi ikke din hjælp"
+        return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+def _threat_first(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit, str] | None:
+    """The passage opens with the threat, and what comes next is neither help, a way out nor the threat's reason:
+    the request the threat backs ("Tilskuddet vil blive krævet tilbage. Vi mangler kvitteringen …"), or, in three
+    sentences or more, the facts the threat is about ("Sagen sendes til inddrivelse, hvis regningen ikke betales.
+    Vi har sendt dig en regning på …"). Not when the
+    threat carries its own reason ("…, fordi …") or help, nor a decision told first ("Din boligstøtte vil blive
+    standset fra den 1. maj.") that no request follows."""
+    if len(body) < 2:
+        return None
+    k = body[0]
+    s, nxt = td.sents[k], td.sents[body[1]]
+    m = _sanction(td, k, extra)
+    if m and _outside_risk(td, s):
+        return None
+    m = m or _failure_threat(td, s)
+    if not m or td.help(s) or STRONG_REASON_RE.search(s.low) or READER_CALLS_RE.search(s.low):
+        return None
+    if _asks(td, nxt):
+        return s, m, "Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
+    if (len(body) < 3 or td.help(nxt) or WAY_RE.search(nxt.low) or READER_CALLS_RE.search(nxt.low)
+            or ANSWERED_RE.search(nxt.low)):
+        return None             # in two sentences the second closes the passage: left alone unless it is the request
+    conditional = bool(THREAT_IF_RE.search(s.low) or FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)
+                       or re.search(r"\b(kan|kunne|risikerer|nødt|nødsaget)\b", s.low))
+    if not conditional and re.search(r"stop|ophør|bortfald|nedsæt|stands|slut", m.group(0)):
+        return None             # "Din boligstøtte stopper den 1. maj. Du er flyttet til …": the decision first
+    return s, m, "Skriv først, hvad sagen handler om, og så hvad der sker, hvis læseren ikke gør noget."
 
 
 HEDGE_RE = re.compile(r"\b(kan|kunne|risikerer|nødt til)\b")
