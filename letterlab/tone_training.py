@@ -1,8 +1,8 @@
 """Train the sentence-level tone model (``letterlab.checks.tone_model``) and measure it across writers.
 
 Data: the tone evaluation sets, one per writer (``WRITERS``): the project's own examples
-(``tests/data/tone``) and ten editors' sets (``tests/data/tone-heldout``, ``-heldout2`` … ``-heldout4``,
-``-heldout6`` … ``-heldout11``; ``-heldout5`` is kept out, unread, to judge the model).
+(``tests/data/tone``) and seven editors' sets (``tests/data/tone-heldout``, ``-heldout2`` … ``-heldout4``,
+``-heldout6`` … ``-heldout8``; ``-heldout5`` is kept out, unread, to judge the model).
 Each example (a sentence, a short passage or a whole letter) says which families an editor flags in it.
 
 Sentence labels: every sentence the model may judge (``tone_model.eligible``) in an example that does not
@@ -38,8 +38,7 @@ from .evaluate_tone import PREFIX, load_examples, mark_recall, score
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2": DATA / "tone-heldout2",
            "editor3": DATA / "tone-heldout3", "editor4": DATA / "tone-heldout4", "editor6": DATA / "tone-heldout6",
-           "editor7": DATA / "tone-heldout7", "editor8": DATA / "tone-heldout8", "editor9": DATA / "tone-heldout9",
-           "editor10": DATA / "tone-heldout10", "editor11": DATA / "tone-heldout11"}
+           "editor7": DATA / "tone-heldout7", "editor8": DATA / "tone-heldout8"}
 EDITORS = tuple(name for name in WRITERS if name != "project")
 # tests/data/tone-heldout5 (a fifth editor) is kept out on purpose: unread and untrained on, it judges the model
 L2 = 2.0

@@ -29,9 +29,9 @@ GUARDS = {
     "tone-heldout4": (0.93, 0.88, 0.02),
     # fifth editor, blind (nobody has read its misses): first contact on 1887f69 0.847 / 0.753 / 5.8 %; main after
     # session 9 (tone9 merged) 0.857 / 0.778 / 5.8 %; session 10 (the model trained on eight writers and four
-    # families, prec10's false alarms fixed on editors 6 and 8): 0.872 / 0.796 / 3.8 %; session 11 (eleven writers,
-    # the kommando and raekkefoelge rules widened): 0.867 / 0.802 / 4.5 %. Keep it unread: it judges tone work done
-    # on the other sets.
+    # families, prec10's false alarms fixed on editors 6 and 8): 0.872 / 0.796 / 3.8 %; unchanged in session 11 (a
+    # model trained on eleven writers gave 0.867 / 0.802 / 4.5 % and was not kept, see docs/tone.md). Keep it
+    # unread: it judges tone work done on the other sets.
     "tone-heldout5": (0.86, 0.78, 0.045),
     # editors 6-8 (session 10), blind when written; first contact on 6c8c2e0: 0.868 / 0.641 / 4.3 %,
     # 0.865 / 0.713 / 1.8 %, 0.889 / 0.606 / 4.9 %. Measured, then read and in the model's training data
@@ -40,13 +40,12 @@ GUARDS = {
     "tone-heldout7": (0.87, 0.85, 0.025),
     "tone-heldout8": (0.94, 0.72, 0.015),
     # editors 9-11 (session 11), blind when written; first contact on 250d637: 0.901 / 0.715 / 0 %,
-    # 0.870 / 0.541 / 2.5 %, 0.894 / 0.659 / 2.4 %; whole letters 18/22, 11/21, 20/25 families found. Then used as
-    # unread validation for the kommando and raekkefoelge work (rules only: 0.905 / 0.749, 0.871 / 0.546,
-    # 0.895 / 0.665), then read and in the model's training data: 0.925 / 0.894 / 0 %, 0.912 / 0.730 / 1.8 %,
-    # 0.912 / 0.810 / 2.4 %
-    "tone-heldout9": (0.92, 0.88, 0.01),
-    "tone-heldout10": (0.90, 0.72, 0.025),
-    "tone-heldout11": (0.90, 0.80, 0.03),
+    # 0.870 / 0.541 / 2.5 %, 0.894 / 0.659 / 2.4 %; whole letters 18/22, 11/21, 20/25 families found. Not read and not
+    # in the model's training data (like -heldout5): the session-11 kommando and raekkefoelge work used only their
+    # figures, which then were 0.907 / 0.760 / 0 %, 0.871 / 0.546 / 2.5 %, 0.896 / 0.670 / 2.4 %
+    "tone-heldout9": (0.90, 0.75, 0.01),
+    "tone-heldout10": (0.87, 0.54, 0.03),
+    "tone-heldout11": (0.89, 0.66, 0.03),
 }
 
 
