@@ -65,6 +65,24 @@ def make_doc(blank_nlp):
     return build
 
 
+@pytest.fixture
+def sentences_doc(make_doc):
+    """A Doc of several sentences: ``sentences_doc("Ring til os ./PUNCT", "Vi/PRON hjælper ./PUNCT")``.
+
+    Words are separated by spaces and tagged ``word/POS[/Feats]`` (X when untagged); each argument is one sentence.
+    """
+
+    def build(*sentences: str) -> Doc:
+        words, starts = [], []
+        for s in sentences:
+            items = [w if "/" in w else f"{w}/X" for w in s.split()]
+            starts += [True] + [False] * (len(items) - 1)
+            words += items
+        return make_doc(" ".join(words), sent_starts=starts)
+
+    return build
+
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,

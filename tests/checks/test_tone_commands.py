@@ -17,16 +17,9 @@ NOUN_DEF = "NOUN/Definite=Def|Number=Sing"
 PLURAL = "NOUN/Definite=Ind|Number=Plur"
 
 
-def _rule_hits(make_doc, ruleset, *sentences: str) -> list:
-    """What the kommando rule (without the learned model) marks in a Doc of ``sentences``.
-
-    Words are separated by spaces and tagged ``word/POS[/Feats]`` (X when untagged)."""
-    words, starts = [], []
-    for s in sentences:
-        items = [w if "/" in w else f"{w}/X" for w in s.split()]
-        starts += [True] + [False] * (len(items) - 1)
-        words += items
-    doc = make_doc(" ".join(words), sent_starts=starts)
+def _rule_hits(sentences_doc, ruleset, *sentences: str) -> list:
+    """What the kommando rule (without the learned model) marks in a Doc of ``sentences``."""
+    doc = sentences_doc(*sentences)
     rule = ruleset.get(RULE)
     return [m for _, m, _ in tone.FAMILY_FN["kommando"](tone.tone_doc(doc), rule)]
 
@@ -40,8 +33,8 @@ def _rule_hits(make_doc, ruleset, *sentences: str) -> list:
     f"Reglerne/{PLURAL} for fremmøde kan ikke fraviges ./PUNCT",
     "Det er ikke muligt at flytte samtalen ./PUNCT",
 ])
-def test_no_room_to_move_is_a_command(make_doc, ruleset, sentence):
-    assert _rule_hits(make_doc, ruleset, sentence)
+def test_no_room_to_move_is_a_command(sentences_doc, ruleset, sentence):
+    assert _rule_hits(sentences_doc, ruleset, sentence)
 
 
 @pytest.mark.parametrize("sentences", [
@@ -54,8 +47,8 @@ def test_no_room_to_move_is_a_command(make_doc, ruleset, sentence):
     (f"Kontingentet/{NOUN_DEF} kan ikke ændres ./PUNCT",),
     (f"Fristen/{NOUN_DEF} forlænges ikke automatisk ./PUNCT",),
 ])
-def test_no_room_to_move_with_a_reason_or_not_a_time_passes(make_doc, ruleset, sentences):
-    assert not _rule_hits(make_doc, ruleset, *sentences)
+def test_no_room_to_move_with_a_reason_or_not_a_time_passes(sentences_doc, ruleset, sentences):
+    assert not _rule_hits(sentences_doc, ruleset, *sentences)
 
 
 # ---- an order backed only by a sanction after "ellers"
@@ -64,8 +57,8 @@ def test_no_room_to_move_with_a_reason_or_not_a_time_passes(make_doc, ruleset, s
     "Tilmelding til holdet skal ske inden fredag ,/PUNCT ellers slettes tilmeldingen ./PUNCT",
     "Skemaet skal være underskrevet af begge ,/PUNCT ellers returneres det ./PUNCT",
 ])
-def test_order_or_else_is_a_command(make_doc, ruleset, sentence):
-    assert _rule_hits(make_doc, ruleset, sentence)
+def test_order_or_else_is_a_command(sentences_doc, ruleset, sentence):
+    assert _rule_hits(sentences_doc, ruleset, sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -75,8 +68,8 @@ def test_order_or_else_is_a_command(make_doc, ruleset, sentence):
     # what we need, not an order to the reader
     "Vi skal have svar inden fredag ,/PUNCT ellers slettes pladsen ./PUNCT",
 ])
-def test_or_else_with_its_reason_passes(make_doc, ruleset, sentence):
-    assert not _rule_hits(make_doc, ruleset, sentence)
+def test_or_else_with_its_reason_passes(sentences_doc, ruleset, sentence):
+    assert not _rule_hits(sentences_doc, ruleset, sentence)
 
 
 # ---- a stop, a demand or a duty with no way round it
@@ -98,8 +91,8 @@ def test_or_else_with_its_reason_passes(make_doc, ruleset, sentence):
     "Du må ikke kontakte pædagogerne efter kl. 17 ./PUNCT",
     "De må ikke møde op på kontoret uden aftale ./PUNCT",
 ])
-def test_demands_and_absolutes_are_commands(make_doc, ruleset, sentence):
-    assert _rule_hits(make_doc, ruleset, sentence)
+def test_demands_and_absolutes_are_commands(sentences_doc, ruleset, sentence):
+    assert _rule_hits(sentences_doc, ruleset, sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -115,20 +108,20 @@ def test_demands_and_absolutes_are_commands(make_doc, ruleset, sentence):
     "Du må gerne kontakte pædagogerne ,/PUNCT når du har brug for det ./PUNCT",
     "De bedes ringe til os ,/PUNCT hvis De har spørgsmål ./PUNCT",
 ])
-def test_respectful_sentences_with_the_same_words_pass(make_doc, ruleset, sentence):
-    assert not _rule_hits(make_doc, ruleset, sentence)
+def test_respectful_sentences_with_the_same_words_pass(sentences_doc, ruleset, sentence):
+    assert not _rule_hits(sentences_doc, ruleset, sentence)
 
 
-def test_an_order_to_give_the_reason_is_no_reason(make_doc, ruleset):
-    assert _rule_hits(make_doc, ruleset, "Fravær skal straks meldes ,/PUNCT og årsagen skal oplyses ./PUNCT")
-    assert _rule_hits(make_doc, ruleset, "Afbud skal straks meldes og begrundelsen angives ./PUNCT")
-    assert not _rule_hits(make_doc, ruleset, "Afbud skal straks meldes ,/PUNCT fordi vi så kan give tiden videre ./PUNCT")
+def test_an_order_to_give_the_reason_is_no_reason(sentences_doc, ruleset):
+    assert _rule_hits(sentences_doc, ruleset, "Fravær skal straks meldes ,/PUNCT og årsagen skal oplyses ./PUNCT")
+    assert _rule_hits(sentences_doc, ruleset, "Afbud skal straks meldes og begrundelsen angives ./PUNCT")
+    assert not _rule_hits(sentences_doc, ruleset, "Afbud skal straks meldes ,/PUNCT fordi vi så kan give tiden videre ./PUNCT")
 
 
-def test_the_s_passive_of_a_verb_in_aa_is_a_rule(make_doc, ruleset):
+def test_the_s_passive_of_a_verb_in_aa_is_a_rule(sentences_doc, ruleset):
     fin = "VERB/Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"
-    assert _rule_hits(make_doc, ruleset, f"Afdragsordninger/{PLURAL} indgås/{fin} ikke ./PUNCT")
-    assert not _rule_hits(make_doc, ruleset,
+    assert _rule_hits(sentences_doc, ruleset, f"Afdragsordninger/{PLURAL} indgås/{fin} ikke ./PUNCT")
+    assert not _rule_hits(sentences_doc, ruleset,
                           f"Afdragsordninger/{PLURAL} indgås/{fin} med opkrævningen ,/PUNCT og du kan ringe ./PUNCT")
 
 
@@ -144,8 +137,8 @@ def test_the_s_passive_of_a_verb_in_aa_is_a_rule(make_doc, ruleset):
     # the rules as the object are no reason
     "Overhold reglerne for brug af vaskeriet ./PUNCT",
 ])
-def test_bare_orders_are_commands(make_doc, ruleset, sentence):
-    assert _rule_hits(make_doc, ruleset, sentence)
+def test_bare_orders_are_commands(sentences_doc, ruleset, sentence):
+    assert _rule_hits(sentences_doc, ruleset, sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -158,18 +151,18 @@ def test_bare_orders_are_commands(make_doc, ruleset, sentence):
     "Send papirerne i dag ./PUNCT",
     "Overhold reglerne ,/PUNCT så alle kan bruge vaskeriet ./PUNCT",
 ])
-def test_plain_steps_and_orders_with_a_reason_pass(make_doc, ruleset, sentence):
-    assert not _rule_hits(make_doc, ruleset, sentence)
+def test_plain_steps_and_orders_with_a_reason_pass(sentences_doc, ruleset, sentence):
+    assert not _rule_hits(sentences_doc, ruleset, sentence)
 
 
-def test_a_single_shouted_modal_is_the_shouting_rules_finding(make_doc, ruleset):
-    assert not _rule_hits(make_doc, ruleset, "Beløbet SKAL betales med det samme ./PUNCT")
-    assert _rule_hits(make_doc, ruleset, "Beløbet skal betales med det samme ./PUNCT")
+def test_a_single_shouted_modal_is_the_shouting_rules_finding(sentences_doc, ruleset):
+    assert not _rule_hits(sentences_doc, ruleset, "Beløbet SKAL betales med det samme ./PUNCT")
+    assert _rule_hits(sentences_doc, ruleset, "Beløbet skal betales med det samme ./PUNCT")
 
 
-def test_a_der_rule_that_names_the_reader_is_a_refusal_not_a_command(make_doc, ruleset):
-    assert not _rule_hits(make_doc, ruleset, "Der bevilges ikke rengøring ud over de timer ,/PUNCT De har nu ./PUNCT")
-    assert _rule_hits(make_doc, ruleset, "Der bevilges ikke rengøring ud over to timer ./PUNCT")
+def test_a_der_rule_that_names_the_reader_is_a_refusal_not_a_command(sentences_doc, ruleset):
+    assert not _rule_hits(sentences_doc, ruleset, "Der bevilges ikke rengøring ud over de timer ,/PUNCT De har nu ./PUNCT")
+    assert _rule_hits(sentences_doc, ruleset, "Der bevilges ikke rengøring ud over to timer ./PUNCT")
 
 
 # ---- the real pipeline, end to end
@@ -188,20 +181,20 @@ def test_end_to_end(nlp, text, flagged):
     assert bool(found) == flagged, text
 
 
-def test_a_pronoun_for_the_time_in_the_sentence_before(make_doc, ruleset):
-    assert _rule_hits(make_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT", "Den kan ikke flyttes ./PUNCT")
-    assert not _rule_hits(make_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT",
+def test_a_pronoun_for_the_time_in_the_sentence_before(sentences_doc, ruleset):
+    assert _rule_hits(sentences_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT", "Den kan ikke flyttes ./PUNCT")
+    assert not _rule_hits(sentences_doc, ruleset, f"Samtalen/{NOUN_DEF} er på tirsdag ./PUNCT",
                           "Den kan ikke flyttes ,/PUNCT men ring ,/PUNCT hvis du er syg ./PUNCT")
-    assert not _rule_hits(make_doc, ruleset, f"Ansøgningen/{NOUN_DEF} er modtaget ./PUNCT",
+    assert not _rule_hits(sentences_doc, ruleset, f"Ansøgningen/{NOUN_DEF} er modtaget ./PUNCT",
                           "Den kan ikke ændres ./PUNCT")
 
 
-def test_a_duty_to_give_reasons_or_a_wish_to_avoid_costs_is_no_reason(make_doc, ruleset):
-    assert _rule_hits(make_doc, ruleset,
+def test_a_duty_to_give_reasons_or_a_wish_to_avoid_costs_is_no_reason(sentences_doc, ruleset):
+    assert _rule_hits(sentences_doc, ruleset,
                       "Indsigelsen skal være begrundet ,/PUNCT ellers afvises den ./PUNCT")
-    assert _rule_hits(make_doc, ruleset,
+    assert _rule_hits(sentences_doc, ruleset,
                       "Hvis De vil undgå rykkergebyr ,/PUNCT skal regningen betales omgående ./PUNCT")
-    assert not _rule_hits(make_doc, ruleset,
+    assert not _rule_hits(sentences_doc, ruleset,
                           "Hvis du bliver syg ,/PUNCT skal regningen ikke betales omgående ./PUNCT")
 
 

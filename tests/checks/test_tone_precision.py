@@ -8,82 +8,77 @@ from letterlab.core import analyse
 PREFIX = "anerkendende-tone."
 
 
-def _check(make_doc, ruleset, family: str, *sentences: str) -> list:
+def _check(sentences_doc, ruleset, family: str, *sentences: str) -> list:
     """The findings of ``family`` on a Doc of ``sentences`` (words separated by spaces, POS X unless given)."""
-    words, starts = [], []
-    for s in sentences:
-        items = [w if "/" in w else f"{w}/X" for w in s.split()]
-        starts += [True] + [False] * (len(items) - 1)
-        words += items
-    doc = make_doc(" ".join(words), sent_starts=starts)
+    doc = sentences_doc(*sentences)
     return list(ruleset.get(PREFIX + family).check(doc))
 
 
 # ---- shouting: a run of capitals after "hos", "fra", "til" … is a name
 
-def test_capitals_after_a_name_cue_are_a_name(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "raab", "Du kan få råd hos OPUS eller hos KABS VIDEN .")
-    assert not _check(make_doc, ruleset, "raab", "Ring til LOKK , hvis du vil tale med nogen .")
+def test_capitals_after_a_name_cue_are_a_name(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "raab", "Du kan få råd hos OPUS eller hos KABS VIDEN .")
+    assert not _check(sentences_doc, ruleset, "raab", "Ring til LOKK , hvis du vil tale med nogen .")
     # a name may open with an adjective when it has more words
-    assert not _check(make_doc, ruleset, "raab", "Du kan få hjælp hos DANSK/ADJ FOLKEHJÆLP/NOUN .")
+    assert not _check(sentences_doc, ruleset, "raab", "Du kan få hjælp hos DANSK/ADJ FOLKEHJÆLP/NOUN .")
 
 
-def test_shouted_words_after_a_cue_still_shout(make_doc, ruleset):
-    [f] = _check(make_doc, ruleset, "raab", "Kom til TIDEN på mandag .")
+def test_shouted_words_after_a_cue_still_shout(sentences_doc, ruleset):
+    [f] = _check(sentences_doc, ruleset, "raab", "Kom til TIDEN på mandag .")
     assert f.text == "TIDEN"
-    [f] = _check(make_doc, ruleset, "raab", "Vi skal have svar fra ALLE i familien .")
+    [f] = _check(sentences_doc, ruleset, "raab", "Vi skal have svar fra ALLE i familien .")
     assert f.text == "ALLE"
-    [f] = _check(make_doc, ruleset, "raab", "Du skal møde op fra MANDAG .")
+    [f] = _check(sentences_doc, ruleset, "raab", "Du skal møde op fra MANDAG .")
     assert f.text == "MANDAG"
     # a definite noun or a lone adjective is a word, not a name
-    [f] = _check(make_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/NOUN/Definite=Def på fredag .")
+    [f] = _check(sentences_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/NOUN/Definite=Def på fredag .")
     assert f.text == "KLUBHUSET"
-    assert not _check(make_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/PROPN på fredag .")
+    assert not _check(sentences_doc, ruleset, "raab", "Du skal komme til KLUBHUSET/PROPN på fredag .")
     # ordinary words of a letter shout whatever the tagger says
-    [f] = _check(make_doc, ruleset, "raab", "Du skal møde op til SAMTALE/NOUN på fredag .")
+    [f] = _check(sentences_doc, ruleset, "raab", "Du skal møde op til SAMTALE/NOUN på fredag .")
     assert f.text == "SAMTALE"
     # no cue: a capitals word with a vowel shouts as before
-    [f] = _check(make_doc, ruleset, "raab", "Du skal HUSKE dit kort .")
+    [f] = _check(sentences_doc, ruleset, "raab", "Du skal HUSKE dit kort .")
     assert f.text == "HUSKE"
 
 
 # ---- lecturing: "opmærksom på" good news for the reader
 
-def test_attention_drawn_to_a_gain_is_no_lecture(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "belaering",
+def test_attention_drawn_to_a_gain_is_no_lecture(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "belaering",
                       "Vi gør opmærksom på ændringen , fordi den betyder , at du får lidt flere penge fra maj .")
-    assert not _check(make_doc, ruleset, "belaering",
+    assert not _check(sentences_doc, ruleset, "belaering",
                       "Vi vil gerne gøre dig opmærksom på en mulighed :", "Du kan søge om tilskud til medicin .")
-    assert not _check(make_doc, ruleset, "belaering", "Vi gør dig opmærksom på tilbuddet om en gratis samtale .")
+    assert not _check(sentences_doc, ruleset, "belaering", "Vi gør dig opmærksom på tilbuddet om en gratis samtale .")
 
 
-def test_attention_drawn_to_a_duty_or_a_loss_is_a_lecture(make_doc, ruleset):
-    assert _check(make_doc, ruleset, "belaering", "Vi gør opmærksom på fristen , fordi du ellers kan miste pladsen .")
-    assert _check(make_doc, ruleset, "belaering", "Vi gør Dem opmærksom på muligheden for en bøde .")
-    assert _check(make_doc, ruleset, "belaering", "Vi gør opmærksom på en mulighed :", "Du skal betale inden fredag .")
-    assert _check(make_doc, ruleset, "belaering", "Vi gør opmærksom på , at du får flere rykkere .")
+def test_attention_drawn_to_a_duty_or_a_loss_is_a_lecture(sentences_doc, ruleset):
+    assert _check(sentences_doc, ruleset, "belaering", "Vi gør opmærksom på fristen , fordi du ellers kan miste pladsen .")
+    assert _check(sentences_doc, ruleset, "belaering", "Vi gør Dem opmærksom på muligheden for en bøde .")
+    assert _check(sentences_doc, ruleset, "belaering", "Vi gør opmærksom på en mulighed :", "Du skal betale inden fredag .")
+    assert _check(sentences_doc, ruleset, "belaering", "Vi gør opmærksom på , at du får flere rykkere .")
 
 
 # ---- cold refusals
 
-def test_refusal_with_a_plain_reason_and_the_case_sent_on(make_doc, ruleset):
+def test_refusal_with_a_plain_reason_and_the_case_sent_on(sentences_doc, ruleset):
     refusal = "Vi fastholder afgørelsen ."
     because = "Vi har læst dine papirer , men de ændrer ikke på , at din indtægt er over grænsen ."
     onward = "Vi har sendt sagen videre til Ankestyrelsen , og du hører fra dem ."
-    assert not _check(make_doc, ruleset, "kold-afvisning", refusal, because, onward)
+    assert not _check(sentences_doc, ruleset, "kold-afvisning", refusal, because, onward)
     # no reason: cold
-    [f] = _check(make_doc, ruleset, "kold-afvisning", refusal, "Vi har læst dine papirer .", onward)
+    [f] = _check(sentences_doc, ruleset, "kold-afvisning", refusal, "Vi har læst dine papirer .", onward)
     assert "hvorfor" in f.message
     # a reason, but nothing on: the reader is left alone
-    [f] = _check(make_doc, ruleset, "kold-afvisning", refusal, because, "Vi har ikke mere at tilføje .")
+    [f] = _check(sentences_doc, ruleset, "kold-afvisning", refusal, because, "Vi har ikke mere at tilføje .")
     assert "hvad læseren kan gøre nu" in f.message
 
 
-def test_refusal_verb_in_an_inverted_condition_is_hypothetical(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "kold-afvisning",
+def test_refusal_verb_in_an_inverted_condition_is_hypothetical(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "kold-afvisning",
                       "Vi ser på sagen igen , og fastholder vi afgørelsen , sender vi den til Ankestyrelsen .")
-    assert not _check(make_doc, ruleset, "kold-afvisning", "Afviser vi din ansøgning , får du et brev om det .")
-    assert _check(make_doc, ruleset, "kold-afvisning", "Vi har set på sagen igen , og vi fastholder afgørelsen .")
+    assert not _check(sentences_doc, ruleset, "kold-afvisning", "Afviser vi din ansøgning , får du et brev om det .")
+    assert _check(sentences_doc, ruleset, "kold-afvisning", "Vi har set på sagen igen , og vi fastholder afgørelsen .")
     # after the comma a main clause must follow (verb, subject): "…, fordi du …" is a reason clause
     low = "vi har læst din klage, og fastholder vi afgørelsen, fordi du tjener for meget."
     at = low.index("fastholder")
@@ -93,52 +88,52 @@ def test_refusal_verb_in_an_inverted_condition_is_hypothetical(make_doc, ruleset
     assert tone._inverted_clause(low, low.index(",") + 1, hit)
 
 
-def test_a_refusal_word_under_a_negation_refuses_nothing(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "kold-afvisning",
+def test_a_refusal_word_under_a_negation_refuses_nothing(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "kold-afvisning",
                       "Fagpersoner , som ikke må sige nej til at underrette , skal skrive til os .")
-    assert _check(make_doc, ruleset, "kold-afvisning", "Vi siger nej til din ansøgning .")
+    assert _check(sentences_doc, ruleset, "kold-afvisning", "Vi siger nej til din ansøgning .")
 
 
 # ---- threats
 
-def test_the_readers_call_is_the_way_out(make_doc, ruleset):
+def test_the_readers_call_is_the_way_out(sentences_doc, ruleset):
     threat = "Hvis du ikke kommer , skal vi efter loven trække dig i kontanthjælp ."
-    [f] = _check(make_doc, ruleset, "trussel", threat)
+    [f] = _check(sentences_doc, ruleset, "trussel", threat)
     assert "ingen hjælp" in f.message
-    assert not _check(make_doc, ruleset, "trussel", threat,
+    assert not _check(sentences_doc, ruleset, "trussel", threat,
                       "Derfor er det vigtigt , at du ringer til os , hvis du bliver syg .")
 
 
-def test_otherwise_followed_by_a_gain_is_no_threat(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "trussel",
+def test_otherwise_followed_by_a_gain_is_no_threat(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "trussel",
                       "I modsat fald , altså hvis du selv har betalt , så send os kvitteringen , så får du pengene .")
-    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du en regning på hele beløbet .")
-    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du ikke pengene .")
-    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du pengene , men vi sender kravet til inkasso .")
-    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du besked om , at din sag er lukket .")
-    assert _check(make_doc, ruleset, "trussel", "I modsat fald får du et rykkergebyr .")
+    assert _check(sentences_doc, ruleset, "trussel", "I modsat fald får du en regning på hele beløbet .")
+    assert _check(sentences_doc, ruleset, "trussel", "I modsat fald får du ikke pengene .")
+    assert _check(sentences_doc, ruleset, "trussel", "I modsat fald får du pengene , men vi sender kravet til inkasso .")
+    assert _check(sentences_doc, ruleset, "trussel", "I modsat fald får du besked om , at din sag er lukket .")
+    assert _check(sentences_doc, ruleset, "trussel", "I modsat fald får du et rykkergebyr .")
 
 
-def test_without_notice_under_a_negation_is_a_promise(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "trussel", "Uden varsel vil vi ikke ændre noget i din sag .")
-    assert not _check(make_doc, ruleset, "trussel", "Vi lukker aldrig for varmen uden varsel .")
-    assert _check(make_doc, ruleset, "trussel", "Uden varsel vil vi ikke længere udbetale din ydelse .")
-    assert _check(make_doc, ruleset, "trussel", "Uden varsel vil ydelsen ikke blive udbetalt .")
-    assert not _check(make_doc, ruleset, "trussel", "Vi stopper ikke din hjælp uden varsel .")
-    assert _check(make_doc, ruleset, "trussel", "Vi vil ikke tøve med at lukke for vandet uden varsel .")
-    assert _check(make_doc, ruleset, "trussel", "Vi vil aldrig tøve med at lukke for vandet uden varsel .")
-    assert _check(make_doc, ruleset, "trussel", "Hvis du ikke betaler , lukker vi for vandet uden varsel .")
+def test_without_notice_under_a_negation_is_a_promise(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "trussel", "Uden varsel vil vi ikke ændre noget i din sag .")
+    assert not _check(sentences_doc, ruleset, "trussel", "Vi lukker aldrig for varmen uden varsel .")
+    assert _check(sentences_doc, ruleset, "trussel", "Uden varsel vil vi ikke længere udbetale din ydelse .")
+    assert _check(sentences_doc, ruleset, "trussel", "Uden varsel vil ydelsen ikke blive udbetalt .")
+    assert not _check(sentences_doc, ruleset, "trussel", "Vi stopper ikke din hjælp uden varsel .")
+    assert _check(sentences_doc, ruleset, "trussel", "Vi vil ikke tøve med at lukke for vandet uden varsel .")
+    assert _check(sentences_doc, ruleset, "trussel", "Vi vil aldrig tøve med at lukke for vandet uden varsel .")
+    assert _check(sentences_doc, ruleset, "trussel", "Hvis du ikke betaler , lukker vi for vandet uden varsel .")
 
 
-def test_a_consequence_taken_back_is_no_threat(make_doc, ruleset):
-    assert not _check(make_doc, ruleset, "trussel", "Vi beklager , at vi skrev , at pladsen ville blive opsagt .")
-    assert not _check(make_doc, ruleset, "trussel", "I brevet stod der , at pladsen ville blive opsagt .",
+def test_a_consequence_taken_back_is_no_threat(sentences_doc, ruleset):
+    assert not _check(sentences_doc, ruleset, "trussel", "Vi beklager , at vi skrev , at pladsen ville blive opsagt .")
+    assert not _check(sentences_doc, ruleset, "trussel", "I brevet stod der , at pladsen ville blive opsagt .",
                       "Det var en fejl .")
     # the same report as a reminder is still a threat, also when the next sentence merely mentions a mistake
-    assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .",
+    assert _check(sentences_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .",
                   "Undgå fejl i skemaet .")
-    assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .")
-    assert _check(make_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt .",
+    assert _check(sentences_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt , hvis I ikke betalte .")
+    assert _check(sentences_doc, ruleset, "trussel", "Vi skrev , at pladsen ville blive opsagt .",
                   "I har stadig ikke betalt .")
 
 
