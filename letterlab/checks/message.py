@@ -713,8 +713,9 @@ _CLOCK_TIME = re.compile(r"\bkl\.? ?\d{1,2}([.:]\d{2})?\b|\bklokken \d")
 
 
 def _appointment_heading(genre: str | None, main: Sent, heading: Sent) -> bool:
-    """A summons whose subject line gives the day and the hour ("Din første træning er tirsdag den 8. december
-    kl. 10.00") has its message first, even when the body repeats it in a "Tid:" line further down."""
+    """A summons whose subject line gives the hour ("Din første træning er tirsdag den 8. december kl. 10.00"; a
+    clock time, written "kl." with a number as ``CONTENT_HEADING`` reads it) has its message first, even when the
+    body repeats it in a "Tid:" line further down."""
     text = _clean(_subject_text(heading.text))
     return (genre == "indkaldelse" and main.part == "keyvalue" and bool(_CLOCK_TIME.search(text))
             and bool(_CONTENT_HEADING.search(text)))

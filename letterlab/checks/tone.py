@@ -1296,12 +1296,13 @@ def _order_or_else(td: ToneDoc, k: int) -> Hit | None:
 
 
 # ---- a bare order about the reader's conduct or with no time to think: "Ryd fortovet i dag", "Overhold aftalerne"
-URGENT_RE = re.compile(r"\b(omgående|øjeblikkelig(t)?|straks|med det samme|i dag|uden ophold)\b")
+_AT_ONCE = r"omgående|øjeblikkelig(t)?|straks|med det samme|uden ophold"
+URGENT_RE = re.compile(rf"\b({_AT_ONCE}|i dag)\b")
 CONDUCT_RE = re.compile(r"^\W*(overhold|respekter|efterkom|ophør|stop med at|hold op med at|(mød|kom)( op)? (præcis|til tiden))\b")
 # any order at once: "Send skemaet straks", "Udfyld og returner blanketten omgående"
-AT_ONCE_RE = re.compile(r"\b(omgående|øjeblikkelig(t)?|straks|med det samme|uden ophold)\b")
+AT_ONCE_RE = re.compile(rf"\b({_AT_ONCE})\b")
 AT_ONCE_ORDER_RE = re.compile(r"^\W*(send|indsend|aflever|indlever|udfyld|underskriv|returner|meld|indbetal|betal|fjern|ryd|"
-                              r"stop|flyt|luk|sluk|tøm|ret|skaf|fremsend|indsend)\b")
+                              r"stop|flyt|luk|sluk|tøm|ret|skaf|fremsend)\b")
 # orders to put right, pay or remove (the tagger seldom reads them as imperatives); not a call for help, a reminder
 # or a plain step ("Ring straks til os", "Husk …", "Tag dit sygesikringskort med")
 ORDER_RE = re.compile(r"^\W*(ryd|fjern|stop|betal|indbetal|aflever|flyt|klip|beskær|indsend|returner|tøm|bortskaf|"

@@ -880,7 +880,7 @@ NEGATED = {"ikke", "aldrig", "ingen", "intet"}
 SENDER_STEMS = ("kommune", "jobcent", "borgerservice", "forvaltning", "afdeling", "center", "centret", "visitation",
                 "skole", "team", "sekretariat", "myndighed")
 THIRD_PARTY_STEMS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand", "arbejdsgiver",
-                                     "læge", "udlejer", "bank", "styrelse", "rådgiver", "forsyning")
+                     "læge", "udlejer", "bank", "styrelse", "rådgiver", "forsyning")
 THIRD_KEY = "letterlab_third_party_acts"
 # Nouns for people: after "af" they may be the one who acts ("en undersøgelse af din læge").
 PERSON_STEMS = THIRD_PARTY_STEMS + ("medarbejder", "sagsbehandler", "visitator", "terapeut", "konsulent", "leder",
@@ -947,7 +947,7 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
             continue
         actor = None
         for c in _children(doc, v):
-            if t.dep[c] in ("nsubj",) and not t.lower[v].endswith("s"):
+            if t.dep[c] == "nsubj" and not t.lower[v].endswith("s"):
                 actor = _subtree_range(doc, c)
             elif t.lower[c] == "af" or t.dep[c] in ("obl:agent",):
                 rng = _subtree_range(doc, c)
@@ -959,7 +959,7 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         if actor is None:
             continue
         verbs.add(_participle_lemma(doc, v) or t.lemma[v])
-        todo = [c for c in _children(doc, v)]
+        todo = list(_children(doc, v))
         while todo:
             k = todo.pop()
             if t.pos[k] in ("VERB", "AUX") or actor[0] <= k <= actor[1]:

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 from ..checks.privacy import NOT_CPR_BEFORE, find_cpr
+from ..checks.wordlist import MODAL_WORDS
 from ..facts import KIND_TITLES, diff_facts, extract_facts
 from ..language.inflect import is_known_verb, noun_agreement
 from ..report.model import Finding, Suggestion
@@ -535,18 +536,17 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     low = original.lower() + " "
     if s.kind in ("jargon", "terms", "nominalisation", "replace") and any(st in low for st in CONTEXT_STEMS):
         v.unsafe = v.unsafe or NOTE_CONTEXT
-    if not rep.strip() and original.strip().lower() in PERFORMATIVES and _after_modal(text, s.start, a) \
-            and not _announces(text, s.end):
+    if not rep.strip() and original.strip().lower() in PERFORMATIVES \
+            and _one_of_before(text, s.start, a, MODAL_WORDS) and not _announces(text, s.end):
         v.unsafe = v.unsafe or NOTE_PERFORMATIVE
-    if original.strip().lower() == "samt" and rep.strip().lower() == "og" and _inside_phrase(text, s.start, a) \
-            and _bare_phrase_after(text, s.end):
+    if original.strip().lower() == "samt" and rep.strip().lower() == "og" \
+            and _one_of_before(text, s.start, a, _PHRASE_OPENERS) and _bare_phrase_after(text, s.end):
         v.unsafe = v.unsafe or NOTE_SAMT
     return s, v
 
 
 # ---------------------------------------------------------------- a swap and its neighbours
 
-MODAL_WORDS = {"vil", "ville", "skal", "skulle", "kan", "kunne", "må", "måtte", "bør", "burde"}
 # Adverbs that may stand between a verb and its "at" ("agter derfor at").
 _MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"
 _AT_INFINITIVE_RE = re.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
@@ -592,12 +592,6 @@ NOTE_SAMT = ('Tjek, at "og" binder de samme ord sammen som "samt". Med "og" kan 
              "efter, hører til ordene lige før.")
 
 
-def _inside_phrase(text: str, start: int, sentence_start: int) -> bool:
-    """A preposition or "og" among the three words before ``start``: "og" may join the wrong words."""
-    words = _words(text[max(sentence_start, start - 40):start])[-3:]
-    return any(w.lower() in _PHRASE_OPENERS for w in words)
-
-
 # Words that open a new phrase of its own after "og" ("og en renovering", "og Deres"): no doubt what is joined.
 _PHRASE_STARTS = {"en", "et", "den", "det", "de", "din", "dit", "dine", "deres", "vores", "jeres", "sin", "sit",
                   "sine", "hans", "hendes", "denne", "dette", "disse", "at"}
@@ -618,10 +612,10 @@ def _announces(text: str, end: int) -> bool:
     return any(w in ("meddele", "meddeles") for w in words)
 
 
-def _after_modal(text: str, start: int, sentence_start: int) -> bool:
-    """A modal among the three words before ``start`` ("Der skal hermed", "Vi skal hermed bede")."""
-    words = _words(text[max(sentence_start, start - 40):start])[-3:]
-    return any(w.lower() in MODAL_WORDS for w in words)
+def _one_of_before(text: str, start: int, sentence_start: int, words: set[str]) -> bool:
+    """One of ``words`` among the three words before ``start`` in its sentence: a modal ("Der skal hermed"), or
+    a preposition or "og" before "samt" (then "og" may join the wrong words)."""
+    return any(w.lower() in words for w in _words(text[max(sentence_start, start - 40):start])[-3:])
 
 
 _DU_WORD_RE = re.compile(r"\b(du|dig|din|dit|dine)\b", re.I)
