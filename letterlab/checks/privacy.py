@@ -161,7 +161,9 @@ def labelled_not_phone(text: str, start: int) -> bool | None:
             return False            # "tlf. nr.", "telefon nr."
         if len(words) > 2 and _phone_stem(words[-3]):
             return False            # "ring på nr."
-        if not prev or prev in NOT_A_LABEL or prev.isdigit():
+        if not prev:
+            return None if last == "nummer" else True     # "Nr. 86543210" numbers something; "Nummer: ..." may not
+        if prev in NOT_A_LABEL or prev.isdigit():
             return None             # "dit nummer", "på nr.": may be a phone number
         return True                 # "afgift nr.", "faktura nr.", "ordre nr."
     return True                     # "kreditornummer", "kreditor-nr.", "P-nummer", "EAN-nr."
