@@ -568,8 +568,14 @@ def _coordinated_repeat(text: str, start: int, end: int, original: str, rep: str
     old_p, new_p = old_words[-1].lower(), new_words[-1].lower()
     if old_p not in PREPOSITIONS or old_p == new_p:
         return None
-    rest = text[end:sentence_end]
-    if re.search(rf"(?:\b(?:og|eller|samt)|,)\s+{re.escape(old_p)}\b", rest, re.I):
+    # the phrase the swap opens: up to a comma that starts another clause, not one more "af ..." of a list
+    # ("... i henhold til loven, og De har ret til at deltage og til at ..." repeats another "til")
+    rest = text[end:min(sentence_end, end + 120)]
+    prep = re.escape(old_p)
+    stop = re.search(rf",(?!\s+{prep}\b)", rest, re.I)
+    if stop:
+        rest = rest[:stop.start()]
+    if re.search(rf"(?:\b(?:og|eller|samt)|,)\s+{prep}\b", rest, re.I):
         return old_p, new_p if new_p in PREPOSITIONS else ""
     return None
 

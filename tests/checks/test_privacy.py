@@ -174,6 +174,7 @@ def test_an_email_goes_to_its_readers_address_on_its_header_line(plain_nlp):
     "Dit medlemsnummer er 86543210.",
     "+71 < 000001234567891 + 86543210 <",
     "+73< +86543210<",
+    "Nr. 86543210 er betalt.",
     "Betal med FI-kort +71<000001234567891 +86543210<",
 ])
 def test_labelled_numbers_are_not_phones(text):
@@ -188,6 +189,7 @@ def test_labelled_numbers_are_not_phones(text):
     "Ring på nr. 21436587, hvis det haster.",
     "Vi har dit nummer 21436587 i sagen.",
     "Vagtnummer: 21436587",
+    "Nummer: 21436587",
     "Ring til 21436587, og oplys kreditornummer 86543210.",
 ])
 def test_phone_labels_keep_a_phone(text):
