@@ -45,12 +45,28 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
   amount.
 * ``forsinket-indledning``: the first body sentence opens with a phrase that
   delays the message ("Under henvisning til", "Vi har modtaget din
-  ansøgning", "Hermed fremsendes", "Som aftalt"). "Vi har modtaget" is the
-  message itself in a receipt (genre ``kvittering``), so it is allowed there.
+  ansøgning", "Hermed fremsendes", "Som aftalt", "Vi skriver til dig, fordi").
+  "Vi har modtaget" is the message itself in a receipt (genre ``kvittering``),
+  so it is allowed there; negated ("Vi kan se, at vi endnu ikke har modtaget
+  din betaling") or with the reader as the one who received ("du har
+  modtaget 2.000 kr. for meget") it is a fact about the reader's case, the
+  message itself, and never a delaying opening.
 * ``handling-uden-frist``: a request for action ("send os", "du skal udfylde",
   "bedes ... indsendt") with no deadline in the same or the next sentence.
   Conditional requests ("Ring til os, hvis ...", "Har du spørgsmål? Så ring")
-  need no deadline, nor does a negated one ("Du skal ikke betale for den").
+  need no deadline, nor does a negated one ("Du skal ikke betale for den") or
+  an optional one ("Send gerne ...", "Du er velkommen til at ...", "Du kan
+  også ...", ``OPTIONAL``).
+
+A sentence that holds only if the one before does not ("Ellers ...", "I så
+fald ...", "Så ..."), whose core is a sanction for not acting ("Sker dette
+ikke inden 8 dage, sendes kravet til inkasso"), or that offers something
+optional is never the message (``_cannot_open``). When the genre's best
+candidates are all of that kind and no other candidate is already in the
+window, the verdict is withheld (``first`` is None, no finding). A message
+that opens with a word tying it to the sentence before ("Derfor ...", "Det
+betyder, at ...") is still flagged when late, but no move is offered: moved
+as it stands, it would point back to nothing.
 """
 from __future__ import annotations
 
@@ -112,6 +128,9 @@ DECISION = [
     # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")
     r"\b(vi|jeg|kommunen) (forventer|regner med|agter) (\w+ )?at (give(?! (dig |dem |jer )?(et |en )?(svar|besked))|bevilge|"
     r"godkende|afslå|afvise|stoppe|standse|nedsætte|kræve)\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
+    # the same told from our side: "Vi kan se, at vi endnu ikke har modtaget din betaling på 1.250 kr."
+    r"\b(vi|jeg|kommunen) (\w+ ){0,2}?ikke (\w+ ){0,2}?(modtaget|fået|set) [^.!?]{0,40}?\b(betaling\w*|indbetaling\w*|"
+    r"pengene|beløbet|afdrag\w*|husleje\w*)\b",
     r"\b(du|de) skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
     r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
@@ -254,7 +273,18 @@ ACTIONS = [
     rf"\bskal (?!ikke\b)(\w+ ){{0,2}}?{_PASSIVE_TASKS}\b[^!?\n]{{0,80}}?\b(senest|inden)\b",
     rf"\bskal (\w+ ){{0,2}}?(senest|inden)\b[^!?\n]{{0,60}}?{_PASSIVE_TASKS}\b",
 ]
+# An optional request or offer needs no deadline and is not a letter's message: "Send gerne en kopi med", "Du må
+# gerne ringe", "Du er velkommen til at ...", "Du kan også ..." (a hearing's own request for remarks is not optional).
+_NOT_HEARING = r"^(?!.*\b(bemærkninger|indsigelser|kommentarer|synspunkter)\b)"
+OPTIONAL = [
+    _NOT_HEARING + r"(?:[-•*–]\s*)?(?:så\s+)?[a-zæøå]+ ((os|mig|dem|dig|jer) )?gerne\b",
+    _NOT_HEARING + r".*\b((du|de|i) (må|kan) (også |godt |altid )?gerne|(må|kan) (du|de|i) (også |godt |altid )?gerne)\b",
+    _NOT_HEARING + r".*\b(du|de|i) er (meget |altid |også |selvfølgelig )?(velkommen|velkomne) til\b",
+    _NOT_HEARING + r".*\b((du|de|i) kan også|kan (du|de|i) også)\b",
+    r"\bhvis (du|de|i) (gerne )?(vil|ønsker|har lyst)\b",
+]
 CONDITIONS = [
+    *OPTIONAL,
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
     r"^(?:[-•*–]\s*)?(har|er|kan|vil|ønsker|mangler|får|skal) (du|de)\b", r"^(?:[-•*–]\s*)?så\b",
     r"\bspørgsmål\b", r"\b(om|hver|pr\.) (dag|uge|måned|år)(en|et)?\b", r"\bmånedlig\w*", r"\bfremover\b",
@@ -284,6 +314,8 @@ DELAYING_OPENINGS = [
     r"(skal|vil) (\w+ )?hermed \w+", r"det skal (hermed )?(meddeles|oplyses|bemærkes)", r"det meddeles hermed",
     r"(vi|jeg|\w+) har ([\w.]+ ){0,5}modtaget", r"(vi|jeg) modtog", r"på baggrund af", r"vedrørende",
     r"angående", r"refererende til", r"vi skriver til dig (angående|vedrørende|om)",
+    # "Vi skriver til dig, fordi vi gerne vil ...", "Vi skriver til jer for at fortælle, at ...": why we write, not what
+    r"(vi|jeg) skriver til (dig|jer|dem|de),? (fordi|for at)",
 ]
 RECEIPT_OPENINGS = (r"(vi|jeg|\w+) har ([\w.]+ ){0,5}modtaget", r"(vi|jeg) modtog")
 TOPIC_HEADING = [
@@ -602,15 +634,18 @@ def sentence_act(text: str, params: dict) -> str:
     return speech_act(_classifier(params).classes(text))
 
 
-def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None, bool]:
-    """The sentence that carries the main message, and whether it is in the heading or the window."""
+def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None, bool | None]:
+    """The sentence that carries the main message, and whether it is in the heading or the window (None: no
+    verdict, the only candidates are sentences that cannot open a letter, see ``_cannot_open``)."""
     lay = layout(doc)
     classifier = _classifier(params)
     key = ("message", classifier, genre, params["window_sentences"], params["intro_words"])
     if key not in lay.memo:
         found = _find_message(lay, classifier, params, genre, doc)
         if found[0] is None:
-            found = _subject_statement(doc, lay, classifier, params)
+            stated = _subject_statement(doc, lay, classifier, params)
+            if stated[0] is not None or found[1] is not None:
+                found = stated      # else (None, None): the verdict is withheld
         lay.memo[key] = found
     return lay.memo[key]
 
@@ -652,13 +687,22 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         classes.append((s, own))
         if "news" in c and "news" in drop:
             news.append(s)
+    # A sentence that leans on the one before it ("Ellers beder vi Dem betale ..."), tells what happens if the
+    # reader does not act ("Sker dette ikke inden 8 dage, sendes kravet til inkasso") or offers something optional
+    # ("Send gerne ...") is never moved first. When the genre's best candidates are all of that kind, a candidate
+    # of a lower tier only counts if it is already in the window: otherwise the verdict is withheld.
     main = None
+    withheld = False
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
-        main = next((s for s, c in classes if c & set(tier)), None)
+        hits = [s for s, c in classes if c & set(tier)]
+        main = next((s for s in hits if not _cannot_open(s)), None)
         if main is not None:
             break
+        withheld = withheld or bool(hits)
     if main is None:
-        main = next((s for s, c in classes if c), None)
+        hits = [s for s, c in classes if c]
+        main = next((s for s in hits if not _cannot_open(s)), None)
+        withheld = withheld or bool(hits)
     if main is None and news:
         # nothing of the genre's own kinds: what the letter tells is its message ("Det meddeles hermed, at lånet
         # overgår til tilbagebetaling pr. 1. marts" in a letter whose payment words made it a payment demand)
@@ -696,7 +740,11 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # ("Din tid er flyttet til torsdag den 6. maj kl. 10.30") states the message itself.
         stated = next((s for s in lay.heading_sents if _CONTENT_HEADING.search(_clean(_subject_text(s.text)))
                        and not _type_label(_clean(_subject_text(s.text)))), None)
-        return (stated, True) if stated is not None else (None, False)
+        if stated is not None:
+            return stated, True
+        return (None, None) if withheld else (None, False)
+    if withheld and main not in window:
+        return None, None
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
@@ -738,6 +786,41 @@ def _answer_after_thanks(lay: Layout, classifier: _Classifier, params: dict) -> 
 # A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
 _RECURRING = re.compile(r"\bden \d{1,2}\.? i (hver )?(måneden|måned)\b|\b(senest|inden|før) den \d{1,2}\.? hver\b")
 _ON_A_CONDITION = re.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
+
+
+# Words that open a sentence by making it hang on the one before it: "Ellers ...", "I så fald ...", "Så ..." (then)
+# hold only if the sentence before does not. Such a sentence is never the message.
+_ON_THE_SENTENCE_BEFORE = re.compile(
+    r"^(?:[-•*–]\s*)?(ellers|i så fald|i givet fald|i modsat fald|hvis ikke|"
+    r"så(?! (længe|snart|vidt|hurtigt|hurtigst|tit|ofte|meget|mange|godt)\b))\b")
+# Words that tie a sentence to the one before it ("Derfor ...", "Det betyder, at ..."): it may carry the message,
+# but moved to the top as it stands it would point back to nothing, so no move is offered.
+_LEANS_BACK = re.compile(
+    r"^(?:[-•*–]\s*)?(derfor|desuden|derudover|herudover|endvidere|dermed|også|men|til gengæld|samtidig|"
+    r"det (betyder|vil sige|medfører|indebærer)|dette (betyder|medfører|indebærer))\b")
+# A sentence whose core is what happens if the reader does not act: "Hvis du ikke betaler, sendes kravet til
+# inkasso", "Sker dette ikke inden 8 dage, stopper vi ...", "Betaler De ikke, ..." (a condition with a negation
+# before the comma, then the consequence).
+_SANCTION_START = re.compile(
+    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|når) [^,.!?]{0,60}?\b(ikke|ingen|aldrig)\b|"
+    r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
+    r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)"
+    r"[^,.!?]{0,60},")
+_OPTIONAL = AnyOf(OPTIONAL)
+
+
+def _cannot_open(sent: Sent) -> bool:
+    """The sentence cannot be a letter's message: it holds only if the sentence before does not ("Ellers ..."),
+    its core is a sanction for not acting, or it offers something optional. A subject line is never one."""
+    if sent.part == "subject":
+        return False
+    t = _clean(sent.text)
+    return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t))
+
+
+def leans_back(text: str) -> bool:
+    """The sentence opens with a word that ties it to the one before ("Derfor", "Det betyder, at")."""
+    return bool(_LEANS_BACK.match(_clean(text)))
 
 
 def _side_point(classes: frozenset[str], sent: Sent) -> bool:
@@ -816,8 +899,8 @@ def _too_short(lay: Layout, params: dict) -> bool:
 def _budskab_foerst(doc, rule) -> Iterator:
     main, first = store_message(doc, rule.params)
     lay = layout(doc)
-    if first or _too_short(lay, rule.params):
-        return
+    if first or first is None or _too_short(lay, rule.params):
+        return          # first is None: the only candidates lean on other sentences; no verdict
     if main is None:
         opening = lay.window(rule.params["window_sentences"], rule.params["intro_words"])
         if opening and _states_news(opening[0], _classifier(rule.params)) \
@@ -830,6 +913,12 @@ def _budskab_foerst(doc, rule) -> Iterator:
             yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],
                                message="Vi kan ikke finde brevets budskab. Skriv øverst, hvad læseren får, "
                                        "eller hvad læseren skal gøre.")
+        return
+    if main.part != "subject" and leans_back(main.text):
+        # "Derfor skal du betale ...": moved to the top as it stands, it would point back to nothing
+        yield make_finding(rule, doc, main.start, main.end,
+                           message=f"{rule.message} Skriv det i første afsnit, så det kan stå alene, "
+                                   "fx uden \"derfor\".")
         return
     yield make_finding(rule, doc, main.start, main.end,
                        message=f"{rule.message} Flyt det op i overskriften eller i første afsnit.",
@@ -912,6 +1001,10 @@ def _overskrift(doc, rule) -> Iterator:
                                "fx \"Du får boligstøtte fra 1. maj\".")
 
 
+# The reader (or the reader's own) as the one who received: "du har modtaget", "I har fået"
+_READERS_CASE = re.compile(r"(du|de|i) har\b")
+
+
 def _forsinket_indledning(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -927,6 +1020,10 @@ def _forsinket_indledning(doc, rule) -> Iterator:
             continue
         m = rx.search(lower)
         if not m:
+            continue
+        if _READERS_CASE.match(m.group(0)) or _NEGATION.search(m.group(0)):
+            # "Vi kan se, at vi endnu ikke har modtaget din betaling", "..., at du har modtaget 2.000 kr. for meget":
+            # not our receipt of the reader's letter but a fact about the reader's case, the message itself
             continue
         before = _WORDS.findall(lower[:m.start()])
         if len(before) > max_words:

@@ -9,7 +9,12 @@
 * ``telefon``: eight digits starting with 2–9, written together or in
   groups ("72104400", "72 10 44 00", "7210 4400"), optionally after +45 or
   0045. Amounts ("72 10 44 00 kr."), dates ("12 11 2026") and numbers right
-  after words such as "sagsnr.", "kontonr." or "CVR" are not phone numbers.
+  after words such as "sagsnr.", "kontonr." or "CVR" are not phone numbers; nor
+  is a number whose label names another kind of number ("kreditornummer",
+  "kreditor-nr.", "afgift nr.", "P-nummer", :func:`labelled_not_phone`) or one
+  in an FI/OCR payment line ("+71 < 000001234567891 + 86543210 <"). A label
+  that makes it a phone number ("tlf. nr.", "telefonnummer", "ring på nr.")
+  keeps it one.
 * ``email``: an ordinary e-mail address.
 
 Template placeholders ({telefon}, «Email», [CPR-nummer]) are never flagged.
@@ -107,6 +112,74 @@ def _after_word(text: str, start: int, words: list[str]) -> bool:
     return any(before.endswith(w.lower().rstrip(".")) for w in words)
 
 
+# Stems of words that make a number a phone number: "telefonnummer", "tlf.", "mobilnr.", "vagtnummer", "ring på".
+PHONE_STEMS = ("telefon", "tlf", "mobil", "vagt", "nød", "akut", "hotline", "fastnet", "kontakt", "sms", "direkte",
+               "omstilling", "hovednummer", "ring")
+# Words that may stand between a bare "nummer"/"nr." and what it numbers without naming a kind ("dit nummer",
+# "på nr."): the number may still be a phone number there.
+NOT_A_LABEL = {"dit", "mit", "sit", "vores", "jeres", "deres", "hans", "hendes", "dets", "dens", "samme", "nyt", "nye",
+               "gamle", "eget", "et", "det", "dette", "følgende", "andet", "på", "til", "med", "om", "under", "og",
+               "eller", "er", "var", "som", "af", "fra", "hvis", "nyeste", "rigtige", "korrekte"}
+_LABEL_WORD = re.compile(r"[\wæøå][\wæøå./-]*", re.I)
+_FILLER = {"er", "var", "lyder", "på", "hedder"}
+# A payment line in FI/OCR form: "+71 < 000001234567891 + 86543210 <" (the type code "+71<", the creditor number
+# between "+" and "<").
+FI_CODE_RE = re.compile(r"\+\s*\d{2}\s*<")
+FI_FIELD_BEFORE_RE = re.compile(r"\+\s*$")
+FI_FIELD_AFTER_RE = re.compile(r"^\s*<")
+
+
+def _phone_stem(word: str) -> bool:
+    return any(word.startswith(st) or (st != "ring" and st in word) for st in PHONE_STEMS)
+
+
+def _numbered_label(word: str) -> bool:
+    """'kreditornummer', 'kreditor-nr', 'sagsnr', 'p-nummer', 'nr': a word that names a kind of number."""
+    w = word.rstrip(".:")
+    return bool(re.search(r"(nummer|numre|nummeret|nr|no)$", w))
+
+
+def labelled_not_phone(text: str, start: int) -> bool | None:
+    """What the label before the number at ``start`` says it is: True when it names another kind of number
+    ("kreditornummer", "kreditor-nr.", "afgift nr.", "faktura nr.", "P-nummer", "CVR-nr."), False when it makes it a
+    phone number ("tlf.", "telefonnummer", "mobil", "ring på"), None when there is no label that decides."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = [w.lower().rstrip(".:-/") for w in _LABEL_WORD.findall(text[max(line_start, start - 60):start])]
+    words = [w for w in words if w]
+    while words and words[-1] in _FILLER and len(words) > 1 and words[-2] not in ("ring", "ringe", "ringer"):
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if _phone_stem(last):
+        return False
+    if not _numbered_label(last):
+        return None
+    if last.rstrip(".") in ("nr", "nummer", "no"):
+        prev = words[-2] if len(words) > 1 else ""
+        if prev and _phone_stem(prev):
+            return False            # "tlf. nr.", "telefon nr."
+        if len(words) > 2 and _phone_stem(words[-3]):
+            return False            # "ring på nr."
+        if not prev:
+            return None if last == "nummer" else True     # "Nr. 86543210" numbers something; "Nummer: ..." may not
+        if prev in NOT_A_LABEL or prev.isdigit():
+            return None             # "dit nummer", "på nr.": may be a phone number
+        return True                 # "afgift nr.", "faktura nr.", "ordre nr."
+    return True                     # "kreditornummer", "kreditor-nr.", "P-nummer", "EAN-nr."
+
+
+def _on_payment_line(text: str, start: int, end: int) -> bool:
+    """The number stands in an FI/OCR payment line ("+71 < 000001234567891 + 86543210 <")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if FI_CODE_RE.search(line):
+        return True
+    return bool(FI_FIELD_BEFORE_RE.search(text[max(line_start, start - 3):start])
+                and FI_FIELD_AFTER_RE.match(text[end:end + 3]))
+
+
 def _in_placeholder(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -141,7 +214,10 @@ def find_phones(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:
                 continue  # "12 11 2026", "24122026": a date
         if AMOUNT_AFTER_RE.match(text[m.end():m.end() + 8]) or AMOUNT_BEFORE_RE.search(text[max(0, m.start() - 6):m.start()]):
             continue
-        if _after_word(text, m.start(), not_after):
+        if _on_payment_line(text, m.start(), m.end()):
+            continue        # an FI/OCR line: the creditor number, not a phone number
+        label = labelled_not_phone(text, m.start())
+        if label is True or (label is None and _after_word(text, m.start(), not_after)):
             continue
         out.append((m.start(), m.end(), m.group(0)))
     return out

@@ -539,6 +539,9 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if not rep.strip() and original.strip().lower() in PERFORMATIVES \
             and _one_of_before(text, s.start, a, MODAL_WORDS) and not _announces(text, s.end):
         v.unsafe = v.unsafe or NOTE_PERFORMATIVE
+    repeat = _coordinated_repeat(text, s.start, s.end, original, rep, b)
+    if repeat:
+        v.unsafe = v.unsafe or (NOTE_REPEAT if repeat[1] else NOTE_REPEAT_CHECK).format(old=repeat[0], new=repeat[1])
     if original.strip().lower() == "samt" and rep.strip().lower() == "og" \
             and _one_of_before(text, s.start, a, _PHRASE_OPENERS) and _bare_phrase_after(text, s.end):
         v.unsafe = v.unsafe or NOTE_SAMT
@@ -546,6 +549,36 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
 
 
 # ---------------------------------------------------------------- a swap and its neighbours
+
+# Prepositions a swap may change at its end ("fremgår af" -> "står i", "i henhold til" -> "efter").
+PREPOSITIONS = {"af", "i", "på", "til", "fra", "med", "om", "for", "over", "under", "efter", "hos", "ved", "mod",
+                "gennem", "uden", "blandt", "inden", "omkring", "angående", "vedrørende"}
+NOTE_REPEAT = 'Ret også "{old}" længere henne i sætningen til "{new}", så det passer til det nye udtryk.'
+NOTE_REPEAT_CHECK = 'Tjek "{old}" længere henne i sætningen. Det passer måske ikke til det nye udtryk.'
+
+
+def _coordinated_repeat(text: str, start: int, end: int, original: str, rep: str, sentence_end: int
+                        ) -> tuple[str, str] | None:
+    """A swap that changes the preposition it ends with, while the sentence repeats the old one after "og",
+    "eller" or a comma: "fremgår af din ansøgning og af udtalelsen" -> "står i din ansøgning og af udtalelsen".
+    Returns (old, new) for the note, or None."""
+    old_words, new_words = _words(original), _words(rep)
+    if not old_words or not new_words:
+        return None
+    old_p, new_p = old_words[-1].lower(), new_words[-1].lower()
+    if old_p not in PREPOSITIONS or old_p == new_p:
+        return None
+    # the phrase the swap opens: up to a comma that starts another clause, not one more "af ..." of a list
+    # ("... i henhold til loven, og De har ret til at deltage og til at ..." repeats another "til")
+    rest = text[end:min(sentence_end, end + 120)]
+    prep = re.escape(old_p)
+    stop = re.search(rf",(?!\s+{prep}\b)", rest, re.I)
+    if stop:
+        rest = rest[:stop.start()]
+    if re.search(rf"(?:\b(?:og|eller|samt)|,)\s+{prep}\b", rest, re.I):
+        return old_p, new_p if new_p in PREPOSITIONS else ""
+    return None
+
 
 # Adverbs that may stand between a verb and its "at" ("agter derfor at").
 _MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"

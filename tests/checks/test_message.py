@@ -255,9 +255,10 @@ def test_a_weak_du_faar_further_down_a_notice_is_not_its_message(plain_nlp):
             "Ellers får du et indbetalingskort.")
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
     assert found == []
-    # a decision letter still wants its decision up front
+    # a decision letter wants its decision up front, but "Ellers får du ..." holds only if the sentence before does
+    # not: it is never proposed as the message, and with no other decision the verdict is withheld
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
-    assert len(found) == 1 and found[0].text.startswith("Ellers får du")
+    assert found == [] and doc._.letter.metrics["message"]["first"] is None
 
 
 @pytest.mark.model
@@ -825,3 +826,119 @@ def test_the_de_form_asks_and_decides_too(text, act):
 
 def test_a_date_of_effect_with_pr_is_news():
     assert message.sentence_act("Kommunen indfører pr. 1. april en ny ordning for storskrald.", PARAMS) == "news"
+
+
+# --- sentences that cannot open a letter are never proposed as its message ------------------------
+
+# A reminder whose real message is first; the only request further down leans on the sentence before it.
+LEANING_REMINDER = """Påmindelse om betaling for tandpleje
+
+Kære Niels Holm
+
+Vi kan se, at vi endnu ikke har modtaget din betaling på 640 kr. for tandpleje i marts 2026.
+
+Du kan betale med MobilePay eller med det vedlagte indbetalingskort. Du kan også overføre pengene til vores konto.
+
+Har du allerede betalt, skal du ikke gøre mere. Ellers beder vi dig betale senest den 20. april 2026."""
+
+# A payment demand whose only candidate is a sanction for not paying.
+SANCTION_DEMAND = """Regning for leje af festlokale
+
+Kære Lene Dahl
+
+Du lejede festlokalet i Bakkehuset den 14. februar 2026. Lokalet blev gjort rent af vores personale bagefter.
+
+Regningen var på 1.800 kr. Vi sendte den til dig i marts.
+
+Betaler du ikke inden 10 dage, sender vi sagen til inkasso, og du kan ikke leje lokaler hos os igen."""
+
+
+@pytest.mark.parametrize("text,genre", [(LEANING_REMINDER, "paamindelse"), (SANCTION_DEMAND, "opkraevning")])
+def test_a_sentence_that_leans_back_or_threatens_is_never_moved_first(plain_nlp, text, genre):
+    doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre=genre)
+    assert found == []
+    pos = doc._.letter.metrics["message"]["position"]
+    assert pos is None or not text[pos["start"]:pos["end"]].startswith(("Ellers", "Betaler du ikke"))
+
+
+def test_a_missing_payment_told_first_is_the_reminders_message(plain_nlp):
+    doc, _ = run(plain_nlp, LEANING_REMINDER, "klart-budskab.budskab-foerst", genre="paamindelse")
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True
+    assert LEANING_REMINDER[m["position"]["start"]:].startswith("Vi kan se, at vi endnu ikke har modtaget")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ellers beder vi dig sende skemaet senest den 3. maj 2026.",
+    "I så fald får du et nyt brev fra os.",
+    "Så kan du få hjælp til flytningen.",
+    "Hvis du ikke svarer inden 14 dage, stopper vi din ydelse.",
+    "Kommer barnet ikke i skole inden mandag, sender vi en underretning.",
+    "Send gerne et foto af skaden med.",
+    "Du er velkommen til at tage en bisidder med.",
+])
+def test_sentences_that_cannot_open_a_letter(sentence):
+    s = message.Sent(0, 0, len(sentence), "body", 0, len(sentence.split()), sentence)
+    assert message._cannot_open(s)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Du skal betale 400 kr. tilbage senest den 1. maj 2026.",
+    "Så længe du bor i kommunen, får du hjælp til rengøring.",
+    "Vi har sagt nej til din ansøgning om en handicapbil.",
+    "Send os dine lønsedler senest den 1. juni 2026.",
+    "Du skal betale senest den 1. juni, ellers vil vi sende sagen til inkasso.",
+    "Hvis du får job, skal du give os besked senest 8 dage efter.",
+    "Du er velkommen til at sende dine bemærkninger senest den 1. juni 2026.",
+])
+def test_sentences_that_can_open_a_letter(sentence):
+    s = message.Sent(0, 0, len(sentence), "body", 0, len(sentence.split()), sentence)
+    assert not message._cannot_open(s)
+
+
+def test_a_late_plain_decision_is_still_flagged_when_a_leaning_one_comes_first(plain_nlp):
+    text = ("Kære Ida Berg\n\nDin ansøgning kom til os den 2. marts 2026. Vores fysioterapeut har besøgt dig og set, "
+            "hvordan du klarer dig.\n\nDerfor har vi talt med din læge.\n\nDu får ikke en ny kørestol, fordi din "
+            "gamle stadig passer til dig.")
+    _, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.text for f in found] == ["Du får ikke en ny kørestol, fordi din gamle stadig passer til dig."]
+
+
+@pytest.mark.parametrize("first,expected", [
+    # a fact about the reader's case after "Vi kan se, at" is the message, not a delaying opening
+    ("Vi kan se, at vi endnu ikke har modtaget din betaling for SFO i maj.", None),
+    ("Vi har stadig ikke fået dine lønsedler for januar og februar.", None),
+    ("Vi kan se, at du har modtaget 3.200 kr. for meget i boligstøtte.", None),
+    # our receipt of the reader's letter still delays the message
+    ("Vi kan se, at vi har modtaget din ansøgning om friplads.", "Vi kan se, at vi har modtaget"),
+    ("Vi skriver til dig, fordi vi har modtaget din klage.", "Vi skriver til dig, fordi vi har modtaget"),
+    ("Hermed fremsendes kopi af dine papirer.", "Hermed fremsendes"),
+])
+def test_delaying_opening_leaves_the_readers_case_alone(plain_nlp, first, expected):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{first}", "klart-budskab.forsinket-indledning")
+    assert [f.text for f in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("body,flagged", [
+    # optional requests and offers need no deadline
+    ("Send gerne en kopi af kvitteringen med.", []),
+    ("Ring gerne til mig, før du søger igen.", []),
+    ("Du må gerne sende os et billede af skaden.", []),
+    ("Du er velkommen til at tage din hjælper med til mødet.", []),
+    ("Du kan også sende os skemaet med almindelig post.", []),
+    # a real request stays a request, also with "gerne" in a polite frame
+    ("Vi vil gerne bede dig sende os dine lønsedler.", ["Vi vil gerne bede dig sende os dine lønsedler."]),
+    ("Send os en kopi af kvitteringen.", ["Send os en kopi af kvitteringen."]),
+])
+def test_optional_requests_need_no_deadline(plain_nlp, body, flagged):
+    _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
+    assert [f.text for f in found] == flagged
+
+
+def test_a_late_message_that_leans_back_is_flagged_but_not_moved(plain_nlp):
+    text = ("Kære Ida Berg\n\nDin indtægt steg i 2025, fordi du fik et nyt job i marts. Vi har fået tallene fra "
+            "Skattestyrelsen.\n\nVi har regnet din boligstøtte ud igen for hele året.\n\nDet betyder, at du skal "
+            "betale 2.400 kr. tilbage.")
+    _, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="afgoerelse")
+    assert [f.text for f in found] == ["Det betyder, at du skal betale 2.400 kr. tilbage."]
+    assert found[0].suggestions == () and "stå alene" in found[0].message

@@ -157,3 +157,49 @@ def test_an_email_goes_to_its_readers_address_on_its_header_line(plain_nlp):
     # the same address in the body is the citizen's data, as before
     _, mails = _findings(head + "Du har oplyst din e-mail sofie.munk@mail.dk i ansøgningen.", "persondata.email", plain_nlp)
     assert [f.text for f in mails] == ["sofie.munk@mail.dk"]
+
+
+# A number whose label names another kind of number is no phone number; a phone label keeps it one.
+@pytest.mark.parametrize("text", [
+    "Opgiv vores kreditornummer 86543210, når du betaler.",
+    "Kreditor-nr.: 86543210",
+    "Skriv kreditornr. 86543210 på overførslen.",
+    "Parkeringsafgift nr. 88123457 er betalt.",
+    "Rykkergebyr nr. 88123457 bortfalder.",
+    "Faktura nr. 86543210 skal betales senest den 3. maj.",
+    "Ordre nr. 86543210 er sendt.",
+    "Vores P-nummer er 10123456.",
+    "EAN-nummer 57980001",
+    "CVR-nr. 29189838",
+    "Dit medlemsnummer er 86543210.",
+    "+71 < 000001234567891 + 86543210 <",
+    "+73< +86543210<",
+    "Nr. 86543210 er betalt.",
+    "Betal med FI-kort +71<000001234567891 +86543210<",
+])
+def test_labelled_numbers_are_not_phones(text):
+    assert privacy.find_phones(text, privacy.NOT_PHONE_BEFORE) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tlf. nr. 21436587",
+    "Telefon nr.: 21 43 65 87",
+    "Dit telefonnummer er 21436587.",
+    "Mobilnr. 2143 6587",
+    "Ring på nr. 21436587, hvis det haster.",
+    "Vi har dit nummer 21436587 i sagen.",
+    "Vagtnummer: 21436587",
+    "Nummer: 21436587",
+    "Ring til 21436587, og oplys kreditornummer 86543210.",
+])
+def test_phone_labels_keep_a_phone(text):
+    found = [n for _, _, n in privacy.find_phones(text, privacy.NOT_PHONE_BEFORE)]
+    assert len(found) == 1 and found[0].replace(" ", "").startswith("2143")
+
+
+def test_fine_number_in_a_letter_is_not_flagged(plain_nlp):
+    text = ("Kære Ole Berg\n\nDu skal betale parkeringsafgift nr. 88123457 senest den 1. juni 2026. Husk at skrive "
+            "afgift nr. 88123457 på betalingen. Du kan betale med kreditornummer 86543210.\n\nMed venlig hilsen\n"
+            "Fjordby Kommune")
+    _, hits = _findings(text, "persondata.telefon", plain_nlp)
+    assert hits == []

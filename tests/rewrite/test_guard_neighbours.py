@@ -73,3 +73,30 @@ def test_samt_to_og_inside_a_phrase_is_not_safe():
 def test_samt_to_og_that_joins_clear_phrases_stays_safe(text):
     v = _verdict(text, "samt", "og")
     assert not v.reject and not v.unsafe
+
+
+# A swap that changes the preposition it ends with must not leave the old one in a coordinated repeat.
+@pytest.mark.parametrize("text,old,new,repeat", [
+    ("Det fremgår af lejekontrakten og af dit kontoudtog, at du har betalt depositum.", "fremgår af", "står i", '"af"'),
+    ("Oplysningerne fremgik af skemaet eller af mailen fra din læge.", "fremgik af", "stod i", '"af"'),
+    ("Det fremgår af skemaet, af lægens erklæring og af din mail.", "fremgår af", "står i", '"af"'),
+    ("Vi har truffet afgørelsen i henhold til loven og til bekendtgørelsen om tilskud.", "i henhold til", "efter",
+     '"til"'),
+])
+def test_a_changed_preposition_with_a_coordinated_repeat_is_not_safe(text, old, new, repeat):
+    v = _verdict(text, old, new)
+    assert not v.reject and v.unsafe and repeat in v.unsafe
+
+
+@pytest.mark.parametrize("text,old,new", [
+    ("Det fremgår af lejekontrakten, at du har betalt depositum.", "fremgår af", "står i"),
+    # the repeat is another preposition, or the same one that the swap keeps
+    ("Det fremgår af din ansøgning og i udtalelsen fra din læge, at du har ondt.", "fremgår af", "står i"),
+    ("Vi sender brevet foranlediget af din klage og af din mail.", "foranlediget af", "på grund af"),
+    # the repeat belongs to another clause after a comma
+    ("Mødet holdes i henhold til loven, og du har ret til at tale og til at have en bisidder med.", "i henhold til",
+     "efter"),
+])
+def test_a_swap_without_a_stranded_repeat_stays_safe(text, old, new):
+    v = _verdict(text, old, new)
+    assert not v.reject and not v.unsafe

@@ -28,6 +28,7 @@ TEXTS = {
     "active.why": " ".join([active.WHY_UNKNOWN, active.WHY_THIRD, active.WHY_RULE]),
     "guard.notes": " ".join([guard.NOTE_PLAN_DE, guard.NOTE_KEEP_DE, guard.NOTE_GREETING, guard.MSG_GLUED, guard.MSG_SAME, guard.MSG_RULE,
                              guard.NOTE_PLAN_UNDERTEGNEDE, guard.NOTE_MIXED, guard.NOTE_CONTEXT,
+                             guard.NOTE_REPEAT.format(old="af", new="i"), guard.NOTE_REPEAT_CHECK.format(old="af"),
                              guard.MSG_MIXED, guard.MSG_AGREEMENT.format(what="noget"),
                              guard.MSG_LOST.format(what="noget"), guard.MSG_CPR]),
     "guard.verdicts": " ".join(["Forslaget ville fjerne eller ændre: noget.",
