@@ -36,3 +36,17 @@ def test_fremgaar_af_alone_stays_safe(nlp):
 def test_a_rate_gets_om_dagen(nlp, text, word, expected):
     sugs = _suggestions(nlp, text, word)
     assert [r for r, _ in sugs] == [expected]
+
+
+@pytest.mark.model
+def test_pr_dags_dato_is_from_today_not_a_rate_and_no_safe_swap_breaks_it(nlp):
+    """"pr. dags dato" (from today) is not the rate "pr. dag" in another form, and the safe swap of
+    "dags dato" -> "i dag" must not leave "pr. i dag"."""
+    from letterlab.rewrite.run import rewrite_letter
+
+    text = "Du får hjælpen pr. dags dato. En plads koster 95 kr. pr. dag."
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    by_text = {f.text.lower(): [s.replacement for s in f.suggestions] for f in report.findings}
+    assert by_text.get("pr. dags dato") == ["fra i dag"]
+    assert "pr. dags" not in by_text and "dags dato" not in by_text
+    assert "pr. i dag" not in rewrite_letter(text, default_ruleset(), "safe", nlp=nlp).text
