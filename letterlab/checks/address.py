@@ -392,9 +392,21 @@ def _de_form(doc: Doc, rule) -> Iterator:
 
 # --- man, undertegnede, ansøger ... ----------------------------------------------------------
 
+# The longest stretch, first "man" to last, that one suggestion rewrites ("Hvis man flytter, skal man").
+MAN_SPAN = 60
+
+
 def _man(doc: Doc, rule) -> Iterator:
+    """One finding per sentence, on its first "man": the others are the same remark.
+
+    The suggestion turns every "man" of the sentence into "du" at once ("Hvis man flytter, skal man ..."), so
+    the sentence never mixes "du" and "man"; a sentence with "sig" or "sin" after a "man" gets no suggestion
+    ("du skal henvende sig" needs "dig" too), only the remark to correct them as well, and so does one whose
+    "man"s lie more than ``MAN_SPAN`` characters apart.
+    """
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
+    by_sentence: dict[int, list[Token]] = {}
     for i in _positions(doc, ("man",)):
         tok = doc[i]
         if tok.pos_ in ("NOUN", "PROPN") and not sentence_initial(tok):
@@ -402,15 +414,28 @@ def _man(doc: Doc, rule) -> Iterator:
         start, end = tok.idx, tok.idx + len(tok.text)
         if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
             continue
-        repl = match_case(tok.text, "du")
-        if any(t.lower_ in ("sig", "sin", "sit", "sine") for t in doc[tok.i + 1:tok.sent.end]):
-            # "man skal henvende sig": "du skal henvende sig" needs "dig" too
-            yield make_finding(rule, doc, start, end,
-                               message=f"{rule.message} Ret også \"sig\" og \"sin\" i sætningen.")
+        by_sentence.setdefault(tok.sent.start, []).append(tok)
+    text = doc_text(doc)
+    for toks in by_sentence.values():
+        first, last = toks[0], toks[-1]
+        start, end = first.idx, first.idx + len(first.text)
+        if any(t.lower_ in ("sig", "sin", "sit", "sine") for t in doc[first.i + 1:first.sent.end]):
+            what = "de andre \"man\", \"sig\" og \"sin\"" if len(toks) > 1 else "\"sig\" og \"sin\""
+            yield make_finding(rule, doc, start, end, message=f"{rule.message} Ret også {what} i sætningen.")
             continue
-        sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
+        s_end = last.idx + len(last.text)
+        message = f"{rule.message} Ret alle \"man\" i sætningen." if len(toks) > 1 else None
+        if s_end - start > MAN_SPAN:
+            # a rewrite of half a long sentence is no help to read: the remark alone
+            yield make_finding(rule, doc, start, end, message=message)
+            continue
+        pieces, pos = [], start
+        for t in toks:
+            pieces += [text[pos:t.idx], match_case(t.text, "du")]
+            pos = t.idx + len(t.text)
+        sug = Suggestion(start, s_end, "".join(pieces), kind="address", safe=False, confidence=0.5,
                          note="Skriv \"du\", når det gælder læseren, og \"vi\", når det gælder jer, der skriver.")
-        yield make_finding(rule, doc, start, end, suggestions=(sug,))
+        yield make_finding(rule, doc, start, end, suggestions=(sug,), message=message)
 
 
 def _object_position(tok: Token) -> tuple[bool, bool]:

@@ -21,7 +21,11 @@ says "afgøre". Two ways to find them:
   on ``-else``, ``-ing``, ``-tion``, ``-sion``, ``-hed``, ``-ning``
   (``suffixes``) that no pair covers and ``generic_exclude`` does not list
   (a word there with a leading "-" also excludes compounds ending in it).
-  It gives a finding at ``generic_severity`` without a rewrite.
+  It gives a finding at ``generic_severity`` without a rewrite, once a letter for
+  the same verb and noun (the same remark again is noise). After "give" or
+  "yde" a noun that names a service or a benefit the reader gets
+  (``services``: "give dig rengøring", "give dig genoptræning") is the thing
+  given, not a nominalisation.
 
 The verb and noun are found from word order, not from the parse, so both tree
 styles (UD and DDT) work the same: the noun must follow the verb in the same
@@ -63,7 +67,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..nlp.table import TokenTable, token_table
 from ..report.model import SEVERITIES, Suggestion
 from ..language.inflect import inflect, word_forms
-from .base import Param, make_finding, match_case, doc_text, table_keys_problem
+from .base import Param, letter, make_finding, match_case, doc_text, table_keys_problem
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,6 +88,15 @@ GENERIC_EXCLUDE = [
     "position", "lektion", "nation", "religion", "konstruktion",
     "-erfaring", "-uddannelse", "-løsning",
 ]
+# Nouns that name a service or a benefit the reader gets: after "give" or "yde" the noun is the thing given
+# ("Vi giver dig rengøring hver anden uge", "give dig aflastning"), not an act hidden in a noun. A leading "-"
+# also takes compounds ("-træning": "genoptræning"). "foretage rengøring" is still flagged.
+SERVICES = [
+    "-rengøring", "-træning", "-aflastning", "-afløsning", "-undervisning", "-ledsagelse", "-ledsagning",
+    "-erstatning", "-godtgørelse", "-befordring", "-forplejning", "-bespisning", "-behandling", "-indkvartering",
+    "-overnatning", "-udbringning",
+]
+GIVING_VERBS = {"give", "yde"}
 ARTICLES = {"en", "et"}
 # A preposition after the noun that the pair does not absorb: the plain verb may not take it.
 # "om" before an at-clause goes away with a verb that takes the clause itself ("træffe afgørelse om, at"
@@ -109,6 +122,9 @@ PARAMS = {
     "generic_exclude": Param(list, default=GENERIC_EXCLUDE,
                              help='navneord, den generelle regel springer over ("-pension" tager også sammensatte ord)'),
     "generic_severity": Param(str, default="info", choices=SEVERITIES),
+    "services": Param(list, default=SERVICES,
+                      help='ydelser, læseren får: "give dig rengøring" er ikke navneordsstil ("-træning" tager også '
+                           'sammensatte ord)'),
     "max_gap": Param(int, default=3, min=0, max=6, help="ord mellem udsagnsord og navneord"),
 }
 
@@ -153,7 +169,7 @@ def validate_param(key: str, value) -> str | None:
                 if k in seen:
                     return f"par {i + 1} (\"{v} {p['noun']}\") står også i par {seen[k] + 1}"
                 seen[k] = i
-    elif key in ("empty_verbs", "suffixes", "generic_exclude"):
+    elif key in ("empty_verbs", "suffixes", "generic_exclude", "services"):
         if not all(isinstance(w, str) and w.strip() for w in value):
             return "skal være en liste af ord"
     return None
@@ -195,6 +211,9 @@ class Compiled:
         self.exclude = {w.lower().lstrip("-") for w in params["generic_exclude"]}
         self.exclude_tail = tuple(w.lower()[1:] for w in params["generic_exclude"] if w.startswith("-"))
         self.lemmas = self.empty.union(*(pr.verbs for pr in self.pairs))
+        services = params.get("services", SERVICES)
+        self.services = {w.lower().lstrip("-") for w in services}
+        self.services_tail = tuple(w.lower()[1:] for w in services if w.startswith("-"))
         self._pairs_for: dict[frozenset[str], tuple[list[Pair], set[str]]] = {}
 
     def verb_lemmas(self, lower: str, lemma: str) -> set[str]:
@@ -246,6 +265,13 @@ def _generic_noun(table: TokenTable, i: int, comp: Compiled) -> bool:
     return base not in comp.exclude and not (comp.exclude_tail and base.endswith(comp.exclude_tail))
 
 
+def _service(table: TokenTable, i: int, comp: Compiled) -> bool:
+    """The noun at ``i`` names a service or benefit (param ``services``): "rengøring", "genoptræning"."""
+    base = _strip_inflection(table.lemma[i] if table.lemma[i].endswith(comp.suffixes) else table.lower[i],
+                             comp.suffixes)
+    return base in comp.services or bool(comp.services_tail and base.endswith(comp.services_tail))
+
+
 def _strip_inflection(word: str, suffixes: tuple[str, ...]) -> str:
     """'vurderingen' -> 'vurdering', 'undersøgelser' -> 'undersøgelse'."""
     if word.endswith(suffixes):
@@ -294,7 +320,7 @@ def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
                 hit = Hit(doc[i], min(pair.verbs & lemmas), doc[j], [doc[g] for g in gap],
                           None if prep is None else doc[prep], pair)
                 break
-            if empty and _generic_noun(table, j, comp):
+            if empty and _generic_noun(table, j, comp) and not (empty <= GIVING_VERBS and _service(table, j, comp)):
                 hit = Hit(doc[i], min(empty), doc[j], [doc[g] for g in gap], None, None)
                 break
             if len(gap) >= max_gap:
@@ -421,6 +447,8 @@ def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggesti
 def check(doc, rule) -> Iterator:
     comp = compiled(rule.params)
     params = rule.params
+    hinted: set[tuple[str, str]] = set()     # the generic remarks already made in this letter
+    ctx = letter(doc)
     for hit in find(doc, comp, params["max_gap"], params["generic"]):
         start = hit.verb.idx
         last = hit.prep or hit.noun
@@ -428,6 +456,14 @@ def check(doc, rule) -> Iterator:
         text = doc_text(doc)[start:end]
         prefix = (rule.message or "").strip()
         if hit.pair is None:
+            if ctx.parts and ctx.part_at(start) not in rule.applies_to:
+                continue    # a sub-heading the rule leaves alone must not use up the remark for the text below
+
+            # a hint without a rewrite says the same each time: once a letter for the same verb and noun
+            key = (hit.verb_lemma, _strip_inflection(hit.noun.lemma_.lower(), comp.suffixes))
+            if key in hinted:
+                continue
+            hinted.add(key)
             msg = f'Kan du skrive "{text}" med ét udsagnsord? Fx "undersøge" i stedet for "foretage en undersøgelse".'
             yield make_finding(rule, doc, start, end, message=f"{prefix} {msg}" if prefix else msg,
                                severity=params["generic_severity"])

@@ -48,6 +48,12 @@ unless its verb is a step of the case (``case_verbs``: "Når sagen er behandlet"
 ("risiko for, at grundvandet bliver forurenet"). "jeres", "vores", "deres" are
 possessives, never s-passives, whatever the tagger says.
 
+A state, not an act, with "være": a lasting relation ("er knyttet til adressen", "er beregnet til
+aktiviteter", param ``relational_participles``) and an indirect question about a thing's state ("hvad
+pengene er brugt til", "hvor bilen er parkeret"; not "hvad der er besluttet", nor a step of the case) are no
+finding. A deadline said as the state to reach ("Beløbet skal være betalt senest den 1. maj": a modal,
+"være", the participle and "senest", "inden" or "før") is an info.
+
 A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
 and so is the consequence of the reader's own doing with no actor named ("Hvis
 du bliver væk, bliver du afmeldt"). A passive in a bullet list ("• Badekarret
@@ -108,6 +114,16 @@ ADJECTIVAL_PARTICIPLES = [
     # "Så er sagen afsluttet": a case that is over, as "lukket" ("bliver afsluttet" still flags)
     "afsluttet",
 ]
+# A participle with its preposition that names a lasting relation of a thing, not something done to it:
+# "Tilladelsen er knyttet til adressen", "Pengene er beregnet til aktiviteter", "Huset er forbundet med
+# fjernvarmen". After "være" only: "bliver knyttet til" is the act of doing it.
+RELATIONAL_PARTICIPLES = [
+    "knyttet til", "forbundet med", "koblet til", "koblet på", "beregnet til", "beregnet for",
+    "bestemt til", "bestemt for", "baseret på", "udstyret med", "forsynet med", "mærket med",
+    "markeret med", "fordelt på", "fordelt over", "fordelt mellem", "opdelt i", "delt i", "delt op i",
+    "indeholdt i", "rettet mod", "målrettet til", "målrettet mod", "henvendt til", "omgivet af", "dækket af",
+    "bundet til", "koblet sammen med", "sammensat af",
+]
 # Weather and nature as the cause: "kælderen bliver oversvømmet ved skybrud" has no one to name.
 NATURAL_CAUSES = [
     "skybrud", "regn", "regnen", "regnvejr", "sne", "sneen", "snefald", "frost", "frosten", "storm", "stormen",
@@ -161,6 +177,9 @@ PARAMS = {
                        help="andel passiv, som brevet højst må have, før en passiv bliver en note i stedet"),
     "low_share_severity": Param(str, default="info", choices=("info", "warning", "error"),
                                 help="alvor for passiv, hvor det er ligegyldigt, hvem der handler, i et brev med lidt passiv"),
+    "relational_participles": Param(list, default=RELATIONAL_PARTICIPLES,
+                                    help="kort tillægsform med forholdsord efter 'være', der er en tilstand "
+                                         "(er knyttet til)"),
     "natural_causes": Param(list, default=NATURAL_CAUSES,
                             help="vejr og natur som årsag i sætningen: så er der ingen at nævne (ved skybrud)"),
     "case_verbs": Param(list, default=CASE_VERBS,
@@ -340,6 +359,9 @@ def check(doc, rule) -> Iterator:
             severity = rule.params["low_share_severity"]
         elif _reader_in_condition(tok):
             severity = rule.params["low_share_severity"]
+        elif kind == "være" and _deadline_state(tok):
+            # "Beløbet skal være betalt senest den 1. maj": a deadline said as the state to reach, clear as it is
+            severity = rule.params["low_share_severity"]
         elif (part == "appeal" or _agent_named(table, tok.i)) and not _reader_or_request(table, tok.i):
             # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
             # a hint to put the actor first, not a hidden actor; "bedes" and the reader as subject stay warnings
@@ -349,6 +371,25 @@ def check(doc, rule) -> Iterator:
 
 
 READERS_THINGS = {"din", "dit", "dine", "deres", "jeres"}
+DEADLINE_MODALS = {"skal", "skulle", "må", "bør"}
+DEADLINE_WORDS = {"senest", "inden", "før", "rettidigt"}
+
+
+def _deadline_state(tok: Token) -> bool:
+    """ "skal være betalt senest den 1. maj", "skal være sendt inden mødet": a modal, "være", the participle
+    and a deadline in the rest of the sentence. The state to reach by a date, not a hidden actor."""
+    doc, sent = tok.doc, tok.sent
+    k = tok.i - 1
+    while k >= sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k < sent.start or doc[k].lower_ != "være":
+        return False
+    k -= 1
+    while k >= sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in DEADLINE_MODALS:
+        return False
+    return any(t.lower_ in DEADLINE_WORDS for t in doc[tok.i + 1:sent.end])
 
 
 def _readers_thing_as_subject(table, i: int) -> bool:
@@ -412,6 +453,8 @@ def _no_actor_to_name(tok: Token, params: dict, kind: str = "") -> bool:
     if tok.i - 3 >= sent.start and [t.lower_ for t in doc[tok.i - 3:tok.i]] in (["skulle", "have", "været"],
                                                                             ["burde", "have", "været"]):
         return True
+    if kind == "være" and (_relational(tok, params) or _state_question(tok, params)):
+        return True
     low = tok.lower_
     if low in _lowered(tuple(params["thing_verbs"])):
         before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
@@ -428,6 +471,49 @@ def _lowered(words: tuple[str, ...]) -> frozenset[str]:
 
 
 QUESTION_WORDS = {"hvordan", "hvornår"}
+# An indirect question about a thing's state: "Skriv, hvad pengene er brugt til", "vi ved ikke, hvor bilen er
+# parkeret". Only with "være" and a subject of its own ("hvad der er besluttet" is an act with an actor hidden).
+STATE_QUESTION_WORDS = {"hvad", "hvor", "hvilke", "hvilken", "hvilket", "hvortil"}
+
+
+def _case_step(tok: Token, params: dict) -> bool:
+    """The verb is a step of the case (param ``case_verbs``): "behandlet", "betalt" hide a party to it."""
+    case_verbs = _lowered(tuple(params["case_verbs"]))
+    lemma = tok.lemma_.lower()
+    return lemma in case_verbs or lemma + "e" in case_verbs     # the lemmatiser sometimes drops the -e
+
+
+def _relational(tok: Token, params: dict) -> bool:
+    """ "er knyttet til", "er beregnet til", "er forbundet med": a relation the thing has, not an act (a state)."""
+    doc, sent = tok.doc, tok.sent
+    after = [t for t in doc[tok.i + 1:min(sent.end, tok.i + 5)] if not t.is_space]
+    if after and after[0].pos_ == "ADV" and after[0].lower_ not in ("op", "sammen"):
+        after = after[1:]       # "er knyttet direkte til"
+    words = [t.lower_ for t in after]
+    relational = _lowered(tuple(params["relational_participles"]))
+    return any(" ".join([tok.lower_] + words[:n]) in relational for n in (1, 2))
+
+
+def _state_question(tok: Token, params: dict) -> bool:
+    """ "hvad pengene er brugt til": an indirect question about a thing's state, the subject its own (not "der")."""
+    if _case_step(tok, params):
+        return False        # "hvornår ansøgningen er behandlet" still hides the office
+    doc, sent = tok.doc, tok.sent
+    for k in range(tok.i - 1, sent.start - 1, -1):
+        t = doc[k]
+        if t.is_punct:
+            return False
+        if t.lower_ in STATE_QUESTION_WORDS:
+            nxt = doc[k + 1] if k + 1 < tok.i else None
+            prev = k - 1
+            while prev >= sent.start and doc[prev].text == ",":
+                prev -= 1
+            if t.lower_.startswith("hvor") and prev >= sent.start and doc[prev].pos_ in ("NOUN", "PROPN"):
+                return False    # a relative clause: "den dag, hvor afgørelsen er meddelt"
+            return nxt is not None and nxt.lower_ not in ("der", "som") and nxt.lower_ not in VAERE
+    return False
+
+
 # Subordinators of a time clause; "før" and "efter" may also stand before a comma ("dagen før, bilen bliver hentet").
 TIME_SUBORDINATORS = {"når", "før", "efter", "indtil", "mens"}
 # a condition on a state reached: "Hvis hækken er klippet inden da, …" (a "være" passive only: "hvis sagen bliver

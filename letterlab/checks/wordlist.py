@@ -13,8 +13,13 @@ is optional), ``replace`` (alternatives, best first; ``""`` means delete;
 ``pos`` (the word class of a one-word match; it restricts matching and guides
 inflection), ``forms`` (extra surface forms the lemmatizer may miss), ``note``
 (shown to the user), ``safe`` (true/false: overrides whether
-``--apply safe`` may use the first replacement) and ``case`` (true: match
-the exact spelling, for terms where only the capitalisation is wrong).
+``--apply safe`` may use the first replacement), ``case`` (true: match
+the exact spelling, for terms where only the capitalisation is wrong), and
+the keys that leave another sense of the words alone (``_other_sense``):
+``mild``, ``unless_after``, ``unless_in_sentence``, ``unless_last``,
+``unless_reflexive`` (true: not with a reflexive pronoun, "orientere sig om"
+is "find out") and ``only_before_date`` (true: only before a date, "pr. 1.
+maj"; "10 kr. pr. dag" and "pr. stk." are rates).
 
 Matching is case-insensitive, on a token's lemma or its lower-case form, and
 on every form ``letterlab.language.inflect.word_forms`` generates for the
@@ -35,8 +40,9 @@ replacement has none of ("er modtaget" -> "er fået", "det meddeles" -> "det
 fortælles"), a preposition left without its object ("kan påklages til" ->
 "kan klages over til"), a passive before a participle ("påtænkes lagt"), an
 impersonal "det ..., at" passive, a participle before a noun ("det bevilgede
-beløb"), and a few word-order clashes ("Også skal du", "De vil før blive
-kontaktet", "for nærværende sagstype"). When the first alternative is left
+beløb"), a verb used with a reflexive pronoun the replacement cannot take
+("benytte sig af" -> "bruge sig af"), and a few word-order clashes ("Også skal
+du", "De vil før blive kontaktet", "for nærværende sagstype"). When the first alternative is left
 out, the others are too (they are weaker synonyms). The finding stays, and
 its message says what to write and that the sentence needs rewriting.
 """
@@ -56,7 +62,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool,
-              "mild": bool, "unless_after": list, "unless_in_sentence": list, "unless_last": bool}
+              "mild": bool, "unless_after": list, "unless_in_sentence": list, "unless_last": bool,
+              "unless_reflexive": bool, "only_before_date": bool}
 # How many words after a match ``unless_after`` looks at ("forud for 11 måneder").
 AFTER_WINDOW = 3
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
@@ -92,7 +99,7 @@ NP_START = {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"}
 PARAMS = {
     "entries": Param(list, required=True,
                      help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case, '
-                          'mild, unless_after, unless_in_sentence, unless_last)'),
+                          'mild, unless_after, unless_in_sentence, unless_last, unless_reflexive, only_before_date)'),
     "mild_min": Param(int, default=2, min=0, max=50,
                       help="et mildt ord markeres kun, når brevet har mindst så mange andre fund fra reglen"),
 }
@@ -121,6 +128,8 @@ class Entry:
     unless_after: frozenset[str] = frozenset()        # a sense the word has before these ("forud for 11 måneder")
     unless_in_sentence: frozenset[str] = frozenset()  # a sentence with these is about the thing itself
     unless_last: bool = False     # another sense when the words end their clause ("vilkårene herunder.")
+    unless_reflexive: bool = False   # another sense with a reflexive pronoun ("orientere sig om" is "find out")
+    only_before_date: bool = False   # only before a date ("pr. 1. maj"); before a unit it is a rate ("pr. stk.")
 
 
 # ---------------------------------------------------------------- validation
@@ -217,7 +226,9 @@ def compile_entry(e: dict) -> Entry:
                  optional=any(w.optional for w in words), mild=bool(e.get("mild", False)),
                  unless_after=frozenset(w.lower() for w in e.get("unless_after", [])),
                  unless_in_sentence=frozenset(w.lower() for w in e.get("unless_in_sentence", [])),
-                 unless_last=bool(e.get("unless_last", False)))
+                 unless_last=bool(e.get("unless_last", False)),
+                 unless_reflexive=bool(e.get("unless_reflexive", False)),
+                 only_before_date=bool(e.get("only_before_date", False)))
 
 
 class Compiled:
@@ -466,6 +477,71 @@ def _next_word(doc: Doc, i: int, skip_adverbs: bool = False) -> Token | None:
     return doc[j]
 
 
+# A reflexive pronoun and the person it refers back to; the person of a subject (or of the object that
+# controls an infinitive: "Vi beder dig orientere dig").
+REFLEXIVE_PERSON = {"mig": "1s", "dig": "2s", "os": "1p", "jer": "2p", "Dem": "formal", "sig": "3"}
+SUBJECT_PERSON = {"jeg": "1s", "mig": "1s", "du": "2s", "dig": "2s", "vi": "1p", "os": "1p", "I": "2p", "jer": "2p",
+                  "De": "formal", "Dem": "formal"}
+INVERTED_SUBJECTS = {"jeg", "du", "vi", "I", "De", "man", "han", "hun"}
+# Replacement verbs that take the same reflexive pronoun: "fremskaffe sig" -> "skaffe sig", "tilsikre sig" -> "sikre sig".
+REFLEXIVE_VERBS = {"skaffe", "sikre"}
+
+
+def _person(tok: Token) -> str | None:
+    """The person of a personal pronoun ("du" -> "2s"); "I" and "De" count only as pronouns (not "I dag")."""
+    if tok.text in ("I", "De", "Dem"):
+        return SUBJECT_PERSON[tok.text] if tok.pos_ == "PRON" or not tok.is_sent_start else None
+    return SUBJECT_PERSON.get(tok.lower_) if tok.lower_ not in ("i", "de", "dem") else None
+
+
+def _reflexive(doc: Doc, tok: Token) -> bool:
+    """The verb ``tok`` takes a reflexive pronoun: "orientere sig om", "du skal orientere dig", "benytter du dig af".
+
+    "sig" always refers back; "mig", "dig", "os", "jer" and "Dem" only when the subject (or the object that
+    controls an infinitive) is of the same person: "Vi vil orientere dig" informs the reader, it is not reflexive.
+    """
+    nxt = _next_word(doc, tok.i)
+    if nxt is None:
+        return False
+    inverted = None
+    if nxt.text in INVERTED_SUBJECTS or nxt.lower_ in ("du", "jeg", "vi", "man"):
+        inverted, nxt = nxt, _next_word(doc, nxt.i)
+        if nxt is None:
+            return False
+    key = nxt.text if nxt.text == "Dem" else nxt.lower_
+    if key == "sig":
+        return True
+    person = REFLEXIVE_PERSON.get(key)
+    if person is None or key == "dem":
+        return False
+    if inverted is not None:
+        return _person(inverted) == person
+    for j in range(tok.i - 1, tok.sent.start - 1, -1):
+        p = _person(doc[j])
+        if p is not None:
+            return p == person
+    # no subject before it: an imperative speaks to the reader ("Orienter dig om reglerne")
+    return person == "2s" and ("Imp" in tok.morph.get("Mood") or tok.i == tok.sent.start)
+
+
+MONTHS = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.",
+          "nov.", "dec."}
+
+
+def _before_date(t: TokenTable, end: int) -> bool:
+    """A date follows token ``end - 1``: "pr. 1. maj", "pr. 1/5", "pr. januar", "pr. den 1. maj"."""
+    j = end
+    while j < len(t.text) and t.space[j]:
+        j += 1
+    if j < len(t.text) and t.lower[j] == "den":
+        j += 1
+        while j < len(t.text) and t.space[j]:
+            j += 1
+        return j < len(t.text) and t.text[j][:1].isdigit()
+    return j < len(t.text) and (t.text[j][:1].isdigit() or t.lower[j] in MONTHS)
+
+
 def _perfect_with_have(tok: Token) -> bool:
     """ "har modtaget": a participle after a form of "have" is active, not passive."""
     if any(c.dep_.startswith("aux") and c.lemma_.lower() == "have" for c in tok.children):
@@ -541,6 +617,7 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]], slo
     A sentence that needs rewriting as a whole gets no one-word suggestion: the passive of a verb that
     has none ("er fået"), a preposition left without its object ("kan klages over til"), a passive
     followed by a participle ("påtænkes lagt"), an impersonal "det ... , at" clause ("det er set, at")
+    a reflexive pronoun the replacement cannot take ("udbeder os" -> "beder os")
     and a few word-order clashes ("De vil før blive kontaktet", "Også skal du").
     """
     words = rep.lower().split()
@@ -575,6 +652,9 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]], slo
             nxt = _next_word(doc, after.i)
             if nxt is not None and (nxt.text == "," or nxt.lower_ == "at"):
                 return True      # "orientere om, at" -> "fortælle om, at"
+    if verb_first and len(entry.words) == 1 and "sig" not in words and words[0] not in REFLEXIVE_VERBS \
+            and _reflexive(doc, first_tok):
+        return True              # "benytte sig af" -> "bruge sig af", "udbede sig" -> "bede sig"
     if words == ["før"] and after is not None and (after.pos_ in ("VERB", "AUX") or after.like_num):
         return True              # "De vil forinden blive kontaktet" -> "De vil før blive kontaktet"
     if words == ["fordi"] and after is not None and after.lower_ == "det":
@@ -722,10 +802,16 @@ def _other_sense(doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
     ``unless_in_sentence``: one of these in the sentence ("lønsedlerne ligger i e-Boks");
     ``unless_last``: the words end their clause, before a punctuation mark, a line break or the end
     ("Vilkårene står herunder." is "below", where ", herunder husleje" is "including");
+    ``unless_reflexive``: the verb takes a reflexive pronoun ("orientere sig om" is "find out", not "tell");
+    ``only_before_date``: no date follows ("10 kr. pr. dag", "pr. stk." state a rate, "pr. 1. maj" a start);
     a one-word noun alone on its line is a label, a table heading or a cell ("Ydelse" over a price list).
     """
     t = token_table(doc)
     first, last = m[0][1], m[-1][2]
+    if entry.unless_reflexive and last - first == 1 and _reflexive(doc, doc[first]):
+        return True
+    if entry.only_before_date and not _before_date(t, last):
+        return True
     if entry.unless_last:
         j = last
         while j < len(t) and t.space[j] and "\n" not in t.text[j]:

@@ -187,9 +187,40 @@ def test_de_in_a_name_is_not_formal(make_doc):
 # --- man, undertegnede, ansøger ----------------------------------------------------------------
 
 def test_man_gets_an_unsafe_du(make_doc):
-    doc = build(make_doc, f"Hvis/SCONJ man/PRON flytter/VERB/{FIN} ,/PUNCT skal/AUX/{FIN} man/PRON give/VERB besked/NOUN ./PUNCT")
+    doc = build(make_doc, f"Man/PRON skal/AUX/{FIN} give/VERB besked/NOUN ./PUNCT")
     found = run(doc, "borgerrettet.man")
-    assert sugs(found) == [("man", "du", False), ("man", "du", False)]
+    assert sugs(found) == [("Man", "Du", False)]
+
+
+def test_one_finding_per_sentence_turns_every_man_into_du(make_doc):
+    # one remark for the sentence; its rewrite changes every "man" at once, so no "du ... man" is left
+    doc = build(make_doc, f"Hvis/SCONJ man/PRON flytter/VERB/{FIN} ,/PUNCT skal/AUX/{FIN} man/PRON give/VERB besked/NOUN ./PUNCT")
+    [f] = run(doc, "borgerrettet.man")
+    s = f.suggestions[0]
+    assert (f.text, s.safe) == ("man", False)
+    assert doc.text[:s.start] + s.replacement + doc.text[s.end:] == "Hvis du flytter, skal du give besked."
+    assert 'Ret alle "man"' in f.message
+
+
+def test_man_and_sig_in_one_sentence_is_one_finding(make_doc):
+    doc = build(make_doc, f"Man/PRON får/VERB/{FIN} kun/ADV tilskud/NOUN ,/PUNCT hvis/SCONJ man/PRON ikke/ADV "
+                          f"selv/ADV kan/AUX/{FIN} betale/VERB for/ADP sin/DET medicin/NOUN ./PUNCT")
+    [f] = run(doc, "borgerrettet.man")
+    assert (f.text, f.suggestions) == ("Man", ())
+    assert '"sig" og "sin"' in f.message
+
+
+def test_man_far_apart_in_a_long_sentence_gets_the_remark_alone(make_doc):
+    gap = " ".join(["og/CCONJ hjælp/NOUN til/ADP briller/NOUN"] * 6)
+    doc = build(make_doc, f"Man/PRON kan/AUX/{FIN} få/VERB tilskud/NOUN {gap} ,/PUNCT hvis/SCONJ man/PRON søger/VERB/{FIN} ./PUNCT")
+    [f] = run(doc, "borgerrettet.man")
+    assert (f.text, f.suggestions) == ("Man", ())
+    assert 'Ret alle "man"' in f.message
+
+
+def test_man_in_two_sentences_is_two_findings(make_doc):
+    doc = build(make_doc, f"Man/PRON skal/AUX/{FIN} ringe/VERB ./PUNCT Man/PRON kan/AUX/{FIN} også/ADV skrive/VERB ./PUNCT")
+    assert sugs(run(doc, "borgerrettet.man")) == [("Man", "Du", False), ("Man", "Du", False)]
 
 
 @pytest.mark.parametrize("spec,expected", [

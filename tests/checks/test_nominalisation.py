@@ -337,3 +337,50 @@ def test_finde_is_no_empty_verb_for_the_generic_rule(make_doc):
     doc = make_doc(f"Find/VERB/Mood=Imp/finde årsopgørelsen/NOUN/-/årsopgørelse på/ADP skat.dk/PROPN .")
     assert findings(doc) == []
     assert [f.text for f in findings(doc, make_rule(empty_verbs=["finde"]))] == ["Find årsopgørelsen"]
+
+
+# --- review 12: a service the reader gets, headings, and the same remark twice ----------------------------------
+
+def _nominal(nlp, text):
+    from letterlab.core import analyse
+
+    report = analyse(text, default_ruleset(), nlp=nlp)
+    return [f for f in report.findings if f.rule == "let-at-laese.nominaliseringer"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Vi vil give dig genoptræning to gange om ugen hos en fysioterapeut.",
+    "Kommunen kan give din mor aflastning på et plejecenter i to uger.",
+    "Vi kan give dig ledsagelse til lægen, når du har brug for det.",
+])
+def test_a_service_the_reader_gets_is_no_nominalisation(nlp, text):
+    assert [f.text for f in _nominal(nlp, text)] == []
+
+
+@pytest.mark.model
+def test_an_act_hidden_in_a_noun_stays_a_finding(nlp):
+    # the same noun with an empty verb that is not a giving, and an act given as a noun
+    assert [f.text for f in _nominal(nlp, "Vi vil foretage en rengøring af lejligheden, før du flytter ind.")] == \
+        ["foretage en rengøring"]
+    assert [f.text for f in _nominal(nlp, "Vi vil give dig en orientering om sagen.")] == ["give dig en orientering"]
+
+
+@pytest.mark.model
+def test_a_subheading_and_a_repeated_remark_are_not_flagged_again(nlp):
+    text = ("Forslag til din plan\n\nKære Anna\n\nVi har sendt dig et forslag til en plan. Du kan give os en "
+            "tilbagemelding på mail.\n\nSådan giver du os en tilbagemelding\n\nDu kan give os en tilbagemelding "
+            "på mail eller i et brev.\n\nMed venlig hilsen\n\nBo Jensen\n")
+    hits = _nominal(nlp, text)
+    assert [f.text for f in hits] == ["give os en tilbagemelding"]
+    assert text.index("Du kan give os") < hits[0].start < text.index("Sådan")
+
+
+@pytest.mark.model
+def test_a_subheading_before_the_text_does_not_use_up_the_remark(nlp):
+    text = ("Forslag til din plan\n\nKære Anna\n\nVi har sendt dig et forslag til en plan.\n\n"
+            "Sådan giver du os en tilbagemelding\n\nDu kan give os en tilbagemelding på mail eller i et brev.\n\n"
+            "Med venlig hilsen\n\nBo Jensen\n")
+    hits = _nominal(nlp, text)
+    assert [f.text for f in hits] == ["give os en tilbagemelding"]
+    assert hits[0].start > text.index("Du kan give")

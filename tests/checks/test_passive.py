@@ -1,6 +1,8 @@
 """Passive detection on hand-built Docs, in both tree styles (DDT-style bundled model, UD models)."""
 from __future__ import annotations
 
+import pytest
+
 from letterlab.checks.passive import PARAMS, find_passives, finite_verbs
 import letterlab.nlp.segment  # noqa: F401  registers Token._.placeholder, which some tests set by hand
 
@@ -437,3 +439,44 @@ def test_a_subject_line_about_the_readers_own_case_is_no_hidden_actor(make_doc):
     assert run(spec, "body") == ["bliver sat"]
     other = f"Vejens/NOUN belægning/NOUN bliver/AUX/{FIN_ACT}/blive lagt/VERB/{PART}/lægge om/ADV"
     assert run(other, "subject") == ["bliver lagt"]
+
+
+# --- review 12: "være" + participle as a state, not an act (the real model) -------------------------------------
+
+@pytest.mark.parametrize("x,span", [
+    # a lasting relation of a thing ("knyttet til", "beregnet til", "forbundet med")
+    ("Tilskuddet er knyttet til din lejlighed, så det stopper, hvis du flytter.", "er knyttet"),
+    ("Pladsen er knyttet direkte til den skole, dit barn går på.", "er knyttet"),
+    ("Puljen er beregnet til aktiviteter for børn og unge.", "er beregnet"),
+    ("Huset er forbundet med fjernvarmenettet.", "er forbundet"),
+    # an indirect question about a thing's state
+    ("Skriv på skemaet, hvad tilskuddet er brugt til.", "er brugt"),
+    ("Vi kan ikke se, hvor cyklen er parkeret.", "er parkeret"),
+])
+def test_a_state_with_vaere_is_no_finding(nlp, x, span):
+    _, found = _passives(nlp, x)
+    assert span not in found
+
+
+@pytest.mark.parametrize("x,span", [
+    # the act of doing it, a hidden decision, a step of the case: still passives
+    ("Tilskuddet bliver knyttet til din nye adresse.", "bliver knyttet"),
+    ("Du kan se, hvad der er besluttet om din have.", "er besluttet"),
+    ("Din ansøgning om tilskud er blevet afvist.", "blevet afvist"),
+    ("Der er truffet afgørelse om din plads i børnehaven.", "er truffet"),
+    ("Beløbet er beregnet ud fra din indtægt.", "er beregnet"),
+    # "hvor" after a noun starts a relative clause, not a question about a state
+    ("Du kan klage, indtil fire uger efter den dag, hvor tilladelsen er tilbagekaldt.", "er tilbagekaldt"),
+])
+def test_an_act_with_vaere_or_blive_stays_a_finding(nlp, x, span):
+    _, found = _passives(nlp, x)
+    assert span in found
+
+
+def test_a_deadline_said_as_a_state_is_a_tip(nlp):
+    _, found = _passives(nlp, "Skemaet skal være udfyldt senest den 3. juni. Lejen skal være indbetalt inden "
+                              "den 1. i måneden.")
+    assert found.get("være udfyldt") == "info" and found.get("være indbetalt") == "info"
+    # no deadline: the instruction hides who must do it
+    _, found = _passives(nlp, "Fortovet skal være fejet for blade.")
+    assert found.get("være fejet") == "warning"

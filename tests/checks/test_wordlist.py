@@ -331,7 +331,7 @@ def _jargon(nlp, text):
     ("Brevet fremsendes til dig i morgen.", "fremsendes", "sendes"),
     ("Vi fremsendte brevet i går.", "fremsendte", "sendte"),
     ("Vi har fremsendt brevet.", "fremsendt", "sendt"),
-    ("Hjælpen er bevilget for et år.", "bevilget", "givet"),
+    ("Afgiften er erlagt for et år.", "erlagt", "betalt"),
     ("Vi skriver vedrørende din ansøgning.", "vedrørende", "om"),
     ("Såfremt du flytter, skal du sige det til os.", "Såfremt", "Hvis"),
     ("Du får hjælp i henhold til loven.", "i henhold til", "efter"),
@@ -340,8 +340,7 @@ def test_real_pipeline_inflected_forms(nlp, text, word, replacement):
     hits = [f for f in _jargon(nlp, text) if f.text == word]
     assert hits, f"{word!r} not flagged in {text!r}"
     assert hits[0].suggestions[0].replacement == replacement
-    # "bevilget" -> "givet" can read as "paid out": a context-dependent swap is offered, never safe (the guard)
-    assert hits[0].suggestions[0].safe is (word != "bevilget")
+    assert hits[0].suggestions[0].safe is True
 
 
 @pytest.mark.model
@@ -532,3 +531,78 @@ def test_real_pipeline_accounting_and_law_references_alone_are_not_officialese(n
     heavy = ("Såfremt De ønsker at fremsende yderligere oplysninger, skal dette ske i henhold til reglerne, "
              "jf. § 5. Det fremgår heraf, at fristen er udløbet.")
     assert {"jf.", "heraf"} <= {f.text for f in _jargon(nlp, heavy) if f.severity == "warning"}
+
+
+# --- grants, reflexive verbs and rates (blind editor review) ---------------------------------------------------
+
+def _words(nlp, text, rule_id):
+    from letterlab.core import analyse
+
+    return [f for f in analyse(text, default_ruleset(), nlp=nlp).findings if f.rule == rule_id]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # "bevilge" is the plain word for a granted benefit: "får givet", "er givet", "har givet dig" lose the grant
+    "Du får bevilget en trappelift fra den 1. juni.",
+    "Tilskuddet til briller er bevilget for et år.",
+    "Vi har bevilget dig 12 timers ledsagelse om måneden.",
+    "Byrådet bevilger hvert år penge til foreningerne.",
+])
+def test_a_granted_benefit_is_not_officialese(nlp, text):
+    assert [f.text for f in _words(nlp, text, "faelles-skriftsprog.kancellisprog")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # "orientere sig (om)" is "find out about": not "fortælle"
+    "Det påhviler den enkelte grundejer at orientere sig om reglerne for hækkens højde.",
+    "Du skal selv orientere dig om åbningstiderne på genbrugspladsen.",
+    "Vi beder dig orientere dig om reglerne, før du søger.",
+    "Orienterer du dig på hjemmesiden, kan du se reglerne for storskrald.",
+    "Orienter dig om reglerne for storskrald på vores hjemmeside.",
+])
+def test_a_reflexive_verb_of_another_sense_is_left_alone(nlp, text):
+    assert [f.text for f in _words(nlp, text, "faelles-skriftsprog.tunge-ord") if f.text.lower().startswith("orient")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,word,expected", [
+    # the reader is informed: the heavy word stays flagged
+    ("Vi vil orientere dig om sagen, når vi har talt med skolen.", "orientere", ["fortælle"]),
+    ("Skolen orienterer forældrene om udflugten.", "orienterer", ["fortæller"]),
+    # "benytte sig af" -> "bruge" takes the pronoun and the preposition with it
+    ("Du kan benytte dig af tilbuddet om gratis rådgivning.", "benytte dig af", ["bruge"]),
+    # a replacement that cannot take the reflexive pronoun: no "beder os", only the note
+    ("Vi udbeder os en kopi af lejekontrakten.", "udbeder", []),
+])
+def test_a_reflexive_pronoun_the_replacement_cannot_take(nlp, text, word, expected):
+    hits = [f for f in _jargon(nlp, text) if f.text.lower() == word.lower()]
+    assert hits, f"{word!r} not flagged in {text!r}"
+    assert [s.replacement for s in hits[0].suggestions] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,word,expected", [
+    ("Du får 65 kr. pr. dag i kørselsgodtgørelse.", "pr. dag", ["om dagen"]),
+    ("Hjemmehjælpen koster 140 kr. pr. uge.", "pr. uge", ["om ugen"]),
+    ("Taksten stiger pr. 1. januar 2027.", "pr.", ["fra"]),
+    ("Ændringen gælder pr. den 1. marts.", "pr.", ["fra"]),
+    ("Du kan svare pr. mail.", "pr. mail", ["på mail"]),
+    ("Gælden er pr. dags dato 4.300 kr.", "pr. dags dato", ["i dag", "fra i dag"]),        # not "om dagen dato"
+])
+def test_pr_gets_a_replacement_that_fits(nlp, text, word, expected):
+    hits = [f for f in _jargon(nlp, text) if f.text == word]
+    assert hits, f"{word!r} not flagged in {text!r}"
+    assert [s.replacement for s in hits[0].suggestions] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a price per unit is clear: no "fra liter", "om kilometer"
+    "Diesel til kommunens biler koster 12 kr. pr. liter.",
+    "Vi betaler 3,79 kr. pr. kilometer og 45 kr. pr. overnatning.",
+    "Billetten koster 25 kr. pr. barn.",
+])
+def test_a_rate_per_unit_is_left_alone(nlp, text):
+    assert [f.text for f in _jargon(nlp, text) if f.text.startswith("pr")] == []
