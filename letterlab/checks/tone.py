@@ -1558,7 +1558,9 @@ def _order(td: ToneDoc, rule) -> Iterator:
     first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra) and not _outside_risk(td, td.sents[k])),
                           None)
     if first_sanction is None:
+        yield from _paragraph_order(td, body, extra, rule)
         return
+    idx = body
     s = td.sents[body[first_sanction]]
     m = _sanction(td, body[first_sanction], extra)
     body = [td.sents[k] for k in body]
@@ -1588,6 +1590,14 @@ def _order(td: ToneDoc, rule) -> Iterator:
         # a bare sanction opens the passage ("Kravet overdrages til Gældsstyrelsen den 1. marts.", "Udebliver du,
         # bliver din ydelse standset.") and the way to avoid it comes only after
         yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
+        return
+    yield from _paragraph_order(td, idx, extra, rule)
+
+
+def _paragraph_order(td: ToneDoc, body: list[int], extra, rule) -> Iterator:
+    got = _threat_paragraph_first(td, body, extra)
+    if got:
+        yield got[0], got[1], f"{rule.message} Skriv først, hvad læseren kan gøre, og hvem der kan hjælpe."
 
 
 # what the reader is asked to do, in more words than ``REQUEST_RE``: "Vi har brug for dine lønsedler", "Vi mangler en
@@ -1605,11 +1615,11 @@ def _asks(td: ToneDoc, s: Sent) -> bool:
 # udskrevet", "lukker vi din sag", "vil medføre afslag", "går den videre til næste barn", "får ejendommen et påbud"
 ORDER_ADVERSE_RE = re.compile(
     ENDS_RE.pattern + "|" + ADVERSE_PASSIVE_RE.pattern + r"|\bafslag\b|\budskrev(et|es|e)\b|\bmeldt ud\b|\bmeldes ud\b|"
-    r"\bpåbud\b|\bopkræve[ts]?\b|\bopkrævet\b|\bopkrævning\b|\bfaktureres\b|\bunderrette[rs]?\b|\bunderretning\b|"
+    r"\bpåbud\b|\bopkræve[rts]?\b|\bopkrævet\b|\bopkrævning\b|\bfaktureres\b|\bunderrette[rs]?\b|\bunderretning\b|"
     r"\bhente[ts]? (igen|tilbage)\b|"
     r"\bgive[ts]? til (en anden|et andet|andre)\b|\bvidere til (den |det )?(næste|en anden|et andet)\b|"
     r"\bannullere[ts]?\b|\bannulleret\b|\budleveres ikke\b|\bikke (\w+ )?tages i brug\b|\bikke (længere )?fortsætte\b|"
-    r"\boverg(å|år|ås|ået)\b[^.]{0,20}\b(gældsstyrelsen|inddrivelse|inkasso)\b")
+    r"\b(overg(å|år|ås|ået)|overdr(ag|age|ager|ages|aget))\b[^.]{0,30}\b(gældsstyrelsen|inddrivelse|inkasso)\b")
 # the next sentence answers the threat: a way out ("Det kan du undgå ved at …", "Det vil vi helst undgå"), or the
 # reason for it ("Vi gør det, fordi …", "Det skyldes, at …")
 ANSWERED_RE = re.compile(r"\bundgå\b|^\W*(det skyldes|grunden er|årsagen er)\b|"
@@ -1621,24 +1631,32 @@ ANSWERED_RE = re.compile(r"\bundgå\b|^\W*(det skyldes|grunden er|årsagen er)\b
 LACK_RE = re.compile(r"\bmanglende \w+ (vil |kan )?(medfører|medføre|betyder|betyde|fører|føre)\b")
 
 
-def _failure_threat(td: ToneDoc, s: Sent) -> Hit | None:
-    """An adverse consequence (``ORDER_ADVERSE_RE``) in the main clause of a sentence whose condition is the reader's
-    failure: "Hvis vi ikke hører fra dig, lukker vi din sag", "Udebliver du, bliver pladsen givet til en anden",
-    "Manglende svar vil medføre afslag"."""
+def _failure_span(td: ToneDoc, s: Sent) -> tuple[int, int] | None:
+    """Where the sentence says the reader fails ("hvis De ikke betaler", "Sker det igen", "Manglende svar"), as
+    offsets into ``s.low``; None when it names no failure (or is a question, or the reader's own wish)."""
     if WISH_NOT_RE.search(s.low) or s.low.rstrip().endswith("?"):
         return None
     cond = FAILURE_IF_RE.search(s.low) or next((c for c in IF_RE.finditer(s.low)
                                                 if LAPSE_RE.search(s.low, c.end(), _clause(s.low, c.end())[1])), None)
     lack = LACK_RE.search(s.low)
     if cond:
-        a, b = _clause(s.low, cond.start())
-    elif lack:
-        a, b = lack.start(), lack.end()
-    elif td.inverted_condition(s) and (NEGATION_RE.search(s.low, 0, s.low.find(","))
-                                       or LAPSE_RE.search(s.low, 0, s.low.find(","))):
-        a, b = 0, s.low.find(",")
-    else:
+        return _clause(s.low, cond.start())
+    if lack:
+        return lack.start(), lack.end()
+    if td.inverted_condition(s) and (NEGATION_RE.search(s.low, 0, s.low.find(","))
+                                     or LAPSE_RE.search(s.low, 0, s.low.find(","))):
+        return 0, s.low.find(",")
+    return None
+
+
+def _failure_threat(td: ToneDoc, s: Sent) -> Hit | None:
+    """An adverse consequence (``ORDER_ADVERSE_RE``) in the main clause of a sentence whose condition is the reader's
+    failure: "Hvis vi ikke hører fra dig, lukker vi din sag", "Udebliver du, bliver pladsen givet til en anden",
+    "Manglende svar vil medføre afslag"."""
+    span = _failure_span(td, s)
+    if span is None:
         return None
+    a, b = span
     for m in ORDER_ADVERSE_RE.finditer(s.low):
         if (a <= m.start() < b) or td.quoted(s.start + m.start()):
             continue
@@ -1676,6 +1694,81 @@ def _threat_first(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit, str] 
     if not conditional and re.search(r"stop|ophør|bortfald|nedsæt|stands|slut", m.group(0)):
         return None             # "Din boligstøtte stopper den 1. maj. Du er flyttet til …": the decision first
     return s, m, "Skriv først, hvad sagen handler om, og så hvad der sker, hvis læseren ikke gør noget."
+
+
+# a generic closing offer ("Har De spørgsmål, er De velkommen til at ringe", "Ring, hvis du har spørgsmål"), or
+# "Har De allerede betalt, kan De se bort fra brevet": not the way out of the threat
+QUESTIONS_ONLY_RE = re.compile(r"\b(har|ved|er) (du|de|i) (\w+ )?(spørgsmål|i tvivl om noget)\b|"
+                               r"\bspørgsmål til (brevet|\w+ afgørelse)\b|\bse bort fra\b")
+# a request in the passive or with "venligst" before the threat: "Beløbet bedes indbetalt …", "Vognen skal
+# flyttes …"
+PASSIVE_ASK_RE = re.compile(r"\bbedes\b|\bvenligst\b|\bvi skal (hermed )?bede\b|\bopfordre[rs]? (dig|dem|jer)\b|"
+                            r"\bskal (\w+ )?\w+(es|as)\b(?! ikke)")
+# a change in the reader's situation, not a lapse: "Hvis De ikke længere bor på adressen …", "… ikke opfylder
+# betingelserne …": the consequence is information
+STATE_IF_RE = re.compile(r"\bikke (længere|mere)\b|\bopfyld\w*|\bberettiget\b|\bikke (\w+ )?(bor|er enig)\b")
+# what the reader can do next: help, or "De kan søge …", "Du kan aflevere …", "… ved at …"
+WAY_FORWARD_RE = re.compile(r"\b(du|de|i) kan( \w+)? (\w+e|få)\b|\bkan (du|de|i) (\w+ )?(\w+e|få)\b|\bved at\b|"
+                            r"\bskal (du|de|i)\b(?! ikke)")
+
+
+def _lapse_threat(td: ToneDoc, k: int, extra) -> Hit | None:
+    """A consequence on the reader's failure in body sentence ``k``: ``_failure_threat``, or a sanction word
+    (``_sanction``) outside the condition ("Hvis beløbet ikke er betalt …, sendes kravet til inkasso")."""
+    s = td.sents[k]
+    m = _failure_threat(td, s)
+    if m:
+        return m
+    span = _failure_span(td, s)
+    m = _sanction(td, k, extra) if span else None
+    if m and not span[0] <= m.start() < span[1] and not _outside_risk(td, s):
+        return m
+    return None
+
+
+def _certain(td: ToneDoc, s: Sent) -> bool:
+    """Outside the condition the consequence is told as certain: no "kan", "kunne", "risikerer" ("…, kan De miste
+    pladsen" warns of a risk; "…, mister De pladsen" announces what we will do)."""
+    span = _failure_span(td, s) or (0, 0)
+    return not HEDGE_RE.search(s.low[:span[0]] + " " * (span[1] - span[0]) + s.low[span[1]:])
+
+
+def _paragraph_break(td: ToneDoc, s: Sent, nxt: Sent) -> bool:
+    return "\n" in td.text[s.end:nxt.start]
+
+
+def _threat_paragraph_first(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
+    """After the facts, the letter's first word to the reader is a threat ("Hvis beløbet ikke er betalt …, sendes
+    kravet til inkasso.", "Sker det igen, opkræver vi et gebyr …"), and the help or way forward comes only in a
+    later paragraph ("Kontakt os, hvis De ikke kan betale", "De kan søge om tilladelse …"). Not when a request,
+    help or way out comes before the threat, nor when the threat's own paragraph, or the sentence after it, answers
+    it ("Det kan De undgå ved at …", "…, fordi …"), nor when only a closing "Har De spørgsmål, …" follows."""
+    first = None
+    for n, k in enumerate(body):
+        s = td.sents[k]
+        if (_asks(td, s) or td.help(s) or WAY_RE.search(s.low) or READER_CALLS_RE.search(s.low)
+                or WAY_FORWARD_RE.search(s.low) or PASSIVE_ASK_RE.search(s.low)):
+            return None         # the way forward, or what to do, comes first
+        first = _lapse_threat(td, k, extra)
+        if first:
+            break
+    if (not first or n == 0 or td.help(s) or STRONG_REASON_RE.search(s.low) or ANSWERED_RE.search(s.low)
+            or not _certain(td, s) or STATE_IF_RE.search(s.low)):
+        return None             # a threat that opens the letter is the other branches'
+    j = n + 1                   # the rest of the threat's paragraph says nothing that answers it
+    while j < len(body) and not _paragraph_break(td, td.sents[body[j - 1]], td.sents[body[j]]):
+        x = td.sents[body[j]]
+        if (_asks(td, x) or td.help(x) or WAY_RE.search(x.low) or READER_CALLS_RE.search(x.low)
+                or ANSWERED_RE.search(x.low) or STRONG_REASON_RE.search(x.low) or WAY_FORWARD_RE.search(x.low)):
+            return None
+        j += 1
+    if j >= len(body) or ANSWERED_RE.search(td.sents[body[j]].low) or STRONG_REASON_RE.search(td.sents[body[j]].low):
+        return None
+    later = [x for x in td.sents[body[j]:] if x.zone == "body" and x.part != "appeal" and "klage" not in x.low]
+    if any(not QUESTIONS_ONLY_RE.search(x.low) and (_asks(td, x) or td.help(x) or WAY_FORWARD_RE.search(x.low))
+           for x in later):
+        return s, first
+    return None
 
 
 HEDGE_RE = re.compile(r"\b(kan|kunne|risikerer|nødt til)\b")
