@@ -111,3 +111,13 @@ def test_absence_weighed_is_no_threat_when_the_letter_offers_a_way_out(families)
     text = ("Vi forventer, at De deltager i mødet, og et fravær vil indgå i vores vurdering af Deres sag. "
             "Ring til os, hvis De ikke kan komme, så finder vi en anden tid.")
     assert "trussel" not in families(text)
+
+
+def test_the_round12_set_holds(nlp):
+    from pathlib import Path
+
+    from letterlab.evaluate_tone import evaluate
+
+    result = evaluate(Path(__file__).resolve().parents[1] / "data" / "tone" / "recall12", nlp=nlp)["all"]
+    assert result["false_alarm_share"] == 0.0
+    assert result["overall"]["precision"] == 1.0 and result["overall"]["recall"] >= 0.95, result["overall"]
