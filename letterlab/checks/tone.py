@@ -219,7 +219,12 @@ SANCTIONS = [
     r"\b(send\w*|videresend\w*|give\w*)( \w+){0,3}? til politiet\b|\banmeld\w* (forholdet|sagen|dig|dem|jer)\b",
     r"\b(tage|tager|tages)( de)? (nødvendige |yderligere |videre )?skridt til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|"
     r"inddriv|anmeld|udeluk|udmeld|lukke|afbry)\w*",
+    # the absence weighed against the reader: "en udeblivelse vil indgå i vores vurdering af sagen" (ABSENCE_WEIGHED)
+    r"\b(udebl\w*|fravær\w*|manglende (fremmøde|deltagelse|medvirken|svar|tilbagemelding))\b[^.]{0,30}\b(vil|kan)( \w+)? "
+    r"(indgå|blive inddraget|blive taget med|tælle med)( \w+)? i\b[^.]{0,30}\b(vurdering|bedømmelse|afgørelse)\w*",
 ]
+# a veiled threat: a threat only in a letter that offers no way out (``_threats``)
+ABSENCE_WEIGHED_RE = re.compile(SANCTIONS[-1])
 SANCTION_RE = re.compile("|".join(f"(?:{p})" for p in SANCTIONS))
 NEGATION_RE = re.compile(r"\b(ikke|ingen|intet)\b")
 # a negation that strengthens the threat: "vil ikke tøve med at politianmelde"
@@ -262,7 +267,7 @@ POSITIVE_RE = re.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god
                          r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 READER_RE = re.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
 # "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
-_ASKED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|informeret|orienteret|vejledt)"
+_ASKED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|informeret|orienteret|vejledt|indkaldt)"
 _TRIED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|ringet|skrevet|kontaktet|forsøgt|sendt \w+ rykkere?)"
 CONCESSIVE_REMINDER_RE = re.compile(
     r"\b(selvom|selv om|skønt|uagtet|til trods for,? at|på trods af,? at) (vi|kommunen|jobcent\w+|skolen|forvaltningen)"
@@ -719,6 +724,9 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if re.search(r"\b(har|havde|blev|blevet)\b", s.low[a:m.start()]) and not re.search(
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
             continue            # "Vi har opsagt lejemålet efter dit ønske, og du skal ikke betale"
+        if (m.g.startswith(("pålagt", "afkrævet")) and re.search(r"\b(er|var|blev|er blevet)( \w+)? $", s.low[a:m.start()])
+                and not re.search(r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause)):
+            continue            # "… og der er derfor pålagt et rykkergebyr": a fee already charged, told as a fact
         if _decided_with_reason(td, s, m):
             continue            # "Din hjælp til rengøring stopper den 1. maj, fordi du nu selv kan gøre rent": a decision
         return m
@@ -726,7 +734,57 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
-    return None
+    return _charge_on_repeat(td, s) or _silent_claim(td, s)
+
+
+# "uden at du hører mere om det": "uden varsel" in other words
+SILENT_RE = re.compile(r"\buden at (du|de|i) (hører|får|modtager)( \w+){0,2}? (mere|yderligere|nærmere|besked|noget) "
+                       r"(om det|fra os|om sagen|først)?|\buden at (du|de|i) (hører|får besked) (først|forinden)\b")
+# what we take or end: "kræver vi pengene tilbage", "bliver modregnet i din skat", "lukker vi for vandet"
+CLAIM_RE = re.compile(r"\b(kræve[rst]?|krævet|opkræv\w*|modregn\w*|trække[rs]?|trukket|inddriv\w*|lønindehold\w*|gebyr\w*|"
+                      r"bøde\w*|stoppe[rst]?|stoppet|standse[rst]?|standset|lukke[rst]?|lukket|fjerne[rst]?|fjernet|"
+                      r"afmelde[rst]?|afmeldt|opsige[rs]?|opsagt|inkasso)\b")
+
+
+def _silent_claim(td: ToneDoc, s: Sent) -> Hit | None:
+    """A claim or a stop carried out with no word to the reader: "… kræver vi pengene tilbage, og de bliver
+    modregnet i din skat, uden at du hører mere om det". Not a gain ("… får du pengene tilbage, uden at du skal
+    gøre noget")."""
+    m = SILENT_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()):
+        return None
+    claim = CLAIM_RE.search(s.low[:m.start()])
+    if not claim or NEGATION_RE.search(s.low[max(0, claim.start() - 15):claim.start()]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# a charge or a removal we make ourselves, in the present: "opkræver vi et gebyr på 450 kr.", "tager vi den med væk"
+OUR_CHARGE_RE = re.compile(r"\b(opkræver|fakturerer|pålægger|afkræver) (vi|kommunen|forvaltningen)( \w+){0,4}? "
+                           r"\w*(gebyr|afgift|bøde|betaling|regning)\w*|\bsender (vi|kommunen) (dig |dem |jer )?(en )?regning\w*|"
+                           r"\b(fjerner|tager|bortskaffer|kasserer|afhenter) (vi|kommunen)\b[^.,]{0,30}\b(med hjem|med os|væk)\b")
+# the condition is that it happens again: "Sker det igen, …", "Gentager det sig, …", "Hvis det sker en gang til, …"
+REPEAT_IF_RE = re.compile(r"\b(igen|atter|en gang til|endnu en gang|gentager|gentages|fortsætter)\b")
+# ... and not what the reader asks for ("Hvis du ønsker en ekstra tømning igen, opkræver vi et gebyr")
+WISH_IF_RE = re.compile(r"\b(ønsker|vil have|bestiller|beder om|har brug for|vælger|foretrækker|gerne vil)\b")
+
+
+def _charge_on_repeat(td: ToneDoc, s: Sent) -> Hit | None:
+    """A charge or a removal we make, announced for a repeat of what the reader did: "Sker det igen, opkræver vi et
+    gebyr på 450 kr. for ekstratømning". Not a price for a service the reader asks for, nor a plain price list."""
+    comma = s.low.find(",")
+    if comma < 0:
+        return None
+    cond = s.low[:comma]
+    if (not REPEAT_IF_RE.search(cond) or WISH_IF_RE.search(cond) or NEGATION_RE.search(s.low[comma:])
+            or re.search(r"\b(gratis|uden beregning|uden betaling)\b", s.low)):
+        return None
+    if not (td.inverted_condition(s) or re.match(r"^\W*(hvis|såfremt)\b", cond)):
+        return None
+    m = OUR_CHARGE_RE.search(s.low, comma)
+    if not m or td.quoted(s.start + m.start()):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
 
 
 STOP_WORD_RE = re.compile(r"\b(stopper|ophører|slutter|standses|nedsættes|bortfalder)\b")
@@ -773,7 +831,9 @@ def _threats(td: ToneDoc, rule) -> Iterator:
         m = _sanction(td, k, extra)
         if not m:
             continue
-        cold = bool(ALWAYS_COLD_RE.search(s.low))
+        cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low))
+        if ABSENCE_WEIGHED_RE.match(m.g) and _way_out_anywhere(td):
+            continue            # "… en udeblivelse vil indgå i vores vurdering", and help offered in the letter
         if not cold:
             if td.help(s):
                 continue
@@ -838,7 +898,7 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
-             or _told_before(td, k) or _in_vain(td, k))
+             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -879,13 +939,42 @@ def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
     "Vi har stadig ikke fået nøglen" (we are the subject) is a fact.
     """
     s = td.sents[k]
-    if not READER_FAILED_RE.search(s.low) or HYPOTHETICAL_RE.match(s.low):
+    if HYPOTHETICAL_RE.match(s.low) or not (READER_FAILED_RE.search(s.low) or _past_omission(td, s)):
         return None
     for m in td.hits([CONCESSIVE_REMINDER_RE, STILL_NOT_RE]).get(k, ()):
         if m.g.startswith(("selv", "skønt", "uagtet", "til trods", "på trods")) and not READER_RE.search(s.text):
             continue
         return m
     return None
+
+
+def _past_omission(td: ToneDoc, s: Sent) -> bool:
+    """The reader failed to do something, in the past tense, "heller ikke" allowed: "du (heller) ikke mødte op",
+    "De kom ikke" (``READER_NOT_DONE_RE``'s past-tense forms, read with "heller" left out: the pronoun stands
+    before it, so its offset stays)."""
+    low = s.low.replace(" heller ikke ", " ikke ", 1)
+    for m in READER_NOT_DONE_RE.finditer(low):
+        who = "who3" if m.group("who3") else "who4" if m.group("who4") else None
+        if who and _is_reader(td, s, m.start(who), m.group(who)) and not td.quoted(s.start + m.start()):
+            return True
+    return False
+
+
+# ---- "it cannot come as a surprise to you": the reader told they should have known ("Vi har flere gange skrevet
+# om reglerne, så det kan ikke komme bag på Dem"); in the main-clause order of the text as written, so the purpose
+# "…, så det ikke kan komme bag på dig" (we tell it early) stays clean
+NO_SURPRISE_RE = re.compile(r"\b(kan|bør|burde|skulle)( (det|den|de|dette))? ikke( \w+)? (komme bag på|komme som (en )?"
+                            r"overraskelse for|overraske) (dig|dem|jer)\b|\b(kan|bør|burde)( (det|den|de|dette))? ikke( \w+)? "
+                            r"(være|komme som) (en )?overraskelse\b")
+
+
+def _no_surprise(td: ToneDoc, k: int) -> Hit | None:
+    """The reader told that what happened cannot surprise them, in a sentence about the reader."""
+    s = td.sents[k]
+    m = NO_SURPRISE_RE.search(s.text.lower())
+    if not m or td.quoted(s.start + m.start()) or HYPOTHETICAL_RE.match(s.low) or not READER_ANY_RE.search(s.text):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
 
 
 # ---- reproach stated as a fact: the reader's omission given as the cause of a bad outcome, or with a reminder
@@ -975,11 +1064,47 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
     if hit is None or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?") or _way_forward(td, k):
         return None
     m, because = hit
+    if _reason_for_decision(td, k, m):
+        return None
     # a decision must give its reason ("… din ret til sygedagpenge ophører, idet du ikke har medvirket …"), and
     # help offered soon after turns a cause into a plain account; help only in the closing lines does not
     if because and (DECISION_RE.search(s.low) or any(WAY_RE.search(x.low) for x in td.sents[k:k + 3])):
         return None
     return m
+
+
+# a decision of ours: "Vi har stoppet din boligstøtte", "Din ansøgning er afslået", "Hjælpen ophører"
+DECIDED_RE = re.compile(r"\b(vi|kommunen|jobcent\w+|forvaltningen|skolen|\w+(en|et)) (har|har derfor|må|må derfor) (\w+ ){0,3}?"
+                        r"(stoppet|standset|nedsat|sat \w+ ned|afslået|afvist|lukket|henlagt|ophævet|frakendt|opsagt|"
+                        r"trukket \w+ tilbage|annulleret|afmeldt|slettet|reduceret|truffet afgørelse|sagt nej|besluttet)\b|"
+                        r"\b(er|bliver|blev|er blevet) (\w+ ){0,2}?(stoppet|standset|nedsat|afslået|afvist|lukket|henlagt|"
+                        r"ophævet|frakendt|opsagt|annulleret|reduceret)\b|\b(stopper|ophører|bortfalder|nedsættes)\b|"
+                        r"\bafgørelse\w*\b")
+# a sentence that gives the reason for what the one before it told: "Det skyldes, at …", "Det er fordi …"
+REASON_OPENER_RE = re.compile(r"^\W*((det|dette) (skyldes|skete|sker|er sket|er|var)( \w+)?,? (at|fordi)|"
+                              r"(grunden|årsagen|baggrunden)( til (det|dette|afgørelsen|afslaget))? er,? at)\b")
+# blame beyond the plain reason: it happened again, "still", "although we asked" (a reference to the letter that
+# asked, "som vi bad om i vores brev af …", is part of a plain reason)
+BEYOND_REASON_RE = re.compile(r"\b(heller ikke|endnu en gang|endnu engang|atter|gentagne gange|(flere|mange) gange|igen|"
+                              r"stadig|fortsat|selvom|selv om|trods|undladt|forsømt|ignoreret)\b")
+
+
+def _reason_for_decision(td: ToneDoc, k: int, m: Hit) -> bool:
+    """The reader's omission is the required, neutral statement of the reason for a decision of ours, in the same
+    sentence ("Vi har stoppet din boligstøtte, fordi du ikke har sendt …") or in the next ("Vi har stoppet din
+    boligstøtte. Det skyldes, at du ikke har sendt den lejekontrakt, som vi bad om"): no blame. Not when the
+    sentence blames beyond the reason ("endnu en gang", "selvom"), nor after a mishap that is no decision
+    ("Hjemmehjælperen kunne ikke komme ind. Det skyldes, at du ikke lukkede op")."""
+    s = td.sents[k]
+    if BEYOND_REASON_RE.search(s.low):
+        return False
+    before = s.low[:m.start()]
+    cause = list(CAUSE_RE.finditer(before)) or list(re.finditer(r"\b(fordi|da|eftersom|idet)\b", before))
+    if cause and DECIDED_RE.search(before[:cause[-1].start()]):
+        return True
+    if REASON_OPENER_RE.match(s.low) and k > 0:
+        return bool(DECIDED_RE.search(td.sents[k - 1].low))
+    return False
 
 
 def _omission(td: ToneDoc, s: Sent) -> tuple[Hit, bool] | None:
