@@ -239,7 +239,7 @@ FAILURE_RE = re.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|fo
 ALWAYS_COLD_RE = re.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b|"
                             r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
 FUTURE_RE = re.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|nødsaget|tvunget|medfører|medføre|bliver|blive|hvis|såfremt|"
-                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|\w+es)\b")
+                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|(?!(?:vores|deres|jeres)\b)\w+es)\b")
 CONDITION_RE = re.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
                           r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = re.compile(
