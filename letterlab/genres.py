@@ -7,7 +7,8 @@ decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 "rykker" about something not yet done or paid) and ``orientering``
 (information; the fallback). An injunction (påbud), a fine (bøde), a
 reduction or stop of a benefit and a repayment demand are decisions
-(``afgoerelse``), whatever the letter calls itself.
+(``afgoerelse``), whatever the letter calls itself; so is an offer of a place
+or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it.
 
 ``detect_genre`` reads the whole text; ``detect_genre_parts`` reads only the
 parts a letter writer writes (``letterlab.anatomy``): subject, body, lists,
@@ -67,6 +68,17 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(du|de|i) (får|gives|kan få|kan ikke få|får ikke) (\w+ ){0,2}aktindsigt\b", 2.5),
         # a refusal in the passive: "De kan ikke bevilges friplads", "..., at De ikke kan bevilges ..."
         (r"\b(kan (\w+ )?ikke|ikke kan) (\w+ )?(bevilges|godkendes|imødekommes|tildeles|ydes)\b", 1.5),
+        # a grant of a benefit to the reader or the reader's child: "Emil får gratis befordring til skole"
+        (r"\bfår (\w+ )?(gratis )?(befordring|skolekørsel|kørsel til|friplads|fripladstilskud|søskendetilskud)\b", 1.5),
+        (r"\bvi har (nu )?vurderet,? at\b", 1),
+        # an offer of a place or a home: "Vi kan tilbyde jer en plads i Vuggestuen ..., svar senest ...", "Vi kan nu
+        # tilbyde Dem en plejebolig", "Tilbud om vuggestueplads". The allocation of a place is an administrative
+        # decision, and the decision's rules fit it: a plain offer has no refusal words, so it needs no reasons, rules or
+        # appeal guide (forvaltningsloven §§ 22, 25: the reader gets what was asked for), while an offer of another
+        # place than the one asked for ("anvises i stedet plads i ...") does. Read as a request (anmodning) its message
+        # would have to be the answer asked for, not the offer that opens the letter.
+        (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
+        (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),

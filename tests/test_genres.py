@@ -354,3 +354,18 @@ def test_an_upload_or_a_report_by_a_deadline_is_a_request(text):
 ])
 def test_thanks_for_an_order_confirms_it(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# Review 12: offers of a place or a home, and a grant to the reader's child, are decisions; a place on a course or
+# free seats named in news are not offers to the reader.
+@pytest.mark.parametrize("text,expected", [
+    ("Vi kan tilbyde jer en plads i Dagplejen Nord fra den 1. marts. Svar os senest den 2. februar.", "afgoerelse"),
+    ("Tilbud om ældrebolig\n\nVi kan nu tilbyde Dem en ældrebolig på Birkevej 4. Boligen er ledig fra den 1. maj. "
+     "Tid: 3. april kl. 10\nSted: Birkevej 4", "afgoerelse"),
+    ("Magnus får gratis befordring til skole\n\nMagnus får gratis befordring til Nørreskolen fra 1. august. "
+     "Vi har vurderet, at skolevejen er farlig.", "afgoerelse"),
+    ("Svømmehallen har ledige pladser på holdene i foråret. Vi holder åbent hus lørdag.", "orientering"),
+    ("Der er stadig plads på kurset om kompost. Kurset er gratis for alle borgere.", "orientering"),
+])
+def test_offers_and_grants_of_a_place_are_decisions(text, expected):
+    assert detect_genre(text)[0] == expected

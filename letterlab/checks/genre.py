@@ -6,7 +6,8 @@ for letters of those genres. One kind, one ``element`` per rule:
 * ``afgoerelse-begrundelse`` (§ 22): a decision that refuses or partly refuses
   gives reasons ("fordi", "da", "vi har lagt vægt på", "begrundelse").
 * ``afgoerelse-regler`` (§ 24): ... and names the rules it applies (a §
-  reference, "lov om ...", "reglerne i ...").
+  reference, "lov om ...", "reglerne i ...", or a municipal rule source: a
+  lokalplan, kommuneplan, servitut, regulativ, vedtægt, BR18 ...).
 * ``klagevejledning`` (§ 25): ... and has an appeal guide that names where to
   appeal (Ankestyrelsen, a klagenævn, the municipality) and how (send, via
   Klageportalen, skriftligt ...). One finding per missing part.
@@ -18,7 +19,10 @@ for letters of those genres. One kind, one ``element`` per rule:
 A decision that gives the reader everything asked for ("fuldt medhold") needs
 no reasons and no appeal guide (§ 22, § 25, stk. 1), so with
 ``only_refusals`` (default) these elements are only required when the letter
-refuses in whole or in part (``refusal_patterns``).
+refuses in whole or in part (``refusal_patterns``). A sentence with a condition
+("Giv os besked, hvis du bliver helt eller delvist rask") does not refuse, nor
+does "helt eller delvist". A guide that says the decision cannot be appealed to
+another administrative authority needs no one to appeal to, no way and no deadline.
 
 Reasons and rules are looked for outside the appeal guide, so the § in "Du kan
 klage efter § 166" does not count as the rules behind the decision. The
@@ -63,10 +67,26 @@ REFUSAL = [
     r"\b(bliver|er|blive|blevet|har|vi) (\w+ ){0,3}sat (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
     r"\bsætte[rs]? (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
     r"\b(kr\.?|kroner) mindre\b",
+    # less than asked for, in words: "Hvorfor får du mindre, end du søgte?", "men ikke det fulde beløb"
+    r"\bmindre,? end (du|de|i) (har )?(an)?søg(t|te)\b", r"\bikke (det|den) (fulde|hele) (beløb|støtte|tilskud|hjælp)\w*",
 ]
 # "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
 FULL_GRANT = re.compile(r"\b(er|får du|du får) det,? (som )?(du|de) (har )?(an)?søgt om\b|"
                         r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
+# Words that seem to refuse but do not in these places: "helt eller delvist rask" names two cases, not a part of
+# what was asked for; a conditional clause ("Giv os besked, hvis du bliver delvist rask", "Hvis du ikke deltager,
+# kan vi stoppe ...") tells what may happen later, and its main clause hangs on it, so the whole sentence is left out.
+_NOT_REFUSING = re.compile(r"\bhelt eller delvi(s|st)\b|\bdelvi(s|st) eller helt\b")
+_CONDITIONAL = re.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b")
+
+
+def _factual(low: str) -> str:
+    """A lower-cased sentence as it counts for a refusal: '' when it holds a condition, else without two-case words."""
+    if _CONDITIONAL.search(low):
+        return ""
+    return _NOT_REFUSING.sub(" ", low)
+
+
 REASONS = [
     r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
     r"\blagt vægt på\b", r"\blægger vægt på\b", r"\bårsag\w*", r"\bderfor\b", r"\bskyldes\b", r"\bpå grund af\b",
@@ -76,6 +96,10 @@ RULES = [
     r"§\s*\d", r"\bparagraf\b", r"\blov(en)? om\b", r"\b\w+loven\b", r"\b\w+lovens\b", r"\bloven\b", r"\blovens\b",
     r"\breglerne (i|om|for)\b", r"\bregler (i|om|for)\b", r"\b\w*bekendtgørelse\w*", r"\bcirkulære\w*",
     r"\bkvalitetsstandard\w*", r"\bvejledning om\b",
+    # the municipality's own rule sources: "Lokalplan nr. 42 siger, at ...", "efter affaldsregulativet", "BR18"
+    r"\b\w*lokalplan\w*", r"\b\w*kommuneplan\w*", r"\bbyplanvedtægt\w*", r"\bservitut\w*", r"\b\w*regulativ\w*",
+    r"\b\w*vedtægt(en|er|erne)?\b", r"\btakstblad\w*", r"\bbygningsreglement\w*", r"\bbr ?18\b",
+    r"\b\w*retningslinje(r|rne)? (for|om)\b", r"\b(kommunens|byrådets|kommunalbestyrelsens) retningslinje\w*",
 ]
 APPEAL = [r"\bklag\w*", r"\bpåklag\w*"]
 APPEAL_BODIES = [
@@ -186,6 +210,22 @@ _RULE_CLAUSE = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) [\wæøå]+ $")
 _ENCLOSED_GUIDE = re.compile(
     r"\b(vedlagte|vedhæftede|medfølgende)\s+(\w+\s+)?klagevejledning|"
     r"\bklagevejledning\w*\s+(er\s+|står\s+|findes\s+)?(vedlagt|vedhæftet|i bilag\w*|som bilag|på bagsiden|trykt)")
+# No appeal to another administrative authority ("Afgørelsen kan ikke påklages til anden administrativ myndighed",
+# "... kan ikke indbringes for ...", "De kan ikke klage over afgørelsen"; only the courts are left): forvaltningsloven
+# § 25, stk. 1, asks for a klagevejledning only where such an appeal exists, so there is no one to name, no way and no
+# deadline to give. Not when the guide also offers an appeal ("Du kan klage til byrådet", "Send din klage ...").
+_NO_APPEAL = re.compile(r"\bkan ikke (på)?klages\b|\bkan ikke indbringes for\b|\b(du|de|i) kan ikke (på)?klage\b|"
+                        r"\bkan (du|de|i) ikke (på)?klage\b|\bingen (administrativ )?klageadgang\b|"
+                        r"\bikke (muligt|adgang til) at (på)?klage\b|\bendelig administrativ afgørelse\b")
+_SOME_APPEAL = re.compile(r"\b(du|de|i) kan (på)?klage\b|\bkan (du|de|i) (på)?klage\b|\bkan (på)?klages\b|"
+                          r"\bklagefrist\w*|\bklagen skal\b|\bsend (din |deres |jeres |en )?klage\w*|\bklageportalen\b")
+
+
+def _no_administrative_appeal(text: str) -> bool:
+    """True when the appeal guide says the decision cannot be appealed to another authority, and offers no appeal."""
+    return bool(_NO_APPEAL.search(text)) and not _SOME_APPEAL.search(text)
+
+
 _RULE_CLAUSE_HINT = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) ")
 
 
@@ -299,12 +339,13 @@ def _guide_required(refusal: bool, outside) -> bool:
 
 def is_refusal(sents, params: dict) -> bool:
     rx = _rx(params, "refusal_patterns")
-    text = " ".join(_lower(s) for s in sents)
+    facts = [_factual(_lower(s)) for s in sents]
+    text = " ".join(facts)
     if FULL_GRANT.search(text) and not _STRONG_REFUSAL.search(text):
         # the letter says the reader gets what was asked for; a limit such as "Det dækker ikke solbriller" does
         # not make it a refusal (a guess the other way would put four errors on a good grant)
         return False
-    return any(_has(rx, _lower(s)) for s in sents) or _less_than_asked(text)
+    return any(_has(rx, low) for low in facts) or _less_than_asked(text)
 
 
 # Words that refuse outright, whatever else the letter says
@@ -313,7 +354,7 @@ _STRONG_REFUSAL = re.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (f�
                              r"\btilbagebetal\w*|\bophør\w*|\bbøde\w*")
 
 
-_ASKED = re.compile(r"\b(har )?(an)?søgt om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
+_ASKED = re.compile(r"\b(har )?(an)?søg(?:t|te) om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
 _GIVEN = re.compile(r"\b(du får|får du|vi bevilger|bevilger vi|vi giver dig|bevilges|vi betaler) (dig )?(\w+ )?(\d[\d.]*)(,\d\d)? kr")
 
 
@@ -361,8 +402,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         if not guide:
             return [(element, anchor)]
         text = " ".join(_lower(s) for s in guide)
-        if _ENCLOSED_GUIDE.search(text):
-            return []       # the guide is enclosed or printed elsewhere: we cannot see what it says
+        if _ENCLOSED_GUIDE.search(text) or _no_administrative_appeal(text):
+            return []       # the guide is enclosed or printed elsewhere, or there is no appeal to guide to
         where = (guide[0].start, guide[0].end)
         out = []
         if not _has(_rx(p, "appeal_body_patterns"), text):
@@ -372,7 +413,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         return out
     if element == "klagefrist":
         text = " ".join(_lower(s) for s in guide)
-        if guide and (_has(_rx(p, "appeal_deadline_patterns"), text) or _ENCLOSED_GUIDE.search(text)):
+        if guide and (_has(_rx(p, "appeal_deadline_patterns"), text) or _ENCLOSED_GUIDE.search(text)
+                      or _no_administrative_appeal(text)):
             return []
         return [(element, (guide[0].start, guide[0].end) if guide else anchor)]
     if element == "partshoering-frist":

@@ -440,3 +440,127 @@ def test_sitting_down_is_no_reduction(plain_nlp):
     text = ("Du får en ny stol\n\nKære Anna\n\nVi har bevilget dig en ny stol, som du kan få lov at prøve. "
             "Du kan sætte dig ned i butikken og prøve den, før vi bestiller den. Du får den stol, du har søgt om.")
     assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+
+
+# --- review 12: full grants, municipal rule sources, no administrative appeal, offers of a place ---------------
+
+GRANT_WITH_DUTIES = """Du får hjælp til tandbehandling
+
+Kære Lone Friis
+
+Du får hjælp til tandbehandling hos din tandlæge. Vi betaler 6.400 kr. direkte til klinikken.
+
+Det skal du gøre
+- Giv os besked, hvis din forsikring helt eller delvist dækker udgiften.
+- Hvis behandlingen bliver billigere, stopper vi betalingen af resten."""
+
+
+def test_a_full_grant_with_conditional_duties_needs_no_reasons(plain_nlp):
+    """"helt eller delvist" names two cases, and a condition tells what may happen later: neither refuses."""
+    found = all_decision_findings(plain_nlp, GRANT_WITH_DUTIES)
+    assert all(v == [] for v in found.values()), found
+
+
+def test_a_real_part_grant_next_to_a_condition_still_needs_reasons(plain_nlp):
+    text = GRANT_WITH_DUTIES.replace("Du får hjælp til tandbehandling hos din tandlæge.",
+                                     "Du får delvist dækket din tandbehandling hos din tandlæge.")
+    found = all_decision_findings(plain_nlp, text)
+    assert len(found["genre.afgoerelse-begrundelse"]) == 1
+    assert len(found["genre.klagevejledning"]) == 1
+
+
+def test_less_than_asked_in_words_is_a_part_refusal(plain_nlp):
+    text = """Du får tilskud til din varmeregning, men ikke det fulde beløb
+
+Kære Jens Bro
+
+Du får 900 kr. om måneden i tilskud til varme. Du søgte om 1.300 kr. om måneden."""
+    found = all_decision_findings(plain_nlp, text)
+    assert len(found["genre.afgoerelse-begrundelse"]) == 1
+    assert len(found["genre.klagevejledning"]) == 1
+
+
+REFUSED_SHED = """Du kan ikke få lov til at bygge skuret
+
+Kære Karin Holt
+
+Vi kan ikke godkende skuret, fordi det skal ligge 1 meter fra vejen. {rule}"""
+
+
+@pytest.mark.parametrize("rule", [
+    "Lokalplan nr. 17 for Engkvarteret siger, at skure skal ligge mindst 5 meter fra vej.",
+    "Kommuneplanens rammer for området tillader ikke skure mod vejen.",
+    "Der er en servitut på grunden, som forbyder bygninger mod vejen.",
+    "Det står i bygningsreglementet (BR18).",
+    "Byplanvedtægten for kvarteret siger det samme.",
+])
+def test_municipal_rule_sources_count_as_rules(plain_nlp, rule):
+    assert run(plain_nlp, REFUSED_SHED.format(rule=rule), "genre.afgoerelse-regler", "afgoerelse") == []
+
+
+@pytest.mark.parametrize("rule", [
+    "Vi har set på tegningerne og planerne for området.",
+    "Skuret fylder også for meget i det lokale gadebillede.",
+])
+def test_a_refusal_that_names_no_rule_still_lacks_rules(plain_nlp, rule):
+    assert len(run(plain_nlp, REFUSED_SHED.format(rule=rule), "genre.afgoerelse-regler", "afgoerelse")) == 1
+
+
+def test_affaldsregulativ_is_a_rule_source(plain_nlp):
+    text = """Vi tømmer ikke din ekstra sæk
+
+Kære Bo Lind
+
+Vi kan ikke tømme den ekstra sæk, fordi den stod ved siden af containeren. Kommunens affaldsregulativ siger, at alt affald skal ligge i containeren."""
+    assert run(plain_nlp, text, "genre.afgoerelse-regler", "afgoerelse") == []
+
+
+NO_APPEAL = """Du kan ikke få fritagelse for gebyret
+
+Kære Susanne Mø
+
+Vi har ikke givet dig fritagelse for gebyret på 300 kr., fordi du fik to påmindelser. Det står i lov om inddrivelse af gæld til det offentlige § 6.
+
+Klagevejledning
+
+{guide}"""
+
+
+@pytest.mark.parametrize("guide", [
+    "Afgørelsen kan ikke påklages til anden administrativ myndighed. Er du uenig, kan du anlægge sag ved domstolene.",
+    "Du kan ikke klage over afgørelsen til en anden myndighed. Du kan få gratis råd hos Retshjælpen.",
+    "Afgørelsen kan ikke indbringes for Ankestyrelsen. Du kan gå til domstolene.",
+])
+def test_no_administrative_appeal_needs_no_body_way_or_deadline(plain_nlp, guide):
+    text = NO_APPEAL.format(guide=guide)
+    assert run(plain_nlp, text, "genre.klagevejledning", "afgoerelse") == []
+    assert run(plain_nlp, text, "genre.klagefrist", "afgoerelse") == []
+
+
+def test_a_guide_that_also_offers_an_appeal_still_needs_its_deadline(plain_nlp):
+    text = NO_APPEAL.format(guide="Afgørelsen kan ikke påklages til Ankestyrelsen, men du kan klage til Økonomiudvalget. "
+                                  "Send din klage til os.")
+    assert len(run(plain_nlp, text, "genre.klagefrist", "afgoerelse")) == 1
+    plain_guide = NO_APPEAL.format(guide="Er du uenig, kan du skrive til os.")
+    assert len(run(plain_nlp, plain_guide, "genre.klagefrist", "afgoerelse")) == 1
+
+
+OFFER = """Tilbud om plads i SFO Solsikken til Asta – svar senest den 10. januar 2027
+
+Kære Line og Morten
+
+Vi kan tilbyde Asta en plads i SFO Solsikken fra den 1. februar 2027. SFO'en var jeres første ønske.
+
+Sig ja til pladsen på kommunens hjemmeside senest den 10. januar 2027. Hvis vi ikke hører fra jer, giver vi pladsen til et andet barn.
+
+Pladsen koster 1.950 kr. om måneden.
+
+Venlig hilsen
+
+Pladsanvisningen"""
+
+
+def test_an_offer_of_a_place_is_a_decision_with_nothing_missing(nlp):
+    report = analyse(OFFER, default_ruleset(), nlp=nlp)
+    assert report.genre == "afgoerelse"
+    assert [f.rule for f in report.findings if f.category == "genre"] == []
