@@ -125,6 +125,9 @@ DECISION = [
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
     r"(?<!\bat )\btilbyde\b", r"\btilbyder\b", r"\btilbydes\b", r"\bhar tilbudt\b", r"\bafvis(t|er|es)\b",
     r"\bovervejer\b", r"\bpåtænke[rs]\b",
+    # a decision upheld is a decision: "Vi fastholder afgiften, fordi …", "Kommunen fastholder afgørelsen"
+    r"\b(vi|jeg|kommunen|\w+(en|et)) (har )?(\w+ )?(fastholder|fastholdt|opretholder|opretholdt|stadfæster|stadfæstet)\b",
+    r"\b(er|bliver|blevet) (\w+ )?(fastholdt|opretholdt|stadfæstet)\b",
     # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")
     r"\b(vi|jeg|kommunen) (forventer|regner med|agter) (\w+ )?at (give(?! (dig |dem |jer )?(et |en )?(svar|besked))|bevilge|"
     r"godkende|afslå|afvise|stoppe|standse|nedsætte|kræve)\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",
@@ -170,7 +173,7 @@ APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\b(du|de) skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",
     # "Emma skal til tandlæge den 26. november", "Du skal i praktik hos ... fra 16. november"
-    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
+    r"\bskal (\w+ ){0,2}(til|i|på) (en |et |dit |din |sit |sin )?((ny|nyt|første|næste|opfølgende|personlig|kort) )?[\w-]*(samtale|møde|undersøgelse|tandlæge|læge|tjek|"
     r"kontrol|praktik|kursus|eksamen|vaccination|screening)\b",
     r"\bmød(e)? op\b", r"\binviter\w*\b", r"\b(vi|jeg) vil gerne (se|mødes med) (dig|jer|dem)\b",
     # a visit or a meeting offered at a time: "Vi tilbyder Dem et forebyggende hjemmebesøg tirsdag den 12. januar"
@@ -246,6 +249,8 @@ ACTIONS = [
     r"^(?:[-•*–]\s*)?(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|ringe|give os|aflevere|tage et billede)\b",
     r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
     r"svar|besked|\w+ fra dig|dit|din|dine)\b",
+    # a request as what we must have by a date: "Vi skal have dit svar senest den 4. december"
+    r"\b(vi|jeg|kommunen) skal (\w+ )?have ([\w-]+ ){1,4}?(senest|inden)\b",
     # a bill handed over: "Her er din regning for madservice i november" (the amount and the due date follow)
     r"^(?:[-•*–]\s*)?her er (din|dit|jeres|deres) ([\w-]+ )?(regning|opkrævning|faktura|indbetalingskort)\b",
     # something of the reader's that is missing: "Vi mangler din lejekontrakt"
@@ -693,16 +698,38 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     # of a lower tier only counts if it is already in the window: otherwise the verdict is withheld.
     main = None
     withheld = False
+    opening = lay.window(params["window_sentences"], params["intro_words"])
+    window = set(lay.heading_sents) | set(opening)
+    details: list[Sent] = []    # reminders and key-value lines below the window, passed over
+    # a message of some class already at the top: a key-value line below ("Tid: …") is a detail of it
+    top_message = any(c and s in window and not _cannot_open(s) for s, c in classes)
+
+    def can_be_main(s: Sent) -> bool:
+        if _cannot_open(s):
+            return False
+        if s not in window and _detail(s) and (s.part != "keyvalue" or top_message):
+            details.append(s)
+            return False
+        return True
+
     for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
         hits = [s for s, c in classes if c & set(tier)]
-        main = next((s for s in hits if not _cannot_open(s)), None)
+        main = next((s for s in hits if can_be_main(s)), None)
         if main is not None:
             break
         withheld = withheld or bool(hits)
     if main is None:
         hits = [s for s, c in classes if c]
-        main = next((s for s in hits if not _cannot_open(s)), None)
+        main = next((s for s in hits if can_be_main(s)), None)
         withheld = withheld or bool(hits)
+    if (main is None or (withheld and main not in window)) and details:
+        # a summons whose only time is a "Tid:" line below, under a subject line that gives the hour
+        on_top = next((h for h in lay.heading_sents for d in details if _appointment_heading(genre, d, h)), None)
+        if on_top is not None:
+            return on_top, True
+        if genre in (None, "orientering") and opening and _states_news(opening[0], classifier) \
+                and not _told_in_the_past(doc, opening[0]):
+            return opening[0], True     # a notice that states its news first, with reminders below (see below)
     if main is None and news:
         # nothing of the genre's own kinds: what the letter tells is its message ("Det meddeles hermed, at lånet
         # overgår til tilbagebetaling pr. 1. marts" in a letter whose payment words made it a payment demand)
@@ -716,8 +743,6 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
                    None)
         if now is not None:
             main = now
-    opening = lay.window(params["window_sentences"], params["intro_words"])
-    window = set(lay.heading_sents) | set(opening)
     if main is not None and main not in window and genre in (None, "orientering") and opening \
             and _side_point(_classes_of(classes, main), main) \
             and _states_news(opening[0], classifier) and not _told_in_the_past(doc, opening[0]):
@@ -818,6 +843,21 @@ def _cannot_open(sent: Sent) -> bool:
     return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t))
 
 
+# A reminder of a detail ("Husk at skrive sagsnummeret", "Bemærk, at …", "Vær opmærksom på …") and a key-value line
+# ("Tid: …", "Sted: …", "Beløb: …") are details of the message: one may be the message where it already stands at the
+# top, but a reminder is never the late message, nor is a key-value line when a message is already at the top. A
+# late key-value line that is the only message ("Tid: …" under an opening about case process) is flagged, but never
+# moved: spliced in front of the first paragraphs, the line makes no sense.
+_REMINDER = re.compile(r"^(?:[-•*–]\s*)?(husk\b|bemærk\b|vær (\w+ )?opmærksom på\b|vi gør (dig|dem|jer|de) opmærksom på\b)")
+
+
+def _detail(sent: Sent) -> bool:
+    """A reminder or a key-value line: never the late message (see ``_REMINDER``)."""
+    if sent.part == "subject":
+        return False
+    return sent.part == "keyvalue" or bool(_REMINDER.match(_clean(sent.text)))
+
+
 def leans_back(text: str) -> bool:
     """The sentence opens with a word that ties it to the one before ("Derfor", "Det betyder, at")."""
     return bool(_LEANS_BACK.match(_clean(text)))
@@ -913,6 +953,11 @@ def _budskab_foerst(doc, rule) -> Iterator:
             yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],
                                message="Vi kan ikke finde brevets budskab. Skriv øverst, hvad læseren får, "
                                        "eller hvad læseren skal gøre.")
+        return
+    if main.part == "keyvalue":
+        yield make_finding(rule, doc, main.start, main.end,
+                           message=f"{rule.message} Skriv det vigtigste fra linjen i overskriften eller i første "
+                                   "afsnit, fx tid og sted.")
         return
     if main.part != "subject" and leans_back(main.text):
         # "Derfor skal du betale ...": moved to the top as it stands, it would point back to nothing
@@ -1144,10 +1189,11 @@ def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
             continue
         for j in range(k, min(len(seq), k + SECTION_AHEAD)):
             if j > k and _heading_line(seq[j]):
-                return False
+                break
             if flag(j, deadlines):
                 return True
-        return False
+        # a section that names the act but gives no timing ("Hvorfor skal du betale tilbage?"): a later one
+        # ("Sådan betaler du") may
     return False
 
 

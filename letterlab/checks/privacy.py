@@ -29,7 +29,9 @@ by default a phone number or e-mail address is left alone when it stands in
 the sender's letterhead, reference lines, closing or signature
 (:func:`letterlab.checks.sender.in_sender_block`), or when the words just
 before it in the same sentence make it the sender's ("Ring til mig på",
-"skriv til os på", "mit direkte nummer er"). Words that make it the
+"skriv til os på", "mit direkte nummer er"), or when a staff member's role or an institution's or
+organisation's name stands right before its phone label ("Leder: Susanne Krogh, tlf. ...", "hos Retshjælpen i
+Fjordby, telefon ...", :func:`_work_contact`). Words that make it the
 citizen's ("dit telefonnummer", "du har oplyst") win over both. A CPR number
 is always flagged: the sender has none. ``sender_contact = true`` flags the
 sender's contact data too, for an organisation that wants every number in a
@@ -184,12 +186,40 @@ def _in_placeholder(spans, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# A staff member's role or an institution's or organisation's name right before a phone label makes the number
+# work contact data, not a citizen's: "Leder: Susanne Krogh, tlf. 76 42 55 80", "hos Retshjælpen i Skovlykke, telefon
+# 56 12 33 00". A label alone ("Mobil: 2143 6587") or a person without a role ("Peters nummer") says nothing of it.
+_STAFF_ROLE = (r"(leder|pædagog|rådgiver|konsulent|plejerske|visitator|terapeut|koordinator|vejleder|sagsbehandler|"
+               r"kontaktperson|sekretær|inspektør|forstander|dagplejer|chef|mentor|psykolog|jordemoder|receptionen)")
+_ORG_NAME = (r"[A-ZÆØÅ][\wæøå-]*(hjælpen|centret|centeret|center|service|kommune|region|styrelsen|styrelse|rådet|"
+             r"forvaltningen|tilsynet|skole|skolen|klinik|klinikken|ambulatoriet|hospital|hospitalet|sygehus|sygehuset|"
+             r"afdelingen|kontoret|kontor|linjen|rådgivningen|politiet|forsyning|huset|børnehave|børnehaven|vuggestue|"
+             r"vuggestuen|sekretariatet|foreningen|forening|nævnet|fonden|vagten|Danmark)")
+_WORK_CONTACT_RE = re.compile(
+    rf"(\b[\wæøå-]*{_STAFF_ROLE}\b|\b{_ORG_NAME}\b|\b(jobcenter|borgerservice|ydelsesservice)\b)"
+    r"[^.;!?\n]{0,40}?[,:(]?\s*(tlf\.?|telefon(nummer|nr\.?)?|på)\s*(nr\.?)?\s*:?\s*$", re.I)
+
+
+def _work_contact(text: str, start: int) -> bool:
+    """The number at ``start`` is labelled as a staff member's, an institution's or an organisation's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 90):start]
+    m = _WORK_CONTACT_RE.search(before)
+    if not m:
+        return False
+    if m.group(0)[:1].islower() and re.match(_ORG_NAME, m.group(0), re.I) and not re.match(
+            rf"[\wæøå-]*{_STAFF_ROLE}\b|(jobcenter|borgerservice|ydelsesservice)\b", m.group(0), re.I):
+        return False        # an organisation is named with a capital letter ("Retshjælpen"), not "hjælpen"
+    return True
+
+
 def is_senders(ctx, text: str, start: int) -> bool:
-    """True when the phone number or e-mail address at ``start`` is the sender's own contact data."""
+    """True when the phone number or e-mail address at ``start`` is the sender's own contact data (or, for a phone
+    number, a staff member's or an institution's work number: ``_work_contact``)."""
     whose = sender_contact_before(text, start)
     if whose is not None:
         return whose
-    return in_sender_block(ctx, text, start)
+    return in_sender_block(ctx, text, start) or _work_contact(text, start)
 
 
 def find_cpr(text: str, not_after: list[str]) -> list[tuple[int, int, str]]:

@@ -203,3 +203,45 @@ def test_fine_number_in_a_letter_is_not_flagged(plain_nlp):
             "Fjordby Kommune")
     _, hits = _findings(text, "persondata.telefon", plain_nlp)
     assert hits == []
+
+
+# --- review 12: a staff member's or an institution's work number is contact information --------------------
+
+WORK_NUMBERS = """Plads i dagplejen
+
+Kære Sara
+
+Oskar får plads hos dagplejer Lotte Vang fra den 1. februar 2027.
+
+Dagplejepædagog: Mads Friis, tlf. 76 42 61 20
+Har du brug for råd om økonomi, kan du få gratis hjælp hos Gældsrådgivningen i Fjordby, telefon 56 14 22 90.
+Lægevagten, tlf. 70 11 31 31
+
+Vi har noteret, at du kan træffes på 21 43 65 87.
+Mor: Sara Holm, tlf. 28 19 44 07
+Mobil: 2290 1177
+Oskars far har telefon 31 22 45 67.
+
+Med venlig hilsen
+
+Birgit Lund
+Pladsanvisningen
+"""
+
+
+def test_staff_and_institution_numbers_are_contact_data_the_citizens_are_flagged(plain_nlp):
+    report, phones = _findings(WORK_NUMBERS, "persondata.telefon", plain_nlp)
+    assert [f.text for f in phones] == ["21 43 65 87", "28 19 44 07", "2290 1177", "31 22 45 67"]
+
+
+@pytest.mark.parametrize("text,work", [
+    ("Leder: Jonas Berg, tlf. 72 10 55 80", True),
+    ("Kontakt evt. sundhedsplejerske Anne Bak, tlf. 72 10 45 31.", True),
+    ("Du kan få råd hos Patientkontoret på 72 10 45 31.", True),
+    ("Mor: Lise Hansen, tlf. 21 43 65 87", False),
+    ("Tlf. nr. 2143 6587", False),
+    ("Vi har fået hjælpen på 21 43 65 87.", False),
+])
+def test_work_contact_label(text, work):
+    start = privacy.find_phones(text, privacy.NOT_PHONE_BEFORE)[0][0]
+    assert privacy._work_contact(text, start) is work
