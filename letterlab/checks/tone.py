@@ -84,7 +84,11 @@ switched off alone:
   reader's own choice, "Du kan altid sige nej", is none, nor a refusal word under a negation or in an inverted
   condition, "fastholder vi afgørelsen, sender vi …"; "… ændrer ikke på, at …" is a reason and a case sent
   "videre til" the next body a next step; a general rule goes
-  to ``kommando``); in a letter of three
+  to ``kommando``); a sentence after the refusal whose only reason shape is a condition on the reader's failure
+  ("Hvis afgiften ikke er betalt, sender vi …", "Overholdes dette ikke, vil …") is a threat, not the refusal's
+  reason; a refusal that shuts the door for good ("…, uanset hvor mange gange der henvendes", "Der kan ikke
+  forventes yderligere hjælp") is cold whatever reason stands near it, unless help is offered in the same sentence;
+  in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
@@ -825,13 +829,24 @@ def _way_out_anywhere(td: ToneDoc) -> bool:
     return td.help_anywhere() or td.cached("reader_calls", lambda: any(READER_CALLS_RE.search(x.low) for x in td.sents))
 
 
+# the consequence spelled out as a refusal: "…, hvilket vil sige afslag", "og det betyder, at De får afslag"
+REFUSAL_OUTCOME_RE = re.compile(r"\b(hvilket|og det|det)( \w+)? (vil sige|betyder|indebærer|er ensbetydende med|vil være),?"
+                                r"( at (de|du|i))?( \w+)? (et )?afslag\b")
+
+
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
-        if not m:
+        refusal = REFUSAL_OUTCOME_RE.search(s.low)
+        if refusal and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and re.search(r"\bikke\b", s.low[:s.low.find(",")])):
+            # "Modtages papirerne ikke, afgør vi sagen …, hvilket vil sige afslag": the refusal itself as the threat
+            m = m or Hit(refusal.start(), refusal.end(), refusal.group(0))
+            cold = True
+        elif not m:
             continue
-        cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low))
+        else:
+            cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low))
         if ABSENCE_WEIGHED_RE.match(m.g) and _way_out_anywhere(td):
             continue            # "… en udeblivelse vil indgå i vores vurdering", and help offered in the letter
         if not cold:
@@ -847,6 +862,12 @@ def _threats(td: ToneDoc, rule) -> Iterator:
         yield s, m, f"{rule.message} {why}"
 
 
+# plain news about the reader's case after "Det bemærkes, at": what will happen to it, with no duty or failure named
+CASE_NEWS_RE = re.compile(r"^( (endvidere|i øvrigt|også|samtidig))?,? at (din|dit|deres|jeres) (\w+ )?\w*(sag|ansøgning|ydelse|"
+                          r"udbetaling|bevilling|plads|dagpenge|pension|hjælp|forløb|støtte|tilskud)\b(?![^.]*\b(pligt\w*|burde|bør|"
+                          r"undlad\w*|ansvar\w*|forpligt\w*|(de|du|i) (skal|må)|(skal|må) (de|du|i)|(de|du|i) (har|havde)( \w+)? ikke)\b)")
+
+
 def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
@@ -857,6 +878,8 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
         rest = s.low[m.end():]
         if any(e.search(rest) for e in exempt):
             continue
+        if re.search(r"\bbemærkes$", m.group(0)) and not re.search(r"\b(skal|må|bør)\b", m.group(0)) and CASE_NEWS_RE.match(rest):
+            continue            # "Det bemærkes endvidere, at din sag vil overgå til …": officialese (kancellisprog), no lecture
         if "opmærksom" in m.group(0) and _points_to_gain(td, k, rest):
             continue            # "Vi gør opmærksom på ændringen, fordi den betyder, at du får flere penge"
         if (SOURCE_OPENER_RE.match(s.low) and k + 1 < len(td.sents) and td.help(td.sents[k + 1])
@@ -1561,7 +1584,15 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             continue            # "… ikke mulighed for at tilbyde tider om aftenen. Du kan i stedet få en tid om morgenen."
         if re.search(r"\b(i orden|frivilligt|ret til|lov til) at sige nej\b", s.low):
             continue
+        shut = DOOR_SHUT_RE.search(s.low[m.start():]) or DOOR_SHUT_RE.search(s.low[:m.start()])
+        if shut and not td.help(s):
+            # "…, uanset hvor mange gange der henvendes": the door shut for good, whatever the reason given
+            yield s, m, "Afslaget lukker døren for læseren. Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
+            return
         near, further = body[k:k + 3], body[k + 3:k + 7]
+        # the refusal answers the reader's own request or case ("Anmodningen om …", "… drøfte sagen …"); a house rule
+        # such as "Vi kan ikke give det til andre" may lean on the condition after it
+        asked = bool(ASKED_FOR_RE.search(s.low))
         own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
         # in the refusal itself a bare reference to the rules is no reason ("da betingelserne i § 116 ikke er
         # opfyldt"); a legal basis in a sentence of its own usually comes with the reason in the sentences around it
@@ -1573,7 +1604,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
                              for j, w in enumerate(body[k + 1:], k + 1)) or _under_reason_heading(td, body, k)
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
-                and not any(_plain_reason(td, w) for w in near[1:] if not _reason_heading(td, w))
+                and not any(_plain_reason(td, w) for w in near[1:]
+                            if not _reason_heading(td, w) and not (asked and _threat_only(td, w)))
                 and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
@@ -1581,6 +1613,34 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# a refusal that shuts the door for good: "uanset hvor mange gange …", "uanset hvad De skriver", "… yderligere hjælp"
+DOOR_SHUT_RE = re.compile(r"\buanset (hvor (mange gange|ofte|meget)|hvad (de|du|i|der)|hvor mange (henvendelser|breve|klager))\b|"
+                          r"\bikke forvente[sr]? (\w+ )?(yderligere|mere|flere|ekstra) (" + BENEFIT + r"|timer|besøg|penge)")
+# a sentence after the refusal whose only reason shape is a condition on the reader's failure ("Hvis afgiften ikke
+# er betalt, sender vi …", "Overholdes dette ikke, vil …"): a threat or a request backed by one, not the refusal's why
+THREAT_ONLY_CUT_RE = re.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b[^,]*,")
+
+
+ASKED_FOR_RE = re.compile(r"\b(ansøgning\w*|anmodning\w*|klage\w*|ønske\w*|henvendelse\w*|indsigelse\w*|sagen|"
+                          r"afgørelsen|deres|din|dit|dine|jeres)\b")
+
+
+def _threat_only(td: ToneDoc, w: Sent) -> bool:
+    """``w`` gives no reason of its own: its condition is the reader's failure, and the rest of it has no reason
+    shape ("fordi", "da", "på grund af" …) either."""
+    low = _blank(LEGAL_REASON_RE, w.low)
+    cut = THREAT_ONLY_CUT_RE.search(low)
+    if cut:
+        rest = low[cut.end():]
+    elif td.inverted_condition(w) and re.search(r"\bikke\b", low[:max(low.find(","), 0)]):
+        rest = low[low.find(",") + 1:]
+    else:
+        return False
+    if REASON_RE.search(rest) or PLAIN_REASON_RE.search(rest) or re.search(r"\b(fordi|da|idet|eftersom)\b", rest):
+        return False
+    return not CONDITION_RE.search(re.sub(r"\b(hvis|såfremt|medmindre)\b", " ", rest))
 
 
 # a reason section of legal formulas only: "Afgørelsen er truffet med hjemmel i § 112", "betingelserne er ikke opfyldt"
