@@ -669,7 +669,15 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
         return None
     plain = ANNOUNCE_VERBS[low]
     if plain is None:
-        rep = " ".join(["Bemærk"] + adv)
+        # "Det bemærkes, at X" is no order to the reader: the plain form is X alone. "Bemærk, at carporten er
+        # opført uden tilladelse" would order the reader to take note of his own fault.
+        cut = None if adv else _without_opening(doc, t.idx[words[0]], j + 1, s_end)
+        if cut is not None:
+            return cut
+        # the clause needs new word order ("at du ikke har" -> "Du har ikke"), or an adverb would be lost:
+        # "Bemærk" is offered to read, never applied by --apply safe
+        return suggestion(doc, t.idx[words[0]], t.end[j - 1], " ".join(["Bemærk"] + adv), kind="passive",
+                          safe=False, confidence=0.6, note=NOTE_FORMULA)
     else:
         rep = " ".join(["Vi kan"] + adv + [plain])
     if plain == "understrege":
@@ -678,6 +686,33 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
                           confidence=0.6, note=NOTE_ANNOUNCE)
     return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=True,
                       confidence=0.9, note=NOTE_FORMULA)
+
+
+NOTE_OPENING = 'Slet "Det bemærkes, at". Sætningen siger det samme uden.'
+# Adverbs that stand before the finite verb in an at-clause and after it in a main clause.
+CLAUSE_ADVERBS = {"ikke", "også", "aldrig", "altid", "allerede", "fortsat", "stadig", "endnu", "kun", "nok", "jo",
+                  "vel", "heller", "desværre", "muligvis", "måske", "ofte", "sjældent", "tidligere", "senere", "først",
+                  "hverken", "ej", "snart", "netop", "blot", "bare", "faktisk", "egentlig", "formentlig"}
+
+
+def _without_opening(doc: Doc, start: int, at: int, s_end: int) -> Suggestion | None:
+    """"Det bemærkes, at carporten er opført ..." -> "Carporten er opført ...": the at-clause alone, when its
+    words before the finite verb read the same as a main clause (no "ikke", "også" ... before the verb)."""
+    t = token_table(doc)
+    if at >= s_end or t.lower[at] != "at":
+        return None
+    first = _next_word(doc, at)
+    if first is None or first >= s_end:
+        return None
+    verb = next((k for k in range(first, min(s_end, first + 7)) if t.pos[k] in ("AUX", "VERB")), None)
+    if verb is None or verb == first or t.lower[first] in CLAUSE_ADVERBS:
+        return None
+    if any(t.pos[k] in ("ADV", "SCONJ", "PUNCT", "CCONJ", "VERB", "AUX") or t.lower[k] in CLAUSE_ADVERBS
+           for k in range(first + 1, verb) if not t.space[k]):
+        return None
+    word = t.text[first]
+    rep = word[:1].upper() + word[1:]
+    return suggestion(doc, start, t.end[first], rep, kind="passive", safe=True, confidence=0.9, note=NOTE_OPENING)
 
 
 # --- 2. the general rewrite -----------------------------------------------------------------------
