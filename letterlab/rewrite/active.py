@@ -671,7 +671,8 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
     if plain is None:
         # "Det bemærkes, at X" is no order to the reader: the plain form is X alone. "Bemærk, at carporten er
         # opført uden tilladelse" would order the reader to take note of his own fault.
-        cut = None if adv else _without_opening(doc, t.idx[words[0]], j + 1, s_end)
+        # "endvidere", "i øvrigt" only tie the sentence to the one before: deleted with the opening
+        cut = None if set(adv) - {"også"} else _without_opening(doc, t.idx[words[0]], j + 1, s_end)
         if cut is not None:
             return cut
         # the clause needs new word order ("at du ikke har" -> "Du har ikke"), or an adverb would be lost:
@@ -695,24 +696,48 @@ CLAUSE_ADVERBS = {"ikke", "også", "aldrig", "altid", "allerede", "fortsat", "st
                   "hverken", "ej", "snart", "netop", "blot", "bare", "faktisk", "egentlig", "formentlig"}
 
 
+def _finite(doc: Doc, k: int) -> bool:
+    return doc[k].pos_ in ("AUX", "VERB") and "Fin" in doc[k].morph.get("VerbForm")
+
+
+def _attributive(doc: Doc, k: int) -> bool:
+    """"en tilladt totalvægt": a participle before the noun it describes, part of the subject."""
+    return ("Part" in doc[k].morph.get("VerbForm") and k + 1 < len(doc)
+            and doc[k + 1].pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "-"}
+
+
 def _without_opening(doc: Doc, start: int, at: int, s_end: int) -> Suggestion | None:
-    """"Det bemærkes, at carporten er opført ..." -> "Carporten er opført ...": the at-clause alone, when its
-    words before the finite verb read the same as a main clause (no "ikke", "også" ... before the verb)."""
+    """"Det bemærkes, at carporten er opført ..." -> "Carporten er opført ...": the at-clause as a main clause.
+    The adverbs that stand before the finite verb in the at-clause move after it ("at betalingen fortsat
+    ikke er betalt" -> "Betalingen er fortsat ikke betalt"). None when the clause is not that simple."""
     t = token_table(doc)
     if at >= s_end or t.lower[at] != "at":
         return None
     first = _next_word(doc, at)
-    if first is None or first >= s_end:
+    if (first is None or first >= s_end or t.lower[first] in CLAUSE_ADVERBS or t.text[first] == "De"
+            or t.pos[first] in ("SCONJ", "ADV", "ADP", "VERB", "AUX", "PUNCT")):
+        return None     # a sentence that starts with "De" reads as "they" as well
+    fin = next((k for k in range(first + 1, min(s_end, first + 14)) if _finite(doc, k)), None)
+    if fin is None:
         return None
-    verb = next((k for k in range(first, min(s_end, first + 7)) if t.pos[k] in ("AUX", "VERB")), None)
-    if verb is None or verb == first or t.lower[first] in CLAUSE_ADVERBS:
-        return None
-    if any(t.pos[k] in ("ADV", "SCONJ", "PUNCT", "CCONJ", "VERB", "AUX") or t.lower[k] in CLAUSE_ADVERBS
-           for k in range(first + 1, verb) if not t.space[k]):
-        return None
-    word = t.text[first]
-    rep = word[:1].upper() + word[1:]
-    return suggestion(doc, start, t.end[first], rep, kind="passive", safe=True, confidence=0.9, note=NOTE_OPENING)
+    adv = fin
+    while adv - 1 > first and t.lower[adv - 1] in CLAUSE_ADVERBS:
+        adv -= 1
+    for k in range(first + 1, adv):
+        if t.space[k]:
+            continue
+        if (t.pos[k] in ("ADV", "SCONJ", "CCONJ", "AUX") or t.text[k] in CLAUSE_BREAKS
+                or t.lower[k] in CLAUSE_ADVERBS or (t.pos[k] == "VERB" and not _attributive(doc, k))):
+            return None
+    text = doc.text
+    subject = text[t.idx[first]:t.end[adv - 1]]
+    rep = f"{subject[:1].upper()}{subject[1:]} {t.text[fin]}"
+    if adv < fin:
+        rep += " " + text[t.idx[adv]:t.end[fin - 1]]
+    return suggestion(doc, start, t.end[fin], rep, kind="passive", safe=True, confidence=0.9, note=NOTE_OPENING)
 
 
 # --- 2. the general rewrite -----------------------------------------------------------------------
