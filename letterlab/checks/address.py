@@ -339,6 +339,16 @@ MSG_CONSISTENT = ("Brevet bruger \"De\" hele vejen igennem. Det er i orden, hvis
                   "De fleste myndigheder skriver \"du\" til borgerne.")
 
 
+MSG_MIXED = "Brevet blander \"De\" og \"du\". Skriv du til læseren hele vejen."
+
+
+def _consistent_message(n: int) -> str:
+    """The one note of a letter in De: the switch it carries is for every form at once, never one word."""
+    if n > 1:
+        return f"{MSG_CONSISTENT} Vil du skrive \"du\", så skift alle {n} steder på én gang."
+    return MSG_CONSISTENT
+
+
 def _writes_du(doc: Doc, zones) -> bool:
     """The body speaks to the reader as "du" somewhere (then De next to it is a mix)."""
     return any(not _skip_zone(doc, zones, doc[i]) for i in _positions(doc, DU_FORMS))
@@ -370,7 +380,8 @@ def _de_form(doc: Doc, rule) -> Iterator:
     exc = _exception_spans(doc, rule.params["exceptions"])
     forms = [(tok, conf, sure) for tok, conf, sure in formal_forms(doc)
              if not _skip_zone(doc, zones, tok) and not _inside(exc, tok.idx, tok.idx + len(tok.text))]
-    if forms and rule.params["consistent"] == "note" and not _writes_du(doc, zones):
+    mixed = bool(forms) and _writes_du(doc, zones)
+    if forms and rule.params["consistent"] == "note" and not mixed:
         # A letter in De from start to end is a choice of register, not an error per word: one note. It
         # offers the switch to du for the whole letter, never as safe: the writer chooses the register.
         sugs = []
@@ -380,14 +391,16 @@ def _de_form(doc: Doc, rule) -> Iterator:
                 sugs.append(replace(sug, safe=False, confidence=min(sug.confidence, 0.6),
                                     note=(sug.note + " " + NOTE_WHOLE_LETTER).strip()))
         tok = forms[0][0]
-        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=MSG_CONSISTENT, severity="info",
-                           suggestions=tuple(sugs))
+        yield make_finding(rule, doc, tok.idx, tok.idx + len(tok.text), message=_consistent_message(len(sugs)),
+                           severity="info", suggestions=tuple(sugs))
         return
     for tok, conf, sure in forms:
         start, end = tok.idx, tok.idx + len(tok.text)
         sug, what = _form_rewrite(tok, conf, sure)
+        # a letter that says "du" somewhere and "De" elsewhere mixes the forms: that is the problem to name
+        lead = MSG_MIXED if mixed else rule.message
         yield make_finding(rule, doc, start, end, suggestions=(sug,) if sug is not None else (),
-                           message=f"{rule.message} {what}")
+                           message=f"{lead} {what}")
 
 
 # --- man, undertegnede, ansøger ... ----------------------------------------------------------

@@ -87,6 +87,9 @@ GENERIC_EXCLUDE = [
     "million", "kommission", "mission", "division", "provision", "portion", "funktion", "tradition",
     "position", "lektion", "nation", "religion", "konstruktion",
     "-erfaring", "-uddannelse", "-løsning",
+    # fixed terms of case work with no plainer verb: "give tilladelse" (byggetilladelse), "give dispensation"
+    # ("dispensere" is harder than the term)
+    "-tilladelse", "dispensation",
 ]
 # Nouns that name a service or a benefit the reader gets: after "give" or "yde" the noun is the thing given
 # ("Vi giver dig rengøring hver anden uge", "give dig aflastning"), not an act hidden in a noun. A leading "-"
@@ -320,7 +323,10 @@ def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
                 hit = Hit(doc[i], min(pair.verbs & lemmas), doc[j], [doc[g] for g in gap],
                           None if prep is None else doc[prep], pair)
                 break
-            if empty and _generic_noun(table, j, comp) and not (empty <= GIVING_VERBS and _service(table, j, comp)):
+            # "hvis der sker ændringer i din husstand": with no one acting, one verb would need an actor to
+            # invent (often the wrong one), so "ske" gets no generic hint; its pairs name the actor case by case
+            if empty and not empty <= NO_AGENT_VERBS and _generic_noun(table, j, comp) \
+                    and not (empty <= GIVING_VERBS and _service(table, j, comp)):
                 hit = Hit(doc[i], min(empty), doc[j], [doc[g] for g in gap], None, None)
                 break
             if len(gap) >= max_gap:
@@ -404,6 +410,14 @@ NO_REWRITE_PASSIVE = "og skriv sætningen om, så den siger, hvem der gør det."
 NO_REWRITE_PREP = "og skriv resten af sætningen om, så den passer."
 
 
+def _stranded(hit: Hit, kept: list[Token]) -> bool:
+    """A kept word between verb and noun belongs to the noun: an adjective ("en ny vurdering", "endelig
+    afgørelse"), a possessive ("Deres bemærkninger") or another word the parse hangs on the noun. Without the
+    noun it is stranded."""
+    return any(t.pos_ == "ADJ" or "Yes" in t.morph.get("Poss") or (t.head.i == hit.noun.i and t.i != hit.noun.i)
+               for t in kept)
+
+
 def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggestion], str | None]:
     pair = hit.pair
     assert pair is not None
@@ -413,6 +427,10 @@ def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggesti
     if passive or hit.verb_lemma in NO_AGENT_VERBS:
         # "der er truffet afgørelse i sagen" -> "der er afgjort sagen": the sentence needs a subject first
         return [], NO_REWRITE_PASSIVE
+    if _stranded(hit, kept):
+        # "laver vi en ny vurdering" -> "vurderer vi ny", "komme med Deres bemærkninger" -> "kommentere Deres":
+        # a word that belongs to the noun would be left without it
+        return [], NO_REWRITE_PREP
     # with an absorbed preposition only the first replacement takes its object ("afgøre sagen", not
     # "beslutte sagen"); the others are for other constructions
     reps = pair.replace[:1] if hit.prep is not None else pair.replace
@@ -430,12 +448,9 @@ def _suggestion(doc: Doc, hit: Hit, start: int, end: int) -> tuple[list[Suggesti
             continue    # no suggestion rather than a wrongly inflected verb
         text = " ".join([verb] + [t.text for t in kept])
         text = match_case(hit.verb.text, text)
-        has_adj = any(t.pos_ == "ADJ" for t in kept)
         safe = (k == 0 and not kept and drop is None and pair.safe and " sig" not in f" {rep} "
                 and object_kept(doc, hit))
         notes = [pair.note] if pair.note else []
-        if has_adj:
-            notes.append('Lav tillægsordet om til et biord, fx "grundigt".')
         conf = 0.85 if safe else 0.6
         out.append(Suggestion(start, end, text, kind="nominalisation", safe=safe,
                               confidence=conf if k == 0 else min(conf, 0.5), note=" ".join(notes)))
@@ -469,6 +484,11 @@ def check(doc, rule) -> Iterator:
                                severity=params["generic_severity"])
             continue
         suggestions, shown = _suggestion(doc, hit, start, end)
+        severity = None
+        kept = [t for t in hit.gap if t.lower_ not in ARTICLES and t.lower_ not in hit.pair.between]
+        if not suggestions and _stranded(hit, kept):
+            # "laver vi en ny vurdering": plain enough as it stands; one verb needs the sentence rewritten
+            severity = params["generic_severity"]
         if suggestions:
             msg = f'Skriv "{shown}" i stedet for "{text}".'
         else:
@@ -477,4 +497,4 @@ def check(doc, rule) -> Iterator:
         if hit.pair.note:
             msg += " " + hit.pair.note
         yield make_finding(rule, doc, start, end, message=f"{prefix} {msg}" if prefix else msg,
-                           suggestions=suggestions)
+                           suggestions=suggestions, severity=severity)

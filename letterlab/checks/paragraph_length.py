@@ -2,6 +2,11 @@
 
 A sub-heading on the paragraph's first line with no blank line after it ("Du kan klage" over the appeal
 guide) is a heading, not a sentence of the paragraph: it is not counted.
+
+Key-value lines ("Tid: ...", "Betalings-ID: ...") and bullets inside a paragraph are not sentences of it
+either: they are not counted, and they split the paragraph, so the prose before and after them is judged
+on its own ("Du er velkommen til at se boligen." / Tid / Sted / two short sentences is not one paragraph
+of six sentences).
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ PARAMS = {
 }
 
 _WORD_RE = re.compile(r"\w+")
+# the parts whose sentences are running text; key-value lines and bullets are items, one to a line
+PROSE_KINDS = ("body", "appeal")
 
 
 def _heading_line(text: str, block_start: int, block_end: int) -> tuple[int, int] | None:
@@ -31,6 +38,17 @@ def _heading_line(text: str, block_start: int, block_end: int) -> tuple[int, int
     return block_start + nl, len(_WORD_RE.findall(line))
 
 
+def _prose_runs(inside: list) -> list[list]:
+    """The block's sentences in runs of running text, split where a key-value line or a bullet stands."""
+    runs: list[list] = [[]]
+    for s in inside:
+        if s.part in PROSE_KINDS:
+            runs[-1].append(s)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
 def check(doc, rule) -> Iterator:
     ctx = letter(doc)
     text = doc_text(doc)
@@ -38,15 +56,13 @@ def check(doc, rule) -> Iterator:
     for b in ctx.blocks:
         if b.kind not in ("paragraph",):
             continue
-        inside = [s for s in infos if b.start <= s.start < b.end]
-        if not inside:
-            continue
-        count, words = len(inside), sum(s.words for s in inside)
         heading = _heading_line(text, b.start, b.end)
-        if heading is not None and inside[0].start < heading[0]:
-            words -= heading[1]
-            if inside[0].end <= heading[0] + 1:
-                count -= 1      # the heading was read as a sentence of its own
-        if count > rule.params["max_sentences"] or words > rule.params["max_words"]:
-            yield make_finding(rule, doc, inside[0].start, inside[-1].end,
-                               message=f"{rule.message} Afsnittet har {count} sætninger og {words} ord.")
+        for inside in _prose_runs([s for s in infos if b.start <= s.start < b.end]):
+            count, words = len(inside), sum(s.words for s in inside)
+            if heading is not None and inside[0].start < heading[0]:
+                words -= heading[1]
+                if inside[0].end <= heading[0] + 1:
+                    count -= 1      # the heading was read as a sentence of its own
+            if count > rule.params["max_sentences"] or words > rule.params["max_words"]:
+                yield make_finding(rule, doc, inside[0].start, inside[-1].end,
+                                   message=f"{rule.message} Afsnittet har {count} sætninger og {words} ord.")

@@ -669,7 +669,16 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
         return None
     plain = ANNOUNCE_VERBS[low]
     if plain is None:
-        rep = " ".join(["Bemærk"] + adv)
+        # "Det bemærkes, at X" is no order to the reader: the plain form is X alone. "Bemærk, at carporten er
+        # opført uden tilladelse" would order the reader to take note of his own fault.
+        # "endvidere", "i øvrigt" only tie the sentence to the one before: deleted with the opening
+        cut = None if set(adv) - {"også"} else _without_opening(doc, t.idx[words[0]], j + 1, s_end)
+        if cut is not None:
+            return cut
+        # the clause needs new word order ("at du ikke har" -> "Du har ikke"), or an adverb would be lost:
+        # "Bemærk" is offered to read, never applied by --apply safe
+        return suggestion(doc, t.idx[words[0]], t.end[j - 1], " ".join(["Bemærk"] + adv), kind="passive",
+                          safe=False, confidence=0.6, note=NOTE_FORMULA)
     else:
         rep = " ".join(["Vi kan"] + adv + [plain])
     if plain == "understrege":
@@ -678,6 +687,57 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
                           confidence=0.6, note=NOTE_ANNOUNCE)
     return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=True,
                       confidence=0.9, note=NOTE_FORMULA)
+
+
+NOTE_OPENING = 'Slet "Det bemærkes, at". Sætningen siger det samme uden.'
+# Adverbs that stand before the finite verb in an at-clause and after it in a main clause.
+CLAUSE_ADVERBS = {"ikke", "også", "aldrig", "altid", "allerede", "fortsat", "stadig", "endnu", "kun", "nok", "jo",
+                  "vel", "heller", "desværre", "muligvis", "måske", "ofte", "sjældent", "tidligere", "senere", "først",
+                  "hverken", "ej", "snart", "netop", "blot", "bare", "faktisk", "egentlig", "formentlig"}
+
+
+def _finite(doc: Doc, k: int) -> bool:
+    return doc[k].pos_ in ("AUX", "VERB") and "Fin" in doc[k].morph.get("VerbForm")
+
+
+def _attributive(doc: Doc, k: int) -> bool:
+    """"en tilladt totalvægt": a participle before the noun it describes, part of the subject."""
+    return ("Part" in doc[k].morph.get("VerbForm") and k + 1 < len(doc)
+            and doc[k + 1].pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "-"}
+
+
+def _without_opening(doc: Doc, start: int, at: int, s_end: int) -> Suggestion | None:
+    """"Det bemærkes, at carporten er opført ..." -> "Carporten er opført ...": the at-clause as a main clause.
+    The adverbs that stand before the finite verb in the at-clause move after it ("at betalingen fortsat
+    ikke er betalt" -> "Betalingen er fortsat ikke betalt"). None when the clause is not that simple."""
+    t = token_table(doc)
+    if at >= s_end or t.lower[at] != "at":
+        return None
+    first = _next_word(doc, at)
+    if (first is None or first >= s_end or t.lower[first] in CLAUSE_ADVERBS or t.text[first] == "De"
+            or t.pos[first] in ("SCONJ", "ADV", "ADP", "VERB", "AUX", "PUNCT")):
+        return None     # a sentence that starts with "De" reads as "they" as well
+    fin = next((k for k in range(first + 1, min(s_end, first + 14)) if _finite(doc, k)), None)
+    if fin is None:
+        return None
+    adv = fin
+    while adv - 1 > first and t.lower[adv - 1] in CLAUSE_ADVERBS:
+        adv -= 1
+    for k in range(first + 1, adv):
+        if t.space[k]:
+            continue
+        if (t.pos[k] in ("ADV", "SCONJ", "CCONJ", "AUX") or t.text[k] in CLAUSE_BREAKS
+                or t.lower[k] in CLAUSE_ADVERBS or (t.pos[k] == "VERB" and not _attributive(doc, k))):
+            return None
+    text = doc.text
+    subject = text[t.idx[first]:t.end[adv - 1]]
+    rep = f"{subject[:1].upper()}{subject[1:]} {t.text[fin]}"
+    if adv < fin:
+        rep += " " + text[t.idx[adv]:t.end[fin - 1]]
+    return suggestion(doc, start, t.end[fin], rep, kind="passive", safe=True, confidence=0.9, note=NOTE_OPENING)
 
 
 # --- 2. the general rewrite -----------------------------------------------------------------------

@@ -164,6 +164,8 @@ def test_a_letter_in_de_throughout_gets_one_note(make_doc):
     found = run(build(make_doc, spec), "borgerrettet.de-form")
     assert [(f.text, f.severity) for f in found] == [("De", "info")]
     assert "hele vejen" in found[0].message
+    # the one-word suggestions are one switch for the whole letter, and the message says so
+    assert "alle 3 steder på én gang" in found[0].message
     # the note offers the switch for the whole letter, never as safe: the writer chooses the register
     assert [(s.replacement, s.safe) for s in found[0].suggestions] == [("Du", False), ("dig", False), ("din", False)]
     assert all("hele brevet" in s.note for s in found[0].suggestions)
@@ -177,6 +179,11 @@ def test_de_next_to_du_is_a_mix_and_every_form_counts(make_doc):
     found = run(build(make_doc, spec), "borgerrettet.de-form")
     assert [(f.text, f.severity) for f in found] == [("Dem", "warning")]
     assert sugs(found) == [("Dem", "dig", True)]
+    # the mix is the problem, and the finding names it
+    assert "blander" in found[0].message
+    # a letter in De throughout is no mix
+    spec = f"Vi/PRON ringer/VERB/{FIN} til/ADP Dem/PRON i/ADP morgen/NOUN ./PUNCT"
+    assert all("blander" not in f.message for f in run_each(build(make_doc, spec)))
 
 
 def test_de_in_a_name_is_not_formal(make_doc):

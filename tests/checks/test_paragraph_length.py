@@ -29,3 +29,21 @@ def test_six_real_sentences_are_still_a_long_paragraph(nlp):
     # a first line that ends like a sentence is a sentence, also with a line break after it
     [f] = _found(nlp, f"Du kan klage.\n{FIVE}")
     assert "6 sætninger" in f.message
+
+
+@pytest.mark.model
+def test_key_value_lines_are_not_sentences_and_split_the_paragraph(nlp):
+    # a short sentence, a Tid/Sted block and two short sentences: not one paragraph of many sentences
+    assert _found(nlp, "Du er velkommen til at se hallen før lejen.\nTid: Mandag den 7. juni 2027 kl. 9.30\n"
+                       "Sted: Idrætsvej 4, 8800 Egeby\nKontakt: Pedel Ib Holm\nSkriv til os, hvis tiden ikke passer. "
+                       "Vi finder så en ny tid.") == []
+    # a payment block: a lead-in line and key-value lines with account numbers
+    assert _found(nlp, "Du kan betale i netbanken med disse oplysninger:\nKortart: +71<\nBetalings-ID: 000000123456789\n"
+                       "Kreditornr.: 85432199\nReg.nr.: 9570\nKontonr.: 0012778899") == []
+
+
+@pytest.mark.model
+def test_six_sentences_after_a_key_value_block_are_still_long(nlp):
+    [f] = _found(nlp, f"Du kan se lokalet først.\nTid: Mandag den 7. juni 2027 kl. 9.30\nSted: Idrætsvej 4\n{FIVE} "
+                      "Ankestyrelsen svarer dig inden tre måneder.")
+    assert "6 sætninger" in f.message

@@ -480,3 +480,20 @@ def test_a_deadline_said_as_a_state_is_a_tip(nlp):
     # no deadline: the instruction hides who must do it
     _, found = _passives(nlp, "Fortovet skal være fejet for blade.")
     assert found.get("være fejet") == "warning"
+
+
+@pytest.mark.model
+def test_a_sub_heading_is_not_prose_for_the_passive_rule(nlp):
+    from letterlab.core import analyse
+    from letterlab.ruleset import default_ruleset
+
+    def passives(body):
+        text = f"Dit tilskud til fodpleje\n\nKære Eva Lund\n\nDu får 1.200 kr. i tilskud til fodpleje.\n\n{body}\n"
+        return [f for f in analyse(text, default_ruleset(), nlp=nlp).findings if f.rule == "let-at-laese.passiv"]
+
+    # a sub-heading over the calculation, then the sentence that names the actor
+    assert passives("Sådan er tilskuddet regnet ud\n\nVi har regnet tilskuddet ud efter din indtægt i 2026.") == []
+    # a sub-heading over an itemised list
+    assert passives("Tilskuddet er fordelt sådan\n\nBehandling: 900 kr.\nSåler: 300 kr.") == []
+    # the same passive as a sentence of the body is still found
+    assert passives("Tilskuddet er regnet ud, og det er sendt til banken i går.") != []

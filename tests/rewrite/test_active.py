@@ -131,8 +131,31 @@ def test_det_bemaerkes_formula(make_doc):
                    "kort/ADJ ./PUNCT",
                    heads=[1, 1, 1, 1, 5, 3, 5, 1], deps=["expl", "ROOT", "punct", "obj", "nsubj", "vobj", "pred", "punct"])
     text, s = _rewrite(doc, 1, "s")
-    assert text == "Bemærk, at fristen er kort."
+    # the opening is deleted, not turned into an order to the reader ("Bemærk, at ...")
+    assert text == "Fristen er kort."
     assert s.safe
+
+
+def test_det_bemaerkes_before_a_clause_with_an_adverb_moves_the_verb(make_doc):
+    # "at du ikke har sendt" is "Du har ikke sendt" as a main clause: the adverb moves after the finite verb
+    doc = make_doc(f"Det/PRON bemærkes/VERB/{S_PRES}/bemærke ,/PUNCT at/SCONJ du/PRON ikke/ADV har/AUX/{FIN_PRES}/have "
+                   f"sendt/VERB/{PART}/sende skemaet/NOUN ./PUNCT",
+                   heads=[1, 1, 1, 7, 7, 7, 7, 1, 7, 1],
+                   deps=["expl", "ROOT", "punct", "mark", "nsubj", "advmod", "aux", "obj", "obj", "punct"])
+    text, s = _rewrite(doc, 1, "s")
+    assert text == "Du har ikke sendt skemaet."
+    assert s.safe
+
+
+def test_det_bemaerkes_before_a_conditional_is_not_cut(make_doc):
+    # "at hvis du flytter, skal du ..." starts with its own subordinate clause: no deletion offered as safe
+    doc = make_doc(f"Det/PRON bemærkes/VERB/{S_PRES}/bemærke ,/PUNCT at/SCONJ hvis/SCONJ du/PRON "
+                   f"flytter/VERB/{FIN_PRES}/flytte ,/PUNCT skal/AUX/{FIN_PRES}/skulle du/PRON ringe/VERB ./PUNCT",
+                   heads=[1, 1, 1, 10, 6, 6, 10, 10, 10, 10, 1, 1],
+                   deps=["expl", "ROOT", "punct", "mark", "mark", "nsubj", "advcl", "punct", "aux", "nsubj", "obj",
+                         "punct"])
+    found = _rewrite(doc, 1, "s")
+    assert found is None or not found[1].safe or found[0].startswith("Bemærk")
 
 
 def test_no_subject_no_suggestion(make_doc):

@@ -65,7 +65,7 @@ def test_a_fixed_legal_expression_gets_no_rewrite(text):
 @pytest.mark.parametrize("text,old,new", [
     ("Vi har truffet afgørelse i din sag om hjemmehjælp.", "truffet afgørelse i", "afgjort"),
     ("Vi vil foretage en vurdering af dit behov for rengøring.", "foretage en vurdering af", "vurdere"),
-    ("Vi giver tilladelse til fældning af de to birketræer.", "giver tilladelse til", "tillader"),
+    # ("give tilladelse" is a plain fixed phrase of case work and is left alone: tests/checks/test_nominalisation.py)
 ])
 def test_a_nominalisation_rewrite_whose_complement_becomes_the_object_stays_safe(text, old, new):
     assert (old, new, True) in _of(text, "nominaliseringer")
