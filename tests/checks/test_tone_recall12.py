@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.checks import tone
-from letterlab.core import analyse
-
-PREFIX = "anerkendende-tone."
+from tone_families import families  # noqa: F401  (the fixture)
 
 
-@pytest.fixture
-def families(nlp, monkeypatch):
-    monkeypatch.setattr(tone, "_model_findings", lambda *a, **k: iter(()))
-
-    def run(text: str) -> set[str]:
-        return {f.rule[len(PREFIX):] for f in analyse(text, nlp=nlp).findings if f.rule.startswith(PREFIX)}
-    return run
 
 
 @pytest.mark.parametrize("text", [
