@@ -1094,7 +1094,8 @@ def _asks_for_action(actions, t: str) -> bool:
     """A request that is not negated: "Du skal ikke betale for den" asks for nothing."""
     if not actions.search(t):
         return False
-    return any(not _NEGATION.search(m.group(0)) for r in actions.items for m in r.rx.finditer(t))
+    # (a pattern whose literals are not in the text has no match to look at)
+    return any(not _NEGATION.search(m.group(0)) for r in actions.items if not r.absent(t) for m in r.rx.finditer(t))
 
 
 SECTION_AHEAD = 40          # sentences after a request in which its deadline may follow
