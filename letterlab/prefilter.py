@@ -364,6 +364,54 @@ class AnyOf:
         return False
 
 
+class AnyOfs:
+    """``[a.search(text) for a in anyofs]`` for several ``AnyOf``, with one pass over the literals they all need.
+
+    Each distinct literal is looked for once; only the patterns whose literals are there (and those without
+    literals) run. On a text that is not plain (``_plain``) with case-insensitive patterns, each ``AnyOf``
+    searches as usual.
+    """
+
+    __slots__ = ("anyofs", "lits", "by_lit", "always", "folded")
+
+    def __init__(self, anyofs):
+        self.anyofs = tuple(anyofs)
+        by_lit: dict[str, list] = {}
+        always = []
+        for k, a in enumerate(self.anyofs):
+            free = []
+            for r in a.items:
+                if r.needs is None:
+                    free.append(r)
+                else:
+                    for lit in dict.fromkeys(r.needs):
+                        by_lit.setdefault(lit, []).append((k, r))
+            always.append(tuple(free))
+        self.lits = tuple(by_lit)
+        self.by_lit = {lit: tuple(v) for lit, v in by_lit.items()}
+        self.always = tuple(always)
+        self.folded = any(r.folded for a in self.anyofs for r in a.items)
+
+    def search(self, text: str) -> list[bool]:
+        if self.folded and not _plain(text):
+            return [a.search(text) for a in self.anyofs]
+        out = [False] * len(self.anyofs)
+        for k, free in enumerate(self.always):
+            for r in free:
+                if r.rx.search(text):
+                    out[k] = True
+                    break
+        by_lit = self.by_lit
+        tried = set()
+        for lit in [lit for lit in self.lits if lit in text]:
+            for k, r in by_lit[lit]:
+                if not out[k] and r not in tried:
+                    tried.add(r)
+                    if r.rx.search(text):
+                        out[k] = True
+        return out
+
+
 def _top_level(p: str):
     """(index, character, group depth after it) of each character of ``p`` outside escapes and classes."""
     depth, i, in_class = 0, 0, False
