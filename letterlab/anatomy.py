@@ -50,6 +50,8 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .prefilter import Rx
+
 PART_KINDS = ("letterhead", "recipient", "reference", "date", "subject", "salutation", "subheading", "body",
               "list", "keyvalue", "closing", "signature", "appeal", "footer", "scaffolding")
 
@@ -300,6 +302,23 @@ _SCAFFOLD_WORDS_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning t
 _SCAFFOLD_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
                             r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
                             r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
+# The hints found quicker: ``_SCAFFOLD_HINT`` is its last alternative (at the start) or one of the others, which
+# need one of their words (``Rx.needs``); a line whose lower-cased form holds none of them has no match.
+_SCAFFOLD_HINT_WORDS = Rx(_SCAFFOLD_HINT.pattern[:_SCAFFOLD_HINT.pattern.rindex("|")], re.I)
+_SCAFFOLD_HINT_START = re.compile(r"\s*[\[<(-–]", re.I)
+_SCAFFOLD_WORDS_HINT_RX = Rx(_SCAFFOLD_WORDS_HINT.pattern, re.I)
+
+
+def _hint(rx: Rx, line: str, low: str) -> bool:
+    """``bool(rx.rx.search(line))``, skipped when ``low`` (``line.lower()``) holds none of its words.
+
+    Exact: ``re.IGNORECASE`` treats a character as its lower-case form, so on a line whose lower-cased form
+    lines up with it (no "İ") and is plain (``Rx.absent``: no long s, sigma ...) the words are where the regex
+    would find them.
+    """
+    if len(low) == len(line) and rx.absent(low):
+        return False
+    return bool(rx.rx.search(line))
 
 
 _PH_CHARS = re.compile(r"[{«<\[!$%]|MERGEFIELD")
@@ -337,9 +356,11 @@ def _sentence_like(line: str) -> bool:
 
 @_per_letter
 def _is_scaffold(line: str) -> bool:
-    if (_words(line) <= 12 or line.lstrip()[:1] in "[<({") and _SCAFFOLD_HINT.search(line) and SCAFFOLD_LINE.match(line):
+    low = line.lower()
+    if (_words(line) <= 12 or line.lstrip()[:1] in "[<({") \
+            and (_SCAFFOLD_HINT_START.match(line) or _hint(_SCAFFOLD_HINT_WORDS, line, low)) and SCAFFOLD_LINE.match(line):
         return True
-    return bool(_SCAFFOLD_WORDS_HINT.search(line)) and bool(SCAFFOLD_WORDS.search(line))
+    return _hint(_SCAFFOLD_WORDS_HINT_RX, line, low) and bool(SCAFFOLD_WORDS.search(line))
 
 
 @_per_letter

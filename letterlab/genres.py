@@ -206,6 +206,15 @@ PROSPECTIVE = [
     r"\bvil\b[^.!?\n]{0,100}\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b",
 ]
 _PROSPECTIVE = re.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
+# whether ``_PROSPECTIVE`` matches, found quicker: an alternative runs only where its literals are in the text
+_PROSPECTIVE_RX = tuple(Rx(rx) for rx in PROSPECTIVE)
+
+
+def _prospective(text: str) -> bool:
+    for rx in _PROSPECTIVE_RX:
+        if rx.search(text):
+            return True
+    return False
 _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
 
 
@@ -214,10 +223,11 @@ def decided_text(text: str) -> str:
 
     The rest stays as it was, so a marker that runs past a full stop ("3.100 kr. tilbage") still matches.
     """
-    if not _PROSPECTIVE.search(text):
+    search = _prospective
+    if not search(text):
         return text
     pieces = _SENTENCE_END.split(text)      # sentences at even places, the breaks between them at odd ones
-    return "".join("\n" if i % 2 == 0 and _PROSPECTIVE.search(piece) else piece for i, piece in enumerate(pieces))
+    return "".join("\n" if i % 2 == 0 and search(piece) else piece for i, piece in enumerate(pieces))
 
 
 # "Hvis regningen stadig ikke er betalt efter rykkeren, …": what may happen later, not a debt already overdue

@@ -98,6 +98,123 @@ def _starts(items) -> tuple[str, ...] | None:
     return None
 
 
+# at most this many literals in ``Rx.heads``: a longer list costs more ``str.find`` passes than it saves
+_MAX_HEADS = 16
+
+
+def _heads(items, i: int = 0):
+    """What every match of the parsed (case-sensitive) sequence ``items[i:]`` starts with, or None.
+
+    A pair (literals, exact): every match starts with one of the literals; when ``exact``, every match is one of
+    them. Longer than ``_starts``'s literals: a literal run goes on through the groups, alternatives, character
+    sets and optional parts that only ever match one of a few strings (``\\b(du|de|i) bedes`` gives "du bedes",
+    "de bedes" and "i bedes", not "du", "de" and "i"), so there are fewer places to try. Zero-width ``\\b``,
+    ``^`` and look-behinds are passed over, as in ``_starts``.
+    """
+    while i < len(items) and (items[i][0] is _c.AT or items[i][0] in (_c.ASSERT, _c.ASSERT_NOT) and items[i][1][0] < 0):
+        i += 1
+    if i == len(items):
+        return {""}, True
+    op, av = items[i]
+    if op is _c.LITERAL:
+        head = ({chr(av)}, True)
+    elif op is _c.IN and len(av) <= _MAX_HEADS and all(o is _c.LITERAL for o, _ in av):
+        head = ({chr(c) for _, c in av}, True)
+    elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+        head = _heads(list(av[3]))
+        if head is None:
+            return None
+    elif op is _c.BRANCH:
+        alts = [_heads(list(b)) for b in av[1]]
+        if not all(alts):
+            return None
+        head = (set().union(*(a[0] for a in alts)), all(a[1] for a in alts))
+    elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        sub = _heads(list(av[2]))
+        if sub is None:
+            return None
+        if not sub[1]:
+            # a match starts with the optional part or with what follows it
+            rest = _heads(items, i + 1)
+            if rest is None or "" in rest[0]:
+                return None
+            return sub[0] | rest[0], False
+        head = (sub[0] | {""}, True)
+    else:
+        return None
+    lits, exact = head
+    if len(lits) > _MAX_HEADS:
+        return None
+    if exact:
+        rest = _heads(items, i + 1)
+        if rest is not None:
+            if len(lits) * len(rest[0]) <= _MAX_HEADS:
+                out = {a + b for a in lits for b in rest[0]}
+                return None if "" in out and not rest[1] else (out, rest[1])
+            # too many: what follows, cut short enough (to what all of it starts with, at least)
+            for k in range(max(map(len, rest[0])) - 1, 0, -1):
+                cut = {b[:k] for b in rest[0]}
+                if len(lits) * len(cut) <= _MAX_HEADS:
+                    lits = {a + b for a in lits for b in cut}
+                    break
+    return None if "" in lits else (lits, False)
+
+
+# above this many places where an alternative's first literal occurs, one regex search is quicker than a
+# match at each place (a Python loop)
+_MAX_TRIES = 48
+# a text this short is searched by the regex at once: finding the places would cost more
+_SHORT = 160
+
+
+_WORD_CHAR = re.compile(r"\w").match
+
+
+def _word_only(items) -> bool:
+    """True when the parsed sequence consumes only word characters (``\\w``); zero-width items pass."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            ok = _WORD_CHAR(chr(av))
+        elif op is _c.IN:
+            ok = all(o is _c.LITERAL and _WORD_CHAR(chr(a)) or o is _c.CATEGORY and a in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT)
+                     for o, a in av)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            ok = _word_only(av[2])
+        elif op is _c.SUBPATTERN:
+            ok = not av[1] and not av[2] and _word_only(av[3])
+        elif op is _c.BRANCH:
+            ok = all(_word_only(b) for b in av[1])
+        else:
+            ok = op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+        if not ok:
+            return False
+    return True
+
+
+def _whole_words(parsed, needs) -> bool:
+    """True when every match is a whole word: ``\\b``, then only word characters, then ``\\b``.
+
+    Such a pattern (``\\b\\w*tilladelse(n)?\\b``) can only match the whole of a word that holds one of its
+    literals (all of them word characters).
+    """
+    items = list(parsed)
+    return (len(items) > 2 and items[0] == items[-1] == (_c.AT, _c.AT_BOUNDARY) and bool(needs)
+            and all(_WORD_CHAR(c) for lit in needs for c in lit) and _word_only(items[1:-1]))
+
+
+def _places(lits, text: str, most: int | None) -> list[int] | None:
+    """The sorted offsets in ``text`` where one of ``lits`` occurs; None when there are more than ``most``."""
+    at = set()
+    for lit in lits:
+        i = text.find(lit)
+        while i >= 0:
+            at.add(i)
+            i = text.find(lit, i + 1)
+        if most is not None and len(at) > most:
+            return None
+    return sorted(at)
+
+
 class Rx:
     """A pattern with the literals its matches need (``search``, ``count`` as ``re``).
 
@@ -106,12 +223,13 @@ class Rx:
     of a second. A pattern the parser refuses is compiled at once, so it fails here as ``re.compile`` would.
     """
 
-    __slots__ = ("_rx", "_pattern", "_flags", "needs", "starts", "folded")
+    __slots__ = ("_rx", "_pattern", "_flags", "needs", "starts", "heads", "words", "folded")
 
     def __init__(self, pattern: str, flags: int = 0):
         self._rx = None
         self._pattern, self._flags = pattern, flags
-        self.needs = self.starts = None
+        self.needs = self.starts = self.heads = None
+        self.words = False
         parsed = None
         if _sre_parse is not None:
             try:
@@ -125,6 +243,9 @@ class Rx:
         self.needs = _needs(parsed, self.folded)
         if not self.folded:
             self.starts = _starts(parsed)
+            heads = _heads(list(parsed))
+            self.heads = tuple(sorted(heads[0])) if heads and "" not in heads[0] else self.starts
+            self.words = not (flags | parsed.state.flags) & (re.ASCII | re.LOCALE) and _whole_words(parsed, self.needs)
 
     @property
     def rx(self) -> re.Pattern:
@@ -143,28 +264,67 @@ class Rx:
         return not self.folded or _plain(text)
 
     def search(self, text: str) -> re.Match | None:
-        return None if self.absent(text) else self.rx.search(text)
+        return None if self.absent(text) else self._search(text)
+
+    def _search(self, text: str) -> re.Match | None:
+        """``self.rx.search(text)``: on a long text, only where a match can start (``heads``) when that is seldom."""
+        if self.heads and len(text) > _SHORT:
+            places = _places(self.heads, text, _MAX_TRIES)
+            if places is not None:
+                # the leftmost match starts at the first of the places where the regex matches
+                match = self.rx.match
+                for i in places:
+                    m = match(text, i)
+                    if m:
+                        return m
+                return None
+        return self.rx.search(text)
+
+    def _word_count(self, text: str, limit: int) -> int | None:
+        """``count`` of a whole-word pattern (``words``): the words that hold a literal and match from their start.
+
+        Words do not overlap, so each gives one match at most, and no match starts inside a word. None when
+        there are many such words.
+        """
+        at = set()
+        for lit in self.needs:
+            i = text.find(lit)
+            while i >= 0:
+                j = i
+                while j and _WORD_CHAR(text, j - 1):
+                    j -= 1
+                at.add(j)
+                if len(at) > _MAX_TRIES:
+                    return None
+                i = text.find(lit, i + 1)
+        n = 0
+        match = self.rx.match
+        for j in at:
+            if match(text, j):
+                n += 1
+                if n >= limit:
+                    break
+        return n
 
     def start_places(self, text: str) -> list[int]:
         """The sorted offsets in ``text`` where a literal every match starts with occurs (``starts`` must be set)."""
-        at = set()
-        for lit in self.starts:
-            i = text.find(lit)
-            while i >= 0:
-                at.add(i)
-                i = text.find(lit, i + 1)
-        return sorted(at)
+        return _places(self.starts, text, None)
 
     def count(self, text: str, limit: int) -> int:
         """``min(len(self.rx.findall(text)), limit)``."""
         if self.absent(text):
             return 0
-        if not self.starts:
+        places = _places(self.heads, text, _MAX_TRIES) if self.heads else None
+        if places is None:
+            if self.words:
+                n = self._word_count(text, limit)
+                if n is not None:
+                    return n
             return min(len(self.rx.findall(text)), limit)
         # A match starts where one of the literals does: try only there, left to right, not overlapping.
         n = end = 0
         match = self.rx.match
-        for i in self.start_places(text):
+        for i in places:
             if i < end:
                 continue
             m = match(text, i)
@@ -204,6 +364,54 @@ class AnyOf:
         return False
 
 
+class AnyOfs:
+    """``[a.search(text) for a in anyofs]`` for several ``AnyOf``, with one pass over the literals they all need.
+
+    Each distinct literal is looked for once; only the patterns whose literals are there (and those without
+    literals) run. On a text that is not plain (``_plain``) with case-insensitive patterns, each ``AnyOf``
+    searches as usual.
+    """
+
+    __slots__ = ("anyofs", "lits", "by_lit", "always", "folded")
+
+    def __init__(self, anyofs):
+        self.anyofs = tuple(anyofs)
+        by_lit: dict[str, list] = {}
+        always = []
+        for k, a in enumerate(self.anyofs):
+            free = []
+            for r in a.items:
+                if r.needs is None:
+                    free.append(r)
+                else:
+                    for lit in dict.fromkeys(r.needs):
+                        by_lit.setdefault(lit, []).append((k, r))
+            always.append(tuple(free))
+        self.lits = tuple(by_lit)
+        self.by_lit = {lit: tuple(v) for lit, v in by_lit.items()}
+        self.always = tuple(always)
+        self.folded = any(r.folded for a in self.anyofs for r in a.items)
+
+    def search(self, text: str) -> list[bool]:
+        if self.folded and not _plain(text):
+            return [a.search(text) for a in self.anyofs]
+        out = [False] * len(self.anyofs)
+        for k, free in enumerate(self.always):
+            for r in free:
+                if r.rx.search(text):
+                    out[k] = True
+                    break
+        by_lit = self.by_lit
+        tried = set()
+        for lit in [lit for lit in self.lits if lit in text]:
+            for k, r in by_lit[lit]:
+                if not out[k] and r not in tried:
+                    tried.add(r)
+                    if r.rx.search(text):
+                        out[k] = True
+        return out
+
+
 def _top_level(p: str):
     """(index, character, group depth after it) of each character of ``p`` outside escapes and classes."""
     depth, i, in_class = 0, 0, False
@@ -231,11 +439,6 @@ def alternatives(p: str) -> list[str]:
             start = i + 1
     alts.append(p[start:])
     return alts
-
-
-# above this many places where an alternative's first literal occurs, one regex search is quicker than a
-# match at each place (a Python loop)
-_MAX_TRIES = 48
 
 
 class Alternation:

@@ -62,6 +62,8 @@ def _redact(message: str, text: str, start: int, end: int) -> str:
         i = mt.start() + mt.group(0).index(inner)
         return mt.group(0)[: i - mt.start()] + _REF.format(at, at + len(inner)) + mt.group(0)[i - mt.start() + len(inner):]
 
+    if '"' not in message and "'" not in message and "“" not in message and "«" not in message:
+        return message      # no quote mark, no quote (``_QUOTED`` needs one)
     return _QUOTED.sub(repl, message)
 
 
@@ -75,6 +77,8 @@ def _nearest(text: str, needle: str, near: int) -> int:
 
 
 def _restore(message: str, text: str) -> str:
+    if "\x00" not in message:
+        return message
     return _REF_RE.sub(lambda m: text[int(m.group(1)):int(m.group(2))], message)
 
 

@@ -25,7 +25,10 @@ EXCERPT = 120
 
 
 def esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    s = "" if value is None else str(value)
+    if "&" in s or "<" in s or ">" in s or '"' in s or "'" in s:
+        return html.escape(s, quote=True)
+    return s        # nothing to escape (most pieces of a letter): what html.escape would give
 
 
 @lru_cache(maxsize=4096)

@@ -135,17 +135,18 @@ def _doc_cache(doc: Doc) -> dict:
     table = token_table(doc)
     cache = doc.user_data.get(_CACHE_KEY)
     if cache is None or cache["table"] is not table:
-        at: dict[str, list[int]] = {}
-        for i, low in enumerate(table.lower):
-            at.setdefault(low, []).append(i)
-        cache = doc.user_data[_CACHE_KEY] = {"table": table, "at": at, "exceptions": {}}
+        # the lower-cased forms in the letter: most of the words looked for are not there at all
+        cache = doc.user_data[_CACHE_KEY] = {"table": table, "forms": set(table.lower), "exceptions": {}}
     return cache
 
 
 def _positions(doc: Doc, words: Iterable[str]) -> list[int]:
     """Indices of the tokens whose lower-cased form is one of ``words``, in order."""
-    at = _doc_cache(doc)["at"]
-    return sorted(i for w in words for i in at.get(w, ()))
+    cache = _doc_cache(doc)
+    there = cache["forms"].intersection(words)
+    if not there:
+        return []
+    return [i for i, low in enumerate(cache["table"].lower) if low in there]
 
 
 def _exception_spans(doc: Doc, phrases: list[str]) -> list[tuple[int, int]]:

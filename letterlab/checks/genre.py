@@ -82,9 +82,10 @@ _CONDITIONAL = re.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b")
 
 def _factual(low: str) -> str:
     """A lower-cased sentence as it counts for a refusal: '' when it holds a condition, else without two-case words."""
-    if _CONDITIONAL.search(low):
+    # (each regex needs its words: most sentences hold none of them)
+    if ("hvis" in low or "såfremt" in low or "i tilfælde af" in low) and _CONDITIONAL.search(low):
         return ""
-    return _NOT_REFUSING.sub(" ", low)
+    return _NOT_REFUSING.sub(" ", low) if "delvi" in low else low
 
 
 REASONS = [
@@ -341,7 +342,7 @@ def is_refusal(sents, params: dict) -> bool:
     rx = _rx(params, "refusal_patterns")
     facts = [_factual(_lower(s)) for s in sents]
     text = " ".join(facts)
-    if FULL_GRANT.search(text) and not _STRONG_REFUSAL.search(text):
+    if "søgt" in text and FULL_GRANT.search(text) and not _STRONG_REFUSAL.search(text):
         # the letter says the reader gets what was asked for; a limit such as "Det dækker ikke solbriller" does
         # not make it a refusal (a guess the other way would put four errors on a good grant)
         return False
@@ -360,7 +361,7 @@ _GIVEN = re.compile(r"\b(du får|får du|vi bevilger|bevilger vi|vi giver dig|be
 
 def _less_than_asked(text: str) -> bool:
     """"Du har søgt om 8.000 kr. ... Du får 4.500 kr.": a partial grant, whatever the words."""
-    asked = _ASKED.search(text)
+    asked = _ASKED.search(text) if "søg" in text else None
     if not asked:
         return False
     wanted = float(asked.group(4).replace(".", ""))

@@ -77,7 +77,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import token_table
-from ..prefilter import AnyOf, Rx
+from ..prefilter import AnyOf, AnyOfs, Rx
 from ..report.model import SEVERITIES
 
 from ..anatomy import PLACEHOLDER, ZONE_OF, part_at, placeholders_only, read_anatomy
@@ -553,7 +553,8 @@ def _any_of(params: dict, key: str) -> AnyOf:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+    # re.sub(r"\s+", " ", text.strip().lower()): str.split and re's \s know the same whitespace
+    return " ".join(text.lower().split())
 
 
 def starts_imperative(text: str, imperatives: set[str] | frozenset[str]) -> bool:
@@ -601,6 +602,7 @@ class _Classifier:
 
     def __init__(self, patterns: tuple[tuple[str, ...], ...], imperatives: tuple[str, ...]):
         self.tests = tuple((name, any_of(p)) for (name, _), p in zip(CLASS_PATTERNS, patterns))
+        self.all = AnyOfs(rx for _, rx in self.tests)     # all the tests of a sentence in one pass
         self.imperatives = frozenset(w.lower() for w in imperatives)
         self.memo: dict[str, frozenset[str]] = {}
 
@@ -608,7 +610,7 @@ class _Classifier:
         got = self.memo.get(text)
         if got is None:
             t = _clean(text)
-            out = {name for name, rx in self.tests if rx.search(t)}
+            out = {name for (name, _), found in zip(self.tests, self.all.search(t)) if found}
             if "action" not in out and starts_imperative(t, self.imperatives):
                 out.add("action")
             if "decision" in out and _LOOK_INTO.match(t):
@@ -1094,7 +1096,8 @@ def _asks_for_action(actions, t: str) -> bool:
     """A request that is not negated: "Du skal ikke betale for den" asks for nothing."""
     if not actions.search(t):
         return False
-    return any(not _NEGATION.search(m.group(0)) for r in actions.items for m in r.rx.finditer(t))
+    # (a pattern whose literals are not in the text has no match to look at)
+    return any(not _NEGATION.search(m.group(0)) for r in actions.items if not r.absent(t) for m in r.rx.finditer(t))
 
 
 SECTION_AHEAD = 40          # sentences after a request in which its deadline may follow

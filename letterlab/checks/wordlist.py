@@ -468,11 +468,12 @@ def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str
 
 def _next_word(doc: Doc, i: int, skip_adverbs: bool = False) -> Token | None:
     """The first token after index ``i`` in the same sentence that is not a space (nor an adverb)."""
+    t = token_table(doc)        # the columns, not a Token per step
+    n = len(t.text)
     j = i + 1
-    while j < len(doc) and (doc[j].is_space or (skip_adverbs and doc[j].pos_ == "ADV"
-                                                   and doc[j].lower_ not in ("at", "om"))):
+    while j < n and (t.space[j] or (skip_adverbs and t.pos[j] == "ADV" and t.lower[j] not in ("at", "om"))):
         j += 1
-    if j >= len(doc) or doc[j].is_sent_start:
+    if j >= n or t.sent_start[j]:
         return None
     return doc[j]
 

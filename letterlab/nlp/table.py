@@ -13,6 +13,7 @@ the doc (retokenising, new annotation) run before it is first built.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ _KEY = "letterlab_token_table"
 _strings: dict[int, str] = {}
 _lowers: dict[int, str] = {}
 _morphs: dict[str, dict[str, str]] = {}
+_morph_strings: dict[int, str] = {}
+_ONE = 1
 
 
 @dataclass(eq=False)
@@ -110,10 +113,20 @@ def placeholder_indices(doc: Doc, idx: list[int] | None = None) -> set[int]:
     return {i for i, x in enumerate(idx) if x in starts}
 
 
+def _morph_of(strings, h: int) -> str:
+    """The UD feature string of hash ``h``, "" for none ("_"), cached."""
+    s = _morph_strings.get(h)
+    if s is None:
+        s = string_of(strings, h)
+        s = "" if s == "_" else s
+        if len(_morph_strings) < 200_000:
+            _morph_strings[h] = s
+    return s
+
+
 def _column(strings, hashes: list[int], cache: dict[int, str], fill) -> list[str]:
     """``fill(strings, h)`` for each hash, read from ``cache`` (which ``fill`` keeps)."""
-    get = cache.get
-    out = [get(h) for h in hashes]
+    out = list(map(cache.get, hashes))
     if None in out:
         out = [x if x is not None else fill(strings, h) for x, h in zip(out, hashes)]
     return out
@@ -142,12 +155,12 @@ def token_table(doc: Doc) -> TokenTable:
     # HEAD is the offset to the head, stored as uint64: read the same bits as int64
     head = (arr[:, 6].view("int64") + range(n)).tolist() if n else []
     idx = arr[:, 7].tolist()
-    end = [ix + len(t) for ix, t in zip(idx, text)]
-    ws = [bool(x) for x in arr[:, 8].tolist()]
-    space = [bool(x) for x in arr[:, 9].tolist()]
-    punct = [bool(x) for x in arr[:, 10].tolist()]
-    sent_start = [ss == 1 for ss in arr[:, 11].tolist()]
-    morph = [("" if m == "_" else m) for m in _column(strings, arr[:, 12].tolist(), _strings, string_of)]
+    end = list(map(add, idx, map(len, text)))
+    ws = list(map(bool, arr[:, 8].tolist()))
+    space = list(map(bool, arr[:, 9].tolist()))
+    punct = list(map(bool, arr[:, 10].tolist()))
+    sent_start = list(map(_ONE.__eq__, arr[:, 11].tolist()))
+    morph = _column(strings, arr[:, 12].tolist(), _morph_strings, _morph_of)
     ph = placeholder_indices(doc, idx)
     placeholder = [i in ph for i in range(len(text))] if ph else [False] * len(text)
     table = TokenTable(text, lower, lemma, pos, tag, dep, head, idx, end, ws, space, punct,
