@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from letterlab.prefilter import Alternation, AnyOf, Rx, _plain, alternatives
+from letterlab.prefilter import Alternation, AnyOf, AnyOfs, Rx, _plain, alternatives
 
 PATTERNS = [
     r"\bafgørelse(n|r|rne)?\b", r"\bbevilge[rt]?\b|\bbevilling\b|\bbevilges\b", r"\bkan (du )?ikke få\b|\bfår du ikke\b",
@@ -131,3 +133,38 @@ def test_tone_patterns_scan_as_their_plain_alternation(nlp, ruleset):
         plain = re.compile("|".join(f"(?:{p})" for p in patterns))
         for low in lows:
             assert _spans(fast, low) == _spans(plain, low)
+
+
+# Long texts (over prefilter._SHORT characters) take the start-literal and whole-word paths (``Rx.heads``,
+# ``Rx.words``): built here from fragments that hold the patterns' words in many cases and spellings.
+FRAGMENTS = ["du bedes", "De bedes", "i bedes ", "du skal sende", "byggetilladelsen", "tilladelserne", "afgørelsen",
+             "afgørelser.", "kl. 9", "kl.10", "{{dato}}", "« frist »", "vi betaler", "kommunen betale", "betal", "senest",
+             "SENEST", "ſenest", "ıkke", "kan du ikke få", "får du ikke", "bevilges", "bevillingbevilges", "krav",
+             "Krav", "sus", "- kom til", "\nkom til", "møde", "samtale", "jobsamtale", "til mødet", "x", " ", ", ", "\n"]
+LONG_PATTERNS = PATTERNS + [
+    r"\b(du|de|i) (skal|bedes) (derfor |hermed )?(\w+ )?møde (op )?(til|på|i)\b",
+    r"\b\w+(møde|samtale)\w*\b", r"\b(du|de|i) bedes\b", r"\bafgørelse[rn]?\b",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=40, max_size=120), flags=st.sampled_from([0, re.I]),
+       case=st.sampled_from([str, str.lower, str.upper]))
+def test_long_texts_search_and_count_as_re(parts, flags, case):
+    text = case(" ".join(parts))
+    assert len(text) > 160
+    for pattern in LONG_PATTERNS:
+        rx, plain = Rx(pattern, flags), re.compile(pattern, flags)
+        m, p = rx.search(text), plain.search(text)
+        assert (m and m.span()) == (p and p.span()), (pattern, text)
+        assert rx.count(text, 5) == min(len(plain.findall(text)), 5), (pattern, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=60), case=st.sampled_from([str, str.lower, str.upper]))
+def test_anyofs_answers_as_each_anyof(parts, case):
+    groups = [LONG_PATTERNS[:4], LONG_PATTERNS[4:9], LONG_PATTERNS[9:]]
+    for flags in (0, re.I):
+        anyofs = [AnyOf(g, flags) for g in groups]
+        text = case(" ".join(parts))
+        assert AnyOfs(anyofs).search(text) == [a.search(text) for a in anyofs], text
