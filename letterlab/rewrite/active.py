@@ -39,6 +39,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..nlp.table import TokenTable, token_table
+from ..nlp.text import doc_text
 from ..report.model import Suggestion
 from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
@@ -732,7 +733,7 @@ def _without_opening(doc: Doc, start: int, at: int, s_end: int) -> Suggestion | 
         if (t.pos[k] in ("ADV", "SCONJ", "CCONJ", "AUX") or t.text[k] in CLAUSE_BREAKS
                 or t.lower[k] in CLAUSE_ADVERBS or (t.pos[k] == "VERB" and not _attributive(doc, k))):
             return None
-    text = doc.text
+    text = doc_text(doc)
     subject = text[t.idx[first]:t.end[adv - 1]]
     rep = f"{subject[:1].upper()}{subject[1:]} {t.text[fin]}"
     if adv < fin:
@@ -974,7 +975,7 @@ def _real_subject(t: TokenTable, main: int, s_end: int) -> list[int]:
 
 
 def _letterhead_words(doc: Doc) -> set[str]:
-    text = doc.text
+    text = doc_text(doc)
     head = [ln for ln in text[:300].splitlines() if ln.strip()][:2]
     return {w.lower() for ln in head for w in ln.split()}
 
@@ -1006,7 +1007,7 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         if t.pos[v] not in ("VERB", "AUX"):
             continue
         actor = None
-        for c in _children(doc, v):
+        for c in t.children(v):
             if t.dep[c] == "nsubj" and not t.lower[v].endswith("s"):
                 actor = _subtree_range(doc, c)
             elif t.lower[c] == "af" or t.dep[c] in ("obl:agent",):
@@ -1019,14 +1020,14 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         if actor is None:
             continue
         verbs.add(_participle_lemma(doc, v) or t.lemma[v])
-        todo = list(_children(doc, v))
+        todo = list(t.children(v))
         while todo:
             k = todo.pop()
             if t.pos[k] in ("VERB", "AUX") or actor[0] <= k <= actor[1]:
                 continue     # another clause, or the actor itself
             if t.pos[k] == "NOUN" and t.lower[k] not in AUTHORITY_NOUNS and t.lemma[k] not in COMPOUND_AF:
                 nouns.add(t.lemma[k])
-            todo += _children(doc, k)
+            todo += t.children(k)
     out = (frozenset(verbs), frozenset(nouns))
     doc.user_data[THIRD_KEY] = out
     return out
