@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -196,6 +197,7 @@ GAP_POS = {"ADV", "PRON", "PART", "DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"}
 # sometimes reads them as a verb. A closed class, so the list is the whole of it.
 POSSESSIVES_IN_ES = {"jeres", "deres", "vores", "hendes", "eders"}
 _CACHE_KEY = "letterlab_passives"
+_STARTS_KEY = "letterlab_passive_sent_starts"
 _CANDIDATE_POS = {"VERB", "AUX", "ADJ", "NOUN", "ADV"}
 
 # UD feature string -> (past participle, Voice=Pass, finite): the same few dozen strings recur in every letter.
@@ -243,6 +245,31 @@ def _aux_for(table: TokenTable, part: int, forms: set[str], lemma: str, max_gap:
     return None
 
 
+class _AuxFinder:
+    """``_aux_for`` over one table and one auxiliary, skipping the participles no form of it can serve.
+
+    ``_aux_for`` only ever returns a form of the auxiliary before the participle: a dependent of it, its head,
+    or one at most ``max_gap`` words before it. A participle with none of these gets None without the search.
+    """
+
+    def __init__(self, table: TokenTable, forms: set[str], lemma: str):
+        self.table, self.forms, self.lemma = table, forms, lemma
+        lemmas, head = table.lemma, table.head
+        self.at = [j for j, low in enumerate(table.lower) if low in forms or lemmas[j] == lemma]
+        self.at_set = set(self.at)
+        self.heads = {head[j] for j in self.at if head[j] > j}
+
+    def find(self, part: int, max_gap: int) -> int | None:
+        at = self.at
+        if not at or at[0] >= part:
+            return None
+        if part not in self.heads and self.table.head[part] not in self.at_set:
+            k = bisect_left(at, part)
+            if at[k - 1] < part - 1 - max_gap:
+                return None
+        return _aux_for(self.table, part, self.forms, self.lemma, max_gap)
+
+
 def _adjective_shape(low: str, lemma: str) -> bool:
     """A word tagged as a participle that is an adjective: not a known participle, and negated or adjective-shaped."""
     if participle_lemma(low, lemma) is not None:
@@ -264,10 +291,14 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
     """(start_char, end_char, type, main verb index) for every passive in ``table``."""
     lower, lemma, pos, idx, end = table.lower, table.lemma, table.pos, table.idx, table.end
     out = []
+    blive = _AuxFinder(table, BLIVE, "blive")
+    vaere = None
+    morph, placeholder = table.morph, table.placeholder
     for i, p in enumerate(pos):
-        if p not in _CANDIDATE_POS or table.placeholder[i]:
+        if p not in _CANDIDATE_POS or placeholder[i]:
             continue
-        participle, passive, _ = _flags(table, i)
+        flags = _morph_flags.get(morph[i])
+        participle, passive, _ = flags if flags is not None else _flags(table, i)
         low = lower[i]
         if low in deps:
             continue    # a deponent, also its perfect: "det er lykkedes"
@@ -287,18 +318,20 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             # the word lists know it as a verb's participle. Only after "blive": "er optaget" may be a
             # state. The cheap look for "blive" comes before the word lists.
             if p != "ADV" and not participle and low not in adjs and low not in BLIVE_STATES:
-                aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+                aux = blive.find(i, max_gap)
                 if aux is not None and participle_lemma(low, lemma[i]) is not None:
                     out.append((min(idx[aux], idx[i]), end[i], "blive", i))
             continue
         if not participle or low in ("blevet", "været"):
             continue
-        aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+        aux = blive.find(i, max_gap)
         kind = "blive"
         if aux is None and vaere_passive and p != "ADJ":
             if low in intrans or low in adjs or lemma[i] in adjs:
                 continue
-            aux = _aux_for(table, i, VAERE, "være", min(max_gap, 2))
+            if vaere is None:
+                vaere = _AuxFinder(table, VAERE, "være")
+            aux = vaere.find(i, min(max_gap, 2))
             kind = "være"
             # "er blevet + participle" is a blive-passive anchored on "blevet"
         if aux is None:
@@ -337,7 +370,8 @@ def _found(doc: Doc, params: dict) -> list[tuple[int, int, str, int]]:
 
 def finite_verbs(doc: Doc) -> int:
     table = token_table(doc)
-    return sum(1 for i, p in enumerate(table.pos) if p in ("VERB", "AUX") and _flags(table, i)[2])
+    morph, get = table.morph, _morph_flags.get
+    return sum(1 for i, p in enumerate(table.pos) if p in ("VERB", "AUX") and (get(morph[i]) or _flags(table, i))[2])
 
 
 def check(doc, rule) -> Iterator:
@@ -389,15 +423,17 @@ def _sentence(doc: Doc, table: TokenTable, i: int, plain: bool) -> tuple[int, in
     if not plain:
         sent = doc[i].sent
         return sent.start, sent.end
-    starts = table.sent_start
-    start = i
-    while start > 0 and not starts[start]:
-        start -= 1
-    end = i + 1
-    n = len(starts)
-    while end < n and not starts[end]:
-        end += 1
-    return start, end
+    starts = _starts(doc, table)
+    k = bisect_right(starts, i)
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(table.sent_start))
+
+
+def _starts(doc: Doc, table: TokenTable) -> list[int]:
+    """Indices of the tokens that start a sentence (``sent_start``), in order; kept with the table."""
+    got = doc.user_data.get(_STARTS_KEY)
+    if got is None or got[0] is not table:
+        got = doc.user_data[_STARTS_KEY] = (table, [k for k, x in enumerate(table.sent_start) if x])
+    return got[1]
 
 
 READERS_THINGS = {"din", "dit", "dine", "deres", "jeres"}
@@ -446,6 +482,7 @@ CAUSE_WORDS = {"ved", "af", "under", "efter", "pga.", "i"}
 WEATHER_VERBS = {"regner", "regnede", "sner", "sneede", "fryser", "frøs", "stormer", "stormede", "blæser", "blæste",
                  "hagler", "tør", "tøer", "øsregner", "styrtregner"}
 ROUTINE_WINDOW = 4
+_ROUTINE_PAIRS = frozenset(ROUTINE_MARKERS)
 
 
 def _no_actor_to_name(t: TokenTable, text: str, i: int, sent: tuple[int, int], params: dict, kind: str = "") -> bool:
@@ -465,7 +502,7 @@ def _no_actor_to_name(t: TokenTable, text: str, i: int, sent: tuple[int, int], p
         if w in WEATHER_VERBS and lower[k - 1] == "det":
             return True
     after = lower[i + 1:min(s1, i + 1 + ROUTINE_WINDOW)]
-    if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
+    if any(pair in _ROUTINE_PAIRS for pair in zip(after, after[1:])):
         return True
     # a machine does it: "Så bliver beløbet trukket automatisk hver måned" (no person to name)
     if "automatisk" in after[:2]:
