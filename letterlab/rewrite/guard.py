@@ -199,7 +199,7 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _negations(text: str) -> int:
-    return sum(1 for w in _words(text.lower()) if w in NEGATIONS)
+    return sum(map(NEGATIONS.__contains__, _words(text.lower())))
 
 
 def agreement_errors(text: str) -> list[str]:
@@ -436,10 +436,12 @@ def _acts_on_itself(original: str, rep: str) -> bool:
     The passive's subject is the one something happens to; a reflexive object the original did not have
     makes it the actor, which names the wrong party.
     """
-    def has(word: str, text: str) -> bool:
-        return re.search(rf"\b{word}\b", text, 0 if word[0].isupper() else re.I) is not None
+    return any(_PERSON_RE[subj].search(rep) and _PERSON_RE[obj].search(rep) and not _PERSON_RE[obj].search(original)
+               for subj, obj in SAME_PERSON)
 
-    return any(has(subj, rep) and has(obj, rep) and not has(obj, original) for subj, obj in SAME_PERSON)
+
+# r"\bword\b" for each word of SAME_PERSON, case-insensitive unless it is capitalised ("De", "Dem")
+_PERSON_RE = {w: re.compile(rf"\b{w}\b", 0 if w[0].isupper() else re.I) for pair in SAME_PERSON for w in pair}
 
 
 MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
@@ -549,7 +551,8 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             had = memo[key] = agreement_errors(before_l)
         errs = [e for e in errs if e not in had]
     # broken patterns: in the words around the edit, and "hvoraf ... står" in the whole sentence
-    bad = _bad_patterns(after_l) > _bad_patterns(before_l, memo)
+    n_bad = _bad_patterns(after_l)
+    bad = n_bad > 0 and n_bad > _bad_patterns(before_l, memo)     # none after the edit: none new
     if not bad and "står" in rep:
         bad = len(SENTENCE_PATTERN.findall(after)) > len(SENTENCE_PATTERN.findall(before))
     if errs or bad:
