@@ -207,18 +207,17 @@ def agreement_errors(text: str) -> list[str]:
     words = _words(text)
     lows = _lower_words(text)
     out: list[str] = []
-    if _DETERMINER_WORDS.isdisjoint(lows):
-        return out
-    for k, low in enumerate(lows):
-        allowed = DETERMINERS.get(low)
-        if allowed is None:
-            continue
+    for k in [k for k, low in enumerate(lows) if low in _DETERMINER_WORDS]:
+        low = lows[k]
+        allowed = DETERMINERS[low]
         w = words[k]
         j = k + 1
         while j < len(words) and j < k + 3 and _looks_adjective_low(lows[j]):
             j += 1
         if j >= len(words):
             continue
+        if low in ("en", "et") and j > k + 1:
+            continue     # "en" may be a numeral or pronoun before an adjective: only adjacent pairs count
         noun = words[j]
         if not noun[:1].isalpha() or (noun[:1].isupper() and j > 0):
             continue
@@ -230,8 +229,6 @@ def agreement_errors(text: str) -> list[str]:
             ok = any(g == gender for _, g in allowed)
         else:
             ok = (number, gender) in allowed
-        if low in ("en", "et") and j > k + 1:
-            continue     # "en" may be a numeral or pronoun before an adjective: only adjacent pairs count
         if not ok:
             out.append(f"{w} {noun}")
     return out
