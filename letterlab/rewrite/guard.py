@@ -163,7 +163,7 @@ def _lower_words(text: str) -> list[str]:
 
 _WORDS_MEMO: dict[str, list[str]] = {}
 _LOWER_MEMO: dict[str, list[str]] = {}
-_WORDS_MEMO_MAX = 20_000
+_WORDS_MEMO_MAX = 2048      # a letter reads a few hundred strings; about 3 kB each with the lower-case list
 _DETERMINER_WORDS = frozenset(DETERMINERS)
 
 
@@ -258,10 +258,10 @@ _NEEDS = (
     (True, ("fortal",)), (True, ("om",)), (True, ("ophører",)), (True, ("siges ja til",)), (False, ("vi De",)),
     (True, ("som",)), (True, ("fundet ud af",)), (False, ("..",)), (True, ("fordi",)), (True, ("hvoraf",)),
 )
-# The only characters that re.IGNORECASE matches to a letter of those words without being that letter in
-# upper or lower case (İ ı ſ, the Kelvin and Ångström signs): a text with one is counted with every pattern.
 _NEEDS_FOLDED = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if folded for w in words)
 _NEEDS_AS_IS = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if not folded for w in words)
+# The only characters that re.IGNORECASE matches to a letter of those words without being that letter in
+# upper or lower case (İ ı ſ, the Kelvin and Ångström signs): a text with one is counted with every pattern.
 _ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
 _BAD_SUBSETS: dict[frozenset[int], re.Pattern] = {}
 _MAX_SUBSETS = 12
