@@ -69,10 +69,12 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
+from ..nlp.text import doc_text
 from ..language.inflect import participle_lemma
 from .base import Param, letter, make_finding
 
@@ -195,6 +197,7 @@ GAP_POS = {"ADV", "PRON", "PART", "DET", "PROPN", "NOUN", "ADJ", "NUM", "CCONJ"}
 # sometimes reads them as a verb. A closed class, so the list is the whole of it.
 POSSESSIVES_IN_ES = {"jeres", "deres", "vores", "hendes", "eders"}
 _CACHE_KEY = "letterlab_passives"
+_STARTS_KEY = "letterlab_passive_sent_starts"
 _CANDIDATE_POS = {"VERB", "AUX", "ADJ", "NOUN", "ADV"}
 
 # UD feature string -> (past participle, Voice=Pass, finite): the same few dozen strings recur in every letter.
@@ -242,6 +245,31 @@ def _aux_for(table: TokenTable, part: int, forms: set[str], lemma: str, max_gap:
     return None
 
 
+class _AuxFinder:
+    """``_aux_for`` over one table and one auxiliary, skipping the participles no form of it can serve.
+
+    ``_aux_for`` only ever returns a form of the auxiliary before the participle: a dependent of it, its head,
+    or one at most ``max_gap`` words before it. A participle with none of these gets None without the search.
+    """
+
+    def __init__(self, table: TokenTable, forms: set[str], lemma: str):
+        self.table, self.forms, self.lemma = table, forms, lemma
+        lemmas, head = table.lemma, table.head
+        self.at = [j for j, low in enumerate(table.lower) if low in forms or lemmas[j] == lemma]
+        self.at_set = set(self.at)
+        self.heads = {head[j] for j in self.at if head[j] > j}
+
+    def find(self, part: int, max_gap: int) -> int | None:
+        at = self.at
+        if not at or at[0] >= part:
+            return None
+        if part not in self.heads and self.table.head[part] not in self.at_set:
+            k = bisect_left(at, part)
+            if at[k - 1] < part - 1 - max_gap:
+                return None
+        return _aux_for(self.table, part, self.forms, self.lemma, max_gap)
+
+
 def _adjective_shape(low: str, lemma: str) -> bool:
     """A word tagged as a participle that is an adjective: not a known participle, and negated or adjective-shaped."""
     if participle_lemma(low, lemma) is not None:
@@ -263,10 +291,14 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
     """(start_char, end_char, type, main verb index) for every passive in ``table``."""
     lower, lemma, pos, idx, end = table.lower, table.lemma, table.pos, table.idx, table.end
     out = []
+    blive = _AuxFinder(table, BLIVE, "blive")
+    vaere = None
+    morph, placeholder = table.morph, table.placeholder
     for i, p in enumerate(pos):
-        if p not in _CANDIDATE_POS or table.placeholder[i]:
+        if p not in _CANDIDATE_POS or placeholder[i]:
             continue
-        participle, passive, _ = _flags(table, i)
+        flags = _morph_flags.get(morph[i])
+        participle, passive, _ = flags if flags is not None else _flags(table, i)
         low = lower[i]
         if low in deps:
             continue    # a deponent, also its perfect: "det er lykkedes"
@@ -286,18 +318,20 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             # the word lists know it as a verb's participle. Only after "blive": "er optaget" may be a
             # state. The cheap look for "blive" comes before the word lists.
             if p != "ADV" and not participle and low not in adjs and low not in BLIVE_STATES:
-                aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+                aux = blive.find(i, max_gap)
                 if aux is not None and participle_lemma(low, lemma[i]) is not None:
                     out.append((min(idx[aux], idx[i]), end[i], "blive", i))
             continue
         if not participle or low in ("blevet", "været"):
             continue
-        aux = _aux_for(table, i, BLIVE, "blive", max_gap)
+        aux = blive.find(i, max_gap)
         kind = "blive"
         if aux is None and vaere_passive and p != "ADJ":
             if low in intrans or low in adjs or lemma[i] in adjs:
                 continue
-            aux = _aux_for(table, i, VAERE, "være", min(max_gap, 2))
+            if vaere is None:
+                vaere = _AuxFinder(table, VAERE, "være")
+            aux = vaere.find(i, min(max_gap, 2))
             kind = "være"
             # "er blevet + participle" is a blive-passive anchored on "blevet"
         if aux is None:
@@ -315,6 +349,11 @@ def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
 
     Found once per doc and set of parameters (the rules of this kind share it).
     """
+    return [(start, end, kind, doc[i]) for start, end, kind, i in _found(doc, params)]
+
+
+def _found(doc: Doc, params: dict) -> list[tuple[int, int, str, int]]:
+    """``find_passives`` with the main verb's index instead of its token (cached; do not modify)."""
     table = token_table(doc)
     key = (tuple(params["deponents"]), tuple(params["intransitive_perfect"]),
            tuple(params["adjectival_participles"]), params["vaere_passive"], params["max_gap"])
@@ -326,17 +365,18 @@ def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
         found = cache[1][key] = _find(
             table, {d.lower() for d in key[0]}, {w.lower() for w in key[1]}, {w.lower() for w in key[2]},
             key[3], key[4])
-    return [(start, end, kind, doc[i]) for start, end, kind, i in found]
+    return found
 
 
 def finite_verbs(doc: Doc) -> int:
     table = token_table(doc)
-    return sum(1 for i, p in enumerate(table.pos) if p in ("VERB", "AUX") and _flags(table, i)[2])
+    morph, get = table.morph, _morph_flags.get
+    return sum(1 for i, p in enumerate(table.pos) if p in ("VERB", "AUX") and (get(morph[i]) or _flags(table, i))[2])
 
 
 def check(doc, rule) -> Iterator:
     ctx = letter(doc)
-    found = find_passives(doc, rule.params)
+    found = _found(doc, rule.params)
     fin = finite_verbs(doc)
     ctx.metrics["passive"] = {
         "count": len(found),
@@ -345,29 +385,55 @@ def check(doc, rule) -> Iterator:
     }
     low_share = fin > 0 and len(found) / fin <= rule.params["low_share"]
     table = token_table(doc)
-    for start, end, kind, tok in found:
+    text = doc_text(doc)
+    plain = _plain_sentences(doc)
+    for start, end, kind, i in found:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
-        if _no_actor_to_name(tok, rule.params, kind):
+        sent = _sentence(doc, table, i, plain)
+        if _no_actor_to_name(table, text, i, sent, rule.params, kind):
             continue
         part = ctx.part_at(start)
-        if part == "subject" and _readers_thing_as_subject(table, tok.i):
+        if part == "subject" and _readers_thing_as_subject(table, i):
             continue        # a subject line about the reader's own case: "Din kontanthjælp bliver sat ned fra 1. maj"
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
         # telegraphic: its passives weigh like those of a letter with little passive
-        if (low_share or part == "list") and not _actor_matters(table, tok.i):
+        if (low_share or part == "list") and not _actor_matters(table, i):
             severity = rule.params["low_share_severity"]
-        elif _reader_in_condition(tok):
+        elif _reader_in_condition(table, i, sent):
             severity = rule.params["low_share_severity"]
-        elif kind == "være" and _deadline_state(tok):
+        elif kind == "være" and _deadline_state(table, i, sent):
             # "Beløbet skal være betalt senest den 1. maj": a deadline said as the state to reach, clear as it is
             severity = rule.params["low_share_severity"]
-        elif (part == "appeal" or _agent_named(table, tok.i)) and not _reader_or_request(table, tok.i):
+        elif (part == "appeal" or _agent_named(table, i)) and not _reader_or_request(table, i):
             # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
             # a hint to put the actor first, not a hidden actor; "bedes" and the reader as subject stay warnings
             severity = rule.params["low_share_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
-                           suggestions=_suggest(doc, tok, kind, start), severity=severity)
+                           suggestions=_suggest(doc, doc[i], kind, start), severity=severity)
+
+
+def _plain_sentences(doc: Doc) -> bool:
+    """Whether ``doc[i].sent`` reads the sentence starts alone (no hooks), so the token table can stand in."""
+    return not (doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks) and doc.has_annotation("SENT_START")
+
+
+def _sentence(doc: Doc, table: TokenTable, i: int, plain: bool) -> tuple[int, int]:
+    """(start, end) token indices of ``doc[i].sent``, read from the token table when ``plain``."""
+    if not plain:
+        sent = doc[i].sent
+        return sent.start, sent.end
+    starts = _starts(doc, table)
+    k = bisect_right(starts, i)
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(table.sent_start))
+
+
+def _starts(doc: Doc, table: TokenTable) -> list[int]:
+    """Indices of the tokens that start a sentence (``sent_start``), in order; kept with the table."""
+    got = doc.user_data.get(_STARTS_KEY)
+    if got is None or got[0] is not table:
+        got = doc.user_data[_STARTS_KEY] = (table, [k for k, x in enumerate(table.sent_start) if x])
+    return got[1]
 
 
 READERS_THINGS = {"din", "dit", "dine", "deres", "jeres"}
@@ -375,21 +441,22 @@ DEADLINE_MODALS = {"skal", "skulle", "må", "bør"}
 DEADLINE_WORDS = {"senest", "inden", "før", "rettidigt"}
 
 
-def _deadline_state(tok: Token) -> bool:
+def _deadline_state(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
     """ "skal være betalt senest den 1. maj", "skal være sendt inden mødet": a modal, "være", the participle
     and a deadline in the rest of the sentence. The state to reach by a date, not a hidden actor."""
-    doc, sent = tok.doc, tok.sent
-    k = tok.i - 1
-    while k >= sent.start and doc[k].pos_ == "ADV":
+    s0, s1 = sent
+    pos, lower = t.pos, t.lower
+    k = i - 1
+    while k >= s0 and pos[k] == "ADV":
         k -= 1
-    if k < sent.start or doc[k].lower_ != "være":
+    if k < s0 or lower[k] != "være":
         return False
     k -= 1
-    while k >= sent.start and doc[k].pos_ == "ADV":
+    while k >= s0 and pos[k] == "ADV":
         k -= 1
-    if k < sent.start or doc[k].lower_ not in DEADLINE_MODALS:
+    if k < s0 or lower[k] not in DEADLINE_MODALS:
         return False
-    return any(t.lower_ in DEADLINE_WORDS for t in doc[tok.i + 1:sent.end])
+    return any(lower[j] in DEADLINE_WORDS for j in range(i + 1, s1))
 
 
 def _readers_thing_as_subject(table, i: int) -> bool:
@@ -415,49 +482,56 @@ CAUSE_WORDS = {"ved", "af", "under", "efter", "pga.", "i"}
 WEATHER_VERBS = {"regner", "regnede", "sner", "sneede", "fryser", "frøs", "stormer", "stormede", "blæser", "blæste",
                  "hagler", "tør", "tøer", "øsregner", "styrtregner"}
 ROUTINE_WINDOW = 4
+_ROUTINE_PAIRS = frozenset(ROUTINE_MARKERS)
 
 
-def _no_actor_to_name(tok: Token, params: dict, kind: str = "") -> bool:
-    """A passive with no one to name: nature as the cause, a routine "som normalt", a thing that "kan ikke repareres"."""
-    doc, sent = tok.doc, tok.sent
-    nature = {w.lower() for w in params["natural_causes"]}
+def _no_actor_to_name(t: TokenTable, text: str, i: int, sent: tuple[int, int], params: dict, kind: str = "") -> bool:
+    """A passive with no one to name: nature as the cause, a routine "som normalt", a thing that "kan ikke repareres".
+
+    ``i`` is the main verb, ``sent`` its sentence (token indices), ``text`` the doc's text.
+    """
+    s0, s1 = sent
+    lower = t.lower
+    nature = _lowered(tuple(params["natural_causes"]))
     # "bliver oversvømmet ved skybrud", "kan blive spærret i frost"; not "er ryddet for sne" (a task)
-    for t in sent:
-        if t.lower_ in nature and t.i > sent.start and doc[t.i - 1].lower_ in CAUSE_WORDS:
+    for k in range(s0 + 1, s1):
+        w = lower[k]
+        if w in nature and lower[k - 1] in CAUSE_WORDS:
             return True
         # the weather as a verb: "Arbejdet kan blive forsinket, hvis det regner meget"
-        if t.lower_ in WEATHER_VERBS and t.i > sent.start and doc[t.i - 1].lower_ == "det":
+        if w in WEATHER_VERBS and lower[k - 1] == "det":
             return True
-    after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + ROUTINE_WINDOW)]]
-    if any(a == x and b == y for a, b in zip(after, after[1:]) for x, y in ROUTINE_MARKERS):
+    after = lower[i + 1:min(s1, i + 1 + ROUTINE_WINDOW)]
+    if any(pair in _ROUTINE_PAIRS for pair in zip(after, after[1:])):
         return True
     # a machine does it: "Så bliver beløbet trukket automatisk hver måned" (no person to name)
     if "automatisk" in after[:2]:
         return True
     # "Vi viser dig, hvordan de bruges", "vi aftaler, hvornår lejligheden skal males": an indirect question about
     # how or when a thing is done, not who does it
-    for t in reversed(doc[sent.start:tok.i]):
-        if t.is_punct:
+    punct = t.punct
+    for k in range(i - 1, s0 - 1, -1):
+        if punct[k]:
             break
-        if t.lower_ in QUESTION_WORDS:
+        if lower[k] in QUESTION_WORDS:
             return True
     # a time clause, and for a "være" passive a condition on a state reached ("Hvis hækken er klippet inden da, …"):
     # what the letter waits for, not who does it
-    if _time_clause(tok, params, TIME_OR_STATE if kind == "være" else TIME_SUBORDINATORS) or _risk_clause(tok):
+    if _time_clause(t, i, sent, params, TIME_OR_STATE if kind == "være" else TIME_SUBORDINATORS) \
+            or _risk_clause(t, i, sent):
         return True
     # the legal basis in a sentence of its own: "Afgørelsen er truffet efter servicelovens § 112", "Tilladelsen er
     # givet efter byggelovens § 16" (the course's own advice: the reference by itself, after the decision)
-    if tok.lower_ in FORMULA_PARTICIPLES and LEGAL_BASIS_RE.match(doc.text[tok.idx + len(tok.text):sent.end_char]):
+    low = lower[i]
+    if low in FORMULA_PARTICIPLES and LEGAL_BASIS_RE.match(text[t.end[i]:t.end[s1 - 1]]):
         return True
     # what should have been done by a date that has passed: "to bøger, som skulle have været afleveret den 25. november"
-    if tok.i - 3 >= sent.start and [t.lower_ for t in doc[tok.i - 3:tok.i]] in (["skulle", "have", "været"],
-                                                                            ["burde", "have", "været"]):
+    if i - 3 >= s0 and lower[i - 3:i] in (["skulle", "have", "været"], ["burde", "have", "været"]):
         return True
-    if kind == "være" and (_relational(tok, params) or _state_question(tok, params)):
+    if kind == "være" and (_relational(t, i, sent, params) or _state_question(t, i, sent, params)):
         return True
-    low = tok.lower_
     if low in _lowered(tuple(params["thing_verbs"])):
-        before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
+        before = lower[max(s0, i - 3):i]
         # "Din rollator kan ikke repareres": a modal, "ikke", then the s-passive
         if "ikke" in before and any(w in NEGATED_MODALS for w in before):
             return True
@@ -476,41 +550,40 @@ QUESTION_WORDS = {"hvordan", "hvornår"}
 STATE_QUESTION_WORDS = {"hvad", "hvor", "hvilke", "hvilken", "hvilket", "hvortil"}
 
 
-def _case_step(tok: Token, params: dict) -> bool:
+def _case_step(t: TokenTable, i: int, params: dict) -> bool:
     """The verb is a step of the case (param ``case_verbs``): "behandlet", "betalt" hide a party to it."""
     case_verbs = _lowered(tuple(params["case_verbs"]))
-    lemma = tok.lemma_.lower()
+    lemma = t.lemma[i]
     return lemma in case_verbs or lemma + "e" in case_verbs     # the lemmatiser sometimes drops the -e
 
 
-def _relational(tok: Token, params: dict) -> bool:
+def _relational(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
     """ "er knyttet til", "er beregnet til", "er forbundet med": a relation the thing has, not an act (a state)."""
-    doc, sent = tok.doc, tok.sent
-    after = [t for t in doc[tok.i + 1:min(sent.end, tok.i + 5)] if not t.is_space]
-    if after and after[0].pos_ == "ADV" and after[0].lower_ not in ("op", "sammen"):
+    after = [k for k in range(i + 1, min(sent[1], i + 5)) if not t.space[k]]
+    if after and t.pos[after[0]] == "ADV" and t.lower[after[0]] not in ("op", "sammen"):
         after = after[1:]       # "er knyttet direkte til"
-    words = [t.lower_ for t in after]
+    words = [t.lower[k] for k in after]
     relational = _lowered(tuple(params["relational_participles"]))
-    return any(" ".join([tok.lower_] + words[:n]) in relational for n in (1, 2))
+    return any(" ".join([t.lower[i]] + words[:n]) in relational for n in (1, 2))
 
 
-def _state_question(tok: Token, params: dict) -> bool:
+def _state_question(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
     """ "hvad pengene er brugt til": an indirect question about a thing's state, the subject its own (not "der")."""
-    if _case_step(tok, params):
+    if _case_step(t, i, params):
         return False        # "hvornår ansøgningen er behandlet" still hides the office
-    doc, sent = tok.doc, tok.sent
-    for k in range(tok.i - 1, sent.start - 1, -1):
-        t = doc[k]
-        if t.is_punct:
+    s0 = sent[0]
+    lower = t.lower
+    for k in range(i - 1, s0 - 1, -1):
+        if t.punct[k]:
             return False
-        if t.lower_ in STATE_QUESTION_WORDS:
-            nxt = doc[k + 1] if k + 1 < tok.i else None
+        if lower[k] in STATE_QUESTION_WORDS:
+            nxt = k + 1 if k + 1 < i else None
             prev = k - 1
-            while prev >= sent.start and doc[prev].text == ",":
+            while prev >= s0 and t.text[prev] == ",":
                 prev -= 1
-            if t.lower_.startswith("hvor") and prev >= sent.start and doc[prev].pos_ in ("NOUN", "PROPN"):
+            if lower[k].startswith("hvor") and prev >= s0 and t.pos[prev] in ("NOUN", "PROPN"):
                 return False    # a relative clause: "den dag, hvor afgørelsen er meddelt"
-            return nxt is not None and nxt.lower_ not in ("der", "som") and nxt.lower_ not in VAERE
+            return nxt is not None and lower[nxt] not in ("der", "som") and lower[nxt] not in VAERE
     return False
 
 
@@ -532,7 +605,7 @@ MAX_NP = 4
 RISK_NOUNS = ("risiko", "fare")
 
 
-def _time_clause(tok: Token, params: dict, subordinators=None) -> bool:
+def _time_clause(t: TokenTable, i: int, sent: tuple[int, int], params: dict, subordinators=None) -> bool:
     """A passive that dates something else: "Når stolen er leveret, ...", "dagen før, containeren bliver hentet".
 
     The clause is a time subordinator, a short subject that is not the reader, then the verbs: it tells when,
@@ -540,28 +613,29 @@ def _time_clause(tok: Token, params: dict, subordinators=None) -> bool:
     a party to the case (param ``case_verbs``), and the reader as the subject is left to the other rules.
     """
     case_verbs = _lowered(tuple(params["case_verbs"]))
-    lemma = tok.lemma_.lower()
+    lemma = t.lemma[i]
     if lemma in case_verbs or lemma + "e" in case_verbs:      # the lemmatiser sometimes drops the -e ("indbetal")
         return False
-    doc, sent = tok.doc, tok.sent
+    s0 = sent[0]
+    lower, pos, text = t.lower, t.pos, t.text
+    subordinators = subordinators or TIME_SUBORDINATORS
     subject = False
-    k = tok.i - 1
-    while k >= sent.start:
-        t = doc[k]
-        if t.lower_ in (subordinators or TIME_SUBORDINATORS) and subject and (
-                t.pos_ == "SCONJ" or t.lower_ in ("når", "hvis", "såfremt")):
+    k = i - 1
+    while k >= s0:
+        low = lower[k]
+        if low in subordinators and subject and (pos[k] == "SCONJ" or low in ("når", "hvis", "såfremt")):
             return True     # not the preposition: "at udgiften efter en konkret vurdering anses for ..."
-        if t.lower_ == "at" and subject and k - 1 >= sent.start and (doc[k - 1].lower_ in ("før", "efter") or (
-                doc[k - 1].text == "," and k - 2 >= sent.start and doc[k - 2].lower_ in ("før", "efter"))):
+        if low == "at" and subject and k - 1 >= s0 and (lower[k - 1] in ("før", "efter") or (
+                text[k - 1] == "," and k - 2 >= s0 and lower[k - 2] in ("før", "efter"))):
             return True     # "efter at taget er lagt om", "14 dage efter, at den er bygget"
-        if t.text == "," and subject and k - 1 >= sent.start and doc[k - 1].lower_ in ("før", "efter"):
+        if text[k] == "," and subject and k - 1 >= s0 and lower[k - 1] in ("før", "efter"):
             return True
-        if t.is_punct or t.is_space or t.text in READER_SUBJECTS:
+        if t.punct[k] or t.space[k] or text[k] in READER_SUBJECTS:
             return False
-        if not subject and (t.pos_ in CHAIN_POS or t.lower_ in BLIVE or t.lower_ in VAERE):
+        if not subject and (pos[k] in CHAIN_POS or low in BLIVE or low in VAERE):
             k -= 1      # the auxiliaries and middle-field adverbs: "er", "skal", "ikke"
             continue
-        if t.pos_ in NP_POS and tok.i - k <= MAX_NP + 3:
+        if pos[k] in NP_POS and i - k <= MAX_NP + 3:
             subject = True
             k -= 1
             continue
@@ -569,46 +643,44 @@ def _time_clause(tok: Token, params: dict, subordinators=None) -> bool:
     return False
 
 
-def _risk_clause(tok: Token) -> bool:
+def _risk_clause(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
     """ "Der er ingen risiko for, at brønden bliver forurenet": a harm that may come about, with no one to name."""
-    doc, sent = tok.doc, tok.sent
-    k = tok.i - 1
-    while k > sent.start and not doc[k].is_punct and doc[k].lower_ != "at":
+    s0 = sent[0]
+    lower = t.lower
+    k = i - 1
+    while k > s0 and not t.punct[k] and lower[k] != "at":
         k -= 1
-    if k <= sent.start or doc[k].lower_ != "at":
+    if k <= s0 or lower[k] != "at":
         return False
     k -= 1
-    if doc[k].text == ",":
+    if t.text[k] == ",":
         k -= 1
-    return k > sent.start and doc[k].lower_ == "for" and doc[k - 1].lower_.startswith(RISK_NOUNS)
+    return k > s0 and lower[k] == "for" and lower[k - 1].startswith(RISK_NOUNS)
 
 
-def _reader_in_condition(tok: Token) -> bool:
+def _reader_in_condition(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
     """"Hvis du bliver forsinket": something that may happen to the reader, not an act the sender hides.
 
     The same for the consequence of the reader's own doing: "Hvis du ikke kommer, bliver du slettet fra listen"
     says what follows for the reader; the passive keeps it calm. Not with an actor named ("af ...").
     """
-    sent = tok.sent
-    words = [t for t in tok.doc[sent.start:tok.i]]
-    for k in range(len(words) - 1, -1, -1):
-        if words[k].lower_ in CONDITIONS:
-            rest = words[k + 1:]
-            if bool(rest) and rest[0].text in READER_SUBJECTS and all(not t.is_punct for t in rest):
+    s0, s1 = sent
+    lower, text = t.lower, t.text
+    for k in range(i - 1, s0 - 1, -1):
+        if lower[k] in CONDITIONS:
+            if k + 1 < i and text[k + 1] in READER_SUBJECTS and not any(t.punct[r] for r in range(k + 1, i)):
                 return True
             break
-    if len(words) < 2 or words[0].lower_ not in CONDITIONS or words[1].text not in READER_SUBJECTS:
+    if i - s0 < 2 or lower[s0] not in CONDITIONS or text[s0 + 1] not in READER_SUBJECTS:
         return False    # the condition is the reader's own doing: "Hvis du ...", not "Hvis vi får brug for ..."
-    after = tok.doc[tok.i + 1:min(sent.end, tok.i + 1 + AGENT_WINDOW)]
-    if any(t.lower_ == "af" for t in after):
+    if "af" in lower[i + 1:min(s1, i + 1 + AGENT_WINDOW)]:
         return False    # "..., bliver De kontaktet af en sagsbehandler": the actor is there to name
-    comma = max((k for k, t in enumerate(words) if t.text == ","), default=None)
+    comma = next((k for k in range(i - 1, s0 - 1, -1) if text[k] == ","), None)
     if comma is None:
         return False
     # the main clause after the condition, verb first: "..., bliver du (så) meldt ud", "..., vil du blive ..."
-    main = words[comma + 1:]
-    return len(main) >= 2 and main[0].pos_ in ("AUX", "VERB") and main[1].text in READER_SUBJECTS \
-        and all(t.pos_ in ("AUX", "ADV", "PART") or t.lower_ in BLIVE for t in main[2:])
+    return i - (comma + 1) >= 2 and t.pos[comma + 1] in ("AUX", "VERB") and text[comma + 2] in READER_SUBJECTS \
+        and all(t.pos[k] in ("AUX", "ADV", "PART") or lower[k] in BLIVE for k in range(comma + 3, i))
 
 
 READER_SUBJECTS = {"du", "De", "I", "Du"}

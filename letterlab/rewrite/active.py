@@ -35,10 +35,12 @@ placeholder (see ``common.keeps_content``).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..nlp.table import TokenTable, token_table
+from ..nlp.text import doc_text
 from ..report.model import Suggestion
 from .common import (MODALS, SUBJECT_CASE, as_object, capitalise, decapitalise_word, feat, feat_at, insert_after,
                      is_finite_at, is_sentence_start, is_sentence_start_at, past, pieces, present, render,
@@ -184,13 +186,13 @@ def _sentence(doc: Doc, i: int) -> tuple[int, int]:
         sent = doc[i].sent
         start, end = sent.start, sent.end
     else:
-        starts = t.sent_start
-        start = i
-        while start > 0 and not starts[start]:
-            start -= 1
-        end = i + 1
-        while end < len(starts) and not starts[end]:
-            end += 1
+        got = doc.user_data.get(STARTS_KEY)
+        if got is None or got[0] is not t:
+            got = doc.user_data[STARTS_KEY] = (t, [k for k, x in enumerate(t.sent_start) if x])
+        starts = got[1]
+        k = bisect_right(starts, i)
+        start = starts[k - 1] if k else 0
+        end = starts[k] if k < len(starts) else len(t.sent_start)
     # a list item's marker and the blank lines after it are not the sentence's words: "• Tanken skal tømmes af
     # et firma" must not become "Et firma skal tømme • Tanken"
     while start < i and (t.space[start] or t.text[start] in LIST_MARKERS):
@@ -201,6 +203,7 @@ def _sentence(doc: Doc, i: int) -> tuple[int, int]:
 
 
 LIST_MARKERS = frozenset("•-*–·▪◦‣")
+STARTS_KEY = "letterlab_sent_starts"     # (token table, indices of the tokens that start a sentence)
 
 
 def _children(doc: Doc, i: int) -> list[int]:
@@ -317,10 +320,10 @@ def _shares_subject_with_coordinate(doc: Doc, verbs: list[int], sent_end: int) -
     t = token_table(doc)
     dep = t.dep
     for v in verbs:
-        kids = _children(doc, v)
+        kids = t.children(v)
         for c in kids:
             if dep[c] in COORD_DEPS and t.pos[c] in ("VERB", "AUX"):
-                if not any(dep[g] in SUBJ_DEPS for g in _children(doc, c)):
+                if not any(dep[g] in SUBJ_DEPS for g in t.children(c)):
                     return True
         if dep[v] in COORD_DEPS and not any(dep[g] in SUBJ_DEPS for g in kids):
             return True
@@ -732,7 +735,7 @@ def _without_opening(doc: Doc, start: int, at: int, s_end: int) -> Suggestion | 
         if (t.pos[k] in ("ADV", "SCONJ", "CCONJ", "AUX") or t.text[k] in CLAUSE_BREAKS
                 or t.lower[k] in CLAUSE_ADVERBS or (t.pos[k] == "VERB" and not _attributive(doc, k))):
             return None
-    text = doc.text
+    text = doc_text(doc)
     subject = text[t.idx[first]:t.end[adv - 1]]
     rep = f"{subject[:1].upper()}{subject[1:]} {t.text[fin]}"
     if adv < fin:
@@ -756,7 +759,7 @@ def _verb_chain(doc: Doc, main: int, aux: int | None) -> tuple[list[int], bool] 
     """The verbs of the clause, finite first, and whether the parse linked them (else word order)."""
     t = token_table(doc)
     chain = _verbs_above(t, [main])
-    ud_aux = [c for c in _children(doc, main) if t.dep[c] in ("aux", "aux:pass", "cop") and c < main]
+    ud_aux = [c for c in t.children(main) if t.dep[c] in ("aux", "aux:pass", "cop") and c < main]
     if ud_aux:
         chain = ud_aux + [main]
     parsed = True
@@ -848,7 +851,7 @@ def _agent(doc: Doc, chain: list[int], main: int) -> tuple[int, int, int, int] |
     """(pp_first, pp_last, np_first, np_last) of an agent "af X" attached to the verbs."""
     t = token_table(doc)
     for v in chain:
-        for c in _children(doc, v):
+        for c in t.children(v):
             if c < main:
                 continue
             if t.lower[c] == "af" and t.pos[c] == "ADP" and t.dep[c] in ("pobj", "mod", "obl", "case"):
@@ -861,7 +864,7 @@ def _agent(doc: Doc, chain: list[int], main: int) -> tuple[int, int, int, int] |
                     continue
                 return rng[0], rng[1], head, rng[1]
             if t.dep[c] in ("obl:agent", "obl") and t.pos[c] in ("NOUN", "PROPN", "PRON"):
-                case = [g for g in _children(doc, c) if t.dep[g] == "case" and t.lower[g] == "af"]
+                case = [g for g in t.children(c) if t.dep[g] == "case" and t.lower[g] == "af"]
                 rng = _subtree_range(doc, c)
                 if case and rng and rng[0] == case[0] and t.lower[c] not in NOT_AGENT_HEADS:
                     return rng[0], rng[1], rng[0] + 1, rng[1]
@@ -916,9 +919,16 @@ def _third_party_in_clause(t: TokenTable, main: int, s_end: int) -> bool:
 COMPANY_WORDS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand")
 
 
+_COMPANY_RE = re.compile("|".join(COMPANY_WORDS))
+_COMPANY_MARKS = {"A/S", "ApS", "I/S"}
+
+
 def _company_in_sentence(t: TokenTable, s_start: int, s_end: int, subject: tuple[int, int]) -> bool:
     """A company or supplier is named in the sentence (not as the passive's subject): it, not the authority,
     may well be the actor."""
+    # none of the words in any token of the sentence (no word holds a line break): nothing to look for
+    if not _COMPANY_RE.search("\n".join(t.lower[s_start:s_end])) and _COMPANY_MARKS.isdisjoint(t.text[s_start:s_end]):
+        return False
     return any(any(w in t.lower[k] for w in COMPANY_WORDS) or t.text[k] in ("A/S", "ApS", "I/S")
                for k in range(s_start, s_end) if not subject[0] <= k <= subject[1])
 
@@ -974,7 +984,7 @@ def _real_subject(t: TokenTable, main: int, s_end: int) -> list[int]:
 
 
 def _letterhead_words(doc: Doc) -> set[str]:
-    text = doc.text
+    text = doc_text(doc)
     head = [ln for ln in text[:300].splitlines() if ln.strip()][:2]
     return {w.lower() for ln in head for w in ln.split()}
 
@@ -1006,7 +1016,7 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         if t.pos[v] not in ("VERB", "AUX"):
             continue
         actor = None
-        for c in _children(doc, v):
+        for c in t.children(v):
             if t.dep[c] == "nsubj" and not t.lower[v].endswith("s"):
                 actor = _subtree_range(doc, c)
             elif t.lower[c] == "af" or t.dep[c] in ("obl:agent",):
@@ -1019,14 +1029,14 @@ def _third_party_acts(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
         if actor is None:
             continue
         verbs.add(_participle_lemma(doc, v) or t.lemma[v])
-        todo = list(_children(doc, v))
+        todo = list(t.children(v))
         while todo:
             k = todo.pop()
             if t.pos[k] in ("VERB", "AUX") or actor[0] <= k <= actor[1]:
                 continue     # another clause, or the actor itself
             if t.pos[k] == "NOUN" and t.lower[k] not in AUTHORITY_NOUNS and t.lemma[k] not in COMPOUND_AF:
                 nouns.add(t.lemma[k])
-            todo += _children(doc, k)
+            todo += t.children(k)
     out = (frozenset(verbs), frozenset(nouns))
     doc.user_data[THIRD_KEY] = out
     return out
@@ -1137,7 +1147,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         return None
     if finite > s_start and t.lower[finite - 1] == "at" and t.pos[finite - 1] == "PART":
         return None
-    if any(t.dep[c] in ("vobj", "xcomp") and t.pos[c] in ("VERB", "AUX") for c in _children(doc, main)):
+    if any(t.dep[c] in ("vobj", "xcomp") and t.pos[c] in ("VERB", "AUX") for c in t.children(main)):
         return None   # "kræves tilbagebetalt", "påtænkes lagt": two verbs to turn, too uncertain
     if _shares_subject_with_coordinate(doc, chain, s_end):
         return None
@@ -1153,7 +1163,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     # subject
     subj = None
     for v in chain:
-        for c in _children(doc, v):
+        for c in t.children(v):
             if t.dep[c] in SUBJ_DEPS and c >= s_start:
                 if subj is not None:
                     return None

@@ -104,6 +104,7 @@ SENTENCE_PATTERN = re.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
 ABBREVIATION_END_RE = re.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
                                  re.I)
 SENT_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
+_NEAR = 200     # a sentence boundary is looked for this far back first (``_sentence_window``)
 SIGNATURE_NAME_RE = re.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
 NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltning", "team", "hilsen", "venlig",
               "jobcenter", "borgerservice", "visitation", "styrelse")
@@ -135,17 +136,61 @@ class AddressPlan:
 # ---------------------------------------------------------------- helpers
 
 def _words(text: str) -> list[str]:
-    if _PUNCT_RUN_RE.search(text):
-        text = _PUNCT_RUN_RE.sub(lambda m: m.group(0)[-MAX_PUNCT_RUN:], text)
-    return _WORD_RE.findall(text)
+    """The words and marks of ``text`` (memoised: the guard reads the same strings in several tests; the list
+    is shared, do not modify it)."""
+    got = _WORDS_MEMO.get(text)
+    if got is None:
+        t = text
+        if _PUNCT_RUN_RE.search(t):
+            t = _PUNCT_RUN_RE.sub(lambda m: m.group(0)[-MAX_PUNCT_RUN:], t)
+        got = _WORD_RE.findall(t)
+        if len(_WORDS_MEMO) >= _WORDS_MEMO_MAX:
+            _WORDS_MEMO.clear()
+        _WORDS_MEMO[text] = got
+    return got
+
+
+def _lower_words(text: str) -> list[str]:
+    """``[w.lower() for w in _words(text)]``, memoised like ``_words`` (shared, do not modify)."""
+    got = _LOWER_MEMO.get(text)
+    if got is None:
+        got = [w.lower() for w in _words(text)]
+        if len(_LOWER_MEMO) >= _WORDS_MEMO_MAX:
+            _LOWER_MEMO.clear()
+        _LOWER_MEMO[text] = got
+    return got
+
+
+_WORDS_MEMO: dict[str, list[str]] = {}
+_LOWER_MEMO: dict[str, list[str]] = {}
+_WORDS_MEMO_MAX = 2048      # a letter reads a few hundred strings; about 3 kB each with the lower-case list
+_DETERMINER_WORDS = frozenset(DETERMINERS)
 
 
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     a = start
     lo = max(0, start - 600)
     m = None
-    for m in SENT_BOUNDARY.finditer(text, lo, start):
-        a = m.end()
+    near = max(lo, start - _NEAR)
+    if near > lo:
+        # The boundaries found from ``near`` are those found from ``lo`` once both scans try the same
+        # position: a scan from ``lo`` that has a match across ``near`` ("." + white space) ends it at the
+        # first character after ``near`` that is not white space, and the scan from ``near`` tries every
+        # position up to there (only single "\n" can match in white space). So a last match that starts
+        # there or later is the last match from ``lo`` too; otherwise the whole span is searched.
+        for m in SENT_BOUNDARY.finditer(text, near, start):
+            pass
+        if m is not None:
+            q = near
+            while q < start and text[q].isspace():
+                q += 1
+            if m.start() >= q:
+                lo = None
+                a = m.end()
+        m = None
+    if lo is not None:
+        for m in SENT_BOUNDARY.finditer(text, lo, start):
+            a = m.end()
     if m is None and lo == 0:       # no boundary before the edit: the sentence starts the text
         a = 0
     m = SENT_BOUNDARY.search(text, end)
@@ -154,22 +199,25 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _negations(text: str) -> int:
-    return sum(1 for w in _words(text.lower()) if w in NEGATIONS)
+    return sum(map(NEGATIONS.__contains__, _words(text.lower())))
 
 
 def agreement_errors(text: str) -> list[str]:
     """Determiner + (adjectives) + noun groups whose gender or number clash, as "det + noun" strings."""
     words = _words(text)
-    out = []
-    for k, w in enumerate(words):
-        allowed = DETERMINERS.get(w.lower())
-        if allowed is None:
-            continue
+    lows = _lower_words(text)
+    out: list[str] = []
+    for k in [k for k, low in enumerate(lows) if low in _DETERMINER_WORDS]:
+        low = lows[k]
+        allowed = DETERMINERS[low]
+        w = words[k]
         j = k + 1
-        while j < len(words) and j < k + 3 and _looks_adjective(words[j]):
+        while j < len(words) and j < k + 3 and _looks_adjective_low(lows[j]):
             j += 1
         if j >= len(words):
             continue
+        if low in ("en", "et") and j > k + 1:
+            continue     # "en" may be a numeral or pronoun before an adjective: only adjacent pairs count
         noun = words[j]
         if not noun[:1].isalpha() or (noun[:1].isupper() and j > 0):
             continue
@@ -181,15 +229,16 @@ def agreement_errors(text: str) -> list[str]:
             ok = any(g == gender for _, g in allowed)
         else:
             ok = (number, gender) in allowed
-        if w.lower() in ("en", "et") and j > k + 1:
-            continue     # "en" may be a numeral or pronoun before an adjective: only adjacent pairs count
         if not ok:
             out.append(f"{w} {noun}")
     return out
 
 
 def _looks_adjective(word: str) -> bool:
-    low = word.lower()
+    return _looks_adjective_low(word.lower())
+
+
+def _looks_adjective_low(low: str) -> bool:
     if noun_agreement(low) is not None:
         return False
     return low.endswith(("ige", "lige", "ske", "iske", "ede", "te", "ne", "ene", "re", "ny", "nye", "gode", "god",
@@ -209,6 +258,8 @@ _NEEDS = (
     (True, ("fortal",)), (True, ("om",)), (True, ("ophører",)), (True, ("siges ja til",)), (False, ("vi De",)),
     (True, ("som",)), (True, ("fundet ud af",)), (False, ("..",)), (True, ("fordi",)), (True, ("hvoraf",)),
 )
+_NEEDS_FOLDED = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if folded for w in words)
+_NEEDS_AS_IS = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if not folded for w in words)
 # The only characters that re.IGNORECASE matches to a letter of those words without being that letter in
 # upper or lower case (İ ı ſ, the Kelvin and Ångström signs): a text with one is counted with every pattern.
 _ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
@@ -220,14 +271,7 @@ def _bad_re_for(text: str) -> re.Pattern:
     if _ODD_FOLD.search(text):
         return BAD_RE
     low = text.lower()
-    kept = []
-    for k, (folded, words) in enumerate(_NEEDS):
-        hay = low if folded else text
-        for w in words:
-            if w in hay:
-                kept.append(k)
-                break
-    keep = frozenset(kept)
+    keep = frozenset([k for k, w in _NEEDS_FOLDED if w in low] + [k for k, w in _NEEDS_AS_IS if w in text])
     pattern = _BAD_SUBSETS.get(keep)
     if pattern is None:
         # any compiled subset that holds every pattern present will do (the others cannot match);
@@ -248,7 +292,7 @@ def _bad_patterns(text: str, memo: dict | None = None) -> int:
         n = memo.get(("bad", text))
         if n is not None:
             return n
-    n = sum(1 for _ in _bad_re_for(text).finditer(text))
+    n = len(_bad_re_for(text).findall(text))
     if memo is not None:
         memo[("bad", text)] = n
     return n
@@ -272,6 +316,8 @@ def _fact_loss(before: str, after: str, whole_letter: bool = False, memo: dict |
             fb = extract_facts(before, letter=False)
             if memo is not None:
                 memo[key] = fb
+        if not fb:
+            return []       # no fact in the words before: none can be lost or changed (``diff_facts``)
         fa = extract_facts(after, letter=False)
     d = diff_facts(fb, fa)
     lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
@@ -310,12 +356,12 @@ def _is_s_passive(low: str) -> bool:
 
 def _new_flagged(original: str, replacement: str, flagged: frozenset[str]) -> list[str]:
     """Words of ``replacement`` a rule would flag that ``original`` had no form of."""
-    had = {w.lower() for w in _words(original)}
+    had = set(_lower_words(original))
     had_passive = any(_is_s_passive(w) for w in had)
+    had5 = {h[:5] for h in had if len(h) >= 5}
     out = []
-    for w in _words(replacement):
-        low = w.lower()
-        if low in had or not low[:1].isalpha() or any(low[:5] == h[:5] for h in had if len(h) >= 5):
+    for w, low in zip(_words(replacement), _lower_words(replacement)):
+        if low in had or not low[:1].isalpha() or low[:5] in had5:
             continue
         if low in flagged:
             out.append(w)
@@ -352,8 +398,8 @@ def _address_verdict(original: str, s: Suggestion, plan: AddressPlan, is_plan_it
     if is_plan_item:
         return None
     new_words = _words(s.replacement)
-    old = {w.lower() for w in _words(original)}
-    brings_du = any(w.lower() in DU_FORMS and w.lower() not in old for w in new_words)
+    old = set(_lower_words(original))
+    brings_du = any(w in DU_FORMS and w not in old for w in _lower_words(s.replacement))
     keeps_formal = any(w in FORMAL_FORMS for w in new_words)
     if brings_du and plan.formal and not plan.convert:
         return NOTE_MIXED
@@ -387,10 +433,12 @@ def _acts_on_itself(original: str, rep: str) -> bool:
     The passive's subject is the one something happens to; a reflexive object the original did not have
     makes it the actor, which names the wrong party.
     """
-    def has(word: str, text: str) -> bool:
-        return re.search(rf"\b{word}\b", text, 0 if word[0].isupper() else re.I) is not None
+    return any(_PERSON_RE[subj].search(rep) and _PERSON_RE[obj].search(rep) and not _PERSON_RE[obj].search(original)
+               for subj, obj in SAME_PERSON)
 
-    return any(has(subj, rep) and has(obj, rep) and not has(obj, original) for subj, obj in SAME_PERSON)
+
+# r"\bword\b" for each word of SAME_PERSON, case-insensitive unless it is capitalised ("De", "Dem")
+_PERSON_RE = {w: re.compile(rf"\b{w}\b", 0 if w[0].isupper() else re.I) for pair in SAME_PERSON for w in pair}
 
 
 MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
@@ -500,7 +548,8 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             had = memo[key] = agreement_errors(before_l)
         errs = [e for e in errs if e not in had]
     # broken patterns: in the words around the edit, and "hvoraf ... står" in the whole sentence
-    bad = _bad_patterns(after_l) > _bad_patterns(before_l, memo)
+    n_bad = _bad_patterns(after_l)
+    bad = n_bad > 0 and n_bad > _bad_patterns(before_l, memo)     # none after the edit: none new
     if not bad and "står" in rep:
         bad = len(SENTENCE_PATTERN.findall(after)) > len(SENTENCE_PATTERN.findall(before))
     if errs or bad:
@@ -596,7 +645,7 @@ NOTE_PERFORMATIVE = ('Efter "skal" eller "vil" gør "hermed" sætningen til noge
 
 def _doubled(text: str) -> list[str]:
     """Words that stand twice in a row, also across a comma ("om, om")."""
-    words = [w.lower() for w in _words(text) if w != ","]
+    words = [w for w in _lower_words(text) if w != ","]
     return [a for a, b in zip(words, words[1:]) if a == b and a[:1].isalpha() and a not in _MAY_DOUBLE]
 
 
@@ -614,7 +663,7 @@ def _neighbour_clash(text: str, start: int, end: int, original: str, rep: str, b
         if _AT_INFINITIVE_RE.match(text, end):
             return MSG_AT.format(modal=new_words[-1].lower())
     doubled = _doubled(after_l)
-    if len(doubled) > len(_doubled(before_l)):
+    if doubled and len(doubled) > len(_doubled(before_l)):
         return MSG_DOUBLE.format(word=doubled[-1])
     return None
 
