@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .tone_rx import Pre
+
 log = logging.getLogger(__name__)
 
 MODEL_FAMILIES = ("trussel", "bebrejdelse", "kommando", "kold-afvisning")
@@ -41,8 +43,8 @@ DUTY_LEMMAS = {"påhvile", "pligt", "opmærksom", "bemærke", "understrege", "mi
 NEG = {"ikke", "aldrig", "ingen", "intet", "ej"}
 MODALS = {"skulle", "måtte", "burde", "kunne", "ville", "skal", "må", "bør", "kan", "vil"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl"}
-WAY_OUT_RE = re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
-                        r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b")
+WAY_OUT_RE = Pre(re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
+                        r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b"))
 # the reader, whatever the form of address: one token for the person, one for the possessive
 READER = {"du": "2p", "dig": "2p", "De": "2p", "Dem": "2p", "I": "2p", "jer": "2p", "Jer": "2p",
           "din": "2poss", "dit": "2poss", "dine": "2poss", "Deres": "2poss", "jeres": "2poss", "Jeres": "2poss"}
