@@ -128,7 +128,7 @@ from ..nlp.table import token_table
 from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
-from .tone_rx import Pre, prefiltered
+from .tone_rx import Pre, TextMemo, alternation_finditer, prefiltered
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
 
@@ -324,6 +324,7 @@ class ToneDoc:
     _cache: dict = field(default_factory=dict)
     _low: str | None = None
     _starts: list[int] = field(default_factory=list)
+    _memo: TextMemo | None = None
 
     def quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -427,7 +428,10 @@ class ToneDoc:
         return got
 
     def _whole(self, p: Alternation):
-        for m in p.finditer(self._low):
+        memo = self._memo
+        if memo is None or memo.text is not self._low:
+            memo = self._memo = TextMemo(self._low)
+        for m in alternation_finditer(p, memo):
             k = bisect_left(self._starts, m.start() + 1) - 1
             if k >= 0 and m.end() <= self.sents[k].end:
                 yield k, m.start(), m.end(), m.group(0)
