@@ -416,53 +416,8 @@ def sentence_index(td, k: int) -> np.ndarray:
     key = ("model_idx", k)
     got = td._cache.get(key)
     if got is None:
-        got = td._cache[key] = _parts_index(_sentence_parts(td, k))
+        got = td._cache[key] = hashed(sentence_features(td, k))
     return got
-
-
-# the hashed index of each feature name, kept by what the name is built from (a word, a lemma, a pair of them, a
-# cue), so a name seen before is neither built nor hashed again: ``_parts_index`` gives what
-# ``hashed(sentence_features(…))`` gives
-_H_WORD: dict[str, int] = {}
-_H_LEMMA: dict[str, int] = {}
-_H_BIGRAM: dict[tuple[str, str], int] = {}
-_H_WBIGRAM: dict[tuple[str, str], int] = {}
-_H_CUE: dict[str, int] = {}
-_H_ROOM = [300_000]       # entries the caches may still take, all together
-
-
-def _hash_keys(cache: dict, prefix: str, keys: list) -> list[int]:
-    """The hashed index of ``prefix + key`` (a pair joined by "_") for each of ``keys``, through ``cache``."""
-    get = cache.get
-    hs = [get(x, -1) for x in keys]
-    if hs and min(hs) < 0:
-        mask = DIM - 1
-        for j, h in enumerate(hs):
-            if h < 0:
-                x = keys[j]
-                name = prefix + (x if isinstance(x, str) else x[0] + "_" + x[1])
-                h = hs[j] = zlib.crc32(name.encode()) & mask
-                if _H_ROOM[0] > 0:
-                    _H_ROOM[0] -= 1
-                    cache[x] = h
-    return hs
-
-
-def _parts_index(parts) -> np.ndarray:
-    if parts is None:
-        return hashed([])
-    words, lemmas, cues = parts
-    ids = set(_hash_keys(_H_WORD, "w:", words))
-    ids.update(_hash_keys(_H_LEMMA, "l:", lemmas))
-    ids.update(_hash_keys(_H_BIGRAM, "b:", list(zip(lemmas, lemmas[1:]))))
-    ids.update(_hash_keys(_H_WBIGRAM, "wb:", list(zip(words, words[1:]))))
-    ids.update(_hash_keys(_H_CUE, "c:", list(cues)))
-    mask = DIM - 1
-    names = ["first:" + lemmas[0], "len:" + str(min(len(lemmas) // 6, 6))]
-    if len(lemmas) > 1:
-        names.append("first2:" + lemmas[0] + "_" + lemmas[1])
-    ids.update(zlib.crc32(n.encode()) & mask for n in names)
-    return np.array(sorted(ids), dtype=np.int64)
 
 
 def scores(td, model: ToneModel, ctx=None) -> dict[int, dict[str, float]]:
