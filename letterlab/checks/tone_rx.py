@@ -68,19 +68,35 @@ class TextMemo:
     """What the literal tests of :func:`alternation_finditer` learn about one text, shared by all its scans
     (the tone patterns share many literals: "ikke", the benefit words of ``BENEFIT`` …)."""
 
-    __slots__ = ("text", "_has", "_counts", "_places")
+    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain")
 
     def __init__(self, text: str):
         self.text = text
-        self._has: dict[str, bool] = {}
+        self.tested: set[str] = set()       # literals looked for in the text
+        self.present: set[str] = set()      # ... and found
         self._counts: dict[str, int] = {}
         self._places: dict[str, list[int]] = {}
+        self._plain: bool | None = None
+
+    def test(self, lits: frozenset) -> None:
+        """Look for each of ``lits`` not looked for yet."""
+        new = lits - self.tested
+        if new:
+            text = self.text
+            self.present.update([lit for lit in new if lit in text])
+            self.tested |= new
+
+    def plain(self) -> bool:
+        if self._plain is None:
+            self._plain = _plain(self.text)
+        return self._plain
 
     def has(self, lit: str) -> bool:
-        got = self._has.get(lit)
-        if got is None:
-            got = self._has[lit] = lit in self.text
-        return got
+        if lit not in self.tested:
+            self.tested.add(lit)
+            if lit in self.text:
+                self.present.add(lit)
+        return lit in self.present
 
     def count(self, lit: str) -> int:
         got = self._counts.get(lit)
@@ -100,34 +116,31 @@ class TextMemo:
             self._places[lit] = got
         return got
 
-    def absent(self, r: Rx) -> bool:
-        """``r.absent(self.text)``."""
-        if r.needs is None:
-            return False
-        for lit in r.needs:
-            if self.has(lit):
-                return False
-        return not r.folded or _plain(self.text)
+
+# per Alternation (they live as long as the process, in ``tone._ALTERNATIONS``): its items with their needed
+# literals as sets, and all those literals together
+_PLANS: dict[int, tuple] = {}
+
+
+def _plan(alt: Alternation) -> tuple:
+    got = _PLANS.get(id(alt))
+    if got is None or got[0] is not alt:
+        items = tuple((r, frozenset(r.needs) if r.needs is not None else None) for r in alt.items)
+        every = frozenset(lit for _, needs in items if needs is not None for lit in needs)
+        got = _PLANS[id(alt)] = (alt, items, every)
+    return got
 
 
 def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]:
     """``alt.finditer(memo.text)``, step for step, with the literal tests read from ``memo``."""
     text = memo.text
-    has = memo._has
-    live = []
-    for r in alt.items:             # ``memo.absent(r)``, inline: most of a scan's cost is this test
-        needs = r.needs
-        if needs is not None:
-            for lit in needs:
-                got = has.get(lit)
-                if got is None:
-                    got = has[lit] = lit in text
-                if got:
-                    break
-            else:
-                if not r.folded or _plain(text):
-                    continue
-        live.append(r)
+    _, items, every = _plan(alt)
+    memo.test(every)
+    present = memo.present
+    # ``not r.absent(text)``: no literals known, one of them in the text, or a folded pattern on a text that is
+    # not plain
+    live = [r for r, needs in items
+            if needs is None or not needs.isdisjoint(present) or r.folded and not memo.plain()]
     if not live:
         return
     places: list[list[int] | None] = []
