@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .tone_rx import Pre
+
 log = logging.getLogger(__name__)
 
 MODEL_FAMILIES = ("trussel", "bebrejdelse", "kommando", "kold-afvisning")
@@ -41,8 +43,8 @@ DUTY_LEMMAS = {"påhvile", "pligt", "opmærksom", "bemærke", "understrege", "mi
 NEG = {"ikke", "aldrig", "ingen", "intet", "ej"}
 MODALS = {"skulle", "måtte", "burde", "kunne", "ville", "skal", "må", "bør", "kan", "vil"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl"}
-WAY_OUT_RE = re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
-                        r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b")
+WAY_OUT_RE = Pre(re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
+                        r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b"))
 # the reader, whatever the form of address: one token for the person, one for the possessive
 READER = {"du": "2p", "dig": "2p", "De": "2p", "Dem": "2p", "I": "2p", "jer": "2p", "Jer": "2p",
           "din": "2poss", "dit": "2poss", "dine": "2poss", "Deres": "2poss", "jeres": "2poss", "Jeres": "2poss"}
@@ -56,10 +58,50 @@ def _de_is_reader(t, toks: list[int], n: int) -> bool:
 
 
 _ZEROS = str.maketrans("123456789", "000000000")
+# ``_norm`` of each string seen, shared across letters (the same few thousand words recur)
+_NORMS: dict[str, str] = {}
+_CACHE_MAX = 200_000
 
 
 def _norm(w: str) -> str:
-    return w.translate(_ZEROS)
+    got = _NORMS.get(w)
+    if got is None:
+        got = w.translate(_ZEROS)
+        if len(_NORMS) < _CACHE_MAX:
+            _NORMS[w] = got
+    return got
+
+
+# per UD feature string: (imperative, s-passive, participle, the "noun1:" cue, the "tense:" cue of a finite verb)
+_MORPH_CUES: dict[str, tuple] = {}
+
+
+def _morph_cues(t, i: int) -> tuple:
+    m = t.morph[i]
+    got = _MORPH_CUES.get(m)
+    if got is None:
+        feats = t.feats(i)
+        tense = feats.get("Tense") if feats.get("VerbForm") == "Fin" else None
+        got = (feats.get("Mood") == "Imp", feats.get("Voice") == "Pass", feats.get("VerbForm") == "Part",
+               "noun1:" + (feats.get("Definite") or "-"), "tense:" + tense if tense else None)
+        if len(_MORPH_CUES) < _CACHE_MAX:
+            _MORPH_CUES[m] = got
+    return got
+
+
+_tone = None
+_FOREIGN_WORDS: frozenset = frozenset()
+
+
+def _tone_module():
+    """``letterlab.checks.tone``, imported on first use (it imports this module)."""
+    global _tone, _FOREIGN_WORDS
+    if _tone is None:
+        from . import tone
+
+        _FOREIGN_WORDS = tone.ENGLISH_WORDS | tone.NORWEGIAN_WORDS
+        _tone = tone
+    return _tone
 
 
 def eligible(td, k: int, ctx=None) -> bool:
@@ -67,31 +109,89 @@ def eligible(td, k: int, ctx=None) -> bool:
     the anatomy in ``ctx``: not the appeal guide, whose rights and deadlines are standard text), not a
     heading, a line in capitals, a sub-heading without a full stop or a line of merge fields only. (Quotes,
     quoted law, English and Norwegian sentences, the letterhead and the signature never reach ``td.sents``.)"""
-    from .tone import DANISH_ONLY_WORDS, ENGLISH_WORDS, NORWEGIAN_WORDS, _caps_line, _own_line
-
+    tone = _tone_module()
     s = td.sents[k]
-    if s.zone != "body" or _caps_line(td, s) or ctx is not None and ctx.part_at(s.start) not in MODEL_PARTS:
+    if s.zone != "body" or tone._caps_line(td, s) or ctx is not None and ctx.part_at(s.start) not in MODEL_PARTS:
         return False
     text = s.text.strip()
-    if text[-1:] not in ".!?" and _own_line(td, s):
+    if text[-1:] not in ".!?" and tone._own_line(td, s):
         return False            # a sub-heading in a plain-text letter ("Hvad sker der nu")
     t = td.table
-    words = [i for i in td.tokens(s) if not t.space[i] and not t.punct[i] and not t.placeholder[i]]
+    space, punct, placeholder = t.space, t.punct, t.placeholder
+    words = [i for i in td.tokens(s) if not space[i] and not punct[i] and not placeholder[i]]
     if len(words) < 3:
         return False
     # trained on Danish only: one English or Norwegian function word and no Danish-only one is enough to
     # leave the sentence alone ("Du har fortsatt ikke betalt."), where the rules want two
-    low = {t.lower[i] for i in words}
-    return not (low & (ENGLISH_WORDS | NORWEGIAN_WORDS)) or bool(low & DANISH_ONLY_WORDS)
+    lower = t.lower
+    low = {lower[i] for i in words}
+    return low.isdisjoint(_FOREIGN_WORDS) or not low.isdisjoint(tone.DANISH_ONLY_WORDS)
+
+
+def _doc_columns(td) -> tuple[list[str], list[str]]:
+    """The normalised word (``_norm`` of the lower-case form) and lemma of every token of the letter, once per letter."""
+    got = td._cache.get("model_cols")
+    if got is None:
+        t = td.table
+        get = _NORMS.get
+        wn = [get(x) or _norm(x) for x in t.lower]
+        ln = [(get(lem) or _norm(lem)) if lem else w for lem, w in zip(t.lemma, wn)]
+        got = td._cache["model_cols"] = (wn, ln)
+    return got
+
+
+def _detector_sents(td) -> tuple[tuple[str, object], ...]:
+    """(detector name, the body sentences it matches), once per letter."""
+    got = td._cache.get("model_detectors")
+    if got is None:
+        got = td._cache["model_detectors"] = tuple((name, td.hits([rx])) for name, rx in _detectors())
+    return got
+
+
+def _sent_flag(td, key: str, k: int, fn) -> bool:
+    """``fn(td.sents[k].low)`` as a bool, once per sentence and letter."""
+    got = td._cache.get(key)
+    if got is None:
+        got = td._cache[key] = {}
+    v = got.get(k)
+    if v is None:
+        v = got[k] = bool(fn(td.sents[k].low))
+    return v
 
 
 def sentence_features(td, k: int) -> list[str]:
     """The feature names of body sentence ``k`` (with repeats; the caller hashes them into a set)."""
-    from .tone import HELP_RE, REASON_RE
+    parts = _sentence_parts(td, k)
+    if parts is None:
+        return []
+    words, lemmas, cues = parts
+    f = ["w:" + w for w in words]
+    f += ["l:" + lem for lem in lemmas]
+    f += ["b:" + a + "_" + b for a, b in zip(lemmas, lemmas[1:])]
+    f += ["wb:" + a + "_" + b for a, b in zip(words, words[1:])]
+    f.append("first:" + lemmas[0])
+    if len(lemmas) > 1:
+        f.append("first2:" + lemmas[0] + "_" + lemmas[1])
+    f.append("len:" + str(min(len(lemmas) // 6, 6)))
+    f += ["c:" + c for c in cues]
+    return f
 
+
+def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
+    """The words and lemmas (the form of address read alike) and the cues of body sentence ``k``, from which
+    ``sentence_features`` builds the feature names; None when it has no words."""
+    tone = _tone_module()
     s = td.sents[k]
     t = td.table
-    toks = [i for i in td.tokens(s) if not t.space[i] and not td.quoted(t.idx[i])]
+    space = t.space
+    rng = td.tokens(s)
+    if td.quotes:
+        quoted, idx = td.quoted, t.idx
+        toks = [i for i in rng if not space[i] and not quoted(idx[i])]
+    else:
+        toks = [i for i in rng if not space[i]]
+    wn, ln = _doc_columns(td)
+    ttext, punct, pos_col, dep = t.text, t.punct, t.pos, t.dep
     f: list[str] = []
     lemmas: list[str] = []
     words: list[str] = []
@@ -100,32 +200,30 @@ def sentence_features(td, k: int) -> list[str]:
     after_blive = -9
     after_vil = -9
     for n, i in enumerate(toks):
-        text = t.text[i]
-        if t.punct[i]:
+        text = ttext[i]
+        if punct[i]:
             if text in ("!", "?", ":", ";"):
                 cues.add("p" + text)
             continue
-        w = _norm(t.lower[i])
-        lem = _norm(t.lemma[i] or w)
+        w = wn[i]
+        lem = ln[i]
         reader = READER.get(text) or (READER.get(w) if w in LOWER_READER else None)
         if reader and not (text == "De" and n == 0 and not _de_is_reader(t, toks, n)):
             w = lem = reader        # "De", "du", "I" read alike: the form of address is no tone
         words.append(w)
         lemmas.append(lem)
-        f.append("w:" + w)
-        f.append("l:" + lem)
-        pos = t.pos[i]
-        feats = t.feats(i)
-        if feats.get("Mood") == "Imp":
+        pos = pos_col[i]
+        imp, spass, part, noun1, tense = _morph_cues(t, i)
+        if imp:
             cues.add("imp")
-            if not lemmas[:-1]:
+            if len(lemmas) == 1:
                 cues.add("imp_first")
-        if feats.get("Voice") == "Pass":
+        if spass:
             cues.add("spass")
         if pos == "NOUN" and "noun1" not in cues:
             cues.add("noun1")       # the first noun: definite ("Affaldet tømmes ikke …") or a kind ("Mails …")
-            cues.add("noun1:" + (feats.get("Definite") or "-"))
-        if feats.get("VerbForm") == "Part" and n - after_blive <= 3:
+            cues.add(noun1)
+        if part and n - after_blive <= 3:
             cues.add("blive_part")
             if n - after_vil <= 5:
                 cues.add("vil_blive_part")
@@ -137,60 +235,74 @@ def sentence_features(td, k: int) -> list[str]:
             after_vil = n
         if w in NEG:
             cues.add("neg")
-            if lemmas[-2:-1] and lemmas[-2] in MODALS:
+            if len(lemmas) > 1 and lemmas[-2] in MODALS:
                 cues.add("neg_modal:" + lemmas[-2])
         if w in MODALS and pos in ("AUX", "VERB"):
             cues.add("modal:" + w)
-        if t.dep[i] in SUBJ_DEPS:
+        if dep[i] in SUBJ_DEPS:
             if w == "2p":
                 subj2 = True
             elif w in ("vi", "kommunen", "jeg", "forvaltningen"):
                 cues.add("subj_we")
             elif pos == "NOUN":
                 cues.add("subj_noun")
-        if pos in ("VERB", "AUX") and feats.get("VerbForm") == "Fin" and feats.get("Tense"):
-            cues.add("tense:" + feats["Tense"])
+        if tense and pos in ("VERB", "AUX"):
+            cues.add(tense)
     if not lemmas:
-        return []
+        return None
     if subj2:
         cues.add("subj2")
-        cues.update("subj2&" + c for c in list(cues) if c.startswith(("modal:", "neg", "tense:")))
-    f.extend("b:" + a + "_" + b for a, b in zip(lemmas, lemmas[1:]))
-    f.extend("wb:" + a + "_" + b for a, b in zip(words, words[1:]))
-    f.append("first:" + lemmas[0])
-    if len(lemmas) > 1:
-        f.append("first2:" + lemmas[0] + "_" + lemmas[1])
-    f.append("len:" + str(min(len(lemmas) // 6, 6)))
+        cues.update(["subj2&" + c for c in cues if c.startswith(("modal:", "neg", "tense:"))])
 
     # what the rules' own detectors see, before their exemptions: a sanction word, the reader's omission
-    failure = bool(_failure_re().search(s.low))
-    for name, rx in _detectors():
+    failure = None
+    for name, found in _detector_sents(td):
         # one scan of the letter per detector, skipped when the pattern's literals are absent (``ToneDoc.hits``)
-        if k in td.hits([rx]) and (failure or name not in ("repeated", "informed")):
-            cues.add("det:" + name)     # "igen" and "oplyst" reproach only with a failure ("De igen selv kan …" does not)
-    for n, lem in enumerate(lemmas):
-        if lem in DUTY_LEMMAS:          # a duty or a reminder put on the reader, or on someone else ("påhviler kommunen")
-            cues.add("duty_reader" if "2p" in lemmas[n + 1:n + 4] or "2poss" in lemmas[n + 1:n + 4] else "duty_other")
+        if k in found:
+            if name in ("repeated", "informed"):
+                if failure is None:
+                    failure = bool(_failure_re().search(s.low))
+                if not failure:
+                    continue    # "igen" and "oplyst" reproach only with a failure ("De igen selv kan …" does not)
+            cues.add("det:" + name)
+    if not DUTY_LEMMAS.isdisjoint(lemmas):
+        for n, lem in enumerate(lemmas):
+            if lem in DUTY_LEMMAS:      # a duty or a reminder put on the reader, or on someone else ("påhviler kommunen")
+                near = lemmas[n + 1:n + 4]
+                cues.add("duty_reader" if "2p" in near or "2poss" in near else "duty_other")
 
     # the letter around it: a reason, a way out, help in this sentence or the next
-    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    last = k + 1 >= len(td.sents)
+    nxt = None if last else td.sents[k + 1]
     reason = td.has_reason(s)
     help_here = td.help(s)
-    help_next = bool(nxt) and td.help(nxt)
-    reason_next = bool(nxt) and bool(REASON_RE.search(nxt.low))
-    way = bool(WAY_OUT_RE.search(s.low)) or bool(nxt) and bool(WAY_OUT_RE.search(nxt.low))
+    help_next = not last and td.help(nxt)
+    reason_next = not last and _sent_flag(td, "model_reason", k + 1, tone.REASON_RE.search)
+    way = _sent_flag(td, "model_way", k, WAY_OUT_RE.search) or not last and _sent_flag(td, "model_way", k + 1,
+                                                                                       WAY_OUT_RE.search)
     help_letter = td.help_anywhere()
-    ctx = {"reason": reason, "help": help_here, "help_next": help_next, "reason_next": reason_next,
-           "way": way, "help_letter": help_letter, "first": k == 0, "last": nxt is None}
-    cues.update("ctx:" + c for c, on in ctx.items() if on)
-    bare = not (reason or help_here or help_next or reason_next or way)
-    if bare:
+    if reason:
+        cues.add("ctx:reason")
+    if help_here:
+        cues.add("ctx:help")
+    if help_next:
+        cues.add("ctx:help_next")
+    if reason_next:
+        cues.add("ctx:reason_next")
+    if way:
+        cues.add("ctx:way")
+    if help_letter:
+        cues.add("ctx:help_letter")
+    if k == 0:
+        cues.add("ctx:first")
+    if last:
+        cues.add("ctx:last")
+    if not (reason or help_here or help_next or reason_next or way):
         cues.add("ctx:bare")
-        cues.update("bare&" + c for c in list(cues) if c in BARE_CUES or c.startswith(("modal:", "neg_modal:")))
+        cues.update(["bare&" + c for c in cues if c in BARE_CUES or c.startswith(("modal:", "neg_modal:"))])
     if not help_letter:
-        cues.update("nohelp&" + c for c in ("vil_blive", "vil_blive_part", "blive_part", "spass", "neg") if c in cues)
-    f.extend("c:" + c for c in cues)
-    return f
+        cues.update(["nohelp&" + c for c in ("vil_blive", "vil_blive_part", "blive_part", "spass", "neg") if c in cues])
+    return words, lemmas, cues
 
 
 @lru_cache(maxsize=1)

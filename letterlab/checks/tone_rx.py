@@ -1,0 +1,179 @@
+"""Compiled tone patterns that skip a text lacking every literal a match needs.
+
+The tone families run some eighty patterns over each body sentence, and most of them match nowhere: a
+pattern that opens with ``\\b`` is tried at every position of the sentence. :class:`Pre` reads the literals
+one of which every match contains (``letterlab.prefilter.Rx.needs``) and answers "no match" at once when
+none of them is in the text (``in`` runs at C speed); otherwise the compiled pattern runs as before. The
+answers are the same as the pattern's own: a match lies inside the text, so it needs a literal that the
+whole text holds (also when ``pos``/``endpos`` narrow the search).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterator
+
+from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain
+
+
+class Pre:
+    """A drop-in for a compiled ``re.Pattern`` (flags without ``IGNORECASE``) with a literal pre-test."""
+
+    __slots__ = ("rx", "pattern", "flags", "needs")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.flags = rx.flags
+        needs = Rx(rx.pattern).needs if not rx.flags & re.IGNORECASE else None
+        self.needs = tuple(needs) if needs and all(needs) else None
+
+    def _absent(self, text: str) -> bool:
+        needs = self.needs
+        if needs is None:
+            return False
+        for lit in needs:
+            if lit in text:
+                return False
+        return True
+
+    def search(self, text: str, *args):
+        return None if self._absent(text) else self.rx.search(text, *args)
+
+    def match(self, text: str, *args):
+        return None if self._absent(text) else self.rx.match(text, *args)
+
+    def fullmatch(self, text: str, *args):
+        return None if self._absent(text) else self.rx.fullmatch(text, *args)
+
+    def finditer(self, text: str, *args):
+        return iter(()) if self._absent(text) else self.rx.finditer(text, *args)
+
+    def findall(self, text: str, *args):
+        return [] if self._absent(text) else self.rx.findall(text, *args)
+
+    def sub(self, repl, text: str, count: int = 0):
+        return text if self._absent(text) else self.rx.sub(repl, text, count)
+
+
+def prefiltered(namespace: dict, skip=()) -> None:
+    """Replace each compiled ``*_RE`` pattern in ``namespace`` (a module's globals) by its :class:`Pre`."""
+    for name, value in list(namespace.items()):
+        if (name.endswith("_RE") and name not in skip and isinstance(value, re.Pattern)
+                and not value.flags & re.IGNORECASE):
+            namespace[name] = Pre(value)
+
+
+class TextMemo:
+    """What the literal tests of :func:`alternation_finditer` learn about one text, shared by all its scans
+    (the tone patterns share many literals: "ikke", the benefit words of ``BENEFIT`` …)."""
+
+    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tested: set[str] = set()       # literals looked for in the text
+        self.present: set[str] = set()      # ... and found
+        self._counts: dict[str, int] = {}
+        self._places: dict[str, list[int]] = {}
+        self._plain: bool | None = None
+
+    def test(self, lits: frozenset) -> None:
+        """Look for each of ``lits`` not looked for yet."""
+        new = lits - self.tested
+        if new:
+            text = self.text
+            self.present.update([lit for lit in new if lit in text])
+            self.tested |= new
+
+    def plain(self) -> bool:
+        if self._plain is None:
+            self._plain = _plain(self.text)
+        return self._plain
+
+    def has(self, lit: str) -> bool:
+        if lit not in self.tested:
+            self.tested.add(lit)
+            if lit in self.text:
+                self.present.add(lit)
+        return lit in self.present
+
+    def count(self, lit: str) -> int:
+        got = self._counts.get(lit)
+        if got is None:
+            got = self._counts[lit] = self.text.count(lit) if self.has(lit) else 0
+        return got
+
+    def places(self, lit: str) -> list[int]:
+        """Every offset where ``lit`` occurs, overlaps included (as ``Rx.start_places`` finds them)."""
+        got = self._places.get(lit)
+        if got is None:
+            got, text = [], self.text
+            i = text.find(lit) if self.has(lit) else -1
+            while i >= 0:
+                got.append(i)
+                i = text.find(lit, i + 1)
+            self._places[lit] = got
+        return got
+
+
+# per Alternation (they live as long as the process, in ``tone._ALTERNATIONS``): its items with their needed
+# literals as sets, and all those literals together
+_PLANS: dict[int, tuple] = {}
+
+
+def _plan(alt: Alternation) -> tuple:
+    got = _PLANS.get(id(alt))
+    if got is None or got[0] is not alt:
+        items = tuple((r, frozenset(r.needs) if r.needs is not None else None) for r in alt.items)
+        every = frozenset(lit for _, needs in items if needs is not None for lit in needs)
+        got = _PLANS[id(alt)] = (alt, items, every)
+    return got
+
+
+def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]:
+    """``alt.finditer(memo.text)``, step for step, with the literal tests read from ``memo``."""
+    text = memo.text
+    _, items, every = _plan(alt)
+    memo.test(every)
+    present = memo.present
+    # ``not r.absent(text)``: no literals known, one of them in the text, or a folded pattern on a text that is
+    # not plain
+    live = [r for r, needs in items
+            if needs is None or not needs.isdisjoint(present) or r.folded and not memo.plain()]
+    if not live:
+        return
+    places: list[list[int] | None] = []
+    for r in live:
+        few = r.starts and sum(memo.count(lit) for lit in r.starts) <= _MAX_TRIES
+        if few:
+            at: set[int] = set()
+            for lit in r.starts:
+                at.update(memo.places(lit))
+            places.append(sorted(at))
+        else:
+            places.append(None)
+
+    def first(k: int, pos: int) -> re.Match | None:
+        rx, at = live[k].rx, places[k]
+        if at is None:
+            return rx.search(text, pos)
+        for i in at[bisect_left(at, pos):]:
+            m = rx.match(text, i)
+            if m:
+                return m
+        return None
+
+    nxt = [first(k, 0) for k in range(len(live))]
+    while True:
+        best = None
+        for m in nxt:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = max(best.end(), best.start() + 1)
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < pos:
+                nxt[k] = first(k, pos)
