@@ -302,6 +302,10 @@ CONDITIONS = [
     r"^(?:[-•*–]\s*)?(ring|skriv) til (os|mig|\w+) (via|på|gennem) (?!.*\b(for at|og (aftal|bestil|send|fortæl)\w*)\b)[^,]*[.!]?$",
     # "så" after the verb points back to the condition before it: "Hvis ..., kan du søge igen. Send os så ..."
     r"^(?:[-•*–]\s*)?[a-zæøå]+ ((os|mig|dem|dig|jer) )?så\b(?! (hurtigt|hurtig|snart|tidligt|hurtigst|meget|længe)\b)",
+    # an offer of help where the helper acts next, the address or number before it may hold dots (an e-mail,
+    # "tlf."): "Ring til din sagsbehandler, Lone, på tlf. 72 10 44 00, så gennemgår hun den med dig",
+    # "Skriv til os på gaeld@fjordby.dk, så laver vi en aftale" (not "..., så du ikke mister din ydelse")
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b(?:[^.!?]|\.(?=\S)|(?<=\btlf)\.|(?<=\btlf\.nr)\.|(?<=\bnr)\.)*?,\s*så (\w+ )?(vi|jeg|hun|han)\b(?![^.!?]*\b(ikke|ingen)\b)",
 ]
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
@@ -597,6 +601,21 @@ def speech_act(classes) -> str:
     return "information"
 
 
+# Letters to more than one reader say "I", "jer", "jeres" where a letter to one says "du", "dig", "din": "I får
+# tilladelse til at bygge en carport", "Vi har behandlet jeres ansøgning". The pronoun "I" is always written with a
+# capital; at the start of a sentence it is the pronoun only before a verb ("I får ...", not "I dag ..." or "I alt").
+_PLURAL_YOU = re.compile(r"(?<=\S )I\b|^(?:[-•*–]\s*)?I(?= (får|fik|kan|skal|må|har|havde|er|var|bliver|blev|vil|bedes|"
+                         r"mangler|skylder|modtager|ønsker|søger|bor|betaler|ejer|bør|behøver|mister|slipper|"
+                         r"kommer|starter)\b)|\bjer(es)?\b")
+
+
+def _plural_you_as_du(text: str) -> str | None:
+    """The sentence, cleaned, with the plural "I"/"jer"/"jeres" read as "du"/"dig"/"din"; None when it has none."""
+    if not _PLURAL_YOU.search(text):
+        return None
+    return _clean(_PLURAL_YOU.sub(lambda m: {"jer": "dig", "jeres": "din"}.get(m.group(0).lower(), "du"), text))
+
+
 class _Classifier:
     """The message classes of sentences for one set of patterns, remembered per sentence text."""
 
@@ -611,6 +630,9 @@ class _Classifier:
         if got is None:
             t = _clean(text)
             out = {name for (name, _), found in zip(self.tests, self.all.search(t)) if found}
+            du = _plural_you_as_du(text)
+            if du is not None:      # a letter to "I" is read as one to "du"
+                out |= {name for (name, _), found in zip(self.tests, self.all.search(du)) if found}
             if "action" not in out and starts_imperative(t, self.imperatives):
                 out.add("action")
             if "decision" in out and _LOOK_INTO.match(t):
@@ -781,7 +803,61 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
+    if main not in window and main.part != "subject":
+        # the editor's rule: a heading that already says it, or a first body sentence that states a decision,
+        # puts the message first (the request in the second paragraph repeats it)
+        said = _heading_says(lay, main, params)
+        if said is None and any("decision" in tier for tier in PREFERRED.get(genre or "orientering", ())):
+            said = _decision_first(doc, lay, classifier)   # not in a summons: its message is the summons
+        if said is not None:
+            return said, True
     return main, main in window
+
+
+_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})*(?:,\d\d)? ?kr\b")
+# a subject line that tells what we have done ("Vi har sendt din sag videre den 3. maj") is no statement of the request
+_OUR_STEP = re.compile(r"^(vi|jeg|kommunen) (har|havde)\b")
+
+
+def _heading_says(lay: Layout, main: Sent, params: dict) -> Sent | None:
+    """A subject line with content that names what the late message says: its date, its amount or its act
+    ("Restance på 2.400 kr. – betal senest den 15. december" over "Vi beder Dem betale beløbet senest den 15. ...")."""
+    body = _clean(main.text)
+    facts = {m.group(0) for m in re.finditer(DATE_RE, body)} | {m.group(0) for m in _AMOUNT.finditer(body)}
+    verb = _action_verb(body, frozenset(w.lower() for w in params["imperatives"]))
+    for h in lay.heading_sents:
+        head = _clean(_subject_text(h.text))
+        if not _CONTENT_HEADING.search(head) or _type_label(head):
+            continue        # a topic ("Om din betaling for madservice") says nothing yet
+        if speech_act(_classifier(params).classes(_subject_text(h.text))) in ("process", "appeal"):
+            continue        # "Vi har sendt din sag videre den 3. maj" is case process, not the request
+        if _OUR_STEP.match(head):
+            continue
+        if any(f in head for f in facts) or (verb and re.search(rf"\b{re.escape(verb)}", head)):
+            return h
+    return None
+
+
+# a first sentence that hangs on a condition or tells what an act will lead to ("Udeblivelse vil medføre, at Deres
+# ydelse standses") is no decision stated up front
+_IF = re.compile(r"\b(hvis|såfremt|dersom)\b|\b(vil|kan|skal) (\w+ ){0,2}(medføre|føre til|betyde)\b|\bmedfører,? at\b")
+
+
+def _decision_first(doc: Doc | None, lay: Layout, classifier: _Classifier) -> Sent | None:
+    """The first body sentence when it states a decision ("Hjælpen til rengøring ophører fra den 1. september"),
+    not background in the preterite, a question, one on a condition, or behind a delaying opening ("Det skal
+    hermed meddeles, at ...", where the decision word is often background: "lånet, som er bevilget ...")."""
+    if not lay.body:
+        return None
+    first = lay.body[0]
+    t = _clean(first.text)
+    classes = classifier.classes(first.text)
+    if "decision" not in classes or "consequence" in classes or t.endswith("?") or _IF.search(t) \
+            or _ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _LOOK_INTO.match(t) \
+            or _DELAYING_START.match(t) \
+            or _told_in_the_past(doc, first):
+        return None
+    return first
 
 
 _CLOCK_TIME = re.compile(r"\bkl\.? ?\d{1,2}([.:]\d{2})?\b|\bklokken \d")
@@ -842,7 +918,18 @@ def _cannot_open(sent: Sent) -> bool:
     if sent.part == "subject":
         return False
     t = _clean(sent.text)
-    return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t))
+    return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t)
+                or _convenience_step(t))
+
+
+def _convenience_step(t: str) -> bool:
+    """An instruction in the imperative put as advice ("Skriv din adresse, så kan du se dine datoer", ``_advice``):
+    a convenience, never the message. A statement with a "så"-clause ("Du får adgang, så du kan se ...") is not one."""
+    m = _IMPERATIVE_START.match(t)
+    return bool(m) and m.group(1) in _DEFAULT_IMPERATIVES and _advice(t)
+
+
+_DEFAULT_IMPERATIVES = frozenset(IMPERATIVES) | {"hent", "opret", "installér", "installer", "download"}
 
 
 # A reminder of a detail ("Husk at skrive sagsnummeret", "Bemærk, at …", "Vær opmærksom på …") and a key-value line
@@ -1107,6 +1194,26 @@ SECTION_AHEAD = 40          # sentences after a request in which its deadline ma
 # forældrebetaling", "Du skal fremover melde afbud før kl. 9", "Tag kortet med hver gang")
 ONGOING_DUTY = re.compile(r"\b(fortsat|fortsætter? med at|stadig|stadigvæk|som hidtil|som før|fremover|fremadrettet|"
                           r"hver gang|altid)\b", re.I)
+# a standing instruction that already says when, at a time of day or of an event that recurs: "Meld sygdom på Aula
+# om morgenen", "Ring inden kl. 8 på første sygedag", "Giv besked samme dag" (not a date to meet once)
+STANDING_TIME = re.compile(r"\b((om|hver|samme|senest|inden|før) (morgen(en)?|formiddag(en)?|eftermiddag(en)?|aften(en)?|dag)|"
+                           r"(inden|før) kl\.? ?\d|på (selve |første )?(sygedag|fraværsdag|mødedag|dag)en\b|"
+                           r"første (syge|fraværs)dag)\b", re.I)
+# advice rather than a duty: something to send along with another act, whose "så"-clause promises that it goes
+# quicker or easier ("Husk at sende en erklæring med, så kan vi behandle ansøgningen hurtigere"), or a step that lets
+# the reader see something for themselves ("Skriv din adresse, så kan du se dine datoer"). A plain request with a
+# reason ("Send os dine kontoudtog, så vi kan se, om ...") and a duty ("Du skal sende ...", "Vi beder dig ...") are
+# no advice.
+CONVENIENCE = re.compile(
+    r"(\bmed|\bvedlæg\w*\b[^,.!?]*),\s*så (?:(kan|vil|går|bliver) (vi|jeg|du|de|i|det|sagen|behandlingen)|"
+    r"(vi|jeg|du|de|i) (kan|vil)) [^.!?]{0,60}?\b(hurtigere|nemmere|lettere|bedre|enklere|smidigere|hurtigt)\b|"
+    r",\s*så (kan (du|de|i)|(du|de|i) kan) (selv )?(se|finde|følge)\b", re.I)
+_DUTY = re.compile(r"\b((du|de|i) (skal|bedes)|(skal|bedes) (du|de|i)|beder|anmodes|anmoder)\b", re.I)
+
+
+def _advice(text: str) -> bool:
+    """A request put as advice with its gain in a "så"-clause (``CONVENIENCE``), not a duty (``_DUTY``)."""
+    return bool(CONVENIENCE.search(text)) and not _DUTY.search(text)
 
 
 def _handling_uden_frist(doc, rule) -> Iterator:
@@ -1148,6 +1255,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if not _asks_for_action(actions, t):
             continue
         if conds.search(t) or section_if or ONGOING_DUTY.search(t):
+            continue
+        if STANDING_TIME.search(t) or _advice(t):
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
