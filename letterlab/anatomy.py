@@ -594,7 +594,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         # "Din gæld sendes til inddrivelse hos Gældsstyrelsen, og der kan blive foretaget lønindeholdelse." under
         # the subject line: a whole sentence with a clause is the letter's first paragraph, not a second heading
         full = [i for i in subject if _full_sentence(lines[i].text)]
-        if len(full) == 1:
+        # not under a mere type line ("Påbud" above "Du skal fjerne ..., fordi ..."): then the sentence is the subject
+        if len(full) == 1 and not any(LETTER_TYPE_LINE.match(lines[i].text) for i in subject if i != full[0]):
             subject.remove(full[0])
             lines[full[0]].kind = "body"
     for i in subject:

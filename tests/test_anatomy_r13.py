@@ -158,6 +158,7 @@ Bo Ravn
     # hard negatives: two short subject lines, and a subject line that is a sentence on its own, stay subjects
     ["Påbud", "Du skal fjerne bilerne fra grunden senest den 1. marts 2027"],
     ["Din restskat er sendt til inddrivelse, og du skal betale 4.312 kr. senest den 1. februar 2027."],
+    ["Påbud", "Du skal fjerne de to biler fra grunden senest den 1. marts 2027, fordi de står ulovligt."],
 ])
 def test_subject_lines_stay_subjects(subject):
     text = "Vordingborg Kommune\nBorgerservice\n\n3. december 2026\n\n" + "\n".join(subject) + """
