@@ -223,22 +223,27 @@ CHECKBOX_OUTCOME = re.compile(
     r"^\s*([☐□▢◻❑]|\[\s?\]|\(\s?\))\s*.{0,60}?(\b(du|de|i|vi) (får|kan få|kan ikke få|bevilger|giver)\b|"
     r"\bbevilg\w*|\bafslag\b|\bgodkend\w*|\bimødekom\w*|\bdelvi(s|st)\b)", re.I)
 APPEAL_HEADING = re.compile(
-    r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+du|hvis\s+du\s+vil\s+klage|"
-    r"du\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+du|"
-    r"vil\s+du\s+klage|er\s+du\s+uenig|klageadgang|adgang\s+til\s+at\s+klage|domstolsprøvelse|"
+    r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+(du|de|i)|hvis\s+(du|de|i)\s+vil\s+klage|"
+    r"(du|de|i)\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+(du|de|i)|"
+    r"vil\s+(du|de|i)\s+klage|er\s+(du|de|i)\s+uenig|klageadgang|adgang\s+til\s+at\s+klage|domstolsprøvelse|"
     r"klage\s+over\s+(afgørelsen|påbuddet|bøden))", re.I)
 APPEAL_OPENING = re.compile(
-    r"^\s*(du\s+kan\s+klage|hvis\s+du\s+(vil|ønsker\s+at)\s+klage|du\s+har\s+mulighed\s+for\s+at\s+klage|"
+    r"^\s*((du|de|i)\s+kan\s+klage|hvis\s+(du|de|i)\s+(vil|ønsker\s+at)\s+klage|(du|de|i)\s+har\s+mulighed\s+for\s+at\s+klage|"
+    # "Er De uenig i afgørelsen, kan De klage ...", "Hvis I ikke er enige, kan I klage ...": the guide's first paragraph
+    r"(er\s+(du|de|i)|hvis\s+(du|de|i)\s+(ikke\s+)?er)\s+(u)?enig\w*\b[^.!?\n]{0,80}?\bkan\s+(du|de|i)\s+(på)?klage|"
+    r"(du|de|i)\s+har\s+ret\s+til\s+at\s+klage|"
     r"en\s+(eventuel\s+)?klage\s+(skal|over)|klagefristen|du\s+kan\s+(påklage|anke)|afgørelsen\s+kan\s+"
-    r"(påklages|indbringes)|(du|de)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
+    r"(påklages|indbringes)|(du|de|i)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
 # "Denne mail er sendt automatisk og kan ikke besvares": a system's note about the mail, not the letter
 AUTO_FOOTER = re.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
                          r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
 POSTSCRIPT = re.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
 POST_SIGNATURE_FOOTER = re.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
 LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
-CONTACT_OFFER = re.compile(r"^\s*(har\s+du\s+spørgsmål|hvis\s+du\s+har\s+spørgsmål|du\s+er\s+(altid\s+)?"
-                           r"velkommen\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
+CONTACT_OFFER = re.compile(r"^\s*(har\s+(du|de|i)\s+spørgsmål|hvis\s+(du|de|i)\s+har\s+spørgsmål|(du|de|i)\s+er\s+(altid\s+)?"
+                           r"velkomn?e?\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
+# "Sådan betaler du", "Sådan søger De": a how-to heading that ends in the pronoun, not a lead-in
+HOWTO_HEADING = re.compile(r"^\s*sådan\s+[a-zæøå]+\s+(du|de|i)\s*$", re.I)
 RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
 
 
@@ -528,7 +533,7 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
                 else "subject"
         elif SUBJECT_WORD.match(t) and _words(t) >= 3 and not placeholders_only(SUBJECT_WORD.sub("", t)):
             ln.kind = "subject"
-        elif RECIPIENT_LINE.match(t) and _words(t) <= 8:
+        elif RECIPIENT_LINE.match(t) and _words(t) <= 8 or _addressee_line(t):
             ln.kind = "recipient"
         elif placeholders_only(t) and _field_hint(t):
             ln.kind = _field_hint(t)
@@ -606,6 +611,14 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         subject.append(i)
         if len(subject) == 2:
             break
+    if len(subject) == 2:
+        # "Din gæld sendes til inddrivelse hos Gældsstyrelsen, og der kan blive foretaget lønindeholdelse." under
+        # the subject line: a whole sentence with a clause is the letter's first paragraph, not a second heading
+        full = [i for i in subject if _full_sentence(lines[i].text)]
+        # not under a mere type line ("Påbud" above "Du skal fjerne ..., fordi ..."): then the sentence is the subject
+        if len(full) == 1 and not any(LETTER_TYPE_LINE.match(lines[i].text) for i in subject if i != full[0]):
+            subject.remove(full[0])
+            lines[full[0]].kind = "body"
     for i in subject:
         lines[i].kind = "subject"
     # "Vedr.: Møde i ..." among the reference lines, with the real subject line below them, is a reference line
@@ -669,6 +682,23 @@ def _case_detail(ln: _Line, before: _Line) -> bool:
 _VERB_WORD = re.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)
 
 
+# "Til ejere og beboere i Hvidsten og Nørre Åby", "Til Mette og Lars Holm": the addressee line, however long
+_ADDRESSEE_NAMES = re.compile(r"^\s*[Tt]il\s+[A-ZÆØÅ][\wæøå-]+(\s+(og|[A-ZÆØÅ][\wæøå.-]+)){0,6}\s*$")
+
+
+def _addressee_line(line: str) -> bool:
+    """A "Til ..." line naming the readers (a group, or names only) with no sentence in it."""
+    if RUNNING_END.search(line) or ":" in line or _words(line) > 16:
+        return False
+    return bool(RECIPIENT_LINE.match(line)) or bool(_ADDRESSEE_NAMES.match(line)) and not ORG.search(line)
+
+
+def _full_sentence(line: str) -> bool:
+    """A whole sentence with a clause (a comma, a verb, a full stop, twelve words or more): running text."""
+    return _words(line) >= 12 and "," in line and bool(re.search(r"[a-zæøå0-9]\.\s*$", line)) \
+        and _has_verb_word(line)
+
+
 def _has_verb_word(line: str) -> bool:
     """A common finite verb or a pronoun: the line says something, it is not a name."""
     return bool(_VERB_WORD.search(line))
@@ -696,7 +726,8 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     if BULLET.match(t) or KEYVALUE.match(t) or PLACEHOLDER.fullmatch(t):
         return False
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
-    if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t):    # "Sådan klager du" is a heading
+    if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t) and not HOWTO_HEADING.match(t):
+        # "Sådan klager du", "Sådan betaler du" are headings
         return False
     if re.search(r"[a-zæøå0-9]{2,}[.!?]\s+[A-ZÆØÅ]", t):
         return False    # "Send det senest den 17. december 2026. Du kan" holds a whole sentence: running text

@@ -79,6 +79,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # would have to be the answer asked for, not the offer that opens the letter.
         (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
+        # the same verdicts to readers addressed as "I" (parents, owners, a household): "I får ikke plads i ...",
+        # "det, I har søgt om", "Vi giver jer afslag"
+        (r"\bi (får|kan få) ikke\b", 1.5), (r"\bi får\b", 0.5), (r"\bkan i ikke få\b|\bfår i ikke\b", 1.5),
+        (r"\bgive[rt]? jer afslag\b", 2), (r"\b(som )?i (har )?(søgt|søgte|ansøgt|ansøgte) om\b", 2),
     ],
     "partshoering": [
         (r"\bpartshøring\b", 4), (r"\bbemærkninger\b", 1.5), (r"\bkommentere\b|\bkommentarer\b", 1),

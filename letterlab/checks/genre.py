@@ -69,9 +69,11 @@ REFUSAL = [
     r"\b(kr\.?|kroner) mindre\b",
     # less than asked for, in words: "Hvorfor får du mindre, end du søgte?", "men ikke det fulde beløb"
     r"\bmindre,? end (du|de|i) (har )?(an)?søg(t|te)\b", r"\bikke (det|den) (fulde|hele) (beløb|støtte|tilskud|hjælp)\w*",
+    # the same refusals to readers addressed as "I" (parents, owners, a household): "I får ikke plads", "kan I ikke få"
+    r"\bi får ikke\b", r"\bfår i ikke\b", r"\bkan i ikke få\b", r"\bi ikke får\b",
 ]
 # "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
-FULL_GRANT = re.compile(r"\b(er|får du|du får) det,? (som )?(du|de) (har )?(an)?søgt om\b|"
+FULL_GRANT = re.compile(r"\b(er|får du|du får|får i|i får) det,? (som )?(du|de|i) (har )?(an)?søgt om\b|"
                         r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
 # Words that seem to refuse but do not in these places: "helt eller delvist rask" names two cases, not a part of
 # what was asked for; a conditional clause ("Giv os besked, hvis du bliver delvist rask", "Hvis du ikke deltager,
@@ -144,14 +146,14 @@ PLACES = [
 OPEN_DEADLINE = [
     rf"\b(inden|indenfor|inden for|senest)( de næste)? {NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b"
     r"(?! (efter|fra|regnet|fra den|fra datoen|fra brevets|fra i dag|fra modtagelsen|fra du|fra at|fra vi|før|"
-    r"inden|til|hvor|og|forinden|herefter|derefter|,? (at|når) du))",
+    r"inden|til|hvor|og|forinden|herefter|derefter|,? (at|når) (du|de|i)))",
     r"\bfra dato\b(?! (for|af|på))", r"\bfra dags dato\b",
 ]
 # ... in a sentence where the reader must act within it (not "Du får svar inden 6 uger").
 READER_ACTS = [
     r"\b(send|indsend|betal|indbetal|klag|udfyld|aflever|fjern|ryd)(e|es|t|er os)?\b", r"^(svar|skriv|giv|meld|ret)\b",
     r"\b(svare|skrive til|give os|melde)\b",
-    r"\b(du|de) (skal|kan|bedes|må)\b", r"\b(bedes|anmodes)\b", r"\bfrist(en)?\b",
+    r"\b(du|de|i) (skal|kan|bedes|må)\b", r"\b(bedes|anmodes)\b", r"\bfrist(en)?\b",
 ]
 
 PARAMS = {
@@ -257,6 +259,27 @@ def _ours_to_meet(low: str, params: dict) -> bool:
     return True
 
 
+# "Din læge forventer ikke, at du kan raskmeldes inden for 8 uger", "Vi vurderer, at du kan være i job inden 3
+# måneder": a period in someone's prognosis or expectation of what the reader can do or be, not a deadline the reader
+# must act within. Not when the same sentence asks something of the reader ("Vi forventer, at du sender ... inden 14
+# dage", "Du skal ...", "frist").
+_PROGNOSIS = re.compile(r"\b(forvent\w*|prognose\w*|vurder(er|ede|et)|skønne[rt]?|regner (\w+ )?med|tror|formoder|"
+                        r"forudse\w*|anslår|mener)\b[^.!?]*?\bat\b")
+_CAPACITY = re.compile(r"\b(du|de|i) (kan|må)\b")
+
+
+def _prognosis_only(low: str, params: dict) -> bool:
+    """True when every open deadline in ``low`` stands in an at-clause after a verb of expectation, and the
+    sentence asks nothing of the reader beyond what the reader can do ("De kan raskmeldes")."""
+    first = _PROGNOSIS.search(low)
+    if first is None:
+        return False
+    if _has(_rx(params, "reader_act_patterns"), _CAPACITY.sub(" ", low)):
+        return False
+    return all(m.start() >= first.end() for rx in _compile_all(tuple(params["open_deadline_patterns"]))
+               for m in rx.rx.finditer(low))
+
+
 def validate_param(key: str, value) -> str | None:
     if key in REGEX_PARAMS:
         return regex_list_problem(value)
@@ -356,7 +379,8 @@ _STRONG_REFUSAL = re.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (f�
 
 
 _ASKED = re.compile(r"\b(har )?(an)?søg(?:t|te) om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
-_GIVEN = re.compile(r"\b(du får|får du|vi bevilger|bevilger vi|vi giver dig|bevilges|vi betaler) (dig )?(\w+ )?(\d[\d.]*)(,\d\d)? kr")
+_GIVEN = re.compile(r"\b(du får|får du|i får|får i|vi bevilger|bevilger vi|vi giver (dig|jer)|bevilges|vi betaler) "
+                    r"((dig|jer) )?(\w+ )?(?P<amount>\d[\d.]*)(,\d\d)? kr")
 
 
 def _less_than_asked(text: str) -> bool:
@@ -365,7 +389,7 @@ def _less_than_asked(text: str) -> bool:
     if not asked:
         return False
     wanted = float(asked.group(4).replace(".", ""))
-    return any(float(m.group(4).replace(".", "")) < wanted for m in _GIVEN.finditer(text))
+    return any(float(m.group("amount").replace(".", "")) < wanted for m in _GIVEN.finditer(text))
 
 
 def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
@@ -384,7 +408,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
             low = _lower(s)
             m = open_dl.search(low) if hasattr(open_dl, "search") else None
             if m and _has(acts, low) and not re.search(DATE_RE, low) \
-                    and not _rule_periods_only(low, p) and not _ours_to_meet(low, p):
+                    and not _rule_periods_only(low, p) and not _ours_to_meet(low, p) \
+                    and not _prognosis_only(low, p):
                 out.append(("frist-uden-start", (s.start, s.end)))
         return out
 

@@ -114,7 +114,7 @@ OBJECT_PREPS = {"om", "til", "af", "for", "over"}
 NO_AGENT_VERBS = {"ske"}
 GAP_POS = {"DET", "ADJ", "ADV", "PRON", "NUM"}
 PAIR_KEYS = {"verbs": list, "noun": str, "replace": (str, list), "prep": list, "between": list,
-             "require_prep": bool, "safe": bool, "note": str, "plain_alone": bool}
+             "require_prep": bool, "safe": bool, "note": str, "plain_alone": bool, "fixed_om": bool}
 
 PAIRS_HELP = '{ verbs = ["foretage"], noun = "vurdering", replace = "vurdere", prep = ["af"] }'
 PARAMS = {
@@ -190,6 +190,7 @@ class Pair:
     plain_alone: bool = False
     safe: bool = True
     note: str = ""
+    fixed_om: bool = False      # with plain_alone: "om" after the noun keeps it plain ("træffe afgørelse om, at")
 
 
 class Compiled:
@@ -205,6 +206,7 @@ class Compiled:
                 prep=frozenset(w.lower() for w in p.get("prep", [])),
                 between=frozenset(w.lower() for w in p.get("between", [])),
                 require_prep=p.get("require_prep", False), plain_alone=p.get("plain_alone", False), safe=p.get("safe", True), note=p.get("note", ""),
+                fixed_om=p.get("fixed_om", False),
             ))
         self.empty = {v.lower() for v in params["empty_verbs"]}
         for v in {v for pr in self.pairs for v in pr.verbs} | self.empty:
@@ -318,7 +320,7 @@ def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
                 prep = j + 1 if j + 1 < n and lower[j + 1] in pair.prep else None
                 if pair.require_prep and prep is None:
                     break
-                if pair.plain_alone and prep is None and not (j + 1 < n and lower[j + 1] == "om"):
+                if pair.plain_alone and prep is None and (pair.fixed_om or not (j + 1 < n and lower[j + 1] == "om")):
                     break   # "Vi har truffet afgørelsen efter § 91": plain and exact as it stands
                 hit = Hit(doc[i], min(pair.verbs & lemmas), doc[j], [doc[g] for g in gap],
                           None if prep is None else doc[prep], pair)
