@@ -177,3 +177,17 @@ def test_the_heading_is_printed_only_over_items(tmp_path, capsys):
     if "Det har vi ikke ændret:" in lines:
         k = lines.index("Det har vi ikke ændret:")
         assert k + 1 < len(lines) and lines[k + 1].startswith("  ") and lines[k + 1].strip(), out
+
+
+# ---------------------------------------------------------------- 4. the new words a user reads are plain Danish
+
+@pytest.mark.model
+def test_the_new_messages_pass_letterlabs_own_rules(nlp):
+    from letterlab.core import analyse
+    from letterlab.rewrite import guard
+
+    text = " ".join([guard.MSG_PLURAL, guard.NOTE_LOWER_START, MSG_LEFT_OUT.format(n=2)])
+    report = analyse(text, nlp=nlp)
+    bad = [(f.rule, f.text) for f in report.findings if f.category in {"passive", "jargon", "address",
+                                                                       "nominalisation"}]
+    assert not bad, bad
