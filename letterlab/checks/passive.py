@@ -353,6 +353,8 @@ def check(doc, rule) -> Iterator:
         if kind == "være" and _observed_state(tok):
             continue        # "P-skiven var stillet korrekt", "Lyset var tændt": a state found, not an act to turn
         part = ctx.part_at(start)
+        if part == "subject" and _has_body(ctx):
+            continue        # review 13: a heading's passive is the kind, short choice; the body says who acts
         if part == "subject" and _readers_thing_as_subject(table, tok.i):
             continue        # a subject line about the reader's own case: "Din kontanthjælp bliver sat ned fra 1. maj"
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
@@ -688,3 +690,8 @@ def _observed_state(tok: Token) -> bool:
         return True
     lemma = participle_lemma(tok.lower_, tok.lemma_.lower()) or tok.lemma_.lower()
     return lemma in SETTING_VERBS
+
+
+def _has_body(ctx) -> bool:
+    """The letter has body text under its subject line (a text of one line is checked as it is)."""
+    return any(p.kind in ("body", "list", "keyvalue") for p in (ctx.parts or ()))
