@@ -212,6 +212,8 @@ def formal_forms(doc: Doc) -> list[tuple[Token, float, bool]]:
     sure: list[tuple[Token, float, bool]] = []
     unsure: list[Token] = []
     for t in cands:
+        if t.text == "De" and _they_after_full_stop(t):
+            continue    # "Vestfjord Renovation A/S. De kører nye ruter": "they", however the parse splits it
         if _polite(t):
             sure.append((t, 0.95, True))
         elif not sentence_initial(t):
@@ -370,7 +372,7 @@ def _form_rewrite(tok: Token, conf: float, sure: bool) -> tuple[Suggestion | Non
     if repl is None:
         # the noun's gender or number is unknown: say what to do, offer no guess
         return None, f"Skriv \"din\", \"dit\" eller \"dine\" i stedet for \"{tok.text}\", alt efter ordet bagefter."
-    repl = match_case(tok.text, repl) if sentence_initial(tok) else repl
+    repl = match_case(tok.text, repl) if sentence_initial(tok) or _after_full_stop(tok) else repl
     sug = Suggestion(start, end, repl, kind="address", safe=safe, confidence=conf if safe else min(conf, 0.6),
                      note=note)
     return sug, f"Skriv \"{repl}\" i stedet for \"{tok.text}\"."
@@ -683,3 +685,62 @@ TARGET_FNS = {
 
 def check(doc, rule) -> Iterator:
     yield from TARGET_FNS[rule.params["find"]](doc, rule)
+
+
+# --- review 13: "De" after a full stop that points back to a company or to several people --------------------------
+
+# Words that name a company or an organisation ("Nordfjord Renovation A/S", "firmaet", "vognmændene").
+COMPANY_MARKS = {"a/s", "aps", "i/s", "a/s.", "aps.", "i/s.", "a.m.b.a."}
+COMPANY_STEMS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand", "vognmænd", "renovation", "forsyning",
+                 "håndværker", "montør", "styrelse", "firmaer")
+BACK_WINDOW = 30
+COMPANY_END_RE = re.compile(r"(?:\bA/S|\bApS|\bI/S|\bP/S|\bK/S|\bA\.m\.b\.a)\.?$")
+
+
+def _they_after_full_stop(tok: Token, depth: int = 0) -> bool:
+    """ "... hos Nordfjord Renovation A/S. De kører nye ruter fra maj": "De" right after a full stop (in the text,
+    whatever the parse made of "A/S.") whose sentence before names a company, an organisation or several
+    people: "they", not the polite form. "De bedes ..." is always the reader."""
+    text = doc_text(tok.doc)
+    k = tok.idx
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] not in ".!?":
+        return False
+    nxt = _next(tok)
+    if nxt is not None and nxt.lower_ in REQUEST_PASSIVES:
+        return False
+    if COMPANY_END_RE.search(text, max(0, k - 12), k):
+        return True     # "... A/S. De": the company's name ends the sentence before
+    doc = tok.doc
+    j = tok.i - 1
+    seen = 0
+    while j >= 0 and seen < BACK_WINDOW:
+        t = doc[j]
+        if "\n\n" in t.text or (t.text in (".", "!", "?") and j < tok.i - 1 and seen > 0):
+            break       # the paragraph or the sentence before it ends here
+        low = t.lower_
+        if t.text == "De" and depth < 3 and _they_after_full_stop(t, depth + 1):
+            return True     # "... A/S. De kører nye ruter. De henter også haveaffald.": still the company
+        if t.text == "de" and t.pos_ == "PRON":
+            return True     # "..., og de kører hver uge. De ...": "they" already
+        if low in COMPANY_MARKS or low.rstrip(".") in COMPANY_MARKS or any(st in low for st in COMPANY_STEMS):
+            return True
+        if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") and t.dep_.startswith("nsubj") \
+                and not (j > 0 and doc[j - 1].text == "Deres"):
+            return True     # "Naboerne har klaget. De ..." (not "Deres naboer har klaget")
+        j -= 1
+        seen += 1
+    return False
+
+
+def _after_full_stop(tok: Token) -> bool:
+    """The token follows a full stop in the text ("... A/S. De bedes"), even where the parse runs on."""
+    text = doc_text(tok.doc)
+    k = tok.idx
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and k < tok.idx and text[k - 1] in ".!?" and not ABBREVIATION_BEFORE_RE.search(text, max(0, k - 8), k)
+
+
+ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:nr|tlf|pr|ca|jf|kl|evt|fx|bl\.a|vedr|dvs|kr)\.$", re.I)

@@ -393,7 +393,11 @@ def check(doc, rule) -> Iterator:
         sent = _sentence(doc, table, i, plain)
         if _no_actor_to_name(table, text, i, sent, rule.params, kind):
             continue
+        if kind == "være" and _observed_state(doc[i]):
+            continue        # "P-skiven var stillet korrekt", "Lyset var tændt": a state found, not an act to turn
         part = ctx.part_at(start)
+        if part == "subject" and _has_body(ctx):
+            continue        # review 13: a heading's passive is the kind, short choice; the body says who acts
         if part == "subject" and _readers_thing_as_subject(table, i):
             continue        # a subject line about the reader's own case: "Din kontanthjælp bliver sat ned fra 1. maj"
         # a bullet list that says what will be done or what must hold ("• Badekarret bliver fjernet") is
@@ -732,3 +736,34 @@ def _suggest(doc: Doc, tok: Token, kind: str, start: int) -> tuple:
     from ..rewrite.active import suggest_for_passive
 
     return suggest_for_passive(doc, tok, kind, start)
+
+
+# --- review 13: "være" + participle as a state someone found, not an act ---------------------------------------
+
+# Adverbs of result or manner right after a "være" participle: the clause says how a thing was found
+# ("Skiltet var sat korrekt op", "Affaldet var ikke sorteret rigtigt"), a state, not who did it.
+RESULT_ADVERBS = {"korrekt", "forkert", "rigtigt", "ukorrekt", "ordentligt", "synligt", "tydeligt", "forsvarligt",
+                  "lovligt", "ulovligt", "fejlagtigt"}
+# Verbs of setting or placing a thing: after "være" their participle says how the thing stands ("Uret var stillet
+# til kl. 10", "Bilen var parkeret i båsen", "Lyset var tændt"), not an act to turn active.
+SETTING_VERBS = {"stille", "indstille", "parkere", "tænde", "slukke", "opstille", "hensætte"}
+STATE_WINDOW = 3
+
+
+def _observed_state(tok: Token) -> bool:
+    """A "være" participle that describes how a thing stands: a result adverb right after it, or a verb of
+    setting a thing ("stillet", "parkeret", "tændt"). Not when the actor is named ("af ...")."""
+    doc, sent = tok.doc, tok.sent
+    after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + STATE_WINDOW)]]
+    if "af" in after[:2]:
+        return False
+    words = [w for w in after if w not in ("ikke", "helt", "også")][:2]
+    if any(w in RESULT_ADVERBS for w in words):
+        return True
+    lemma = participle_lemma(tok.lower_, tok.lemma_.lower()) or tok.lemma_.lower()
+    return lemma in SETTING_VERBS
+
+
+def _has_body(ctx) -> bool:
+    """The letter has body text under its subject line (a text of one line is checked as it is)."""
+    return any(p.kind in ("body", "list", "keyvalue") for p in (ctx.parts or ()))

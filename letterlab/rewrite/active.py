@@ -1273,6 +1273,10 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         if who == "vi" and _company_in_sentence(t, s_start, s_end, (s_first, s_last)):
             _why(doc, main, WHY_THIRD)
             return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"
+        if _other_party_acts(doc, t, main, s_start, s_end, (s_first, s_last), who, expletive and subj_low == "der",
+                             t.lower[finite], lemma):
+            _why(doc, main, WHY_THIRD)
+            return None   # the paragraph names who does it ("Tandlægen har set ... kan behandles"): not "vi"/"du"
         if kind == "være" and _is_state(t, chain, main, s_first, s_start):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "om ansøgningen er fuldt oplyst": a state, nobody's action to name
@@ -1360,3 +1364,125 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
         confidence = 0.9
     return suggestion(doc, t.idx[lo], t.end[hi], text, kind="passive", safe=safe,
                       confidence=max(0.3, confidence), note=note)
+
+
+# --- review 13: another party named in the sentence or its paragraph as the one who acts ------------------------
+
+# Nouns for parties other than the sender and the reader (stems, lower case): authorities, professionals,
+# companies, portals. "Tandlægen har undersøgt ...", "Gældsstyrelsen inddriver ...", "via Klageportalen".
+OTHER_PARTY_STEMS = THIRD_PARTY_STEMS + (
+    "tandlæge", "speciallæge", "dyrlæge", "jordemoder", "fysioterapeut", "ergoterapeut", "kiropraktor", "psykiater",
+    "hospital", "sygehus", "klinik", "apotek", "politiet", "fogedret", "domstol", "retten", "portal", "renovation",
+    "håndværker", "montør", "elektriker", "murer", "tømrer", "chauffør", "skattestyrelse", "gældsstyrelse",
+    "ankestyrelse", "udbetaling danmark",
+)
+COMPANY_MARKS = {"a/s", "aps", "i/s", "a/s.", "aps.", "i/s.", "a.m.b.a."}
+# Pronouns of the sender and the reader: a phrase with one of them is not another party ("din læge" is).
+PARTY_PRONOUNS_NOT_OTHER = {"du", "dig", "vi", "os", "jeg", "mig", "man", "i", "jer"}
+# Verbs that hand the case over to another party ("Vi har sendt sagen til Gældsstyrelsen"): it acts from then on.
+HANDOVER_VERBS = {"sende", "oversende", "videresende", "overdrage", "overgive", "henvise", "give"}
+# ... what is handed over: the case or the task, not a copy or a letter ("Vi sender en kopi til din læge").
+HANDOVER_OBJECTS = ("sag", "gæld", "krav", "restance", "opgave", "inddrivelse", "opkrævning")
+
+
+def _hands_over(t: TokenTable, k: int, end: int) -> bool:
+    """Verb ``k`` hands the case or task over to another party: "overdraget kravet til Gældsstyrelsen"."""
+    for j in range(k + 1, min(end - 1, k + 7)):
+        if t.lower[j] == "til":
+            return any(any(t.lower[m].startswith(st) for st in HANDOVER_OBJECTS) for m in range(k + 1, j)) \
+                and _party_words(t, j + 1, min(end - 1, j + 3))
+        if t.punct[j]:
+            return False
+    return False
+
+
+# Prepositions that make a party the means of sending ("Du klager via Klageportalen. Klagen bliver sendt til os"):
+# the portal sends it on. Only with verbs of sending: "Afgørelsen kan påklages ... via Klageportalen" is the reader's.
+MEANS_PREPOSITIONS = {"via", "gennem", "igennem"}
+SEND_LEMMAS = {"sende", "fremsende", "tilsende", "oversende", "videresende", "overføre"}
+# Auxiliaries of a passive: their subject is acted on ("renovationsselskabet er orienteret"), not acting.
+PASSIVE_AUX = {"er", "var", "være", "været", "bliver", "blev", "blive", "blevet"}
+# Acts only another authority can do (the debt collector, the bailiff): never "vi" in a municipal letter.
+OTHER_AUTHORITY_ACTS = ("lønindeholdelse", "udlæg", "tvangsauktion", "fogedforretning", "tvangsinddrivelse",
+                        "inddrivelse", "indeholdelse")
+# What only a professional does to a body ("fortanden kan behandles med en fyldning"): never "vi".
+BODY_ENDINGS = ("tand", "tanden", "tænder", "tænderne")
+
+
+def _paragraph(doc: Doc, t: TokenTable, s_start: int, s_end: int) -> tuple[int, int]:
+    """(first, end) token indices of the paragraph (text between blank lines) around the sentence."""
+    text = doc.text
+    a = text.rfind("\n\n", 0, t.idx[s_start])
+    b = text.find("\n\n", t.end[s_end - 1])
+    first = bisect_right(t.idx, a) if a >= 0 else 0
+    end = bisect_right(t.idx, b) if b >= 0 else len(t.idx)
+    return min(first, s_start), max(end, s_end)
+
+
+def _party_words(t: TokenTable, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` name a party other than the sender and the reader."""
+    words = [t.lower[k] for k in range(first, last + 1)]
+    if any(w in PARTY_PRONOUNS_NOT_OTHER for w in words):
+        return False
+    if any(any(st in w for st in SENDER_STEMS) for w in words) or any(w in AUTHORITY_NOUNS for w in words):
+        return False
+    if any(w in COMPANY_MARKS for w in words):
+        return True
+    phrase = " ".join(words)
+    return any(st in phrase for st in OTHER_PARTY_STEMS)
+
+
+def _other_party_acts(doc: Doc, t: TokenTable, main: int, s_start: int, s_end: int, subject: tuple[int, int],
+                      who: str, expletive: bool, finite_word: str = "", lemma: str = "") -> bool:
+    """Whether "vi" or "du" would name the wrong actor: the sentence or its paragraph names another party that
+    acts (the subject of an active verb, an "af" agent, a "via" means), the act is one only another authority
+    does ("der kan blive foretaget lønindeholdelse"), a professional treats a body ("fortanden kan behandles"),
+    or the thing is sent on to us by someone ("Klagen bliver sendt videre til os").
+
+    An order to the reader ("Klagen skal sendes til os") stays the reader's, whoever else the paragraph names:
+    the duty is theirs. An expletive passive of the sender's own work ("Der er foretaget en genberegning") is not
+    undone by another party doing something else in the paragraph ("Modregningen foretages af Skattestyrelsen"):
+    ``_other_actor_risk`` weighs what the others do there."""
+    if who not in ("vi", "du") or (who == "du" and finite_word in DUTY_MODALS):
+        return False
+    clause_end = _clause_end(t, main, s_end)
+    acted_on = _real_subject(t, main, s_end) if expletive else list(range(subject[0], subject[1] + 1))
+    acted = [t.lower[k] for k in acted_on]
+    if who == "vi" and any(any(w.startswith(a) or w.endswith(a) for a in OTHER_AUTHORITY_ACTS) for w in acted):
+        return True
+    if who == "vi" and any(w.endswith(BODY_ENDINGS) for w in acted):
+        return True
+    if who == "du" and any(t.lower[k] == "videre" for k in range(main + 1, clause_end)):
+        return True
+    first, end = _paragraph(doc, t, s_start, s_end)
+    for k in range(first, end):
+        dep = t.dep[k]
+        low = t.lower[k]
+        if t.lemma[k] in HANDOVER_VERBS and _hands_over(t, k, end):
+            return True     # "Vi har sendt sagen til Gældsstyrelsen": the case is theirs now
+        if expletive:
+            continue        # "der er foretaget en genberegning": the letter-wide test of what others do decides
+        if (low in MEANS_PREPOSITIONS and lemma in SEND_LEMMAS) or low == "af":
+            if k + 1 < end and _party_words(t, k + 1, min(end - 1, k + 3)):
+                if low != "af" or t.pos[t.head[k]] in ("VERB", "AUX") or t.dep[k] in ("obl:agent", "case"):
+                    return True
+            continue
+        if not dep.startswith("nsubj") or subject[0] <= k <= subject[1]:
+            continue
+        head = t.head[k]
+        if t.pos[head] not in ("VERB", "AUX") or t.lower[head].endswith("es") or dep == "nsubj:pass" \
+                or _passive_head(doc, t, head):
+            continue    # the subject of a passive is acted on, not acting
+        rng = _subtree_range(doc, k)
+        lo, hi = rng if rng is not None and rng[1] - rng[0] <= 6 else (k, k)
+        if _party_words(t, lo, hi):
+            return True
+    return False
+
+
+def _passive_head(doc: Doc, t: TokenTable, head: int) -> bool:
+    """Whether verb ``head`` is a blive/være passive ("er orienteret", "bliver hentet"), in either tree style."""
+    if t.lower[head] in PASSIVE_AUX:
+        return any(t.dep[c] in ("vobj", "xcomp") and "VerbForm=Part" in t.morph[c] for c in _children(doc, head))
+    return "VerbForm=Part" in t.morph[head] and any(t.lower[c] in PASSIVE_AUX and t.dep[c].startswith("aux")
+                                                    for c in _children(doc, head))

@@ -22,6 +22,7 @@ MSG_CANNOT_SAVE = "Vi kan ikke gemme filen ({why})."
 MSG_CANNOT_OPEN = "Vi kan ikke åbne filen ({why})."
 MSG_NOT_CHANGED = "Det har vi ikke ændret:"
 MSG_GUARD = "Det nye brev har stadig disse fejl:"
+MSG_LEFT_OUT = "{n} forslag om budskabet og overskriften har vi ikke brugt. Se dem med --format json."
 
 
 def _err(msg: str) -> None:
@@ -156,9 +157,9 @@ def cmd_rewrite(args) -> int:
     out += [MSG_CHANGES, diff.rstrip("\n") if diff else MSG_NO_CHANGES, ""]
     out.append(MSG_SUMMARY.format(n=len(result.offered), safe=n_safe, used=used, mode=result.mode))
     rows = result.not_changed()
-    if rows:
-        out += ["", MSG_NOT_CHANGED]
-        out += [f"  \"{mask_cprs(r['text'])[:60]}\": {r['why']}" for r in rows]
+    items = not_changed_lines(rows, result)
+    if items:
+        out += ["", MSG_NOT_CHANGED] + items      # the heading only over a list that has something in it
     if result.guard:
         out += ["", MSG_GUARD] + [f"  {p['message']}" for p in result.guard]
     out.append("")
@@ -201,3 +202,24 @@ def cmd_compare(args) -> int:
     else:
         print(render_compare_text(result, args.before, args.after))
     return EXIT_OK
+
+
+def not_changed_lines(rows: list[dict], result) -> list[str]:
+    """The lines under "Det har vi ikke ændret:": one per finding left as it was (its words on one line, or only
+    the reason when it has no words), and one for the suggestions on the message and the heading that were
+    offered but not used. Empty when there is nothing to list."""
+    from ..checks.privacy import mask_cprs
+
+    lines = []
+    for r in rows:
+        words = " ".join(mask_cprs(r.get("text") or "").split())[:60]
+        why = (r.get("why") or "").strip()
+        if words and why:
+            lines.append(f"  \"{words}\": {why}")
+        elif words or why:
+            lines.append(f"  {words or why}")
+    used = {(s.start, s.end, s.replacement) for s in result.applied}
+    left = [s for s in result.offered if s.kind in ("move", "heading") and (s.start, s.end, s.replacement) not in used]
+    if left and not result.second_pass:
+        lines.append("  " + MSG_LEFT_OUT.format(n=len(left)))
+    return lines

@@ -131,6 +131,7 @@ class AddressPlan:
     has_du: bool = False
     formal_greeting: bool = False   # "Kære fru Madsen", "Højagtelsesfuldt": the letter is formal there too
     undertegnede_ok: bool = True
+    plural: bool = False            # the letter says "I"/"jer"/"jeres" to its readers and never "du"
 
 
 # ---------------------------------------------------------------- helpers
@@ -383,6 +384,7 @@ def address_plan(text: str, findings: Iterable[Finding]) -> AddressPlan:
     # du (``consistent = "each"`` in its rules: a safe De -> du on every form), so the switch is the house's choice
     plan.convert = (plan.formal and not plan.formal_greeting
                     and all(any(s.safe for s in f.suggestions) for f in formal))
+    plan.plural = not plan.has_du and not plan.formal and plural_address(text)
     under = [f for f in findings if f.category == "address" and f.text.lower() == "undertegnede"]
     if under:
         k = text.lower().rfind("hilsen")
@@ -578,6 +580,11 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
             if rep == original:
                 v.reject = MSG_SAME
                 return s, v
+    if plan is not None and plan.plural and _brings_du(original, rep):
+        v.reject = MSG_PLURAL       # "Du er velkommen til ..." in a letter to "I": the wrong form of address
+        return s, v
+    if _lower_at_sentence_start(text, s.start, original, rep):
+        v.unsafe = v.unsafe or NOTE_LOWER_START
     if plan is not None:
         why = _address_verdict(original, s, plan, kind_of_finding == "plan")
         if why:
@@ -890,3 +897,42 @@ def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict
     if find_cpr(after, NOT_CPR_BEFORE):
         problems.append({"check": "cpr", "category": "privacy", "message": MSG_CPR})
     return problems
+
+
+# ---------------------------------------------------------------- review 13: "I" letters, a small letter first
+
+MSG_PLURAL = 'Forslaget siger "du", men brevet skriver "I" til læserne.'
+NOTE_LOWER_START = "Forslaget begynder en sætning med et lille bogstav. Tjek sætningen, før du bruger det."
+# "I" as the reader: before a verb ("I har søgt", "Hvis I flytter"), or "jer"/"jeres" anywhere ("I dag" is no reader).
+_PLURAL_RE = re.compile(r"\bjer(?:es)?\b|\bJer(?:es)?\b|\bI\s+(?:har|er|kan|skal|vil|må|får|bliver|bedes|havde|var|"
+                        r"kunne|skulle|ville|fik|blev|bor|søger|ønsker|modtager|kommer|mangler|ikke)\b")
+
+
+def plural_address(text: str) -> bool:
+    """Whether the letter speaks to its readers as "I" (jer, jeres): a letter to a couple or a family."""
+    return _PLURAL_RE.search(text) is not None
+
+
+def _brings_du(original: str, rep: str) -> bool:
+    """The replacement says du/dig/din/dit/dine, and the replaced text did not."""
+    old = {w.lower() for w in _words(original)}
+    return any(w.lower() in DU_FORMS and w.lower() not in old for w in _words(rep))
+
+
+def _lower_at_sentence_start(text: str, start: int, original: str, rep: str) -> bool:
+    """The replacement puts a small letter where a sentence starts ("A/S. du kører"), where the original had none."""
+    if not rep[:1].islower() or original[:1].islower():
+        return False
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0:
+        return True
+    if text[k - 1] == "\n":
+        j = k - 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        return j == 0 or text[j - 1] in "\n.!?:"     # a new paragraph or line after a full sentence, not a wrap
+    if text[k - 1] not in ".!?":
+        return False
+    return not ABBREVIATION_END_RE.search(text[max(0, k - 12):k])
