@@ -743,7 +743,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
-    return _charge_on_repeat(td, s) or _silent_claim(td, s)
+    return _charge_on_repeat(td, s) or _silent_claim(td, s) or _cold_loss(td, k)
 
 
 # "uden at du hører mere om det": "uden varsel" in other words
@@ -858,13 +858,96 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             if td.help(s):
                 continue
             condition = td.has_reason(s) or bool(FAILURE_IF_RE.search(s.low))     # "Bøger, der ikke er afleveret, …"
-            if condition and _way_out_anywhere(td):
-                continue
+            if condition and _way_out_anywhere(td) and not _cold_loss(td, k):
+                continue        # (a cold loss needs its way out next to it, not at the foot of the letter)
+            if OWN_WISH_IF_RE.match(s.low) and td.inverted_condition(s):
+                continue        # "Ønsker du ikke længere pladsen, opsiges den …": the reader's own choice
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Brevet tilbyder ingen hjælp.")
         else:
             why = "Udtrykket lyder som en trussel."
         yield s, m, f"{rule.message} {why}"
+
+
+# ---- round 13: a cold loss in the plain present, on a failure or a repeat, with no way out next to it
+# "Modtager vi ikke skemaet …, ophører Deres sygedagpenge", "Betales beløbet ikke, opsiges pladsen", "Ved gentagelse
+# opkræves et gebyr på 350 kr."; not "…, vil sagen blive lukket" (the future, ``ADVERSE_PASSIVE_RE``'s question)
+LOSS_VERB_RE = re.compile(r"(ophør|bortfald|opsig|stands|stopp|mist|slett|inddrag|luk|udmeld|afmeld|bortskaff|fjern|"
+                          r"fratag|annuller|tilbagekald|afbryd|nedsætt|indstill|afslutt|henlæg|inddriv|modregn)(er|es)")
+CHARGE_VERB_RE = re.compile(r"(opkræv|pålæg|faktur|afkræv)\w*(er|es)")
+# what the reader stands to lose: a benefit, a place, a permit, the case, a card, a membership
+LOSS_OBJECT_RE = re.compile(r"(?:" + BENEFIT + r"|sag|ansøgning|medlemskab|lejemål|aftale|kontrakt|tilmelding|\w*kort|"
+                            r"ret|retten|depositum)\w*")
+CHARGE_OBJECT_RE = re.compile(r"\w*(gebyr|afgift|bøde|regning)\w*")
+READER_OWN = frozenset({"din", "dit", "dine", "deres", "jeres", "du", "de", "dig", "dem", "jer"})
+# a prepositional condition on a lapse or a repeat: "Ved gentagelse", "Ved næste overtrædelse", "Ved gentagen udeblivelse"
+# (not a service repeated on request: "Ved gentagelse af prøven opkræves et gebyr", nor "Ved betaling med kort …")
+LAPSE_OPENER_RE = re.compile(r"^\W*ved (en |et |den |det )?((næste |ny |nye |fornyet |gentagen |gentagne |fortsat )?"
+                             r"(gentagelse(?! af (?!(forholdet|overtrædelsen|forseelsen|udeblivelsen|fraværet)\b))|"
+                             r"overtrædelse|udeblivelse|forseelse|fravær|restance|overskridelse)\w*|"
+                             r"(manglende|for sen|forsinket|udebleven) \w+)\b")
+# the verb-first condition by its form when the tagger takes the verb for a noun ("Indsender du ikke …, bortfalder …")
+INVERTED_LAPSE_RE = re.compile(r"^\W*(?!(hvis|når|da|at|som|der|det|den|vi|du|de|i|jeg|her|der|sommer|vinter|efter|over|under)\b)"
+                               r"[a-zæøå]+(er|es)\b [^,.]{0,100}\bikke\b[^,.]{0,100}, [a-zæøå]+(er|es)\b")
+# a condition on the reader's own wish: "Ønsker du ikke længere pladsen, opsiges den med en måneds varsel"
+OWN_WISH_IF_RE = re.compile(r"^\W*(ønsker|vil) (du|de|i) (\w+ )?ikke\b|^\W*(har|får) (du|de|i) (\w+ )?ikke (længere |mere )?brug for\b")
+
+
+def _cold_loss(td: ToneDoc, k: int) -> Hit | None:
+    """Body sentence ``k`` announces a loss or a charge in the plain present on the reader's lapse or a repeat (an
+    inverted condition with "ikke", or "Ved gentagelse …"), with the reader's benefit, place or case (or a fee) as the
+    verb's subject or object, no reason, and no help in it or in the next sentence."""
+    key = ("cold_loss", k)
+    if key not in td._cache:
+        td._cache[key] = _find_cold_loss(td, k)
+    return td._cache[key]
+
+
+def _find_cold_loss(td: ToneDoc, k: int) -> Hit | None:
+    s = td.sents[k]
+    low = s.low
+    comma = low.find(",")
+    opener = LAPSE_OPENER_RE.match(low)
+    if opener:
+        if NEGATION_RE.search(low, opener.end()):
+            return None         # "Ved fraflytning mister du ikke retten til depositummet"
+        start = s.start + opener.end()
+    elif comma > 0 and re.search(r"\bikke\b", low[:comma]) and (td.inverted_condition(s) or INVERTED_LAPSE_RE.match(low)):
+        if OWN_WISH_IF_RE.match(low) or WISH_NOT_RE.search(low[:comma]) or NEGATION_RE.search(low[comma:]):
+            return None         # the reader's own wish, or nothing lost ("…, stopper vi ikke din hjælp")
+        start = s.start + comma
+    else:
+        return None
+    if STRONG_REASON_RE.search(low) or REASON_AFTER_RE.search(low[comma:] if comma > 0 else low) or td.help(s):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if (nxt is not None and (td.help(nxt) or READER_CALLS_RE.search(nxt.low))
+            and "\n\n" not in td.text[s.end:nxt.start]):
+        return None             # "…, opsiges pladsen. Ring til os, hvis du har brug for mere tid." (the letter's closing
+                                # "Har du spørgsmål, …" in a paragraph of its own is no way out of this loss)
+    t = td.table
+    for i in td.tokens(s):
+        if t.idx[i] < start:
+            continue
+        if t.pos[i] == "AUX":
+            return None         # "…, kan pladsen opsiges": a modal or future, not the plain present
+        if t.pos[i] != "VERB" or t.feat(i, "Mood") == "Imp":     # the form (-er, -es) tells the present; the tagger's
+            continue                                                # Tense is unsure on passives ("opkræves")
+        word = t.lower[i]
+        charge = bool(CHARGE_VERB_RE.fullmatch(word))
+        if not charge and not LOSS_VERB_RE.fullmatch(word):
+            continue
+        # the verb's subject or object, one level down (the parser may hang the noun on its possessive)
+        near = [c for c in t.children(i) if t.idx[c] > t.idx[i]]
+        near += [g for c in near for g in t.children(c)]
+        for c in near:
+            w = t.lower[c]
+            if (CHARGE_OBJECT_RE.fullmatch(w) if charge else (w in READER_OWN or LOSS_OBJECT_RE.fullmatch(w))):
+                if td.quoted(t.idx[i]):
+                    return None
+                return Hit(t.idx[i] - s.start, t.end[i] - s.start, t.text[i])
+        break                   # only the main clause's first verb of loss
+    return None
 
 
 # plain news about the reader's case after "Det bemærkes, at": what will happen to it, with no duty or failure named
@@ -1572,6 +1655,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 continue        # "Såfremt dokumentationen ikke modtages, …, og der vil ikke kunne bevilges …": a threat
             if READER_AGENT_RE.search(s.text[a:cand.start()]):
                 continue        # "Du kan altid sige nej til at deltage": the reader's choice
+            if POSSIBLE_REFUSAL_RE.search(s.low[:cand.start()]):
+                continue        # "Det kan være, at vi ikke kan give tilladelse til det hele, men …": a possibility
             m = cand
             break
         closed = CLOSED_RE.search(s.low) if not m and THIS_CASE_RE.search(s.low) else None
@@ -1609,15 +1694,33 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
                              for j, w in enumerate(body[k + 1:], k + 1)) or _under_reason_heading(td, body, k)
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
-                and not any(_plain_reason(td, w) for w in near[1:]
+                and not any(_plain_reason(td, _after_refusal(w)) for w in near[1:]
                             if not _reason_heading(td, w) and not (asked and _threat_only(td, w)))
-                and not any(STRONG_REASON_RE.search(w.low) for w in further if not _reason_heading(td, w))):
+                and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further if not _reason_heading(td, w))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
         if (len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not ONWARD_RE.search(whole)
                 and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# a refusal told as a possibility, not as the decision: "Det kan være, at vi ikke kan give tilladelse til …"
+POSSIBLE_REFUSAL_RE = re.compile(r"\b(det kan (godt )?være|det er muligt|muligvis|måske),? at\b[^.]*$|\b(måske|muligvis)\b[^.,]{0,20}$")
+
+
+# round 13: "derfor" in the first clause of a sentence after the refusal points back at it ("Din anmodning kan ikke
+# imødekommes. Tegningerne skal derfor være os i hænde den 1. juni."): the refusal's consequence, not its reason.
+# After a clause of its own ("Din indtægt er over grænsen, og derfor …") the clause before it is the reason.
+BACK_DERFOR_RE = re.compile(r"^[^,;:]*?\b(derfor|af den grund|som følge heraf)\b")
+
+
+def _after_refusal(w: Sent) -> Sent:
+    """``w`` with a "derfor" that points back at the refusal blanked out."""
+    m = BACK_DERFOR_RE.search(w.low)
+    if not m or re.search(r"\b(og|men|så)\b", w.low[:m.start(1)]):
+        return w
+    return replace(w, low=w.low[:m.start(1)] + " " * (m.end(1) - m.start(1)) + w.low[m.end(1):])
 
 
 # a refusal that shuts the door for good: "uanset hvor mange gange …", "uanset hvad De skriver", "… yderligere hjælp"
