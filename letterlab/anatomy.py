@@ -46,6 +46,7 @@ Sub-headings are not sentences and are left out of the figures.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -141,50 +142,50 @@ def part_at(parts, pos: int, starts=None) -> str:
 
 _PH = (r"\{\{[^{}\n]{1,60}\}\}|\{[^{}\n]{1,60}\}|«[^«»\n]{1,60}»|<<[^<>\n]{1,60}>>|\[[A-Za-zÆØÅæøå_][^\[\]\n]{0,60}\]"
        r"|\bMERGEFIELD\s+\S+|(?<![\w!])![A-Za-z_][\w.]*|\$\{[^}\n]{1,60}\}|%[A-Za-z_]\w*%")
-PLACEHOLDER = re.compile(_PH)
-_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]{2,}")
+PLACEHOLDER = rxcache.compile(_PH)
+_WORD = rxcache.compile(r"[A-Za-zÆØÅæøåÉé]{2,}")
 
-REFERENCE = re.compile(
+REFERENCE = rxcache.compile(
     r"^\s*(sag(snr|snummer|s-?nr|s-?id)?|dokument(nr|nummer|-?id)?|j\.?\s?nr|journal(nr|nummer)?|sagsbehandler|"
     r"vores\s+ref(erence)?|deres\s+ref(erence)?|ref(erence)?|cpr(-?n(umme)?r)?|kunde(nr|nummer)|"
     r"debitor(nr|nummer)|matr(ikel)?(\.|nr|nummer)|ejendomsnr|bfe(-?nr)?|brevid|løbenr|kontakt(person)?|"
     r"init(ialer)?)\b\.?\s*(nr\.?)?\s*[:.]",
     re.I)
-REFERENCE_LINE = re.compile(
+REFERENCE_LINE = rxcache.compile(
     r"^\s*(oplys\s+(venligst\s+)?(sags|j\.?\s?nr|journal)|husk\s+at\s+oplys\w*\s+(sags|j)|"
     r"klagevejledning\s+(er\s+)?trykt|se\s+klagevejledning\s+på|vedlagt:?\s*klagevejledning$)", re.I)
-DATE_ONLY = re.compile(
+DATE_ONLY = rxcache.compile(
     r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,?\s+)?(den\s+)?(\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
     r"[{«<\[]+\s*[\w. ]*(dato|date)[\w. ]*\s*[}»>\]]+|"
     # the other merge-field syntaxes: "!dato", "%dato%", "${brev.dato}"
     r"![\w.]*(dato|date)[\w.]*|%[\w.]*(dato|date)[\w.]*%|\$\{[\w. ]*(dato|date)[\w. ]*\})\s*$", re.I)
-DATE_LABEL = re.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
-SUBJECT_LABEL = re.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
+DATE_LABEL = rxcache.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
+SUBJECT_LABEL = rxcache.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 # The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
-SUBJECT_FIELD_LABEL = re.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
+SUBJECT_FIELD_LABEL = rxcache.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
 # "Vedrørende olieudslip på «Adresse»" without a colon: the old subject line, never an address or a case detail
-SUBJECT_WORD = re.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
-SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
+SUBJECT_WORD = rxcache.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
+SALUTATION = rxcache.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
                         r"beboer|grundejer))\b", re.I)
-STRONG_SALUTATION = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
-CLOSING = re.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
+STRONG_SALUTATION = rxcache.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
+CLOSING = rxcache.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
                      r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
                      re.I)
-CONTACT = re.compile(
+CONTACT = rxcache.compile(
     r"\b(tlf|telefon|telefontid|åbningstid|mobil|direkte)\b\.?|\b(\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b|"
     r"\bwww\.|https?://|@[\w-]+\.\w|\.dk\b|\bcvr\b|\bean\b|\bp-?nr\b|\bpostboks\b|\bsikker\s+post\b|"
     r"\bdigital\s+post\b\s*:|\bkl\.\s*\d{1,2}[.:]?\d{0,2}\s*-\s*\d", re.I)
-ORG = re.compile(
+ORG = rxcache.compile(
     r"\b(kommune|forvaltning(en)?|afdeling(en)?|center\s+for|centret|styrelse(n)?|jobcenter|borgerservice|"
     r"ydelsesservice|rådhus(et)?|sekretariat(et)?|myndighed(en)?|team\s+\w+|udbetaling\s+danmark|skat|"
     r"region|direktorat(et)?|ministerie(t)?|sundhedspleje(n)?|skole|børnehus|administration(en)?|"
     r"byg\w*|miljø\w*|teknik\w*|social\w*|handicap\w*|ældre\w*|pleje\w*|familie\w*)\b", re.I)
-POSTCODE = re.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
+POSTCODE = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
                       r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
-BULLET = re.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
-KEYVALUE = re.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
+BULLET = rxcache.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
+KEYVALUE = rxcache.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
 # Template scaffolding: branches, instructions to the caseworker, alternatives.
-SCAFFOLD_LINE = re.compile(
+SCAFFOLD_LINE = rxcache.compile(
     # a branch keyword in brackets, in lower case or in capitals, or capitalised before ":" (not the name "Else Holm")
     r"^\s*(\[\s*(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis)\b.*|"
     r"(?-i:(if|else|elseif|else\s+if|endif|end\s+if|ellers|slut\s+hvis|IF|ELSE|ELSEIF|ELSE\s+IF|ENDIF|END\s+IF|ELLERS|"
@@ -193,7 +194,7 @@ SCAFFOLD_LINE = re.compile(
     r"(\[|<|\()?\s*(hvis|ved|if|når)\s+(?!du\b|de\b|i\b|vi\b|man\b|barnet\b)[\wæøå/ -]{1,40}\s*(:|\]|>|\))\s*|"
     r"(alternativ|mulighed|variant|tekstbid|standardtekst)\s*[\dA-C]\s*[:.)-].*|"
     r"[-–]{0,3}\s*(eller|or)\s*[-–]{0,3})\s*$", re.I)
-SCAFFOLD_WORDS = re.compile(
+SCAFFOLD_WORDS = rxcache.compile(
     r"\bskriv\s+(her|evt\.|eventuelt|begrundelse|teksten|navn|dato)\b|\[\s*skriv\b[^\]]{0,60}\bher\b|\bslet\s+(det|de|den|dette|denne|afsnit\w*|"
     r"teksten|hvis|efter)\b|\bindsæt\s+(her|tekst|dato|navn|beløb|begrundelse)\b|\bvælg\s+(én|en|et|mellem|"
     r"relevant|det)\b.{0,60}\b(passer|relevant|nedenfor|mulighed\w*)\b|\btilpas\s+(teksten|afsnittet)\b|"
@@ -203,31 +204,31 @@ SCAFFOLD_WORDS = re.compile(
     # an instruction to the caseworker: "[VEJLEDNING – SLETTES FØR AFSENDELSE: ...]", "Udfyld alle flettefelter"
     r"\bslet(tes)?\s+(før|inden)\s+(afsendelse|udsendelse|brevet\s+sendes)\b|"
     r"^\s*\[\s*(vejledning|instruktion)\b[^\]]*\]\s*$|\budfyld\s+(alle\s+)?flettefelte\w*", re.I)
-ALTERNATIVE_BRANCH = re.compile(
+ALTERNATIVE_BRANCH = rxcache.compile(
     r"^\s*(\[|<|\()?\s*(hvis|ved|if|else|ellers|alternativ|mulighed|variant)\b.{0,40}"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkend\w*|imødekom\w*|påbud|tilbagebetal\w*|nedsæt\w*|"
     r"standse\w*|stop|ja|nej|\d|[A-C])\b", re.I)
 # A lettered or numbered option as a sub-heading ("A. Bevilling", "B) Afslag", "Mulighed 2 – afslag"):
 # alternatives side by side when the template also tells the caseworker to choose.
-ALTERNATIVE_OPTION = re.compile(
+ALTERNATIVE_OPTION = rxcache.compile(
     r"^\s*(\(?[A-D1-4][.):]|(mulighed|variant|alternativ)\s*[A-D1-4]\b)\s*[-–:]?\s*[\wæøå ]{0,30}?\b"
     r"(bevilling|bevilget|afslag|delvis|delvist|godkendelse|godkendt|imødekommelse|påbud|tilbagebetaling|"
     r"nedsættelse|standsning|ophør)\b[\wæøå ]{0,20}$", re.I)
 # An outcome alone as a section label ("BEVILLING:", "Delvis bevilling", "Afslag:"): with an instruction to the
 # caseworker and two or more of them, the outcomes stand side by side.
-OUTCOME_LABEL = re.compile(
+OUTCOME_LABEL = rxcache.compile(
     r"^\s*(fuld\s+|delvis\s+)?(bevilling|afslag|godkendelse|tilsagn|imødekommelse|påbud|tilbagebetaling|nedsættelse|"
     r"standsning|ophør)\s*:?\s*$", re.I)
 # An unticked box before an outcome for the reader (not a reply form's "☐ Jeg kommer"): one of several alternatives
-CHECKBOX_OUTCOME = re.compile(
+CHECKBOX_OUTCOME = rxcache.compile(
     r"^\s*([☐□▢◻❑]|\[\s?\]|\(\s?\))\s*.{0,60}?(\b(du|de|i|vi) (får|kan få|kan ikke få|bevilger|giver)\b|"
     r"\bbevilg\w*|\bafslag\b|\bgodkend\w*|\bimødekom\w*|\bdelvi(s|st)\b)", re.I)
-APPEAL_HEADING = re.compile(
+APPEAL_HEADING = rxcache.compile(
     r"^\s*(klagevejledning|vejledning\s+om\s+klage\w*|sådan\s+klager\s+(du|de|i)|hvis\s+(du|de|i)\s+vil\s+klage|"
     r"(du|de|i)\s+kan\s+klage|klagemulighed\w*|mulighed\s+for\s+at\s+klage|klage\w*\s*$|hvordan\s+klager\s+(du|de|i)|"
     r"vil\s+(du|de|i)\s+klage|er\s+(du|de|i)\s+uenig|klageadgang|adgang\s+til\s+at\s+klage|domstolsprøvelse|"
     r"klage\s+over\s+(afgørelsen|påbuddet|bøden))", re.I)
-APPEAL_OPENING = re.compile(
+APPEAL_OPENING = rxcache.compile(
     r"^\s*((du|de|i)\s+kan\s+klage|hvis\s+(du|de|i)\s+(vil|ønsker\s+at)\s+klage|(du|de|i)\s+har\s+mulighed\s+for\s+at\s+klage|"
     # "Er De uenig i afgørelsen, kan De klage ...", "Hvis I ikke er enige, kan I klage ...": the guide's first paragraph
     r"(er\s+(du|de|i)|hvis\s+(du|de|i)\s+(ikke\s+)?er)\s+(u)?enig\w*\b[^.!?\n]{0,80}?\bkan\s+(du|de|i)\s+(på)?klage|"
@@ -235,36 +236,36 @@ APPEAL_OPENING = re.compile(
     r"en\s+(eventuel\s+)?klage\s+(skal|over)|klagefristen|du\s+kan\s+(påklage|anke)|afgørelsen\s+kan\s+"
     r"(påklages|indbringes)|(du|de|i)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
 # "Denne mail er sendt automatisk og kan ikke besvares": a system's note about the mail, not the letter
-AUTO_FOOTER = re.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
+AUTO_FOOTER = rxcache.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
                          r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
-POSTSCRIPT = re.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
-POST_SIGNATURE_FOOTER = re.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
-LEAD_IN_END = re.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
-CONTACT_OFFER = re.compile(r"^\s*(har\s+(du|de|i)\s+spørgsmål|hvis\s+(du|de|i)\s+har\s+spørgsmål|(du|de|i)\s+er\s+(altid\s+)?"
+POSTSCRIPT = rxcache.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
+POST_SIGNATURE_FOOTER = rxcache.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
+LEAD_IN_END = rxcache.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
+CONTACT_OFFER = rxcache.compile(r"^\s*(har\s+(du|de|i)\s+spørgsmål|hvis\s+(du|de|i)\s+har\s+spørgsmål|(du|de|i)\s+er\s+(altid\s+)?"
                            r"velkomn?e?\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
 # "Sådan betaler du", "Sådan søger De": a how-to heading that ends in the pronoun, not a lead-in
-HOWTO_HEADING = re.compile(r"^\s*sådan\s+[a-zæøå]+\s+(du|de|i)\s*$", re.I)
-RUNNING_END = re.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
+HOWTO_HEADING = rxcache.compile(r"^\s*sådan\s+[a-zæøå]+\s+(du|de|i)\s*$", re.I)
+RUNNING_END = rxcache.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
 
 
 # An e-mail's header lines ("Fra:", "Til:", "Sendt:", "Cc:") above its "Emne:" line: sender, addressee, date.
 EMAIL_HEADER_KIND = {"fra": "letterhead", "from": "letterhead", "afsender": "letterhead", "til": "recipient",
                      "to": "recipient", "cc": "recipient", "bcc": "recipient", "modtager": "recipient",
                      "sendt": "date", "sent": "date", "dato": "date", "date": "date"}
-EMAIL_HEADER = re.compile(r"^\s*(" + "|".join(EMAIL_HEADER_KIND) + r")\s*:\s*\S", re.I)
+EMAIL_HEADER = rxcache.compile(r"^\s*(" + "|".join(EMAIL_HEADER_KIND) + r")\s*:\s*\S", re.I)
 
 
-ADDRESSEE_LABEL = re.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
-RECIPIENT_LINE = re.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
+ADDRESSEE_LABEL = rxcache.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
+RECIPIENT_LINE = rxcache.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
                             r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
                             r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
 # What a merge field alone stands for, by its name.
 FIELD_HINTS = (
-    (re.compile(r"overskrift|emne|titel|subject|heading|brevtype", re.I), "subject"),
-    (re.compile(r"hilsen|greeting|salutation", re.I), "salutation"),
-    (re.compile(r"underskrift|signatur|signature", re.I), "signature"),
-    (re.compile(r"klagevejledning", re.I), "appeal"),
-    (re.compile(r"brødtekst|broedtekst|indledning|afslutning|tekst|body|afsnit", re.I), "body"),
+    (rxcache.compile(r"overskrift|emne|titel|subject|heading|brevtype", re.I), "subject"),
+    (rxcache.compile(r"hilsen|greeting|salutation", re.I), "salutation"),
+    (rxcache.compile(r"underskrift|signatur|signature", re.I), "signature"),
+    (rxcache.compile(r"klagevejledning", re.I), "appeal"),
+    (rxcache.compile(r"brødtekst|broedtekst|indledning|afslutning|tekst|body|afsnit", re.I), "body"),
 )
 
 
@@ -300,17 +301,17 @@ def _per_letter(fn):
     return wrapper
 
 
-_CONTACT_HINT = re.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
+_CONTACT_HINT = rxcache.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
                            r"sikker post|p-?nr", re.I)
-_SCAFFOLD_WORDS_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning til|sagsbehandler|xx|\.\.\.\.|…|____|"
+_SCAFFOLD_WORDS_HINT = rxcache.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning til|sagsbehandler|xx|\.\.\.\.|…|____|"
                                   r"brug (dette|denne)|udfyld|\[\s*(vejledning|instruktion)", re.I)
-_SCAFFOLD_HINT = re.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
+_SCAFFOLD_HINT = rxcache.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
                             r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
                             r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
 # The hints found quicker: ``_SCAFFOLD_HINT`` is its last alternative (at the start) or one of the others, which
 # need one of their words (``Rx.needs``); a line whose lower-cased form holds none of them has no match.
 _SCAFFOLD_HINT_WORDS = Rx(_SCAFFOLD_HINT.pattern[:_SCAFFOLD_HINT.pattern.rindex("|")], re.I)
-_SCAFFOLD_HINT_START = re.compile(r"\s*[\[<(-–]", re.I)
+_SCAFFOLD_HINT_START = rxcache.compile(r"\s*[\[<(-–]", re.I)
 _SCAFFOLD_WORDS_HINT_RX = Rx(_SCAFFOLD_WORDS_HINT.pattern, re.I)
 
 
@@ -326,7 +327,7 @@ def _hint(rx: Rx, line: str, low: str) -> bool:
     return bool(rx.rx.search(line))
 
 
-_PH_CHARS = re.compile(r"[{«<\[!$%]|MERGEFIELD")
+_PH_CHARS = rxcache.compile(r"[{«<\[!$%]|MERGEFIELD")
 
 
 @_per_letter
@@ -392,13 +393,13 @@ def _is_contact(line: str) -> bool:
     return bool(hits)
 
 
-_CLOCK_RANGE = re.compile(r"kl\.", re.I)
+_CLOCK_RANGE = rxcache.compile(r"kl\.", re.I)
 # Words of a statement about an event: a person, or a date ("den 13. januar")
-_EVENT = re.compile(r"\b(du|vi|jeg|dig|jer|din|dit|dine|jeres|vores)\b|\bden\s+\d{1,2}\.\s*[a-zæøå]", re.I)
+_EVENT = rxcache.compile(r"\b(du|vi|jeg|dig|jer|din|dit|dine|jeres|vores)\b|\bden\s+\d{1,2}\.\s*[a-zæøå]", re.I)
 
 
 # "Vedrørende byggeri på Strandvej 9" names a matter; it is not an address line.
-TOPIC_START = re.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\b", re.I)
+TOPIC_START = rxcache.compile(r"^\s*(vedr\.?|vedrørende|angående|ang\.|emne|ad|re)\b", re.I)
 
 
 @_per_letter
@@ -420,9 +421,9 @@ def _is_address(line: str) -> bool:
     return m is not None and len(lower) <= 1
 
 
-_POSTCODE_TOWN = re.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ]")
-_SEPARATED = re.compile(r"\s+[·•|]\s+")
-_HOUSE_NUMBER = re.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+_POSTCODE_TOWN = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ]")
+_SEPARATED = rxcache.compile(r"\s+[·•|]\s+")
+_HOUSE_NUMBER = rxcache.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 _STREET_WORDS = {"vej", "allé", "alle", "gade", "stræde", "plads", "vænge", "torv", "sti", "park", "have", "by"}
 
 
@@ -650,7 +651,7 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
 
 
 # "Ejendom: «Adresse»", "Din kontaktperson: {{ sagsbehandler.navn }}": a label and merge fields, a case detail.
-FIELD_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå.-]*(\s+[\wæøå.-]+){0,3}\s*:\s*(?=\S)")
+FIELD_LABEL = rxcache.compile(r"^\s*[A-ZÆØÅ][\wæøå.-]*(\s+[\wæøå.-]+){0,3}\s*:\s*(?=\S)")
 
 
 def _labelled_fields(line: str) -> bool:
@@ -661,10 +662,10 @@ def _labelled_fields(line: str) -> bool:
 
 
 # a line that only names the letter's type, as a first subject line above the topic
-LETTER_TYPE_LINE = re.compile(r"^\s*(partshøring|afgørelse|påbud|kvittering|indkaldelse|påmindelse|rykker|opkrævning|"
+LETTER_TYPE_LINE = rxcache.compile(r"^\s*(partshøring|afgørelse|påbud|kvittering|indkaldelse|påmindelse|rykker|opkrævning|"
                               r"anmodning|orientering|varsel|afslag|bevilling|høring|forbud|tilladelse)\s*:?\s*$", re.I)
 # labels of a case detail (what the case is about), not of a subject line ("Påbud: …", "Afgørelse: …")
-CASE_LABEL = re.compile(r"^\s*(ejendom(men)?|adresse|beliggenhed|matr\w*|bfe\w*|ejer|lejer|bygherre|barn(ets navn)?|"
+CASE_LABEL = rxcache.compile(r"^\s*(ejendom(men)?|adresse|beliggenhed|matr\w*|bfe\w*|ejer|lejer|bygherre|barn(ets navn)?|"
                         r"elev|borger|navn|institution|skole|bygning|projekt|periode|vedr\. ejendom)\s*:", re.I)
 
 
@@ -679,11 +680,11 @@ def _case_detail(ln: _Line, before: _Line) -> bool:
         and (before.block == ln.block or bool(CASE_LABEL.match(ln.text)))
 
 
-_VERB_WORD = re.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)
+_VERB_WORD = rxcache.compile(r"\b(er|har|får|skal|kan|vil|bliver|mangler|du|vi|jeg)\b", re.I)
 
 
 # "Til ejere og beboere i Hvidsten og Nørre Åby", "Til Mette og Lars Holm": the addressee line, however long
-_ADDRESSEE_NAMES = re.compile(r"^\s*[Tt]il\s+[A-ZÆØÅ][\wæøå-]+(\s+(og|[A-ZÆØÅ][\wæøå.-]+)){0,6}\s*$")
+_ADDRESSEE_NAMES = rxcache.compile(r"^\s*[Tt]il\s+[A-ZÆØÅ][\wæøå-]+(\s+(og|[A-ZÆØÅ][\wæøå.-]+)){0,6}\s*$")
 
 
 def _addressee_line(line: str) -> bool:

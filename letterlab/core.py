@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from letterlab import rxcache
 from typing import Iterable, Iterator
 
 from dataclasses import replace
@@ -61,7 +62,7 @@ UNSCORED = UNCHECKED + ("not_danish", "no_body")
 
 # What becomes a token: a word, a punctuation mark (a run of 32 or more in tokens of up to 64, as
 # ``nlp.guard`` cuts it), and whitespace other than one plain space (spaCy makes it a token).
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]{32,64}|[^\w\s]|\s{2,}|[^\S ]")
+_TOKEN_RE = rxcache.compile(r"\w+|[^\w\s]{32,64}|[^\w\s]|\s{2,}|[^\S ]")
 _DA = set("og i at er det en til på som de med for ikke der af har vi du jeg den fra kan skal vil dig din dit dine eller men også os har blev bliver kommune".split())
 _EN = set("the and of to is in that it for you with this are be was have not on your we will please can".split())
 
@@ -71,7 +72,7 @@ def notice(code: str, **kw) -> dict[str, str]:
 
 
 # Control characters other than \t \n \f \r, the replacement character and the private use area.
-_BINARY_CHAR_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff]")
+_BINARY_CHAR_RE = rxcache.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff]")
 
 
 def _looks_binary(text: str) -> bool:

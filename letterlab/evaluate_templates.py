@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from letterlab import rxcache
 import subprocess
 import sys
 import tomllib
@@ -56,9 +57,9 @@ REPORTED = ("message_sentence", "cannot_judge", "tone")   # reported, not guarde
 TONE_PREFIX = "anerkendende-tone."
 QUIET_NOTICES = {"reader", "not_danish"}
 
-_PHONE = re.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_CASE_NO = re.compile(r"\b[\w.-]*\d[\w.-]*[.-][\w.-]*\d[\w.-]*\b")
+_PHONE = rxcache.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b")
+_EMAIL = rxcache.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_CASE_NO = rxcache.compile(r"\b[\w.-]*\d[\w.-]*[.-][\w.-]*\d[\w.-]*\b")
 MIN_FRAGMENT = 5
 
 

@@ -27,6 +27,7 @@ compare``, ``/api/compare`` and the compare page::
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,9 +77,9 @@ DATE_NUM_RE = _led("DATE_NUM_RE", r"\d", r"(?<![\d.,/-])(\d{1,2})[./-](\d{1,2})(
 DATE_SPACE_YEAR_RE = _led("DATE_SPACE_YEAR_RE", r"\d", r"(?<![\d.,/-])(\d{1,2})/(\d{1,2})\s+(\d{4})\b")
 PERIOD_RE = _led("PERIOD_RE", r"\deéftson", r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(hverdage|arbejdsdage|dage|dag|uger|uge|måneder|"
                        r"måned|år|timer|time)\b", re.I)
-PARAGRAPH_RE = re.compile(r"§§?[ \u00a0]*(\d+(?:[ \u00a0]?[a-zæøå](?![\wæøå]))?)((?:,?[ \u00a0]*[Ss]tk\.[ \u00a0]*\d+)?)"
+PARAGRAPH_RE = rxcache.compile(r"§§?[ \u00a0]*(\d+(?:[ \u00a0]?[a-zæøå](?![\wæøå]))?)((?:,?[ \u00a0]*[Ss]tk\.[ \u00a0]*\d+)?)"
                           r"((?:,?[ \u00a0]*[Nn]r\.[ \u00a0]*\d+)?)")
-LAW_RE = re.compile(r"\b(lov om [a-zæøå]+(?:[ -](?!og\s+(?:du|vi|de|den|det)\b)[a-zæøå]+){0,6}?)(?=\s*(?:[,.;:§(]|$|\s(?:§|og\s+at|"
+LAW_RE = rxcache.compile(r"\b(lov om [a-zæøå]+(?:[ -](?!og\s+(?:du|vi|de|den|det)\b)[a-zæøå]+){0,6}?)(?=\s*(?:[,.;:§(]|$|\s(?:§|og\s+at|"
                     r"kan|skal|er|har|til|giver|siger|står)\b))|\b([a-zæøå]+lov(?:en|ens)?)\b", re.I | re.M)
 CASE_RE = _led("CASE_RE", r"sjr", r"\b(?:sagsnr|sagsnummer|sags-nr|j\.\s?nr|journalnr|journalnummer|jnr|ref\.?\s?nr|"
                      r"referencenr)\.?\s*:?\s*([A-Za-z]{0,4}[-\s]?\d[\w./-]*\d|\d)", re.I)
@@ -87,7 +88,7 @@ NAME_RE = _led("NAME_RE", r"A-ZÆØÅ", r"(?<![\w@./-])[A-ZÆØÅ][a-zæøåéü
 APPEAL_RE = _led("APPEAL_RE", r"kpavhi", r"klagevejledning|\b(?:på)?klage[rs]?\b[^.\n]{0,80}\b(?:afgørelse|ankestyrelsen|kommunen|"
                        r"uger|frist)|\bkan\s+(?:du\s+)?(?:på)?klage|afgørelsen\s+kan\s+påklages|klagen\s+skal|"
                        r"vil du klage|hvis du (?:vil|ønsker at) klage|ikke er enig i afgørelsen", re.I)
-SENT_SPLIT_RE = re.compile(r"(?<=[.!?:])\s+|\n+")
+SENT_SPLIT_RE = rxcache.compile(r"(?<=[.!?:])\s+|\n+")
 
 # Decision cues. "refused" and "granted" each win alone; both, or an explicit "delvis", is "partly".
 PARTLY_RE = _led("PARTLY_RE", r"dbig", r"\bdelvis(?:t)?\b[^.\n]{0,60}\b(?:bevilg|imødekomm|godkend|ja|får|medhold)|"
@@ -105,14 +106,14 @@ GRANTED_RE = _led("GRANTED_RE", r"bighsftdv", r"(?<!som er )(?<!der er )(?<!tidl
                         r"støtte|bevilget|dækket|betalt|refunderet)\b)|\btilkend\w+\b|"
                         r"\b(?:du|De)\s+får\s+(?:\S+\s+){0,3}?(?:støtte|hjælp|tilskud|dækket|\d)|\bvi\s+dækker\b(?!\s+(?:dog\s+)?ikke)",
                         re.I, word=True)
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = rxcache.compile(r"\d")
 # The characters that re.IGNORECASE matches to a Latin letter without str.lower() giving that letter
 # (İ ı ſ, the Kelvin and Ångström signs): a text with one is never skipped by a plain substring test.
-ODD_FOLD_RE = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+ODD_FOLD_RE = rxcache.compile("[\u0130\u0131\u017f\u212a\u212b]")
 PERIOD_UNITS = ("dag", "uge", "måned", "år", "time")     # in every unit PERIOD_RE knows
-_NUM_DATE_HINT_RE = re.compile(r"\d[./-]\d")
+_NUM_DATE_HINT_RE = rxcache.compile(r"\d[./-]\d")
 CONDITION_RE = _led("CONDITION_RE", r"hsk", r"\b(?:hvis|såfremt|kan du søge|kan De søge)\b", re.I)
-REQUEST_RE = re.compile(r"\bhvis\b|\bkan\s+(?:du|De)\s+søge\b|\bsøg\b|\bansøg", re.I)
+REQUEST_RE = rxcache.compile(r"\bhvis\b|\bkan\s+(?:du|De)\s+søge\b|\bsøg\b|\bansøg", re.I)
 NOT_NAMES = {"De", "Dem", "Deres", "Du", "Dig", "Din", "Dit", "Dine", "Vi", "Os", "Vores", "Jeg", "Mig", "Min",
              "Med", "Venlig", "Kære", "Hej", "Klagevejledning", "Afgørelse", "Vedrørende", "Vedr", "Kopi",
              "Bilag", "Tlf", "Mail", "Telefon", "Mobil", "Dato", "Sagsnr", "Sagsnummer", "Emne", "Svar"}
@@ -313,7 +314,7 @@ def _law_key(raw: str) -> str | None:
     return low
 
 
-_LOWER_WORD_RE = re.compile(r"\b[a-zæøå][a-zæøå-]+\b")
+_LOWER_WORD_RE = rxcache.compile(r"\b[a-zæøå][a-zæøå-]+\b")
 
 
 class _LowerWords:
@@ -457,7 +458,7 @@ MSG_UNRELATED = ("De to tekster ligner ikke to udgaver af det samme brev. Tjek, 
                  "tekster. Listen over fakta nedenfor er derfor ikke til at stole på.")
 MSG_LEGAL = "Advarsel: Den nye udgave mangler noget, som en afgørelse skal have: {what}. Skriv det ind igen."
 MSG_ALL_KEPT = "Den nye udgave har alle fakta fra den gamle udgave."
-_WORD_RE = re.compile(r"[a-zæøå]{4,}")
+_WORD_RE = rxcache.compile(r"[a-zæøå]{4,}")
 
 
 def similarity(a: str, b: str) -> float:

@@ -18,6 +18,7 @@ signature, so "Sagsbehandler" or an agency's name never decides the genre.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from .checks.base import doc_text
 from .prefilter import Rx
@@ -209,7 +210,7 @@ PROSPECTIVE = [
     r"\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b[^.!?\n]{0,100}\bvil\b",
     r"\bvil\b[^.!?\n]{0,100}\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b",
 ]
-_PROSPECTIVE = re.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
+_PROSPECTIVE = rxcache.compile("|".join(f"(?:{rx})" for rx in PROSPECTIVE))
 # whether ``_PROSPECTIVE`` matches, found quicker: an alternative runs only where its literals are in the text
 _PROSPECTIVE_RX = tuple(Rx(rx) for rx in PROSPECTIVE)
 
@@ -219,7 +220,7 @@ def _prospective(text: str) -> bool:
         if rx.search(text):
             return True
     return False
-_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+_SENTENCE_END = rxcache.compile(r"((?<=[.!?])\s+|\n)")
 
 
 def decided_text(text: str) -> str:
@@ -235,7 +236,7 @@ def decided_text(text: str) -> str:
 
 
 # "Hvis regningen stadig ikke er betalt efter rykkeren, …": what may happen later, not a debt already overdue
-_CONDITION_CLAUSE = re.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b[^.,;:!?\n]*")
+_CONDITION_CLAUSE = rxcache.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b[^.,;:!?\n]*")
 
 
 def factual_text(text: str) -> str:

@@ -31,6 +31,7 @@ hard, ≥ 55 very hard.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 LIX_BANDS = ((24, "meget let"), (34, "let"), (44, "middel"), (54, "svær"), (10**9, "meget svær"))
-URL_RE = re.compile(r"^(https?://|www\.)|@|\.(dk|com|org|net|eu)$", re.I)
+URL_RE = rxcache.compile(r"^(https?://|www\.)|@|\.(dk|com|org|net|eu)$", re.I)
 LONG_WORD_LETTERS = 6
 
 

@@ -21,6 +21,8 @@ import re
 from bisect import bisect_left
 from typing import Iterator
 
+from . import rxcache
+
 try:
     from re import _constants as _c, _parser as _sre_parse
 except ImportError:  # pragma: no cover - other Python versions: no prefilter, plain regexes
@@ -215,6 +217,28 @@ def _places(lits, text: str, most: int | None) -> list[int] | None:
     return sorted(at)
 
 
+def compute_literals(pattern: str, flags: int = 0):
+    """What :class:`Rx` reads from a pattern: (folded, needs, starts, heads, words), or None when the parser
+    refuses it (``re.compile`` then says what is wrong). A pure function of the pattern and its flags, so
+    ``letterlab.rxcache`` can ship it for the package's own patterns."""
+    if _sre_parse is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except Exception:
+        return None
+    folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    needs = _needs(parsed, folded)
+    starts = heads = None
+    words = False
+    if not folded:
+        starts = _starts(parsed)
+        found = _heads(list(parsed))
+        heads = tuple(sorted(found[0])) if found and "" not in found[0] else starts
+        words = not (flags | parsed.state.flags) & (re.ASCII | re.LOCALE) and _whole_words(parsed, needs)
+    return folded, needs, starts, heads, bool(words)
+
+
 class Rx:
     """A pattern with the literals its matches need (``search``, ``count`` as ``re``).
 
@@ -228,30 +252,19 @@ class Rx:
     def __init__(self, pattern: str, flags: int = 0):
         self._rx = None
         self._pattern, self._flags = pattern, flags
-        self.needs = self.starts = self.heads = None
-        self.words = False
-        parsed = None
-        if _sre_parse is not None:
-            try:
-                parsed = _sre_parse.parse(pattern, flags)
-            except Exception:   # re.compile below says what is wrong
-                parsed = None
-        if parsed is None:
+        found = rxcache.literals(pattern, flags, lambda: compute_literals(pattern, flags))
+        if found is None:
+            self.needs = self.starts = self.heads = None
+            self.words = False
             self.folded = bool(self.rx.flags & re.IGNORECASE)
             return
-        self.folded = bool((flags | parsed.state.flags) & re.IGNORECASE)
-        self.needs = _needs(parsed, self.folded)
-        if not self.folded:
-            self.starts = _starts(parsed)
-            heads = _heads(list(parsed))
-            self.heads = tuple(sorted(heads[0])) if heads and "" not in heads[0] else self.starts
-            self.words = not (flags | parsed.state.flags) & (re.ASCII | re.LOCALE) and _whole_words(parsed, self.needs)
+        self.folded, self.needs, self.starts, self.heads, self.words = found
 
     @property
     def rx(self) -> re.Pattern:
         rx = self._rx
         if rx is None:
-            rx = self._rx = re.compile(self._pattern, self._flags)
+            rx = self._rx = rxcache.compile(self._pattern, self._flags)
         return rx
 
     def absent(self, text: str) -> bool:
@@ -432,6 +445,10 @@ def _top_level(p: str):
 
 def alternatives(p: str) -> list[str]:
     """The top-level alternatives of ``p`` (``"a|(b|c)"`` gives ``["a", "(b|c)"]``)."""
+    return list(rxcache.derived("alternatives", p, lambda: tuple(compute_alternatives(p))))
+
+
+def compute_alternatives(p: str) -> list[str]:
     alts, start = [], 0
     for i, c, depth in _top_level(p):
         if c == "|" and depth == 0:

@@ -42,6 +42,7 @@ stays behind in the process. ``figures`` gives textstat no text at all.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 import sys
 import types
 from typing import TYPE_CHECKING, Any, Sequence
@@ -144,7 +145,7 @@ def reading_time_text(seconds: int | float | None) -> str | None:
     return f"ca. {minutes} minutter"
 
 
-_BLANK_RE = re.compile(r"\s")   # what textstat's count_chars(ignore_spaces=True) leaves out
+_BLANK_RE = rxcache.compile(r"\s")   # what textstat's count_chars(ignore_spaces=True) leaves out
 # Every character ``str.isspace`` (and so ``\s``) knows, except " " and "\n" (tests/test_readtime.py checks
 # the list against all of Unicode).
 OTHER_BLANKS = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from letterlab import rxcache
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -49,7 +50,7 @@ KEY_RE = r"^\s*{}\s*="
 PROFILE_HEADER_RE = r"^\s*\[profile\]"
 OVERRIDE_HEADER_RE = r"^\s*\[\[override\]\]"
 DISABLE_RE = r"^\s*disable"
-ID_RE = re.compile(r"^[a-z0-9æøå][a-z0-9æøå_-]*(\.[a-z0-9æøå][a-z0-9æøå_-]*)+$")
+ID_RE = rxcache.compile(r"^[a-z0-9æøå][a-z0-9æøå_-]*(\.[a-z0-9æøå][a-z0-9æøå_-]*)+$")
 
 
 class RuleError(Exception):

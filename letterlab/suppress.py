@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+from letterlab import rxcache
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-MARKER = re.compile(
+MARKER = rxcache.compile(
     r"^[ \t]*(?:<!--|#|//|\[)?[ \t]*letterlab:[ \t]*(ignorer-brevet|ignorer)[ \t]+([\w.\-, \t]+?)"
     r"[ \t]*(?:-->|\])?[ \t]*$", re.M | re.I)
 
@@ -50,7 +51,7 @@ def marker_spans(text: str) -> list[tuple[int, int, int, int, tuple[str, ...]]]:
     return out
 
 
-_PROPERTY = re.compile(r"letterlab:\s*ignorer(?:-brevet)?\s+([\w.\-]+(?:[ \t]*[,;][ \t]*[\w.\-]+)*)", re.I)
+_PROPERTY = rxcache.compile(r"letterlab:\s*ignorer(?:-brevet)?\s+([\w.\-]+(?:[ \t]*[,;][ \t]*[\w.\-]+)*)", re.I)
 
 
 def property_ids(xml: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from letterlab import rxcache
 import sqlite3
 import time
 from pathlib import Path
@@ -27,8 +28,8 @@ from ..report.model import Finding, Report
 CACHE_FORMAT = 1
 CACHE_FILE = "audit-cache.sqlite"
 _REF = "\x00{}:{}\x00"
-_REF_RE = re.compile("\x00(\\d+):(\\d+)\x00")
-_QUOTED = re.compile(r'"([^"\n]{2,300})"|“([^”\n]{2,300})”|«([^»\n]{2,300})»|\'([^\'\n]{2,300})\'')
+_REF_RE = rxcache.compile("\x00(\\d+):(\\d+)\x00")
+_QUOTED = rxcache.compile(r'"([^"\n]{2,300})"|“([^”\n]{2,300})”|«([^»\n]{2,300})»|\'([^\'\n]{2,300})\'')
 PRUNE_AFTER_DAYS = 90
 
 

@@ -40,6 +40,7 @@ bank transfer). Signature, closing and meta lines are not checked.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -588,7 +589,7 @@ def _is_subject(first: Token, last: Token) -> bool:
 LAW_MODALS = {"må", "kan", "skal", "bør"}
 LAW_WORDS = {"§", "loven", "lovens", "lov", "reglerne", "regler", "reglen", "bekendtgørelsen", "paragraf"}
 # How the next sentence names the law a statement comes from: "Det står i færdselslovens § 92".
-LAW_SOURCE_RE = re.compile(r"^\W*det (står|følger|fremgår) (i|af)\b", re.I)
+LAW_SOURCE_RE = rxcache.compile(r"^\W*det (står|følger|fremgår) (i|af)\b", re.I)
 
 
 def _names_law(tokens) -> bool:
@@ -619,7 +620,7 @@ def _states_the_law(first: Token, last: Token) -> bool:
     return bool(LAW_SOURCE_RE.match(following.text)) and _names_law(following)
 
 
-_ONLY_WHEN = re.compile(r"\s+(kan|må)\s+(ikke\s+)?kun\b", re.I)
+_ONLY_WHEN = rxcache.compile(r"\s+(kan|må)\s+(ikke\s+)?kun\b", re.I)
 
 
 def _paraphrases_a_rule(doc: Doc, first, start: int, end: int) -> bool:
@@ -694,7 +695,7 @@ COMPANY_MARKS = {"a/s", "aps", "i/s", "a/s.", "aps.", "i/s.", "a.m.b.a."}
 COMPANY_STEMS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand", "vognmænd", "renovation", "forsyning",
                  "håndværker", "montør", "styrelse", "firmaer")
 BACK_WINDOW = 30
-COMPANY_END_RE = re.compile(r"(?:\bA/S|\bApS|\bI/S|\bP/S|\bK/S|\bA\.m\.b\.a)\.?$")
+COMPANY_END_RE = rxcache.compile(r"(?:\bA/S|\bApS|\bI/S|\bP/S|\bK/S|\bA\.m\.b\.a)\.?$")
 
 
 def _they_after_full_stop(tok: Token, depth: int = 0) -> bool:
@@ -743,4 +744,4 @@ def _after_full_stop(tok: Token) -> bool:
     return k > 0 and k < tok.idx and text[k - 1] in ".!?" and not ABBREVIATION_BEFORE_RE.search(text, max(0, k - 8), k)
 
 
-ABBREVIATION_BEFORE_RE = re.compile(r"\b(?:nr|tlf|pr|ca|jf|kl|evt|fx|bl\.a|vedr|dvs|kr)\.$", re.I)
+ABBREVIATION_BEFORE_RE = rxcache.compile(r"\b(?:nr|tlf|pr|ca|jf|kl|evt|fx|bl\.a|vedr|dvs|kr)\.$", re.I)

@@ -35,6 +35,7 @@ heading, or at the first body sentence when there is no heading.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from functools import lru_cache
 from typing import Iterator
 
@@ -73,13 +74,13 @@ REFUSAL = [
     r"\bi får ikke\b", r"\bfår i ikke\b", r"\bkan i ikke få\b", r"\bi ikke får\b",
 ]
 # "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
-FULL_GRANT = re.compile(r"\b(er|får du|du får|får i|i får) det,? (som )?(du|de|i) (har )?(an)?søgt om\b|"
+FULL_GRANT = rxcache.compile(r"\b(er|får du|du får|får i|i får) det,? (som )?(du|de|i) (har )?(an)?søgt om\b|"
                         r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
 # Words that seem to refuse but do not in these places: "helt eller delvist rask" names two cases, not a part of
 # what was asked for; a conditional clause ("Giv os besked, hvis du bliver delvist rask", "Hvis du ikke deltager,
 # kan vi stoppe ...") tells what may happen later, and its main clause hangs on it, so the whole sentence is left out.
-_NOT_REFUSING = re.compile(r"\bhelt eller delvi(s|st)\b|\bdelvi(s|st) eller helt\b")
-_CONDITIONAL = re.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b")
+_NOT_REFUSING = rxcache.compile(r"\bhelt eller delvi(s|st)\b|\bdelvi(s|st) eller helt\b")
+_CONDITIONAL = rxcache.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b")
 
 
 def _factual(low: str) -> str:
@@ -208,19 +209,19 @@ MESSAGES = {
 REGEX_PARAMS = {k for k in PARAMS if k.endswith("_patterns")}
 # "Pas, der ikke bliver hentet inden for 3 måneder, ...": a period in a relative clause about a thing
 # states a rule; it is not a deadline the reader must count from.
-_RULE_CLAUSE = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) [\wæøå]+ $")
+_RULE_CLAUSE = rxcache.compile(r"\b(der|som) (ikke )?(bliver|er|blev) [\wæøå]+ $")
 # "Læs om, hvordan du klager, i den vedlagte klagevejledning", "Se klagevejledningen på bagsiden"
-_ENCLOSED_GUIDE = re.compile(
+_ENCLOSED_GUIDE = rxcache.compile(
     r"\b(vedlagte|vedhæftede|medfølgende)\s+(\w+\s+)?klagevejledning|"
     r"\bklagevejledning\w*\s+(er\s+|står\s+|findes\s+)?(vedlagt|vedhæftet|i bilag\w*|som bilag|på bagsiden|trykt)")
 # No appeal to another administrative authority ("Afgørelsen kan ikke påklages til anden administrativ myndighed",
 # "... kan ikke indbringes for ...", "De kan ikke klage over afgørelsen"; only the courts are left): forvaltningsloven
 # § 25, stk. 1, asks for a klagevejledning only where such an appeal exists, so there is no one to name, no way and no
 # deadline to give. Not when the guide also offers an appeal ("Du kan klage til byrådet", "Send din klage ...").
-_NO_APPEAL = re.compile(r"\bkan ikke (på)?klages\b|\bkan ikke indbringes for\b|\b(du|de|i) kan ikke (på)?klage\b|"
+_NO_APPEAL = rxcache.compile(r"\bkan ikke (på)?klages\b|\bkan ikke indbringes for\b|\b(du|de|i) kan ikke (på)?klage\b|"
                         r"\bkan (du|de|i) ikke (på)?klage\b|\bingen (administrativ )?klageadgang\b|"
                         r"\bikke (muligt|adgang til) at (på)?klage\b|\bendelig administrativ afgørelse\b")
-_SOME_APPEAL = re.compile(r"\b(du|de|i) kan (på)?klage\b|\bkan (du|de|i) (på)?klage\b|\bkan (på)?klages\b|"
+_SOME_APPEAL = rxcache.compile(r"\b(du|de|i) kan (på)?klage\b|\bkan (du|de|i) (på)?klage\b|\bkan (på)?klages\b|"
                           r"\bklagefrist\w*|\bklagen skal\b|\bsend (din |deres |jeres |en )?klage\w*|\bklageportalen\b")
 
 
@@ -229,7 +230,7 @@ def _no_administrative_appeal(text: str) -> bool:
     return bool(_NO_APPEAL.search(text)) and not _SOME_APPEAL.search(text)
 
 
-_RULE_CLAUSE_HINT = re.compile(r"\b(der|som) (ikke )?(bliver|er|blev) ")
+_RULE_CLAUSE_HINT = rxcache.compile(r"\b(der|som) (ikke )?(bliver|er|blev) ")
 
 
 def _rule_periods_only(low: str, params: dict) -> bool:
@@ -242,7 +243,7 @@ def _rule_periods_only(low: str, params: dict) -> bool:
 
 # "Du kan regne med at få svar inden for 6 uger", "... skriver vi til dig inden 10 dage": a period the
 # municipality must keep, not one the reader must count from and act within.
-_OURS = re.compile(r"\b(få|får|modtage|modtager) (et |en )?(svar|besked|afgørelse\w*|brev)\b|\bhøre fra (os|mig)\b|"
+_OURS = rxcache.compile(r"\b(få|får|modtage|modtager) (et |en )?(svar|besked|afgørelse\w*|brev)\b|\bhøre fra (os|mig)\b|"
                    r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b")
 
 
@@ -263,9 +264,9 @@ def _ours_to_meet(low: str, params: dict) -> bool:
 # måneder": a period in someone's prognosis or expectation of what the reader can do or be, not a deadline the reader
 # must act within. Not when the same sentence asks something of the reader ("Vi forventer, at du sender ... inden 14
 # dage", "Du skal ...", "frist").
-_PROGNOSIS = re.compile(r"\b(forvent\w*|prognose\w*|vurder(er|ede|et)|skønne[rt]?|regner (\w+ )?med|tror|formoder|"
+_PROGNOSIS = rxcache.compile(r"\b(forvent\w*|prognose\w*|vurder(er|ede|et)|skønne[rt]?|regner (\w+ )?med|tror|formoder|"
                         r"forudse\w*|anslår|mener)\b[^.!?]*?\bat\b")
-_CAPACITY = re.compile(r"\b(du|de|i) (kan|må)\b")
+_CAPACITY = rxcache.compile(r"\b(du|de|i) (kan|må)\b")
 
 
 def _prognosis_only(low: str, params: dict) -> bool:
@@ -353,7 +354,7 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
 # fully what was asked, so it needs a klagevejledning (forvaltningsloven § 25, stk. 2; others, such as neighbours, may
 # also appeal a permit). Its reasons and rules are another matter: a standard condition needs no reason of its own.
 # a grant on conditions: "vilkår", "Tilladelsen gives på de betingelser, som står nedenfor", a "Betingelser" heading
-_CONDITIONS = re.compile(r"\bvilkår(et|ene)?\b|\bpå (\w+ )?betingelse(r|rne)?\b|^\s*betingelser\s*:?\s*$")
+_CONDITIONS = rxcache.compile(r"\bvilkår(et|ene)?\b|\bpå (\w+ )?betingelse(r|rne)?\b|^\s*betingelser\s*:?\s*$")
 
 
 def _guide_required(refusal: bool, outside) -> bool:
@@ -373,13 +374,13 @@ def is_refusal(sents, params: dict) -> bool:
 
 
 # Words that refuse outright, whatever else the letter says
-_STRONG_REFUSAL = re.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (får|kan få) ikke\b|\b(får|kan) (du|de|i) ikke få\b|"
+_STRONG_REFUSAL = rxcache.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (får|kan få) ikke\b|\b(får|kan) (du|de|i) ikke få\b|"
                              r"\bikke kan (\w+ )?få\b|\bdelvi(s|st)\b|\bnedsæt\w*|\bstop(per|pe|pet)\b|\bpåbud\w*|"
                              r"\btilbagebetal\w*|\bophør\w*|\bbøde\w*")
 
 
-_ASKED = re.compile(r"\b(har )?(an)?søg(?:t|te) om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
-_GIVEN = re.compile(r"\b(du får|får du|i får|får i|vi bevilger|bevilger vi|vi giver (dig|jer)|bevilges|vi betaler) "
+_ASKED = rxcache.compile(r"\b(har )?(an)?søg(?:t|te) om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
+_GIVEN = rxcache.compile(r"\b(du får|får du|i får|får i|vi bevilger|bevilger vi|vi giver (dig|jer)|bevilges|vi betaler) "
                     r"((dig|jer) )?(\w+ )?(?P<amount>\d[\d.]*)(,\d\d)? kr")
 
 

@@ -17,6 +17,7 @@ law or the office:
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from typing import Iterator
 
 from ..metrics import is_word, letters
@@ -43,7 +44,7 @@ PARAMS = {
                          help="ord, der sammen med 'om' indleder en lovs titel (lov om ...)"),
 }
 
-_WEB_RE = re.compile(r"/|\w\.(dk|com|org|net|eu|nu|info|gov)\b", re.I)
+_WEB_RE = rxcache.compile(r"/|\w\.(dk|com|org|net|eu|nu|info|gov)\b", re.I)
 
 
 def validate_param(key: str, value) -> str | None:

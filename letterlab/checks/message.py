@@ -71,6 +71,7 @@ as it stands, it would point back to nothing.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -166,7 +167,7 @@ PROCESS = [
     LOOK_INTO,
 ]
 # Its decision words ("om væsken er godkendt") decide nothing yet: the classifier drops "decision" after it.
-_LOOK_INTO = re.compile(LOOK_INTO)
+_LOOK_INTO = rxcache.compile(LOOK_INTO)
 LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", r"\breglerne (i|om|for)\b"]
 CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
@@ -338,7 +339,7 @@ CONTENT_HEADING = [
 ]
 _CONTENT_HEADING = AnyOf(CONTENT_HEADING)
 # A subject line that is a letter type and a topic, with no verb: "Indkaldelse til samtale".
-TYPE_LABEL_HEADING = re.compile(
+TYPE_LABEL_HEADING = rxcache.compile(
     r"^(\d\.\s*)?(indkaldelse|kvittering|orientering|partshøring|påmindelse|rykker|opkrævning|anmodning|svar|"
     r"afgørelse|information|meddelelse|brev|besked|varsel|underretning|høring)\b(?!.*\b(du|vi|dig|jer)\b)[^:.!?]*$")
 
@@ -348,11 +349,11 @@ def _type_label(text: str):
     return TYPE_LABEL_HEADING.match(PLACEHOLDER.sub("x", text))
 
 
-_POSSESSIVE_START = re.compile(r"^(din|dit|dine|deres|jeres)\b")
-_SUBJECT_LINE = re.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
-_SUBJECT_PREFIX = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
-_IMPERATIVE_START = re.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
-_WORDS = re.compile(r"[\wæøå]+")
+_POSSESSIVE_START = rxcache.compile(r"^(din|dit|dine|deres|jeres)\b")
+_SUBJECT_LINE = rxcache.compile(r"\s*(vedr\.?|vedrørende|emne)\s*[:.]", re.I)
+_SUBJECT_PREFIX = rxcache.compile(r"^\s*(vedr\.?|vedrørende|emne)\s*[:.]\s*", re.I)
+_IMPERATIVE_START = rxcache.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?([a-zæøå]+)\b(.?)")
+_WORDS = rxcache.compile(r"[\wæøå]+")
 
 PARAMS = {
     "aspect": Param(str, required=True, choices=ASPECTS, help="hvad reglen tjekker"),
@@ -604,7 +605,7 @@ def speech_act(classes) -> str:
 # Letters to more than one reader say "I", "jer", "jeres" where a letter to one says "du", "dig", "din": "I får
 # tilladelse til at bygge en carport", "Vi har behandlet jeres ansøgning". The pronoun "I" is always written with a
 # capital; at the start of a sentence it is the pronoun only before a verb ("I får ...", not "I dag ..." or "I alt").
-_PLURAL_YOU = re.compile(r"(?<=\S )I\b|^(?:[-•*–]\s*)?I(?= (får|fik|kan|skal|må|har|havde|er|var|bliver|blev|vil|bedes|"
+_PLURAL_YOU = rxcache.compile(r"(?<=\S )I\b|^(?:[-•*–]\s*)?I(?= (får|fik|kan|skal|må|har|havde|er|var|bliver|blev|vil|bedes|"
                          r"mangler|skylder|modtager|ønsker|søger|bor|betaler|ejer|bør|behøver|mister|slipper|"
                          r"kommer|starter)\b)|\bjer(es)?\b")
 
@@ -814,9 +815,9 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     return main, main in window
 
 
-_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})*(?:,\d\d)? ?kr\b")
+_AMOUNT = rxcache.compile(r"\b\d{1,3}(?:\.\d{3})*(?:,\d\d)? ?kr\b")
 # a subject line that tells what we have done ("Vi har sendt din sag videre den 3. maj") is no statement of the request
-_OUR_STEP = re.compile(r"^(vi|jeg|kommunen) (har|havde)\b")
+_OUR_STEP = rxcache.compile(r"^(vi|jeg|kommunen) (har|havde)\b")
 
 
 def _heading_says(lay: Layout, main: Sent, params: dict) -> Sent | None:
@@ -840,7 +841,7 @@ def _heading_says(lay: Layout, main: Sent, params: dict) -> Sent | None:
 
 # a first sentence that hangs on a condition or tells what an act will lead to ("Udeblivelse vil medføre, at Deres
 # ydelse standses") is no decision stated up front
-_IF = re.compile(r"\b(hvis|såfremt|dersom)\b|\b(vil|kan|skal) (\w+ ){0,2}(medføre|føre til|betyde)\b|\bmedfører,? at\b")
+_IF = rxcache.compile(r"\b(hvis|såfremt|dersom)\b|\b(vil|kan|skal) (\w+ ){0,2}(medføre|føre til|betyde)\b|\bmedfører,? at\b")
 
 
 def _decision_first(doc: Doc | None, lay: Layout, classifier: _Classifier) -> Sent | None:
@@ -860,7 +861,7 @@ def _decision_first(doc: Doc | None, lay: Layout, classifier: _Classifier) -> Se
     return first
 
 
-_CLOCK_TIME = re.compile(r"\bkl\.? ?\d{1,2}([.:]\d{2})?\b|\bklokken \d")
+_CLOCK_TIME = rxcache.compile(r"\bkl\.? ?\d{1,2}([.:]\d{2})?\b|\bklokken \d")
 
 
 def _appointment_heading(genre: str | None, main: Sent, heading: Sent) -> bool:
@@ -873,7 +874,7 @@ def _appointment_heading(genre: str | None, main: Sent, heading: Sent) -> bool:
 
 
 # "Tak for din mail." opens a reply; the plain statement right after it is the answer the reader asked for
-_THANKS_FOR_ASKING = re.compile(r"^(?:[-•*–]\s*)?tak for (din|jeres|deres|dit|jeres) (\w+ )?(mail|e-?mail|henvendelse|"
+_THANKS_FOR_ASKING = rxcache.compile(r"^(?:[-•*–]\s*)?tak for (din|jeres|deres|dit|jeres) (\w+ )?(mail|e-?mail|henvendelse|"
                                 r"spørgsmål|besked|brev|forespørgsel|opringning|opkald)\b")
 
 
@@ -887,24 +888,24 @@ def _answer_after_thanks(lay: Layout, classifier: _Classifier, params: dict) -> 
 
 
 # A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
-_RECURRING = re.compile(r"\bden \d{1,2}\.? i (hver )?(måneden|måned)\b|\b(senest|inden|før) den \d{1,2}\.? hver\b")
-_ON_A_CONDITION = re.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
+_RECURRING = rxcache.compile(r"\bden \d{1,2}\.? i (hver )?(måneden|måned)\b|\b(senest|inden|før) den \d{1,2}\.? hver\b")
+_ON_A_CONDITION = rxcache.compile(r"^(?:[-•*–]\s*)?(ellers|hvis|såfremt|når|i så fald|er|har|kan) ")
 
 
 # Words that open a sentence by making it hang on the one before it: "Ellers ...", "I så fald ...", "Så ..." (then)
 # hold only if the sentence before does not. Such a sentence is never the message.
-_ON_THE_SENTENCE_BEFORE = re.compile(
+_ON_THE_SENTENCE_BEFORE = rxcache.compile(
     r"^(?:[-•*–]\s*)?(ellers|i så fald|i givet fald|i modsat fald|hvis ikke|"
     r"så(?! (længe|snart|vidt|hurtigt|hurtigst|tit|ofte|meget|mange|godt)\b))\b")
 # Words that tie a sentence to the one before it ("Derfor ...", "Det betyder, at ..."): it may carry the message,
 # but moved to the top as it stands it would point back to nothing, so no move is offered.
-_LEANS_BACK = re.compile(
+_LEANS_BACK = rxcache.compile(
     r"^(?:[-•*–]\s*)?(derfor|desuden|derudover|herudover|endvidere|dermed|også|men|til gengæld|samtidig|"
     r"det (betyder|vil sige|medfører|indebærer)|dette (betyder|medfører|indebærer))\b")
 # A sentence whose core is what happens if the reader does not act: "Hvis du ikke betaler, sendes kravet til
 # inkasso", "Sker dette ikke inden 8 dage, stopper vi ...", "Betaler De ikke, ..." (a condition with a negation
 # before the comma, then the consequence).
-_SANCTION_START = re.compile(
+_SANCTION_START = rxcache.compile(
     r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|når) [^,.!?]{0,60}?\b(ikke|ingen|aldrig)\b|"
     r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
     r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)"
@@ -937,7 +938,7 @@ _DEFAULT_IMPERATIVES = frozenset(IMPERATIVES) | {"hent", "opret", "installér", 
 # top, but a reminder is never the late message, nor is a key-value line when a message is already at the top. A
 # late key-value line that is the only message ("Tid: …" under an opening about case process) is flagged, but never
 # moved: spliced in front of the first paragraphs, the line makes no sense.
-_REMINDER = re.compile(r"^(?:[-•*–]\s*)?(husk\b|bemærk\b|vær (\w+ )?opmærksom på\b|vi gør (dig|dem|jer|de) opmærksom på\b)")
+_REMINDER = rxcache.compile(r"^(?:[-•*–]\s*)?(husk\b|bemærk\b|vær (\w+ )?opmærksom på\b|vi gør (dig|dem|jer|de) opmærksom på\b)")
 
 
 def _detail(sent: Sent) -> bool:
@@ -965,7 +966,7 @@ def _classes_of(classes, sent: Sent) -> frozenset[str]:
     return next((c for s, c in classes if s is sent), frozenset())
 
 
-_DELAYING_START = re.compile("|".join(rf"(?:{rx})" for rx in DELAYING_OPENINGS))
+_DELAYING_START = rxcache.compile("|".join(rf"(?:{rx})" for rx in DELAYING_OPENINGS))
 
 
 def _told_in_the_past(doc: Doc | None, sent: Sent) -> bool:
@@ -999,7 +1000,7 @@ def _subject_text(text: str) -> str:
 
 
 # "Påmindelse: Husk at klippe hækken", "Afgørelse: Du får ...": a letter type before a colon, then the message
-_TYPE_LABEL_COLON = re.compile(
+_TYPE_LABEL_COLON = rxcache.compile(
     r"^\s*(\d\.\s*)?(påmindelse|rykker|indkaldelse|kvittering|orientering|partshøring|afgørelse|anmodning|svar|"
     r"information|meddelelse|varsel|besked|vigtigt)\s*:\s+(?=\S)(.+)$", re.I)
 
@@ -1100,7 +1101,7 @@ def heading_has_content(text: str, doc: Doc, start: int, params: dict) -> bool:
                for i in range(span.start + 1, span.end))
 
 
-_REPLY_SUBJECT = re.compile(r"^\s*((emne|subject)\s*:\s*)?(sv|svar|re|vs|fw|fwd)\s*:", re.I)
+_REPLY_SUBJECT = rxcache.compile(r"^\s*((emne|subject)\s*:\s*)?(sv|svar|re|vs|fw|fwd)\s*:", re.I)
 
 
 def _overskrift(doc, rule) -> Iterator:
@@ -1136,7 +1137,7 @@ def _overskrift(doc, rule) -> Iterator:
 
 
 # The reader (or the reader's own) as the one who received: "du har modtaget", "I har fået"
-_READERS_CASE = re.compile(r"(du|de|i) har\b")
+_READERS_CASE = rxcache.compile(r"(du|de|i) har\b")
 
 
 def _forsinket_indledning(doc, rule) -> Iterator:
@@ -1171,12 +1172,12 @@ def _forsinket_indledning(doc, rule) -> Iterator:
 
 
 # Key-value lines that give a deadline or a time for the whole letter ("Frist: ...", "Tid: ...").
-DEADLINE_KEYS = re.compile(r"^\s*(frist|svarfrist|betalingsfrist|sidste frist|senest|tid|tidspunkt|dato|"
+DEADLINE_KEYS = rxcache.compile(r"^\s*(frist|svarfrist|betalingsfrist|sidste frist|senest|tid|tidspunkt|dato|"
                            r"forfaldsdato|sidste rettidige betalingsdag|betales senest|skal være betalt)\b[^:\n]{0,20}:\s*\S",
                            re.I)
 
 
-_NEGATION = re.compile(r"\b(ikke|aldrig|ingen)\b", re.I)
+_NEGATION = rxcache.compile(r"\b(ikke|aldrig|ingen)\b", re.I)
 
 
 def _asks_for_action(actions, t: str) -> bool:
@@ -1192,11 +1193,11 @@ SECTION_AHEAD = 40          # sentences after a request in which its deadline ma
 
 # a duty that goes on, or a standing rule, has no date to meet ("De skal således fortsat betale fuld
 # forældrebetaling", "Du skal fremover melde afbud før kl. 9", "Tag kortet med hver gang")
-ONGOING_DUTY = re.compile(r"\b(fortsat|fortsætter? med at|stadig|stadigvæk|som hidtil|som før|fremover|fremadrettet|"
+ONGOING_DUTY = rxcache.compile(r"\b(fortsat|fortsætter? med at|stadig|stadigvæk|som hidtil|som før|fremover|fremadrettet|"
                           r"hver gang|altid)\b", re.I)
 # a standing instruction that already says when, at a time of day or of an event that recurs: "Meld sygdom på Aula
 # om morgenen", "Ring inden kl. 8 på første sygedag", "Giv besked samme dag" (not a date to meet once)
-STANDING_TIME = re.compile(r"\b((om|hver|samme|senest|inden|før) (morgen(en)?|formiddag(en)?|eftermiddag(en)?|aften(en)?|dag)|"
+STANDING_TIME = rxcache.compile(r"\b((om|hver|samme|senest|inden|før) (morgen(en)?|formiddag(en)?|eftermiddag(en)?|aften(en)?|dag)|"
                            r"(inden|før) kl\.? ?\d|på (selve |første )?(sygedag|fraværsdag|mødedag|dag)en\b|"
                            r"første (syge|fraværs)dag)\b", re.I)
 # advice rather than a duty: something to send along with another act, whose "så"-clause promises that it goes
@@ -1204,11 +1205,11 @@ STANDING_TIME = re.compile(r"\b((om|hver|samme|senest|inden|før) (morgen(en)?|f
 # the reader see something for themselves ("Skriv din adresse, så kan du se dine datoer"). A plain request with a
 # reason ("Send os dine kontoudtog, så vi kan se, om ...") and a duty ("Du skal sende ...", "Vi beder dig ...") are
 # no advice.
-CONVENIENCE = re.compile(
+CONVENIENCE = rxcache.compile(
     r"(\bmed|\bvedlæg\w*\b[^,.!?]*),\s*så (?:(kan|vil|går|bliver) (vi|jeg|du|de|i|det|sagen|behandlingen)|"
     r"(vi|jeg|du|de|i) (kan|vil)) [^.!?]{0,60}?\b(hurtigere|nemmere|lettere|bedre|enklere|smidigere|hurtigt)\b|"
     r",\s*så (kan (du|de|i)|(du|de|i) kan) (selv )?(se|finde|følge)\b", re.I)
-_DUTY = re.compile(r"\b((du|de|i) (skal|bedes)|(skal|bedes) (du|de|i)|beder|anmodes|anmoder)\b", re.I)
+_DUTY = rxcache.compile(r"\b((du|de|i) (skal|bedes)|(skal|bedes) (du|de|i)|beder|anmodes|anmoder)\b", re.I)
 
 
 def _advice(text: str) -> bool:
@@ -1287,7 +1288,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
 
 
 # a section of steps: "Sådan gør du", "Sådan melder du til", "Sådan svarer du"
-HOW_TO = re.compile(r"^sådan (gør|melder|svarer|tilmelder|afmelder|søger|sender|bestiller)\b", re.I)
+HOW_TO = rxcache.compile(r"^sådan (gør|melder|svarer|tilmelder|afmelder|søger|sender|bestiller)\b", re.I)
 
 
 def _how_section_has_deadline(seq, i: int, verb: str, deadlines, flag) -> bool:
@@ -1322,7 +1323,7 @@ def _heading_line(sent) -> bool:
 
 
 # "Du skal sende ...", "Du bedes sende ...", "Vi beder dig (om at) sende ...": the verb of the request
-_DUTY_VERB = re.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|skal (?:du|de|i)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
+_DUTY_VERB = rxcache.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|skal (?:du|de|i)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
                         r"(?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
                         r"returnere|ringe|svare|melde|underskrive)\b")
 

@@ -11,6 +11,7 @@ of six sentences).
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from typing import Iterator
 
 from .base import Param, doc_text, letter, make_finding
@@ -21,7 +22,7 @@ PARAMS = {
     "max_words": Param(int, default=90, min=10, max=1000),
 }
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = rxcache.compile(r"\w+")
 # the parts whose sentences are running text; key-value lines and bullets are items, one to a line
 PROSE_KINDS = ("body", "appeal")
 

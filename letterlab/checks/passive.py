@@ -68,6 +68,7 @@ when the parse supports one.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -600,7 +601,7 @@ TIME_OR_STATE = TIME_SUBORDINATORS | STATE_CONDITIONS
 # the participle of the formula ("er truffet", "er givet"), right before the legal basis: not "De bevilges særlig
 # støtte i henhold til § 34" (the officialese a plain letter turns into "Du får …")
 FORMULA_PARTICIPLES = {"truffet", "givet", "taget", "meddelt", "udstedt", "foretaget"}
-LEGAL_BASIS_RE = re.compile(r"\s*(efter|i henhold til|i medfør af|jf\.?|jævnfør|med hjemmel i)\s"
+LEGAL_BASIS_RE = rxcache.compile(r"\s*(efter|i henhold til|i medfør af|jf\.?|jævnfør|med hjemmel i)\s"
                             r"[^.]{0,60}?(§|\blov(en|ens)?\b|\w+lov(en|ens)?\b|\w*bekendtgørelse\w*|\breglerne\b)")
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
 CHAIN_POS = {"AUX", "ADV", "PART"}

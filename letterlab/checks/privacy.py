@@ -40,6 +40,7 @@ template to be a placeholder.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from datetime import date
 from typing import Iterator
 
@@ -67,14 +68,14 @@ PARAMS = {
 
 # The look-ahead at the front names the characters a match starts with: the engine then tests the look-behind
 # only there, not at every position of the letter (the same matches, about 1.5 times faster).
-CPR_RE = re.compile(r"(?=\d)(?<![\w.,/+-])(\d{2})(\d{2})(\d{2})(?:[-–]?)(\d{4})(?![\w]|[.,/-]\d)")
-PHONE_RE = re.compile(
+CPR_RE = rxcache.compile(r"(?=\d)(?<![\w.,/+-])(\d{2})(\d{2})(\d{2})(?:[-–]?)(\d{4})(?![\w]|[.,/-]\d)")
+PHONE_RE = rxcache.compile(
     r"(?=[+02-9])(?<![\w.,/+-])((?:\+45|0045)[ \u00a0]?)?([2-9]\d(?:[ \u00a0]?\d\d){3}|[2-9]\d{3}[ \u00a0]\d{4})"
     r"(?![\w]|[.,/-]\d)")
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
-DATE_LIKE_RE = re.compile(r"^(\d{2})[ \u00a0.]?(\d{2})[ \u00a0.]?(19|20)(\d{2})$")
-AMOUNT_AFTER_RE = re.compile(r"^\s*(kr\b|kr\.|kroner\b|dkk\b|,-|euro\b|€)", re.I)
-AMOUNT_BEFORE_RE = re.compile(r"(kr\.?|dkk|€)\s*$", re.I)
+EMAIL_RE = rxcache.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+DATE_LIKE_RE = rxcache.compile(r"^(\d{2})[ \u00a0.]?(\d{2})[ \u00a0.]?(19|20)(\d{2})$")
+AMOUNT_AFTER_RE = rxcache.compile(r"^\s*(kr\b|kr\.|kroner\b|dkk\b|,-|euro\b|€)", re.I)
+AMOUNT_BEFORE_RE = rxcache.compile(r"(kr\.?|dkk|€)\s*$", re.I)
 
 
 def validate_param(key: str, value) -> str | None:
@@ -122,13 +123,13 @@ PHONE_STEMS = ("telefon", "tlf", "mobil", "vagt", "nød", "akut", "hotline", "fa
 NOT_A_LABEL = {"dit", "mit", "sit", "vores", "jeres", "deres", "hans", "hendes", "dets", "dens", "samme", "nyt", "nye",
                "gamle", "eget", "et", "det", "dette", "følgende", "andet", "på", "til", "med", "om", "under", "og",
                "eller", "er", "var", "som", "af", "fra", "hvis", "nyeste", "rigtige", "korrekte"}
-_LABEL_WORD = re.compile(r"[\wæøå][\wæøå./-]*", re.I)
+_LABEL_WORD = rxcache.compile(r"[\wæøå][\wæøå./-]*", re.I)
 _FILLER = {"er", "var", "lyder", "på", "hedder"}
 # A payment line in FI/OCR form: "+71 < 000001234567891 + 86543210 <" (the type code "+71<", the creditor number
 # between "+" and "<").
-FI_CODE_RE = re.compile(r"\+\s*\d{2}\s*<")
-FI_FIELD_BEFORE_RE = re.compile(r"\+\s*$")
-FI_FIELD_AFTER_RE = re.compile(r"^\s*<")
+FI_CODE_RE = rxcache.compile(r"\+\s*\d{2}\s*<")
+FI_FIELD_BEFORE_RE = rxcache.compile(r"\+\s*$")
+FI_FIELD_AFTER_RE = rxcache.compile(r"^\s*<")
 
 
 def _phone_stem(word: str) -> bool:
@@ -195,7 +196,7 @@ _ORG_NAME = (r"[A-ZÆØÅ][\wæøå-]*(hjælpen|centret|centeret|center|service|
              r"forvaltningen|tilsynet|skole|skolen|klinik|klinikken|ambulatoriet|hospital|hospitalet|sygehus|sygehuset|"
              r"afdelingen|kontoret|kontor|linjen|rådgivningen|politiet|forsyning|huset|børnehave|børnehaven|vuggestue|"
              r"vuggestuen|sekretariatet|foreningen|forening|nævnet|fonden|vagten|Danmark)")
-_WORK_CONTACT_RE = re.compile(
+_WORK_CONTACT_RE = rxcache.compile(
     rf"(\b[\wæøå-]*{_STAFF_ROLE}\b|\b{_ORG_NAME}\b|\b(jobcenter|borgerservice|ydelsesservice)\b)"
     r"[^.;!?\n]{0,40}?[,:(]?\s*(tlf\.?|telefon(nummer|nr\.?)?|på)\s*(nr\.?)?\s*:?\s*$", re.I)
 

@@ -25,6 +25,7 @@ telefonnummer", "du har oplyst" point to the citizen.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from .base import LetterContext
 
@@ -32,12 +33,12 @@ SENDER_PARTS = frozenset({"letterhead", "reference", "date", "closing", "signatu
 SENDER_ZONES = frozenset({"closing", "signature", "meta"})
 MAX_LABEL_WORDS = 12
 
-_SALUTATION_RE = re.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
+_SALUTATION_RE = rxcache.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 _SENTENCE_END = (".", "!", "?", ",", ";")
-_ABBREVIATION_END_RE = re.compile(r"\b(tlf|nr|ca|kl|fx|mv|stk|tv|th|sal|tel|mob)\.$", re.I)
-_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s")
-_SUBJECT_LINE_RE = re.compile(r"^\s*(vedr\.?|vedrørende|emne)\b", re.I)
-_ORGANISATION_RE = re.compile(
+_ABBREVIATION_END_RE = rxcache.compile(r"\b(tlf|nr|ca|kl|fx|mv|stk|tv|th|sal|tel|mob)\.$", re.I)
+_SENTENCE_BREAK_RE = rxcache.compile(r"[.!?]\s")
+_SUBJECT_LINE_RE = rxcache.compile(r"^\s*(vedr\.?|vedrørende|emne)\b", re.I)
+_ORGANISATION_RE = rxcache.compile(
     r"\b(kommune|region(en)?|jobcent(er|ret|eret)|borgerservice|forvaltning(en)?|afdeling(en)?|cent(er|ret|eret)|"
     r"styrelse(n)?|forsyning(en)?|skole(n)?|klinik(ken)?|sekretariat(et)?|rådhus(et)?|team(et)?|telefontid|"
     r"åbningstid(er)?|cvr|ean|beredskab(et)?|brandstation(en)?|vand(værk|værket|forsyning)?|renovation(en)?|"
@@ -46,15 +47,15 @@ _ORGANISATION_RE = re.compile(
     re.I)
 # A letterhead on one line names its phone, e-mail or web address too ("Ådal Vand · Tlf. 87 20 30 40"):
 # a subject line that names an organisation ("Din plads på Lindholm Skole") has none.
-_CONTACT_LABEL_RE = re.compile(r"\b(tlf|telefon|e-mail|mail)\b|@|www\.", re.I)
+_CONTACT_LABEL_RE = rxcache.compile(r"\b(tlf|telefon|e-mail|mail)\b|@|www\.", re.I)
 
 # Words in the same sentence, just before the number or address, that say whose it is.
-_SENDER_CUE_RE = re.compile(
+_SENDER_CUE_RE = rxcache.compile(
     r"\b(ring|ringe|ringer|kontakt|kontakte|kontakter|kontaktes|skriv|skrive|skriver|sms|sms'e|maile|fange|træffes|"
     r"henvend|henvende|henvendelse|rettes|rette|os)\b"
     r"|\b(mit|min|mine|vores|vort)\s+(direkte\s+)?(telefon\w*|tlf\.?|nummer|mobil\w*|mail\w*|e-mail\w*)",
     re.I)
-_CITIZEN_CUE_RE = re.compile(
+_CITIZEN_CUE_RE = rxcache.compile(
     r"\b(dit|din|dine|jeres|deres|hans|hendes|borgerens|ansøgerens|barnets|forælderens)\s+(eget\s+|egen\s+|nye\s+)?"
     r"(telefon\w*|tlf\.?|nummer|mobil\w*|mail\w*|e-mail\w*|adresse\w*)"
     r"|\b(oplyst|oplyste|opgivet|opgav|registreret)\b"

@@ -18,6 +18,7 @@ one. With ``clause_words = 0`` every sentence over ``warn`` is a warning.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from typing import Iterator
 
 from .base import Param, letter, make_finding, doc_text
@@ -33,12 +34,12 @@ PARAMS = {
                         help="... og højst så stor en andel lange ord (over seks bogstaver)"),
 }
 
-_CLAUSE_BREAK = re.compile(r"\s*[,;:()–—]\s*|\s-\s")
-_DATE = re.compile(rf"\b({WEEKDAYS}\s+)?(den\s+)?\d{{1,2}}\.\s*{MONTHS}(\s+\d{{4}})?", re.I)
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\{[^{}]*\}|«[^«»]*»|<<[^<>]*>>|\[[^\[\]]*\]|\$\{[^}]*\}")
+_CLAUSE_BREAK = rxcache.compile(r"\s*[,;:()–—]\s*|\s-\s")
+_DATE = rxcache.compile(rf"\b({WEEKDAYS}\s+)?(den\s+)?\d{{1,2}}\.\s*{MONTHS}(\s+\d{{4}})?", re.I)
+_PLACEHOLDER = rxcache.compile(r"\{\{[^{}]*\}\}|\{[^{}]*\}|«[^«»]*»|<<[^<>]*>>|\[[^\[\]]*\]|\$\{[^}]*\}")
 # A word: a whitespace-free stretch with a letter in it. Tried only where such a stretch starts: from
 # every position a stretch without a letter ("=" 30,000 times) cost time quadratic in its length.
-_WORD = re.compile(r"(?<!\S)\S*[A-Za-zÆØÅæøåÉé]\S*")
+_WORD = rxcache.compile(r"(?<!\S)\S*[A-Za-zÆØÅæøåÉé]\S*")
 
 
 def _clean(sentence: str) -> str:

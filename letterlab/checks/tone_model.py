@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from letterlab import rxcache
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +44,7 @@ DUTY_LEMMAS = {"påhvile", "pligt", "opmærksom", "bemærke", "understrege", "mi
 NEG = {"ikke", "aldrig", "ingen", "intet", "ej"}
 MODALS = {"skulle", "måtte", "burde", "kunne", "ville", "skal", "må", "bør", "kan", "vil"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass", "expl"}
-WAY_OUT_RE = Pre(re.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
+WAY_OUT_RE = Pre(rxcache.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i) (kan|må|ønsker|vil)\b|"
                         r"\b(du|de|i) (kan|må gerne) (også |altid |i stedet )?(få|søge|bede|aftale|vælge|klage|ringe)\b"))
 # the reader, whatever the form of address: one token for the person, one for the possessive
 READER = {"du": "2p", "dig": "2p", "De": "2p", "Dem": "2p", "I": "2p", "jer": "2p", "Jer": "2p",

@@ -23,6 +23,7 @@ Ordinary letters never contain such a stretch, so they are tokenized as before.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 LONG_CHUNK = 32     # shorter stretches cost at most LONG_CHUNK² character steps: harmless
 RUN = 8             # this many punctuation characters in a row is never a word
@@ -31,13 +32,13 @@ PIECE = 64          # longest token made from a punctuation run
 DENSE = 4           # pieces shorter than this on average: not text, joined into PIECE-long tokens
 MAX_URL = 512       # a web address up to this long goes to the tokenizer whole (a few ms at most)
 
-_CHUNK_RE = re.compile(r"\S{%d,}" % LONG_CHUNK)
+_CHUNK_RE = rxcache.compile(r"\S{%d,}" % LONG_CHUNK)
 # "_" counts as punctuation here: it is a word character to ``re``, but spaCy peels it off as a
 # suffix, one at a time (60,000 "_" took over 30 s)
-_RUN_RE = re.compile(r"(?:[^\w\s]|_){%d,}" % RUN)
-_PIECE_RE = re.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
-_URL_RE = re.compile(r"(?:https?://|www\.)[\w.~:/?#@!$&*+,;=%-]+\Z", re.IGNORECASE)
-_NOT_WORD_RE = re.compile(r"[^\w]")
+_RUN_RE = rxcache.compile(r"(?:[^\w\s]|_){%d,}" % RUN)
+_PIECE_RE = rxcache.compile(r"[^\W_]+|(?:[^\w\s]|_)+")
+_URL_RE = rxcache.compile(r"(?:https?://|www\.)[\w.~:/?#@!$&*+,;=%-]+\Z", re.IGNORECASE)
+_NOT_WORD_RE = rxcache.compile(r"[^\w]")
 
 
 def risky(chunk: str) -> bool:

@@ -37,6 +37,7 @@ the doc for the components and the checks.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -46,9 +47,9 @@ from spacy.util import filter_spans
 
 from .text import PLACEHOLDER_RE, TEXT_KEY, doc_text, find_placeholders  # noqa: F401  (re-exported)
 
-SALUTATION_RE = re.compile(r"^(kære|hej|goddag|til)\b", re.I)
-CONTACT_LINE_RE = re.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|com|org|net|eu)(/\S*)?)\s*$")
-BULLET_RE = re.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
+SALUTATION_RE = rxcache.compile(r"^(kære|hej|goddag|til)\b", re.I)
+CONTACT_LINE_RE = rxcache.compile(r"^(\S+@\S+\.\w+|(https?://|www\.)\S+|[\w.-]+\.(dk|com|org|net|eu)(/\S*)?)\s*$")
+BULLET_RE = rxcache.compile(r"^[ \t]*(?:[-•*–·▪‣◦]|\d{1,2}[.)]|[a-zA-Z][)])[ \t]+")
 END_PUNCT = tuple(".!?:;")
 SHORT_LINE = 60
 MAX_SENT = 200        # tokens (whitespace tokens included) in one sentence at most; see the module text
@@ -138,11 +139,11 @@ ABBREV_CAN_END = {"kr.", "mv.", "m.v.", "osv.", "mm.", "m.m.", "ff.", "mdr.", "t
 CLOSING_PUNCT = {".", ",", "!", "?", ":", ";", ")", "]", "…", "...", "”"}
 CLOSING_QUOTES = {'"', "'", "”", "’", "»", ")", "]"}
 OPENING = set("\"'“„«»([{<§")
-ORDINAL_RE = re.compile(r"^\d{1,4}\.$")
+ORDINAL_RE = rxcache.compile(r"^\d{1,4}\.$")
 
 
 # A bullet marker at any line start (BULLET_RE anchors to the start of the string only).
-_BULLET_LINE_RE = re.compile(BULLET_RE.pattern, re.M)
+_BULLET_LINE_RE = rxcache.compile(BULLET_RE.pattern, re.M)
 # Last characters of a token after which a sentence may end inside a line (see _ends_sentence).
 _END_CHARS = frozenset(".!?…") | CLOSING_QUOTES
 

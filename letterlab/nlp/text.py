@@ -7,11 +7,12 @@ its cache never import spaCy.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 # A placeholder's name: letters, digits, spaces, _ - . / ; it starts and ends with a letter,
 # digit or underscore, so Danish quotes like »Send« ... «, og» are never mistaken for one.
 _PH_NAME = r"[0-9A-Za-zÆØÅæøåÉé_](?:[0-9A-Za-zÆØÅæøåÉé_ ./-]{0,48}[0-9A-Za-zÆØÅæøåÉé_])?"
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = rxcache.compile(
     r"\{\{\s*" + _PH_NAME + r"\s*\}\}"   # {{navn}}
     r"|\{" + _PH_NAME + r"\}"             # {navn}
     r"|«" + _PH_NAME + r"»"               # «Navn»

@@ -8,12 +8,13 @@ blank lines inside) and joins blocks with "\\n\\n".
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from .model import Block, Document
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_TRAILING_WS = re.compile(r"[ \t\u00a0]+\n")
-_MULTI_NL = re.compile(r"\n\s*\n")
+_NEWLINES = rxcache.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_TRAILING_WS = rxcache.compile(r"[ \t\u00a0]+\n")
+_MULTI_NL = rxcache.compile(r"\n\s*\n")
 
 
 def normalise_newlines(text: str) -> str:

@@ -33,6 +33,7 @@ import copy
 import hashlib
 import posixpath
 import re
+from letterlab import rxcache
 import struct
 import threading
 import zipfile
@@ -99,10 +100,10 @@ _SKIP = {
 }
 _WRAPPERS_ROW_CELL = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo"), MC_AC}
 
-_HEADING_NAME = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
-_TITLE_NAME = re.compile(r"^(?:title|titel)$", re.I)
-_LIST_NAME = re.compile(r"^(?:list (?:bullet|number)|opstilling med (?:punkttegn|tal))\b", re.I)
-_MERGEFIELD = re.compile(r'^\s*MERGEFIELD\s+(?:"([^"]*)"|(\S+))', re.I)
+_HEADING_NAME = rxcache.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
+_TITLE_NAME = rxcache.compile(r"^(?:title|titel)$", re.I)
+_LIST_NAME = rxcache.compile(r"^(?:list (?:bullet|number)|opstilling med (?:punkttegn|tal))\b", re.I)
+_MERGEFIELD = rxcache.compile(r'^\s*MERGEFIELD\s+(?:"([^"]*)"|(\S+))', re.I)
 
 DIAGRAM_URIS = (
     "http://schemas.openxmlformats.org/drawingml/2006/diagram",

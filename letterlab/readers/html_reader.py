@@ -9,6 +9,7 @@ expanded (``&e;`` stays as literal text or is dropped).
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 import lxml.html
 from lxml import etree
@@ -33,11 +34,11 @@ TABLE_TAGS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"}
 LIST_TAGS = {"ul", "ol", "menu", "dl"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_META_CHARSET = rxcache.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = rxcache.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A DOCTYPE with an internal subset: libxml2's HTML parser would show "]>" as text.
-_DOCTYPE = re.compile(r"\s*<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
-_WS = re.compile(r"[ \t\n\r\f\v]+")
+_DOCTYPE = rxcache.compile(r"\s*<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
+_WS = rxcache.compile(r"[ \t\n\r\f\v]+")
 
 
 def _decode_html(data: bytes) -> tuple[str, list[str]]:
@@ -203,10 +204,10 @@ def read_html_bytes(data: bytes, source: str | None):
     return read_html_text(text, source, warnings)
 
 
-_SKIPPED_RE = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_BLOCK_TAG_RE = re.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|tr|td|th|table|section|article|ul|ol|blockquote|pre|"
+_SKIPPED_RE = rxcache.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG_RE = rxcache.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|tr|td|th|table|section|article|ul|ol|blockquote|pre|"
                            r"header|footer|main|address)\b[^>]*>", re.I)
-_ANY_TAG_RE = re.compile(r"<[^>]*>")
+_ANY_TAG_RE = rxcache.compile(r"<[^>]*>")
 
 
 def _flattened(text: str) -> str:

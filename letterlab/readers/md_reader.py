@@ -11,36 +11,37 @@ Soft line breaks inside a paragraph become a space, hard breaks "\\n".
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from ._layout import LayoutBuilder, normalise_newlines
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT_1 = re.compile(r"^ {0,3}=+[ \t]*$")
-_SETEXT_2 = re.compile(r"^ {0,3}-+[ \t]*$")
-_HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*))?$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE = re.compile(r"^ {0,3}>[ ]?")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_ATX = rxcache.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_1 = rxcache.compile(r"^ {0,3}=+[ \t]*$")
+_SETEXT_2 = rxcache.compile(r"^ {0,3}-+[ \t]*$")
+_HR = rxcache.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST = rxcache.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,9}[.)])(?:[ \t]+(?P<rest>.*))?$")
+_FENCE = rxcache.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE = rxcache.compile(r"^ {0,3}>[ ]?")
+_TABLE_ROW = rxcache.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEP = rxcache.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_REF_DEF = rxcache.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 
 # Inline markup is only stripped from blocks up to this size; a few regexes
 # below can be quadratic on hostile input (e.g. thousands of unclosed "[").
 MAX_INLINE_CHARS = 20_000
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^>\s@]+@[^>\s@]+)>")
-_HTML_BR = re.compile(r"<br\s*/?>", re.I)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
-_EM_UNDERSCORE = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_IMAGE = rxcache.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = rxcache.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REF_LINK = rxcache.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = rxcache.compile(r"<((?:https?|mailto|ftp):[^>\s]+|[^>\s@]+@[^>\s@]+)>")
+_HTML_BR = rxcache.compile(r"<br\s*/?>", re.I)
+_HTML_TAG = rxcache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_STRONG = rxcache.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = rxcache.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
+_EM_UNDERSCORE = rxcache.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
+_STRIKE = rxcache.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_ESCAPE = rxcache.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<\"'])")
+_CODE_SPAN = rxcache.compile(r"(`+)(.+?)\1", re.S)
 
 _ESC_SENTINEL = "\ue000"  # private-use char, protects escaped characters
 

@@ -9,6 +9,7 @@ skipped. Database fields become «Column». Frames/text boxes become
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from . import model as m
 from ._layout import LayoutBuilder, to_int
@@ -49,9 +50,9 @@ def s(tag):
     return f"{{{STYLE}}}{tag}"
 
 
-_WS = re.compile(r"[ \t\n\r]+")
-_HEADING_NAME = re.compile(r"^(?:heading|overskrift)(?:_20_|\s+)([1-9])$", re.I)
-_TITLE_NAME = re.compile(r"^(?:title|titel)$", re.I)
+_WS = rxcache.compile(r"[ \t\n\r]+")
+_HEADING_NAME = rxcache.compile(r"^(?:heading|overskrift)(?:_20_|\s+)([1-9])$", re.I)
+_TITLE_NAME = rxcache.compile(r"^(?:title|titel)$", re.I)
 
 _SKIP_INLINE = {
     t("note"), o("annotation"), o("annotation-end"), t("tracked-changes"),

@@ -8,6 +8,7 @@ is changed.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from . import model as m
 from ._layout import normalise_newlines
@@ -112,22 +113,22 @@ _MONTHS = (
     "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
-_BULLET_RE = re.compile(
+_BULLET_RE = rxcache.compile(
     r"^(?P<indent>[ \t]*)(?:[-•*–—▪◦·○■►✓]|\d{1,2}[.)]|[a-zæøåA-ZÆØÅ]\))[ \t]+\S",
 )
-_DATE_AFTER_NUMBER_RE = re.compile(rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", re.IGNORECASE)
+_DATE_AFTER_NUMBER_RE = rxcache.compile(rf"^[ \t]*\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", re.IGNORECASE)
 _END_PUNCT = tuple(".!?:;,")
-_NOT_HEADING_START = re.compile(
+_NOT_HEADING_START = rxcache.compile(
     r"^(?:kære|hej|til|att\.?|med venlig hilsen|venlig hilsen|de bedste hilsner|mvh|vh)\b",
     re.IGNORECASE,
 )
-_DATE = re.compile(
+_DATE = rxcache.compile(
     rf"\b\d{{1,2}}\.\s*(?:{_MONTHS})\.?(?:\s+\d{{4}})?\b"  # 3. maj 2024
     rf"|\b\d{{1,2}}[./-]\d{{1,2}}(?:[./-]|\s+)\d{{2,4}}\b"  # 03-05-2024, 3/5 2024
     rf"|\b(?:19|20)\d\d\b",
     re.I,
 )
-_DATE_LINE_WORDS = re.compile(r"^(?:dato|den|d\.)$", re.I)
+_DATE_LINE_WORDS = rxcache.compile(r"^(?:dato|den|d\.)$", re.I)
 
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12

@@ -20,12 +20,13 @@ The letter's own text is not masked here: the user gets their letter back
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
-_MAYBE_CPR = re.compile(r"\d{6}[-–]?\d{4}")
+_MAYBE_CPR = rxcache.compile(r"\d{6}[-–]?\d{4}")
 # A CPR number glued to anything: ten digits (or six, a dash, four) not part of a longer number.
-_GLUED_CPR_RE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[-–]?\d{4}(?!\d)")
-_MASKED_RE = re.compile(r"(?<![\d])(\d{6})([-–]?)\*{4}")
-_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_GLUED_CPR_RE = rxcache.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[-–]?\d{4}(?!\d)")
+_MASKED_RE = rxcache.compile(r"(?<![\d])(\d{6})([-–]?)\*{4}")
+_UNSAFE_CHARS = rxcache.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def mask(text):

@@ -7,6 +7,7 @@ stay in options (``--fail-on``) and in the JSON report.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from typing import Iterable, Mapping
 
 # id -> (one, many). Ordered from the worst to the mildest, the order findings are listed in.
@@ -63,7 +64,7 @@ def quote(text: str) -> str:
     return f"{QUOTE_OPEN}{text}{QUOTE_CLOSE}"
 
 
-_STRAIGHT = re.compile(r'"([^"\n]{1,200})"')
+_STRAIGHT = rxcache.compile(r'"([^"\n]{1,200})"')
 
 
 def danish_quotes(text: str) -> str:

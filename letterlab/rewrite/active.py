@@ -36,6 +36,7 @@ placeholder (see ``common.keeps_content``).
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -919,7 +920,7 @@ def _third_party_in_clause(t: TokenTable, main: int, s_end: int) -> bool:
 COMPANY_WORDS = ("selskab", "firma", "leverandør", "entreprenør", "vognmand")
 
 
-_COMPANY_RE = re.compile("|".join(COMPANY_WORDS))
+_COMPANY_RE = rxcache.compile("|".join(COMPANY_WORDS))
 _COMPANY_MARKS = {"A/S", "ApS", "I/S"}
 
 

@@ -9,6 +9,7 @@ offer one that breaks it.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -23,16 +24,16 @@ if TYPE_CHECKING:
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")
-_NUMBER_RE = re.compile(r"\d+(?:[.,:/-]\d+)*")
-_MONTH_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
+_NUMBER_RE = rxcache.compile(r"\d+(?:[.,:/-]\d+)*")
+_MONTH_RE = rxcache.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 # An address ends before the mark that ends its sentence ("se www.fjordby.dk/affald. Henvendelse ...").
-_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S*[^\s.,;:!?]"
+_ADDRESS_RE = rxcache.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S*[^\s.,;:!?]"
                          r"|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*[^\s.,;:!?])?", re.I)
 # Every address match holds one of these; a match never holds white space.
-_ADDRESS_HINT_RE = re.compile(r"(?=[@wh.])(?:@|www\.|https?://|\.(?:dk|com|org|net|eu))", re.I)   # look-ahead: faster
-_CAP_RE = re.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")
-_SENT_START_RE = re.compile(r"(^|[.!?:;]\s+|\n\s*(?:[-•*–]\s*)?)$")
-_KR_RE = re.compile(r"\bkr\b")
+_ADDRESS_HINT_RE = rxcache.compile(r"(?=[@wh.])(?:@|www\.|https?://|\.(?:dk|com|org|net|eu))", re.I)   # look-ahead: faster
+_CAP_RE = rxcache.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")
+_SENT_START_RE = rxcache.compile(r"(^|[.!?:;]\s+|\n\s*(?:[-•*–]\s*)?)$")
+_KR_RE = rxcache.compile(r"\bkr\b")
 # Capitalised words that are not names: the formal pronouns, which rewrites turn into du/dig/din.
 NOT_NAMES = {"De", "Dem", "Deres"}
 

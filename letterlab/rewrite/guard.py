@@ -47,6 +47,7 @@ same tests on the whole letter.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
@@ -59,7 +60,7 @@ from ..report.model import Finding, Suggestion
 if TYPE_CHECKING:
     from ..ruleset import RuleSet
 
-MASKED_CPR_RE = re.compile(r"\b\d{6}-?\*{4}")
+MASKED_CPR_RE = rxcache.compile(r"\b\d{6}-?\*{4}")
 
 NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "ingenting", "hverken", "ej", "næppe", "nej", "uden", "ikk"}
 # Word swaps whose meaning depends on the sentence: stems of the replaced words.
@@ -75,37 +76,37 @@ DETERMINERS = {
 }
 DU_FORMS = {"du", "dig", "din", "dit", "dine"}
 FORMAL_FORMS = {"De", "Dem", "Deres"}
-_WORD_RE = re.compile(r"[\wæøåÆØÅé.'-]*[\wæøåÆØÅé]|[.,;:!?]")
+_WORD_RE = rxcache.compile(r"[\wæøåÆØÅé.'-]*[\wæøåÆØÅé]|[.,;:!?]")
 # _WORD_RE backtracks over a run of "." "'" "-" once from every position in it (quadratic: 16,000 hyphens
 # glued to a word took 17 s); runs longer than MAX_PUNCT_RUN are cut to their last MAX_PUNCT_RUN characters
 # before it sees them, the same way on both sides of every comparison, so only such runs read differently.
 MAX_PUNCT_RUN = 40
-_PUNCT_RUN_RE = re.compile(r"[.'-]{%d,}" % (MAX_PUNCT_RUN + 1))
+_PUNCT_RUN_RE = rxcache.compile(r"[.'-]{%d,}" % (MAX_PUNCT_RUN + 1))
 # Broken patterns a word swap or reordering can leave behind (counted before and after).
 BAD_PATTERNS = (
-    re.compile(r"\bbedes\s+(?:\w+\s+){0,2}om\s+at\b", re.I),
-    re.compile(r"\b(?:den|det|de|en|et)\s+[a-zæøå]+e\s*(?:[.,;:!?]|$|\b(?:og|eller|at|om|for|på|med)\b)", re.M),
-    re.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
+    rxcache.compile(r"\bbedes\s+(?:\w+\s+){0,2}om\s+at\b", re.I),
+    rxcache.compile(r"\b(?:den|det|de|en|et)\s+[a-zæøå]+e\s*(?:[.,;:!?]|$|\b(?:og|eller|at|om|for|på|med)\b)", re.M),
+    rxcache.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
                r"(?!mere\b)(?:[a-zæøå]+(?:r|de|te|ede)|gav|tog|fik|gik|lod|bad|kom|var|blev|så)\b"),
-    re.compile(r"\bvi\s+beror\b", re.I),
-    re.compile(r"\bfortal\w*\s+(?:\w+\s+){0,2}om,\s+at\b", re.I),          # "fortalt kommunen om, at"
-    re.compile(r"\bom\s+(?:\d{1,2}\.\s|samme\s+dato)", re.I),            # "om 1. april": "pr." before a date
-    re.compile(r"\bophører\s+til og med\b", re.I),
-    re.compile(r"\bsiges ja til\b", re.I),                                    # passive with a stranded "til"
-    re.compile(r"\bvi De\b"),                                                 # "bevilger vi De" (object form: Dem)
-    re.compile(r"\b(?:forinden|før|inden|når|hvis|såfremt)\s+som\b", re.I),  # expletive "der" read as relative
-    re.compile(r"\bfundet ud af\s+(?!at\b|om\b|hvor|hvad|hvem|hvilke|,)[a-zæøå]", re.I),
-    re.compile(r"(?<!\.)\.\.(?!\.)"),                                        # "kr.. Ved"
-    re.compile(r"\bfordi\s+(?:\w+\s+){0,2}dog\b", re.I),                     # "idet det dog" is no cause
+    rxcache.compile(r"\bvi\s+beror\b", re.I),
+    rxcache.compile(r"\bfortal\w*\s+(?:\w+\s+){0,2}om,\s+at\b", re.I),          # "fortalt kommunen om, at"
+    rxcache.compile(r"\bom\s+(?:\d{1,2}\.\s|samme\s+dato)", re.I),            # "om 1. april": "pr." before a date
+    rxcache.compile(r"\bophører\s+til og med\b", re.I),
+    rxcache.compile(r"\bsiges ja til\b", re.I),                                    # passive with a stranded "til"
+    rxcache.compile(r"\bvi De\b"),                                                 # "bevilger vi De" (object form: Dem)
+    rxcache.compile(r"\b(?:forinden|før|inden|når|hvis|såfremt)\s+som\b", re.I),  # expletive "der" read as relative
+    rxcache.compile(r"\bfundet ud af\s+(?!at\b|om\b|hvor|hvad|hvem|hvilke|,)[a-zæøå]", re.I),
+    rxcache.compile(r"(?<!\.)\.\.(?!\.)"),                                        # "kr.. Ved"
+    rxcache.compile(r"\bfordi\s+(?:\w+\s+){0,2}dog\b", re.I),                     # "idet det dog" is no cause
 )
 # Spans a whole sentence: checked there, only when a replacement brings "står" in.
-SENTENCE_PATTERN = re.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
+SENTENCE_PATTERN = rxcache.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
 # A moved message must not end at an abbreviation (the sentence was cut: "... til reg.nr. 1234, kontonr.").
-ABBREVIATION_END_RE = re.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
+ABBREVIATION_END_RE = rxcache.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
                                  re.I)
-SENT_BOUNDARY = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
+SENT_BOUNDARY = rxcache.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
 _NEAR = 200     # a sentence boundary is looked for this far back first (``_sentence_window``)
-SIGNATURE_NAME_RE = re.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
+SIGNATURE_NAME_RE = rxcache.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
 NOT_PERSON = ("kommune", "center", "centret", "centeret", "afdeling", "forvaltning", "team", "hilsen", "venlig",
               "jobcenter", "borgerservice", "visitation", "styrelse")
 
@@ -247,7 +248,7 @@ def _looks_adjective_low(low: str) -> bool:
 
 
 # All of them in one pattern: one pass over the text (case-insensitive ones keep their flag inside).
-BAD_RE = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})"
+BAD_RE = rxcache.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})"
                              for p in BAD_PATTERNS + (SENTENCE_PATTERN,)), re.M)
 
 
@@ -263,7 +264,7 @@ _NEEDS_FOLDED = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if fold
 _NEEDS_AS_IS = tuple((k, w) for k, (folded, words) in enumerate(_NEEDS) if not folded for w in words)
 # The only characters that re.IGNORECASE matches to a letter of those words without being that letter in
 # upper or lower case (İ ı ſ, the Kelvin and Ångström signs): a text with one is counted with every pattern.
-_ODD_FOLD = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+_ODD_FOLD = rxcache.compile("[\u0130\u0131\u017f\u212a\u212b]")
 _BAD_SUBSETS: dict[frozenset[int], re.Pattern] = {}
 _MAX_SUBSETS = 12
 
@@ -301,7 +302,7 @@ def _bad_patterns(text: str, memo: dict | None = None) -> int:
 
 # An edit whose old and new text hold none of these cannot lose or change a fact (a lower-case word swap):
 # digits, §, placeholders, addresses, capitals (names, a word that starts a sentence), laws and periods.
-FACTY_RE = re.compile(r"[\d§{«\[<@A-ZÆØÅ]|www|http|lov|uge|dag|måned|år\b|time")
+FACTY_RE = rxcache.compile(r"[\d§{«\[<@A-ZÆØÅ]|www|http|lov|uge|dag|måned|år\b|time")
 
 # The decision and the appeal guide belong to the whole letter; one sentence's wording says too little.
 LETTER_KINDS = {"decision", "appeal", "appeal_deadline"}
@@ -440,7 +441,7 @@ def _acts_on_itself(original: str, rep: str) -> bool:
 
 
 # r"\bword\b" for each word of SAME_PERSON, case-insensitive unless it is capitalised ("De", "Dem")
-_PERSON_RE = {w: re.compile(rf"\b{w}\b", 0 if w[0].isupper() else re.I) for pair in SAME_PERSON for w in pair}
+_PERSON_RE = {w: rxcache.compile(rf"\b{w}\b", 0 if w[0].isupper() else re.I) for pair in SAME_PERSON for w in pair}
 
 
 MSG_GLUED = "Forslaget ville ødelægge et flettefelt eller et ord, som tegnet står i."
@@ -461,12 +462,12 @@ def _glued_mark(text: str, start: int, end: int) -> bool:
 
 
 MSG_RULE = "Sætningen gengiver en regel i loven. Der er det kommunen og ikke jer, der kan eller må noget."
-_RULE_MODAL_RE = re.compile(r"\s+(?:kan|må)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+(?!hermed\b)[a-zæøå]", re.I)
-_LAW_RE = re.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
+_RULE_MODAL_RE = rxcache.compile(r"\s+(?:kan|må)\b(?:\s+(?:kun|ikke|også|altid|først))*\s+(?!hermed\b)[a-zæøå]", re.I)
+_LAW_RE = rxcache.compile(r"§|\blov(?:en|ens|s)?\b|\w+lovens?\b|\bbekendtgørelse", re.I)
 
 
-_ONLY_WHEN_RE = re.compile(r"\s+(?:kan|må)\s+(?:ikke\s+)?kun\b", re.I)
-_MODAL_BEFORE_RE = re.compile(r"\b(?:kan|må)\s+$", re.I)
+_ONLY_WHEN_RE = rxcache.compile(r"\s+(?:kan|må)\s+(?:ikke\s+)?kun\b", re.I)
+_MODAL_BEFORE_RE = rxcache.compile(r"\b(?:kan|må)\s+$", re.I)
 
 
 def _states_a_rule(text: str, start: int, end: int, sentence_end: int) -> bool:
@@ -638,7 +639,7 @@ def _coordinated_repeat(text: str, start: int, end: int, original: str, rep: str
 
 # Adverbs that may stand between a verb and its "at" ("agter derfor at").
 _MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"
-_AT_INFINITIVE_RE = re.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
+_AT_INFINITIVE_RE = rxcache.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
                                % _MIDDLE_ADVERBS, re.I)   # "vil at vi ..." (want that) is a clause, not an infinitive
 # Words that may stand twice in a row ("Det, det drejer sig om").
 _MAY_DOUBLE = {"det", "der", "den", "de", "som", "hvad"}
@@ -707,7 +708,7 @@ def _one_of_before(text: str, start: int, sentence_start: int, words: set[str]) 
     return any(w.lower() in words for w in _words(text[max(sentence_start, start - 40):start])[-3:])
 
 
-_DU_WORD_RE = re.compile(r"\b(du|dig|din|dit|dine)\b", re.I)
+_DU_WORD_RE = rxcache.compile(r"\b(du|dig|din|dit|dine)\b", re.I)
 TO_FORMAL = {"du": "De", "dig": "Dem", "din": "Deres", "dit": "Deres", "dine": "Deres"}
 
 
@@ -858,7 +859,7 @@ def du_count(text: str) -> int:
 
 
 # A greeting with a title ("Kære fru Madsen", "Kære hr. Berg") or a formal closing addresses the reader as De does.
-FORMAL_GREETING_RE = re.compile(r"^[ \t]*(?:(?:Kære|Til)[ \t]+(?:fru|hr\.?|frk\.|frøken)[ \t]+[A-ZÆØÅ]"
+FORMAL_GREETING_RE = rxcache.compile(r"^[ \t]*(?:(?:Kære|Til)[ \t]+(?:fru|hr\.?|frk\.|frøken)[ \t]+[A-ZÆØÅ]"
                                 r"|Højagtelsesfuldt\b|Ærbødigst\b)", re.M)
 
 
@@ -904,7 +905,7 @@ def letter_guard(before: str, after: str, memo: dict | None = None) -> list[dict
 MSG_PLURAL = 'Forslaget siger "du", men brevet skriver "I" til læserne.'
 NOTE_LOWER_START = "Forslaget begynder en sætning med et lille bogstav. Tjek sætningen, før du bruger det."
 # "I" as the reader: before a verb ("I har søgt", "Hvis I flytter"), or "jer"/"jeres" anywhere ("I dag" is no reader).
-_PLURAL_RE = re.compile(r"\bjer(?:es)?\b|\bJer(?:es)?\b|\bI\s+(?:har|er|kan|skal|vil|må|får|bliver|bedes|havde|var|"
+_PLURAL_RE = rxcache.compile(r"\bjer(?:es)?\b|\bJer(?:es)?\b|\bI\s+(?:har|er|kan|skal|vil|må|får|bliver|bedes|havde|var|"
                         r"kunne|skulle|ville|fik|blev|bor|søger|ønsker|modtager|kommer|mangler|ikke)\b")
 
 

@@ -27,6 +27,7 @@ the plain one.
 from __future__ import annotations
 
 import re
+from letterlab import rxcache
 
 from ..readers import Block
 from ..report.model import Report, Suggestion
@@ -40,11 +41,11 @@ NOTE_MOVE = "Flyt budskabet op, så læseren ser det først."
 NOTE_HEADING = "Skriv budskabet i overskriften."
 
 _DATE = r"\d{1,2}\. (?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?: \d{4})?"
-_CUT = re.compile(
+_CUT = rxcache.compile(
     r", | fordi | idet | da | hvis | såfremt | i henhold til| i medfør af| efter lov| jf\.| med henblik på| med virkning"
     r"| på baggrund af| på reg\.| via | på de nedenfor| under sagsnummer| på følgende| ved | snarest|\.$", re.I)
 _FORMAL = {"Deres": None, "De": "du", "Dem": "dig"}
-CONTACT_OFFER = re.compile(r"\bspørgsmål\b|\b(hvis|såfremt) (du|de) (har brug for|ønsker) (hjælp|at tale)", re.I)
+CONTACT_OFFER = rxcache.compile(r"\bspørgsmål\b|\b(hvis|såfremt) (du|de) (har brug for|ønsker) (hjælp|at tale)", re.I)
 
 
 def _trim_period(s: str) -> str:
@@ -85,11 +86,11 @@ def _plain_pronouns(phrase: str) -> str | None:
     return phrase
 
 
-BACK_REFERENCE = re.compile(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således|på denne baggrund"
+BACK_REFERENCE = rxcache.compile(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således|på denne baggrund"
                             r"|i den forbindelse)\b", re.I)
-_REFERS_BACK_OPENING = re.compile(r"(?:Under|Med) henvisning til (?:ovennævnte|ovenstående|ovenfor|dette)\s+"
+_REFERS_BACK_OPENING = rxcache.compile(r"(?:Under|Med) henvisning til (?:ovennævnte|ovenstående|ovenfor|dette)\s+"
                                   r"(skal|kan|må|vil)\s+(det|vi|jeg|De|du)\s+")
-_REFERS_BACK_ADVERB = re.compile(r"(?<=\w) (?:derfor|på denne baggrund|på den baggrund|således)(?= \w)")
+_REFERS_BACK_ADVERB = rxcache.compile(r"(?<=\w) (?:derfor|på denne baggrund|på den baggrund|således)(?= \w)")
 
 
 def detach(sentence: str) -> str:
@@ -119,7 +120,7 @@ def _topic_of_application(letter_text: str) -> str | None:
     return " ".join(words)
 
 
-NEGATION = re.compile(r"\b(ikke|ej|aldrig|ingen|intet)\b", re.I)
+NEGATION = rxcache.compile(r"\b(ikke|ej|aldrig|ingen|intet)\b", re.I)
 
 
 def heading_for(sentence: str, letter_text: str = "") -> str | None:
@@ -202,10 +203,10 @@ def _zones(report: Report) -> list[Zone]:
 
 # Text a heading or a moved opening must never carry: the appeal guide's fee and deadline talk, and the
 # sender's contact details, case and document numbers (they belong to the letterhead and signature).
-NOT_MESSAGE = re.compile(r"\bklag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
-CONTACT_TEXT = re.compile(r"@|\bwww\.|\b(tlf|telefon|sagsnr|sagsnummer|j\.\s?nr|dok(ument)?nr|cvr)\b\.?|"
+NOT_MESSAGE = rxcache.compile(r"\bklag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
+CONTACT_TEXT = rxcache.compile(r"@|\bwww\.|\b(tlf|telefon|sagsnr|sagsnummer|j\.\s?nr|dok(ument)?nr|cvr)\b\.?|"
                           r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d+[.-]\d+[.-]\d+[-\w.]*\b", re.I)
-_WORD = re.compile(r"[\wæøåÆØÅ]+")
+_WORD = rxcache.compile(r"[\wæøåÆØÅ]+")
 
 
 def _same_message(heading: str, sentence: str) -> bool:
