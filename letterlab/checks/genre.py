@@ -55,7 +55,7 @@ REFUSAL = [
     # another place or offer than the one asked for ("Ida anvises i stedet plads i ...")
     r"\b(anvises|tilbydes|får) (\w+ ){0,2}i stedet\b", r"\bi stedet (\w+ ){0,2}plads\b",
     r"\bsagt nej\b", r"\bsiger nej\b", r"\bikke (\w+ )?bevilge\w*", r"\bbevilges ikke\b", r"\bdækker (\w+ )?ikke\b",
-    r"\bikke (\w+ )?godkend\w*", r"\bgodkender ikke\b", r"\bikke ret til\b", r"\bnedsæt\w*", r"\bstop(per|pe)\b",
+    r"\bikke (\w+ )?godkend\w*", r"\bgodkender ikke\b", r"\bikke ret til\b", r"\bnedsæt\w*", r"(?<!\bhun )(?<!\bhan )(?<!\bbarnet )(?<!\beleven )\bstop(per|pe)\b",
     # adverse whatever the words: injunctions, fines, stops, pauses and repayment demands
     r"\bdu ikke får\b", r"\bikke får (du )?\w+", r"\bi stedet for (hver|\d)", r"\bophører\b",
     r"\bpåbud\w*", r"\bpåbyde\w*", r"\bbøde\w*", r"\bstandse\w*", r"\bstoppet\b", r"\bpå pause\b",

@@ -726,13 +726,14 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     opening = lay.window(params["window_sentences"], params["intro_words"])
     window = set(lay.heading_sents) | set(opening)
     details: list[Sent] = []    # reminders and key-value lines below the window, passed over
+    lay_text = doc.text if doc is not None else None
     # a message of some class already at the top: a key-value line below ("Tid: …") is a detail of it
     top_message = any(c and s in window and not _cannot_open(s) for s, c in classes)
 
     def can_be_main(s: Sent) -> bool:
         if _cannot_open(s):
             return False
-        if s not in window and _detail(s) and (s.part != "keyvalue" or top_message):
+        if s not in window and _detail(s, lay_text) and (s.part != "keyvalue" or top_message):
             details.append(s)
             return False
         return True
@@ -941,11 +942,32 @@ _DEFAULT_IMPERATIVES = frozenset(IMPERATIVES) | {"hent", "opret", "installér", 
 _REMINDER = rxcache.compile(r"^(?:[-•*–]\s*)?(husk\b|bemærk\b|vær (\w+ )?opmærksom på\b|vi gør (dig|dem|jer|de) opmærksom på\b)")
 
 
-def _detail(sent: Sent) -> bool:
-    """A reminder or a key-value line: never the late message (see ``_REMINDER``)."""
+def _detail(sent: Sent, text: str | None = None) -> bool:
+    """A reminder or a key-value line: never the late message (see ``_REMINDER``); nor is an item of a list
+    under a reminder heading ("Husk" over "- Stil skraldespanden ved skel senest kl. 6.00")."""
     if sent.part == "subject":
         return False
-    return sent.part == "keyvalue" or bool(_REMINDER.match(_clean(sent.text)))
+    if sent.part == "keyvalue" or _REMINDER.match(_clean(sent.text)):
+        return True
+    return text is not None and _under_reminder_heading(text, sent.start)
+
+
+_LIST_ITEM = rxcache.compile(r"^\s*[-•*–]\s")
+
+
+def _under_reminder_heading(text: str, start: int) -> bool:
+    """The line at ``start`` is a list item, and the line over its list is a reminder heading ("Husk", "Bemærk:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM.match(text[line_start:start + 2]):
+        return False
+    end = line_start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if line and not _LIST_ITEM.match(text[begin:end]):
+            return len(line) <= 40 and bool(_REMINDER.match(line.lower().rstrip(":")))
+        end = begin - 1
+    return False
 
 
 def leans_back(text: str) -> bool:
