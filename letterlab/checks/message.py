@@ -726,7 +726,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     opening = lay.window(params["window_sentences"], params["intro_words"])
     window = set(lay.heading_sents) | set(opening)
     details: list[Sent] = []    # reminders and key-value lines below the window, passed over
-    lay_text = doc.text if doc is not None else None
+    lay_text = doc_text(doc) if doc is not None else None
     # a message of some class already at the top: a key-value line below ("Tid: …") is a detail of it
     top_message = any(c and s in window and not _cannot_open(s) for s, c in classes)
 

@@ -1412,7 +1412,7 @@ BODY_ENDINGS = ("tand", "tanden", "tænder", "tænderne")
 
 def _paragraph(doc: Doc, t: TokenTable, s_start: int, s_end: int) -> tuple[int, int]:
     """(first, end) token indices of the paragraph (text between blank lines) around the sentence."""
-    text = doc.text
+    text = doc_text(doc)
     a = text.rfind("\n\n", 0, t.idx[s_start])
     b = text.find("\n\n", t.end[s_end - 1])
     first = bisect_right(t.idx, a) if a >= 0 else 0
