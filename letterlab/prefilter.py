@@ -458,6 +458,38 @@ def compute_alternatives(p: str) -> list[str]:
     return alts
 
 
+def merged_matches(text: str, live, places) -> Iterator[re.Match]:
+    """The matches of the alternatives ``live`` (``Rx``) in ``text`` as one alternation's ``finditer`` gives them.
+
+    ``places[k]``: the sorted offsets where alternative ``k`` may start (a match is tried only there), or None
+    (one regex search). The earliest match wins, the first alternative on a tie, and the scan goes on after it:
+    the regex's own rule (leftmost match, alternatives in order, no overlaps).
+    """
+    def first(k: int, pos: int) -> re.Match | None:
+        rx, at = live[k].rx, places[k]
+        if at is None:
+            return rx.search(text, pos)
+        for i in at[bisect_left(at, pos):]:
+            m = rx.match(text, i)
+            if m:
+                return m
+        return None
+
+    nxt = [first(k, 0) for k in range(len(live))]
+    while True:
+        best = None
+        for m in nxt:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = max(best.end(), best.start() + 1)
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < pos:
+                nxt[k] = first(k, pos)
+
+
 class Alternation:
     """The matches of ``"|".join(f"(?:{p})" for p in patterns)``, as its ``finditer`` gives them, found quicker.
 
@@ -484,26 +516,4 @@ class Alternation:
             few = r.starts and sum(text.count(lit) for lit in r.starts) <= _MAX_TRIES
             places.append(r.start_places(text) if few else None)
 
-        def first(k: int, pos: int) -> re.Match | None:
-            rx, at = live[k].rx, places[k]
-            if at is None:
-                return rx.search(text, pos)
-            for i in at[bisect_left(at, pos):]:
-                m = rx.match(text, i)
-                if m:
-                    return m
-            return None
-
-        nxt = [first(k, 0) for k in range(len(live))]
-        while True:
-            best = None
-            for m in nxt:
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-            if best is None:
-                return
-            yield best
-            pos = max(best.end(), best.start() + 1)
-            for k, m in enumerate(nxt):
-                if m is not None and m.start() < pos:
-                    nxt[k] = first(k, pos)
+        yield from merged_matches(text, live, places)

@@ -10,10 +10,9 @@ whole text holds (also when ``pos``/``endpos`` narrow the search).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Iterator
 
-from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain
+from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, merged_matches
 
 
 class Pre:
@@ -154,26 +153,4 @@ def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]
         else:
             places.append(None)
 
-    def first(k: int, pos: int) -> re.Match | None:
-        rx, at = live[k].rx, places[k]
-        if at is None:
-            return rx.search(text, pos)
-        for i in at[bisect_left(at, pos):]:
-            m = rx.match(text, i)
-            if m:
-                return m
-        return None
-
-    nxt = [first(k, 0) for k in range(len(live))]
-    while True:
-        best = None
-        for m in nxt:
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is None:
-            return
-        yield best
-        pos = max(best.end(), best.start() + 1)
-        for k, m in enumerate(nxt):
-            if m is not None and m.start() < pos:
-                nxt[k] = first(k, pos)
+    yield from merged_matches(text, live, places)
