@@ -22,6 +22,7 @@ from letterlab.checks import message
 from letterlab.checks.base import LetterContext, ensure_letter_extension
 from letterlab.nlp.pipeline import add_letter_components
 from letterlab.ruleset import default_ruleset
+from test_message_whole_letter import _message
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "message_r13"
 PARAMS = {k: p.default for k, p in message.PARAMS.items() if k != "aspect"}
@@ -153,22 +154,12 @@ def test_a_convenience_instruction_is_never_the_message(reports):
     assert not text[r.message["start"]:r.message["end"]].startswith("Skriv din adresse")
 
 
-def _message_of(plain_nlp, text, genre):
-    doc = plain_nlp(text)
-    ensure_letter_extension()
-    doc._.letter = LetterContext(genre=genre)
-    found = list(default_ruleset().get("klart-budskab.budskab-foerst").check(doc))
-    m = doc._.letter.metrics["message"]
-    start = m["position"]["start"] if m["position"] else None
-    return m["first"], (text[start:] if start is not None else None), found
-
-
 def test_a_first_sentence_decision_with_an_optional_tail_is_the_message(plain_nlp):
     text = ("Ændring i din hjemmehjælp\n\nKære Jytte Bang\n\n"
             "Hjælpen til tøjvask stopper fra den 1. maj 2027, fordi du nu har fået en vaskemaskine, og du kan også "
             "få hjælp til at tømme den.\n\nVi har besøgt dig den 3. april 2027 og talt med dig og din datter om, "
             "hvordan du klarer dig i hverdagen.\n\nDu skal aflevere hjemmeplejens nøgle til din hjemmehjælper.\n")
-    first, at, found = _message_of(plain_nlp, text, "anmodning")
+    first, at, found = _message(plain_nlp, text, "anmodning")
     assert first is True and at.startswith("Hjælpen til tøjvask stopper") and found == []
 
 
@@ -178,7 +169,7 @@ def test_a_first_sentence_on_a_condition_does_not_count(plain_nlp):
             "Du kan få tilskud til tandpleje, hvis du har en lav indkomst og ikke har penge til at betale selv.\n\n"
             "Vi har set på dine papirer fra banken og på din lejekontrakt, og vi har talt med din tandlæge om "
             "behandlingen.\n\nDu skal sende os din årsopgørelse for 2026 senest den 1. juni 2027.\n")
-    first, at, found = _message_of(plain_nlp, text, "anmodning")
+    first, at, found = _message(plain_nlp, text, "anmodning")
     assert first is False and at.startswith("Du skal sende os din årsopgørelse") and len(found) == 1
 
 
@@ -190,7 +181,7 @@ def test_a_sanction_first_in_a_summons_does_not_count_as_its_message(plain_nlp):
             "den dag, De udebliver, og at sagen sendes videre til Ydelsesteamet.\n\n"
             "De indkaldes til møde i Borgerservice om Deres boligsag torsdag den 4. marts 2027 kl. 10.00.\n")
     for genre in ("indkaldelse",):
-        first, at, found = _message_of(plain_nlp, text, genre)
+        first, at, found = _message(plain_nlp, text, genre)
         assert first is False and at.startswith("De indkaldes") and len(found) == 1, genre
 
 
@@ -214,7 +205,7 @@ def test_a_decision_with_a_so_that_you_can_clause_is_still_a_message(plain_nlp):
     text = ("Om din adgang til Min Plan\n\nKære Tove Krag\n\n"
             "Du får adgang til portalen Min Plan fra den 1. april 2027, så du kan se dine aftaler med jobcentret.\n\n"
             "Vi har talt med din jobkonsulent om dit forløb.\n")
-    first, at, found = _message_of(plain_nlp, text, "afgoerelse")
+    first, at, found = _message(plain_nlp, text, "afgoerelse")
     assert first is True and at.startswith("Du får adgang") and found == []
 
 
@@ -223,5 +214,5 @@ def test_a_heading_of_case_process_does_not_state_the_request(plain_nlp):
             "Vi har gennemgået dine papirer og talt med din tidligere arbejdsgiver om din ansættelse, og vi har også "
             "set på dine lønsedler fra de sidste tre år.\n\n"
             "Vi beder dig sende os din lejekontrakt senest den 3. maj 2027.\n")
-    first, at, found = _message_of(plain_nlp, text, "anmodning")
+    first, at, found = _message(plain_nlp, text, "anmodning")
     assert first is False and at.startswith("Vi beder dig sende") and len(found) == 1
