@@ -166,11 +166,11 @@ SUBJECT_FIELD_LABEL = rxcache.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I
 # "Vedrørende olieudslip på «Adresse»" without a colon: the old subject line, never an address or a case detail
 SUBJECT_WORD = rxcache.compile(r"^\s*(vedrørende|vedr\.)\s+(?!:)\S", re.I)
 SALUTATION = rxcache.compile(r"^\s*(kære|hej|goddag|dear|til\s+(dig|jer|forældre|borger|modtager|ejer|lejer|"
-                        r"beboer|grundejer))\b", re.I)
+                             r"beboer|grundejer))\b", re.I)
 STRONG_SALUTATION = rxcache.compile(r"^\s*(kære|hej|goddag|dear)\b", re.I)
 CLOSING = rxcache.compile(r"^\s*(med\s+venlig(e)?\s+hilsen|venlig(e)?\s+hilsen|mange\s+hilsner|hilsen|mvh\.?|"
-                     r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
-                     re.I)
+                          r"de\s+bedste\s+hilsner|med\s+venlig\s+hilsen\s+og|på\s+(kommunens|forvaltningens)\s+vegne)\b",
+                          re.I)
 CONTACT = rxcache.compile(
     r"\b(tlf|telefon|telefontid|åbningstid|mobil|direkte)\b\.?|\b(\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b|"
     r"\bwww\.|https?://|@[\w-]+\.\w|\.dk\b|\bcvr\b|\bean\b|\bp-?nr\b|\bpostboks\b|\bsikker\s+post\b|"
@@ -181,7 +181,7 @@ ORG = rxcache.compile(
     r"region|direktorat(et)?|ministerie(t)?|sundhedspleje(n)?|skole|børnehus|administration(en)?|"
     r"byg\w*|miljø\w*|teknik\w*|social\w*|handicap\w*|ældre\w*|pleje\w*|familie\w*)\b", re.I)
 POSTCODE = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
-                      r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+                           r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 BULLET = rxcache.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 KEYVALUE = rxcache.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
 # Template scaffolding: branches, instructions to the caseworker, alternatives.
@@ -237,12 +237,12 @@ APPEAL_OPENING = rxcache.compile(
     r"(påklages|indbringes)|(du|de|i)\s+kan\s+indbringe|klage\s+skal\s+sendes|klagen\s+skal)", re.I)
 # "Denne mail er sendt automatisk og kan ikke besvares": a system's note about the mail, not the letter
 AUTO_FOOTER = rxcache.compile(r"^\s*(denne|dette)\s+(mail|e-?mail|besked|meddelelse|brev)\s+(er|kan)\s+(\w+\s+){0,3}"
-                         r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
+                              r"(sendt|afsendt|dannet|automatisk|besvares|svares)\b", re.I)
 POSTSCRIPT = rxcache.compile(r"^\s*p\.\s?s\.|^\s*ps\s*[:.]", re.I)
 POST_SIGNATURE_FOOTER = rxcache.compile(r"^\s*(bilag|kopi\s+til|cc|vedlagt|vedhæftet|side\s+\d)\b", re.I)
 LEAD_IN_END = rxcache.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|med|til|for|af|er|du)\s*$", re.I)
 CONTACT_OFFER = rxcache.compile(r"^\s*(har\s+(du|de|i)\s+spørgsmål|hvis\s+(du|de|i)\s+har\s+spørgsmål|(du|de|i)\s+er\s+(altid\s+)?"
-                           r"velkomn?e?\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
+                                r"velkomn?e?\s+til\s+at\s+(ringe|kontakte|skrive))", re.I)
 # "Sådan betaler du", "Sådan søger De": a how-to heading that ends in the pronoun, not a lead-in
 HOWTO_HEADING = rxcache.compile(r"^\s*sådan\s+[a-zæøå]+\s+(du|de|i)\s*$", re.I)
 RUNNING_END = rxcache.compile(r"[.!?:;]\s*[\"”»)]?\s*$")
@@ -257,8 +257,8 @@ EMAIL_HEADER = rxcache.compile(r"^\s*(" + "|".join(EMAIL_HEADER_KIND) + r")\s*:\
 
 ADDRESSEE_LABEL = rxcache.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
 RECIPIENT_LINE = rxcache.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
-                            r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
-                            r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
+                                 r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
+                                 r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
 # What a merge field alone stands for, by its name.
 FIELD_HINTS = (
     (rxcache.compile(r"overskrift|emne|titel|subject|heading|brevtype", re.I), "subject"),
@@ -302,12 +302,12 @@ def _per_letter(fn):
 
 
 _CONTACT_HINT = rxcache.compile(r"\d|@|www|http|\.dk|cvr|ean|tlf|telefon|åbningstid|postboks|mobil|direkte|digital post|"
-                           r"sikker post|p-?nr", re.I)
+                                r"sikker post|p-?nr", re.I)
 _SCAFFOLD_WORDS_HINT = rxcache.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning til|sagsbehandler|xx|\.\.\.\.|…|____|"
-                                  r"brug (dette|denne)|udfyld|\[\s*(vejledning|instruktion)", re.I)
+                                       r"brug (dette|denne)|udfyld|\[\s*(vejledning|instruktion)", re.I)
 _SCAFFOLD_HINT = rxcache.compile(r"skriv|slet|indsæt|vælg|tilpas|vejledning|sagsbehandler|xx|\.\.\.\.|…|____|brug|"
-                            r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
-                            r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
+                                 r"\b(if|else|elseif|endif|end|ellers|slut|hvis|ved|når|alternativ|mulighed|variant|"
+                                 r"tekstbid|standardtekst|eller|or)\b|\{%|^\s*[\[<(-–]", re.I)
 # The hints found quicker: ``_SCAFFOLD_HINT`` is its last alternative (at the start) or one of the others, which
 # need one of their words (``Rx.needs``); a line whose lower-cased form holds none of them has no match.
 _SCAFFOLD_HINT_WORDS = Rx(_SCAFFOLD_HINT.pattern[:_SCAFFOLD_HINT.pattern.rindex("|")], re.I)
@@ -663,10 +663,10 @@ def _labelled_fields(line: str) -> bool:
 
 # a line that only names the letter's type, as a first subject line above the topic
 LETTER_TYPE_LINE = rxcache.compile(r"^\s*(partshøring|afgørelse|påbud|kvittering|indkaldelse|påmindelse|rykker|opkrævning|"
-                              r"anmodning|orientering|varsel|afslag|bevilling|høring|forbud|tilladelse)\s*:?\s*$", re.I)
+                                   r"anmodning|orientering|varsel|afslag|bevilling|høring|forbud|tilladelse)\s*:?\s*$", re.I)
 # labels of a case detail (what the case is about), not of a subject line ("Påbud: …", "Afgørelse: …")
 CASE_LABEL = rxcache.compile(r"^\s*(ejendom(men)?|adresse|beliggenhed|matr\w*|bfe\w*|ejer|lejer|bygherre|barn(ets navn)?|"
-                        r"elev|borger|navn|institution|skole|bygning|projekt|periode|vedr\. ejendom)\s*:", re.I)
+                             r"elev|borger|navn|institution|skole|bygning|projekt|periode|vedr\. ejendom)\s*:", re.I)
 
 
 def _case_detail(ln: _Line, before: _Line) -> bool:

@@ -78,9 +78,9 @@ DATE_SPACE_YEAR_RE = _led("DATE_SPACE_YEAR_RE", r"\d", r"(?<![\d.,/-])(\d{1,2})/
 PERIOD_RE = _led("PERIOD_RE", r"\deéftson", r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(hverdage|arbejdsdage|dage|dag|uger|uge|måneder|"
                        r"måned|år|timer|time)\b", re.I)
 PARAGRAPH_RE = rxcache.compile(r"§§?[ \u00a0]*(\d+(?:[ \u00a0]?[a-zæøå](?![\wæøå]))?)((?:,?[ \u00a0]*[Ss]tk\.[ \u00a0]*\d+)?)"
-                          r"((?:,?[ \u00a0]*[Nn]r\.[ \u00a0]*\d+)?)")
+                               r"((?:,?[ \u00a0]*[Nn]r\.[ \u00a0]*\d+)?)")
 LAW_RE = rxcache.compile(r"\b(lov om [a-zæøå]+(?:[ -](?!og\s+(?:du|vi|de|den|det)\b)[a-zæøå]+){0,6}?)(?=\s*(?:[,.;:§(]|$|\s(?:§|og\s+at|"
-                    r"kan|skal|er|har|til|giver|siger|står)\b))|\b([a-zæøå]+lov(?:en|ens)?)\b", re.I | re.M)
+                         r"kan|skal|er|har|til|giver|siger|står)\b))|\b([a-zæøå]+lov(?:en|ens)?)\b", re.I | re.M)
 CASE_RE = _led("CASE_RE", r"sjr", r"\b(?:sagsnr|sagsnummer|sags-nr|j\.\s?nr|journalnr|journalnummer|jnr|ref\.?\s?nr|"
                      r"referencenr)\.?\s*:?\s*([A-Za-z]{0,4}[-\s]?\d[\w./-]*\d|\d)", re.I)
 NAME_RE = _led("NAME_RE", r"A-ZÆØÅ", r"(?<![\w@./-])[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ]?[a-zæøåéü]+)?(?:[ \t]+[A-ZÆØÅ][a-zæøåéü]+"

@@ -75,7 +75,7 @@ REFUSAL = [
 ]
 # "Du får 2.000 kr. til briller. Det er det, du har søgt om.": the letter says it grants all that was asked for
 FULL_GRANT = rxcache.compile(r"\b(er|får du|du får|får i|i får) det,? (som )?(du|de|i) (har )?(an)?søgt om\b|"
-                        r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
+                             r"\b(bevilget|bevilges|godkendt|imødekommet) (fuldt ud )?som (an)?søgt\b")
 # Words that seem to refuse but do not in these places: "helt eller delvist rask" names two cases, not a part of
 # what was asked for; a conditional clause ("Giv os besked, hvis du bliver delvist rask", "Hvis du ikke deltager,
 # kan vi stoppe ...") tells what may happen later, and its main clause hangs on it, so the whole sentence is left out.
@@ -219,10 +219,10 @@ _ENCLOSED_GUIDE = rxcache.compile(
 # § 25, stk. 1, asks for a klagevejledning only where such an appeal exists, so there is no one to name, no way and no
 # deadline to give. Not when the guide also offers an appeal ("Du kan klage til byrådet", "Send din klage ...").
 _NO_APPEAL = rxcache.compile(r"\bkan ikke (på)?klages\b|\bkan ikke indbringes for\b|\b(du|de|i) kan ikke (på)?klage\b|"
-                        r"\bkan (du|de|i) ikke (på)?klage\b|\bingen (administrativ )?klageadgang\b|"
-                        r"\bikke (muligt|adgang til) at (på)?klage\b|\bendelig administrativ afgørelse\b")
+                             r"\bkan (du|de|i) ikke (på)?klage\b|\bingen (administrativ )?klageadgang\b|"
+                             r"\bikke (muligt|adgang til) at (på)?klage\b|\bendelig administrativ afgørelse\b")
 _SOME_APPEAL = rxcache.compile(r"\b(du|de|i) kan (på)?klage\b|\bkan (du|de|i) (på)?klage\b|\bkan (på)?klages\b|"
-                          r"\bklagefrist\w*|\bklagen skal\b|\bsend (din |deres |jeres |en )?klage\w*|\bklageportalen\b")
+                               r"\bklagefrist\w*|\bklagen skal\b|\bsend (din |deres |jeres |en )?klage\w*|\bklageportalen\b")
 
 
 def _no_administrative_appeal(text: str) -> bool:
@@ -244,7 +244,7 @@ def _rule_periods_only(low: str, params: dict) -> bool:
 # "Du kan regne med at få svar inden for 6 uger", "... skriver vi til dig inden 10 dage": a period the
 # municipality must keep, not one the reader must count from and act within.
 _OURS = rxcache.compile(r"\b(få|får|modtage|modtager) (et |en )?(svar|besked|afgørelse\w*|brev)\b|\bhøre fra (os|mig)\b|"
-                   r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b")
+                        r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b")
 
 
 def _ours_to_meet(low: str, params: dict) -> bool:
@@ -265,7 +265,7 @@ def _ours_to_meet(low: str, params: dict) -> bool:
 # must act within. Not when the same sentence asks something of the reader ("Vi forventer, at du sender ... inden 14
 # dage", "Du skal ...", "frist").
 _PROGNOSIS = rxcache.compile(r"\b(forvent\w*|prognose\w*|vurder(er|ede|et)|skønne[rt]?|regner (\w+ )?med|tror|formoder|"
-                        r"forudse\w*|anslår|mener)\b[^.!?]*?\bat\b")
+                             r"forudse\w*|anslår|mener)\b[^.!?]*?\bat\b")
 _CAPACITY = rxcache.compile(r"\b(du|de|i) (kan|må)\b")
 
 
@@ -375,13 +375,13 @@ def is_refusal(sents, params: dict) -> bool:
 
 # Words that refuse outright, whatever else the letter says
 _STRONG_REFUSAL = rxcache.compile(r"\bafslag\b|\bafslå\w*|\bafvis\w*|\b(du|de|i) (får|kan få) ikke\b|\b(får|kan) (du|de|i) ikke få\b|"
-                             r"\bikke kan (\w+ )?få\b|\bdelvi(s|st)\b|\bnedsæt\w*|\bstop(per|pe|pet)\b|\bpåbud\w*|"
-                             r"\btilbagebetal\w*|\bophør\w*|\bbøde\w*")
+                                  r"\bikke kan (\w+ )?få\b|\bdelvi(s|st)\b|\bnedsæt\w*|\bstop(per|pe|pet)\b|\bpåbud\w*|"
+                                  r"\btilbagebetal\w*|\bophør\w*|\bbøde\w*")
 
 
 _ASKED = rxcache.compile(r"\b(har )?(an)?søg(?:t|te) om (et tilskud på |en bevilling på )?(\d[\d.]*)(,\d\d)? kr")
 _GIVEN = rxcache.compile(r"\b(du får|får du|i får|får i|vi bevilger|bevilger vi|vi giver (dig|jer)|bevilges|vi betaler) "
-                    r"((dig|jer) )?(\w+ )?(?P<amount>\d[\d.]*)(,\d\d)? kr")
+                         r"((dig|jer) )?(\w+ )?(?P<amount>\d[\d.]*)(,\d\d)? kr")
 
 
 def _less_than_asked(text: str) -> bool:

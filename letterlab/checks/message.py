@@ -606,8 +606,8 @@ def speech_act(classes) -> str:
 # tilladelse til at bygge en carport", "Vi har behandlet jeres ansøgning". The pronoun "I" is always written with a
 # capital; at the start of a sentence it is the pronoun only before a verb ("I får ...", not "I dag ..." or "I alt").
 _PLURAL_YOU = rxcache.compile(r"(?<=\S )I\b|^(?:[-•*–]\s*)?I(?= (får|fik|kan|skal|må|har|havde|er|var|bliver|blev|vil|bedes|"
-                         r"mangler|skylder|modtager|ønsker|søger|bor|betaler|ejer|bør|behøver|mister|slipper|"
-                         r"kommer|starter)\b)|\bjer(es)?\b")
+                              r"mangler|skylder|modtager|ønsker|søger|bor|betaler|ejer|bør|behøver|mister|slipper|"
+                              r"kommer|starter)\b)|\bjer(es)?\b")
 
 
 def _plural_you_as_du(text: str) -> str | None:
@@ -876,7 +876,7 @@ def _appointment_heading(genre: str | None, main: Sent, heading: Sent) -> bool:
 
 # "Tak for din mail." opens a reply; the plain statement right after it is the answer the reader asked for
 _THANKS_FOR_ASKING = rxcache.compile(r"^(?:[-•*–]\s*)?tak for (din|jeres|deres|dit|jeres) (\w+ )?(mail|e-?mail|henvendelse|"
-                                r"spørgsmål|besked|brev|forespørgsel|opringning|opkald)\b")
+                                     r"spørgsmål|besked|brev|forespørgsel|opringning|opkald)\b")
 
 
 def _answer_after_thanks(lay: Layout, classifier: _Classifier, params: dict) -> Sent | None:
@@ -1195,8 +1195,8 @@ def _forsinket_indledning(doc, rule) -> Iterator:
 
 # Key-value lines that give a deadline or a time for the whole letter ("Frist: ...", "Tid: ...").
 DEADLINE_KEYS = rxcache.compile(r"^\s*(frist|svarfrist|betalingsfrist|sidste frist|senest|tid|tidspunkt|dato|"
-                           r"forfaldsdato|sidste rettidige betalingsdag|betales senest|skal være betalt)\b[^:\n]{0,20}:\s*\S",
-                           re.I)
+                                r"forfaldsdato|sidste rettidige betalingsdag|betales senest|skal være betalt)\b[^:\n]{0,20}:\s*\S",
+                                re.I)
 
 
 _NEGATION = rxcache.compile(r"\b(ikke|aldrig|ingen)\b", re.I)
@@ -1216,12 +1216,12 @@ SECTION_AHEAD = 40          # sentences after a request in which its deadline ma
 # a duty that goes on, or a standing rule, has no date to meet ("De skal således fortsat betale fuld
 # forældrebetaling", "Du skal fremover melde afbud før kl. 9", "Tag kortet med hver gang")
 ONGOING_DUTY = rxcache.compile(r"\b(fortsat|fortsætter? med at|stadig|stadigvæk|som hidtil|som før|fremover|fremadrettet|"
-                          r"hver gang|altid)\b", re.I)
+                               r"hver gang|altid)\b", re.I)
 # a standing instruction that already says when, at a time of day or of an event that recurs: "Meld sygdom på Aula
 # om morgenen", "Ring inden kl. 8 på første sygedag", "Giv besked samme dag" (not a date to meet once)
 STANDING_TIME = rxcache.compile(r"\b((om|hver|samme|senest|inden|før) (morgen(en)?|formiddag(en)?|eftermiddag(en)?|aften(en)?|dag)|"
-                           r"(inden|før) kl\.? ?\d|på (selve |første )?(sygedag|fraværsdag|mødedag|dag)en\b|"
-                           r"første (syge|fraværs)dag)\b", re.I)
+                                r"(inden|før) kl\.? ?\d|på (selve |første )?(sygedag|fraværsdag|mødedag|dag)en\b|"
+                                r"første (syge|fraværs)dag)\b", re.I)
 # advice rather than a duty: something to send along with another act, whose "så"-clause promises that it goes
 # quicker or easier ("Husk at sende en erklæring med, så kan vi behandle ansøgningen hurtigere"), or a step that lets
 # the reader see something for themselves ("Skriv din adresse, så kan du se dine datoer"). A plain request with a
@@ -1346,8 +1346,8 @@ def _heading_line(sent) -> bool:
 
 # "Du skal sende ...", "Du bedes sende ...", "Vi beder dig (om at) sende ...": the verb of the request
 _DUTY_VERB = rxcache.compile(r"\b(?:(?:du|de|i) (?:skal|bedes)|skal (?:du|de|i)|(?:vi|jeg) beder (?:dig|dem|jer|de)(?: om at)?) "
-                        r"(?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
-                        r"returnere|ringe|svare|melde|underskrive)\b")
+                             r"(?:(?!ikke\b)\w+ ){0,2}?(sende|indsende|udfylde|betale|indbetale|aflevere|"
+                             r"returnere|ringe|svare|melde|underskrive)\b")
 
 
 def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:

@@ -602,7 +602,7 @@ TIME_OR_STATE = TIME_SUBORDINATORS | STATE_CONDITIONS
 # støtte i henhold til § 34" (the officialese a plain letter turns into "Du får …")
 FORMULA_PARTICIPLES = {"truffet", "givet", "taget", "meddelt", "udstedt", "foretaget"}
 LEGAL_BASIS_RE = rxcache.compile(r"\s*(efter|i henhold til|i medfør af|jf\.?|jævnfør|med hjemmel i)\s"
-                            r"[^.]{0,60}?(§|\blov(en|ens)?\b|\w+lov(en|ens)?\b|\w*bekendtgørelse\w*|\breglerne\b)")
+                                 r"[^.]{0,60}?(§|\blov(en|ens)?\b|\w+lov(en|ens)?\b|\w*bekendtgørelse\w*|\breglerne\b)")
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
 CHAIN_POS = {"AUX", "ADV", "PART"}
 MAX_NP = 4

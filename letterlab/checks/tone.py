@@ -237,17 +237,17 @@ NEGATION_RE = rxcache.compile(r"\b(ikke|ingen|intet)\b")
 NOT_HESITATE_RE = rxcache.compile(r"\b(ikke|aldrig) (tøve|undlade|holde (os|sig) tilbage|afholde (os|sig) fra|være bange for)\b")
 # the reader is the one who may or must do it, right before the sanction word ("Du kan opsige aftalen")
 READER_AGENT_RE = rxcache.compile(r"\b([Dd]u|De|I) (\w+ )?(kan|må|skal|vil|kunne|ønsker at|vælger at)"
-                             r"( (gerne|selv|altid|også|godt|nu))? $")
+                                  r"( (gerne|selv|altid|også|godt|nu))? $")
 # "når …" with nothing the reader failed to do: a schedule, not a threat
 SCHEDULE_RE = rxcache.compile(r"\bnår\b")
 FAILURE_RE = rxcache.compile(r"\b(ikke|ingen|intet|manglende|overskred\w*|udebl\w*|for sent|fortsat|stadig|hvis|såfremt|"
-                        r"medmindre|undlad\w*|restance\w*)\b")
+                             r"medmindre|undlad\w*|restance\w*)\b")
 ALWAYS_COLD_RE = rxcache.compile(r"\buden (yderligere |forudgående |videre )?varsel\b|\bi modsat fald\b|"
-                            r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
+                                 r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b")
 FUTURE_RE = rxcache.compile(r"\b(vil|ville|kan|kunne|skal|risikerer|forbeholder|nødsaget|tvunget|medfører|medføre|bliver|blive|hvis|såfremt|"
-                       r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|(?!(?:vores|deres|jeres)\b)\w+es)\b")
+                            r"medmindre|ellers|i modsat fald|varsel|fortsætter|sker|undgå|(?!(?:vores|deres|jeres)\b)\w+es)\b")
 CONDITION_RE = rxcache.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så længe|eftersom|idet|i tilfælde af|ellers|"
-                          r"(før|indtil) (vi|du|de|i|der))\b")
+                               r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = rxcache.compile(
     r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
     r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
@@ -257,20 +257,20 @@ HELP_RE = rxcache.compile(
     # "Vi kan også tilbyde en samtale over telefonen", "Vi vil gerne invitere jer til et møde"
     r"\bbehjælpelig\w*|\b(vi|jeg) (kan|vil)( også| gerne)* (hjælpe|tilbyde)\b|\b(kan|vil) (vi|jeg)( også| gerne)* (hjælpe|tilbyde)\b|\binvitere\w* (dig|dem|jer) til (et |en )?(møde|samtale|snak)\b")
 REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|reglerne|loven|eftersom|idet|grunden|"
-                       r"(lagt|lægger|lægge) (\w+ )?vægt på|"
-                       r"for at|så vi|så (den|det|de|du) )\b|§")
+                            r"(lagt|lægger|lægge) (\w+ )?vægt på|"
+                            r"for at|så vi|så (den|det|de|du) )\b|§")
 STRONG_REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
-                              r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
+                                   r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
 # ``HELP_RE.search`` as a yes/no, quicker: only the alternatives whose literals the sentence holds run
 _HELP = AnyOf(alternatives(HELP_RE.pattern))
 NEXT_STEP_RE = rxcache.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
-                          r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
+                               r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 CONTACT_RE = rxcache.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|@|\btlf\b|\btelefon\w*")
 REQUEST_RE = rxcache.compile(r"\b(du|de|i) skal\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\b(du|de|i) er indkaldt\b|\b(du|de|i) (bedes|indkaldes|anmodes)\b|"
-                        r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
+                             r"\bhusk\b|\bsend\b|\bbetal\b|\bsvar\b|\bfjern\b|\bkom\b|\bmød op\b")
 POSITIVE_RE = rxcache.compile(r"\b(tillykke|velkommen|glæde\w*|glad\w*|dejlig\w*|god (fornøjelse|sommer|jul|weekend|tur|"
-                         r"vinter|påske|ferie|sommerferie|bedring|dag|aften)|"
-                         r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
+                              r"vinter|påske|ferie|sommerferie|bedring|dag|aften)|"
+                              r"godt (nytår|skrevet|gået|klaret|arbejde)|flot\w*|bravo|tak|hej|hurra|ses|fint|super)\b")
 READER_RE = rxcache.compile(r"\b([Dd]u|[Dd]ig|[Jj]er|De|Dem|Deres|I)\b")     # on the text: "i" is mostly a preposition
 # "although we asked you" / "although you were asked" / "although you got reminders" (not "although you wrote to us")
 _ASKED = r"(bedt|rykket|mindet|opfordret|anmodet|varslet|gjort opmærksomm?e?|informeret|orienteret|vejledt|indkaldt)"
@@ -284,22 +284,22 @@ CONCESSIVE_REMINDER_RE = rxcache.compile(
     r"(fået|modtaget)?( \w+){0,2}? (rykkere?|påmindelser?|advarsler?|besked|breve)\b")
 # perfect tense only: "Du har stadig ikke afleveret nøglen" (not "Du er fortsat ikke i stand til at arbejde")
 STILL_NOT_RE = rxcache.compile(r"\b(de|du|i) (har|havde)( \w+)? (stadig|fortsat|atter|endnu en gang|igen) ikke\b"
-                          r"(?! (\w+ )?(fået|modtaget|hørt|set)\b)|"
-                          r"\b(har|havde) (de|du|i) (stadig|fortsat|atter|endnu en gang|igen) ikke\b(?! (\w+ )?(fået|modtaget|hørt|set)\b)")
+                               r"(?! (\w+ )?(fået|modtaget|hørt|set)\b)|"
+                               r"\b(har|havde) (de|du|i) (stadig|fortsat|atter|endnu en gang|igen) ikke\b(?! (\w+ )?(fået|modtaget|hørt|set)\b)")
 # the reader has not done something (or we have not received it): "De har ikke …", "har De ikke gjort",
 # "Vi har fortsat ikke modtaget betaling"; not "du behøver ikke", "er det ikke for sent"
 READER_FAILED_RE = rxcache.compile(r"\b(de|du|i) (har|havde)( \w+){0,2}? (ikke|aldrig)\b|\b(har|havde|gjorde) (de|du|i)( \w+)? "
-                              r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
+                                   r"(ikke|aldrig)\b|\b(vi|kommunen|jobcent\w+|skolen) (har|havde)( \w+){0,2}? ikke (modtaget|fået|set|hørt)\b")
 ALTERNATIVE_RE = rxcache.compile(r",? men (\w+ ){0,2}(kan|vil gerne|har (sendt|skrevet|fundet|givet|bestilt|reserveret)|sender|"
-                            r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?|ringer|skriver|kontakter|"
-                            r"vender tilbage|finder)\b|"
-                            r"\bi stedet\b")
+                                 r"hjælper|må gerne|har ret til|tilbyder|(er|bliver) velkomne?|ringer|skriver|kontakter|"
+                                 r"vender tilbage|finder)\b|"
+                                 r"\bi stedet\b")
 HYPOTHETICAL_RE = rxcache.compile(r"^\s*(hvis|såfremt|når|om|før|inden)\b")
 LAW_RE = rxcache.compile(r"^\s*(§|stk\.)", re.I)
 # An opening mark is not inside its own quotation (as '"' is not inside '"...."'): from each of a run of
 # "»" the pattern looked 600 characters ahead (#15: 60,000 "»" took 5 s).
 QUOTE_RE = rxcache.compile(r'"[^"\n]{1,600}"|“[^“”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^»«\n]{1,600}«|'
-                      r"(?<![A-Za-zÆØÅæøå0-9])'[^'\n]{3,600}'(?![A-Za-zÆØÅæøå])")
+                           r"(?<![A-Za-zÆØÅæøå0-9])'[^'\n]{3,600}'(?![A-Za-zÆØÅæøå])")
 CAPS_RE = rxcache.compile(r"(?<![\w-])[A-ZÆØÅ]{2,}(?:'s)?(?![\w-])")
 BODY_ZONES = ("body", "heading")
 
@@ -568,14 +568,14 @@ def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
 # the consequence is what the reader asked for ("sådan som I selv har ønsket"), the text only names the rules
 # ("reglerne for sanktioner"), or a provision about anyone ("Ifølge loven skal kommunen …, hvis man …")
 OWN_WISH_RE = rxcache.compile(r"\b(de|du|i) selv (har )?(ønsket|ønsker|bedt om|valgt|søgt om)\b|\befter (dit|deres|jeres) "
-                         r"(eget )?ønske\b")
+                              r"(eget )?ønske\b")
 ABOUT_RULES_RE = rxcache.compile(r"\bregl(er|erne)( \w+)? (for|om) $|\b(læse|læs|informere\w*|oplysninger|vejledning\w*) om $")
 # a provision about anyone, not the reader: "…, hvis man …", "…, såfremt en person uden rimelig grund udebliver"
 ANYONE_RE = rxcache.compile(r"\b(man|en person|personer|en borger|borgere|en ansøger|ansøgere|modtageren|den, der|"
-                       r"de, der|enhver)\b")
+                            r"de, der|enhver)\b")
 # a permit's term of validity, set by law: "Tilladelsen bortfalder, hvis arbejdet ikke er gået i gang inden et år"
 PERMIT_TERM_RE = rxcache.compile(r"\b\w*(tilladelse|dispensation)(n|en)? (bortfalder|udløber|stopper|ophører|falder væk|gælder ikke)\b.{0,80}"
-                            r"\b(i gang|påbegynd\w*|begynd\w*|start\w*|udnytte\w*|taget i brug)\b")
+                                 r"\b(i gang|påbegynd\w*|begynd\w*|start\w*|udnytte\w*|taget i brug)\b")
 # a proposal the reader is asked to comment on (partshøring): "der påtænkes foretaget fradrag", "vi overvejer at …"
 PROPOSED_RE = rxcache.compile(r"\b(påtænk\w*|overvej\w*)\b")
 # the reader's comments are optional: a decision on the case as it stands when none come is no sanction
@@ -586,25 +586,25 @@ THIRD_PARTY_RE = rxcache.compile(r"^\W*(din|dit|dine|deres|jeres) (\w+) (kan|vil
 # after a condition on the reader's failure, a case or benefit that ends or a bill in the future passive:
 # "Såfremt De ikke deltager, vil Deres sag blive lukket", "… vil De blive opkrævet den fulde pris"
 WISH_NOT_RE = rxcache.compile(r"\bikke (længere |mere |selv )?(ønsker|vil have|vil|har brug for|behøver|skal bruge|bruger)\b|"
-                         r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
+                              r"\b(har|vil|skal|ønsker) ikke (længere |mere )?(brug for|have|bruge|ønske)\b|\bønsker ikke\b")
 FAILURE_IF_RE = rxcache.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b|"
-                           # in a relative clause: "Hjælpemidler, der ikke er afleveret inden 14 dage, vil blive faktureret"
-                           r", (der|som) (ikke (er|bliver|har)|(er|bliver|har) ikke)\b|"
-                           r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
+                                # in a relative clause: "Hjælpemidler, der ikke er afleveret inden 14 dage, vil blive faktureret"
+                                r", (der|som) (ikke (er|bliver|har)|(er|bliver|har) ikke)\b|"
+                                r"^\W*ved (gentagne |manglende |fortsat |flere )?(udebl\w*|fravær|restance\w*|overskridelse\w*)")
 ADVERSE_PASSIVE_RE = rxcache.compile(r"\b(blive|bliver) (din|dit|deres|jeres) (\w+ )?(nedsat|reduceret)\b|"
-                                r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
-                                r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
-                                # "… vil ansøgningen blive betragtet som bortfaldet", "… vil der ikke kunne bevilges …"
-                                r"\b(blive|bliver) (betragtet|anset) som (bortfaldet|trukket tilbage|annulleret|afsluttet|"
-                                r"opgivet)\b|\bvil (der )?ikke (kunne )?(bevilges|udbetales|ydes|tildeles)\b|"
-                                # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
-                                r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
-                                r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
+                                     r"\b(vil|kan|kunne|ville)( \w+){0,2}? (blive|bliver) (opkrævet|faktureret|afkrævet|lukket|"
+                                     r"afsluttet|slettet|afvist|annulleret|afmeldt|frataget)\b|"
+                                     # "… vil ansøgningen blive betragtet som bortfaldet", "… vil der ikke kunne bevilges …"
+                                     r"\b(blive|bliver) (betragtet|anset) som (bortfaldet|trukket tilbage|annulleret|afsluttet|"
+                                     r"opgivet)\b|\bvil (der )?ikke (kunne )?(bevilges|udbetales|ydes|tildeles)\b|"
+                                     # "kan det påvirke din ret til sygedagpenge", "få betydning for din sag om førtidspension"
+                                     r"\b(påvirke[rs]?|få betydning for|får betydning for|have betydning for|få indflydelse på) "
+                                     r"(din|deres|jeres|dit|dine) (\w+ )?(ret|retten|sag|" + BENEFIT + r")")
 PASSED_ON_RE = rxcache.compile(r"(går|gå|gives|givet|tilbydes|tilbudt|sendes) |tilbudt ")
 # the reader may choose the consequence: "Du kan også aftale med os, at vi trækker …", "Hvis du foretrækker det, kan vi …"
 OFFER_RE = rxcache.compile(r"^\W*(\w+ ){0,2}?(de|du|i) (kan|må gerne|er velkomne? til at)( (?!ikke\b)\w+){0,2}? (aftale|vælge|"
-                      r"bede om|ønske|foretrække|søge om)\b|\bhvis (de|du|i) (hellere |selv )?(vil|ønsker|foretrækker)"
-                      r"( det)?,|\bhvis (de|du|i) (hellere )?(vil|ønsker|foretrækker)( \w+)?,? at vi\b")
+                           r"bede om|ønske|foretrække|søge om)\b|\bhvis (de|du|i) (hellere |selv )?(vil|ønsker|foretrækker)"
+                           r"( det)?,|\bhvis (de|du|i) (hellere )?(vil|ønsker|foretrækker)( \w+)?,? at vi\b")
 CRIME_RE = rxcache.compile(r"\bstrafbar\w*|\bkan straffes\b|\bstraffes med\b")
 
 
@@ -614,7 +614,7 @@ CRIME_AGAINST_RE = rxcache.compile(r"\b(tyveri\w*|indbrud\w*|hærværk\w*|overfa
 # "uden varsel" for what the reader may do ("Du kan stoppe madordningen uden varsel")
 READER_WISH_RE = rxcache.compile(r"^\W*((vil|ønsker|foretrækker) (du|de|i)|hvis (du|de|i) (hellere |selv )?(vil|ønsker|foretrækker))\b")
 READER_MAY_RE = rxcache.compile(r"^\W*(du|de|i) (kan|må)( gerne| altid| også| selv)? (stoppe|opsige|afmelde|sige op|framelde|"
-                           r"melde \w+ fra|holde op|fortryde|trække \w+ tilbage)\b")
+                                r"melde \w+ fra|holde op|fortryde|trække \w+ tilbage)\b")
 
 
 def _reader_choice(low: str, clause: str, m) -> bool:
@@ -628,19 +628,19 @@ def _reader_choice(low: str, clause: str, m) -> bool:
 
 # what the reader gets: "så får du pengene", "udbetaler vi beløbet"
 GAIN_AFTER_RE = rxcache.compile(r"\b(får (du|de|i)|(du|de|i) (kan )?får?|(udbetaler|betaler|refunderer|dækker) vi|"
-                           r"vi (udbetaler|betaler|refunderer|dækker))\b(?! (\w+ ){0,3}?(regning|bøde|gebyr|krav|rykker|"
-                           r"afslag|brev fra)\w*)")
+                                r"vi (udbetaler|betaler|refunderer|dækker))\b(?! (\w+ ){0,3}?(regning|bøde|gebyr|krav|rykker|"
+                                r"afslag|brev fra)\w*)")
 
 
 # something that ends or is refused: "… får du besked om, at din sag er lukket"
 ENDS_RE = rxcache.compile(r"\b(lukke[rst]?|lukket|afslutte[rst]?|afsluttet|stoppe[rst]?|stoppet|standse[rst]?|standset|"
-                     r"bortfald\w*|ophør\w*|afvis\w*|afvist|afslå\w*|afslået|mist\w*|henlagt|henlægge\w*|opsag\w*|"
-                     r"udmeldt|udmelde\w*|trukket|træk\w*)\b")
+                          r"bortfald\w*|ophør\w*|afvis\w*|afvist|afslå\w*|afslået|mist\w*|henlagt|henlægge\w*|opsag\w*|"
+                          r"udmeldt|udmelde\w*|trukket|træk\w*)\b")
 
 
 # a grant that is withheld: "Uden varsel vil ydelsen ikke blive udbetalt" (not "… vil vi ikke ændre noget")
 GRANT_RE = rxcache.compile(r"\b(udbetal\w*|bevilg\w*|yde[rs]?|ydet|tildel\w*|godkend\w*|behandle[rst]?|behandlet|betale[rs]?|"
-                      r"betalt|hjælpe[rs]?|modtage[rs]?|komme[rs]?)\b")
+                           r"betalt|hjælpe[rs]?|modtage[rs]?|komme[rs]?)\b")
 
 
 def _later_sanction(low: str, m) -> bool:
@@ -669,7 +669,7 @@ def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
 # what an earlier letter said, taken back: "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
 REPORTED_RE = rxcache.compile(r"\b(skrev|skrevet|oplyste|oplyst|stod|meddelte|meddelt|sagde|sagt)\b[^.]{0,40}?,? at\b")
 RETRACTION_RE = rxcache.compile(r"\b(beklager|undskyld\w*|fejlagtigt)\b|\bved en fejl\b|"
-                           r"\b(var|er) (\w+ )?(en fejl|forkert|ikke (rigtigt|korrekt))\b")
+                                r"\b(var|er) (\w+ )?(en fejl|forkert|ikke (rigtigt|korrekt))\b")
 
 
 def _retracted(td: ToneDoc, k: int, m) -> bool:
@@ -749,11 +749,11 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
 
 # "uden at du hører mere om det": "uden varsel" in other words
 SILENT_RE = rxcache.compile(r"\buden at (du|de|i) (hører|får|modtager)( \w+){0,2}? (mere|yderligere|nærmere|besked|noget) "
-                       r"(om det|fra os|om sagen|først)?|\buden at (du|de|i) (hører|får besked) (først|forinden)\b")
+                            r"(om det|fra os|om sagen|først)?|\buden at (du|de|i) (hører|får besked) (først|forinden)\b")
 # what we take or end: "kræver vi pengene tilbage", "bliver modregnet i din skat", "lukker vi for vandet"
 CLAIM_RE = rxcache.compile(r"\b(kræve[rst]?|krævet|opkræv\w*|modregn\w*|trække[rs]?|trukket|inddriv\w*|lønindehold\w*|gebyr\w*|"
-                      r"bøde\w*|stoppe[rst]?|stoppet|standse[rst]?|standset|lukke[rst]?|lukket|fjerne[rst]?|fjernet|"
-                      r"afmelde[rst]?|afmeldt|opsige[rs]?|opsagt|inkasso)\b")
+                           r"bøde\w*|stoppe[rst]?|stoppet|standse[rst]?|standset|lukke[rst]?|lukket|fjerne[rst]?|fjernet|"
+                           r"afmelde[rst]?|afmeldt|opsige[rs]?|opsagt|inkasso)\b")
 
 
 def _silent_claim(td: ToneDoc, s: Sent) -> Hit | None:
@@ -771,8 +771,8 @@ def _silent_claim(td: ToneDoc, s: Sent) -> Hit | None:
 
 # a charge or a removal we make ourselves, in the present: "opkræver vi et gebyr på 450 kr.", "tager vi den med væk"
 OUR_CHARGE_RE = rxcache.compile(r"\b(opkræver|fakturerer|pålægger|afkræver) (vi|kommunen|forvaltningen)( \w+){0,4}? "
-                           r"\w*(gebyr|afgift|bøde|betaling|regning)\w*|\bsender (vi|kommunen) (dig |dem |jer )?(en )?regning\w*|"
-                           r"\b(fjerner|tager|bortskaffer|kasserer|afhenter) (vi|kommunen)\b[^.,]{0,30}\b(med hjem|med os|væk)\b")
+                                r"\w*(gebyr|afgift|bøde|betaling|regning)\w*|\bsender (vi|kommunen) (dig |dem |jer )?(en )?regning\w*|"
+                                r"\b(fjerner|tager|bortskaffer|kasserer|afhenter) (vi|kommunen)\b[^.,]{0,30}\b(med hjem|med os|væk)\b")
 # the condition is that it happens again: "Sker det igen, …", "Gentager det sig, …", "Hvis det sker en gang til, …"
 REPEAT_IF_RE = rxcache.compile(r"\b(igen|atter|en gang til|endnu en gang|gentager|gentages|fortsætter)\b")
 # ... and not what the reader asks for ("Hvis du ønsker en ekstra tømning igen, opkræver vi et gebyr")
@@ -818,12 +818,12 @@ def _decided_with_reason(td: ToneDoc, s: Sent, m) -> bool:
 
 
 ELIGIBILITY_RE = rxcache.compile(r"\bikke (længere |mere |længere selv )?(opfylder|har ret|er berettiget|er omfattet|har (brug|behov)|"
-                            r"er i målgruppen|bor i kommunen)\b")
+                                 r"er i målgruppen|bor i kommunen)\b")
 
 
 # the help withheld when the reader fails: "Hjemmeplejen kommer ikke igen, hvis De ikke åbner døren"
 WITHHELD_RE = rxcache.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( igen| længere| mere| på (dig|dem|jer))?,? "
-                         r"(hvis|såfremt|medmindre) (de|du|i) (\w+ )?ikke\b")
+                              r"(hvis|såfremt|medmindre) (de|du|i) (\w+ )?ikke\b")
 
 
 # the reader's way out in other words than ``HELP_RE``: "Derfor er det vigtigt, at du ringer til din sagsbehandler, hvis …"
@@ -837,7 +837,7 @@ def _way_out_anywhere(td: ToneDoc) -> bool:
 
 # the consequence spelled out as a refusal: "…, hvilket vil sige afslag", "og det betyder, at De får afslag"
 REFUSAL_OUTCOME_RE = rxcache.compile(r"\b(hvilket|og det|det)( \w+)? (vil sige|betyder|indebærer|er ensbetydende med|vil være),?"
-                                r"( at (de|du|i))?( \w+)? (et )?afslag\b")
+                                     r"( at (de|du|i))?( \w+)? (et )?afslag\b")
 
 
 def _threats(td: ToneDoc, rule) -> Iterator:
@@ -874,22 +874,22 @@ def _threats(td: ToneDoc, rule) -> Iterator:
 # "Modtager vi ikke skemaet …, ophører Deres sygedagpenge", "Betales beløbet ikke, opsiges pladsen", "Ved gentagelse
 # opkræves et gebyr på 350 kr."; not "…, vil sagen blive lukket" (the future, ``ADVERSE_PASSIVE_RE``'s question)
 LOSS_VERB_RE = rxcache.compile(r"(ophør|bortfald|opsig|stands|stopp|mist|slett|inddrag|luk|udmeld|afmeld|bortskaff|fjern|"
-                          r"fratag|annuller|tilbagekald|afbryd|nedsætt|indstill|afslutt|henlæg|inddriv|modregn)(er|es)")
+                               r"fratag|annuller|tilbagekald|afbryd|nedsætt|indstill|afslutt|henlæg|inddriv|modregn)(er|es)")
 CHARGE_VERB_RE = rxcache.compile(r"(opkræv|pålæg|faktur|afkræv)\w*(er|es)")
 # what the reader stands to lose: a benefit, a place, a permit, the case, a card, a membership
 LOSS_OBJECT_RE = rxcache.compile(r"(?:" + BENEFIT + r"|sag|ansøgning|medlemskab|lejemål|aftale|kontrakt|tilmelding|\w*kort|"
-                            r"ret|retten|depositum)\w*")
+                                 r"ret|retten|depositum)\w*")
 CHARGE_OBJECT_RE = rxcache.compile(r"\w*(gebyr|afgift|bøde|regning)\w*")
 READER_OWN = frozenset({"din", "dit", "dine", "deres", "jeres", "du", "de", "dig", "dem", "jer"})
 # a prepositional condition on a lapse or a repeat: "Ved gentagelse", "Ved næste overtrædelse", "Ved gentagen udeblivelse"
 # (not a service repeated on request: "Ved gentagelse af prøven opkræves et gebyr", nor "Ved betaling med kort …")
 LAPSE_OPENER_RE = rxcache.compile(r"^\W*ved (en |et |den |det )?((næste |ny |nye |fornyet |gentagen |gentagne |fortsat )?"
-                             r"(gentagelse(?! af (?!(forholdet|overtrædelsen|forseelsen|udeblivelsen|fraværet)\b))|"
-                             r"overtrædelse|udeblivelse|forseelse|fravær|restance|overskridelse)\w*|"
-                             r"(manglende|for sen|forsinket|udebleven) \w+)\b")
+                                  r"(gentagelse(?! af (?!(forholdet|overtrædelsen|forseelsen|udeblivelsen|fraværet)\b))|"
+                                  r"overtrædelse|udeblivelse|forseelse|fravær|restance|overskridelse)\w*|"
+                                  r"(manglende|for sen|forsinket|udebleven) \w+)\b")
 # the verb-first condition by its form when the tagger takes the verb for a noun ("Indsender du ikke …, bortfalder …")
 INVERTED_LAPSE_RE = rxcache.compile(r"^\W*(?!(hvis|når|da|at|som|der|det|den|vi|du|de|i|jeg|her|der|sommer|vinter|efter|over|under)\b)"
-                               r"[a-zæøå]+(er|es)\b [^,.]{0,100}\bikke\b[^,.]{0,100}, [a-zæøå]+(er|es)\b")
+                                    r"[a-zæøå]+(er|es)\b [^,.]{0,100}\bikke\b[^,.]{0,100}, [a-zæøå]+(er|es)\b")
 # a condition on the reader's own wish: "Ønsker du ikke længere pladsen, opsiges den med en måneds varsel"
 OWN_WISH_IF_RE = rxcache.compile(r"^\W*(ønsker|vil) (du|de|i) (\w+ )?ikke\b|^\W*(har|får) (du|de|i) (\w+ )?ikke (længere |mere )?brug for\b")
 
@@ -953,8 +953,8 @@ def _find_cold_loss(td: ToneDoc, k: int) -> Hit | None:
 
 # plain news about the reader's case after "Det bemærkes, at": what will happen to it, with no duty or failure named
 CASE_NEWS_RE = rxcache.compile(r"^( (endvidere|i øvrigt|også|samtidig))?,? at (din|dit|deres|jeres) (\w+ )?\w*(sag|ansøgning|ydelse|"
-                          r"udbetaling|bevilling|plads|dagpenge|pension|hjælp|forløb|støtte|tilskud)\b(?![^.]*\b(pligt\w*|burde|bør|"
-                          r"undlad\w*|ansvar\w*|forpligt\w*|(de|du|i) (skal|må)|(skal|må) (de|du|i)|(de|du|i) (har|havde)( \w+)? ikke)\b)")
+                               r"udbetaling|bevilling|plads|dagpenge|pension|hjælp|forløb|støtte|tilskud)\b(?![^.]*\b(pligt\w*|burde|bør|"
+                               r"undlad\w*|ansvar\w*|forpligt\w*|(de|du|i) (skal|må)|(skal|må) (de|du|i)|(de|du|i) (har|havde)( \w+)? ikke)\b)")
 
 
 def _lectures(td: ToneDoc, rule) -> Iterator:
@@ -980,13 +980,13 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
 # "opmærksom på" something in the reader's favour: an option or a right named as the object ("på en mulighed"),
 # or what the reader gains ("du kan søge om tilskud", "du får lidt flere penge")
 GAIN_OBJECT_RE = rxcache.compile(r"^\W*((en|et|din|dit|deres|jeres|vores|den|det|de|nogle|to|flere|nye?) )?(\w+ )?"
-                            r"(mulighed\w*|tilbud\w*|ret(ten)? til|rettighed\w*|tilskud\w*|rabat\w*|fordel\w*)\b")
+                                 r"(mulighed\w*|tilbud\w*|ret(ten)? til|rettighed\w*|tilskud\w*|rabat\w*|fordel\w*)\b")
 READER_GAIN_RE = rxcache.compile(r"\b(du|de|i) (\w+ ){0,2}?(kan|må gerne) (\w+ ){0,2}?(søge|få|låne|vælge|bruge|benytte)\b|"
-                            r"\b(du|de|i) (får|har) (\w+ ){0,2}?(flere|mere|ekstra|højere|større)( \w+){0,2}? (penge|kroner|"
-                            r"kr|timer|" + BENEFIT + r")|\b(du|de|i) (får|har) ret til\b")
+                                 r"\b(du|de|i) (får|har) (\w+ ){0,2}?(flere|mere|ekstra|højere|større)( \w+){0,2}? (penge|kroner|"
+                                 r"kr|timer|" + BENEFIT + r")|\b(du|de|i) (får|har) ret til\b")
 # ... and nothing the reader must do or may lose ("en mulighed for at undgå en bøde", "du får flere dage at betale i")
 GAIN_SPOILED_RE = rxcache.compile(r"\b(skal|pligt\w*|senest|frist\w*|betal\w*|bøde\w*|gebyr\w*|mist\w*|mindre|lavere|"
-                             r"opkræv\w*|tilbagebetal\w*|undgå|rykker\w*|regning\w*|krav\w*|afslag\w*|(ikke|ingen) (længere|mere))\b|\bmå ikke\b")
+                                  r"opkræv\w*|tilbagebetal\w*|undgå|rykker\w*|regning\w*|krav\w*|afslag\w*|(ikke|ingen) (længere|mere))\b|\bmå ikke\b")
 
 
 def _points_to_gain(td: ToneDoc, k: int, rest: str) -> bool:
@@ -1002,7 +1002,7 @@ def _points_to_gain(td: ToneDoc, k: int, rest: str) -> bool:
 
 # the duty is quoted from its source, not from us: "Efter regulativet …", "I henhold til lejeloven …"
 SOURCE_OPENER_RE = rxcache.compile(r"^\W*(efter|ifølge|i henhold til|i medfør af|jf\.?) (\w+ ){0,2}?(\w*lov\w*|regl\w*|\w*regulativ\w*|"
-                              r"\w*bekendtgørelse\w*|\w*kontrakt\w*|\w*aftale\w*|\w*plan\w*|§)")
+                                   r"\w*bekendtgørelse\w*|\w*kontrakt\w*|\w*aftale\w*|\w*plan\w*|§)")
 
 
 def _blames(td: ToneDoc, rule) -> Iterator:
@@ -1076,8 +1076,8 @@ def _past_omission(td: ToneDoc, s: Sent) -> bool:
 # om reglerne, så det kan ikke komme bag på Dem"); in the main-clause order of the text as written, so the purpose
 # "…, så det ikke kan komme bag på dig" (we tell it early) stays clean
 NO_SURPRISE_RE = rxcache.compile(r"\b(kan|bør|burde|skulle)( (det|den|de|dette))? ikke( \w+)? (komme bag på|komme som (en )?"
-                            r"overraskelse for|overraske) (dig|dem|jer)\b|\b(kan|bør|burde)( (det|den|de|dette))? ikke( \w+)? "
-                            r"(være|komme som) (en )?overraskelse\b")
+                                 r"overraskelse for|overraske) (dig|dem|jer)\b|\b(kan|bør|burde)( (det|den|de|dette))? ikke( \w+)? "
+                                 r"(være|komme som) (en )?overraskelse\b")
 
 
 def _no_surprise(td: ToneDoc, k: int) -> Hit | None:
@@ -1111,11 +1111,11 @@ READER_NOT_DONE_RE = rxcache.compile(
     r"hørte|modtog)\b)(\w+(ede|te|dte|holdt|fulgte)|kom|gav|gik|tog|lod|skrev|bad|sagde) (ikke|aldrig)\b")
 # "… uden at I gav skolen besked": the reader's omission alongside something that went wrong
 WITHOUT_READER_RE = rxcache.compile(r"\buden at (?P<who>de|du|i) (?!(var|havde|fik|kunne|skulle|behøvede|måtte|skal|"
-                               r"behøver|får|bliver|blev|mister|mistede)\b)(\w+(ede|te)|gav|kom|gik|tog|sagde|skrev)\b")
+                                    r"behøver|får|bliver|blev|mister|mistede)\b)(\w+(ede|te)|gav|kom|gik|tog|sagde|skrev)\b")
 # the reader did it again, as the cause of what went wrong: "fordi De endnu en gang havde stillet beholderen …"
 REPEATED_RE = rxcache.compile(r"(?P<who>de|du|i) ((har|havde) )?(endnu en gang|endnu engang|igen|atter|gentagne gange)\b")
 CAUSE_BEFORE_RE = rxcache.compile(r"\b(fordi|idet|eftersom|da|(skyldes|skyldtes|sket|skete|skyldes alene|skyldes kun),? "
-                             r"(at|fordi))\s*$")
+                                  r"(at|fordi))\s*$")
 # a reminder that we asked, wrote or that the rules say so, or that it happened before
 REMINDER_RE = rxcache.compile(
     r"\bheller ikke\b|\bendnu en gang\b|\bendnu engang\b|\batter\b|\bgentagne gange\b|"
@@ -1127,16 +1127,16 @@ REMINDER_RE = rxcache.compile(
     r"\bikke reageret på (\w+ ){0,3}(beskeder|breve|henvendelser|rykkere|påmindelser|opkald|mails)\b")
 # a second omission in the same breath: "Du kom ikke til samtalen og meldte ikke afbud"
 AND_NOT_AGAIN_RE = rxcache.compile(r"^[^.]{0,80}?\bog (har |havde )?(heller )?(ikke|aldrig) \w+(ede|te|et|t)\b|"
-                              r"^[^.]{0,80}?\bog (\w+(ede|te)|gav|kom|gik|tog|skrev|sagde|holdt|lod|bad) (heller )?(ikke|aldrig)\b")
+                                   r"^[^.]{0,80}?\bog (\w+(ede|te)|gav|kom|gik|tog|skrev|sagde|holdt|lod|bad) (heller )?(ikke|aldrig)\b")
 # the reader reminded that they were told before: "Du er flere gange blevet vejledt om …"
 INFORMED_RE = rxcache.compile(r"\b(?P<who>de|du|i)\b( \w+){0,3}? (er|har|blev)( \w+){0,3}? (blevet )?(gjort opmærksomm?e?|gjort bekendt|"
-                         r"informeret|oplyst|vejledt|orienteret|instrueret|advaret|mindet)\b")
+                              r"informeret|oplyst|vejledt|orienteret|instrueret|advaret|mindet)\b")
 REPEAT_CUE_RE = rxcache.compile(r"\b((flere|gentagne|mange|adskillige|\w+) (gange|lejligheder)|tidligere|allerede|før|igen|atter|"
-                           r"endnu en gang|ikke første gang)\b")
+                                r"endnu en gang|ikke første gang)\b")
 # what went wrong, before "fordi De ikke …" ("Vi har skrevet til dig, fordi du ikke har brugt dit klippekort" is no blame)
 BAD_OUTCOME_RE = rxcache.compile(r"\b(ikke|ingen|mist\w*|aflys\w*|lukket|lukke|stoppet|standset|kasser\w*|måttet|i stå|"
-                            r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
-                            r"afslået|henlagt|slettet|udmeldt|problem\w*)\b")
+                                 r"forsinke\w*|skyldes|skyldtes|sket|skete|skylder|opkræv\w*|gebyr\w*|inkasso|sendt til|afvist|"
+                                 r"afslået|henlagt|slettet|udmeldt|problem\w*)\b")
 DECISION_RE = rxcache.compile(r"\b(afgørelse\w*|besluttet|beslutning\w*|ophører|bortfalder|frakend\w*|bevilling\w*)\b")
 CAUSE_RE = rxcache.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
@@ -1187,18 +1187,18 @@ def _reproach_as_fact(td: ToneDoc, k: int) -> Hit | None:
 
 # a decision of ours: "Vi har stoppet din boligstøtte", "Din ansøgning er afslået", "Hjælpen ophører"
 DECIDED_RE = rxcache.compile(r"\b(vi|kommunen|jobcent\w+|forvaltningen|skolen|\w+(en|et)) (har|har derfor|må|må derfor) (\w+ ){0,3}?"
-                        r"(stoppet|standset|nedsat|sat \w+ ned|afslået|afvist|lukket|henlagt|ophævet|frakendt|opsagt|"
-                        r"trukket \w+ tilbage|annulleret|afmeldt|slettet|reduceret|truffet afgørelse|sagt nej|besluttet)\b|"
-                        r"\b(er|bliver|blev|er blevet) (\w+ ){0,2}?(stoppet|standset|nedsat|afslået|afvist|lukket|henlagt|"
-                        r"ophævet|frakendt|opsagt|annulleret|reduceret)\b|\b(stopper|ophører|bortfalder|nedsættes)\b|"
-                        r"\bafgørelse\w*\b")
+                             r"(stoppet|standset|nedsat|sat \w+ ned|afslået|afvist|lukket|henlagt|ophævet|frakendt|opsagt|"
+                             r"trukket \w+ tilbage|annulleret|afmeldt|slettet|reduceret|truffet afgørelse|sagt nej|besluttet)\b|"
+                             r"\b(er|bliver|blev|er blevet) (\w+ ){0,2}?(stoppet|standset|nedsat|afslået|afvist|lukket|henlagt|"
+                             r"ophævet|frakendt|opsagt|annulleret|reduceret)\b|\b(stopper|ophører|bortfalder|nedsættes)\b|"
+                             r"\bafgørelse\w*\b")
 # a sentence that gives the reason for what the one before it told: "Det skyldes, at …", "Det er fordi …"
 REASON_OPENER_RE = rxcache.compile(r"^\W*((det|dette) (skyldes|skete|sker|er sket|er|var)( \w+)?,? (at|fordi)|"
-                              r"(grunden|årsagen|baggrunden)( til (det|dette|afgørelsen|afslaget))? er,? at)\b")
+                                   r"(grunden|årsagen|baggrunden)( til (det|dette|afgørelsen|afslaget))? er,? at)\b")
 # blame beyond the plain reason: it happened again, "still", "although we asked" (a reference to the letter that
 # asked, "som vi bad om i vores brev af …", is part of a plain reason)
 BEYOND_REASON_RE = rxcache.compile(r"\b(heller ikke|endnu en gang|endnu engang|atter|gentagne gange|(flere|mange) gange|igen|"
-                              r"stadig|fortsat|selvom|selv om|trods|undladt|forsømt|ignoreret)\b")
+                                   r"stadig|fortsat|selvom|selv om|trods|undladt|forsømt|ignoreret)\b")
 
 
 def _reason_for_decision(td: ToneDoc, k: int, m: Hit) -> bool:
@@ -1266,14 +1266,14 @@ def _sconj_da(td: ToneDoc, s: Sent, before: int) -> bool:
 _RULE_NEG = {"ikke", "aldrig", "retur", "tilbage", "ubehandlet"}
 # the reader's own thing or this case: "Deres nye høreapparat", "det ansøgte", "den pågældende behandling"
 SPECIFIC_RE = rxcache.compile(r"\b(deres|din|dit|dine|jeres|den pågældende|det pågældende|det ansøgte|den ansøgte|det ønskede|"
-                         r"den ønskede)\b")
+                              r"den ønskede)\b")
 # "Afbud accepteres kun mod lægeerklæring": a gate with no reason
 GATE_LEMMAS = {"acceptere", "godkende", "modtage", "behandle", "godtage", "besvare"}
 DOC_RE = rxcache.compile(r"(brev|breve|blanket|skema|ansøgning|anmodning|begæring|indsigelse|henvendelse|mail|klage|dokument|"
-                    r"erklæring|post)")
+                         r"erklæring|post)")
 RULE_HINT_RE = rxcache.compile(r"\b(ikke|aldrig|kun|returneres|retur|tilbage|ubehandlet|uden behandling|returneret|afvist|kasseret|slettet|\w*(vises|slås|kasseres|slettes|bortskaffes))\b")
 BURDEN_RE = rxcache.compile(r"\b(gebyr\w*|betaling\w*|egenbetaling\w*|afgift\w*|bøde\w*|moms|renter|opkræv\w*|"
-                       r"betale[rs]?|betales)\b")
+                            r"betale[rs]?|betales)\b")
 REFUSED_PARTICIPLES = {"returneret", "afvist", "kasseret", "slettet", "tilbagevist", "sendt retur"}
 REFUSING_LEMMAS = {"afvise", "afslå", "kassere", "slette", "bortskaffe", "tilbagevise"}   # "Klager … afvises"
 _NOT_GENERIC_POS = {"PRON", "DET"}
@@ -1366,24 +1366,24 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
 
 
 PROHIBITION_RE = rxcache.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b|"
-                            # a ban in the passive with no one named: "Der må ikke ryges i boligen", "Hjælpemidlet
-                            # må ikke lånes ud til andre" (not "Du må ikke …": the reader is named and spoken to)
-                            r"^\W*(der|(?!(du|de|i|vi|jeg|kommunen)\b)[a-zæøå]+( [a-zæøå-]+){0,4}) må (ikke|aldrig) "
-                            r"(\w+ )?[a-zæøå]{3,}es\b|"
-                            # "Parkering på vendepladsen er forbudt."
-                            r"^\W*(?!(det|du|de|i|vi|jeg|kommunen|dette)\b)[a-zæøå]+( [a-zæøå-]+){0,5} er (strengt )?"
-                            r"(forbudt|ikke tilladt)\W*$")
+                                 # a ban in the passive with no one named: "Der må ikke ryges i boligen", "Hjælpemidlet
+                                 # må ikke lånes ud til andre" (not "Du må ikke …": the reader is named and spoken to)
+                                 r"^\W*(der|(?!(du|de|i|vi|jeg|kommunen)\b)[a-zæøå]+( [a-zæøå-]+){0,4}) må (ikke|aldrig) "
+                                 r"(\w+ )?[a-zæøå]{3,}es\b|"
+                                 # "Parkering på vendepladsen er forbudt."
+                                 r"^\W*(?!(det|du|de|i|vi|jeg|kommunen|dette)\b)[a-zæøå]+( [a-zæøå-]+){0,5} er (strengt )?"
+                                 r"(forbudt|ikke tilladt)\W*$")
 
 
 # absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
 # back what we do or what the reader gets ("Vi deler under ingen omstændigheder …", "Du har uden undtagelse ret til …")
 ABSOLUTE_RE = rxcache.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|"
-                         r"på ingen måde)\b")
+                              r"på ingen måde)\b")
 OBLIGATION_RE = rxcache.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
-                           r"forpligtet|forpligtiget)\b")
+                                r"forpligtet|forpligtiget)\b")
 DATA_RE = rxcache.compile(r"\b(oplysning\w*|data|cpr\w*|journal\w*|helbredsoplysning\w*|personoplysning\w*)\b")
 WE_SUBJECT_RE = rxcache.compile(r"^\W*(at )?((vi|jeg|kommunen|forvaltningen|skolen|jobcent\w+)\b|\w+( \w+){0,3},? (må|skal) "
-                           r"(vi|jeg|kommunen)\b)")
+                                r"(vi|jeg|kommunen)\b)")
 
 
 def _obliges(td: ToneDoc, s: Sent, m) -> bool:
@@ -1445,17 +1445,17 @@ def _order_with_threat(td: ToneDoc, k: int) -> Hit | None:
 
 # a time, a date or a deadline that "kan ikke flyttes / ændres / forlænges / udsættes"
 TIME_HEAD_RE = rxcache.compile(r"^(frist|tid|tidspunkt|dato|møde|samtale|termin|besøg|aftale|eksamen|prøve|syn|afhentning|"
-                          r"tømning|indkaldelse|mødetid|mødedato)\w*$")
+                               r"tømning|indkaldelse|mødetid|mødedato)\w*$")
 RESCHEDULE_RE = rxcache.compile(r"\b(kan|vil|må) ikke (blive )?(flyttes|ændres|forlænges|udsættes|ombyttes|ombookes|rykkes|"
-                           r"flyttet|ændret|forlænget|udsat)\b|\b(flyttes|forlænges|udsættes|ændres|rykkes) ikke\b"
-                           r"(?! (automatisk|af sig selv|længere)\b)")
+                                r"flyttet|ændret|forlænget|udsat)\b|\b(flyttes|forlænges|udsættes|ændres|rykkes) ikke\b"
+                                r"(?! (automatisk|af sig selv|længere)\b)")
 # a rule closed to any talk, whatever its subject
 NO_TALK_RE = rxcache.compile(r"\b(kan|vil|må) ikke (blive )?(fraviges|forhandles|diskuteres|genforhandles)\b|"
-                        r"\b(fraviges|forhandles|genforhandles) ikke\b|"
-                        r"^\W*det er ikke muligt at (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
-                        r"aftalen|tidspunktet|besøget)\b|"
-                        r"^\W*(de|du|i) kan ikke (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
-                        r"tidspunktet|besøget)\b")
+                             r"\b(fraviges|forhandles|genforhandles) ikke\b|"
+                             r"^\W*det er ikke muligt at (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
+                             r"aftalen|tidspunktet|besøget)\b|"
+                             r"^\W*(de|du|i) kan ikke (flytte|ændre|forlænge|udsætte|rykke) (tiden|datoen|fristen|mødet|samtalen|"
+                             r"tidspunktet|besøget)\b")
 
 
 def _next_eases(td: ToneDoc, k: int) -> bool:
@@ -1506,12 +1506,12 @@ def _rules_named(low: str) -> str:
 # udeblivelse", "Send papirerne senest fredag, ellers afvises din ansøgning"
 ELSE_RE = rxcache.compile(r"[,;] ellers\b")
 ELSE_SANCTION_RE = rxcache.compile(r"^ (?!(\w+ ){0,2}(kan|kunne|når|får|har) (vi|jeg|kommunen)\b)(\w+ ){0,4}?("
-                              r"afvises|returneres|bortfalder|annulleres|slettes|lukkes|opkræves|faktureres|standses|"
-                              r"stoppes|kasseres|betragtes|anses|mister|fjernes|udmeldes|afmeldes|henlægges|inddrives|"
-                              r"bliver (\w+ )?(afvist|returneret|lukket|annulleret|slettet|betragtet|opkrævet|faktureret|"
-                              r"fjernet|henlagt|standset|sendt til inkasso)|vil (\w+ )?blive|pålægges|"
-                              r"får (du|de|i) (en )?(bøde|regning|afgift|gebyr)|sender vi|lukker vi|stopper vi|afviser vi|"
-                              r"opkræver vi|fjerner vi|mist)\b")
+                                   r"afvises|returneres|bortfalder|annulleres|slettes|lukkes|opkræves|faktureres|standses|"
+                                   r"stoppes|kasseres|betragtes|anses|mister|fjernes|udmeldes|afmeldes|henlægges|inddrives|"
+                                   r"bliver (\w+ )?(afvist|returneret|lukket|annulleret|slettet|betragtet|opkrævet|faktureret|"
+                                   r"fjernet|henlagt|standset|sendt til inkasso)|vil (\w+ )?blive|pålægges|"
+                                   r"får (du|de|i) (en )?(bøde|regning|afgift|gebyr)|sender vi|lukker vi|stopper vi|afviser vi|"
+                                   r"opkræver vi|fjerner vi|mist)\b")
 
 
 def _order_or_else(td: ToneDoc, k: int) -> Hit | None:
@@ -1539,11 +1539,11 @@ CONDUCT_RE = rxcache.compile(r"^\W*(overhold|respekter|efterkom|ophør|stop med 
 # any order at once: "Send skemaet straks", "Udfyld og returner blanketten omgående"
 AT_ONCE_RE = rxcache.compile(rf"\b({_AT_ONCE})\b")
 AT_ONCE_ORDER_RE = rxcache.compile(r"^\W*(send|indsend|aflever|indlever|udfyld|underskriv|returner|meld|indbetal|betal|fjern|ryd|"
-                              r"stop|flyt|luk|sluk|tøm|ret|skaf|fremsend)\b")
+                                   r"stop|flyt|luk|sluk|tøm|ret|skaf|fremsend)\b")
 # orders to put right, pay or remove (the tagger seldom reads them as imperatives); not a call for help, a reminder
 # or a plain step ("Ring straks til os", "Husk …", "Tag dit sygesikringskort med")
 ORDER_RE = rxcache.compile(r"^\W*(ryd|fjern|stop|betal|indbetal|aflever|flyt|klip|beskær|indsend|returner|tøm|bortskaf|"
-                      r"afmonter|nedtag|udbedr|reparer)\b")
+                           r"afmonter|nedtag|udbedr|reparer)\b")
 
 
 def _bare_order(td: ToneDoc, k: int) -> Hit | None:
@@ -1563,11 +1563,11 @@ def _bare_order(td: ToneDoc, k: int) -> Hit | None:
 
 # an order to give the reason is no reason: "… og skal altid oplyse årsagen"
 REASON_AS_OBJECT_RE = rxcache.compile(r"\b(oplys\w*|angiv\w*|opgiv\w*|skriv\w*|giv\w*|forklar\w*)( \w+){0,2}? "
-                                 r"(årsag\w*|begrundelse\w*|grunden)\b|"
-                                 r"\b(årsag\w*|begrundelse\w*|grunden) ((skal|må) )?(\w+ )?(oplyses|angives|opgives|gives|forklares)\b|"
-                                 # "Klagen skal være fuldt begrundet"; "Hvis De vil undgå gebyrer, skal …" is a threat, no reason
-                                 r"\b(skal|må) være (\w+ )?begrundet\b|"
-                                 r"\b(hvis|såfremt) (de|du|i) (ønsker|vil)( at)? undgå\b")
+                                      r"(årsag\w*|begrundelse\w*|grunden)\b|"
+                                      r"\b(årsag\w*|begrundelse\w*|grunden) ((skal|må) )?(\w+ )?(oplyses|angives|opgives|gives|forklares)\b|"
+                                      # "Klagen skal være fuldt begrundet"; "Hvis De vil undgå gebyrer, skal …" is a threat, no reason
+                                      r"\b(skal|må) være (\w+ )?begrundet\b|"
+                                      r"\b(hvis|såfremt) (de|du|i) (ønsker|vil)( at)? undgå\b")
 # an expectation the reader must meet; a "når" clause only says when ("Det forventes, at De er ædru, når De møder op")
 EXPECT_RE = rxcache.compile(r"\b(forventes|forventer|forudsættes|påregnes|kræves)\b")
 
@@ -1625,7 +1625,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
 
 
 NEXT_ALTERNATIVE_RE = rxcache.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b|"
-                                 r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(tid|plads|hjælp)|få en (anden|ny)\b))")
+                                      r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(tid|plads|hjælp)|få en (anden|ny)\b))")
 
 
 CLOSED_RE = rxcache.compile(r"\b(besvares|behandles) ikke\b|\b(vil|bliver) ikke (blive )?(besvaret|behandlet)\b")
@@ -1726,14 +1726,14 @@ def _after_refusal(w: Sent) -> Sent:
 
 # a refusal that shuts the door for good: "uanset hvor mange gange …", "uanset hvad De skriver", "… yderligere hjælp"
 DOOR_SHUT_RE = rxcache.compile(r"\buanset (hvor (mange gange|ofte|meget)|hvad (de|du|i|der)|hvor mange (henvendelser|breve|klager))\b|"
-                          r"\bikke forvente[sr]? (\w+ )?(yderligere|mere|flere|ekstra) (" + BENEFIT + r"|timer|besøg|penge)")
+                               r"\bikke forvente[sr]? (\w+ )?(yderligere|mere|flere|ekstra) (" + BENEFIT + r"|timer|besøg|penge)")
 # a sentence after the refusal whose only reason shape is a condition on the reader's failure ("Hvis afgiften ikke
 # er betalt, sender vi …", "Overholdes dette ikke, vil …"): a threat or a request backed by one, not the refusal's why
 THREAT_ONLY_CUT_RE = rxcache.compile(r"\b(hvis|såfremt|medmindre)\b[^,]{0,80}\b(ikke|fortsat|fortsætter|igen|uden at)\b[^,]*,")
 
 
 ASKED_FOR_RE = rxcache.compile(r"\b(ansøgning\w*|anmodning\w*|klage\w*|ønske\w*|henvendelse\w*|indsigelse\w*|sagen|"
-                          r"afgørelsen|deres|din|dit|dine|jeres)\b")
+                               r"afgørelsen|deres|din|dit|dine|jeres)\b")
 
 
 def _threat_only(td: ToneDoc, w: Sent) -> bool:
@@ -1754,7 +1754,7 @@ def _threat_only(td: ToneDoc, w: Sent) -> bool:
 
 # a reason section of legal formulas only: "Afgørelsen er truffet med hjemmel i § 112", "betingelserne er ikke opfyldt"
 BOILERPLATE_RE = rxcache.compile(r"§|\bhjemmel\b|\b(betingelserne|kriterierne|kravene)\b[^.]{0,60}\bikke\b[^.]{0,20}\bopfyldt\b|"
-                            r"\bopfylder (\w+ )?ikke (betingelserne|kriterierne|kravene)\b")
+                                 r"\bopfylder (\w+ )?ikke (betingelserne|kriterierne|kravene)\b")
 
 
 def _reason_heading(td: ToneDoc, w: Sent) -> bool:
@@ -1817,7 +1817,7 @@ def _inverted_clause(low: str, a: int, cand) -> bool:
 
 # a reason in a refusal's own words: "… men de ændrer ikke på, at din indtægt er over grænsen"
 PLAIN_REASON_RE = rxcache.compile(r"\b(ikke ændre[rs]?|ændre[rs]? ikke)( \w+)? (på|ved),? at\b|"
-                             r"\b(er|ligger|var|lå) (\w+ ){0,2}?(over|under) (\w*grænsen|\w*grænse)\b")
+                                  r"\b(er|ligger|var|lå) (\w+ ){0,2}?(over|under) (\w*grænsen|\w*grænse)\b")
 # the case goes on elsewhere: "Vi har sendt sagen videre til Ankestyrelsen, og du hører fra dem"
 ONWARD_RE = rxcache.compile(r"\b(sendt|sender|sendes|videresendt|givet|giver|gives) (\w+ ){0,3}?videre til\b|\b(du|de|i) (hører|får svar|får besked) fra\b")
 
@@ -1897,7 +1897,7 @@ def _paragraph_order(td: ToneDoc, body: list[int], extra, rule) -> Iterator:
 # what the reader is asked to do, in more words than ``REQUEST_RE``: "Vi har brug for dine lønsedler", "Vi mangler en
 # kopi af …", "Beløbet skal være betalt senest …", "Vi forventer, at …"
 ASK_MORE_RE = rxcache.compile(r"\bvi (har brug for|mangler|skal bruge|skal have|beder om|forventer,? at)\b|"
-                         r"\bskal (være )?(\w+ ){0,2}?(betalt|sendt|indsendt|afleveret|modtaget|indbetalt)\b")
+                              r"\bskal (være )?(\w+ ){0,2}?(betalt|sendt|indsendt|afleveret|modtaget|indbetalt)\b")
 
 
 def _asks(td: ToneDoc, s: Sent) -> bool:
@@ -1917,7 +1917,7 @@ ORDER_ADVERSE_RE = rxcache.compile(
 # the next sentence answers the threat: a way out ("Det kan du undgå ved at …", "Det vil vi helst undgå"), or the
 # reason for it ("Vi gør det, fordi …", "Det skyldes, at …")
 ANSWERED_RE = rxcache.compile(r"\bundgå\b|^\W*(det skyldes|grunden er|årsagen er)\b|"
-                         r"^\W*(det|vi gør det|det gør vi|grunden|årsagen)\b[^.]{0,30}\b(fordi|skyldes|for at)\b")
+                              r"^\W*(det|vi gør det|det gør vi|grunden|årsagen)\b[^.]{0,30}\b(fordi|skyldes|for at)\b")
 
 
 # the reader's lapse as the subject of the consequence: "Manglende svar vil medføre …", "…, at manglende tilmelding
@@ -1993,17 +1993,17 @@ def _threat_first(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit, str] 
 # a generic closing offer ("Har De spørgsmål, er De velkommen til at ringe", "Ring, hvis du har spørgsmål"), or
 # "Har De allerede betalt, kan De se bort fra brevet": not the way out of the threat
 QUESTIONS_ONLY_RE = rxcache.compile(r"\b(har|ved|er) (du|de|i) (\w+ )?(spørgsmål|i tvivl om noget)\b|"
-                               r"\bspørgsmål til (brevet|\w+ afgørelse)\b|\bse bort fra\b")
+                                    r"\bspørgsmål til (brevet|\w+ afgørelse)\b|\bse bort fra\b")
 # a request in the passive or with "venligst" before the threat: "Beløbet bedes indbetalt …", "Vognen skal
 # flyttes …"
 PASSIVE_ASK_RE = rxcache.compile(r"\bbedes\b|\bvenligst\b|\bvi skal (hermed )?bede\b|\bopfordre[rs]? (dig|dem|jer)\b|"
-                            r"\bskal (\w+ )?\w+(es|as)\b(?! ikke)")
+                                 r"\bskal (\w+ )?\w+(es|as)\b(?! ikke)")
 # a change in the reader's situation, not a lapse: "Hvis De ikke længere bor på adressen …", "… ikke opfylder
 # betingelserne …": the consequence is information
 STATE_IF_RE = rxcache.compile(r"\bikke (længere|mere)\b|\bopfyld\w*|\bberettiget\b|\bikke (\w+ )?(bor|er enig)\b")
 # what the reader can do next: help, or "De kan søge …", "Du kan aflevere …", "… ved at …"
 WAY_FORWARD_RE = rxcache.compile(r"\b(du|de|i) kan( \w+)? (\w+e|få)\b|\bkan (du|de|i) (\w+ )?(\w+e|få)\b|\bved at\b|"
-                            r"\bskal (du|de|i)\b(?! ikke)")
+                                 r"\bskal (du|de|i)\b(?! ikke)")
 
 
 def _lapse_threat(td: ToneDoc, k: int, extra) -> Hit | None:
@@ -2091,7 +2091,7 @@ def _outside_risk(td: ToneDoc, s: Sent) -> bool:
 
 # the reader's failure without a pronoun: "hvis betalingen udebliver", "hvis fristen overskrides"
 LAPSE_RE = rxcache.compile(r"\b(manglende|overskrid\w*|overskred\w*|udebl\w*|for sent|restance\w*|undlad\w*|nægte\w*|"
-                      r"fortsat|stadig|igen)\b")
+                           r"fortsat|stadig|igen)\b")
 
 
 def _cold_opening(td: ToneDoc, s: Sent) -> bool:
@@ -2161,7 +2161,7 @@ SHORT_SHOUTS = {"NU", "ALT", "NEJ", "JA", "KUN", "MÅ", "ER", "DU", "DIG", "DEM"
                 "SIN", "DIN", "DIT", "FOR", "SÅ", "ALDRIG", "INGEN"}
 # a run of capitals words right after these is a name ("rådgivning hos OPUS", "en mail fra KABS VIDEN")
 NAME_CUE_RE = rxcache.compile(r"\b(hos|fra|til|ved|med|via|kontakt|kontakte|kontakter|hedder|kaldet|kaldes|foreningen|"
-                         r"organisationen|projektet|rådgivningen|tilbuddet|netværket|centret)\s+$", re.I)
+                              r"organisationen|projektet|rådgivningen|tilbuddet|netværket|centret)\s+$", re.I)
 CAPS_RUN_RE = rxcache.compile(r"[A-ZÆØÅ]{2,}(?: [A-ZÆØÅ]{2,})*(?![\w-])")
 # ordinary words people shout after a preposition ("kom til TIDEN", "fra NU af", "til ALLE møder", "fra MANDAG")
 SHOUTED_WORDS = frozenset(
@@ -2200,7 +2200,7 @@ def _capitals_name(td: ToneDoc, s: Sent, m: re.Match) -> bool:
 
 
 URGENT_CAPS_RE = rxcache.compile(r"\b(SIDSTE|RYKKER|VIGTIGT|HUSK|ADVARSEL|BEMÆRK|HASTER|STRAKS|OMGÅENDE|PÅMINDELSE|INKASSO|"
-                            r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
+                                 r"ENDELIG|SKAL|IKKE|ALDRIG|FORBUDT|NB)\b")
 
 
 def _line_of(td: ToneDoc, s: Sent) -> str:

@@ -206,7 +206,7 @@ def read_html_bytes(data: bytes, source: str | None):
 
 _SKIPPED_RE = rxcache.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAG_RE = rxcache.compile(r"<\s*/?\s*(?:p|div|br|li|h[1-6]|tr|td|th|table|section|article|ul|ol|blockquote|pre|"
-                           r"header|footer|main|address)\b[^>]*>", re.I)
+                                r"header|footer|main|address)\b[^>]*>", re.I)
 _ANY_TAG_RE = rxcache.compile(r"<[^>]*>")
 
 

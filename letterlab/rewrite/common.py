@@ -28,7 +28,7 @@ _NUMBER_RE = rxcache.compile(r"\d+(?:[.,:/-]\d+)*")
 _MONTH_RE = rxcache.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 # An address ends before the mark that ends its sentence ("se www.fjordby.dk/affald. Henvendelse ...").
 _ADDRESS_RE = rxcache.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S*[^\s.,;:!?]"
-                         r"|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*[^\s.,;:!?])?", re.I)
+                              r"|\b[\w-]+\.(?:dk|com|org|net|eu)(?:/\S*[^\s.,;:!?])?", re.I)
 # Every address match holds one of these; a match never holds white space.
 _ADDRESS_HINT_RE = rxcache.compile(r"(?=[@wh.])(?:@|www\.|https?://|\.(?:dk|com|org|net|eu))", re.I)   # look-ahead: faster
 _CAP_RE = rxcache.compile(r"(?<![\w@./-])[A-ZÆØÅ][A-Za-zÆØÅæøåéü-]*")

@@ -87,7 +87,7 @@ BAD_PATTERNS = (
     rxcache.compile(r"\bbedes\s+(?:\w+\s+){0,2}om\s+at\b", re.I),
     rxcache.compile(r"\b(?:den|det|de|en|et)\s+[a-zæøå]+e\s*(?:[.,;:!?]|$|\b(?:og|eller|at|om|for|på|med)\b)", re.M),
     rxcache.compile(r"(?:^|[.!?]\s+|\n)(?:Vi|Du|Jeg)\s+(?:bl\.a\.|blandt andet|også|ikke|derfor|dog|altså|endvidere)\s+"
-               r"(?!mere\b)(?:[a-zæøå]+(?:r|de|te|ede)|gav|tog|fik|gik|lod|bad|kom|var|blev|så)\b"),
+                    r"(?!mere\b)(?:[a-zæøå]+(?:r|de|te|ede)|gav|tog|fik|gik|lod|bad|kom|var|blev|så)\b"),
     rxcache.compile(r"\bvi\s+beror\b", re.I),
     rxcache.compile(r"\bfortal\w*\s+(?:\w+\s+){0,2}om,\s+at\b", re.I),          # "fortalt kommunen om, at"
     rxcache.compile(r"\bom\s+(?:\d{1,2}\.\s|samme\s+dato)", re.I),            # "om 1. april": "pr." before a date
@@ -103,7 +103,7 @@ BAD_PATTERNS = (
 SENTENCE_PATTERN = rxcache.compile(r"\bhvoraf\b[^.!?\n]*\bstår\b", re.I)
 # A moved message must not end at an abbreviation (the sentence was cut: "... til reg.nr. 1234, kontonr.").
 ABBREVIATION_END_RE = rxcache.compile(r"\b(?:nr|kontonr|reg\.nr|regnr|tlf|pr|ca|jf|bl\.a|kl|mht|vedr|evt|dvs|fx)\.\s*$",
-                                 re.I)
+                                      re.I)
 SENT_BOUNDARY = rxcache.compile(r"[.!?]\s+(?=[A-ZÆØÅ\"»(])|\n")
 _NEAR = 200     # a sentence boundary is looked for this far back first (``_sentence_window``)
 SIGNATURE_NAME_RE = rxcache.compile(r"^[ \t]*[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé.]+)+[ \t]*$", re.M)
@@ -640,7 +640,7 @@ def _coordinated_repeat(text: str, start: int, end: int, original: str, rep: str
 # Adverbs that may stand between a verb and its "at" ("agter derfor at").
 _MIDDLE_ADVERBS = r"(?:derfor|ikke|også|dog|nu|snart|gerne|altså|således|hermed|herved|fortsat|endvidere|desuden)"
 _AT_INFINITIVE_RE = rxcache.compile(r"(?:\s+%s)*\s+at\s+(?!(?:vi|du|de|jeg|han|hun|i|man|der|det|den)\b)[a-zæøå]"
-                               % _MIDDLE_ADVERBS, re.I)   # "vil at vi ..." (want that) is a clause, not an infinitive
+                                    % _MIDDLE_ADVERBS, re.I)   # "vil at vi ..." (want that) is a clause, not an infinitive
 # Words that may stand twice in a row ("Det, det drejer sig om").
 _MAY_DOUBLE = {"det", "der", "den", "de", "som", "hvad"}
 MSG_AT = 'Forslaget ville give en grammatisk fejl: Efter "{modal}" står der ikke "at".'
@@ -860,7 +860,7 @@ def du_count(text: str) -> int:
 
 # A greeting with a title ("Kære fru Madsen", "Kære hr. Berg") or a formal closing addresses the reader as De does.
 FORMAL_GREETING_RE = rxcache.compile(r"^[ \t]*(?:(?:Kære|Til)[ \t]+(?:fru|hr\.?|frk\.|frøken)[ \t]+[A-ZÆØÅ]"
-                                r"|Højagtelsesfuldt\b|Ærbødigst\b)", re.M)
+                                     r"|Højagtelsesfuldt\b|Ærbødigst\b)", re.M)
 
 
 def formal_greeting(text: str) -> bool:
@@ -906,7 +906,7 @@ MSG_PLURAL = 'Forslaget siger "du", men brevet skriver "I" til læserne.'
 NOTE_LOWER_START = "Forslaget begynder en sætning med et lille bogstav. Tjek sætningen, før du bruger det."
 # "I" as the reader: before a verb ("I har søgt", "Hvis I flytter"), or "jer"/"jeres" anywhere ("I dag" is no reader).
 _PLURAL_RE = rxcache.compile(r"\bjer(?:es)?\b|\bJer(?:es)?\b|\bI\s+(?:har|er|kan|skal|vil|må|får|bliver|bedes|havde|var|"
-                        r"kunne|skulle|ville|fik|blev|bor|søger|ønsker|modtager|kommer|mangler|ikke)\b")
+                             r"kunne|skulle|ville|fik|blev|bor|søger|ønsker|modtager|kommer|mangler|ikke)\b")
 
 
 def plural_address(text: str) -> bool:

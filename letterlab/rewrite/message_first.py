@@ -87,9 +87,9 @@ def _plain_pronouns(phrase: str) -> str | None:
 
 
 BACK_REFERENCE = rxcache.compile(r"\b(derfor|dette|disse|ovennævnte|ovenstående|herom|heraf|således|på denne baggrund"
-                            r"|i den forbindelse)\b", re.I)
+                                 r"|i den forbindelse)\b", re.I)
 _REFERS_BACK_OPENING = rxcache.compile(r"(?:Under|Med) henvisning til (?:ovennævnte|ovenstående|ovenfor|dette)\s+"
-                                  r"(skal|kan|må|vil)\s+(det|vi|jeg|De|du)\s+")
+                                       r"(skal|kan|må|vil)\s+(det|vi|jeg|De|du)\s+")
 _REFERS_BACK_ADVERB = rxcache.compile(r"(?<=\w) (?:derfor|på denne baggrund|på den baggrund|således)(?= \w)")
 
 
@@ -205,7 +205,7 @@ def _zones(report: Report) -> list[Zone]:
 # sender's contact details, case and document numbers (they belong to the letterhead and signature).
 NOT_MESSAGE = rxcache.compile(r"\bklag\w*|\bpåklag\w*|\bgebyr\w*|\bankestyrelsen\b|\bklageportalen\b", re.I)
 CONTACT_TEXT = rxcache.compile(r"@|\bwww\.|\b(tlf|telefon|sagsnr|sagsnummer|j\.\s?nr|dok(ument)?nr|cvr)\b\.?|"
-                          r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d+[.-]\d+[.-]\d+[-\w.]*\b", re.I)
+                               r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d+[.-]\d+[.-]\d+[-\w.]*\b", re.I)
 _WORD = rxcache.compile(r"[\wæøåÆØÅ]+")
 
 
