@@ -63,6 +63,8 @@ def test_plain_letters_score_far_above_officialese(result):
     s = result["summary"]
     assert s["good_scores"][0] >= 88
     # 45 until session 10; 46 since "Når byggeriet er afsluttet" (a time clause of state) stopped counting as a
-    # passive in the officialese carport letter: that finding was wrong, the letter is no better. The gap is the point.
-    assert s["officialese_scores"][1] <= 46
+    # passive in the officialese carport letter: that finding was wrong, the letter is no better. 47 since session 14:
+    # tone weighs 20 of the 100 points in the letter profile (was 10, taken from nominalisation, address, genre, privacy),
+    # and the officialese road-works letter has no tone problem. The gap is the point.
+    assert s["officialese_scores"][1] <= 47
     assert s["gap"] >= 45

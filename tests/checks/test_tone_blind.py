@@ -46,6 +46,10 @@ GUARDS = {
     "tone-heldout9": (0.90, 0.75, 0.01),
     "tone-heldout10": (0.87, 0.54, 0.03),
     "tone-heldout11": (0.89, 0.66, 0.03),
+    # editor 12 (session 14), blind when written (Borgerservice, Teknik & Miljø, Ældre & Handicap; du, De and I):
+    # first contact on 6573464 0.880 / 0.839 / 2.8 %, whole letters 27/29 marks found. Not read, not in the model's
+    # training data.
+    "tone-heldout12": (0.87, 0.82, 0.035),
 }
 
 
