@@ -720,6 +720,8 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         safe = k == 0 and certain and (entry.safe if entry.safe is not None else default_safe)
         if safe and _particle_before_object(rep, t, end_tok):
             safe = False     # "betale tilbage det for meget udbetalte": the particle belongs after the object
+        if safe and entry.pos == "VERB" and single_token and _attributive_participle(t, start_tok):
+            safe = False     # "det ansøgte beløb" -> "det søgte beløb" ("søgt" is also "far-fetched"): read it first
         note = entry.note if certain else " ".join(x for x in (entry.note, UNSURE_NOTE) if x)
         conf = 0.9 if safe else (0.7 if certain else 0.4)
         if k > 0:
@@ -753,6 +755,29 @@ def _particle_before_object(rep: str, t: TokenTable, end_tok: int) -> bool:
     if len(words) < 2 or words[-1] not in _PARTICLES or end_tok >= len(t.text):
         return False
     return t.pos[end_tok] in _OBJECT_POS
+
+
+_PERFECT_AUX = {"har", "havde", "have", "haft", "er", "var", "være", "været", "blev", "bliver", "blive", "blevet"}
+
+
+def _attributive_participle(t: TokenTable, i: int) -> bool:
+    """True when token ``i`` is a participle used as an adjective: before its noun ("det ansøgte beløb") or as a
+    label ("Ansøgt byggeri:"). A participle of another verb often has another sense as an adjective ("brugt",
+    "søgt"), so such a replacement is never applied unread."""
+    if t.feat(i, "VerbForm") != "Part" and t.pos[i] != "ADJ":
+        return False
+    j = i + 1
+    if j >= len(t.text) or not (t.pos[j] in ("NOUN", "PROPN", "ADJ") or t.text[j] == ":"):
+        return False
+    if i and t.pos[i - 1] == "DET":
+        return True          # "et fremsendt notat", "de fremsendte bilag"
+    # "har/er/blev (i dag) fremsendt brevet" is the verb with its object
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if t.pos[k] == "AUX" or t.lower[k] in _PERFECT_AUX:
+            return False
+        if t.sent_start[k]:
+            break
+    return True
 
 
 def _topic_label_span(text: str, start: int, end: int, matched: str) -> int | None:

@@ -606,3 +606,23 @@ def test_pr_gets_a_replacement_that_fits(nlp, text, word, expected):
 ])
 def test_a_rate_per_unit_is_left_alone(nlp, text):
     assert [f.text for f in _jargon(nlp, text) if f.text.startswith("pr")] == []
+
+
+PART = "Definite=Ind|Number=Sing|Tense=Past|VerbForm=Part"
+
+
+def test_a_participle_used_as_an_adjective_gets_a_suggestion_that_is_not_safe(make_doc):
+    # another verb's participle often has another sense as an adjective ("det ansøgte beløb" -> "det søgte beløb",
+    # "søgt" = far-fetched; "den anvendte metode" -> "den brugte metode", "brugt" = second-hand). After a determiner
+    # it is an adjective, also in a sentence with an auxiliary.
+    doc = make_doc(f"Vi/PRON har/AUX læst/VERB et/DET fremsendt/VERB/{PART}/fremsende notat/NOUN .")
+    [f] = findings(doc)
+    [s] = f.suggestions
+    assert (s.replacement, s.safe) == ("sendt", False)
+
+
+def test_the_same_participle_as_a_verb_stays_safe(make_doc):
+    doc = make_doc(f"Vi/PRON har/AUX fremsendt/VERB/{PART}/fremsende brevet/NOUN .")
+    [f] = findings(doc)
+    [s] = f.suggestions
+    assert (s.replacement, s.safe) == ("sendt", True)
