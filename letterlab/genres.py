@@ -56,6 +56,13 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(din|dit|dine|deres|jeres) ([\w-]+ ){1,2}(bliver|er blevet|skal) (sat ned|nedsat)\b|"
          r"\b(kr\.?|kroner) mindre (i|om)\b", 2),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
+        # a deduction from the reader's benefit is a decision (a sanction): "Vi trækker 500 kr. i din kontanthjælp",
+        # "Du får trukket én dag i dine sygedagpenge", "et fradrag i jeres boligstøtte"
+        (r"\b(trækker|(?<!blive )trukket|fradrag)\b[^!?\n]{0,40}\b(kontanthjælp\w*|uddannelseshjælp\w*|ydelse\w*|"
+         r"dagpenge\w*|sygedagpenge\w*|boligstøtte\w*|integrationsydelse\w*|selvforsørgelsesydelse\w*|"
+         r"ledighedsydelse\w*|overgangsydelse\w*|hjælpen)\b", 2.5),
+        # a place allocated to the reader or the reader's child: "Emma er tildelt plads i Solsikken", "Du får tildelt …"
+        (r"\b(er|bliver|blevet|får|fået) tildelt\b|\btildeles (\w+ )?(en |et )?[\w-]*plads\b", 2.5),
         (r"\b(som )?du (har )?(søgt|søgte|ansøgt|ansøgte) om\b", 2),
         # a grant: the municipality pays for the reader ("Kommunen betaler ...", "Vi betaler ...")
         (r"\b(kommunen|vi) (betaler|dækker|giver dig)\b", 1.5),
@@ -100,6 +107,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bindkald(else|es|er)\b", 3),
         (r"(?<!tak for )(?<!tak for vores )(?<!tak for det )(?<!efter )(?<!efter vores )\bmøde(t)?\b", 1),
         (r"(?<!tak for )(?<!tak for vores )(?<!tak for den )(?<!efter )(?<!efter vores )\bsamtale\b", 1.5),
+        # a home visit is an appointment too: "Jeg kommer på besøg hos dig den 4. maj kl. 10", "Vi besøger jer …"
+        (r"\b(vi|jeg) (kommer|vil gerne komme) (gerne )?på (et )?besøg\b|\b(vi|jeg) besøger (dig|jer|dem)\b", 2),
         # a meeting of a kind: "opfølgningsmøde", "statussamtale" (not "fremmøde")
         (r"\b\w+(?<!frem)(?<!frem-)s?(møde|samtale)(t|n)?\b", 1),
         (r"\b((vi|jeg) (skal|vil) (gerne )?|(skal|vil) (vi|jeg) (gerne )?)(holde|have) (et |en )?[\w-]*(møde|samtale)\b", 2),

@@ -136,7 +136,7 @@ PLACES = [
     rf"«\s*{FIELD_PREFIX}adresse", rf"\{{+\s*{FIELD_PREFIX}(adresse|sted|lokale|mødested)", r"\bmødested\w*", r"\bonline\b", r"\bvideo\w*",
     r"\bteams\b", r"\btelefon(samtale|møde)\b", r"\bringer til dig\b",
     # a visit at the reader's home: the place is the reader's own address
-    r"\bhjemmebesøg\w*", r"\bbesøge (dig|dem|jer)\b", r"\b(hjem|ud) til (dig|dem|jer)\b", r"\bi (dit|deres|jeres) hjem\b",
+    r"\bhjemmebesøg\w*", r"\bbesøge[r]? (dig|dem|jer)\b", r"\bbesøg hos (dig|dem|jer)\b", r"\b(hjem|ud) til (dig|dem|jer)\b", r"\bi (dit|deres|jeres) hjem\b",
     r"\bpå (skolen|biblioteket|kontoret|sygehuset|hospitalet|rådhuset|klinikken)\b", r"\bi (vores|kommunens) \w+",
     # "på skolens kontor", "i børnehavens personalerum", "på Ådal Skole"
     r"\b(på|i) \w+(ens|ets|s) (kontor|lokale|mødelokale|personalerum|bibliotek|kantine|sal)\w*\b",
