@@ -777,9 +777,10 @@ MIDDLE_FIELD_ADVERBS = {"ikke", "aldrig", "altid", "også", "derfor", "dog", "he
 MIDDLE_FIELD_NEGATIONS = {"ikke", "aldrig", "heller", "hverken", "ej"}
 SUBJECT_PRONOUNS = {"jeg", "du", "vi", "i", "de", "man", "han", "hun", "den", "det"}
 OBJECT_PRONOUNS = {"mig", "dig", "os", "jer", "dem", "ham", "hende", "den", "det", "sig"}
-# Words that end a particle verb ("sende tilbage", "trække fra"): after the object; the rest are prepositions
-# ("vente på", "regne med"), which stand before it.
-VERB_PARTICLES = {"tilbage", "ud", "ind", "op", "ned", "væk", "frem", "igen", "hjem", "bort"}
+# Prepositions that may end a replacement ("vente på", "regne med"): they stand before the object. Any other last
+# word is a particle or an adverb ("sende tilbage", "falde væk", "gælde ikke længere"), after the middle field and
+# after an object; "sende med" and "trække fra" (``PARTICLE_VERBS``) end in a particle.
+VERB_PREPOSITIONS = STRANDABLE - {"ud"}
 
 
 def _middle_field_placed(t: TokenTable, end_tok: int, final: str, rep: str, text: str
@@ -804,7 +805,7 @@ def _middle_field_placed(t: TokenTable, end_tok: int, final: str, rep: str, text
         else:
             break
         j += 1
-    particle = words[-1] in VERB_PARTICLES or rep in PARTICLE_VERBS
+    particle = words[-1] not in VERB_PREPOSITIONS or rep in PARTICLE_VERBS
     if not run:
         # "Derfor returneres ansøgningen ikke": the particle goes after the subject and "ikke"; not placed here
         k = end_tok

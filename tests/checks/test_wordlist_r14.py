@@ -59,7 +59,7 @@ def test_the_middle_field_stands_before_the_particle(text, expected):
 
 # Verbs swapped for a verb and a particle or preposition, in an s-passive with a subject from other services.
 VERBS = ["returneres", "tilbagesendes", "tilbagebetales", "tilbagekaldes", "fratrækkes", "tilbageholdes",
-         "medsendes", "hjemsendes", "genfremsendes"]
+         "medsendes", "hjemsendes", "genfremsendes", "bortfalder"]
 ADVERBS = ["ikke", "aldrig", "altid", "ikke længere", "heller ikke", "derfor", "også", "normalt"]
 
 
