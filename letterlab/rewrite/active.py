@@ -1282,7 +1282,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
                              t.lower[finite], lemma):
             _why(doc, main, WHY_THIRD)
             return None   # the paragraph names who does it ("Tandlægen har set ... kan behandles"): not "vi"/"du"
-        if _actor_hidden_by_clause(t, s_first, s_start, finite, who, kind):
+        if _actor_hidden_by_clause(t, s_first, s_start, finite, who, kind, lemma in TWO_WAY_VERBS):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "fører til, at ydelsen bliver standset", "De undgår, at kravet sendes": nobody named
         if who == "vi" and not expletive and lemma not in LIGHT_VERBS and lemma in _third_party_acts(doc)[0]:
@@ -1518,12 +1518,14 @@ def _returned_by_reader(t: TokenTable, lemma: str, first: int, last: int) -> str
     return "du" if any(st in w for w in words for st in READER_RETURNS) else None
 
 
-def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int, who: str, kind: str) -> bool:
+def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int, who: str, kind: str,
+                            two_way: bool) -> bool:
     """Whether the guessed actor is not what the letter says:
 
     * the passive is the consequence of a rule ("fravær fører til, at ydelsen bliver standset"): not us;
-    * the reader is the subject of the clause above ("De undgår, at kravet sendes videre"): what happens to the
-      reader, so not the reader's act;
+    * the reader is the subject of the clause above and the verb goes both ways (``two_way``: "De undgår, at
+      sagen sendes til inkasso"): what happens to the reader, so not the reader's act ("Du undgår, at gebyret
+      skal betales to gange" is the reader's own);
     * a state of the reader's doing, said as a fact that opens the sentence ("Portoen er betalt", "Gebyret er
       betalt"): who did it is not in the letter (not "Hvis beløbet ikke er betalt, ...", "uden at der er givet
       besked": a condition or what the reader left undone).
@@ -1533,9 +1535,7 @@ def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int
     lower = t.lower
     if kind == "være" and who == "du" and lower[finite] in ("er", "var") and first == s_start:
         return True
-    k = first - 1
-    while k > s_start and lower[k] in ("hvordan", "hvorfor") or k > s_start and t.pos[k] == "SCONJ" and lower[k] != "at":
-        k -= 1
+    k = first - 1       # the clause's own subordinator: "..., at [kravet] sendes"
     if k <= s_start or lower[k] != "at":
         return False
     m = k - 1
@@ -1545,7 +1545,11 @@ def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int
         m -= 1
     if m >= s_start and t.lemma[m] in CONSEQUENCE_LEMMAS and "Tense=Past" not in t.morph[m]:
         return True     # "fører til, at", "kan medføre, at": a rule; not "har medført, at" (what happened)
-    if who != "du" or t.pos[m] not in ("VERB", "AUX"):
+    if who != "du" or not two_way:
+        return False
+    if t.text[m] in READER_SUBJECTS_FORMS:
+        return True     # "..., undgår De, at ...": the reader as the inverted subject
+    if lower[m] in AT_COMPOUNDS:
         return False    # "uden at der er givet besked": the reader's own omission, not what happens to them
     j = m
     while j >= s_start and not (t.punct[j] and j < m):
@@ -1556,3 +1560,5 @@ def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int
 
 
 READER_SUBJECTS_FORMS = {"du", "Du", "De", "I"}
+# Words that make "at" a conjunction of their own ("uden at", "for at", "efter at"): no clause above to read.
+AT_COMPOUNDS = {"uden", "for", "efter", "før", "inden", "indtil", "så", "end", "fordi"}

@@ -59,6 +59,7 @@ def test_vi_stays_where_the_sender_acts(body):
 @pytest.mark.model
 @pytest.mark.parametrize("body", [
     "Betaler De inden fredag, undgår De, at sagen sendes til Gældsstyrelsen.",
+    "De undgår på den måde, at sagen sendes til Borgerservice.",
     "De risikerer, at ansøgningen bliver sendt til Ankestyrelsen.",
     "Indsendte fotos af tegningerne returneres ikke.",
     "Kopier af kvitteringerne returneres ikke.",
@@ -74,6 +75,7 @@ def test_no_reader_as_actor_of_what_is_done_to_them(body):
     "Tilmeldingsblanketten skal returneres senest den 1. maj.",
     "Hvis regningen for kurset ikke er betalt til tiden, sender vi en rykker.",
     "Klagen skal sendes til Kultur og Fritid inden fire uger.",
+    "De skal sørge for, at skemaet bliver sendt til kommunen inden fredag.",
 ])
 def test_the_reader_stays_the_actor_of_their_own_task(body):
     letter = HEAD_DE + body + TAIL
