@@ -1507,7 +1507,6 @@ def _passive_head(doc: Doc, t: TokenTable, head: int) -> bool:
 READER_RETURNS = ("skema", "blanket", "formular", "erklæring", "svarkuvert", "hjælpemid", "nøgle", "samtykke")
 # Verbs whose "at"-clause is a consequence ("fraværet fører til, at ydelsen bliver standset"): a rule, no actor.
 CONSEQUENCE_LEMMAS = {"føre", "medføre", "betyde", "indebære", "resultere", "bevirke", "udløse"}
-CLAUSE_CONDITIONS = {"hvis", "såfremt", "når", "medmindre", "indtil"}
 
 
 def _returned_by_reader(t: TokenTable, lemma: str, first: int, last: int) -> str | None:
