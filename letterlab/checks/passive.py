@@ -76,7 +76,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..nlp.table import TokenTable, token_table
 from ..nlp.text import doc_text
-from ..language.inflect import participle_lemma
+from ..language.inflect import is_known_verb, participle_lemma
 from .base import Param, letter, make_finding
 
 if TYPE_CHECKING:
@@ -341,8 +341,22 @@ def _find(table: TokenTable, deps: set[str], intrans: set[str], adjs: set[str], 
             continue  # "blive gift", "blive glad": a change of state, not a passive
         if _state(table, i):
             continue  # "er utrygt", "er uændret", "blev meget overrasket", "er fyldt 18"
+        if kind == "være" and _noun_before_amount(table, i, aux):
+            continue  # "For en carport er gebyret 1.800 kr.": the copula, a noun and an amount
+        if out and out[-1][0] == idx[aux] and out[-1][3] < i:
+            continue  # "Er den tømt, fjernet ...": participles sharing one auxiliary are one passive
         out.append((min(idx[aux], idx[i]), end[i], kind, i))
     return out
+
+
+def _noun_before_amount(table: TokenTable, i: int, aux: int) -> bool:
+    """A definite noun the tagger took for a participle, before an amount ("er gebyret 1.800 kr."): no verb the
+    word lists know has this participle, a number follows, and no "der" opens an impersonal passive ("Der er
+    fjernet 3 træer")."""
+    low, lemma = table.lower[i], table.lemma[i]
+    if i + 1 >= len(table.pos) or table.pos[i + 1] != "NUM" or (aux > 0 and table.lower[aux - 1] == "der"):
+        return False
+    return participle_lemma(low, lemma) is None and not is_known_verb(lemma)
 
 
 def find_passives(doc: Doc, params: dict) -> list[tuple[int, int, str, Token]]:
@@ -533,7 +547,8 @@ def _no_actor_to_name(t: TokenTable, text: str, i: int, sent: tuple[int, int], p
     # what should have been done by a date that has passed: "to bøger, som skulle have været afleveret den 25. november"
     if i - 3 >= s0 and lower[i - 3:i] in (["skulle", "have", "været"], ["burde", "have", "været"]):
         return True
-    if kind == "være" and (_relational(t, i, sent, params) or _state_question(t, i, sent, params)):
+    if kind == "være" and (_relational(t, i, sent, params) or _state_question(t, i, sent, params)
+                           or _prepaid_postage(t, i, sent)):
         return True
     if low in _lowered(tuple(params["thing_verbs"])):
         before = lower[max(s0, i - 3):i]
@@ -541,6 +556,20 @@ def _no_actor_to_name(t: TokenTable, text: str, i: int, sent: tuple[int, int], p
         if "ikke" in before and any(w in NEGATED_MODALS for w in before):
             return True
     return False
+
+
+# The fixed words on a reply envelope: "Portoen er betalt", "Svarkuverten er frankeret". The sender paid; the
+# reader only needs to know there is nothing to pay.
+POSTAGE_STEMS = ("porto", "svarkuvert", "frankering")
+POSTAGE_VERBS = {"betale", "frankere", "forudbetale"}
+
+
+def _prepaid_postage(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
+    """ "Portoen er betalt": the postage of a reply envelope, paid by the sender (a fixed formula)."""
+    lemma = participle_lemma(t.lower[i], t.lemma[i]) or t.lemma[i]
+    if lemma not in POSTAGE_VERBS and t.lower[i] != "frankeret":
+        return False
+    return any(t.lower[k].startswith(POSTAGE_STEMS) for k in range(sent[0], i))
 
 
 @lru_cache(maxsize=32)

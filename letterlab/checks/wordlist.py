@@ -718,7 +718,18 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
             not _drops_optional(entry, doc, m) and \
             (rule.category == "terms" or not _gender_clash(doc, m, rep))
         safe = k == 0 and certain and (entry.safe if entry.safe is not None else default_safe)
-        if safe and _particle_before_object(rep, t, end_tok):
+        s_end, obj_at = end, end_tok
+        if single_token and len(final.split()) > 1:
+            # "returneres ikke" -> "sendes ikke tilbage": the middle field goes between the verb and the rest
+            placed = _middle_field_placed(t, end_tok, final, rep, doc_text(doc))
+            if placed is None:
+                dropped = dropped or REWRITE_NOTE
+                if k == 0:
+                    break
+                continue
+            if placed[0] > end_tok:
+                obj_at, s_end, final = placed
+        if safe and _particle_before_object(rep, t, obj_at):
             safe = False     # "betale tilbage det for meget udbetalte": the particle belongs after the object
         if safe and entry.pos == "VERB" and single_token and _attributive_participle(t, start_tok):
             safe = False     # "det ansøgte beløb" -> "det søgte beløb" ("søgt" is also "far-fetched"): read it first
@@ -726,9 +737,9 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         conf = 0.9 if safe else (0.7 if certain else 0.4)
         if k > 0:
             conf = min(conf, 0.6)
-        text_in = final[:-1] if final.endswith(".") and doc_text(doc)[end:end + 1] == "." else final
+        text_in = final[:-1] if final.endswith(".") and doc_text(doc)[s_end:s_end + 1] == "." else final
         # "500 DKK." -> "500 kr.", not "500 kr.."
-        suggestions.append(Suggestion(start, end, text_in, kind=kind, safe=bool(safe), confidence=conf, note=note))
+        suggestions.append(Suggestion(start, s_end, text_in, kind=kind, safe=bool(safe), confidence=conf, note=note))
         shown.append(final)
     if entry.replace and shown and all(s == text for s in shown):
         return None      # already written the preferred way ("NemKonto")
@@ -754,7 +765,67 @@ def _particle_before_object(rep: str, t: TokenTable, end_tok: int) -> bool:
     words = rep.split()
     if len(words) < 2 or words[-1] not in _PARTICLES or end_tok >= len(t.text):
         return False
-    return t.pos[end_tok] in _OBJECT_POS
+    # a definite noun the tagger reads as a participle ("gebyret") is an object too
+    return t.pos[end_tok] in _OBJECT_POS or t.pos[end_tok] == "VERB" and t.lower[end_tok].endswith("et")
+
+
+# The middle field after a verb (main clause word order): the adverbs that stand before a verb's particle or
+# preposition ("sendes ikke tilbage", "venter derfor på") and an unstressed pronoun before them ("sendes den
+# ikke tilbage", "Derfor sender vi ikke ..."). "længere" only after a negation ("ikke længere").
+MIDDLE_FIELD_ADVERBS = {"ikke", "aldrig", "altid", "også", "derfor", "dog", "heller", "allerede", "stadig",
+                        "fortsat", "normalt", "gerne", "kun", "desværre", "nu", "først", "sjældent", "ofte",
+                        "typisk", "hermed", "herved", "endnu", "jo", "nok", "vel", "altså", "således", "snart",
+                        "straks", "automatisk", "sædvanligvis", "hverken", "ej"}
+MIDDLE_FIELD_NEGATIONS = {"ikke", "aldrig", "heller", "hverken", "ej"}
+SUBJECT_PRONOUNS = {"jeg", "du", "vi", "i", "de", "man", "han", "hun", "den", "det"}
+OBJECT_PRONOUNS = {"mig", "dig", "os", "jer", "dem", "ham", "hende", "den", "det", "sig"}
+# Prepositions that may end a replacement ("vente på", "regne med"): they stand before the object. Any other last
+# word is a particle or an adverb ("sende tilbage", "falde væk", "gælde ikke længere"), after the middle field and
+# after an object; "sende med" and "trække fra" (``PARTICLE_VERBS``) end in a particle.
+VERB_PREPOSITIONS = STRANDABLE - {"ud"}
+
+
+def _middle_field_placed(t: TokenTable, end_tok: int, final: str, rep: str, text: str
+                         ) -> tuple[int, int, str] | None:
+    """A verb replaced by several words ("sendes tilbage") with the middle field that follows the verb put
+    between its first word and the rest: (index of the first token after the middle field, its end char, the
+    new text). ``end_tok`` is the token after the verb, ``rep`` the replacement as listed ("trække fra"); with
+    no middle field: (end_tok, -1, final). None when the words cannot be placed for sure: a full subject before
+    "ikke" ("Derfor returneres kortet ikke"), a preposition left without its object ("ventes den ikke på"),
+    an object pronoun before a preposition ("venter på den ikke")."""
+    words = final.split()
+    j = end_tok
+    n = len(t.text)
+    run = []
+    while j < n and not t.sent_start[j] and not t.space[j]:
+        low = t.lower[j]
+        if low in MIDDLE_FIELD_ADVERBS or (low == "længere" and run and t.lower[run[-1]] in MIDDLE_FIELD_NEGATIONS):
+            run.append(j)
+        elif not run and t.pos[j] == "PRON" and (low in SUBJECT_PRONOUNS or low in OBJECT_PRONOUNS) \
+                and j + 1 < n and t.lower[j + 1] in MIDDLE_FIELD_ADVERBS:
+            run.append(j)   # "sendes den ikke", "sender vi ikke", "sender dem ikke"
+        else:
+            break
+        j += 1
+    particle = words[-1] not in VERB_PREPOSITIONS or rep in PARTICLE_VERBS
+    if not run:
+        # "Derfor returneres ansøgningen ikke": the particle goes after the subject and "ikke"; not placed here
+        k = end_tok
+        while particle and k < min(n, end_tok + 6) and not t.sent_start[k] and not t.punct[k]:
+            if t.lower[k] in MIDDLE_FIELD_NEGATIONS and k > end_tok:
+                return None
+            if t.pos[k] not in _OBJECT_POS:
+                break
+            k += 1
+        return (end_tok, -1, final)
+    if not particle and (j >= n or t.sent_start[j] or t.pos[j] not in NP_START and t.lower[j] != "at"):
+        return None     # "Derfor ventes den ikke på.": the preposition would have no object
+    pron = t.lower[run[0]] if t.pos[run[0]] == "PRON" else None
+    if not particle and pron is not None and (pron not in SUBJECT_PRONOUNS or pron in OBJECT_PRONOUNS
+                                              and not t.lower[end_tok - 1].endswith("s")):
+        return None     # "afventer den ikke" -> "venter ikke på den": the object moves after the preposition
+    middle = text[t.idx[run[0]]:t.end[run[-1]]]
+    return j, t.end[run[-1]], " ".join([words[0], middle] + words[1:])
 
 
 _PERFECT_AUX = {"har", "havde", "have", "haft", "er", "var", "være", "været", "blev", "bliver", "blive", "blevet"}

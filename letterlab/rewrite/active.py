@@ -68,11 +68,11 @@ fastsætte indføre udlevere opkræve
 """.split())
 # ... and what the reader does.
 READER_VERBS = set("""
-indsende udfylde indgive betale erlægge indbetale returnere påklage klage ansøge søge aflevere
+indsende udfylde indgive betale erlægge indbetale påklage klage ansøge søge aflevere
 medbringe anmelde acceptere underskrive vedlægge vedhæfte tilmelde afmelde
 """.split())
 # Verbs either side does ("sende"): the direction decides: "til os" -> du, "til Dem" -> vi, else nobody.
-TWO_WAY_VERBS = {"sende", "fremsende", "tilsende", "aflevere", "give"}
+TWO_WAY_VERBS = {"sende", "fremsende", "tilsende", "aflevere", "give", "returnere"}
 # An expletive "der" with these verbs is always the authority acting ("der er lagt vægt på" -> "vi har
 # lagt vægt på"). The rewrite swaps two words in place, so it is safe.
 SAFE_EXPLETIVE_VERBS = {"lægge", "træffe", "tage", "foretage", "bevilge", "udbetale", "modtage", "konstatere"}
@@ -108,7 +108,7 @@ FROM_VERBS = {"slette", "fjerne", "udelukke", "afskrive", "trække", "udmelde", 
 PLAIN_VERBS = {
     "fremsende": ("sende", ""), "tilsende": ("sende", ""), "tilstille": ("sende", ""),
     "indgive": ("sende", ""), "indsende": ("sende", ""), "erlægge": ("betale", ""), "påklage": ("klage", "over"),
-    "foranledige": ("sørge for", ""),
+    "foranledige": ("sørge", "for"),
 }
 # Adverbs a formula may carry, and what they become ("" = drop them).
 FORMULA_ADVERBS = {
@@ -376,7 +376,7 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
         if adv is None:
             return None
         lemma, prep = _plain(inf.lower_)
-        words = [imperative(lemma)] + adv
+        words = [imperative(lemma)] + adv + ([prep] if prep else [])     # "påklage" -> "Klag over"
         end = inf.i
         # "udfylde og indsende" -> "udfyld og indsend"
         if end + 2 < s_end and doc[end + 1].lower_ in ("og", "eller") and feat(doc[end + 2], "VerbForm") == "Inf" \
@@ -895,6 +895,8 @@ def _direction(doc: Doc, main: int, sent_end: int) -> str | None:
             nxt = j + 1
             if t.lower[nxt] in READER_WORDS:
                 return "vi"
+            if _party_words(t, nxt, min(sent_end - 1, nxt + 2)):
+                return None     # "sendes til Gældsstyrelsen": handed on to another authority, not by the reader
             if t.pos[nxt] == "PROPN" or t.lower[nxt] in AUTHORITY_NOUNS:
                 return "du"
             return None     # "kan gives til personer ...": who may receive, not an order
@@ -1208,6 +1210,8 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     agent = None if lemma in FROM_VERBS else _agent(doc, chain, main)
     if agent is None and lemma not in FROM_VERBS:
         after = _next_word(doc, main)
+        while after is not None and after < s_end and t.lower[after] in CENTRAL_ADVERBS:
+            after = _next_word(doc, after)     # "returneres ikke af Ydelsescentret"
         if after is not None and t.lower[after] == "af" and after < s_end:
             _why(doc, main, WHY_THIRD)
             return None   # an "af X" the parse did not give as the agent: "vi ... af undertegnede" is no rewrite
@@ -1253,7 +1257,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
                 _why(doc, main, WHY_UNKNOWN)
                 return None
         elif lemma in TWO_WAY_VERBS:
-            who = _direction(doc, main, s_end)
+            who = _direction(doc, main, s_end) or _returned_by_reader(t, lemma, s_first, s_last)
             if who is None:
                 _why(doc, main, WHY_RULE if t.lower[finite] in ("kan", "må") else WHY_UNKNOWN)
                 return None
@@ -1278,6 +1282,13 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
                              t.lower[finite], lemma):
             _why(doc, main, WHY_THIRD)
             return None   # the paragraph names who does it ("Tandlægen har set ... kan behandles"): not "vi"/"du"
+        if _actor_hidden_by_clause(t, s_first, s_start, finite, who, kind, lemma in TWO_WAY_VERBS):
+            _why(doc, main, WHY_UNKNOWN)
+            return None   # "fører til, at ydelsen bliver standset", "De undgår, at kravet sendes": nobody named
+        if who == "vi" and not expletive and lemma not in LIGHT_VERBS and lemma in _third_party_acts(doc)[0]:
+            _why(doc, main, WHY_THIRD)
+            return None   # the letter says another party does it ("Udbetaling Danmark standser ..."); an
+            # expletive passive weighs that in _other_actor_risk
         if kind == "være" and _is_state(t, chain, main, s_first, s_start):
             _why(doc, main, WHY_UNKNOWN)
             return None   # "om ansøgningen er fuldt oplyst": a state, nobody's action to name
@@ -1296,8 +1307,9 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
     if len(chain) == 1 and not (expletive or relative or light):
         # a full noun object follows the middle-field adverbs ("Derfor behandler vi ikke sagen"),
         # a pronoun goes before them ("Derfor behandler vi den ikke")
-        while ins + 1 < s_end and t.lower[ins + 1] in CENTRAL_ADVERBS:
-            ins += 1
+        while ins + 1 < s_end and (t.lower[ins + 1] in CENTRAL_ADVERBS or t.lower[ins + 1] == "længere"
+                                   and t.lower[ins] in NEGATED):
+            ins += 1      # "ikke længere" is one adverb: "Vi behandler ikke længere din ansøgning"
     hi = max(hi, ins)
     parts = pieces(doc, lo, hi)
     at_start = is_sentence_start_at(t, lo)
@@ -1487,3 +1499,65 @@ def _passive_head(doc: Doc, t: TokenTable, head: int) -> bool:
         return any(t.dep[c] in ("vobj", "xcomp") and "VerbForm=Part" in t.morph[c] for c in _children(doc, head))
     return "VerbForm=Part" in t.morph[head] and any(t.lower[c] in PASSIVE_AUX and t.dep[c].startswith("aux")
                                                     for c in _children(doc, head))
+
+
+# --- review 14: the actor a clause around the passive leaves open ------------------------------------------------
+
+# What the reader sends back ("Skemaet returneres ..."); other things come back from us ("Kopier returneres ikke").
+READER_RETURNS = ("skema", "blanket", "formular", "erklæring", "svarkuvert", "hjælpemid", "nøgle", "samtykke")
+# Verbs whose "at"-clause is a consequence ("fraværet fører til, at ydelsen bliver standset"): a rule, no actor.
+CONSEQUENCE_LEMMAS = {"føre", "medføre", "betyde", "indebære", "resultere", "bevirke", "udløse"}
+
+
+def _returned_by_reader(t: TokenTable, lemma: str, first: int, last: int) -> str | None:
+    """ "du" when what is returned is a form the reader fills in or a thing lent to them; else None."""
+    if lemma != "returnere":
+        return None
+    words = [t.lower[k] for k in range(first, last + 1)]
+    return "du" if any(st in w for w in words for st in READER_RETURNS) else None
+
+
+def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int, who: str, kind: str,
+                            two_way: bool) -> bool:
+    """Whether the guessed actor is not what the letter says:
+
+    * the passive is the consequence of a rule ("fravær fører til, at ydelsen bliver standset"): not us;
+    * the reader is the subject of the clause above and the verb goes both ways (``two_way``: "De undgår, at
+      sagen sendes til inkasso"): what happens to the reader, so not the reader's act ("Du undgår, at gebyret
+      skal betales to gange" is the reader's own);
+    * a state of the reader's doing, said as a fact that opens the sentence ("Portoen er betalt", "Gebyret er
+      betalt"): who did it is not in the letter (not "Hvis beløbet ikke er betalt, ...", "uden at der er givet
+      besked": a condition or what the reader left undone).
+
+    A past consequence names what the authority did ("Det har medført, at der er udbetalt for meget"): kept.
+    """
+    lower = t.lower
+    if kind == "være" and who == "du" and lower[finite] in ("er", "var") and first == s_start:
+        return True
+    k = first - 1       # the clause's own subordinator: "..., at [kravet] sendes"
+    if k <= s_start or lower[k] != "at":
+        return False
+    m = k - 1
+    if t.text[m] == ",":
+        m -= 1
+    if m > s_start and lower[m] in ("til", "i", "med"):
+        m -= 1
+    if m >= s_start and t.lemma[m] in CONSEQUENCE_LEMMAS and "Tense=Past" not in t.morph[m]:
+        return True     # "fører til, at", "kan medføre, at": a rule; not "har medført, at" (what happened)
+    if who != "du" or not two_way:
+        return False
+    if t.text[m] in READER_SUBJECTS_FORMS:
+        return True     # "..., undgår De, at ...": the reader as the inverted subject
+    if lower[m] in AT_COMPOUNDS:
+        return False    # "uden at der er givet besked": the reader's own omission, not what happens to them
+    j = m
+    while j >= s_start and not (t.punct[j] and j < m):
+        if t.text[j] in READER_SUBJECTS_FORMS:
+            return True
+        j -= 1
+    return False
+
+
+READER_SUBJECTS_FORMS = {"du", "Du", "De", "I"}
+# Words that make "at" a conjunction of their own ("uden at", "for at", "efter at"): no clause above to read.
+AT_COMPOUNDS = {"uden", "for", "efter", "før", "inden", "indtil", "så", "end", "fordi"}
