@@ -345,8 +345,8 @@ def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
 # Complaints others made, not the reader's appeal: "naboernes gentagne klager", "Vi har fået flere klager over
 # støj", "klager fra beboerne". A sentence whose only klag-words are these is no appeal guide.
 _OTHERS_COMPLAINTS = rxcache.compile(
-    r"\b(\w+(ens|ernes|enes|ets|ns)|flere|mange|nogle|gentagne|adskillige|hyppige|en række|\d+|to|tre)( \w+)? "
-    r"klager(ne)?\b|\bklager(ne)? (fra|om)\b|\bklagerne\b|"
+    r"\b(\w+(ens|ernes|enes|ets|ns)|flere|mange|nogle|gentagne|adskillige|hyppige|en række)( \w+e)? klager\b|"
+    r"\b(\d+|to|tre|fire) klager\b|\bklager(ne)? (fra|om)\b|\bklagerne\b|"
     r"\b(fået|modtaget|får|modtager) (en|flere|nogle|\w+ne) klager? (over|fra|om)\b")
 
 

@@ -136,10 +136,14 @@ def test_others_complaints_are_no_appeal_guide(plain_nlp, complaint):
     assert all("klage" not in f.text.lower() for f in deadline)
 
 
-def test_an_appeal_sentence_in_the_body_is_still_the_guide(plain_nlp):
-    text = ORDER.replace("{complaint}", "Hvis du klager over påbuddet, skal klagen være hos os inden 4 uger.")
-    findings = run(plain_nlp, text, "genre.klagefrist")
-    assert findings == []
+@pytest.mark.parametrize("sentence", [
+    "Hvis du klager over påbuddet, skal klagen være hos os inden 4 uger.",
+    "Hvis du inden 4 uger klager over påbuddet til Miljø- og Fødevareklagenævnet, venter vi med påbuddet.",
+    "Hvis du inden fristens udløb klager over påbuddet, venter vi med det. Klagefristen er 4 uger.",
+])
+def test_an_appeal_sentence_in_the_body_is_still_the_guide(plain_nlp, sentence):
+    text = ORDER.replace("{complaint}", sentence)
+    assert run(plain_nlp, text, "genre.klagefrist") == []
 
 
 # --- a notice of an order, and a receipt, are no decisions ----------------------------------------------
