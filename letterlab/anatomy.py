@@ -11,7 +11,8 @@ structure is kept). Kinds (``PART_KINDS``):
 * ``recipient``: the addressee block (name and address, mostly merge fields);
 * ``reference``: "Sagsnr.", "J.nr.", "Dokumentnummer:", "Sagsbehandler:",
   "Vores ref.", "Oplys venligst sagsnummer ...", "Klagevejledning trykt på
-  bagsiden";
+  bagsiden", a case line after "Vedr." ("Vedr. barn: «Navn», CPR-nr.: {cpr}"),
+  and a .docx reference table's label and value cells ("Sagsnr.:" | "27.18...");
 * ``date``: the letter's date line ("3. marts 2026", "Fjordby, den ...", "Dato: {dato}");
 * ``subject``: the subject line(s) after those blocks: a sentence, a topic,
   "Label: message", an e-mail "Emne: ..." line or a merge field alone (at most two lines);
@@ -32,6 +33,10 @@ salutation, or at the first line of running text. Before it lies the head
 short line(s) of the head that is none of the others. The closing ends the
 body; the signature runs until the next block of running text or a
 sub-heading; after it comes the appeal guide, other sections or the footer.
+A short line above its section is a sub-heading; a question or a line with its
+object first ("Hvad får du hjælp til", "Det har vi brug for") is one even when
+it ends in a preposition, while a lead-in with its subject first ("Du får hjælp
+til") above a list stays body text.
 
 ``letter_zones`` (letterlab.structure) is a view of these parts with the old
 zone kinds, so code written against zones keeps working.
@@ -511,16 +516,52 @@ def _email_header(lines: list[_Line], end: int) -> dict[int, str]:
     return found
 
 
+# "Sagsnr.:", "Ejendom:", "Dato:" alone in a table cell: the label of a reference table's row, its value in the next cell
+_CELL_LABEL = rxcache.compile(r"^\s*[A-ZÆØÅ][\wæøå.-]*(\s+[\wæøå.-]+){0,3}\s*:\s*$")
+
+
+def _label_cells(lines: list[_Line], end: int) -> dict[int, str]:
+    """The kinds of a reference table's cells in the head: a label cell and the value cell after it are a reference
+    line ("Sagsnr.: | 27.18.04-...", "Ejendom: | Skovbakken 14") or the date ("Dato: | {dato}"), never the subject
+    line or the addressee. Not the subject's own label ("Emne:") or the addressee's ("Til:")."""
+    out: dict[int, str] = {}
+    for i in range(end - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if ln.bkind != "table" or nxt.bkind != "table" or nxt.block == ln.block or not _CELL_LABEL.match(ln.text) \
+                or SUBJECT_LABEL.match(ln.text) or ADDRESSEE_LABEL.match(ln.text + " x") or _CELL_LABEL.match(nxt.text):
+            continue
+        if _words(nxt.text) > 12 or _has_verb_word(nxt.text):
+            continue        # a cell of running text is no value of a case detail
+        out[i] = out[i + 1] = "date" if DATE_LABEL.match(ln.text) else "reference"
+    return out
+
+
+def _case_reference(line: str) -> bool:
+    """"Vedr. barn: «Barnets navn», CPR-nr.: {cpr}", "Vedrørende ejendom: matr.nr. 12a": a case detail after
+    "Vedr.", a label and a value that says nothing, not a subject line ("Vedr. din ansøgning om ...")."""
+    m = SUBJECT_WORD.match(line)
+    if not m:
+        return False
+    rest = line[m.end() - 1:]
+    rest = rest[:1].upper() + rest[1:]      # "barn: ..." as a label of its own
+    label = FIELD_LABEL.match(rest)
+    return bool(label) and _words(rest) <= 12 and (bool(CASE_LABEL.match(rest)) or _labelled_fields(rest)) \
+        and not _has_verb_word(rest[label.end():])
+
+
 def _label_head(lines: list[_Line], by_block, end: int) -> None:
     """Kinds of the head lines (before the body): letterhead, recipient, reference, date, subject."""
     candidates: list[int] = []
     email = _email_header(lines, end)
+    cells = _label_cells(lines, end)
     for i in range(end):
         ln = lines[i]
         t = ln.text
         block = by_block[ln.block]
         if i in email:
             ln.kind = email[i]
+        elif i in cells:
+            ln.kind = cells[i]
         elif ln.bkind == "header":
             ln.kind = "letterhead"
         elif ln.bkind == "footer":
@@ -532,6 +573,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             field_only = placeholders_only(re.sub(r"\bcpr(-?nr|-?nummer)?\.?", " ", rest, flags=re.I))
             ln.kind = "reference" if field_only and not SUBJECT_FIELD_LABEL.match(t) and _field_hint(rest) != "subject" \
                 else "subject"
+        elif _case_reference(t):
+            ln.kind = "reference"
         elif SUBJECT_WORD.match(t) and _words(t) >= 3 and not placeholders_only(SUBJECT_WORD.sub("", t)):
             ln.kind = "subject"
         elif RECIPIENT_LINE.match(t) and _words(t) <= 8 or _addressee_line(t):
@@ -709,12 +752,31 @@ def _alone(ln: _Line, by_block) -> bool:
     return len(by_block[ln.block]) == 1
 
 
+# A heading in the words of a question or with its object first: "Hvad får du hjælp til", "Det har vi brug for",
+# "Det betaler du for", "Er der noget, der ikke stemmer", "Det, du selv klarer". A lead-in sentence to a list puts
+# its subject first ("Vi har lagt vægt på, at", "Du får hjælp til"), so these words mark a heading even when the
+# line ends in a preposition or holds a relative clause.
+QUESTION_HEADING = rxcache.compile(
+    r"^\s*((hvad|hvem|hvordan|hvornår|hvor|hvorfor|hvilke|hvilken|hvilket)\s+\w+|(det|dette|her|derfor)\s+(har|får|betaler|"
+    r"skal|kan|gør|sker|gælder|dækker|mangler|bruger|ved|beder|giver|betyder|tilbyder|klarer)\s+(\w+\s+){0,5}?"
+    r"(du|de|i|vi|jeg|der|man|(?-i:[A-ZÆØÅ«{]\S*))(\s|$)|(er|har|kan|skal|vil)\s+(der|du|de|i)\s+\w+|det,\s+\w+\s+\w+)", re.I)
+_CLAUSE_END = rxcache.compile(r"\b(at|hvis|når|fordi|og|eller|er|som)\s*$", re.I)
+
+
+def _heading_words(t: str) -> bool:
+    """A question or object-first heading (``QUESTION_HEADING``) of at most eight words, in one clause or with a
+    relative clause after its one comma, not a sentence that breaks off before its next clause."""
+    return _words(t) <= 8 and t.count(",") <= 1 and bool(QUESTION_HEADING.match(t)) and not _CLAUSE_END.search(t) \
+        and ("," not in t or bool(re.search(r"^\s*det,|,\s+(der|som|du|de|i|vi)\s", t, re.I)))
+
+
 def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     t = ln.text.strip()
     if ln.bkind == "heading":
         return True
     if nxt is None:
         return False
+    worded = _heading_words(t)
     if nxt.block == ln.block:
         # a heading line right above its paragraph, not a hard-wrapped first line of running text
         block = by_block[ln.block]
@@ -722,10 +784,14 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
             # in a cell every line is a paragraph: a heading line stands above a paragraph of running text
             if not _is_running(nxt.text):
                 return False
-        elif block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3:
+        elif block[0] is not ln or not nxt.text[:1].isupper() or not _is_running(nxt.text) and len(block) < 3 \
+                and not (worded and (RUNNING_END.search(nxt.text) or _words(nxt.text) >= 6)):
+            # ("Hvad dækker beløbet" above "Beløbet dækker:" and a list: a heading above the list's lead-in)
             return False
     if BULLET.match(t) or KEYVALUE.match(t) or PLACEHOLDER.fullmatch(t):
         return False
+    if worded and not re.search(r"[.;:]\s*$", t) and t[:1].isupper():
+        return True
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
     if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t) and not HOWTO_HEADING.match(t):
         # "Sådan klager du", "Sådan betaler du" are headings

@@ -5,10 +5,15 @@ decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 ``kvittering`` (receipt), ``anmodning`` (request for documents or payment) and
 ``opkraevning`` (a payment demand or invoice), ``paamindelse`` (a reminder or
 "rykker" about something not yet done or paid) and ``orientering``
-(information; the fallback). An injunction (påbud), a fine (bøde), a
+(information; the fallback). A notice of an order still to come ("Varsel om
+påbud", "Kommunen varsler hermed påbud ...") is a hearing. An injunction (påbud), a fine (bøde), a
 reduction or stop of a benefit and a repayment demand are decisions
 (``afgoerelse``), whatever the letter calls itself; so is an offer of a place
 or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it.
+
+What will happen once a decision is made ("Du må først bygge, når du har fået
+tilladelsen", "Du får en regning, når vi har truffet afgørelsen") tells of a
+decision to come, so a receipt that says it is no decision (``PROSPECTIVE``).
 
 ``detect_genre`` reads the whole text; ``detect_genre_parts`` reads only the
 parts a letter writer writes (``letterlab.anatomy``): subject, body, lists,
@@ -33,6 +38,10 @@ GENRES = {
     "paamindelse": "Påmindelse",
     "orientering": "Orientering",
 }
+
+# A notice of an order (påbud, forbud) the municipality has not yet given
+VARSEL = (r"\bvarsel om (et |en )?(\w+ )?(påbud|forbud|pålæg)\b|\bvarsle[rs]? (hermed |derfor |nu )?(om )?(et |en )?"
+          r"(\w+ )?(påbud|forbud|pålæg)\b|\b(påbud|forbud|pålæg)(det)? (bliver |vil blive )?varsle[st]\b")
 
 # Regular expressions over the lower-cased text, each with a weight.
 MARKERS: dict[str, list[tuple[str, float]]] = {
@@ -101,6 +110,9 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a decision announced, not made: "Vi forventer at give dig afslag ...", "Vi påtænker at stoppe ..."
         (r"\b(vi|kommunen|jeg) (forventer|påtænker|overvejer|regner med|agter) (\w+ )?at (\w+ )?(give|træffe|stoppe|"
          r"standse|nedsætte|ændre|afslå|afvise|tilbagekalde|kræve|ophæve|fratage|lukke)\b", 2),
+        # a notice of an order still to come, with a chance to answer first: "Varsel om påbud", "Kommunen varsler
+        # hermed påbud om ...", "vi vil gerne høre Deres side af sagen"
+        (VARSEL, 4), (r"\bhøre (din|deres|jeres) (side|version|forklaring)\b", 2),
     ],
     "indkaldelse": [
         # not a meeting already held: "Tak for vores møde den 26. november", "efter samtalen"
@@ -215,6 +227,17 @@ PROSPECTIVE = [
     r"\b(kan|vil) (\w+ )?(medføre|føre til|betyde)\b",
     r"\b(har )?(endnu )?ikke (\w+ )?(truffet|taget) (\w+ )?(afgørelse|beslutning|stilling)\b",
     r"\bpå det foreliggende grundlag\b",
+    # a notice of an order to come: "Kommunen varsler hermed påbud ...", "Ophører generne ikke, vil kommunen udstede
+    # påbud", "Hvis ..., behøver vi ikke udstede et påbud"
+    VARSEL, r"\b(vil|skal|kan) (vi|kommunen|jeg|forvaltningen) (\w+ )?udstede\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (vil|skal|kan) (\w+ )?udstede\b", r"\bbehøver (vi|kommunen) ikke (at )?udstede\b",
+    # what happens once a decision is made, in a receipt or an answer about the case: "Du får en regning, når vi
+    # har truffet afgørelsen", "Du må først begynde at bygge, når du har fået byggetilladelsen", "Du kan forvente
+    # en afgørelse senest ..."
+    r"\bnår (vi|kommunen|jeg|du|de|i) (har )?(truffet|træffer|fået|får|modtaget|modtager) (\w+ )?(en |et |vores |din |"
+    r"deres |jeres )?(afgørelse\w*|[\w-]*tilladelse\w*|svar)\b",
+    r"\b(du|de|i) (får|har|modtager|kan forvente|kan regne med at få) (\w+ )?(en |et |vores )?(afgørelse\w*|svar)"
+    r" (senest|inden|i løbet af|om|efter)\b",
     # a conditional threat: "Såfremt dokumentationen ikke modtages, vil der ikke kunne bevilges ..."
     r"\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b[^.!?\n]{0,100}\bvil\b",
     r"\bvil\b[^.!?\n]{0,100}\b(hvis|såfremt)\b[^.!?\n]{0,100}\bikke\b",

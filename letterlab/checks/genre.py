@@ -25,9 +25,15 @@ does "helt eller delvist". A guide that says the decision cannot be appealed to
 another administrative authority needs no one to appeal to, no way and no deadline.
 
 Reasons and rules are looked for outside the appeal guide, so the § in "Du kan
-klage efter § 166" does not count as the rules behind the decision. The
-appeal guide is every sentence that mentions klage/påklage plus the section
-under a sub-heading with "klage" in it.
+klage efter § 166" does not count as the rules behind the decision; a line of
+the guide that is not about appealing ("Afgørelsen er truffet efter
+serviceloven § 83.", a common last line) names the decision's rules and counts.
+A reason is a reason word, someone's finding ("Din læge skriver, at ...") or the
+rule the facts are held against ("Vi kan kun give hjælp, når ..."); a reason
+after a condition ("..., hvis du søger igen, fordi ...") explains that later
+step, not the decision. The appeal guide is every sentence that speaks of an
+appeal (klage/påklage, not others' complaints: "naboernes klager") plus the
+section under a sub-heading with "klage" in it.
 
 A missing element has no span of its own: the finding points at the main
 heading, or at the first body sentence when there is no heading.
@@ -95,6 +101,14 @@ REASONS = [
     r"\bfordi\b", r"(?<!inden )(?<!siden )(?<!indtil )(?<!før )\bda\b", r"\bidet\b", r"\bbegrund\w*",
     r"\blagt vægt på\b", r"\blægger vægt på\b", r"\bårsag\w*", r"\bderfor\b", r"\bskyldes\b", r"\bpå grund af\b",
     r"\bhvorfor\b", r"\bvi (vurderer|mener|har vurderet|kan se)\b", r"\bvores vurdering\b", r"\bsom følge af\b",
+    # the facts told as what someone else found: "Din læge skriver, at ...", "Lægen har vurderet, at ..." (not the
+    # reader's own words, "Du skriver, at du har brug for ...", which are the application, not its answer)
+    r"(?<!\bdu )(?<!\bde )(?<!\bi )(?<!\bhvis )\b(skriver|vurderer|oplyser|konkluderer|beskriver|har (skrevet|vurderet|oplyst|"
+    r"konkluderet|beskrevet)),? at\b",
+    # the rule the facts are held against: "Vi kan kun give hjælp til det, der er nødvendigt", "Kommunen kan kun
+    # betale, når ...", "Reglerne siger, at ..."
+    r"\b(vi|kommunen|jeg) (kan|må) kun\b[^.!?]{0,80}?\b(når|hvis|der|som)\b",
+    r"\b(reglerne|loven|lovgivningen) (siger|betyder|kræver)\b",
 ]
 RULES = [
     r"§\s*\d", r"\bparagraf\b", r"\blov(en)? om\b", r"\b\w+loven\b", r"\b\w+lovens\b", r"\bloven\b", r"\blovens\b",
@@ -328,8 +342,23 @@ def _store_appeal_guide(doc, lay: Layout, params: dict) -> None:
         ctx.metrics["appeal_guide"] = {"needed": needed, "present": bool(guide)}
 
 
+# Complaints others made, not the reader's appeal: "naboernes gentagne klager", "Vi har fået flere klager over
+# støj", "klager fra beboerne". A sentence whose only klag-words are these is no appeal guide.
+_OTHERS_COMPLAINTS = rxcache.compile(
+    r"\b(\w+(ens|ernes|enes|ets|ns)|flere|mange|nogle|gentagne|adskillige|hyppige|en række)( \w+e)? klager\b|"
+    r"\b(\d+|to|tre|fire) klager\b|\bklager(ne)? (fra|om)\b|\bklagerne\b|"
+    r"\b(fået|modtaget|får|modtager) (en|flere|nogle|\w+ne) klager? (over|fra|om)\b")
+
+
+def _speaks_of_appeal(appeal, low: str) -> bool:
+    """``appeal_patterns`` in the sentence, leaving out the complaints others made."""
+    if not _has(appeal, low):
+        return False
+    return "klage" not in low or _has(appeal, _OTHERS_COMPLAINTS.sub(" ", low))
+
+
 def appeal_sentences(sents, params: dict) -> list[Sent]:
-    """The appeal guide: sentences that mention klage, and the section under a "Klage..." sub-heading."""
+    """The appeal guide: sentences that speak of an appeal, and the section under a "Klage..." sub-heading."""
     appeal = _rx(params, "appeal_patterns")
     out = []
     in_section = False
@@ -339,13 +368,13 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
             in_section = False
             continue
         if s.zone == "heading":
-            in_section = _has(appeal, _lower(s))
+            in_section = _speaks_of_appeal(appeal, _lower(s))
             if in_section:
                 out.append(s)
             continue
         if s.zone != "body":
             continue
-        if in_section or _has(appeal, _lower(s)):
+        if in_section or _speaks_of_appeal(appeal, _lower(s)):
             out.append(s)
     return out
 
@@ -393,6 +422,33 @@ def _less_than_asked(text: str) -> bool:
     return any(float(m.group("amount").replace(".", "")) < wanted for m in _GIVEN.finditer(text))
 
 
+# "Du skal sende en kopi, hvis du søger igen, fordi vi skal kunne se ...", "Hvis din læge senere vurderer, at ...":
+# a reason after a condition about what the reader may do later explains that instruction, not the decision.
+_LATER_CONDITION = rxcache.compile(r"\b(hvis|såfremt)\b")
+
+
+def _gives_reason(low: str, params: dict) -> bool:
+    """True when the sentence gives a reason for the decision (``reason_patterns``), not only for what the reader
+    should do if something happens later; a sentence that itself refuses ("Du får ikke ..., fordi ...") always does."""
+    if not _has(_rx(params, "reason_patterns"), low):
+        return False
+    if not _LATER_CONDITION.search(low) or _has(_rx(params, "refusal_patterns"), low):
+        return True
+    first = min(m.start() for rx in _compile_all(tuple(params["reason_patterns"])) for m in [rx.rx.search(low)] if m)
+    return not _LATER_CONDITION.search(low[:first])
+
+
+# Words of the appeal itself: "Du kan klage efter § 166", "Ankestyrelsen behandler klagen efter ...": its § is the
+# appeal's, not the decision's.
+_APPEAL_PROCEDURE = rxcache.compile(r"klag|\bank(e|er|es)\b|ankestyrels|nævn(et|ets)?\b")
+
+
+def _legal_basis_lines(guide) -> list:
+    """The sentences of the appeal guide that are not about appealing: "Afgørelsen er truffet efter serviceloven
+    § 83." often stands as the last line of the guide, and names the rules of the decision."""
+    return [s for s in guide if not _APPEAL_PROCEDURE.search(_lower(s))]
+
+
 def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
     """(message key, span) for each missing part."""
     p = rule.params
@@ -420,10 +476,10 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         if p["only_refusals"] and not required:
             return []
     if element == "afgoerelse-begrundelse":
-        ok = any(_has(_rx(p, "reason_patterns"), _lower(s)) for s in outside)
+        ok = any(_gives_reason(_lower(s), p) for s in outside)
         return [] if ok else [(element, anchor)]
     if element == "afgoerelse-regler":
-        ok = any(_has(_rx(p, "rule_patterns"), _lower(s)) for s in outside)
+        ok = any(_has(_rx(p, "rule_patterns"), _lower(s)) for s in outside + _legal_basis_lines(guide))
         return [] if ok else [(element, anchor)]
     if element == "klagevejledning":
         if not guide:
