@@ -137,34 +137,55 @@ class AddressPlan:
 
 # ---------------------------------------------------------------- helpers
 
+def _memoised(memo: dict, fn, text: str):
+    """``fn(text)``, kept in ``memo`` (emptied when it holds ``_WORDS_MEMO_MAX`` texts). For the pure functions
+    of a text that the guard reads several times: within a letter, and across letters made from the same
+    templates (their windows around an edit recur). The value is shared: do not modify it."""
+    got = memo.get(text, _MISSING)
+    if got is _MISSING:
+        got = fn(text)
+        if len(memo) >= _WORDS_MEMO_MAX:
+            memo.clear()
+        memo[text] = got
+    return got
+
+
+def _read_words(text: str) -> list[str]:
+    if _PUNCT_RUN_RE.search(text):
+        text = _PUNCT_RUN_RE.sub(lambda m: m.group(0)[-MAX_PUNCT_RUN:], text)
+    return _WORD_RE.findall(text)
+
+
 def _words(text: str) -> list[str]:
     """The words and marks of ``text`` (memoised: the guard reads the same strings in several tests; the list
     is shared, do not modify it)."""
-    got = _WORDS_MEMO.get(text)
-    if got is None:
-        t = text
-        if _PUNCT_RUN_RE.search(t):
-            t = _PUNCT_RUN_RE.sub(lambda m: m.group(0)[-MAX_PUNCT_RUN:], t)
-        got = _WORD_RE.findall(t)
-        if len(_WORDS_MEMO) >= _WORDS_MEMO_MAX:
-            _WORDS_MEMO.clear()
-        _WORDS_MEMO[text] = got
-    return got
+    return _memoised(_WORDS_MEMO, _read_words, text)
 
 
 def _lower_words(text: str) -> list[str]:
     """``[w.lower() for w in _words(text)]``, memoised like ``_words`` (shared, do not modify)."""
-    got = _LOWER_MEMO.get(text)
-    if got is None:
-        got = [w.lower() for w in _words(text)]
-        if len(_LOWER_MEMO) >= _WORDS_MEMO_MAX:
-            _LOWER_MEMO.clear()
-        _LOWER_MEMO[text] = got
-    return got
+    return _memoised(_LOWER_MEMO, _read_lower_words, text)
 
 
+def _read_lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _words(text)]
+
+
+def _window_facts(text: str) -> list:
+    """``extract_facts(text, letter=False)``, memoised (shared, do not modify)."""
+    return _memoised(_FACTS_MEMO, _read_window_facts, text)
+
+
+def _read_window_facts(text: str) -> list:
+    return extract_facts(text, letter=False)
+
+
+_MISSING = object()
 _WORDS_MEMO: dict[str, list[str]] = {}
 _LOWER_MEMO: dict[str, list[str]] = {}
+_FACTS_MEMO: dict[str, list] = {}
+_AGREEMENT_MEMO: dict[str, list[str]] = {}
+_BAD_MEMO: dict[str, int] = {}
 _WORDS_MEMO_MAX = 2048      # a letter reads a few hundred strings; about 3 kB each with the lower-case list
 _DETERMINER_WORDS = frozenset(DETERMINERS)
 
@@ -288,16 +309,9 @@ def _bad_re_for(text: str) -> re.Pattern:
     return pattern
 
 
-def _bad_patterns(text: str, memo: dict | None = None) -> int:
+def _bad_patterns(text: str) -> int:
     """How many broken patterns (``BAD_PATTERNS`` and ``SENTENCE_PATTERN``, one pass) ``text`` holds."""
-    if memo is not None:
-        n = memo.get(("bad", text))
-        if n is not None:
-            return n
-    n = len(_bad_re_for(text).findall(text))
-    if memo is not None:
-        memo[("bad", text)] = n
-    return n
+    return len(_bad_re_for(text).findall(text))
 
 
 # An edit whose old and new text hold none of these cannot lose or change a fact (a lower-case word swap):
@@ -308,19 +322,14 @@ FACTY_RE = rxcache.compile(r"[\d§{«\[<@A-ZÆØÅ]|www|http|lov|uge|dag|måned|
 LETTER_KINDS = {"decision", "appeal", "appeal_deadline"}
 
 
-def _fact_loss(before: str, after: str, whole_letter: bool = False, memo: dict | None = None) -> list[str]:
+def _fact_loss(before: str, after: str, whole_letter: bool = False) -> list[str]:
     if whole_letter:
         fb, fa = extract_facts(before), extract_facts(after)
     else:
-        key = ("facts", before)
-        fb = memo.get(key) if memo is not None else None
-        if fb is None:
-            fb = extract_facts(before, letter=False)
-            if memo is not None:
-                memo[key] = fb
+        fb = _window_facts(before)
         if not fb:
             return []       # no fact in the words before: none can be lost or changed (``diff_facts``)
-        fa = extract_facts(after, letter=False)
+        fa = _window_facts(after)
     d = diff_facts(fb, fa)
     lost = [f"{KIND_TITLES[f.kind].lower()} ({f.text})" for f in d["missing"]]
     lost += [f"{KIND_TITLES[a.kind].lower()} ({a.text} -> {b.text})" for a, b in d["changed"]]
@@ -533,7 +542,7 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     before_l = text[la:lb]
     after_l = text[la:s.start] + rep + text[s.end:lb]
     if s.kind != "privacy" and (FACTY_RE.search(original) or FACTY_RE.search(rep)):
-        lost = _fact_loss(before_l, after_l, memo=memo)
+        lost = _fact_loss(before_l, after_l)
         if lost:
             v.reject = "Forslaget ville fjerne eller ændre: " + ", ".join(lost) + "."
             return s, v
@@ -543,16 +552,13 @@ def check_suggestion(text: str, s: Suggestion, plan: AddressPlan | None = None,
     if _negations(original) != _negations(rep):
         v.reject = "Forslaget ville ændre et \"ikke\" eller et andet nægtende ord."
         return s, v
-    errs = agreement_errors(after_l)
+    errs = _memoised(_AGREEMENT_MEMO, agreement_errors, after_l)
     if errs:
-        key = ("agreement", before_l)
-        had = memo.get(key)
-        if had is None:
-            had = memo[key] = agreement_errors(before_l)
+        had = _memoised(_AGREEMENT_MEMO, agreement_errors, before_l)
         errs = [e for e in errs if e not in had]
     # broken patterns: in the words around the edit, and "hvoraf ... står" in the whole sentence
-    n_bad = _bad_patterns(after_l)
-    bad = n_bad > 0 and n_bad > _bad_patterns(before_l, memo)     # none after the edit: none new
+    n_bad = _memoised(_BAD_MEMO, _bad_patterns, after_l)
+    bad = n_bad > 0 and n_bad > _memoised(_BAD_MEMO, _bad_patterns, before_l)     # none after the edit: none new
     if not bad and "står" in rep:
         bad = len(SENTENCE_PATTERN.findall(after)) > len(SENTENCE_PATTERN.findall(before))
     if errs or bad:
