@@ -56,17 +56,28 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
   Conditional requests ("Ring til os, hvis ...", "Har du spørgsmål? Så ring")
   need no deadline, nor does a negated one ("Du skal ikke betale for den") or
   an optional one ("Send gerne ...", "Du er velkommen til at ...", "Du kan
-  også ...", ``OPTIONAL``).
+  også ...", ``OPTIONAL``), nor the reader's own share of a cost ("Du skal
+  selv betale de sidste 500 kr.", ``OWN_SHARE``), the legal basis of a request
+  ("Vi beder om oplysningerne efter ... § 12", ``LEGAL_BASIS``) or the way to
+  reach someone ("Ring til Anne Holm på 72 10 00 00."). A request in another
+  verb for the same act ("Indbetal beløbet til ...", ``SAME_ACT``) shares the
+  deadline of "Du skal betale ... senest den ...".
 
 A sentence that holds only if the one before does not ("Ellers ...", "I så
 fald ...", "Så ..."), whose core is a sanction for not acting ("Sker dette
-ikke inden 8 dage, sendes kravet til inkasso"), or that offers something
-optional is never the message (``_cannot_open``). When the genre's best
+ikke inden 8 dage, sendes kravet til inkasso"), that offers something
+optional, that offers to get in touch ("Ring til os på ..., så finder vi en
+løsning", ``CONTACT_OFFERS``) or that is an option in a list ("- Du kan få
+hjælp hos ...") is never the message (``_cannot_open``). When the genre's best
 candidates are all of that kind and no other candidate is already in the
 window, the verdict is withheld (``first`` is None, no finding). A message
 that opens with a word tying it to the sentence before ("Derfor ...", "Det
 betyder, at ...") is still flagged when late, but no move is offered: moved
-as it stands, it would point back to nothing.
+as it stands, it would point back to nothing; nor is a move offered for a list
+item, which would take its bullet to the top. In a letter whose heading or
+opening says we have the reader's letter ("Vi har modtaget din ansøgning"),
+a late candidate that waits for a later step ("Du må først begynde, når du
+har fået tilladelsen") leaves the receipt as the message.
 """
 from __future__ import annotations
 
@@ -148,6 +159,9 @@ DECISION = [
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ ){0,3}truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
+    # a refusal told from our side: "Vi kan desværre ikke give dig hjælp til indkøb" (not "give dig svar endnu")
+    r"\b(vi|jeg|kommunen) kan (\w+ ){0,2}ikke (give|bevilge|dække|yde|hjælpe)\b(?! (dig |dem |jer |de )?(et |en )?"
+    r"(svar|besked|afgørelse)\b)",
 ]
 ANSWER = [
     r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -289,24 +303,31 @@ OPTIONAL = [
     _NOT_HEARING + r".*\b((du|de|i) kan også|kan (du|de|i) også)\b",
     r"\bhvis (du|de|i) (gerne )?(vil|ønsker|har lyst)\b",
 ]
+# An offer to get in touch, or only the way to do it: no task with a date, and never a letter's main message.
+CONTACT_OFFERS = [
+    # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*?,\s*så (\w+ )?(vi|jeg)\b",
+    # an offer to get in touch for something the reader may want: "Ring til Borgerservice for at få en tid"
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*\bfor at få (en )?(tid|hjælp|råd|rådgivning|vejledning|svar|mere at vide)\b",
+    # the way to reach us, not a task: "Skriv til os via Digital Post på borger.dk", "Ring til os på 76 44 20 00."
+    # ... or a named person or unit: "Ring til miljømedarbejder Anne Kjær på 72 10 44 00."
+    r"^(?:[-•*–]\s*)?(ring|skriv) til (os|mig|[\w-]+( [\w-]+){0,3}?) (via|på|gennem) (?!.*\b(for at|og (aftal|bestil|send|fortæl)\w*)\b)[^,]*[.!]?$",
+    # an offer of help where the helper acts next, the address or number before it may hold dots (an e-mail,
+    # "tlf."): "Ring til din sagsbehandler, Lone, på tlf. 72 10 44 00, så gennemgår hun den med dig",
+    # "Skriv til os på gaeld@fjordby.dk, så laver vi en aftale" (not "..., så du ikke mister din ydelse")
+    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b(?:[^.!?]|\.(?=\S)|(?<=\btlf)\.|(?<=\btlf\.nr)\.|(?<=\bnr)\.)*?,\s*så (\w+ )?(vi|jeg|hun|han)\b(?![^.!?]*\b(ikke|ingen)\b)",
+    # a call or a note offered on a condition: "Ring til os, hvis du er i tvivl om, hvor noget skal sorteres"
+    r"^(?:[-•*–]\s*)?(?:så\s+)?(ring|skriv|kontakt)\b.*\b(hvis|såfremt|når)\b",
+]
 CONDITIONS = [
     *OPTIONAL,
     r"\bhvis\b", r"\bsåfremt\b", r"\bi tilfælde af\b", r"\bnår\b", r"\bi fald\b",
     r"^(?:[-•*–]\s*)?(har|er|kan|vil|ønsker|mangler|får|skal) (du|de)\b", r"^(?:[-•*–]\s*)?så\b",
     r"\bspørgsmål\b", r"\b(om|hver|pr\.) (dag|uge|måned|år)(en|et)?\b", r"\bmånedlig\w*", r"\bfremover\b",
     r"\b(hvor meget|hvordan|hvad|hvor) (du|de) skal\b",
-    # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
-    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*?,\s*så (\w+ )?(vi|jeg)\b",
-    # an offer to get in touch for something the reader may want: "Ring til Borgerservice for at få en tid"
-    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b[^.!?]*\bfor at få (en )?(tid|hjælp|råd|rådgivning|vejledning|svar|mere at vide)\b",
-    # the way to reach us, not a task: "Skriv til os via Digital Post på borger.dk", "Ring til os på 76 44 20 00."
-    r"^(?:[-•*–]\s*)?(ring|skriv) til (os|mig|\w+) (via|på|gennem) (?!.*\b(for at|og (aftal|bestil|send|fortæl)\w*)\b)[^,]*[.!]?$",
+    *CONTACT_OFFERS,
     # "så" after the verb points back to the condition before it: "Hvis ..., kan du søge igen. Send os så ..."
     r"^(?:[-•*–]\s*)?[a-zæøå]+ ((os|mig|dem|dig|jer) )?så\b(?! (hurtigt|hurtig|snart|tidligt|hurtigst|meget|længe)\b)",
-    # an offer of help where the helper acts next, the address or number before it may hold dots (an e-mail,
-    # "tlf."): "Ring til din sagsbehandler, Lone, på tlf. 72 10 44 00, så gennemgår hun den med dig",
-    # "Skriv til os på gaeld@fjordby.dk, så laver vi en aftale" (not "..., så du ikke mister din ydelse")
-    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b(?:[^.!?]|\.(?=\S)|(?<=\btlf)\.|(?<=\btlf\.nr)\.|(?<=\bnr)\.)*?,\s*så (\w+ )?(vi|jeg|hun|han)\b(?![^.!?]*\b(ikke|ingen)\b)",
 ]
 DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
@@ -805,6 +826,12 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
                   and speech_act(classifier.classes(_subject_text(s.text))) not in ("process", "appeal")]
         if stated:
             return stated[0], True
+    if main not in window and main.part != "subject" and _PENDING.search(_clean(main.text)):
+        # "Du må først begynde at bygge, når du har fået tilladelsen" hangs on a step still to come: in a letter
+        # whose heading or opening says we have the reader's application, that receipt is the message
+        receipt = _receipt_up_front(lay, classifier, window)
+        if receipt is not None:
+            return receipt, True
     if main not in window and main.part != "subject":
         # the editor's rule: a heading that already says it, or a first body sentence that states a decision,
         # puts the message first (the request in the second paragraph repeats it)
@@ -814,6 +841,25 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if said is not None:
             return said, True
     return main, main in window
+
+
+# a step still to come: "når du har fået tilladelsen", "når vi har truffet afgørelsen", "først ..., når ..."
+_PENDING = rxcache.compile(r"\b(når|efter at|så snart|før) (du|de|i|vi|jeg|kommunen|[\wæøå]+(en|et)) (har|er|bliver) "
+                           r"([\wæøå]+ ){0,3}?(fået|truffet|modtaget|behandlet|givet|sendt|afgjort|færdig\w*|godkendt|"
+                           r"vurderet|set på)\b|\bførst\b[^.!?]*\b(når|efter)\b")
+
+
+_THANKS = rxcache.compile(r"^(?:[-•*–]\s*)?tak for\b")
+
+
+def _receipt_up_front(lay: Layout, classifier: _Classifier, window: set) -> Sent | None:
+    """The heading or window sentence that says we have received the reader's letter ("Vi har modtaget din
+    ansøgning om byggetilladelse", "Deres klage er modtaget"), not that something has not come, nor only thanks."""
+    for s in sorted(window, key=lambda x: x.start):
+        t = _subject_text(s.text) if s.part == "subject" else s.text
+        if "receipt" in classifier.classes(t) and not _NEGATION.search(t) and not _THANKS.match(_clean(t)):
+            return s
+    return None
 
 
 _AMOUNT = rxcache.compile(r"\b\d{1,3}(?:\.\d{3})*(?:,\d\d)? ?kr\b")
@@ -921,7 +967,27 @@ def _cannot_open(sent: Sent) -> bool:
         return False
     t = _clean(sent.text)
     return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t)
-                or _convenience_step(t))
+                or _convenience_step(t) or _contact_offer(t) or _option_item(sent, t))
+
+
+_CONTACT_OFFER = AnyOf(CONTACT_OFFERS)
+_DATED = rxcache.compile(rf"\b(senest|inden|frist\w*)\b|{DATE_RE}")
+
+
+def _contact_offer(t: str) -> bool:
+    """An offer to get in touch ("Ring til os på 72 10 00 00, så finder vi en løsning", "Skriv til mig, hvis du er i
+    tvivl"), with no date to meet: help on the side, never the main message."""
+    return bool(_CONTACT_OFFER.search(t)) and not _DATED.search(t)
+
+
+# what the reader may do besides, in a list of other help or options: "- Du kan få hjælp hos ...", "- Kan du ikke ..."
+_OPTION = rxcache.compile(r"^(?:[-•*–]\s*|\d+[.)]\s*)?((du|de|i) kan|kan (du|de|i)) (?!ikke\b)")
+
+
+def _option_item(sent: Sent, t: str) -> bool:
+    """A list item that offers an option ("- Du kan få hjælp til at bestille hos Ældresagen"): one of several ways
+    on, never the main message (a decision in a list is put as what the reader gets, "- Du får ...")."""
+    return (sent.part == "list" or bool(_LIST_ITEM.match(sent.text))) and bool(_OPTION.match(t))
 
 
 def _convenience_step(t: str) -> bool:
@@ -1070,6 +1136,11 @@ def _budskab_foerst(doc, rule) -> Iterator:
         yield make_finding(rule, doc, main.start, main.end,
                            message=f"{rule.message} Skriv det vigtigste fra linjen i overskriften eller i første "
                                    "afsnit, fx tid og sted.")
+        return
+    if main.part == "list" or _LIST_ITEM.match(main.text):
+        # moved as it stands, the item would take its bullet to the top and leave its list behind
+        yield make_finding(rule, doc, main.start, main.end,
+                           message=f"{rule.message} Skriv det i overskriften eller i første afsnit, ikke i en liste.")
         return
     if main.part != "subject" and leans_back(main.text):
         # "Derfor skal du betale ...": moved to the top as it stands, it would point back to nothing
@@ -1279,7 +1350,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             continue
         if conds.search(t) or section_if or ONGOING_DUTY.search(t):
             continue
-        if STANDING_TIME.search(t) or _advice(t):
+        if STANDING_TIME.search(t) or _advice(t) or _not_a_task(t):
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
@@ -1307,6 +1378,21 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             settled.add(verb)
             continue        # "Du skal betale 3.000 kr. tilbage." ... "Sådan betaler du": the timing is in that section
         yield make_finding(rule, doc, s.start, s.end)
+
+
+# the reader's own share of a cost, paid to someone else, as part of a decision: "Du skal selv betale de sidste
+# 1.200 kr." (not "Du skal selv betale 1.200 kr. til os", nor "Du skal selv sende os regningen")
+OWN_SHARE = rxcache.compile(r"\b((du|de|i) skal|skal (du|de|i)) selv (\w+ )?(betale|dække|afholde|stå for)\b"
+                            r"(?!.*\b(til (os|mig|kommunen)|tilbage)\b)")
+# the legal basis of a request, not a request of its own: "Vi beder om oplysningerne efter lov om ... § 12"
+LEGAL_BASIS = rxcache.compile(r"\b(vi|jeg|kommunen) (beder|anmoder) om (?!at\b)[^.!?]*?\b(efter|i henhold til|jf\.?|"
+                              r"med hjemmel i|i medfør af|ifølge)\s[^.!?]*?(§|\w+lov(en|ens)?\b|\blov om\b|bekendtgørelse)")
+
+
+def _not_a_task(t: str) -> bool:
+    """A sentence with request words that asks nothing by a date: an own share (``OWN_SHARE``) or the legal basis
+    of a request (``LEGAL_BASIS``)."""
+    return bool(OWN_SHARE.search(t) or LEGAL_BASIS.search(t))
 
 
 # a section of steps: "Sådan gør du", "Sådan melder du til", "Sådan svarer du"
@@ -1354,12 +1440,17 @@ def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:
     """The verb of a request, as its imperative ("Betal ...", "Du skal betale ..." -> "betal"), or None."""
     m = _IMPERATIVE_START.match(text)
     if m and m.group(1) in imperatives:
-        return m.group(1)
+        return SAME_ACT.get(m.group(1), m.group(1))
     d = _DUTY_VERB.search(text)
     if d:
         verb = d.group(1)
-        return verb[:-1] if verb.endswith("e") else verb
+        verb = verb[:-1] if verb.endswith("e") else verb
+        return SAME_ACT.get(verb, verb)
     return None
+
+
+# verbs for the same act: "Indbetal beløbet til ..." is how to do "Du skal betale 1.200 kr. senest den ..."
+SAME_ACT = {"indbetal": "betal", "overfør": "betal", "indsend": "send", "fremsend": "send"}
 
 
 ASPECT_FNS = {
