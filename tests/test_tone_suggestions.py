@@ -47,7 +47,7 @@ def _cases(report):
             b = max(b, s.end)
             if not (_words(s.replacement) - _words(text[a:b])):
                 continue        # adds no words of its own
-            yield f.rule, s.replacement, text[a:b], text[a:s.start] + s.replacement + text[s.end:b]
+            yield f.rule, s.replacement, text[a:b], text[a:s.start] + s.replacement + text[s.end:b], (s.start, s.end)
 
 
 def _tone_rules(report) -> set[str]:
@@ -58,21 +58,56 @@ def _tone_count(report) -> int:
     return sum(1 for f in report.findings if f.rule in SENTENCE_LEVEL)
 
 
-@pytest.mark.parametrize("path", LETTERS, ids=[f"{p.parent.name}-{p.stem}" for p in LETTERS])
-def test_every_suggestion_passes_the_tone_rules(path, nlp, tone_only):
-    cases = list(_cases(analyse(read_document(path), nlp=nlp)))
+def _kept(rule: str, repl: str, span: tuple[int, int], report) -> bool:
+    """Another rule's rewrite writes the words of a tone finding of the letter again ("Vi kan under ingen
+    omstændigheder …" for "… kan under ingen omstændigheder …es"): it keeps the tone problem. Comparing the kinds of
+    tone problem before and after misses it (the kind is not new in the sentence), and so may the rules on the
+    rewritten sentence."""
+    if rule.startswith("anerkendende-tone."):
+        return False
+    a, b = span
+    return any(g.start < b and a < g.end and g.text.strip().lower() in repl.lower()
+               for g in report.findings if g.rule in SENTENCE_LEVEL)
+
+
+def _bad_suggestions(report, nlp, tone_only) -> list:
+    cases = list(_cases(report))
     if not cases:
-        return
+        return []
     texts = [c[1] for c in cases] + [c[2] for c in cases] + [c[3] for c in cases]
     reports = list(analyse_many(texts, tone_only, nlp=nlp))
     n = len(cases)
     bad = []
-    for k, (rule, repl, _, new) in enumerate(cases):
+    for k, (rule, repl, _, new, span) in enumerate(cases):
         alone, before, after = reports[k], reports[n + k], reports[2 * n + k]
         # a new kind of tone problem, not the same one twice: splitting a long sentence with two threats
         # in it gives two sentences with one threat each
-        if _tone_count(alone) or _tone_rules(after) - _tone_rules(before):
+        if _tone_count(alone) or _tone_rules(after) - _tone_rules(before) or _kept(rule, repl, span, report):
             bad.append((rule, repl, new, [(g.rule, g.text) for g in alone.findings + after.findings]))
+    return bad
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=[f"{p.parent.name}-{p.stem}" for p in LETTERS])
+def test_every_suggestion_passes_the_tone_rules(path, nlp, tone_only):
+    bad = _bad_suggestions(analyse(read_document(path), nlp=nlp), nlp, tone_only)
+    assert not bad, bad
+
+
+# round 14: the corpus has no passive or absolute that another rule rewrites while keeping the harsh words; these
+# letters do (our own sentences in the shapes a blind editor found)
+HARSH_LETTERS = [
+    "Kære Peter Holm\n\nVi har modtaget din klage over vejbidraget. Klagen kan under ingen omstændigheder "
+    "genoptages. Bevillingen til kørsel tilbagekaldes under ingen omstændigheder af forvaltningen.\n\n"
+    "Med venlig hilsen\n\nAnne Berg",
+    "Kære Ida Holm\n\nTak for din ansøgning om dispensation til carporten. Ansøgningen kan under ingen "
+    "omstændigheder behandles, når fristen er overskredet. Hjælpen kan i intet tilfælde forlænges af "
+    "visitationen.\n\nMed venlig hilsen\n\nAnne Berg",
+]
+
+
+@pytest.mark.parametrize("text", HARSH_LETTERS)
+def test_no_suggestion_keeps_the_harsh_words(text, nlp, tone_only):
+    bad = _bad_suggestions(analyse(text, nlp=nlp), nlp, tone_only)
     assert not bad, bad
 
 

@@ -27,6 +27,8 @@ switched off alone:
   takes back ("Vi beklager, at vi skrev, at pladsen ville blive opsagt"). "i modsat fald" with a gain after it
   and no sanction ("…, så får du pengene"), and "uden varsel" under a negation ("Uden varsel vil vi ikke ændre
   noget") are not cold. The reader's own call is a way out ("… vigtigt, at du ringer til os, hvis …").
+  A loss "uden erstatning" on the reader's failure is as cold as "uden varsel"; our wish to spare the reader ("Vi vil
+  gerne undgå, at …") is no threat.
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om"), from ``triggers``. Not when the rest of the
@@ -53,7 +55,10 @@ switched off alone:
   afbud", not in a decision, where it is the reason), the reader reminded that
   they were told before ("Du er flere gange blevet vejledt om …"; not about a
   right or help) and our repeated wasted visits ("tre gange forgæves"), each
-  with no way forward in the sentence or the next one.
+  with no way forward in the sentence or the next one. The rule's triggers also read the reader's fault as a habit
+  ("Det er ikke første gang, at du …" with a fault named), "…, som De ikke har reageret på" and bad will taken as
+  read ("De har tilsyneladende ikke taget … alvorligt"). Not in an inverted condition ("Er du ikke hjemme, og har
+  du ikke meldt afbud, vil …": the threat's condition).
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -61,7 +66,9 @@ switched off alone:
   ubetinget overholdes", "Fristen kan under ingen omstændigheder
   forlænges"), not when it backs our promise or the reader's right ("Vi deler
   under ingen omstændigheder dine oplysninger", "Du har uden undtagelse ret
-  til …"). By structure (``_impersonal_rule``): a general rule about a kind
+  til …"), except our refusal with "kan" ("Vi kan under ingen omstændigheder genoptage sagen") and our staff's
+  limit ("Chaufføren venter under ingen omstændigheder mere end …"). An absolute's "når" or "medmindre" (and a
+  rule's "medmindre") says when it holds, not why. By structure (``_impersonal_rule``): a general rule about a kind
   of thing or person (a subject with no article or possessive, not definite)
   stated as a negated s-passive ("Mails uden sagsnummer besvares ikke",
   "Henstand gives ikke", "… returneres uden behandling", "Klager modtaget
@@ -74,7 +81,8 @@ switched off alone:
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
   OPUS", unless it holds a shouted word, "til TIDEN"), "!!", "?!", "???", and a single
   "!" in a sentence that is not a greeting or congratulation. A heading in
-  capitals is layout ("KLAGEVEJLEDNING") unless it warns ("SIDSTE RYKKER").
+  capitals is layout ("KLAGEVEJLEDNING") unless it warns ("SIDSTE RYKKER"); so is a capital word in a subject or
+  heading in small letters, unless it warns ("Rykker – SIDSTE VARSEL: …").
 * ``kold-afvisning`` (letter level): a refusal or reduction (``triggers``)
   with no reason in the sentence or the two after it (in the refusal itself a
   bare reference to the rules, "da betingelserne i § 116 ikke er opfyldt", is
@@ -88,6 +96,9 @@ switched off alone:
   ("Hvis afgiften ikke er betalt, sender vi …", "Overholdes dette ikke, vil …") is a threat, not the refusal's
   reason; a refusal that shuts the door for good ("…, uanset hvor mange gange der henvendes", "Der kan ikke
   forventes yderligere hjælp") is cold whatever reason stands near it, unless help is offered in the same sentence;
+  a refusal whose only reason is the law ("…, jf. servicelovens § 83") needs a reason that stands for itself near
+  it ("fordi", "vi har lagt vægt på"), not a condition or the reason a request gives for itself ("Du skal …, fordi");
+  a decision told "hermed" or as "truffet afgørelse om, at … standses" is a refusal, unless the reader asked for it;
   in a letter of three
   sentences or more, also when nothing tells the reader what to do next
   and there is no one to contact.
@@ -105,7 +116,9 @@ switched off alone:
   Here a threat is also an adverse outcome
   on the reader's failure in other words than the sanctions ("Vi lukker din sag, hvis vi ikke hører fra dig",
   "Manglende tilmelding vil medføre, at du bliver opkrævet …"); not one with its own reason ("…, fordi …"), nor a
-  decision told first with no request after it ("Din boligstøtte vil blive standset fra den 1. maj."). And a
+  decision told first with no request after it ("Din boligstøtte vil blive standset fra den 1. maj."). The letter's own
+  decision ("… har truffet afgørelse om, at …", "… opsiges hermed") belongs first, and a sanction word in a reason
+  ("…, fordi din løn skulle have været trukket fra i …") is no consequence. And a
   cold threat ("uden yderligere varsel") with no help before it and the help two sentences or more after it.
 
 English and Norwegian sentences (two foreign function words or more) are skipped.
@@ -704,6 +717,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             return m
         if _retracted(td, k, m):
             continue            # "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
+        if WE_AVOID_RE.search(s.low[:m.start()]):
+            continue            # "Vi vil gerne undgå, at Emma mister sin plads": our wish to spare the reader
         if CRIME_AGAINST_RE.search(m.group(0)):
             continue            # "… skal du anmelde tyveriet til politiet": the reader reports a crime against them
         if ABOUT_RULES_RE.search(s.low[:m.start()]):
@@ -745,6 +760,12 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
     return _charge_on_repeat(td, s) or _silent_claim(td, s) or _cold_loss(td, k)
+
+
+# round 14: a loss "uden erstatning" on the reader's failure is as cold as "uden varsel"; "Vi vil gerne undgå, at …"
+# is our wish to spare the reader, not a threat
+NO_AMENDS_RE = rxcache.compile(r"\buden (erstatning|refusion|godtgørelse)\b")
+WE_AVOID_RE = rxcache.compile(r"\b(vi|jeg) (vil|ville|ønsker|gør)( \w+){0,2}? (at )?undgå,? at\b[^.,]*$")
 
 
 # "uden at du hører mere om det": "uden varsel" in other words
@@ -852,7 +873,8 @@ def _threats(td: ToneDoc, rule) -> Iterator:
         elif not m:
             continue
         else:
-            cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low))
+            cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low)
+                        or NO_AMENDS_RE.search(m.g) and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)))
         if ABSENCE_WEIGHED_RE.match(m.g) and _way_out_anywhere(td):
             continue            # "… en udeblivelse vil indgå i vores vurdering", and help offered in the letter
         if not cold:
@@ -1016,7 +1038,13 @@ def _blames(td: ToneDoc, rule) -> Iterator:
         a, _ = _clause(s.low, m.start())
         if HYPOTHETICAL_RE.match(s.low[a:]) or re.search(r"\b(hvis|såfremt|om)\b", s.low[a:m.start()]):
             continue            # "Du får en bøde, hvis du ikke har overholdt reglerne": a condition, not a reproach
+        if td.inverted_condition(s) and INVERTED_MAIN_RE.search(s.low, m.end()):
+            continue            # "Er du ikke hjemme, og har du ikke meldt afbud, vil …": a condition (the threat's)
         yield s, m, rule.message
+
+
+# the main clause after an inverted condition: ", vil besøget bortfalde", ", mister du …"
+INVERTED_MAIN_RE = rxcache.compile(r",\s*(vil|kan|skal|må|bliver|får|mister|\w+(er|es)) (\w+ )?(de|du|i|vi|der|det|den|\w+(en|et))\b")
 
 
 def _told_before(td: ToneDoc, k: int) -> Hit | None:
@@ -1279,11 +1307,16 @@ REFUSING_LEMMAS = {"afvise", "afslå", "kassere", "slette", "bortskaffe", "tilba
 _NOT_GENERIC_POS = {"PRON", "DET"}
 
 
+def _unless_blanked(s: Sent) -> Sent:
+    """``s`` with "medmindre" blanked: a rule's exception is no reason for the rule."""
+    return replace(s, low=re.sub(r"\bmedmindre\b", " " * 9, s.low))
+
+
 def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     """A general rule about a kind of thing or person, stated as a refusal or ban, with no reason and no way on."""
     s = td.sents[k]
-    if (s.zone != "body" or not RULE_HINT_RE.search(s.low) or s.low.rstrip().endswith("?") or td.has_reason(s)
-            or ALTERNATIVE_RE.search(s.low) or BURDEN_RE.search(s.low)):
+    if (s.zone != "body" or not RULE_HINT_RE.search(s.low) or s.low.rstrip().endswith("?")
+            or td.has_reason(_unless_blanked(s)) or ALTERNATIVE_RE.search(s.low) or BURDEN_RE.search(s.low)):
         return None         # a burden not laid on the reader is good news: "Borgere vil ikke blive opkrævet gebyr"
     t = td.table
     toks = [i for i in td.tokens(s) if not t.space[i]]
@@ -1393,16 +1426,30 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
     a, b = _clause(s.low, m.start())
     clause = s.low[a:b]
     if WE_SUBJECT_RE.match(clause):
-        return False
+        # "Vi kan under ingen omstændigheder genoptage sagen": our refusal (not "Vi deler under ingen omstændigheder
+        # dine oplysninger", nor a charge we cannot make)
+        return bool(re.search(r"\bkan\b", clause[:m.start() - a])) and not DATA_RE.search(clause) and not BURDEN_RE.search(clause)
     if DATA_RE.search(clause) and not re.match(r"\W*(at )?(du|de|i)\b", clause):
         return False            # "Oplysningerne må under ingen omstændigheder bruges til andet": it protects the reader
     if OBLIGATION_RE.search(clause) or td.imperative(s):
         return True
+    if STAFF_LIMIT_RE.match(clause[:m.start() - a]) and LIMIT_RE.search(clause, m.end() - a):
+        return True             # "Hjemmehjælperen udfører under ingen omstændigheder opgaver ud over det bevilgede"
     t = td.table
     passive = any(t.feat(i, "Voice") == "Pass" and t.lower[i].endswith("es") and a <= t.idx[i] - s.start < b
                   for i in td.tokens(s))
     # "Reparationer … betales under ingen omstændigheder af kommunen": a refusal stated as a rule
     return passive and (bool(re.search(r"\bkan\b", clause)) or not READER_RE.search(s.text[a:b]))
+
+
+# round 14: our staff's limit told as an absolute, a refusal of anything more ("Chaufføren venter under ingen
+# omstændigheder mere end fem minutter"): a definite noun as the subject of an active verb, then a limit
+STAFF_LIMIT_RE = rxcache.compile(r"^\W*(at )?(?!(den|det|deten)\b)\w+(en|et|erne)( \w+){0,2}? [a-zæøå]+e?r $")
+LIMIT_RE = rxcache.compile(r"\b(ud ?over|mere end|flere end|andet end|andre \w+ end|uden for|ekstra)\b")
+# an absolute's "når" or "medmindre" says when it holds, not why ("… kan under ingen omstændigheder tilbagekaldes,
+# når fristen er overskredet"); nor is "medmindre" a reason for a rule ("… behandles ikke, medmindre …")
+WHEN_ONLY_RE = rxcache.compile(r"\b(når|medmindre)\b")
+REAL_REASON_RE = rxcache.compile(r"\b(hvis|såfremt|fordi|eftersom|idet|så længe)\b")
 
 
 # a purpose given with "så" ("…, så maskinerne kan komme frem") and a ban in capitals (``raab`` marks it)
@@ -1579,6 +1626,9 @@ def _given_reason(td: ToneDoc, s: Sent, rest: str, m) -> bool:
     if cond and EXPECT_RE.search(m.group(0)) and cond.group(0) == "når" and not re.search(
             r"\b(hvis|såfremt|medmindre|fordi|eftersom|idet)\b", rest):
         cond = None
+    if (cond and WHEN_ONLY_RE.fullmatch(cond.group(0)) and (ABSOLUTE_RE.search(m.group(0)) or cond.group(0) == "medmindre")
+            and not REAL_REASON_RE.search(rest)):
+        cond = None
     if cond or REASON_RE.search(rest) or PURPOSE_RE.search(rest):
         return True
     t = td.table
@@ -1658,6 +1708,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 continue        # "Du kan altid sige nej til at deltage": the reader's choice
             if POSSIBLE_REFUSAL_RE.search(s.low[:cand.start()]):
                 continue        # "Det kan være, at vi ikke kan give tilladelse til det hele, men …": a possibility
+            if OWN_WISH_RE.search(s.low):
+                continue        # "Pladsen opsiges hermed, sådan som I selv har ønsket": what the reader asked for
             m = cand
             break
         closed = CLOSED_RE.search(s.low) if not m and THIS_CASE_RE.search(s.low) else None
@@ -1694,16 +1746,39 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         # a section of its own for the reason, however far down: "Hvorfor får du ikke …?", "Begrundelse"
         reason_section = any(_reason_heading(td, w) and _section_has_reason(td, body, j)
                              for j, w in enumerate(body[k + 1:], k + 1)) or _under_reason_heading(td, body, k)
+        law_only = _law_only(td, own)
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
                 and not any(_plain_reason(td, _after_refusal(w)) for w in near[1:]
-                            if not _reason_heading(td, w) and not (asked and _threat_only(td, w)))
-                and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further if not _reason_heading(td, w))):
+                            if not _reason_heading(td, w) and not (asked and _threat_only(td, w))
+                            and not (law_only and not _reason_for_refusal(td, _after_refusal(w))))
+                and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
+                            if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
             return
         if (len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not ONWARD_RE.search(whole)
                 and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# round 14: a refusal whose only "reason" is the law ("…, jf. servicelovens § 83") promises no plain reason in the
+# sentences around it: there a reason counts only when it stands for itself ("fordi", "vi har lagt vægt på", "det
+# skyldes"), not a condition or a time ("når …") and not the reason a request or a condition gives for itself
+# ("Du skal sende kopien, fordi …", "Hvis du …, så …")
+LAW_CITED_RE = rxcache.compile(r"\b(jf|jævnfør|i henhold til|i medfør af)\.? [^.]{0,60}?§|§+ ?\d")
+
+
+def _law_only(td: ToneDoc, own: Sent) -> bool:
+    """The refusal (its words blanked in ``own``) cites the law and gives no reason in plain words."""
+    return bool(LAW_CITED_RE.search(own.low)) and not _plain_reason(td, own)
+
+
+def _reason_for_refusal(td: ToneDoc, w: Sent) -> bool:
+    """``w`` gives a reason of its own in plain words, and is not a request, a rule or a condition with its own why."""
+    if _asks(td, w) or HYPOTHETICAL_RE.match(w.low) or re.search(r"\b(må|skal) ikke\b|\b(du|de|i) skal\b", w.low):
+        return False
+    low = _blank(LEGAL_REASON_RE, w.low)
+    return bool(STRONG_REASON_RE.search(low) or PLAIN_REASON_RE.search(low))
 
 
 # a refusal told as a possibility, not as the decision: "Det kan være, at vi ikke kan give tilladelse til …"
@@ -1849,14 +1924,14 @@ def _order(td: ToneDoc, rule) -> Iterator:
             s, m, why = got
             yield s, m, f"{rule.message} {why}"
             return
-    first_sanction = next((n for n, k in enumerate(body) if _sanction(td, k, extra) and not _outside_risk(td, td.sents[k])),
-                          None)
+    first_sanction = next((n for n, k in enumerate(body) if _order_sanction(td, k, extra)
+                           and not _outside_risk(td, td.sents[k])), None)
     if first_sanction is None:
         yield from _paragraph_order(td, body, extra, rule)
         return
     idx = body
     s = td.sents[body[first_sanction]]
-    m = _sanction(td, body[first_sanction], extra)
+    m = _order_sanction(td, body[first_sanction], extra)
     body = [td.sents[k] for k in body]
     helps = [k for k, x in enumerate(body) if td.help(x)]
     requests = [k for k, x in enumerate(body) if _asks(td, x)]
@@ -1886,6 +1961,29 @@ def _order(td: ToneDoc, rule) -> Iterator:
         yield s, m, f"{rule.message} Tilbyd hjælpen i samme sætning som konsekvensen, eller før den."
         return
     yield from _paragraph_order(td, idx, extra, rule)
+
+
+# round 14: the letter's own decision ("Vi har truffet afgørelse om, at …", "Pladsen opsiges hermed …") is told
+# first by rights; a sanction word in the reason a sentence gives ("…, fordi din løn skulle have været trukket fra i
+# din kontanthjælp") is the reason, not a consequence placed before the request
+DECISION_TOLD_RE = rxcache.compile(r"\b(truffet afgørelse|(har|er) (\w+ )?besluttet)\b|\b\w+es hermed\b|\bhermed \w+(et|t)\b")
+REASON_CLAUSE_RE = rxcache.compile(r"\b(fordi|idet|eftersom|da)\b[^.;:,]*$|\bskulle (have )?(været )?$")
+
+
+def _decision_told(s: Sent) -> bool:
+    return bool(DECISION_TOLD_RE.search(s.low)) and not FAILURE_IF_RE.search(s.low) and not HYPOTHETICAL_RE.match(s.low)
+
+
+def _order_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
+    """``_sanction`` for the order rule: not the letter's decision, nor a sanction word inside a reason clause."""
+    s = td.sents[k]
+    m = _sanction(td, k, extra)
+    if m is None or _decision_told(s):
+        return None
+    before = s.low[:m.start()]
+    if REASON_CLAUSE_RE.search(before) and not re.search(r"\b(hvis|såfremt|medmindre|vil|kan|risikerer)\b", before):
+        return None
+    return m
 
 
 def _paragraph_order(td: ToneDoc, body: list[int], extra, rule) -> Iterator:
@@ -1972,7 +2070,9 @@ def _threat_first(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit, str] 
         return None
     k = body[0]
     s, nxt = td.sents[k], td.sents[body[1]]
-    m = _sanction(td, k, extra)
+    if _decision_told(s):
+        return None             # "… har truffet afgørelse om, at …": a decision belongs first (kold-afvisning's question)
+    m = _order_sanction(td, k, extra)
     if m and _outside_risk(td, s):
         return None
     m = m or _failure_threat(td, s)
@@ -2137,6 +2237,12 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                     continue        # "hos OPUS eller hos KABS VIDEN": an organisation's name
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
                 break
+        elif s.zone == "heading":
+            # round 14: a subject or heading in small letters with a warning in capitals ("Rykker – SIDSTE VARSEL:
+            # …") shouts, though capitals in a heading are mostly acronyms ("Tilskud fra PPR")
+            m = URGENT_CAPS_RE.search(s.text)
+            if m and not td.quoted(s.start + m.start()):
+                hit = (m.start(), m.end(), "Skriv med små bogstaver.")
         if hit is None:
             marks = MARKS_RE.search(s.text)
             i = marks.start() if marks else -1
@@ -2235,13 +2341,26 @@ FAMILY_FN = {
 LECTURE_OPENER_RE = rxcache.compile(r"^(?P<open>[^,]{3,80}?),?\s+at\s+", re.I)
 
 
+# round 14: what the reader cannot "remember": our duty, the law's reach, the reader's ignorance ("Husk, at kommunen er
+# forpligtet til …", "Husk, at uvidenhed om reglerne ikke fritager …"); there the opener goes and the rest stays
+NO_HUSK_RE = rxcache.compile(r"^\W*(kommunen|vi|forvaltningen|skolen|myndighed\w*|jobcent\w+)\b|"
+                             r"\b(pligt\w*|\w+pligt\w*|forpligt\w*|ansvar\w*|uvidenhed|kendskab|lovgivning\w*|fritage[rs]?)\b")
+
+
 def _lecture_suggestion(s: Sent, m: re.Match) -> tuple[Suggestion, ...]:
-    """"Vi gør opmærksom på, at X" -> "Husk, at X", only when the opener starts the sentence."""
+    """"Vi gør opmærksom på, at X" -> "Husk, at X", only when the opener starts the sentence; when X is nothing the
+    reader can remember (``NO_HUSK_RE``), the opener deleted instead ("X")."""
     if m.start() > 2:
         return ()
     head = LECTURE_OPENER_RE.match(s.text)
     if not head or head.end("open") < m.end() - 1:
         return ()
+    rest = s.text[head.end():]
+    if NO_HUSK_RE.search(rest.lower()):
+        if not rest[:1].isalpha() or main_clause_order(rest.lower()) != rest.lower():
+            return ()           # "at X ikke kan" is no main clause on its own ("X kan ikke")
+        return (Suggestion(s.start, s.start + head.end() + 1, rest[0].upper(), kind="tone", safe=False, confidence=0.6,
+                           note="Skriv det, du vil sige, uden indledningen."),)
     return (Suggestion(s.start, s.start + head.end(), "Husk, at ", kind="tone", safe=False, confidence=0.6,
                        note="Du kan også slette indledningen og skrive resten som en almindelig sætning."),)
 
@@ -2262,6 +2381,18 @@ def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
         repl = repl[0].upper() + repl[1:]
     return (Suggestion(s.start + a, s.start + b, repl, kind="tone", safe=False, confidence=0.7,
                        note="Skriv med små bogstaver. Vil du fremhæve noget, så sæt det først i sætningen."),)
+
+
+def kept_tone_problem(tone_findings, start: int, end: int, replacement: str) -> str | None:
+    """The words of a tone finding that a rewrite of ``[start, end)`` (by another rule) writes again: the rewrite
+    keeps the tone problem ("Vi kan under ingen omstændigheder …" for "… kan under ingen omstændigheder …es"), so
+    it is no suggestion to offer. Only findings on a few words count (a whole sentence marked is not "kept")."""
+    low = replacement.lower()
+    for f in tone_findings:
+        words = f.text.strip().lower()
+        if words and len(words) <= 60 and f.start < end and start < f.end and words in low:
+            return f.text.strip()
+    return None
 
 
 def check(doc, rule) -> Iterator:

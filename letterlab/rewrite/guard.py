@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..checks.privacy import NOT_CPR_BEFORE, find_cpr
 from ..checks.wordlist import MODAL_WORDS
+from ..checks.tone import kept_tone_problem
 from ..facts import KIND_TITLES, diff_facts, extract_facts
 from ..language.inflect import is_known_verb, noun_agreement
 from ..report.model import Finding, Suggestion
@@ -788,6 +789,9 @@ def guard_suggestions(text: str, suggestions: Iterable[Suggestion]) -> list[Sugg
     return out
 
 
+MSG_KEEPS_TONE = 'Forslaget ville beholde "{words}", som lyder hårdt.'
+
+
 def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = None, doc=None) -> list[Finding]:
     """``findings`` with every suggestion guarded: rejected ones dropped, unsure ones no longer safe.
 
@@ -805,6 +809,7 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
     flagged = _flagged_words(rules)
     memo: dict = {}
     out: list[Finding] = []
+    tone = [f for f in findings if f.category == "tone"]
     for f in findings:
         if not f.suggestions:
             out.append(f)
@@ -813,6 +818,11 @@ def guard_findings(text: str, findings: list[Finding], rules: RuleSet | None = N
         reasons: list[str] = []
         plan_item = f.category == "address" and (f.text in FORMAL_FORMS or f.text.lower() == "undertegnede")
         for s in f.suggestions:
+            harsh = (kept_tone_problem(tone, s.start, s.end, s.replacement)
+                     if f.category != "tone" and s.kind not in ("move", "heading") else None)   # a move adds no words
+            if harsh:
+                reasons.append(MSG_KEEPS_TONE.format(words=harsh))
+                continue        # a rewrite that writes the harsh words again does not pass the tone rules (issue 12)
             s2, v = check_suggestion(text, s, plan, flagged, "plan" if plan_item else "", memo)
             if v.reject:
                 reasons.append(v.reject)
