@@ -19,6 +19,10 @@ Split points, best first:
   sentence: "..., som vil blive udbetalt ..." -> "... . Det vil blive
   udbetalt ..." with den/det/de from the antecedent's gender and number. Not safe.
 
+No split of ", og"/", men" in a sentence that opens with a condition or a reason ("Hvis …, kan A, og B"): the
+condition holds over both, and the second sentence would lose it. No "Derfor" for "hvorfor" after a verb of
+knowing, asking or telling ("at vide, hvorfor …" is a question).
+
 Each split replaces only the few characters around the split point, so several
 splits of one sentence can be applied together.
 """
@@ -121,7 +125,7 @@ def _points(doc: Doc, first: int, end: int):
             continue
         rest_words = words_before[last] - words_before[k + 2]
         low = t.lower[w]
-        if low in ("og", "men") and _main_clause(t, rest):
+        if low in ("og", "men") and _main_clause(t, rest) and not _fronted_condition(t, toks):
             if low == "og":
                 r0 = rest[0]
                 yield suggestion(doc, t.idx[comma], t.idx[r0] + 1, ". " + t.text[r0][0].upper(), kind="split",
@@ -138,13 +142,42 @@ def _points(doc: Doc, first: int, end: int):
             # "taksterne for 2027, hvorefter betalingen fastsættes til ..." means "according to which"
             yield suggestion(doc, t.idx[comma], t.end[w], ". Det betyder, at", kind="split", safe=False,
                              confidence=0.65, note=NOTE)
-        elif low in V2_WORDS and rest_words >= MIN_WORDS - 1:
+        elif low in V2_WORDS and rest_words >= MIN_WORDS - 1 and not _asks(t, toks[k - 1]):
             yield _v2_split(doc, t, comma, w, rest)
         elif low == "idet" and rest_words >= MIN_WORDS and _runs_to_end(t, rest) and not _announces(t, rest):
             yield suggestion(doc, t.idx[comma], t.end[w], ". Det skyldes, at", kind="split", safe=False,
                              confidence=0.65, note=NOTE)
         elif low in ("som", "der") and rest_words >= MIN_WORDS - 1:
             yield _relative_split(doc, t, toks, k, w, rest)
+
+
+# A sentence that opens with a condition or a reason ("Hvis vi ikke får regnskabet, kan klubben ikke få tilskud,
+# og vi kan …") holds it over every main clause after it: a split would leave the second one unconditional.
+FRONTED = {"hvis", "såfremt", "når", "fordi", "da", "selvom", "medmindre", "idet", "mens", "nu", "skulle"}
+
+
+def _fronted_condition(t: TokenTable, toks: list[int]) -> bool:
+    """True when the sentence opens with a subordinate clause or a verb-first condition ("Får vi ikke …, kan …")."""
+    if not toks:
+        return False
+    first = toks[0]
+    if t.lower[first] in FRONTED or t.pos[first] == "SCONJ" or \
+            [t.lower[i] for i in toks[:4]] == ["i", "tilfælde", "af", ","]:
+        return True
+    # verb first, then a comma before the main clause: "Får vi ikke regnskabet, kan …", "Er du syg, skal …"
+    return t.pos[first] in ("VERB", "AUX") and is_finite_at(t, first) and t.feat(first, "Mood") != "Imp" and \
+        any(t.text[i] == "," for i in toks[1:12])
+
+
+# "Vi har brug for at vide, hvorfor du har været væk": after a verb of knowing, asking or telling, "hvorfor" asks a
+# question ("why"); it is not the relative "hvorfor" ("and therefore") that a split may turn into "Derfor".
+ASKING = {"vide", "ved", "spørge", "spørger", "forklare", "forklarer", "forstå", "forstår", "høre", "hører",
+          "fortælle", "fortæller", "skrive", "skriver", "begrunde", "oplyse", "undersøge", "undersøger", "finde"}
+
+
+def _asks(t: TokenTable, before: int) -> bool:
+    """True when the word before the comma makes the clause after it an indirect question."""
+    return t.lower[before] in ASKING or t.lower[before] == "ud" or t.pos[before] in ("VERB", "AUX")
 
 
 def _announces(t: TokenTable, rest: list[int]) -> bool:
