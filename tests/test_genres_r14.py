@@ -66,3 +66,52 @@ def test_a_home_visit_says_where_it_is():
     report = core.analyse(text)
     assert report.genre == "indkaldelse"
     assert not [f for f in report.findings if f.rule == "genre.indkaldelse-tid-sted"]
+
+
+SANCTION_NO_GUIDE = ("Jobcenter Åby\nTorvet 3\n\nVi trækker 2 dage i din uddannelseshjælp\n\nKære Sara\n\nDu får 2 dages "
+                     "uddannelseshjælp mindre for april. Det er, fordi du ikke mødte op på Værkstedet den 3. og 4. april."
+                     " Fradraget er 1.020 kr. før skat.\n\nDin næste aftale er den 20. april kl. 10 hos mig.\n\n"
+                     "Med venlig hilsen\n\nLars Holm\nRådgiver\n")
+
+
+def test_a_deduction_told_as_less_benefit_needs_an_appeal_guide():
+    # "Du får … mindre" opens like a grant; a deduction is a decision against the reader (forvaltningsloven § 25)
+    from letterlab import core
+
+    report = core.analyse(SANCTION_NO_GUIDE)
+    assert report.genre == "afgoerelse"
+    assert "genre.klagevejledning" in {f.rule for f in report.findings}
+
+
+def test_a_promise_not_to_deduct_is_no_deduction():
+    from letterlab import core
+
+    text = ("Du får betalt din buskort\n\nKære Sara\n\nDu får betalt dit buskort til Værkstedet, som du har søgt om. "
+            "Vi betaler 450 kr. om måneden fra 1. maj.\n\nRing til os, før dagen begynder, hvis du bliver syg. Så "
+            "trækker vi ikke i din uddannelseshjælp.\n\nMed venlig hilsen\n\nLars Holm\nRådgiver\n")
+    report = core.analyse(text)
+    assert report.genre == "afgoerelse"
+    assert not {"genre.klagevejledning", "genre.klagefrist"} & {f.rule for f in report.findings}
+
+
+def test_a_summons_that_gives_time_and_place_as_a_list_after_the_opening_says_when_and_where():
+    from letterlab import core
+
+    text = ("Samtale om dit forløb den 3. juni\n\nKære Ali\n\nVi vil gerne høre, hvordan det går med dit forløb. Derfor "
+            "inviterer vi dig til en samtale:\n- Tirsdag den 3. juni kl. 10.00\n- Jobcenter Åby, Torvet 3, lokale 12\n"
+            "- Samtalen tager en halv time\n\nDu må gerne tage en bisidder med.\n\nMed venlig hilsen\n\nLars Holm\n")
+    report = core.analyse(text)
+    assert report.genre == "indkaldelse"
+    assert "genre.indkaldelse-tid-sted" not in {f.rule for f in report.findings}
+
+
+def test_a_list_far_from_the_opening_does_not_say_when_and_where():
+    from letterlab import core
+
+    text = ("Kom til samtale\n\nKære Ali\n\nDu skal komme til en samtale om dit forløb i jobcentret. Vi vil tale om, "
+            "hvordan det går.\n\nDet skal vi tale om:\n- din praktik\n- dine timer\n\nDu må gerne tage en bisidder med."
+            " Passer tiden ikke, så ring til mig.\n\nHusk:\n- Tirsdag den 3. juni kl. 10.00\n- Torvet 3\n\n"
+            "Med venlig hilsen\n\nLars Holm\n")
+    report = core.analyse(text)
+    assert report.genre == "indkaldelse"
+    assert "genre.indkaldelse-tid-sted" in {f.rule for f in report.findings}

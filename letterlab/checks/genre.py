@@ -74,6 +74,11 @@ REFUSAL = [
     r"\b(bliver|er|blive|blevet|har|vi) (\w+ ){0,3}sat (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
     r"\bsætte[rs]? (?!(sig|dig|mig|dem|jer|os)\b)(\w+ ){0,4}ned\b",
     r"\b(kr\.?|kroner) mindre\b",
+    # a deduction (a sanction): "Vi trækker 1 dag i din kontanthjælp", "Du får 1 dags kontanthjælp mindre for marts"
+    r"\b(trækker|trukket|fradrag(et)?)\b(?![^!?\n]{0,12}\bikke\b)[^!?\n]{0,40}\b(kontanthjælp\w*|uddannelseshjælp\w*|"
+    r"ydelse\w*|dagpenge\w*|sygedagpenge\w*|boligstøtte\w*|integrationsydelse\w*|selvforsørgelsesydelse\w*|"
+    r"ledighedsydelse\w*|overgangsydelse\w*|hjælpen|udbetaling\w*)\b",
+    r"\b\d+ (dags?|dages|ugers?|måneders?) (\w+ ){0,2}mindre\b",
     # less than asked for, in words: "Hvorfor får du mindre, end du søgte?", "men ikke det fulde beløb"
     r"\bmindre,? end (du|de|i) (har )?(an)?søg(t|te)\b", r"\bikke (det|den) (fulde|hele) (beløb|støtte|tilskud|hjælp)\w*",
     # the same refusals to readers addressed as "I" (parents, owners, a household): "I får ikke plads", "kan I ikke få"
@@ -504,7 +509,8 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         ok = any(_has(_rx(p, "reply_deadline_patterns"), _lower(s)) for s in content)
         return [] if ok else [(element, anchor)]
     if element == "indkaldelse-tid-sted":
-        window = list(lay.heading_sents) + list(lay.window(p["window_sentences"], p["intro_words"])) + \
+        first = list(lay.window(p["window_sentences"], p["intro_words"]))
+        window = list(lay.heading_sents) + first + _list_after(lay.body, first) + \
             [s for s in lay.body if s.part == "keyvalue"]       # a "Tid:"/"Sted:" block says when and where
         # a table of labels and values ("Hvornår | 4. maj kl. 10", "Hvor | Rådhuset") is a key-value block too
         cells = [s for s in lay.body if s.part != "keyvalue" and _in_table(doc, s)]
@@ -522,6 +528,19 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
                                           ("sted", "place_patterns")) if not given[name] and not _has(_rx(p, key), text)]
         return [("tid-sted:" + ",".join(missing), anchor)] if missing else []
     return []
+
+
+def _list_after(body, first: list, limit: int = 8) -> list:
+    """The list right after the opening ("… inviterer vi dig til en samtale:" and then "• Mandag den 14. april kl. 13",
+    "• Jobcenter …, Stationsvej 20"): its items are part of what the reader sees first."""
+    if not first or first[-1] not in body:
+        return []
+    out = []
+    for s in body[body.index(first[-1]) + 1:]:
+        if s.part != "list" or len(out) >= limit:
+            break
+        out.append(s)
+    return out
 
 
 def _in_table(doc, s: Sent) -> bool:
