@@ -851,6 +851,29 @@ WITHHELD_RE = rxcache.compile(r"^\W*(\w+ ){1,3}(kommer|venter|hjælper) ikke( ig
 READER_CALLS_RE = rxcache.compile(r"\b(du|de|i) (ringer|skriver|kontakter|henvender (dig|dem|jer)) (til|os)\b")
 
 
+# a reason given for what was decided: "Det er, fordi …", "…, fordi du ikke mødte op", "Det skyldes, at …"
+DECISION_REASON_RE = rxcache.compile(r"\b(fordi|idet|eftersom|skyldes|begrundelse\w*)\b")
+
+
+def _carries_out_decision(td: ToneDoc, k: int) -> bool:
+    """Body sentence ``k`` tells how a decision already told, with its reason, is carried out ("Du får 2 dages
+    uddannelseshjælp mindre. Det er, fordi du ikke mødte op … Pengene bliver trukket i din udbetaling den 30. april."),
+    in a letter that offers a way on: the decision's effect, not a threat. Not on a condition, not with
+    "uden varsel", and not when nothing before it in the paragraph decided and gave the reason."""
+    s = td.sents[k]
+    if ALWAYS_COLD_RE.search(s.low) or td.inverted_condition(s) or HYPOTHETICAL_RE.match(s.low) or \
+            re.search(r"\b(hvis|såfremt|medmindre|ellers|i modsat fald|risikerer)\b", s.low):
+        return False
+    before = []
+    for x in reversed(td.sents[max(0, k - 3):k]):       # the same paragraph, back to its start
+        if x.zone != "body" or _paragraph_break(td, x, before[-1] if before else s):
+            break
+        before.append(x)
+    if not before or not any(DECIDED_RE.search(x.low) for x in before):
+        return False
+    return any(DECISION_REASON_RE.search(x.low) for x in before) and _way_out_anywhere(td)
+
+
 def _way_out_anywhere(td: ToneDoc) -> bool:
     """Some body sentence offers help (``ToneDoc.help_anywhere``) or says the reader can call or write."""
     return td.help_anywhere() or td.cached("reader_calls", lambda: any(READER_CALLS_RE.search(x.low) for x in td.sents))
@@ -885,6 +908,8 @@ def _threats(td: ToneDoc, rule) -> Iterator:
                 continue        # (a cold loss needs its way out next to it, not at the foot of the letter)
             if OWN_WISH_IF_RE.match(s.low) and td.inverted_condition(s):
                 continue        # "Ønsker du ikke længere pladsen, opsiges den …": the reader's own choice
+            if not condition and _carries_out_decision(td, k):
+                continue        # "Pengene bliver trukket i din udbetaling den 30. april." after the decision and its reason
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Brevet tilbyder ingen hjælp.")
         else:
@@ -1219,7 +1244,9 @@ DECIDED_RE = rxcache.compile(r"\b(vi|kommunen|jobcent\w+|forvaltningen|skolen|\w
                              r"trukket \w+ tilbage|annulleret|afmeldt|slettet|reduceret|truffet afgørelse|sagt nej|besluttet)\b|"
                              r"\b(er|bliver|blev|er blevet) (\w+ ){0,2}?(stoppet|standset|nedsat|afslået|afvist|lukket|henlagt|"
                              r"ophævet|frakendt|opsagt|annulleret|reduceret)\b|\b(stopper|ophører|bortfalder|nedsættes)\b|"
-                             r"\bafgørelse\w*\b")
+                             r"\bafgørelse\w*\b|"
+                             # a deduction: "Vi trækker 2 dage i din …", "Du får 2 dages uddannelseshjælp mindre"
+                             r"\b(trækker|trukket|fradrag\w*)\b|\b(får|bliver) (\S+ +){0,4}mindre\b")
 # a sentence that gives the reason for what the one before it told: "Det skyldes, at …", "Det er fordi …"
 REASON_OPENER_RE = rxcache.compile(r"^\W*((det|dette) (skyldes|skete|sker|er sket|er|var)( \w+)?,? (at|fordi)|"
                                    r"(grunden|årsagen|baggrunden)( til (det|dette|afgørelsen|afslaget))? er,? at)\b")
@@ -1978,7 +2005,7 @@ def _order_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     """``_sanction`` for the order rule: not the letter's decision, nor a sanction word inside a reason clause."""
     s = td.sents[k]
     m = _sanction(td, k, extra)
-    if m is None or _decision_told(s):
+    if m is None or _decision_told(s) or _carries_out_decision(td, k):
         return None
     before = s.low[:m.start()]
     if REASON_CLAUSE_RE.search(before) and not re.search(r"\b(hvis|såfremt|medmindre|vil|kan|risikerer)\b", before):
