@@ -1,4 +1,4 @@
-"""The held-out and development template sets (corpora/templates-heldout1..8, -dev3, -dev4): gold and accuracy guards.
+"""The held-out and development template sets (corpora/templates-heldout1..9, -dev3, -dev4): gold and accuracy guards.
 
 Two Danish editors each wrote 20 templates blind (see each set's README.md). First contact gave
 - heldout1: heading 17/20, message-first 17/18, genre 14/19, appeal 19/20, message sentence 14/18,
@@ -107,6 +107,17 @@ GUARDS = {
                          "message_sentence": 0.9},
         "max_plain_warnings_per_letter": 0.1,
     },
+    # Set 9 (ninth editor, blind, session 14): first contact on main 7372c82 was heading 18/20, message-first 17/19,
+    # genre 14/19, appeal 19/20, message sentence 15/19, cannot judge 1/1, tone 18/20, 1 error and 0.43 warnings per
+    # good plain letter. Read in session 14 (no longer blind): 19, 18, 17, 20, 16, 1/1, tone 18/20, 0.0 warnings after
+    # general fixes. Its one plain-letter error is a judgement call: the sanction letter (07) names no legal rule, which
+    # forvaltningsloven § 24 requires of a decision against the reader; the editor called the letter good as it is.
+    "templates-heldout9": {
+        "min_accuracy": {"heading": 0.95, "message_first": 0.94, "genre": 0.89, "appeal": 1.0,
+                         "message_sentence": 0.84, "cannot_judge": 1.0},
+        "max_plain_warnings_per_letter": 0.0,
+        "max_plain_errors": 1,
+    },
     "templates-dev4": {
         "min_accuracy": {"heading": 1.0, "message_first": 1.0, "genre": 1.0, "appeal": 1.0,
                          "message_sentence": 1.0, "cannot_judge": 1.0},
@@ -174,5 +185,5 @@ def test_accuracy_on_the_heldout_set(heldout):
     for verdict, floor in guards["min_accuracy"].items():
         assert summary[verdict]["accuracy"] >= floor, (verdict, summary[verdict], miss_table(results))
     assert summary["nonbody_suggestions"] <= guards.get("max_nonbody_suggestions", MAX_NONBODY_SUGGESTIONS)
-    assert summary["good_plain"]["errors"] <= MAX_PLAIN_ERRORS
+    assert summary["good_plain"]["errors"] <= guards.get("max_plain_errors", MAX_PLAIN_ERRORS)
     assert summary["good_plain"]["warnings_per_letter"] <= guards["max_plain_warnings_per_letter"]
