@@ -339,6 +339,7 @@ class ToneDoc:
     _low: str | None = None
     _starts: list[int] = field(default_factory=list)
     _memo: TextMemo | None = None
+    _lows: TextMemo | None = None       # every sentence's ``low``, joined (``_in_some_sentence``)
 
     def quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -431,6 +432,8 @@ class ToneDoc:
         for p in anchored + [free]:
             if p is free:
                 found = self._whole(p)
+            elif not self._in_some_sentence(p):
+                continue
             else:
                 found = ((k, s.start + m.start(), s.start + m.end(), m.group(0))
                          for k, s in enumerate(self.sents) for m in p.finditer(s.low))
@@ -440,6 +443,17 @@ class ToneDoc:
                     got.setdefault(k, []).append(Hit(a - s.start, b - s.start, g))
         self._cache[key] = (tuple(patterns), got)
         return got
+
+    def _in_some_sentence(self, p) -> bool:
+        """Some body sentence holds a literal that every match of ``p`` needs (``Pre.needs``; True when none is
+        known): one look at all the sentences together instead of one per sentence, and per literal once a letter."""
+        needs = getattr(p, "needs", None)
+        if needs is None:
+            return True
+        memo = self._lows
+        if memo is None:
+            memo = self._lows = TextMemo("\n".join(s.low for s in self.sents))
+        return any(map(memo.has, needs))
 
     def _whole(self, p: Alternation):
         memo = self._memo

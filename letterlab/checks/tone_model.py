@@ -165,17 +165,19 @@ def sentence_features(td, k: int) -> list[str]:
     parts = _sentence_parts(td, k)
     if parts is None:
         return []
-    words, lemmas, cues = parts
-    f = ["w:" + w for w in words]
-    f += ["l:" + lem for lem in lemmas]
-    f += ["b:" + a + "_" + b for a, b in zip(lemmas, lemmas[1:])]
-    f += ["wb:" + a + "_" + b for a, b in zip(words, words[1:])]
-    f.append("first:" + lemmas[0])
-    if len(lemmas) > 1:
-        f.append("first2:" + lemmas[0] + "_" + lemmas[1])
-    f.append("len:" + str(min(len(lemmas) // 6, 6)))
-    f += ["c:" + c for c in cues]
-    return f
+    return [prefix + _key_name(key) for prefix, keys in _feature_groups(*parts) for key in keys]
+
+
+def _feature_groups(words: list[str], lemmas: list[str], cues: set[str]) -> tuple:
+    """The features of a sentence with words, by group: (name prefix, keys); a feature is named ``prefix +
+    _key_name(key)``. Words and lemmas, their bigrams, the first lemma and pair, the length, the cues."""
+    return (("w:", words), ("l:", lemmas), ("b:", zip(lemmas, lemmas[1:])), ("wb:", zip(words, words[1:])),
+            ("first:", lemmas[:1]), ("first2:", zip(lemmas[:1], lemmas[1:2])),
+            ("len:", (str(min(len(lemmas) // 6, 6)),)), ("c:", cues))
+
+
+def _key_name(key: str | tuple[str, str]) -> str:
+    return key if isinstance(key, str) else key[0] + "_" + key[1]
 
 
 def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
@@ -413,11 +415,41 @@ class using:
         _override.pop()
 
 
+# per feature prefix ("w:", "b:" …): the hashed index of the feature named by the prefix and a key (a word, or a
+# pair of words joined by "_"), shared across letters like ``_NORMS``
+_HASHED: dict[str, dict] = {}
+
+
+def _add_hashed(out: set[int], prefix: str, keys) -> None:
+    """Add to ``out`` the hashed index (``hashed``) of each feature ``prefix + _key_name(key)``."""
+    known = _HASHED.get(prefix)
+    if known is None:
+        known = _HASHED[prefix] = {}
+    get = known.get
+    mask = DIM - 1
+    for key in keys:
+        h = get(key)
+        if h is None:
+            h = zlib.crc32((prefix + _key_name(key)).encode()) & mask
+            if len(known) < _CACHE_MAX:
+                known[key] = h
+        out.add(h)
+
+
 def sentence_index(td, k: int) -> np.ndarray:
+    """``hashed(sentence_features(td, k))``, once per sentence and letter, without spelling out the names: the
+    index of a word's or a pair's feature is remembered."""
     key = ("model_idx", k)
     got = td._cache.get(key)
     if got is None:
-        got = td._cache[key] = hashed(sentence_features(td, k))
+        parts = _sentence_parts(td, k)
+        out: set[int] = set()
+        if parts is not None:
+            for prefix, keys in _feature_groups(*parts):
+                _add_hashed(out, prefix, keys)
+        got = np.fromiter(out, dtype=np.int64, count=len(out))
+        got.sort()
+        td._cache[key] = got
     return got
 
 
