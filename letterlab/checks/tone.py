@@ -1410,7 +1410,7 @@ PROHIBITION_RE = rxcache.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt
 
 # absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
 # back what we do or what the reader gets ("Vi deler under ingen omstændigheder …", "Du har uden undtagelse ret til …")
-ABSOLUTE_RE = rxcache.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|"
+ABSOLUTE_RE = rxcache.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|på intet tidspunkt|"
                               r"på ingen måde)\b")
 OBLIGATION_RE = rxcache.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
                                 r"forpligtet|forpligtiget)\b")
@@ -1448,7 +1448,7 @@ STAFF_LIMIT_RE = rxcache.compile(r"^\W*(at )?(?!(den|det|deten)\b)\w+(en|et|erne
 LIMIT_RE = rxcache.compile(r"\b(ud ?over|mere end|flere end|andet end|andre \w+ end|uden for|ekstra)\b")
 # an absolute's "når" or "medmindre" says when it holds, not why ("… kan under ingen omstændigheder tilbagekaldes,
 # når fristen er overskredet"); nor is "medmindre" a reason for a rule ("… behandles ikke, medmindre …")
-WHEN_ONLY_RE = rxcache.compile(r"\b(når|medmindre)\b")
+WHEN_ONLY_RE = rxcache.compile(r"\b(når|medmindre|(før|indtil) (vi|du|de|i|der))\b")     # "… på intet tidspunkt …, før der foreligger …"
 REAL_REASON_RE = rxcache.compile(r"\b(hvis|såfremt|fordi|eftersom|idet|så længe)\b")
 
 
