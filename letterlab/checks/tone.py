@@ -1750,6 +1750,7 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
                 and not any(_plain_reason(td, _after_refusal(w)) for w in near[1:]
                             if not _reason_heading(td, w) and not (asked and _threat_only(td, w))
+                            and not (asked and _own_business(td, w))
                             and not (law_only and not _reason_for_refusal(td, _after_refusal(w))))
                 and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
                             if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))):
@@ -1771,6 +1772,15 @@ LAW_CITED_RE = rxcache.compile(r"\b(jf|jævnfør|i henhold til|i medfør af)\.? 
 def _law_only(td: ToneDoc, own: Sent) -> bool:
     """The refusal (its words blanked in ``own``) cites the law and gives no reason in plain words."""
     return bool(LAW_CITED_RE.search(own.low)) and not _plain_reason(td, own)
+
+
+def _own_business(td: ToneDoc, w: Sent) -> bool:
+    """``w`` is a request or an offer of help whose only "reason" is its own condition ("De skal fortsat sende …",
+    "Ring til os, hvis De har spørgsmål"): it says nothing about why the refusal came (round 15)."""
+    if not (_asks(td, w) or td.help(w)):
+        return False
+    low = _blank(LEGAL_REASON_RE, w.low)
+    return not (STRONG_REASON_RE.search(low) or PLAIN_REASON_RE.search(low))
 
 
 def _reason_for_refusal(td: ToneDoc, w: Sent) -> bool:

@@ -78,3 +78,29 @@ def test_lecturing_lead_in(families, text):
 
 def test_occasion_to_thank_is_no_lecture(families):
     assert "belaering" not in families(letter("Kommunen finder anledning til at takke dig for din store indsats i foreningen."))
+
+
+# ---------------------------------------------------------------- kold-afvisning: a bare passive refusal
+
+@pytest.mark.parametrize("text", [
+    # the refusal, then other business and a contact line whose "hvis" is no reason for it
+    letter("Deres ansøgning om tilskud til briller imødekommes ikke.", "De skal fortsat sende timesedler hver måned.",
+           "Ring til os, hvis De har spørgsmål."),
+    letter("Anmodningen om at beholde pladsen i svømmeholdet efterkommes ikke.", "I skal aflevere nøglebrikken i "
+           "receptionen.", "Ring til os, hvis I har spørgsmål.", greeting="Kære Ida og Ole Holm"),
+])
+def test_bare_passive_refusal_is_cold(families, text):
+    assert "kold-afvisning" in families(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the reason in plain words, in the sentence or after it (precision first: a later plain reason is enough)
+    letter("Deres ansøgning om tilskud til briller imødekommes ikke, fordi Deres indtægt er over grænsen på 12.000 kr.",
+           "Ring til os, hvis De har spørgsmål."),
+    letter("Deres ansøgning om tilskud til briller imødekommes ikke.",
+           "Vi har lagt vægt på, at Deres indtægt er over grænsen på 12.000 kr.", "Ring til os, hvis De har spørgsmål."),
+    # a rule about all applications is no refusal of this one
+    letter("Ansøgninger uden lægeerklæring imødekommes ikke.", "Send derfor erklæringen med, når du søger."),
+])
+def test_refusal_with_reason_is_not_cold(families, text):
+    assert "kold-afvisning" not in families(text)
