@@ -1451,7 +1451,7 @@ PROHIBITION_RE = rxcache.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt
 
 # absolutes: an order when they back a duty or a ban ("Fristen skal ubetinget overholdes"), a promise when they
 # back what we do or what the reader gets ("Vi deler under ingen omstændigheder …", "Du har uden undtagelse ret til …")
-ABSOLUTE_RE = rxcache.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|"
+ABSOLUTE_RE = rxcache.compile(r"\b(under (ingen|nogen) omstændighed(er)?|uden undtagelse|ubetinget|i intet tilfælde|på intet tidspunkt|"
                               r"på ingen måde)\b")
 OBLIGATION_RE = rxcache.compile(r"\b(skal|må|bør|kræves|kræver|forbudt|tilladt|forventes|pålægges|påkrævet|"
                                 r"forpligtet|forpligtiget)\b")
@@ -1489,7 +1489,7 @@ STAFF_LIMIT_RE = rxcache.compile(r"^\W*(at )?(?!(den|det|deten)\b)\w+(en|et|erne
 LIMIT_RE = rxcache.compile(r"\b(ud ?over|mere end|flere end|andet end|andre \w+ end|uden for|ekstra)\b")
 # an absolute's "når" or "medmindre" says when it holds, not why ("… kan under ingen omstændigheder tilbagekaldes,
 # når fristen er overskredet"); nor is "medmindre" a reason for a rule ("… behandles ikke, medmindre …")
-WHEN_ONLY_RE = rxcache.compile(r"\b(når|medmindre)\b")
+WHEN_ONLY_RE = rxcache.compile(r"\b(når|medmindre|(før|indtil) (vi|du|de|i|der))\b")     # "… på intet tidspunkt …, før der foreligger …"
 REAL_REASON_RE = rxcache.compile(r"\b(hvis|såfremt|fordi|eftersom|idet|så længe)\b")
 
 
@@ -1791,6 +1791,7 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         if (not _plain_reason(td, own) and not acknowledged and not reason_section
                 and not any(_plain_reason(td, _after_refusal(w)) for w in near[1:]
                             if not _reason_heading(td, w) and not (asked and _threat_only(td, w))
+                            and not (asked and _own_business(td, w))
                             and not (law_only and not _reason_for_refusal(td, _after_refusal(w))))
                 and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
                             if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))):
@@ -1812,6 +1813,15 @@ LAW_CITED_RE = rxcache.compile(r"\b(jf|jævnfør|i henhold til|i medfør af)\.? 
 def _law_only(td: ToneDoc, own: Sent) -> bool:
     """The refusal (its words blanked in ``own``) cites the law and gives no reason in plain words."""
     return bool(LAW_CITED_RE.search(own.low)) and not _plain_reason(td, own)
+
+
+def _own_business(td: ToneDoc, w: Sent) -> bool:
+    """``w`` is a request or an offer of help whose only "reason" is its own condition ("De skal fortsat sende …",
+    "Ring til os, hvis De har spørgsmål"): it says nothing about why the refusal came (round 15)."""
+    if not (_asks(td, w) or td.help(w)):
+        return False
+    low = _blank(LEGAL_REASON_RE, w.low)
+    return not (STRONG_REASON_RE.search(low) or PLAIN_REASON_RE.search(low))
 
 
 def _reason_for_refusal(td: ToneDoc, w: Sent) -> bool:
