@@ -1833,7 +1833,10 @@ def _reason_for_refusal(td: ToneDoc, w: Sent) -> bool:
 
 
 # a refusal told as a possibility, not as the decision: "Det kan være, at vi ikke kan give tilladelse til …"
-POSSIBLE_REFUSAL_RE = rxcache.compile(r"\b(det kan (godt )?være|det er muligt|muligvis|måske),? at\b[^.]*$|\b(måske|muligvis)\b[^.,]{0,20}$")
+POSSIBLE_REFUSAL_RE = rxcache.compile(r"\b(det kan (godt )?være|det er muligt|muligvis|måske),? at\b[^.]*$|\b(måske|muligvis)\b[^.,]{0,20}$|"
+                                      # "…, og det kan betyde, at De får afslag": what may come of it, not a refusal
+                                      r"\b(kan|vil kunne|risikerer( at)?)( \w+){0,2} (betyde|medføre|føre til|ende med|"
+                                      r"resultere i)\b[^.]*$")
 
 
 # round 13: "derfor" in the first clause of a sentence after the refusal points back at it ("Din anmodning kan ikke

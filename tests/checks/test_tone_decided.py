@@ -40,3 +40,13 @@ def test_the_same_sanction_told_coldly_is_still_flagged():
             "Med venlig hilsen\n\nJobcentret" + GUIDE)
     report = core.analyse(text)
     assert {f.rule for f in report.findings} & {"anerkendende-tone.trussel", "anerkendende-tone.raekkefoelge"}
+
+
+def test_a_refusal_that_may_come_of_a_missing_paper_is_no_refusal():
+    # a request with its consequence told respectfully: what may happen, then a way out
+    text = ("Vi mangler din lønseddel\n\nKære Ole\n\nTak for din ansøgning om friplads. Vi mangler din lønseddel for "
+            "marts. Send den senest den 1. maj.\n\nHvis vi ikke har lønsedlen senest den 1. maj, kan vi ikke beregne "
+            "dit tilskud. Så må vi afgøre sagen ud fra de oplysninger, vi har, og det kan betyde, at du får afslag. "
+            "Ring til mig, hvis du har brug for mere tid.\n\nMed venlig hilsen\n\nAnne Berg\n")
+    report = core.analyse(text)
+    assert [(f.rule, text[f.start:f.end]) for f in report.findings if f.rule.startswith("anerkendende-tone.")] == []
