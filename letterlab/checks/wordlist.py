@@ -612,6 +612,23 @@ def _impersonal_that(doc: Doc, tok: Token) -> bool:
     return False
 
 
+# Places one reads "på", not "i": "på hjemmesiden", "på borger.dk", "på Aula", "på skærmen", "på opslagstavlen"
+_PAGE_WORDS = ("hjemmeside", "side", "portal", "net", "skærm", ".dk", "aula", "app", "selvbetjening", "tavle")
+
+
+def _on_a_page(doc: Doc, i: int) -> bool:
+    """True when the noun phrase after token ``i`` (up to four words) names a web page, a screen or a board."""
+    for tok in doc[i + 1:i + 5]:
+        low = tok.lower_
+        if tok.is_punct and low not in (".", "-"):
+            return False
+        if any(w in low for w in _PAGE_WORDS):
+            return True
+        if tok.pos_ in ("NOUN", "PROPN") and not (low.endswith("s") or "Gen" in tok.morph.get("Case")):
+            return False         # the noun of the phrase, and not a page ("kommunens hjemmeside" reads on)
+    return False
+
+
 def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]], slot_of) -> bool:
     """True when ``rep`` cannot stand where the match stands, whatever its inflection.
 
@@ -627,6 +644,8 @@ def _misfit(rep: str, doc: Doc, entry: Entry, m: list[tuple[int, int, int]], slo
     first_tok = doc[m[0][1]]
     last_tok = doc[m[-1][2] - 1]
     after = _next_word(doc, last_tok.i)
+    if words[-1] == "i" and _on_a_page(doc, last_tok.i):
+        return True              # "fremgår af kommunens hjemmeside" -> "står på …", not "står i …"
     slot, passive = _voice(first_tok, entry, slot_of) if m[0][2] - m[0][1] == 1 else (None, False)
     verb_first = slot is not None
     if verb_first:
