@@ -31,6 +31,22 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
+def shown_suggestion(text: str, sug, words: int = 3) -> str:
+    """The suggestion on one line; a split or another short piece with a few words either side of it.
+
+    A split replaces ", og v" with ". V": alone, »​. V« says nothing to a reader (a blind editor could not read it),
+    so the words around it are shown: »… skal spises i dag. Vi henter …«.
+    """
+    shown = " ".join(sug.replacement.split())       # one line per finding
+    if sug.kind != "split" and sum(c.isalpha() for c in shown) > 3:
+        return shown
+    before = text[max(0, sug.start - 60):sug.start].split()[-words:]
+    after = text[sug.end:sug.end + 60].split()[:words]
+    left = " ".join(before) + (" " if text[sug.start - 1:sug.start].isspace() else "") if before else ""
+    right = (" " if text[sug.end:sug.end + 1].isspace() else "") + " ".join(after) if after else ""
+    return f"…{left}{shown}{right}…"
+
+
 def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
     name = safe_name(name)      # printable, no bidi controls, no full CPR number (report/safe.py)
     idx = LineIndex(report.text)
@@ -44,8 +60,7 @@ def render_text(report: Report, name: str = "-", colour: bool = False) -> str:
             sev = f"{COLOURS[f.severity]}{sev}{RESET}"
         sugg = ""
         if f.suggestions and f.suggestions[0].replacement.strip():
-            shown = " ".join(f.suggestions[0].replacement.split())   # one line per finding
-            sugg = f" Forslag: {quote(shown)}."
+            sugg = f" Forslag: {quote(shown_suggestion(report.text, f.suggestions[0]))}."
         out.append(f"{name}:{line}:{col}: {sev} {f.rule}: {danish_quotes(f.message)}{sugg}")
     s = report.scores
     if s:

@@ -438,11 +438,25 @@ def test_real_pipeline_abbreviation_at_the_end_of_a_sentence_gets_one_full_stop(
 def test_sender_lines_are_names_not_word_choices(nlp):
     from letterlab.core import analyse
 
-    text = ("Du får kontanthjælp\n\nKære Amira\n\nDin ydelse er 12.550 kr. om måneden.\n\n"
-            "Med venlig hilsen\n\nPeter Damgaard\nSagsbehandler, Ydelser\n")
+    text = ("Du får kontanthjælp\n\nKære Amira\n\nVi anvender din kontooplysning. Din ydelse er 12.550 kr. om "
+            "måneden.\n\nMed venlig hilsen\n\nPeter Damgaard\nSagsbehandler, Ydelser\n")
     report = analyse(text, nlp=nlp)
     hits = [f.text for f in report.findings if f.rule == "faelles-skriftsprog.tunge-ord"]
-    assert hits == ["ydelse"]
+    assert hits == ["anvender"]
+
+
+@pytest.mark.model
+def test_ydelse_is_heavy_only_among_other_heavy_words(nlp):
+    # "ydelse" is the short word for a benefit the letter has named; a blind editor called flagging it there false
+    from letterlab.core import analyse
+
+    plain = ("Du får kontanthjælp fra 1. maj\n\nKære Amira\n\nDu får kontanthjælp fra den 1. maj. Din ydelse er "
+             "12.550 kr. om måneden, og vi betaler den ind på din konto.\n")
+    heavy = ("Vedr. Deres sag\n\nKære Amira\n\nDe vil i forbindelse med Deres flytning modtage en ny ydelse. "
+             "Vi anvender oplysningerne fra Deres ansøgning.\n")
+    tunge = lambda t: [f.text for f in analyse(t, nlp=nlp).findings if f.rule == "faelles-skriftsprog.tunge-ord"]
+    assert "ydelse" not in tunge(plain)
+    assert "ydelse" in tunge(heavy)
 
 
 @pytest.mark.model
