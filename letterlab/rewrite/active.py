@@ -97,8 +97,10 @@ AUTHORITY_NOUNS = {"kommunen", "os", "forvaltningen", "jobcentret", "jobcenteret
 # Why no active rewrite is offered (Danish, added to the finding by the guard).
 WHY_UNKNOWN = ("Letterlab skriver ikke sætningen om til aktiv, fordi det ikke står klart, hvem der gør det. "
                "Skriv selv, hvem der handler, hvis du ved det.")
-WHY_THIRD = ("Letterlab skriver ikke sætningen om til aktiv, fordi en anden end os eller læseren gør det. "
-             "Skriv personen eller stedet som den, der handler.")
+# Hedged: the guard reads another party from the sentence or its paragraph, and a blind editor saw it say so
+# about a refusal only the municipality can make ("Deres anmodning om henstand kan ikke imødekommes").
+WHY_THIRD = ("Letterlab skriver ikke sætningen om til aktiv, fordi det kan være en anden end os eller læseren, "
+             "der gør det. Skriv selv, hvem der handler.")
 WHY_RULE = ("Letterlab skriver ikke sætningen om til aktiv, fordi den siger, hvem der kan få noget. "
             "Den er ikke en besked til læseren.")
 WHY_KEY = "letterlab_passive_why"
