@@ -527,13 +527,30 @@ def _label_cells(lines: list[_Line], end: int) -> dict[int, str]:
     out: dict[int, str] = {}
     for i in range(end - 1):
         ln, nxt = lines[i], lines[i + 1]
-        if ln.bkind != "table" or nxt.bkind != "table" or nxt.block == ln.block or not _CELL_LABEL.match(ln.text) \
-                or SUBJECT_LABEL.match(ln.text) or ADDRESSEE_LABEL.match(ln.text + " x") or _CELL_LABEL.match(nxt.text):
+        if ln.bkind != "table" or nxt.bkind != "table" or nxt.block == ln.block \
+                or not _label_cell(ln.text, after_row=i - 1 in out) \
+                or SUBJECT_LABEL.match(ln.text) or ADDRESSEE_LABEL.match(ln.text + " x") or _label_cell(nxt.text):
             continue
         if _words(nxt.text) > 12 or _has_verb_word(nxt.text):
             continue        # a cell of running text is no value of a case detail
         out[i] = out[i + 1] = "date" if DATE_LABEL.match(ln.text) else "reference"
     return out
+
+
+def _label_cell(text: str, after_row: bool = False) -> bool:
+    """A reference table's label cell: "Sagsnr.:" with a colon; without one, a case label ("Sagsnr.", "J.nr.",
+    "CPR-nr.") that is the whole cell; and, in the row after such a row, a short name in capitals without a
+    full stop ("Ejendom", "Adresse"): a blind editor's .docx had them all without colons."""
+    if _CELL_LABEL.match(text):
+        return True
+    short = text.strip()
+    if not short or len(short) > 24 or _words(short) > 3:
+        return False
+    m = REFERENCE.match(short)
+    if m and not short[m.end():].strip():
+        return True
+    return after_row and _words(short) <= 2 and short[0].isupper() and not any(c.isdigit() for c in short) \
+        and short[-1] not in ".!?" and not PLACEHOLDER.search(short)
 
 
 def _case_reference(line: str) -> bool:
