@@ -50,6 +50,10 @@ GUARDS = {
     # first contact on 6573464 0.880 / 0.839 / 2.8 %, whole letters 27/29 marks found. Not read, not in the model's
     # training data.
     "tone-heldout12": (0.87, 0.82, 0.035),
+    # editor 13 (session 16), blind when written (Ulvsø Kommune; tandpleje, fripladstilskud, vintertjeneste,
+    # beredskab, bibliotek …; du, De and I): first contact on 79930ba 0.858 / 0.728 / 4.3 %, whole letters 18/25
+    # marks found. Not read, not in the model's training data.
+    "tone-heldout13": (0.84, 0.70, 0.05),
 }
 
 
