@@ -511,11 +511,17 @@ def _restrictive_clause(tok: Token) -> bool:
     return nxt is not None and nxt.lower_ in ("der", "som")
 
 
+# before "ansøger": another applicant, not the reader
+OTHER_PERSON = {"næste", "anden", "andre", "ny", "nye", "hver", "enhver", "øvrige", "første", "kommende", "tidligere",
+                "en", "ingen", "nogen", "flere", "mange", "alle"}
+
+
 def _impersonal(doc: Doc, rule) -> Iterator:
     zones = _zones(doc)
     exc = _exception_spans(doc, rule.params["exceptions"])
     words = {w.lower() for w in rule.params["impersonal_words"]}
     placeholder = token_table(doc).placeholder
+    formal = None
     for i in _positions(doc, words):
         if placeholder[i]:
             continue
@@ -527,27 +533,32 @@ def _impersonal(doc: Doc, rule) -> Iterator:
             continue  # the verb: "De ansøger om", "Ansøger du om"
         if low.startswith("pågældende") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue  # "den pågældende periode"
+        if low.startswith("ansøger") and prev is not None and prev.lower_ in OTHER_PERSON:
+            continue  # "boligen går til næste ansøger", "en anden ansøger": someone else, not the reader
         start, end = tok.idx, tok.idx + len(tok.text)
         if low.startswith("pågældende") and prev is not None and prev.lower_ in ("den", "det", "de"):
             start = prev.idx
         if _skip_zone(doc, zones, tok) or _inside(exc, start, end):
             continue
+        if formal is None:
+            formal = bool(formal_forms(doc))     # a De-letter is told "De", not "du" (one form in a letter)
         if low.endswith("s"):
-            repl = "din"
+            repl = "Deres" if formal else "din"
         elif _object_position(tok if start == tok.idx else prev)[0]:
-            repl = "dig"
+            repl = "Dem" if formal else "dig"
         else:
-            repl = "du"
+            repl = "De" if formal else "du"
         if start == tok.idx and sentence_initial(tok) or start != tok.idx and sentence_initial(prev):
             repl = match_case(doc_text(doc)[start:end], repl)
-        message = f"{rule.message} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
+        lead = rule.message.replace('"du"', '"De"') if formal else rule.message
+        message = f"{lead} Skriv \"{repl}\" i stedet for \"{doc_text(doc)[start:end]}\"."
         if _third_person_after(tok) or _restrictive_clause(tok):
             # "Ansøger har oplyst, at hun ...": swapping one word leaves "Du har oplyst, at hun";
             # "kun borgeren, der bor ..." is anyone, not the reader: no one-word rewrite.
             yield make_finding(rule, doc, start, end, message=message + " Skriv hele sætningen om.")
             continue
         sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.5,
-                         note="Ret også resten af sætningen, så den passer til \"du\".")
+                         note=f"Ret også resten af sætningen, så den passer til \"{'De' if formal else 'du'}\".")
         yield make_finding(rule, doc, start, end, suggestions=(sug,), message=message)
 
 
