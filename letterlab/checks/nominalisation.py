@@ -16,7 +16,9 @@ says "afgøre". Two ways to find them:
   ``safe`` (false: never offer the rewrite as safe), ``note`` and
   ``plain_alone`` (true: the phrase on its own is plain, exact Danish, "træffe
   afgørelse", "give tilladelse"; it is only flagged with a word after the noun
-  that makes it heavy: one of ``prep`` or "om": "træffe afgørelse om, at").
+  that makes it heavy: one of ``prep`` or "om": "træffe afgørelse om, at"),
+  ``no_gap`` (true: a fixed phrase only with the noun right after the verb;
+  "finde sted" is "take place", "finde et sted at parkere" is "find a place").
 * the generic fallback: an empty verb (``empty_verbs``) followed by a noun
   on ``-else``, ``-ing``, ``-tion``, ``-sion``, ``-hed``, ``-ning``
   (``suffixes``) that no pair covers and ``generic_exclude`` does not list
@@ -114,7 +116,8 @@ OBJECT_PREPS = {"om", "til", "af", "for", "over"}
 NO_AGENT_VERBS = {"ske"}
 GAP_POS = {"DET", "ADJ", "ADV", "PRON", "NUM"}
 PAIR_KEYS = {"verbs": list, "noun": str, "replace": (str, list), "prep": list, "between": list,
-             "require_prep": bool, "safe": bool, "note": str, "plain_alone": bool, "fixed_om": bool}
+             "require_prep": bool, "safe": bool, "note": str, "plain_alone": bool, "fixed_om": bool,
+             "no_gap": bool}
 
 PAIRS_HELP = '{ verbs = ["foretage"], noun = "vurdering", replace = "vurdere", prep = ["af"] }'
 PARAMS = {
@@ -191,6 +194,7 @@ class Pair:
     safe: bool = True
     note: str = ""
     fixed_om: bool = False      # with plain_alone: "om" after the noun keeps it plain ("træffe afgørelse om, at")
+    no_gap: bool = False        # a fixed phrase: nothing between verb and noun ("finde sted", not "finde et sted")
 
 
 class Compiled:
@@ -206,7 +210,7 @@ class Compiled:
                 prep=frozenset(w.lower() for w in p.get("prep", [])),
                 between=frozenset(w.lower() for w in p.get("between", [])),
                 require_prep=p.get("require_prep", False), plain_alone=p.get("plain_alone", False), safe=p.get("safe", True), note=p.get("note", ""),
-                fixed_om=p.get("fixed_om", False),
+                fixed_om=p.get("fixed_om", False), no_gap=p.get("no_gap", False),
             ))
         self.empty = {v.lower() for v in params["empty_verbs"]}
         for v in {v for pr in self.pairs for v in pr.verbs} | self.empty:
@@ -315,7 +319,8 @@ def find(doc: Doc, comp: Compiled, max_gap: int, generic: bool) -> list[Hit]:
                 continue
             low = lower[j]
             pair = next((p for p in pairs if (low in p.noun_forms or lemma[j] == p.noun)
-                         and all(pos[g] in GAP_POS or lower[g] in p.between for g in gap)), None)
+                         and all(pos[g] in GAP_POS or lower[g] in p.between for g in gap)
+                         and not (p.no_gap and gap)), None)
             if pair is not None:
                 prep = j + 1 if j + 1 < n and lower[j + 1] in pair.prep else None
                 if pair.require_prep and prep is None:

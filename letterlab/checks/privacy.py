@@ -261,7 +261,23 @@ def _senders_domain(text: str, address: str) -> bool:
     name = domain.split(".")[0]
     if len(name) < 3 or not domain.endswith(".dk"):
         return False
-    return bool(re.search(rf"\b{re.escape(name)}\s+(kommune|region|forsyning|affald)\b", text, re.I))
+    if re.search(rf"\b{re.escape(name)}\s+(kommune|region|forsyning|affald)\b", text, re.I):
+        return True
+    # a domain spells æ, ø and å in ASCII: "norrevig.dk" for "Nørrevig Kommune", "aabyhoj.dk" for "Åbyhøj"
+    return any(name in _ascii_spellings(m.group(1)) or name.removesuffix("kommune") in _ascii_spellings(m.group(1))
+               for m in _SENDER_NAME.finditer(text))
+
+
+_SENDER_NAME = rxcache.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+)\s+(?:kommune|region|forsyning|affald)\b", re.I)
+_ASCII = (("æ", ("ae", "a", "e")), ("ø", ("oe", "o")), ("å", ("aa", "a")))
+
+
+def _ascii_spellings(name: str) -> set[str]:
+    """The ways a domain may spell ``name`` in ASCII ("Nørrevig" -> norrevig, noerrevig)."""
+    out = {name.lower()}
+    for letter, spellings in _ASCII:
+        out = {v.replace(letter, sp) for v in out for sp in spellings} if any(letter in v for v in out) else out
+    return out
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
