@@ -681,9 +681,31 @@ def _kommunen(doc: Doc, rule) -> Iterator:
             # "Fjordby Kommune" -> "Vi" would drop a name: a rewrite never loses content
             yield make_finding(rule, doc, start, end, message=message)
             continue
-        sug = Suggestion(start, end, repl, kind="address", safe=False, confidence=0.6,
+        s_end, replacement = end, repl
+        refl = _own_reflexive(last)
+        if refl is not None:
+            # "Kommunen påtager sig intet ansvar" -> "Vi påtager os …", never "Vi påtager sig"
+            text = doc_text(doc)
+            s_end = refl.idx + len(refl.text)
+            replacement = repl + text[end:refl.idx] + WE_REFLEXIVE[refl.lower_]
+        sug = Suggestion(start, s_end, replacement, kind="address", safe=False, confidence=0.6,
                          note="Skriv \"vi\", hvis det er jer, der skriver brevet.")
         yield make_finding(rule, doc, start, end, suggestions=(sug,), message=message)
+
+
+# what "sig", "sin", "sit", "sine" of the sender become when "kommunen" becomes "vi"
+WE_REFLEXIVE = {"sig": "os", "sin": "vores", "sit": "vores", "sine": "vores"}
+
+
+def _own_reflexive(last: Token) -> Token | None:
+    """The first reflexive ("sig", "sin" …) in the subject's own clause after it: up to a comma, "og", "men", "at"
+    or the end of the sentence."""
+    for t in last.doc[last.i + 1:last.sent.end]:
+        if t.text == "," or t.lower_ in ("og", "men", "at", "der", "som"):
+            return None
+        if t.lower_ in WE_REFLEXIVE:
+            return t
+    return None
 
 
 TARGET_FNS = {

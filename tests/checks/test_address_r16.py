@@ -36,3 +36,14 @@ def test_a_de_letter_is_told_de_not_du(nlp):
 def test_a_du_letter_is_still_told_du(nlp):
     [f] = _findings(nlp, "Vi har fået dit brev. Ansøgeren skal sende lønsedler inden den 1. maj.")
     assert f.suggestions[0].replacement == "Du"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence,expected", [
+    ("Kommunen påtager sig intet ansvar for skader på møblerne.", "Vi påtager os"),
+    ("Kommunen har brugt sin ret til at opsige aftalen.", "Vi har brugt vores"),
+])
+def test_the_senders_reflexive_follows_vi(nlp, sentence, expected):
+    text = f"Om din bolig\n\nKære Ib Holm\n\nVi har talt med dig i telefonen. {sentence}\n"
+    [f] = [f for f in analyse(text, default_ruleset(), nlp=nlp).findings if f.rule == "borgerrettet.kommunen-som-afsender"]
+    assert f.suggestions[0].replacement == expected
