@@ -153,6 +153,9 @@ PARAMS = {
     "acronyms": Param(list, default=[], help="forkortelser med store bogstaver, som er i orden"),
     "model": Param(bool, default=False, help="den lærte model finder også sætninger, som mønstrene ikke finder"),
     "model_message": Param(str, default="", help="beskeden, når det er modellen, der finder sætningen"),
+    "loud_severity": Param(str, default="", choices=("", "info", "warning", "error"),
+                           help="råb: alvoren, når et ord i teksten står med store bogstaver, eller der står flere "
+                                "udråbstegn (tom: reglens egen)"),
 }
 
 
@@ -2293,8 +2296,11 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                 break
         elif s.zone == "heading":
             # round 14: a subject or heading in small letters with a warning in capitals ("Rykker – SIDSTE VARSEL:
-            # …") shouts, though capitals in a heading are mostly acronyms ("Tilskud fra PPR")
-            m = URGENT_CAPS_RE.search(s.text)
+            # …") shouts, though capitals in a heading are mostly acronyms ("Tilskud fra PPR"); round 16: so does a
+            # long word in capitals ("BRUGSFORBUD – brændeovn i stue"): acronyms are short
+            m = URGENT_CAPS_RE.search(s.text) or next(
+                (w for w in CAPS_RE.finditer(s.text) if len(w.group(0)) >= 7 and w.group(0) not in ok
+                 and re.search("[AEIOUYÆØÅ]", w.group(0)) and not _capitals_name(td, s, w)), None)
             if m and not td.quoted(s.start + m.start()):
                 hit = (m.start(), m.end(), "Skriv med små bogstaver.")
         if hit is None:
@@ -2312,6 +2318,19 @@ def _shouting(td: ToneDoc, rule) -> Iterator:
                     hit = (j - 1, j, "Brug et punktum.")
         if hit:
             yield s, hit, f"{rule.message} {hit[2]}"
+
+
+def _loudness(td: ToneDoc, s: Sent, a: int, b: int, rule) -> str | None:
+    """The severity of a shout at ``s.text[a:b]``: ``loud_severity`` for a word in capitals in a line in small
+    letters ("Du SKAL møde op", "BRUGSFORBUD – brændeovn i stue") and for "!!"; the rule's own for one "!" and for a
+    heading all in capitals (a layout habit). A blind editor: capitals in a decision are more than a tip."""
+    loud = rule.params.get("loud_severity") or None
+    word = s.text[a:b]
+    if len(word) >= 2 and not word.strip("!?"):
+        return loud
+    if word.isupper() and not _caps_line(td, s):
+        return loud
+    return None
 
 
 # "!!", "?!", "!?", "???": marks that shout ("??" alone is left: templates use it for a missing value)
@@ -2411,12 +2430,24 @@ def _lecture_suggestion(s: Sent, m: re.Match) -> tuple[Suggestion, ...]:
         return ()
     rest = s.text[head.end():]
     if NO_HUSK_RE.search(rest.lower()):
-        if not rest[:1].isalpha() or main_clause_order(rest.lower()) != rest.lower():
+        if not rest[:1].isalpha() or main_clause_order(rest.lower()) != rest.lower() or _subclause_order(rest):
             return ()           # "at X ikke kan" is no main clause on its own ("X kan ikke")
         return (Suggestion(s.start, s.start + head.end() + 1, rest[0].upper(), kind="tone", safe=False, confidence=0.6,
                            note="Skriv det, du vil sige, uden indledningen."),)
     return (Suggestion(s.start, s.start + head.end(), "Husk, at ", kind="tone", safe=False, confidence=0.6,
                        note="Du kan også slette indledningen og skrive resten som en almindelig sætning."),)
+
+
+# a sentence adverb in an at-clause stands before the verb ("at kommunen ikke yder"); a second "at" after "og" or
+# "men" belongs to the deleted opener ("…, og at det er ejerens pligt"): either way the rest is no main clause
+SUBCLAUSE_ORDER_RE = rxcache.compile(r"^[^,]*?\b(ikke|aldrig|altid|også|kun|heller|allerede|stadig|gerne|først)\s+\w+|"
+                                     r",?\s+(og|men|eller)\s+at\s", re.I)
+
+
+def _subclause_order(rest: str) -> bool:
+    """The rest of an "…, at X" sentence keeps the order of a subordinate clause: deleting the opener would leave
+    "Kommunen ikke yder hjælp" or "…, og at det er …". (A blind editor saw both offered.)"""
+    return bool(SUBCLAUSE_ORDER_RE.search(rest))
 
 
 def _shout_suggestion(s: Sent, a: int, b: int) -> tuple[Suggestion, ...]:
@@ -2461,7 +2492,7 @@ def check(doc, rule) -> Iterator:
                 continue
             a, b, _ = m
             yield make_finding(rule, doc, s.start + a, s.start + b, message=message,
-                               suggestions=_shout_suggestion(s, a, b))
+                               suggestions=_shout_suggestion(s, a, b), severity=_loudness(td, s, a, b, rule))
             continue
         sugg = _lecture_suggestion(s, m) if family == "belaering" else ()
         if family in ("kold-afvisning", "raekkefoelge"):
