@@ -75,7 +75,10 @@ switched off alone:
   efter fristen afvises"), "bliver ikke" + participle, "Der udbetales ikke
   tilskud …", a ban ("Forældre må ikke parkere …", "Det er ikke tilladt at …")
   or "X uden Y kan ikke …", with no reason, no contrast (", men …"), no
-  "ikke længere" (news of a change) and no reason or way on in the next sentence.
+  "ikke længere" (news of a change) and no reason or way on in the next sentence (a "fordi" in the next paragraph is
+  that paragraph's own). A thing that "kan ikke refunderes / tilbagekaldes" told as the whole sentence is an absolute
+  too, and our staff's absolute before a bare noun refuses that kind of task ("… udfører under ingen omstændigheder
+  havearbejde").
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
@@ -101,7 +104,10 @@ switched off alone:
   a decision told "hermed" or as "truffet afgørelse om, at … standses" is a refusal, unless the reader asked for it;
   in a letter of three
   sentences or more, also when nothing tells the reader what to do next
-  and there is no one to contact.
+  and there is no one to contact. The reason must be the refusal's own: the sentences after it count in its
+  paragraph and the next one, up to a heading of another topic ("Timesedler"); in the next paragraph not a "når" or a
+  past-tense "da" (a time: "I var ikke klar, da bussen kom"), further on only a sentence that names the decision
+  ("Vi har vurderet, at …"). "Der bevilges ikke X" in a letter about the reader's "ansøgning om X" is a refusal.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
