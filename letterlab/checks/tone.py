@@ -75,7 +75,10 @@ switched off alone:
   efter fristen afvises"), "bliver ikke" + participle, "Der udbetales ikke
   tilskud …", a ban ("Forældre må ikke parkere …", "Det er ikke tilladt at …")
   or "X uden Y kan ikke …", with no reason, no contrast (", men …"), no
-  "ikke længere" (news of a change) and no reason or way on in the next sentence.
+  "ikke længere" (news of a change) and no reason or way on in the next sentence (a "fordi" in the next paragraph is
+  that paragraph's own). A thing that "kan ikke refunderes / tilbagekaldes" told as the whole sentence is an absolute
+  too, and our staff's absolute before a bare noun refuses that kind of task ("… udfører under ingen omstændigheder
+  havearbejde").
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
@@ -101,7 +104,10 @@ switched off alone:
   a decision told "hermed" or as "truffet afgørelse om, at … standses" is a refusal, unless the reader asked for it;
   in a letter of three
   sentences or more, also when nothing tells the reader what to do next
-  and there is no one to contact.
+  and there is no one to contact. The reason must be the refusal's own: the sentences after it count in its
+  paragraph and the next one, up to a heading of another topic ("Timesedler"); in the next paragraph not a "når" or a
+  past-tense "da" (a time: "I var ikke klar, da bussen kom"), further on only a sentence that names the decision
+  ("Vi har vurderet, at …"). "Der bevilges ikke X" in a letter about the reader's "ansøgning om X" is a refusal.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -1394,7 +1400,7 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     vw = t.lower[v]
     if subject == [toks[0]] and t.lower[toks[0]] == "der":
         # "Der udbetales ikke tilskud til briller købt i udlandet"
-        if SPECIFIC_RE.search(s.low) or READER_RE.search(s.text):
+        if SPECIFIC_RE.search(s.low) or READER_RE.search(s.text) or _asked_for_refused(td, s):
             return None     # "Der ydes ikke tilskud til den pågældende behandling", "… ud over de timer, De får": this reader's refusal
         if not ((vw.endswith("es") or vw == "bliver") and after[0] in ("ikke", "intet", "ingen") and re.search(
                 BENEFIT + r"|\b(henstand|dispensation|refusion|erstatning|svar|kørsel)\b", s.low)):
@@ -1477,13 +1483,23 @@ def _obliges(td: ToneDoc, s: Sent, m) -> bool:
         return False            # "Oplysningerne må under ingen omstændigheder bruges til andet": it protects the reader
     if OBLIGATION_RE.search(clause) or td.imperative(s):
         return True
-    if STAFF_LIMIT_RE.match(clause[:m.start() - a]) and LIMIT_RE.search(clause, m.end() - a):
+    if STAFF_LIMIT_RE.match(clause[:m.start() - a]) and (LIMIT_RE.search(clause, m.end() - a) or _kind_object(td, s, m)):
         return True             # "Hjemmehjælperen udfører under ingen omstændigheder opgaver ud over det bevilgede"
     t = td.table
     passive = any(t.feat(i, "Voice") == "Pass" and t.lower[i].endswith("es") and a <= t.idx[i] - s.start < b
                   for i in td.tokens(s))
     # "Reparationer … betales under ingen omstændigheder af kommunen": a refusal stated as a rule
     return passive and (bool(re.search(r"\bkan\b", clause)) or not READER_RE.search(s.text[a:b]))
+
+
+def _kind_object(td: ToneDoc, s: Sent, m) -> bool:
+    """The absolute is followed by a bare noun, a kind of task or thing ("… udfører under ingen omstændigheder
+    havearbejde"): a refusal of that kind, not a promise about the reader's own people or things ("… efterlader under
+    ingen omstændigheder børnene alene") (round 16)."""
+    t = td.table
+    nxt = next((i for i in td.tokens(s) if t.idx[i] - s.start >= m.end() and not t.punct[i]), None)
+    return (nxt is not None and t.pos[nxt] == "NOUN" and t.feat(nxt, "Definite") != "Def"
+            and not DATA_RE.search(t.lower[nxt]))
 
 
 # round 14: our staff's limit told as an absolute, a refusal of anything more ("Chaufføren venter under ingen
@@ -1540,6 +1556,11 @@ TIME_HEAD_RE = rxcache.compile(r"^(frist|tid|tidspunkt|dato|møde|samtale|termin
 RESCHEDULE_RE = rxcache.compile(r"\b(kan|vil|må) ikke (blive )?(flyttes|ændres|forlænges|udsættes|ombyttes|ombookes|rykkes|"
                                 r"flyttet|ændret|forlænget|udsat)\b|\b(flyttes|forlænges|udsættes|ændres|rykkes) ikke\b"
                                 r"(?! (automatisk|af sig selv|længere)\b)")
+# round 16: what is done cannot be undone, told as the whole sentence about a thing, not the reader's own ("Kortet kan
+# ikke refunderes.", "Opsigelsen kan ikke tilbagekaldes."; not "Din bevilling kan ikke tilbagekaldes, selv om …")
+NO_UNDO_RE = rxcache.compile(r"^\W*(?!(det|den|dette|denne|de|du|i|vi|jeg|man|din|dit|dine|deres|jeres)\b)\w+( \w+){0,3} "
+                             r"((kan|vil|må) ikke (blive )?(refunderes|tilbagekaldes|fortrydes|annulleres|tilbagebetales|"
+                             r"tilbageføres)|(refunderes|tilbagekaldes|tilbagebetales|tilbageføres) ikke)\W*$")
 # a rule closed to any talk, whatever its subject
 NO_TALK_RE = rxcache.compile(r"\b(kan|vil|må) ikke (blive )?(fraviges|forhandles|diskuteres|genforhandles)\b|"
                              r"\b(fraviges|forhandles|genforhandles) ikke\b|"
@@ -1550,12 +1571,14 @@ NO_TALK_RE = rxcache.compile(r"\b(kan|vil|må) ikke (blive )?(fraviges|forhandle
 
 
 def _next_eases(td: ToneDoc, k: int) -> bool:
-    """The next sentence gives the reason or a way on ("Ring til os, hvis du er syg den dag")."""
+    """The next sentence gives the reason or a way on ("Ring til os, hvis du er syg den dag"). In a new paragraph its
+    "fordi" is the reason for what that paragraph tells, unless it opens with the reason ("Det er fordi …") (round 16)."""
     if k + 1 >= len(td.sents):
         return False
     nxt = td.sents[k + 1]
-    return bool(STRONG_REASON_RE.search(nxt.low) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt.low)
-                or ALTERNATIVE_RE.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low) or td.help(nxt))
+    reason = (re.match(r"\s*(så|det er for at|det er fordi|det skyldes|grunden er)\b", nxt.low)
+              or STRONG_REASON_RE.search(nxt.low) and not _new_paragraph(td, td.sents[k], nxt))
+    return bool(reason or ALTERNATIVE_RE.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low) or td.help(nxt))
 
 
 def _no_negotiation(td: ToneDoc, k: int) -> Hit | None:
@@ -1563,7 +1586,7 @@ def _no_negotiation(td: ToneDoc, k: int) -> Hit | None:
     s = td.sents[k]
     if s.part == "appeal" or s.low.rstrip().endswith("?"):
         return None
-    m = NO_TALK_RE.search(s.low)
+    m = NO_TALK_RE.search(s.low) or NO_UNDO_RE.match(s.low)
     if not m:
         m = RESCHEDULE_RE.search(s.low)
         if not m:
@@ -1709,7 +1732,8 @@ def _commands(td: ToneDoc, rule) -> Iterator:
             continue
         if any(e.search(s.low) for e in exempt):
             continue
-        if re.match(r"\W*(og )?der\b", m.group(0)) and (SPECIFIC_RE.search(s.low) or READER_RE.search(s.text)):
+        if re.match(r"\W*(og )?der\b", m.group(0)) and (SPECIFIC_RE.search(s.low) or READER_RE.search(s.text)
+                                                        or _asked_for_refused(td, s)):
             continue            # "Der ydes ikke tilskud til Deres nye høreapparat": a refusal (kold-afvisning)
         nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
         rest = s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():]    # "uanset årsagen" is no reason
@@ -1757,8 +1781,11 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             m = cand
             break
         closed = CLOSED_RE.search(s.low) if not m and THIS_CASE_RE.search(s.low) else None
+        asked_der = _asked_for_refused(td, s)
         if closed and not re.search(r"\buden\b", s.low) and not td.has_reason(s):
             m = Hit(closed.start(), closed.end(), closed.group(0))  # "Yderligere henvendelser i sagen besvares ikke"
+        elif asked_der:
+            m = Hit(asked_der.start(), asked_der.end(), asked_der.group(0))
         elif not m or _impersonal_rule(td, k):
             continue        # "Håndtegnede tegninger godkendes ikke": a rule (kommando), not this reader's refusal
         if s.zone == "heading" and len(body) > 1:
@@ -1776,7 +1803,9 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
             # "…, uanset hvor mange gange der henvendes": the door shut for good, whatever the reason given
             yield s, m, "Afslaget lukker døren for læseren. Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
-        near, further = body[k:k + 3], body[k + 3:k + 7]
+        near_end, sect_end = _refusal_reach(td, body, k)
+        near = [w for j, w in enumerate(body[k:k + 3], k) if j < sect_end and _speaks_for(td, s, w, j < near_end)]
+        further = [w for j, w in enumerate(body[k + 3:k + 7], k + 3) if j < sect_end and _speaks_for(td, s, w, j < near_end)]
         # the refusal answers the reader's own request or case ("Anmodningen om …", "… drøfte sagen …"); a house rule
         # such as "Vi kan ikke give det til andre" may lean on the condition after it
         asked = bool(ASKED_FOR_RE.search(s.low))
@@ -1804,6 +1833,88 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
             return
+
+
+# round 16: "Der bevilges ikke fleksjob …" in a letter about the reader's "ansøgning om fleksjob": this reader's
+# refusal, not a rule about anyone
+DER_REFUSED_RE = rxcache.compile(r"^\W*der (ydes|gives|bevilges|udbetales|tildeles|meddeles) (ikke|ingen) (?P<what>[a-zæøå]{4,})")
+
+
+def _asked_for_refused(td: ToneDoc, s: Sent):
+    """The match of a "Der bevilges ikke X" whose X the letter names as what the reader applied for, or None."""
+    m = DER_REFUSED_RE.match(s.low)
+    if not m:
+        return None
+    what = re.escape(m.group("what"))
+    asked = rf"\b(ansøgning\w*|anmodning\w*|ansøgt|søgt)( \w+){{0,2}}? om (\w+ ){{0,3}}?{what}"
+    return m if td.cached(("asked-for", what), lambda: bool(re.search(asked, td.text.lower()))) else None
+
+
+# round 16: what speaks for a refusal belongs to it. Its own paragraph and the next one may give the reason, up to a
+# heading of another topic ("Timesedler"); in the next paragraph not a sentence whose only reason shape is a "når" or a
+# "da" in the past tense, a time in its own story ("I var ikke klar, da bussen kom"); further on only a sentence that
+# names the decision or the request ("Vi har vurderet, at …", "Afslaget skyldes …"). A paragraph ends at a blank line
+# (a plain-text letter may wrap its lines).
+BLANK_LINE_RE = rxcache.compile(r"\n[ \t\r]*\n")
+DECISION_NAMED_RE = rxcache.compile(r"\b(afslag\w*|afgørelse\w*|ansøgning\w*|anmodning\w*|vurder\w*|"
+                                    r"(lagt|lægger|lægge) (\w+ )?vægt på|grunden|årsagen|begrund\w*|skyldes)\b")
+
+
+def _new_paragraph(td: ToneDoc, s: Sent, w: Sent) -> bool:
+    """A blank line stands between the sentences ``s`` and ``w`` (``s`` first)."""
+    return bool(BLANK_LINE_RE.search(td.text, s.end, w.start))
+
+
+def _topic_heading(td: ToneDoc, s: Sent, w: Sent) -> bool:
+    """``w`` is a heading of a section of its own (a heading, or a short line of its own with no full stop) on another
+    topic than the refusal ``s``: it neither promises the reason, nor names the decision ("Vores vurdering"), nor
+    shares a word with the refusal ("Ledsager i bussen")."""
+    text = w.text.strip()
+    if not text or _reason_heading(td, w) or DECISION_NAMED_RE.search(w.low):
+        return False
+    if not (w.zone == "heading" or (_own_line(td, w) and text[-1] not in ".!?:;," and len(text.split()) <= 8)):
+        return False
+    return not set(re.findall(r"[a-zæøå]{4,}", w.low)) & set(re.findall(r"[a-zæøå]{4,}", s.low))
+
+
+def _refusal_reach(td: ToneDoc, body: list, k: int) -> tuple[int, int]:
+    """(end of the paragraph after the refusal ``k``'s own, end of its section) as indices into ``body``."""
+    near_end = sect_end = len(body)
+    breaks = 0
+    for j in range(k + 1, min(len(body), k + 8)):
+        w = body[j]
+        if _topic_heading(td, body[k], w):
+            return min(near_end, j), j
+        if _new_paragraph(td, body[j - 1], w):
+            breaks += 1
+            if breaks == 2:
+                near_end = j
+    return near_end, sect_end
+
+
+def _speaks_for(td: ToneDoc, s: Sent, w: Sent, near: bool) -> bool:
+    """``w`` (a sentence after the refusal ``s``) may give its reason or way on: in the refusal's own paragraph any;
+    in the next one (``near``) any but a time told as its only reason shape; further on one that names the decision."""
+    if w is s or not _new_paragraph(td, s, w):
+        return True
+    if near:
+        return not _time_clause_only(td, w)
+    return bool(DECISION_NAMED_RE.search(w.low))
+
+
+def _time_clause_only(td: ToneDoc, w: Sent) -> bool:
+    """The only reason shape of ``w`` is "når" or a "da" whose verb is in the past tense: a time, not a why."""
+    low = re.sub(r"\b(når|da)\b", lambda x: " " * len(x.group(0)), w.low)
+    if low == w.low or _plain_reason(td, replace(w, low=low)):
+        return False
+    t = td.table
+    toks = list(td.tokens(w))
+    for n, i in enumerate(toks):
+        if t.lower[i] == "da" and t.pos[i] == "SCONJ":
+            verb = next((j for j in toks[n + 1:n + 6] if t.pos[j] in ("VERB", "AUX")), None)
+            if verb is None or t.feat(verb, "Tense") != "Past":
+                return False
+    return True
 
 
 # round 14: a refusal whose only "reason" is the law ("…, jf. servicelovens § 83") promises no plain reason in the
