@@ -13,13 +13,16 @@ structure is kept). Kinds (``PART_KINDS``):
   "Vores ref.", "Oplys venligst sagsnummer ...", "Klagevejledning trykt på
   bagsiden", a case line after "Vedr." ("Vedr. barn: «Navn», CPR-nr.: {cpr}"),
   and a .docx reference table's label and value cells ("Sagsnr.:" | "27.18...");
-* ``date``: the letter's date line ("3. marts 2026", "Fjordby, den ...", "Dato: {dato}");
+* ``date``: the letter's date line ("3. marts 2026", "Fjordby, den ...", "Dato: {dato}", a month and a year
+  alone: "December 2026");
 * ``subject``: the subject line(s) after those blocks: a sentence, a topic,
   "Label: message", an e-mail "Emne: ..." line or a merge field alone (at most two lines);
 * ``salutation``, ``closing`` ("Med venlig hilsen"), ``signature`` (name, title,
   direct phone and e-mail below the closing);
 * ``subheading``, ``body``, ``list`` (bullets), ``keyvalue`` ("Tid: ...", "Sted: ...");
-* ``appeal``: the appeal guide (klagevejledning), as a section of the body or after the signature;
+* ``appeal``: the appeal guide (klagevejledning), as a section of the body or after the signature: under an
+  appeal heading, a section that opens with the appeal ("Du kan klage ...", also right under any sub-heading), or
+  a heading of disagreement ("Hvis De er uenig") whose section says how to complain (``APPEAL_TEXT``);
 * ``footer``: the .docx page footer, "Bilag:", "Kopi til:" and contact lines after the signature;
 * ``scaffolding``: the template's own instructions and branches ("Hvis bevilling:",
   "If ... Else", "Skriv her ...", "Slet det, der ikke passer").
@@ -33,10 +36,15 @@ salutation, or at the first line of running text. Before it lies the head
 short line(s) of the head that is none of the others. The closing ends the
 body; the signature runs until the next block of running text or a
 sub-heading; after it comes the appeal guide, other sections or the footer.
+The .docx page header is the letterhead, except its reference and date lines (also pieces of one line
+split by " · "); ``Anatomy.in_reading_order`` lists the page header first, ``parts`` stay in text order.
 A short line above its section is a sub-heading; a question or a line with its
 object first ("Hvad får du hjælp til", "Det har vi brug for") is one even when
 it ends in a preposition, while a lead-in with its subject first ("Du får hjælp
-til") above a list stays body text.
+til") above a list stays body text. A statement with a comma is one when it is a
+clause that needs no more ("Giv besked, hvis noget ændrer sig", "Hvis De mener,
+at prisen er forkert"), not a "Hvis ..., kan De ..." sentence, a line that runs
+on, or the first line of hard-wrapped text (the next word would have fitted).
 
 ``letter_zones`` (letterlab.structure) is a view of these parts with the old
 zone kinds, so code written against zones keeps working.
@@ -117,6 +125,13 @@ class Anatomy:
     parts: tuple[Part, ...]
     notes: tuple[str, ...] = ()       # codes in NOTICES
     _starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    # starts of the parts read from the .docx page header (the reader puts its text after the body)
+    _page_head: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def in_reading_order(self) -> list[Part]:
+        """The parts as the reader meets them: the page header first, then the rest in text order."""
+        head = set(self._page_head)
+        return [p for p in self.parts if p.start in head] + [p for p in self.parts if p.start not in head]
 
     def kind_at(self, pos: int) -> str:
         return part_at(self.parts, pos, self._starts)
@@ -165,6 +180,10 @@ DATE_ONLY = rxcache.compile(
     # the other merge-field syntaxes: "!dato", "%dato%", "${brev.dato}"
     r"![\w.]*(dato|date)[\w.]*|%[\w.]*(dato|date)[\w.]*%|\$\{[\w. ]*(dato|date)[\w. ]*\})\s*$", re.I)
 DATE_LABEL = rxcache.compile(r"^\s*[\wæøå]*dato\s*[:.]", re.I)     # "Dato:", "Brevdato:", "Udskriftsdato:"
+# "December 2026", "Fjordby, marts 2026": a month and a year alone on a line, the date of a letter sent to many
+MONTH_YEAR = rxcache.compile(
+    r"^\s*(dato\s*[:.]?\s*)?([A-ZÆØÅ][\wæøå]+,\s+)?(januar|februar|marts|april|maj|juni|juli|august|september|"
+    r"oktober|november|december)\s+(19|20)\d\d\s*$", re.I)
 SUBJECT_LABEL = rxcache.compile(r"^\s*(emne|vedr\.?|vedrørende|angår|subject|overskrift)\s*:\s*", re.I)
 # The labels of a subject line proper (an e-mail's "Emne:"), not of a case ("Vedr.:").
 SUBJECT_FIELD_LABEL = rxcache.compile(r"^\s*(emne|subject|overskrift)\s*:", re.I)
@@ -384,7 +403,8 @@ def _is_reference(line: str) -> bool:
 
 @_per_letter
 def _is_date(line: str) -> bool:
-    return bool(DATE_ONLY.match(line)) or (bool(DATE_LABEL.match(line)) and _words(line) <= 8)
+    return bool(DATE_ONLY.match(line)) or (bool(DATE_LABEL.match(line)) and _words(line) <= 8) \
+        or bool(MONTH_YEAR.match(line))
 
 
 @_per_letter
@@ -787,13 +807,63 @@ def _heading_words(t: str) -> bool:
         and ("," not in t or bool(re.search(r"^\s*det,|,\s+(der|som|du|de|i|vi)\s", t, re.I)))
 
 
+# "Sådan sorterer du fra 1. marts", "Sådan søger De om tilskud": a how-to heading, also above a list's lead-in
+HOW_TO_WORDS = rxcache.compile(r"^\s*sådan\s+[a-zæøå]+\s+(du|de|i|vi|man)\b", re.I)
+
+
+def _how_to_words(t: str) -> bool:
+    """A how-to heading of at most ten words ("Sådan <verb> du ..."), not a sentence that breaks off."""
+    return _words(t) <= 10 and "," not in t and bool(HOW_TO_WORDS.match(t)) and not _CLAUSE_END.search(t) \
+        and not LEAD_IN_END.search(t)
+
+
+# A conditional or time clause first ("Hvis du flytter, ...", "Når I har svaret, ..."); when a main clause follows its
+# comma ("..., så skal du", "..., kan De klage") the line is a sentence, not a heading
+_CLAUSE_FIRST = rxcache.compile(r"^\s*(hvis|når|selvom|fordi|da|inden|før|efter|mens|såfremt)\b", re.I)
+_MAIN_CLAUSE_AFTER = rxcache.compile(
+    r",\s+(?!(at|om|hvis|når|fordi|som|der|hvor|hvad|hvem|mens|før|inden|selvom|så\s+længe)\b)"
+    r"(så\b|[a-zæøå]+\s+(du|de|i|vi|man|jeg|han|hun|den|det|der|kommunen)\b)", re.I)
+_CLAUSE_AFTER_COMMA = rxcache.compile(r",\s+(hvis|når|at|fordi|så|mens|før|inden|om|selvom|der|som|hvor)\b", re.I)
+# A line that stops where its sentence must go on: a conjunction, a preposition, an auxiliary or "så"
+_RUNS_ON = rxcache.compile(r"\b(at|hvis|om|når|fordi|som|og|eller|men|så|med|til|for|af|på|i|fra|ved|efter|over|under|"
+                           r"er|har|kan|skal|vil|må|bliver|blev|var|den|det|de|en|et|der|du|dig|din|dit|dine|deres|"
+                           r"jeres|vores|jeg|vi)\s*$", re.I)
+
+
+def _statement_heading(ln: _Line, by_block, nxt: _Line) -> bool:
+    """A short statement with a comma on a line of its own above a paragraph: a sub-heading ("Giv besked, hvis noget
+    ændrer sig", "Hvis De mener, at prisen er forkert"). Not a lead-in that runs on into the next line, a
+    "Hvis ..., så ..." sentence broken over lines, or the first line of hard-wrapped running text (the next line's
+    first word would have fitted on it)."""
+    t = ln.text.strip()
+    if ln.bkind not in ("paragraph", "heading") or by_block[ln.block][0] is not ln:
+        return False
+    if not 3 <= _words(t) <= 10 or t.count(",") > 2 or not t[:1].isupper() or re.search(r"[.,;:!?]\s*$", t) \
+            or PLACEHOLDER.search(t) or _RUNS_ON.search(t) or _CLAUSE_END.search(t):
+        return False
+    if _CLAUSE_FIRST.match(t) and _MAIN_CLAUSE_AFTER.search(t):
+        return False
+    if not (_CLAUSE_FIRST.match(t) or _CLAUSE_AFTER_COMMA.search(t)):
+        return False    # "Fjordby Forsyning, Affald og Genbrug": names with a comma, no statement
+    if not nxt.text[:1].isupper() or not _is_running(nxt.text):
+        return False
+    if nxt.block == ln.block:
+        # hard-wrapped text: every line is about as long as the widest; a heading is shorter than the next word allows
+        rest = by_block[ln.block][1:]
+        width = max(72, max(len(r.text) for r in rest))
+        first = nxt.text.split()[0]
+        if len(t) + 1 + len(first) > width * 0.85:
+            return False
+    return True
+
+
 def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     t = ln.text.strip()
     if ln.bkind == "heading":
         return True
     if nxt is None:
         return False
-    worded = _heading_words(t)
+    worded = _heading_words(t) or _how_to_words(t)
     if nxt.block == ln.block:
         # a heading line right above its paragraph, not a hard-wrapped first line of running text
         block = by_block[ln.block]
@@ -809,6 +879,8 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
         return False
     if worded and not re.search(r"[.;:]\s*$", t) and t[:1].isupper():
         return True
+    if "," in t and _statement_heading(ln, by_block, nxt):
+        return True     # "Giv besked, hvis noget ændrer sig", "Hvis De mener, at prisen er forkert"
     # "Vi har lagt vægt på, at" above a list is a lead-in sentence, not a heading
     if "," in t or LEAD_IN_END.search(t) and not APPEAL_HEADING.match(t) and not HOWTO_HEADING.match(t):
         # "Sådan klager du", "Sådan betaler du" are headings
@@ -816,6 +888,35 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
     if re.search(r"[a-zæøå0-9]{2,}[.!?]\s+[A-ZÆØÅ]", t):
         return False    # "Send det senest den 17. december 2026. Du kan" holds a whole sentence: running text
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
+
+
+# A heading that names the reader's disagreement ("Hvis De er uenig", "Hvis du ikke er enig i afgørelsen", "Er I ikke
+# tilfredse"): the appeal guide's heading when its section tells how to complain (``APPEAL_TEXT``)
+DISAGREEMENT_HEADING = rxcache.compile(
+    r"^\s*(hvis\s+(du|de|i)\s+((stadig|fortsat|ikke)\s+)?er|er\s+(du|de|i))\s+((stadig|fortsat|ikke)\s+)?"
+    r"(uenig\w*|enig\w*|tilfreds\w*|utilfreds\w*)\b",
+    re.I)
+# Words of an appeal: the reader can (not) complain, complain over the decision, to a board or the courts, or within weeks
+APPEAL_TEXT = rxcache.compile(
+    r"\b(du|de|i)\s+(kan|skal|vil|må)\s+(ikke\s+|også\s+)?(på)?klage\b|\bklage\w*\s+(over|til)\s+(afgørelsen|beslutningen|"
+    r"påbuddet|afslaget|bøden|afgiften)|\bpåklage\w*|\bankestyrelsen|klagenævn\w*|\bklagefrist\w*|\bdomstol\w*|"
+    r"\bindbring\w*|\b(send|skriv)\w*\s+(din|deres|jeres|en)\s+klage|\bskriv\s+til\s+(os|kommunen)\s+(inden|senest)\s+"
+    r"(\w+\s+){0,2}\d+\s+uger", re.I)
+
+
+def _disagreement_appeal(lines: list[_Line], by_block, i: int) -> bool:
+    """A disagreement heading whose section (up to the next sub-heading or the closing) says how to complain."""
+    if not DISAGREEMENT_HEADING.match(lines[i].text):
+        return False
+    for j in range(i + 1, min(len(lines), i + 16)):
+        ln = lines[j]
+        if ln.bkind in ("header", "footer") or CLOSING.match(ln.text):
+            break
+        if ln.block != lines[j - 1].block and _looks_subheading(ln, by_block, lines[j + 1] if j + 1 < len(lines) else None):
+            break
+        if APPEAL_TEXT.search(ln.text):
+            return True
+    return False
 
 
 def _label_body(lines: list[_Line], by_block, start: int) -> None:
@@ -866,11 +967,13 @@ def _label_body(lines: list[_Line], by_block, start: int) -> None:
                 continue
         # body or after the signature
         if new_block and _looks_subheading(ln, by_block, nxt):
-            section_appeal = bool(APPEAL_HEADING.match(t))
+            section_appeal = bool(APPEAL_HEADING.match(t)) or _disagreement_appeal(lines, by_block, i)
             ln.kind = "appeal" if section_appeal else "subheading"
             continue
-        if new_block and APPEAL_OPENING.match(t):
+        if (new_block or i > start and lines[i - 1].kind == "subheading") and APPEAL_OPENING.match(t):
             section_appeal = True
+            if i > start and lines[i - 1].kind == "subheading":
+                lines[i - 1].kind = "appeal"    # "Hvis du ikke er tilfreds" above "Du kan klage over ...": its heading
         elif new_block and CONTACT_OFFER.match(t):
             section_appeal = False
         if state == "after" and new_block and (POST_SIGNATURE_FOOTER.match(t) or AUTO_FOOTER.match(t)):
@@ -958,20 +1061,65 @@ def _read(text: str, blocks) -> Anatomy:
     _label_head(main, by_block, start)
     _label_body(main, by_block, start)
     for ln in lines:
-        if ln.bkind == "header":
-            ln.kind = "letterhead"
-        elif ln.bkind == "footer":
+        if ln.bkind == "footer":
             ln.kind = "footer"
+    lines = _label_page_header(lines)
     lines.sort(key=lambda ln: ln.start)
     parts = _merge(lines)
     notes = _notes(lines, parts)
-    return Anatomy(tuple(parts), tuple(notes), tuple(p.start for p in parts))
+    header_starts = {ln.start for ln in lines if ln.bkind == "header"}     # a part starts where its first line does
+    page_head = tuple(p.start for p in parts if p.start in header_starts)
+    return Anatomy(tuple(parts), tuple(notes), tuple(p.start for p in parts), page_head)
+
+
+def _label_page_header(lines: list[_Line]) -> list[_Line]:
+    """The .docx page header is the letterhead, but its "Sagsnr.: ..." and "Dato: ..." lines are reference lines and the
+    date, also when they share a line with " · " between them ("Sagsnr.: 12-2026 · Dato: 3. marts 2026")."""
+    out: list[_Line] = []
+    for ln in lines:
+        if ln.bkind != "header":
+            out.append(ln)
+            continue
+        pieces = _header_pieces(ln)
+        kinds = [_header_piece_kind(p.text) for p in pieces]
+        if not all(kinds):
+            ln.kind = "letterhead"
+            out.append(ln)
+            continue
+        for piece, kind in zip(pieces, kinds):
+            piece.kind = kind
+            out.append(piece)
+    return out
+
+
+def _header_piece_kind(text: str) -> str:
+    """"reference", "date" or "" (the letterhead) for a piece of a page header line; "Fakturanr.: [Fakturanr]" (a label
+    and merge fields) is a case detail, "Tlf.: {tlf}" the sender's contact line."""
+    if _is_reference(text):
+        return "reference"
+    if _is_date(text):
+        return "date"
+    return "reference" if _labelled_fields(text) and not _is_contact(text) else ""
+
+
+def _header_pieces(ln: _Line) -> list[_Line]:
+    """The line's pieces between " · ", " | " or " • " separators, each with its own offsets."""
+    pieces, pos = [], 0
+    for m in list(_SEPARATED.finditer(ln.text)) + [None]:
+        end = m.start() if m else len(ln.text)
+        chunk = ln.text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            s = ln.start + pos + lead
+            pieces.append(_Line(s, s + len(chunk.strip()), chunk.strip(), ln.block, ln.bkind))
+        pos = m.end() if m else pos
+    return pieces
 
 
 def describe(text: str, anatomy: Anatomy) -> str:
     """The parts in plain Danish, one line each: what `letterlab anatomy` prints."""
     out = []
-    for p in anatomy.parts:
+    for p in anatomy.in_reading_order():
         snippet = " ".join(text[p.start:p.end].split())
         if len(snippet) > 70:
             snippet = snippet[:67] + "..."
