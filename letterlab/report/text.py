@@ -8,7 +8,7 @@ import bisect
 from typing import Any
 
 from .model import Report
-from .safe import safe_name
+from .safe import mask, safe_name
 from .words import danish_quotes, number, quote, severity_word
 
 SEVERITY_DA = {s: severity_word(s) for s in ("info", "warning", "error")}
@@ -44,7 +44,7 @@ def shown_suggestion(text: str, sug, words: int = 3) -> str:
     after = text[sug.end:sug.end + 60].split()[:words]
     left = " ".join(before) + (" " if text[sug.start - 1:sug.start].isspace() else "") if before else ""
     right = (" " if text[sug.end:sug.end + 1].isspace() else "") + " ".join(after) if after else ""
-    return f"…{left}{shown}{right}…"
+    return mask(f"…{left}{shown}{right}…")      # the words around come from the letter: never a full CPR number
 
 
 def render_text(report: Report, name: str = "-", colour: bool = False) -> str:

@@ -26,3 +26,9 @@ def test_a_word_swap_is_shown_alone_on_one_line():
     text = "Såfremt du flytter,\nskal du give os besked."
     assert shown_suggestion(text, _sug(text, "Såfremt", "Hvis", "jargon")) == "Hvis"
     assert shown_suggestion(text, Suggestion(0, 19, "Hvis du\nflytter,", kind="jargon")) == "Hvis du flytter,"
+
+
+def test_the_words_around_a_split_never_show_a_full_cpr_number():
+    text = "Vi har dit CPR-nummer 010190-1234, og vi sender svaret inden for to uger."
+    shown = shown_suggestion(text, _sug(text, ", og vi", ". Vi", "split"))
+    assert "010190-1234" not in shown and "010190-****" in shown
