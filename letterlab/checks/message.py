@@ -280,8 +280,9 @@ ACTIONS = [
     r"\b(senest|inden|før)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
     # a request in officialese, in any verb: "Du bedes beskære din hæk", "De bedes fjerne trailerne" (not a note
-    # to take in: "De bedes venligst bemærke, at ...")
-    r"\b(du|de|i) bedes (venligst )?(?!(bemærke|være|notere|have|huske på)\b)[a-zæøå]{3,}e\b",
+    # to take in, "De bedes venligst bemærke, at ...", nor what to bring to a meeting, "De bedes medbringe ...")
+    r"\b(du|de|i) bedes (?:(?:venligst|endvidere|også|derfor|hermed|samtidig|desuden|dog) )?"
+    r"(?!(venligst|endvidere|også|derfor|hermed|samtidig|desuden|dog|bemærke|være|notere|have|huske|medbringe|møde|deltage)\b)[a-zæøå]{3,}e\b",
     # a duty with its deadline put on the readers as a group: "… skal alle foreninger, der ønsker tilskud, senest den
     # 31. marts indberette medlemstal", "Alle ejere skal inden den 1. juni sende …"
     r"\bskal\b[^!?\n]{0,80}?\b(senest|inden)\b[^!?\n]{0,40}?\b(indberette|indsende|sende|fremsende|aflevere|udfylde|"

@@ -281,6 +281,8 @@ def test_a_ban_laid_now_is_a_decision(sentence, decision):
     ("De bedes beskære træet ud mod stien.", True),
     # hard negative: a note to take in asks for no act
     ("De bedes venligst bemærke, at kontoret er lukket i uge 29.", False),
+    ("Du bedes endvidere bemærke, at prisen stiger i maj.", False),
+    ("De bedes medbringe Deres sygesikringskort.", False),
 ])
 def test_a_request_in_officialese_is_a_request_in_any_verb(sentence, action):
     assert ("action" in message.classify(sentence, PARAMS)) is action
