@@ -78,6 +78,26 @@ item, which would take its bullet to the top. In a letter whose heading or
 opening says we have the reader's letter ("Vi har modtaget din ansøgning"),
 a late candidate that waits for a later step ("Du må først begynde, når du
 har fået tilladelsen") leaves the receipt as the message.
+
+A sentence that is secondary by its own words, an addition ("Du skal også ...",
+"Husk også ...") or the next step once something else is done, such as the
+way out of a ban ("Når en elektriker har skiftet kablet, skal du ...",
+``_secondary``), is never the late message. A missed appointment told as
+background ("Du var indkaldt den 3. maj, men kom ikke") is no summons. A
+subject line and a first body sentence that name the same date or amount
+carry the message (``_heading_and_opening_agree``), and a late request on a
+condition ("Hvis du var syg, skal du sende ...") does not outrank a decision
+in the first sentence. A late message that opens with a bare definite noun
+("Beløbet skal betales ...", ``_bare_definite_start``) is flagged without a
+move: at the top it would name an amount before the letter does.
+
+For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
+the duty in the sentence before; a deadline by an event of the letter ("inden
+samtalen") counts when another sentence dates that event; a relief ("Du skal
+kun betale ...", ``RELIEF``) asks for nothing by a date; the letter's first
+request takes the date of a sanction for not acting ("Sker det ikke inden den
+1. juni, ..."). A duty that comes back ("på hverdage", "hver morgen") is told to
+give a time or a rhythm, not a calendar date.
 """
 from __future__ import annotations
 
@@ -131,7 +151,8 @@ DECISION = [
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
-    r"\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
+    # "et firma, der er godkendt til at ...": a relative clause describes a thing and decides nothing
+    r"(?<!\bder er )(?<!\bsom er )\bgodkend(t|er|es)\b", r"\bimødekomme[st]?\b",
     # "Ansøgningen er afslået", "Vi afslår ...": a refusal in the verb, not only in the noun "afslag"
     r"(?<!hvis )\b(er|bliver|blevet|har|vi|jeg|kommunen) (\w+ ){0,2}afslå(et|r)\b", r"(?<!hvis )\b\w+ afslås\b",
     # "Vi kan tilbyde Ida en plads", not a rule such as "Kommunen skal/er forpligtet til at tilbyde en plads"
@@ -159,6 +180,11 @@ DECISION = [
     r"\bvi (har )?(ændret|ændrer) (din|dit|dine)\b", r"\b(har|vi) (\w+ ){0,3}truffet (en )?afgørelse\b", r"\bophører\b",
     # the reader's benefit or course comes to an end: "Dit ressourceforløb slutter den 31. januar"
     r"\b(din|dit|dine|jeres|deres) ([\w-]+ ){1,3}(slutter|udløber|bortfalder|stopper|ophører)\b",
+    # ... however long its name: "Jeres tilskud til Ida i Børnehuset Mælkebøtten bortfalder pr. 1. maj"
+    r"^(?:[-•*–]\s*)?(din|dit|dine|jeres|deres) [^,.!?;]{1,80}?\b(bortfalder|ophører|udløber)\b",
+    # a ban laid now, until something is done or from a date: "Det er forbudt at bruge pejsen, indtil ...", "Vi har
+    # lagt et brugsforbud på ..." (not a standing rule: "Det er forbudt at lade grene hænge ud over fortovet")
+    r"\bdet er (nu )?(\w+ )?forbudt\b[^.!?]*\b(indtil|fra (og med )?(den )?\d|fra i dag|med det samme|straks)\b", r"\b(vi|jeg|kommunen) (har )?(lagt|lægger|nedlagt|nedlægger|giver|udsteder) (\w+ ){0,2}[\w-]*forbud\b",
     # a refusal told from our side: "Vi kan desværre ikke give dig hjælp til indkøb" (not "give dig svar endnu")
     r"\b(vi|jeg|kommunen) kan (\w+ ){0,2}ikke (give|bevilge|dække|yde|hjælpe)\b(?! (dig |dem |jer |de )?(et |en )?"
     r"(svar|besked|afgørelse)\b)",
@@ -206,6 +232,8 @@ SUMMONS = [
     r"\bhar (fået )?(en )?tid (til|hos|i)\b", r"^(?:[-•*–]\s*)?(tid|tidspunkt)\s*:",
     # a moved or new appointment: "Din tid ... er flyttet til torsdag ...", "Din nye tid er ..."
     r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
+    # a new time booked for the reader: "Vi har reserveret en ny tid til Ida mandag den 4. maj kl. 10"
+    r"\b(vi|jeg) har (nu )?(reserveret|booket|bestilt|sat|lagt) (\w+ )?(en )?(ny )?tid\b",
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
@@ -251,6 +279,10 @@ ACTIONS = [
     r"\bskal (\w+ ){0,2}være (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|indbetalt|afleveret|returneret)\b[^.]{0,80}"
     r"\b(senest|inden|før)\b",
     r"\bbedes (de|du) (\w+ ){0,2}(sende|fremsende|indsende|udfylde|betale|indbetale|aflevere|returnere|kontakte|ringe)\b",
+    # a request in officialese, in any verb: "Du bedes beskære din hæk", "De bedes fjerne trailerne" (not a note
+    # to take in, "De bedes venligst bemærke, at ...", nor what to bring to a meeting, "De bedes medbringe ...")
+    r"\b(du|de|i) bedes (?:(?:venligst|endvidere|også|derfor|hermed|samtidig|desuden|dog) )?"
+    r"(?!(venligst|endvidere|også|derfor|hermed|samtidig|desuden|dog|bemærke|være|notere|have|huske|medbringe|møde|deltage)\b)[a-zæøå]{3,}e\b",
     # a duty with its deadline put on the readers as a group: "… skal alle foreninger, der ønsker tilskud, senest den
     # 31. marts indberette medlemstal", "Alle ejere skal inden den 1. juni sende …"
     r"\bskal\b[^!?\n]{0,80}?\b(senest|inden)\b[^!?\n]{0,40}?\b(indberette|indsende|sende|fremsende|aflevere|udfylde|"
@@ -638,6 +670,12 @@ def _plural_you_as_du(text: str) -> str | None:
     return _clean(_PLURAL_YOU.sub(lambda m: {"jer": "dig", "jeres": "din"}.get(m.group(0).lower(), "du"), text))
 
 
+# a missed appointment, told as background: "De har undladt at møde op til samtalen den 3. marts", "Ida var
+# indkaldt den 2. maj, men kom ikke", "Du er ikke mødt op" (not "Vi har indkaldt dig til samtale den 4. maj")
+_MISSED = rxcache.compile(r"\b(undladt|undlod|udeblev|udeblevet|(er|var|har) ikke (\w+ )?(mødt|kommet|været)|ikke (mødte|kom)\b|"
+                          r"(var|blev|havde været|har været) (\w+ ){0,2}indkaldt)\b")
+
+
 class _Classifier:
     """The message classes of sentences for one set of patterns, remembered per sentence text."""
 
@@ -659,6 +697,8 @@ class _Classifier:
                 out.add("action")
             if "decision" in out and _LOOK_INTO.match(t):
                 out.discard("decision")
+            if "summons" in out and _MISSED.search(t):
+                out.discard("summons")      # "Du var indkaldt den 3. maj, men kom ikke": background, no summons
             got = frozenset(out)
             if len(self.memo) > 4096:
                 self.memo.clear()
@@ -836,8 +876,12 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         # the editor's rule: a heading that already says it, or a first body sentence that states a decision,
         # puts the message first (the request in the second paragraph repeats it)
         said = _heading_says(lay, main, params)
-        if said is None and any("decision" in tier for tier in PREFERRED.get(genre or "orientering", ())):
+        if said is None and (any("decision" in tier for tier in PREFERRED.get(genre or "orientering", ()))
+                             or _IF_START.match(_clean(main.text))):
+            # a late request on a condition ("Hvis du var syg, skal du sende ...") does not outrank a decision first
             said = _decision_first(doc, lay, classifier)   # not in a summons: its message is the summons
+        if said is None:
+            said = _heading_and_opening_agree(doc, lay, classifier)
         if said is not None:
             return said, True
     return main, main in window
@@ -882,6 +926,28 @@ def _heading_says(lay: Layout, main: Sent, params: dict) -> Sent | None:
         if _OUR_STEP.match(head):
             continue
         if any(f in head for f in facts) or (verb and re.search(rf"\b{re.escape(verb)}", head)):
+            return h
+    return None
+
+
+_IF_START = rxcache.compile(r"^(?:[-•*–]\s*)?(hvis|såfremt|dersom)\b")
+
+
+def _heading_and_opening_agree(doc: Doc | None, lay: Layout, classifier: _Classifier) -> Sent | None:
+    """A subject line and a first body sentence that carry the same message: the opening is a request or a
+    decision, and both name the same date or amount ("Påbud: Brønden skal lukkes senest den 1. maj" over "Du skal
+    sørge for, at brønden bliver lukket senest den 1. maj"). What comes later is detail of it."""
+    if not lay.body or not lay.heading_sents:
+        return None
+    first = lay.body[0]
+    t = _clean(first.text)
+    if not classifier.classes(first.text) & {"action", "decision", "summons"} or _cannot_open(first) \
+            or t.endswith("?") or _DELAYING_START.match(t) or _told_in_the_past(doc, first):
+        return None
+    facts = {m.group(0) for m in re.finditer(DATE_RE, t)} | {m.group(0) for m in _AMOUNT.finditer(t)}
+    for h in lay.heading_sents:
+        head = _clean(_subject_text(h.text))
+        if any(f in head for f in facts):
             return h
     return None
 
@@ -1013,9 +1079,22 @@ def _detail(sent: Sent, text: str | None = None) -> bool:
     under a reminder heading ("Husk" over "- Stil skraldespanden ved skel senest kl. 6.00")."""
     if sent.part == "subject":
         return False
-    if sent.part == "keyvalue" or _REMINDER.match(_clean(sent.text)):
+    if sent.part == "keyvalue" or _REMINDER.match(_clean(sent.text)) or _secondary(_clean(sent.text)):
         return True
     return text is not None and _under_reminder_heading(text, sent.start)
+
+
+# A sentence that calls itself an addition ("Du skal også fjerne ...", "Husk også ..."), or the next step once
+# something else is done, the way out of a ban or an injunction ("Når en elektriker har skiftet kablet, skal du
+# sende os ..."; not "Når du har fået dette brev, skal du ..."): secondary by its own words, never the late message.
+_ALSO = rxcache.compile(r"^(?:[-•*–]\s*)?([\wæøå]+ ){1,2}(skal|må|bedes|bør|kan) (\w+ )?også\b|^(?:[-•*–]\s*)?husk også\b")
+_WAY_OUT = rxcache.compile(r"^(?:[-•*–]\s*)?(når|så snart|efter at) (?!(du|de|i) (har|er) (\w+ )?(fået|modtaget|læst)\b)"
+                           r"[^,.!?]{3,80}?\b(har|er) ([\wæøå]+ ){0,2}[\wæøå]+,")
+
+
+def _secondary(t: str) -> bool:
+    """An addition ("Du skal også ...") or the next step once something else is done (``_ALSO``, ``_WAY_OUT``)."""
+    return bool(_ALSO.match(t) or _WAY_OUT.match(t))
 
 
 _LIST_ITEM = rxcache.compile(r"^\s*[-•*–]\s")
@@ -1148,9 +1227,45 @@ def _budskab_foerst(doc, rule) -> Iterator:
                            message=f"{rule.message} Skriv det i første afsnit, så det kan stå alene, "
                                    "fx uden \"derfor\".")
         return
+    word = _bare_definite_start(lay, main)
+    if word is not None:
+        # "Beløbet skal være betalt senest ...": moved to the top, it would name an amount before the letter does
+        yield make_finding(rule, doc, main.start, main.end,
+                           message=f"{rule.message} Skriv det i første afsnit, så det kan stå alene. "
+                                   f"Skriv også, hvad \"{word}\" er.")
+        return
     yield make_finding(rule, doc, main.start, main.end,
                        message=f"{rule.message} Flyt det op i overskriften eller i første afsnit.",
                        suggestions=_move_suggestions(doc, lay, main))
+
+
+# a definite noun first ("Beløbet", "Skemaet", "Regningen"), not a pronoun or an adverb that ends the same way
+_DEFINITE_START = rxcache.compile(r"^(?:[-•*–]\s*)?([a-zæøå]{2,}(?:et|en|ne))\b")
+_NOT_DEFINITE = frozenset({"den", "det", "men", "igen", "siden", "sammen", "hen", "heden", "allerede", "derefter",
+                           "herefter", "deres", "dem", "nogen", "ingen", "alene", "hele", "samme", "kommunen",
+                           "forvaltningen", "jobcentret", "jobcenteret", "borgerservice", "ankestyrelsen",
+                           "skattestyrelsen", "udbetaling"})
+
+
+_NAMED_AFTER = rxcache.compile(r"^,? (om|til|for|fra|på|af|ved|med|i|som|der|vedrørende)\b")
+
+
+def _bare_definite_start(lay: Layout, main: Sent) -> str | None:
+    """The sentence opens with a definite noun ("Beløbet skal betales ...") that the subject line does not name:
+    its referent is named further down, so the sentence cannot stand first. The noun, as written, or None."""
+    if main.part == "subject":
+        return None
+    raw = main.text.strip().lstrip("-•*– ").split(" ", 1)[0]
+    m = _DEFINITE_START.match(raw.lower())
+    if m is None or not raw[:1].isupper() or m.group(1) in _NOT_DEFINITE:
+        return None
+    if _NAMED_AFTER.match(_clean(main.text).lstrip("-•*– ")[len(raw):]):
+        return None     # "Ansøgningen om ledsager er afslået", "Beløbet på 1.200 kr. ...": it names itself
+    stem = re.sub(r"(et|en|ne)$", "", m.group(1))
+    stem = stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+    if any(stem in _clean(h.text) for h in lay.heading_sents):
+        return None
+    return raw.rstrip(",.:;!?")
 
 
 def _move_suggestions(doc, lay: Layout, main: Sent) -> tuple:
@@ -1335,6 +1450,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         return flags[key]
 
     how_to = False           # under "Sådan gør du" after a request with its deadline: the steps of that request
+    first_request = True     # the letter's first request is its demand
     for i, s in enumerate(seq):
         if _heading_line(s):
             how_to = bool(HOW_TO.match(_first_line(s))) and bool(settled)
@@ -1356,9 +1472,17 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if prev.endswith("?"):
             continue
         verb = _action_verb(t, imperatives)
+        demand, first_request = first_request, False
         if deadlines.search(t):
             settled.add(verb)
             continue
+        if demand and _sanction_dated(lay, deadlines):
+            continue        # "Du bedes fjerne trailerne." ... "Sker det ikke inden den 1. juni, ...": the demand's date
+        if _before_dated_event(t, lay, text):
+            settled.add(verb)
+            continue        # "Skemaet skal være udfyldt inden samtalen", and the letter gives the day of the talk
+        if i > 0 and _ALSO_DUTY.search(t) and seq[i - 1].zone_index == s.zone_index and flag(i - 1, deadlines):
+            continue        # "... skal være ryddet senest kl. 7. Du skal også gruse.": the same duty, the same time
         # the deadline may follow anywhere in the same section ("Skemaet skal være udfyldt senest ..."),
         # within SECTION_AHEAD sentences (#15: a paragraph of thousands of one-line requests made this
         # quadratic, 27 s for 20,000 characters)
@@ -1377,7 +1501,59 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if verb is not None and _how_section_has_deadline(seq, i, verb, deadlines, flag):
             settled.add(verb)
             continue        # "Du skal betale 3.000 kr. tilbage." ... "Sådan betaler du": the timing is in that section
+        if _recurring(t) or (i > 0 and seq[i - 1].zone_index == s.zone_index and _recurring(_clean(seq[i - 1].text))):
+            # a duty that comes back (every morning, on weekdays) has a time of day or a rhythm, not a date
+            yield make_finding(rule, doc, s.start, s.end,
+                               message="Skriv, hvornår læseren skal gøre det, fx \"hver mandag senest kl. 9\".")
+            continue
         yield make_finding(rule, doc, s.start, s.end)
+
+
+# "også" after the verb ties a duty to the one before it: "Du skal også gruse", "Husk også at ..."
+_ALSO_DUTY = rxcache.compile(r"\b(skal|må|bedes|bør) (\w+ )?også\b|^(?:[-•*–]\s*)?husk også\b|^(?:[-•*–]\s*)?også\b")
+# a time that comes back: "på hverdage", "i weekenden", "hver morgen", "dagligt", "hele vinteren"
+_RECURRING_TIME = rxcache.compile(r"\b(hverdage\w*|i weekenden|hver\w? (dag|morgen|aften|uge|måned|gang)|dagligt?|ugentlig\w*|"
+                                  r"om (morgenen|aftenen)|hele (vinteren|året|sommeren)|i (vinter|sommer)perioden|når det (sner|har sneet|er glat))\b")
+# a deadline by an event of the letter: "inden samtalen", "før mødet", "senest ved besøget"
+_BY_EVENT = rxcache.compile(r"\b(inden|før|senest(?: (?:til|ved|på|inden|før))?) ([a-zæøå-]{3,}?)(en|et)\b")
+_WHEN = rxcache.compile(rf"{DATE_RE}|\b{WEEKDAYS}\b|\bkl\.? ?\d")
+
+
+# "Sker det ikke inden den 1. juni, ...", "Efterkommes påbuddet ikke inden ...", "Hvis du ikke har fjernet dem senest ..."
+_NOT_DONE_BY = rxcache.compile(r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^.!?]{0,60}?\b(ikke|ingen)\b|"
+                               r"(?!(hvor|hvis|der|her|det|vi|du|de)\b)[a-zæøå]+(?:r|es) ([\wæøå]+ ){0,2}?ikke\b)"
+                               r"[^!?]{0,40}?\b(senest|inden|før)\b")
+
+
+def _sanction_dated(lay: Layout, deadlines) -> bool:
+    """A sentence of the letter says what happens if the reader has not acted by a date ("Sker det ikke inden den 1.
+    juni, fjerner vi ...", ``_NOT_DONE_BY``): that date is the deadline of the letter's demand, its first request."""
+    key = ("sanction-dated", id(deadlines))
+    if key not in lay.memo:
+        lay.memo[key] = any(_NOT_DONE_BY.match(t) and deadlines.search(t)
+                            for t in (_clean(s.text) for s in lay.body))
+    return lay.memo[key]
+
+
+def _recurring(t: str) -> bool:
+    """A duty at a time that comes back (``_RECURRING_TIME``): a calendar date is no advice for it."""
+    return bool(_RECURRING_TIME.search(t))
+
+
+def _before_dated_event(t: str, lay: Layout, text: str) -> bool:
+    """The deadline is an event of the letter ("inden samtalen", "før besøget"), and another sentence gives the
+    event its day or hour ("Samtalen er tirsdag den 4. maj kl. 10", "en opfølgningssamtale den 4. maj")."""
+    for m in _BY_EVENT.finditer(t):
+        stem = m.group(2)
+        stem = stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+        if len(stem) < 4:
+            continue
+        key = ("dated-event", stem)     # once per event word, not once per request (a letter of many requests)
+        if key not in lay.memo:
+            lay.memo[key] = [_clean(s.text) for s in lay.sents if stem in _clean(s.text) and _WHEN.search(_clean(s.text))]
+        if any(other != t for other in lay.memo[key]):
+            return True
+    return False
 
 
 # the reader's own share of a cost, paid to someone else, as part of a decision: "Du skal selv betale de sidste
@@ -1389,10 +1565,15 @@ LEGAL_BASIS = rxcache.compile(r"\b(vi|jeg|kommunen) (beder|anmoder) om (?!at\b)[
                               r"med hjemmel i|i medfør af|ifølge)\s[^.!?]*?(§|\w+lov(en|ens)?\b|\blov om\b|bekendtgørelse)")
 
 
+# a relief: what the reader only has to pay or do instead ("Du skal kun betale et gebyr på 60 kr.", "I skal blot
+# betale for materialerne"), which lowers a demand and sets no new one
+RELIEF = rxcache.compile(r"\b((du|de|i) skal|skal (du|de|i)) (\w+ )?(kun|blot|bare) (\w+ )?(betale|dække|afholde)\b")
+
+
 def _not_a_task(t: str) -> bool:
-    """A sentence with request words that asks nothing by a date: an own share (``OWN_SHARE``) or the legal basis
-    of a request (``LEGAL_BASIS``)."""
-    return bool(OWN_SHARE.search(t) or LEGAL_BASIS.search(t))
+    """A sentence with request words that asks nothing by a date: an own share (``OWN_SHARE``), a relief
+    (``RELIEF``) or the legal basis of a request (``LEGAL_BASIS``)."""
+    return bool(OWN_SHARE.search(t) or RELIEF.search(t) or LEGAL_BASIS.search(t))
 
 
 # a section of steps: "Sådan gør du", "Sådan melder du til", "Sådan svarer du"
