@@ -43,6 +43,13 @@ GENRES = {
 VARSEL = (r"\bvarsel om (et |en )?(\w+ )?(påbud|forbud|pålæg)\b|\bvarsle[rs]? (hermed |derfor |nu )?(om )?(et |en )?"
           r"(\w+ )?(påbud|forbud|pålæg)\b|\b(påbud|forbud|pålæg)(det)? (bliver |vil blive )?varsle[st]\b")
 
+# The reader's benefits (in a deduction: "Vi trækker 500 kr. i din kontanthjælp"; in a cut: "Dine sygedagpenge stopper")
+BENEFIT_DEDUCTED = (r"(kontanthjælp\w*|uddannelseshjælp\w*|ydelse\w*|dagpenge\w*|sygedagpenge\w*|boligstøtte\w*|"
+                    r"integrationsydelse\w*|selvforsørgelsesydelse\w*|ledighedsydelse\w*|overgangsydelse\w*|hjælpen)")
+BENEFIT = (r"(kontanthjælp\w*|uddannelseshjælp\w*|[\w-]*ydelse\w*|[\w-]*dagpenge\w*|boligstøtte\w*|[\w-]*pension\w*|"
+           r"[\w-]*tilskud\w*|friplads\w*|hjælp|hjemmehjælp\w*|rengøring\w*|[\w-]*støtte\w*|bevilling\w*|"
+           r"[\w-]*tillæg\w*|ledsagelse\w*|kørsel\w*)")
+
 # Regular expressions over the lower-cased text, each with a weight.
 MARKERS: dict[str, list[tuple[str, float]]] = {
     "afgoerelse": [
@@ -64,12 +71,23 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # a reduction of the reader's help told as a change: "Din kontanthjælp bliver sat ned", "… kr. mindre i …"
         (r"\b(din|dit|dine|deres|jeres) ([\w-]+ ){1,2}(bliver|er blevet|skal) (sat ned|nedsat)\b|"
          r"\b(kr\.?|kroner) mindre (i|om)\b", 2),
+        # ... or told in the passive or the present: "Deres kontanthjælp nedsættes med 1.250 kr.", "Dine sygedagpenge
+        # stopper den 31. maj" (a benefit, not "Din bus stopper ved skolen")
+        (r"\b(din|dit|dine|deres|jeres) ([\w-]+ ){0,2}" + BENEFIT + r" (\w+ )?(nedsættes|sættes ned|standses|stoppes|"
+         r"stopper|ophører|bortfalder)\b", 2),
+        # the answer to the reader's complaint: "De får delvis medhold", "Derfor fastholder vi afgiften", "Afgiften er
+        # fastholdt", "Vi annullerer afgiften"; not what an appeal guide says may happen ("Hvis vi fastholder
+        # afgørelsen, sender vi klagen videre", "Fastholder vi afgørelsen, ...")
+        # (an earlier answer told as history, "I marts fik du medhold i din klage", is no decision of this letter)
+        (r"(?<!fik )(?<!fik du )(?<!fik de )(?<!fik i )(?<!gav )\b(fuldt|fuld|delvis|delvist|ikke) medhold\b|"
+         r"(?<!hvis )(?<!hvis du )(?<!hvis de )(?<!hvis i )\b(får|fået|giver|gives|givet) (\w+ ){0,2}medhold\b", 3),
+        (r"(?<!hvis )(?<!når )\b(vi|kommunen) (har )?(fastholder|fastholdt)\b|(?<=\w )fastholder (vi|kommunen)\b|"
+         r"\b(er|bliver|blevet) fastholdt\b", 2),
+        (r"(?<!hvis )(?<!når )\bvi (annullerer|har annulleret)\b|\b(er|bliver|blevet) annulleret\b", 1.5),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
         # a deduction from the reader's benefit is a decision (a sanction): "Vi trækker 500 kr. i din kontanthjælp",
         # "Du får trukket én dag i dine sygedagpenge", "et fradrag i jeres boligstøtte"
-        (r"\b(trækker|(?<!blive )trukket|fradrag)\b[^!?\n]{0,40}\b(kontanthjælp\w*|uddannelseshjælp\w*|ydelse\w*|"
-         r"dagpenge\w*|sygedagpenge\w*|boligstøtte\w*|integrationsydelse\w*|selvforsørgelsesydelse\w*|"
-         r"ledighedsydelse\w*|overgangsydelse\w*|hjælpen)\b", 2.5),
+        (r"\b(trækker|(?<!blive )trukket|fradrag)\b[^!?\n]{0,40}\b" + BENEFIT_DEDUCTED + r"\b", 2.5),
         # a place allocated to the reader or the reader's child: "Emma er tildelt plads i Solsikken", "Du får tildelt …"
         (r"\b(er|bliver|blevet|får|fået) tildelt\b|\btildeles (\w+ )?(en |et )?[\w-]*plads\b", 2.5),
         (r"\b(som )?du (har )?(søgt|søgte|ansøgt|ansøgte) om\b", 2),
@@ -96,6 +114,11 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # would have to be the answer asked for, not the offer that opens the letter.
         (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
+        # the same offer in the passive, or with the child's name between ("De tilbydes hermed plejebolig på ...",
+        # "Vi er glade for at kunne tilbyde Dem en bolig", "Vi kan tilbyde jeres datter, Alma, en plads ...")
+        (r"\btilbydes (hermed |nu |derfor )?(\w+ ){0,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b|"
+         r"\b(at|kan) (nu |hermed |gerne )?kunne tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b|"
+         r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){3}(en |et )([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         # the same verdicts to readers addressed as "I" (parents, owners, a household): "I får ikke plads i ...",
         # "det, I har søgt om", "Vi giver jer afslag"
         (r"\bi (får|kan få) ikke\b", 1.5), (r"\bi får\b", 0.5), (r"\bkan i ikke få\b|\bfår i ikke\b", 1.5),
@@ -267,6 +290,22 @@ def decided_text(text: str) -> str:
     return "".join("\n" if i % 2 == 0 and search(piece) else piece for i, piece in enumerate(pieces))
 
 
+# A meeting the reader missed ("De har undladt at møde op til den samtale, som De var indkaldt til", "Du mødte ikke op
+# til dit møde den 3. marts"): it is the background of a sanction or a new time, not a summons.
+# (not the way out of a summons: "Kan du ikke møde op, så ring", "Hvis du udebliver, ...")
+_MISSED_MEETING = Rx(r"\b(undladt|undlod) at møde op\b|\b(ikke|aldrig) (\w+ ){0,2}(mødt|mødte) op\b|\bmødte (\w+ )?ikke (op|til)\b|"
+                     r"\bskulle (have )?(mødt|møde) op\b|\budebl(ev|evet)\b|\b(var|blev|havde været) indkaldt til\b|"
+                     r"\b(kom|kommet) (\w+ )?ikke til\b|\b(du|de|i|han|hun) kom ikke\b")
+
+
+def met_text(text: str) -> str:
+    """``text`` (lower-cased) without the sentences about a meeting the reader missed (``_MISSED_MEETING``)."""
+    if not _MISSED_MEETING.search(text):
+        return text
+    pieces = _SENTENCE_END.split(text)
+    return "".join("\n" if i % 2 == 0 and _MISSED_MEETING.search(piece) else piece for i, piece in enumerate(pieces))
+
+
 # "Hvis regningen stadig ikke er betalt efter rykkeren, …": what may happen later, not a debt already overdue
 _CONDITION_CLAUSE = rxcache.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b[^.,;:!?\n]*")
 
@@ -306,6 +345,29 @@ SUMMONS_DUTY = Rx(r"\b(du|de|i) (skal|bedes) (derfor |hermed |venligst )?(\w+ )?
                   r"\b(du|de|i) (er|bliver) (hermed )?indkaldt til\b|\b(du|de|i) indkaldes (hermed )?til\b")
 
 
+# The subject line that names the letter's genre in its first words ("Afgørelse om nedsættelse af kontanthjælp",
+# "Regning: erstatning for en bog", "Tilbud om plejebolig", "Indkaldelse til samtale"): the writer's own label weighs
+# as a strong marker, in the letter and in its opening both, so a meeting or a reminder told further down does not
+# outweigh it. Not a notice of a decision to come ("Påbud om rydning – varsel", "Afgørelse om ... – partshøring").
+SUBJECT_LABELS = tuple((g, Rx(r"^\s*(" + rx + r")\b(?!.*\b(varsel|varsle\w*|partshøring|påtænkt\w*)\b)")) for g, rx in (
+    ("afgoerelse", r"afgørelse|afslag|(delvis )?bevilling|påbud|tilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*"),
+    ("partshoering", r"partshøring"),
+    ("indkaldelse", r"indkaldelse"),
+    ("kvittering", r"kvittering"),
+    ("opkraevning", r"opkrævning|regning|faktura"),
+    ("paamindelse", r"påmindelse|rykker|\d\. rykker"),
+))
+LABEL_WEIGHT = 4.0
+
+
+def subject_label(parts, text: str) -> str | None:
+    """The genre the first subject line names in its first words, or None."""
+    subject = next((text[p.start:p.end] for p in parts if p.kind == "subject"), "")
+    low = re.sub(r"\s+", " ", subject.lower())
+    found = [g for g, rx in SUBJECT_LABELS if rx.search(low)]
+    return found[0] if len(found) == 1 else None
+
+
 def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
     """``detect_genre`` over the letter's own text (``GENRE_PART_KINDS``); the whole text without parts.
 
@@ -319,14 +381,19 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
     own_text = "\n\n".join(own)
     scores = genre_scores(own_text)
     opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
+    label = subject_label(parts, text)
+    if label and scores[label]:
+        scores[label] += LABEL_WEIGHT
+        opening[label] += LABEL_WEIGHT
     rank = {g: scores[g] + opening[g] for g in scores}
-    if not opening["indkaldelse"] and not SUMMONS_DUTY.search(own_text.lower()):
+    low = own_text.lower()
+    if not opening["indkaldelse"] and not SUMMONS_DUTY.search(low):
         # a letter that opens with something else ("Vi anbefaler, at Oliver får …", "Du får …") and only later
         # invites to a meeting about it is not a summons: the meeting is its next step
         rank["indkaldelse"] = -1.0
-        chosen = _choose({**scores, "indkaldelse": 0.0}, rank)
+        chosen = _choose({**scores, "indkaldelse": 0.0}, rank, low, label)
         return chosen, _rounded(scores)
-    return _choose(scores, rank), _rounded(scores)
+    return _choose(scores, rank, low, label), _rounded(scores)
 
 
 # A payment demand names money: an amount, a payment, a due date. "Send os regningen fra din tandlæge" asks for the
@@ -341,8 +408,10 @@ def genre_scores(text: str) -> dict[str, float]:
     decided = decided_text(text)
     scores = {g: 0.0 for g in GENRES}
     actual = factual_text(text)
+    met = met_text(text)
     for genre, markers in _COMPILED:
-        own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else text
+        own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else met if genre == "indkaldelse" \
+            else text
         for rx, w in markers:
             scores[genre] += w * rx.count(own, 3)
     if scores["opkraevning"] and MONEY.search(text) is None:
@@ -352,22 +421,44 @@ def genre_scores(text: str) -> dict[str, float]:
 
 def detect_genre(doc_or_text) -> tuple[str, dict[str, float]]:
     """The most likely genre and every genre's score."""
-    scores = genre_scores(doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text))
-    return _choose(scores, scores), _rounded(scores)
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
+    scores = genre_scores(text)
+    return _choose(scores, scores, text.lower()), _rounded(scores)
 
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:
     return {g: round(v, 2) for g, v in scores.items()}
 
 
-def _choose(scores: dict[str, float], rank: dict[str, float]) -> str:
-    """The best-ranked genre whose own score passes its threshold; ``orientering`` when none does."""
+# A charge: the letter bills the reader ("Du opkræves 349 kr.", "Regning", "faktura"), not only names money
+CHARGE = Rx(r"\bopkræv\w*|(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b|\bfaktura\w*")
+# A reminder about a payment: the money is overdue, or the letter calls itself a reminder ("Rykker", "Vi minder dig
+# om, at ...", "Påmindelse om betaling"). Earlier reminders it tells of ("Vi har sendt dig to påmindelser") and a
+# thing not returned ("Bogen skulle have været afleveret den 30. december") are the history of a new bill.
+PAYMENT_REMINDER = Rx(r"\brykker\w*|\brestance\w*|\bskylder\b|\bmangler (\w+ )?at betale\b|\bikke (\w+ ){0,2}(ind)?betalt\b|"
+                      r"\bikke (\w+ ){0,3}(modtaget|fået|set) (\w+ ){0,2}(betaling\w*|indbetaling\w*|beløbet|pengene)\b|"
+                      r"\bminde[rs]? (dig|jer|dem) om\b|(?<!sendt dig en )(?<!sendt jer en )(?<!sendt dem en )\bpåmindelse\b")
+
+
+def _choose(scores: dict[str, float], rank: dict[str, float], text: str = "", label: str | None = None) -> str:
+    """The best-ranked genre whose own score passes its threshold; ``orientering`` when none does.
+
+    ``text`` is the lower-cased letter, ``label`` the genre its subject line names (``subject_label``)."""
     ranked = sorted(scores, key=lambda g: -rank[g])
     # money words turn up in many letters: a payment demand or reminder needs more than a passing mention
     best = next((g for g in ranked if scores[g] >= GENRE_THRESHOLD.get(g, THRESHOLD)), "orientering")
+    # A bill for something new (a lost book, a service) tells why it charges: "Bogen skulle have været afleveret,
+    # og vi har sendt dig to påmindelser. Du opkræves derfor 349 kr." Its reminder words are that history; it is a
+    # reminder only when it says the payment itself is overdue or calls itself one.
+    bill = (scores["opkraevning"] >= GENRE_THRESHOLD["opkraevning"] and label != "paamindelse"
+            and CHARGE.search(text) is not None and PAYMENT_REMINDER.search(factual_text(text)) is None)
+    if best == "paamindelse" and bill:
+        return "opkraevning"
     # A reminder about money owed is a reminder first ("Du skylder ... Du mangler at betale").
     # So is a request that refers back to one not yet met ("Vi har endnu ikke fået ...").
     # So is a reminder of an appointment ("Husk: Liva har tid i tandplejen …", "Vi minder dig om, at …").
-    if best in ("opkraevning", "anmodning", "indkaldelse") and scores["paamindelse"] >= GENRE_THRESHOLD["paamindelse"]:
+    # Not a summons or a request whose subject line names it ("Indkaldelse til samtale"), nor a bill for something new.
+    if best in ("opkraevning", "anmodning", "indkaldelse") and scores["paamindelse"] >= GENRE_THRESHOLD["paamindelse"] \
+            and (not bill if best == "opkraevning" else label != best):
         best = "paamindelse"
     return best

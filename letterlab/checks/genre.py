@@ -114,10 +114,17 @@ REASONS = [
     # betale, når ...", "Reglerne siger, at ..."
     r"\b(vi|kommunen|jeg) (kan|må) kun\b[^.!?]{0,80}?\b(når|hvis|der|som)\b",
     r"\b(reglerne|loven|lovgivningen) (siger|betyder|kræver)\b",
+    # the reader's missed duty behind a sanction, told as a fact: "De har undladt at møde op til samtalen den 3. marts",
+    # "Du mødte ikke op på Værkstedet"
+    r"\b(undladt|undlod) at\b", r"\b(ikke|aldrig) (\w+ ){0,2}(mødt|mødte) op\b", r"\bmødte (\w+ )?ikke (op|til)\b",
+    r"\budebl(ev|evet)\b", r"\b(du|de|i) kom ikke\b", r"\bikke (meldt|meldte|givet|gav) (\w+ )?afbud\b",
 ]
 RULES = [
     r"§\s*\d", r"\bparagraf\b", r"\blov(en)? om\b", r"\b\w+loven\b", r"\b\w+lovens\b", r"\bloven\b", r"\blovens\b",
-    r"\breglerne (i|om|for)\b", r"\bregler (i|om|for)\b", r"\b\w*bekendtgørelse\w*", r"\bcirkulære\w*",
+    # rules in a named source ("reglerne i serviceloven" is found by its law too); "reglerne om forlængelse" or "regler
+    # for kørsel" only names the topic, so the reader cannot look them up (forvaltningsloven § 24)
+    r"\breglerne i\b", r"\bregler i\b", r"\b(kommunens|byrådets|kommunalbestyrelsens) regler\b",
+    r"\b\w*bekendtgørelse\w*", r"\bcirkulære\w*",
     r"\bkvalitetsstandard\w*", r"\bvejledning om\b",
     # the municipality's own rule sources: "Lokalplan nr. 42 siger, at ...", "efter affaldsregulativet", "BR18"
     r"\b\w*lokalplan\w*", r"\b\w*kommuneplan\w*", r"\bbyplanvedtægt\w*", r"\bservitut\w*", r"\b\w*regulativ\w*",
@@ -204,7 +211,8 @@ MESSAGES = {
         "en begrundelse, når læseren ikke får fuldt ud ret. Skriv fx \"fordi ...\" eller \"Vi har lagt vægt på ...\"."),
     "afgoerelse-regler": (
         "Afgørelsen nævner ikke de regler, den bygger på. Forvaltningslovens § 24 kræver, at begrundelsen "
-        "henviser til reglerne. Skriv fx \"Reglerne står i lov om social service § 112.\""),
+        "henviser til reglerne. Skriv, hvilken lov og hvilken paragraf afgørelsen bygger på, så læseren selv kan slå "
+        "reglerne op."),
     "klagevejledning": (
         "Afgørelsen har ingen klagevejledning. Forvaltningslovens § 25 kræver, at læseren får at vide, hvor og "
         "hvordan læseren kan klage, og hvad fristen er."),
@@ -355,11 +363,25 @@ _OTHERS_COMPLAINTS = rxcache.compile(
     r"\b(fået|modtaget|får|modtager) (en|flere|nogle|\w+ne) klager? (over|fra|om)\b")
 
 
+# The reader's own complaint that the letter answers, not an appeal still to make: "Tak for Deres klage af 3. februar",
+# "Vi har behandlet din klage over afgiften", "De klagede over ...", "Svar på din klage"
+_COMPLAINT_ANSWERED = rxcache.compile(
+    r"\btak for (din|deres|jeres) klage\w*( af| fra| over| om| den| \d)?|\b(din|deres|jeres) klage (af|fra|den) (\d|«|\{)|"
+    r"\b(har|havde) (nu )?(modtaget|fået|behandlet|set på|vurderet|undersøgt) (din|deres|jeres) klage\w*|"
+    r"\b(du|de|i) (har )?klage(de|t) over\b|\bsvar på (din|deres|jeres) klage\w*")
+# a subject line that heads the appeal guide ("Klagevejledning", "Sådan klager du"), not one about the complaint the
+# letter answers ("Deres klage over to parkeringsafgifter: Vi annullerer den ene afgift")
+_GUIDE_SUBJECT = rxcache.compile(r"^\W*(klagevejledning|klageadgang|sådan (kan )?(du|de|i) klage|hvis (du|de|i) vil klage|"
+                                 r"(du|de|i) kan klage|klage\b)")
+
+
 def _speaks_of_appeal(appeal, low: str) -> bool:
-    """``appeal_patterns`` in the sentence, leaving out the complaints others made."""
+    """``appeal_patterns`` in the sentence, leaving out the complaints others made and the one the letter answers."""
     if not _has(appeal, low):
         return False
-    return "klage" not in low or _has(appeal, _OTHERS_COMPLAINTS.sub(" ", low))
+    if "klage" not in low:
+        return True
+    return _has(appeal, _COMPLAINT_ANSWERED.sub(" ", _OTHERS_COMPLAINTS.sub(" ", low)))
 
 
 def appeal_sentences(sents, params: dict) -> list[Sent]:
@@ -373,7 +395,8 @@ def appeal_sentences(sents, params: dict) -> list[Sent]:
             in_section = False
             continue
         if s.zone == "heading":
-            in_section = _speaks_of_appeal(appeal, _lower(s))
+            low = _lower(s)
+            in_section = _speaks_of_appeal(appeal, low) and (s.part != "subject" or bool(_GUIDE_SUBJECT.search(low)))
             if in_section:
                 out.append(s)
             continue
@@ -526,8 +549,31 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
                  "sted": bool(labels & {"sted", "mødested", "adresse", "hvor"})}
         missing = [name for name, key in (("dato", "date_patterns"), ("klokkeslæt", "clock_patterns"),
                                           ("sted", "place_patterns")) if not given[name] and not _has(_rx(p, key), text)]
-        return [("tid-sted:" + ",".join(missing), anchor)] if missing else []
+        if not missing:
+            return []
+        late = _given_later(lay.body, set(window), missing, p)
+        return [(("tid-sted-senere:" if late else "tid-sted:") + ",".join(missing), anchor)]
     return []
+
+
+_TID_STED_KEYS = {"dato": "date_patterns", "klokkeslæt": "clock_patterns", "sted": "place_patterns"}
+# a sentence about the meeting itself: "Du skal møde op til en samtale torsdag ...", "Mødet er ...", "Kom til ..."
+_MEETING_WORDS = rxcache.compile(r"\bm(ø|o)de\w*|\bmødes\b|\bsamtale\w*|\bbesøg\w*|\bkom til\b|\bindkald\w*|"
+                                 r"\bundersøgelse\w*|\bkonsultation\w*|\b(din|jeres|deres) tid\b")
+
+
+def _given_later(body, window: set, missing: list[str], params: dict) -> bool:
+    """True when a sentence about the meeting further down (with the one after it) gives what the opening lacks:
+    "Du skal møde op til en samtale torsdag den 12. marts kl. 14.00 på Havnegade 4." in the second paragraph."""
+    later = [s for s in body if s not in window]
+    for i, s in enumerate(later):
+        low = _lower(s)
+        if not _MEETING_WORDS.search(low):
+            continue
+        near = low + " " + (_lower(later[i + 1]) if i + 1 < len(later) else "")
+        if all(_has(_rx(params, _TID_STED_KEYS[name]), near) for name in missing):
+            return True
+    return False
 
 
 def _list_after(body, first: list, limit: int = 8) -> list:
@@ -548,11 +594,62 @@ def _in_table(doc, s: Sent) -> bool:
     return any(b.kind == "table" and b.start <= s.start < b.end for b in letter(doc).blocks)
 
 
-def _tid_sted_message(rule, missing: list[str]) -> str:
+# Where the rules of a decision in a common area stand, for the example in the "afgoerelse-regler" message; an area is
+# read from the subject line first, then from the letter. A letter of no listed area (or of two) gets no example, so
+# the example never names a law from another area.
+LAW_BY_AREA = tuple((rxcache.compile(rx), topic, where) for rx, topic, where in (
+    (r"\bsygedagpenge\w*", "sygedagpenge", "i sygedagpengeloven"),
+    (r"\bboligstøtte\w*|\bboligydelse\w*|\bboligsikring\w*", "boligstøtte", "i lov om individuel boligstøtte"),
+    (r"\bkontanthjælp\w*|\buddannelseshjælp\w*|\bintegrationsydelse\w*|\bselvforsørgelsesydelse\w*",
+     "kontanthjælp eller uddannelseshjælp", "i lov om aktiv socialpolitik"),
+    (r"\bhjælpemid\w*|\bel-?scooter\w*|\b\w*kørestol\w*|\brollator\w*|\bbadebænk\w*|\bbadestol\w*|\btoiletstol\w*",
+     "et hjælpemiddel", "i lov om social service § 112"),
+    (r"\bhjemmehjælp\w*|\bpraktisk hjælp\b|\brengøring\w*|\bpersonlig pleje\b", "praktisk hjælp eller personlig pleje",
+     "i lov om social service § 83"),
+    (r"\bboligindretning\w*|\bboligændring\w*|\bindretning af (din |deres |jeres )?bolig\w*", "indretning af boligen",
+     "i lov om social service § 116"),
+    (r"\b\w*friplads\w*|\bdagtilbud\w*|\bvuggestue\w*|\bbørnehave\w*|\bdagpleje\w*", "dagtilbud eller friplads",
+     "i dagtilbudsloven"),
+    (r"\bparkering\w*", "parkering", "i færdselsloven"),
+    (r"\bejendomsskat\w*|\bgrundskyld\w*", "ejendomsskat", "i ejendomsskatteloven"),
+    (r"\bbyggetilladelse\w*|\bbyggesag\w*|\bbyggeansøgning\w*", "byggeri",
+     "i byggeloven, i bygningsreglementet eller i en lokalplan"),
+    (r"\bhandicapkørsel\w*", "handicapkørsel", "i lov om trafikselskaber"),
+    (r"\bhelbredstillæg\w*|\bpersonligt tillæg\w*|\bfolkepension\w*|\bførtidspension\w*", "tillæg til pension",
+     "i lov om social pension"),
+    (r"\baktindsigt\w*", "aktindsigt", "i offentlighedsloven og i forvaltningsloven"),
+    (r"\bskolekørsel\w*|\bskolebefordring\w*|\bfolkeskole\w*", "skolen", "i folkeskoleloven"),
+))
+
+
+def _law_of_area(texts: list[str]) -> tuple[str, str] | None:
+    """(topic, where its rules stand) of the one area the first of ``texts`` that names any area names most often."""
+    for text in texts:
+        counts = [(len(rx.findall(text)), topic, where) for rx, topic, where in LAW_BY_AREA]
+        counts = sorted((c for c in counts if c[0]), reverse=True)
+        if counts:
+            return counts[0][1:] if len(counts) == 1 or counts[0][0] > counts[1][0] else None
+    return None
+
+
+def _rules_message(doc, params: dict) -> str:
+    """The "afgoerelse-regler" message, with where the rules stand when the letter's area is clear."""
+    lay = layout(doc)
+    _, _, outside, _ = _parts(lay, params)
+    area = _law_of_area([" ".join(_lower(s) for s in lay.heading_sents), " ".join(_lower(s) for s in outside)])
+    msg = MESSAGES["afgoerelse-regler"]
+    return msg if area is None else f"{msg} Handler sagen om {area[0]}, står reglerne {area[1]}."
+
+
+# the time and place are in the letter, only further down: saying they are missing would be wrong
+LATER_MESSAGE = "Tid og sted for mødet står først længere nede i brevet."
+
+
+def _tid_sted_message(rule, missing: list[str], later: bool = False) -> str:
     parts = missing[:-1]
     what = (", ".join(parts) + " og " + missing[-1]) if parts else missing[0]
-    return (f"{rule.message} Skriv {what} i overskriften eller i første afsnit, så læseren straks kan se, "
-            "hvornår og hvor mødet er.")
+    return (f"{LATER_MESSAGE if later else rule.message} Skriv {what} i overskriften eller i første afsnit, så "
+            "læseren straks kan se, hvornår og hvor mødet er.")
 
 
 def check(doc, rule) -> Iterator:
@@ -560,8 +657,10 @@ def check(doc, rule) -> Iterator:
     for key, (start, end) in _missing(doc, rule):
         if end <= start:
             continue
-        if key.startswith("tid-sted:"):
-            msg = _tid_sted_message(rule, key.split(":", 1)[1].split(","))
+        if key.startswith("tid-sted"):
+            msg = _tid_sted_message(rule, key.split(":", 1)[1].split(","), key.startswith("tid-sted-senere:"))
+        elif key == "afgoerelse-regler":
+            msg = _rules_message(doc, rule.params)
         else:
             msg = MESSAGES[key]
         yield make_finding(rule, doc, start, end, message=msg)
