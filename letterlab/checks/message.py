@@ -161,6 +161,8 @@ DECISION = [
     # a decision upheld is a decision: "Vi fastholder afgiften, fordi …", "Kommunen fastholder afgørelsen"
     r"\b(vi|jeg|kommunen|\w+(en|et)) (har )?(\w+ )?(fastholder|fastholdt|opretholder|opretholdt|stadfæster|stadfæstet)\b",
     r"\b(er|bliver|blevet) (\w+ )?(fastholdt|opretholdt|stadfæstet)\b",
+    # the answer to a complaint: "De får (delvis) medhold", "Vi annullerer afgiften" (not "Hvis vi annullerer …")
+    r"(?<!hvis )\b(du|de|i) får (\w+ )?medhold\b", r"(?<!hvis )\b(vi|jeg|kommunen) (\w+ )?annullerer\b",
     # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")
     r"\b(vi|jeg|kommunen) (forventer|regner med|agter) (\w+ )?at (give(?! (dig |dem |jer )?(et |en )?(svar|besked))|bevilge|"
     r"godkende|afslå|afvise|stoppe|standse|nedsætte|kræve)\b", r"\bdu skylder\b", r"\bdu har en restance\b", r"\bdu mangler at\b",

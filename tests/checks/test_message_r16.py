@@ -316,3 +316,15 @@ def test_a_sanction_without_a_date_gives_the_demand_no_date(plain_nlp):
     text = TRAILER_LETTER.format(sanction="Sker det ikke, fjerner vi trailerne for din regning.")
     assert [f.text for f in _deadline_findings(plain_nlp, text, "afgoerelse")] == [
         "Du skal fjerne de to trailere fra græsarealet ved Åvej 3."]
+
+
+@pytest.mark.model
+def test_the_answer_to_a_complaint_is_the_message_first(nlp):
+    # "De får delvis medhold. Vi annullerer …" (De-form) decides the complaint: the payment sentence after it is no late message
+    from letterlab.core import analyse
+    text = ("Deres klage over to gebyrer for sen aflevering: vi sletter det ene\n\nKære Ole Berg\n\n"
+            "Tak for Deres klage af 4. marts over to gebyrer for sen aflevering. De får delvis medhold. Vi annullerer "
+            "gebyret fra januar. Gebyret fra februar på 120 kr. skal De fortsat betale. Betal det senest den 30. april."
+            "\n\n"
+            "Med venlig hilsen\nAnne Holm\n")
+    assert [f for f in analyse(text, nlp=nlp).findings if f.rule == "klart-budskab.budskab-foerst"] == []
