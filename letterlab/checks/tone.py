@@ -200,9 +200,10 @@ SANCTIONS = [
     # "Såfremt De ønsker at undgå yderligere omkostninger, skal beløbet …" (not "…, kan du tilmelde dig Betalingsservice")
     r"\bundgå (yderligere|flere|unødige) (omkostninger|gebyrer|udgifter|skridt|konsekvenser|renter)\b,? skal\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
-    # round 16: the claim sent to the state's debt collector, the whole debt due at once ("forfalder hele
+    # round 16: the claim handed over to the state's debt collector (not the plain "sender vi kravet til …", told with
+    # its condition), the whole debt due at once ("forfalder hele
     # restbeløbet straks"; not a plain due date, "Beløbet forfalder til betaling den 1. maj")
-    r"\b(oversend\w*|overgiv\w*|overgive\w*|overdrag\w*|send\w*|videresend\w*)( \w+){0,3}? til gældsstyrelsen\b|"
+    r"\b(oversend\w*|overgiv\w*|overgive\w*|overdrag\w*)( \w+){0,3}? til gældsstyrelsen\b|"
     r"\bforfalder (hele |det fulde |det samlede |resten af |det resterende )(\w+ ){0,2}?(straks|omgående|på én gang|med det samme)\b",
     r"\b" + BENEFIT + r"\w*\b[^.]{0,30}\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
     r"\b(vil|kan|kunne|ville)\b[^.,]{0,25}\b" + BENEFIT + r"\w*\b[^.,]{0,10}\b(blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
@@ -1102,8 +1103,8 @@ def _service_stops(td: ToneDoc, k: int) -> Hit | None:
     s = td.sents[k]
     low = s.low
     if (not STOP_PRESENT_RE.search(low) or not WHEN_RE.search(low) or _decision_told(s) or ALTERNATIVE_RE.search(low) or td.help(s)
-            or HYPOTHETICAL_RE.match(low) or _reason_near(td, k)):
-        return None
+            or td.has_reason(s) or _help_next(td, k) or _reason_near(td, k)):
+        return None             # a condition ("Indsender du ikke …, bortfalder …") is ``_cold_loss``'s question
     t = td.table
     for i in td.tokens(s):
         if t.lower[i] not in STOP_PRESENT or t.pos[i] not in ("VERB", "AUX") or t.dep[i] not in ("ROOT", "conj"):

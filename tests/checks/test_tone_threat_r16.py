@@ -53,7 +53,7 @@ COLD = [
             "Ring til os på 43 97 97 00, hvis du ikke selv kan fælde træet, så finder vi en løsning."), ("trussel",)),
     # a lapse: the whole debt due at once, a loss or an escalation in other consequence verbs
     (letter("Vi har lavet en aftale med dig om at betale vandregningen i rater på 500 kr.",
-            "Overholdes aftalen ikke, forfalder hele restbeløbet straks og sendes til Gældsstyrelsen.",
+            "Overholdes aftalen ikke, forfalder hele restbeløbet straks og overdrages til Gældsstyrelsen.",
             "Første rate skal være betalt den 1. juni."), BOTH),
     (letter("Vi har ikke fået regnskabet for foreningens lokaletilskud for 2024.",
             "Ved fortsat manglende regnskab vil tilskuddet til foreningen blive tilbageholdt.",
