@@ -195,6 +195,11 @@ SANCTIONS = [
     r"\buden (yderligere|forudgående|videre|nærmere) (dialog|henvendelse|påmindelse|meddelelse|rykker|advarsel)\b", r"\blønindeholdelse\b",
     r"\b(fradrag|træk\w*|trukket|modregn\w*)\b[^.]{0,30}\b" + BENEFIT,
     r"\bafkald på\b", r"\b(fortab\w*|mist\w*)\b[^.]{0,30}\b(retten|ret til|tiden|" + BENEFIT + r")",
+    # "medføre" in the plain words of the safe swap ("betyde", "føre til"), after the reader's lapse only: "Det
+    # betyder, at vi trækker 500 kr. i din udbetaling" explains a decision
+    r"\b(manglende|udebl\w*|fravær\w*|overskridelse\w*|ikke)\b[^.]{0,60}\b(betyder|betyde|bevirker|bevirke|fører til|føre til)\b"
+    r"[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald|opsigelse|udmeldelse|udelukkelse|lukning|standsning|"
+    r"politianmeldelse|inkasso)\w*",
     r"\b(medfører|medføre|udløser|udløse)\b[^.]{0,40}\b(afgift|gebyr|bøde|sanktion|fradrag|træk|ophør|bortfald|opsigelse|"
     r"udmeldelse|udelukkelse|lukning|standsning|politianmeldelse|inkasso)\w*",
     r"\b(stands\w*|stop(pe|per|pes|pet|pede)?|indstill\w*)\b[^.]{0,40}\b" + BENEFIT,
@@ -204,6 +209,11 @@ SANCTIONS = [
     # "Såfremt De ønsker at undgå yderligere omkostninger, skal beløbet …" (not "…, kan du tilmelde dig Betalingsservice")
     r"\bundgå (yderligere|flere|unødige) (omkostninger|gebyrer|udgifter|skridt|konsekvenser|renter)\b,? skal\b",
     r"\b(sagen|kravet|beløbet|forholdet|restancen)\b[^.]{0,20}\b(overgive\w*|overdrage\w*)\b",
+    # round 16: the claim handed over to the state's debt collector (not the plain "sender vi kravet til …", told with
+    # its condition), the whole debt due at once ("forfalder hele
+    # restbeløbet straks"; not a plain due date, "Beløbet forfalder til betaling den 1. maj")
+    r"\b(oversend\w*|overgiv\w*|overgive\w*|overdrag\w*)( \w+){0,3}? til gældsstyrelsen\b|"
+    r"\bforfalder (hele |det fulde |det samlede |resten af |det resterende )(\w+ ){0,2}?(straks|omgående|på én gang|med det samme)\b",
     r"\b" + BENEFIT + r"\w*\b[^.]{0,30}\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
     r"\b(vil|kan|kunne|ville)\b[^.,]{0,25}\b" + BENEFIT + r"\w*\b[^.,]{0,10}\b(blive|bliver) (reduceret|nedsat|frataget|inddraget)\b",
     r"\b(vil|kan|kunne|ville)( \w+)? (blive|bliver) fjernet\b",     # not "Udhuset skal fjernes" (a request)
@@ -231,7 +241,7 @@ SANCTIONS = [
     r"afslag)\w*",
     r"\b(se|ser|være|er|bliver|blive)( \w+)? (nødsaget|tvunget) til at\b[^.]{0,30}\b(stands|stop|opsig|fjern|inddriv|"
     r"anmeld|politianmeld|underret|indberet|udeluk|udmeld|bortvis|lukke|afbry|opkræv|kræve|pålægge|overgive|overdrage|"
-    r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|inddrage)\w*",
+    r"tilbagekald|nedsætte|fratage|afvise|henlægge|sende|træffe|iværksætte|starte|sætte i gang|inddrage)\w*",
     r"\bforbeholde\w* (sig|os)( \w+)? (ret(ten)?|mulighed\w*) til\b[^.]{0,40}\b(opkræv|stands|stop|afbry|inddriv|fjern|"
     r"anmeld|kræv|ophæv|udeluk|tilbagekald|luk|opsig|pålæg|sanktion|fradrag|modregn)\w*",
     r"\b(afgjort|afgøre[s]?|træffe[s]?( en)? afgørelse|truffet( en)? afgørelse)\b[^.]{0,30}\bforeliggende\b",
@@ -272,7 +282,7 @@ CONDITION_RE = rxcache.compile(r"\b(hvis|såfremt|medmindre|fordi|når|så læng
                                r"(før|indtil) (vi|du|de|i|der))\b")
 HELP_RE = rxcache.compile(
     r"\bring\b|\bringe\b|\bkontakt\w*|\bskriv (til|gerne)\b|\bskrive til\b|\b(vi|jeg) hjælpe\w*|\bhjælpe (dig|dem|jer)\b|"
-    r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
+    r"\bfå hjælp\b|\bbrug for (hjælp|mere tid)\b|\brette\w* henvendelse til\b|\bhenvendelse\w*( \w+){0,3}? (kan|bedes|må gerne) rettes\b|\bhvis du har brug for\b|\bhjælper (gerne|dig)\b|\bbetalingsaftale|"
     r"\bafdragsordning|\bmere tid\b|\btale med\b|\bsnak\w*\b|\brådgivning|\bløsning\b|\bvelkommen til at\b|"
     r"\bdu kan (måske |også )?(få|søge)\b|\b(kan|må) (du|de|i) (også |altid |gerne )?(få|søge)\b|\bsøge om hjælp\b|"
     r"\b(du|de|i) kan (\w+ )?i stedet\b|\bi stedet kan (du|de|i)\b|\bgerne høre fra (dig|dem|jer)\b|(?<!uden at )\bgiv\w* (os )?besked\b|\bfinde en (anden |ny )?(tid|plads|dag|løsning)\b|\bspørgsmål\b|\bkomme(r)? (gerne )?på besøg\b|"
@@ -767,7 +777,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Du kan udmelde dit barn på Aula": the reader acts, nobody sanctions
         if SCHEDULE_RE.search(s.low) and not FAILURE_RE.search(s.low):
             continue            # "Du bliver udmeldt af ventelisten, når dit barn får en plads": a schedule
-        if not FUTURE_RE.search(s.low) and not td.inverted_condition(s):
+        if (not FUTURE_RE.search(s.low) and not td.inverted_condition(s)
+                and not m.g.startswith(("manglende", "udebl", "fravær", "overskridelse", "ikke"))):   # "Manglende … betyder …"
             continue            # a past fact: "Vi har henlagt sagen, fordi …" (but "Er beløbet ikke betalt, overgår …")
         if re.search(r"\b(har|havde|blev|blevet)\b", s.low[a:m.start()]) and not re.search(
                 r"\b(vil|ville|kan|kunne|skal|skulle|hvis|såfremt)\b", clause):
@@ -782,7 +793,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
-    return _charge_on_repeat(td, s) or _silent_claim(td, s) or _cold_loss(td, k)
+    return (_charge_on_repeat(td, s) or _silent_claim(td, s) or _cold_loss(td, k) or _lapse_outcome(td, k)
+            or _service_stops(td, k) or _substitute_charge(td, k))
 
 
 # round 14: a loss "uden erstatning" on the reader's failure is as cold as "uden varsel"; "Vi vil gerne undgå, at …"
@@ -920,7 +932,8 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             continue
         else:
             cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low)
-                        or NO_AMENDS_RE.search(m.g) and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)))
+                        or NO_AMENDS_RE.search(m.g) and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s))
+                        or _unanswered_charge(td, k))
         if ABSENCE_WEIGHED_RE.match(m.g) and _way_out_anywhere(td):
             continue            # "… en udeblivelse vil indgå i vores vurdering", and help offered in the letter
         if not cold:
@@ -956,7 +969,7 @@ READER_OWN = frozenset({"din", "dit", "dine", "deres", "jeres", "du", "de", "dig
 LAPSE_OPENER_RE = rxcache.compile(r"^\W*ved (en |et |den |det )?((næste |ny |nye |fornyet |gentagen |gentagne |fortsat )?"
                                   r"(gentagelse(?! af (?!(forholdet|overtrædelsen|forseelsen|udeblivelsen|fraværet)\b))|"
                                   r"overtrædelse|udeblivelse|forseelse|fravær|restance|overskridelse)\w*|"
-                                  r"(manglende|for sen|forsinket|udebleven) \w+)\b")
+                                  r"(fortsat |fortsatte |gentagen |gentagne |fornyet )?(manglende|for sen|forsinket|udebleven) \w+)\b")
 # the verb-first condition by its form when the tagger takes the verb for a noun ("Indsender du ikke …, bortfalder …")
 INVERTED_LAPSE_RE = rxcache.compile(r"^\W*(?!(hvis|når|da|at|som|der|det|den|vi|du|de|i|jeg|her|der|sommer|vinter|efter|over|under)\b)"
                                     r"[a-zæøå]+(er|es)\b [^,.]{0,100}\bikke\b[^,.]{0,100}, [a-zæøå]+(er|es)\b")
@@ -1019,6 +1032,149 @@ def _find_cold_loss(td: ToneDoc, k: int) -> Hit | None:
                 return Hit(t.idx[i] - s.start, t.end[i] - s.start, t.text[i])
         break                   # only the main clause's first verb of loss
     return None
+
+
+# ---- round 16: sanctions a blind editor found told in other words than the stock phrases
+
+# a loss or an escalation in the future on the reader's lapse: "Ved fortsat manglende indsendelse vil tilskuddet blive
+# tilbageholdt", "Ved næste udeblivelse vil sagen blive sendt videre til sundhedsplejen", "…, vil pladsen blive sat i bero"
+LAPSE_OUTCOME_RE = rxcache.compile(
+    r"\b(vil|kan|kunne|ville)( \w+){0,4}? (blive|bliver) (tilbageholdt|holdt tilbage|indeholdt|modregnet|stoppet|standset|"
+    r"nedsat|reduceret|inddraget|udelukket|udmeldt|meldt ud|bortvist|frakendt|sat i bero|stillet i bero|trukket tilbage|"
+    r"henlagt|indberettet|(sendt|oversendt|videresendt|overgivet|overdraget|videregivet|givet|meldt) (videre )?til)\b|"
+    r"\b(vil|kan) (vi|kommunen|skolen|jobcent\w+|forvaltningen)( \w+)? (tilbageholde|holde \w+ tilbage|indeholde|modregne|"
+    r"indberette|udelukke|udmelde|(sende|oversende|videresende|overgive|overdrage|melde)( \w+){0,3}? videre til)\b|"
+    r"\b(sender|oversender|overgiver|overdrager|melder) (vi|kommunen|skolen|jobcent\w+)( \w+){0,3}? videre til\b")
+# our own condition or the appeal's next step, not the reader's lapse: "Hvis vi ikke giver dig medhold, sender vi
+# klagen videre til Ankestyrelsen"
+OUR_STEP_RE = rxcache.compile(r"\b(hvis|såfremt|medmindre) (vi|kommunen|jobcent\w+|forvaltningen)\b|\bfastholder (vi|kommunen)\b|"
+                              r"\bklage\w*|\bankestyrelsen\b")
+
+
+def _help_next(td: ToneDoc, k: int) -> bool:
+    """The next body sentence offers help or says the reader can call or write; in a paragraph of its own, more
+    than the letter's closing "Har du spørgsmål, …"."""
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    return (nxt is not None and (td.help(nxt) or bool(READER_CALLS_RE.search(nxt.low)))
+            and ("\n\n" not in td.text[td.sents[k].end:nxt.start] or not QUESTIONS_ONLY_RE.search(nxt.low)))
+
+
+def _lapse_outcome(td: ToneDoc, k: int) -> Hit | None:
+    """On the reader's lapse ("Ved fortsat manglende …", "Ved næste udeblivelse", "Manglende …", a failure
+    condition), a loss or an escalation to another authority in the future (``LAPSE_OUTCOME_RE``), with no help
+    in the sentence or the next one. Not our own condition, nor the appeal's next step."""
+    s = td.sents[k]
+    low = s.low
+    m = LAPSE_OUTCOME_RE.search(low)        # the rare words first: most sentences stop here
+    if not m or s.part == "appeal" or WISH_NOT_RE.search(low) or OUR_STEP_RE.search(low):
+        return None
+    comma = low.find(",")
+    if not (LAPSE_OPENER_RE.match(low) or LACK_RE.search(low) or FAILURE_IF_RE.search(low)
+            or comma > 0 and td.inverted_condition(s) and NEGATION_RE.search(low, 0, comma)):
+        return None
+    if (td.quoted(s.start + m.start()) or NEGATION_RE.search(low[slice(*_clause(low, m.start()))])
+            or td.help(s) or _help_next(td, k)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader's service stops on a date, in the plain present: "Leveringen af mad til dig ophører den 1. marts",
+# "Din plads i svømmeklubben opsiges pr. 1. maj" (a stop for everyone names no reader: "Ordningen ophører …")
+STOP_PRESENT = frozenset({"ophører", "stopper", "bortfalder", "standses", "stoppes", "afbrydes", "lukkes", "indstilles",
+                          "opsiges", "ophæves", "inddrages", "fratages", "annulleres"})
+STOP_PRESENT_RE = rxcache.compile(r"\b(" + "|".join(sorted(STOP_PRESENT)) + r")\b")
+WHEN_RE = rxcache.compile(r"\b(den \d{1,2}|pr\.? ?\d|fra (og med )?(den|i dag|i morgen|næste|\d)|med virkning fra|i dag|i morgen|"
+                          r"straks|omgående|med det samme|\d{1,2}\s+(januar|februar|marts|april|maj|juni|juli|august|september|"
+                          r"oktober|november|december))\b")
+READER_WORDS = frozenset({"din", "dit", "dine", "jeres", "dig", "jer", "Deres", "Dem", "De"})
+NEAR_REASON_RE = rxcache.compile(r"\b(fordi|idet|eftersom|skyldes|på grund af|derfor|grunden|årsagen|begrund\w*)\b")
+
+
+def _subtree(t, i: int, limit: int = 40) -> list[int]:
+    out, todo = [], [i]
+    while todo and len(out) < limit:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(t.children(j))
+    return out
+
+
+def _reason_near(td: ToneDoc, k: int) -> bool:
+    """A reason in body sentence ``k``, the one before it or the one after it."""
+    return any(NEAR_REASON_RE.search(td.sents[j].low) for j in (k - 1, k, k + 1) if 0 <= j < len(td.sents))
+
+
+def _service_stops(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's benefit or service stops on a date, told as a bare fact in the plain present (a stop verb whose
+    subject names the reader: "din", "til dig"), with no reason in it or next to it, no way on ("i stedet", ", men
+    … kan") and not told as the letter's decision ("Vi har besluttet, at …"): whether a decision with its reason
+    is cold is ``kold-afvisning``'s question."""
+    s = td.sents[k]
+    low = s.low
+    if (not STOP_PRESENT_RE.search(low) or not WHEN_RE.search(low) or _decision_told(s) or ALTERNATIVE_RE.search(low) or td.help(s)
+            or td.has_reason(s) or _help_next(td, k) or _reason_near(td, k)):
+        return None             # a condition ("Indsender du ikke …, bortfalder …") is ``_cold_loss``'s question
+    t = td.table
+    for i in td.tokens(s):
+        if t.lower[i] not in STOP_PRESENT or t.pos[i] not in ("VERB", "AUX") or t.dep[i] not in ("ROOT", "conj"):
+            continue
+        subj = [c for c in t.children(i) if t.dep[c].startswith("nsubj")]
+        words = {t.text[j] if t.text[j][:1].isupper() else t.lower[j] for c in subj for j in _subtree(t, c)}
+        if READER_WORDS.isdisjoint(words) or td.quoted(t.idx[i]):
+            continue
+        if NEGATION_RE.search(low[slice(*_clause(low, t.idx[i] - s.start))]):
+            return None
+        return Hit(t.idx[i] - s.start, t.end[i] - s.start, t.text[i])
+    return None
+
+
+# what we do in the reader's place and charge them for: "Affaldet fjernes af kommunen, og udgiften påføres din næste
+# regning", "…, at kommunen udfører arbejdet og sender regningen til dig", "…, startes arbejdet for din regning"
+CHARGE_READER_RE = rxcache.compile(
+    r"\bfor (din|deres|jeres|egen|ejerens|lejerens) regning\b|"
+    r"\b(udgift\w*|omkostning\w*|regning\w*)( \w+){0,3}? (påføres|opkræves|pålægges|lægges|faktureres|sendes|skrives)\b"
+    r"[^.,]{0,30}\b(dig|dem|jer|din|dit|dine|deres|jeres)\b|"
+    r"\bsende[rs]? (\w+ ){0,2}?regning\w*( \w+){0,3}? til (dig|dem|jer)\b")
+SUBSTITUTE_RE = rxcache.compile(r"\b(fjernes|ryddes|bortskaffes|beskæres|klippes|fældes|udføres|tømmes|repareres|iværksættes|startes|"
+                                r"sættes i gang|fjerner|rydder|bortskaffer|beskærer|klipper|fælder|udfører|tømmer|reparerer|"
+                                r"iværksætter|starter)\b")
+ORDERED_RE = rxcache.compile(r"\b(bestil\w*|tilmeld\w*|ønsker|ønske|efter aftale|gratis|uden beregning)\b")
+
+
+def _substitute_charge(td: ToneDoc, k: int) -> Hit | None:
+    """We do in the reader's place what the reader did not, and charge them (``CHARGE_READER_RE`` with a job done
+    by us, ``SUBSTITUTE_RE``, or on the reader's lapse), in the present. Not a price for a service the reader
+    orders, not negated, not the reader's own option ("Du kan få hækken klippet for egen regning")."""
+    s = td.sents[k]
+    low = s.low
+    m = CHARGE_READER_RE.search(low)
+    if not m or td.quoted(s.start + m.start()) or ORDERED_RE.search(low) or s.part == "appeal":
+        return None
+    if not (SUBSTITUTE_RE.search(low) or LACK_RE.search(low) or LAPSE_OPENER_RE.match(low) or FAILURE_IF_RE.search(low)):
+        return None
+    if NEGATION_RE.search(low[slice(*_clause(low, m.start()))]) and not FAILURE_IF_RE.search(low):
+        return None
+    if READER_AGENT_RE.search(s.text[:m.start()]) or OFFER_RE.search(low[:m.start()]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _unanswered_charge(td: ToneDoc, k: int) -> bool:
+    """A charge for our work in the reader's place (``_substitute_charge``) told impersonally and as certain ("…,
+    iværksættes arbejdet for din regning", "Affaldet fjernes af kommunen, og udgiften påføres …") is cold when no
+    reason stands in the sentence or the one before it and no help in the sentence. Not "Hvis …, fjerner vi den for
+    din regning" (we say who acts), nor "…, kan kommunen få arbejdet udført for din regning" (a possibility)."""
+    m = _substitute_charge(td, k)
+    if not m:
+        return False
+    s = td.sents[k]
+    a, b = _clause(s.low, m.start())
+    a = _clause(s.low, a - 2)[0] if a > 1 else a        # the clause before: "… fjernes af kommunen, og udgiften …"
+    if re.search(r"\b(vi|jeg)\b", s.low[a:b]) or HEDGE_RE.search(s.low):
+        return False
+    if td.help(s) or READER_CALLS_RE.search(s.low):
+        return False
+    return not (NEAR_REASON_RE.search(s.low) or k > 0 and NEAR_REASON_RE.search(td.sents[k - 1].low))
 
 
 # plain news about the reader's case after "Det bemærkes, at": what will happen to it, with no duty or failure named
@@ -2078,7 +2234,8 @@ def _plain_reason(td: ToneDoc, s: Sent) -> bool:
 
 def _has_verb(td: ToneDoc, s: Sent) -> bool:
     t = td.table
-    return any(t.pos[i] in ("VERB", "AUX") for i in td.tokens(s))
+    # the tagger reads a sentence-initial order as a name ("Ryd/PROPN fortovet …")
+    return any(t.pos[i] in ("VERB", "AUX") for i in td.tokens(s)) or bool(ORDER_RE.match(s.low))
 
 
 def _order(td: ToneDoc, rule) -> Iterator:
@@ -2148,6 +2305,8 @@ def _order_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     m = _sanction(td, k, extra)
     if m is None or _decision_told(s) or _carries_out_decision(td, k):
         return None
+    if ANSWERED_RE.search(s.low) and (td.help(s) or " ved at " in s.low):
+        return None             # "…, sender vi den til Gældsstyrelsen, men De kan undgå det ved at betale …": its own way out
     before = s.low[:m.start()]
     if REASON_CLAUSE_RE.search(before) and not re.search(r"\b(hvis|såfremt|medmindre|vil|kan|risikerer)\b", before):
         return None
@@ -2168,7 +2327,8 @@ ASK_MORE_RE = rxcache.compile(r"\bvi (har brug for|mangler|skal bruge|skal have|
 
 def _asks(td: ToneDoc, s: Sent) -> bool:
     """The sentence asks the reader to do something, and is not an offer of help ("Ring til os, hvis …")."""
-    return not td.help(s) and bool(REQUEST_RE.search(s.low) or td.imperative(s) or ASK_MORE_RE.search(s.low))
+    return not td.help(s) and bool(REQUEST_RE.search(s.low) or td.imperative(s) or ASK_MORE_RE.search(s.low)
+                                   or ORDER_RE.match(s.low))   # "Ryd fortovet …" (the safe rewrite of "De bedes rydde …")
 
 
 # beyond ``SANCTIONS``, what the order rule reads as a threat when it hangs on the reader's failure: "bliver du
@@ -2176,7 +2336,7 @@ def _asks(td: ToneDoc, s: Sent) -> bool:
 ORDER_ADVERSE_RE = rxcache.compile(
     ENDS_RE.pattern + "|" + ADVERSE_PASSIVE_RE.pattern + r"|\bafslag\b|\budskrev(et|es|e)\b|\bmeldt ud\b|\bmeldes ud\b|"
     r"\bpåbud\b|\bopkræve[rts]?\b|\bopkrævet\b|\bopkrævning\b|\bfaktureres\b|\bunderrette[rs]?\b|\bunderretning\b|"
-    r"\bhente[ts]? (igen|tilbage)\b|"
+    r"\bhente[ts]? (igen|tilbage)\b|\bsende[rs]? (\w+ ){0,2}?regning\w*( \w+){0,3}? til (dig|dem|jer)\b|\bfor (din|deres|jeres) regning\b|"
     r"\bgive[ts]? til (en anden|et andet|andre)\b|\bvidere til (den |det )?(næste|en anden|et andet)\b|"
     r"\bannullere[ts]?\b|\bannulleret\b|\budleveres ikke\b|\bikke (\w+ )?tages i brug\b|\bikke (længere )?fortsætte\b|"
     r"\b(overg(å|år|ås|ået)|overdr(ag|age|ager|ages|aget))\b[^.]{0,30}\b(gældsstyrelsen|inddrivelse|inkasso)\b")
@@ -2203,6 +2363,9 @@ def _failure_span(td: ToneDoc, s: Sent) -> tuple[int, int] | None:
         return _clause(s.low, cond.start())
     if lack:
         return lack.start(), lack.end()
+    opener = LAPSE_OPENER_RE.match(s.low)
+    if opener:
+        return 0, opener.end()      # "Ved næste udeblivelse …"
     if td.inverted_condition(s) and (NEGATION_RE.search(s.low, 0, s.low.find(","))
                                      or LAPSE_RE.search(s.low, 0, s.low.find(","))):
         return 0, s.low.find(",")
