@@ -794,7 +794,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if m and not td.quoted(s.start + m.start()):
             return Hit(m.start(), m.end(), m.group(0))
     return (_charge_on_repeat(td, s) or _silent_claim(td, s) or _cold_loss(td, k) or _lapse_outcome(td, k)
-            or _service_stops(td, k) or _substitute_charge(td, k))
+            or _service_stops(td, k) or _cold_substitute_charge(td, k))
 
 
 # round 14: a loss "uden erstatning" on the reader's failure is as cold as "uden varsel"; "Vi vil gerne undgå, at …"
@@ -946,7 +946,10 @@ def _threats(td: ToneDoc, rule) -> Iterator:
                 continue        # "Ønsker du ikke længere pladsen, opsiges den …": the reader's own choice
             if not condition and _carries_out_decision(td, k):
                 continue        # "Pengene bliver trukket i din udbetaling den 30. april." after the decision and its reason
+            # "ingen hjælp" only when the letter offers none anywhere (a blind editor saw it said beside an offer of
+            # help further down); otherwise the help is too far from the threat
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
+                   else "Hjælpen står først længere nede i brevet. Skriv den lige efter." if _way_out_anywhere(td)
                    else "Brevet tilbyder ingen hjælp.")
         else:
             why = "Udtrykket lyder som en trussel."
@@ -1111,6 +1114,8 @@ def _service_stops(td: ToneDoc, k: int) -> Hit | None:
     is cold is ``kold-afvisning``'s question."""
     s = td.sents[k]
     low = s.low
+    if any(x.zone == "body" for x in td.sents[:k]):
+        return None             # only as the letter's opening: said later, the letter has told its story first
     if (not STOP_PRESENT_RE.search(low) or not WHEN_RE.search(low) or _decision_told(s) or ALTERNATIVE_RE.search(low) or td.help(s)
             or td.has_reason(s) or _help_next(td, k) or _reason_near(td, k)):
         return None             # a condition ("Indsender du ikke …, bortfalder …") is ``_cold_loss``'s question
@@ -1157,6 +1162,12 @@ def _substitute_charge(td: ToneDoc, k: int) -> Hit | None:
     if READER_AGENT_RE.search(s.text[:m.start()]) or OFFER_RE.search(low[:m.start()]):
         return None
     return Hit(m.start(), m.end(), m.group(0))
+
+
+def _cold_substitute_charge(td: ToneDoc, k: int) -> Hit | None:
+    """``_substitute_charge`` only where it is cold (``_unanswered_charge``): on two blind judges the plain charge
+    alone flagged respectful sentences (a charge with its reason or help around it) and found little else."""
+    return _substitute_charge(td, k) if _unanswered_charge(td, k) else None
 
 
 def _unanswered_charge(td: ToneDoc, k: int) -> bool:

@@ -188,3 +188,15 @@ def test_safe_rewrite_keeps_tone_findings_in_the_corpus(families, nlp):
         if got:
             lost[str(path.relative_to(ROOT))] = got
     assert lost == {}
+
+
+# ---------------------------------------------------------------- round 16, after the blind judges
+
+@pytest.mark.model
+def test_a_threat_with_help_further_down_is_not_told_there_is_no_help(nlp):
+    from letterlab.core import analyse
+    text = ("Om din samtale\n\nKære Ole\n\nKommer du ikke til samtalen den 4. maj, stopper din ydelse.\n\n"
+            "Vi ved, at det kan være svært at komme. Ring til mig på 72 34 56 78, hvis du har brug for hjælp til at "
+            "komme, så finder vi en løsning.\n\nMed venlig hilsen\nAnne Holm\n")
+    msgs = [f.message for f in analyse(text, nlp=nlp).findings if f.rule == "anerkendende-tone.trussel"]
+    assert msgs and not any("ingen hjælp" in m for m in msgs)
