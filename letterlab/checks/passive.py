@@ -54,6 +54,16 @@ pengene er brugt til", "hvor bilen er parkeret"; not "hvad der er besluttet", no
 finding. A deadline said as the state to reach ("Beløbet skal være betalt senest den 1. maj": a modal,
 "være", the participle and "senest", "inden" or "før") is an info.
 
+Review 16: a passive is a warning only when it hides the municipality's own act towards the reader (a decision,
+a request, a refusal, money taken: param ``decision_verbs``), the reader's own duty (param ``duty_verbs``, or a
+modal of duty with a definite subject: "Tilbuddet skal accepteres"), or has the reader as its subject; any other
+passive is an info (``plain_severity``): service information ("Spanden bliver leveret i uge 12") hides nothing.
+No finding at all for the fixed words of a right ("ret til at blive hørt"), "forventes at" with a thing as the
+subject, an amount as the subject ("så mere kan genbruges"), the work in "De skal sørge for, at ..." (someone else
+does it; not a task of the reader's own: "sørge for, at skemaet bliver sendt"), a rule for anyone ("En båd, der ikke
+bruges, skal efter reglerne fjernes"), and a state or a use that describes a noun in a relative clause ("en
+vognmand, der er godkendt til ...", "hjælpemidler, der allerede er købt", "cykler, der bruges til motion").
+
 A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
 and so is the consequence of the reader's own doing with no actor named ("Hvis
 du bliver væk, bliver du afmeldt"). A passive in a bullet list ("• Badekarret
@@ -152,6 +162,22 @@ CASE_VERBS = [
     "betale", "indbetale", "tilbagebetale", "sende", "indsende", "fremsende", "udfylde", "aflevere", "returnere",
     "underskrive", "søge", "ansøge", "klage", "påklage", "acceptere",
 ]
+# The municipality's own acts towards the reader: a decision, a request, a refusal, money taken. Hidden behind a
+# passive ("Ansøgningen er afslået", "Det er besluttet", "Beløbet bliver trukket") they are a warning.
+DECISION_VERBS = [
+    "beslutte", "afgøre", "træffe", "afslå", "afvise", "imødekomme", "bevilge", "godkende", "tildele", "yde",
+    "behandle", "anse", "betragte", "vurdere", "nedsætte", "standse", "stoppe", "ophæve", "tilbagekalde",
+    "opkræve", "inddrive", "tilbagekræve", "kræve", "trække", "modregne", "pålægge", "påbyde", "forbyde",
+    "henvise", "anmode", "bede", "indkalde", "tilbyde", "slette", "spærre", "afmelde", "udmelde", "overgive",
+    "politianmelde", "sanktionere", "fratage", "besvare", "konstatere", "indskærpe", "kontakte",
+]
+# What the reader must do: hidden behind a passive ("Beløbet betales senest ...", "Skemaet udfyldes") the reader
+# does not see that it is their own duty.
+DUTY_VERBS = [
+    "betale", "indbetale", "tilbagebetale", "sende", "indsende", "fremsende", "udfylde", "aflevere", "returnere",
+    "underskrive", "acceptere", "efterkomme", "overholde", "medbringe", "vedlægge", "dokumentere",
+    "anmelde",
+]
 # Before a participle these adverbs make it an adjective: "er meget interesseret". A passive takes none.
 DEGREE_ADVERBS = {"meget", "mere", "mest", "ret", "temmelig", "ganske", "særdeles", "yderst", "virkelig", "lidt",
                   "fuldt", "helt"}
@@ -187,6 +213,12 @@ PARAMS = {
                             help="vejr og natur som årsag i sætningen: så er der ingen at nævne (ved skybrud)"),
     "case_verbs": Param(list, default=CASE_VERBS,
                         help="skridt i sagen, som skjuler en part, også når de siger, hvornår noget sker (når sagen er behandlet)"),
+    "decision_verbs": Param(list, default=DECISION_VERBS, help="kommunens egne handlinger over for læseren (afslå, beslutte): "
+                                                    "skjult bag passiv er de en advarsel"),
+    "duty_verbs": Param(list, default=DUTY_VERBS, help="det, læseren selv skal gøre (betale, udfylde): skjult bag passiv "
+                                                "er det en advarsel"),
+    "plain_severity": Param(str, default="info", choices=("info", "warning", "error"),
+                            help="alvor for anden passiv, som ikke skjuler en afgørelse, en anmodning eller læserens pligt"),
     "thing_verbs": Param(list, default=THING_VERBS,
                          help="s-passiv om en ting, hvor 'kan ikke' siger, hvordan tingen er (kan ikke repareres)"),
 }
@@ -406,7 +438,7 @@ def check(doc, rule) -> Iterator:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
         sent = _sentence(doc, table, i, plain)
-        if _no_actor_to_name(table, text, i, sent, rule.params, kind):
+        if _no_actor_to_name(table, text, i, sent, rule.params, kind) or _no_finding16(table, i, sent, rule.params, kind):
             continue
         if kind == "være" and _observed_state(doc[i]):
             continue        # "P-skiven var stillet korrekt", "Lyset var tændt": a state found, not an act to turn
@@ -428,6 +460,8 @@ def check(doc, rule) -> Iterator:
             # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
             # a hint to put the actor first, not a hidden actor; "bedes" and the reader as subject stay warnings
             severity = rule.params["low_share_severity"]
+        elif not _hides_own_act(table, i, sent, rule.params):
+            severity = rule.params["plain_severity"]     # review 16: nothing of ours or the reader's is hidden
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, doc[i], kind, start), severity=severity)
 
@@ -797,3 +831,151 @@ def _observed_state(tok: Token) -> bool:
 def _has_body(ctx) -> bool:
     """The letter has body text under its subject line (a text of one line is checked as it is)."""
     return any(p.kind in ("body", "list", "keyvalue") for p in (ctx.parts or ()))
+
+
+# --- review 16: what the passive hides decides its weight -------------------------------------------------------
+
+DUTY_MODALS16 = {"skal", "skulle", "må", "måtte", "bør", "burde"}
+# "ret til at blive hørt", "krav på at blive behandlet": the fixed words of a right; the active is clumsy
+RIGHT_NOUNS = {"ret", "retten", "krav", "kravet"}
+# "en behandling, der forventes at gøre dig rask": "forventes at" says what is likely, not who expects it
+RAISING_FORMS = {"forventes", "forventedes", "antages", "formodes", "menes", "siges", "skønnes"}
+# "så mere kan genanvendes": an amount as the subject; who does it does not matter
+QUANTITY_SUBJECTS = {"mere", "mindre", "meget", "mest", "noget", "alt", "flere", "færre", "mange"}
+QUANTITY_OPENERS = {"så", "at", "hvis", "når", "fordi", "og"}
+# "De skal sørge for, at tanken bliver tømt": the reader has someone do the work; "du tømmer" names the wrong actor
+ENSURE_LEMMAS = {"sørge", "sikre"}
+ENSURE_WINDOW = 12
+# a rule for anyone: "En tank, der ikke bruges, skal efter reglerne sløjfes"
+GENERIC_OPENERS = {"en", "et", "enhver", "ethvert", "man"}
+RULE_WORDS = {"reglerne", "loven", "lovgivningen", "bekendtgørelsen"}
+REL_OPENERS = {"der", "som"}
+# the use of a thing, in a relative clause: "cykler, der mest bruges til motion"
+USE_VERBS = {"bruge", "anvende", "benytte", "genbruge", "genanvende", "udleje", "sælge"}
+CHAIN_STOPS = REL_OPENERS | {"at"}
+MODAL_WINDOW = 6
+
+
+def _lemmas16(t: TokenTable, i: int) -> set[str]:
+    """The verb's lemma in the spellings the lists may use ("behandle", "behandl", "afslå")."""
+    lem = t.lemma[i].lower()
+    out = {lem, lem + "e", participle_lemma(t.lower[i], lem) or lem}
+    if t.lower[i].endswith("es") and lem.endswith("es"):
+        out.add(lem[:-1])       # a lemmatiser that left the s-form: "behandles" -> "behandle"
+    return out
+
+
+def _chain_start(t: TokenTable, i: int, s0: int) -> int:
+    """First token of the verbs and middle-field adverbs that end at the main verb ``i`` ("skal ikke være")."""
+    k = i
+    while k - 1 >= s0 and (t.pos[k - 1] in ("AUX", "ADV", "PART") or t.lower[k - 1] in BLIVE | VAERE) \
+            and not t.punct[k - 1] and t.lower[k - 1] not in CHAIN_STOPS:
+        k -= 1
+    return k
+
+
+def _has_duty_modal(t: TokenTable, i: int, s0: int) -> bool:
+    """A modal of duty in the clause before main verb ``i`` ("skal accepteres", "Derfor skal tanken sløjfes")."""
+    for k in range(i - 1, max(s0, i - MODAL_WINDOW) - 1, -1):
+        if t.punct[k] or t.lower[k] in CHAIN_STOPS:
+            return False
+        if t.lower[k] in DUTY_MODALS16:
+            return True
+    return False
+
+
+def _relative_opener(t: TokenTable, i: int, s0: int) -> int | None:
+    """Index of "der"/"som" or a pronoun that opens a relative clause on a noun right before the verbs
+    ("et firma, der er godkendt", "den kørsel, De allerede er bevilget"), else None."""
+    k = _chain_start(t, i, s0) - 1
+    if k - 2 < s0 or t.text[k - 1] != ",":
+        return None
+    if not (t.lower[k] in REL_OPENERS or t.text[k] in READER_SUBJECTS):
+        return None
+    return k if t.pos[k - 2] in ("NOUN", "PROPN") else None
+
+
+def _no_finding16(t: TokenTable, i: int, sent: tuple[int, int], params: dict, kind: str) -> bool:
+    """Review 16: a passive an editor would not raise.
+
+    The fixed words of a right ("ret til at blive hørt"); "forventes at" with a thing as the subject; an amount as
+    the subject ("så mere kan genanvendes"); the work the reader has someone else do ("De skal sørge for, at tanken
+    bliver tømt"); a rule for anyone ("En tank ... skal efter reglerne sløjfes"); a state or a use that describes a
+    noun in a relative clause ("et firma, der er godkendt til ...", "hjælpemidler, der bruges i fritiden").
+    """
+    s0, s1 = sent
+    lower = t.lower
+    start = _chain_start(t, i, s0)
+    # "ret til at blive hørt", "krav på at blive behandlet"
+    if kind == "blive" and start - 3 >= s0 and lower[start - 1] == "at" and lower[start - 2] in ("til", "på") \
+            and lower[start - 3] in RIGHT_NOUNS:
+        return True
+    if lower[i] in RAISING_FORMS and i + 1 < s1 and lower[i + 1] == "at" and not _reader_or_request(t, i):
+        return True
+    if start - 2 >= s0 and lower[start - 1] in QUANTITY_SUBJECTS and lower[start - 2] in QUANTITY_OPENERS:
+        return True
+    if _ensured_by_reader(t, start, s0) and not _lemmas16(t, i) & _lowered(tuple(params["duty_verbs"])):
+        return True     # "sørge for, at skemaet bliver sendt" is still the reader's own task
+    if _has_duty_modal(t, i, s0) and lower[s0] in GENERIC_OPENERS and _rule_words_before(t, i, s0):
+        return True
+    rel = _relative_opener(t, i, s0)
+    if rel is None:
+        return False
+    lemmas = _lemmas16(t, i)
+    listed = lemmas & _lowered(tuple(params["decision_verbs"])) or lemmas & _lowered(tuple(params["duty_verbs"]))
+    if kind == "være":
+        # "hjælpemidler, der allerede er købt", "et firma, der er godkendt til at ...": what the noun is
+        return not listed or "allerede" in lower[rel:i] or (i + 1 < s1 and lower[i + 1] in ("til", "som"))
+    # "hjælpemidler, der primært bruges i fritiden": what the thing is used for, not an act of anyone's (not
+    # "oplysninger, som påtænkes lagt til grund": the office's intention)
+    return kind == "s" and bool(lemmas & USE_VERBS) and not _has_duty_modal(t, i, s0) \
+        and not any(lower[k] in NEGATED_MODALS for k in range(rel, i))
+
+
+def _rule_words_before(t: TokenTable, i: int, s0: int) -> bool:
+    """ "efter reglerne", "ifølge loven" in the clause before main verb ``i``."""
+    for k in range(i - 1, max(s0, i - MODAL_WINDOW) - 1, -1):
+        if t.punct[k]:
+            return False
+        if t.lower[k] in RULE_WORDS:
+            return True
+    return False
+
+
+def _ensured_by_reader(t: TokenTable, start: int, s0: int) -> bool:
+    """The passive is the work in "(De skal) sørge for, at ..." said to the reader: someone else does it."""
+    k = start - 1
+    while k >= s0 and not t.punct[k] and t.lower[k] != "at" and start - k <= ENSURE_WINDOW:
+        k -= 1
+    if k < s0 or t.lower[k] != "at":
+        return False
+    k -= 1
+    if k >= s0 and t.text[k] == ",":
+        k -= 1
+    if k >= s0 and t.lower[k] == "for":
+        k -= 1
+    if k < s0 or not (t.lemma[k] in ENSURE_LEMMAS or t.lower[k].startswith(("sørg", "sikr"))):
+        return False
+    if k == s0:
+        return True     # "Sørg for, at ...": an order to the reader
+    return any(t.text[j] in READER_SUBJECTS for j in range(max(s0, k - 3), k))
+
+
+def _hides_own_act(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
+    """A passive that hides the municipality's own act towards the reader (a decision, a request, a refusal,
+    money taken) or the reader's own duty. Only these are warnings; any other passive is a tip."""
+    if _reader_or_request(t, i):
+        return True
+    s0 = sent[0]
+    lemmas = _lemmas16(t, i)
+    if lemmas & _lowered(tuple(params["decision_verbs"])):
+        return True
+    start = _chain_start(t, i, s0)
+    condition = any(t.lower[k] in STATE_CONDITIONS for k in range(s0, start))
+    if lemmas & _lowered(tuple(params["duty_verbs"])) and not condition:
+        return True
+    # "Fortovet skal være fejet", "Tilbuddet skal accepteres": a duty with a definite thing as the subject
+    before = start - 1
+    subject_word = t.lower[before] if before >= s0 else ""
+    return _has_duty_modal(t, i, s0) and not condition and t.lower[s0] not in GENERIC_OPENERS \
+        and subject_word not in ("det", "der", "man")

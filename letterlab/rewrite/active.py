@@ -123,8 +123,10 @@ CENTRAL_ADVERBS = {"ikke", "aldrig", "også", "altid", "derfor", "hermed", "herv
                    "dog", "desuden", "allerede", "fortsat", "nu", "snart", "gerne", "kun", "heller", "ligeledes",
                    "tillige", "endnu", "stadig", "først", "forinden", "derefter", "så"}
 NOT_AGENT_HEADS = {"hensyn", "grund", "årsag", "sig", "og", "til", "gang", "vej", "slags", "art", "form", "del"}
-ANNOUNCE_VERBS = {"meddeles": "oplyse", "oplyses": "oplyse", "bemærkes": None, "understreges": "understrege",
-                  "præciseres": "understrege"}
+ANNOUNCE_VERBS = {"meddeles": "oplyse", "oplyses": "oplyse", "bemærkes": None}
+# "Det skal understreges, at": "Vi kan understrege" turns "skal" into "kan" and keeps the lecturing; the plain
+# form is the at-clause alone, which needs new word order, so no rewrite is offered (review 16)
+EMPHASIS_FORMS = {"understreges", "præciseres", "pointeres", "fremhæves", "indskærpes"}
 CONTACT_HEADS = {"henvendelse", "henvendelser", "spørgsmål", "klager", "forespørgsler"}
 
 CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "hans", "hendes", "dens", "dets",
@@ -133,8 +135,6 @@ CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "h
 NOTE_FORMULA = "Skriv direkte til læseren i stedet for at bruge passiv."
 NOTE_MODAL_HERMED = ('Aktiv i stedet for passiv. Men uden "hermed" kan "vi skal" lyde, som om vi bliver nødt '
                      'til det senere. Skriv hellere fx "Vi beder om ...".')
-NOTE_ANNOUNCE = ('Skriv direkte til læseren i stedet for at bruge passiv. "Vi kan understrege" lyder stift. '
-                 "Du kan også bare slette indledningen.")
 NOTE_AGENT = "Aktiv i stedet for passiv: Den, der handler, står først."
 NOTE_DEFAULT = "Aktiv i stedet for passiv. Tjek, at det er {who}, der gør det."
 
@@ -158,6 +158,8 @@ def suggest_for_passive(doc: Doc, verb: Token, kind: str, start_char: int | None
         aux = None
         if start_char is not None and start_char < verb.idx:
             aux = _token_at(doc, start_char)
+        if verb.lower_ in EMPHASIS_FORMS:
+            return ()
         for fn in (_bedes_pronoun, _bedes_participle, _contact_formula, _announce_formula):
             s = fn(doc, verb)
             if s is not None:
@@ -685,12 +687,7 @@ def _announce_formula(doc: Doc, verb: Token) -> Suggestion | None:
         # "Bemærk" is offered to read, never applied by --apply safe
         return suggestion(doc, t.idx[words[0]], t.end[j - 1], " ".join(["Bemærk"] + adv), kind="passive",
                           safe=False, confidence=0.6, note=NOTE_FORMULA)
-    else:
-        rep = " ".join(["Vi kan"] + adv + [plain])
-    if plain == "understrege":
-        # "Vi kan understrege" says we are able to, not that we do: stiff, offered to read
-        return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=False,
-                          confidence=0.6, note=NOTE_ANNOUNCE)
+    rep = " ".join(["Vi kan"] + adv + [plain])
     return suggestion(doc, t.idx[words[0]], t.end[j - 1], rep, kind="passive", safe=True,
                       confidence=0.9, note=NOTE_FORMULA)
 
@@ -1281,7 +1278,7 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             _why(doc, main, WHY_THIRD)
             return None   # "Affaldet vil blive afhentet ..., idet renovationsselskabet ...": maybe not "vi"
         if _other_party_acts(doc, t, main, s_start, s_end, (s_first, s_last), who, expletive and subj_low == "der",
-                             t.lower[finite], lemma):
+                             t.lower[finite], lemma) or _reported_by_other(doc, t, min(s_first, finite), s_start):
             _why(doc, main, WHY_THIRD)
             return None   # the paragraph names who does it ("Tandlægen har set ... kan behandles"): not "vi"/"du"
         if _actor_hidden_by_clause(t, s_first, s_start, finite, who, kind, lemma in TWO_WAY_VERBS):
@@ -1563,3 +1560,29 @@ def _actor_hidden_by_clause(t: TokenTable, first: int, s_start: int, finite: int
 READER_SUBJECTS_FORMS = {"du", "Du", "De", "I"}
 # Words that make "at" a conjunction of their own ("uden at", "for at", "efter at"): no clause above to read.
 AT_COMPOUNDS = {"uden", "for", "efter", "før", "inden", "indtil", "så", "end", "fordi"}
+
+
+# --- review 16: a clause that reports what another party wrote or said ------------------------------------------
+
+# "Din læge skriver, at der endnu ikke er lagt en plan": the plan is the doctor's; "vi" would name the wrong actor.
+REPORT_VERBS = {"skrive", "oplyse", "sige", "fortælle", "mene", "vurdere", "meddele", "angive", "anføre", "svare",
+                "forklare", "skønne", "konkludere", "beskrive", "bekræfte", "notere"}
+REPORT_WINDOW = 12
+
+
+def _reported_by_other(doc: Doc, t: TokenTable, lo: int, s_start: int) -> bool:
+    """The passive's clause is the "at"-clause of a verb of saying whose subject is another party."""
+    k = lo - 1
+    while k >= s_start and t.pos[k] == "ADV":
+        k -= 1
+    if k < s_start or t.lower[k] != "at":
+        return False
+    for v in range(k - 1, max(s_start, k - REPORT_WINDOW) - 1, -1):
+        if t.lemma[v] not in REPORT_VERBS:
+            continue
+        subjects = [c for c in t.children(v) if t.dep[c].startswith("nsubj")]
+        if subjects:
+            rng = _subtree_range(doc, subjects[0]) or (subjects[0], subjects[0])
+            return _party_words(t, rng[0], rng[1])
+        return v > s_start and _party_words(t, s_start, v - 1)
+    return False

@@ -121,8 +121,9 @@ def test_a_rewrite_that_drops_hermed_after_a_modal_says_so():
 
 
 def test_vi_kan_understrege_is_not_safe():
+    # review 16: "Vi kan understrege" turns "skal" into "kan" and keeps the lecturing: not offered at all
     got = [(new, safe) for _, new, safe, _ in _passive("Det understreges, at fristen ikke kan forlænges.")]
-    assert got and not any(safe for _, safe in got), got
+    assert not any("understrege" in new for new, _ in got), got
 
 
 # ---------------------------------------------------------------- 4. the agent keeps its form
