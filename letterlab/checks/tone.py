@@ -727,6 +727,11 @@ def _retracted(td: ToneDoc, k: int, m) -> bool:
     return bool(RETRACTION_RE.search(s.low) or RETRACTION_RE.search(nxt))
 
 
+# round 16 (blind review 16b): an acknowledgement names the loss to show we see its weight, not to threaten
+EMPATHY_RE = rxcache.compile(r"\b(vi|jeg) (ved|forstår|er klar over|kan godt forstå|forstår godt|ved godt),? at\b")
+HARD_FOR_READER_RE = rxcache.compile(r"\b(svær\w*|hård\w*|tung\w*|belast\w*|bekymr\w*|overskue\w*|ked af)\b")
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
@@ -752,6 +757,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
         if WE_AVOID_RE.search(s.low[:m.start()]):
             continue            # "Vi vil gerne undgå, at Emma mister sin plads": our wish to spare the reader
+        if EMPATHY_RE.search(s.low[:m.start()]) and HARD_FOR_READER_RE.search(s.low):
+            continue            # "Vi ved, at et tilbagebetalingskrav kan være svært …": we see the reader's burden
         if CRIME_AGAINST_RE.search(m.group(0)):
             continue            # "… skal du anmelde tyveriet til politiet": the reader reports a crime against them
         if ABOUT_RULES_RE.search(s.low[:m.start()]):

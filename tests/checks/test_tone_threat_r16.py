@@ -200,3 +200,14 @@ def test_a_threat_with_help_further_down_is_not_told_there_is_no_help(nlp):
             "komme, så finder vi en løsning.\n\nMed venlig hilsen\nAnne Holm\n")
     msgs = [f.message for f in analyse(text, nlp=nlp).findings if f.rule == "anerkendende-tone.trussel"]
     assert msgs and not any("ingen hjælp" in m for m in msgs)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "Vi ved, at et krav om tilbagebetaling kan være svært at betale på én gang.",
+    "Vi forstår godt, at det er hårdt, at din hjælp bliver nedsat.",
+])
+def test_an_acknowledgement_of_the_burden_is_no_threat(nlp, sentence):
+    from letterlab.core import analyse
+    text = f"Om dit tilskud\n\nKære Anna\n\n{sentence} Du kan betale i rater, og du kan ringe til mig på 72 34 56 78.\n"
+    assert [f for f in analyse(text, nlp=nlp).findings if f.rule == "anerkendende-tone.trussel"] == []
