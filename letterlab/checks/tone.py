@@ -1916,7 +1916,8 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         yield s, m, rule.message
 
 
-NEXT_ALTERNATIVE_RE = rxcache.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b|"
+# round 16: an order with "i stedet" is a way on too ("Kontakt i stedet Vurderingsstyrelsen", "Brug i stedet …")
+NEXT_ALTERNATIVE_RE = rxcache.compile(r"^\W*((\w+ ){0,3}(du|de|i) kan (\w+ )?(i stedet|også)\b|i stedet\b|\w+ (\w+ )?i stedet\b|(\w+ ){0,3}kan (du|de|i) (i stedet|også)\b|"
                                       r"(du|de|i) kan (\w+ )?(bestille|låne|leje|aflevere|booke|hente|bruge|vælge|få (\w+ )?(tid|plads|hjælp)|få en (anden|ny)\b))")
 
 

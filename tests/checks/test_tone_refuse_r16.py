@@ -125,3 +125,14 @@ def test_fault_as_habit_without_at_is_blame(families):
 ])
 def test_habit_words_without_fault_are_no_blame(families, text):
     assert "bebrejdelse" not in families(text)
+
+
+@pytest.mark.model
+def test_a_refusal_with_an_order_to_go_elsewhere_next_is_no_dead_end(nlp):
+    # blind review 16a: "X kan ikke ændre Y. Kontakt i stedet Z." points the way on at once
+    from letterlab.core import analyse
+    text = ("Din vandafgift for 2026\n\nKære Ole Berg\n\nDe skal betale 2.400 kr. i vandafgift for 2026. Vi har "
+            "beregnet beløbet ud fra målerens tal.\n\nHvis De mener, at målerens tal er forkert\nKommunen kan ikke "
+            "ændre aflæsningen. Kontakt i stedet Måleservice på maaler.dk.\n\nDe er velkommen til at ringe til mig "
+            "på 72 34 50 31.\n\nMed venlig hilsen\nAnne Holm\n")
+    assert [f for f in analyse(text, nlp=nlp).findings if f.rule == "anerkendende-tone.kold-afvisning"] == []
