@@ -261,11 +261,10 @@ def _senders_domain(text: str, address: str) -> bool:
     name = domain.split(".")[0]
     if len(name) < 3 or not domain.endswith(".dk"):
         return False
-    if re.search(rf"\b{re.escape(name)}\s+(kommune|region|forsyning|affald)\b", text, re.I):
-        return True
-    # a domain spells æ, ø and å in ASCII: "norrevig.dk" for "Nørrevig Kommune", "aabyhoj.dk" for "Åbyhøj"
-    return any(name in _ascii_spellings(m.group(1)) or name.removesuffix("kommune") in _ascii_spellings(m.group(1))
-               for m in _SENDER_NAME.finditer(text))
+    # the sender's names as a domain may spell them (æ, ø and å in ASCII: "norrevig.dk" for "Nørrevig Kommune"), each
+    # name's own spelling among them
+    spellings = {v for m in _SENDER_NAME.finditer(text) for v in _ascii_spellings(m.group(1))}
+    return name in spellings or name.removesuffix("kommune") in spellings
 
 
 _SENDER_NAME = rxcache.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ-]+)\s+(?:kommune|region|forsyning|affald)\b", re.I)
