@@ -78,7 +78,9 @@ switched off alone:
   "ikke længere" (news of a change) and no reason or way on in the next sentence (a "fordi" in the next paragraph is
   that paragraph's own). A thing that "kan ikke refunderes / tilbagekaldes" told as the whole sentence is an absolute
   too, and our staff's absolute before a bare noun refuses that kind of task ("… udfører under ingen omstændigheder
-  havearbejde").
+  havearbejde"). Round 17 (``triggers``): the impersonal passive of the same orders: "Der kan ikke forventes svar på
+  …", a deadline of hours ("… skal bekræftes inden 24 timer"), a wait imposed ("Ny ansøgning behandles tidligst …")
+  and responsibility disclaimed ("… påtager sig intet ansvar"), each cleared by a reason as above.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
@@ -108,6 +110,12 @@ switched off alone:
   paragraph and the next one, up to a heading of another topic ("Timesedler"); in the next paragraph not a "når" or a
   past-tense "da" (a time: "I var ikke klar, da bussen kom"), further on only a sentence that names the decision
   ("Vi har vurderet, at …"). "Der bevilges ikke X" in a letter about the reader's "ansøgning om X" is a refusal.
+  Round 17 (``_cold_refusals``): besides that one finding, a refusal in officialese gets its own: the conditions
+  "anses ikke for opfyldt" / "Kommunen vurderer, at betingelserne ikke er opfyldt" with no plain reason, help or
+  facts of the case around it, and the reader "henvises til" someone else after a refusal with no help and no
+  reason (not to something to read, "vedlagte vejledning"). A refusal letter signed by a unit only, with no person,
+  staff word, "jeg", offer of help, phone number or e-mail (the appeal guide's help to write the complaint does not
+  count), says so on its refusal's finding (``_nobody_to_ask``).
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -359,6 +367,7 @@ class ToneDoc:
     _starts: list[int] = field(default_factory=list)
     _memo: TextMemo | None = None
     _lows: TextMemo | None = None       # every sentence's ``low``, joined (``_in_some_sentence``)
+    parts: tuple = ()                   # the anatomy's parts (letterlab.anatomy.Part), for the signature
 
     def quoted(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
@@ -555,7 +564,7 @@ def tone_doc(doc) -> ToneDoc:
         # ``low`` keeps the offsets of ``stext`` (patterns report positions in it)
         low = INNER_DOT_RE.sub(" ", stext.lower().replace("\n", " "))
         sents.append(Sent(a, b, stext, main_clause_order(low), zone, ctx.part_at(a)))
-    td = ToneDoc(text, sents, quotes, token_table(doc))
+    td = ToneDoc(text, sents, quotes, token_table(doc), parts=tuple(ctx.parts))
     doc.user_data[key] = td
     return td
 
@@ -2002,11 +2011,15 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                             and not (law_only and not _reason_for_refusal(td, _after_refusal(w))))
                 and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
                             if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))):
-            yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord."
+            yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord." + (
+                f" {NOBODY_TO_ASK}" if _nobody_to_ask(td) else "")
             return
         if (len(body) >= 3 and not NEXT_STEP_RE.search(whole) and not ONWARD_RE.search(whole)
                 and not CONTACT_RE.search(td.text)):
             yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
+            return
+        if _nobody_to_ask(td):
+            yield s, m, f"Læseren har ingen at spørge om afslaget. {NOBODY_TO_ASK}"
             return
 
 
@@ -2023,6 +2036,142 @@ def _asked_for_refused(td: ToneDoc, s: Sent):
     what = re.escape(m.group("what"))
     asked = rf"\b(ansøgning\w*|anmodning\w*|ansøgt|søgt)( \w+){{0,2}}? om (\w+ ){{0,3}}?{what}"
     return m if td.cached(("asked-for", what), lambda: bool(re.search(asked, td.text.lower()))) else None
+
+
+# ---------------------------------------------------------------- round 17: refusals in officialese, nobody to ask
+
+def _cold_refusals(td: ToneDoc, rule) -> Iterator:
+    """The refusal rule's finding (``_refusals``, one a letter), then each refusal told in officialese that stands
+    cold on its own (``_officialese_refusal``)."""
+    done = set()
+    for s, m, message in _refusals(td, rule):
+        done.add(s.start)
+        yield s, m, message
+    for k, s in enumerate(td.sents):
+        if s.start not in done:
+            got = _officialese_refusal(td, rule, k)
+            if got:
+                yield s, got[0], got[1]
+
+
+# "Betingelserne i … anses ikke for opfyldt", "Kommunen vurderer, at kravene ikke er opfyldt": the law's words for a
+# no, with nothing about what is missing
+_TERMS = r"((de|alle) )?(betingelse(rne|n)|kriteri(erne|et)|krav(ene|et)|vilkår(ene|et)|forudsætning(erne|en))\b"
+_UNMET = r"((anses|findes|vurderes|skønnes|er) (\w+ )?ikke|ikke (anses|findes|vurderes|skønnes)) (for |at være )?(opfyldt|opfyldte)\b"
+UNMET_RE = rxcache.compile(rf"^\W*{_TERMS}[^.]{{0,160}}?\b{_UNMET}|"
+                           rf"\b(vurderer|finder|skønner|konstaterer),? at {_TERMS}[^.]{{0,120}}?\b{_UNMET}")
+# "Du henvises til at benytte …", "De henvises i stedet til …": the reader sent elsewhere
+REFERRED_RE = rxcache.compile(r"\b(du|de|i) (henvises|bliver henvist|er henvist)( \w+)? til\b|\bhenvises (du|de|i)( \w+)? til\b")
+# pointed to something to read, not sent away: "De henvises til vedlagte vejledning", "… til klagevejledningen"
+READ_OBJECT_RE = rxcache.compile(r"^\W*((den|det|de) )?(vedlagte|vedhæftede|klagevejledning\w*|vejledning\w*|bilag\w*|pjece\w*|"
+                                 r"folder\w*|brochure\w*|hjemmeside\w*|afsnit\w*|side\w*|§|reglerne|loven|www\b|\S+\.dk\b|"
+                                 r"vores brev|brevet|ovenstående|nedenstående)")
+# an order or a no of its own, not a statement of what the case is about
+MODAL_ORDER_RE = rxcache.compile(r"\b(kan|vil|skal|må|bør) ikke\b|\b(du|de|i) skal\b|\bforventes\b")
+
+
+def _officialese_refusal(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
+    """Sentence ``k`` refuses in officialese and stands cold: the conditions "anses ikke for opfyldt" with nothing
+    about what is missing, or the reader "henvises til" someone else after a refusal with no help and no reason.
+    A reason, a condition or a way on in the sentence, a reason near it (``_refusal_reach``), or a statement of the
+    case's facts just before or after it in the same paragraph clears it. The match and a message, or None."""
+    body = td.sents
+    s = body[k]
+    if s.part == "appeal" or s.zone == "heading" or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = UNMET_RE.search(s.low)
+    kind = "unmet"
+    if not m:
+        m = REFERRED_RE.search(s.low)
+        kind = "referred"
+        if not m or READ_OBJECT_RE.match(s.low[m.end():]) or not _refused_before(td, rule, k):
+            return None
+    if td.quoted(s.start + m.start()) or re.search(r"\b(hvis|såfremt|medmindre)\b", s.low[:m.start()]):
+        return None
+    rest = s.low[m.end():]
+    if ALTERNATIVE_RE.search(rest) or re.search(r"\bendnu\b", rest):
+        return None             # "…, men du kan søge igen", "… ikke opfyldt endnu"
+    own = replace(s, low=s.low[:m.start()] + " " * (m.end() - m.start()) + s.low[m.end():])
+    if _plain_reason(td, own) or td.help(s) or CONTACT_RE.search(s.text) or (
+            kind == "unmet" and re.search(r"\b(derfor|dermed|således)\b", s.low)):
+        return None             # "… er derfor ikke opfyldt": the facts before are the reason
+    near_end, sect_end = _refusal_reach(td, body, k)
+    near = [w for j, w in enumerate(body[k + 1:k + 3], k + 1) if j < sect_end and _speaks_for(td, s, w, j < near_end)]
+    if any(_reason_for_refusal(td, _after_refusal(w)) for w in near):
+        return None
+    if k + 1 < len(body) and (td.help(body[k + 1]) or CONTACT_RE.search(body[k + 1].text)
+                              or NEXT_ALTERNATIVE_RE.search(body[k + 1].low)):
+        return None             # "… Ring til Borgerservice på …, så hjælper de dig med ansøgningen."
+    around = [body[j] for j in (k - 1, k + 1) if 0 <= j < len(body)]
+    if any(not _new_paragraph(td, *sorted((s, w), key=lambda x: x.start)) and _states_facts(td, rule, w) for w in around):
+        return None             # "Du bor 3 km fra skolen. Betingelserne for fri kørsel er ikke opfyldt."
+    if kind == "unmet":
+        return Hit(m.start(), m.end(), m.group(0)), (f"{rule.message} Skriv med almindelige ord, hvilke krav "
+                                                     "læseren ikke opfylder, og hvorfor.")
+    return Hit(m.start(), m.end(), m.group(0)), ("Brevet sender læseren videre uden hjælp. Skriv, hvorfor, og hvem "
+                                                 "læseren kan kontakte.")
+
+
+def _refused_before(td: ToneDoc, rule, k: int) -> bool:
+    """A refusal (the rule's triggers, or the conditions not met) stands in sentence ``k`` or the three before it."""
+    found = td.hits(_compiled(rule, "triggers"))
+    return any(found.get(j) or UNMET_RE.search(td.sents[j].low) for j in range(max(0, k - 3), k + 1))
+
+
+def _states_facts(td: ToneDoc, rule, w: Sent) -> bool:
+    """``w`` tells the facts of the case: a statement with a verb, not a request, an offer, the reader's option, a
+    refusal, a referral, a legal formula, an order or a condition ("Du bor 3 km fra skolen.")."""
+    return (_has_verb(td, w) and not _asks(td, w) and not td.help(w) and not HYPOTHETICAL_RE.match(w.low)
+            and not td.hits(_compiled(rule, "triggers")).get(td.sents.index(w))
+            and not UNMET_RE.search(w.low) and not REFERRED_RE.search(w.low) and not BOILERPLATE_RE.search(w.low)
+            and not MODAL_ORDER_RE.search(w.low) and not w.text.rstrip().endswith("?")
+            and not READER_AGENT_RE.search(w.text) and not re.search(r"\bklage", w.low))    # "Du kan klage …": an option
+
+
+# the reader has nobody to ask: the letter is signed by a unit only, and names no person, phone number or e-mail
+NOBODY_TO_ASK = ("Brevet nævner ingen medarbejder, intet telefonnummer og ingen mail. Skriv, hvem læseren kan ringe "
+                 "eller skrive til med spørgsmål.")
+UNIT_STEM_RE = rxcache.compile(
+    r"kommune|forvaltning|afdeling|cent(er|re|ret|eret)|team|sekretariat|visitation|jobcent|borgerservice|administration|"
+    r"myndighed|styrelse|enhed|kontor|service|teknik|miljø|ydelse|område|skole|tandpleje|bibliotek|beredskab|"
+    r"pladsanvisning|institution|klinik|sektion|gruppe|udvalg|direktion|ledelse|omsorg|handicap|beskæftigelse|forsyning|"
+    r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region", re.I)
+UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-"}
+STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|konsulent\w*|medarbejder\w*|jeg|mig|min|mit|mine)\b")
+# the appeal guide's help to write the complaint is no one to ask about the decision ("… hjælp til at skrive klagen …")
+# a way to reach someone (not "telefoniske henvendelser besvares ikke")
+CONTACT_GIVEN_RE = rxcache.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\w@\w|\btlf\b|\btelefon(nummer|nr|tid)?\b|\bmobil\w*")
+COMPLAINT_HELP_RE = rxcache.compile(r"\bhjælp\w* til (at )?((skrive|formulere|udfylde|lave|sende) )?(din |deres |jeres |en )?klage")
+
+
+def _unit_line(line: str) -> bool:
+    """A signature line that names a unit ("Visitationen", "Havnbjerg Kommune"), with no person's name in it (two
+    capitalised words in a row that name no unit: "Lene Kjær")."""
+    words = re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", line)
+    if not words or not any(UNIT_STEM_RE.search(w) for w in words):
+        return False
+    plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE for w in words]
+    return not any(a and b for a, b in zip(plain, plain[1:])) and not any(c.isdigit() or c in "{«[%<" for c in line)
+
+
+def _nobody_to_ask(td: ToneDoc) -> bool:
+    """The letter is signed by a unit only and names nobody the reader can ask: no person in the signature, no
+    staff word or "jeg", no offer of help in the body, and no phone number or e-mail outside the appeal guide's help
+    to complain. Once a letter."""
+    def nobody() -> bool:
+        sig = [td.text[p.start:p.end] for p in td.parts if p.kind == "signature"]
+        lines = [ln for t in sig for ln in t.splitlines() if ln.strip()]
+        if not lines or not all(_unit_line(ln) for ln in lines):
+            return False
+        text = td.text
+        for p in td.parts:
+            if p.kind == "appeal":
+                text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
+        if CONTACT_GIVEN_RE.search(text) or STAFF_RE.search(text.lower()):
+            return False
+        return not any((CONTACT_GIVEN_RE.search(s.text) and not COMPLAINT_HELP_RE.search(s.low)) if s.part == "appeal"
+                       else td.help(s) for s in td.sents)
+    return td.cached("nobody-to-ask", nobody)
 
 
 # round 16: what speaks for a refusal belongs to it. Its own paragraph and the next one may give the reason, up to a
@@ -2172,6 +2321,7 @@ def _threat_only(td: ToneDoc, w: Sent) -> bool:
 
 # a reason section of legal formulas only: "Afgørelsen er truffet med hjemmel i § 112", "betingelserne er ikke opfyldt"
 BOILERPLATE_RE = rxcache.compile(r"§|\bhjemmel\b|\b(betingelserne|kriterierne|kravene)\b[^.]{0,60}\bikke\b[^.]{0,20}\bopfyldt\b|"
+                                 r"\b(betingelserne|kriterierne|kravene)\b[^.]{0,160}\b(anses|findes|vurderes) ikke (for |at være )?opfyldt\b|"
                                  r"\bopfylder (\w+ )?ikke (betingelserne|kriterierne|kravene)\b")
 
 
@@ -2211,7 +2361,8 @@ REASON_HEADING_RE = rxcache.compile(r"(hvorfor\b.*\?|begrundelse\w*\b|derfor\b.*
 # a "reason" that only names the rules: "da betingelserne i § 116 ikke er opfyldt", "jf. servicelovens § 100"
 LEGAL_REASON_RE = rxcache.compile(
     r"\b((da|fordi|idet|eftersom) )?(betingelserne|kriterierne|kravene|reglerne|lovens betingelser)[^.,]{0,40}? "
-    r"(ikke er opfyldt|er ikke opfyldt|ikke opfyldt|ikke er til stede|er ikke til stede)\b|"
+    r"(ikke er opfyldt|er ikke opfyldt|ikke opfyldt|ikke er til stede|er ikke til stede|"
+    r"(anses|findes|vurderes) ikke (for |at være )?opfyldt|ikke (anses|findes|vurderes) (for |at være )?opfyldt)\b|"
     r"\b((da|fordi|idet|eftersom) )?(\w+ )?(opfylder|opfyldte) ikke (betingelserne|kriterierne|kravene)\b|"
     r"(\b(jf|jævnfør|i henhold til|efter|i medfør af)\.? )?(\w+(lovens|lovs) )?§+ ?\d+\w*(,? stk\. ?\d+)?")
 
@@ -2698,7 +2849,7 @@ def _caps_line(td: ToneDoc, s: Sent) -> bool:
 
 FAMILY_FN = {
     "trussel": _threats, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
-    "raab": _shouting, "kold-afvisning": _refusals, "raekkefoelge": _order,
+    "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order,
 }
 
 
