@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+try:        # one pass over a letter finds every literal of every tone pattern (Aho-Corasick, in C)
+    import ahocorasick
+except ImportError:     # pragma: no cover - a dependency; without it each literal is looked for alone, as before
+    ahocorasick = None
+
 from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, merged_matches
 
 
@@ -75,6 +80,27 @@ class Pre:
         return text if self._absent(text) else self.rx.sub(repl, text, count)
 
 
+class Needing:
+    """A compiled pattern whose every match holds a match of ``guard``, a pattern the regex engine scans for at
+    C speed (it opens with a character set, not a look-behind): a text without one has no match either. The
+    answers are the pattern's own."""
+
+    __slots__ = ("rx", "pattern", "flags", "_guard")
+
+    def __init__(self, rx: re.Pattern, guard: str):
+        self.rx, self.pattern, self.flags = rx, rx.pattern, rx.flags
+        self._guard = re.compile(guard, rx.flags).search
+
+    def search(self, text: str, *args):
+        return self.rx.search(text, *args) if self._guard(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.rx.finditer(text, *args) if self._guard(text) else _NO_MATCHES
+
+    def findall(self, text: str, *args):
+        return self.rx.findall(text, *args) if self._guard(text) else []
+
+
 def prefiltered(namespace: dict, skip=()) -> None:
     """Replace each compiled ``*_RE`` pattern in ``namespace`` (a module's globals) by its :class:`Pre`."""
     for name, value in list(namespace.items()):
@@ -83,11 +109,37 @@ def prefiltered(namespace: dict, skip=()) -> None:
             namespace[name] = Pre(value)
 
 
+class _Literals:
+    """Every literal the alternations' plans (``_plan``) need, in one Aho-Corasick automaton: one pass over a
+    text finds each occurrence of each of them, overlaps included. Rebuilt when a new alternation brings new
+    literals (the first letters a process reads); the automaton in use is never changed, only replaced."""
+
+    def __init__(self):
+        self.known: frozenset = frozenset()
+        self.automaton = None
+
+    def add(self, lits: frozenset) -> None:
+        # literals of one or two characters ("i", "de") are in every letter a thousand times: they are looked for
+        # one by one (``TextMemo.test``), not listed at every place
+        lits = frozenset(lit for lit in lits if len(lit) > 2)
+        if ahocorasick is None or lits <= self.known:
+            return
+        known = self.known | lits
+        a = ahocorasick.Automaton()
+        for lit in known:
+            a.add_word(lit, lit)
+        a.make_automaton()
+        self.automaton, self.known = (a, known), known
+
+
+LITERALS = _Literals()
+
+
 class TextMemo:
     """What the literal tests of :func:`alternation_finditer` learn about one text, shared by all its scans
     (the tone patterns share many literals: "ikke", the benefit words of ``BENEFIT`` …)."""
 
-    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain")
+    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain", "_scanned", "_done")
 
     def __init__(self, text: str):
         self.text = text
@@ -96,14 +148,42 @@ class TextMemo:
         self._counts: dict[str, int] = {}
         self._places: dict[str, list[int]] = {}
         self._plain: bool | None = None
+        self._scanned = False               # the text went through ``LITERALS``' automaton
+        self._done: set[int] = set()        # ids of the (lasting) literal sets ``test`` has seen
 
     def test(self, lits: frozenset) -> None:
-        """Look for each of ``lits`` not looked for yet."""
+        """Look for each of ``lits`` not looked for yet (``lits``: a plan's set, which lives as long as the process)."""
+        if id(lits) in self._done:
+            return
+        self._done.add(id(lits))
         new = lits - self.tested
         if new:
+            if not self._scanned and LITERALS.automaton is not None:
+                self._scan(*LITERALS.automaton)
+                new = lits - self.tested
+                if not new:
+                    return
             text = self.text
             self.present.update([lit for lit in new if lit in text])
             self.tested |= new
+
+    def _scan(self, automaton, known: frozenset) -> None:
+        """Every literal of ``known`` in the text and where each one starts, in one pass (``_Literals``)."""
+        self._scanned = True
+        places: dict[str, list[int]] = {}
+        text = self.text
+        for end, lit in automaton.iter(text):
+            got = places.get(lit)
+            if got is None:
+                places[lit] = [end - len(lit) + 1]
+            else:
+                got.append(end - len(lit) + 1)
+        fresh = known - self.tested
+        self.present.update(fresh.intersection(places))
+        self.tested |= fresh
+        for lit, at in places.items():
+            if lit in fresh:
+                self._places.setdefault(lit, at)
 
     def plain(self) -> bool:
         if self._plain is None:
@@ -118,9 +198,17 @@ class TextMemo:
         return lit in self.present
 
     def count(self, lit: str) -> int:
+        """How often ``lit`` occurs (without overlaps; with them once the automaton has read the text: it only
+        decides whether ``alternation_finditer`` tries the places or searches, which find the same matches)."""
         got = self._counts.get(lit)
         if got is None:
-            got = self._counts[lit] = self.text.count(lit) if self.has(lit) else 0
+            if not self.has(lit):
+                got = 0
+            elif self._scanned and lit in self._places:
+                got = len(self._places[lit])
+            else:
+                got = self.text.count(lit)
+            self._counts[lit] = got
         return got
 
     def places(self, lit: str) -> list[int]:
@@ -142,10 +230,13 @@ _PLANS: dict[int, tuple] = {}
 
 
 def _plan(alt: Alternation) -> tuple:
+    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds)."""
     got = _PLANS.get(id(alt))
     if got is None or got[0] is not alt:
-        items = tuple((r, frozenset(r.needs) if r.needs is not None else None) for r in alt.items)
-        every = frozenset(lit for _, needs in items if needs is not None for lit in needs)
+        items = tuple((r, frozenset(r.needs) if r.needs is not None else None,
+                       frozenset(r.starts) if r.starts else None) for r in alt.items)
+        every = frozenset(lit for _, needs, starts in items for group in (needs, starts) if group for lit in group)
+        LITERALS.add(every)
         got = _PLANS[id(alt)] = (alt, items, every)
     return got
 
@@ -158,19 +249,25 @@ def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]
     present = memo.present
     # ``not r.absent(text)``: no literals known, one of them in the text, or a folded pattern on a text that is
     # not plain
-    live = [r for r, needs in items
+    live = [(r, starts) for r, needs, starts in items
             if needs is None or not needs.isdisjoint(present) or r.folded and not memo.plain()]
     if not live:
         return
     places: list[list[int] | None] = []
-    for r in live:
-        few = r.starts and sum(memo.count(lit) for lit in r.starts) <= _MAX_TRIES
-        if few:
+    for r, starts in live:
+        if starts is None:
+            places.append(None)
+            continue
+        # a start literal the text lacks has no places (every literal of ``every`` has been looked for)
+        found = starts & present
+        if sum(map(memo.count, found)) > _MAX_TRIES:
+            places.append(None)
+        elif len(found) == 1:
+            places.append(memo.places(next(iter(found))))
+        else:
             at: set[int] = set()
-            for lit in r.starts:
+            for lit in found:
                 at.update(memo.places(lit))
             places.append(sorted(at))
-        else:
-            places.append(None)
 
-    yield from merged_matches(text, live, places)
+    yield from merged_matches(text, [r for r, _ in live], places)

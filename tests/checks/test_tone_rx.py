@@ -2,7 +2,7 @@
 import re
 
 from letterlab.checks import tone
-from letterlab.checks.tone_rx import Pre, TextMemo, alternation_finditer
+from letterlab.checks.tone_rx import Needing, Pre, TextMemo, alternation_finditer
 from letterlab.prefilter import Alternation
 
 TEXTS = [
@@ -50,3 +50,52 @@ def test_alternation_with_memo_finds_what_the_alternation_finds():
         got = [(m.span(), m.group(0)) for m in alternation_finditer(alt, memo)]
         assert got == [(m.span(), m.group(0)) for m in alt.finditer(text)]
     assert got
+
+
+def test_the_automaton_reads_a_text_as_the_literal_tests_do(monkeypatch):
+    """``TextMemo`` with the Aho-Corasick automaton (``LITERALS``) knows the same literals and places as
+    one ``in`` and one ``find`` loop per literal (the path without the automaton)."""
+    from letterlab.checks import tone_rx
+
+    alt = Alternation(tuple(tone.SANCTIONS) + (tone.REPEATED_RE.pattern, tone.READER_FAILED_RE.pattern))
+    every = tone_rx._plan(alt)[2]
+    assert tone_rx.LITERALS.automaton is not None and {lit for lit in every if len(lit) > 2} <= tone_rx.LITERALS.known
+    text = "  ".join(TEXTS) * 2
+    scanned = TextMemo(text)
+    scanned.test(every)
+    assert scanned._scanned
+    monkeypatch.setattr(tone_rx.LITERALS, "automaton", None)
+    plain = TextMemo(text)
+    plain.test(every)
+    assert not plain._scanned
+    assert scanned.present & every == plain.present & every and plain.present
+    for lit in every:
+        assert scanned.places(lit) == plain.places(lit), lit
+        assert (scanned.count(lit) > 0) == (plain.count(lit) > 0), lit
+    got = [(m.span(), m.group(0)) for m in alternation_finditer(alt, plain)]
+    assert got == [(m.span(), m.group(0)) for m in alt.finditer(text)] and got
+
+
+def test_needing_answers_as_the_pattern():
+    texts = TEXTS + ["Du skal SVARE NU!", "Kontakt SU-kontoret eller CPR-registret.", "AFGØRELSE", "Aa Bb", "ØÅ"]
+    p = tone.CAPS_RE
+    assert isinstance(p, Needing)
+    for text in texts:
+        assert _same(p.search(text), p.rx.search(text)), text
+        assert _same(p.search(text, 3), p.rx.search(text, 3)), text
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.rx.finditer(text)], text
+        assert p.findall(text) == p.rx.findall(text), text
+    assert p.search("Du skal SVARE nu").group(0) == "SVARE" and p.search("Du skal svare") is None
+
+
+def test_quick_yes_no_of_the_way_forward_patterns():
+    """``_WAY`` and ``_NEXT_STEP`` (``AnyOf``) say yes where ``WAY_RE`` and ``NEXT_STEP_RE`` find a match."""
+    texts = [t.lower() for t in TEXTS] + [
+        "ring til os, hvis du har spørgsmål.", "du kan klage over afgørelsen.", "har du spørgsmål til brevet",
+        "du kan søge igen næste år.", "vi har sat dig på venteliste.", "skriv til os på mail.", "tak for dit brev."]
+    found = 0
+    for text in texts:
+        assert tone._WAY.search(text) == bool(tone.WAY_RE.search(text)), text
+        assert tone._NEXT_STEP.search(text) == bool(tone.NEXT_STEP_RE.search(text)), text
+        found += tone._NEXT_STEP.search(text)
+    assert 0 < found < len(texts)
