@@ -86,7 +86,7 @@ COVERAGE_DESCRIPTION = ("Tallene bygger på overskriften, brødteksten og klagev
 TEXT_KINDS = ("subject", "salutation", "subheading", "body", "list", "keyvalue", "closing", "appeal")
 
 # Kinds whose checks look at every part by default: personal data matters wherever it stands.
-KIND_DEFAULT_PARTS = {"privacy": PART_KINDS}
+KIND_DEFAULT_PARTS = {"privacy": PART_KINDS, "contact": ("signature",)}   # contact: found on the signature
 
 
 def default_parts(check_kind: str) -> tuple[str, ...]:

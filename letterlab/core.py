@@ -325,7 +325,8 @@ WHOLE_LETTER_ASPECTS = ("budskab-foerst", "forsinket-indledning", "handling-uden
 
 def _in_parts(rule, found, ctx: LetterContext, judgeable: bool):
     """The rule's findings that lie in the parts it applies to (``Rule.applies_to``)."""
-    if not judgeable and (rule.category == "genre" or rule.params.get("aspect") in WHOLE_LETTER_ASPECTS):
+    if not judgeable and (rule.category == "genre" or rule.params.get("aspect") in WHOLE_LETTER_ASPECTS
+                          or rule.kind == "contact"):
         for _ in found:     # run it all the same: the message rules store the letter's message figures
             pass
         return

@@ -21,6 +21,7 @@ _MODULES = {
     "genre": "genre",
     "privacy": "privacy",
     "tone": "tone",
+    "contact": "contact",
 }
 
 

@@ -2138,7 +2138,9 @@ UNIT_STEM_RE = rxcache.compile(
     r"kommune|forvaltning|afdeling|cent(er|re|ret|eret)|team|sekretariat|visitation|jobcent|borgerservice|administration|"
     r"myndighed|styrelse|enhed|kontor|service|teknik|miljø|ydelse|område|skole|tandpleje|bibliotek|beredskab|"
     r"pladsanvisning|institution|klinik|sektion|gruppe|udvalg|direktion|ledelse|omsorg|handicap|beskæftigelse|forsyning|"
-    r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region", re.I)
+    r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region|"
+    r"genbrug|byggeri|byggesag|natur|trafik|drift|ejendom|økonomi|integration|bolig|idræt|erhverv|"
+    r"\b(vej|park|plan|vand|løn|skat)\b", re.I)     # short stems as whole words ("Vej og Park", not "Vejlgaard")
 UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-"}
 STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|konsulent\w*|medarbejder\w*|jeg|mig|min|mit|mine)\b")
 # the appeal guide's help to write the complaint is no one to ask about the decision ("… hjælp til at skrive klagen …")
@@ -2927,12 +2929,18 @@ def kept_tone_problem(tone_findings, start: int, end: int, replacement: str) -> 
     return None
 
 
+# set on a letter's ToneDoc when a refusal's finding says whom to contact (``checks/contact.py`` then says nothing)
+CONTACT_SAID = "contact-said"
+
+
 def check(doc, rule) -> Iterator:
     td = tone_doc(doc)
     family = rule.params["family"]
     flagged: set[int] = set()
     for s, m, message in FAMILY_FN[family](td, rule):
         flagged.add(s.start)
+        if family == "kold-afvisning" and (NOBODY_TO_ASK in message or "hvem læseren kan kontakte" in message):
+            td._cache[CONTACT_SAID] = True
         if family == "raab":
             if m is None:
                 yield make_finding(rule, doc, s.start, s.end, message=message)
