@@ -41,6 +41,9 @@ switched off alone:
   fremhæve det store arbejde, du har gjort"), nor "opmærksom på" an option or a gain for the reader ("på en
   mulighed: Du kan søge om …", "…, fordi du får flere penge"). A sentence-initial opener
   followed by "at" gets a "Husk, at …" suggestion (never safe: the user decides).
+  Round 17b: "Manglende kendskab til … fritager Dem ikke for …" (``triggers``), and the duty of the reader's role
+  told as a reminder on its own (``_role_duty``: "Som hundeejer har De pligt til at …"), not with a way to do it or
+  help in it or the next sentence, nor with a second clause after it.
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
@@ -63,6 +66,12 @@ switched off alone:
   ("Det er ikke første gang, at du …" with a fault named), "…, som De ikke har reageret på" and bad will taken as
   read ("De har tilsyneladende ikke taget … alvorligt"). Not in an inverted condition ("Er du ikke hjemme, og har
   du ikke meldt afbud, vil …": the threat's condition).
+  Round 17b (``triggers``): the reader's omission as the reason for their present trouble ("…, og det er grunden
+  til, at De nu …"), doubting ("Det kan da ikke være så svært at …"), the reader's child or life as not our job
+  ("Det er ikke dagplejens opgave at opdrage på …"), the reader's own choice as the reason not to help ("… kan ikke
+  tage hensyn til, at De selv har valgt …"), "De kendte udmærket reglerne", and our list of the reader's failings
+  ("Vi har desværre oplevet, at I ikke har …"). The reason a hearing gives for the decision it plans ("Kommunen
+  påtænker at standse …, fordi De ikke …") is a decision's reason (``DECIDED_RE``), no reproach.
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -120,6 +129,10 @@ switched off alone:
   reason (not to something to read, "vedlagte vejledning"). A refusal letter signed by a unit only, with no person,
   staff word, "jeg", offer of help, phone number or e-mail (the appeal guide's help to write the complaint does not
   count), says so on its refusal's finding (``_nobody_to_ask``).
+  Round 17b (``_explained_refusal``): a bare refusal is explained when the next sentence of its paragraph gives the
+  seen or measured facts that decide it ("Vi fastholder gebyret. Ifølge registreringen … mere end …"), or when a later
+  sentence refuses the same thing again with its own reason (a partial grant, "Vi har bevilget A, men vi kan ikke
+  bevilge B", then "Vi kan ikke bevilge B, fordi …" under a heading of its own).
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -1353,7 +1366,7 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats)
+        m = _first_match(td, k, pats) or _role_duty(td, k)
         if not m:
             continue
         rest = s.low[m.end():]
@@ -1367,6 +1380,27 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
                 and not re.search(r"\b(gør|gøre|gøres)\b[^.]{0,40}\bopmærksom|\bminde\w*|\bunderstreg\w*", m.group(0))):
             continue            # "I henhold til lejeloven påhviler det lejeren … . Hvis du ikke selv kan, kan du søge om hjælp."
         yield s, m, rule.message
+
+
+# round 17b: the reader reminded of the duty of their role: "Som forældre har I pligt til at sørge for, at …", "Som ejer
+# af grunden er De forpligtet til at …"
+ROLE_DUTY_RE = rxcache.compile(r"^\W*som (\w+ ){0,3}?\w+,? (har|er) (?P<who>de|du|i)( også| selv| jo| altså)? (pligt|en pligt|"
+                               r"forpligtet|forpligtede|forpligtelse\w*)( \w+)? (til )?at\b")
+
+
+def _role_duty(td: ToneDoc, k: int) -> Hit | None:
+    """The duty of the reader's role told as a reminder, with nothing in it or the next sentence about how to do it or
+    help to get ("Som forælder har du pligt til at melde dit barn syg. Det gør du i Aula, og kontoret hjælper gerne."
+    is a plain duty)."""
+    s = td.sents[k]
+    m = ROLE_DUTY_RE.match(s.low)
+    if not m or not _is_reader(td, s, m.start("who"), m.group("who")) or td.quoted(s.start + m.start()):
+        return None
+    if re.search(r"[,;] (og|men|så) ", s.low[m.end():]):
+        return None             # "…, og det burde du have …": a second clause says what the duty is brought up for
+    if _way_forward(td, k) or td.help(s) or (k + 1 < len(td.sents) and td.help(td.sents[k + 1])):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
 
 
 # "opmærksom på" something in the reader's favour: an option or a right named as the object ("på en mulighed"),
@@ -1592,7 +1626,12 @@ DECIDED_RE = rxcache.compile(r"\b(vi|kommunen|jobcent\w+|forvaltningen|skolen|\w
                              r"ophævet|frakendt|opsagt|annulleret|reduceret)\b|\b(stopper|ophører|bortfalder|nedsættes)\b|"
                              r"\bafgørelse\w*\b|"
                              # a deduction: "Vi trækker 2 dage i din …", "Du får 2 dages uddannelseshjælp mindre"
-                             r"\b(trækker|trukket|fradrag\w*)\b|\b(får|bliver) (\S+ +){0,4}mindre\b")
+                             r"\b(trækker|trukket|fradrag\w*)\b|\b(får|bliver) (\S+ +){0,4}mindre\b|"
+                             # round 17b: the decision planned in a hearing ("Kommunen påtænker at nedsætte …")
+                             r"\b(påtænker|påtænkte|overvejer|agter|har til hensigt) at (\w+ ){0,3}?(stoppe|standse|nedsætte|"
+                             r"sætte \w+ ned|reducere|afslå|afvise|lukke|ophæve|fratage|frakende|opsige|inddrage|tilbagekalde|"
+                             r"kræve \w+ tilbage|trække|annullere|afmelde|slette)\b|\bpåtænkt\w* (afgørelse|nedsættelse|"
+                             r"standsning|stop|afslag|opsigelse|fradrag|sanktion|tilbagebetaling)\b")
 # a sentence that gives the reason for what the one before it told: "Det skyldes, at …", "Det er fordi …"
 REASON_OPENER_RE = rxcache.compile(r"^\W*((det|dette) (skyldes|skete|sker|er sket|er|var)( \w+)?,? (at|fordi)|"
                                    r"(grunden|årsagen|baggrunden)( til (det|dette|afgørelsen|afslaget))? er,? at)\b")
@@ -2150,7 +2189,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                             and not (asked and _own_business(td, w))
                             and not (law_only and not _reason_for_refusal(td, _after_refusal(w))))
                 and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
-                            if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))):
+                            if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))
+                and not _explained_refusal(td, rule, k, m)):
             yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord." + (
                 f" {NOBODY_TO_ASK}" if _nobody_to_ask(td) else "")
             return
@@ -2161,6 +2201,42 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         if _nobody_to_ask(td):
             yield s, m, f"Læseren har ingen at spørge om afslaget. {NOBODY_TO_ASK}"
             return
+
+
+# ---------------------------------------------------------------- round 17b: a bare refusal explained after all
+# the facts that decide the case, seen or measured: "På billederne kan man se …", "Målingen viser …", "… mere end
+# tre timer", "… under 2 km"
+EVIDENCE_RE = rxcache.compile(r"\bkan (man|vi|det)( \w+)? ses?\b|\b(fremgår|fremgik|viser|viste|ifølge|målt|måling\w*|"
+                              r"billede\w*|foto\w*|registrering\w*)\b|\b(mere|mindre|længere|kortere|højere|lavere|flere|færre|"
+                              r"over|under) (end )?(\d|(en|et|to|tre|fire|fem|seks|ti|\w+) (time|minut|dag|uge|måned|år|kr|meter|km)\w*)")
+REFUSED_NOUN_RE = rxcache.compile(r"[a-zæøå]{5,}")
+_NOT_OBJECT = frozenset({"ikke", "deres", "jeres", "derfor", "desværre", "bevilge", "godkende", "imødekomme", "give",
+                         "ansøgning", "ansøgningen", "afgørelsen", "sagen"})
+
+
+def _explained_refusal(td: ToneDoc, rule, k: int, m) -> bool:
+    """The bare refusal ``k`` (match ``m``) is explained after all: the next sentence of its paragraph gives the seen
+    or measured facts that decide it ("Vi fastholder gebyret. Bilen holdt på pladsen mere end tre timer, og det kan
+    man se på billederne."), or a later sentence of the body refuses the same thing again with a reason of its own
+    ("Vi har bevilget A, men vi kan ikke bevilge B. … B kan vi ikke bevilge, fordi …"): the first one sums it up."""
+    body = td.sents
+    s = body[k]
+    if k + 1 < len(body) and not _new_paragraph(td, s, body[k + 1]):
+        w = body[k + 1]
+        if EVIDENCE_RE.search(w.low) and _states_facts(td, rule, w) and not READER_FAILED_RE.search(w.low):
+            return True
+    a, b = _clause(s.low, m.end())
+    stems = [x[:max(5, len(x) - 3)] for x in REFUSED_NOUN_RE.findall(s.low[m.end():b]) if x not in _NOT_OBJECT]
+    if not stems:
+        return False
+    found = td.hits(_compiled(rule, "triggers"))
+    for j in range(k + 1, len(body)):
+        w = body[j]
+        if w.part == "appeal" or not found.get(j) or not _reason_for_refusal(td, w):
+            continue
+        if any(re.search(r"\b" + re.escape(x), w.low) for x in stems):
+            return True
+    return False
 
 
 # round 16: "Der bevilges ikke fleksjob …" in a letter about the reader's "ansøgning om fleksjob": this reader's
