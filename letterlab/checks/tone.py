@@ -33,6 +33,8 @@ switched off alone:
   sanction word (``_lapse_consequence``: "bliver han meldt ud af holdet", "sender vi sagen videre til
   Familieafdelingen", "dine forældre bliver kontaktet", "må I selv betale") is a threat when it comes before any help
   and has no reason or purpose ("…, så hun kan hjælpe dig").
+  Round 17b (``_last_reminder``): "Der sendes ikke flere påmindelser" in a letter that asks for money by a date, with
+  no reason or help in it and no help next, is a threat told between the lines; not after a payment received.
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om", "Det påhviler de pårørende"), from ``triggers``. Not when the rest of the
@@ -94,6 +96,10 @@ switched off alone:
   havearbejde"). Round 17 (``triggers``): the impersonal passive of the same orders: "Der kan ikke forventes svar på
   …", a deadline of hours ("… skal bekræftes inden 24 timer"), a wait imposed ("Ny ansøgning behandles tidligst …")
   and responsibility disclaimed ("… påtager sig intet ansvar"), each cleared by a reason as above.
+  Round 17b (``_bare_ban_r17``): a ban on bringing a kind of thing ("Hunde kan ikke medbringes"), a gate about a kind
+  of thing with its time or place ("… efter denne dato accepteres ikke"), a service done "kun, hvis du …", "Du skal
+  selv ompakke …", "Alle rubrikker skal udfyldes."; cleared by a reason, purpose, help or way on in the sentence or
+  the next one (in a new paragraph only when it shares a word with the ban).
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
@@ -133,6 +139,10 @@ switched off alone:
   seen or measured facts that decide it ("Vi fastholder gebyret. Ifølge registreringen … mere end …"), or when a later
   sentence refuses the same thing again with its own reason (a partial grant, "Vi har bevilget A, men vi kan ikke
   bevilge B", then "Vi kan ikke bevilge B, fordi …" under a heading of its own).
+  Round 17b (``_closed_door_r17``): the talk closed ("… ikke yderligere korrespondance …", unless help stands in the
+  same sentence), the general rules as the answer after a refusal when nobody is named to ask ("Der henvises til de
+  generelle regler på …"), and a decision's basis told as the law only ("Afgørelsen er truffet efter § …") when no
+  plain reason stands around the refusal before it.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -2088,7 +2098,8 @@ def _commands(td: ToneDoc, rule) -> Iterator:
             m = None            # "Vi deler under ingen omstændigheder dine oplysninger": a promise, not an order
         if not m:
             rule_hit = (_impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
-                        or _no_negotiation(td, k) or _order_or_else(td, k) or _bare_order(td, k))
+                        or _no_negotiation(td, k) or _order_or_else(td, k) or _bare_order(td, k)
+                        or _bare_ban_r17(td, k))
             if rule_hit:
                 yield s, rule_hit, rule.message
             continue
@@ -2265,7 +2276,7 @@ def _cold_refusals(td: ToneDoc, rule) -> Iterator:
         yield s, m, message
     for k, s in enumerate(td.sents):
         if s.start not in done:
-            got = _officialese_refusal(td, rule, k)
+            got = _officialese_refusal(td, rule, k) or _closed_door_r17(td, rule, k)
             if got:
                 yield s, got[0], got[1]
 
@@ -3067,8 +3078,204 @@ def _caps_line(td: ToneDoc, s: Sent) -> bool:
     return _line_of(td, s).rstrip(":").rstrip() == text
 
 
+# ---------------------------------------------------------------- round 17b: bare bans and gates, closed doors
+# (blind review 17's kommando and kold-afvisning misses, in shapes of our own; each new shape is cleared by a reason,
+# a purpose, help or a way on in the sentence, or a reason or way on in the next one, as the older kommando shapes are)
+
+# a ban on bringing a kind of thing or person, nobody named: "Hunde kan ikke medbringes.", "Barnevogne kan ikke tages
+# med i bussen." (the "må ikke" form is ``PROHIBITION_RE``'s; "desværre" is regret, not a bare ban)
+BRING_BAN_RE = rxcache.compile(r"^\W*(?!(det|den|dette|denne|disse|de|du|i|vi|jeg|man|din|dit|dine|deres|jeres|vores)\b)"
+                               r"[a-zæøå-]+( [a-zæøå-]+){0,3} kan ikke (medbringes|medtages|tages med|bringes med)\b"
+                               r"( [^,.;:]{1,40})?\W*$")
+# a gate told as a bare absolute about a kind of thing, with a place or a time that holds a determiner ("Kvitteringer
+# efter denne dato accepteres ikke"; the plain "Kontanter accepteres ikke" is ``_impersonal_rule``'s, and "godkendes
+# ikke" is the refusal rule's word)
+GATE_SHUT_RE = rxcache.compile(r"^\W*(?!(det|den|dette|denne|disse|de|du|i|vi|jeg|man|din|dit|dine|deres|jeres|vores|alle)\b)"
+                               r"[a-zæøå-]{4,} (efter|før|uden|fra|med|over|under|på|via|i) [^,.;:]{1,40}? "
+                               r"(accepteres|godtages) (ikke|aldrig)\W*$")
+# a service done only on the reader's condition, with no why: "Vinduespudsningen udføres kun, hvis du har ryddet
+# vindueskarmene." (not eligibility: "Tilskuddet udbetales kun, hvis …" tells the rule of a benefit)
+ONLY_IF_RE = rxcache.compile(r"^\W*(?!(du|de|i|vi|jeg|man|det|der)\b)[a-zæøå-]+( [a-zæøå-]+){0,3} (leveres|udføres|gennemføres|"
+                             r"foretages|tømmes|afhentes|udleveres)( \w+)? kun,? (?P<if>hvis|når) (du|de|i)\b")
+# the reader told to put right what went wrong, alone: "Du skal selv ompakke kasserne.", "De skal selv sende skemaet
+# igen." (not "Du skal selv betale …": a fact about the price)
+REDO_ORDER_RE = rxcache.compile(r"^\W*(du|de|i) skal selv (\w+ )?(om[a-zæøå]{4,}e|rette op på|udbedre|genindsende|rydde op)\b|"
+                                r"^\W*(du|de|i) skal selv [a-zæøå]+( [a-zæøå]+){1,3} (igen|om igen|på ny|forfra)\W*$")
+# a form's every field ordered, as the whole sentence: "Alle rubrikker i blanketten skal udfyldes."
+ALL_FIELDS_RE = rxcache.compile(r"^\W*alle (felter|felterne|rubrikker|rubrikkerne|spørgsmål|spørgsmålene|punkter|punkterne)"
+                                r"( i [a-zæøå ]{1,30}?)? skal (\w+ )?(udfyldes|besvares)\W*$")
+FOR_SAKE_RE = rxcache.compile(r"\baf hensyn til\b|\bfor at\b")
+# a way on told as a fact in the next sentence: "Der er plads til dem i garderoben."
+NEXT_PLACE_RE = rxcache.compile(r"^\W*der er (også |altid )?(plads|mulighed|et sted|en ordning|adgang) (til|for)\b")
+# the exception told next: "Hvis et felt ikke passer på dig, så skriv en streg.", "Kan du ikke nå det, så ring til os."
+NEXT_EXCEPTION_RE = rxcache.compile(r"^\W*(hvis\b[^.]{0,80}?|(kan|har|er) (du|de|i)\b[^.]{0,80}?),? (så )?(skriv|ring|spring|sæt|"
+                                    r"kontakt|send|kan (du|de|i)|må (du|de|i))\b")
+
+
+def _eased(td: ToneDoc, k: int, s: Sent) -> bool:
+    """A reason, a purpose, help or a way on in sentence ``k`` (``s``, maybe with words blanked), or in the next one
+    (``_next_eases``)."""
+    return bool(td.has_reason(s) or FOR_SAKE_RE.search(s.low) or PURPOSE_RE.search(s.low) or td.help(s)
+                or ALTERNATIVE_RE.search(s.low) or re.search(r"\bgerne\b", s.low) or _next_on_topic_eases(td, k))
+
+
+def _next_on_topic_eases(td: ToneDoc, k: int) -> bool:
+    """``_next_eases``, or a way on told as a fact ("Der er plads til dem i garderoben."); a next sentence in a new
+    paragraph counts only when it opens with the reason or shares a word with sentence ``k`` (help with Jobnet in the
+    next paragraph says nothing about a ban on late sick calls)."""
+    if k + 1 >= len(td.sents):
+        return False
+    s, nxt = td.sents[k], td.sents[k + 1]
+    if NEXT_PLACE_RE.match(nxt.low):
+        return True
+    if _new_paragraph(td, s, nxt) and not re.match(r"\s*(så|det er for at|det er fordi|det skyldes|grunden er)\b", nxt.low):
+        if not set(re.findall(r"[a-zæøå]{4,}", nxt.low)) & set(re.findall(r"[a-zæøå]{4,}", s.low)):
+            return False
+    return bool(_next_eases(td, k) or NEXT_EXCEPTION_RE.match(nxt.low))
+
+
+def _generic_head(td: ToneDoc, s: Sent) -> bool:
+    """The sentence opens with a noun, not a name, a pronoun or a determiner ("Hunde …", "Klager efter …")."""
+    t = td.table
+    first = next((i for i in td.tokens(s) if not t.space[i] and not t.punct[i]), None)
+    return first is not None and t.pos[first] in ("NOUN", "PROPN", "ADJ") and not READER_ANY_RE.search(s.text)
+
+
+def _bare_ban_r17(td: ToneDoc, k: int) -> Hit | None:
+    """Round 17b: a ban on bringing a kind of thing, a gate about a kind of thing with its place or time, a service
+    done only on the reader's condition, the reader told to put right alone, every field of a form ordered; none with
+    a reason, a purpose, help or a way on in the sentence or the next one."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or s.low.rstrip().endswith("?"):
+        return None
+    m = BRING_BAN_RE.match(s.low) or GATE_SHUT_RE.match(s.low)
+    if m:
+        if not _generic_head(td, s) or _eased(td, k, _unless_blanked(s)):
+            return None
+        end = len(s.low.rstrip(" .!"))
+        return Hit(0, end, s.low[:end])
+    m = ONLY_IF_RE.match(s.low)
+    if m:
+        rest = replace(s, low=s.low[:m.start("if")] + " " * (m.end("if") - m.start("if")) + s.low[m.end("if"):])
+        if not _generic_head(td, replace(s, text=s.text[:m.start("if")])) or _eased(td, k, rest):
+            return None         # "…, hvis du er hjemme, fordi …", "…, så vi kan …": the why is there
+        return Hit(0, m.end(), s.low[:m.end()])
+    m = REDO_ORDER_RE.match(s.low) or ALL_FIELDS_RE.match(s.low)
+    if m and not _eased(td, k, s):
+        end = len(s.low.rstrip(" .!"))
+        return Hit(0, end, s.low[:end])
+    return None
+
+
+# the talk closed: "Kommunen fører ikke yderligere korrespondance i sagen", "Vi vil ikke svare på flere breve om
+# sagen" (whatever reason stands near it; only help or a way on in the same sentence opens it again)
+DIALOGUE_CLOSED_RE = rxcache.compile(
+    r"\b(ikke|ingen) (blive |kunne )?(føre[rs]?|ført) (\w+ )?(yderligere|mere|flere|videre) korrespondance\b|"
+    r"\b(ikke|ingen) (yderligere|mere|flere|videre) korrespondance\b|"
+    r"\b(yderligere|videre) korrespondance\b[^.]{0,40}\b(besvares ikke|finder ikke sted|vil ikke (blive )?besvare[st])\b|"
+    r"\bkorrespondancen\b[^.]{0,30}\b(er|betragtes som) (hermed )?(afsluttet|slut)\b|"
+    r"\b(vi|kommunen|forvaltningen|jeg) (vil|kan) ikke (længere )?(svare|besvare) (på )?(yderligere|flere|nye) "
+    r"(henvendelser|breve|mails|spørgsmål)\b")
+# the reader sent to the general rules as the answer: "Vi henviser i øvrigt til de almindelige regler på nordby.dk"
+GENERAL_REFERRAL_RE = rxcache.compile(
+    r"^\W*(der|vi|kommunen|forvaltningen) henvise[rs]? (\w+ ){0,2}?til (de |den |det )?(generelle|almindelige|gældende) "
+    r"(regler|bestemmelser|vejledning|information|oplysninger)\b|"
+    r"^\W*(der|vi|kommunen|forvaltningen) henvise[rs]? (\w+ ){0,2}?til (reglerne|lovgivningen|information\w*) (på|om)\b")
+# the decision's basis told as the law or a standard only: "Afgørelsen er truffet efter lov om social service § 83 og
+# kommunens serviceniveau"
+LAW_BASIS_RE = rxcache.compile(r"^\W*(afgørelsen|beslutningen|afslaget|nedsættelsen|vurderingen|ændringen) (er|bliver|blev) "
+                               r"(\w+ )?(truffet|taget|foretaget|givet) (efter|i henhold til|med hjemmel i|i medfør af|"
+                               r"på grundlag af|ud fra|jf\.?)\s")
+LAW_WORDS_RE = rxcache.compile(r"§|\b\w*lov(en|ens|s)?\b|\bkvalitetsstandard\w*|\bserviceniveau\w*|\bretningslinje\w*|"
+                               r"\bbekendtgørelse\w*")
+
+
+def _closed_door_r17(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
+    """Round 17b: the talk closed ("… ikke yderligere korrespondance …"), the general rules as the only answer after a
+    refusal when nobody is named to ask, and a decision's basis told as the law or a standard only when no plain
+    reason stands around the refusal before it. The match and a message, or None."""
+    body = td.sents
+    s = body[k]
+    if s.part == "appeal" or s.zone == "heading" or HYPOTHETICAL_RE.match(s.low) or td.quoted(s.start):
+        return None
+    m = DIALOGUE_CLOSED_RE.search(s.low)
+    if m:
+        if td.help(s) or ALTERNATIVE_RE.search(s.low[m.end():]) or re.search(r"\b(hvis|såfremt|medmindre)\b", s.low):
+            return None
+        return Hit(m.start(), m.end(), m.group(0)), ("Sætningen lukker samtalen med læseren. Skriv i stedet, hvem "
+                                                     "læseren kan kontakte, hvis der er mere at sige.")
+    found = td.hits(_compiled(rule, "triggers"))
+    m = GENERAL_REFERRAL_RE.match(s.low)
+    if m:
+        if not any(found.get(j) or UNMET_RE.search(body[j].low) for j in range(k)):
+            return None
+        if td.help(s) or CONTACT_RE.search(s.text) or (k + 1 < len(body) and (td.help(body[k + 1])
+                                                                                or CONTACT_RE.search(body[k + 1].text))):
+            return None
+        if not (_nobody_to_ask(td) or not td.help_anywhere()):
+            return None
+        return Hit(m.start(), m.end(), m.group(0)), ("Brevet sender læseren til de generelle regler i stedet for at "
+                                                     "svare. Skriv, hvad reglerne betyder for læseren, og hvem "
+                                                     "læseren kan kontakte.")
+    m = LAW_BASIS_RE.match(s.low)
+    if not m or not LAW_WORDS_RE.search(s.low, m.end()):
+        return None
+    if _plain_reason(td, replace(s, low=_blank(LEGAL_REASON_RE, s.low))):
+        return None
+    first = next((j for j in range(max(0, k - 3), k) if found.get(j)), None)
+    if first is None:
+        return None
+    if any(body[j].part != "appeal" and _reason_for_refusal(td, _after_refusal(body[j]))
+           for j in range(first, min(len(body), k + 5)) if j != k):
+        return None
+    return Hit(0, len(s.low.rstrip(" .")), s.low[:len(s.low.rstrip(" ."))]), (
+        "Begrundelsen er kun en henvisning til loven og reglerne. Skriv med almindelige ord, hvorfor afgørelsen "
+        "er, som den er.")
+
+
+# the door shut on a claim: "Der sendes ikke flere påmindelser.", "De får ikke yderligere rykkere." in a letter that
+# asks for money by a date: the next step is collection, told between the lines (as cold as "uden yderligere varsel")
+NO_MORE_REMINDERS_RE = rxcache.compile(
+    r"^\W*der (fremsendes|sendes|udsendes) (ikke|ingen) (flere|yderligere|nye) (rykkere|påmindelser|varsler)\b|"
+    r"^\W*(vi|kommunen) (fremsender|sender|udsender) (ikke|ingen) (flere|yderligere|nye) (rykkere|påmindelser|varsler)\b|"
+    r"^\W*(du|de|i) (får|modtager) (ikke|ingen) (flere|yderligere|nye) (rykkere|påmindelser|varsler)\b")
+PAID_RE = rxcache.compile(r"\btak for (din|deres|jeres) betaling\b|\b(vi|kommunen) har (nu )?modtaget (din|deres|jeres|betalingen|"
+                          r"beløbet|pengene)\b|\b(beløbet|regningen|restancen|gælden) er (nu )?(betalt|indfriet|afskrevet)\b")
+
+
+def _last_reminder(td: ToneDoc, rule) -> Iterator:
+    """Round 17b: "no more reminders" in a letter that asks for money by a date, with no reason, help or way on in the
+    sentence or help in the next one; not after a payment received."""
+    whole = td.cached("r17-whole", lambda: " ".join(s.low for s in td.sents))
+    if not (re.search(r"\b(senest|inden)\b", whole) and re.search(r"\b(betal|indbetal)\w*", whole)):
+        return
+    if any(PAID_RE.search(w.low) and not re.search(r"\b(ikke|hvis|såfremt|når)\b", w.low) for w in td.sents):
+        return
+    for k, s in enumerate(td.sents):
+        m = NO_MORE_REMINDERS_RE.match(s.low)
+        if not m or s.part == "appeal" or td.has_reason(s) or td.help(s) or ALTERNATIVE_RE.search(s.low):
+            continue
+        nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+        if nxt is not None and (td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low)):
+            continue
+        yield s, Hit(m.start(), m.end(), m.group(0)), (f"{rule.message} Sætningen siger mellem linjerne, at næste "
+                                                       "skridt er inddrivelse. Skriv, hvad der sker, og hvad læseren "
+                                                       "kan gøre.")
+
+
+def _threats_r17(td: ToneDoc, rule) -> Iterator:
+    """The threat rule's findings (``_threats``), then the last reminder that shuts the door (``_last_reminder``)."""
+    done = set()
+    for s, m, message in _threats(td, rule):
+        done.add(s.start)
+        yield s, m, message
+    for s, m, message in _last_reminder(td, rule):
+        if s.start not in done:
+            yield s, m, message
+
+
 FAMILY_FN = {
-    "trussel": _threats, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
+    "trussel": _threats_r17, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
     "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order,
 }
 

@@ -71,6 +71,9 @@ READER_VERBS = set("""
 indsende udfylde indgive betale erlægge indbetale påklage klage ansøge søge aflevere
 medbringe anmelde acceptere underskrive vedlægge vedhæfte tilmelde afmelde
 """.split())
+# Round 17: a reader's verb that, negated, is our refusal: "Kontanter accepteres ikke" -> "Vi accepterer ikke
+# kontanter", never "Du accepterer ikke …" (a blind editor saw the reader named as the one who refuses).
+SENDER_REFUSES = {"acceptere", "godtage"}
 # Verbs either side does ("sende"): the direction decides: "til os" -> du, "til Dem" -> vi, else nobody.
 TWO_WAY_VERBS = {"sende", "fremsende", "tilsende", "aflevere", "give", "returnere"}
 # An expletive "der" with these verbs is always the authority acting ("der er lagt vægt på" -> "vi har
@@ -1128,6 +1131,19 @@ def _actor_not_sure(t: TokenTable, finite: int, main: int, s_end: int, subject: 
 SAME_PARTY = {"du": {"du", "i", "De"}, "vi": {"vi", "jeg"}}
 
 
+def _negated(t: TokenTable, finite: int, main: int, s_end: int) -> bool:
+    """A negation stands in the verb chain: "accepteres ikke", "kan ikke accepteres", "vil aldrig blive godtaget"."""
+    return any(t.lower[k] in NEGATED for k in range(finite, min(s_end, max(main, finite) + 2)))
+
+
+def _in_subclause(t: TokenTable, s_start: int, s_first: int) -> bool:
+    """The word before the subject opens a subordinate clause ("hvis", "at", "når", a relative "som")."""
+    k = s_first - 1
+    while k >= s_start and t.text[k] == ",":
+        k -= 1
+    return k >= s_start and (t.pos[k] == "SCONJ" or t.lower[k] in ("at", "som", "hvis", "når", "såfremt", "om"))
+
+
 def _same_party(who: str, subject: str) -> bool:
     """Whether ``subject`` (the passive's subject as written) is the party ``who`` the rewrite would make act."""
     words = SAME_PARTY.get(who, set())
@@ -1260,6 +1276,11 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             if who is None:
                 _why(doc, main, WHY_RULE if t.lower[finite] in ("kan", "må") else WHY_UNKNOWN)
                 return None
+        elif lemma in SENDER_REFUSES and _negated(t, finite, main, s_end):
+            if _in_subclause(t, s_start, s_first):
+                _why(doc, main, WHY_UNKNOWN)
+                return None   # "Hvis tilbuddet ikke accepteres, …": maybe the reader's no, maybe ours
+            who = "vi"        # "Kontanter accepteres ikke": our refusal, not the reader's (round 17)
         elif lemma in READER_VERBS:
             who = "du"
         elif lemma in AUTHORITY_VERBS:
