@@ -24,7 +24,9 @@ line that says something (a verb, a date, an amount) is the message.
 The **window** is where a reader expects the message: the main heading plus
 the first body paragraph, at most ``window_sentences`` sentences. A short
 friendly first paragraph ("Tak for dit brev.", at most ``intro_words`` words)
-does not close the window: the next paragraph is read too.
+does not close the window: the next paragraph is read too. Nor does a first
+paragraph of one thank-you sentence, however long ("Tak for din mail af 2. maj,
+hvor du skriver, at ...", at most ``THANKS_MAX_WORDS`` words).
 
 ``ctx.metrics["message"] = {"first": bool, "position": {"sentence": n,
 "start": s, "end": e} or None}``, where ``n`` is the index into the letter's
@@ -59,7 +61,10 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
   også ...", ``OPTIONAL``), nor the reader's own share of a cost ("Du skal
   selv betale de sidste 500 kr.", ``OWN_SHARE``), the legal basis of a request
   ("Vi beder om oplysningerne efter ... § 12", ``LEGAL_BASIS``) or the way to
-  reach someone ("Ring til Anne Holm på 72 10 00 00."). A request in another
+  reach someone ("Ring til Anne Holm på 72 10 00 00."), an offer where a colleague
+  helps ("Ring til ..., så kan en rådgiver hjælpe dig") or a call or a note right
+  after a sentence that offers help, more time or a talk ("Du kan bede om at få
+  udsat fristen. Skriv til os.", ``_contact_after_offer``). A request in another
   verb for the same act ("Indbetal beløbet til ...", ``SAME_ACT``) shares the
   deadline of "Du skal betale ... senest den ...".
 
@@ -337,6 +342,9 @@ OPTIONAL = [
     _NOT_HEARING + r".*\b((du|de|i) kan også|kan (du|de|i) også)\b",
     r"\bhvis (du|de|i) (gerne )?(vil|ønsker|har lyst)\b",
 ]
+# "Ring til ...", "Skriv til os på ...": the imperative and the way to reach us, up to the first comma; the address or
+# number may hold dots (an e-mail, "tlf.")
+_CONTACT_RUN = r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b(?:[^.!?]|\.(?=\S)|(?<=\btlf)\.|(?<=\btlf\.nr)\.|(?<=\bnr)\.)*?"
 # An offer to get in touch, or only the way to do it: no task with a date, and never a letter's main message.
 CONTACT_OFFERS = [
     # an offer to get in touch: "Ring til mig, så aftaler vi en tid", "Skriv til os, så vi kan finde en løsning"
@@ -349,7 +357,12 @@ CONTACT_OFFERS = [
     # an offer of help where the helper acts next, the address or number before it may hold dots (an e-mail,
     # "tlf."): "Ring til din sagsbehandler, Lone, på tlf. 72 10 44 00, så gennemgår hun den med dig",
     # "Skriv til os på gaeld@fjordby.dk, så laver vi en aftale" (not "..., så du ikke mister din ydelse")
-    r"^(?:[-•*–]\s*)?(ring|skriv|kontakt)\b(?:[^.!?]|\.(?=\S)|(?<=\btlf)\.|(?<=\btlf\.nr)\.|(?<=\bnr)\.)*?,\s*så (\w+ )?(vi|jeg|hun|han)\b(?![^.!?]*\b(ikke|ingen)\b)",
+    _CONTACT_RUN + r",\s*så (\w+ )?(vi|jeg|hun|han)\b(?![^.!?]*\b(ikke|ingen)\b)",
+    # ... where a colleague helps: "Ring til Jobcentret på tlf. 72 10 00 00, så kan en rådgiver hjælpe dig med
+    # ansøgningen", "Skriv til os, så hjælper en af vores vejledere dig" (not "..., så din sag kan behandles")
+    _CONTACT_RUN + r",\s*så (?![^.!?]*\b(ikke|ingen)\b)((kan|vil) (en|din|dit|jeres|deres|vores) [\w-]+( [\w-]+){0,3}? "
+    r"(hjælpe|vejlede|rådgive|svare|forklare|gennemgå|tale med|ringe)|"
+    r"(hjælper|vejleder|rådgiver|svarer|forklarer|gennemgår|ringer) (en|din|dit|jeres|deres|vores) )\b",
     # a call or a note offered on a condition: "Ring til os, hvis du er i tvivl om, hvor noget skal sorteres"
     r"^(?:[-•*–]\s*)?(?:så\s+)?(ring|skriv|kontakt)\b.*\b(hvis|såfremt|når)\b",
 ]
@@ -514,7 +527,7 @@ class Layout:
         para_words = 0
         for s in self.body:
             if para is not None and s.zone_index != para:
-                if para_words > intro_words:
+                if para_words > intro_words and not _thanks_alone(out):
                     break
                 para_words = 0
             para = s.zone_index
@@ -533,6 +546,17 @@ class Layout:
         if self.sents:
             return self.sents[0].start, self.sents[0].end
         return 0, 0
+
+
+# review 17: "Tak for dit brev af 2. maj, hvor du spørger om ...": one thank-you sentence, however long, is a friendly
+# opening like "Tak for dit brev."; the message right after it is not late
+_THANKS_OPENING = rxcache.compile(r"^(?:[-•*–]\s*)?(mange |tusind |hjertelig )?tak for\b")
+THANKS_MAX_WORDS = 45
+
+
+def _thanks_alone(first: list) -> bool:
+    """The first paragraph is one sentence of thanks (``_THANKS_OPENING``, at most ``THANKS_MAX_WORDS`` words)."""
+    return len(first) == 1 and first[0].words <= THANKS_MAX_WORDS and bool(_THANKS_OPENING.match(_clean(first[0].text)))
 
 
 def _zone_index(zones, pos: int) -> int:
@@ -1473,6 +1497,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
+        if i > 0 and seq[i - 1].zone_index == s.zone_index and _contact_after_offer(t, _clean(prev)):
+            continue        # "Du kan få hjælp til skemaet. Ring til Borgerservice på ...": how to take up the offer
         verb = _action_verb(t, imperatives)
         demand, first_request = first_request, False
         if deadlines.search(t):
@@ -1535,6 +1561,26 @@ def _sanction_dated(lay: Layout, deadlines) -> bool:
         lay.memo[key] = any(_NOT_DONE_BY.match(t) and deadlines.search(t)
                             for t in (_clean(s.text) for s in lay.body))
     return lay.memo[key]
+
+
+# review 17: the way to get in touch, alone ("Skriv til os i Digital Post.", "Ring til Borgerservice på ..."), with no
+# other task joined to it ("... og send lønsedlerne")
+_CONTACT_STEP = rxcache.compile(r"^(?:[-•*–]\s*)?(ring|skriv|kontakt|send (os |mig )?en (mail|e-mail|besked))\b"
+                                r"(?![^.!?]*\b(og|samt) (send|udfyld|betal|vedlæg|aflever|indsend)\w*)")
+# a sentence that offers the reader help, advice, more time or a talk: "Du har mulighed for at få hjælp til ansøgningen",
+# "De kan bede om at få udsat fristen", "Vi hjælper gerne med at finde en løsning"
+_OFFER = rxcache.compile(r"\b((du|de|i) (kan|har mulighed for|har ret til|er velkommen til|må gerne)|vi (hjælper|vil gerne "
+                         r"hjælpe|kan hjælpe|tilbyder))\b[^.!?]*\b(hjælp\w*|vejledning|råd|rådgivning|frist(en)?|mere tid|"
+                         r"udsættelse|henstand|afdragsordning|samtale|møde)\b")
+
+
+def _contact_after_offer(t: str, prev: str) -> bool:
+    """A call or a note right after a sentence that offers help, more time or a talk (``_OFFER``): how to take up the
+    offer, not a task with a date to meet. Not after a refusal ("Du kan ikke få udsættelse")."""
+    if not _CONTACT_STEP.match(t):
+        return False
+    offer = _OFFER.search(prev)
+    return offer is not None and not _NEGATION.search(offer.group(0))
 
 
 def _recurring(t: str) -> bool:

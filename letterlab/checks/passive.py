@@ -43,8 +43,8 @@ still hides the office), and a passive in a "hvordan" clause ("viser dig,
 hvordan de bruges": how it is done, not who does it; the same for "hvornår"). Nor
 where the passive only dates something else: a time clause with a subject that is
 not the reader ("Når rampen er sat op, ...", "dagen før, spanden bliver tømt"),
-unless its verb is a step of the case (``case_verbs``: "Når sagen er behandlet",
-"når beløbet er betalt" still hide a party). Nor a harm that may come about
+unless its verb is a step of the case (``case_verbs``: "Når sagen er behandlet" still
+hides a party; the reader's own step, "når beløbet er betalt", is a tip, see review 17). Nor a harm that may come about
 ("risiko for, at grundvandet bliver forurenet"). "jeres", "vores", "deres" are
 possessives, never s-passives, whatever the tagger says.
 
@@ -63,6 +63,13 @@ subject, an amount as the subject ("så mere kan genbruges"), the work in "De sk
 does it; not a task of the reader's own: "sørge for, at skemaet bliver sendt"), a rule for anyone ("En båd, der ikke
 bruges, skal efter reglerne fjernes"), and a state or a use that describes a noun in a relative clause ("en
 vognmand, der er godkendt til ...", "hjælpemidler, der allerede er købt", "cykler, der bruges til motion").
+
+Review 17: a tip, not a warning, for the reader's own step (param ``duty_verbs``) said as the state that dates what
+follows ("så snart gebyret er betalt", "Når skemaet er indsendt, ...", also the second of two joined clauses: "...,
+eller nøglen er afleveret"), for the reader's state with "være" after an act ("Du er nu skrevet op til en plads"; not a
+decision, a duty, a sanction or being told: "Du er udelukket", "De er gjort bekendt med ...", ``READER_ACTS``), and for
+a modal in a reason clause ("fordi pladsen skal gives videre hurtigt": the modal gives the reason, it lays no duty).
+The office's step in a time clause ("Når sagen er behandlet") stays a warning.
 
 A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
 and so is the consequence of the reader's own doing with no actor named ("Hvis
@@ -456,6 +463,11 @@ def check(doc, rule) -> Iterator:
         elif kind == "være" and _deadline_state(table, i, sent):
             # "Beløbet skal være betalt senest den 1. maj": a deadline said as the state to reach, clear as it is
             severity = rule.params["low_share_severity"]
+        elif kind == "være" and (_reader_step_done(table, i, sent, rule.params)
+                                 or _reader_state17(table, i, sent, rule.params)):
+            # review 17: "så snart gebyret er betalt" (the reader's own step, as the state that dates what follows),
+            # "Du er nu skrevet op på listen" (the reader's state after an act the letter has told)
+            severity = rule.params["low_share_severity"]
         elif (part == "appeal" or _agent_named(table, i)) and not _reader_or_request(table, i):
             # the klagevejledning's standard wording, or a passive that names its actor ("er fastsat af byrådet"):
             # a hint to put the actor first, not a hidden actor; "bedes" and the reader as subject stay warnings
@@ -677,8 +689,9 @@ def _time_clause(t: TokenTable, i: int, sent: tuple[int, int], params: dict, sub
     """A passive that dates something else: "Når stolen er leveret, ...", "dagen før, containeren bliver hentet".
 
     The clause is a time subordinator, a short subject that is not the reader, then the verbs: it tells when,
-    not who. A step of the case itself ("Når ansøgningen er behandlet", "når beløbet er betalt") still hides
-    a party to the case (param ``case_verbs``), and the reader as the subject is left to the other rules.
+    not who. A step of the case itself ("Når ansøgningen er behandlet", "når beløbet er betalt") still is
+    a finding (param ``case_verbs``; the reader's own step is a tip, ``_reader_step_done``), and the reader as the
+    subject is left to the other rules.
     """
     case_verbs = _lowered(tuple(params["case_verbs"]))
     lemma = t.lemma[i]
@@ -978,4 +991,89 @@ def _hides_own_act(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -
     before = start - 1
     subject_word = t.lower[before] if before >= s0 else ""
     return _has_duty_modal(t, i, s0) and not condition and t.lower[s0] not in GENERIC_OPENERS \
-        and subject_word not in ("det", "der", "man")
+        and subject_word not in ("det", "der", "man") and not _reason_clause(t, start, s0)
+
+
+# --- review 17: the reader's own step as a state, the reader's state, a reason -----------------------------------
+
+# "så snart gebyret er betalt": "så snart" opens a time clause like "når"
+SOON_WORDS = ("så", "snart")
+COORDINATORS = {"og", "eller"}
+# "fordi pladsen skal gives videre": a reason clause; its modal gives the reason, it lays no duty on anyone
+REASON_SUBORDINATORS = {"fordi", "eftersom", "idet", "da"}
+# Acts on the reader that the decision verbs do not list, since said of a thing they are plain ("Det kan ikke
+# udelukkes", "Sagen er oplyst"): with the reader as the subject they hide who acts, a sanction ("Du er udelukket fra
+# holdet") or being told, often a reproach ("De er gjort bekendt med reglerne", "Du er vejledt om ...").
+READER_ACTS = {"udelukke", "bortvise", "suspendere", "framelde", "opsige", "afskedige", "fyre", "idømme",
+               "melde", "anmelde", "overdrage", "advare", "irettesætte", "udskrive", "smide",
+               "gøre", "vejlede", "orientere", "informere", "oplyse", "underrette", "påminde", "minde", "rykke"}
+
+
+def _time_opener(t: TokenTable, k: int) -> bool:
+    """Token ``k`` opens a time clause or a condition on a state: "når", "hvis", "efter" (as a subordinator),
+    or the "snart" of "så snart"."""
+    low = t.lower[k]
+    if low == SOON_WORDS[1]:
+        return k > 0 and t.lower[k - 1] == SOON_WORDS[0]
+    return low in TIME_OR_STATE and (t.pos[k] == "SCONJ" or low in CONDITIONS)
+
+
+def _reader_step_done(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
+    """ "så snart gebyret er betalt", "Når skemaet er udfyldt, …", "…, eller bøgerne er afleveret": the reader's own
+    step (param ``duty_verbs``) said as the state that dates what follows. The reader is the one who acts, and the
+    clause says when, so it is a tip: "når du har betalt" is only a little plainer. Not a step the office takes
+    (param ``decision_verbs``: "Når sagen er behandlet" hides who decides), nor with the actor named ("af ...").
+
+    A second clause joined by "og"/"eller" shares the first one's opener: "så snart X er betalt, eller Y er afleveret".
+    """
+    lemmas = _lemmas16(t, i)
+    if not lemmas & _lowered(tuple(params["duty_verbs"])) or lemmas & _lowered(tuple(params["decision_verbs"])) \
+            or _agent_named(t, i):
+        return False
+    s0 = sent[0]
+    k = _chain_start(t, i, s0) - 1
+    subject = 0
+    while k >= s0:
+        if subject and _time_opener(t, k):
+            return True
+        if subject and t.lower[k] in COORDINATORS:
+            # the clause before: its participle and verbs, then its own subject and opener
+            k -= 1 if t.text[k - 1] != "," else 2
+            if k < s0 or not _flags(t, k)[0]:
+                return False
+            k = _chain_start(t, k, s0) - 1
+            subject = 0
+            continue
+        if t.punct[k] or t.space[k] or t.text[k] in READER_SUBJECTS or t.pos[k] not in NP_POS or subject > MAX_NP:
+            return False
+        subject += 1
+        k -= 1
+    return False
+
+
+def _reader_state17(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
+    """ "Du er nu skrevet op på ventelisten", "I er oprettet som brugere": the reader as the subject of "være" and a
+    participle, the state the reader is in after an act. A tip, not a warning: "Vi har skrevet dig op" is only a
+    little better. A decision, a duty, a sanction or being told stays a warning ("Du er afvist", "Du er udelukket fra
+    holdet", "De er gjort bekendt med reglerne", ``READER_ACTS``), and so does a modal of duty.
+    """
+    lemmas = _lemmas16(t, i)
+    if lemmas & (_lowered(tuple(params["decision_verbs"])) | _lowered(tuple(params["duty_verbs"])) | READER_ACTS):
+        return False
+    s0 = sent[0]
+    k = _chain_start(t, i, s0) - 1
+    if k < s0 or t.text[k] not in READER_SUBJECTS:
+        return False
+    chain = t.lower[k + 1:i]
+    return bool(chain) and chain[0] in VAERE and not any(w in DUTY_MODALS16 or w in BLIVE for w in chain)
+
+
+def _reason_clause(t: TokenTable, start: int, s0: int) -> bool:
+    """The verbs that start at ``start`` are in a reason clause with its own short subject: "fordi pladsen skal gives
+    videre hurtigt". The modal gives the reason; it does not tell anyone to act."""
+    k = start - 1
+    n = 0
+    while k >= s0 and n <= MAX_NP and not t.punct[k] and t.pos[k] in NP_POS and t.text[k] not in READER_SUBJECTS:
+        k -= 1
+        n += 1
+    return n > 0 and k >= s0 and t.lower[k] in REASON_SUBORDINATORS and (t.lower[k] != "da" or t.pos[k] == "SCONJ")
