@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from letterlab.checks import tone
-from letterlab.core import analyse
 
-PREFIX = "anerkendende-tone."
 HEAD = "Nordby Kommune\nTeknik og Miljø\nTorvet 3, 4900 Nordby\n\n"
 PERSON_END = "\n\nMed venlig hilsen\n\nKaren Holm\nSagsbehandler, tlf. 44 55 66 12"
 
@@ -26,14 +23,7 @@ def letter(*paragraphs: str) -> str:
     return HEAD + "Kære Ole Berg\n\n" + "\n\n".join(paragraphs) + PERSON_END
 
 
-@pytest.fixture
-def tone_findings(nlp, monkeypatch):
-    """(family, marked text) of the rules' tone findings, the learned model switched off."""
-    monkeypatch.setattr(tone, "_model_findings", lambda *a, **k: iter(()))
-
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(f.rule[len(PREFIX):], f.text) for f in analyse(text, nlp=nlp).findings if f.rule.startswith(PREFIX)]
-    return run
+# ``tone_findings``: tests/checks/conftest.py
 
 
 def _family(found, family: str) -> list:
