@@ -2413,6 +2413,12 @@ DECISION_NAMED_RE = rxcache.compile(r"\b(afslag\w*|afgørelse\w*|ansøgning\w*|a
                                     r"(lagt|lægger|lægge) (\w+ )?vægt på|grunden|årsagen|begrund\w*|skyldes)\b")
 
 
+def _share_a_word(a: Sent, b: Sent) -> bool:
+    """The two sentences share a word of four letters or more (one topic: "Ledsager i bussen" and a refusal of a
+    companion on the bus)."""
+    return not set(re.findall(r"[a-zæøå]{4,}", a.low)).isdisjoint(re.findall(r"[a-zæøå]{4,}", b.low))
+
+
 def _new_paragraph(td: ToneDoc, s: Sent, w: Sent) -> bool:
     """A blank line stands between the sentences ``s`` and ``w`` (``s`` first)."""
     return bool(BLANK_LINE_RE.search(td.text, s.end, w.start))
@@ -2427,7 +2433,7 @@ def _topic_heading(td: ToneDoc, s: Sent, w: Sent) -> bool:
         return False
     if not (w.zone == "heading" or (_own_line(td, w) and text[-1] not in ".!?:;," and len(text.split()) <= 8)):
         return False
-    return not set(re.findall(r"[a-zæøå]{4,}", w.low)) & set(re.findall(r"[a-zæøå]{4,}", s.low))
+    return not _share_a_word(w, s)
 
 
 def _refusal_reach(td: ToneDoc, body: list, k: int) -> tuple[int, int]:
@@ -3129,7 +3135,7 @@ def _next_on_topic_eases(td: ToneDoc, k: int) -> bool:
     if NEXT_PLACE_RE.match(nxt.low):
         return True
     if _new_paragraph(td, s, nxt) and not re.match(r"\s*(så|det er for at|det er fordi|det skyldes|grunden er)\b", nxt.low):
-        if not set(re.findall(r"[a-zæøå]{4,}", nxt.low)) & set(re.findall(r"[a-zæøå]{4,}", s.low)):
+        if not _share_a_word(nxt, s):
             return False
     return bool(_next_eases(td, k) or NEXT_EXCEPTION_RE.match(nxt.low))
 
