@@ -12,6 +12,12 @@ receipt gets a tip (``info``): the reader can live without asking. An e-mail tha
 
 A refusal whose tone finding already says that the reader has nobody to ask (``tone.check`` marks the letter)
 gets no second finding: the tone rules run before this one (the rule files are read in theme order).
+
+With ``person = true`` (rule ``klart-budskab.kontaktperson``) the rule asks for a *named* person instead: a
+letter that decides, hears or reminds (``ask_genres``), signed by units and their phone, e-mail or address
+only, with a way to reach the unit but no person who has the case (no name in the signature, no staff word or
+"jeg", no name beside "ring til", "kontakt" or a phone number in the body). A letter that names nobody at all is
+the first rule's; a merge field in the signature ("{sagsbehandler}") is a person to come.
 """
 from __future__ import annotations
 
@@ -19,8 +25,9 @@ from typing import Iterator
 
 from letterlab import rxcache
 
+from ..anatomy import _is_address, _is_contact
 from .base import Param, letter, make_finding
-from .tone import CONTACT_SAID, _nobody_to_ask, tone_doc
+from .tone import CONTACT_GIVEN_RE, CONTACT_SAID, STAFF_RE, _nobody_to_ask, _unit_line, tone_doc
 
 PARAMS = {
     "min_sentences": Param(int, default=3, min=1, max=50,
@@ -28,11 +35,20 @@ PARAMS = {
     "ask_genres": Param(list, default=["afgoerelse", "partshoering", "indkaldelse", "anmodning", "opkraevning",
                                        "paamindelse"],
                         help="genrer, hvor fundet er en advarsel; i andre genrer er det et tip"),
+    "person": Param(bool, default=False,
+                    help="spørg efter en navngiven medarbejder, når brevet kun giver en afdelings telefon eller mail"),
 }
 
 # the e-mail itself is the way to write back
 REPLY_RE = rxcache.compile(r"\b(svar\w*|skriv\w*|send\w*)( \w+){0,4} (på|til) (denne|den her) (mail|e-mail)\b|"
                            r"\bsom svar på (denne|mailen|den her)\b|\bbesvar\w* (denne|mailen)\b")
+
+
+# a person named where the body says how to reach us: "ring til Mette Skov på …", "kontakt sagsbehandler Ali …"
+CONTACT_WORD_RE = rxcache.compile(r"\b(ring\w*|kontakt\w*|skriv\w*|spørg\w*|henvend\w*|træffes|fat i)\b")
+NAME_LINE_RE = rxcache.compile(r"\b[A-ZÆØÅ][a-zæøå]+(-[A-ZÆØÅ][a-zæøå]+)? [A-ZÆØÅ][a-zæøå]+\b")
+NAME_PAIR_RE = rxcache.compile(r"(?<!^)(?<![.!?:] )" + NAME_LINE_RE.pattern)
+NOT_A_NAME_RE = rxcache.compile(r"\b(Kommune|Digital|Post|MitID|Borger|Med|Venlig|Hilsen|Kære)\b")
 
 
 def check(doc, rule) -> Iterator:
@@ -41,10 +57,40 @@ def check(doc, rule) -> Iterator:
     if len(body) < rule.params["min_sentences"] or td._cache.get(CONTACT_SAID):
         return
     sig = [p for p in td.parts if p.kind == "signature"]
-    if not sig or not _nobody_to_ask(td) or any(REPLY_RE.search(s.low) for s in body):
+    if not sig or any(REPLY_RE.search(s.low) for s in body):
         return
-    p = sig[0]
+    asks = letter(doc).genre in rule.params["ask_genres"]
+    if rule.params["person"]:
+        if asks and not _nobody_to_ask(td) and _no_named_person(td, sig, body):
+            yield _on_signature(doc, rule, td, sig[0], None)
+        return
+    if _nobody_to_ask(td):
+        yield _on_signature(doc, rule, td, sig[0], None if asks else "info")
+
+
+def _no_named_person(td, sig, body) -> bool:
+    """Units and their phone, e-mail or address sign the letter, and no person is named: not in the signature,
+    the letterhead or the case details, not as a staff word or "jeg", not beside "ring til" or "kontakt"."""
+    lines = [ln for p in sig for ln in td.text[p.start:p.end].splitlines() if ln.strip()]
+    if not lines or not all(_unit_line(ln) or _is_contact(ln) or _is_address(ln) for ln in lines):
+        return False
+    head = [ln for p in td.parts if p.kind in ("letterhead", "reference", "footer")
+            for ln in td.text[p.start:p.end].splitlines() if ln.strip()]
+    if any(_named(ln, anywhere=True) and not (_unit_line(ln) or _is_address(ln)) for ln in head):
+        return False        # "Mette Skov, direkte 72 10 10 12" in the letterhead
+    if any(STAFF_RE.search(s.low) for s in td.sents) or any(STAFF_RE.search(ln.lower()) for ln in head):
+        return False        # "ring til din sagsbehandler", "jeg", "Sagsbehandler: …": someone who has the case
+    return not any(CONTACT_WORD_RE.search(s.low) and _named(s.text) for s in body)
+
+
+def _named(text: str, anywhere: bool = False) -> bool:
+    """Two capitalised words in a row that name no unit ("Mette Skov", not "Vej og Park", "Digital Post"), inside
+    the sentence (a sentence opens with a capital) or, with ``anywhere``, also at the start of a line."""
+    found = (NAME_LINE_RE if anywhere else NAME_PAIR_RE).finditer(text)
+    return any(not _unit_line(m.group(0)) and not NOT_A_NAME_RE.search(m.group(0)) for m in found)
+
+
+def _on_signature(doc, rule, td, p, severity):
     line = td.text[p.start:p.end].strip().splitlines()[0]
     start = td.text.index(line, p.start)
-    asks = letter(doc).genre in rule.params["ask_genres"]
-    yield make_finding(rule, doc, start, start + len(line), severity=None if asks else "info")
+    return make_finding(rule, doc, start, start + len(line), severity=severity)

@@ -74,3 +74,55 @@ def test_a_cold_refusal_says_it_once(nlp):
     refusal = [f for f in found if f.rule == "anerkendende-tone.kold-afvisning"]
     assert refusal and tone.NOBODY_TO_ASK in " ".join(f.message for f in refusal)
     assert not [f for f in found if f.rule == RULE]
+
+
+# ---------------------------------------------------------------- klart-budskab.kontaktperson
+
+PERSON = "klart-budskab.kontaktperson"
+REFUSAL = ("Du får ikke tilskud til briller\n\nKære Søren Dahl\n\n"
+           "Du har søgt om tilskud til nye briller. Vi kan desværre ikke give dig tilskud, fordi din formue er over "
+           "grænsen i aktivloven. Tilskuddet er for dem, der har en formue under grænsen.")
+UNIT_PHONE_END = "\n\nMed venlig hilsen\n\nYdelseskontoret\nVestby Kommune\nTelefon 76 10 20 40"
+
+
+@pytest.fixture
+def person(nlp):
+    def run(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.severity) for f in analyse(text, nlp=nlp).findings if f.rule == PERSON]
+    return run
+
+
+def test_a_decision_with_a_units_phone_only_asks_for_a_named_person(person, contact):
+    text = HEAD + REFUSAL + UNIT_PHONE_END
+    assert person(text) == [("Ydelseskontoret", "info")]
+    assert contact(text) == []      # the reader can ring the unit: not "nobody to ask"
+
+
+@pytest.mark.parametrize("end", [
+    "\n\nMed venlig hilsen\n\nLone Friis\nYdelseskontoret\nVestby Kommune\nTelefon 76 10 20 40",
+    "\n\nMed venlig hilsen\n\n«Sagsbehandler»\nYdelseskontoret\nVestby Kommune\nTelefon 76 10 20 40",
+    "\n\nHar du spørgsmål, kan du ringe til Lone Friis på 76 10 20 41." + UNIT_PHONE_END,
+    "\n\nHar du spørgsmål, så ring til mig." + UNIT_PHONE_END,
+    "\n\nDin sagsbehandler kan svare på spørgsmål." + UNIT_PHONE_END,
+])
+def test_a_named_person_or_a_person_to_come(person, end):
+    assert person(HEAD + REFUSAL + end) == []
+
+
+def test_a_person_in_the_letterhead(person):
+    head = "Vestby Kommune\nYdelseskontoret\nLone Friis, direkte telefon 76 10 20 41\n\n"
+    assert person(head + REFUSAL + UNIT_PHONE_END) == []
+
+
+def test_an_orientation_and_a_reminder_need_no_named_person(person):
+    assert person(HEAD + INFO + UNIT_PHONE_END) == []
+    reminder = ("Du mangler at betale for november\n\nKære Søren Dahl\n\nVi har endnu ikke fået din betaling for "
+                "november på 1.250 kr. Betal beløbet senest den 15. december. Ring til os, hvis du vil dele beløbet op.")
+    assert person(HEAD + reminder + UNIT_PHONE_END) == []
+
+
+def test_nobody_to_reach_at_all_is_the_first_rules_finding(person, contact):
+    text = HEAD + DECISION + UNIT_END
+    assert contact(text) == [("Vej og Park", "warning")]
+    assert person(text) == []
+    assert person(HEAD + DECISION + UNIT_END + "\nTelefon 76 10 20 30") == [("Vej og Park", "info")]
