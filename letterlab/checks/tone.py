@@ -185,6 +185,7 @@ from ..nlp.table import token_table
 from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
+from . import tone_rx
 from .tone_rx import Needing, Pre, TextMemo, alternation_finditer, prefiltered
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
@@ -3363,6 +3364,15 @@ CONTACT_SAID = "contact-said"
 
 def check(doc, rule) -> Iterator:
     td = tone_doc(doc)
+    masks = td._cache.get("sentence-masks")
+    if masks is None:
+        masks = td._cache["sentence-masks"] = dict.fromkeys(s.low for s in td.sents)
+    with tone_rx.sentences(masks):      # the patterns read each sentence's literals once (``tone_rx._Bits``)
+        found = list(_check(doc, td, rule))
+    yield from found
+
+
+def _check(doc, td: ToneDoc, rule) -> Iterator:
     family = rule.params["family"]
     flagged: set[int] = set()
     for s, m, message in FAMILY_FN[family](td, rule):

@@ -10,6 +10,7 @@ whole text holds (also when ``pos``/``endpos`` narrow the search).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from typing import Iterator
 
 try:        # one pass over a letter finds every literal of every tone pattern (Aho-Corasick, in C)
@@ -23,16 +24,88 @@ from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, merged_matches
 _NO_MATCHES = iter(())        # what ``finditer`` gives for a text that lacks the literals: an empty iterator
 
 
+class _Bits:
+    """Every literal (three characters or more) of the guarded patterns, each with a bit of its own, and what a
+    text holds of them as one mask: one pass of an Aho-Corasick automaton (in C) over a sentence answers each later
+    "does it hold one of these literals" with one ``&``. Shorter literals ("i", "de") are in every sentence many
+    times; a pattern that needs one keeps its plain loop."""
+
+    def __init__(self):
+        self.bit: dict[str, int] = {}
+        self.automaton = None
+
+    def mask(self, needs: tuple[str, ...]) -> int | None:
+        if ahocorasick is None or any(len(lit) < 3 for lit in needs):
+            return None
+        m = 0
+        for lit in needs:
+            b = self.bit.get(lit)
+            if b is None:
+                b = self.bit[lit] = 1 << len(self.bit)
+                self.automaton = None
+                if _SENTENCES is not None:      # masks read before this literal was known are stale
+                    _SENTENCES.update(dict.fromkeys(_SENTENCES))
+            m |= b
+        return m
+
+    def of(self, text: str) -> int:
+        a = self.automaton
+        if a is None:
+            a = ahocorasick.Automaton()
+            for lit, b in self.bit.items():
+                a.add_word(lit, b)
+            a.make_automaton()
+            self.automaton = a
+        m = 0
+        for _, b in a.iter(text):
+            m |= b
+        return m
+
+
+BITS = _Bits()
+# the masks (``_Bits.of``) of the sentences of the letter whose tone is being checked, by text (None: not read
+# yet); set by ``sentences`` while a check runs, None otherwise: a text not in it is tested literal by literal
+_SENTENCES: dict[str, int | None] | None = None
+_MISS = object()
+
+
+@contextmanager
+def sentences(memo: dict[str, int | None]):
+    """Let the guarded patterns answer from ``memo`` (a letter's sentence texts, ``dict.fromkeys``) meanwhile.
+    The memo belongs to the caller (the letter's ``ToneDoc``): nothing of the letter stays here afterwards."""
+    global _SENTENCES
+    before, _SENTENCES = _SENTENCES, memo
+    try:
+        yield
+    finally:
+        _SENTENCES = before
+
+
 def _guarded(method, needs: tuple[str, ...], absent):
     """``method`` (a bound method of the compiled pattern), answering ``absent`` at once for a text that holds
-    none of ``needs``: one Python call per test rather than two (the tone check makes some 1,400 a letter)."""
+    none of ``needs``: one Python call per test rather than two (the tone check makes some 1,500 a letter). A
+    sentence of the letter being checked (``sentences``) is answered from its literal mask."""
+    mask = BITS.mask(needs) if len(needs) > 1 else None
     if len(needs) == 1:
         lit = needs[0]
 
         def run(text: str, *args):
             return method(text, *args) if lit in text else absent
+    elif mask is None:
+        def run(text: str, *args):
+            for lit in needs:
+                if lit in text:
+                    return method(text, *args)
+            return absent
     else:
         def run(text: str, *args):
+            memo = _SENTENCES
+            if memo is not None:
+                got = memo.get(text, _MISS)
+                if got is not _MISS:
+                    if got is None:
+                        got = memo[text] = BITS.of(text)
+                    return method(text, *args) if got & mask else absent
             for lit in needs:
                 if lit in text:
                     return method(text, *args)

@@ -99,3 +99,26 @@ def test_quick_yes_no_of_the_way_forward_patterns():
         assert tone._NEXT_STEP.search(text) == bool(tone.NEXT_STEP_RE.search(text)), text
         found += tone._NEXT_STEP.search(text)
     assert 0 < found < len(texts)
+
+
+def test_a_sentences_literal_mask_answers_as_the_pattern():
+    """Inside ``tone_rx.sentences`` a guarded pattern reads a listed text's literals from one mask; the answers are
+    the pattern's own, for listed texts and others, and also for a pattern with new literals made meanwhile (the
+    masks read before it are read again)."""
+    from letterlab.checks import tone_rx
+
+    patterns = [v for v in vars(tone).values() if isinstance(v, Pre) and v.needs and len(v.needs) > 1]
+    assert len(patterns) > 50
+    memo = dict.fromkeys(TEXTS[1:4])
+    with tone_rx.sentences(memo):
+        for p in patterns:
+            for text in TEXTS + ["en anden tekst om inkasso"]:
+                assert _same(p.search(text), p.rx.search(text)), p.pattern
+                assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.rx.finditer(text)], p.pattern
+        assert all(isinstance(v, int) for v in memo.values())        # the listed texts were read once
+        late = Pre(re.compile(r"\b(rottefælde\w*|musefælde\w*) (sættes|stilles) op\b"))
+        assert all(v is None for v in memo.values())                  # new literals: the masks are read again
+        text = TEXTS[1] + " en rottefælde sættes op"
+        memo[text] = None
+        assert late.search(text) and not late.search(TEXTS[1])
+    assert tone_rx._SENTENCES is None                                  # nothing of the letter stays behind
