@@ -203,7 +203,9 @@ ORG = rxcache.compile(
     r"\b(kommune|forvaltning(en)?|afdeling(en)?|center\s+for|centret|styrelse(n)?|jobcenter|borgerservice|"
     r"ydelsesservice|rådhus(et)?|sekretariat(et)?|myndighed(en)?|team\s+\w+|udbetaling\s+danmark|skat|"
     r"region|direktorat(et)?|ministerie(t)?|sundhedspleje(n)?|skole|børnehus|administration(en)?|"
-    r"byg\w*|miljø\w*|teknik\w*|social\w*|handicap\w*|ældre\w*|pleje\w*|familie\w*)\b", re.I)
+    r"byg\w*|miljø\w*|teknik\w*|social\w*|handicap\w*|ældre\w*|pleje\w*|familie\w*|"
+    # review 18: a utility as the sender ("Nordby Forsyning – Spildevand", "Holm Vandværk")
+    r"\w*forsyning\w*|\w*vandværk\w*|\w*varmeværk\w*)\b", re.I)
 POSTCODE = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
                            r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 BULLET = rxcache.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
@@ -282,7 +284,10 @@ EMAIL_HEADER = rxcache.compile(r"^\s*(" + "|".join(EMAIL_HEADER_KIND) + r")\s*:\
 ADDRESSEE_LABEL = rxcache.compile(r"^\s*(til|att\.?|attention|modtager)\s*:\s*\S", re.I)
 RECIPIENT_LINE = rxcache.compile(r"^\s*(til|att\.?:?)\s+(borgere|beboere|forældre|ejere|ejeren|grundejere|lejere|"
                                  r"borgerne|beboerne|forældrene|ejerne|grundejerne|grundejeren|lejerne|lejeren|"
-                                 r"alle|modtageren|dig|husstanden|virksomheden)\b", re.I)
+                                 r"alle|modtageren|dig|husstanden|virksomheden)\b|"
+                                 # review 18: "Til forældremyndighedens indehavere", "Til ejendommens ejere"
+                                 r"^\s*til\s+[a-zæøå]+(ens|ets|nes)\s+(indehaver\w*|ejer\w*|forældre\w*|beboer\w*|"
+                                 r"lejer\w*|værge\w*)\s*$", re.I)
 # What a merge field alone stands for, by its name.
 FIELD_HINTS = (
     (rxcache.compile(r"overskrift|emne|titel|subject|heading|brevtype", re.I), "subject"),
@@ -653,6 +658,8 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
                      for ln in head)
         merge = any(PLACEHOLDER.search(ln.text) for ln in head)
         kind = "recipient" if merge and not sender else ("letterhead" if sender else "recipient")
+        if any(ADDRESSEE_LABEL.match(ln.text) for ln in head):
+            kind = "recipient"      # "Holm Forsyning A/S" over "Att.: Lene Holm": the addressee, a firm
         for ln in todo:
             ln.kind = kind
     candidates.sort()
@@ -679,6 +686,9 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
         if subject and ORG.search(ln.text) and _words(ln.text) <= 4 and not _has_verb_word(ln.text) \
                 and ln.block != lines[subject[-1]].block:
             break       # "Borgerservice" in its own cell above the subject line: the sender, not a type line
+        if not subject and _name_under_subject_line(lines, i):
+            ln.kind = "recipient"       # review 18: "Emne: ..." and then "Mikkel Holm" alone: the addressee
+            break
         labelled = _labelled_fields(ln.text)
         if labelled or ADDRESSEE_LABEL.match(ln.text) and _words(ln.text) <= 8:
             # "Adresse: {{ ejendom.adresse }}" is a case detail, "Til: Karin Holt" the addressee: never a subject line
@@ -723,11 +733,32 @@ def _label_head(lines: list[_Line], by_block, end: int) -> None:
             ln.kind = "subject"         # "Partshøring" above "Vedrørende …": the letter's type, the subject's first line
         elif ln.bkind in ("textbox", "table") and not seen_recipient:
             ln.kind = "letterhead"
+        elif _attention_below(lines, i, end):
+            ln.kind = "recipient"       # review 18: "Nordby Byg ApS" over "Att.: Lene Holm": the addressee, a firm
         elif ORG.search(ln.text) or _is_contact(ln.text) or not seen_recipient:
             ln.kind = "letterhead"
         else:
             ln.kind = "recipient"
         seen_recipient = seen_recipient or ln.kind == "recipient"
+
+
+_PERSON_NAME = rxcache.compile(r"^\s*[A-ZÆØÅ][a-zæøåé]+(-[A-ZÆØÅ][a-zæøåé]+)?(\s+[A-ZÆØÅ][a-zæøåé]+(-[A-ZÆØÅ][a-zæøåé]+)?){1,3}\s*$")
+
+
+def _name_under_subject_line(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` is a person's name alone ("Mikkel Holm Dahl": two to four capitalised words, no sender word), in a
+    block of its own right below a labelled subject line ("Emne: ..."): the addressee, not a second subject line."""
+    ln = lines[i]
+    if i == 0 or not _PERSON_NAME.match(ln.text) or ORG.search(ln.text) or _has_verb_word(ln.text):
+        return False
+    above = lines[i - 1]
+    return above.block != ln.block and above.kind == "subject" and bool(SUBJECT_LABEL.match(above.text))
+
+
+def _attention_below(lines: list[_Line], i: int, end: int) -> bool:
+    """The line right below ``i``, in its block and in the head, names the addressee ("Att.: Lene Holm", "Til: ...")."""
+    return i + 1 < end and lines[i + 1].block == lines[i].block and lines[i + 1].kind == "recipient" \
+        and bool(ADDRESSEE_LABEL.match(lines[i + 1].text))
 
 
 # "Ejendom: «Adresse»", "Din kontaktperson: {{ sagsbehandler.navn }}": a label and merge fields, a case detail.
@@ -778,6 +809,9 @@ def _full_sentence(line: str) -> bool:
     """A whole sentence with a clause (a comma, a verb, a full stop, twelve words or more): running text."""
     return _words(line) >= 12 and "," in line and bool(re.search(r"[a-zæøå0-9]\.\s*$", line)) \
         and _has_verb_word(line)
+
+
+_MODAL_WORD = rxcache.compile(r"\b(må|bør|var|blev)\b", re.I)
 
 
 def _has_verb_word(line: str) -> bool:
@@ -887,6 +921,8 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
         return False
     if re.search(r"[a-zæøå0-9]{2,}[.!?]\s+[A-ZÆØÅ]", t):
         return False    # "Send det senest den 17. december 2026. Du kan" holds a whole sentence: running text
+    if t.endswith("!") and _words(t) >= 4 and (_has_verb_word(t) or _MODAL_WORD.search(t)):
+        return False    # review 18: "Parkering på græsset er IKKE tilladt!" is a shouted sentence, not a heading
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
 
 

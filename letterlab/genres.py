@@ -275,7 +275,9 @@ def _prospective(text: str) -> bool:
         if rx.search(text):
             return True
     return False
-_SENTENCE_END = rxcache.compile(r"((?<=[.!?])\s+|\n)")
+# not inside a date: "den 24. februar" is one sentence (review 18: a missed time "senest den 24. februar kl. 8.15")
+_SENTENCE_END = rxcache.compile(r"((?<=[.!?])\s+(?!(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+                                r"november|december)\b)|\n)")
 
 
 def decided_text(text: str) -> str:

@@ -369,3 +369,37 @@ def test_thanks_for_an_order_confirms_it(text, expected):
 ])
 def test_offers_and_grants_of_a_place_are_decisions(text, expected):
     assert detect_genre(text)[0] == expected
+
+
+# --- review 18: a missed time with its date is not read as a summons ----------------------------------------------
+
+MISSED = ("Vesterå Kommune\nSundhedsplejen\n\nDato: 3. juni 2027\n\nEmne: Udeblivelse fra vejningen – Ida Bach\n\n"
+          "Kære Lone Bach\n\n{opening}\n\n{rest}\n\nVenlig hilsen\nPia Lund\n")
+
+
+def test_a_missed_time_with_a_date_and_an_hour_is_no_summons():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    text = MISSED.format(opening="Ida kom ikke til sin tid hos sundhedsplejersken den 27. maj kl. 9.30, og vi fik "
+                                 "ikke afbud.",
+                         rest="Vi skal veje Ida, før hun bliver et år. Ring til os senest den 14. juni 2027 for at "
+                              "aftale en ny tid. I får en ny indkaldelse, når I har ringet.")
+    assert detect_genre_parts(text, read_anatomy(text).parts)[0] != "indkaldelse"
+
+
+def test_a_new_time_after_a_missed_one_is_still_a_summons():
+    from letterlab.anatomy import read_anatomy
+    from letterlab.genres import detect_genre_parts
+
+    text = MISSED.format(opening="Ida kom ikke til sin tid hos sundhedsplejersken den 27. maj kl. 9.30. Derfor har "
+                                 "vi givet hende en ny tid tirsdag den 8. juni kl. 10.00.",
+                         rest="Mød op i Sundhedshuset, Parkvej 2. Kan I ikke komme, så ring til os.")
+    assert detect_genre_parts(text, read_anatomy(text).parts)[0] == "indkaldelse"
+
+
+def test_decided_and_met_text_keep_a_date_in_its_sentence():
+    from letterlab.genres import met_text
+
+    text = "ida kom ikke til sin tid den 27. maj kl. 9.30. vi har givet hende en ny tid den 8. juni kl. 10."
+    assert "kl. 9.30" not in met_text(text) and "8. juni kl. 10" in met_text(text)

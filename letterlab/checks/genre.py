@@ -271,7 +271,12 @@ def _rule_periods_only(low: str, params: dict) -> bool:
 # "Du kan regne med at få svar inden for 6 uger", "... skriver vi til dig inden 10 dage": a period the
 # municipality must keep, not one the reader must count from and act within.
 _OURS = rxcache.compile(r"\b(få|får|modtage|modtager) (et |en )?(svar|besked|afgørelse\w*|brev)\b|\bhøre fra (os|mig)\b|"
-                        r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b")
+                        r"\b(skriver|svarer|ringer|vender) (vi|jeg)\b|\b(vi|jeg) (skriver|svarer|ringer|vender tilbage)\b|"
+                        # review 18: what we send the reader, said with us or in the passive: "Vi sender dit kort
+                        # inden for en uge", "Attesten bliver sendt til jeres Digital Post inden for en uge"
+                        r"\b(vi|jeg) (sender|udbetaler|overfører)\b|\b(sender|udbetaler|overfører) (vi|jeg)\b|"
+                        r"\b(bliver|blive|vil blive) (\w+ )?(sendt|tilsendt|fremsendt|udbetalt|overført) (\w+ )?(ud )?til "
+                        r"(dig|jer|dem|din|dit|dine|jeres|deres)\b")
 
 
 def _ours_to_meet(low: str, params: dict) -> bool:

@@ -96,6 +96,12 @@ in the first sentence. A late message that opens with a bare definite noun
 ("Beløbet skal betales ...", ``_bare_definite_start``) is flagged without a
 move: at the top it would name an amount before the letter does.
 
+Review 18: a request that opens the paragraph under a yes/no sub-heading ("Passer tiden ikke?" over "Ring til mig
+senest dagen før, så finder vi en ny tid") is a fallback on a condition, never the message
+(``_request_on_a_question``); a late request to pay does not make a reminder's message late when its first paragraph
+says that the payment has not come and names the amount (``_payment_missing_up_front``). A late message that stands
+first under a sub-heading gets no move (letterlab.rewrite.message_first): the sub-heading would be left behind.
+
 For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
 the duty in the sentence before; a deadline by an event of the letter ("inden
 samtalen") counts when another sentence dates that event; a relief ("Du skal
@@ -818,7 +824,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     top_message = any(c and s in window and not _cannot_open(s) for s, c in classes)
 
     def can_be_main(s: Sent) -> bool:
-        if _cannot_open(s):
+        if _cannot_open(s) or _request_on_a_question(lay, s, _classes_of(classes, s), lay_text):
             return False
         if s not in window and _detail(s, lay_text) and (s.part != "keyvalue" or top_message):
             details.append(s)
@@ -908,6 +914,8 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             said = _decision_first(doc, lay, classifier)   # not in a summons: its message is the summons
         if said is None:
             said = _heading_and_opening_agree(doc, lay, classifier)
+        if said is None and _classes_of(classes, main) == {"action"}:
+            said = _payment_missing_up_front(opening)
         if said is not None:
             return said, True
     return main, main in window
@@ -975,6 +983,28 @@ def _heading_and_opening_agree(doc: Doc | None, lay: Layout, classifier: _Classi
         head = _clean(_subject_text(h.text))
         if any(f in head for f in facts):
             return h
+    return None
+
+
+# "Vi har endnu ikke modtaget din betaling", "Afdraget for maj er ikke betalt": a payment that has not come
+_PAYMENT_MISSING = rxcache.compile(
+    r"^(?:[-•*–]\s*)?(vi|jeg|kommunen|[\wæøå]+(?:en|et)) (har|kan se, at vi) (endnu |stadig |desværre )*ikke "
+    r"(\w+ )?(modtaget|fået|registreret) (din|dit|dine|jeres|deres|betaling\w*|indbetaling\w*|afdrag\w*|beløbet|"
+    r"restancen)\b[^.!?]*\b(betal\w*|indbetal\w*|afdrag\w*|restance\w*|husleje\w*|skat\w*|gebyr\w*|regning\w*)|"
+    r"^(?:[-•*–]\s*)?[^,.!?]{0,60}?\b(betalingen|beløbet|afdraget|regningen|restancen|[\wæøå]*(?:skat|leje|afgift)"
+    r"(?:en|ten)?) (for [^,.!?]{1,40} )?(er|blev) (endnu |stadig |desværre )*ikke (blevet )?(betalt|indbetalt)\b")
+
+
+def _payment_missing_up_front(opening: tuple[Sent, ...]) -> Sent | None:
+    """A reminder whose first paragraph says that a payment has not come and names the amount ("Vi har ikke
+    modtaget din betaling for maj. Beløbet er 1.450 kr."): that is the reminder's message, and the request to pay
+    further down ("Betal senest den 1. juli") follows from it. A condition or a question there is no statement."""
+    if not any(_AMOUNT.search(_clean(s.text)) for s in opening):
+        return None
+    for s in opening:
+        t = _clean(s.text)
+        if _PAYMENT_MISSING.search(t) and not t.endswith("?") and not _IF.search(t):
+            return s
     return None
 
 
@@ -1152,6 +1182,26 @@ def _side_point(classes: frozenset[str], sent: Sent) -> bool:
     if not classes - {"action"}:
         return True
     return not classes - {"action", "decision", "answer"} and bool(_ON_A_CONDITION.match(_clean(sent.text)))
+
+
+# A sub-heading that asks a yes/no question ("Kan du ikke komme den dag?", "Har du allerede betalt?"), not what, how or
+# when ("Hvad skal du gøre?", "Hvornår skal du betale?")
+_YES_NO_QUESTION = rxcache.compile(r"^(?!(hvad|hvordan|hvornår|hvor|hvorfor|hvem|hvilke[nt]?|hvorledes|hvis)\b)"
+                                   r"[a-zæøå]+ [^?]{2,60}\?$")
+
+
+def _request_on_a_question(lay: Layout, sent: Sent, classes: frozenset[str], text: str | None) -> bool:
+    """A request that opens the paragraph under a yes/no sub-heading ("Passer dagen ikke?" over "Skriv til os senest
+    fredag, så finder vi en anden dag") holds only if the answer is yes, like "Har du spørgsmål? Så ring": a fallback,
+    never the letter's message. A decision there ("Kan du få tilskud?" over "Ja, du får 2.000 kr.") is not one."""
+    if text is None or classes - {"action"} or sent.part == "subject" or sent.zone_index < 1:
+        return False
+    if any(s.zone_index == sent.zone_index and s.start < sent.start for s in lay.body):
+        return False        # only the sentence right under the sub-heading
+    above = lay.zones[sent.zone_index - 1]
+    if above.kind != "heading" or above is lay.heading or text[above.end:sent.start].count("\n") > 1:
+        return False
+    return bool(_YES_NO_QUESTION.match(_clean(text[above.start:above.end])))
 
 
 def _classes_of(classes, sent: Sent) -> frozenset[str]:

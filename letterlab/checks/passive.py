@@ -71,6 +71,10 @@ decision, a duty, a sanction or being told: "Du er udelukket", "De er gjort beke
 a modal in a reason clause ("fordi pladsen skal gives videre hurtigt": the modal gives the reason, it lays no duty).
 The office's step in a time clause ("Når sagen er behandlet") stays a warning.
 
+Review 18: a grant said as the reader's state ("Du er godkendt til ...", ``GRANT_VERBS``) right before a sentence
+that opens with us ("Vi har godkendt dig, fordi ...") is a tip (``_grant_owned18``); with no actor next, a thing as
+the subject ("Din ansøgning er bevilget"), "blive" or a dynamic passive it stays a warning.
+
 A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
 and so is the consequence of the reader's own doing with no actor named ("Hvis
 du bliver væk, bliver du afmeldt"). A passive in a bullet list ("• Badekarret
@@ -464,7 +468,8 @@ def check(doc, rule) -> Iterator:
             # "Beløbet skal være betalt senest den 1. maj": a deadline said as the state to reach, clear as it is
             severity = rule.params["low_share_severity"]
         elif kind == "være" and (_reader_step_done(table, i, sent, rule.params)
-                                 or _reader_state17(table, i, sent, rule.params)):
+                                 or _reader_state17(table, i, sent, rule.params)
+                                 or _grant_owned18(table, i, sent)):
             # review 17: "så snart gebyret er betalt" (the reader's own step, as the state that dates what follows),
             # "Du er nu skrevet op på listen" (the reader's state after an act the letter has told)
             severity = rule.params["low_share_severity"]
@@ -1077,3 +1082,32 @@ def _reason_clause(t: TokenTable, start: int, s0: int) -> bool:
         k -= 1
         n += 1
     return n > 0 and k >= s0 and t.lower[k] in REASON_SUBORDINATORS and (t.lower[k] != "da" or t.pos[k] == "SCONJ")
+
+
+# --- review 18: a grant said as the reader's state, with its actor in the next sentence ------------------------------
+
+# Decisions that give the reader something: said as the reader's state ("Du er godkendt til en plejebolig", "I er
+# optaget på skolen") they read as the good news itself, the natural way to say it.
+GRANT_VERBS = {"godkende", "bevilge", "tildele", "optage", "visitere", "indskrive", "tilkende"}
+# The next sentence names who decided when it opens with us: "Vi har godkendt dig, fordi ..."
+OWN_ACTORS = {"vi", "jeg", "kommunen"}
+
+
+def _grant_owned18(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
+    """ "Du er godkendt til en plejebolig. Vi har godkendt dig, fordi ...": the reader as the subject of "være" and
+    a participle that grants (``GRANT_VERBS``), with no modal and no "blive", right before a sentence that opens
+    with us as the actor. The grant is the reader's new state, and the next sentence says who gave it: a tip. Without
+    that sentence ("Du er godkendt. Boligen ligger ..."), with a thing as the subject ("Din ansøgning er bevilget"),
+    or a dynamic passive ("Du bliver optaget", "Hjælpen nedsættes") it stays a warning.
+    """
+    if not _lemmas16(t, i) & GRANT_VERBS:
+        return False
+    s0, s1 = sent
+    k = _chain_start(t, i, s0) - 1
+    if k != s0 or t.text[k] not in READER_SUBJECTS:
+        return False        # the reader opens the sentence: "Du er godkendt ...", not "..., hvis du er godkendt"
+    chain = t.lower[k + 1:i]
+    if not chain or chain[0] not in VAERE or any(w in DUTY_MODALS16 or w in BLIVE for w in chain):
+        return False
+    nxt = next((j for j in range(s1, len(t.sent_start)) if not t.space[j]), None)
+    return nxt is not None and t.sent_start[nxt] and t.lower[nxt] in OWN_ACTORS and t.text[nxt][:1].isupper()

@@ -231,6 +231,13 @@ def message_first_suggestions(report: Report, heading_from: str | None = None) -
                             heading_finding=has_heading_finding, heading_from=heading_from)
 
 
+def _under_subheading(text: str, zones: list[Zone], top: int, ms: int) -> bool:
+    """The sentence at ``ms`` is the first under a sub-heading ("Hvad skal du gøre?"): moved to the top, it would
+    leave the sub-heading over the wrong text, or run it into the rest of the paragraph."""
+    before = len(text[:ms].rstrip())
+    return any(z.kind == "heading" and top < z.end and z.start < before <= z.end for z in zones)
+
+
 def move_and_heading(text: str, zones: list[Zone], ms: int, me: int, *, message_first: bool | None,
                      heading_finding: bool = False, heading_from: str | None = None) -> list[Suggestion]:
     """The move and heading suggestions from plain offsets: what ``message_first_suggestions`` reads off a
@@ -256,7 +263,8 @@ def move_and_heading(text: str, zones: list[Zone], ms: int, me: int, *, message_
         stated = heading is not None and heading_for(text[heading.start:heading.end].strip()) is not None
         # "... på reg.nr. 1234, kontonr." + "12345678 ...": the sentence was cut at an abbreviation
         cut = re.match(r"\s*[0-9a-zæøå]", text[me:me + 3]) is not None
-        if top < ms and not (heading and heading.start <= ms < heading.end) and not stated and not cut:
+        if top < ms and not (heading and heading.start <= ms < heading.end) and not stated and not cut \
+                and not _under_subheading(text, zones, top, ms):
             before = text[top:ms].rstrip()
             moved = detach(sentence.rstrip())
             replacement = moved + "\n\n" + before

@@ -161,3 +161,26 @@ def test_traeffe_afgoerelse_i_sagen_is_still_flagged(nlp):
     report = analyse("Kommunen har truffet afgørelse i din sag om hjælp til bad.", default_ruleset(), nlp=nlp)
     hits = [f for f in report.findings if f.rule == "let-at-laese.nominaliseringer"]
     assert [f.text for f in hits] == ["truffet afgørelse i"]
+
+
+# --- review 18: what we send the reader within a period is our promise, not the reader's deadline ----------------
+
+@pytest.mark.parametrize("sentence", [
+    "Dit nye sundhedskort bliver sendt til din Digital Post inden for en uge.",
+    "Jeres parkeringslicens bliver sendt ud til jer inden 5 hverdage.",
+    "Vi sender dit nye pas til din adresse inden for 14 dage.",
+    "Tilskuddet bliver udbetalt til din konto inden 10 dage.",
+])
+def test_what_we_send_within_a_period_is_no_deadline(plain_nlp, sentence):
+    assert run(plain_nlp, sentence, "genre.frist-uden-start", "orientering") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # the reader sends, or what is sent goes elsewhere: still the reader's deadline
+    "Skemaet skal sendes til os inden for 14 dage.",
+    "Vi sender dig et skema, som du skal sende tilbage inden 8 dage.",
+    "Kravet bliver sendt til inddrivelse, hvis du ikke betaler inden 14 dage.",
+    "Du skal sende dit gamle kort til din sagsbehandler inden for en uge.",
+])
+def test_what_the_reader_sends_within_a_period_is_still_flagged(plain_nlp, sentence):
+    assert len(run(plain_nlp, sentence, "genre.frist-uden-start", "orientering")) == 1
