@@ -46,6 +46,12 @@ switched off alone:
   Round 17b: "Manglende kendskab til … fritager Dem ikke for …" (``triggers``), and the duty of the reader's role
   told as a reminder on its own (``_role_duty``: "Som hundeejer har De pligt til at …"), not with a way to do it or
   help in it or the next sentence, nor with a second clause after it.
+  Round 18 (``_duty_lecture_r18``): the same duty told about anyone in the role ("Som grundejer har man pligt til
+  at …", "man har som låntager pligt til …") or about the role-holder's own conduct ("Det er førerens ansvar at
+  orientere sig om …"; not another party's duty to the reader, "Det er udlejerens ansvar at udbedre skaden", nor our
+  staff's); not with our part, a way or help in it or the next sentence,
+  nor quoted from its source ("Ifølge loven har man …"). From ``triggers``: "Vi har flere gange gjort det klart for
+  Dem, at …", "Det forventes, at De fremover selv …" (not "… selv kan vælge").
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
@@ -74,6 +80,14 @@ switched off alone:
   tage hensyn til, at De selv har valgt …"), "De kendte udmærket reglerne", and our list of the reader's failings
   ("Vi har desværre oplevet, at I ikke har …"). The reason a hearing gives for the decision it plans ("Kommunen
   påtænker at standse …, fordi De ikke …") is a decision's reason (``DECIDED_RE``), no reproach.
+  Round 18 (``_reproach_r18``): the reader's account doubted ("Vi har svært ved at tro på din forklaring", "…, og vi må
+  derfor gå ud fra, at oplysningen ikke var korrekt" when the reader told it) or waved aside ("At De efter eget udsagn
+  …, er uden betydning"); a promise the reader broke thrown back ("…, selv om De lovede at …"); the reader's conduct or
+  thing judged unfair to the others ("… fremstår forsømt, og det er ikke rimeligt over for naboerne"; not over for the
+  reader, not with our part); a problem on private ground brushed off as not our job, unless a way on or who does it
+  follows. None with understanding or an apology in the sentence. From ``triggers``: "burde … være Dem bekendt" with
+  the years of experience between, "selv om det tydeligt fremgik", our staff's finding counted ("Det er tredje gang,
+  at … må konstatere …").
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -1377,7 +1391,7 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats) or _role_duty(td, k)
+        m = _first_match(td, k, pats) or _role_duty(td, k) or _duty_lecture_r18(td, k)
         if not m:
             continue
         rest = s.low[m.end():]
@@ -1410,6 +1424,36 @@ def _role_duty(td: ToneDoc, k: int) -> Hit | None:
     if re.search(r"[,;] (og|men|så) ", s.low[m.end():]):
         return None             # "…, og det burde du have …": a second clause says what the duty is brought up for
     if _way_forward(td, k) or td.help(s) or (k + 1 < len(td.sents) and td.help(td.sents[k + 1])):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# round 18: the duty told about anyone in the reader's role, or about "the driver" or "the owner" ("Som grundejer har
+# man pligt til at …", "man har som låntager pligt til at …", "Det er førerens ansvar at orientere sig om …")
+DUTY_WORDS = r"(pligt|en pligt|forpligtet|forpligtede|forpligtelse\w*|(selv )?(hele |det fulde )?ansvar(et)?) ((til|for) )?at\b"
+GENERIC_DUTY_RE = rxcache.compile(
+    r"\b(som (\w+ ){0,3}?\w+,? (har|er) man|man (har|er) som (\w+ ){0,3}?\w+|har man som (\w+ ){0,3}?\w+)( også| selv| jo| altså)? "
+    + DUTY_WORDS + "|"
+    # the role-holder's duty about their own conduct ("… at orientere sig", "… at holde sin hund i snor"); not our
+    # staff's, nor another party's duty to the reader ("Det er udlejerens ansvar at udbedre skaden")
+    r"\bdet er (?!(sagsbehandler|medarbejder|udlejer|arbejdsgiver|leverandør|vognmand|entreprenør|behandler|læge|"
+    r"underviser|lærer|pædagog|leder|formand|værge)\w*\b)(\w+((er|re)ns|(ist|ent|ant)ens)|forældre(nes|s)) "
+    r"(ansvar|pligt) (selv at\b|at\b[^.,]{0,40}\b(sig|selv|sin|sit|sine)\b)")
+OUR_PART_RE = rxcache.compile(r"[,;] (og|men|så) (vi|jeg|kommunen|forvaltningen|(du|de|i) (kan|får))\b")
+
+
+def _duty_lecture_r18(td: ToneDoc, k: int) -> Hit | None:
+    """A duty told to the reader as a rule about anyone in their role, with no way to do it, no help and nothing we
+    do for it in the sentence or the next one (``GENERIC_DUTY_RE``). Not a right ("Som grundejer har man ret til
+    …"), not a duty with our part in it ("…, og vi sørger for …"), not a rule quoted from its source ("Ifølge loven
+    har man som arbejdsgiver pligt til …")."""
+    s = td.sents[k]
+    m = GENERIC_DUTY_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or SOURCE_OPENER_RE.match(s.low):
+        return None
+    if OUR_PART_RE.search(s.low, m.end()) or _way_forward(td, k) or td.help(s):
+        return None
+    if k + 1 < len(td.sents) and td.help(td.sents[k + 1]):
         return None
     return Hit(m.start(), m.end(), m.group(0))
 
@@ -1447,7 +1491,7 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
-             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k))
+             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _reproach_r18(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -1456,6 +1500,84 @@ def _blames(td: ToneDoc, rule) -> Iterator:
         if td.inverted_condition(s) and INVERTED_MAIN_RE.search(s.low, m.end()):
             continue            # "Er du ikke hjemme, og har du ikke meldt afbud, vil …": a condition (the threat's)
         yield s, m, rule.message
+
+
+# ---- round 18: the reader's word doubted or set aside, a broken promise thrown back, the reader's conduct set against
+# the others, and a problem on the reader's own ground brushed off as not ours
+_ACCOUNT = r"(forklaring|oplysning|udsagn|påstand|historie|version|beretning|angivelse|undskyldning|besked)\w*"
+DOUBT_RE = rxcache.compile(
+    # "Vi har svært ved at tro på din forklaring", "Vi tvivler på Deres oplysninger" (not "ingen grund til at tvivle på")
+    r"\b((har|havde) ((?!ikke\b)\w+ )?svært ved at (tro på|stole på|godtage|fæste lid til)|(tvivler|tvivlede) ((?!ikke\b)\w+ )?på|"
+    r"betvivler|betvivlede|kan ((?!godt\b)\w+ )?ikke (tro på|stole på|fæste lid til)) (?P<own>din|dit|dine|deres|jeres) "
+    r"(\w+ )?" + _ACCOUNT + r"|"
+    # "…, og vi må derfor gå ud fra, at oplysningen ikke var korrekt" (main-clause order: "var ikke korrekt")
+    r"\b(må|måtte) (derfor |således |altså )?(gå ud fra|antage|formode|konkludere),? at (?P<own2>din |dit |dine |deres |jeres |den |"
+    r"denne )?" + _ACCOUNT + r"( \w+)? ((ikke (var|er))|(var|er) ikke) (helt )?(korrekt|rigtig|sand|retvisende)\w*|"
+    # "At du efter eget udsagn kun var væk i fem minutter, er uden betydning for sagen"
+    r"\b(efter|ifølge) ((din|dit|dine|deres|jeres) )?(eget|egne|egen) (udsagn|forklaring|oplysning\w*|ord)\b[^.]{0,120}?"
+    r"(\b(er|var) (helt |derfor |således )?(uden betydning|irrelevant|uvedkommende|ligegyldig\w*|ikke relevant)|"
+    r"\bændrer (derfor )?ikke (på|ved)\b)")
+TELLER_RE = rxcache.compile(r"\b(?P<who>de|du|i) (oplyste|fortalte|sagde|skrev|forklarede|mente|har (oplyst|fortalt|sagt|"
+                            r"skrevet|forklaret))\b|\b(oplyste|fortalte|sagde|skrev|forklarede) (?P<who2>de|du|i)\b")
+BROKEN_PROMISE_RE = rxcache.compile(r"\b(selv om|selvom|skønt|uagtet|til trods for,? at|på trods af,? at) (?P<who>de|du|i) "
+                                    r"(\w+ ){0,5}?(lovede|havde lovet|har lovet|gav (os )?tilsagn om|"
+                                    r"forsikrede)\b")
+UNFAIR_RE = rxcache.compile(r"\bdet er (ikke|hverken) (rimeligt|fair|retfærdigt|hensynsfuldt|i orden) (over for|overfor|mod) "
+                            r"(?P<whom>(?!(dig|jer|os|mig)\b)(de |dine |deres |jeres |sine |alle )?(mange |øvrige |andre )?\w+)\b")
+# what we judge the reader's place or thing to be: "Gravstedet fremstår meget forsømt"
+JUDGED_STATE_RE = rxcache.compile(r"\b(fremstår|fremstod|er|var|står|ser)( \w+){0,2}? (meget |helt |særdeles |yderst |stærkt |noget )?"
+                                  r"(forsømt|misligholdt|uplejet|forfalden|forfaldent|rodet|uordentlig\w*|svinsk\w*|beskidt|"
+                                  r"snavset|skæmmende|til gene)\b")
+NOT_OUR_JOB_RE = rxcache.compile(r"\bdet er (ikke|hverken) (kommunens|vores|vor|forvaltningens|afdelingens|\w+(ens|ets)) "
+                                 r"(ansvar|opgave|job) (at|til at)\b[^.,]{0,60}\b(privat\w*|(din|dit|dine|deres|jeres) (egen|eget|egne))\b")
+# the next sentence says whose job it is: "Det gør grundejerne selv", "Det er vejens ejere, der …"
+WHO_DOES_RE = rxcache.compile(r"^\W*(det|dette) (gør|klarer|skal|må|er (\w+ ){0,3}?\w+,? der)\b|^\W*(\w+ ){0,3}\w+ (har|står for) "
+                              r"(selv )?(ansvaret|opgaven)\b")
+SOFTENED_RE = rxcache.compile(r"\b(forstår|forstå|beklager|undskyld\w*|ved godt|desværre for (dig|dem|jer))\b")
+
+
+def _reproach_r18(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18 reproach: the reader's account doubted or waved aside (``DOUBT_RE``: the definite "oplysningen" only
+    when the reader is the one who told it, in this sentence or the one before), a promise the reader broke thrown
+    back ("…, selv om De lovede at …"), the reader's conduct or thing judged unfair to the others ("… fremstår
+    forsømt, og det er ikke rimeligt over for naboerne"), and a problem on the reader's own ground brushed off as not
+    our job ("Det er ikke kommunens opgave at …  på privat grund"), none of them with understanding or help."""
+    s = td.sents[k]
+    if HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low):
+        return None
+    m = DOUBT_RE.search(s.low)
+    if m and not td.quoted(s.start + m.start()):
+        g = "own" if m.group("own") else "own2" if m.group("own2") else None
+        own = m.group(g).strip() if g else ""
+        if own in ("din", "dit", "dine", "jeres") or own == "deres" and s.text[m.start(g)] == "D":
+            return Hit(m.start(), m.end(), m.group(0))
+        if own in ("", "den", "denne") and (m.group(0).startswith(("efter", "ifølge")) or _reader_told(td, k)):
+            return Hit(m.start(), m.end(), m.group(0))
+    m = BROKEN_PROMISE_RE.search(s.low)
+    if m and _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
+        return Hit(m.start(), m.end(), m.group(0))
+    m = UNFAIR_RE.search(s.low)
+    if (m and not td.quoted(s.start + m.start()) and not WE_SUBJECT_RE.match(s.low) and "hvis" not in s.low
+            and not OUR_PART_RE.search(s.low)
+            and s.text[m.start("whom"):m.start("whom") + 3] != "Dem"
+            and (JUDGED_STATE_RE.search(s.low) or any(_is_reader(td, s, r.start(1), r.group(1))
+                                                      for r in re.finditer(r"\bat (de|du|i)\b", s.low)))):
+        return Hit(m.start(), m.end(), m.group(0))
+    m = NOT_OUR_JOB_RE.search(s.low)
+    if (m and not td.quoted(s.start + m.start()) and not re.search(r",? men\b", s.low[m.end():]) and not _way_forward(td, k)
+            and not (k + 1 < len(td.sents) and WHO_DOES_RE.match(td.sents[k + 1].low))):
+        return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+def _reader_told(td: ToneDoc, k: int) -> bool:
+    """The reader is the one who told something, in sentence ``k`` or the one before ("Du skrev, at …")."""
+    for x in td.sents[max(0, k - 1):k + 1]:
+        for t in TELLER_RE.finditer(x.low):
+            g = "who" if t.group("who") else "who2"
+            if _is_reader(td, x, t.start(g), t.group(g)):
+                return True
+    return False
 
 
 # the main clause after an inverted condition: ", vil besøget bortfalde", ", mister du …"
