@@ -35,6 +35,12 @@ switched off alone:
   and has no reason or purpose ("…, så hun kan hjælpe dig").
   Round 17b (``_last_reminder``): "Der sendes ikke flere påmindelser" in a letter that asks for money by a date, with
   no reason or help in it and no help next, is a threat told between the lines; not after a payment received.
+  Round 18 (``_threats_r18``): a fee or interest laid on the reader already, with nobody named ("Der er pålagt et
+  gebyr på …", "Der er tilskrevet renter"), with no reason or legal basis and no help or way out in it or the next
+  sentence; the reader left to fend alone ("…, og så må du selv finde ud af, hvordan …", "så er det dit eget
+  problem"), unless help stands in the same sentence or the condition is the reader's wish; and a sanction on the
+  reader's repeated lapse ("Udebliver Peter igen, …") that the help far below let pass, when it does not open the
+  letter (that is ``raekkefoelge``'s) and no help stands before it or in the next sentence.
 * ``belaering``: finger-wagging openers ("Vi gør opmærksom på", "Det skal
   understreges", "De skal være opmærksom på", "Det påhviler Dem", "Vi må
   endnu en gang minde Dem om", "Det påhviler de pårørende"), from ``triggers``. Not when the rest of the
@@ -114,6 +120,12 @@ switched off alone:
   of thing with its time or place ("… efter denne dato accepteres ikke"), a service done "kun, hvis du …", "Du skal
   selv ompakke …", "Alle rubrikker skal udfyldes."; cleared by a reason, purpose, help or way on in the sentence or
   the next one (in a new paragraph only when it shares a word with the ban).
+  Round 18: a "fordi" in the next paragraph clears an impersonal rule only when that sentence names what the rule is
+  about (the words after the verb, "i papirform", or else its subject) or opens with the reason
+  (``_rule_next_low_r18``); a third party's bare claim on the reader's home ("Vandværket skal have fri adgang til
+  måleren", ``_access_duty_r18``), cleared by a reason, purpose, help or way on in it or the next sentence, and not
+  when shouted (``raab``). Contact in this case refused ("Vi modtager ikke yderligere henvendelser i sagen") is no
+  order: the rule's ``exempt`` hands it to ``kold-afvisning``.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
   any capitals next to digits or hyphens; two- and three-letter capitals only
   when they are Danish words, "NU", "ALT"; a run of capitals after "hos", "fra", "til" … is a name, "hos
@@ -157,6 +169,10 @@ switched off alone:
   same sentence), the general rules as the answer after a refusal when nobody is named to ask ("Der henvises til de
   generelle regler på …"), and a decision's basis told as the law only ("Afgørelsen er truffet efter § …") when no
   plain reason stands around the refusal before it.
+  Round 18 (``_cold_refusals_r18``): in a letter whose one refusal finding is a reduction or a stop, a later no to the
+  reader's own application in another paragraph ("Din ansøgning om … kan ikke imødekommes") gets its own finding when
+  the refusal rule, read from that sentence on, finds it bare; and contact in this case refused ("Vi modtager ikke
+  yderligere henvendelser i denne sag") is a closed door unless help stands in the same sentence.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -1935,12 +1951,27 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
             return None
     if re.search(r"\bikke længere\b|, men\b", s.low[t.idx[v] - s.start:]):
         return None         # news of a change, or the way it is done instead: "… sendes ikke længere med posten, men …"
-    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    nxt = _rule_next_low_r18(td, k, t.idx[v] - s.start)
     if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt) or ALTERNATIVE_RE.search(nxt):
         return None
     a = t.idx[v] - s.start
     b = t.end[toks[min(verb + 1, len(toks) - 1)]] - s.start
     return Hit(a, max(b, a), s.low[a:b])
+
+
+def _rule_next_low_r18(td: ToneDoc, k: int, verb_at: int) -> str:
+    """The next sentence's text as the rule ``k``'s reason or way on may stand in it, or "": in a new paragraph it
+    counts only when it opens with the reason, or names what the rule is about (the words after the verb, "i
+    papirform", or else the subject); a "fordi" there is the reason for what that paragraph tells (round 18)."""
+    if k + 1 >= len(td.sents):
+        return ""
+    s, nxt = td.sents[k], td.sents[k + 1]
+    if not _new_paragraph(td, s, nxt) or re.match(r"\s*(så|det er for at|det er fordi|det skyldes|grunden er)\b",
+                                                   nxt.low):
+        return nxt.low
+    words = [w for w in re.findall(r"[a-zæøå]{4,}", s.low[verb_at:]) if w not in ("ikke", "aldrig", "kun")][1:]
+    words = words or re.findall(r"[a-zæøå]{4,}", s.low[:verb_at])
+    return nxt.low if any(re.search(r"\b" + re.escape(w[:5]), nxt.low) for w in words) else ""
 
 
 PROHIBITION_RE = rxcache.compile(r"^\W*det er (ikke tilladt|forbudt|ikke lovligt) at\b|"
@@ -3403,10 +3434,217 @@ def _threats_r17(td: ToneDoc, rule) -> Iterator:
             yield s, m, message
 
 
+# ---------------------------------------------------------------- round 18: bare duties, bare fees, abandonment,
+# a second refusal, the talk closed (blind review 18's kommando, trussel and kold-afvisning misses, in our own shapes)
+
+# a third party's bare claim on the reader's home or land: "Skorstensfejeren skal have fri adgang til ejendommen.",
+# "Der skal altid være uhindret adgang til måleren." (not the reader as subject, "Du skal give …", nor a right:
+# "adgang til hjælp", "adgang til dine papirer")
+ACCESS_DUTY_RE = rxcache.compile(
+    r"^\W*([a-zæøå-]*(plejen|tjenesten|myndigheden|fejeren|værket|kontoret|forvaltningen|afdelingen|personalet|"
+    r"medarbejderne|montøren|håndværkerne|teknikeren|tilsynet|kommunen|centret|centeret|firmaet|entreprenøren|"
+    r"renovationen|leverandøren|hjælperne|hjælperen|aflæseren|inspektøren|selskabet|forsyningen))( \w+){0,2}? "
+    r"skal (altid |til enhver tid |hele tiden |kunne )?(have|gives|sikres|få) (\w+ ){0,2}?adgang til (\w+ ){0,3}?"
+    r"(?P<place>\w*(bolig|hus|ejendom|grund|have|haven|måler|kælder|lejlighed|værelse|skorsten|brønd|tank|stophane|"
+    r"stikledning|loft|carport|garage|hjem|matrikel|areal|indkørsel|dør|nøgle|rum|installation|ledning)\w*)\b|"
+    r"^\W*der skal (altid |til enhver tid |hele tiden )?være (\w+ )?adgang til (\w+ ){0,3}?"
+    r"(?P<place2>\w*(bolig|hus|ejendom|grund|måler|kælder|lejlighed|værelse|skorsten|brønd|tank|stophane|stikledning|"
+    r"loft|garage|matrikel|indkørsel|installation)\w*)\b")
+
+
+def _eased_r18(td: ToneDoc, k: int, s: Sent) -> bool:
+    """``_eased``, or help or a way on in the next sentence even in a new paragraph ("Ring til os, hvis tidspunktet
+    ikke passer.")."""
+    if _eased(td, k, s):
+        return True
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    return nxt is not None and bool(td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low)
+                                    or READER_CALLS_RE.search(nxt.low))
+
+
+def _access_duty_r18(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18: a third party's bare claim on the reader's home ("Vandværket skal have fri adgang til måleren."),
+    with no reason, purpose, help or way on in the sentence or the next one (``_eased``)."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?"):
+        return None
+    m = ACCESS_DUTY_RE.match(s.low)
+    if not m or td.quoted(s.start) or _eased_r18(td, k, s) or re.search(r"\b[A-ZÆØÅ]{4,}\b", s.text):
+        return None             # "Der skal ALTID være adgang …": the shouting is the problem (raab)
+    return Hit(0, m.end(), s.low[:m.end()])
+
+
+# a fee or interest laid on the reader, already, with nobody named: "Der er pålagt et gebyr på 100 kr.", "Der er
+# tilskrevet renter af beløbet.", "De er blevet pålagt et rykkergebyr." (not "Der er ikke pålagt …", not our own act)
+FEE_IMPOSED_RE = rxcache.compile(
+    r"^\W*(der|(du|de|i)|((et|en) )?[a-zæøå]*(gebyr|rente|tillæg|afgift|bøde)( på [^,.;:]{1,25}?)?)( nu| hermed)? "
+    r"(er|er blevet|bliver|blev) (nu |hermed |derfor )?(pålagt|tillagt|påført|pålignet|tilskrevet|opkrævet)\b"
+    r"(?P<what>( \w+){0,3}? \w*(gebyr|renter|rente|tillæg|afgift|bøde)\w*\b)?")
+LEGAL_BASIS_RE = rxcache.compile(r"§|\b(efter|ifølge|i henhold til|i medfør af|jf\.?) (\w+ ){0,2}?(\w*lov\w*|regl\w*|"
+                                 r"\w*bekendtgørelse\w*|vedtægt\w*|takst\w*)")
+
+
+def _bare_fee_r18(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18: a fee or interest stated as laid on the reader already, with no reason or legal basis and no help
+    or way out in the sentence or the next one ("Der er pålagt et gebyr på 100 kr. efter opkrævningslovens § 6. Ring,
+    hvis du vil aftale en betalingsordning." is fine)."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or HYPOTHETICAL_RE.match(s.low) or td.quoted(s.start):
+        return None
+    m = FEE_IMPOSED_RE.match(s.low)
+    if not m or not (m.group("what") or re.search(r"(gebyr|rente|tillæg|afgift|bøde)", m.group(0))):
+        return None
+    if LEGAL_BASIS_RE.search(s.low) or _eased_r18(td, k, s) or READER_WISH_RE.search(s.low) or WISH_IF_RE.search(s.low):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and LEGAL_BASIS_RE.search(nxt.low) and not _new_paragraph(td, s, nxt):
+        return None             # "Der er tilskrevet renter. Renten er 0,7 % om måneden efter renteloven."
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader left alone with the outcome: "…, og så må du selv finde ud af, hvor du skal bo", "Ellers må I selv klare
+# jer", "…, så er det dit eget problem" (cold whatever help stands later: as "uden varsel")
+ABANDON_RE = rxcache.compile(
+    r"(\b(og så|så|ellers|i så fald|derefter)|,) må (du|de|i) selv (\w+ )?(finde ud af|klare (dig|dem|jer)|"
+    r"se,? (hvordan|hvad|hvor)|finde (en|din|deres|jeres) egen|stå for (resten|det hele))\b|"
+    r"\b(så|ellers|i så fald) (er|bliver) det (dit|deres|jeres) eget problem\b")
+
+
+def _abandon_r18(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18: the reader told to fend alone ("…, og så må du selv finde ud af, hvordan …"), unless help or a way on
+    stands in the same sentence, or the condition is the reader's own wish ("Vil du hellere køre selv, …")."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start):
+        return None
+    m = ABANDON_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()):
+        return None
+    if td.help(s) or ALTERNATIVE_RE.search(s.low[m.end():]) or re.search(r"\b(gerne|hellere|selv vil)\b", s.low):
+        return None
+    if READER_WISH_RE.search(s.low) or WISH_IF_RE.search(s.low[:m.start()]) or OWN_WISH_IF_RE.match(s.low):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _threat_before_help_r18(td: ToneDoc, k: int, extra) -> Hit | None:
+    """Round 18: a sanction on the reader's repeated lapse ("Udebliver Peter igen, bliver han udmeldt af …") that the
+    threat rule let pass for the help further down, when no help stands before it nor in the next sentence: the help
+    is too far off to take the threat out of it (the order rule says the same about the order). Not when it opens the
+    letter (its first paragraph or first two sentences): that is the order rule's finding alone."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.help(s):
+        return None
+    m = _sanction(td, k, extra)
+    if not m or _carries_out_decision(td, k) or OWN_WISH_RE.search(s.low) or OWN_WISH_IF_RE.match(s.low):
+        return None
+    # a repeated lapse: "Udebliver Peter igen, …", "Hvis det sker igen, …"
+    lapse = (REPEAT_IF_RE.search(s.low[:m.start()]) and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)))
+    if not lapse or STRONG_REASON_RE.search(s.low) or PURPOSE_RE.search(s.low):
+        return None
+    if any(td.help(w) or READER_CALLS_RE.search(w.low) for w in td.sents[:k + 2]):
+        return None
+    if not _way_out_anywhere(td):
+        return None             # no help at all: the threat rule's own question
+    before = [w for w in td.sents[:k] if w.zone == "body"] + [s]
+    if len(before) < 3 or not any(_new_paragraph(td, a, b) for a, b in zip(before, before[1:])):
+        return None             # a threat that opens the letter is the order rule's (raekkefoelge)
+    return m
+
+
+def _and_more_r18(td: ToneDoc, found: Iterator, more) -> Iterator:
+    """The family's own findings ``found``, then ``more(k, first)``'s (a hit and a message, or None) on each sentence
+    ``k`` not flagged yet; ``first`` is the index of the first sentence flagged, or None (round 18)."""
+    done = set()
+    for s, m, message in found:
+        done.add(s.start)
+        yield s, m, message
+    first = next((k for k, s in enumerate(td.sents) if s.start in done), None)
+    for k, s in enumerate(td.sents):
+        got = None if s.start in done else more(k, first)
+        if got:
+            yield s, got[0], got[1]
+
+
+def _more_threat_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """A bare fee, the reader left alone, a repeated lapse's sanction far from the help (round 18)."""
+    fee = _bare_fee_r18(td, k)
+    if fee:
+        return fee, f"{rule.message} Skriv, hvorfor læseren skal betale det, og hvad læseren kan gøre."
+    alone = _abandon_r18(td, k)
+    if alone:
+        return alone, f"{rule.message} Sætningen overlader læseren til sig selv. Skriv, hvad I kan hjælpe med."
+    far = _threat_before_help_r18(td, k, _compiled(rule, "triggers"))
+    return (far, f"{rule.message} Hjælpen står først længere nede i brevet. Skriv den lige efter.") if far else None
+
+
+def _threats_r18(td: ToneDoc, rule) -> Iterator:
+    """The threat rule's findings (``_threats_r17``), then its round-18 shapes (``_more_threat_r18``)."""
+    return _and_more_r18(td, _threats_r17(td, rule), lambda k, first: _more_threat_r18(td, rule, k, first))
+
+
+def _commands_r18(td: ToneDoc, rule) -> Iterator:
+    """The order rule's findings (``_commands``), then a third party's bare claim on the reader's home (round 18)."""
+    def more(k: int, first):
+        got = None if _shouted_modal(td.sents[k]) else _access_duty_r18(td, k)
+        return (got, rule.message) if got else None
+    return _and_more_r18(td, _commands(td, rule), more)
+
+
+# contact in this case refused: "Vi modtager ikke yderligere henvendelser i denne sag.", "Kommunen besvarer ikke flere
+# breve om sagen." (kommando's exempt leaves it to the refusal rule: a door closed, not an order)
+NO_MORE_CONTACT_RE = rxcache.compile(
+    r"^\W*(vi|kommunen|forvaltningen|jeg|\w+(en|et)) (modtager|besvarer|behandler|svarer på|tager imod|accepterer) "
+    r"(ikke|ingen) (yderligere|flere|nye|andre) (henvendelser|breve|mails|klager|spørgsmål|indsigelser|bemærkninger)"
+    r"( \w+){0,2}? (i|om|vedrørende|vedr\.?) (denne|den|sagen|afgørelsen|afgørelse|kontrolafgiften|spørgsmålet)\b")
+# a reduction or a stop told as the letter's decision, and a later no to an application of the reader's
+REDUCED_RE = rxcache.compile(r"\b(nedsættes|nedsat|reduceres|reduceret|standses|standset|stoppes|ophører|bortfalder|"
+                             r"frakendes|inddrages)\b")
+APPLIED_RE = rxcache.compile(r"\b(ansøgning\w*|anmodning\w*|ønske\w*) om\b")
+
+
+def _second_refusal_r18(td: ToneDoc, rule, k: int, first: int) -> tuple[Hit, str] | None:
+    """Round 18: in a letter whose decision is a reduction or a stop (the refusal rule's one finding, at ``first``), a
+    later no to the reader's own application ("Deres ansøgning om … kan ikke imødekommes") in another paragraph gets
+    its own finding when it has no reason of its own: the refusal rule, read from sentence ``k`` on."""
+    body = td.sents
+    s = body[k]
+    if (k <= first or s.part == "appeal" or s.zone != "body" or not REDUCED_RE.search(body[first].low)
+            or not APPLIED_RE.search(s.low) or not td.hits(_compiled(rule, "triggers")).get(k)
+            or not _new_paragraph(td, body[first], s)):
+        return None
+    view = replace(td, sents=body[k:], _cache={}, _low=None, _starts=[], _memo=None, _lows=None)
+    for w, m, message in _refusals(view, rule):
+        if w.start == s.start:
+            return m, message
+        return None
+    return None
+
+
+def _more_refusal_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """A second refusal in a reduction letter, contact in this case refused (round 18)."""
+    got = _second_refusal_r18(td, rule, k, first) if first is not None else None
+    if got:
+        return got
+    s = td.sents[k]
+    m = NO_MORE_CONTACT_RE.match(s.low)
+    if not m or s.part == "appeal" or td.help(s) or ALTERNATIVE_RE.search(s.low[m.end():]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0)), ("Sætningen lukker samtalen med læseren. Skriv i stedet, hvem læseren "
+                                                 "kan kontakte, hvis der er mere at sige.")
+
+
+def _cold_refusals_r18(td: ToneDoc, rule) -> Iterator:
+    """The refusal rule's findings (``_cold_refusals``), then a second refusal in a reduction letter and the talk in
+    this case closed (round 18)."""
+    return _and_more_r18(td, _cold_refusals(td, rule), lambda k, first: _more_refusal_r18(td, rule, k, first))
+
+
 FAMILY_FN = {
     "trussel": _threats_r17, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
     "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order,
 }
+# round 18: each family's findings, then its round-18 shapes
+FAMILY_FN.update({"trussel": _threats_r18, "kommando": _commands_r18, "kold-afvisning": _cold_refusals_r18})
 
 
 # ---------------------------------------------------------------- suggestions
