@@ -10,7 +10,8 @@ A letter that decides or asks the reader to act (``ask_genres``) gets the rule's
 receipt gets a tip (``info``): the reader can live without asking. An e-mail that asks for an answer to itself
 ("svar på denne mail") gives the reader someone to write to.
 
-A refusal whose tone finding already says that the reader has nobody to ask (``tone.check`` marks the letter)
+A refusal whose tone finding already says whom the reader can contact (the refusal rule marks the letter,
+``tone.CONTACT_SAID``)
 gets no second finding: the tone rules run before this one (the rule files are read in theme order).
 
 With ``person = true`` (rule ``klart-budskab.kontaktperson``) the rule asks for a *named* person instead: a

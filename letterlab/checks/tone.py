@@ -2329,7 +2329,8 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
         shut = DOOR_SHUT_RE.search(s.low[m.start():]) or DOOR_SHUT_RE.search(s.low[:m.start()])
         if shut and not td.help(s):
             # "…, uanset hvor mange gange der henvendes": the door shut for good, whatever the reason given
-            yield s, m, "Afslaget lukker døren for læseren. Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
+            yield s, m, _whom_said(td, "Afslaget lukker døren for læseren. Skriv, hvad læseren kan gøre nu, og hvem "
+                                       "læseren kan kontakte.")
             return
         near_end, sect_end = _refusal_reach(td, body, k)
         near = [w for j, w in enumerate(body[k:k + 3], k) if j < sect_end and _speaks_for(td, s, w, j < near_end)]
@@ -2356,15 +2357,15 @@ def _refusals(td: ToneDoc, rule) -> Iterator:
                 and not any(STRONG_REASON_RE.search(_after_refusal(w).low) for w in further
                             if not _reason_heading(td, w) and not (law_only and not _reason_for_refusal(td, w)))
                 and not _explained_refusal(td, rule, k, m)):
-            yield s, m, f"{rule.message} Skriv, hvorfor, med almindelige ord." + (
-                f" {NOBODY_TO_ASK}" if _nobody_to_ask(td) else "")
+            yield s, m, (f"{rule.message} Skriv, hvorfor, med almindelige ord. " + _whom_said(td, NOBODY_TO_ASK)
+                         if _nobody_to_ask(td) else f"{rule.message} Skriv, hvorfor, med almindelige ord.")
             return
         if (len(body) >= 3 and not _NEXT_STEP.search(whole) and not ONWARD_RE.search(whole)
                 and not CONTACT_RE.search(td.text)):
-            yield s, m, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte."
+            yield s, m, _whom_said(td, f"{rule.message} Skriv, hvad læseren kan gøre nu, og hvem læseren kan kontakte.")
             return
         if _nobody_to_ask(td):
-            yield s, m, f"Læseren har ingen at spørge om afslaget. {NOBODY_TO_ASK}"
+            yield s, m, "Læseren har ingen at spørge om afslaget. " + _whom_said(td, NOBODY_TO_ASK)
             return
 
 
@@ -2489,8 +2490,8 @@ def _officialese_refusal(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
     if kind == "unmet":
         return Hit(m.start(), m.end(), m.group(0)), (f"{rule.message} Skriv med almindelige ord, hvilke krav "
                                                      "læseren ikke opfylder, og hvorfor.")
-    return Hit(m.start(), m.end(), m.group(0)), ("Brevet sender læseren videre uden hjælp. Skriv, hvorfor, og hvem "
-                                                 "læseren kan kontakte.")
+    return Hit(m.start(), m.end(), m.group(0)), _whom_said(td, "Brevet sender læseren videre uden hjælp. Skriv, "
+                                                                "hvorfor, og hvem læseren kan kontakte.")
 
 
 def _refused_before(td: ToneDoc, rule, k: int) -> bool:
@@ -2525,6 +2526,14 @@ STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|k
 # a way to reach someone (not "telefoniske henvendelser besvares ikke")
 CONTACT_GIVEN_RE = rxcache.compile(r"\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\w@\w|\btlf\b|\btelefon(nummer|nr|tid)?\b|\bmobil\w*")
 COMPLAINT_HELP_RE = rxcache.compile(r"\bhjælp\w* til (at )?((skrive|formulere|udfylde|lave|sende) )?(din |deres |jeres |en )?klage")
+# set on a letter's ToneDoc when a refusal's finding says whom to contact (``checks/contact.py`` then says nothing)
+CONTACT_SAID = "contact-said"
+
+
+def _whom_said(td: ToneDoc, message: str) -> str:
+    """``message``, a refusal finding's advice on whom to contact; the letter is marked (``CONTACT_SAID``)."""
+    td._cache[CONTACT_SAID] = True
+    return message
 
 
 def _unit_line(line: str) -> bool:
@@ -3362,8 +3371,9 @@ def _closed_door_r17(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
     if m:
         if td.help(s) or ALTERNATIVE_RE.search(s.low[m.end():]) or re.search(r"\b(hvis|såfremt|medmindre)\b", s.low):
             return None
-        return Hit(m.start(), m.end(), m.group(0)), ("Sætningen lukker samtalen med læseren. Skriv i stedet, hvem "
-                                                     "læseren kan kontakte, hvis der er mere at sige.")
+        return Hit(m.start(), m.end(), m.group(0)), _whom_said(td, "Sætningen lukker samtalen med læseren. Skriv i "
+                                                                    "stedet, hvem læseren kan kontakte, hvis der er "
+                                                                    "mere at sige.")
     found = td.hits(_compiled(rule, "triggers"))
     m = GENERAL_REFERRAL_RE.match(s.low)
     if m:
@@ -3374,9 +3384,9 @@ def _closed_door_r17(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
             return None
         if not (_nobody_to_ask(td) or not td.help_anywhere()):
             return None
-        return Hit(m.start(), m.end(), m.group(0)), ("Brevet sender læseren til de generelle regler i stedet for at "
-                                                     "svare. Skriv, hvad reglerne betyder for læseren, og hvem "
-                                                     "læseren kan kontakte.")
+        return Hit(m.start(), m.end(), m.group(0)), _whom_said(td, "Brevet sender læseren til de generelle regler i "
+                                                                    "stedet for at svare. Skriv, hvad reglerne betyder "
+                                                                    "for læseren, og hvem læseren kan kontakte.")
     m = LAW_BASIS_RE.match(s.low)
     if not m or not LAW_WORDS_RE.search(s.low, m.end()):
         return None
@@ -3629,8 +3639,9 @@ def _more_refusal_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | Non
     m = NO_MORE_CONTACT_RE.match(s.low)
     if not m or s.part == "appeal" or td.help(s) or ALTERNATIVE_RE.search(s.low[m.end():]):
         return None
-    return Hit(m.start(), m.end(), m.group(0)), ("Sætningen lukker samtalen med læseren. Skriv i stedet, hvem læseren "
-                                                 "kan kontakte, hvis der er mere at sige.")
+    return Hit(m.start(), m.end(), m.group(0)), _whom_said(td, "Sætningen lukker samtalen med læseren. Skriv i "
+                                                                "stedet, hvem læseren kan kontakte, hvis der er mere "
+                                                                "at sige.")
 
 
 def _cold_refusals_r18(td: ToneDoc, rule) -> Iterator:
@@ -3718,8 +3729,6 @@ def kept_tone_problem(tone_findings, start: int, end: int, replacement: str) -> 
     return None
 
 
-# set on a letter's ToneDoc when a refusal's finding says whom to contact (``checks/contact.py`` then says nothing)
-CONTACT_SAID = "contact-said"
 
 
 def check(doc, rule) -> Iterator:
@@ -3737,8 +3746,6 @@ def _check(doc, td: ToneDoc, rule) -> Iterator:
     flagged: set[int] = set()
     for s, m, message in FAMILY_FN[family](td, rule):
         flagged.add(s.start)
-        if family == "kold-afvisning" and (NOBODY_TO_ASK in message or "hvem læseren kan kontakte" in message):
-            td._cache[CONTACT_SAID] = True
         if family == "raab":
             if m is None:
                 yield make_finding(rule, doc, s.start, s.end, message=message)
