@@ -438,6 +438,26 @@ def _deletion_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return t.idx[start], t.end[end - 1]
 
 
+# "her"/"der" and a preposition: a sentence adverb ("Sagen er hermed afsluttet") or the object of a verb with that
+# preposition ("Det ændrer ikke herved", "Vi fortsætter dermed")
+PRONOMINAL_ADVERB_RE = re.compile(r"(her|der)(ved|med|af|om|på|til|for|i|under|over|efter|fra|imod|mod)")
+_BETWEEN_VERB = {"ikke", "aldrig", "heller", "også", "dog", "nu", "jo", "vel", "så", "derfor", "endnu", "længere"}
+
+
+def _verb_complement(t: TokenTable, start: int, end: int) -> bool:
+    """The deleted word is a pronominal adverb that ends its clause right after a verb (and "ikke" or the like):
+    the verb's object ("Oplysningerne ændrer ikke herved" = "… ved det"), which cannot go without a word in place."""
+    if end - start != 1 or not PRONOMINAL_ADVERB_RE.fullmatch(t.lower[start]):
+        return False
+    nxt = _skip_space(t, end)
+    if nxt < len(t) and not t.punct[nxt]:
+        return False
+    i = start - 1
+    while i >= 0 and (t.space[i] or t.lower[i] in _BETWEEN_VERB):
+        i -= 1
+    return i >= 0 and t.pos[i] in ("VERB", "AUX")
+
+
 def _replacement(entry: Entry, doc: Doc, m: list[tuple[int, int, int]], rep: str, slot_of) -> tuple[str, bool]:
     """(replacement text before capitalisation, certain) for one alternative; ``slot_of`` from :func:`_slots`."""
     if rep == "":
@@ -723,7 +743,7 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         if rep == "":
             s, e = _deletion_span(doc, start_tok, end_tok)
             safe = entry.safe if entry.safe is not None else (single_token and not sentence_start)
-            safe = bool(safe) and k == 0
+            safe = bool(safe) and k == 0 and not _verb_complement(t, start_tok, end_tok)
             suggestions.append(Suggestion(s, e, "", kind=kind, safe=safe,
                                           confidence=0.9 if safe else 0.6, note=entry.note))
             shown.append("")
