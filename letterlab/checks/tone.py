@@ -196,7 +196,7 @@ switched off alone:
   Round 18b (``_order_r18b``, when the above finds nothing): a conditional threat that opens the passage with the
   request it backs next in other words than an order ("Beløbet … skal betales senest …", "… bedes indbetalt", "Du kan
   betale via …", the summons' "Samtalen er … kl. 9.30 …"), also on "medmindre du betaler …" and with a benefit cut
-  ("din ydelse bliver nedsat"); and the request first, then a certain or cold sanction on the reader's lapse ("Ved
+  ("din ydelse bliver nedsat"); and the request first, then a cold or terse certain sanction on the reader's lapse ("Ved
   gentagen … opkræves et gebyr", "…, overgives sagen uden videre til …") that nothing in its paragraph answers, with
   the help only in a later paragraph (not a closing "Har du spørgsmål, …"). Help in the sentence after the threat
   keeps it off the order rule, as before.
@@ -3731,10 +3731,11 @@ def _threat_then_ask_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hi
 
 
 def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
-    """The request stands first, then a certain sanction on the reader's failure that nothing in its paragraph or the
-    next sentence answers ("…, overgives sagen uden videre til politiet", "Ved gentagen fejlsortering opkræves et
-    gebyr"), and the help only in a later paragraph ("Vi kommer gerne ud og viser …"). Not when help or a way out
-    stands before the threat, nor when only a closing "Har du spørgsmål, …" or the appeal follows."""
+    """The request stands first, then a sanction on the reader's failure told coldly ("…, overgives sagen uden videre
+    til …", "uden varsel") or tersely and as certain, with no "hvis" ("Ved gentagen … opkræves et gebyr", "Overskrides
+    fristen, …"), that nothing in its paragraph or the next sentence answers, and the help only in a later paragraph
+    ("Vi kommer gerne ud og viser …"). Not when help or a way out stands before the threat, nor when only a closing
+    "Har du spørgsmål, …" or the appeal follows; a "Hvis …, så …" consequence is the shape the issue recommends."""
     asked = False
     for n, k in enumerate(body):
         s = td.sents[k]
@@ -3746,10 +3747,12 @@ def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent
         asked = asked or _asks_wide_r18b(td, s) or bool(PASSIVE_ASK_RE.search(s.low))
     else:
         return None
-    if (not asked or n == 0 or STATE_IF_RE.search(s.low) or not (_certain(td, s) or ALWAYS_COLD_RE.search(s.low)
-                                                                     or " uden videre " in s.low)
-            or _answers_r18b(td, s) or _outside_risk(td, s) or _decision_told(s)):
+    cold = ALWAYS_COLD_RE.search(s.low) or " uden videre " in s.low
+    if (not asked or n == 0 or STATE_IF_RE.search(s.low) or _answers_r18b(td, s) or _outside_risk(td, s)
+            or _decision_told(s)):
         return None
+    if not cold and (THREAT_IF_RE.search(s.low) or not _certain(td, s)):
+        return None             # "Hvis …, så …" is the shape the issue recommends: only a cold or terse threat counts
     j = n + 1
     while j < len(body) and not _paragraph_break(td, td.sents[body[j - 1]], td.sents[body[j]]):
         if _answers_r18b(td, td.sents[body[j]]):
