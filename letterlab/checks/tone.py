@@ -193,6 +193,13 @@ switched off alone:
   decision ("… har truffet afgørelse om, at …", "… opsiges hermed") belongs first, and a sanction word in a reason
   ("…, fordi din løn skulle have været trukket fra i …") is no consequence. And a
   cold threat ("uden yderligere varsel") with no help before it and the help two sentences or more after it.
+  Round 18b (``_order_r18b``, when the above finds nothing): a conditional threat that opens the passage with the
+  request it backs next in other words than an order ("Beløbet … skal betales senest …", "… bedes indbetalt", "Du kan
+  betale via …", the summons' "Samtalen er … kl. 9.30 …"), also on "medmindre du betaler …" and with a benefit cut
+  ("din ydelse bliver nedsat"); and the request first, then a cold or terse certain sanction on the reader's lapse ("Ved
+  gentagen … opkræves et gebyr", "…, overgives sagen uden videre til …") that nothing in its paragraph answers, with
+  the help only in a later paragraph (not a closing "Har du spørgsmål, …"). Help in the sentence after the threat
+  keeps it off the order rule, as before.
 
 English and Norwegian sentences (two foreign function words or more) are skipped.
 Everything runs on the letter's content sentences (``LetterContext.sentences``)
@@ -3650,12 +3657,156 @@ def _cold_refusals_r18(td: ToneDoc, rule) -> Iterator:
     return _and_more_r18(td, _cold_refusals(td, rule), lambda k, first: _more_refusal_r18(td, rule, k, first))
 
 
+# round 18b (order): the request the threat backs in more words than ``_asks``: a passive with a deadline ("Beløbet
+# skal betales senest …", "… bedes indbetalt"), a way to do it ("Du kan betale via …"), or a summons' time and place
+# ("Samtalen er torsdag den 6. juni kl. 9.30 …")
+ASK_WIDE_R18B_RE = rxcache.compile(
+    r"\bbedes\b|\bskal (\w+ ){0,2}?(betales|indbetales|sendes|indsendes|afleveres|returneres|underskrives|udfyldes|"
+    r"fjernes|flyttes|ryddes|beskæres|lovliggøres|tilbagebetales)\b|\bskal (være )?(\w+ ){0,2}?(lovliggjort|fjernet|"
+    r"flyttet|underskrevet|udfyldt|returneret|afleveret|ryddet|klippet|beskåret)\b|\b(du|de|i) kan (betale|indbetale|sende|indsende|"
+    r"aflevere|uploade|indlevere)\b|\b(møde\w*|samtale\w*)\b[^.]{0,40}\b(kl|klokken)\W{1,3}\d")
+NOT_ASKED_R18B_RE = rxcache.compile(r"\b(skal|bedes|kan) ikke\b|\bikke (skal|bedes)\b|\bbehøver\b")
+# the reader's benefit cut on a lapse in the plain order: "Din kontanthjælp bliver nedsat, hvis du ikke …"
+REDUCED_R18B_RE = rxcache.compile(r"\b(din|dit|dine|deres|jeres) (\w+ ){1,2}?(vil )?(blive|bliver) (nedsat|reduceret)\b")
+# a repeated lapse of the reader's as the opener: "Ved gentagen fejlsortering …", "Ved fornyet overtrædelse …"
+REPEAT_OPENER_R18B_RE = rxcache.compile(r"^\W*ved (gentagen|gentagne|fornyet) \w+")
+# the claim sent on to be collected: "Sagen bliver sendt til Gældsstyrelsen", "… oversendes til inkasso"
+COLLECTION_R18B_RE = rxcache.compile(r"\b(sendt|sendes|sender|oversendt|oversendes|oversender)\b[^.]{0,30}\b(gældsstyrelsen|"
+                                     r"inddrivelse|inkasso)\b")
+# "unless" the reader pays or sends what is asked: "…, medmindre du betaler det skyldige beløb"
+MEDMINDRE_PAY_R18B_RE = rxcache.compile(r"\bmedmindre (du|de|i|beløbet|regningen|restancen)\b[^,]{0,40}\b(betal\w*|"
+                                        r"indbetal\w*|send\w*|indsend\w*|afleve\w*|fjern\w*)")
+# the reader's card or access blocked: "… spærres dit lånerkort"
+BLOCKED_R18B_RE = rxcache.compile(r"\bspærre[st]?\b|\bspærret\b|\binddrage[st]?\b|\binddraget\b")
+
+
+def _asks_wide_r18b(td: ToneDoc, s: Sent) -> bool:
+    """``_asks``, or the request in a passive, as a way to do it, or as a summons' time and place; not help."""
+    return _asks(td, s) or (not td.help(s) and bool(ASK_WIDE_R18B_RE.search(s.low))
+                            and not NOT_ASKED_R18B_RE.search(s.low))
+
+
+def _lapse_threat_r18b(td: ToneDoc, k: int, extra) -> Hit | None:
+    """``_lapse_threat``, or a cut in the reader's benefit on their failure, or an adverse consequence
+    (``ORDER_ADVERSE_RE``) after a repeated lapse as the opener ("Ved gentagen fejlsortering opkræves et gebyr")."""
+    s = td.sents[k]
+    m = _lapse_threat(td, k, extra)
+    if m:
+        return m
+    span = _failure_span_r18b(td, s)
+    for rx in (REDUCED_R18B_RE, COLLECTION_R18B_RE, BLOCKED_R18B_RE, ORDER_ADVERSE_RE) if span else ():
+        m = rx.search(s.low)
+        if (m and not span[0] <= m.start() < span[1] and not td.quoted(s.start + m.start())
+                and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.start()))])):
+            return Hit(m.start(), m.end(), m.group(0))
+    opener = REPEAT_OPENER_R18B_RE.match(s.low)
+    if opener and not NEGATION_RE.search(s.low):
+        m = ORDER_ADVERSE_RE.search(s.low, opener.end())
+        if m and not td.quoted(s.start + m.start()):
+            return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+def _failure_span_r18b(td: ToneDoc, s: Sent) -> tuple[int, int] | None:
+    """``_failure_span``, or an "unless" clause on what the reader does ("…, medmindre du betaler …")."""
+    span = _failure_span(td, s)
+    if span or WISH_NOT_RE.search(s.low) or s.low.rstrip().endswith("?"):
+        return span
+    m = MEDMINDRE_PAY_R18B_RE.search(s.low)
+    return _clause(s.low, m.start()) if m and "automatisk" not in s.low else None
+
+
+def _answers_r18b(td: ToneDoc, x: Sent) -> bool:
+    """The sentence answers a threat: help, a way out, the reader's call, a way forward or its reason."""
+    return bool(td.help(x) or _WAY.search(x.low) or READER_CALLS_RE.search(x.low) or ANSWERED_RE.search(x.low)
+                or STRONG_REASON_RE.search(x.low) or WAY_FORWARD_RE.search(x.low))
+
+
+def _threat_then_ask_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
+    """The passage opens with a threat on the reader's failure and the next sentence is the request it backs, in
+    more words than ``_threat_first`` reads ("Vandet bliver lukket, hvis restancen ikke er betalt. Du kan betale via
+    …", "…, hvis du ikke kommer til samtalen. Samtalen er torsdag kl. 9.30 …"). Only a conditional threat (a
+    decision told first is the reader's news, "Din boligstøtte bliver stoppet fra 1. maj."), not one with its own
+    reason, help or the reader's call in it, and not a consequence on a condition outside the reader's doing."""
+    if len(body) < 2:
+        return None
+    k = body[0]
+    s, nxt = td.sents[k], td.sents[body[1]]
+    if (_decision_told(s) or td.help(s) or STRONG_REASON_RE.search(s.low) or READER_CALLS_RE.search(s.low)
+            or _outside_risk(td, s) or STATE_IF_RE.search(s.low) or _failure_span_r18b(td, s) is None):
+        return None
+    m = _order_sanction(td, k, extra) or _lapse_threat_r18b(td, k, extra)
+    if m and _asks_wide_r18b(td, nxt):
+        return s, m
+    return None
+
+
+def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
+    """The request stands first, then a sanction on the reader's failure told coldly ("…, overgives sagen uden videre
+    til …", "uden varsel") or tersely and as certain, with no "hvis" ("Ved gentagen … opkræves et gebyr", "Overskrides
+    fristen, …"), that nothing in its paragraph or the next sentence answers, and the help only in a later paragraph
+    ("Vi kommer gerne ud og viser …"). Not when help or a way out stands before the threat, nor when only a closing
+    "Har du spørgsmål, …" or the appeal follows; a "Hvis …, så …" consequence is the shape the issue recommends."""
+    asked = False
+    for n, k in enumerate(body):
+        s = td.sents[k]
+        if td.help(s) or _WAY.search(s.low) or READER_CALLS_RE.search(s.low):
+            return None         # help or a way out stands before the threat
+        first = _lapse_threat_r18b(td, k, extra)
+        if first:
+            break
+        asked = asked or _asks_wide_r18b(td, s) or bool(PASSIVE_ASK_RE.search(s.low))
+    else:
+        return None
+    cold = ALWAYS_COLD_RE.search(s.low) or " uden videre " in s.low
+    if (not asked or n == 0 or STATE_IF_RE.search(s.low) or _answers_r18b(td, s) or _outside_risk(td, s)
+            or _decision_told(s)):
+        return None
+    if not cold and (THREAT_IF_RE.search(s.low) or not _certain(td, s)):
+        return None             # "Hvis …, så …" is the shape the issue recommends: only a cold or terse threat counts
+    j = n + 1
+    while j < len(body) and not _paragraph_break(td, td.sents[body[j - 1]], td.sents[body[j]]):
+        if _answers_r18b(td, td.sents[body[j]]):
+            return None
+        j += 1
+    if j >= len(body) or ANSWERED_RE.search(td.sents[body[j]].low) or STRONG_REASON_RE.search(td.sents[body[j]].low):
+        return None
+    later = [td.sents[x] for x in body[j:]]
+    if any(x.part != "appeal" and "klage" not in x.low and td.help(x) and not QUESTIONS_ONLY_RE.search(x.low)
+           for x in later):
+        return s, first
+    return None
+
+
+def _order_r18b(td: ToneDoc, rule) -> Iterator:
+    """The order rule's findings (``_order``); when it finds none, the threat before the request it backs in wider
+    words (``_threat_then_ask_r18b``) and the request, then the threat, then the help in a later paragraph
+    (``_request_threat_help_r18b``) (round 18b)."""
+    found = False
+    for got in _order(td, rule):
+        found = True
+        yield got
+    if found:
+        return
+    extra = _compiled(rule, "triggers")
+    body = [k for k, s in enumerate(td.sents) if s.zone == "body" and s.part != "appeal" and _has_verb(td, s)]
+    got = _threat_then_ask_r18b(td, body, extra)
+    if got:
+        yield got[0], got[1], f"{rule.message} Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
+        return
+    got = _request_threat_help_r18b(td, body, extra)
+    if got:
+        yield got[0], got[1], f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
+
+
 FAMILY_FN = {
     "trussel": _threats_r17, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
     "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order,
 }
 # round 18: each family's findings, then its round-18 shapes
 FAMILY_FN.update({"trussel": _threats_r18, "kommando": _commands_r18, "kold-afvisning": _cold_refusals_r18})
+# round 18b: the order rule's wider shapes
+FAMILY_FN["raekkefoelge"] = _order_r18b
 
 
 # ---------------------------------------------------------------- suggestions
