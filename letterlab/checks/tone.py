@@ -1414,7 +1414,7 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats) or _role_duty(td, k) or _duty_lecture_r18(td, k)
+        m = _first_match(td, k, pats) or _role_duty(td, k) or _duty_lecture_r18(td, k) or _lecture_r18c(td, k)
         if not m:
             continue
         rest = s.low[m.end():]
@@ -1514,7 +1514,8 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
-             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _reproach_r18(td, k))
+             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _reproach_r18(td, k)
+             or _reproach_r18c(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -1601,6 +1602,144 @@ def _reader_told(td: ToneDoc, k: int) -> bool:
             if _is_reader(td, x, t.start(g), t.group(g)):
                 return True
     return False
+
+
+# ---- round 18c: subtle lecturing and moralising (blind review 19's misses, in shapes of our own)
+_WHO = r"(?P<who>de|du|i)"
+# a reminder from above that the reader should know a limit: "… er som bekendt ikke omfattet", "Som bekendt er det
+# kun …" (not our own news or a shared fact: "Som bekendt fra mødet aftalte vi …", "Som bekendt holder vi lukket …")
+KNOWN_LIMIT_RE = rxcache.compile(r"\b(er|var|gælder|dækker|omfatter|kan|må|skal)\b,? som (bekendt|(de|du|i) (nok |sikkert |jo )?"
+                                 r"(ved|véd)),? (ikke|kun|alene|udelukkende)\b|^\W*som bekendt\b(?! fra\b)(?!,? (\w+ )?(vi|jeg|"
+                                 r"kommunen)\b)[^.]{0,60}?\b(ikke|kun|alene|udelukkende)\b")
+# the reader's conduct told as what is expected of them ("Det forudsættes, at De selv holder øje med …"; not what
+# they get or may: "Det forventes, at du får svar …"), or the same of a group ("Det må forventes, at pårørende selv …")
+EXPECTED_CONDUCT_RE = rxcache.compile(
+    r"^\W*det (må |skal |kan )?(forudsættes|forventes),? at " + _WHO + r" (selv |også |fremover |fremadrettet |altid |"
+    r"til enhver tid )*(sørger|holder|planlægger|passer|overholder|tager|husker|retter|følger|melder|afleverer|respekterer|"
+    r"efterlever|orienterer|rydder|tilpasser|indretter|opfører|indstiller|begrænser|bærer)\b|"
+    r"^\W*(det (må|kan|skal|bør) (forventes|forudsættes)|man (må|kan|bør) forvente|det er (rimeligt|naturligt) at forvente),? "
+    r"at (forældre|pårørende|borgere|lejere|\w*ejere|ansøgere|voksne|brugere|beboere|familier|unge)( \w+){0,2}? selv\b")
+# "Man kan ikke forvente, at kommunen …": the reader told not to expect much of the office
+CANNOT_EXPECT_RE = rxcache.compile(r"^\W*(man|de|du|i) kan (jo |dog |selvfølgelig |naturligvis )?ikke forvente,? at (kommunen|vi|"
+                                   r"samfundet|det offentlige|staten|forvaltningen|skolen|personalet|medarbejderne|\w*(plejen|"
+                                   r"centret|centeret|tjenesten|afdelingen|institutionen))\b")
+# "Vi må gå ud fra, at De kender …": the reader reminded that they know (irony when the times are counted)
+ASSUME_KNOWN_RE = rxcache.compile(r"\b(vi|jeg|kommunen) (må|skal|kan) (derfor |således |altså |vel )?(gå ud fra|antage|formode|"
+                                  r"forudsætte),? at " + _WHO + r" (nok |godt |udmærket |allerede |efterhånden |sikkert )?"
+                                  r"(kender|ved|véd|er (\w+ )?(bekendt|fortrolig\w*|klar over)|har (læst|set|forstået))\b")
+COUNTED_RE = rxcache.compile(r"\b(anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende) gang\b|\b(to|tre|fire|fem|seks|"
+                             r"flere|mange|gentagne|adskillige|\d+) gange\b")
+# a duty put on "the applicant" as their own: "Det er ansøgers eget ansvar at …" (not another party's duty)
+OWN_DUTY_RE = rxcache.compile(r"\bdet er (?!(udlejer|arbejdsgiver|leverandør|vognmand|entreprenør|behandler|sagsbehandler|"
+                              r"medarbejder|leder|værge)\w*\b)(\w+ers|\w+(er|re)ns) (eget|egen) (ansvar|pligt|opgave) (selv )?at\b")
+# a moral rule: "Man kan ikke både få hjælp og selv bestemme …" (not a rule on two benefits: "… både folkepension og …")
+BOTH_RE = rxcache.compile(r"^\W*(man|de|du|i) kan (jo )?ikke (både|på én gang|på samme tid) [^.]{3,80}?\bog (samtidig |så |også )?"
+                          r"(selv (bestemme|vælge|styre)|nægte|afvise|kræve|forlange|blive væk|udeblive|lade være|sige nej|"
+                          r"undlade|klage)\b")
+# norms of the land told to the reader: "I Danmark forventer vi, at …" (not our promise: "… forventer vi at kunne …")
+NORMS_RE = rxcache.compile(r"^\W*(i danmark|her i landet|i det danske samfund|i vores samfund|i vores kultur)\b,? (forventer (vi|man)"
+                           r"(?! at kunne)|forventes det|er det (almindeligt|normalt|kutyme|skik|god skik|sædvane|en selvfølge)|"
+                           r"plejer (vi|man)|gør (vi|man))\b")
+# the reader's abilities presumed as the reason: "…, da du efter et år må forventes at kunne …"
+ABILITY_RE = rxcache.compile(r"\b(da|fordi|idet|eftersom)\b[^.]{0,40}?\b(?P<who>de|du|i|man)\b[^.,]{0,40}? (må|kan|skal|bør) "
+                             r"(derfor |nu |efterhånden )?forventes at (kunne|være i stand til|mestre|beherske|klare)\b|"
+                             r"^\W*(?P<who2>de|du|i) (må|kan|skal|bør)( \w+){0,6}? forventes at (kunne|være i stand til|mestre|beherske)\b[^.,]{0,40}\bselv\b")
+# what a service "bør" be used for: "Tjenesten er ikke et sted, hvor man bør …"
+SERVICE_PURPOSE_RE = rxcache.compile(r"\b(er|var) ikke (et sted|stedet|et forum|en instans|beregnet til|tænkt til|ment til)\b[^.]{0,30}?"
+                                     r"\b(man|de|du|i) bør\b")
+
+# help offered in the sentence ("…, men ring gerne, hvis …", "vi hjælper dig gerne"); the function also skips an apology,
+# narrower than SOFTENED_RE, whose "forstå" is also the reader's Danish ("… forventes at kunne forstå dansk")
+HELP_OFFERED_RE = rxcache.compile(r"\b(vi|jeg|kommunen) (\w+ )?(hjælper|kan hjælpe|vil gerne hjælpe|vejleder)\b|\b(ring|skriv|kontakt)\w* (\w+ )?"
+                                  r"(gerne|endelig)\b|\b(du|de|i) (er velkommen(e)? til|kan (altid |også )?(få hjælp|ringe|skrive|kontakte))\b")
+
+
+def _lecture_r18c(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18c lecturing: a limit the reader is reminded they know ("… er som bekendt ikke omfattet"), the reader's
+    conduct told as what is expected ("Det forudsættes, at De …"), "Man kan ikke forvente, at kommunen …", "Vi må gå
+    ud fra, at I kender …" (without a count of the times: that is the reproach's irony), a duty as "ansøgers eget
+    ansvar", a moral rule ("Man kan ikke både … og selv bestemme …"), the norms of the land, the reader's abilities
+    presumed as a reason, and what a service "bør" be used for. Not with an apology, help or a way on in the sentence."""
+    s = td.sents[k]
+    if (HYPOTHETICAL_RE.match(s.low) or SOURCE_OPENER_RE.match(s.low) or HELP_OFFERED_RE.search(s.low)
+            or re.search(r"\b(beklager|undskyld\w*|(vi|jeg) (forstår|ved) godt)\b", s.low)):
+        return None
+    for rx in (KNOWN_LIMIT_RE, EXPECTED_CONDUCT_RE, CANNOT_EXPECT_RE, ASSUME_KNOWN_RE, OWN_DUTY_RE, BOTH_RE, NORMS_RE,
+               ABILITY_RE, SERVICE_PURPOSE_RE):
+        m = rx.search(s.low)
+        if not m or td.quoted(s.start + m.start()):
+            continue
+        g = "who2" if m.groupdict().get("who2") else "who"
+        who = m.groupdict().get(g)
+        if who and who != "man" and not _is_reader(td, s, m.start(g), who):
+            continue
+        if rx is ASSUME_KNOWN_RE and (COUNTED_RE.search(s.low) or re.search(r"\bmen\b", s.low[m.end():])):
+            continue
+        if rx is EXPECTED_CONDUCT_RE and re.search(r"[,;] (og|men) ", s.low[m.end():]):
+            continue            # "…, og lægen skriver en erklæring": what comes with it, not a lecture
+        return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+# "vi undrer os over, at De overhovedet …"
+WONDER_AT_ALL_RE = rxcache.compile(r"\b(undrer|undrede|forundrer|forundrede) (os|mig|sig|kommunen)( \w+)?( over)?,? (at|hvorfor)\b"
+                                   r"[^.]{0,80}\b(overhovedet|ikke engang|i det hele taget)\b")
+# bad will read into the reader's conduct: "… som andet end manglende vilje", "udtryk for manglende interesse"
+BAD_WILL_RE = rxcache.compile(r"\b(se|ser|opfatte|opfatter|tolke|tolker|betragte|betragter|vurdere|vurderer)\b[^.]{0,30}?\bsom "
+                              r"(andet end |et udtryk for |udtryk for |tegn på |et tegn på )?(\w+ )?manglende (vilje|lyst|interesse|"
+                              r"engagement|motivation|samarbejdsvilje|respekt)\b|\b(udtryk for|tegn på|vidner om|viser|tyder på) "
+                              r"(en |et )?(\w+ )?manglende (vilje|lyst|interesse|engagement|motivation|samarbejdsvilje|respekt)\b")
+# "… og vi forventer, at du tager … mere alvorligt" (not our own: "Vi tager din klage alvorligt")
+MORE_SERIOUS_RE = rxcache.compile(_WHO + r" (fremover |nu |herefter |fremadrettet |i fremtiden )?(tager|tage) (\w+ ){1,5}?"
+                                  r"((mere|langt mere|noget mere) (alvorligt|seriøst)|(alvorligt|seriøst) (fremover|herefter|"
+                                  r"fremadrettet|nu))\b")
+NOT_FIRST_LETTER_RE = rxcache.compile(r"\bdet er (heller )?ikke (første|den første) gang,? (at )?(vi|jeg|kommunen|\w+(en|et)) "
+                                      r"(skriver|skrev|har skrevet|kontakter|ringer|retter henvendelse) (til )?(dig|dem|jer)\b")
+# the others manage: "som alle andre … tilsyneladende kan overholde", "De andre … kan åbenbart godt …"
+OTHERS_MANAGE_RE = rxcache.compile(r"\b(alle|de) (andre|øvrige)\b( \w+){0,5}? ((tilsyneladende|åbenbart|åbenlyst|sagtens|jo) (kan|klarer|"
+                                   r"formår|har kunnet|kunne)|(kan|klarer|formår|har kunnet|kunne) (tilsyneladende|åbenbart|åbenlyst|"
+                                   r"sagtens|jo|godt|fint|uden problemer))\b(?! (få|søge|låne|bruge|benytte|vælge)\b)")
+# the reader's conduct judged unkind to others: "Det er ærgerligt for de andre …", "… ikke rimeligt over for chaufføren"
+UNKIND_RE = rxcache.compile(r"\bdet er (ikke (rimeligt|fair|i orden|retfærdigt|hensynsfuldt)|ærgerligt|synd|uheldigt|irriterende) "
+                            r"(over for|overfor|for) ((de |alle )?(andre|øvrige)\b|(?!(dig|dem|jer|os|mig)\b)\w+(en|erne|ne)\b)")
+LAPSE_CUE_RE = rxcache.compile(r"\bfor sent\b|\bheller ikke\b|\b(flere|gentagne|\w+) gange\b|\bigen\b|\b(ikke|aldrig) (har|blev|er|var) "
+                               r"(\w+ )?(ringet|meldt|givet|kommet|mødt|hentet|afleveret)\b")
+# "…, hvilket ikke giver et godt indtryk"
+IMPRESSION_RE = rxcache.compile(r"\b(giver|gav|efterlader|efterlod|skaber|skabte)( \w+){0,2}? (ikke (et )?(særlig |specielt |synderlig )?"
+                                r"(godt|positivt|heldigt)|(et )?(dårligt|uheldigt|negativt)) indtryk\b|\bikke (giver|gav|efterlader|efterlod|skaber|"
+                                r"skabte) (et )?(særlig |specielt |synderlig )?(godt|positivt|heldigt) indtryk\b")
+_GLAD_RE = rxcache.compile(r"\b(glad|glade|glæde\w*|tak|fornøjelse)\b")
+
+
+def _reproach_r18c(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18c reproach: our wonder that the reader "overhovedet" did it, bad will read into their conduct, "… mere
+    alvorligt" and "ikke første gang, vi skriver til dig", the others who manage, the reader's conduct unkind to
+    others (the reader in the sentence, or a lapse told just before), "ikke et godt indtryk", and "vi må formode,
+    at De kender …" after a count of the times (irony). Not in an apology, not with thanks or gladness, not when
+    negated ("Vi ser det ikke som manglende vilje")."""
+    s = td.sents[k]
+    if HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low) or _GLAD_RE.search(s.low):
+        return None
+    for rx in (WONDER_AT_ALL_RE, BAD_WILL_RE, MORE_SERIOUS_RE, NOT_FIRST_LETTER_RE, OTHERS_MANAGE_RE, UNKIND_RE,
+               IMPRESSION_RE, ASSUME_KNOWN_RE):
+        m = rx.search(s.low)
+        if not m or td.quoted(s.start + m.start()):
+            continue
+        who = m.groupdict().get("who")
+        if who and not _is_reader(td, s, m.start("who"), who):
+            continue
+        if rx is BAD_WILL_RE and "andet end" not in m.group(0) and re.search(r"\bikke\b", s.low[max(0, m.start() - 25):m.start() + 20]):
+            continue
+        if rx is ASSUME_KNOWN_RE and not COUNTED_RE.search(s.low):
+            continue
+        if rx in (UNKIND_RE, IMPRESSION_RE, OTHERS_MANAGE_RE) and (
+                (rx is not IMPRESSION_RE and WE_SUBJECT_RE.match(s.low)) or OUR_PART_RE.search(s.low)
+                or re.search(r"\bat (give|tildele|bevilge|tilbyde|lade|flytte)\b", s.low)):
+            continue
+        if rx in (UNKIND_RE, IMPRESSION_RE) and not (READER_RE.search(s.text) or k > 0 and LAPSE_CUE_RE.search(td.sents[k - 1].low)):
+            continue
+        return Hit(m.start(), m.end(), m.group(0))
+    return None
 
 
 # the main clause after an inverted condition: ", vil besøget bortfalde", ", mister du …"
