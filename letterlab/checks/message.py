@@ -1547,10 +1547,12 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
-        if i > 0 and seq[i - 1].zone_index == s.zone_index and _contact_after_offer(t, _clean(prev)):
-            continue        # "Du kan få hjælp til skemaet. Ring til Borgerservice på ...": how to take up the offer
-        if i > 0 and seq[i - 1].zone_index == s.zone_index and _report_after_condition(t, _clean(prev), actions, conds):
-            continue        # "Du skal give besked, hvis du flytter. Giv besked på borger.dk.": where, on that condition
+        if i > 0 and seq[i - 1].zone_index == s.zone_index:
+            before = _clean(prev)
+            if _contact_after_offer(t, before):
+                continue    # "Du kan få hjælp til skemaet. Ring til Borgerservice på ...": how to take up the offer
+            if _report_after_condition(t, before, actions, conds):
+                continue    # "Du skal give besked, hvis du flytter. Giv besked på borger.dk.": where, on that condition
         verb = _action_verb(t, imperatives)
         demand, first_request = first_request, False
         if deadlines.search(t):
