@@ -1547,8 +1547,12 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
             continue
-        if i > 0 and seq[i - 1].zone_index == s.zone_index and _contact_after_offer(t, _clean(prev)):
-            continue        # "Du kan få hjælp til skemaet. Ring til Borgerservice på ...": how to take up the offer
+        if i > 0 and seq[i - 1].zone_index == s.zone_index:
+            before = _clean(prev)
+            if _contact_after_offer(t, before):
+                continue    # "Du kan få hjælp til skemaet. Ring til Borgerservice på ...": how to take up the offer
+            if _report_after_condition(t, before, actions, conds):
+                continue    # "Du skal give besked, hvis du flytter. Giv besked på borger.dk.": where, on that condition
         verb = _action_verb(t, imperatives)
         demand, first_request = first_request, False
         if deadlines.search(t):
@@ -1615,8 +1619,8 @@ def _sanction_dated(lay: Layout, deadlines) -> bool:
 
 # review 17: the way to get in touch, alone ("Skriv til os i Digital Post.", "Ring til Borgerservice på ..."), with no
 # other task joined to it ("... og send lønsedlerne")
-_CONTACT_STEP = rxcache.compile(r"^(?:[-•*–]\s*)?(ring|skriv|kontakt|send (os |mig )?en (mail|e-mail|besked))\b"
-                                r"(?![^.!?]*\b(og|samt) (send|udfyld|betal|vedlæg|aflever|indsend)\w*)")
+_NO_OTHER_TASK = r"(?![^.!?]*\b(og|samt) (send|udfyld|betal|vedlæg|aflever|indsend)\w*)"
+_CONTACT_STEP = rxcache.compile(r"^(?:[-•*–]\s*)?(ring|skriv|kontakt|send (os |mig )?en (mail|e-mail|besked))\b" + _NO_OTHER_TASK)
 # a sentence that offers the reader help, advice, more time or a talk: "Du har mulighed for at få hjælp til ansøgningen",
 # "De kan bede om at få udsat fristen", "Vi hjælper gerne med at finde en løsning"
 _OFFER = rxcache.compile(r"\b((du|de|i) (kan|har mulighed for|har ret til|er velkommen til|må gerne)|vi (hjælper|vil gerne "
@@ -1631,6 +1635,24 @@ def _contact_after_offer(t: str, prev: str) -> bool:
         return False
     offer = _OFFER.search(prev)
     return offer is not None and not _NEGATION.search(offer.group(0))
+
+
+# the way to tell us, with no new task: "Giv besked på borger.dk", "Fortæl os det i Digital Post"
+_TELL_STEP = rxcache.compile(r"^(?:[-•*–]\s*)?(?:så\s+)?(giv (os |mig )?(besked|det at vide)|fortæl (os|mig) (det|om det))\b"
+                             + _NO_OTHER_TASK)
+
+
+# a duty to tell us: "Du skal give os besked", "De skal fortælle os det", "I skal også oplyse", "Husk at give besked"
+_TELL_DUTY = rxcache.compile(r"\b((du|de|i) skal|skal (du|de|i)|husk at) ((?!ikke\b)\w+ ){0,2}?(give (os |mig )?besked|fortælle|"
+                             r"sige (det )?til|oplyse|meddele|melde|kontakte|ringe|skrive)\b")
+
+
+def _report_after_condition(t: str, prev: str, actions, conds) -> bool:
+    """Where to tell us or reach us (``_TELL_STEP``, ``_CONTACT_STEP``), right after a duty that holds on a condition
+    ("Du skal give besked, hvis din indkomst ændrer sig"): the step of that duty, on the same condition, so no date
+    can be given for it."""
+    return bool(_TELL_STEP.match(t) or _CONTACT_STEP.match(t)) and bool(conds.search(prev)) and \
+        (bool(_TELL_DUTY.search(prev)) or _asks_for_action(actions, prev))
 
 
 def _recurring(t: str) -> bool:

@@ -12,8 +12,8 @@ are low: every clause has at most ``clause_words`` words, and at most
 Officialese of the same length ("Det påhviler Dem endvidere ..., såfremt ...,
 idet ...") has short clauses too, but a third or more long words. A clause is
 the text between commas, semicolons, colons, dashes and brackets; a date
-("fredag den 24. september 2027") counts as one short word, since it is read as
-one. With ``clause_words = 0`` every sentence over ``warn`` is a warning.
+("fredag den 24. september 2027") and an e-mail or web address ("affald@by.dk")
+count as one short word each, since each is read as one. With ``clause_words = 0`` every sentence over ``warn`` is a warning.
 """
 from __future__ import annotations
 
@@ -42,8 +42,13 @@ _PLACEHOLDER = rxcache.compile(r"\{\{[^{}]*\}\}|\{[^{}]*\}|«[^«»]*»|<<[^<>]*
 _WORD = rxcache.compile(r"(?<!\S)\S*[A-Za-zÆØÅæøåÉé]\S*")
 
 
+# an e-mail or web address is read as one unit, like a date: "affald@by.dk", "borger.dk/boligstoette"
+_ADDRESS = rxcache.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(https?://|www\.)\S+(?<![.,;:!?)])|\b[\w-]+\.(dk|com|org|net|eu)(/\S*)?(?<![.,;:!?)])",
+                           re.I)
+
+
 def _clean(sentence: str) -> str:
-    return _DATE.sub(" dato ", _PLACEHOLDER.sub(" ", sentence))
+    return _ADDRESS.sub(" link ", _DATE.sub(" dato ", _PLACEHOLDER.sub(" ", sentence)))
 
 
 def longest_clause(sentence: str) -> int:

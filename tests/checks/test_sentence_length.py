@@ -55,3 +55,28 @@ def test_officialese_with_short_clauses_stays_a_warning(nlp):
 
 def test_a_date_is_one_short_word():
     assert long_word_share("Vi lukker fredag den 24. september 2027.") == 0.0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Skriv til pension@holmby.dk.",
+    "Læs mere på www.holmby.dk/vinterruter.",
+    "Se https://holmby.dk/affald/storskrald?uge=12 og borger.dk/boligstoette.",
+])
+def test_an_email_or_web_address_is_one_short_word(sentence):
+    assert long_word_share(sentence) == 0.0
+
+
+def test_a_comma_after_a_web_address_still_ends_the_clause():
+    assert longest_clause("Læs mere på www.holmby.dk/vinterruter, eller ring til os på tlf. 72 10 44 00.") == 6
+
+
+@pytest.mark.parametrize("sentence, severity", [
+    # short clauses of everyday words; only the addresses would be counted as long words
+    ("Hvis du har spørgsmål til sorteringen, eller hvis du ønsker en større beholder til madaffaldet, er du velkommen "
+     "til at skrive til os på affald@holmby.dk, eller du kan læse mere på holmby.dk/sortering.", "info"),
+    # hard negative: officialese stays heavy with an address in it
+    ("Det påhviler Dem endvidere at give meddelelse til kommunen via pension@holmby.dk, såfremt der indtræder "
+     "ændringer i Deres husleje, idet støtte, der er modtaget med urette, kan kræves tilbagebetalt.", "warning"),
+])
+def test_an_address_does_not_make_a_plain_sentence_heavy(nlp, sentence, severity):
+    assert [s for s, _ in _found(nlp, sentence)] == [severity]
