@@ -1004,17 +1004,77 @@ REFUSAL_OUTCOME_RE = rxcache.compile(r"\b(hvilket|og det|det)( \w+)? (vil sige|b
                                      r"( at (de|du|i))?( \w+)? (et )?afslag\b")
 
 
+# ---- round 18b: a threat the help at the foot of the letter does not answer
+# the reader's act re-labelled as a failure that carries a sanction: "Kommer du for sent, betragtes det som
+# udeblivelse", "Svarer du ikke, betragter vi det som et afslag" (not "…, betragtes det ikke som udeblivelse", nor
+# a label that is no failure: "…, betragter vi det som et ja")
+RELABEL_RE = rxcache.compile(
+    r"\b((betragtes|anses|opfattes|regnes|sidestilles)( det| dette)?|(vil|kan) (det|dette) (\w+ )?(blive|bliver) "
+    r"(betragtet|anset|opfattet|regnet)|(betragter|anser|opfatter|regner) (vi|kommunen|jobcent\w+|skolen|forvaltningen) "
+    r"(det|dette))( \w+)? (som|for|med)( en| et)? (udeblivelse|ulovligt fravær|manglende (medvirken|fremmøde|samarbejde|"
+    r"rådighed|deltagelse|vilje)|afslag|afvisning|afkald|frafald|opsigelse|udmeldelse|vægring|nægtelse|misbrug|snyd|"
+    r"svig|ikke at (ville|stå)\b)")
+# money the reader forfeits on a lapse: "…, og gebyret tilbagebetales ikke", "… refunderes ikke", "mister du depositummet"
+FORFEIT_RE = rxcache.compile(
+    r"\b\w*(gebyr|depositum|indskud|betaling|beløb|afgift|egenbetaling)\w*( \w+){0,2}? (tilbagebetales|refunderes|"
+    r"betales tilbage|returneres|tilbageføres|godtgøres) ikke\b|\b(mister|fortaber) (du|de|i) (\w+ )?\w*(gebyr|depositum|indskud)\w*")
+# ... on top of the case or the time lost ("… bliver ansøgningen henlagt, og gebyret tilbagebetales ikke"); a fee kept
+# alone may be the service's fair price for a late cancellation
+CASE_LOST_RE = rxcache.compile(r"\b(henlagt|henlægges|afvist|afvises|bortfalder|annulleres|slettes|lukkes|ophører|afsluttes|"
+                               r"aflyses|frafalder|mister)\b")
+# an escalation "uden videre": "…, overgives sagen uden videre til politiet"
+AT_ONCE_ESCALATION_RE = rxcache.compile(r"\buden videre\b[^.]{0,40}\btil (politiet|inkasso|gældsstyrelsen|fogedretten|anklage\w*)\b|"
+                                        r"\btil (politiet|inkasso|gældsstyrelsen|fogedretten)\b[^.]{0,20}\buden videre\b")
+
+
+def _lapse_condition_r18b(td: ToneDoc, s: Sent) -> bool:
+    """``s`` opens on a condition about the reader's act ("Kommer du for sent, …", "Hvis du ikke …", "Ved
+    gentagen …"), not a rule about anyone ("…, hvis man …") nor one cited from the law ("Efter aktivloven …")."""
+    low = s.low
+    if LAW_SOURCE_RE.match(low) or SOURCE_OPENER_RE.match(low) or ANYONE_RE.search(low) or WISH_NOT_RE.search(low):
+        return False
+    comma = low.find(",")
+    return bool(FAILURE_IF_RE.search(low) or LAPSE_OPENER_RE.match(low)
+                or comma > 0 and (td.inverted_condition(s) or INVERTED_LAPSE_RE.match(low))
+                or re.match(r"^\W*(hvis|såfremt)\b", low))
+
+
+def _cold_threat_r18b(td: ToneDoc, k: int) -> Hit | None:
+    """Body sentence ``k`` on the reader's lapse re-labels the act as a failure with a sanction behind it
+    (``RELABEL_RE``), lets the reader forfeit money paid (``FORFEIT_RE``) or escalates "uden videre"
+    (``AT_ONCE_ESCALATION_RE``), with no reason and no help in it or in the next sentence of its paragraph: cold
+    however much help the foot of the letter offers. Not in the appeal, not quoted, not negated."""
+    s = td.sents[k]
+    low = s.low
+    forfeit = FORFEIT_RE.search(low) if "ikke" in low or "mister" in low or "fortaber" in low else None
+    if forfeit and not CASE_LOST_RE.search(low[:forfeit.start()] + " " + low[forfeit.end():]):
+        forfeit = None
+    m = RELABEL_RE.search(low) or forfeit or AT_ONCE_ESCALATION_RE.search(low)
+    if not m or s.part == "appeal" or td.quoted(s.start + m.start()) or not _lapse_condition_r18b(td, s):
+        return None
+    if RELABEL_RE.match(m.group(0)) and NEGATION_RE.search(low[slice(*_clause(low, m.start()))]):
+        return None             # "…, betragtes det ikke som udeblivelse"
+    if STRONG_REASON_RE.search(low) or td.help(s) or READER_CALLS_RE.search(low) or _help_next(td, k) and (
+            "\n\n" not in td.text[s.end:td.sents[k + 1].start]):
+        return None             # "Kommer du for sent, kan vi ikke nå det hele. Ring, hvis du bliver forsinket, …"
+    return Hit(m.start(), m.end(), m.group(0))
+
+
 def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
+        cold_r18b = _cold_threat_r18b(td, k)
         refusal = REFUSAL_OUTCOME_RE.search(s.low)
         if refusal and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and re.search(r"\bikke\b", s.low[:s.low.find(",")])):
             # "Modtages papirerne ikke, afgør vi sagen …, hvilket vil sige afslag": the refusal itself as the threat
             m = m or Hit(refusal.start(), refusal.end(), refusal.group(0))
             cold = True
-        elif not m:
+        elif not m and not cold_r18b:
             continue
+        elif cold_r18b:
+            m = m or cold_r18b
+            cold = True
         else:
             cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low)
                         or NO_AMENDS_RE.search(m.g) and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s))
@@ -1036,6 +1096,8 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Hjælpen står først længere nede i brevet. Skriv den lige efter." if _way_out_anywhere(td)
                    else "Brevet tilbyder ingen hjælp.")
+        elif cold_r18b and not ALWAYS_COLD_RE.search(s.low) and not AT_ONCE_ESCALATION_RE.search(s.low):
+            why = "Sætningen siger ikke, hvad læseren kan gøre for at undgå det."
         else:
             why = "Udtrykket lyder som en trussel."
         yield s, m, f"{rule.message} {why}"
@@ -1057,7 +1119,8 @@ READER_OWN = frozenset({"din", "dit", "dine", "deres", "jeres", "du", "de", "dig
 LAPSE_OPENER_RE = rxcache.compile(r"^\W*ved (en |et |den |det )?((næste |ny |nye |fornyet |gentagen |gentagne |fortsat )?"
                                   r"(gentagelse(?! af (?!(forholdet|overtrædelsen|forseelsen|udeblivelsen|fraværet)\b))|"
                                   r"overtrædelse|udeblivelse|forseelse|fravær|restance|overskridelse)\w*|"
-                                  r"(fortsat |fortsatte |gentagen |gentagne |fornyet )?(manglende|for sen|forsinket|udebleven) \w+)\b")
+                                  r"(fortsat |fortsatte |gentagen |gentagne |fornyet )?(manglende|for sen|forsinket|udebleven) \w+|"
+                                  r"(næste |gentagen |gentagne |fornyet |fortsat |fortsatte )(fejl[a-zæøå]+|misbrug\w*))\b")
 # the verb-first condition by its form when the tagger takes the verb for a noun ("Indsender du ikke …, bortfalder …")
 INVERTED_LAPSE_RE = rxcache.compile(r"^\W*(?!(hvis|når|da|at|som|der|det|den|vi|du|de|i|jeg|her|der|sommer|vinter|efter|over|under)\b)"
                                     r"[a-zæøå]+(er|es)\b [^,.]{0,100}\bikke\b[^,.]{0,100}, [a-zæøå]+(er|es)\b")
@@ -2587,7 +2650,9 @@ def _cold_refusals(td: ToneDoc, rule) -> Iterator:
 _TERMS = r"((de|alle) )?(betingelse(rne|n)|kriteri(erne|et)|krav(ene|et)|vilkår(ene|et)|forudsætning(erne|en))\b"
 _UNMET = r"((anses|findes|vurderes|skønnes|er) (\w+ )?ikke|ikke (anses|findes|vurderes|skønnes)) (for |at være )?(opfyldt|opfyldte)\b"
 UNMET_RE = rxcache.compile(rf"^\W*{_TERMS}[^.]{{0,160}}?\b{_UNMET}|"
-                           rf"\b(vurderer|finder|skønner|konstaterer),? at {_TERMS}[^.]{{0,120}}?\b{_UNMET}")
+                           rf"\b(vurderer|finder|skønner|konstaterer),? at {_TERMS}[^.]{{0,120}}?\b{_UNMET}|"
+                           # round 18b: "De opfylder ikke betingelserne." with nothing about which
+                           rf"^\W*(de|du|i|(din |deres |jeres )?(ansøgning|anmodning)(en)?) (opfylder|lever)( \w+)? (ikke|ikke op til) {_TERMS}( for (at )?[a-zæøå]+( [a-zæøå]+){{0,3}})?")
 # "Du henvises til at benytte …", "De henvises i stedet til …": the reader sent elsewhere
 REFERRED_RE = rxcache.compile(r"\b(du|de|i) (henvises|bliver henvist|er henvist)( \w+)? til\b|\bhenvises (du|de|i)( \w+)? til\b")
 # pointed to something to read, not sent away: "De henvises til vedlagte vejledning", "… til klagevejledningen"
