@@ -46,6 +46,10 @@ clause that needs no more ("Giv besked, hvis noget ændrer sig", "Hvis De mener,
 at prisen er forkert"), not a "Hvis ..., kan De ..." sentence, a line that runs
 on, or the first line of hard-wrapped text (the next word would have fitted).
 
+Review 19: a short line that only looks like a sentence (an address whose floor ends in a full stop: "Vibevej 3, st.
+tv.") does not start the body when an explicit "Emne:"/"Vedr.:" line follows it with no running text between: the
+labelled line is the subject, the name and address above it the recipient.
+
 ``letter_zones`` (letterlab.structure) is a view of these parts with the old
 zone kinds, so code written against zones keeps working.
 
@@ -207,7 +211,7 @@ ORG = rxcache.compile(
     # review 18: a utility as the sender ("Nordby Forsyning – Spildevand", "Holm Vandværk")
     r"\w*forsyning\w*|\w*vandværk\w*|\w*varmeværk\w*)\b", re.I)
 POSTCODE = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ][\wæøå.]+|^\s*[A-ZÆØÅ][\wæøå.-]+(\s+[\wæøå.-]+){0,3}\s+\d+[A-Za-z]?"
-                           r"(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+                           r"(,\s*(\d+|st|kl)\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 BULLET = rxcache.compile(r"^\s*([-•*–▪◦·]|\d{1,2}[.)]|[a-z][.)])\s+\S")
 KEYVALUE = rxcache.compile(r"^\s*([A-ZÆØÅ][\wæøå./-]*(?:\s+[\wæøå./-]+){0,3})\s*:\s+\S")
 # Template scaffolding: branches, instructions to the caseworker, alternatives.
@@ -453,7 +457,7 @@ def _is_address(line: str) -> bool:
 
 _POSTCODE_TOWN = rxcache.compile(r"(^|\s)\d{4}\s+[A-ZÆØÅ]")
 _SEPARATED = rxcache.compile(r"\s+[·•|]\s+")
-_HOUSE_NUMBER = rxcache.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*\d+\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
+_HOUSE_NUMBER = rxcache.compile(r"\s(\d{1,3}[A-Za-z]?)(,\s*(\d+|st|kl)\.?(\s*(th|tv|mf|sal)\.?)?)?\s*$")
 _STREET_WORDS = {"vej", "allé", "alle", "gade", "stræde", "plads", "vænge", "torv", "sti", "park", "have", "by"}
 
 
@@ -505,7 +509,8 @@ def _body_start(lines: list[_Line], by_block) -> int:
         if SUBJECT_LABEL.match(ln.text) or _is_contact(ln.text):
             continue
         if _is_running(ln.text) or (ln.bkind in ("paragraph", "table", "textbox") and _words(ln.text) >= 15) \
-                or (_words(ln.text) >= 3 and re.search(r"[a-zæøå]{2,}[.!]\s*$", ln.text)):
+                or (_words(ln.text) >= 3 and re.search(r"[a-zæøå]{2,}[.!]\s*$", ln.text)
+                    and not _head_line_above_label19(lines, i)):
             # A "Label: message" subject line in its own block above running text stays in the head.
             alone = len(by_block[ln.block]) == 1
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -516,6 +521,25 @@ def _body_start(lines: list[_Line], by_block) -> int:
         if CLOSING.match(ln.text) and ln.bkind not in ("header", "footer"):
             return i        # nothing but head lines before the closing
     return len(lines)
+
+
+# review 19: an explicit subject label further down the head ("Emne: ...", "Vedr.: ..."), looked for this many lines on
+HEAD_LOOKAHEAD = 6
+
+
+def _head_line_above_label19(lines: list[_Line], i: int) -> bool:
+    """A short line that only looks like a sentence ("Vibevej 3, st. tv.", "Rosengade 5, 2. th.": an address whose
+    floor ends in a full stop) with an explicit subject label ("Emne: ...", "Vedr.: ...") below it, and no running
+    text between: the line is in the head, and the labelled line is the subject, not a sub-heading."""
+    if _is_running(lines[i].text):
+        return False
+    for j in range(i + 1, min(len(lines), i + 1 + HEAD_LOOKAHEAD)):
+        t = lines[j].text
+        if SUBJECT_LABEL.match(t):
+            return True
+        if _is_running(t) or SALUTATION.match(t) or CLOSING.match(t):
+            return False
+    return False
 
 
 def _subject_line_follows(lines: list[_Line], i: int) -> bool:
@@ -921,9 +945,13 @@ def _looks_subheading(ln: _Line, by_block, nxt: _Line | None) -> bool:
         return False
     if re.search(r"[a-zæøå0-9]{2,}[.!?]\s+[A-ZÆØÅ]", t):
         return False    # "Send det senest den 17. december 2026. Du kan" holds a whole sentence: running text
-    if t.endswith("!") and _words(t) >= 4 and (_has_verb_word(t) or _MODAL_WORD.search(t)):
+    if t.endswith("!") and _words(t) >= 4 and (_has_verb_word(t) or _MODAL_WORD.search(t) or _S_PASSIVE19.search(t)):
         return False    # review 18: "Parkering på græsset er IKKE tilladt!" is a shouted sentence, not a heading
     return 0 < _words(t) <= 10 and not re.search(r"[.,;:]\s*$", t) and t[:1].isupper()
+
+
+# review 19: an s-passive makes a shouted line a sentence too ("Afmeldinger modtages kun pr. mail!")
+_S_PASSIVE19 = rxcache.compile(r"\b[a-zæøå]{3,}[^e\W]es\b")
 
 
 # A heading that names the reader's disagreement ("Hvis De er uenig", "Hvis du ikke er enig i afgørelsen", "Er I ikke

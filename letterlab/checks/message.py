@@ -102,6 +102,10 @@ senest dagen før, så finder vi en ny tid") is a fallback on a condition, never
 says that the payment has not come and names the amount (``_payment_missing_up_front``). A late message that stands
 first under a sub-heading gets no move (letterlab.rewrite.message_first): the sub-heading would be left behind.
 
+Review 19: the payment itself as what has not come ("Vi har ikke modtaget betalingen ... på 1.650 kr.", an amount
+with a thousands dot) counts for ``_payment_missing_up_front``; "De får 4.210 kr. ..." is a decision in the De form;
+one sentence of sympathy with a death or a loss opens the window like a thank-you (``_condolence_alone19``).
+
 For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
 the duty in the sentence before; a deadline by an event of the letter ("inden
 samtalen") counts when another sentence dates that event; a relief ("Du skal
@@ -158,7 +162,7 @@ DECISION = [
     # not on a condition: "Ring til mig, hvis du får brug for mere tid", "Får du brug for hjælp, så …"
     r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b",
     # the De form, with what is granted ("de får" alone may be "they get"; the sentences are read in lower case)
-    r"(?<!hvis )(?<!når )(?<!såfremt )\bde får (\w+ )?(tilladelse|lov til|ret til|hjælp til|tilskud|dækket|betalt|udbetalt)\b", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bde får (\w+ )?(tilladelse|lov til|ret til|hjælp til|tilskud|dækket|betalt|udbetalt)\b", r"(?<!hvis )(?<!når )(?<!såfremt )^(?:[-•*–]\s*)?de får (\w+ )?\d{1,3}(\.\d{3})*(,\d\d)? ?(kr\b|kroner\b)", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
@@ -533,7 +537,7 @@ class Layout:
         para_words = 0
         for s in self.body:
             if para is not None and s.zone_index != para:
-                if para_words > intro_words and not _thanks_alone(out):
+                if para_words > intro_words and not _thanks_alone(out) and not _condolence_alone19(out):
                     break
                 para_words = 0
             para = s.zone_index
@@ -563,6 +567,20 @@ THANKS_MAX_WORDS = 45
 def _thanks_alone(first: list) -> bool:
     """The first paragraph is one sentence of thanks (``_THANKS_OPENING``, at most ``THANKS_MAX_WORDS`` words)."""
     return len(first) == 1 and first[0].words <= THANKS_MAX_WORDS and bool(_THANKS_OPENING.match(_clean(first[0].text)))
+
+
+# review 19: "Vi vil først sige, at vi er kede af at høre om Deres kones død.": one sentence of sympathy with a death or a
+# loss is a friendly opening like the thanks; the message right after it is not late
+_CONDOLENCE = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse)\b|\b(død|dødsfald|bortgang|tab|sorg)\b")
+_SYMPATHY = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse|kede? af|beklager|tænker på)\b")
+
+
+def _condolence_alone19(first: list) -> bool:
+    """The first paragraph is one sentence of sympathy with a death or a loss (at most ``THANKS_MAX_WORDS`` words)."""
+    if len(first) != 1 or first[0].words > THANKS_MAX_WORDS:
+        return False
+    t = _clean(first[0].text)
+    return bool(_CONDOLENCE.search(t) and _SYMPATHY.search(t))
 
 
 def _zone_index(zones, pos: int) -> int:
@@ -992,7 +1010,10 @@ _PAYMENT_MISSING = rxcache.compile(
     r"(\w+ )?(modtaget|fået|registreret) (din|dit|dine|jeres|deres|betaling\w*|indbetaling\w*|afdrag\w*|beløbet|"
     r"restancen)\b[^.!?]*\b(betal\w*|indbetal\w*|afdrag\w*|restance\w*|husleje\w*|skat\w*|gebyr\w*|regning\w*)|"
     r"^(?:[-•*–]\s*)?[^,.!?]{0,60}?\b(betalingen|beløbet|afdraget|regningen|restancen|[\wæøå]*(?:skat|leje|afgift)"
-    r"(?:en|ten)?) (for [^,.!?]{1,40} )?(er|blev) (endnu |stadig |desværre )*ikke (blevet )?(betalt|indbetalt)\b")
+    r"(?:en|ten)?) (for [^,.!?]{1,40} )?(er|blev) (endnu |stadig |desværre )*ikke (blevet )?(betalt|indbetalt)\b|"
+    # review 19: the payment itself as what has not come ("Vi har ikke modtaget indbetalingen for maj på 1.250 kr.")
+    r"^(?:[-•*–]\s*)?(vi|jeg|kommunen) har (endnu |stadig |desværre )*ikke (\w+ )?(modtaget|fået|registreret) "
+    r"(din |dit |jeres |deres )?(betalingen|indbetalingen|afdraget|beløbet|restancen|betaling|indbetaling)\b")
 
 
 def _payment_missing_up_front(opening: tuple[Sent, ...]) -> Sent | None:

@@ -75,6 +75,11 @@ Review 18: a grant said as the reader's state ("Du er godkendt til ...", ``GRANT
 that opens with us ("Vi har godkendt dig, fordi ...") is a tip (``_grant_owned18``); with no actor next, a thing as
 the subject ("Din ansøgning er bevilget"), "blive" or a dynamic passive it stays a warning.
 
+Review 19: a tip for "man" as the subject ("den dato, man er blevet godkendt": anyone, ``_generic_subject19``) and for
+the reader's own option ("du kan blive skrevet op", "om du kan blive rykket frem", "vil du skrives op, så ring":
+``_reader_option19``); no finding for what the reader already has, in a relative clause on a noun ("den kørsel, som
+De allerede er visiteret til", ``_reader_relative19``). Negated, a future, a refusal or a sanction stays a warning.
+
 A passive that may happen to the reader ("Hvis du bliver opereret") is an info,
 and so is the consequence of the reader's own doing with no actor named ("Hvis
 du bliver væk, bliver du afmeldt"). A passive in a bullet list ("• Badekarret
@@ -449,7 +454,8 @@ def check(doc, rule) -> Iterator:
         what = {"s": "s-passiv", "blive": "passiv med 'blive'", "være": "passiv med 'være'"}[kind]
         severity = None
         sent = _sentence(doc, table, i, plain)
-        if _no_actor_to_name(table, text, i, sent, rule.params, kind) or _no_finding16(table, i, sent, rule.params, kind):
+        if _no_actor_to_name(table, text, i, sent, rule.params, kind) or _no_finding16(table, i, sent, rule.params, kind) \
+                or (kind == "være" and _reader_relative19(table, i, sent, rule.params)):
             continue
         if kind == "være" and _observed_state(doc[i]):
             continue        # "P-skiven var stillet korrekt", "Lyset var tændt": a state found, not an act to turn
@@ -479,6 +485,9 @@ def check(doc, rule) -> Iterator:
             severity = rule.params["low_share_severity"]
         elif not _hides_own_act(table, i, sent, rule.params):
             severity = rule.params["plain_severity"]     # review 16: nothing of ours or the reader's is hidden
+        elif _generic_subject19(table, i, sent) or _reader_option19(table, i, sent):
+            # review 19: "den dato, man er blevet godkendt" (anyone), "du kan blive skrevet op" (the reader's option)
+            severity = rule.params["plain_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, doc[i], kind, start), severity=severity)
 
@@ -1111,3 +1120,80 @@ def _grant_owned18(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
         return False
     nxt = next((j for j in range(s1, len(t.sent_start)) if not t.space[j]), None)
     return nxt is not None and t.sent_start[nxt] and t.lower[nxt] in OWN_ACTORS and t.text[nxt][:1].isupper()
+
+
+# --- review 19: anyone as the subject, the reader's own option, what the reader already has ------------------------
+
+# Verbs of what the reader may ask for or be offered: put on a list, moved up it, admitted, referred, granted.
+OPTION_VERBS19 = {"skrive", "opskrive", "rykke", "tilmelde", "optage", "indskrive", "henvise", "visitere",
+                  "godkende", "bevilge", "tildele", "hjælpe", "vejlede"}
+POSSIBLE_MODALS19 = {"kan", "kunne"}
+WISH_MODALS19 = {"vil", "ville"}
+NEGATIONS19 = {"ikke", "aldrig", "ej"}
+GENERIC_SUBJECTS19 = {"man"}
+
+
+def _generic_subject19(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
+    """ "Listen følger den dato, man er blevet godkendt", "Når man bliver indkaldt, ...": "man" as the subject says
+    how it goes for anyone; no one in the reader's own case is hidden. A tip, and never a request ("bedes")."""
+    if t.lower[i] in REQUEST_FORMS:
+        return False
+    s0 = sent[0]
+    start = _chain_start(t, i, s0)
+    if start - 1 >= s0 and t.lower[start - 1] in GENERIC_SUBJECTS19:
+        return True
+    # inverted: "Derfor bliver man indkaldt", "kan man blive optaget"
+    return any(t.lower[k] in GENERIC_SUBJECTS19 for k in range(max(s0, start - 1), i)) \
+        and start - 2 >= s0 and t.pos[start - 2] in ("AUX", "VERB")
+
+
+def _reader_option19(t: TokenTable, i: int, sent: tuple[int, int]) -> bool:
+    """ "Du kan blive skrevet op til flere boliger", "om du kan blive rykket frem", "Vil du skrives op til Lindehuset,
+    så ring": the reader as the subject, a modal of what is possible (or, at the head of its clause, of what the reader
+    wants), and a verb of what the reader may ask for (``OPTION_VERBS19``). The reader chooses; no decision against
+    the reader is hidden, so it is a tip. Negated ("Du kan ikke blive skrevet op"), a future ("Du vil blive skrevet
+    op", "Derfor vil du blive optaget") or a verb of a refusal or a sanction ("Du kan blive trukket i ydelsen") stays
+    a warning."""
+    if not _lemmas16(t, i) & OPTION_VERBS19:
+        return False
+    s0 = sent[0]
+    start = _chain_start(t, i, s0)
+    chain = t.lower[start:i]
+    if any(w in NEGATIONS19 for w in chain):
+        return False
+    k = start - 1
+    if k < s0 or t.text[k] not in READER_SUBJECTS:
+        return False
+    if chain and chain[0] in POSSIBLE_MODALS19:
+        return True         # "du kan blive skrevet op", "om du kan blive rykket frem"
+    m = k - 1               # inverted: the modal right before the reader ("kan du blive optaget", "vil du skrives op")
+    if m < s0 or t.lower[m] in NEGATIONS19:
+        return False
+    if t.lower[m] in POSSIBLE_MODALS19:
+        return True
+    # "vil du" asks what the reader wants only at the head of its clause: "Vil du skrives op, så ring", "..., eller
+    # vil du skrives op, ..."; "Derfor vil du blive optaget" is a future
+    return t.lower[m] in WISH_MODALS19 and (m == s0 or t.punct[m - 1] or t.lower[m - 1] in COORDINATORS)
+
+
+def _reader_relative19(t: TokenTable, i: int, sent: tuple[int, int], params: dict) -> bool:
+    """ "handicapkørsel, som De allerede er visiteret til", "den hjælp, som du er bevilget": a relative clause on a noun
+    with the reader as its subject, "være" and a grant (``GRANT_VERBS``, ``OPTION_VERBS19``) or "allerede": what the
+    reader already has, said of the noun (as review 16's "den kørsel, De allerede er bevilget"). No finding. A
+    refusal, a demand, a duty, a sanction or being told stays ("de regler, som De er gjort bekendt med", "det beløb,
+    som du er afkrævet"), and so does a modal, a negation or "blive" in the chain."""
+    lemmas = _lemmas16(t, i)
+    if lemmas & (_lowered(tuple(params["duty_verbs"])) | READER_ACTS):
+        return False
+    listed = lemmas & _lowered(tuple(params["decision_verbs"]))
+    s0 = sent[0]
+    start = _chain_start(t, i, s0)
+    chain = t.lower[start:i]
+    if not chain or any(w in DUTY_MODALS16 or w in BLIVE or w in NEGATIONS19 for w in chain):
+        return False
+    k = start - 1
+    if k - 3 < s0 or t.text[k] not in READER_SUBJECTS or t.lower[k - 1] not in REL_OPENERS or t.text[k - 2] != ",":
+        return False
+    if t.pos[k - 3] not in ("NOUN", "PROPN"):
+        return False
+    return bool(lemmas & (GRANT_VERBS | OPTION_VERBS19)) or ("allerede" in chain and not listed)

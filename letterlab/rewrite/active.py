@@ -130,6 +130,9 @@ ANNOUNCE_VERBS = {"meddeles": "oplyse", "oplyses": "oplyse", "bemærkes": None}
 # "Det skal understreges, at": "Vi kan understrege" turns "skal" into "kan" and keeps the lecturing; the plain
 # form is the at-clause alone, which needs new word order, so no rewrite is offered (review 16)
 EMPHASIS_FORMS = {"understreges", "præciseres", "pointeres", "fremhæves", "indskærpes"}
+# Subjects with no object form: "man" (anyone), "ingen", "intet". As the object of an active verb they break the
+# sentence ("vi har godkendt man"), so a passive with one of them as its subject gets no rewrite (review 19).
+NO_OBJECT_SUBJECTS = {"man", "ingen", "intet"}
 CONTACT_HEADS = {"henvendelse", "henvendelser", "spørgsmål", "klager", "forespørgsler"}
 
 CLOSED_CLASS = {"din", "dit", "dine", "min", "mit", "mine", "vores", "jeres", "hans", "hendes", "dens", "dets",
@@ -1221,6 +1224,9 @@ def _general(doc: Doc, verb: Token, kind: str, aux: int | None) -> Suggestion | 
             return None
     if kind == "være" and not expletive and not relative and subj_low in ("de", "du", "jeg", "vi", "han", "hun", "i"):
         return None   # "De er forhindret i ...": a person in a state, not a passive to turn
+    if not expletive and not relative and subj_low in NO_OBJECT_SUBJECTS:
+        _why(doc, main, WHY_UNKNOWN)
+        return None   # review 19: "den dato, man er blevet godkendt" never becomes "vi har godkendt man"
     # actor
     agent = None if lemma in FROM_VERBS else _agent(doc, chain, main)
     if agent is None and lemma not in FROM_VERBS:
