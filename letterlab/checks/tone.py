@@ -173,6 +173,11 @@ switched off alone:
   reader's own application in another paragraph ("Din ansøgning om … kan ikke imødekommes") gets its own finding when
   the refusal rule, read from that sentence on, finds it bare; and contact in this case refused ("Vi modtager ikke
   yderligere henvendelser i denne sag") is a closed door unless help stands in the same sentence.
+  Round 18c (``_cold_refusals_r18c``): the reader's own account or reason set aside with nothing but the case after
+  the words and no reason, understanding or help ("Din forklaring om … ændrer ikke på noget", "… kan ikke tillægges
+  betydning", "Det, De skriver, kan vi ikke bruge til noget"; not good news, "…, har ingen betydning for din ydelse"),
+  and a bare no to the reader's own request after a decision about something else. Kommando (``_commands_r18c``): an
+  interpreter for the reader's meeting refused with no reason but an expectation of the reader.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -4011,6 +4016,185 @@ FAMILY_FN = {
 FAMILY_FN.update({"trussel": _threats_r18, "kommando": _commands_r18, "kold-afvisning": _cold_refusals_r18})
 # round 18b: the order rule's wider shapes
 FAMILY_FN["raekkefoelge"] = _order_r18b
+
+
+# ---------------------------------------------------------------- round 18c: the reader's own account or reason set
+# aside with no reason of substance, and a bare no to the reader's own request in a letter whose reason is for
+# something else (blind review 19's kold-afvisning misses, in shapes of our own)
+
+# the words that set a thing aside: "… ændrer ikke herved", "… kan ikke tillægges betydning", "… kan vi ikke bruge
+# til noget", "… er uden betydning for sagen", "… må anses for irrelevant", "… er ikke en gyldig grund til …",
+# "… er ikke noget, vi kan tage hensyn til"; the groups say what the thing must be (``_set_aside_r18c``)
+SET_ASIDE_RE = rxcache.compile(
+    r"\b(?P<change>ændrer (\w+ )?(ikke|intet) (herved|hermed|noget|på (noget|det|dette|sagen|afgørelsen|vurderingen|"
+    r"beslutningen)|ved (det|dette|sagen|afgørelsen|vurderingen|beslutningen)))\b|"
+    r"\b(?P<weigh>(kan|kunne) (\w+ )?ikke tillægges (nogen |afgørende |særlig |større |selvstændig )?(betydning|vægt))\b|"
+    r"\b(?P<use>(kan|kunne) (vi|kommunen|forvaltningen|\w+(en|et)) (\w+ )?ikke bruge til (noget|det)|"
+    r"(kan|kunne) (\w+ )?ikke bruges til noget)\b|"
+    r"\b(?P<matter>(er|var) (\w+ )?(uden (nogen )?betydning|irrelevant|uvedkommende|ikke relevant)|"
+    r"(må|kan) anses for (at være )?(irrelevant|uden betydning|uvedkommende)|(har|havde) (\w+ )?(ingen|ikke (nogen )?)"
+    r"betydning)\b|"
+    r"\b(?P<ground>(er|var) (\w+ )?ikke (en |nogen )?(gyldig|lovlig|rimelig|tilstrækkelig|acceptabel|saglig) "
+    r"(grund|begrundelse|undskyldning|årsag)( til [^,]*)?)|"
+    r"\b(?P<heed>(er|var) (\w+ )?ikke (noget|en ting),? (som |der )?(vi|kommunen|\w+(en|et)) (kan|vil) "
+    r"(tage hensyn til|lægge vægt på)|(det|dette) (kan|vil) (vi|kommunen) (\w+ )?ikke (tage hensyn til|lægge vægt på))\b")
+# what may follow the words and leave them bare: the case ("… i sagen", "… for afgørelsen", "… i forbindelse med
+# samtalen") or a "medmindre" (which says when, not why); anything else ("… for din ydelse", ", fordi …",
+# ", men du kan …") is the reader's good news, a reason or a way on
+SET_ASIDE_TAIL_RE = rxcache.compile(
+    r"^\W*((i|for|ved|på) (sagen|denne sag|afgørelsen|vurderingen|beslutningen|spørgsmålet|sagens \w+)|"
+    r"i (denne|den) (sammenhæng|sag)|i forbindelse med (\w+ ){0,2}?\w+|overhovedet|heller ikke)?\W*"
+    r"(,\s*medmindre\b[^,]*)?\W*$")
+# the reader's own account or request before the words: "Din forklaring om …", "De oplysninger, som De har anført",
+# "Det, du skriver om …", "Jeres indsigelse", "din mail om, at …"
+OWN_ACCOUNT_RE = rxcache.compile(
+    r"\b(?P<own>din|dit|dine|deres|jeres|ansøgers|klagers) (\w+ ){0,2}?(forklaring|oplysning|bemærkning|indsigelse|"
+    r"argument|begrundelse|undskyldning|synspunkt|udsagn|henvendelse|mail|brev|besked|klage|bekymring|ønske|"
+    r"anmodning|beskrivelse|redegørelse|indlæg|høringssvar)\w*\b|"
+    r"\b(som|det,?|hvad) (?P<who>du|de|i) (\w+ )?(har )?(anfører|anført|skriver|skrev|skrevet|oplyser|oplyste|oplyst|"
+    r"nævner|nævnte|nævnt|fremfører|fremført|henviser|henvist|forklarer|forklarede|forklaret|gør gældende)\b")
+# a reason of substance or our weighing said in the sentence: "… ændrer derfor ikke …", "jf. § 3", "efter reglerne"
+SET_ASIDE_REASON_RE = rxcache.compile(r"\b(derfor|dermed|således|jf|efter (loven|reglerne)|fordi|idet|eftersom)\b|§")
+
+
+def _own_account(td: ToneDoc, s: Sent, end: int) -> bool:
+    """The reader's own account or request stands in ``s`` before ``end`` (``OWN_ACCOUNT_RE``; "Deres" and "De" with
+    a capital, "ansøgers" and "klagers" as they are)."""
+    for a in OWN_ACCOUNT_RE.finditer(s.low, 0, end):
+        g = "own" if a.group("own") else "who"
+        w = a.group(g)
+        if w in ("din", "dit", "dine", "jeres", "ansøgers", "klagers", "du") or _is_reader(td, s, a.start(g), w) or (
+                w == "deres" and s.text[a.start(g)] == "D"):
+            return True
+    return False
+
+
+def _set_aside_r18c(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18c: the reader's own account, reason or circumstance set aside (``SET_ASIDE_RE``) with nothing after
+    the words but the case (``SET_ASIDE_TAIL_RE``), no reason, understanding or help in the sentence, and no reason,
+    help or way on in the next one. What it sets aside must be the reader's: their account ("Din forklaring …
+    ændrer ikke på noget", "Jeres indsigelse kan vi ikke bruge til noget"; a bare "Det …" when the account stands
+    in the sentence before), or for the words that weigh ("kan ikke tillægges betydning") any circumstance of the
+    reader's, or for "er ikke en gyldig grund" one with their or a named person's mark ("Din søns sygdom …"; a rule
+    about anyone, "Ferie er ikke en gyldig grund …", is a rule). Good news in the same words ("At du kom for sent,
+    har ingen betydning for din ydelse", "Det ændrer ikke på, at du fortsat kan få hjælp") leaves a tail."""
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or HYPOTHETICAL_RE.match(s.low) or LAW_RE.match(s.low)
+            or s.low.rstrip().endswith("?") or SOFTENED_RE.search(s.low) or SET_ASIDE_REASON_RE.search(s.low)):
+        return None
+    m = SET_ASIDE_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or not SET_ASIDE_TAIL_RE.match(s.low[m.end():]) or td.help(s):
+        return None
+    head = s.low[:m.start()]
+    bare_it = bool(re.match(r"^\W*(men )?(det|dette)\W*$", head) or re.search(r",? men (det|dette)\W*$", head))
+    if m.group("weigh"):
+        own = _own_account(td, s, m.start()) or bool(READER_ANY_RE.search(s.text[:m.start()]))
+    elif m.group("ground"):
+        own = _own_account(td, s, m.start()) or bool(re.match(r"^\W*(din|dit|dine|jeres|\w{3,}s) \w+", head) or re.match(
+            r"^\W*Deres \w+", s.text))
+    else:
+        own = _own_account(td, s, m.start())
+    if not own and bare_it and k > 0 and not _new_paragraph(td, td.sents[k - 1], s):
+        own = _own_account(td, td.sents[k - 1], len(td.sents[k - 1].low)) or _reader_told(td, k)
+    if not own:
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and (STRONG_REASON_RE.search(nxt.low) or td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low)
+                            or READER_CALLS_RE.search(nxt.low) or re.match(r"\W*(det er fordi|grunden er|det skyldes)",
+                                                                            nxt.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# a bare no to the reader's own request: "Din anmodning om at få … er afvist.", "Deres ønske om … kan ikke
+# imødekommes." (nothing after the verb)
+REQUEST_NO_RE = rxcache.compile(
+    r"^\W*(?P<own>din|dit|dine|deres|jeres) (\w+ )?(anmodning|ønske|forespørgsel|bøn) om (?P<what>[^.]*?),? "
+    r"((er|bliver|blev|er blevet) (hermed )?(afvist|afslået|ikke imødekommet)|kan (\w+ )?ikke imødekommes)\W*$")
+
+
+def _request_no_r18c(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18c: a bare no to the reader's own request (``REQUEST_NO_RE``) in a letter whose decision stands in an
+    earlier paragraph and is about something else (no word of the request in it): that decision's reason is not this
+    refusal's. Not when the sentence or the ones around it give a reason, help or a way on."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start):
+        return None
+    m = REQUEST_NO_RE.match(s.low)
+    if not m or not (m.group("own") != "deres" or s.text[m.start("own")] == "D"):
+        return None
+    words = {w[:6] for w in re.findall(r"\w{5,}", m.group("what"))}      # "boligstøtten" is "boligstøtte"
+    earlier = [w for w in td.sents[:k] if w.zone == "body" and _new_paragraph(td, w, s) and DECIDED_RE.search(w.low)]
+    if not earlier or any(words & {x[:6] for x in re.findall(r"\w{5,}", w.low)} for w in earlier):
+        return None
+    for w in td.sents[max(0, k - 1):k + 2]:
+        if STRONG_REASON_RE.search(w.low) or SET_ASIDE_REASON_RE.search(w.low) or td.help(w) or NEXT_ALTERNATIVE_RE.search(
+                w.low) or READER_CALLS_RE.search(w.low):
+            return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _more_refusal_r18c(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """The reader's account set aside, a bare no to the reader's request (round 18c)."""
+    got = _set_aside_r18c(td, k)
+    if got:
+        return got, ("Sætningen afviser det, læseren selv har forklaret, uden at sige hvorfor. Skriv, at I har læst "
+                     "det, og hvorfor det ikke ændrer afgørelsen.")
+    got = _request_no_r18c(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor I siger nej til det, læseren bad om, og hvad læseren kan gøre i "
+                 f"stedet.") if got else None
+
+
+def _cold_refusals_r18c(td: ToneDoc, rule) -> Iterator:
+    """The refusal rule's findings (``_cold_refusals_r18``), then its round-18c shapes (``_more_refusal_r18c``)."""
+    return _and_more_r18(td, _cold_refusals_r18(td, rule), lambda k, first: _more_refusal_r18c(td, rule, k, first))
+
+
+FAMILY_FN["kold-afvisning"] = _cold_refusals_r18c
+
+
+# an interpreter for the reader's own meeting refused in the passive: "Der bestilles ikke tolk til mødet." (an
+# expectation of the reader, "da du må forventes at kunne …", is no reason; transport and escort were tried too, and
+# raised the false findings on a tone set)
+NO_SERVICE_RE = rxcache.compile(
+    r"^\W*der (bestilles|stilles|gives|tilbydes|ydes|bevilges|sørges) (\w+ )?ikke (for )?(\w+ )?(?P<what>tolk|tolkning|"
+    r"tolkebistand|bisidder)\b")
+EXPECTED_OF_READER_RE = rxcache.compile(r"\b((må|kan|bør|skal) forventes|forventes (at|du|de|i)|(bør|burde) (du|de|i) "
+                                        r"(\w+ )?kunne|(du|de|i) (bør|burde) (\w+ )?kunne)\b")
+
+
+def _no_service_r18c(td: ToneDoc, k: int) -> Hit | None:
+    """Round 18c: an interpreter for the reader's own meeting refused in the passive (``NO_SERVICE_RE``), with no
+    reason but an expectation of the reader (``EXPECTED_OF_READER_RE``), and no help or way on in the sentence or the
+    next one ("…, men ring til os, hvis du har brug for en tolk")."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = NO_SERVICE_RE.match(s.low)
+    if not m:
+        return None
+    reason = STRONG_REASON_RE.search(s.low) or re.search(r"(,|\b(og|men)) (da|idet|eftersom)\b", s.low)
+    if reason and not EXPECTED_OF_READER_RE.search(s.low, reason.start()):
+        return None
+    if td.help(s) or ALTERNATIVE_RE.search(s.low) or re.search(r"\bhvis (du|de|i)\b", s.low):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and (td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low) or READER_CALLS_RE.search(nxt.low)
+                            or STRONG_REASON_RE.match(nxt.low) or re.match(r"\W*(det er fordi|grunden er|det skyldes)",
+                                                                           nxt.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _commands_r18c(td: ToneDoc, rule) -> Iterator:
+    """The order rule's findings (``_commands_r18``), then an interpreter refused for the reader's meeting (round 18c)."""
+    def more(k: int, first):
+        got = _no_service_r18c(td, k)
+        return (got, f"{rule.message} Skriv, hvorfor læseren ikke kan få det, og hvad læseren kan gøre.") if got else None
+    return _and_more_r18(td, _commands_r18(td, rule), more)
+
+
+FAMILY_FN["kommando"] = _commands_r18c
 
 
 # ---------------------------------------------------------------- suggestions
