@@ -878,6 +878,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "… og der er derfor pålagt et rykkergebyr": a fee already charged, told as a fact
         if _decided_with_reason(td, s, m):
             continue            # "Din hjælp til rengøring stopper den 1. maj, fordi du nu selv kan gøre rent": a decision
+        if _decided_before(td, k, m):
+            continue            # "Vi har besluttet at trække … Beløbet bliver trukket den 28.": the decision's basis or date
         return m
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
@@ -945,6 +947,32 @@ def _charge_on_repeat(td: ToneDoc, s: Sent) -> Hit | None:
 
 STOP_WORD_RE = rxcache.compile(r"\b(stopper|ophører|slutter|standses|nedsættes|bortfalder)\b")
 REASON_AFTER_RE = rxcache.compile(r"\b(fordi|idet|da|eftersom|på grund af)\b")
+
+
+# the letter tells its decision in the past: "Vi har besluttet at …", "Kommunen har truffet afgørelse om, at …"
+DECIDED_RE = rxcache.compile(r"\b(har|havde) (\w+ )?(besluttet|truffet afgørelse|afgjort)\b")
+# a sanction still to come on the reader's next lapse: "Næste gang …", "Sker det igen, …"
+AGAIN_RE = rxcache.compile(r"\b(næste gang|igen|en gang til|fremover|fremadrettet|hvis|såfremt|medmindre)\b")
+
+
+def _decided_before(td: ToneDoc, k: int, m) -> bool:
+    """The sanction in body sentence ``k`` is the one an earlier sentence of the letter told as decided ("Vi har
+    besluttet at trække 1.472 kr. …"), with the same verb (lemma), on no condition and not for a next time: its legal
+    basis or its date ("Efter loven skal vi trække …", "Beløbet bliver trukket den 28. november") is no threat."""
+    s = td.sents[k]
+    if AGAIN_RE.search(s.low) or td.inverted_condition(s):
+        return False
+    t = td.table
+    toks = [i for i in td.tokens(s) if s.start + m.start() <= t.idx[i] < s.start + m.end() and t.pos[i] in ("VERB", "AUX")]
+    lemmas = {t.lemma[i] for i in toks}
+    if not lemmas:
+        return False
+    for j in range(k):
+        w = td.sents[j]
+        if w.zone == "body" and DECIDED_RE.search(w.low) and not AGAIN_RE.search(w.low):
+            if lemmas & {t.lemma[i] for i in td.tokens(w) if t.pos[i] in ("VERB", "AUX")}:
+                return True
+    return False
 
 
 def _decided_with_reason(td: ToneDoc, s: Sent, m) -> bool:
