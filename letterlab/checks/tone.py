@@ -950,7 +950,7 @@ REASON_AFTER_RE = rxcache.compile(r"\b(fordi|idet|da|eftersom|på grund af)\b")
 
 
 # the letter tells its decision in the past: "Vi har besluttet at …", "Kommunen har truffet afgørelse om, at …"
-DECIDED_RE = rxcache.compile(r"\b(har|havde) (\w+ )?(besluttet|truffet afgørelse|afgjort)\b")
+TOLD_DECIDED_RE = rxcache.compile(r"\b(har|havde) (\w+ )?(besluttet|truffet afgørelse|afgjort)\b")
 # a sanction still to come on the reader's next lapse: "Næste gang …", "Sker det igen, …"
 AGAIN_RE = rxcache.compile(r"\b(næste gang|igen|en gang til|fremover|fremadrettet|hvis|såfremt|medmindre)\b")
 
@@ -969,7 +969,7 @@ def _decided_before(td: ToneDoc, k: int, m) -> bool:
         return False
     for j in range(k):
         w = td.sents[j]
-        if w.zone == "body" and DECIDED_RE.search(w.low) and not AGAIN_RE.search(w.low):
+        if w.zone == "body" and TOLD_DECIDED_RE.search(w.low) and not AGAIN_RE.search(w.low):
             if lemmas & {t.lemma[i] for i in td.tokens(w) if t.pos[i] in ("VERB", "AUX")}:
                 return True
     return False

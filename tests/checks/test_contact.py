@@ -20,11 +20,16 @@ INFO = ("Vi fejer vejene i din gade i uge 16\n\nKære beboer\n\n"
 UNIT_END = "\n\nMed venlig hilsen\n\nVej og Park\nVestby Kommune"
 
 
+def _by_rule(nlp, rule: str):
+    """(marked text, severity) of ``rule``'s findings on a text."""
+    def run(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.severity) for f in analyse(text, nlp=nlp).findings if f.rule == rule]
+    return run
+
+
 @pytest.fixture
 def contact(nlp):
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(f.text, f.severity) for f in analyse(text, nlp=nlp).findings if f.rule == RULE]
-    return run
+    return _by_rule(nlp, RULE)
 
 
 def test_a_decision_signed_by_a_unit_only_names_nobody(contact):
@@ -87,9 +92,7 @@ UNIT_PHONE_END = "\n\nMed venlig hilsen\n\nYdelseskontoret\nVestby Kommune\nTele
 
 @pytest.fixture
 def person(nlp):
-    def run(text: str) -> list[tuple[str, str]]:
-        return [(f.text, f.severity) for f in analyse(text, nlp=nlp).findings if f.rule == PERSON]
-    return run
+    return _by_rule(nlp, PERSON)
 
 
 def test_a_decision_with_a_units_phone_only_asks_for_a_named_person(person, contact):
