@@ -104,7 +104,7 @@ first under a sub-heading gets no move (letterlab.rewrite.message_first): the su
 
 Review 19: the payment itself as what has not come ("Vi har ikke modtaget betalingen ... på 1.650 kr.", an amount
 with a thousands dot) counts for ``_payment_missing_up_front``; "De får 4.210 kr. ..." is a decision in the De form;
-one sentence of sympathy with a death or a loss opens the window like a thank-you (``_condolence_alone19``).
+one sentence of sympathy with a death or a loss opens the window like a thank-you (``_friendly_alone``).
 
 For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
 the duty in the sentence before; a deadline by an event of the letter ("inden
@@ -537,7 +537,7 @@ class Layout:
         para_words = 0
         for s in self.body:
             if para is not None and s.zone_index != para:
-                if para_words > intro_words and not _thanks_alone(out) and not _condolence_alone19(out):
+                if para_words > intro_words and not _friendly_alone(out):
                     break
                 para_words = 0
             para = s.zone_index
@@ -563,24 +563,19 @@ class Layout:
 _THANKS_OPENING = rxcache.compile(r"^(?:[-•*–]\s*)?(mange |tusind |hjertelig )?tak for\b")
 THANKS_MAX_WORDS = 45
 
-
-def _thanks_alone(first: list) -> bool:
-    """The first paragraph is one sentence of thanks (``_THANKS_OPENING``, at most ``THANKS_MAX_WORDS`` words)."""
-    return len(first) == 1 and first[0].words <= THANKS_MAX_WORDS and bool(_THANKS_OPENING.match(_clean(first[0].text)))
-
-
 # review 19: "Vi vil først sige, at vi er kede af at høre om Deres kones død.": one sentence of sympathy with a death or a
 # loss is a friendly opening like the thanks; the message right after it is not late
 _CONDOLENCE = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse)\b|\b(død|dødsfald|bortgang|tab|sorg)\b")
 _SYMPATHY = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse|kede? af|beklager|tænker på)\b")
 
 
-def _condolence_alone19(first: list) -> bool:
-    """The first paragraph is one sentence of sympathy with a death or a loss (at most ``THANKS_MAX_WORDS`` words)."""
+def _friendly_alone(first: list) -> bool:
+    """The first paragraph is one sentence (at most ``THANKS_MAX_WORDS`` words) of thanks (``_THANKS_OPENING``) or of
+    sympathy with a death or a loss (``_CONDOLENCE`` and ``_SYMPATHY``)."""
     if len(first) != 1 or first[0].words > THANKS_MAX_WORDS:
         return False
     t = _clean(first[0].text)
-    return bool(_CONDOLENCE.search(t) and _SYMPATHY.search(t))
+    return bool(_THANKS_OPENING.match(t) or _CONDOLENCE.search(t) and _SYMPATHY.search(t))
 
 
 def _zone_index(zones, pos: int) -> int:

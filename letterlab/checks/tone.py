@@ -2666,16 +2666,9 @@ def _asked_for_refused(td: ToneDoc, s: Sent):
 
 def _cold_refusals(td: ToneDoc, rule) -> Iterator:
     """The refusal rule's finding (``_refusals``, one a letter), then each refusal told in officialese that stands
-    cold on its own (``_officialese_refusal``)."""
-    done = set()
-    for s, m, message in _refusals(td, rule):
-        done.add(s.start)
-        yield s, m, message
-    for k, s in enumerate(td.sents):
-        if s.start not in done:
-            got = _officialese_refusal(td, rule, k) or _closed_door_r17(td, rule, k)
-            if got:
-                yield s, got[0], got[1]
+    cold on its own (``_officialese_refusal``) or closes the talk (``_closed_door_r17``)."""
+    return _and_more_r18(td, _refusals(td, rule),
+                         lambda k, first: _officialese_refusal(td, rule, k) or _closed_door_r17(td, rule, k))
 
 
 # "Betingelserne i … anses ikke for opfyldt", "Kommunen vurderer, at kravene ikke er opfyldt": the law's words for a
