@@ -35,7 +35,7 @@ switched off alone:
   and has no reason or purpose ("…, så hun kan hjælpe dig").
   Round 17b (``_last_reminder``): "Der sendes ikke flere påmindelser" in a letter that asks for money by a date, with
   no reason or help in it and no help next, is a threat told between the lines; not after a payment received.
-  Round 18 (``_threats_r18``): a fee or interest laid on the reader already, with nobody named ("Der er pålagt et
+  Round 18 (``_fee_alone_or_far_help``): a fee or interest laid on the reader already, with nobody named ("Der er pålagt et
   gebyr på …", "Der er tilskrevet renter"), with no reason or legal basis and no help or way out in it or the next
   sentence; the reader left to fend alone ("…, og så må du selv finde ud af, hvordan …", "så er det dit eget
   problem"), unless help stands in the same sentence or the condition is the reader's wish; and a sanction on the
@@ -52,7 +52,7 @@ switched off alone:
   Round 17b: "Manglende kendskab til … fritager Dem ikke for …" (``triggers``), and the duty of the reader's role
   told as a reminder on its own (``_role_duty``: "Som hundeejer har De pligt til at …"), not with a way to do it or
   help in it or the next sentence, nor with a second clause after it.
-  Round 18 (``_duty_lecture_r18``): the same duty told about anyone in the role ("Som grundejer har man pligt til
+  Round 18 (``_duty_told_to_role``): the same duty told about anyone in the role ("Som grundejer har man pligt til
   at …", "man har som låntager pligt til …") or about the role-holder's own conduct ("Det er førerens ansvar at
   orientere sig om …"; not another party's duty to the reader, "Det er udlejerens ansvar at udbedre skaden", nor our
   staff's); not with our part, a way or help in it or the next sentence,
@@ -86,7 +86,7 @@ switched off alone:
   tage hensyn til, at De selv har valgt …"), "De kendte udmærket reglerne", and our list of the reader's failings
   ("Vi har desværre oplevet, at I ikke har …"). The reason a hearing gives for the decision it plans ("Kommunen
   påtænker at standse …, fordi De ikke …") is a decision's reason (``DECIDED_RE``), no reproach.
-  Round 18 (``_reproach_r18``): the reader's account doubted ("Vi har svært ved at tro på din forklaring", "…, og vi må
+  Round 18 (``_account_doubted``): the reader's account doubted ("Vi har svært ved at tro på din forklaring", "…, og vi må
   derfor gå ud fra, at oplysningen ikke var korrekt" when the reader told it) or waved aside ("At De efter eget udsagn
   …, er uden betydning"); a promise the reader broke thrown back ("…, selv om De lovede at …"); the reader's conduct or
   thing judged unfair to the others ("… fremstår forsømt, og det er ikke rimeligt over for naboerne"; not over for the
@@ -116,14 +116,14 @@ switched off alone:
   havearbejde"). Round 17 (``triggers``): the impersonal passive of the same orders: "Der kan ikke forventes svar på
   …", a deadline of hours ("… skal bekræftes inden 24 timer"), a wait imposed ("Ny ansøgning behandles tidligst …")
   and responsibility disclaimed ("… påtager sig intet ansvar"), each cleared by a reason as above.
-  Round 17b (``_bare_ban_r17``): a ban on bringing a kind of thing ("Hunde kan ikke medbringes"), a gate about a kind
+  Round 17b (``_bare_ban``): a ban on bringing a kind of thing ("Hunde kan ikke medbringes"), a gate about a kind
   of thing with its time or place ("… efter denne dato accepteres ikke"), a service done "kun, hvis du …", "Du skal
   selv ompakke …", "Alle rubrikker skal udfyldes."; cleared by a reason, purpose, help or way on in the sentence or
   the next one (in a new paragraph only when it shares a word with the ban).
   Round 18: a "fordi" in the next paragraph clears an impersonal rule only when that sentence names what the rule is
   about (the words after the verb, "i papirform", or else its subject) or opens with the reason
-  (``_rule_next_low_r18``); a third party's bare claim on the reader's home ("Vandværket skal have fri adgang til
-  måleren", ``_access_duty_r18``), cleared by a reason, purpose, help or way on in it or the next sentence, and not
+  (``_rule_reason_next``); a third party's bare claim on the reader's home ("Vandværket skal have fri adgang til
+  måleren", ``_home_access_claim``), cleared by a reason, purpose, help or way on in it or the next sentence, and not
   when shouted (``raab``). Contact in this case refused ("Vi modtager ikke yderligere henvendelser i sagen") is no
   order: the rule's ``exempt`` hands it to ``kold-afvisning``.
 * ``raab``: words in capitals (not acronyms or case codes: ``acronyms`` and
@@ -165,18 +165,18 @@ switched off alone:
   seen or measured facts that decide it ("Vi fastholder gebyret. Ifølge registreringen … mere end …"), or when a later
   sentence refuses the same thing again with its own reason (a partial grant, "Vi har bevilget A, men vi kan ikke
   bevilge B", then "Vi kan ikke bevilge B, fordi …" under a heading of its own).
-  Round 17b (``_closed_door_r17``): the talk closed ("… ikke yderligere korrespondance …", unless help stands in the
+  Round 17b (``_closed_door``): the talk closed ("… ikke yderligere korrespondance …", unless help stands in the
   same sentence), the general rules as the answer after a refusal when nobody is named to ask ("Der henvises til de
   generelle regler på …"), and a decision's basis told as the law only ("Afgørelsen er truffet efter § …") when no
   plain reason stands around the refusal before it.
-  Round 18 (``_cold_refusals_r18``): in a letter whose one refusal finding is a reduction or a stop, a later no to the
+  Round 18 (``_second_refusal_or_talk_closed``): in a letter whose one refusal finding is a reduction or a stop, a later no to the
   reader's own application in another paragraph ("Din ansøgning om … kan ikke imødekommes") gets its own finding when
   the refusal rule, read from that sentence on, finds it bare; and contact in this case refused ("Vi modtager ikke
   yderligere henvendelser i denne sag") is a closed door unless help stands in the same sentence.
-  Round 18c (``_cold_refusals_r18c``): the reader's own account or reason set aside with nothing but the case after
+  Round 18c (``_account_set_aside_or_request_no``): the reader's own account or reason set aside with nothing but the case after
   the words and no reason, understanding or help ("Din forklaring om … ændrer ikke på noget", "… kan ikke tillægges
   betydning", "Det, De skriver, kan vi ikke bruge til noget"; not good news, "…, har ingen betydning for din ydelse"),
-  and a bare no to the reader's own request after a decision about something else. Kommando (``_commands_r18c``): an
+  and a bare no to the reader's own request after a decision about something else. Kommando (``_interpreter_stage``): an
   interpreter for the reader's meeting refused with no reason but an expectation of the reader.
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
@@ -198,7 +198,7 @@ switched off alone:
   decision ("… har truffet afgørelse om, at …", "… opsiges hermed") belongs first, and a sanction word in a reason
   ("…, fordi din løn skulle have været trukket fra i …") is no consequence. And a
   cold threat ("uden yderligere varsel") with no help before it and the help two sentences or more after it.
-  Round 18b (``_order_r18b``, when the above finds nothing): a conditional threat that opens the passage with the
+  Round 18b (``_order_wide``, when the above finds nothing): a conditional threat that opens the passage with the
   request it backs next in other words than an order ("Beløbet … skal betales senest …", "… bedes indbetalt", "Du kan
   betale via …", the summons' "Samtalen er … kl. 9.30 …"), also on "medmindre du betaler …" and with a benefit cut
   ("din ydelse bliver nedsat"); and the request first, then a cold or terse certain sanction on the reader's lapse ("Ved
@@ -221,6 +221,7 @@ import re
 from letterlab import rxcache
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Iterator
 
 from ..nlp.table import token_table
@@ -1060,7 +1061,7 @@ AT_ONCE_ESCALATION_RE = rxcache.compile(r"\buden videre\b[^.]{0,40}\btil (politi
                                         r"\btil (politiet|inkasso|gældsstyrelsen|fogedretten)\b[^.]{0,20}\buden videre\b")
 
 
-def _lapse_condition_r18b(td: ToneDoc, s: Sent) -> bool:
+def _opens_on_reader_lapse(td: ToneDoc, s: Sent) -> bool:
     """``s`` opens on a condition about the reader's act ("Kommer du for sent, …", "Hvis du ikke …", "Ved
     gentagen …"), not a rule about anyone ("…, hvis man …") nor one cited from the law ("Efter aktivloven …")."""
     low = s.low
@@ -1072,7 +1073,7 @@ def _lapse_condition_r18b(td: ToneDoc, s: Sent) -> bool:
                 or re.match(r"^\W*(hvis|såfremt)\b", low))
 
 
-def _cold_threat_r18b(td: ToneDoc, k: int) -> Hit | None:
+def _relabelled_lapse_threat(td: ToneDoc, k: int) -> Hit | None:
     """Body sentence ``k`` on the reader's lapse re-labels the act as a failure with a sanction behind it
     (``RELABEL_RE``), lets the reader forfeit money paid (``FORFEIT_RE``) or escalates "uden videre"
     (``AT_ONCE_ESCALATION_RE``), with no reason and no help in it or in the next sentence of its paragraph: cold
@@ -1083,7 +1084,7 @@ def _cold_threat_r18b(td: ToneDoc, k: int) -> Hit | None:
     if forfeit and not CASE_LOST_RE.search(low[:forfeit.start()] + " " + low[forfeit.end():]):
         forfeit = None
     m = RELABEL_RE.search(low) or forfeit or AT_ONCE_ESCALATION_RE.search(low)
-    if not m or s.part == "appeal" or td.quoted(s.start + m.start()) or not _lapse_condition_r18b(td, s):
+    if not m or s.part == "appeal" or td.quoted(s.start + m.start()) or not _opens_on_reader_lapse(td, s):
         return None
     if RELABEL_RE.match(m.group(0)) and NEGATION_RE.search(low[slice(*_clause(low, m.start()))]):
         return None             # "…, betragtes det ikke som udeblivelse"
@@ -1097,16 +1098,16 @@ def _threats(td: ToneDoc, rule) -> Iterator:
     extra = _compiled(rule, "triggers")
     for k, s in enumerate(td.sents):
         m = _sanction(td, k, extra)
-        cold_r18b = _cold_threat_r18b(td, k)
+        cold_relabel = _relabelled_lapse_threat(td, k)
         refusal = REFUSAL_OUTCOME_RE.search(s.low)
         if refusal and (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and re.search(r"\bikke\b", s.low[:s.low.find(",")])):
             # "Modtages papirerne ikke, afgør vi sagen …, hvilket vil sige afslag": the refusal itself as the threat
             m = m or Hit(refusal.start(), refusal.end(), refusal.group(0))
             cold = True
-        elif not m and not cold_r18b:
+        elif not m and not cold_relabel:
             continue
-        elif cold_r18b:
-            m = m or cold_r18b
+        elif cold_relabel:
+            m = m or cold_relabel
             cold = True
         else:
             cold = bool(ALWAYS_COLD_RE.search(s.low) or SILENT_RE.search(s.low)
@@ -1129,7 +1130,7 @@ def _threats(td: ToneDoc, rule) -> Iterator:
             why = ("Sætningen siger ikke, hvad læseren kan gøre for at undgå det." if not condition
                    else "Hjælpen står først længere nede i brevet. Skriv den lige efter." if _way_out_anywhere(td)
                    else "Brevet tilbyder ingen hjælp.")
-        elif cold_r18b and not ALWAYS_COLD_RE.search(s.low) and not AT_ONCE_ESCALATION_RE.search(s.low):
+        elif cold_relabel and not ALWAYS_COLD_RE.search(s.low) and not AT_ONCE_ESCALATION_RE.search(s.low):
             why = "Sætningen siger ikke, hvad læseren kan gøre for at undgå det."
         else:
             why = "Udtrykket lyder som en trussel."
@@ -1510,7 +1511,7 @@ def _lectures(td: ToneDoc, rule) -> Iterator:
     pats = _compiled(rule, "triggers")
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
-        m = _first_match(td, k, pats) or _role_duty(td, k) or _duty_lecture_r18(td, k) or _lecture_r18c(td, k)
+        m = _first_match(td, k, pats) or _role_duty(td, k) or _duty_told_to_role(td, k) or _expected_conduct_lecture(td, k)
         if not m:
             continue
         rest = s.low[m.end():]
@@ -1561,7 +1562,7 @@ GENERIC_DUTY_RE = rxcache.compile(
 OUR_PART_RE = rxcache.compile(r"[,;] (og|men|så) (vi|jeg|kommunen|forvaltningen|(du|de|i) (kan|får))\b")
 
 
-def _duty_lecture_r18(td: ToneDoc, k: int) -> Hit | None:
+def _duty_told_to_role(td: ToneDoc, k: int) -> Hit | None:
     """A duty told to the reader as a rule about anyone in their role, with no way to do it, no help and nothing we
     do for it in the sentence or the next one (``GENERIC_DUTY_RE``). Not a right ("Som grundejer har man ret til
     …"), not a duty with our part in it ("…, og vi sørger for …"), not a rule quoted from its source ("Ifølge loven
@@ -1610,8 +1611,8 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     exempt = _compiled(rule, "exempt")
     for k, s in enumerate(td.sents):
         m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
-             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _reproach_r18(td, k)
-             or _reproach_r18c(td, k))
+             or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _account_doubted(td, k)
+             or _bad_will_reproach(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -1656,7 +1657,7 @@ WHO_DOES_RE = rxcache.compile(r"^\W*(det|dette) (gør|klarer|skal|må|er (\w+ ){
 SOFTENED_RE = rxcache.compile(r"\b(forstår|forstå|beklager|undskyld\w*|ved godt|desværre for (dig|dem|jer))\b")
 
 
-def _reproach_r18(td: ToneDoc, k: int) -> Hit | None:
+def _account_doubted(td: ToneDoc, k: int) -> Hit | None:
     """Round 18 reproach: the reader's account doubted or waved aside (``DOUBT_RE``: the definite "oplysningen" only
     when the reader is the one who told it, in this sentence or the one before), a promise the reader broke thrown
     back ("…, selv om De lovede at …"), the reader's conduct or thing judged unfair to the others ("… fremstår
@@ -1750,7 +1751,7 @@ HELP_OFFERED_RE = rxcache.compile(r"\b(vi|jeg|kommunen) (\w+ )?(hjælper|kan hj�
                                   r"(gerne|endelig)\b|\b(du|de|i) (er velkommen(e)? til|kan (altid |også )?(få hjælp|ringe|skrive|kontakte))\b")
 
 
-def _lecture_r18c(td: ToneDoc, k: int) -> Hit | None:
+def _expected_conduct_lecture(td: ToneDoc, k: int) -> Hit | None:
     """Round 18c lecturing: a limit the reader is reminded they know ("… er som bekendt ikke omfattet"), the reader's
     conduct told as what is expected ("Det forudsættes, at De …"), "Man kan ikke forvente, at kommunen …", "Vi må gå
     ud fra, at I kender …" (without a count of the times: that is the reproach's irony), a duty as "ansøgers eget
@@ -1807,7 +1808,7 @@ IMPRESSION_RE = rxcache.compile(r"\b(giver|gav|efterlader|efterlod|skaber|skabte
 _GLAD_RE = rxcache.compile(r"\b(glad|glade|glæde\w*|tak|fornøjelse)\b")
 
 
-def _reproach_r18c(td: ToneDoc, k: int) -> Hit | None:
+def _bad_will_reproach(td: ToneDoc, k: int) -> Hit | None:
     """Round 18c reproach: our wonder that the reader "overhovedet" did it, bad will read into their conduct, "… mere
     alvorligt" and "ikke første gang, vi skriver til dig", the others who manage, the reader's conduct unkind to
     others (the reader in the sentence, or a lapse told just before), "ikke et godt indtryk", and "vi må formode,
@@ -2193,7 +2194,7 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
             return None
     if re.search(r"\bikke længere\b|, men\b", s.low[t.idx[v] - s.start:]):
         return None         # news of a change, or the way it is done instead: "… sendes ikke længere med posten, men …"
-    nxt = _rule_next_low_r18(td, k, t.idx[v] - s.start)
+    nxt = _rule_reason_next(td, k, t.idx[v] - s.start)
     if STRONG_REASON_RE.search(nxt) or re.match(r"\s*(så|det er for at|det er fordi)\b", nxt) or ALTERNATIVE_RE.search(nxt):
         return None
     a = t.idx[v] - s.start
@@ -2201,7 +2202,7 @@ def _impersonal_rule(td: ToneDoc, k: int) -> Hit | None:
     return Hit(a, max(b, a), s.low[a:b])
 
 
-def _rule_next_low_r18(td: ToneDoc, k: int, verb_at: int) -> str:
+def _rule_reason_next(td: ToneDoc, k: int, verb_at: int) -> str:
     """The next sentence's text as the rule ``k``'s reason or way on may stand in it, or "": in a new paragraph it
     counts only when it opens with the reason, or names what the rule is about (the words after the verb, "i
     papirform", or else the subject); a "fordi" there is the reason for what that paragraph tells (round 18)."""
@@ -2495,7 +2496,7 @@ def _commands(td: ToneDoc, rule) -> Iterator:
         if not m:
             rule_hit = (_impersonal_rule(td, k) or _bare_prohibition(td, k) or _order_with_threat(td, k)
                         or _no_negotiation(td, k) or _order_or_else(td, k) or _bare_order(td, k)
-                        or _bare_ban_r17(td, k))
+                        or _bare_ban(td, k))
             if rule_hit:
                 yield s, rule_hit, rule.message
             continue
@@ -2666,9 +2667,9 @@ def _asked_for_refused(td: ToneDoc, s: Sent):
 
 def _cold_refusals(td: ToneDoc, rule) -> Iterator:
     """The refusal rule's finding (``_refusals``, one a letter), then each refusal told in officialese that stands
-    cold on its own (``_officialese_refusal``) or closes the talk (``_closed_door_r17``)."""
-    return _and_more_r18(td, _refusals(td, rule),
-                         lambda k, first: _officialese_refusal(td, rule, k) or _closed_door_r17(td, rule, k))
+    cold on its own (``_officialese_refusal``) or closes the talk (``_closed_door``)."""
+    return _and_more(td, _refusals(td, rule),
+                         lambda k, first: _officialese_refusal(td, rule, k) or _closed_door(td, rule, k))
 
 
 # "Betingelserne i … anses ikke for opfyldt", "Kommunen vurderer, at kravene ikke er opfyldt": the law's words for a
@@ -3547,7 +3548,7 @@ def _generic_head(td: ToneDoc, s: Sent) -> bool:
     return first is not None and t.pos[first] in ("NOUN", "PROPN", "ADJ") and not READER_ANY_RE.search(s.text)
 
 
-def _bare_ban_r17(td: ToneDoc, k: int) -> Hit | None:
+def _bare_ban(td: ToneDoc, k: int) -> Hit | None:
     """Round 17b: a ban on bringing a kind of thing, a gate about a kind of thing with its place or time, a service
     done only on the reader's condition, the reader told to put right alone, every field of a form ordered; none with
     a reason, a purpose, help or a way on in the sentence or the next one."""
@@ -3596,7 +3597,7 @@ LAW_WORDS_RE = rxcache.compile(r"§|\b\w*lov(en|ens|s)?\b|\bkvalitetsstandard\w*
                                r"\bbekendtgørelse\w*")
 
 
-def _closed_door_r17(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
+def _closed_door(td: ToneDoc, rule, k: int) -> tuple[Hit, str] | None:
     """Round 17b: the talk closed ("… ikke yderligere korrespondance …"), the general rules as the only answer after a
     refusal when nobody is named to ask, and a decision's basis told as the law or a standard only when no plain
     reason stands around the refusal before it. The match and a message, or None."""
@@ -3650,35 +3651,28 @@ PAID_RE = rxcache.compile(r"\btak for (din|deres|jeres) betaling\b|\b(vi|kommune
                           r"beløbet|pengene)\b|\b(beløbet|regningen|restancen|gælden) er (nu )?(betalt|indfriet|afskrevet)\b")
 
 
-def _last_reminder(td: ToneDoc, rule) -> Iterator:
-    """Round 17b: "no more reminders" in a letter that asks for money by a date, with no reason, help or way on in the
-    sentence or help in the next one; not after a payment received."""
-    whole = td.cached("r17-whole", lambda: " ".join(s.low for s in td.sents))
+def _last_reminder(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Round 17b: "no more reminders" (sentence ``k``) in a letter that asks for money by a date, with no reason, help
+    or way on in the sentence or help in the next one; not after a payment received."""
+    s = td.sents[k]
+    m = NO_MORE_REMINDERS_RE.match(s.low)
+    if not m or not td.cached("r17-asks-money", lambda: _asks_money_unpaid(td)):
+        return None
+    if s.part == "appeal" or td.has_reason(s) or td.help(s) or ALTERNATIVE_RE.search(s.low):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and (td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0)), (f"{rule.message} Sætningen siger mellem linjerne, at næste skridt er "
+                                                 "inddrivelse. Skriv, hvad der sker, og hvad læseren kan gøre.")
+
+
+def _asks_money_unpaid(td: ToneDoc) -> bool:
+    """The letter asks for money by a date ("senest", "inden" and a payment word) and tells of no payment received."""
+    whole = " ".join(s.low for s in td.sents)
     if not (re.search(r"\b(senest|inden)\b", whole) and re.search(r"\b(betal|indbetal)\w*", whole)):
-        return
-    if any(PAID_RE.search(w.low) and not re.search(r"\b(ikke|hvis|såfremt|når)\b", w.low) for w in td.sents):
-        return
-    for k, s in enumerate(td.sents):
-        m = NO_MORE_REMINDERS_RE.match(s.low)
-        if not m or s.part == "appeal" or td.has_reason(s) or td.help(s) or ALTERNATIVE_RE.search(s.low):
-            continue
-        nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
-        if nxt is not None and (td.help(nxt) or NEXT_ALTERNATIVE_RE.search(nxt.low)):
-            continue
-        yield s, Hit(m.start(), m.end(), m.group(0)), (f"{rule.message} Sætningen siger mellem linjerne, at næste "
-                                                       "skridt er inddrivelse. Skriv, hvad der sker, og hvad læseren "
-                                                       "kan gøre.")
-
-
-def _threats_r17(td: ToneDoc, rule) -> Iterator:
-    """The threat rule's findings (``_threats``), then the last reminder that shuts the door (``_last_reminder``)."""
-    done = set()
-    for s, m, message in _threats(td, rule):
-        done.add(s.start)
-        yield s, m, message
-    for s, m, message in _last_reminder(td, rule):
-        if s.start not in done:
-            yield s, m, message
+        return False
+    return not any(PAID_RE.search(w.low) and not re.search(r"\b(ikke|hvis|såfremt|når)\b", w.low) for w in td.sents)
 
 
 # ---------------------------------------------------------------- round 18: bare duties, bare fees, abandonment,
@@ -3699,7 +3693,7 @@ ACCESS_DUTY_RE = rxcache.compile(
     r"loft|garage|matrikel|indkørsel|installation)\w*)\b")
 
 
-def _eased_r18(td: ToneDoc, k: int, s: Sent) -> bool:
+def _eased_or_next(td: ToneDoc, k: int, s: Sent) -> bool:
     """``_eased``, or help or a way on in the next sentence even in a new paragraph ("Ring til os, hvis tidspunktet
     ikke passer.")."""
     if _eased(td, k, s):
@@ -3709,14 +3703,14 @@ def _eased_r18(td: ToneDoc, k: int, s: Sent) -> bool:
                                     or READER_CALLS_RE.search(nxt.low))
 
 
-def _access_duty_r18(td: ToneDoc, k: int) -> Hit | None:
+def _home_access_claim(td: ToneDoc, k: int) -> Hit | None:
     """Round 18: a third party's bare claim on the reader's home ("Vandværket skal have fri adgang til måleren."),
     with no reason, purpose, help or way on in the sentence or the next one (``_eased``)."""
     s = td.sents[k]
     if s.zone != "body" or s.part == "appeal" or HYPOTHETICAL_RE.match(s.low) or s.low.rstrip().endswith("?"):
         return None
     m = ACCESS_DUTY_RE.match(s.low)
-    if not m or td.quoted(s.start) or _eased_r18(td, k, s) or re.search(r"\b[A-ZÆØÅ]{4,}\b", s.text):
+    if not m or td.quoted(s.start) or _eased_or_next(td, k, s) or re.search(r"\b[A-ZÆØÅ]{4,}\b", s.text):
         return None             # "Der skal ALTID være adgang …": the shouting is the problem (raab)
     return Hit(0, m.end(), s.low[:m.end()])
 
@@ -3731,7 +3725,7 @@ LEGAL_BASIS_RE = rxcache.compile(r"§|\b(efter|ifølge|i henhold til|i medfør a
                                  r"\w*bekendtgørelse\w*|vedtægt\w*|takst\w*)")
 
 
-def _bare_fee_r18(td: ToneDoc, k: int) -> Hit | None:
+def _bare_fee(td: ToneDoc, k: int) -> Hit | None:
     """Round 18: a fee or interest stated as laid on the reader already, with no reason or legal basis and no help
     or way out in the sentence or the next one ("Der er pålagt et gebyr på 100 kr. efter opkrævningslovens § 6. Ring,
     hvis du vil aftale en betalingsordning." is fine)."""
@@ -3741,7 +3735,7 @@ def _bare_fee_r18(td: ToneDoc, k: int) -> Hit | None:
     m = FEE_IMPOSED_RE.match(s.low)
     if not m or not (m.group("what") or re.search(r"(gebyr|rente|tillæg|afgift|bøde)", m.group(0))):
         return None
-    if LEGAL_BASIS_RE.search(s.low) or _eased_r18(td, k, s) or READER_WISH_RE.search(s.low) or WISH_IF_RE.search(s.low):
+    if LEGAL_BASIS_RE.search(s.low) or _eased_or_next(td, k, s) or READER_WISH_RE.search(s.low) or WISH_IF_RE.search(s.low):
         return None
     nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
     if nxt is not None and LEGAL_BASIS_RE.search(nxt.low) and not _new_paragraph(td, s, nxt):
@@ -3757,7 +3751,7 @@ ABANDON_RE = rxcache.compile(
     r"\b(så|ellers|i så fald) (er|bliver) det (dit|deres|jeres) eget problem\b")
 
 
-def _abandon_r18(td: ToneDoc, k: int) -> Hit | None:
+def _left_alone(td: ToneDoc, k: int) -> Hit | None:
     """Round 18: the reader told to fend alone ("…, og så må du selv finde ud af, hvordan …"), unless help or a way on
     stands in the same sentence, or the condition is the reader's own wish ("Vil du hellere køre selv, …")."""
     s = td.sents[k]
@@ -3773,7 +3767,7 @@ def _abandon_r18(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
-def _threat_before_help_r18(td: ToneDoc, k: int, extra) -> Hit | None:
+def _repeat_threat_far_help(td: ToneDoc, k: int, extra) -> Hit | None:
     """Round 18: a sanction on the reader's repeated lapse ("Udebliver Peter igen, bliver han udmeldt af …") that the
     threat rule let pass for the help further down, when no help stands before it nor in the next sentence: the help
     is too far off to take the threat out of it (the order rule says the same about the order). Not when it opens the
@@ -3798,7 +3792,7 @@ def _threat_before_help_r18(td: ToneDoc, k: int, extra) -> Hit | None:
     return m
 
 
-def _and_more_r18(td: ToneDoc, found: Iterator, more) -> Iterator:
+def _and_more(td: ToneDoc, found: Iterator, more) -> Iterator:
     """The family's own findings ``found``, then ``more(k, first)``'s (a hit and a message, or None) on each sentence
     ``k`` not flagged yet; ``first`` is the index of the first sentence flagged, or None (round 18)."""
     done = set()
@@ -3812,29 +3806,23 @@ def _and_more_r18(td: ToneDoc, found: Iterator, more) -> Iterator:
             yield s, got[0], got[1]
 
 
-def _more_threat_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+def _fee_alone_or_far_help(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
     """A bare fee, the reader left alone, a repeated lapse's sanction far from the help (round 18)."""
-    fee = _bare_fee_r18(td, k)
+    fee = _bare_fee(td, k)
     if fee:
         return fee, f"{rule.message} Skriv, hvorfor læseren skal betale det, og hvad læseren kan gøre."
-    alone = _abandon_r18(td, k)
+    alone = _left_alone(td, k)
     if alone:
         return alone, f"{rule.message} Sætningen overlader læseren til sig selv. Skriv, hvad I kan hjælpe med."
-    far = _threat_before_help_r18(td, k, _compiled(rule, "triggers"))
+    far = _repeat_threat_far_help(td, k, _compiled(rule, "triggers"))
     return (far, f"{rule.message} Hjælpen står først længere nede i brevet. Skriv den lige efter.") if far else None
 
 
-def _threats_r18(td: ToneDoc, rule) -> Iterator:
-    """The threat rule's findings (``_threats_r17``), then its round-18 shapes (``_more_threat_r18``)."""
-    return _and_more_r18(td, _threats_r17(td, rule), lambda k, first: _more_threat_r18(td, rule, k, first))
-
-
-def _commands_r18(td: ToneDoc, rule) -> Iterator:
-    """The order rule's findings (``_commands``), then a third party's bare claim on the reader's home (round 18)."""
-    def more(k: int, first):
-        got = None if _shouted_modal(td.sents[k]) else _access_duty_r18(td, k)
-        return (got, rule.message) if got else None
-    return _and_more_r18(td, _commands(td, rule), more)
+def _home_access_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kommando's stage for a third party's bare claim on the reader's home (``_home_access_claim``), not when the
+    modal verb is shouted (the shouting rule's)."""
+    got = None if _shouted_modal(td.sents[k]) else _home_access_claim(td, k)
+    return (got, rule.message) if got else None
 
 
 # contact in this case refused: "Vi modtager ikke yderligere henvendelser i denne sag.", "Kommunen besvarer ikke flere
@@ -3849,7 +3837,7 @@ REDUCED_RE = rxcache.compile(r"\b(nedsættes|nedsat|reduceres|reduceret|standses
 APPLIED_RE = rxcache.compile(r"\b(ansøgning\w*|anmodning\w*|ønske\w*) om\b")
 
 
-def _second_refusal_r18(td: ToneDoc, rule, k: int, first: int) -> tuple[Hit, str] | None:
+def _second_refusal(td: ToneDoc, rule, k: int, first: int) -> tuple[Hit, str] | None:
     """Round 18: in a letter whose decision is a reduction or a stop (the refusal rule's one finding, at ``first``), a
     later no to the reader's own application ("Deres ansøgning om … kan ikke imødekommes") in another paragraph gets
     its own finding when it has no reason of its own: the refusal rule, read from sentence ``k`` on."""
@@ -3867,9 +3855,9 @@ def _second_refusal_r18(td: ToneDoc, rule, k: int, first: int) -> tuple[Hit, str
     return None
 
 
-def _more_refusal_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+def _second_refusal_or_talk_closed(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
     """A second refusal in a reduction letter, contact in this case refused (round 18)."""
-    got = _second_refusal_r18(td, rule, k, first) if first is not None else None
+    got = _second_refusal(td, rule, k, first) if first is not None else None
     if got:
         return got
     s = td.sents[k]
@@ -3881,55 +3869,49 @@ def _more_refusal_r18(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | Non
                                                                 "at sige.")
 
 
-def _cold_refusals_r18(td: ToneDoc, rule) -> Iterator:
-    """The refusal rule's findings (``_cold_refusals``), then a second refusal in a reduction letter and the talk in
-    this case closed (round 18)."""
-    return _and_more_r18(td, _cold_refusals(td, rule), lambda k, first: _more_refusal_r18(td, rule, k, first))
-
-
 # round 18b (order): the request the threat backs in more words than ``_asks``: a passive with a deadline ("Beløbet
 # skal betales senest …", "… bedes indbetalt"), a way to do it ("Du kan betale via …"), or a summons' time and place
 # ("Samtalen er torsdag den 6. juni kl. 9.30 …")
-ASK_WIDE_R18B_RE = rxcache.compile(
+ASK_WIDE_RE = rxcache.compile(
     r"\bbedes\b|\bskal (\w+ ){0,2}?(betales|indbetales|sendes|indsendes|afleveres|returneres|underskrives|udfyldes|"
     r"fjernes|flyttes|ryddes|beskæres|lovliggøres|tilbagebetales)\b|\bskal (være )?(\w+ ){0,2}?(lovliggjort|fjernet|"
     r"flyttet|underskrevet|udfyldt|returneret|afleveret|ryddet|klippet|beskåret)\b|\b(du|de|i) kan (betale|indbetale|sende|indsende|"
     r"aflevere|uploade|indlevere)\b|\b(møde\w*|samtale\w*)\b[^.]{0,40}\b(kl|klokken)\W{1,3}\d")
-NOT_ASKED_R18B_RE = rxcache.compile(r"\b(skal|bedes|kan) ikke\b|\bikke (skal|bedes)\b|\bbehøver\b")
+NOT_ASKED_RE = rxcache.compile(r"\b(skal|bedes|kan) ikke\b|\bikke (skal|bedes)\b|\bbehøver\b")
 # the reader's benefit cut on a lapse in the plain order: "Din kontanthjælp bliver nedsat, hvis du ikke …"
-REDUCED_R18B_RE = rxcache.compile(r"\b(din|dit|dine|deres|jeres) (\w+ ){1,2}?(vil )?(blive|bliver) (nedsat|reduceret)\b")
+BENEFIT_CUT_RE = rxcache.compile(r"\b(din|dit|dine|deres|jeres) (\w+ ){1,2}?(vil )?(blive|bliver) (nedsat|reduceret)\b")
 # a repeated lapse of the reader's as the opener: "Ved gentagen fejlsortering …", "Ved fornyet overtrædelse …"
-REPEAT_OPENER_R18B_RE = rxcache.compile(r"^\W*ved (gentagen|gentagne|fornyet) \w+")
+REPEAT_OPENER_RE = rxcache.compile(r"^\W*ved (gentagen|gentagne|fornyet) \w+")
 # the claim sent on to be collected: "Sagen bliver sendt til Gældsstyrelsen", "… oversendes til inkasso"
-COLLECTION_R18B_RE = rxcache.compile(r"\b(sendt|sendes|sender|oversendt|oversendes|oversender)\b[^.]{0,30}\b(gældsstyrelsen|"
+COLLECTION_RE = rxcache.compile(r"\b(sendt|sendes|sender|oversendt|oversendes|oversender)\b[^.]{0,30}\b(gældsstyrelsen|"
                                      r"inddrivelse|inkasso)\b")
 # "unless" the reader pays or sends what is asked: "…, medmindre du betaler det skyldige beløb"
-MEDMINDRE_PAY_R18B_RE = rxcache.compile(r"\bmedmindre (du|de|i|beløbet|regningen|restancen)\b[^,]{0,40}\b(betal\w*|"
+MEDMINDRE_PAY_RE = rxcache.compile(r"\bmedmindre (du|de|i|beløbet|regningen|restancen)\b[^,]{0,40}\b(betal\w*|"
                                         r"indbetal\w*|send\w*|indsend\w*|afleve\w*|fjern\w*)")
 # the reader's card or access blocked: "… spærres dit lånerkort"
-BLOCKED_R18B_RE = rxcache.compile(r"\bspærre[st]?\b|\bspærret\b|\binddrage[st]?\b|\binddraget\b")
+BLOCKED_RE = rxcache.compile(r"\bspærre[st]?\b|\bspærret\b|\binddrage[st]?\b|\binddraget\b")
 
 
-def _asks_wide_r18b(td: ToneDoc, s: Sent) -> bool:
+def _asks_wide(td: ToneDoc, s: Sent) -> bool:
     """``_asks``, or the request in a passive, as a way to do it, or as a summons' time and place; not help."""
-    return _asks(td, s) or (not td.help(s) and bool(ASK_WIDE_R18B_RE.search(s.low))
-                            and not NOT_ASKED_R18B_RE.search(s.low))
+    return _asks(td, s) or (not td.help(s) and bool(ASK_WIDE_RE.search(s.low))
+                            and not NOT_ASKED_RE.search(s.low))
 
 
-def _lapse_threat_r18b(td: ToneDoc, k: int, extra) -> Hit | None:
+def _lapse_threat_wide(td: ToneDoc, k: int, extra) -> Hit | None:
     """``_lapse_threat``, or a cut in the reader's benefit on their failure, or an adverse consequence
     (``ORDER_ADVERSE_RE``) after a repeated lapse as the opener ("Ved gentagen fejlsortering opkræves et gebyr")."""
     s = td.sents[k]
     m = _lapse_threat(td, k, extra)
     if m:
         return m
-    span = _failure_span_r18b(td, s)
-    for rx in (REDUCED_R18B_RE, COLLECTION_R18B_RE, BLOCKED_R18B_RE, ORDER_ADVERSE_RE) if span else ():
+    span = _failure_span_wide(td, s)
+    for rx in (BENEFIT_CUT_RE, COLLECTION_RE, BLOCKED_RE, ORDER_ADVERSE_RE) if span else ():
         m = rx.search(s.low)
         if (m and not span[0] <= m.start() < span[1] and not td.quoted(s.start + m.start())
                 and not NEGATION_RE.search(s.low[slice(*_clause(s.low, m.start()))])):
             return Hit(m.start(), m.end(), m.group(0))
-    opener = REPEAT_OPENER_R18B_RE.match(s.low)
+    opener = REPEAT_OPENER_RE.match(s.low)
     if opener and not NEGATION_RE.search(s.low):
         m = ORDER_ADVERSE_RE.search(s.low, opener.end())
         if m and not td.quoted(s.start + m.start()):
@@ -3937,22 +3919,22 @@ def _lapse_threat_r18b(td: ToneDoc, k: int, extra) -> Hit | None:
     return None
 
 
-def _failure_span_r18b(td: ToneDoc, s: Sent) -> tuple[int, int] | None:
+def _failure_span_wide(td: ToneDoc, s: Sent) -> tuple[int, int] | None:
     """``_failure_span``, or an "unless" clause on what the reader does ("…, medmindre du betaler …")."""
     span = _failure_span(td, s)
     if span or WISH_NOT_RE.search(s.low) or s.low.rstrip().endswith("?"):
         return span
-    m = MEDMINDRE_PAY_R18B_RE.search(s.low)
+    m = MEDMINDRE_PAY_RE.search(s.low)
     return _clause(s.low, m.start()) if m and "automatisk" not in s.low else None
 
 
-def _answers_r18b(td: ToneDoc, x: Sent) -> bool:
+def _answers_threat(td: ToneDoc, x: Sent) -> bool:
     """The sentence answers a threat: help, a way out, the reader's call, a way forward or its reason."""
     return bool(td.help(x) or _WAY.search(x.low) or READER_CALLS_RE.search(x.low) or ANSWERED_RE.search(x.low)
                 or STRONG_REASON_RE.search(x.low) or WAY_FORWARD_RE.search(x.low))
 
 
-def _threat_then_ask_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
+def _threat_then_ask(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
     """The passage opens with a threat on the reader's failure and the next sentence is the request it backs, in
     more words than ``_threat_first`` reads ("Vandet bliver lukket, hvis restancen ikke er betalt. Du kan betale via
     …", "…, hvis du ikke kommer til samtalen. Samtalen er torsdag kl. 9.30 …"). Only a conditional threat (a
@@ -3963,15 +3945,15 @@ def _threat_then_ask_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hi
     k = body[0]
     s, nxt = td.sents[k], td.sents[body[1]]
     if (_decision_told(s) or td.help(s) or STRONG_REASON_RE.search(s.low) or READER_CALLS_RE.search(s.low)
-            or _outside_risk(td, s) or STATE_IF_RE.search(s.low) or _failure_span_r18b(td, s) is None):
+            or _outside_risk(td, s) or STATE_IF_RE.search(s.low) or _failure_span_wide(td, s) is None):
         return None
-    m = _order_sanction(td, k, extra) or _lapse_threat_r18b(td, k, extra)
-    if m and _asks_wide_r18b(td, nxt):
+    m = _order_sanction(td, k, extra) or _lapse_threat_wide(td, k, extra)
+    if m and _asks_wide(td, nxt):
         return s, m
     return None
 
 
-def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
+def _request_threat_help(td: ToneDoc, body: list[int], extra) -> tuple[Sent, Hit] | None:
     """The request stands first, then a sanction on the reader's failure told coldly ("…, overgives sagen uden videre
     til …", "uden varsel") or tersely and as certain, with no "hvis" ("Ved gentagen … opkræves et gebyr", "Overskrides
     fristen, …"), that nothing in its paragraph or the next sentence answers, and the help only in a later paragraph
@@ -3982,21 +3964,21 @@ def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent
         s = td.sents[k]
         if td.help(s) or _WAY.search(s.low) or READER_CALLS_RE.search(s.low):
             return None         # help or a way out stands before the threat
-        first = _lapse_threat_r18b(td, k, extra)
+        first = _lapse_threat_wide(td, k, extra)
         if first:
             break
-        asked = asked or _asks_wide_r18b(td, s) or bool(PASSIVE_ASK_RE.search(s.low))
+        asked = asked or _asks_wide(td, s) or bool(PASSIVE_ASK_RE.search(s.low))
     else:
         return None
     cold = ALWAYS_COLD_RE.search(s.low) or " uden videre " in s.low
-    if (not asked or n == 0 or STATE_IF_RE.search(s.low) or _answers_r18b(td, s) or _outside_risk(td, s)
+    if (not asked or n == 0 or STATE_IF_RE.search(s.low) or _answers_threat(td, s) or _outside_risk(td, s)
             or _decision_told(s)):
         return None
     if not cold and (THREAT_IF_RE.search(s.low) or not _certain(td, s)):
         return None             # "Hvis …, så …" is the shape the issue recommends: only a cold or terse threat counts
     j = n + 1
     while j < len(body) and not _paragraph_break(td, td.sents[body[j - 1]], td.sents[body[j]]):
-        if _answers_r18b(td, td.sents[body[j]]):
+        if _answers_threat(td, td.sents[body[j]]):
             return None
         j += 1
     if j >= len(body) or ANSWERED_RE.search(td.sents[body[j]].low) or STRONG_REASON_RE.search(td.sents[body[j]].low):
@@ -4008,10 +3990,10 @@ def _request_threat_help_r18b(td: ToneDoc, body: list[int], extra) -> tuple[Sent
     return None
 
 
-def _order_r18b(td: ToneDoc, rule) -> Iterator:
+def _order_wide(td: ToneDoc, rule) -> Iterator:
     """The order rule's findings (``_order``); when it finds none, the threat before the request it backs in wider
-    words (``_threat_then_ask_r18b``) and the request, then the threat, then the help in a later paragraph
-    (``_request_threat_help_r18b``) (round 18b)."""
+    words (``_threat_then_ask``) and the request, then the threat, then the help in a later paragraph
+    (``_request_threat_help``) (round 18b)."""
     found = False
     for got in _order(td, rule):
         found = True
@@ -4020,23 +4002,13 @@ def _order_r18b(td: ToneDoc, rule) -> Iterator:
         return
     extra = _compiled(rule, "triggers")
     body = [k for k, s in enumerate(td.sents) if s.zone == "body" and s.part != "appeal" and _has_verb(td, s)]
-    got = _threat_then_ask_r18b(td, body, extra)
+    got = _threat_then_ask(td, body, extra)
     if got:
         yield got[0], got[1], f"{rule.message} Skriv først, hvad læseren skal gøre, og så hvad der sker, hvis det ikke sker."
         return
-    got = _request_threat_help_r18b(td, body, extra)
+    got = _request_threat_help(td, body, extra)
     if got:
         yield got[0], got[1], f"{rule.message} Tilbyd hjælpen lige efter, eller før, konsekvensen."
-
-
-FAMILY_FN = {
-    "trussel": _threats_r17, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
-    "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order,
-}
-# round 18: each family's findings, then its round-18 shapes
-FAMILY_FN.update({"trussel": _threats_r18, "kommando": _commands_r18, "kold-afvisning": _cold_refusals_r18})
-# round 18b: the order rule's wider shapes
-FAMILY_FN["raekkefoelge"] = _order_r18b
 
 
 # ---------------------------------------------------------------- round 18c: the reader's own account or reason set
@@ -4045,7 +4017,7 @@ FAMILY_FN["raekkefoelge"] = _order_r18b
 
 # the words that set a thing aside: "… ændrer ikke herved", "… kan ikke tillægges betydning", "… kan vi ikke bruge
 # til noget", "… er uden betydning for sagen", "… må anses for irrelevant", "… er ikke en gyldig grund til …",
-# "… er ikke noget, vi kan tage hensyn til"; the groups say what the thing must be (``_set_aside_r18c``)
+# "… er ikke noget, vi kan tage hensyn til"; the groups say what the thing must be (``_account_set_aside``)
 SET_ASIDE_RE = rxcache.compile(
     r"\b(?P<change>ændrer (\w+ )?(ikke|intet) (herved|hermed|noget|på (noget|det|dette|sagen|afgørelsen|vurderingen|"
     r"beslutningen)|ved (det|dette|sagen|afgørelsen|vurderingen|beslutningen)))\b|"
@@ -4090,7 +4062,7 @@ def _own_account(td: ToneDoc, s: Sent, end: int) -> bool:
     return False
 
 
-def _set_aside_r18c(td: ToneDoc, k: int) -> Hit | None:
+def _account_set_aside(td: ToneDoc, k: int) -> Hit | None:
     """Round 18c: the reader's own account, reason or circumstance set aside (``SET_ASIDE_RE``) with nothing after
     the words but the case (``SET_ASIDE_TAIL_RE``), no reason, understanding or help in the sentence, and no reason,
     help or way on in the next one. What it sets aside must be the reader's: their account ("Din forklaring …
@@ -4134,7 +4106,7 @@ REQUEST_NO_RE = rxcache.compile(
     r"((er|bliver|blev|er blevet) (hermed )?(afvist|afslået|ikke imødekommet)|kan (\w+ )?ikke imødekommes)\W*$")
 
 
-def _request_no_r18c(td: ToneDoc, k: int) -> Hit | None:
+def _request_no(td: ToneDoc, k: int) -> Hit | None:
     """Round 18c: a bare no to the reader's own request (``REQUEST_NO_RE``) in a letter whose decision stands in an
     earlier paragraph and is about something else (no word of the request in it): that decision's reason is not this
     refusal's. Not when the sentence or the ones around it give a reason, help or a way on."""
@@ -4155,23 +4127,15 @@ def _request_no_r18c(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
-def _more_refusal_r18c(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+def _account_set_aside_or_request_no(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
     """The reader's account set aside, a bare no to the reader's request (round 18c)."""
-    got = _set_aside_r18c(td, k)
+    got = _account_set_aside(td, k)
     if got:
         return got, ("Sætningen afviser det, læseren selv har forklaret, uden at sige hvorfor. Skriv, at I har læst "
                      "det, og hvorfor det ikke ændrer afgørelsen.")
-    got = _request_no_r18c(td, k)
+    got = _request_no(td, k)
     return (got, f"{rule.message} Skriv, hvorfor I siger nej til det, læseren bad om, og hvad læseren kan gøre i "
                  f"stedet.") if got else None
-
-
-def _cold_refusals_r18c(td: ToneDoc, rule) -> Iterator:
-    """The refusal rule's findings (``_cold_refusals_r18``), then its round-18c shapes (``_more_refusal_r18c``)."""
-    return _and_more_r18(td, _cold_refusals_r18(td, rule), lambda k, first: _more_refusal_r18c(td, rule, k, first))
-
-
-FAMILY_FN["kold-afvisning"] = _cold_refusals_r18c
 
 
 # an interpreter for the reader's own meeting refused in the passive: "Der bestilles ikke tolk til mødet." (an
@@ -4184,7 +4148,7 @@ EXPECTED_OF_READER_RE = rxcache.compile(r"\b((må|kan|bør|skal) forventes|forve
                                         r"(\w+ )?kunne|(du|de|i) (bør|burde) (\w+ )?kunne)\b")
 
 
-def _no_service_r18c(td: ToneDoc, k: int) -> Hit | None:
+def _interpreter_refused(td: ToneDoc, k: int) -> Hit | None:
     """Round 18c: an interpreter for the reader's own meeting refused in the passive (``NO_SERVICE_RE``), with no
     reason but an expectation of the reader (``EXPECTED_OF_READER_RE``), and no help or way on in the sentence or the
     next one ("…, men ring til os, hvis du har brug for en tolk")."""
@@ -4207,15 +4171,32 @@ def _no_service_r18c(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
-def _commands_r18c(td: ToneDoc, rule) -> Iterator:
-    """The order rule's findings (``_commands_r18``), then an interpreter refused for the reader's meeting (round 18c)."""
-    def more(k: int, first):
-        got = _no_service_r18c(td, k)
-        return (got, f"{rule.message} Skriv, hvorfor læseren ikke kan få det, og hvad læseren kan gøre.") if got else None
-    return _and_more_r18(td, _commands_r18(td, rule), more)
+def _interpreter_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kommando's stage for an interpreter refused for the reader's meeting (``_interpreter_refused``)."""
+    got = _interpreter_refused(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor læseren ikke kan få det, og hvad læseren kan gøre.") if got else None
 
 
-FAMILY_FN["kommando"] = _commands_r18c
+# Each family's findings: its own function, then its extra shapes in order. A stage is ``(td, rule, k, first)`` -> a
+# hit and a message, or None; it runs on each sentence ``k`` that no earlier stage flagged (``_and_more``), ``first``
+# being the first sentence flagged so far. A new shape of a family goes into its tuple here, not into a wrapper.
+FAMILY_FN = {
+    "trussel": _threats, "belaering": _lectures, "bebrejdelse": _blames, "kommando": _commands,
+    "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order_wide,
+}
+FAMILY_STAGES = {
+    "trussel": (_last_reminder, _fee_alone_or_far_help),
+    "kommando": (_home_access_stage, _interpreter_stage),
+    "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no),
+}
+
+
+def _family_findings(td: ToneDoc, family: str, rule) -> Iterator:
+    """The family's own findings, then each of its stages' (``FAMILY_STAGES``)."""
+    found = FAMILY_FN[family](td, rule)
+    for stage in FAMILY_STAGES.get(family, ()):
+        found = _and_more(td, found, partial(stage, td, rule))
+    return found
 
 
 # ---------------------------------------------------------------- suggestions
@@ -4304,7 +4285,7 @@ def check(doc, rule) -> Iterator:
 def _check(doc, td: ToneDoc, rule) -> Iterator:
     family = rule.params["family"]
     flagged: set[int] = set()
-    for s, m, message in FAMILY_FN[family](td, rule):
+    for s, m, message in _family_findings(td, family, rule):
         flagged.add(s.start)
         if family == "raab":
             if m is None:

@@ -21,7 +21,7 @@ def _rule_hits(sentences_doc, ruleset, *sentences: str) -> list:
     """What the kommando rule (without the learned model) marks in a Doc of ``sentences``."""
     doc = sentences_doc(*sentences)
     rule = ruleset.get(RULE)
-    return [m for _, m, _ in tone.FAMILY_FN["kommando"](tone.tone_doc(doc), rule)]
+    return [m for _, m, _ in tone._family_findings(tone.tone_doc(doc), "kommando", rule)]
 
 
 # ---- a time or a deadline that cannot be moved, a rule closed to talk
