@@ -122,10 +122,6 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # Dagplejen Solbær", "svar os, om I vil tage imod pladsen" (not a hope: "Vi håber at finde en plads")
         (r"\b(vi|kommunen|jeg) har (nu )?fundet (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w* til\b", 2.5),
         (r"\btage imod (\w+ )?(pladsen|boligen|tilbuddet)\b", 1.5),
-        # a grant told as what the reader has got: "Du har fået fritidspas til Malte", "I har fået tilskud til ..."
-        # (once, as background, it does not decide the letter; as the subject and the first line it does)
-        (r"\b(du|i|de) har (nu )?fået (\w+ )?(bevilget |tildelt )?[\w-]*(pas|tilskud|friplads|plads|støtte|tillæg|"
-         r"bevilling|ydelse)\b", 1.5),
         # the reader's own request or application handled, whichever way it went: "Vi har behandlet din anmodning om
         # ..., og ..." (a receipt says it will: "Vi behandler din ansøgning")
         (r"\bhar (nu )?behandlet (din|dit|dine|deres|jeres) ([\w-]+ )?(anmodning|ansøgning|klage|ønske)\w*\b", 2),
