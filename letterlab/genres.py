@@ -9,8 +9,7 @@ decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 påbud", "Kommunen varsler hermed påbud ...") is a hearing. An injunction (påbud), a fine (bøde), a
 reduction or stop of a benefit and a repayment demand are decisions
 (``afgoerelse``), whatever the letter calls itself; so is an offer of a place
-or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it, and a place found for the reader's child ("Vi
-har fundet en plads til ..."). An order to put right what an inspection found, on pain of enforcement (the work done
+or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it. An order to put right what an inspection found, on pain of enforcement (the work done
 at the reader's cost, a closure, the police), is a decision even when it asks politely and never says "påbud"
 (``_order_to_remedy``); a wish turned down on the side of a letter that names no decision, application or appeal does
 not make it one (``wish_text``). The subject line's label is read after its field name ("Emne: Indkaldelse ...").
@@ -118,10 +117,6 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # would have to be the answer asked for, not the offer that opens the letter.
         (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
-        # a place found for the reader or the reader's child, to accept by a date: "Vi har fundet en plads til Ida i
-        # Dagplejen Solbær", "svar os, om I vil tage imod pladsen" (not a hope: "Vi håber at finde en plads")
-        (r"\b(vi|kommunen|jeg) har (nu )?fundet (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w* til\b", 2.5),
-        (r"\btage imod (\w+ )?(pladsen|boligen|tilbuddet)\b", 1.5),
         # the reader's own request or application handled, whichever way it went: "Vi har behandlet din anmodning om
         # ..., og ..." (a receipt says it will: "Vi behandler din ansøgning")
         (r"\bhar (nu )?behandlet (din|dit|dine|deres|jeres) ([\w-]+ )?(anmodning|ansøgning|klage|ønske)\w*\b", 2),
