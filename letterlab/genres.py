@@ -9,7 +9,10 @@ decision, forvaltningsloven § 19), ``indkaldelse`` (summons to a meeting),
 påbud", "Kommunen varsler hermed påbud ...") is a hearing. An injunction (påbud), a fine (bøde), a
 reduction or stop of a benefit and a repayment demand are decisions
 (``afgoerelse``), whatever the letter calls itself; so is an offer of a place
-or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it.
+or a home ("Vi kan tilbyde jer en plads i ..."), which allocates it. An order to put right what an inspection found, on pain of enforcement (the work done
+at the reader's cost, a closure, the police), is a decision even when it asks politely and never says "påbud"
+(``_order_to_remedy``); a wish turned down on the side of a letter that names no decision, application or appeal does
+not make it one (``wish_text``). The subject line's label is read after its field name ("Emne: Indkaldelse ...").
 
 What will happen once a decision is made ("Du må først bygge, når du har fået
 tilladelsen", "Du får en regning, når vi har truffet afgørelsen") tells of a
@@ -114,6 +117,11 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # would have to be the answer asked for, not the offer that opens the letter.
         (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
+        # the reader's own request or application handled, whichever way it went: "Vi har behandlet din anmodning om
+        # ..., og ..." (a receipt says it will: "Vi behandler din ansøgning")
+        (r"\bhar (nu )?behandlet (din|dit|dine|deres|jeres) ([\w-]+ )?(anmodning|ansøgning|klage|ønske)\w*\b", 2),
+        # a refusal in the passive: "der iværksættes ikke en udredning", "der bevilges ikke ..."
+        (r"\b(iværksættes|igangsættes|bevilges|tildeles|ydes) (derfor |desværre )?ikke\b", 1.5),
         # the same offer in the passive, or with the child's name between ("De tilbydes hermed plejebolig på ...",
         # "Vi er glade for at kunne tilbyde Dem en bolig", "Vi kan tilbyde jeres datter, Alma, en plads ...")
         (r"\btilbydes (hermed |nu |derfor )?(\w+ ){0,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b|"
@@ -204,8 +212,12 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bi hænde\b", 1.5),
         # a plain request as a question or a need: "Vil du sende os ...?", "Vi har brug for en kopi af ..."
         (r"(^|\n|[.!?] )\s*(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|aflevere)\b", 2),
-        (r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|"
-         r"underskrift)\b", 1.5),
+        (r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(nyt |ny |nye )?(kopi|oplysning\w*|dokumentation|"
+         r"papirer|lønsedler|underskrift|foto|billede|attest|erklæring)\b", 1.5),
+        # the reader's case waits for the reader: "Vi kan ikke færdigbehandle din ansøgning endnu", "Vi kan ikke
+        # behandle jeres sag, før ..." (not a refusal with its reason: "..., fordi du ikke bor i kommunen")
+        (r"\bkan (\w+ )?ikke (færdigbehandle|behandle (din|dit|deres|jeres) (\w+ )?(ansøgning|sag|anmodning)\w*,? "
+         r"(endnu|før|uden))\b", 2),
         # a request as what is missing: "Før vi kan behandle din ansøgning, mangler vi disse oplysninger fra dig"
         (r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
          r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b", 2.5),
@@ -321,7 +333,10 @@ THRESHOLD = 2.5
 GENRE_THRESHOLD = {"opkraevning": 4.0, "paamindelse": 4.0}
 
 _COMPILED = [(genre, [(Rx(rx), w) for rx, w in markers]) for genre, markers in MARKERS.items()]
-
+# The summons markers that only say a clock time or an address: two or more times with no word of a meeting, a visit
+# or an appointment are a timetable ("Bussen kører kl. 7.32 og kører hjem kl. 13.15"), not a summons.
+_TIMES_ONLY = tuple(rx for g, markers in _COMPILED if g == "indkaldelse" for rx, _ in markers
+                    if rx.rx.pattern.startswith(r"(?<!\binden )") or rx.rx.pattern == r"\badresse\b")
 
 GENRE_PART_KINDS = ("subject", "subheading", "body", "list", "keyvalue", "appeal")
 
@@ -360,12 +375,15 @@ SUBJECT_LABELS = tuple((g, Rx(r"^\s*(" + rx + r")\b(?!.*\b(varsel|varsle\w*|part
     ("paamindelse", r"påmindelse|rykker|\d\. rykker"),
 ))
 LABEL_WEIGHT = 4.0
+# the field name a subject line may start with ("Emne: Indkaldelse til samtale", "Vedr.: Afgørelse om ..."): the label
+# is the first words after it
+SUBJECT_PREFIX = rxcache.compile(r"^\s*(emne|vedr\.?|vedrørende|angående|ang\.|om|sag)\s*:\s*")
 
 
 def subject_label(parts, text: str) -> str | None:
     """The genre the first subject line names in its first words, or None."""
     subject = next((text[p.start:p.end] for p in parts if p.kind == "subject"), "")
-    low = re.sub(r"\s+", " ", subject.lower())
+    low = SUBJECT_PREFIX.sub("", re.sub(r"\s+", " ", subject.lower()))
     found = [g for g, rx in SUBJECT_LABELS if rx.search(low)]
     return found[0] if len(found) == 1 else None
 
@@ -382,7 +400,9 @@ def detect_genre_parts(text: str, parts) -> tuple[str, dict[str, float]]:
         return detect_genre(text)
     own_text = "\n\n".join(own)
     scores = genre_scores(own_text)
-    opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)))
+    # the times in the opening count when the rest of the letter tells of the meeting
+    opening = genre_scores("\n\n".join(text[p.start:p.end] for p in opening_parts(parts, text)),
+                           timetable=not scores["indkaldelse"])
     label = subject_label(parts, text)
     if label and scores[label]:
         scores[label] += LABEL_WEIGHT
@@ -404,20 +424,71 @@ MONEY = Rx(r"\bkr\.|\bkroner\b|\bbeløb\w*|\b(ind)?betal(e|er|es|ing\w*)\b|\bbet
            r"\bfaktura\w*|\brestance\w*|\bskylder\b|\bgebyr\w*")
 
 
-def genre_scores(text: str) -> dict[str, float]:
-    """Every genre's weighted marker count in ``text``."""
+# An order to put something right, without the word "påbud": what an inspection found at the reader's place ("Ved
+# tilsynet den 3. maj konstaterede vi ...", "Det er konstateret, at ..."), what the reader must do, and how the
+# municipality enforces it if the reader does not ("... udfører vi arbejdet for Deres regning", "... lukkes for
+# brug", "... overgives sagen til politiet"). All three make it an order (a decision), not a request for papers;
+# a notice of an order still to come, with a chance to answer first, stays a hearing (``_HEARING_FIRST``).
+_ORDER_FINDING = Rx(r"\b(ved|under|efter) (\w+ ){0,3}(brandsyn\w*|tilsyn\w*|kontrol\w*|besigtigelse\w*|inspektion\w*|"
+                    r"eftersyn\w*|besøg)\b[^!?\n]{0,120}?\b(konstateret|konstaterede|fundet|fandt|målt|målte|"
+                    r"observeret|observerede)\b|\b(det|der) er (blevet )?(konstateret|observeret),? at\b|"
+                    r"\b(blev|er) der (\w+ )?(konstateret|observeret)\b|\bkonstateret (følgende )?(mangler|fejl)\b")
+_ORDER_ENFORCED = Rx(r"\bfor (din|deres|jeres|ejerens|grundejerens|ejendommens|virksomhedens|foreningens) regning\b|"
+                     r"\bregningen (kommer|sendes|går) (\w+ )?til (dig|dem|jer)\b|"
+                     r"\b(sender|bestiller|tilkalder) (vi|kommunen) (\w+ ){0,2}(entreprenør|firma|håndværker|vognmand)\w*|"
+                     r"\b(blive|bliver|vil blive) (\w+ ){0,2}lukket for\b|\blukke[st]? for (udlejning|brug|adgang)\b|"
+                     r"\boverg(ive|ives|ivet|av) (\w+ ){0,2}til politiet\b|\bpolitianmeld\w*|\btvangsbøde\w*")
+_ORDER_DUTY = Rx(r"\b(skal|bedes|påhviler|pålægges)\b|\b(beder|vil bede) (vi|kommunen) (dig|dem|jer)\b|"
+                 r"\b(vi|kommunen) (beder|vil bede) (dig|dem|jer)\b")
+_HEARING_FIRST = Rx(VARSEL + r"|\bpartshøring\b|\bbemærkninger\b|\bpåtænke[rs]?\b|\b(før|inden) (vi|kommunen) træffer\b")
+ORDER_WEIGHT = 4.0
+
+
+def _order_to_remedy(text: str) -> bool:
+    """Whether ``text`` (lower-cased) orders the reader to put right what an inspection found, on pain of enforcement."""
+    return bool(_ORDER_ENFORCED.search(text) and _ORDER_FINDING.search(text) and _ORDER_DUTY.search(text)
+                and not _HEARING_FIRST.search(text))
+
+
+# A wish of the reader's turned down on the side ("Dit ønske om en fast hjælper kan desværre ikke imødekommes") in a
+# letter that names no decision, application or appeal: the letter tells of something else (new visiting hours, a
+# changed route), and the declined wish does not make it a decision.
+_WISH_DECLINED = Rx(r"\bønske\w* (om|at)\b[^!?\n]{0,120}?\b(kan|vil|kunne) (\w+ )?ikke (\w+ )?(imødekommes|opfyldes)\b|"
+                    r"\b(kan|vil) (vi|kommunen|jeg) (desværre )?ikke (\w+ )?(imødekomme|opfylde) (dit|deres|jeres|hans|"
+                    r"hendes) (\w+ )?ønske")
+_DECISION_NAMED = Rx(r"\bafgørelse\w*|\bafslag\w*|\bklage\w*|\bansøg\w*|\bbevilg\w*|\bbevilling\w*|\bpåbud\w*|"
+                     r"\bmedhold\b")
+
+
+def wish_text(text: str) -> str:
+    """``text`` (lower-cased) without a declined side wish (``_WISH_DECLINED``) when no decision is named."""
+    if not _WISH_DECLINED.search(text) or _DECISION_NAMED.search(text):
+        return text
+    return _WISH_DECLINED.rx.sub("\n", text)
+
+
+def genre_scores(text: str, timetable: bool = True) -> dict[str, float]:
+    """Every genre's weighted marker count in ``text``; with ``timetable``, clock times alone are no summons."""
     text = text.lower()
-    decided = decided_text(text)
+    decided = wish_text(decided_text(text))
     scores = {g: 0.0 for g in GENRES}
     actual = factual_text(text)
     met = met_text(text)
+    times, time_score = 0, 0.0
     for genre, markers in _COMPILED:
         own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else met if genre == "indkaldelse" \
             else text
         for rx, w in markers:
-            scores[genre] += w * rx.count(own, 3)
+            found = rx.count(own, 3)
+            scores[genre] += w * found
+            if found and genre == "indkaldelse" and rx in _TIMES_ONLY:
+                times, time_score = times + (found if w >= 1 else 0), time_score + w * found
+    if timetable and times >= 2 and scores["indkaldelse"] == time_score:
+        scores["indkaldelse"] = 0.0     # a timetable (a bus, opening hours), no meeting
     if scores["opkraevning"] and MONEY.search(text) is None:
         scores["opkraevning"] = 0.0
+    if _order_to_remedy(text):
+        scores["afgoerelse"] += ORDER_WEIGHT
     return scores
 
 
