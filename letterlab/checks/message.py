@@ -109,9 +109,9 @@ one sentence of sympathy with a death or a loss opens the window like a thank-yo
 Review 20: a request that holds only if the plan fails ("Bliver du syg, så ring til os inden kl. 9", "Kan I ikke komme,
 så skriv til os", ``_fallback_on_condition``) is no candidate at all; a bill's due date in officialese ("Beløbet
 forfalder til betaling den 1. marts") is a request to pay; the answer to the reader's request in the impersonal passive
-("Vi har behandlet jeres anmodning, og der bevilges ikke ...") is a decision; a warning for a next time ("Sker det
-igen, ...") is a consequence, never a notice's news. For ``handling-uden-frist``, a deadline relative to the reader's
-own next step ("inden du flytter", "før De bestiller", "så snart I har fået svar") is a deadline.
+("Vi har behandlet jeres anmodning, og der bevilges ikke ...") is a decision. A warning for a next time ("Sker det
+igen, ...") stays a possible message: in a warning letter it is one. For ``handling-uden-frist``, a deadline relative
+to the reader's own next step ("inden du flytter", "før De bestiller", "så snart I har fået svar") is a deadline.
 
 For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
 the duty in the sentence before; a deadline by an event of the letter ("inden
@@ -238,11 +238,7 @@ PROCESS = [
 # Its decision words ("om væsken er godkendt") decide nothing yet: the classifier drops "decision" after it.
 _LOOK_INTO = rxcache.compile(LOOK_INTO)
 LEGAL = [r"§\s*\d", r"\b\w+lovens?\b", r"\blov om\b", r"\bbekendtgørelse\w*", r"\breglerne (i|om|for)\b"]
-CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b",
-               # what happens if it happens again, a warning for a next time: "Stilles der igen affald ud ved
-               # containeren, bliver du opkrævet et gebyr", "Hvis hunden igen løber løs, ..." (not "Vi kommer igen ...")
-               r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|sker) |(?!(vi|jeg|hvor|her|der)\b)[a-zæøå]+(?:es|r) (der|du|de|i|det|han|hun|[a-zæøå]+(en|et|ne))"
-               r" )[^,.!?]{0,50}?\bigen\b[^.!?]{0,60},"]
+CONSEQUENCE = [r"^(?:[-•*–]\s*)?hvis (du|de) ikke\b", r"\bellers (kan|vil|må|skal)\b", r"\bi modsat fald\b"]
 APPEAL_ACT = [r"\bklag\w*", r"\bpåklag\w*", r"\bankestyrelsen\b"]
 SUMMONS = [
     r"\bindkald\w*", r"^(?:[-•*–]\s*)?kom til\b", r"\b(du|de) skal (\w+ )?til (en |et )?\w*(samtale|møde|undersøgelse)\b",

@@ -4,8 +4,7 @@
   "før I går i gang") is a deadline; "inden i kuverten" and "før i tiden" are not;
 * budskab-foerst: a request on the condition that the plan fails ("Bliver du syg, så ring ...") is never the message;
   a bill's due date in officialese ("Beløbet forfalder til betaling den ...") is a request to pay; the answer to the
-  reader's request in the impersonal passive ("..., og der bevilges ikke ...") is a decision; a warning for a next
-  time ("Sker det igen, ...") is a consequence, not the news of a notice;
+  reader's request in the impersonal passive ("..., og der bevilges ikke ...") is a decision;
 * kancellisprog: a word inside a law's official title ("lov om ... af visse fordringer") or a quotation cannot be
   rewritten;
 * kontaktperson: a case detail whose value is an unfilled merge field ("Sagsbehandler: «Sagsbehandler»") names
@@ -129,23 +128,6 @@ def test_a_passive_refusal_of_the_readers_request_is_a_decision(sentence):
 ])
 def test_a_rule_or_a_condition_is_no_passive_refusal(sentence):
     assert "decision" not in M.classify(sentence, PARAMS)
-
-
-@pytest.mark.parametrize("sentence", [
-    "Sker det igen, sender vi en regning på 500 kr.",
-    "Parkeres cyklerne igen foran nødudgangen, fjerner vi dem.",
-    "Hvis hunden igen løber løs på stranden, kontakter vi politiet.",
-])
-def test_a_warning_for_a_next_time_is_a_consequence(sentence):
-    assert M.sentence_act(sentence, PARAMS) == "consequence"
-
-
-@pytest.mark.parametrize("sentence", [
-    "Vi kommer igen den 4. maj og tømmer containeren.",
-    "Fra den 1. juni åbner biblioteket igen om søndagen.",
-])
-def test_again_is_not_always_a_warning(sentence):
-    assert M.sentence_act(sentence, PARAMS) != "consequence"
 
 
 # --- kancellisprog: a law's title and a quotation ---------------------------------------------------------------
