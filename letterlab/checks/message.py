@@ -836,10 +836,12 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
             continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
         own = (c & MESSAGE_CLASSES) - drop
-        if own == {"action"} and _RECURRING.search(_clean(s.text)):
-            own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
-        if own == {"action"} and _fallback_on_condition(_clean(s.text)):
-            own = frozenset()     # "Bliver du syg, så ring til os inden kl. 8": what to do if the plan fails
+        if own == {"action"}:
+            t = _clean(s.text)
+            if _RECURRING.search(t):
+                own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
+            elif _fallback_on_condition(t):
+                own = frozenset()     # "Bliver du syg, så ring til os inden kl. 8": what to do if the plan fails
         classes.append((s, own))
         if "news" in c and "news" in drop:
             news.append(s)
