@@ -18,7 +18,8 @@ With ``person = true`` (rule ``klart-budskab.kontaktperson``) the rule asks for 
 letter that decides, hears or reminds (``ask_genres``), signed by units and their phone, e-mail or address
 only, with a way to reach the unit but no person who has the case (no name in the signature, no staff word or
 "jeg", no name beside "ring til", "kontakt" or a phone number in the body). A letter that names nobody at all is
-the first rule's; a merge field in the signature ("{sagsbehandler}") is a person to come.
+the first rule's; a merge field in the signature ("{sagsbehandler}") is a person to come, but one left as the value
+of a case detail ("Sagsbehandler: «Sagsbehandler»", ``_unfilled_field``) names nobody.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from typing import Iterator
 
 from letterlab import rxcache
 
-from ..anatomy import _is_address, _is_contact
+from ..anatomy import _is_address, _is_contact, placeholders_only
 from .base import Param, letter, make_finding
 from .tone import CONTACT_GIVEN_RE, CONTACT_SAID, STAFF_RE, _nobody_to_ask, _unit_line, tone_doc
 
@@ -76,12 +77,20 @@ def _no_named_person(td, sig, body) -> bool:
     if not lines or not all(_unit_line(ln) or _is_contact(ln) or _is_address(ln) for ln in lines):
         return False
     head = [ln for p in td.parts if p.kind in ("letterhead", "reference", "footer")
-            for ln in td.text[p.start:p.end].splitlines() if ln.strip()]
+            for ln in td.text[p.start:p.end].splitlines() if ln.strip() and not _unfilled_field(ln)]
     if any(_named(ln, anywhere=True) and not (_unit_line(ln) or _is_address(ln)) for ln in head):
         return False        # "Mette Skov, direkte 72 10 10 12" in the letterhead
     if any(STAFF_RE.search(s.low) for s in td.sents) or any(STAFF_RE.search(ln.lower()) for ln in head):
         return False        # "ring til din sagsbehandler", "jeg", "Sagsbehandler: …": someone who has the case
     return not any(CONTACT_WORD_RE.search(s.low) and _named(s.text) for s in body)
+
+
+def _unfilled_field(line: str) -> bool:
+    """A case detail whose value is a merge field nobody filled in ("Sagsbehandler: «Sagsbehandler»",
+    "Kontaktperson: [navn]"): the letter as it stands names nobody there. (A merge field in the signature is
+    different: the signature is where the writer signs, so it is a person to come.)"""
+    label, colon, value = line.partition(":")
+    return bool(colon) and bool(label.strip()) and placeholders_only(value)
 
 
 def _named(text: str, anywhere: bool = False) -> bool:

@@ -106,6 +106,13 @@ Review 19: the payment itself as what has not come ("Vi har ikke modtaget betali
 with a thousands dot) counts for ``_payment_missing_up_front``; "De får 4.210 kr. ..." is a decision in the De form;
 one sentence of sympathy with a death or a loss opens the window like a thank-you (``_friendly_alone``).
 
+Review 20: a request that holds only if the plan fails ("Bliver du syg, så ring til os inden kl. 9", "Kan I ikke komme,
+så skriv til os", ``_fallback_on_condition``) is no candidate at all; a bill's due date in officialese ("Beløbet
+forfalder til betaling den 1. marts") is a request to pay; the answer to the reader's request in the impersonal passive
+("Vi har behandlet jeres anmodning, og der bevilges ikke ...") is a decision. A warning for a next time ("Sker det
+igen, ...") stays a possible message: in a warning letter it is one. For ``handling-uden-frist``, a deadline relative
+to the reader's own next step ("inden du flytter", "før De bestiller", "så snart I har fået svar") is a deadline.
+
 For ``handling-uden-frist``, an addition ("Du skal også ...") shares the time of
 the duty in the sentence before; a deadline by an event of the letter ("inden
 samtalen") counts when another sentence dates that event; a relief ("Du skal
@@ -205,6 +212,11 @@ DECISION = [
     # a refusal told from our side: "Vi kan desværre ikke give dig hjælp til indkøb" (not "give dig svar endnu")
     r"\b(vi|jeg|kommunen) kan (\w+ ){0,2}ikke (give|bevilge|dække|yde|hjælpe)\b(?! (dig |dem |jer |de )?(et |en )?"
     r"(svar|besked|afgørelse)\b)",
+    # the answer to the reader's request in the impersonal passive: "Vi har behandlet jeres anmodning, og der
+    # bevilges ikke ekstra timer", "Din ansøgning er set igennem, og der ydes ikke tilskud" (not a rule on its own,
+    # "Der ydes ikke tilskud til briller", nor on a condition, "Hvis ..., udbetales der ikke ...")
+    r"(?<!hvis )(?<!såfremt )\b(din|dit|dine|jeres|deres) (\w+ ){0,3}?(ansøgning|anmodning|henvendelse)\b[^.!?]{0,80}?"
+    r"\bder (\w+ )?(bevilges|gives|ydes|iværksættes|tildeles|udbetales|foretages|igangsættes|visiteres) (\w+ )?ikke\b",
 ]
 ANSWER = [
     r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får (\w+ ){0,2}(aktindsigt|svar)\b", r"\bsvaret (på dit spørgsmål )?er\b", r"\bvi kan (godt )?(oplyse|svare)\b.{0,40}\bat\b",
@@ -317,6 +329,9 @@ ACTIONS = [
     r"\b(vi|jeg|kommunen) skal (\w+ )?have ([\w-]+ ){1,4}?(senest|inden)\b",
     # a bill handed over: "Her er din regning for madservice i november" (the amount and the due date follow)
     r"^(?:[-•*–]\s*)?her er (din|dit|jeres|deres) ([\w-]+ )?(regning|opkrævning|faktura|indbetalingskort)\b",
+    # a bill's due date, in officialese: "Beløbet forfalder til betaling den 1. marts", "Kontingentet forfalder den 5. maj"
+    rf"^(?:[-•*–]\s*)?(beløbet|regningen|opkrævningen|fakturaen|\w*(leje|lejen|afgiften|gebyret|kontingentet|betalingen|"
+    rf"prisen|restancen)) (\w+ )?forfalder (\w+ )?(til (betaling|indbetaling) )?(den |d\. )?\d{{1,2}}\.\s*{MONTHS}",
     # something of the reader's that is missing: "Vi mangler din lejekontrakt"
     r"\b(vi|jeg|kommunen) mangler (stadig )?(din|dit|dine|jeres|deres) [\w-]+",
     # a request as what is missing: "Før vi kan behandle ansøgningen, mangler vi disse oplysninger fra dig"
@@ -390,6 +405,9 @@ DEADLINES = [
     r"\bsenest\b", rf"\binden (for )?(den )?\d", rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge|måneder|måned)\b",
     r"\bfør (den )?\d", rf"\bfør {WEEKDAYS}\b", r"\bfør (samtalen|mødet|besøget|fristen|arbejdet|du|vi)\b",
     r"\bi (dag|morgen)\b", r"\bstraks\b", r"\bfrist(en)?\b",
+    # a deadline relative to the reader's own next step: "inden du flytter", "før De bestiller", "før I går i gang",
+    # "så snart du har fået svar" (not "inden i kuverten", "før i tiden", "inden i år")
+    r"\b(inden|før|så snart) (du|de)\b", r"\b(inden|før|så snart) i (?!år\b)[a-zæøå]+r\b",
     # a month as the deadline: "inden udgangen af januar", "senest i marts", "før 1. maj"
     rf"\b(inden|senest|før) (i |med |ved )?(udgangen af |slutningen af |starten af )?{MONTHS}", rf"\b(til|pr\.|den) (den )?\d{{1,2}}\.\s*{MONTHS}",
     PLACEHOLDER_DATE,
@@ -818,8 +836,12 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
         if act in ("process", "appeal") and not (genre == "kvittering" and "receipt" in c):
             continue        # "Vi har modtaget ...", "Du kan klage ..." are never the main message
         own = (c & MESSAGE_CLASSES) - drop
-        if own == {"action"} and _RECURRING.search(_clean(s.text)):
-            own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
+        if own == {"action"}:
+            t = _clean(s.text)
+            if _RECURRING.search(t):
+                own = frozenset()     # "Betalingen skal være indbetalt senest den 5. i måneden": a standing rule
+            elif _fallback_on_condition(t):
+                own = frozenset()     # "Bliver du syg, så ring til os inden kl. 8": what to do if the plan fails
         classes.append((s, own))
         if "news" in c and "news" in drop:
             news.append(s)
@@ -1096,6 +1118,23 @@ _SANCTION_START = rxcache.compile(
     r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)"
     r"[^,.!?]{0,60},")
 _OPTIONAL = AnyOf(OPTIONAL)
+
+
+# a request that holds only if the plan fails, its condition put first with the verb first or with "hvis": illness,
+# a hindrance, a time that does not suit, questions ("Er du syg på dagen, skal du sende en sms", "Kan I ikke komme,
+# så ring", "Passer tiden ikke, skriver du til os"); not a reader who has not acted ("Har du ikke betalt, ...")
+_FALLBACK_START = rxcache.compile(
+    r"^(?:[-•*–]\s*)?((er|bliver) (du|de|i|dit barn|barnet) (\w+ ){0,3}?(syg\w*|forhindret|forsinket|i tvivl|usikker\w*)\b|"
+    r"(har|får) (du|de|i) (\w+ ){0,2}?(spørgsmål|forfald|brug for (at flytte|en ny tid|en anden tid))\b|"
+    r"(kan|skal) (du|de|i) (\w+ ){0,2}?ikke (komme|møde|deltage|nå)\b|"
+    r"(passer|går|kan) (tiden|tidspunktet|dagen|datoen) (\w+ ){0,2}?ikke\b|"
+    r"(hvis|såfremt|dersom) (du|de|i|dit barn|barnet) (\w+ ){0,3}?(bliver |er |blive )?(syg\w*|forhindret|forsinket)\b)"
+    r"[^.!?]{0,60},")
+
+
+def _fallback_on_condition(t: str) -> bool:
+    """A request on the condition that the plan fails (``_FALLBACK_START``): a way out, never the letter's message."""
+    return bool(_FALLBACK_START.match(t))
 
 
 def _cannot_open(sent: Sent) -> bool:

@@ -25,7 +25,9 @@ Matching is case-insensitive, on a token's lemma or its lower-case form, and
 on every form ``letterlab.language.inflect.word_forms`` generates for the
 lemma, so "fremsendes", "fremsendte" and "fremsendt" all match "fremsende"
 even when the lemmatizer errs. A phrase may run over a single line break, not
-over a sentence boundary. Placeholders never match. At each position the
+over a sentence boundary. Placeholders never match, nor do words the writer cannot
+rewrite (``_cited_name``): a law's official title ("lov om opkrævning og inddrivelse af
+visse fordringer", up to its first verb or person) and a quotation ("Du skrev: »...«"). At each position the
 longest match wins, and findings never overlap.
 
 The replacement gets the inflection of the matched word
@@ -977,6 +979,46 @@ def _other_sense(doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
     return False
 
 
+# the head of a law's official title: "lov om ...", "bekendtgørelse (nr. 1234) om ...", "loven om ..."
+_TITLE_HEADS = frozenset(("lov", "loven", "lovens", "bekendtgørelse", "bekendtgørelsen", "bekendtgørelsens",
+                          "forordning", "forordningen", "cirkulære", "cirkulæret"))
+# what a law's title is made of: names of things and the small words between them ("om opkrævning og inddrivelse
+# af visse fordringer"); a finite verb or a person ends it ("lov om social service skal vi fremsende ...")
+_TITLE_POS = frozenset(("NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "NUM", "X"))
+_TITLE_PERSONS = frozenset(("du", "de", "i", "vi", "jeg", "dig", "dem", "jer", "os", "mig", "man"))
+_TITLE_MAX_WORDS = 10
+# a quotation: the words are someone else's ("Du skrev: »... fremsende ...«"), a button or a form's name
+_QUOTED_RE = re.compile(r'"[^"\n]{1,300}"|“[^“”\n]{1,300}”|„[^“”\n]{1,300}[“”]|»[^»«\n]{1,300}«|«[^»«\n]{1,300}»')
+
+
+def _cited_name(doc: Doc, m: list[tuple[int, int, int]]) -> bool:
+    """The match stands inside words the writer cannot rewrite: a law's official title ("efter § 6 i lov om
+    opkrævning og inddrivelse af visse fordringer", up to its first verb or person, ``_TITLE_POS``) or a quotation
+    (``_QUOTED_RE``: the reader's own words, a form's name)."""
+    t = token_table(doc)
+    first, last = m[0][1], m[-1][2]
+    if all(t.pos[k] in _TITLE_POS or t.space[k] for k in range(first, last)):
+        j, words = first - 1, 0
+        while j > 0 and words <= _TITLE_MAX_WORDS and not t.sent_start[j + 1]:
+            if t.punct[j] or (t.space[j] and "\n" in t.text[j]):
+                break
+            if not t.space[j]:
+                if t.lower[j] == "om" and t.lower[j - 1] in _TITLE_HEADS:
+                    return True
+                if t.lower[j] == "om" and t.lower[j - 1].rstrip(".").isdigit() and j >= 3 and t.lower[j - 3] in _TITLE_HEADS:
+                    return True     # "bekendtgørelse nr. 1234 om ..."
+                if t.pos[j] not in _TITLE_POS or t.lower[j] in _TITLE_PERSONS:
+                    break
+                words += 1
+            j -= 1
+    text = doc_text(doc)
+    a, b = t.idx[first], t.end[last - 1]
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return any(q.start() <= a - line_start and b - line_start <= q.end() for q in _QUOTED_RE.finditer(line))
+
+
 def check(doc, rule) -> Iterator:
     comp = compiled(rule.params["entries"])
     ctx, text = None, None
@@ -987,7 +1029,7 @@ def check(doc, rule) -> Iterator:
         # The sender's own lines ("Sagsbehandler, Ydelser") hold names of jobs and departments, not word choices.
         if in_sender_block(ctx, text, token_table(doc).idx[m[0][1]]):
             continue
-        if _other_sense(doc, entry, m):
+        if _other_sense(doc, entry, m) or _cited_name(doc, m):
             continue
         finding = build_finding(rule, doc, entry, m)
         if finding is not None:
