@@ -94,6 +94,17 @@ switched off alone:
   follows. None with understanding or an apology in the sentence. From ``triggers``: "burde … være Dem bekendt" with
   the years of experience between, "selv om det tydeligt fremgik", our staff's finding counted ("Det er tredje gang,
   at … må konstatere …").
+  Round 19: a sentence that opens with complaints from others received once more about the reader ("Vi har igen fået
+  klager over …", ``_complaints_again``; not a professional's news, not with a wish to hear the reader's side, help
+  or a next step in it or the next sentence); an ironic sigh at how hard a simple thing "skal være"
+  (``_simple_made_hard``; not our own aim or service, not empathy); the home or family named as the cause of a
+  child's trouble (``_home_blamed``; not with help or a way on); a count of nothing from the reader with a sigh
+  ("stadig", "desværre": ``_none_at_all``; not praise, "ikke en eneste fraværsdag"); the reader's account judged
+  unlikely or not believed when the reader told it and what is judged is their story, and their reason for not
+  acting "not seen" (``_account_unlikely``; not a fact judged unlikely, not a gain they did not get); bad faith read
+  into the reader's act (``_bad_faith_read``: "… vil ikke acceptere at blive stillet over for …", "De har forsøgt at
+  omgå …"; not negated, not on the reader's side); an ironic reproach to a vague "alle" or "nogle" for what they
+  have not grasped (``_lost_on_some``; not a thing, "Brevet er åbenbart ikke nået frem", not ourselves).
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -1612,7 +1623,9 @@ def _blames(td: ToneDoc, rule) -> Iterator:
     for k, s in enumerate(td.sents):
         m = (_first_match(td, k, pats) or _reminded_reproach(td, k) or _reproach_as_fact(td, k)
              or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _account_doubted(td, k)
-             or _bad_will_reproach(td, k))
+             or _bad_will_reproach(td, k)
+             or _complaints_again(td, k) or _simple_made_hard(td, k) or _home_blamed(td, k) or _none_at_all(td, k)
+             or _account_unlikely(td, k) or _bad_faith_read(td, k) or _lost_on_some(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -1865,6 +1878,205 @@ def _in_vain(td: ToneDoc, k: int) -> Hit | None:
     if i < 0 or not READER_ANY_RE.search(s.text) or not REPEAT_CUE_RE.search(s.low) or _way_forward(td, k):
         return None
     return Hit(i, i + len("forgæves"), "forgæves")
+
+
+# ---- round 19: a sigh at the reader's repeated conduct, an ironic sigh at how hard a simple thing seems, the home
+# insinuated as the cause, a count of nothing, the reader's account doubted in other words, bad faith read into the
+# reader's act, and an ironic reproach to "alle"
+# the letter opens its sentence with complaints received once more: "Vi har igen fået klager over din hund", "Endnu en
+# gang har kommunen modtaget henvendelser fra beboerne om …" (not the reader's own, "… en henvendelse fra dig", nor a
+# professional's news, "… en besked fra din læge om …")
+COMPLAINTS_AGAIN_RE = rxcache.compile(
+    r"^\W*((vi|jeg|kommunen|forvaltningen|\w+(en|et)) (har|havde) (nu )?(endnu en gang|endnu engang|igen|atter|på ny)( \w+)? "
+    r"(fået|modtaget)|(endnu en gang|endnu engang|igen|atter|på ny),? (har|havde) (vi|jeg|kommunen|forvaltningen|\w+(en|et))"
+    r"( \w+)? (fået|modtaget)) (\w+ ){0,2}?((klage|anmeldelse|indberetning)\w*|(henvendelse|besked|opringning|mail)\w* fra "
+    r"(\w+ )?(nabo\w*|genbo\w*|beboer\w*|andre|flere|borgere|forbipasserende|lejere|brugere|forældre|grundejere))\b")
+COMPLAINT_ABOUT_READER_RE = rxcache.compile(r"\b(om|over|vedrørende|angående|på)\b[^.]{0,60}?\b([Dd]in|[Dd]it|[Dd]ine|Deres|[Jj]eres|"
+                                            r"[Dd]u|De|I)\b")
+
+
+def _complaints_again(td: ToneDoc, k: int) -> Hit | None:
+    """A sentence that opens with complaints received once more about the reader ("Vi har endnu en gang fået klager
+    fra genboerne om, at din trailer …"): a sigh, when neither it nor the next sentence asks for the reader's side,
+    offers help or says what happens now (``_way_forward``)."""
+    s = td.sents[k]
+    m = COMPLAINTS_AGAIN_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or re.match(r"\W*fra (dig|dem|jer)\b", s.low[m.end():]):
+        return None
+    if not COMPLAINT_ABOUT_READER_RE.search(s.text, m.end()) or SOFTENED_RE.search(s.low) or _way_forward(td, k):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# "Vi forstår ikke, at det skal være så besværligt at …": the modal "skal" makes the reader's trouble absurd (not our
+# aim, "Det skal ikke være så svært at søge", nor empathy, "Vi forstår godt, at det kan være svært at …")
+SIMPLE_MADE_HARD_RE = rxcache.compile(r"\b(at|hvorfor) det (\w+ )?(skal|skulle) være så (svært|besværligt|vanskeligt|kompliceret|"
+                                      r"uoverkommeligt|problematisk|umuligt|stort et problem) (at|for)\b")
+PUZZLED_RE = rxcache.compile(r"\b(svært|vanskeligt|umuligt) (at|ved at) (forstå|begribe|fatte|se)\b|\b(forstår|forstod|begriber|fatter) "
+                             r"(\w+ )?ikke\b|\bkan (\w+ )?ikke (forstå|begribe|fatte|se)\b|\b(undrer|undrede|forundrer) (os|mig)\b|"
+                             r"\buforståeligt\b|\bmærkeligt\b|\bkan ikke passe\b|\bikke til at forstå\b")
+
+
+def _simple_made_hard(td: ToneDoc, k: int) -> Hit | None:
+    """An ironic sigh at how hard a simple thing seems to be for the reader ("Vi forstår ikke, at det skal være så
+    svært at lukke lågen"); not about our own service ("… så svært at få fat i os"), not with an apology or help."""
+    s = td.sents[k]
+    m = SIMPLE_MADE_HARD_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or not PUZZLED_RE.search(s.low, 0, m.start()):
+        return None
+    if (re.search(r"\b(os|vi|vores|kommunen|forvaltningen)\b", s.low[m.end():]) or HELP_OFFERED_RE.search(s.low)
+            or re.search(r"\b(beklager|undskyld\w*|(forstår|kan|ved) godt)\b", s.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader's home or family named as the cause of a child's trouble: "Det kan ikke udelukkes, at Emils uro hænger
+# sammen med forholdene derhjemme", "… skyldes jeres opdragelse"
+_HOME = (r"((forholdene|forhold|tilstandene|situationen|stemningen|konflikter\w*|problemer\w*|uro\w*|omsorgen|opdragelsen|"
+         r"rutinerne|samværet)( \w+)? (i hjemmet|i familien|derhjemme|hjemme|i (jeres|deres|dit) (hjem|familie))|hjemlige forhold|"
+         r"familiens (forhold|situation|livsstil)|hjemmets forhold|(jeres|deres|din|dit) (opdragelse|hjem|familie|familieliv|"
+         r"forældreskab|omsorg|hjemmeforhold))\b")
+HOME_CAUSE_RE = rxcache.compile(r"\b((hænger|hang|hænge) sammen med|skyldes|skyldtes|har (sin |sine |deres )?(rod|årsag\w*|baggrund|"
+                                r"forklaring|udspring) i|bunder i|stammer fra|udspringer af|kan (forklares|henføres) (med|til)|"
+                                r"(er|var) (forårsaget|udløst) af)( \w+){0,3}? " + _HOME)
+CHILD_TROUBLE_RE = rxcache.compile(r"\b(mis)?trivsel\w*|\badfærd\w*|\bfravær\w*|\buro\b|\burolig\w*|\bvanskeligheder\b|\bangst\w*|"
+                                   r"\bvrede\b|\bkonflikt\w*|\btristhed\b|\bked af\b|\bgræder\b|\bgråd\b|\bhumør\w*|\bsøvn\w*|"
+                                   r"\bskolevægring\b|\bproblemer\b|\budbrud\w*|\bkoncentration\w*|\bvægttab\b")
+
+
+def _home_blamed(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's home or family insinuated as the cause of a child's trouble (``HOME_CAUSE_RE`` with the trouble
+    named in the sentence); not with help, understanding or a way on in it or the next sentence ("…, og vi vil gerne
+    tale med jer om, hvad der kan hjælpe")."""
+    s = td.sents[k]
+    m = HOME_CAUSE_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or not CHILD_TROUBLE_RE.search(s.low):
+        return None
+    if SOFTENED_RE.search(s.low) or HELP_OFFERED_RE.search(s.low) or td.help(s) or _way_forward(td, k):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# a count of nothing from the reader: "Du har stadig ikke sendt en eneste lønseddel", "Vi har desværre ikke fået et eneste
+# skema fra jer siden maj" (not praise: "… ikke en eneste fraværsdag")
+NONE_AT_ALL_RE = rxcache.compile(r"\bikke (\w+ ){0,4}?(en|et|én|ét) eneste\b|\bikke (\w+ ){0,3}?så meget som (en|et|én|ét)\b")
+SIGH_CUE_RE = rxcache.compile(r"\b(stadig|fortsat|endnu|desværre|overhovedet|siden)\b")
+READER_NOT_RE = rxcache.compile(r"\b(?P<who>de|du|i) (har|havde) ((stadig|fortsat|endnu|desværre|overhovedet|slet|altså) )*ikke\b")
+FAULT_COUNTED_RE = rxcache.compile(r"\beneste (\w+ )?(fravær\w*|fejl\w*|klage\w*|anmærkning\w*|bøde\w*|rykker\w*|sygedag\w*|"
+                                   r"advarsel\w*|skade\w*|krone\w*|kr\b|problem\w*|gang\w* for sent|afbud\w*)")
+
+
+def _none_at_all(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's conduct counted as nothing with a sigh ("stadig", "desværre", "siden …"): the reader has not done
+    one single thing, or we have not had one single thing from the reader."""
+    s = td.sents[k]
+    m = NONE_AT_ALL_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or not SIGH_CUE_RE.search(s.low) or FAULT_COUNTED_RE.search(s.low, m.start()):
+        return None
+    if _GLAD_RE.search(s.low) or SOFTENED_RE.search(s.low):
+        return None
+    r = READER_NOT_RE.search(s.low, 0, m.end())
+    if not (r and _is_reader(td, s, r.start("who"), r.group("who")) or re.search(r"\bfra (dig|Dem|jer)\b", s.text[m.end():])):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader's account judged unlikely ("… men det forekommer os ikke sandsynligt, at en vognmand skulle …", "Vi tror
+# ikke på, at …"), or their reason for not acting ("vi har svært ved at se, hvorfor du ikke kunne ringe")
+UNLIKELY_RE = rxcache.compile(
+    r"\b(forekommer|forekom|virker|virkede|synes|lyder|fremstår)( \w+){0,2}? (os |mig |kommunen |forvaltningen )?(ikke (særlig |"
+    r"synderlig |specielt |helt |just |umiddelbart )?(sandsynligt|troværdigt|plausibelt|realistisk|overbevisende)|usandsynligt|"
+    r"utroværdigt|urealistisk|lidet (sandsynligt|troværdigt)),? at\b|"
+    r"\b(vi|jeg|kommunen|forvaltningen) (finder|anser|vurderer) (det|dette)( \w+)? (for )?(ikke (særlig |synderlig )?(sandsynligt|"
+    r"troværdigt|plausibelt|realistisk)|usandsynligt|utroværdigt|urealistisk|lidet (sandsynligt|troværdigt)),? at\b|"
+    r"\b(vi|jeg|kommunen|forvaltningen) (tror|troede) ikke (rigtig |helt )?på,? at\b")
+# what is judged is the reader's story: a reported "skulle", the account itself, or the reader's own past
+STORY_JUDGED_RE = rxcache.compile(r"^[^.]{0,60}?\bskulle\b|^\W*(det|dette|forklaringen|oplysningen|historien) (passer|er (rigtig|sand|"
+                                  r"korrekt))|^\W*(?P<who>de|du|i) (\w+ )?(ikke|har|havde|var|vidste|kendte|glemte|kunne)\b")
+TOLD_GAP_RE = rxcache.compile(r"\b(?P<who>de|du|i) (har |havde )?(\w+\s+){0,6}?(oplyst|oplyste|fortalt|fortalte|sagt|sagde|skrevet|skrev|"
+                              r"skriver|forklaret|forklarede|nævnt|nævnte|anført|anførte|gjort gældende|påstået|påstod)\b")
+SEE_WHY_RE = rxcache.compile(
+    r"\b(vi|jeg|kommunen|forvaltningen) ((har|havde) (\w+ )?svært ved at|kan (\w+ )?ikke) (se|forstå|begribe|forestille (os|mig)|"
+    r"følge),? (hvorfor|at) (?P<who>de|du|i) ((\w+ )?ikke (kunne|har kunnet|skulle|var i stand til|havde mulighed for)|(kunne|har|"
+    r"skulle|var|havde) ikke (kunnet |i stand til |mulighed for )?)\b"
+    r"(?!\s*(\w+ )?(få|fået|søge|modtage|modtaget|hørt|komme i betragtning|blive)\b)")
+
+
+def _account_unlikely(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's account doubted in other words than ``_account_doubted``'s: judged unlikely or not believed
+    (``UNLIKELY_RE``, when the reader told something in this sentence or the one before and what is judged is their
+    story), or the reader's reason for not acting not seen (``SEE_WHY_RE``). Not a fact judged unlikely ("Det er ikke
+    sandsynligt, at vejen bliver ryddet før kl. 7"), not with understanding."""
+    s = td.sents[k]
+    if HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low):
+        return None
+    m = SEE_WHY_RE.search(s.low)
+    if m and _is_reader(td, s, m.start("who"), m.group("who")) and not td.quoted(s.start + m.start()):
+        return Hit(m.start(), m.end(), m.group(0))
+    m = UNLIKELY_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()):
+        return None
+    j = STORY_JUDGED_RE.search(s.low[m.end():])
+    if not j or j.group("who") and not _is_reader(td, s, m.end() + j.start("who"), j.group("who")):
+        return None
+    for x in td.sents[max(0, k - 1):k + 1]:
+        for t in TOLD_GAP_RE.finditer(x.low, 0, m.start() if x is s else len(x.low)):
+            if _is_reader(td, x, t.start("who"), t.group("who")):
+                return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+# bad faith read into the reader's act: we as the victim ("Forvaltningen vil ikke acceptere at blive presset til …",
+# "… at blive stillet over for færdige kendsgerninger"), or an attempt to cheat imputed to the reader
+BAD_FAITH_RE = rxcache.compile(
+    r"\b(vi|jeg|kommunen|forvaltningen|\w+(en|et)) (vil|kan|skal|agter) (\w+ )?(ikke|aldrig) (acceptere|finde sig i|tolerere|"
+    r"affinde sig med|lade sig|tåle) (at )?(blive )?(stillet|sat|presset|ført|snydt|holdt|taget|tvunget|kørt|dikteret|diktere|"
+    r"presse|føre|snyde|tvinge|narre|udnytte|udnyttet|narret)\b|"
+    r"\b(?P<who>de|du|i) (har |havde )?(\w+ )?(forsøgt|prøvet|forsøger|prøver|forsøgte|prøvede) (bevidst )?(på )?at (omgå|snyde|narre|"
+    r"udnytte|presse|vildlede|skjule|snige (dig|dem|jer) uden om|føre (os|kommunen) bag lyset)\b|"
+    r"\b(?P<own>dit|dine|deres|jeres) (\w+ )?forsøg på at (omgå|snyde|narre|udnytte|presse|vildlede|skjule)\b|"
+    r"\b(?P<who2>de|du|i) (har|havde) (\w+ )?bevidst (omgået|skjult|undladt|vildledt|tilbageholdt|tilsidesat|ignoreret|forsinket)\b")
+
+
+def _bad_faith_read(td: ToneDoc, k: int) -> Hit | None:
+    """Bad faith read into the reader's act (``BAD_FAITH_RE``): we will not be put before a fait accompli or pressed,
+    the reader tried to get round the rules; not negated ("Vi mener ikke, at De har forsøgt at snyde"), not about a
+    third party ("Du skal ikke acceptere at blive presset af sælgeren")."""
+    s = td.sents[k]
+    m = BAD_FAITH_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low):
+        return None
+    for g in ("who", "who2"):
+        if m.group(g) and not _is_reader(td, s, m.start(g), m.group(g)):
+            return None
+    if m.group("own") == "deres" and s.text[m.start("own")] != "D":
+        return None
+    if (m.group("who") or m.group("who2") or m.group("own")) and re.search(r"\b(ikke|ingen|intet|aldrig)\b", s.low[:m.start()]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# an ironic reproach to everyone: "Det er åbenbart ikke gået op for alle, at …", "Nogle har tilsyneladende ikke forstået,
+# at …" (not a thing: "Brevet er åbenbart ikke nået frem"; not ourselves: "… ikke gået op for os")
+LOST_ON_SOME_RE = rxcache.compile(
+    r"\b(åbenbart|tilsyneladende|øjensynlig(t)?|tydeligvis)( \w+)? (ikke|aldrig) (\w+ )?(gået op for|trængt (ind|igennem) (hos|til)|"
+    r"sunket ind hos|gået ind hos) (?!(os|mig|vi|kommunen|forvaltningen|personalet)\b)|"
+    r"\b(det er|der er) (åbenbart|tilsyneladende|øjensynlig(t)?|tydeligvis) (ikke alle|nogle|en del|mange|flere|enkelte),? (der|som) "
+    r"(ikke )?(har |kan |vil )?(ikke )?(forstået|forstår|ved|véd|kender|husker|læser|læst|overholder|gider|respekterer|fattet)\b|"
+    r"\b(nogle|mange|enkelte|visse|flere) (\w+ )?(har|kan) (åbenbart|tilsyneladende|øjensynligt|tydeligvis) (ikke|svært ved at) "
+    r"(forstå|forstået|finde ud af|læse|læst|overholde|huske|husket|fatte|fattet)\b")
+
+
+def _lost_on_some(td: ToneDoc, k: int) -> Hit | None:
+    """An ironic reproach to a vague "alle" or "nogle" for what they have not grasped (``LOST_ON_SOME_RE``); not with
+    what we do about it or help in the sentence ("…, så vi har lavet en ny vejledning")."""
+    s = td.sents[k]
+    m = LOST_ON_SOME_RE.search(s.low)
+    if not m or td.quoted(s.start + m.start()) or SOFTENED_RE.search(s.low) or HELP_OFFERED_RE.search(s.low):
+        return None
+    if re.search(r"\b(så|derfor) (har )?(vi|jeg|kommunen)\b", s.low) or OUR_PART_RE.search(s.low):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
 
 
 def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
