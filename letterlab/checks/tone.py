@@ -189,6 +189,15 @@ switched off alone:
   betydning", "Det, De skriver, kan vi ikke bruge til noget"; not good news, "…, har ingen betydning for din ydelse"),
   and a bare no to the reader's own request after a decision about something else. Kommando (``_interpreter_stage``): an
   interpreter for the reader's meeting refused with no reason but an expectation of the reader.
+  Round 19 (``_passive_no_or_view_against``): a no to the reader's own request in the bare passive, last in its
+  paragraph ("Din ansøgning om … er ikke imødekommet."), in a letter with no refusal finding yet, when the next paragraph
+  says nothing about the request (``_bare_passive_no``); the reader's own view set against ours ("Du skriver, at …, men
+  personalet oplever …") with nothing taken seriously. Kommando (``_channel_or_home_order``): a channel or the reader's
+  further input shut ("… besvares kun i telefontiden", "Yderligere erklæringer … indgår ikke i vurderingen"), a thing
+  in the reader's home ordered ready ("… skal ligge klar …") or removed "straks" with no date, each with no reason,
+  purpose, help or way on in it or the next sentence. Trussel (``_revisit_fee_stage``): a bare fee for a revisit or a
+  call in vain ("Et genbesøg koster …") with no legal basis, reason or way to avoid it; and an inspection "uden
+  varsel" is process, no threat (``_visit_unannounced``).
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -796,6 +805,8 @@ def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
     sanction of its own: a promise ("Uden yderligere varsel vil vi ikke ændre noget i din sag")."""
     if _later_sanction(low, m):
         return False
+    if _visit_unannounced(low, clause, m):
+        return True             # "Efter fristen foretages genbesøg uden forudgående varsel": process, not a sanction
     rest = low[m.end():]
     if "modsat fald" in m.group(0):
         return (bool(GAIN_AFTER_RE.search(rest)) and not NEGATION_RE.search(rest)
@@ -805,6 +816,24 @@ def _cold_phrase_harmless(low: str, clause: str, m) -> bool:
             and not GRANT_RE.search(rest_of_clause)
             and not re.search(r"\b(hvis|såfremt|medmindre)\b|\b(ikke|ingen|intet) (længere|mere|flere)\b|"
                               r"\b(du|de|i) (\w+ )?(ikke|aldrig)\b|\b(må|kan|skal) (du|de|i) (ikke|aldrig)\b", rest_of_clause))
+
+
+# an inspection or visit as what comes "uden varsel": "… foretages genbesøg uden forudgående varsel", "Tilsynet kan komme
+# uden varsel" (process; "… lukker vi uden varsel for vandet" is a sanction, and a sanction later in the sentence stays)
+VISIT_RE = rxcache.compile(r"\b(gen|kontrol|tilsyns|opfølgnings)?(besøg|tilsyn|kontrol|inspektion|eftersyn|besigtigelse|"
+                           r"stikprøve)\w*|\b(brand)?syn(et|ene)?\b|\buanmeld\w*")
+VISIT_VERB_RE = rxcache.compile(r"\b(foretages|foretager|føres|fører|aflægges|aflægger|kommer|komme|udføres|udfører|gennemføres|"
+                                r"gennemfører|finder sted|sker)\b")
+
+
+def _visit_unannounced(low: str, clause: str, m) -> bool:
+    """"uden (forudgående) varsel" on an inspection or visit: the clause holds a visit word and a verb of doing or
+    coming, and no sanction of its own (``SANCTION_RE`` outside the cold phrase) nor a claim on the reader's money."""
+    if "varsel" not in m.group(0):
+        return False
+    rest = clause.replace(m.group(0), " ")
+    return bool(VISIT_RE.search(rest) and VISIT_VERB_RE.search(rest) and not SANCTION_RE.search(rest)
+                and not CLAIM_RE.search(rest))
 
 
 # what an earlier letter said, taken back: "Vi beklager, at vi i vores sidste brev skrev, at pladsen ville blive opsagt"
@@ -1706,12 +1735,7 @@ def _account_doubted(td: ToneDoc, k: int) -> Hit | None:
 
 def _reader_told(td: ToneDoc, k: int) -> bool:
     """The reader is the one who told something, in sentence ``k`` or the one before ("Du skrev, at …")."""
-    for x in td.sents[max(0, k - 1):k + 1]:
-        for t in TELLER_RE.finditer(x.low):
-            g = "who" if t.group("who") else "who2"
-            if _is_reader(td, x, t.start(g), t.group(g)):
-                return True
-    return False
+    return any(_told_by_reader(td, x) for x in td.sents[max(0, k - 1):k + 1])
 
 
 # ---- round 18c: subtle lecturing and moralising (blind review 19's misses, in shapes of our own)
@@ -4389,6 +4413,224 @@ def _interpreter_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | No
     return (got, f"{rule.message} Skriv, hvorfor læseren ikke kan få det, og hvad læseren kan gøre.") if got else None
 
 
+# ---------------------------------------------------------------- round 19: refusals told in the bare passive, the
+# reader's own view set against ours, channels and input shut, orders for the reader's home, a bare fee for a revisit
+
+# a no to the reader's own request told in the bare passive as the whole decision: "Din ansøgning om … er ikke
+# imødekommet.", "Jeres ønske om … kan ikke imødekommes.", "Vi har behandlet din anmodning, og der iværksættes ikke en
+# …" (only a time may follow the verb: "på nuværende tidspunkt")
+_OWN_ASK = r"(?P<{}>din|dit|dine|deres|jeres) (\w+ )?(ansøgning|anmodning|ønske|forespørgsel|henvendelse)"
+_TIME_TAIL = r"( (på nuværende tidspunkt|i denne omgang|for (nuværende|tiden)|i år))?\W*$"
+BARE_PASSIVE_NO_RE = rxcache.compile(
+    rf"^\W*{_OWN_ASK.format('own')}\b(?P<what>.*?),? ((er|bliver|blev|er blevet) (hermed )?(ikke (imødekommet|bevilget|godkendt)|"
+    rf"afslået|afvist)|(kan|vil) (\w+ )?ikke (imødekommes|bevilges|godkendes)|(imødekommes|bevilges|godkendes) ikke)"
+    rf"{_TIME_TAIL}|"
+    rf"^\W*(\w+ ){{1,3}}(har|er) (nu )?(behandlet|modtaget|vurderet|set på) {_OWN_ASK.format('own2')}\w*( \w+){{0,6}}?, og der "
+    rf"(iværksættes|igangsættes|påbegyndes|etableres|bevilges|tildeles|ydes|gives|tilbydes|udarbejdes|foretages) "
+    rf"(ikke|ingen) (?!(\w+ )?(fradrag|modregning|opkrævning|tilbagebetaling|nedsættelse|lønindeholdelse|inddrivelse|"
+    rf"udpantning|sanktion|tvangsbøde|politianmeldelse))(?P<what2>[^,;]*?){_TIME_TAIL}")
+# the reader meets the terms: a fact that speaks for the reader, no reason for the no ("…, så De opfylder de
+# økonomiske betingelser")
+READER_MEETS_RE = rxcache.compile(r"\b(de|du|i) (opfylder|lever op til|er omfattet af|har ret til)( \w+){0,3}? "
+                                  r"(betingelse\w*|krav\w*|kriteri\w*|regler\w*)\b")
+
+
+def _stems(low: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-zæøå]{5,}", low)}
+
+
+def _told_by_reader(td: ToneDoc, w: Sent) -> bool:
+    """The reader is the one who tells in ``w`` ("De har oplyst, at …")."""
+    for t in TELLER_RE.finditer(w.low):
+        g = "who" if t.group("who") else "who2"
+        if _is_reader(td, w, t.start(g), t.group(g)):
+            return True
+    return False
+
+
+def _bare_passive_no(td: ToneDoc, k: int) -> Hit | None:
+    """A no to the reader's own request told in the bare passive as the whole decision (``BARE_PASSIVE_NO_RE``),
+    standing last in its paragraph, with no reason, help or way on in its paragraph, and none in the next paragraph
+    that is about the request: a sentence there counts when it opens with the reason or names our weighing
+    (``REASON_OPENER_RE``, "Vi har lagt vægt på"), or names what was asked, or gives a reason, help or a way on; not
+    the reader's own account ("De har oplyst, at …") nor a fact that speaks for the reader (``READER_MEETS_RE``). A
+    reason or help in the sentence before, in its paragraph, counts too; so does a section on the reason."""
+    body = td.sents
+    s = body[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start):
+        return None
+    m = BARE_PASSIVE_NO_RE.match(s.low)
+    if not m:
+        return None
+    own = "own" if m.group("own") else "own2"
+    if m.group(own) == "deres" and s.text[m.start(own)] != "D":
+        return None
+    if k + 1 < len(body) and not _new_paragraph(td, s, body[k + 1]):
+        return None             # "Din ansøgning er ikke imødekommet. Der er ingen ledige pladser.": told in its paragraph
+    if k > 0 and not _new_paragraph(td, body[k - 1], s) and (
+            STRONG_REASON_RE.search(body[k - 1].low) or td.help(body[k - 1]) or _plain_reason(td, body[k - 1])):
+        return None
+    if _plain_reason(td, s) or td.help(s) or ALTERNATIVE_RE.search(s.low) or _under_reason_heading(td, body, k):
+        return None
+    what = _stems(m.group("what") or m.group("what2") or "")
+    for j in range(k + 1, len(body)):
+        w = body[j]
+        if j > k + 1 and _new_paragraph(td, body[j - 1], w):
+            break               # the next paragraph only
+        if w.part == "appeal" or _topic_heading(td, s, w):
+            break
+        if _reason_heading(td, w):
+            return None
+        if READER_MEETS_RE.search(w.low) and not NEGATION_RE.search(w.low) and not re.search(r"\bmen\b", w.low):
+            continue            # "…, så De opfylder de økonomiske betingelser": speaks for the reader
+        if _told_by_reader(td, w) and not STRONG_REASON_RE.search(w.low):
+            continue            # "De har oplyst, at De købte brillerne …": the reader's own account
+        if (REASON_OPENER_RE.match(w.low) or re.search(r"\b(lagt|lægger) (\w+ )?vægt på\b|\bbegrund\w*", w.low)
+                or td.help(w) or NEXT_ALTERNATIVE_RE.search(w.low) or READER_CALLS_RE.search(w.low)):
+            return None
+        if what & _stems(w.low):
+            return None         # "Solsikken har ingen ledige pladser før august.": the request's own facts
+    return Hit(m.start(), m.end(), m.group(0).rstrip(" ."))
+
+
+# the reader's own account set against ours with "men" and nothing taken seriously: "Du skriver, at Emil er ked af
+# det om morgenen, men personalet oplever ham som glad."
+VIEW_AGAINST_RE = rxcache.compile(
+    r"^\W*(?P<who>du|de|i) (skriver|skrev|oplyser|oplyste|fortæller|fortalte|mener|oplever|beskriver|har (skrevet|"
+    r"oplyst|fortalt|beskrevet))(,)? at\b[^.]*?, men (?!(\w+ ){0,3}(forstår|beklager|tager|vil gerne|hjælper|kan)\b)"
+    r"(vi|jeg|skolen|institutionen|personalet|lærerne|pædagogerne|\w+(en|et|erne))( \w+)? (oplever|ser|vurderer|"
+    r"har (set|oplevet|vurderet)|beskriver|mener|kender|opfatter)\b")
+TAKEN_SERIOUSLY_RE = rxcache.compile(r"\b(alvorligt|forstår|beklager|lytter|tager (det|dette|jeres|din|deres) \w+|"
+                                     r"vil gerne|er ked af|bekymr\w*|undersøge|se nærmere)\b")
+
+
+def _view_set_against(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's own account set against ours (``VIEW_AGAINST_RE``) with nothing that takes it seriously, helps or
+    offers a way on in the sentence or the next one."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start):
+        return None
+    m = VIEW_AGAINST_RE.match(s.low)
+    if not m or not _is_reader(td, s, m.start("who"), m.group("who")):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    for w in (s, nxt) if nxt is not None else (s,):
+        if TAKEN_SERIOUSLY_RE.search(w.low) or td.help(w) or NEXT_ALTERNATIVE_RE.search(w.low) or READER_CALLS_RE.search(w.low):
+            return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _passive_no_or_view_against(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """A bare no in the passive, when the letter has no refusal finding yet; the reader's view set against ours."""
+    got = _bare_passive_no(td, k) if first is None else None
+    if got:
+        return got, (f"{rule.message} Skriv, hvorfor I siger nej, med almindelige ord, og hvad læseren kan gøre nu."
+                     if not _nobody_to_ask(td) else
+                     f"{rule.message} Skriv, hvorfor, med almindelige ord. " + _whom_said(td, NOBODY_TO_ASK))
+    got = _view_set_against(td, k)
+    return (got, "Sætningen sætter læserens egen oplevelse op mod jeres uden at tage den alvorligt. Skriv, at I har "
+                 "hørt det, og hvad I vil gøre.") if got else None
+
+
+# a channel or the reader's own input shut by a rule: "Telefonhenvendelser besvares kun mellem kl. 9 og 11.",
+# "Yderligere erklæringer fra egen læge indgår ikke i vurderingen."
+CHANNEL_ONLY_RE = rxcache.compile(
+    r"^\W*((alle|nye|yderligere) )?(\w*henvendelser|\w*spørgsmål|opkald|mails|e-mails|breve|beskeder)(\s+\w+\.?){0,5}? "
+    r"(besvares|modtages|behandles|tages imod) (kun|udelukkende|alene)\b")
+INPUT_SHUT_RE = rxcache.compile(
+    r"^\W*(yderligere|supplerende|ny|nye|anden|andre|senere|privat\w*|egen|egne) (\w+ )?\w*(dokumentation|oplysninger|"
+    r"erklæring\w*|udtalelse\w*|materiale|bilag|beskrivelse\w*|rapport\w*|attest\w*)(\s+\w+\.?){0,5}? "
+    r"(indgår|medtages|inddrages|tages) ikke( med)? (i|ved)\b")
+
+
+def _channel_shut(td: ToneDoc, k: int) -> Hit | None:
+    """A rule that shuts a channel to us ("… besvares kun i telefontiden") or the reader's own further input ("Yderligere
+    dokumentation … indgår ikke i vurderingen"), with no reason, purpose, help or way on in it or the next sentence."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = CHANNEL_ONLY_RE.match(s.low) or INPUT_SHUT_RE.match(s.low)
+    if not m or _eased_or_next(td, k, s) or re.search(r"\b(også|eller)\b", s.low[m.end():]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# an order for a thing in the reader's home, bare: "Nøglen skal ligge klar i nøgleboksen ved hvert besøg."
+HOME_READY_RE = rxcache.compile(
+    r"^\W*(?!(det|den|dette|denne|der|vi|du|de|i|man)\b)([a-zæøå-]+(en|et|erne|ne)|alle \w+)( \w+){0,2}? skal "
+    r"(altid |hele tiden |til enhver tid )?((stå|ligge|hænge) (fremme|klar|parat|fremlagt|tilgængelig\w*|frit "
+    r"tilgængelig\w*)|være (fremme|fremlagt|ryddet|låst op|lagt frem|stillet frem|frit tilgængelig\w*))\b")
+# an order to remove or put right at once in the passive: "Bilen skal flyttes fra pladsen straks."
+PASSIVE_AT_ONCE_RE = rxcache.compile(
+    r"^\W*(?!(det|den|dette|denne|der|vi|jeg|kommunen)\b)(\w+ ){1,3}?skal (\w+ ){0,2}?(fjernes|ryddes|flyttes|"
+    r"bortskaffes|tømmes|beskæres|klippes|afmonteres|nedtages|lovliggøres|udbedres|repareres|stoppes|indbetales|"
+    r"betales|afleveres|returneres)\b")
+DATE_GIVEN_RE = rxcache.compile(r"\b(senest|inden|før|indtil)\b|\b\d{1,2}\. ?(januar|februar|marts|april|maj|juni|juli|"
+                                r"august|september|oktober|november|december)\b")
+
+
+def _home_order_bare(td: ToneDoc, k: int) -> Hit | None:
+    """A thing in the reader's home ordered ready for our visit (``HOME_READY_RE``), or ordered removed or put right
+    "straks" in the passive with no date (``PASSIVE_AT_ONCE_RE``), with no reason, purpose, help or way on in it or
+    the next sentence."""
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low)
+            or s.low.rstrip().endswith("?") or _shouted_modal(s)):
+        return None
+    m = HOME_READY_RE.match(s.low)
+    if not m and AT_ONCE_RE.search(s.low) and not DATE_GIVEN_RE.search(s.low):
+        m = PASSIVE_AT_ONCE_RE.match(s.low)
+    if not m or _eased_or_next(td, k, s) or READER_WISH_RE.search(s.low):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _channel_or_home_order(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kommando's stage for a channel or the reader's input shut, and a bare order for the reader's home."""
+    got = _channel_shut(td, k)
+    if got:
+        return got, f"{rule.message} Skriv, hvorfor, og hvad læseren kan gøre i stedet."
+    got = _home_order_bare(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor det er vigtigt, eller bed pænt om det.") if got else None
+
+
+# a fee for a revisit or a call in vain told bare: "Et genbesøg afregnes med 900 kr.", "En forgæves kørsel koster
+# 350 kr." (not an extra service the reader may order, "En ekstra tømning koster 85 kr.")
+REVISIT_FEE_RE = rxcache.compile(
+    r"^\W*((et|en|hvert|ethvert|nyt|nye|alle) )?(gen(besøg|tilsyn|kontrol|syn|brandsyn|eftersyn|inspektion)\w*|"
+    r"(forgæves|fornyet|fornyede|opfølgende) (\w+ )?(besøg|tilsyn|kontrol\w*|syn|brandsyn|eftersyn|inspektion|kørsel|"
+    r"udkald|udrykning)\w*)( \w+){0,3}? (afregnes|faktureres|opkræves|takseres|koster|udløser|betales)\b"
+    r"(?=[^.]*(\d ?kr\b|gebyr|betaling))")
+AVOID_RE = rxcache.compile(r"\bundg(å|år|ås)\b|\bgratis\b|\bmedmindre\b|\bhvis\b|\bslipper\b")
+
+
+def _revisit_fee(td: ToneDoc, k: int) -> Hit | None:
+    """A fee for a revisit or a call in vain (``REVISIT_FEE_RE``) told with no legal basis, reason or way to avoid it
+    in it, the sentence before in its paragraph or the next one; not a fee the reader chooses ("Ønsker du …")."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = REVISIT_FEE_RE.match(s.low)
+    if not m or READER_WISH_RE.search(s.low) or WISH_IF_RE.search(s.low):
+        return None
+    near = [s]
+    if k > 0 and not _new_paragraph(td, td.sents[k - 1], s):
+        near.append(td.sents[k - 1])
+    if k + 1 < len(td.sents):
+        near.append(td.sents[k + 1])
+    for w in near:
+        if (LEGAL_BASIS_RE.search(w.low) or STRONG_REASON_RE.search(w.low) or AVOID_RE.search(w.low) or td.help(w)
+                or NEXT_ALTERNATIVE_RE.search(w.low) or READER_CALLS_RE.search(w.low)):
+            return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _revisit_fee_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Trussel's stage for a bare fee for a revisit (``_revisit_fee``)."""
+    got = _revisit_fee(td, k)
+    return (got, f"{rule.message} Skriv, hvad gebyret bygger på, og hvordan læseren kan undgå det.") if got else None
+
+
 # Each family's findings: its own function, then its extra shapes in order. A stage is ``(td, rule, k, first)`` -> a
 # hit and a message, or None; it runs on each sentence ``k`` that no earlier stage flagged (``_and_more``), ``first``
 # being the first sentence flagged so far. A new shape of a family goes into its tuple here, not into a wrapper.
@@ -4397,9 +4639,9 @@ FAMILY_FN = {
     "raab": _shouting, "kold-afvisning": _cold_refusals, "raekkefoelge": _order_wide,
 }
 FAMILY_STAGES = {
-    "trussel": (_last_reminder, _fee_alone_or_far_help),
-    "kommando": (_home_access_stage, _interpreter_stage),
-    "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no),
+    "trussel": (_last_reminder, _fee_alone_or_far_help, _revisit_fee_stage),
+    "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order),
+    "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no, _passive_no_or_view_against),
 }
 
 
