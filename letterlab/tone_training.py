@@ -47,8 +47,8 @@ CANDIDATES = {"project-recall12": DATA / "tone" / "recall12", "project-recall12b
               "editor12a": DATA / "tone-editor12a", "editor12b": DATA / "tone-editor12b",
               "editor12c": DATA / "tone-editor12c", "editor12d": DATA / "tone-editor12d"}
 # The blind reviews read since (sessions 14-20: problem letters with the editors' marks, respectful sentences and,
-# from review 17, good letters), converted into sets. Session 19 tried training on them (``--with-reviews``,
-# with or without ``--with-candidates``); docs/tone.md has the judges' figures.
+# from review 17, good letters), converted into sets. Not trained on: session 19's try (``--with-reviews``, with or
+# without ``--with-candidates``) did not finish on a loaded machine, so nothing has judged it yet (docs/tone.md).
 REVIEWS = {"editor14b": DATA / "tone-review14b", "editor17": DATA / "tone-review17", "editor18": DATA / "tone-review18",
            "editor19": DATA / "tone-review19", "editor20": DATA / "tone-review20"}
 
