@@ -46,6 +46,11 @@ WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2"
 CANDIDATES = {"project-recall12": DATA / "tone" / "recall12", "project-recall12b": DATA / "tone" / "recall12b",
               "editor12a": DATA / "tone-editor12a", "editor12b": DATA / "tone-editor12b",
               "editor12c": DATA / "tone-editor12c", "editor12d": DATA / "tone-editor12d"}
+# The blind reviews read since (sessions 14-20: problem letters with the editors' marks, respectful sentences and,
+# from review 17, good letters), converted into sets. Not trained on: session 19's try (``--with-reviews``, with or
+# without ``--with-candidates``) did not finish on a loaded machine, so nothing has judged it yet (docs/tone.md).
+REVIEWS = {"editor14b": DATA / "tone-review14b", "editor17": DATA / "tone-review17", "editor18": DATA / "tone-review18",
+           "editor19": DATA / "tone-review19", "editor20": DATA / "tone-review20"}
 
 
 def editors_of(writers: dict) -> tuple[str, ...]:
@@ -379,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--with-candidates", action="store_true",
                     help="add the read sets not yet trained on (CANDIDATES) to the writers")
+    ap.add_argument("--with-reviews", action="store_true",
+                    help="add the blind reviews of sessions 14-20 (REVIEWS) to the writers")
     ap.add_argument("--out", type=Path, default=tone_model.MODEL_PATH)
     ap.add_argument("--model", default=None, help="the spaCy pipeline")
     args = ap.parse_args(argv)
@@ -386,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("say --cross-writer, --train or both")
     from .nlp.pipeline import load_pipeline
 
-    writers = {**WRITERS, **CANDIDATES} if args.with_candidates else WRITERS
+    writers = {**WRITERS, **(CANDIDATES if args.with_candidates else {}), **(REVIEWS if args.with_reviews else {})}
     loaded = load_all(load_pipeline(args.model), writers)
     result = cross_writer(loaded, args.l2, editors_of(writers))
     print(format_cross_writer(result))
