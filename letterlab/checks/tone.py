@@ -58,6 +58,14 @@ switched off alone:
   staff's); not with our part, a way or help in it or the next sentence,
   nor quoted from its source ("Ifølge loven har man …"). From ``triggers``: "Vi har flere gange gjort det klart for
   Dem, at …", "Det forventes, at De fremover selv …" (not "… selv kan vælge").
+  Session 19 (``_group_rule_stage``): a duty told as a rule about a group the reader belongs to, the group the
+  subject with no article ("Hundeejere har selv ansvaret for at …", "Enhver bygherre er forpligtet til at kende …",
+  "<Gruppe> skal …, og det betyder, at man selv …"), or expected of it ("Det må forventes, at bilister, der …, holder
+  sig orienteret om …"); not a provider's or our staff's duty (the reader's right), not with a source (§, "jf.",
+  "efter loven"), a reason or purpose, help, our part or a way on in it or the next sentence, nor as the answer to
+  the reader's question. Also our "experience" that many of a group want something, set right after "men" with a
+  general truth (not "men vi …", not the reader's way), and "Det er på tide, at du tager ansvar for …" (not a date:
+  "Det er på tide at søge om nyt pas").
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
@@ -1813,6 +1821,166 @@ def _expected_conduct_lecture(td: ToneDoc, k: int) -> Hit | None:
             continue            # "…, og lægen skriver en erklæring": what comes with it, not a lecture
         return Hit(m.start(), m.end(), m.group(0))
     return None
+
+
+# ---- session 19: a duty or an expectation told as a general rule about a group the reader belongs to ("<Gruppe> har
+# pligt til at …", "Enhver <rolle> er forpligtet til at …"), our "experience" that many of a group want what the reader
+# asked for, and "Det er på tide, at du tager ansvar for …"
+_GROUP = r"(?P<det>alle |enhver |ethvert |en |et )?(?P<group>[a-zæøå]{3,})(?P<mod> (i|på|med|uden|under|over|fra|af|til) [^,.;:]{2,40}?)?"
+GROUP_DUTY_RE = rxcache.compile(
+    r"^\W*" + _GROUP + r",? (har|er) (selv |også |jo |altid |til enhver tid )*(pligt|en pligt|forpligtet|forpligtede|"
+    r"(selv )?(hele |det fulde )?ansvar(et)?) ((til|for) )?at\b")
+# "<Gruppe> skal …, og det indebærer, at man selv …": the group's duty spelt out as what "man" must do
+GROUP_MUST_RE = rxcache.compile(
+    r"^\W*" + _GROUP + r",? skal\b[^.;:]{3,80}?, og det (indebærer|betyder|vil sige|kræver|forudsætter),? at man\b")
+# providers, bodies and our own staff: their duty is the reader's right or our promise ("Kommuner har pligt til at …",
+# "Udlejere har pligt til at …", "Sagsbehandlere er forpligtet til at …")
+PROVIDER_RE = rxcache.compile(r"(kommune|myndighed|region|stat|skole|institution|arbejdsgiver|udlejer|leverandør|vognmand|entreprenør|"
+                              r"læge|sygehus|hospital|forsikring|bank|selskab|sagsbehandler|medarbejder|personale|hjælper|pædagog|"
+                              r"lærer|leder|ansat|jobcent|center|centr|forvaltning|afdeling|tjeneste|værge|advokat|politi|"
+                              r"plejehjem|dagpleje|børnehave|vuggestue|klub|behandler|terapeut|sygeplejer|fysioterapeut|rådgiver|"
+                              r"forening|bestyrelse|vi|man|de|den|det|der|disse|dette|ingen|nogen|alle|hvem|som)\w*$")
+# a source for the duty anywhere in the sentence: "… efter vejloven", "jf. § 3", "ifølge regulativet"
+ANY_SOURCE_RE = rxcache.compile(r"§|\b(efter|ifølge|i henhold til|i medfør af|jf\.?)\s+(\w+ ){0,3}?(\w*lov\w*|regl\w*|\w*regulativ\w*|"
+                                r"\w*bekendtgørelse\w*|\w*kontrakt\w*|\w*aftale\w*|\w*vedtægt\w*|\w*plan\w*|\w*reglement\w*)")
+# a reason or purpose for the duty: "fordi …", "for at …", "så vi kan …", "af hensyn til …"
+DUTY_PURPOSE_RE = rxcache.compile(r"\b(fordi|eftersom|idet|(?<!sørger )(?<!sørge )(?<!ansvaret )(?<!ansvar )(?<!pligt )for at|af hensyn til|med henblik på|så (at )?(vi|du|de|i|man|han|hun|den|det|"
+                                  r"barnet|alle|andre|naboerne|kommunen)\b)")
+ASKED_RE = rxcache.compile(r"\b(spørger|spurgte|har spurgt|spørgsmål\w*|vil gerne vide|gerne vil vide|beder om at få at vide)\b")
+
+
+def _group_noun(td: ToneDoc, s: Sent, m: re.Match) -> bool:
+    """The subject at ``m``'s group is a kind of people, not a body or a named one: a common noun, plural and
+    without an article ("Forældre", "Bådejere") or after "enhver", "alle", "en" ("Enhver lodsejer"), and not a provider
+    or our staff (``PROVIDER_RE``)."""
+    word = m.group("group")
+    if PROVIDER_RE.match(word):
+        return False
+    t = td.table
+    pos = s.start + m.start("group")
+    i = bisect_left(t.idx, pos)
+    if i >= len(t.idx) or t.idx[i] != pos or t.pos[i] not in ("NOUN", "ADJ", "PROPN") and not (
+            m.group("det") in ("enhver ", "ethvert ", "alle ") and t.pos[i] in ("ADV", "X", "VERB")):
+        return False
+    if t.pos[i] == "PROPN" and s.text[m.start("group")].isupper() and m.start("group") > 0 and not m.group("det"):
+        return False            # a name inside the sentence
+    if m.group("det"):          # after "enhver" the tagger may read a rare noun as an adverb ("Enhver bygherre")
+        return m.group("det").strip() in ("alle", "enhver", "ethvert") or t.feat(i, "Definite") != "Def"
+    if re.search(r"[^.!?:\n]\s" + word.capitalize() + r"\b", td.text):
+        return False            # a name the letter writes elsewhere ("Oliver har ansvaret for …", "… at Oliver …")
+    return t.feat(i, "Definite") != "Def" and (t.feat(i, "Number") == "Plur" or (
+        t.pos[i] == "PROPN" and word.endswith(("ere", "re", "ter", "ner", "ver", "ende", "ger", "ler"))))
+
+
+def _duty_told_about_group(td: ToneDoc, k: int) -> Hit | None:
+    """A duty told to the reader as a rule about a group they belong to (``GROUP_DUTY_RE``, ``GROUP_MUST_RE``: "Hundeejere har selv
+    ansvaret for at …", "Enhver bygherre er forpligtet til at kende …", "<Gruppe> skal …, og det betyder, at man …"),
+    adding nothing the reader needs: no source, no reason or purpose, no help, nothing we do, no way on in it or the
+    next sentence, and not the answer to the reader's question. Not a provider's or our own duty (the reader's right:
+    "Udlejere har pligt til at …"), not a right ("har ret til"), not in a condition, not quoted."""
+    s = td.sents[k]
+    m = GROUP_DUTY_RE.match(s.low) or GROUP_MUST_RE.match(s.low)
+    if not m or td.quoted(s.start + m.start("group")) or HYPOTHETICAL_RE.match(s.low) or s.part == "appeal":
+        return None
+    if not _group_noun(td, s, m):
+        return None
+    if (ANY_SOURCE_RE.search(s.low) or DUTY_PURPOSE_RE.search(s.low, m.end()) or OUR_PART_RE.search(s.low, m.end())
+            or td.help(s) or HELP_OFFERED_RE.search(s.low)):
+        return None
+    if _way_forward(td, k):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and not _paragraph_break(td, s, nxt) and (td.help(nxt) or STRONG_REASON_RE.search(nxt.low)
+                                                                 or DUTY_PURPOSE_RE.search(nxt.low)):
+        return None
+    if any(ASKED_RE.search(x.low) for x in td.sents[max(0, k - 2):k + 1]):
+        return None             # the answer to the reader's question
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# an expectation of a group the reader belongs to, with what they are to do for themselves: "Det må forventes, at
+# bilejere, der parkerer i zonen, holder sig orienteret om skiltningen" (not what the group gets: "…, at ansøgere får
+# svar inden fire uger")
+GROUP_EXPECTED_RE = rxcache.compile(
+    r"^\W*(det (må |kan |skal |bør )?(forventes|forudsættes)|man (må|kan|bør) forvente|det er (rimeligt|naturligt) at forvente),? "
+    r"at " + _GROUP + r"(,? (der|som) [^,.;:]{3,90},)? (selv |også |altid |i forvejen |på forhånd |til enhver tid )*"
+    r"(orienterer|holder sig (orienteret|informeret|opdateret)|sætter sig (grundigt )?ind|sætter sig ind|undersøger|kender|"
+    r"læser|sørger|overholder|tager (\w+ )?ansvar|følger med|husker|informerer sig|gør sig bekendt|sikrer sig|retter sig)\b")
+
+
+def _group_expected(td: ToneDoc, k: int) -> Hit | None:
+    """What a group the reader belongs to is expected to do for themselves (``GROUP_EXPECTED_RE``), told as a general
+    expectation: no source, reason or help in the sentence, not our staff or a provider (``_group_noun``)."""
+    s = td.sents[k]
+    m = GROUP_EXPECTED_RE.match(s.low)
+    if not m or td.quoted(s.start + m.start("group")) or not _group_noun(td, s, m):
+        return None
+    if (ANY_SOURCE_RE.search(s.low) or DUTY_PURPOSE_RE.search(s.low) or td.help(s) or HELP_OFFERED_RE.search(s.low)
+            or re.search(r"[,;] (og|men) (vi|jeg|kommunen|(du|de|i) (kan|får))\b", s.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# our "experience" that many of a group want what the reader asked for, set right with a general truth: "Det er vores
+# erfaring, at mange borgere ønsker en større bolig, men en større bolig løser ikke …" (not our offer after "men":
+# "…, men vi kan tilbyde …", nor the reader's way: "…, men du kan også …")
+EXPERIENCE_BUT_RE = rxcache.compile(
+    r"^\W*(det er (vores|vor|min|\w+s|\w+'s) (\w+ )?erfaring|(vores|vor|min|\w+s|\w+'s) erfaring er|erfaringen viser|"
+    r"erfaringsmæssigt|(vi|jeg) ved (af|fra) erfaring|(vi|jeg) har (den )?erfaring(, at| for)),? at (mange|de fleste|en del|"
+    r"nogle|flere|langt de fleste|mange af de) (\w+ ){0,3}?(ønsker|vil|vil gerne|forventer|tror|mener|beder om|håber|synes|"
+    r"foretrækker|ønsker sig|gerne vil|efterspørger)\b[^.;:]*?,? men (?P<but>\w+)\b")
+
+
+def _experience_lecture(td: ToneDoc, k: int) -> Hit | None:
+    """Our experience that many of a group want something, set right after "men" with a general truth
+    (``EXPERIENCE_BUT_RE``); not when "men" brings our offer or the reader's way ("men vi …", "men du kan …"), nor
+    with help or understanding in the sentence."""
+    s = td.sents[k]
+    m = EXPERIENCE_BUT_RE.match(s.low)
+    if not m or td.quoted(s.start + m.start()):
+        return None
+    but = s.low[m.start("but"):]
+    reader = [r for r in re.finditer(r"\b(du|dig|jer|de|i|dem)\b", but)
+              if r.group(0) in ("du", "dig", "jer") or s.text[m.start("but") + r.start():m.start("but") + r.end()] in ("De", "I", "Dem")]
+    if (re.match(r"(vi|jeg|kommunen)\b", but) or reader or td.help(s)
+            or HELP_OFFERED_RE.search(s.low) or SOFTENED_RE.search(s.low)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader told it is time to grow up: "Det er på tide, at du tager dig sammen", "… at I begynder at tage ansvar for
+# …" (not a date: "Det er på tide, at du søger om nyt pas", "Det er på tide at bestille tid")
+HIGH_TIME_RE = rxcache.compile(r"\bdet er (nu |vist |snart |efterhånden |ved at være |altså )*(på |høj |på høje |højest )?tide,? at "
+                               + _WHO + r" (\w+ ){0,4}?(tage\w* (\w+ ){0,3}?ansvar|tager (\w+ ){0,3}?ansvar|ansvar\w*|"
+                               r"tage\w* (dig|dem|jer) sammen|tager (dig|dem|jer) sammen|tage\w* (\w+ ){0,3}?alvorligt|"
+                               r"tager (\w+ ){0,3}?alvorligt|skærpe\w*|opfører|opføre|voksen|voksne|får styr på (dig|dem|jer) selv|"
+                               r"gør en (\w+ )?indsats|gøre en (\w+ )?indsats|viser, at|retter ind|lever op til)\b")
+
+
+def _high_time(td: ToneDoc, k: int) -> Hit | None:
+    """"Det er på tide, at du …" with the reader's responsibility, seriousness or conduct (``HIGH_TIME_RE``); not with
+    help or understanding in the sentence."""
+    s = td.sents[k]
+    m = HIGH_TIME_RE.search(s.low)
+    if (not m or td.quoted(s.start + m.start()) or not _is_reader(td, s, m.start("who"), m.group("who"))
+            or HELP_OFFERED_RE.search(s.low) or SOFTENED_RE.search(s.low) or td.help(s)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _group_rule_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Belæring's stage (session 19): a duty or an expectation told as a rule about the reader's group, our
+    "experience" about many of a group, and "Det er på tide, at du tager ansvar"."""
+    got = _duty_told_about_group(td, k) or _group_expected(td, k)
+    if got:
+        return got, ("Sætningen fortæller en pligt som en regel om en hel gruppe. Skriv i stedet, hvad reglen er, "
+                     "hvorfor den gælder, og hvad læseren skal gøre.")
+    got = _experience_lecture(td, k)
+    if got:
+        return got, ("Sætningen belærer læseren med en erfaring om, hvad mange ønsker. Svar på det, læseren har bedt "
+                     "om, og skriv begrundelsen for netop denne sag.")
+    got = _high_time(td, k)
+    return (got, "Sætningen taler ned til læseren. Skriv, hvad læseren skal gøre, og hvordan I kan hjælpe.") if got else None
 
 
 # "vi undrer os over, at De overhovedet …"
@@ -4640,6 +4808,7 @@ FAMILY_FN = {
 }
 FAMILY_STAGES = {
     "trussel": (_last_reminder, _fee_alone_or_far_help, _revisit_fee_stage),
+    "belaering": (_group_rule_stage,),
     "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order),
     "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no, _passive_no_or_view_against),
 }
