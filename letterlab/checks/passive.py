@@ -460,6 +460,8 @@ def check(doc, rule) -> Iterator:
         if kind == "være" and _observed_state(doc[i]):
             continue        # "P-skiven var stillet korrekt", "Lyset var tændt": a state found, not an act to turn
         part = ctx.part_at(start)
+        if part == "keyvalue" and _in_label(text, start):
+            continue        # "Betales til: reg.nr. …": a field's label in the case details, not a sentence
         if part == "subject" and _has_body(ctx):
             continue        # review 13: a heading's passive is the kind, short choice; the body says who acts
         if part == "subject" and _readers_thing_as_subject(table, i):
@@ -490,6 +492,14 @@ def check(doc, rule) -> Iterator:
             severity = rule.params["plain_severity"]
         yield make_finding(rule, doc, start, end, message=f"{rule.message} ({what})",
                            suggestions=_suggest(doc, doc[i], kind, start), severity=severity)
+
+
+def _in_label(text: str, start: int) -> bool:
+    """The word at ``start`` stands before the first colon of its line: a field's label ("Betales til: …")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    colon = text.find(":", line_start, len(text) if line_end < 0 else line_end)
+    return colon > start
 
 
 def _plain_sentences(doc: Doc) -> bool:

@@ -4748,9 +4748,19 @@ def _home_order_bare(td: ToneDoc, k: int) -> Hit | None:
     m = HOME_READY_RE.match(s.low)
     if not m and AT_ONCE_RE.search(s.low) and not DATE_GIVEN_RE.search(s.low):
         m = PASSIVE_AT_ONCE_RE.match(s.low)
-    if not m or _eased_or_next(td, k, s) or READER_WISH_RE.search(s.low):
+    if not m or _eased_or_next(td, k, s) or READER_WISH_RE.search(s.low) or _reason_just_before(td, k):
         return None
     return Hit(m.start(), m.end(), m.group(0))
+
+
+def _reason_just_before(td: ToneDoc, k: int) -> bool:
+    """The sentence before ``k`` in its paragraph gives a reason or a legal basis ("Som ejer skal du rydde stien,
+    fordi det står i regulativet. Stien skal være ryddet senest kl. 8."): the order that follows spells out the duty
+    it gave the reason for."""
+    if k == 0 or _new_paragraph(td, td.sents[k - 1], td.sents[k]):
+        return False
+    before = td.sents[k - 1]
+    return bool(td.has_reason(before) or LEGAL_BASIS_RE.search(before.low))
 
 
 def _channel_or_home_order(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:

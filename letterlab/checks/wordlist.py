@@ -1019,6 +1019,23 @@ def _cited_name(doc: Doc, m: list[tuple[int, int, int]]) -> bool:
     return any(q.start() <= a - line_start and b - line_start <= q.end() for q in _QUOTED_RE.finditer(line))
 
 
+def _name_part(doc: Doc, m: list[tuple[int, int, int]]) -> bool:
+    """A one-word match written with a capital right after another capitalised word on its line, a space between:
+    part of a person's name ("Kære Nguyen Thi Lan"), not the old word ("thi"). Danish writes common words in lower
+    case inside a line, so the capital marks a name."""
+    t = token_table(doc)
+    first, last = m[0][1], m[-1][2]
+    word = t.text[first]
+    if last - first != 1 or not word[:1].isupper() or word.isupper():
+        return False
+    j = first - 1
+    if j < 0 or t.space[j] or t.punct[j]:
+        return False
+    gap = doc_text(doc)[t.end[j]:t.idx[first]]
+    prev = t.text[j]
+    return gap == " " and prev.isalpha() and prev[:1].isupper() and not prev.isupper()
+
+
 def check(doc, rule) -> Iterator:
     comp = compiled(rule.params["entries"])
     ctx, text = None, None
@@ -1029,7 +1046,7 @@ def check(doc, rule) -> Iterator:
         # The sender's own lines ("Sagsbehandler, Ydelser") hold names of jobs and departments, not word choices.
         if in_sender_block(ctx, text, token_table(doc).idx[m[0][1]]):
             continue
-        if _other_sense(doc, entry, m) or _cited_name(doc, m):
+        if _other_sense(doc, entry, m) or _cited_name(doc, m) or _name_part(doc, m):
             continue
         finding = build_finding(rule, doc, entry, m)
         if finding is not None:

@@ -100,6 +100,9 @@ def test_the_readers_view_taken_seriously_is_not_cold(tone_findings, text):
      "skal ligge klar"),
     (letter("Vi har set, at der står en cykel i opgangen.", "Cyklen skal fjernes fra opgangen straks."),
      "skal fjernes"),
+    # a reason in another paragraph, for another thing, does not cover the order
+    (letter("Vi kommer om morgenen, fordi vi har fået en ny rute.", "Nøglen skal ligge klar i nøgleboksen ved hvert "
+            "besøg."), "skal ligge klar"),
 ])
 def test_a_bare_rule_or_home_order_is_an_order(tone_findings, text, words):
     assert _on(tone_findings(text), "kommando", words)
@@ -123,6 +126,13 @@ def test_a_bare_rule_or_home_order_is_an_order(tone_findings, text, words):
     letter("Vi har set, at der står en cykel i opgangen.",
            "Cyklen skal fjernes fra opgangen straks, fordi den spærrer flugtvejen."),
     letter("Vi har set, at der står en cykel i opgangen.", "Cyklen skal fjernes fra opgangen senest den 1. juni."),
+    # the reason stands in the sentence before, in the same paragraph: the order spells out that duty
+    letter("Her er reglerne for stien bag haverne.",
+           "Som ejer skal du holde stien fri for grene, fordi det står i kommunens regulativ for private fællesveje. "
+           "Stien skal være ryddet senest den 1. maj hvert år."),
+    letter("Fra 1. maj kommer hjemmeplejen om morgenen.",
+           "Hjælperen skal kunne komme ind, når du sover, efter aftalen i din bevilling. Nøglen skal ligge klar i "
+           "nøgleboksen ved hvert besøg."),
 ])
 def test_a_rule_or_order_with_a_reason_or_a_way_is_no_order(tone_findings, text):
     assert not _family(tone_findings(text), "kommando")
