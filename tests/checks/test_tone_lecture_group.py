@@ -15,17 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_tone_reproach_r17 import letter     # ``tone_findings``: tests/checks/conftest.py
-
-
-def _on(found, target: str) -> list[str]:
-    return [fam for fam, text in found if text and text.lower() in target.lower()]
-
-
-def _run(tone_findings, case) -> tuple[list, str]:
-    """A case is the target sentence alone, or (the paragraphs before it, the target)."""
-    before, target = ((), case) if isinstance(case, str) else case
-    return tone_findings(letter(*before, target)), target
+from test_tone_lecture_r18c import _on, _run     # ``tone_findings``: tests/checks/conftest.py
 
 
 @pytest.mark.parametrize("case", [
