@@ -266,6 +266,12 @@ PROSPECTIVE = [
     # påbud", "Hvis ..., behøver vi ikke udstede et påbud"
     VARSEL, r"\b(vil|skal|kan) (vi|kommunen|jeg|forvaltningen) (\w+ )?udstede\b",
     r"\b(vi|kommunen|jeg|forvaltningen) (vil|skal|kan) (\w+ )?udstede\b", r"\bbehøver (vi|kommunen) ikke (at )?udstede\b",
+    # an order the letter only says may come: "Kommunen kan give påbud, hvis fortovet ikke bliver ryddet" (a general
+    # information letter about a duty), "… kan vi påbyde Dem at …"
+    r"\b(vi|kommunen|jeg|forvaltningen) (vil|skal|kan|kunne|må) (\w+ )?(give|meddele|sende) (\w+ )?(et )?påbud\b",
+    r"\b(vil|skal|kan|kunne|må) (vi|kommunen|jeg|forvaltningen) (\w+ )?(give|meddele|sende) (\w+ )?(et )?påbud\b",
+    r"\b(vi|kommunen|jeg|forvaltningen) (vil|skal|kan|kunne|må) (\w+ )?påbyde\b",
+    r"\b(vil|skal|kan|kunne|må) (vi|kommunen|jeg|forvaltningen) (\w+ )?påbyde\b",
     # what happens once a decision is made, in a receipt or an answer about the case: "Du får en regning, når vi
     # har truffet afgørelsen", "Du må først begynde at bygge, når du har fået byggetilladelsen", "Du kan forvente
     # en afgørelse senest ..."
