@@ -3027,6 +3027,15 @@ _NOT_OBJECT = frozenset({"ikke", "deres", "jeres", "derfor", "desværre", "bevil
                          "ansøgning", "ansøgningen", "afgørelsen", "sagen"})
 
 
+# the applied thing said to conflict with a named provision, in the sentence right after the refusal: "Projektet er i
+# strid med lokalplan nr. 12, § 5.2.", "Carporten strider mod bestemmelsen i lokalplanens § 7" (what is wrong with it,
+# dry but a reason; not the reader as subject, not "betingelserne er ikke opfyldt", which names no rule)
+CONFLICTS_WITH_RE = rxcache.compile(
+    r"^\W*(?!(du|de|i|vi|man|det|dette|der)\b)(det ansøgte|[a-zæøå-]+(et|en|erne|ne))( \w+){0,3}? (er|vil være) i strid med|"
+    r"^\W*(?!(du|de|i|vi|man|det|dette|der)\b)(det ansøgte|[a-zæøå-]+(et|en|erne|ne))( \w+){0,3}? strider (\w+ )?mod")
+CONFLICT_RULE_RE = rxcache.compile(r"§|\b\w*(lokalplan|plan|lov|loven|regulativ|vedtægt|bekendtgørelse|servitut)\w*\b")
+
+
 def _explained_refusal(td: ToneDoc, rule, k: int, m) -> bool:
     """The bare refusal ``k`` (match ``m``) is explained after all: the next sentence of its paragraph gives the seen
     or measured facts that decide it ("Vi fastholder gebyret. Bilen holdt på pladsen mere end tre timer, og det kan
@@ -3038,6 +3047,8 @@ def _explained_refusal(td: ToneDoc, rule, k: int, m) -> bool:
         w = body[k + 1]
         if EVIDENCE_RE.search(w.low) and _states_facts(td, rule, w) and not READER_FAILED_RE.search(w.low):
             return True
+    if k + 1 < len(body) and CONFLICTS_WITH_RE.match(body[k + 1].low) and CONFLICT_RULE_RE.search(body[k + 1].low):
+        return True
     a, b = _clause(s.low, m.end())
     stems = [x[:max(5, len(x) - 3)] for x in REFUSED_NOUN_RE.findall(s.low[m.end():b]) if x not in _NOT_OBJECT]
     if not stems:

@@ -170,3 +170,25 @@ def test_a_sanction_without_notice_stays_a_threat(tone_findings):
     found = tone_findings(letter(VISIT, "Er hegnet ikke repareret senest den 1. juli, lukker vi uden varsel for "
                                         "vandet til stalden."))
     assert _on(found, "trussel", "uden varsel")
+
+
+# ---------------------------------------------------------------- kold-afvisning: a refusal whose next sentence names
+# the rule the applied thing conflicts with (dry, but a reason: ``CONFLICTS_WITH_RE`` in ``_explained_refusal``)
+
+@pytest.mark.parametrize("text", [
+    letter("Kommunen giver afslag på Deres ansøgning om tilladelse til et udhus på 30 m² ved skellet.",
+           "Udhuset er i strid med lokalplan nr. 12, § 5.2."),
+    letter("Vi giver dig afslag på din ansøgning om at sætte et skilt op på facaden.",
+           "Skiltet strider mod bestemmelsen om skilte i lokalplanens § 9."),
+])
+def test_a_refusal_with_the_rule_it_breaks_next_is_not_cold(tone_findings, text):
+    assert not _family(tone_findings(text), "kold-afvisning")
+
+
+@pytest.mark.parametrize("text", [
+    # no named rule: "the conditions are not met" says nothing about what is wrong
+    letter("Kommunen giver afslag på Deres ansøgning om tilladelse til et udhus på 30 m² ved skellet.",
+           "Betingelserne er ikke opfyldt."),
+])
+def test_a_refusal_without_the_rule_it_breaks_stays_cold(tone_findings, text):
+    assert _family(tone_findings(text), "kold-afvisning")
