@@ -95,6 +95,13 @@ def span_chars(span: Span | Token) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+def line_around(text: str, a: int, b: int) -> tuple[int, str]:
+    """The start and the text of the line that holds ``text[a:b]``."""
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    return line_start, text[line_start:len(text) if line_end < 0 else line_end]
+
+
 def match_case(template: str, replacement: str) -> str:
     """Give ``replacement`` the capitalisation of ``template`` (sentence start, all caps)."""
     if not template or not replacement:

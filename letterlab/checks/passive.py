@@ -103,7 +103,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..nlp.table import TokenTable, token_table
 from ..nlp.text import doc_text
 from ..language.inflect import is_known_verb, participle_lemma
-from .base import Param, letter, make_finding
+from .base import Param, letter, line_around, make_finding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -496,10 +496,8 @@ def check(doc, rule) -> Iterator:
 
 def _in_label(text: str, start: int) -> bool:
     """The word at ``start`` stands before the first colon of its line: a field's label ("Betales til: …")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    colon = text.find(":", line_start, len(text) if line_end < 0 else line_end)
-    return colon > start
+    line_start, line = line_around(text, start, start)
+    return line.find(":") > start - line_start
 
 
 def _plain_sentences(doc: Doc) -> bool:

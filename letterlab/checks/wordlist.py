@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..nlp.table import TokenTable, token_table
 from ..report.model import Suggestion
 from ..language.inflect import finite_forms, inflect, noun_gender, verb_slot, word_forms
-from .base import Param, letter, make_finding, match_case, doc_text, table_keys_problem
+from .base import Param, letter, line_around, make_finding, match_case, doc_text, table_keys_problem
 from .sender import in_sender_block
 
 if TYPE_CHECKING:
@@ -971,10 +971,7 @@ def _other_sense(doc: Doc, entry: Entry, m: list[tuple[int, int, int]]) -> bool:
     if len(entry.words) == 1 and entry.pos in ("NOUN", "PROPN"):
         text = doc_text(doc)
         a, b = t.idx[first], t.end[last - 1]
-        line_start = text.rfind("\n", 0, a) + 1
-        line_end = text.find("\n", b)
-        line = text[line_start:len(text) if line_end < 0 else line_end]
-        if line.strip(" \t:|") == text[a:b]:
+        if line_around(text, a, b)[1].strip(" \t:|") == text[a:b]:
             return True
     return False
 
@@ -1013,9 +1010,7 @@ def _cited_name(doc: Doc, m: list[tuple[int, int, int]]) -> bool:
             j -= 1
     text = doc_text(doc)
     a, b = t.idx[first], t.end[last - 1]
-    line_start = text.rfind("\n", 0, a) + 1
-    line_end = text.find("\n", b)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start, line = line_around(text, a, b)
     return any(q.start() <= a - line_start and b - line_start <= q.end() for q in _QUOTED_RE.finditer(line))
 
 
