@@ -247,7 +247,7 @@ from __future__ import annotations
 
 import re
 from letterlab import rxcache
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Iterator
@@ -256,7 +256,7 @@ from ..nlp.table import token_table
 from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
-from . import tone_rx
+from . import tone_cold, tone_rx
 from .tone_rx import Needing, Pre, TextMemo, alternation_finditer, prefiltered
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
@@ -4929,7 +4929,7 @@ def check(doc, rule) -> Iterator:
 def _check(doc, td: ToneDoc, rule) -> Iterator:
     family = rule.params["family"]
     flagged: set[int] = set()
-    for s, m, message in _family_findings(td, family, rule):
+    for s, m, message in _family_list(td, family, rule):
         flagged.add(s.start)
         if family == "raab":
             if m is None:
@@ -4947,7 +4947,67 @@ def _check(doc, td: ToneDoc, rule) -> Iterator:
                                suggestions=sugg)
     if rule.params.get("model"):
         done = {k for k, s in enumerate(td.sents) if s.start in flagged}
-        yield from _model_findings(doc, td, rule, done)
+        starts = [s.start for s in td.sents]
+        for f in _model_findings(doc, td, rule, done):
+            flagged.add(starts[max(0, bisect_right(starts, f.start) - 1)])
+            yield f
+    if family in tone_cold.SHAPES:
+        yield from _cold_letter_findings(doc, td, rule, flagged)
+
+
+def _family_list(td: ToneDoc, family: str, rule) -> list:
+    """``_family_findings`` as a list, once per letter and rule (the cold-letter gate reads every family's)."""
+    key = ("family", family, id(rule))
+    got = td._cache.get(key)
+    if got is None:
+        got = td._cache[key] = list(_family_findings(td, family, rule))
+    return got
+
+
+def _tone_flagged(td: ToneDoc, rule) -> set[int]:
+    """The starts of the body sentences some tone family's rules flag (``tone_cold.COUNTED_FAMILIES``): ``rule``
+    for its own family, the default rule file's rules for the others."""
+    key = ("tone-flagged", id(rule))
+    got = td._cache.get(key)
+    if got is None:
+        from ..ruleset import default_ruleset
+
+        own = rule.params["family"]
+        prefix = rule.id.rsplit(".", 1)[0] if "." in rule.id else "anerkendende-tone"
+        got = set()
+        for fam in tone_cold.COUNTED_FAMILIES:
+            r = rule if fam == own else _default_rule(default_ruleset(), f"{prefix}.{fam}", f"anerkendende-tone.{fam}")
+            if r is not None:
+                got.update(s.start for s, _, _ in _family_list(td, fam, r) if s.zone == "body")
+        td._cache[key] = got
+    return got
+
+
+def _default_rule(rules, *ids):
+    for rid in ids:
+        try:
+            return rules.get(rid)
+        except KeyError:
+            continue
+    return None
+
+
+def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
+    """The family's broad shapes (``tone_cold``) on eligible body sentences nothing flagged yet, in a letter the
+    tone rules already find cold (``tone_cold.cold_enough``): the whole shape is marked, with no rewrite."""
+    from .tone_model import eligible
+
+    family = rule.params["family"]
+    ctx = letter(doc)
+    for k, s in enumerate(td.sents):
+        if s.start in flagged or not eligible(td, k, ctx):
+            continue
+        got = tone_cold.shape_at(td, k, family)
+        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule), s.start):
+            continue
+        a, b, _, advice = got
+        lead = tone_cold.LEAD.get(family) or rule.params.get("model_message") or rule.message
+        yield make_finding(rule, doc, s.start + a, s.start + b, message=f"{lead} {advice}")
 
 
 def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:

@@ -1,0 +1,157 @@
+"""Broader tone shapes that count only in a letter the tone rules already find cold.
+
+A writer who threatens, shouts or blames in two sentences of a letter usually lectures, brushes aside and orders in
+others too, in words no list foresees; the same words in a friendly letter are often fine ("Det er forældrenes
+ansvar at melde afbud" in an information letter about the rules). So these shapes are broad, and each of them fires
+only when at least ``GATE`` other body sentences of the letter have a finding of the tone rules (any family but the
+letter's order, ``raekkefoelge``, which repeats a threat already counted). A letter with no tone finding never gets one
+from here; neither does a single sentence analysed alone, so the false-alarm figures of the sentence sets cannot move.
+
+Each shape says which family it belongs to, and is left alone where the rules' usual exemptions hold: the sentence is
+quoted, a law text, a question, a hypothesis, or gives a reason or legal basis (``_reasoned``); the next sentence gives
+the reason or offers help. The shapes are written from the issue's family definitions and the course's principles
+(docs/tone.md, "Cold letters"), not from any one review's sentences.
+"""
+from __future__ import annotations
+
+import re
+
+from letterlab import rxcache
+
+GATE = 2
+COUNTED_FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning")
+
+# institutions that stand for "us" in a genitive ("det er kommunens ansvar at …" is our duty, not a lecture)
+_US = (r"kommune|forvaltning|center|centret|centeret|skole|afdeling|institution|klinik|bibliotek|myndighed|"
+       r"jobcent|tandpleje|sekretariat|team|enhed|kontor|hjemmepleje|borgerservice|styrelse|region")
+
+SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
+    # a sanction we say we are "forced" to (the threat said as our hardship)
+    "trussel": (
+        ("forced", rxcache.compile(r"\b(vi|kommunen|forvaltningen|skolen)\s+(ser|så)\s+(os|sig)\s+(\w+\s+)?"
+                                   r"(nødsaget|nødt|tvunget)\s+til\b|\b(ser|så)\s+(vi|kommunen)\s+(os|sig)\s+(\w+\s+)?"
+                                   r"(nødsaget|nødt|tvunget)\s+til\b"),
+         "Skriv, hvad der sker og hvorfor, og hvad læseren kan gøre for at undgå det."),
+    ),
+    # a duty or a moral told about a group, "one" or everyone (not about us)
+    "belaering": (
+        ("duty_of_others", rxcache.compile(
+            r"\b(det er|er det)\s+(?P<who>[a-zæøå]+(ens|ernes|ets|s)|alles|enhvers)\s+(eget\s+|egen\s+|fælles\s+)?"
+            r"(ansvar|pligt|forpligtelse)\b"),
+         "Skriv, hvad læseren skal gøre, og hvorfor. Så behøver du ikke fortælle, hvem der har ansvaret."),
+        ("one_should", rxcache.compile(r"\b(man|enhver)\s+(bør|burde|må forventes|forventes|har pligt)\b|"
+                                       r"\b(bør|burde) man\b|^\W*det siger sig selv\b"),
+         "Skriv direkte til læseren om det, der gælder i sagen, i stedet for hvad man bør."),
+        ("we_expect", rxcache.compile(r"\b(vi|kommunen|skolen|forvaltningen)\s+(må|skal|kan)\s+(kunne\s+)?forvente,?\s+at\b|"
+                                      r"\bdet (må|kan) forventes,? at\b|"
+                                      r"\b(vi|kommunen|skolen|forvaltningen)\s+forventer,?\s+at\s+(du|de|i|man|alle|enhver)\s+"
+                                      r"(\w+\s+)?(retter|overholder|følger|respekterer|efterlever|lever op)\b"),
+         "Skriv, hvad læseren skal gøre nu, i stedet for hvad vi havde forventet."),
+    ),
+    # the reader's point or our view set against it, with no reason
+    "kold-afvisning": (
+        ("no_bearing", rxcache.compile(
+            r"\b(ændrer|rykker|forandrer)\s+(\w+\s+)?(ikke|intet)\s+(på|ved)\b|"
+            r"\b(er|var)\s+(\w+\s+)?uden\s+betydning\b|"
+            r"\b(lægger|tillægger)\s+(\w+\s+)?(ikke|ingen)\s+(\w+\s+)?vægt\b|"
+            r"\bkan ikke tillægges\b|\btages ikke til følge\b|"
+            r"\b(indgår|går)\s+ikke\s+i\s+(\w+\s+)?(dialog|diskussion|korrespondance|drøftelse|forhandling)\b|"
+            r"\b(vi|kommunen|forvaltningen)\s+foretager\s+(os|sig)\s+ikke\s+(mere|yderligere|videre|noget)\b|"
+            r"^\W*(sagen|din sag|deres sag|jeres sag)\s+(genoptages|behandles)\s+ikke\s*(igen|yderligere)?\W*$"),
+         "Skriv, hvorfor det ikke ændrer afgørelsen, og vis, at du har læst det, læseren skrev."),
+    ),
+    # compliance demanded without a reason: in the passive, "regardless", a correction for the future, a ban
+    "kommando": (
+        ("comply_passive", rxcache.compile(r"\b(skal|må)\s+(\w+\s+)?(overholdes|respekteres|efterkommes|efterleves)\b|"
+                                           r"\b(du|de|i)\s+bedes\s+(\w+\s+)?(rette (dig|dem|jer) efter|overholde|respektere|efterleve|efterkomme)\b"),
+         "Skriv, hvorfor det er vigtigt, og hvad læseren kan gøre, hvis det ikke kan lade sig gøre."),
+        ("regardless", rxcache.compile(r"\b(skal|må|bedes)\b[^.]*\buanset om\b|\buanset om\b[^.]*\b(skal|må|bedes)\b"),
+         "Skriv, hvorfor det gælder i alle tilfælde."),
+        ("henceforth", rxcache.compile(r"\b(du|de|i)\s+(skal|må|bedes)\s+(\w+\s+)?fremover\b|"
+                                       r"\bfremover\s+(skal|må|bedes)\s+(du|de|i)\b"),
+         "Skriv, hvorfor du beder om det, og tak gerne for samarbejdet."),
+        ("ban", rxcache.compile(r"\b(du|de|i)\s+må\s+(\w+\s+)?ikke\b"),
+         "Skriv, hvorfor læseren ikke må, og hvad læseren kan gøre i stedet."),
+        ("all_of_it", rxcache.compile(r"\bsamtlige\b[^.]*\b(skal|bedes)\b|\b(skal|bedes)\b[^.]*\bsamtlige\b|"
+                                      r"^\W*(vedlæg|send|indsend|aflever|udfyld|besvar)\b[^.]*\bsamtlige\b"),
+         "Skriv, hvad vi skal bruge, og hvorfor. Ordet \"samtlige\" lyder strengt."),
+    ),
+    # blame said as a wish for the past or as our assumption, or the reader told it is their own responsibility
+    "bebrejdelse": (
+        ("own_responsibility", rxcache.compile(r"\b(det er|er det)\s+(deres|din|dit|jeres)\s+(eget\s+|egen\s+)?ansvar\b"),
+         "Skriv, hvad læseren skal gøre, og hvorfor, i stedet for hvis ansvar det er."),
+        ("in_hindsight", rxcache.compile(
+            r"\bdet (havde|ville have)\s+været\s+(\w+\s+)?(en fordel|bedre|godt|hensigtsmæssigt|rimeligt|klogt),?\s+"
+            r"(hvis|om)\s+(du|de|i)\s+(\w+\s+)?havde\b"),
+         "Skriv, hvad læseren kan gøre nu, i stedet for hvad læseren burde have gjort."),
+        ("assumed", rxcache.compile(r"\bvi\s+(må\s+)?(gå ud fra|går ud fra|antage|antager|formode|formoder),?\s+at\s+(du|de|i)\b"),
+         "Spørg læseren i stedet for at gætte på, hvad læseren har gjort."),
+    ),
+}
+# the reader as the words' subject: "De"/"I" count with a capital only
+_READER_SHAPES = {"henceforth", "ban", "in_hindsight", "assumed", "own_responsibility"}
+_READER_WORD_RE = rxcache.compile(r"\b([Dd]u|De|I|Deres|[Dd]in|[Dd]it|[Jj]eres)\b")
+# a reason or a legal basis in the sentence itself
+_LEGAL_RE = rxcache.compile(r"§|\bjf\b|\befter (\w+ )?(loven|lovens|reglerne|bekendtgørelsen|regulativet|vedtægten)\b|"
+                            r"\b\w+lovens\b|\bi henhold til\b|\bsom (det )?står i\b")
+
+
+_READERS = {"deres", "jeres", "dines", "vores"}
+
+
+def _reader_in(text: str, a: int, b: int) -> bool:
+    return bool(_READER_WORD_RE.search(text, a, b))
+
+
+def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
+    """The first of ``family``'s broad shapes in sentence ``k`` that no exemption clears: (start, end, name,
+    advice), offsets in the sentence."""
+    from . import tone as T
+
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or T.HYPOTHETICAL_RE.match(s.low) or T.LAW_RE.match(s.low)
+            or s.low.rstrip().endswith("?") or T.SOFTENED_RE.search(s.low)):
+        return None
+    for name, rx, advice in SHAPES.get(family, ()):
+        m = rx.search(s.low)
+        if not m or td.quoted(s.start + m.start()):
+            continue
+        if name in _READER_SHAPES and not _reader_in(s.text, m.start(), m.end()):
+            continue
+        if name == "duty_of_others" and (re.search(rf"({_US})", m.group("who")) or m.group("who") in _READERS):
+            continue
+        if _reasoned(td, k, family):
+            return None
+        return m.start(), m.end(), name, advice
+    return None
+
+
+def _reasoned(td, k: int, family: str) -> bool:
+    """The sentence gives a reason, a legal basis or help, or the next one in its paragraph gives the reason or
+    help (a bebrejdelse is not excused by a reason)."""
+    from . import tone as T
+
+    s = td.sents[k]
+    if _LEGAL_RE.search(s.low) or td.help(s):
+        return True
+    if family == "bebrejdelse":
+        return False
+    if T.STRONG_REASON_RE.search(s.low) or (family != "kold-afvisning" and td.has_reason(s)):
+        return True
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is None or T._new_paragraph(td, s, nxt):
+        return False
+    return bool(T.STRONG_REASON_RE.search(nxt.low) or td.help(nxt) or T.NEXT_ALTERNATIVE_RE.search(nxt.low)
+                or re.match(r"\W*(det er fordi|grunden er|det skyldes)", nxt.low))
+
+
+def cold_enough(flagged: set[int], k_start: int) -> bool:
+    """At least ``GATE`` body sentences other than the one at ``k_start`` have a tone finding."""
+    return len(flagged - {k_start}) >= GATE
+
+
+# the first sentence of a finding's message, per family, where the rule's own would not fit the shape
+LEAD = {
+    "belaering": "Sætningen lyder belærende.",
+    "kold-afvisning": "Brevet afviser læserens synspunkt uden en grund.",
+}

@@ -1,0 +1,89 @@
+"""The broad tone shapes that count only in a letter the tone rules already find cold (``tone_cold``): each shape in a
+cold letter of our own, the same sentence in a friendly letter (no finding), and hard negatives in the cold letter (a
+reason, a legal basis, our own duty, help next). The real pipeline with the learned model switched off."""
+from __future__ import annotations
+
+import pytest
+
+from letterlab.checks import tone_cold
+
+HEAD = "Vestø Kommune\nTeknik og Miljø\nHavnevej 4, 5900 Vestø\n\n"
+END = "\n\nMed venlig hilsen\n\nLene Dahl\nSagsbehandler\nTlf. 63 21 40 00"
+# two sentences the tone rules flag on their own: a cold threat and shouting
+COLD = ("Betales gebyret ikke, vil beløbet blive sendt til inkasso uden yderligere varsel.",
+        "Beholderen SKAL stå ved skel på tømmedagen!!")
+ONE_COLD = COLD[:1]
+FRIENDLY = ("Tak for din henvendelse om affaldsordningen.",
+            "Ring gerne til mig, hvis du har spørgsmål, så finder vi en løsning sammen.")
+
+
+def letter(middle: str, frame=COLD) -> str:
+    return HEAD + "Kære Bo Lund\n\n" + "\n\n".join([frame[0], middle, *frame[1:]]) + END
+
+
+def _family(found, family: str, words: str) -> list:
+    return [f for f in found if f[0] == family and words.lower() in f[1].lower()]
+
+
+SHAPES = [
+    ("belaering", "Det er bilejerens ansvar at flytte bilen på fejedagen.", "bilejerens ansvar"),
+    ("belaering", "Man bør altid tømme sin postkasse for breve fra kommunen.", "man bør"),
+    ("belaering", "Vi må kunne forvente, at lejere har læst husordenen.", "vi må kunne forvente, at"),
+    ("kold-afvisning", "Oplysningen om dit arbejde om natten er uden betydning.", "er uden betydning"),
+    ("kommando", "Tømmeplanen skal overholdes.", "skal overholdes"),
+    ("kommando", "Du skal fremover stille sækken ud aftenen før.", "du skal fremover"),
+    ("kommando", "Du må ikke stille haveaffald ved siden af containeren.", "du må ikke"),
+    ("kommando", "Send samtlige kvitteringer for tømningerne i 2025.", "samtlige"),
+    ("bebrejdelse", "Det havde været en fordel, hvis du havde læst vejledningen.", "det havde været en fordel"),
+    ("bebrejdelse", "Vi går ud fra, at du ikke har sorteret dit affald i år.", "vi går ud fra, at du"),
+]
+
+
+@pytest.mark.parametrize("family,sentence,words", SHAPES)
+def test_a_broad_shape_counts_in_a_cold_letter(tone_findings, family, sentence, words):
+    assert _family(tone_findings(letter(sentence)), family, words)
+
+
+@pytest.mark.parametrize("family,sentence,words", SHAPES)
+def test_the_same_sentence_in_a_friendly_letter_is_left_alone(tone_findings, family, sentence, words):
+    assert not _family(tone_findings(letter(sentence, FRIENDLY)), family, words)
+
+
+@pytest.mark.parametrize("family,sentence,words", SHAPES[:4] + SHAPES[4:6])
+def test_one_other_cold_sentence_is_not_enough(tone_findings, family, sentence, words):
+    assert not _family(tone_findings(letter(sentence, ONE_COLD)), family, words)
+
+
+@pytest.mark.parametrize("family,sentence", [
+    # our own duty, or the law's with its basis
+    ("belaering", "Det er kommunens ansvar at tømme containerne på genbrugspladsen."),
+    ("belaering", "Efter regulativets § 7 er det grundejerens pligt at holde adgangsvejen fri."),
+    ("belaering", "Det er Vestø Renovations ansvar at tømme beholderen, og det gør vi hver anden uge."),
+    # a reason in the sentence or the next one, help next
+    ("kommando", "Du må ikke stille haveaffald ved siden af containeren, fordi det tiltrækker rotter."),
+    ("kommando", "Tømmeplanen skal overholdes. Det er fordi bilen kun kører i området om mandagen."),
+    ("kommando", "Du skal fremover stille sækken ud aftenen før. Ring til os, hvis det er svært for dig."),
+    ("kold-afvisning", "Dit ønske om en ekstra tømning ændrer ikke på gebyret, fordi gebyret er fast for alle."),
+    # a question, a hypothesis
+    ("kommando", "Hvis du ikke må bære tunge ting, kan du få hjælp til at stille beholderen ud."),
+    ("belaering", "Er det grundejerens ansvar at rydde sne på stien?"),
+    # the reader's own right
+    ("kommando", "Du må gerne stille to sække ud i december."),
+])
+def test_hard_negatives_in_a_cold_letter(tone_findings, family, sentence):
+    found = tone_findings(letter(sentence))
+    middle = sentence.split(". ")[0].lower()
+    assert not [f for f in found if f[0] == family and f[1].lower() in middle], found
+
+
+def test_the_gate_counts_other_sentences():
+    assert not tone_cold.cold_enough({10, 50}, 10)
+    assert tone_cold.cold_enough({10, 50, 90}, 10)
+    assert tone_cold.cold_enough({50, 90}, 10)
+
+
+def test_every_shape_has_advice_that_ends_a_sentence():
+    for family, shapes in tone_cold.SHAPES.items():
+        assert family in tone_cold.COUNTED_FAMILIES
+        for name, rx, advice in shapes:
+            assert advice.endswith("."), name
