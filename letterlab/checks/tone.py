@@ -4992,6 +4992,19 @@ def _default_rule(rules, *ids):
     return None
 
 
+def _shaped(td: ToneDoc, ctx) -> set[int]:
+    """The starts of the eligible body sentences that hold some family's broad shape (``tone_cold.shape_at``), once
+    per letter: shapes in three sentences hold each other up."""
+    got = td._cache.get("cold-shaped")
+    if got is None:
+        from .tone_model import eligible
+
+        got = td._cache["cold-shaped"] = {
+            s.start for k, s in enumerate(td.sents)
+            if any(tone_cold.shape_at(td, k, fam) for fam in tone_cold.SHAPES) and eligible(td, k, ctx)}
+    return got
+
+
 def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
     """The family's broad shapes (``tone_cold``) on eligible body sentences nothing flagged yet, in a letter the
     tone rules already find cold (``tone_cold.cold_enough``): the whole shape is marked, with no rewrite."""
@@ -5003,7 +5016,7 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
         if s.start in flagged or not eligible(td, k, ctx):
             continue
         got = tone_cold.shape_at(td, k, family)
-        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule), s.start):
+        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule) | _shaped(td, ctx), s.start):
             continue
         a, b, _, advice = got
         lead = tone_cold.LEAD.get(family) or rule.params.get("model_message") or rule.message

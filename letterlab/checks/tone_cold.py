@@ -40,7 +40,11 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
             r"(ansvar|pligt|forpligtelse)\b"),
          "Skriv, hvad læseren skal gøre, og hvorfor. Så behøver du ikke fortælle, hvem der har ansvaret."),
         ("one_should", rxcache.compile(r"\b(man|enhver)\s+(bør|burde|må forventes|forventes|har pligt)\b|"
-                                       r"\b(bør|burde) man\b|^\W*det siger sig selv\b"),
+                                       r"\b(bør|burde) man\b|^\W*det siger sig selv\b|"
+                                       r"^\W*det er (almindeligt? |alment |vel)?kendt,? at\b|\bsom alle (ved|kender)\b"),
+         "Skriv direkte til læseren om det, der gælder i sagen, i stedet for hvad man bør."),
+        ("ideal_person", rxcache.compile(r"^\W*(en|et) (ansvarlig|god|ordentlig|hensynsfuld|omsorgsfuld)e? [a-zæøå]+ "
+                                         r"(holder|sørger|passer|melder|tager|ved|forstår|husker|rydder|betaler)\b"),
          "Skriv direkte til læseren om det, der gælder i sagen, i stedet for hvad man bør."),
         ("we_expect", rxcache.compile(r"\b(vi|kommunen|skolen|forvaltningen)\s+(må|skal|kan)\s+(kunne\s+)?forvente,?\s+at\b|"
                                       r"\bdet (må|kan) forventes,? at\b|"
@@ -57,7 +61,10 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
             r"\bkan ikke tillægges\b|\btages ikke til følge\b|"
             r"\b(indgår|går)\s+ikke\s+i\s+(\w+\s+)?(dialog|diskussion|korrespondance|drøftelse|forhandling)\b|"
             r"\b(vi|kommunen|forvaltningen)\s+foretager\s+(os|sig)\s+ikke\s+(mere|yderligere|videre|noget)\b|"
-            r"^\W*(sagen|din sag|deres sag|jeres sag)\s+(genoptages|behandles)\s+ikke\s*(igen|yderligere)?\W*$"),
+            r"^\W*(sagen|din sag|deres sag|jeres sag)\s+(genoptages|behandles)\s+ikke\s*(igen|yderligere)?\W*$|"
+            r"\bkan ikke (\w+ )?føre til (et andet|en anden|nogen anden|et nyt) (resultat|afgørelse|vurdering)\b|"
+            r"\b(der er|vi ser|kommunen ser) ingen (grund|anledning) til at (\w+ )?(se anderledes|ændre|genoverveje|revurdere)\b|"
+            r"\bkan ikke se bort fra\b|^\W*(sagen|afgørelsen) er (hermed )?(afgjort|endelig)\W*$"),
          "Skriv, hvorfor det ikke ændrer afgørelsen, og vis, at du har læst det, læseren skrev."),
     ),
     # compliance demanded without a reason: in the passive, "regardless", a correction for the future, a ban
@@ -65,7 +72,8 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
         ("comply_passive", rxcache.compile(r"\b(skal|må)\s+(\w+\s+)?(overholdes|respekteres|efterkommes|efterleves)\b|"
                                            r"\b(du|de|i)\s+bedes\s+(\w+\s+)?(rette (dig|dem|jer) efter|overholde|respektere|efterleve|efterkomme)\b"),
          "Skriv, hvorfor det er vigtigt, og hvad læseren kan gøre, hvis det ikke kan lade sig gøre."),
-        ("regardless", rxcache.compile(r"\b(skal|må|bedes)\b[^.]*\buanset om\b|\buanset om\b[^.]*\b(skal|må|bedes)\b"),
+        ("regardless", rxcache.compile(r"\b(skal|må|bedes)\b[^.]*\b(uanset om|til enhver tid)\b|"
+                                       r"\b(uanset om|til enhver tid)\b[^.]*\b(skal|må|bedes)\b|\b(du|de|i) har at\b"),
          "Skriv, hvorfor det gælder i alle tilfælde."),
         ("henceforth", rxcache.compile(r"\b(du|de|i)\s+(skal|må|bedes)\s+(\w+\s+)?fremover\b|"
                                        r"\bfremover\s+(skal|må|bedes)\s+(du|de|i)\b"),
@@ -84,6 +92,8 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
             r"\bdet (havde|ville have)\s+været\s+(\w+\s+)?(en fordel|bedre|godt|hensigtsmæssigt|rimeligt|klogt),?\s+"
             r"(hvis|om)\s+(du|de|i)\s+(\w+\s+)?havde\b"),
          "Skriv, hvad læseren kan gøre nu, i stedet for hvad læseren burde have gjort."),
+        ("puzzled", rxcache.compile(r"\bsvært ved at (se|forstå|begribe),? (hvorfor|hvordan)\b"),
+         "Spørg læseren, hvad der er sket, i stedet for at undre dig."),
         ("assumed", rxcache.compile(r"\bvi\s+(må\s+)?(gå ud fra|går ud fra|antage|antager|formode|formoder),?\s+at\s+(du|de|i)\b"),
          "Spørg læseren i stedet for at gætte på, hvad læseren har gjort."),
     ),
@@ -93,7 +103,8 @@ _READER_SHAPES = {"henceforth", "ban", "in_hindsight", "assumed", "own_responsib
 _READER_WORD_RE = rxcache.compile(r"\b([Dd]u|De|I|Deres|[Dd]in|[Dd]it|[Jj]eres)\b")
 # a reason or a legal basis in the sentence itself
 _LEGAL_RE = rxcache.compile(r"§|\bjf\b|\befter (\w+ )?(loven|lovens|reglerne|bekendtgørelsen|regulativet|vedtægten)\b|"
-                            r"\b\w+lovens\b|\bi henhold til\b|\bsom (det )?står i\b")
+                            r"\b\w+lovens\b|\bi henhold til\b|\bsom (det )?står i\b|"
+                            r"\bstår i (\w+ )?(loven|regulativet|vedtægten|bekendtgørelsen|lokalplanen|reglerne)\b")
 
 
 _READERS = {"deres", "jeres", "dines", "vores"}
@@ -127,15 +138,15 @@ def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
 
 
 def _reasoned(td, k: int, family: str) -> bool:
-    """The sentence gives a reason, a legal basis or help, or the next one in its paragraph gives the reason or
-    help (a bebrejdelse is not excused by a reason)."""
+    """The sentence gives a legal basis or help; or, for an order, a refusal or a threat, a reason, or the next
+    sentence in its paragraph gives the reason or help."""
     from . import tone as T
 
     s = td.sents[k]
     if _LEGAL_RE.search(s.low) or td.help(s):
         return True
-    if family == "bebrejdelse":
-        return False
+    if family in ("bebrejdelse", "belaering"):
+        return False        # a lecture or a reproach is no less one for its "fordi"
     if T.STRONG_REASON_RE.search(s.low) or (family != "kold-afvisning" and td.has_reason(s)):
         return True
     nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None

@@ -36,6 +36,12 @@ SHAPES = [
     ("kommando", "Send samtlige kvitteringer for tømningerne i 2025.", "samtlige"),
     ("bebrejdelse", "Det havde været en fordel, hvis du havde læst vejledningen.", "det havde været en fordel"),
     ("bebrejdelse", "Vi går ud fra, at du ikke har sorteret dit affald i år.", "vi går ud fra, at du"),
+    ("belaering", "Det er almindelig kendt, at man skal melde flytning.", "det er almindelig kendt, at"),
+    ("belaering", "En ansvarlig hundeejer holder sin hund i snor.", "en ansvarlig hundeejer holder"),
+    ("kold-afvisning", "Din forklaring kan ikke føre til et andet resultat.", "kan ikke føre til et andet resultat"),
+    ("kold-afvisning", "Der er ingen grund til at se anderledes på sagen.", "ingen grund til at se anderledes"),
+    ("kommando", "Beholderen skal til enhver tid være tilgængelig.", "til enhver tid"),
+    ("bebrejdelse", "Vi har svært ved at se, hvorfor det skulle være så vanskeligt.", "svært ved at se, hvorfor"),
 ]
 
 
@@ -74,6 +80,22 @@ def test_hard_negatives_in_a_cold_letter(tone_findings, family, sentence):
     found = tone_findings(letter(sentence))
     middle = sentence.split(". ")[0].lower()
     assert not [f for f in found if f[0] == family and f[1].lower() in middle], found
+
+
+QUIET = ("Vi har behandlet din ansøgning om en ekstra beholder til haveaffald.",
+         "Vestø Renovation henter haveaffald hver anden fredag fra april til oktober.")
+
+
+def test_three_shapes_hold_each_other_up_in_a_letter_with_no_other_finding(tone_findings):
+    shapes = ["Din forklaring kan ikke føre til et andet resultat.",
+              "Det havde været en fordel, hvis du havde læst vejledningen.",
+              "Man bør altid tømme sin postkasse for breve fra kommunen."]
+    found = tone_findings(letter(" ".join(shapes), QUIET))
+    assert _family(found, "kold-afvisning", "kan ikke føre til")
+    assert _family(found, "bebrejdelse", "det havde været en fordel")
+    assert _family(found, "belaering", "man bør")
+    two = tone_findings(letter(" ".join(shapes[:2]), QUIET))
+    assert not [f for f in two if f[0] in ("kold-afvisning", "bebrejdelse", "belaering")], two
 
 
 def test_the_gate_counts_other_sentences():
