@@ -4964,7 +4964,7 @@ def _family_list(td: ToneDoc, family: str, rule) -> list:
     return got
 
 
-def _tone_flagged(td: ToneDoc, rule) -> set[int]:
+def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
     """The starts of the body sentences some tone family's rules flag (``tone_cold.COUNTED_FAMILIES``): ``rule``
     for its own family, the default rule file's rules for the others."""
     key = ("tone-flagged", id(rule))
@@ -4977,8 +4977,15 @@ def _tone_flagged(td: ToneDoc, rule) -> set[int]:
         got = set()
         for fam in tone_cold.COUNTED_FAMILIES:
             r = rule if fam == own else _default_rule(default_ruleset(), f"{prefix}.{fam}", f"anerkendende-tone.{fam}")
-            if r is not None:
-                got.update(s.start for s, _, _ in _family_list(td, fam, r) if s.zone == "body")
+            if r is None:
+                continue
+            mine = {s.start for s, _, _ in _family_list(td, fam, r) if s.zone == "body"}
+            got |= mine
+            if r.params.get("model") and ctx is not None:
+                from .tone_model import model_hits
+
+                done = {k for k, s in enumerate(td.sents) if s.start in mine}
+                got.update(td.sents[k].start for k in model_hits(td, fam, done, ctx))
         td._cache[key] = got
     return got
 
@@ -5016,7 +5023,7 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
         if s.start in flagged or not eligible(td, k, ctx):
             continue
         got = tone_cold.shape_at(td, k, family)
-        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule) | _shaped(td, ctx), s.start):
+        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule, ctx) | _shaped(td, ctx), s.start):
             continue
         a, b, _, advice = got
         lead = tone_cold.LEAD.get(family) or rule.params.get("model_message") or rule.message
