@@ -5013,7 +5013,7 @@ def _shaped(td: ToneDoc, ctx) -> set[int]:
 
 
 def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator:
-    """The family's broad shapes (``tone_cold``) on eligible body sentences nothing flagged yet, in a letter the
+    """The family's broad shapes (``tone_cold``) on eligible body sentences no tone family flagged, in a letter the
     tone rules already find cold (``tone_cold.cold_enough``): the whole shape is marked, with no rewrite."""
     from .tone_model import eligible
 
@@ -5023,8 +5023,11 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
         if s.start in flagged or not eligible(td, k, ctx):
             continue
         got = tone_cold.shape_at(td, k, family)
-        if got is None or not tone_cold.cold_enough(_tone_flagged(td, rule, ctx) | _shaped(td, ctx), s.start):
+        if got is None:
             continue
+        flagged_anywhere = _tone_flagged(td, rule, ctx)
+        if s.start in flagged_anywhere or not tone_cold.cold_enough(flagged_anywhere | _shaped(td, ctx), s.start):
+            continue        # a sentence another family flagged has its finding already
         a, b, _, advice = got
         lead = tone_cold.LEAD.get(family) or rule.params.get("model_message") or rule.message
         yield make_finding(rule, doc, s.start + a, s.start + b, message=f"{lead} {advice}")

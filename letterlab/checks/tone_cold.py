@@ -86,6 +86,10 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
     ),
     # blame said as a wish for the past or as our assumption, or the reader told it is their own responsibility
     "bebrejdelse": (
+        ("duty_then_failure", rxcache.compile(
+            r"\b(ansvar|pligt|forpligtelse)\w*\b[^.]*\b(du|de|i)\s+(\w+\s+)?(ikke|aldrig)\s+(\w+\s+)?(har|havde)\b|"
+            r"\b(du|de|i)\s+(\w+\s+)?(ikke|aldrig)\s+(har|havde)\s+(\w+\s+)?(levet op til|overholdt|opfyldt)\b"),
+         "Skriv, hvad læseren skal gøre nu, og hvordan vi kan hjælpe, i stedet for hvad læseren ikke har gjort."),
         ("own_responsibility", rxcache.compile(r"\b(det er|er det)\s+(deres|din|dit|jeres)\s+(eget\s+|egen\s+)?ansvar\b"),
          "Skriv, hvad læseren skal gøre, og hvorfor, i stedet for hvis ansvar det er."),
         ("in_hindsight", rxcache.compile(
@@ -99,7 +103,9 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
     ),
 }
 # the reader as the words' subject: "De"/"I" count with a capital only
-_READER_SHAPES = {"henceforth", "ban", "in_hindsight", "assumed", "own_responsibility"}
+_READER_SHAPES = {"henceforth", "ban", "in_hindsight", "assumed", "own_responsibility", "duty_then_failure"}
+# a duty told about others that goes on to the reader's failure is a reproach (``duty_then_failure``), not a lecture
+_FAILURE_AFTER = {"duty_of_others", "one_should"}
 _READER_WORD_RE = rxcache.compile(r"\b([Dd]u|De|I|Deres|[Dd]in|[Dd]it|[Jj]eres)\b")
 # a reason or a legal basis in the sentence itself
 _LEGAL_RE = rxcache.compile(r"§|\bjf\b|\befter (\w+ )?(loven|lovens|reglerne|bekendtgørelsen|regulativet|vedtægten)\b|"
@@ -129,12 +135,24 @@ def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
             continue
         if name in _READER_SHAPES and not _reader_in(s.text, m.start(), m.end()):
             continue
+        if name in _FAILURE_AFTER and shape_named(td, k, "bebrejdelse", "duty_then_failure"):
+            continue
         if name == "duty_of_others" and (re.search(rf"({_US})", m.group("who")) or m.group("who") in _READERS):
             continue
         if _reasoned(td, k, family):
             return None
         return m.start(), m.end(), name, advice
     return None
+
+
+def shape_named(td, k: int, family: str, name: str) -> bool:
+    """Sentence ``k`` holds ``family``'s shape ``name`` (reader words with their case)."""
+    s = td.sents[k]
+    for n, rx, _ in SHAPES.get(family, ()):
+        if n == name:
+            m = rx.search(s.low)
+            return bool(m) and (n not in _READER_SHAPES or _reader_in(s.text, m.start(), m.end()))
+    return False
 
 
 def _reasoned(td, k: int, family: str) -> bool:

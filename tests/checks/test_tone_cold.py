@@ -109,3 +109,13 @@ def test_every_shape_has_advice_that_ends_a_sentence():
         assert family in tone_cold.COUNTED_FAMILIES
         for name, rx, advice in shapes:
             assert advice.endswith("."), name
+
+
+@pytest.mark.parametrize("sentence", [
+    "Det er bilejerens ansvar at flytte bilen på fejedagen, og det må konstateres, at du ikke har gjort det.",
+    "Det er hundeejerens ansvar at samle op, og du har ikke levet op til det ansvar.",
+])
+def test_a_sentence_another_family_flagged_gets_no_second_family(tone_findings, sentence):
+    found = tone_findings(letter(sentence))
+    assert [f for f in found if f[0] == "bebrejdelse" and f[1] in sentence]
+    assert not [f for f in found if f[0] == "belaering" and f[1] in sentence], found
