@@ -485,7 +485,15 @@ class ToneDoc:
         return range(bisect_left(idx, s.start), bisect_left(idx, s.end))
 
     def has_reason(self, s: Sent) -> bool:
-        """A reason or condition: the cue words, or "da" parsed as a subordinating conjunction."""
+        """A reason or condition: the cue words, or "da" parsed as a subordinating conjunction (once per sentence and
+        reading of it: the key holds ``low``, which a family may have blanked in part)."""
+        key = ("has_reason", s.start, s.end, s.low)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self._has_reason(s)
+        return got
+
+    def _has_reason(self, s: Sent) -> bool:
         if CONDITION_RE.search(s.low) or REASON_RE.search(s.low):
             return True
         t = self.table
@@ -494,7 +502,15 @@ class ToneDoc:
 
     def inverted_condition(self, s: Sent) -> bool:
         """A condition without "hvis": the clause opens with its finite verb and a comma closes it
-        ("Overskrides fristen, bortfalder …", "Undlader De at møde op, vil …"); not a question or a command."""
+        ("Overskrides fristen, bortfalder …", "Undlader De at møde op, vil …"); not a question or a command. Once per
+        sentence and reading of it (``has_reason``)."""
+        key = ("inverted_condition", s.start, s.end, s.low)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = self._inverted_condition(s)
+        return got
+
+    def _inverted_condition(self, s: Sent) -> bool:
         comma = s.low.find(",")
         if comma < 0 or s.low.rstrip().endswith("?"):
             return False
@@ -540,11 +556,18 @@ class ToneDoc:
         A pattern runs once over the whole letter rather than once per sentence (anchored ``^``
         patterns excepted); a match that runs over a sentence boundary is dropped.
         """
+        # a list asked for again (a rule's ``_compiled`` triggers, some sixty patterns) by the list's identity: the
+        # entry keeps the list, so its id is not reused while the entry lives (the lists are never changed)
+        by_list = self._cache.get(("hits-list", id(patterns)))
+        if by_list is not None and by_list[0] is patterns:
+            return by_list[1]
         # keyed by the patterns' identities: hashing a compiled pattern hashes its whole compiled code, every
         # time (26 µs for a large alternation). The entry keeps the patterns, so no id is reused while it lives.
         key = ("hits", *map(id, patterns))
         got = self._cache.get(key)
         if got is not None:
+            if type(patterns) is list:
+                self._cache[("hits-list", id(patterns))] = (patterns, got[1])
             return got[1]
         if self._low is None:
             # the body sentences at their offsets, blanks elsewhere: the letterhead, the signature and the appeal
@@ -573,6 +596,8 @@ class ToneDoc:
                     s = self.sents[k]
                     got.setdefault(k, []).append(Hit(a - s.start, b - s.start, g))
         self._cache[key] = (tuple(patterns), got)
+        if type(patterns) is list:
+            self._cache[("hits-list", id(patterns))] = (patterns, got)
         return got
 
     def _in_some_sentence(self, p) -> bool:
@@ -715,9 +740,26 @@ def _first_match(td: ToneDoc, k: int, patterns) -> Hit | None:
 
 # ---------------------------------------------------------------- families
 
+# ``_sanction``'s key for its ``extra`` patterns: by the list's identity (a rule's ``_compiled`` triggers, or ()), a
+# number that stands for the patterns, the same for the same patterns; spelling out sixty patterns for every call cost
+# more than the lookup saved. The entry keeps the list, so its id is not reused while the entry lives.
+_EXTRA_TOKENS: dict[int, tuple] = {}
+_TOKEN_OF_PATTERNS: dict[tuple, int] = {}
+
+
+def _extra_token(extra) -> int:
+    got = _EXTRA_TOKENS.get(id(extra))
+    if got is None or got[0] is not extra:
+        token = _TOKEN_OF_PATTERNS.setdefault(tuple(p.pattern for p in extra), len(_TOKEN_OF_PATTERNS))
+        if len(_EXTRA_TOKENS) > 256:
+            _EXTRA_TOKENS.clear()
+        got = _EXTRA_TOKENS[id(extra)] = (extra, token)
+    return got[1]
+
+
 def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
     """A prospective, non-negated sanction in body sentence ``k`` (or None)."""
-    key = ("sanction", k, tuple(p.pattern for p in extra))
+    key = ("sanction", k, _extra_token(extra))
     if key not in td._cache:
         td._cache[key] = _find_sanction(td, k, extra)
     return td._cache[key]
@@ -864,13 +906,29 @@ EMPATHY_RE = rxcache.compile(r"\b(vi|jeg) (ved|forstår|er klar over|kan godt fo
 HARD_FOR_READER_RE = rxcache.compile(r"\b(svær\w*|hård\w*|tung\w*|belast\w*|bekymr\w*|overskue\w*|ked af)\b")
 
 
+# the longest match of OWN_WISH_RE (``_own_wish_around``; a test checks it against the parsed pattern)
+OWN_WISH_WIDTH = 22
+
+
+def _own_wish_around(low: str, nxt: str) -> bool:
+    """``bool(OWN_WISH_RE.search(low + " " + nxt))``, quicker: each sentence alone (their literals are read once a
+    letter), then only the stretch where a match would hold the space between them (no match is longer than
+    ``OWN_WISH_WIDTH``). A match found there that starts after the space would lie in ``nxt`` or end at the
+    stretch's end, so only one that starts at the space or before it counts (the same answers)."""
+    if OWN_WISH_RE.search(low) or nxt and OWN_WISH_RE.search(nxt):
+        return True
+    n = len(low)
+    m = OWN_WISH_RE.search(low + " " + nxt, max(0, n - OWN_WISH_WIDTH), n + 2 + OWN_WISH_WIDTH)
+    return m is not None and m.start() <= n
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
     prev = td.sents[k - 1].low if k > 0 else ""
     if ("tillykke" in prev or "tillykke" in s.low) and re.search(r"\btillykke\b", prev + " " + s.low):
         return None             # "Tillykke med dit nye job! Din kontanthjælp stopper den dag, du begynder": news
-    if OWN_WISH_RE.search(s.low + " " + nxt) or LAW_SOURCE_RE.match(s.low) and ANYONE_RE.search(s.low):
+    if _own_wish_around(s.low, nxt) or LAW_SOURCE_RE.match(s.low) and ANYONE_RE.search(s.low):
         return None
     m = CRIME_RE.search(s.low)
     if (m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start())
@@ -4921,7 +4979,11 @@ def check(doc, rule) -> Iterator:
     masks = td._cache.get("sentence-masks")
     if masks is None:
         masks = td._cache["sentence-masks"] = dict.fromkeys(s.low for s in td.sents)
-    with tone_rx.sentences(masks):      # the patterns read each sentence's literals once (``tone_rx._Bits``)
+    results = td._cache.get("sentence-results")
+    if results is None:
+        results = td._cache["sentence-results"] = {}
+    # the patterns read each sentence's literals once (``tone_rx._Bits``) and answer a question about it once
+    with tone_rx.sentences(masks, results):
         found = list(_check(doc, td, rule))
     yield from found
 

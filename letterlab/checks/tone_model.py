@@ -340,8 +340,34 @@ class ToneModel:
         self.threshold = threshold
         self.meta = meta or {}
         self.families = tuple(f for f in MODEL_FAMILIES if f in weights)
+        self._stack = None      # the families' weights as rows of one array (``_stacked``), made on first use
+
+    def _stacked(self) -> np.ndarray | None:
+        """The families' weight vectors as the rows of one float32 array, or None when they are not all 1-D
+        float32 vectors of one length (then ``score`` sums family by family). The weights are read-only once
+        scored."""
+        stack = self._stack
+        if stack is None:
+            ws = [self.weights[f] for f in self.families]
+            if ws and all(isinstance(w, np.ndarray) and w.dtype == np.float32 and w.ndim == 1 and w.shape == ws[0].shape
+                          for w in ws):
+                stack = np.stack(ws)
+            else:
+                stack = False
+            self._stack = stack
+        return stack if stack is not False else None
 
     def score(self, idx: np.ndarray) -> dict[str, float]:
+        stack = self._stacked()
+        if stack is not None and len(idx):
+            # every family's sum in one call: a row of ``take`` is contiguous and ``sum(axis=1)`` adds it pairwise,
+            # as ``weights[fam][idx].sum()`` does (the same float32 sums, bit for bit)
+            sums = np.take(stack, idx, axis=1).sum(axis=1)
+            out = {}
+            for j, fam in enumerate(self.families):
+                z = float(self.bias[fam] + sums[j])
+                out[fam] = 1.0 / (1.0 + np.exp(-z))
+            return out
         out = {}
         for fam in self.families:
             z = float(self.bias[fam] + self.weights[fam][idx].sum()) if len(idx) else float(self.bias[fam])
@@ -425,10 +451,13 @@ def _add_hashed(out: set[int], prefix: str, keys) -> None:
     known = _HASHED.get(prefix)
     if known is None:
         known = _HASHED[prefix] = {}
-    get = known.get
+    keys = list(keys)
+    got = list(map(known.get, keys))       # the known ones at C speed; the loop below only for new keys
+    if None not in got:
+        out.update(got)
+        return
     mask = DIM - 1
-    for key in keys:
-        h = get(key)
+    for key, h in zip(keys, got):
         if h is None:
             h = zlib.crc32((prefix + _key_name(key)).encode()) & mask
             if len(known) < _CACHE_MAX:

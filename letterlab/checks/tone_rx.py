@@ -66,36 +66,58 @@ BITS = _Bits()
 # the masks (``_Bits.of``) of the sentences of the letter whose tone is being checked, by text (None: not read
 # yet); set by ``sentences`` while a check runs, None otherwise: a text not in it is tested literal by literal
 _SENTENCES: dict[str, int | None] | None = None
+# what the guarded ``search`` and ``match`` answered about those sentences, by (the guarded method, text): the families
+# ask the same pattern about the same sentence again and again ("hvis" first? the reader's own wish?); set with
+# ``_SENTENCES`` when the caller gives a dict for it, None otherwise
+_RESULTS: dict | None = None
 _MISS = object()
 
 
 @contextmanager
-def sentences(memo: dict[str, int | None]):
-    """Let the guarded patterns answer from ``memo`` (a letter's sentence texts, ``dict.fromkeys``) meanwhile.
-    The memo belongs to the caller (the letter's ``ToneDoc``): nothing of the letter stays here afterwards."""
-    global _SENTENCES
+def sentences(memo: dict[str, int | None], results: dict | None = None):
+    """Let the guarded patterns answer from ``memo`` (a letter's sentence texts, ``dict.fromkeys``) meanwhile, and
+    remember their answers about those texts in ``results`` (when given: an empty dict, kept with ``memo``).
+    Both belong to the caller (the letter's ``ToneDoc``): nothing of the letter stays here afterwards."""
+    global _SENTENCES, _RESULTS
     before, _SENTENCES = _SENTENCES, memo
+    before_results, _RESULTS = _RESULTS, results
     try:
         yield
     finally:
         _SENTENCES = before
+        _RESULTS = before_results
 
 
 def _guarded(method, needs: tuple[str, ...], absent):
     """``method`` (a bound method of the compiled pattern), answering ``absent`` at once for a text that holds
     none of ``needs``: one Python call per test rather than two (the tone check makes some 1,500 a letter). A
-    sentence of the letter being checked (``sentences``) is answered from its literal mask."""
+    sentence of the letter being checked (``sentences``) is answered from its literal mask, and a ``search`` or
+    ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``)."""
     mask = BITS.mask(needs) if len(needs) > 1 else None
+    remember = absent is None
+
+    def ask(text: str, args):
+        """``method(text, *args)``, for a text that holds one of ``needs``."""
+        if remember and not args:
+            results = _RESULTS
+            if results is not None and text in _SENTENCES:
+                key = (run, text)
+                got = results.get(key, _MISS)
+                if got is _MISS:
+                    got = results[key] = method(text)
+                return got
+        return method(text, *args)
+
     if len(needs) == 1:
         lit = needs[0]
 
         def run(text: str, *args):
-            return method(text, *args) if lit in text else absent
+            return ask(text, args) if lit in text else absent
     elif mask is None:
         def run(text: str, *args):
             for lit in needs:
                 if lit in text:
-                    return method(text, *args)
+                    return ask(text, args)
             return absent
     else:
         def run(text: str, *args):
@@ -105,7 +127,15 @@ def _guarded(method, needs: tuple[str, ...], absent):
                 if got is not _MISS:
                     if got is None:
                         got = memo[text] = BITS.of(text)
-                    return method(text, *args) if got & mask else absent
+                    if not got & mask:
+                        return absent
+                    if not remember or args or _RESULTS is None:
+                        return method(text, *args)
+                    key = (run, text)
+                    got = _RESULTS.get(key, _MISS)
+                    if got is _MISS:
+                        got = _RESULTS[key] = method(text)
+                    return got
             for lit in needs:
                 if lit in text:
                     return method(text, *args)
@@ -185,11 +215,15 @@ def prefiltered(namespace: dict, skip=()) -> None:
 class _Literals:
     """Every literal the alternations' plans (``_plan``) need, in one Aho-Corasick automaton: one pass over a
     text finds each occurrence of each of them, overlaps included. Rebuilt when a new alternation brings new
-    literals (the first letters a process reads); the automaton in use is never changed, only replaced."""
+    literals (the first letters a process reads); the automaton in use is never changed, only replaced.
+
+    After the first, a rebuild waits until a text is to be scanned (``current``): the first letter of a process
+    makes a dozen alternations, each with new literals, and a rebuild for each cost a cold check some 25 ms."""
 
     def __init__(self):
         self.known: frozenset = frozenset()
         self.automaton = None
+        self._stale = False         # ``known`` holds literals the automaton lacks
 
     def add(self, lits: frozenset) -> None:
         # literals of one or two characters ("i", "de") are in every letter a thousand times: they are looked for
@@ -197,12 +231,25 @@ class _Literals:
         lits = frozenset(lit for lit in lits if len(lit) > 2)
         if ahocorasick is None or lits <= self.known:
             return
-        known = self.known | lits
+        self.known = self.known | lits
+        if self.automaton is None:
+            self._build()
+        else:
+            self._stale = True
+
+    def _build(self) -> None:
+        known = self.known
         a = ahocorasick.Automaton()
         for lit in known:
             a.add_word(lit, lit)
         a.make_automaton()
-        self.automaton, self.known = (a, known), known
+        self.automaton, self._stale = (a, known), False
+
+    def current(self):
+        """(the automaton, the literals it holds) for every literal known, or None (no automaton)."""
+        if self._stale:
+            self._build()
+        return self.automaton
 
 
 LITERALS = _Literals()
@@ -212,11 +259,12 @@ class TextMemo:
     """What the literal tests of :func:`alternation_finditer` learn about one text, shared by all its scans
     (the tone patterns share many literals: "ikke", the benefit words of ``BENEFIT`` …)."""
 
-    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain", "_scanned", "_done")
+    __slots__ = ("text", "tested", "present", "_counts", "_places", "_plain", "_scanned", "_done", "_known")
 
     def __init__(self, text: str):
         self.text = text
-        self.tested: set[str] = set()       # literals looked for in the text
+        self.tested: set[str] = set()       # literals looked for in the text (besides ``_known``)
+        self._known: frozenset = frozenset()  # the literals of the automaton that read the text (``_scan``)
         self.present: set[str] = set()      # ... and found
         self._counts: dict[str, int] = {}
         self._places: dict[str, list[int]] = {}
@@ -229,11 +277,12 @@ class TextMemo:
         if id(lits) in self._done:
             return
         self._done.add(id(lits))
-        new = lits - self.tested
+        new = lits.difference(self.tested, self._known)
         if new:
-            if not self._scanned and LITERALS.automaton is not None:
-                self._scan(*LITERALS.automaton)
-                new = lits - self.tested
+            built = None if self._scanned else LITERALS.current()
+            if built is not None:
+                self._scan(*built)
+                new = new - self._known
                 if not new:
                     return
             text = self.text
@@ -251,11 +300,13 @@ class TextMemo:
                 places[lit] = [end - len(lit) + 1]
             else:
                 got.append(end - len(lit) + 1)
-        fresh = known - self.tested
-        self.present.update(fresh.intersection(places))
-        self.tested |= fresh
+        # every literal of ``known`` has now been looked for (``_known``, not copied into ``tested``: two thousand of
+        # them); those found were not found before only if they were not looked for before
+        before = self.tested
+        self._known = known
+        self.present.update(places)
         for lit, at in places.items():
-            if lit in fresh:
+            if lit not in before:
                 self._places.setdefault(lit, at)
 
     def plain(self) -> bool:
@@ -264,7 +315,7 @@ class TextMemo:
         return self._plain
 
     def has(self, lit: str) -> bool:
-        if lit not in self.tested:
+        if lit not in self.tested and lit not in self._known:
             self.tested.add(lit)
             if lit in self.text:
                 self.present.add(lit)
@@ -303,11 +354,15 @@ _PLANS: dict[int, tuple] = {}
 
 
 def _plan(alt: Alternation) -> tuple:
-    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds)."""
+    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds).
+
+    The start literals are the longest known (``Rx.heads``: "du har", "de har", "i har" rather than "du", "de",
+    "i"; ``Rx.starts`` when there are none): every match starts with one of them, and fewer places to try leave
+    more alternatives to ``merged_matches``' tries instead of a search of the whole letter."""
     got = _PLANS.get(id(alt))
     if got is None or got[0] is not alt:
         items = tuple((r, frozenset(r.needs) if r.needs is not None else None,
-                       frozenset(r.starts) if r.starts else None) for r in alt.items)
+                       frozenset(r.heads) if r.heads else None) for r in alt.items)
         every = frozenset(lit for _, needs, starts in items for group in (needs, starts) if group for lit in group)
         LITERALS.add(every)
         got = _PLANS[id(alt)] = (alt, items, every)

@@ -122,3 +122,18 @@ def test_a_sentences_literal_mask_answers_as_the_pattern():
         memo[text] = None
         assert late.search(text) and not late.search(TEXTS[1])
     assert tone_rx._SENTENCES is None                                  # nothing of the letter stays behind
+
+
+def test_own_wish_around_answers_as_the_joined_search():
+    """``tone._own_wish_around`` reads two sentences as ``OWN_WISH_RE`` reads them joined by a space, also for a
+    match that holds the space and for one that only the stretch it searches would cut short."""
+    from re import _parser
+
+    assert _parser.parse(tone.OWN_WISH_RE.pattern).getwidth()[1] == tone.OWN_WISH_WIDTH
+    lows = ["", "vi har opsagt pladsen, sådan som du selv har ønsket.", "sådan som de selv", "har ønsket det.",
+            "efter dit", "eget ønske er pladsen opsagt.", "det sker efter jeres ønske", "ønske", "du selv har",
+            "bedt om det", "selv", "valgt", "i selv ønsker det", "efter deres eget ønskeseddel", "efter",
+            "dit ønske blev opfyldt", "x" * 30 + " efter dit ønske", "du", "selv har søgt om at flytte."]
+    for low in lows:
+        for nxt in lows:
+            assert tone._own_wish_around(low, nxt) == bool(tone.OWN_WISH_RE.rx.search(low + " " + nxt)), (low, nxt)
