@@ -120,6 +120,20 @@ kun betale ...", ``RELIEF``) asks for nothing by a date; the letter's first
 request takes the date of a sanction for not acting ("Sker det ikke inden den
 1. juni, ..."). A duty that comes back ("på hverdage", "hver morgen") is told to
 give a time or a rhythm, not a calendar date.
+
+What a sentence does decides whether it can be the message. Thanks, sympathy or agreeing with the reader ("Vi kan
+godt forstå, at ..."), an announcement of what the letter tells ("vi vil gerne fortælle dig, hvordan ..."), our own
+duty by law given as the reason ("Kommunen skal efter sundhedsloven ...") and a warning for a next time ("Udebliver
+Ida igen, ...") are asides (``_aside``): the message only in a letter with no other candidate (so a warning letter
+keeps its warning). A summons denied ("Der bliver ikke sendt en ny indkaldelse") is none; a missed appointment or an
+aside that opens a notice is not its news (``_states_own_news``); an opt-out on the reader's wish ("Vil du stoppe på
+holdet, skal du melde dig ud ...") is a side option like "Hvis du vil ...". A bill's amount and due date as a
+statement, something overdue the reader still has, what we need before the case can go on, a paper we miss, a duty
+after the reader's role ("Som grundejer skal du ...") and a visit at a time are message classes. A reminder below the
+window withholds no verdict; a withheld verdict still names its late candidate; with no sentence of a class, a plain
+concrete opening is the message (``_plain_opening``). A first paragraph of one sentence that hands over a bill
+("Hermed sender vi opkrævningen ...") does not close the window. For ``handling-uden-frist``, a need of ours ("skal
+vi have en kopi af ...") takes the date of a later sentence that says how to send it (``_need_dated_later``).
 """
 from __future__ import annotations
 
@@ -263,6 +277,12 @@ SUMMONS = [
     r"\b(din|jeres|barnets) (nye )?tid\b(\s+\S+){0,4}\s+(er|bliver) (nu )?(flyttet|ændret|rykket)?\b",
     # a new time booked for the reader: "Vi har reserveret en ny tid til Ida mandag den 4. maj kl. 10"
     r"\b(vi|jeg) har (nu )?(reserveret|booket|bestilt|sat|lagt) (\w+ )?(en )?(ny )?tid\b",
+    # ... told as what the reader has: "Du har fået en ny tid:", "Ida har nu fået en ny tid i tandplejen"
+    r"\bhar (nu )?fået (en )?ny tid\b",
+    # a visit at a day or an hour: "Synet kommer ud og ser på skuret tirsdag den 4. maj kl. 9", "Vi kommer forbi
+    # onsdag den 3. juni" (not "Pengene kommer den 3. maj", "Regningen kommer i e-Boks")
+    rf"\bkommer (ud |forbi |hjem til (dig|jer|dem) )?(og [a-zæøå]+r\b|på besøg\b|forbi\b|ud\b)[^.!?]{{0,100}}?"
+    rf"(\b{WEEKDAYS} (den )?\d|\bden \d{{1,2}}\.\s*{MONTHS}|\bkl\.\s*\d|\bi uge \d)",
 ]
 RECEIPT = [
     r"\b(har|vi) (\w+ ){0,4}modtaget\b", r"\bmodtog\b", r"\btak for (din|dit|dine|deres)\b",
@@ -325,10 +345,26 @@ ACTIONS = [
     r"^(?:[-•*–]\s*)?(vil|kan) (du|de|i) (\w+ ){0,2}(sende|indsende|udfylde|ringe|give os|aflevere|tage et billede)\b",
     r"\b((vi|jeg) har|har (vi|jeg)) brug for (at få )?(en |et )?(kopi|oplysning\w*|dokumentation|papirer|lønsedler|underskrift|"
     r"svar|besked|\w+ fra dig|dit|din|dine)\b",
+    # ... or anything we need by a date: "Vi har brug for en ny lægeerklæring senest den 3. maj"
+    r"\b((vi|jeg) har|har (vi|jeg)) brug for [^.!?]{1,60}?\b(senest|inden)\b",
     # a request as what we must have by a date: "Vi skal have dit svar senest den 4. december"
     r"\b(vi|jeg|kommunen) skal (\w+ )?have ([\w-]+ ){1,4}?(senest|inden)\b",
     # a bill handed over: "Her er din regning for madservice i november" (the amount and the due date follow)
     r"^(?:[-•*–]\s*)?her er (din|dit|jeres|deres) ([\w-]+ )?(regning|opkrævning|faktura|indbetalingskort)\b",
+    # ... named by its definite form: "Her er opkrævningen for dit barns klubkontingent"
+    r"^(?:[-•*–]\s*)?her er (regningen|opkrævningen|fakturaen) (for|på)\b",
+    # a bill's due date as a statement: "Beløbet er 640 kr., og sidste rettidige betalingsdag er den 5. maj"
+    rf"\b(sidste rettidige betalingsdag|betalingsfristen|forfaldsdagen|forfaldsdatoen|sidste frist for (ind)?betaling) "
+    rf"(er|bliver) (\w+dag )?(den |d\. )?\d{{1,2}}\.\s*{MONTHS}",
+    # something of ours the reader still has, overdue: "Du har stadig to nøgler, som skulle have været afleveret den
+    # 1. marts", "De har endnu ikke returneret skemaet"
+    r"\b(du|de) har (stadig|endnu) [^.!?]{1,60}?,? (som|der) skulle have været (afleveret|betalt|indbetalt|sendt|"
+    r"indsendt|returneret|udfyldt)\b",
+    r"\b(du|de) har (stadig|endnu) ikke (\w+ ){0,2}?(afleveret|betalt|indbetalt|sendt|indsendt|returneret|udfyldt|svaret|"
+    r"meldt)\b",
+    # what we need before the case can go on: "For at vi kan behandle ansøgningen, skal vi have en kopi af ..."
+    r"^(?:[-•*–]\s*)?(for at|før|inden) (vi|jeg|kommunen) kan [^,.!?]{3,60}, (skal|må) (vi|jeg|kommunen) (\w+ )?"
+    r"(have|bruge|se|modtage)\b",
     # a bill's due date, in officialese: "Beløbet forfalder til betaling den 1. marts", "Kontingentet forfalder den 5. maj"
     rf"^(?:[-•*–]\s*)?(beløbet|regningen|opkrævningen|fakturaen|\w*(leje|lejen|afgiften|gebyret|kontingentet|betalingen|"
     rf"prisen|restancen)) (\w+ )?forfalder (\w+ )?(til (betaling|indbetaling) )?(den |d\. )?\d{{1,2}}\.\s*{MONTHS}",
@@ -337,6 +373,9 @@ ACTIONS = [
     # a request as what is missing: "Før vi kan behandle ansøgningen, mangler vi disse oplysninger fra dig"
     r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (\w+ ){0,2}(oplysning\w*|dokument\w*|papirer|bilag|"
     r"dokumentation|lønsedler|underskrift\w*|kopi\w*)\b",
+    # ... or a paper or a photo: "Vi mangler et nyt foto", "vi mangler lægeerklæringen"
+    r"\b((vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen)) (stadig )?(en |et |nogle )?(ny |nyt |nye )?(foto|fotoet|"
+    r"billede\w*|[\wæøå-]*(attest|erklæring|bevis|kontrakt|opgørelse|seddel|sedler)\w*)\b",
     # "Pladsanvisningen skal derfor anmode om ...", "Vi må hermed anmode Dem om at ..."
     r"\b(skal|må|vil) (\w+ ){0,2}anmode (dig|jer|dem|de|om)\b",
     r"\bhusk at (sende|udfylde|betale|indbetale|aflevere|returnere|svare|melde)\b",
@@ -346,6 +385,9 @@ ACTIONS = [
     r"\b(du|de) skal ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|stoppe|standse|nedrive|tømme|reparere|flytte|beskære|klippe|"
     r"anmelde|oplyse|dokumentere|tilmelde|aflevere|søge|sørge for|tage kontakt|give os|ændre|sænke|fælde|rive|"
     r"istandsætte|udbedre)\b",
+    # ... after the reader's role put first, not in a question: "Som grundejer skal du rydde fortovet ud for grunden"
+    r"^(?:[-•*–]\s*)?som [\wæøå-]+( [\wæøå-]+)? skal (du|de) ((?!ikke\b)\w+ ){0,2}(fjerne|rydde|rette|lukke|nedrive|tømme|reparere|flytte|beskære|"
+    r"klippe|anmelde|dokumentere|aflevere|sørge for|ændre|sænke|fælde|istandsætte|udbedre)\b(?![^?]*\?)",
     # … or one of them as the other choice: "Du skal gøre skuret lavere eller flytte det"
     r"\b(du|de) skal (?!ikke\b)[^.,;:]{0,40}\b(eller|og) (fjerne|rydde|rette|lukke|nedrive|tømme|reparere|flytte|ændre|sænke|"
     r"fælde|rive)\b",
@@ -366,6 +408,9 @@ OPTIONAL = [
     _NOT_HEARING + r".*\b(du|de|i) er (meget |altid |også |selvfølgelig )?(velkommen|velkomne) til\b",
     _NOT_HEARING + r".*\b((du|de|i) kan også|kan (du|de|i) også)\b",
     r"\bhvis (du|de|i) (gerne )?(vil|ønsker|har lyst)\b",
+    # the same with the verb first: "Vil du stoppe på holdet, skal du melde dig ud senest den 1. maj" (not a request
+    # put as a question, "Vil du sende os lønsedlerne for maj, juni og juli?")
+    r"^(?:[-•*–]\s*)?(vil|ønsker) (du|de|i) (gerne )?[^,.!?]{3,80}, (så )?(skal|må|kan|bedes|er) (du|de|i)\b",
 ]
 # "Ring til ...", "Skriv til os på ...": the imperative and the way to reach us, up to the first comma; the address or
 # number may hold dots (an e-mail, "tlf.")
@@ -555,7 +600,7 @@ class Layout:
         para_words = 0
         for s in self.body:
             if para is not None and s.zone_index != para:
-                if para_words > intro_words and not _friendly_alone(out):
+                if para_words > intro_words and not _friendly_alone(out) and not _bill_handed_over(out):
                     break
                 para_words = 0
             para = s.zone_index
@@ -585,6 +630,17 @@ THANKS_MAX_WORDS = 45
 # loss is a friendly opening like the thanks; the message right after it is not late
 _CONDOLENCE = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse)\b|\b(død|dødsfald|bortgang|tab|sorg)\b")
 _SYMPATHY = rxcache.compile(r"\b(kondoler\w*|medfølelse|deltagelse|kede? af|beklager|tænker på)\b")
+
+
+# "Hermed sender vi opkrævningen af ejendomsskat for 1. halvår": the bill handed over, its amount and date next
+_BILL_HANDOVER = rxcache.compile(r"^(?:[-•*–]\s*)?(hermed|med dette brev) (sender|fremsender) (vi|jeg|kommunen) (\w+ ){0,2}?"
+                                 r"(opkrævning|regning|faktura)\w*\b")
+
+
+def _bill_handed_over(first: list) -> bool:
+    """The first paragraph is one sentence that hands over a bill (``_BILL_HANDOVER``): the amount and the due date
+    in the paragraph after it are still at the top, as they are after a thank-you."""
+    return len(first) == 1 and bool(_BILL_HANDOVER.match(_clean(first[0].text)))
 
 
 def _friendly_alone(first: list) -> bool:
@@ -736,7 +792,13 @@ def _plural_you_as_du(text: str) -> str | None:
 # a missed appointment, told as background: "De har undladt at møde op til samtalen den 3. marts", "Ida var
 # indkaldt den 2. maj, men kom ikke", "Du er ikke mødt op" (not "Vi har indkaldt dig til samtale den 4. maj")
 _MISSED = rxcache.compile(r"\b(undladt|undlod|udeblev|udeblevet|(er|var|har) ikke (\w+ )?(mødt|kommet|været)|ikke (mødte|kom)\b|"
+                          # "Ida har nu for anden gang ikke mødt op"
+                          r"(er|var|har) ([\wæøå]+ ){1,4}?ikke (mødt|kommet)|"
                           r"(var|blev|havde været|har været) (\w+ ){0,2}indkaldt)\b")
+
+
+# a summons denied: "Der vil ikke blive sendt en ny indkaldelse", "Du behøver ikke at møde op"
+_NO_SUMMONS = rxcache.compile(r"\b(ikke|ingen)\b[^,.!?]{0,40}?\b(indkald\w*|inviter\w*|mød(e)? op)\b")
 
 
 class _Classifier:
@@ -762,6 +824,8 @@ class _Classifier:
                 out.discard("decision")
             if "summons" in out and _MISSED.search(t):
                 out.discard("summons")      # "Du var indkaldt den 3. maj, men kom ikke": background, no summons
+            if "summons" in out and _NO_SUMMONS.search(t):
+                out.discard("summons")      # "Der bliver ikke sendt en ny indkaldelse": a summons denied, none made
             got = frozenset(out)
             if len(self.memo) > 4096:
                 self.memo.clear()
@@ -796,10 +860,14 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
     key = ("message", classifier, genre, params["window_sentences"], params["intro_words"])
     if key not in lay.memo:
         found = _find_message(lay, classifier, params, genre, doc)
-        if found[0] is None:
+        if found[0] is None or found[1] is None:
             stated = _subject_statement(doc, lay, classifier, params)
             if stated[0] is not None or found[1] is not None:
-                found = stated      # else (None, None): the verdict is withheld
+                found = stated      # else (None or a late candidate, None): the verdict is withheld
+            if found[0] is None:
+                plain = _plain_opening(doc, lay.window(params["window_sentences"], params["intro_words"]), classifier)
+                if plain is not None:
+                    found = (plain, None if found[1] is None else True)    # it opens the letter; or withheld
         lay.memo[key] = found
     return lay.memo[key]
 
@@ -855,8 +923,12 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
     window = set(lay.heading_sents) | set(opening)
     details: list[Sent] = []    # reminders and key-value lines below the window, passed over
     lay_text = doc_text(doc) if doc is not None else None
+    # thanks, sympathy, what the letter will tell, our own legal duty, a warning for a next time: read only when
+    # no other sentence can be the message (``_aside``)
+    asides = {s for s, c in classes if c and s.part != "subject" and _aside_sentence(s.text)}
+    plain = [(s, frozenset() if s in asides else c) for s, c in classes]
     # a message of some class already at the top: a key-value line below ("Tid: …") is a detail of it
-    top_message = any(c and s in window and not _cannot_open(s) for s, c in classes)
+    top_message = any(c and s in window and not _cannot_open(s) for s, c in plain)
 
     def can_be_main(s: Sent) -> bool:
         if _cannot_open(s) or _request_on_a_question(lay, s, _classes_of(classes, s), lay_text):
@@ -866,24 +938,38 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             return False
         return True
 
-    for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
-        hits = [s for s, c in classes if c & set(tier)]
-        main = next((s for s in hits if can_be_main(s)), None)
-        if main is not None:
-            break
-        withheld = withheld or bool(hits)
-    if main is None:
-        hits = [s for s, c in classes if c]
-        main = next((s for s in hits if can_be_main(s)), None)
-        withheld = withheld or bool(hits)
+    def choose(some) -> tuple[Sent | None, bool]:
+        # a reminder below the window is passed over, and withholds nothing (see ``_detail``)
+        held = False
+        for tier in PREFERRED.get(genre or "orientering", PREFERRED["orientering"]):
+            hits = [s for s, c in some if c & set(tier)]
+            found = next((s for s in hits if can_be_main(s)), None)
+            if found is not None:
+                return found, held
+            held = held or any(s not in details for s in hits)
+        hits = [s for s, c in some if c]
+        found = next((s for s in hits if can_be_main(s)), None)
+        return found, held or any(s not in details for s in hits)
+
+    main, withheld = choose(plain)
+    if main is None and asides:
+        details.clear()
+        main, withheld = choose(classes)
+    withheld = withheld or (main is None and bool(details))     # only reminders: no verdict, not "no message"
     if (main is None or (withheld and main not in window)) and details:
         # a summons whose only time is a "Tid:" line below, under a subject line that gives the hour
         on_top = next((h for h in lay.heading_sents for d in details if _appointment_heading(genre, d, h)), None)
         if on_top is not None:
             return on_top, True
-        if genre in (None, "orientering") and opening and _states_news(opening[0], classifier) \
+        if genre in (None, "orientering") and opening and _states_own_news(opening[0], classifier) \
                 and not _told_in_the_past(doc, opening[0]):
             return opening[0], True     # a notice that states its news first, with reminders below (see below)
+        if genre in (None, "orientering") and opening and doc is not None and _states_news(opening[0], classifier) \
+                and _NEXT_TIME.match(_clean(opening[0].text)):
+            # a warning for a next time first, with only reminders below: the warning, unless the subject line
+            # states what has happened ("Storskraldet ved Engvej 3 er ikke hentet")
+            stated, _ = _subject_statement(doc, lay, classifier, params)
+            return stated or opening[0], True
     if main is None and news:
         # nothing of the genre's own kinds: what the letter tells is its message ("Det meddeles hermed, at lånet
         # overgår til tilbagebetaling pr. 1. marts" in a letter whose payment words made it a payment demand)
@@ -899,7 +985,7 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             main = now
     if main is not None and main not in window and genre in (None, "orientering") and opening \
             and _side_point(_classes_of(classes, main), main) \
-            and _states_news(opening[0], classifier) and not _told_in_the_past(doc, opening[0]):
+            and _states_own_news(opening[0], classifier) and not _told_in_the_past(doc, opening[0]):
         # A notice whose first paragraph states its news ("Dit nye pas er klar ...") has its message first;
         # a practical request further down ("Tag ... med", "Husk at ...") or a "du får" on a condition ("Ellers
         # får du et indbetalingskort") is not what the letter is about.
@@ -923,7 +1009,8 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             return stated, True
         return (None, None) if withheld else (None, False)
     if withheld and main not in window:
-        return None, None
+        # no verdict, but the report still names the sentence a reader would take for the message
+        return main, None
     if main not in window and lay.heading_sents and main.part != "subject":
         # A subject line that states a message of its own ("... – vi har sat dine udbetalinger på pause")
         # puts the message first, even when the body repeats it further down.
@@ -949,6 +1036,9 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
             said = _decision_first(doc, lay, classifier)   # not in a summons: its message is the summons
         if said is None:
             said = _heading_and_opening_agree(doc, lay, classifier)
+        if said is None and genre in (None, "orientering"):
+            # a reply: the plain statement right after the thanks for asking is the answer the reader asked for
+            said = _answer_after_thanks(lay, classifier, params)
         if said is None and _classes_of(classes, main) == {"action"}:
             said = _payment_missing_up_front(opening)
         if said is not None:
@@ -1062,7 +1152,7 @@ def _decision_first(doc: Doc | None, lay: Layout, classifier: _Classifier) -> Se
     classes = classifier.classes(first.text)
     if "decision" not in classes or "consequence" in classes or t.endswith("?") or _IF.search(t) \
             or _ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _LOOK_INTO.match(t) \
-            or _DELAYING_START.match(t) \
+            or _DELAYING_START.match(t) or _aside(t) \
             or _told_in_the_past(doc, first):
         return None
     return first
@@ -1086,12 +1176,44 @@ _THANKS_FOR_ASKING = rxcache.compile(r"^(?:[-•*–]\s*)?tak for (din|jeres|der
 
 
 def _answer_after_thanks(lay: Layout, classifier: _Classifier, params: dict) -> Sent | None:
-    """In a reply without a sentence of a known class, the plain statement right after the thanks for asking."""
+    """In a reply without a sentence of a known class, the plain statement right after the thanks for asking; a
+    sentence of sympathy or agreeing with the reader between them is passed over (``_states_own_news``)."""
     opening = lay.window(params["window_sentences"], params["intro_words"])
-    if len(opening) >= 2 and _THANKS_FOR_ASKING.match(_clean(opening[0].text)) \
-            and _states_news(opening[1], classifier):
-        return opening[1]
+    if len(opening) < 2 or not _THANKS_FOR_ASKING.match(_clean(opening[0].text)):
+        return None
+    for s in lay.body[lay.body.index(opening[0]) + 1:]:
+        if _states_own_news(s, classifier):
+            return s
+        if not _SYMPATHY_OR_AGREEING.match(_clean(s.text)):
+            return None
     return None
+
+
+def _plain_opening(doc: Doc | None, opening: tuple[Sent, ...], classifier: _Classifier) -> Sent | None:
+    """With no sentence of a message class, the first body sentence when it plainly states something concrete (a
+    date, an amount, "lukket": "Det er konstateret, at fortovet ikke var ryddet den 8. januar") or warns for a next
+    time: what the letter opens with is then its message. The verdict is the one ``_budskab_foerst`` gives such a
+    letter (first); this names the sentence."""
+    if doc is None or not opening:
+        return None
+    first = opening[0]
+    t = _clean(first.text)
+    if not _states_news(first, classifier) or _told_in_the_past(doc, first) or _MISSED.search(t):
+        return None
+    return first if _NEXT_TIME.match(t) or (_CONTENT_HEADING.search(t) and not _aside(t)) else None
+
+
+def _states_own_news(sent: Sent, classifier: _Classifier) -> bool:
+    """A plain statement (``_states_news``) of this letter's own news: not a missed appointment told as background
+    ("Ida er ikke mødt op til sin tid"), nor thanks, sympathy, an announcement or a warning for a next time
+    (``_aside``), nor the reader's own letter told back (``_READERS_OWN``)."""
+    t = _clean(sent.text)
+    return _states_news(sent, classifier) and not _MISSED.search(t) and not _aside(t) and not _READERS_OWN.match(t)
+
+
+# the reader's own letter told back: "Du skriver også, at ...", "Du har søgt om ...", "I spørger, om ..."
+_READERS_OWN = rxcache.compile(r"^(?:[-•*–]\s*)?(du|de|i) (har )?(også )?(skriver|skrevet|spørger|spurgt|mener|ment|oplyser|"
+                               r"oplyst|fortæller|fortalt|nævner|nævnt|søger|søgt|beder|bedt|klager|klaget|henvendt)\b")
 
 
 # A request that recurs ("den 5. i måneden", "hver måned") states a standing rule, not this letter's message
@@ -1128,7 +1250,9 @@ _FALLBACK_START = rxcache.compile(
     r"(har|får) (du|de|i) (\w+ ){0,2}?(spørgsmål|forfald|brug for (at flytte|en ny tid|en anden tid))\b|"
     r"(kan|skal) (du|de|i) (\w+ ){0,2}?ikke (komme|møde|deltage|nå)\b|"
     r"(passer|går|kan) (tiden|tidspunktet|dagen|datoen) (\w+ ){0,2}?ikke\b|"
-    r"(hvis|såfremt|dersom) (du|de|i|dit barn|barnet) (\w+ ){0,3}?(bliver |er |blive )?(syg\w*|forhindret|forsinket)\b)"
+    r"(hvis|såfremt|dersom) (du|de|i|dit barn|barnet) (\w+ ){0,3}?(bliver |er |blive )?(syg\w*|forhindret|forsinket)\b|"
+    # "Hvis tidspunktet ikke passer Dem, beder jeg Dem ringe ...": the time offered does not suit
+    r"(hvis|såfremt|dersom) (tiden|tidspunktet|dagen|datoen) (\w+ ){0,2}?ikke (passer|kan bruges)\b)"
     r"[^.!?]{0,60},")
 
 
@@ -1145,6 +1269,42 @@ def _cannot_open(sent: Sent) -> bool:
     t = _clean(sent.text)
     return bool(_ON_THE_SENTENCE_BEFORE.match(t) or _SANCTION_START.match(t) or _OPTIONAL.search(t)
                 or _convenience_step(t) or _contact_offer(t) or _option_item(sent, t))
+
+
+# Sentences that do something around the message, whatever message words they hold (the reader's own question in
+# a thank-you, an offer in the law we follow): thanks ("Tak for din ansøgning om ..."), sympathy or agreeing with the
+# reader ("Vi kan godt forstå, at ...", "Det er rigtigt, at ..."; not with a "men" that turns to the answer), what the
+# letter will tell ("... og vi vil gerne fortælle dig, hvordan ..."), our own duty by law, the reason for a request
+# ("Kommunen skal efter sundhedsloven tilbyde ..."), and a warning for a next time ("Udebliver Ida igen, bliver hun
+# meldt ud", "Hvis du igen parkerer på græsset, opkræver vi ...", a possible message only in a letter with no other).
+_SYMPATHY_OR_AGREEING = rxcache.compile(
+    r"^(?:[-•*–]\s*)?((vi|jeg) (kan )?(godt |fuldt ud |sagtens |helt )?(forstå|forstår)|(vi|jeg) er (\w+ )?(kede?|ked) af|"
+    r"det er (vi|jeg) (\w+ )?(kede?|ked) af|det er (helt )?(rigtigt|korrekt|forståeligt))\b(?![^.!?]*, men\b)")
+_ANNOUNCES = rxcache.compile(
+    r"\b(vi|jeg) (vil|skal) (gerne |hermed |her |nu )?(fortælle|orientere|informere) (dig|jer|dem|de),? (lidt )?"
+    r"(om|hvordan|hvad|hvorfor|hvornår|hvilke)\b|^(?:[-•*–]\s*)?i dette brev (kan (du|de|i) læse|fortæller vi)\b")
+_LEGAL_NAME = r"(§|[\wæøå]*lov(en|ens)?\b|lov om\b|bekendtgørelse\w*|[\wæøå]*regulativ\w*|reglerne\b)"
+_OUR_LEGAL_DUTY = rxcache.compile(
+    rf"^(?:[-•*–]\s*)?((vi|jeg|kommunen|[\wæøå]+(en|et)) (skal|har pligt til at|er forpligtet til at) "
+    rf"(efter|ifølge|i henhold til|i medfør af|jf\.?) [^,.!?]{{0,60}}?{_LEGAL_NAME}|"
+    rf"(efter|ifølge|i henhold til|i medfør af) [^,.!?]{{0,60}}?{_LEGAL_NAME}[^,.!?]{{0,20}}? "
+    rf"(skal (vi|jeg|kommunen)|har (vi|jeg|kommunen) pligt til)\b)")
+_NEXT_TIME = rxcache.compile(
+    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|når) |[a-zæøå]+(?:r|es) )[^,.!?]{0,60}?\b(igen|en gang til|endnu en gang|"
+    r"næste gang)\b[^,.!?]{0,60}, (så )?(vil|kan|skal|må|bliver|får|[a-zæøå]+(?:er|es))\b")
+
+
+def _aside(t: str) -> bool:
+    """Thanks, sympathy, an announcement of what the letter tells, our own duty by law, a warning for a next time:
+    never the message while another sentence can be (see the comment above ``_SYMPATHY_OR_AGREEING``)."""
+    return bool(_THANKS_OPENING.match(t) or _SYMPATHY_OR_AGREEING.match(t) or _ANNOUNCES.search(t)
+                or _OUR_LEGAL_DUTY.match(t) or _NEXT_TIME.match(t))
+
+
+@lru_cache(maxsize=4096)
+def _aside_sentence(text: str) -> bool:
+    """``_aside`` of a sentence as written, cleaned once per text (a letter may repeat a line many times)."""
+    return _aside(_clean(text))
 
 
 _CONTACT_OFFER = AnyOf(CONTACT_OFFERS)
@@ -1615,6 +1775,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             continue
         if demand and _sanction_dated(lay, deadlines):
             continue        # "Du bedes fjerne trailerne." ... "Sker det ikke inden den 1. juni, ...": the demand's date
+        if _need_dated_later(seq, i, t, deadlines, flag):
+            continue        # "For at vi kan behandle sagen, skal vi have ..." ... "Send papirerne senest den 1. maj"
         if _before_dated_event(t, lay, text):
             settled.add(verb)
             continue        # "Skemaet skal være udfyldt inden samtalen", and the letter gives the day of the talk
@@ -1660,6 +1822,22 @@ _WHEN = rxcache.compile(rf"{DATE_RE}|\b{WEEKDAYS}\b|\bkl\.? ?\d")
 _NOT_DONE_BY = rxcache.compile(r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^.!?]{0,60}?\b(ikke|ingen)\b|"
                                r"(?!(hvor|hvis|der|her|det|vi|du|de)\b)[a-zæøå]+(?:r|es) ([\wæøå]+ ){0,2}?ikke\b)"
                                r"[^!?]{0,40}?\b(senest|inden|før)\b")
+
+
+# what we need from the reader, told as our need: "skal vi have", "vi har brug for", "vi mangler"
+_OUR_NEED = rxcache.compile(r"\b(skal (vi|jeg|kommunen) (\w+ )?(have|bruge)|(vi|jeg|kommunen) skal (\w+ )?(have|bruge)|"
+                            r"((vi|jeg) har|har (vi|jeg)) brug for|(vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen))\b")
+# a later sentence that sends, hands in or uploads: "Send papirerne senest ...", "Upload dem inden den 3. maj"
+_SENDS = rxcache.compile(r"\b(send\w*|indsend\w*|fremsend\w*|aflever\w*|upload\w*|returner\w*)\b")
+
+
+def _need_dated_later(seq, i: int, t: str, deadlines, flag) -> bool:
+    """A need of ours (``_OUR_NEED``: "For at vi kan behandle ansøgningen, skal vi have en kopi af ...") whose date
+    is given further down, where the letter says how to send it ("Send gerne papirerne senest den 15. maj")."""
+    if not _OUR_NEED.search(t):
+        return False
+    return any(seq[k].zone == "body" and _SENDS.search(_clean(seq[k].text)) and flag(k, deadlines)
+               for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD)))
 
 
 def _sanction_dated(lay: Layout, deadlines) -> bool:

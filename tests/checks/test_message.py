@@ -200,7 +200,9 @@ def test_no_message_is_withheld_when_the_letter_opens_with_a_plain_statement(pla
             "Børnene kan gå og cykle ad stien fra Ahornvej.")
     doc, found = run(plain_nlp, text, "klart-budskab.budskab-foerst", genre="orientering")
     assert found == []
-    assert doc._.letter.metrics["message"]["position"] is None
+    # the plain, concrete opening is named as the message (message.py ``_plain_opening``), and it is first
+    m = doc._.letter.metrics["message"]
+    assert m["first"] is True and m["position"]["start"] == text.index("Skolevej er lukket")
 
 
 # A notice whose first paragraph states its news has its message first; a practical request further down
