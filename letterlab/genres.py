@@ -18,6 +18,12 @@ What will happen once a decision is made ("Du må først bygge, når du har fåe
 tilladelsen", "Du får en regning, når vi har truffet afgørelsen") tells of a
 decision to come, so a receipt that says it is no decision (``PROSPECTIVE``).
 
+A reminder the letter says will come if the reader does not pay ("Hvis beløbet ikke er betalt, sender vi først en
+påmindelse") is a next step of a bill, not this letter (``factual_text``). A duty broken more than once, with a
+warning for the next time ("Det er tredje gang …", "Står spanden ude igen, vil vi …"), is a reminder of the duty
+(``_repeated_breach_warned``). A first paragraph that only thanks the reader is an intro however long
+(``opening_parts``), and the need a case waits for ("For at vi kan behandle …, skal vi have …") is a request.
+
 ``detect_genre`` reads the whole text; ``detect_genre_parts`` reads only the
 parts a letter writer writes (``letterlab.anatomy``): subject, body, lists,
 key-value lines and the appeal guide, not the letterhead, reference lines or
@@ -173,7 +179,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
     ],
     "kvittering": [
         (r"\bkvittering\b", 3), (r"\bhar ((?!ikke\b|endnu\b)\S+ ){0,5}modtaget\b|\bmodtaget (din|jeres|deres)\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
-        (r"\bbehandle[rs]? (din|deres|jeres) (ansøgning|sag)\b", 1),
+        # (not the need a case waits for: "For at vi kan behandle jeres ansøgning, skal vi have …")
+        (r"(?<!for at vi kan )(?<!for at kommunen kan )\bbehandle[rs]? (din|deres|jeres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres|jeres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
         (r"\bbekræfte\w* (hermed )?modtagelsen\b", 3), (r"\b(vi|jeg) har (nu )?registreret (din|dit|dine|deres|jeres)\b", 2),
         (r"\b(vi|jeg) har (nu )?fået (din|dit|dine|deres|jeres) [\w-]*(ansøgning|anmodning|mail|brev|henvendelse|klage|anmeldelse|"
@@ -196,6 +203,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\b(vi|jeg|kommunen) (beder|vil (gerne )?bede) (dig|jer|dem|de|om)\b", 2.5), (r"\b(du|de|i) bedes\b", 2),
         (r"\b(beder|vil) (vi|jeg|kommunen) (gerne )?(bede )?(dig|jer|dem|de|om)\b", 2.5),
         (r"\budfyld\w*\b", 1.5), (r"\bsend os\b", 1), (r"\bvi skal have\b", 1),
+        # what the case waits for, put as its condition: "For at vi kan behandle din ansøgning, skal vi have en kopi af
+        # …", "For at kommunen kan vurdere sagen, har vi brug for …"
+        (r"\bfor at (vi|kommunen|jeg) kan (\w+ ){0,2}(behandle|færdigbehandle|vurdere|tage stilling|afgøre|beregne)\b"
+         r"[^.!?\n]{0,80}?\b(skal|har|mangler) (vi|kommunen|jeg) (\w+ )?(have|bruge|brug for|modtage|se)\b", 2.5),
         (r"\bdu skal (\w+ )?(sende|udfylde|indsende)\b", 1.5),
         # a request with a deadline, in any words: "Skriv ... ind senest ...", "Du skal ... senest ..."
         (r"(^|\n|[.!?] )\s*(skriv|send|indsend|upload|indberet|udfyld|tilmeld|meld|aflever|vælg|søg)\b[^.\n]{0,80}"
@@ -330,8 +341,19 @@ def met_text(text: str) -> str:
 _CONDITION_CLAUSE = rxcache.compile(r"\b(hvis|såfremt|i tilfælde af,? at)\b[^.,;:!?\n]*")
 
 
+# a reminder the letter says will come later ("Hvis beløbet ikke er betalt, sender vi først en påmindelse"; "Du får en
+# rykker, hvis …"): a next step of a bill or a decision, not this letter
+_REMINDER_TO_COME = rxcache.compile(r"\b((sender|udsender|får|modtager) (vi|kommunen|du|de|i)( dig| jer| dem)? "
+                                    r"(først|så|derefter|senere)|(vil|skal) (vi|kommunen|du|de|i) (\w+ )?(sende|få|modtage)"
+                                    r"( dig| jer| dem)?|(vi|kommunen|du|de|i) (vil|skal) (\w+ )?(sende|få|modtage)"
+                                    r"( dig| jer| dem)?) (en|et) (skriftlig |ny )?(påmindelse|rykker)\w*")
+
+
 def factual_text(text: str) -> str:
-    """``text`` without its conditional clauses: a reminder's markers ("stadig ikke betalt") count only as facts."""
+    """``text`` without its conditional clauses and the reminders it says will come: a reminder's markers ("stadig
+    ikke betalt", "påmindelse") count only as facts of this letter."""
+    if "påmindelse" in text or "rykker" in text:
+        text = _REMINDER_TO_COME.sub(" ", text)
     return _CONDITION_CLAUSE.sub(" ", text) if "hvis" in text or "såfremt" in text or "i tilfælde af" in text else text
 
 
@@ -351,13 +373,18 @@ GENRE_PART_KINDS = ("subject", "subheading", "body", "list", "keyvalue", "appeal
 INTRO_WORDS = 12
 
 
+# a first paragraph that only thanks the reader ("Tak for jeres ansøgning om fritidspas, så Noah kan begynde til
+# håndbold efter nytår.") is an intro however long: what the letter is about comes next
+THANKS_ONLY = rxcache.compile(r"\s*tak for\b[^.!?\n]*[.!]?\s*$", re.I)
+
+
 def opening_parts(parts, text: str) -> list:
     """The subject line(s) and the first body paragraph (two when the first is a short intro)."""
     out = [p for p in parts if p.kind == "subject"]
     body = [p for p in parts if p.kind in ("body", "list", "keyvalue")]
     for p in body[:2]:
         out.append(p)
-        if len(text[p.start:p.end].split()) > INTRO_WORDS:
+        if len(text[p.start:p.end].split()) > INTRO_WORDS and not THANKS_ONLY.match(text[p.start:p.end]):
             break
     return out
 
@@ -473,6 +500,22 @@ def wish_text(text: str) -> str:
     return _WISH_DECLINED.rx.sub("\n", text)
 
 
+# A reminder of a duty the reader has broken more than once ("Det er anden gang i år, at …", "fire gange i januar") that
+# warns of what happens the next time ("Udebliver Emil en gang til, bliver han meldt ud …", "Hvis Freja igen bliver
+# hentet for sent, vil …"): the letter reminds of the duty, whatever else it tells (a new time, the opening hours).
+# Its warning is a condition, so it is read on the whole text, not on ``factual_text``.
+_BREACH_REPEATED = Rx(r"\b(for|det er|nu) (\w+ )?(anden|tredje|fjerde|femte) gang\b|"
+                      r"\b(to|tre|fire|fem|seks|flere) gange (i|på|inden for|siden|de seneste|det seneste)\b")
+NEXT_TIME_WARNED = Rx(r"(^|[.!?]\s+|\n)[^.!?\n]{0,80}\b(igen|en gang til|endnu en gang)\b[^.!?\n]{0,60},\s+"
+                       r"(vil|bliver|kan|må|skal|mister|får|ophører|opsiges|sender|melder)\b")
+REPEAT_WEIGHT = 4.0
+
+
+def _repeated_breach_warned(text: str) -> bool:
+    """Whether ``text`` (lower-cased) tells of a duty broken more than once and warns of the next time."""
+    return bool(_BREACH_REPEATED.search(text) and NEXT_TIME_WARNED.search(text))
+
+
 def genre_scores(text: str, timetable: bool = True) -> dict[str, float]:
     """Every genre's weighted marker count in ``text``; with ``timetable``, clock times alone are no summons."""
     text = text.lower()
@@ -495,6 +538,8 @@ def genre_scores(text: str, timetable: bool = True) -> dict[str, float]:
         scores["opkraevning"] = 0.0
     if _order_to_remedy(text):
         scores["afgoerelse"] += ORDER_WEIGHT
+    if _repeated_breach_warned(text):
+        scores["paamindelse"] += REPEAT_WEIGHT
     return scores
 
 

@@ -18,16 +18,25 @@ With ``person = true`` (rule ``klart-budskab.kontaktperson``) the rule asks for 
 letter that decides, hears or reminds (``ask_genres``), signed by units and their phone, e-mail or address
 only, with a way to reach the unit but no person who has the case (no name in the signature, no staff word or
 "jeg", no name beside "ring til", "kontakt" or a phone number in the body). A letter that names nobody at all is
-the first rule's; a merge field in the signature ("{sagsbehandler}") is a person to come, but one left as the value
-of a case detail ("Sagsbehandler: «Sagsbehandler»", ``_unfilled_field``) names nobody.
+the first rule's; a merge field in the signature of a template ("Kære «Navn»" … "{sagsbehandler}") is a person to
+come, but one left as the value of a case detail ("Sagsbehandler: «Sagsbehandler»", ``_unfilled_field``) names nobody.
+
+Reviews 17-21 (the editors asked for a named person in every letter that wants something of the reader): the
+person rule asks in reminders, summons, requests and bills too (``ask_genres`` in the rule file). A merge field in the
+signature of a letter merged for its reader (no merge field in its greeting, subject or body, ``_merged_for_reader``)
+is a name nobody filled in. A staff word names someone only as the writer ("ring til mig") or as the reader's own
+caseworker offered to ask (``_someone_with_the_case``), not one told of in the story ("De har forklaret Deres
+sagsbehandler, at …") or an unnamed desk ("så kan en medarbejder hjælpe dig"). A system e-mail's "Denne mail kan ikke
+besvares" under the unit is no person, nor is the reader in the e-mail's "Til:" line.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from letterlab import rxcache
 
-from ..anatomy import _is_address, _is_contact, placeholders_only
+from ..anatomy import PLACEHOLDER, _is_address, _is_contact, placeholders_only
 from .base import Param, letter, make_finding
 from .tone import CONTACT_GIVEN_RE, CONTACT_SAID, STAFF_RE, _nobody_to_ask, _unit_line, tone_doc
 
@@ -51,6 +60,18 @@ CONTACT_WORD_RE = rxcache.compile(r"\b(ring\w*|kontakt\w*|skriv\w*|spørg\w*|hen
 NAME_LINE_RE = rxcache.compile(r"\b[A-ZÆØÅ][a-zæøå]+(-[A-ZÆØÅ][a-zæøå]+)? [A-ZÆØÅ][a-zæøå]+\b")
 NAME_PAIR_RE = rxcache.compile(r"(?<!^)(?<![.!?:] )" + NAME_LINE_RE.pattern)
 NOT_A_NAME_RE = rxcache.compile(r"\b(Kommune|Digital|Post|MitID|Borger|Med|Venlig|Hilsen|Kære)\b")
+# a system letter's note under the unit's name: nobody reads an answer to it
+NO_REPLY_RE = rxcache.compile(r"\b(kan|skal|vil) ikke (blive )?besvares\b|\bikke (\w+ )?svare på (denne|den her|mailen)\b|"
+                              r"\bno-?reply\b|\bautomatisk (sendt|udsendt|genereret)\b")
+# the reader's own caseworker or adviser, offered as the one to ask ("Din sagsbehandler kan svare på spørgsmål"), not
+# one told of in the story ("De har over for Deres sagsbehandler forklaret, …") nor anyone at a desk ("så kan en
+# medarbejder hjælpe dig")
+OWN_STAFF_RE = rxcache.compile(r"\b(din|dit|dine|deres|jeres|vores) (\w+ )?(sagsbehandler|kontaktperson|rådgiver|"
+                               r"konsulent|medarbejder)\w*")
+ASK_WORD_RE = rxcache.compile(r"\b(ring\w*|kontakt\w*|skriv\w*|spørg\w*|henvend\w*|træffes|fat i|svare\w*|hjælpe\w*)\b")
+# an e-mail's header line that names the reader, not the sender ("Til: Oliver Dam <…>")
+READER_FIELD_RE = rxcache.compile(r"\s*(til|to|cc|modtager)\s*:", re.I)
+WRITER_RE = rxcache.compile(r"\b(jeg|mig|min|mit|mine)\b")
 
 
 def check(doc, rule) -> Iterator:
@@ -74,20 +95,37 @@ def _no_named_person(td, sig, body) -> bool:
     """Units and their phone, e-mail or address sign the letter, and no person is named: not in the signature,
     the letterhead or the case details, not as a staff word or "jeg", not beside "ring til" or "kontakt"."""
     lines = [ln for p in sig for ln in td.text[p.start:p.end].splitlines() if ln.strip()]
-    if not lines or not all(_unit_line(ln) or _is_contact(ln) or _is_address(ln) for ln in lines):
+    merged = _merged_for_reader(td)
+    if not lines or not all(_unit_line(ln) or _is_contact(ln) or _is_address(ln) or NO_REPLY_RE.search(ln)
+                            or (merged and placeholders_only(ln)) for ln in lines):
         return False
     head = [ln for p in td.parts if p.kind in ("letterhead", "reference", "footer")
             for ln in td.text[p.start:p.end].splitlines() if ln.strip() and not _unfilled_field(ln)]
-    if any(_named(ln, anywhere=True) and not (_unit_line(ln) or _is_address(ln)) for ln in head):
+    if any(_named(ln, anywhere=True) and not (_unit_line(ln) or _is_address(ln) or READER_FIELD_RE.match(ln))
+           for ln in head):
         return False        # "Mette Skov, direkte 72 10 10 12" in the letterhead
-    if any(STAFF_RE.search(s.low) for s in td.sents) or any(STAFF_RE.search(ln.lower()) for ln in head):
+    if any(_someone_with_the_case(s.low) for s in td.sents) or any(STAFF_RE.search(ln.lower()) for ln in head):
         return False        # "ring til din sagsbehandler", "jeg", "Sagsbehandler: …": someone who has the case
     return not any(CONTACT_WORD_RE.search(s.low) and _named(s.text) for s in body)
 
 
+def _someone_with_the_case(low: str) -> bool:
+    """The sentence speaks as the writer ("ring til mig") or offers the reader's own caseworker to ask ("Din
+    sagsbehandler kan svare på spørgsmål"); not a caseworker told of in the story or an unnamed desk ("en medarbejder")."""
+    return bool(WRITER_RE.search(low) or (OWN_STAFF_RE.search(low) and ASK_WORD_RE.search(low)))
+
+
+def _merged_for_reader(td) -> bool:
+    """The letter is merged for its reader: no merge field left in what the writer wrote (greeting, subject, body),
+    only in the sender's lines. A merge field in the signature is then a name nobody filled in; in a template (the
+    greeting says "Kære «Navn»") it is a person to come."""
+    own = [td.text[p.start:p.end] for p in td.parts if p.kind not in ("letterhead", "reference", "footer", "signature")]
+    return bool(own) and not any(PLACEHOLDER.search(t) for t in own)
+
+
 def _unfilled_field(line: str) -> bool:
     """A case detail whose value is a merge field nobody filled in ("Sagsbehandler: «Sagsbehandler»",
-    "Kontaktperson: [navn]"): the letter as it stands names nobody there. (A merge field in the signature is
+    "Kontaktperson: [navn]"): the letter as it stands names nobody there. (A merge field in a template's signature is
     different: the signature is where the writer signs, so it is a person to come.)"""
     label, colon, value = line.partition(":")
     return bool(colon) and bool(label.strip()) and placeholders_only(value)
@@ -101,6 +139,7 @@ def _named(text: str, anywhere: bool = False) -> bool:
 
 
 def _on_signature(doc, rule, td, p, severity):
-    line = td.text[p.start:p.end].strip().splitlines()[0]
+    lines = [ln for ln in td.text[p.start:p.end].strip().splitlines() if ln.strip()]
+    line = next((ln for ln in lines if not placeholders_only(ln)), lines[0])      # not on "[Navn]"
     start = td.text.index(line, p.start)
     return make_finding(rule, doc, start, start + len(line), severity=severity)

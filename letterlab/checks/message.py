@@ -309,6 +309,9 @@ IMPERATIVES = [
     "klip", "fjern", "ryd", "tjek", "beskær", "flyt", "tøm", "forny", "underskriv", "oplys", "fortæl", "bring",
     "upload", "indberet",
 ]
+# the need a case waits for, as a request ("For at vi kan behandle jeres ansøgning, skal vi have en kopi af …")
+NEED_FOR_CASE_RX = (r"\bfor at (vi|kommunen|jeg) kan (\w+ ){0,2}(behandle|færdigbehandle|vurdere|tage stilling|afgøre|"
+                    r"beregne)\b[^.!?\n]{0,80}?\b(skal|har|mangler) (vi|kommunen|jeg) (\w+ )?(have|brug for|bruge|modtage|se)\b")
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
@@ -347,6 +350,8 @@ ACTIONS = [
     r"svar|besked|\w+ fra dig|dit|din|dine)\b",
     # ... or anything we need by a date: "Vi har brug for en ny lægeerklæring senest den 3. maj"
     r"\b((vi|jeg) har|har (vi|jeg)) brug for [^.!?]{1,60}?\b(senest|inden)\b",
+    # the need put as what the case waits for: "For at vi kan behandle jeres ansøgning, skal vi have en kopi af …"
+    NEED_FOR_CASE_RX,
     # a request as what we must have by a date: "Vi skal have dit svar senest den 4. december"
     r"\b(vi|jeg|kommunen) skal (\w+ )?have ([\w-]+ ){1,4}?(senest|inden)\b",
     # a bill handed over: "Her er din regning for madservice i november" (the amount and the due date follow)
@@ -886,6 +891,16 @@ def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: d
     return None, False
 
 
+def _warning_first(genre: str | None, opening: list) -> Sent | None:
+    """A reminder of a duty broken more than once (``genres._repeated_breach_warned``) that opens with its warning for
+    the next time ("Hvis Freja igen bliver hentet for sent, vil …"): with no request of its own to carry it, the
+    warning is what the letter is about."""
+    from letterlab.genres import NEXT_TIME_WARNED      # here: letterlab.genres imports the checks package
+    if genre != "paamindelse" or not opening or not NEXT_TIME_WARNED.search(opening[0].text.lower()):
+        return None
+    return opening[0]
+
+
 def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str | None,
                   doc: Doc | None = None) -> tuple[Sent | None, bool]:
     # a type-and-topic subject line ("Indkaldelse til samtale") names the letter; it is not its message
@@ -1007,6 +1022,9 @@ def _find_message(lay: Layout, classifier: _Classifier, params: dict, genre: str
                        and not _type_label(_clean(_subject_text(s.text)))), None)
         if stated is not None:
             return stated, True
+        warning = _warning_first(genre, opening)
+        if warning is not None:
+            return warning, True
         return (None, None) if withheld else (None, False)
     if withheld and main not in window:
         # no verdict, but the report still names the sentence a reader would take for the message
@@ -1716,6 +1734,12 @@ def _advice(text: str) -> bool:
     return bool(CONVENIENCE.search(text)) and not _DUTY.search(text)
 
 
+# the need a case waits for ("For at vi kan behandle jeres ansøgning, skal vi have en kopi af …"): how and by when the
+# reader sends it may come later in the letter ("Send gerne papirerne senest den 15. december")
+NEED_FOR_CASE = rxcache.compile(NEED_FOR_CASE_RX)
+SEND_WORD = rxcache.compile(r"\b(send\w*|indsend\w*|fremsend\w*|upload\w*|aflever\w*|vedlæg\w*)\b")
+
+
 def _handling_uden_frist(doc, rule) -> Iterator:
     store_message(doc, rule.params)
     lay = layout(doc)
@@ -1777,6 +1801,10 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             continue        # "Du bedes fjerne trailerne." ... "Sker det ikke inden den 1. juni, ...": the demand's date
         if _need_dated_later(seq, i, t, deadlines, flag):
             continue        # "For at vi kan behandle sagen, skal vi have ..." ... "Send papirerne senest den 1. maj"
+        if NEED_FOR_CASE.search(t) and any(flag(k, deadlines) and SEND_WORD.search(_clean(seq[k].text))
+                                           for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD))):
+            settled.add(verb)
+            continue        # "For at vi kan behandle …, skal vi have en kopi af …" … "Send papirerne senest den …"
         if _before_dated_event(t, lay, text):
             settled.add(verb)
             continue        # "Skemaet skal være udfyldt inden samtalen", and the letter gives the day of the talk

@@ -3229,9 +3229,9 @@ UNIT_STEM_RE = rxcache.compile(
     r"myndighed|styrelse|enhed|kontor|service|teknik|miljø|ydelse|område|skole|tandpleje|bibliotek|beredskab|"
     r"pladsanvisning|institution|klinik|sektion|gruppe|udvalg|direktion|ledelse|omsorg|handicap|beskæftigelse|forsyning|"
     r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region|"
-    r"genbrug|byggeri|byggesag|natur|trafik|drift|ejendom|økonomi|integration|bolig|idræt|erhverv|"
+    r"genbrug|byggeri|byggesag|natur|trafik|drift|ejendom|økonomi|integration|bolig|idræt|erhverv|afsnit|indsats|booking|kommunal|havn(e|en)?\b|"
     r"\b(vej|park|plan|vand|løn|skat)\b", re.I)     # short stems as whole words ("Vej og Park", not "Vejlgaard")
-UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-"}
+UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-", "den", "det"}
 STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|konsulent\w*|medarbejder\w*|jeg|mig|min|mit|mine)\b")
 # the appeal guide's help to write the complaint is no one to ask about the decision ("… hjælp til at skrive klagen …")
 # a way to reach someone (not "telefoniske henvendelser besvares ikke")
@@ -3247,13 +3247,19 @@ def _whom_said(td: ToneDoc, message: str) -> str:
     return message
 
 
+def _acronym(word: str) -> bool:
+    """A unit's short name in capitals ("PPR", "SSP"), as a unit stem: "PPR Strandhøj" is a unit and its place."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
+
+
 def _unit_line(line: str) -> bool:
     """A signature line that names a unit ("Visitationen", "Havnbjerg Kommune"), with no person's name in it (two
     capitalised words in a row that name no unit: "Lene Kjær")."""
     words = re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", line)
-    if not words or not any(UNIT_STEM_RE.search(w) for w in words):
+    if not words or not any(UNIT_STEM_RE.search(w) or _acronym(w) for w in words):
         return False
-    plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE for w in words]
+    plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE and not _acronym(w)
+             for w in words]
     return not any(a and b for a, b in zip(plain, plain[1:])) and not any(c.isdigit() or c in "{«[%<" for c in line)
 
 
