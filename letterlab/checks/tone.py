@@ -5088,10 +5088,10 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
     family = rule.params["family"]
     ctx = letter(doc)
     for k, s in enumerate(td.sents):
-        if s.start in flagged or not eligible(td, k, ctx):
+        if s.start in flagged:
             continue
         got = tone_cold.shape_at(td, k, family)
-        if got is None:
+        if got is None or not eligible(td, k, ctx):
             continue
         flagged_anywhere = _tone_flagged(td, rule, ctx)
         if s.start in flagged_anywhere or not tone_cold.cold_enough(flagged_anywhere | _shaped(td, ctx), s.start):

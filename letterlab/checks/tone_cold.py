@@ -18,6 +18,8 @@ import re
 
 from letterlab import rxcache
 
+from .tone_rx import Pre
+
 GATE = 2
 COUNTED_FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning")
 
@@ -122,7 +124,30 @@ def _reader_in(text: str, a: int, b: int) -> bool:
 
 def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
     """The first of ``family``'s broad shapes in sentence ``k`` that no exemption clears: (start, end, name,
-    advice), offsets in the sentence."""
+    advice), offsets in the sentence; once per letter, sentence and family."""
+    key = ("cold-shape", k, family)
+    if key in td._cache:
+        return td._cache[key]
+    any_rx = _any_shape(family)
+    got = None if any_rx is None or not any_rx.search(td.sents[k].low) else _shape_at(td, k, family)
+    td._cache[key] = got
+    return got
+
+
+_ANY: dict[str, Pre | None] = {}
+
+
+def _any_shape(family: str) -> Pre | None:
+    """One pattern for all of ``family``'s shapes (without their group names): a sentence it does not match holds
+    none of them."""
+    if family not in _ANY:
+        shapes = SHAPES.get(family, ())
+        _ANY[family] = Pre(rxcache.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(', rx.pattern)})"
+                                                    for _, rx, _ in shapes))) if shapes else None
+    return _ANY[family]
+
+
+def _shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
     from . import tone as T
 
     s = td.sents[k]
