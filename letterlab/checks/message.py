@@ -650,11 +650,34 @@ def _bill_handed_over(first: list) -> bool:
 
 def _friendly_alone(first: list) -> bool:
     """The first paragraph is one sentence (at most ``THANKS_MAX_WORDS`` words) of thanks (``_THANKS_OPENING``) or of
-    sympathy with a death or a loss (``_CONDOLENCE`` and ``_SYMPATHY``)."""
+    sympathy with a death or a loss (``_CONDOLENCE`` and ``_SYMPATHY``); or a short acknowledgement of two sentences
+    (``_acknowledgement``)."""
+    if len(first) == 2:
+        return _acknowledgement(first)
     if len(first) != 1 or first[0].words > THANKS_MAX_WORDS:
         return False
     t = _clean(first[0].text)
     return bool(_THANKS_OPENING.match(t) or _CONDOLENCE.search(t) and _SYMPATHY.search(t))
+
+
+# the reader's own contact told back: "Du skrev til os …", "I har spurgt, om …" (not our receipt, "Vi har modtaget din
+# ansøgning …", the officialese opening that delays the answer)
+_OWN_CONTACT = rxcache.compile(r"^(?:[-•*–]\s*)?((du|de|i) (har )?(skrev|skrevet|spurgte|spurgt|søgte|søgt|ringede|ringet|"
+                               r"kontaktede|kontaktet|henvendte|henvendt|klagede|klaget|bad|bedt)\b|"
+                               r"tak,? fordi\b)")
+ACKNOWLEDGEMENT_MAX_WORDS = 60
+
+
+def _acknowledgement(first: list) -> bool:
+    """The first paragraph is two short sentences (at most ``ACKNOWLEDGEMENT_MAX_WORDS`` words together) that open
+    with thanks or the reader's own contact told back ("Tak for jeres ansøgning … Vi kan godt forstå, at …"; "Du
+    skrev til os sidste vinter, at … Det blev vedtaget den 12. november."): the acknowledgement the course asks
+    for before the answer, so the paragraph after it is still at the top (blind reviews 22 and 23: seven good
+    letters were told their message came too late)."""
+    if first[0].zone_index != first[1].zone_index or sum(x.words for x in first) > ACKNOWLEDGEMENT_MAX_WORDS:
+        return False        # one paragraph of two sentences, not a thanks and the paragraph after it
+    t = _clean(first[0].text)
+    return bool(_THANKS_OPENING.match(t) or _OWN_CONTACT.match(t))
 
 
 def _zone_index(zones, pos: int) -> int:
