@@ -5033,8 +5033,8 @@ def _family_list(td: ToneDoc, family: str, rule) -> list:
 
 
 def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
-    """The starts of the body sentences some tone family's rules flag (``tone_cold.COUNTED_FAMILIES``): ``rule``
-    for its own family, the default rule file's rules for the others."""
+    """The starts of the body sentences some tone family flags (``tone_cold.COUNTED_FAMILIES``), by its rules or by
+    the learned model's hits: ``rule`` for its own family, the default rule file's rules for the others."""
     key = ("tone-flagged", id(rule))
     got = td._cache.get(key)
     if got is None:
