@@ -123,6 +123,13 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         # would have to be the answer asked for, not the offer that opens the letter.
         (r"\b(vi|kommunen|jeg) kan (nu |hermed |derfor |gerne )?tilbyde (\S+ ){1,2}(en |et )?([\w-]+ )?[\w-]*(plads|bolig)\b", 3),
         (r"\btilbud om (en |et )?([\w-]+ )?[\w-]*(plads|bolig)\w*", 2),
+        # a place found for the reader or the child is allocated: "Vi har fundet en plads til Ella i Dagplejen Bien",
+        # "Vi har nu fundet en ledig plejebolig til Dem" (not a thing's place: "en plads til din cykel i kælderen")
+        (r"\b(vi|kommunen|jeg) har (nu )?fundet (en |et )?(\w+ )?[\w-]*(plads|bolig) til (dig|dem|jer|hende|ham|\w+ (i|på|hos))\b", 3),
+        # a grant told as what the reader has got: "Du har fået fritidspas til Malou", "I har fået bevilget ...",
+        # "De har fået tilskud til ..." (not a question, "Har du fået ...?")
+        (r"\b(du|de|i) har (nu )?fået (\w+ ){0,2}(bevilget|tildelt|godkendt)\b|"
+         r"\b(du|de|i) har (nu )?fået (et |en )?[\w-]*(fritidspas|friplads|tilskud|bevilling)\b", 2),
         # the reader's own request or application handled, whichever way it went: "Vi har behandlet din anmodning om
         # ..., og ..." (a receipt says it will: "Vi behandler din ansøgning")
         (r"\bhar (nu )?behandlet (din|dit|dine|deres|jeres) ([\w-]+ )?(anmodning|ansøgning|klage|ønske)\w*\b", 2),
@@ -329,12 +336,35 @@ _MISSED_MEETING = Rx(r"\b(undladt|undlod) at møde op\b|\b(ikke|aldrig) (\w+ ){0
                      r"\b(kom|kommet) (\w+ )?ikke til\b|\b(du|de|i|han|hun) kom ikke\b")
 
 
+# The reader's own question or words, told back in an answer ("De spørger, om De kan få en tolk med til Deres møde i
+# Jobcentret den 20. maj", "Du skriver, at du gerne vil flytte samtalen"): a meeting named there is the reader's topic,
+# not a summons of this letter.
+_READER_ASKED = Rx(r"\b(du|de|i) (spørger|har spurgt|spurgte|skriver|har skrevet|skrev)( os| mig)?( \w+)?,? (om|at|hvordan|"
+                   r"hvornår|hvorfor|hvad|hvor|hvilke\w*)\b")
+
+
+# A bill from someone else that the reader paid or sends us ("Tak, fordi du har sendt os regningen fra bedemanden",
+# "tandlægens regning", "den, der har betalt regningen"): the letter pays or refunds it, it charges the reader nothing.
+# Not our own bill ("kommunens regning", "Regningen fra os kommer i maj") nor the reader's cost ("for Deres regning").
+_OTHERS_BILL = Rx(r"\bregning(en|er|erne)? fra (?!os\b|kommunen\b|\w+ kommune\b)\w+|"
+                  r"\b(?!kommunens\b|vores\b|deres\b|jeres\b|dines?\b|din\b)\w+(ens|ernes|ns) regning(er|erne)?\b|"
+                  r"\b(sendt|sende|send|vedlagt|vedlægge) (os|mig) (\w+ )?regning(en|er|erne)?\b|"
+                  r"\b(har|havde|som) (\w+ )?betalt regning(en|er|erne)?\b")
+
+
+def billed_text(text: str) -> str:
+    """``text`` (lower-cased) without the bills of others that the reader paid or sends us (``_OTHERS_BILL``)."""
+    return _OTHERS_BILL.rx.sub(" ", text) if "regning" in text and _OTHERS_BILL.search(text) else text
+
+
 def met_text(text: str) -> str:
-    """``text`` (lower-cased) without the sentences about a meeting the reader missed (``_MISSED_MEETING``)."""
-    if not _MISSED_MEETING.search(text):
+    """``text`` (lower-cased) without the sentences about a meeting the reader missed (``_MISSED_MEETING``) or asked
+    about (``_READER_ASKED``)."""
+    if not _MISSED_MEETING.search(text) and not _READER_ASKED.search(text):
         return text
     pieces = _SENTENCE_END.split(text)
-    return "".join("\n" if i % 2 == 0 and _MISSED_MEETING.search(piece) else piece for i, piece in enumerate(pieces))
+    return "".join("\n" if i % 2 == 0 and (_MISSED_MEETING.search(piece) or _READER_ASKED.search(piece)) else piece
+                   for i, piece in enumerate(pieces))
 
 
 # "Hvis regningen stadig ikke er betalt efter rykkeren, …": what may happen later, not a debt already overdue
@@ -349,11 +379,17 @@ _REMINDER_TO_COME = rxcache.compile(r"\b((sender|udsender|får|modtager) (vi|kom
                                     r"( dig| jer| dem)?) (en|et) (skriftlig |ny )?(påmindelse|rykker)\w*")
 
 
+# a reminder denied: "Det er ikke kommunens opgave at minde jer om reglerne" (a reproach, no reminder of this letter)
+_NO_REMINDING = rxcache.compile(r"\bikke (\w+ ){0,4}at minde (dig|jer|dem|de) om\b")
+
+
 def factual_text(text: str) -> str:
-    """``text`` without its conditional clauses and the reminders it says will come: a reminder's markers ("stadig
-    ikke betalt", "påmindelse") count only as facts of this letter."""
+    """``text`` without its conditional clauses, the reminders it says will come and the reminding it denies: a
+    reminder's markers ("stadig ikke betalt", "påmindelse") count only as facts of this letter."""
     if "påmindelse" in text or "rykker" in text:
         text = _REMINDER_TO_COME.sub(" ", text)
+    if "minde" in text:
+        text = _NO_REMINDING.sub(" ", text)
     return _CONDITION_CLAUSE.sub(" ", text) if "hvis" in text or "såfremt" in text or "i tilfælde af" in text else text
 
 
@@ -392,6 +428,8 @@ def opening_parts(parts, text: str) -> list:
 # a duty to attend, however late it comes in the letter ("I skal derfor møde op til et møde på skolen den …", "De er
 # hermed indkaldt til …"): the letter is a summons even when it opens with the background
 SUMMONS_DUTY = Rx(r"\b(du|de|i) (skal|bedes) (derfor |hermed |venligst )?(\w+ )?møde (op )?(til|på|i)\b|"
+                  # "Vi indkalder jer derfor til et møde ...", "Derfor indkalder vi dig til ..."
+                  r"\b((vi|jeg|kommunen) indkalder|indkalder (vi|jeg|kommunen)) (hermed |derfor |nu )?(dig|jer|dem|de)\b|"
                   r"\b(du|de|i) (er|bliver) (hermed )?indkaldt til\b|\b(du|de|i) indkaldes (hermed )?til\b")
 
 
@@ -526,7 +564,7 @@ def genre_scores(text: str, timetable: bool = True) -> dict[str, float]:
     times, time_score = 0, 0.0
     for genre, markers in _COMPILED:
         own = decided if genre == "afgoerelse" else actual if genre == "paamindelse" else met if genre == "indkaldelse" \
-            else text
+            else billed_text(text) if genre == "opkraevning" else text
         for rx, w in markers:
             found = rx.count(own, 3)
             scores[genre] += w * found

@@ -154,10 +154,19 @@ APPEAL_DEADLINE = [
     rf"\b{NUMBER_WORDS} (uger|uge|dage|dag|måneder|måned)\b", r"\bsenest (den )?\d", r"\binden (den )?\d",
     DATE_RE, PLACEHOLDER_DATE, r"\{+\s*klagefrist",
 ]
+# what a reply deadline is for: the reader's answer ("jeres bemærkninger", "at svare", "høringssvar")
+_REPLY_FOR = (r"(for|til) (at (svare|sende|give|komme med|fremkomme med|udtale)|(jeres|dine|deres|din|dit|eventuelle) "
+              r"(\w+ )?(svar|bemærkninger|kommentarer|indsigelser|synspunkter|høringssvar))\b")
+_REPLY_FRIST = rf"\b((svar|hørings|bemærknings|indsigelses)frist(en)?\b|frist(en)? {_REPLY_FOR})"
 REPLY_DEADLINE = [
     r"\bsenest\b[^.?!]{0,25}?(\d|\{|«|\[|<<)", r"\binden\b[^.?!]{0,25}?(\d|\{|«|\[|<<)",
     rf"\binden (for )?{NUMBER_WORDS} (hverdage|dage|dag|uger|uge)\b", r"\bfør (den )?\d",
     rf"\b(senest|inden|før) {WEEKDAYS}\b", PLACEHOLDER_DATE,
+    # the deadline as the subject of its own sentence: "Fristen for jeres bemærkninger er den 6. juni", "Svarfristen
+    # udløber fredag den 3. maj", "Høringsfrist: 12. maj"; or after its date: "Den 6. juni er sidste frist for at
+    # svare". Only the reader's reply: a deadline to appeal, to pay or to do the work an order would ask is no answer
+    rf"{_REPLY_FRIST}[^.?!]{{0,40}}?(\d|\{{|«|\[|<<)",
+    rf"(\d|\}}|»|\]|>>)[^?!\n]{{0,30}}\b(er|bliver) (den )?(sidste )?(dag|frist)(en)? {_REPLY_FOR}",
 ]
 DATES = [DATE_RE, rf"\b{WEEKDAYS}\b", r"\b\d{1,2}/\d{1,2}\b", r"\bi (dag|morgen)\b", PLACEHOLDER_DATE]
 CLOCK = [r"\bkl\.?\s*\d", r"\bklokken \d", r"\b\d{1,2}:\d{2}\b", rf"\{{+\s*{FIELD_PREFIX}(tid|tidspunkt|klokkeslæt)",
@@ -544,7 +553,7 @@ def _missing(doc, rule) -> list[tuple[str, tuple[int, int]]]:
         return [] if ok else [(element, anchor)]
     if element == "indkaldelse-tid-sted":
         first = list(lay.window(p["window_sentences"], p["intro_words"]))
-        window = list(lay.heading_sents) + first + _list_after(lay.body, first) + \
+        window = list(lay.heading_sents) + first + _list_after(lay.body, first) + _after_invitation(lay.body, first) + \
             [s for s in lay.body if s.part == "keyvalue"]       # a "Tid:"/"Sted:" block says when and where
         # a table of labels and values ("Hvornår | 4. maj kl. 10", "Hvor | Rådhuset") is a key-value block too
         cells = [s for s in lay.body if s.part != "keyvalue" and _in_table(doc, s)]
@@ -585,6 +594,28 @@ def _given_later(body, window: set, missing: list[str], params: dict) -> bool:
         if all(_has(_rx(params, _TID_STED_KEYS[name]), near) for name in missing):
             return True
     return False
+
+
+# the opening announces the meeting itself: "Jeg vil gerne komme på besøg hos jer igen", "Vi inviterer dig til en
+# samtale om dit fleksjob", "Du er indkaldt til et møde" (not background about meetings: "Vi holder samtaler med alle")
+_INVITATION = rxcache.compile(
+    r"\b(vil|skal) (gerne )?(\w+ ){0,2}(komme på (\w+ )?besøg|besøge|invitere|indkalde|mødes|holde (et |en )?(møde|samtale))\b|"
+    r"\b(indkalder|inviterer|besøger) (\w+ )?(dig|jer|dem|de)\b|\b(du|de|i) (er|bliver) (hermed )?(indkaldt|inviteret)\b|"
+    r"\bkommer (gerne )?på (\w+ )?besøg\b")
+INVITATION_MAX_WORDS = 30
+
+
+def _after_invitation(body, first: list) -> list:
+    """The sentence right after a first paragraph of one short sentence that announces the meeting ("Nu er Ida fire
+    måneder, og jeg vil gerne komme på besøg hos jer." and then "Jeg kommer tirsdag den 4. marts kl. 10 ..."): the
+    reader sees its time and place at once, so they are not further down."""
+    if len(first) != 1 or first[0] not in body or first[0].words > INVITATION_MAX_WORDS \
+            or not _INVITATION.search(_lower(first[0])):
+        return []
+    at = body.index(first[0])
+    if at + 1 >= len(body) or body[at + 1].zone_index == first[0].zone_index:
+        return []       # the first paragraph has more sentences than the window holds
+    return [body[at + 1]]
 
 
 def _list_after(body, first: list, limit: int = 8) -> list:

@@ -205,6 +205,11 @@ DECISION = [
     # the same told from our side: "Vi kan se, at vi endnu ikke har modtaget din betaling på 1.250 kr."
     r"\b(vi|jeg|kommunen) (\w+ ){0,2}?ikke (\w+ ){0,2}?(modtaget|fået|set) [^.!?]{0,40}?\b(betaling\w*|indbetaling\w*|"
     r"pengene|beløbet|afdrag\w*|husleje\w*)\b",
+    # a grant told as what the reader has got, a place found for the reader's child (as in letterlab.genres): "Du har
+    # fået fritidspas til Malou", "Vi har fundet en plads til Ella i Dagplejen Bien"
+    r"\b(du|de|i) har (nu )?fået (\w+ ){0,2}(bevilget|tildelt|godkendt)\b|"
+    r"\b(du|de|i) har (nu )?fået (et |en )?[\w-]*(fritidspas|friplads|tilskud|bevilling)\b",
+    r"\b(vi|kommunen|jeg) har (nu )?fundet (en |et )?(\w+ )?[\w-]*(plads|bolig) til (dig|dem|jer|hende|ham|\w+ (i|på|hos))\b",
     r"\b(du|de) skal (måske )?(betale|tilbagebetale)\b", r"tilladelse\b.*\bmeddeles\b", r"\bmeddeles\b.*tilladelse\b", r"\bdu har ret til\b", r"\bdu har ikke ret til\b",
     # injunctions, fines, reductions, stops and partial grants, whatever the letter calls them
     r"\b(vi )?(giver|har givet|meddeler|udsteder) (\w+ ){0,2}(et )?påbud\b", r"\bpåbyde[rs]?\b", r"\bdu får (et )?påbud\b",
@@ -829,6 +834,11 @@ _MISSED = rxcache.compile(r"\b(undladt|undlod|udeblev|udeblevet|(er|var|har) ikk
 _NO_SUMMONS = rxcache.compile(r"\b(ikke|ingen)\b[^,.!?]{0,40}?\b(indkald\w*|inviter\w*|mød(e)? op)\b")
 
 
+# a step that comes when or if something happens later: "Når der bliver en bolig ledig, ringer vi til dig, og du får
+# nogle dage til at se den", "Hvis du siger nej to gange, ...": what will happen then, not what this letter decides
+_WHEN_LATER = rxcache.compile(r"^(?:[-•*–]\s*)?(når|hvis|såfremt) (der|vi|jeg|kommunen|du|de|i|\w+(en|et|erne)) [^,.!?]{0,80},")
+
+
 class _Classifier:
     """The message classes of sentences for one set of patterns, remembered per sentence text."""
 
@@ -848,7 +858,7 @@ class _Classifier:
                 out |= {name for (name, _), found in zip(self.tests, self.all.search(du)) if found}
             if "action" not in out and starts_imperative(t, self.imperatives):
                 out.add("action")
-            if "decision" in out and _LOOK_INTO.match(t):
+            if "decision" in out and (_LOOK_INTO.match(t) or _WHEN_LATER.match(t)):
                 out.discard("decision")
             if "summons" in out and _MISSED.search(t):
                 out.discard("summons")      # "Du var indkaldt den 3. maj, men kom ikke": background, no summons
@@ -1804,7 +1814,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
             continue
         if conds.search(t) or section_if or ONGOING_DUTY.search(t):
             continue
-        if STANDING_TIME.search(t) or _advice(t) or _not_a_task(t):
+        if STANDING_TIME.search(t) or _advice(t) or _not_a_task(t) or _role_duty(t):
             continue
         prev = seq[i - 1].text.strip() if i > 0 else ""
         if prev.endswith("?"):
@@ -1828,6 +1838,9 @@ def _handling_uden_frist(doc, rule) -> Iterator:
                                            for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD))):
             settled.add(verb)
             continue        # "For at vi kan behandle …, skal vi have en kopi af …" … "Send papirerne senest den …"
+        if _thing_dated_elsewhere(seq, i, t, flag, deadlines):
+            settled.add(verb)
+            continue        # "Du bedes indsende kontoudtog ..." ... "Oplysningerne skal være os i hænde senest den ..."
         if _before_dated_event(t, lay, text):
             settled.add(verb)
             continue        # "Skemaet skal være udfyldt inden samtalen", and the letter gives the day of the talk
@@ -1889,6 +1902,31 @@ def _need_dated_later(seq, i: int, t: str, deadlines, flag) -> bool:
         return False
     return any(seq[k].zone == "body" and _SENDS.search(_clean(seq[k].text)) and flag(k, deadlines)
                for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD)))
+
+
+# what a request asks the reader to hand in, and a dated sentence that names it again or gathers all of it up
+# ("Oplysningerne skal være os i hænde senest den 29. januar", "Vi skal have dine bemærkninger senest den 27. maj")
+_THING = rxcache.compile(r"\b(bemærkning|oplysning|kontoudtog|dokumentation|dokument|papir|skema|lønsed|kvittering|attest|"
+                         r"erklæring|regnskab|høringssvar|indsigelse|kommentar)\w*")
+_ALL_OF_IT = rxcache.compile(r"\b(oplysningerne|papirerne|dokumenterne|bilagene|materialet|dokumentationen|det hele|"
+                             r"alle (\w+ )?(oplysninger|papirer|dokumenter|bilag))\b")
+_BY_WHEN = rxcache.compile(r"\b(senest|inden|før|frist\w*|i hænde)\b")
+
+
+def _thing_dated_elsewhere(seq, i: int, t: str, flag, deadlines) -> bool:
+    """The request asks for a thing to hand in (``_THING``), and another body sentence of the letter, before or
+    after it, gives the deadline (``_BY_WHEN``) for that thing by name or for all of it (``_ALL_OF_IT``)."""
+    m = _THING.search(t)
+    if m is None:
+        return False
+    stem = m.group(1)
+    for k in range(max(0, i - SECTION_AHEAD), min(len(seq), i + 1 + SECTION_AHEAD)):
+        if k == i or seq[k].zone != "body" or not flag(k, deadlines):
+            continue
+        other = _clean(seq[k].text)
+        if _BY_WHEN.search(other) and (stem in other or _ALL_OF_IT.search(other)):
+            return True
+    return False
 
 
 def _sanction_dated(lay: Layout, deadlines) -> bool:
@@ -1974,6 +2012,23 @@ LEGAL_BASIS = rxcache.compile(r"\b(vi|jeg|kommunen) (beder|anmoder) om (?!at\b)[
 RELIEF = rxcache.compile(r"\b((du|de|i) skal|skal (du|de|i)) (\w+ )?(kun|blot|bare) (\w+ )?(betale|dække|afholde)\b")
 
 
+# a standing duty of the reader's role, by a rule: "Som grundejer skal du rydde fortovet ud for din ejendom, fordi det
+# står i vinterregulativet", "Som hundeejer skal du efter hundeloven samle op efter hunden". The rule always applies;
+# it is no task with a date. Not a task the letter sets now ("Som ejer skal De derfor få kloakken repareret", "...
+# nu", "straks") nor a role duty with no rule named ("Som forælder skal du udfylde skemaet").
+_ROLE_OPENING = rxcache.compile(r"^(?:[-•*–]\s*)?(som|da (du|de|i) er|når (du|de|i|man) er) [\w-]+( af [\w -]{1,40}?)?,? "
+                                r"(skal|har|må|bør|er) (du|de|i|man)\b", re.I)
+_RULE_SOURCE = rxcache.compile(r"\b(\w*regulativ\w*|\w*vedtægt\w*|\w*reglement\w*|ordensregl\w*|\w*bekendtgørelse\w*|reglerne|"
+                               r"\w+loven|\w+lovens|loven|lovens|lov om|lokalplan\w*|servitut\w*)\b|§", re.I)
+_SET_NOW = rxcache.compile(r"\b(derfor|nu|hermed|straks|omgående|snarest|hurtigst muligt)\b", re.I)
+
+
+def _role_duty(t: str) -> bool:
+    """A duty that comes with the reader's role and a rule (``_ROLE_OPENING`` and ``_RULE_SOURCE``), set by no event
+    of this letter (``_SET_NOW``): it stands all the time, so it needs no date."""
+    return bool(_ROLE_OPENING.search(t) and _RULE_SOURCE.search(t) and not _SET_NOW.search(t))
+
+
 def _not_a_task(t: str) -> bool:
     """A sentence with request words that asks nothing by a date: an own share (``OWN_SHARE``), a relief
     (``RELIEF``) or the legal basis of a request (``LEGAL_BASIS``)."""
@@ -2031,7 +2086,23 @@ def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:
         verb = d.group(1)
         verb = verb[:-1] if verb.endswith("e") else verb
         return SAME_ACT.get(verb, verb)
-    return None
+    return _passive_duty_verb(text)
+
+
+# a duty in the passive: "Beløbet skal være betalt senest ...", "Skemaet bedes returneret ..." ("betalt" -> "betal"), so
+# "Betal via MobilePay ..." further down is how to do it
+_PASSIVE_DUTY = rxcache.compile(r"\b(skal (\w+ ){0,2}være|bedes( [\w.]+){0,2}) (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|"
+                                r"indbetalt|afleveret|returneret)\b")
+
+
+def _passive_duty_verb(text: str) -> str | None:
+    """The imperative of a duty in the passive (``_PASSIVE_DUTY``), or None."""
+    m = _PASSIVE_DUTY.search(text)
+    if m is None:
+        return None
+    part = m.group(4)
+    verb = part[:-2] if part.endswith("et") else part[:-1]
+    return SAME_ACT.get(verb, verb)
 
 
 # verbs for the same act: "Indbetal beløbet til ..." is how to do "Du skal betale 1.200 kr. senest den ..."

@@ -108,6 +108,14 @@ def test_partial_grant_counts_as_refusal(plain_nlp):
     ("Skriv til os senest {svarfrist}.", False),
     ("Skriv til os, hvis du har bemærkninger.", True),
     ("Send os dine bemærkninger snarest.", True),
+    # the deadline as the subject of its own sentence, or after its date
+    ("Fristen for dine bemærkninger er torsdag den 4. september 2026.", False),
+    ("Høringsfristen udløber den 18. marts 2026, men ring, hvis du har brug for mere tid.", False),
+    ("Den 2. oktober 2026 er sidste frist for at svare os.", False),
+    # hard negatives: a deadline to appeal, to pay or to do the work is not a deadline to answer the hearing
+    ("Klagefristen er 4 uger. Skriv til os, hvis du har bemærkninger.", True),
+    ("Fristen for at betale er den 1. juni 2026. Skriv til os, hvis du har bemærkninger.", True),
+    ("Den 1. oktober 2026 er fristen for at fælde træet. Skriv til os, hvis du har bemærkninger.", True),
 ])
 def test_hearing_needs_a_reply_deadline(plain_nlp, body, flagged):
     text = f"Partshøring\n\nKære Ali Hassan\n\nVi overvejer at stoppe din hjælp. {body}"
@@ -128,6 +136,19 @@ def test_hearing_needs_a_reply_deadline(plain_nlp, body, flagged):
     # a visit at the reader's home: the place is the reader's own address
     ("Besøg fra hjemmeplejen\n\nKære Ib\n\nVi vil gerne besøge dig tirsdag den 12. januar kl. 10.00.", None),
     ("Forebyggende hjemmebesøg\n\nKære Ib\n\nVi kommer tirsdag den 12. januar kl. 10.00.", None),
+    # one short sentence that announces the visit, and its time and place right after it
+    ("Besøg af ergoterapeuten\n\nKære Grete\n\nDu har fået en ny rollator, og jeg vil gerne komme på besøg og se, "
+     "om den passer til dig.\n\nJeg kommer fredag den 7. marts kl. 13.00 hjem til dig på Bakkedraget 4.\n\n"
+     "Ring, hvis tiden ikke passer.", None),
+    ("Samtale om Sofies skolestart\n\nKære Jonas og Line\n\nVi inviterer jer til en samtale om Sofies start i "
+     "skolen.\n\nSamtalen er mandag den 2. juni kl. 15.00 på skolens kontor.", None),
+    # hard negatives: an opening about something else, or an intro of more sentences, keeps the finding
+    ("Indkaldelse til samtale\n\nKære Jesper\n\nVi holder samtaler med alle, der får ledighedsydelse, for at tale "
+     "om, hvordan det går med jobsøgningen.\n\n"
+     "Samtalen er den 12. november kl. 10.00 på Havnegade 4.", "dato, klokkeslæt og sted"),
+    ("Indkaldelse til samtale\n\nKære Jesper\n\nVi vil gerne holde en samtale med dig. Du har været ledig i et år, "
+     "og vi vil tale om, hvad der kan hjælpe dig videre til et job.\n\n"
+     "Samtalen er den 12. november kl. 10.00 på Havnegade 4.", "dato, klokkeslæt og sted"),
 ])
 def test_summons_needs_time_and_place_up_front(plain_nlp, text, missing):
     found = run(plain_nlp, text, "genre.indkaldelse-tid-sted", "indkaldelse")

@@ -96,6 +96,9 @@ def run(plain_nlp, text, rule_id, genre=None):
     ("Vi mangler din lønseddel for marts for at kunne beregne dit tilskud", "action"),
     ("Her er din regning for tømning af septiktanken i maj.", "action"),
     ("For at kunne beregne tilskuddet har vi brug for en kopi af din lønseddel.", "action"),
+    # a grant told as what the reader has got, a place found for a child
+    ("Du har fået tilskud til Emils svømmehold i foråret 2027.", "decision"),
+    ("Vi har fundet en plads til Ella i Dagplejen Bien på Lærkevej.", "decision"),
 ])
 def test_classify_finds_the_class(sentence, cls):
     assert cls in message.classify(sentence, PARAMS)
@@ -105,6 +108,9 @@ def test_classify_finds_the_class(sentence, cls):
     "Vi har set på din sag.",
     "Visitationen har modtaget Deres ansøgning om bevilling af en el-scooter.",  # a topic, not a decision
     "Din ansøgning kom til os den 14. august 2026.",
+    # what happens when or if something happens later decides nothing now; nor a plan still to be adopted
+    "Når der bliver en plads ledig, ringer vi til dig, og du får en uge til at svare.",
+    "Hvis du siger nej to gange, bliver du flyttet bagerst på listen.",
 ])
 def test_classify_leaves_background_alone(sentence):
     assert message.classify(sentence, PARAMS) - {"receipt"} == set()
@@ -406,6 +412,25 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
     ("Du skal betale 1.245 kr. senest den 1. maj 2026.\n\nDet skal du betale for:", []),
     ("Vi beder dig sende dine lønsedler senest den 1. maj 2026.\n\nRing til Borgerservice.",
      ["Ring til Borgerservice."]),
+    # a duty in the passive with its deadline: "Betal via ..." further down is how to do it
+    ("Kontingentet skal være betalt senest den 15. august 2026.\n\nBetal via MobilePay på nr. 44120.", []),
+    ("Gebyret bedes indbetalt senest den 3. juni 2026.\n\nIndbetal til reg.nr. 1234 konto 5566778899.", []),
+    ("Skemaet skal være sendt senest den 3. juni 2026.\n\nBetal gebyret på 200 kr.", ["Betal gebyret på 200 kr."]),
+    # a standing duty of the reader's role by a rule is no task with a date
+    ("Som hundeejer skal du fjerne din hunds efterladenskaber, fordi det står i kommunens ordensregler.", []),
+    ("Som udlejer skal du melde nye lejere til os efter reglerne i lov om boligforhold.", []),
+    # hard negatives: a role duty the letter sets now, or one without a rule, is a task
+    ("Som ejer af ejendommen skal De derfor betale for reparationen efter vejlovens § 12.",
+     ["Som ejer af ejendommen skal De derfor betale for reparationen efter vejlovens § 12."]),
+    ("Som forælder skal du udfylde skemaet om Noahs sygdom.", ["Som forælder skal du udfylde skemaet om Noahs sygdom."]),
+    # the thing asked for is dated elsewhere in the letter, by name or all of it together
+    ("Vi skal have dine bemærkninger senest den 4. juni 2026.\n\nVi har vedlagt kortet over skellet.\n\n"
+     "Bemærkninger bedes sendt med Digital Post.", []),
+    ("Du bedes sende dine lønsedler for marts og april.\n\nVi har brug for dem, fordi din indtægt har ændret sig."
+     "\n\nVi har vedlagt en vejledning.\n\nOplysningerne skal være os i hænde senest den 2. juni 2026.", []),
+    # hard negatives: the dated sentence is about another thing
+    ("Send os dine lønsedler for marts.\n\nVi har vedlagt en vejledning.\n\nVi har brug for et nyt skema."
+     "\n\nSkemaet skal være os i hænde senest den 2. juni 2026.", ["Send os dine lønsedler for marts."]),
 ])
 def test_action_without_deadline(plain_nlp, body, flagged):
     _, found = run(plain_nlp, f"Kære Mette Lund\n\n{body}", "klart-budskab.handling-uden-frist")
