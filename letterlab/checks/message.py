@@ -315,8 +315,11 @@ IMPERATIVES = [
     "upload", "indberet",
 ]
 # the need a case waits for, as a request ("For at vi kan behandle jeres ansøgning, skal vi have en kopi af …")
-NEED_FOR_CASE_RX = (r"\bfor at (vi|kommunen|jeg) kan (\w+ ){0,2}(behandle|færdigbehandle|vurdere|tage stilling|afgøre|"
-                    r"beregne)\b[^.!?\n]{0,80}?\b(skal|har|mangler) (vi|kommunen|jeg) (\w+ )?(have|brug for|bruge|modtage|se)\b")
+# (anywhere after "for at" with a verb of handling the case; at the start of the sentence after "for at", "før" or "inden"
+# with any verb: "Før vi kan udbetale hjælpen, må vi se ...")
+NEED_FOR_CASE_RX = (r"(\bfor at (vi|kommunen|jeg) kan (\w+ ){0,2}(behandle|færdigbehandle|vurdere|tage stilling|afgøre|"
+                    r"beregne)\b[^.!?\n]{0,80}?|^(?:[-•*–]\s*)?(for at|før|inden) (vi|jeg|kommunen) kan [^,.!?]{3,60}, )"
+                    r"\b(skal|må|har|mangler) (vi|kommunen|jeg) (\w+ )?(have|brug for|bruge|modtage|se)\b")
 ACTIONS = [
     r"^(?:[-•*–]\s*)?(?:så\s+)?(send|indsend|fremsend|udfyld|ring|betal|indbetal|aflever|returner|kontakt|svar(?! (på|vedrørende|vedr\.|om|fra|til) )|meld|skriv til (os|mig)|giv os besked|giv besked)\b",
     r"\b(vi|jeg) beder (dig|jer|dem|de) (\w+ ){0,2}(om at )?(betale|indbetale|sende|indsende|udfylde|ringe|kontakte|svare|aflevere|give|melde|tage)\b",
@@ -372,9 +375,6 @@ ACTIONS = [
     r"indsendt|returneret|udfyldt)\b",
     r"\b(du|de) har (stadig|endnu) ikke (\w+ ){0,2}?(afleveret|betalt|indbetalt|sendt|indsendt|returneret|udfyldt|svaret|"
     r"meldt)\b",
-    # what we need before the case can go on: "For at vi kan behandle ansøgningen, skal vi have en kopi af ..."
-    r"^(?:[-•*–]\s*)?(for at|før|inden) (vi|jeg|kommunen) kan [^,.!?]{3,60}, (skal|må) (vi|jeg|kommunen) (\w+ )?"
-    r"(have|bruge|se|modtage)\b",
     # a bill's due date, in officialese: "Beløbet forfalder til betaling den 1. marts", "Kontingentet forfalder den 5. maj"
     rf"^(?:[-•*–]\s*)?(beløbet|regningen|opkrævningen|fakturaen|\w*(leje|lejen|afgiften|gebyret|kontingentet|betalingen|"
     rf"prisen|restancen)) (\w+ )?forfalder (\w+ )?(til (betaling|indbetaling) )?(den |d\. )?\d{{1,2}}\.\s*{MONTHS}",
@@ -1769,8 +1769,6 @@ def _advice(text: str) -> bool:
 
 # the need a case waits for ("For at vi kan behandle jeres ansøgning, skal vi have en kopi af …"): how and by when the
 # reader sends it may come later in the letter ("Send gerne papirerne senest den 15. december")
-NEED_FOR_CASE = rxcache.compile(NEED_FOR_CASE_RX)
-SEND_WORD = rxcache.compile(r"\b(send\w*|indsend\w*|fremsend\w*|upload\w*|aflever\w*|vedlæg\w*)\b")
 
 
 def _handling_uden_frist(doc, rule) -> Iterator:
@@ -1833,11 +1831,8 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if demand and _sanction_dated(lay, deadlines):
             continue        # "Du bedes fjerne trailerne." ... "Sker det ikke inden den 1. juni, ...": the demand's date
         if _need_dated_later(seq, i, t, deadlines, flag):
-            continue        # "For at vi kan behandle sagen, skal vi have ..." ... "Send papirerne senest den 1. maj"
-        if NEED_FOR_CASE.search(t) and any(flag(k, deadlines) and SEND_WORD.search(_clean(seq[k].text))
-                                           for k in range(i + 1, min(len(seq), i + 1 + SECTION_AHEAD))):
             settled.add(verb)
-            continue        # "For at vi kan behandle …, skal vi have en kopi af …" … "Send papirerne senest den …"
+            continue        # "For at vi kan behandle sagen, skal vi have ..." ... "Send papirerne senest den 1. maj"
         if _thing_dated_elsewhere(seq, i, t, flag, deadlines):
             settled.add(verb)
             continue        # "Du bedes indsende kontoudtog ..." ... "Oplysningerne skal være os i hænde senest den ..."
@@ -1889,10 +1884,12 @@ _NOT_DONE_BY = rxcache.compile(r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^.!
 
 
 # what we need from the reader, told as our need: "skal vi have", "vi har brug for", "vi mangler"
-_OUR_NEED = rxcache.compile(r"\b(skal (vi|jeg|kommunen) (\w+ )?(have|bruge)|(vi|jeg|kommunen) skal (\w+ )?(have|bruge)|"
+# ("må vi se", "skal vi modtage": the need the case waits for, ``NEED_FOR_CASE_RX``)
+_OUR_NEED = rxcache.compile(r"\b((skal|må) (vi|jeg|kommunen) (\w+ )?(have|bruge|modtage|se(?! på))|"
+                            r"(vi|jeg|kommunen) (skal|må) (\w+ )?(have|bruge|modtage|se(?! på))|"
                             r"((vi|jeg) har|har (vi|jeg)) brug for|(vi|jeg|kommunen) mangler|mangler (vi|jeg|kommunen))\b")
-# a later sentence that sends, hands in or uploads: "Send papirerne senest ...", "Upload dem inden den 3. maj"
-_SENDS = rxcache.compile(r"\b(send\w*|indsend\w*|fremsend\w*|aflever\w*|upload\w*|returner\w*)\b")
+# a later sentence that sends, hands in, uploads or encloses: "Send papirerne senest ...", "Upload dem inden den 3. maj"
+_SENDS = rxcache.compile(r"\b(send\w*|indsend\w*|fremsend\w*|aflever\w*|upload\w*|returner\w*|vedlæg\w*)\b")
 
 
 def _need_dated_later(seq, i: int, t: str, deadlines, flag) -> bool:

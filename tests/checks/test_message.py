@@ -428,6 +428,9 @@ def test_receipt_may_open_with_we_have_received(plain_nlp):
      "Bemærkninger bedes sendt med Digital Post.", []),
     ("Du bedes sende dine lønsedler for marts og april.\n\nVi har brug for dem, fordi din indtægt har ændret sig."
      "\n\nVi har vedlagt en vejledning.\n\nOplysningerne skal være os i hænde senest den 2. juni 2026.", []),
+    # the need the case waits for, in any verb after "Før vi kan ...", dated where the letter says how to send it
+    ("Før vi kan udbetale boligstøtten, må vi se din nye lejekontrakt.\n\nVi har vedlagt en vejledning.\n\n"
+     "Den nye husleje gælder fra 1. maj.\n\nUpload kontrakten på borger.dk senest den 3. juni 2026.", []),
     # hard negatives: the dated sentence is about another thing
     ("Send os dine lønsedler for marts.\n\nVi har vedlagt en vejledning.\n\nVi har brug for et nyt skema."
      "\n\nSkemaet skal være os i hænde senest den 2. juni 2026.", ["Send os dine lønsedler for marts."]),
