@@ -230,6 +230,9 @@ ALONE: dict[str, re.Pattern | None] = {
     "duty_of_others": rxcache.compile(r"\b(det er|er det)\s+(alles|enhvers)\s+(\w+\s+)?(ansvar|pligt)\b"),
 }
 _CONDITION_RE = rxcache.compile(r"\b(hvis|medmindre|såfremt)\b")
+# what we do about it follows ("…, så vi sender det igen"), or what the reader missed was never theirs to do ("ikke har
+# fået vores brev"): an assumption in the reader's favour
+_OUR_TURN_RE = rxcache.compile(r"[,;] (så|og derfor|derfor) (\w+ )?(vi|jeg|kommunen)\b|\bikke (har |havde )?(fået|modtaget)\b")
 # a question told back: "Du spurgte, om det havde været en fordel, hvis …", "Mange spørger, om man bør …"
 _TOLD_QUESTION_RE = rxcache.compile(r"\b(om|hvorvidt)\s*$|\b(spørg|spurg|spurgt)\w*\b")
 # the news of a change: "fremover" then tells what the change means, not a correction
@@ -251,7 +254,7 @@ def stands_alone(td, k: int, name: str, start: int) -> bool:
         prev = td.sents[k - 1] if k > 0 else None
         near = [low] + ([prev.low] if prev is not None and not T._new_paragraph(td, prev, td.sents[k]) else [])
         return not any(CHANGE_NEWS_RE.search(x) for x in near)
-    if name == "assumed" and _CONDITION_RE.search(low):
+    if name == "assumed" and (_CONDITION_RE.search(low) or _OUR_TURN_RE.search(low)):
         return False
     rx = ALONE[name]
     return rx is None or bool(rx.search(low))

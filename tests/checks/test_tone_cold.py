@@ -85,6 +85,8 @@ def test_one_other_cold_sentence_is_not_enough(tone_findings, family, sentence, 
     ("bebrejdelse", "Vi må gå ud fra, at du ikke ønsker pladsen, hvis vi ikke hører fra dig inden den 1. maj."),
     # our assumption in the reader's favour, advice, a fact everyone knows, a question told back
     ("bebrejdelse", "Vi må gå ud fra, at du har travlt med flytningen, så vi henter sækkene hos dig."),
+    ("bebrejdelse", "Vi må gå ud fra, at du ikke har set tømmeplanen, så vi sender den med dette brev."),
+    ("bebrejdelse", "Vi må gå ud fra, at du ikke har modtaget regningen for marts."),
     ("belaering", "Man bør skylle glas og flasker, før de kommer i containeren."),
     ("belaering", "Det er almindeligt kendt, at haveaffald kan blive til kompost."),
     ("bebrejdelse", "Du spurgte, om det havde været en fordel, hvis du havde bestilt tømningen i marts."),
