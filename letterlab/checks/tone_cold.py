@@ -69,7 +69,9 @@ SHAPES: dict[str, tuple[tuple[str, re.Pattern, str], ...]] = {
             r"^\W*(sagen|din sag|deres sag|jeres sag)\s+(genoptages|behandles)\s+ikke\s*(igen|yderligere)?\W*$|"
             r"\bkan ikke (\w+ )?føre til (et andet|en anden|nogen anden|et nyt) (resultat|afgørelse|vurdering)\b|"
             r"\b(der er|vi ser|kommunen ser) ingen (grund|anledning) til at (\w+ )?(se anderledes|ændre|genoverveje|revurdere)\b|"
-            r"\bkan ikke se bort fra\b|^\W*(sagen|afgørelsen) er (hermed )?(afgjort|endelig)\W*$"),
+            r"\bkan ikke se bort fra\b|^\W*(sagen|afgørelsen) er (hermed )?(afgjort|endelig)\W*$|"
+            r"\b(indgår|indgik) ikke i (\w+ )?(vurdering|afgørelse|beslutning|behandling)\w*|"
+            r"\bhar ikke givet anledning til (\w+ )?(ændring|at ændre|en anden)\w*"),
          "Skriv, hvorfor det ikke ændrer afgørelsen, og vis, at du har læst det, læseren skrev."),
     ),
     # compliance demanded without a reason: in the passive, "regardless", a correction for the future, a ban
@@ -211,7 +213,7 @@ def cold_enough(flagged: set[int], k_start: int) -> bool:
 # no cold letter around them (``stands_alone``): the ideal citizen held up, blame in hindsight, a duty followed by the
 # reader's failure, what "man" should know or "burde" have done, what one should do "som <role>", a duty said to be
 # everyone's, "vi må gå ud fra, at De ikke …" (we had to conclude the reader failed; with a condition it is a fair
-# consequence), "fremover" as a correction (not as the news of a change: a date, "fra …", a new scheme in the
+# consequence), the reader's own points said to have no bearing on our decision, "fremover" as a correction (not as the news of a change: a date, "fra …", a new scheme in the
 # sentence or the one before). Never in a question told back ("Du spurgte, om man bør …").
 # The rest stay behind the gate: their words are often fair in a friendly letter (advice with "man bør", "det er
 # almindeligt kendt, at vejsalt skader hække", "vi må gå ud fra, at I får brug for mere plads, så …", a bare ban,
@@ -228,6 +230,16 @@ ALONE: dict[str, re.Pattern | None] = {
                                   r"\bsom\s+[a-zæøå]+\s+(\w+\s+)?bør man\b|\bman bør som\s+[a-zæøå]+\b"),
     "assumed": rxcache.compile(r"\bvi\s+må\s+(gå ud fra|antage|formode),?\s+at\b[^.]*\b(ikke|aldrig|undladt|glemt|overset)\b"),
     "duty_of_others": rxcache.compile(r"\b(det er|er det)\s+(alles|enhvers)\s+(\w+\s+)?(ansvar|pligt)\b"),
+    # the reader's own points said to weigh nothing in our decision ("Dine bemærkninger om støjen ændrer ikke på
+    # afgørelsen"), not something in the reader's favour ("… ændrer ikke på din ret til …")
+    "no_bearing": rxcache.compile(
+        r"^\W*((dine|deres|jeres|disse|de nævnte|de) (\w+ ){0,2}?(bemærkning|oplysning|forklaring|indsigelse|argument|"
+        r"synspunkt|høringssvar|indvending|forhold|begrundelse)\w*|at (du|de|i) [^.]{3,80}?),? "
+        r"[^.]{0,60}?\b(ændrer|rykker|forandrer) (\w+ )?(ikke|intet) (på|ved) (\w+ )?(vurdering|afgørelse|beslutning|resultat|"
+        r"regler|sagen|sagens)\w*|"
+        r"^\W*(dine|deres|jeres|disse|de nævnte|de) (\w+ ){0,2}?(bemærkning|oplysning|forklaring|indsigelse|argument|synspunkt|"
+        r"høringssvar|indvending|forhold)\w*[^.]{0,60}?\b(indgår ikke i|har ikke givet anledning til|kan ikke føre til|"
+        r"tages ikke til følge|tillægges ikke)\b"),
 }
 _CONDITION_RE = rxcache.compile(r"\b(hvis|medmindre|såfremt)\b")
 # what we do about it follows ("…, så vi sender det igen"), or what the reader missed was never theirs to do ("ikke har

@@ -51,6 +51,9 @@ ALONE = [
     ("kommando", "Du skal fremover stille sækken ud aftenen før.", "du skal fremover"),
     ("bebrejdelse", "Det havde været en fordel, hvis du havde læst vejledningen.", "det havde været en fordel"),
     ("bebrejdelse", "Vi må gå ud fra, at du ikke har læst tømmeplanen.", "vi må gå ud fra, at du"),
+    ("kold-afvisning", "Dine bemærkninger om lugten fra containeren ændrer ikke på afgørelsen.", "ændrer ikke på"),
+    ("kold-afvisning", "At du har haft to beholdere i mange år, ændrer ikke på reglerne.", "ændrer ikke på"),
+    ("kold-afvisning", "Jeres indsigelser har ikke givet anledning til ændringer i tømmeplanen.", "har ikke givet anledning til"),
 ]
 SHAPES = GATED + ALONE
 
@@ -92,6 +95,12 @@ def test_one_other_cold_sentence_is_not_enough(tone_findings, family, sentence, 
     ("bebrejdelse", "Du spurgte, om det havde været en fordel, hvis du havde bestilt tømningen i marts."),
     ("belaering", "Mange spørger os, om man bør vide, hvornår der er storskrald."),
     ("belaering", "Du spurgte, om det er alles ansvar at holde stien ren."),
+    # the reader's points with a reason, something in the reader's favour, our own figures left out
+    ("kold-afvisning", "Dine bemærkninger ændrer ikke på afgørelsen, fordi gebyret er det samme for alle husstande."),
+    ("kold-afvisning", "Dine oplysninger om den nye adresse ændrer ikke på din ret til en ekstra beholder."),
+    ("kold-afvisning", "Din flytning ændrer ikke på afgørelsen, så du beholder din rabat."),
+    ("kold-afvisning", "Den løn, du fik i januar, indgår ikke i beregningen af gebyret."),
+    ("kold-afvisning", "Dine bemærkninger om stien har givet anledning til en ændring af tømmeplanen."),
     # "fremover" with the news of a change in the sentence or the one before
     ("kommando", "Fra den 1. april skal du fremover stille sækken ud mandag aften."),
     ("kommando", "Vi har lavet en ny tømmeplan for dit område. Du skal fremover stille sækken ud mandag aften."),
