@@ -5094,8 +5094,11 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
         if got is None or not eligible(td, k, ctx):
             continue
         flagged_anywhere = _tone_flagged(td, rule, ctx)
-        if s.start in flagged_anywhere or not tone_cold.cold_enough(flagged_anywhere | _shaped(td, ctx), s.start):
+        if s.start in flagged_anywhere:
             continue        # a sentence another family flagged has its finding already
+        if not (tone_cold.stands_alone(td, k, got[2], got[0])
+                or tone_cold.cold_enough(flagged_anywhere | _shaped(td, ctx), s.start)):
+            continue
         a, b, _, advice = got
         lead = tone_cold.LEAD.get(family) or rule.params.get("model_message") or rule.message
         yield make_finding(rule, doc, s.start + a, s.start + b, message=f"{lead} {advice}")

@@ -394,6 +394,19 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
             words += [doc[end + 1].lower_, imperative(_plain(doc[end + 2].lower_)[0])]
             end += 2
         rep = capitalise(" ".join(words))
+        later = _later_coordinated_infinitive(doc, end, s_end)
+        if later is not None:
+            # "Du bedes udfylde skemaet og sende det": a bare infinitive with no finite verb between hangs on
+            # "bedes" too, so it becomes an imperative as well ("Udfyld skemaet og send det"); where the tagger is
+            # not sure it is a verb ("og aftale en tid"), the rewrite could leave "Ring … og aftale", so it is not
+            # offered as safe
+            if later.pos_ == "VERB" and feat(later, "VerbForm") == "Inf" and not any(
+                    doc[k].pos_ in ("VERB", "AUX") and feat(doc[k], "VerbForm") == "Fin" for k in range(end + 1, later.i)):
+                rep += doc.text[doc[end].idx + len(doc[end].text):later.idx] + imperative(_plain(later.lower_)[0])
+                return suggestion(doc, prev.idx, later.idx + len(later.text), rep, kind="passive", safe=True,
+                                  confidence=0.85, note=NOTE_FORMULA)
+            return suggestion(doc, prev.idx, doc[end].idx + len(doc[end].text), rep, kind="passive", safe=False,
+                              confidence=0.5, note=NOTE_FORMULA)
         return suggestion(doc, prev.idx, doc[end].idx + len(doc[end].text), rep, kind="passive", safe=True,
                           confidence=0.9, note=NOTE_FORMULA)
     lower = token_table(doc).lower
@@ -425,6 +438,19 @@ def _bedes_pronoun(doc: Doc, verb: Token) -> Suggestion | None:
                               confidence=0.6, note=NOTE_COURTESY)
         return suggestion(doc, verb.idx, verb.idx + len(verb.text), "skal", kind="passive", safe=True,
                           confidence=0.85, note=NOTE_FORMULA)
+    return None
+
+
+def _later_coordinated_infinitive(doc: Doc, end: int, s_end: int) -> Token | None:
+    """A word that may be a bare infinitive after "og"/"eller" later in the sentence than token ``end`` ("… og aftale
+    en tid", also when the tagger calls it a noun), outside a clause of its own ("at", "der", "hvis" … before it end
+    the search)."""
+    for k in range(end + 1, s_end):
+        t = doc[k]
+        if t.lower_ in ("at", "der", "som", "hvis", "når", "fordi", "så") or t.pos_ == "SCONJ":
+            return None
+        if k > end + 1 and doc[k - 1].lower_ in ("og", "eller") and _looks_infinitive(t):
+            return t
     return None
 
 

@@ -358,3 +358,26 @@ def test_a_list_items_marker_stays_in_front_of_the_item(marker, nlp):
         for s in f.suggestions:
             assert marker not in s.replacement.strip()[1:], (text[s.start:s.end], s.replacement)
             assert not text[s.start:s.end].startswith(marker) or s.replacement.startswith(marker)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,allowed", [
+    # a second bare infinitive hangs on "bedes" too: both become imperatives, or nothing is offered as safe
+    ("Du bedes udfylde skemaet og sende det til os inden den 1. maj.",
+     {"Udfyld skemaet og send det til os inden den 1. maj."}),
+    ("I bedes venligst sende regnskabet til foreningens kasserer eller aflevere det på rådhuset.",
+     {"Send regnskabet til foreningens kasserer eller aflever det på rådhuset."}),
+    # the tagger reads "aftale" as a noun after a phone number: "Ring … og aftale" must not be offered
+    ("I bedes ringe til os på telefon 44 55 66 77 og aftale et tidspunkt for besøget.",
+     {"I bedes ringe til os på telefon 44 55 66 77 og aftale et tidspunkt for besøget.",
+      "Ring til os på telefon 44 55 66 77 og aftal et tidspunkt for besøget."}),
+    # a noun after "og" and a verb in a clause of its own are not a second order
+    ("Du bedes sende ansøgningen og en kopi af lejekontrakten.", {"Send ansøgningen og en kopi af lejekontrakten."}),
+    ("De bedes sende kvitteringen, så vi kan udbetale beløbet og lukke sagen.",
+     {"Send kvitteringen, så vi kan udbetale beløbet og lukke sagen."}),
+])
+def test_bedes_with_two_orders_becomes_two_imperatives_or_nothing_safe(nlp, text, allowed):
+    from letterlab.rewrite.apply import apply_suggestions, resolve_overlaps
+
+    safe = [s for s in _passive_rewrites(nlp, text) if s.safe]
+    assert apply_suggestions(text, resolve_overlaps(safe)) in allowed
