@@ -255,6 +255,17 @@ class _Literals:
 LITERALS = _Literals()
 
 
+_COVERED: dict[int, tuple] = {}
+
+
+def _covered(lits: frozenset, known: frozenset) -> bool:
+    """``lits <= known``, once per pair (both live as long as the process; the entry keeps them, so no id is reused)."""
+    got = _COVERED.get(id(lits))
+    if got is None or got[0] is not lits or got[1] is not known:
+        got = _COVERED[id(lits)] = (lits, known, lits <= known)
+    return got[2]
+
+
 class TextMemo:
     """What the literal tests of :func:`alternation_finditer` learn about one text, shared by all its scans
     (the tone patterns share many literals: "ikke", the benefit words of ``BENEFIT`` …)."""
@@ -277,6 +288,9 @@ class TextMemo:
         if id(lits) in self._done:
             return
         self._done.add(id(lits))
+        known = self._known
+        if known and _covered(lits, known):
+            return              # the automaton looked for every one of them
         # ``-`` walks the smaller side: ``difference`` with a set argument walks all of it (``_known``: the two
         # thousand literals of every plan), some 30 µs a call for nothing
         new = lits - self._known - self.tested if self.tested else lits - self._known
