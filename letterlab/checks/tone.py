@@ -5092,8 +5092,6 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
     from .tone_model import eligible
 
     family = rule.params["family"]
-    if tone_cold.none_in_letter(td, family):
-        return
     ctx = letter(doc)
     for k, s in enumerate(td.sents):
         if s.start in flagged:

@@ -134,13 +134,6 @@ def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
     return got
 
 
-def none_in_letter(td, family: str) -> bool:
-    """No body sentence of the letter holds a literal that every one of ``family``'s shapes needs (``shape_at`` would
-    give None on each): one look at the letter's sentences together."""
-    any_rx = _any_shape(family)
-    return any_rx is None or not td._in_some_sentence(any_rx)
-
-
 _ANY: dict[str, Pre | None] = {}
 
 

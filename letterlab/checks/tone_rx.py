@@ -392,20 +392,43 @@ def _plan(alt: Alternation) -> tuple:
     return got
 
 
+# per Alternation, as ``_PLANS``: which items need each literal, the items that need none, and the folded ones
+_BY_LITERAL: dict[int, tuple] = {}
+
+
+def _live(alt: Alternation, items: tuple, present: set[str], memo: TextMemo) -> list[int]:
+    """The positions, in order, of the items of ``alt`` that may match ``memo.text`` (``not r.absent(text)``): no
+    literals known, one of them in the text (``present``), or a folded pattern on a text that is not plain. Read
+    from the literals the text holds, not item by item (the trigger lists have hundreds of items)."""
+    got = _BY_LITERAL.get(id(alt))
+    if got is None or got[0] is not alt:
+        by_lit: dict[str, list[int]] = {}
+        for i, (_, needs, _) in enumerate(items):
+            for lit in needs or ():
+                by_lit.setdefault(lit, []).append(i)
+        free = frozenset(i for i, (_, needs, _) in enumerate(items) if needs is None)
+        folded = frozenset(i for i, (r, needs, _) in enumerate(items) if needs is not None and r.folded)
+        got = _BY_LITERAL[id(alt)] = (alt, frozenset(by_lit), by_lit, free, folded)
+    _, lits, by_lit, free, folded = got
+    at = set(free)
+    for lit in lits.intersection(present):
+        at.update(by_lit[lit])
+    if folded and not folded <= at and not memo.plain():
+        at |= folded
+    return sorted(at)
+
+
 def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]:
     """``alt.finditer(memo.text)``, step for step, with the literal tests read from ``memo``."""
     text = memo.text
     _, items, every = _plan(alt)
     memo.test(every)
     present = memo.present
-    # ``not r.absent(text)``: no literals known, one of them in the text, or a folded pattern on a text that is
-    # not plain
-    live = [(r, starts) for r, needs, starts in items
-            if needs is None or not needs.isdisjoint(present) or r.folded and not memo.plain()]
+    live = [items[i] for i in _live(alt, items, present, memo)]
     if not live:
         return
     places: list[list[int] | None] = []
-    for r, starts in live:
+    for r, _, starts in live:
         if starts is None:
             places.append(None)
             continue
@@ -421,4 +444,4 @@ def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]
                 at.update(memo.places(lit))
             places.append(sorted(at))
 
-    yield from merged_matches(text, [r for r, _ in live], places)
+    yield from merged_matches(text, [r for r, _, _ in live], places)
