@@ -994,6 +994,13 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if _decided_before(td, k, m):
             continue            # "Vi har besluttet at trække … Beløbet bliver trukket den 28.": the decision's basis or date
         return m
+    return td.cached(("sanction-in-other-words", k), partial(_sanction_in_other_words, td, k))
+
+
+def _sanction_in_other_words(td: ToneDoc, k: int) -> Hit | None:
+    """The end of ``_find_sanction``, the same for every list of extra patterns (once per sentence): a sanction with
+    no sanction word, after a failure condition or in the shapes of the later rounds."""
+    s = td.sents[k]
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):
