@@ -442,6 +442,7 @@ LAW_RE = rxcache.compile(r"^\s*(§|stk\.)", re.I)
 # "»" the pattern looked 600 characters ahead (#15: 60,000 "»" took 5 s).
 QUOTE_RE = rxcache.compile(r'"[^"\n]{1,600}"|“[^“”\n]{1,600}”|„[^“”\n]{1,600}[“”]|»[^»«\n]{1,600}«|'
                            r"(?<![A-Za-zÆØÅæøå0-9])'[^'\n]{3,600}'(?![A-Za-zÆØÅæøå])")
+QUOTE_MARKS = ('"', "“", "„", "»", "'")     # the first character of every ``QUOTE_RE`` match
 # a match needs two capitals in a row: that test runs at C speed, the look-behind at every position does not
 CAPS_RE = Needing(rxcache.compile(r"(?<![\w-])[A-ZÆØÅ]{2,}(?:'s)?(?![\w-])"), r"[A-ZÆØÅ]{2}")
 BODY_ZONES = ("body", "heading")
@@ -677,7 +678,9 @@ def tone_doc(doc) -> ToneDoc:
     ctx = letter(doc)
     text = doc_text(doc)
     zones = ctx.metrics.get("zones") or []
-    quotes = [m.span() for m in QUOTE_RE.finditer(text)]
+    # every quotation opens with one of the marks (``in`` runs at C speed; ``QUOTE_RE``'s look-behind is tried at
+    # every position of the letter)
+    quotes = [m.span() for m in QUOTE_RE.finditer(text)] if any(q in text for q in QUOTE_MARKS) else []
     sents = []
     for a, b in ctx.sentences:
         zone = zone_at(zones, a) if zones else "body"
@@ -705,11 +708,14 @@ NORWEGIAN_WORDS = frozenset("bli blir ble blitt deg meg seg oss gjør gjøre gjo
 DANISH_ONLY_WORDS = frozenset("af efter uden blive bliver blev dig mig sig os hvad nogen noget meget måske ude fortsat "
                               "beløbet ansøgningen venlig".split())
 _WORD_RE = rxcache.compile(r"[a-zæøå]+")
+FOREIGN_WORDS = ENGLISH_WORDS | NORWEGIAN_WORDS
 
 
 def _foreign(text: str) -> bool:
     """The sentence is English or Norwegian: two foreign function words or more, and more than its Danish-only ones."""
     words = set(_WORD_RE.findall(text.lower()))
+    if len(words & FOREIGN_WORDS) < 2:
+        return False            # (the usual Danish sentence: neither language has two words in it)
     da = len(words & DANISH_ONLY_WORDS)
     return any(len(words & w) >= 2 and len(words & w) > da for w in (ENGLISH_WORDS, NORWEGIAN_WORDS))
 
@@ -988,6 +994,13 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
         if _decided_before(td, k, m):
             continue            # "Vi har besluttet at trække … Beløbet bliver trukket den 28.": the decision's basis or date
         return m
+    return td.cached(("sanction-in-other-words", k), partial(_sanction_in_other_words, td, k))
+
+
+def _sanction_in_other_words(td: ToneDoc, k: int) -> Hit | None:
+    """The end of ``_find_sanction``, the same for every list of extra patterns (once per sentence): a sanction with
+    no sanction word, after a failure condition or in the shapes of the later rounds."""
+    s = td.sents[k]
     if (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s) and FAILURE_RE.search(s.low)) and not WISH_NOT_RE.search(s.low):
         m = ADVERSE_PASSIVE_RE.search(s.low) or WITHHELD_RE.search(s.low)
         if m and not td.quoted(s.start + m.start()):

@@ -112,7 +112,9 @@ def eligible(td, k: int, ctx=None) -> bool:
     quoted law, English and Norwegian sentences, the letterhead and the signature never reach ``td.sents``.)"""
     tone = _tone_module()
     s = td.sents[k]
-    if s.zone != "body" or tone._caps_line(td, s) or ctx is not None and ctx.part_at(s.start) not in MODEL_PARTS:
+    if s.zone != "body" or tone._caps_line(td, s) or ctx is not None and (
+            # the part ``tone_doc`` read from these same parts, else the anatomy asked again
+            s.part if td.parts is ctx.parts else ctx.part_at(s.start)) not in MODEL_PARTS:
         return False
     text = s.text.strip()
     if text[-1:] not in ".!?" and tone._own_line(td, s):
@@ -330,6 +332,9 @@ def hashed(names: list[str]) -> np.ndarray:
     return np.array(sorted({zlib.crc32(n.encode()) & mask for n in names}), dtype=np.int64)
 
 
+_add_rows = np.add.reduce      # what ``ndarray.sum`` calls for a float32 array (the same pairwise sums)
+
+
 class ToneModel:
     """One linear model per family over hashed features: ``p = sigmoid(bias + sum(w[features]))``."""
 
@@ -362,7 +367,8 @@ class ToneModel:
         if stack is not None and len(idx):
             # every family's sum in one call: a row of ``take`` is contiguous and ``sum(axis=1)`` adds it pairwise,
             # as ``weights[fam][idx].sum()`` does (the same float32 sums, bit for bit)
-            sums = np.take(stack, idx, axis=1).sum(axis=1)
+            # (the array methods themselves: ``np.take`` and ``.sum`` go through Python wrappers, same computation)
+            sums = _add_rows(stack.take(idx, axis=1), axis=1)
             out = {}
             for j, fam in enumerate(self.families):
                 z = float(self.bias[fam] + sums[j])
@@ -444,6 +450,7 @@ class using:
 # per feature prefix ("w:", "b:" …): the hashed index of the feature named by the prefix and a key (a word, or a
 # pair of words joined by "_"), shared across letters like ``_NORMS``
 _HASHED: dict[str, dict] = {}
+_PREFIXES = ("w:", "l:", "b:", "wb:", "first:", "first2:", "len:", "c:")     # ``_feature_groups``' order
 
 
 def _add_hashed(out: set[int], prefix: str, keys) -> None:
@@ -465,6 +472,22 @@ def _add_hashed(out: set[int], prefix: str, keys) -> None:
         out.add(h)
 
 
+def _known_slots(words: list[str], lemmas: list[str], cues: set[str]) -> set[int] | None:
+    """The hashed indices of the sentence's features (``_feature_groups``) when every one of them is remembered
+    (``_HASHED``), else None: one dictionary look-up per key, at C speed, for the groups of a usual sentence."""
+    if len(_HASHED) < len(_PREFIXES):
+        return None         # the first sentence of a process
+    w, lem, b, wb, first, first2, n, c = map(_HASHED.__getitem__, _PREFIXES)
+    out = set(map(w.get, words))
+    out.update(map(lem.get, lemmas), map(first.get, lemmas[:1]), map(c.get, cues))
+    out.update(map(b.get, zip(lemmas, lemmas[1:])), map(wb.get, zip(words, words[1:])),
+               map(first2.get, zip(lemmas[:1], lemmas[1:2])))
+    out.add(n.get(str(min(len(lemmas) // 6, 6))))
+    if None in out:
+        return None
+    return out
+
+
 def sentence_index(td, k: int) -> np.ndarray:
     """``hashed(sentence_features(td, k))``, once per sentence and letter, without spelling out the names: the
     index of a word's or a pair's feature is remembered."""
@@ -474,8 +497,11 @@ def sentence_index(td, k: int) -> np.ndarray:
         parts = _sentence_parts(td, k)
         out: set[int] = set()
         if parts is not None:
-            for prefix, keys in _feature_groups(*parts):
-                _add_hashed(out, prefix, keys)
+            out = _known_slots(*parts)
+            if out is None:         # a word, a pair or a cue not met before: each group on its own
+                out = set()
+                for prefix, keys in _feature_groups(*parts):
+                    _add_hashed(out, prefix, keys)
         got = np.fromiter(out, dtype=np.int64, count=len(out))
         got.sort()
         td._cache[key] = got
