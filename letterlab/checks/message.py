@@ -1810,6 +1810,9 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         t = _clean(s.text)
         if not _asks_for_action(actions, t):
             continue
+        ban = _BAN_START.match(t.lower())
+        if ban and ban.group(1) in imperatives:
+            continue
         if conds.search(t) or section_if or ONGOING_DUTY.search(t):
             continue
         if STANDING_TIME.search(t) or _advice(t) or _not_a_task(t) or _role_duty(t):
@@ -2086,6 +2089,9 @@ def _action_verb(text: str, imperatives: frozenset[str]) -> str | None:
     return _passive_duty_verb(text)
 
 
+# an imperative with "ikke" or "aldrig" after it is a ban ("Send ikke en ny ansøgning, før …"): nothing to do by a date
+# ("Send ikke kun fotos, men også …" is an order)
+_BAN_START = rxcache.compile(r"^(?:[-•*–]\s*)?([a-zæøå]+)\s+(ikke|aldrig)\b(?!\s+(kun|bare|blot)\b)")
 # a duty in the passive: "Beløbet skal være betalt senest ...", "Skemaet bedes returneret ..." ("betalt" -> "betal"), so
 # "Betal via MobilePay ..." further down is how to do it
 _PASSIVE_DUTY = rxcache.compile(r"\b(skal (\w+ ){0,2}være|bedes( [\w.]+){0,2}) (meldt|sendt|fremsendt|indsendt|udfyldt|betalt|"
