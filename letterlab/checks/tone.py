@@ -5026,6 +5026,7 @@ def _check(doc, td: ToneDoc, rule) -> Iterator:
         else:
             yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
                                suggestions=sugg)
+    flagged |= td._cache.get(("bare-refusals", id(rule)), set())     # left to its reason: no model hit either
     if rule.params.get("model"):
         done = {k for k, s in enumerate(td.sents) if s.start in flagged}
         starts = [s.start for s in td.sents]
@@ -5041,8 +5042,31 @@ def _family_list(td: ToneDoc, family: str, rule) -> list:
     key = ("family", family, id(rule))
     got = td._cache.get(key)
     if got is None:
-        got = td._cache[key] = list(_family_findings(td, family, rule))
+        got = list(_family_findings(td, family, rule))
+        if family == "kold-afvisning" and len(got) > 1:
+            kept = _without_bare_refusal_before_its_basis(td, got)
+            # the letter is no less cold for it: the cold-letter gate still counts the refusal (``_tone_flagged``)
+            td._cache[("bare-refusals", id(rule))] = {s.start for s, _, _ in got} - {s.start for s, _, _ in kept}
+            got = kept
+        td._cache[key] = got
     return got
+
+
+# a refusal of a few words on its own ("Du får afslag.", "Vi siger nej til tilskuddet.")
+BARE_REFUSAL_RE = rxcache.compile(r"^\W*(\w+\W+){1,5}?(afslag|nej|afvis\w*|afslå\w*)(\W+(til|på)(\W+\w+){1,3})?\W*$")
+
+
+def _without_bare_refusal_before_its_basis(td: ToneDoc, found: list) -> list:
+    """A bare refusal ("Du får afslag.") whose next sentence is a finding of the same family for a reason given as a
+    legal basis only ("Afslaget er truffet efter aktivlovens § 82."): the cold part is the reason, and the answer first
+    is plain language (blind review 24), so only the reason keeps its finding."""
+    starts = {s.start for s, _, _ in found}
+    drop = set()
+    for k, s in enumerate(td.sents[:-1]):
+        nxt = td.sents[k + 1]
+        if s.start in starts and nxt.start in starts and BARE_REFUSAL_RE.match(s.low) and LAW_CITED_RE.search(nxt.low):
+            drop.add(s.start)
+    return [x for x in found if x[0].start not in drop] if drop else found
 
 
 def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
@@ -5061,6 +5085,7 @@ def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
             if r is None:
                 continue
             mine = {s.start for s, _, _ in _family_list(td, fam, r) if s.zone == "body"}
+            mine |= td._cache.get(("bare-refusals", id(r)), set())
             got |= mine
             if r.params.get("model") and ctx is not None:
                 from .tone_model import model_hits

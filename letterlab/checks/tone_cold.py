@@ -121,6 +121,8 @@ _LEGAL_RE = rxcache.compile(r"§|\bjf\b|\befter (\w+ )?(loven|lovens|reglerne|be
 
 
 _READERS = {"deres", "jeres", "dines", "vores"}
+# a sentence about anything of a kind ("Et lån …", "En ny beholder …"): a general statement
+_GENERAL_SUBJECT_RE = rxcache.compile(r"^\W*(en|et|ét)\s")
 
 
 def _reader_in(text: str, a: int, b: int) -> bool:
@@ -169,6 +171,9 @@ def _shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
             continue
         if name == "duty_of_others" and (re.search(rf"({_US})", m.group("who")) or m.group("who") in _READERS):
             continue
+        if name == "no_bearing" and _GENERAL_SUBJECT_RE.match(s.low):
+            continue        # "En klage ændrer ikke ved, at gebyret skal betales": how a scheme works, not the reader's point
+
         if _reasoned(td, k, family):
             return None
         return m.start(), m.end(), name, advice

@@ -120,6 +120,9 @@ def test_the_friendly_letter_keeps_the_wider_words(tone_findings, family, senten
     ("kommando", "Tømmeplanen skal overholdes. Det er fordi bilen kun kører i området om mandagen."),
     ("kommando", "Du skal fremover stille sækken ud aftenen før. Ring til os, hvis det er svært for dig."),
     ("kold-afvisning", "Dit ønske om en ekstra tømning ændrer ikke på gebyret, fordi gebyret er fast for alle."),
+    # a general statement about how a scheme works, not the reader's point set aside
+    ("kold-afvisning", "Et lån til gebyret dækker kun fremtidige tømninger og ændrer ikke ved, at denne regning skal betales."),
+    ("kold-afvisning", "En klage ændrer ikke ved, at gebyret skal betales til tiden."),
     # a question, a hypothesis
     ("kommando", "Hvis du ikke må bære tunge ting, kan du få hjælp til at stille beholderen ud."),
     ("belaering", "Er det grundejerens ansvar at rydde sne på stien?"),
