@@ -183,7 +183,9 @@ DECISION = [
     # not on a condition: "Ring til mig, hvis du får brug for mere tid", "Får du brug for hjælp, så …"
     r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b",
     # the De form, with what is granted ("de får" alone may be "they get"; the sentences are read in lower case)
-    r"(?<!hvis )(?<!når )(?<!såfremt )\bde får (\w+ )?(tilladelse|lov til|ret til|hjælp til|tilskud|dækket|betalt|udbetalt)\b", r"(?<!hvis )(?<!når )(?<!såfremt )^(?:[-•*–]\s*)?de får (\w+ )?\d{1,3}(\.\d{3})*(,\d\d)? ?(kr\b|kroner\b)", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
+    r"(?<!hvis )(?<!når )(?<!såfremt )\bde får (\w+ )?(tilladelse|lov til|ret til|hjælp til|tilskud|dækket|betalt|udbetalt)\b", r"(?<!hvis )(?<!når )(?<!såfremt )^(?:[-•*–]\s*)?de får (\w+ )?\d{1,3}(\.\d{3})*(,\d\d)? ?(kr\b|kroner\b)",
+    # "De får en reserveret parkeringsplads …": a thing granted, opening the sentence (the De form)
+    r"^(?:[-•*–]\s*)?de får (nu )?(en|et) \w+", r"(?<=\S )(?<![-•*–] )får du\b", r"\bdu kan (\w+ )?(ikke )?få\b", r"\bkan (\w+ )?(ikke )?få\b",
     r"\bdu må (gerne |ikke )?\w+", r"\bvi har (\w+ )?(besluttet|bevilget|godkendt|givet dig|sagt (ja|nej))\b",
     r"\b(kommunen|\w+(en|et)) har (\w+ )?(besluttet at|bevilget|godkendt|givet dig)\b",
     r"\bsagt (ja|nej)\b", r"\bsiger (ja|nej)\b", r"\bbevilge[rst]?\b", r"\bbevilget\b", r"\bafslag\b",
