@@ -1838,7 +1838,7 @@ def _handling_uden_frist(doc, rule) -> Iterator:
         if _need_dated_later(seq, i, t, deadlines, flag):
             settled.add(verb)
             continue        # "For at vi kan behandle sagen, skal vi have ..." ... "Send papirerne senest den 1. maj"
-        if _thing_dated_elsewhere(seq, i, t, flag, deadlines):
+        if _thing_dated_elsewhere(seq, i, t, flag, deadlines) or _payment_dated_elsewhere(seq, i, t, flag, deadlines):
             settled.add(verb)
             continue        # "Du bedes indsende kontoudtog ..." ... "Oplysningerne skal være os i hænde senest den ..."
         if _before_dated_event(t, lay, text):
@@ -1927,6 +1927,27 @@ def _thing_dated_elsewhere(seq, i: int, t: str, flag, deadlines) -> bool:
             continue
         other = _clean(seq[k].text)
         if _BY_WHEN.search(other) and (stem in other or _ALL_OF_IT.search(other)):
+            return True
+    return False
+
+
+# a payment asked for, and the same money named again with its date ("Du skal betale 937 kr." ... "Beløbet skal betales
+# senest den 16. december")
+_PAYMENT = rxcache.compile(r"\bbetal\w*\b[^.!?]*\b(\d[\d.]*(,\d\d)? ?(kr\b|kroner\b)|beløb\w*|erstatning\w*|gebyr\w*)|"
+                           r"\b(\d[\d.]*(,\d\d)? ?(kr\b|kroner\b)|beløb\w*|erstatning\w*|gebyr\w*)[^.!?]*\bbetal\w*\b")
+_SAME_MONEY = rxcache.compile(r"\b(beløbet|betalingen|regningen|erstatningen|gebyret|opkrævningen|det skyldige)\b")
+
+
+def _payment_dated_elsewhere(seq, i: int, t: str, flag, deadlines) -> bool:
+    """The request asks for a payment (``_PAYMENT``), and another body sentence of the letter names the money again
+    with a deadline ("Beløbet skal betales senest den …")."""
+    if not _PAYMENT.search(t):
+        return False
+    for k in range(max(0, i - SECTION_AHEAD), min(len(seq), i + 1 + SECTION_AHEAD)):
+        if k == i or seq[k].zone != "body" or not flag(k, deadlines):
+            continue
+        other = _clean(seq[k].text)
+        if _BY_WHEN.search(other) and _SAME_MONEY.search(other.lower()):
             return True
     return False
 
