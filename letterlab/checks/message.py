@@ -1922,11 +1922,17 @@ def _thing_dated_elsewhere(seq, i: int, t: str, flag, deadlines) -> bool:
     if m is None:
         return False
     stem = m.group(1)
+    return _dated_near(seq, i, flag, deadlines, lambda other: stem in other or bool(_ALL_OF_IT.search(other)))
+
+
+def _dated_near(seq, i: int, flag, deadlines, names) -> bool:
+    """Another body sentence near request ``i`` (``SECTION_AHEAD`` either way) gives a deadline (``_BY_WHEN`` and a
+    date) and ``names(text)`` says it names what the request asks for."""
     for k in range(max(0, i - SECTION_AHEAD), min(len(seq), i + 1 + SECTION_AHEAD)):
         if k == i or seq[k].zone != "body" or not flag(k, deadlines):
             continue
         other = _clean(seq[k].text)
-        if _BY_WHEN.search(other) and (stem in other or _ALL_OF_IT.search(other)):
+        if _BY_WHEN.search(other) and names(other):
             return True
     return False
 
@@ -1941,15 +1947,8 @@ _SAME_MONEY = rxcache.compile(r"\b(beløbet|betalingen|regningen|erstatningen|ge
 def _payment_dated_elsewhere(seq, i: int, t: str, flag, deadlines) -> bool:
     """The request asks for a payment (``_PAYMENT``), and another body sentence of the letter names the money again
     with a deadline ("Beløbet skal betales senest den …")."""
-    if not _PAYMENT.search(t):
-        return False
-    for k in range(max(0, i - SECTION_AHEAD), min(len(seq), i + 1 + SECTION_AHEAD)):
-        if k == i or seq[k].zone != "body" or not flag(k, deadlines):
-            continue
-        other = _clean(seq[k].text)
-        if _BY_WHEN.search(other) and _SAME_MONEY.search(other.lower()):
-            return True
-    return False
+    return bool(_PAYMENT.search(t)) and _dated_near(seq, i, flag, deadlines,
+                                                    lambda other: bool(_SAME_MONEY.search(other.lower())))
 
 
 def _sanction_dated(lay: Layout, deadlines) -> bool:
