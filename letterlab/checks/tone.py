@@ -5026,7 +5026,7 @@ def _check(doc, td: ToneDoc, rule) -> Iterator:
         else:
             yield make_finding(rule, doc, s.start + m.start(), s.start + m.end(), message=message,
                                suggestions=sugg)
-    flagged |= td._cache.get(("bare-refusals", id(rule)), set())     # left to its reason: no model hit either
+    flagged |= _left_to_reason(td, rule)      # a bare refusal left to its legal reason: no model hit either
     if rule.params.get("model"):
         done = {k for k, s in enumerate(td.sents) if s.start in flagged}
         starts = [s.start for s in td.sents]
@@ -5069,6 +5069,12 @@ def _without_bare_refusal_before_its_basis(td: ToneDoc, found: list) -> list:
     return [x for x in found if x[0].start not in drop] if drop else found
 
 
+def _left_to_reason(td: ToneDoc, rule) -> set[int]:
+    """The starts of the bare refusals ``_family_list`` left to their legal reason for ``rule``
+    (``_without_bare_refusal_before_its_basis``); they still count as cold and get no model hit."""
+    return td._cache.get(("bare-refusals", id(rule)), set())
+
+
 def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
     """The starts of the body sentences some tone family flags (``tone_cold.COUNTED_FAMILIES``), by its rules or by
     the learned model's hits: ``rule`` for its own family, the default rule file's rules for the others."""
@@ -5085,7 +5091,7 @@ def _tone_flagged(td: ToneDoc, rule, ctx=None) -> set[int]:
             if r is None:
                 continue
             mine = {s.start for s, _, _ in _family_list(td, fam, r) if s.zone == "body"}
-            mine |= td._cache.get(("bare-refusals", id(r)), set())
+            mine |= _left_to_reason(td, r)
             got |= mine
             if r.params.get("model") and ctx is not None:
                 from .tone_model import model_hits
