@@ -15,7 +15,8 @@ with the version, the decision threshold, the regularisation and the SHA-256 of 
 docs/tone.md. No model file (or a broken one): the rules work alone.
 
 Feature extraction reads the token table once per sentence (linear in the letter) and hashes the feature
-names with CRC-32, which is stable across processes (``hash()`` is not).
+names with CRC-32, which is stable across processes (``hash()`` is not). A model file names the feature set it was
+trained on (``FEATURES``; set 2 adds writer-free cues, ``_carrying_cues``); a file that names none reads set 1.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from .tone_rx import Pre
 
 log = logging.getLogger(__name__)
 
-MODEL_FAMILIES = ("trussel", "bebrejdelse", "kommando", "kold-afvisning")
+MODEL_FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "kold-afvisning")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "tone" / "tone-model.npz"
 FORMAT = 1
 DIM_BITS = 18
@@ -50,6 +51,30 @@ WAY_OUT_RE = Pre(rxcache.compile(r"\b(hvis|såfremt|når)\b[^.]{0,80}\b(du|de|i)
 READER = {"du": "2p", "dig": "2p", "De": "2p", "Dem": "2p", "I": "2p", "jer": "2p", "Jer": "2p",
           "din": "2poss", "dit": "2poss", "dine": "2poss", "Deres": "2poss", "jeres": "2poss", "Jeres": "2poss"}
 LOWER_READER = {"du", "dig", "din", "dit", "dine", "jer", "jeres"}    # lower-case "de", "dem", "i" are not the reader
+
+# Feature sets: 1 is what the model of sessions 10-21 was trained on; 2 adds the writer-free cues
+# (``_carrying_cues``). A model file names its set in ``meta.features`` (none: 1), so an older model reads exactly
+# the features it was trained on.
+FEATURES = 2
+# the writer-free cues of feature set 2: word classes, not one writer's words (each list is a class of the
+# language: an expectation verb, a word for the reader's point, a verb that sets a point aside …)
+EXPECT_LEMMAS = {"forvente", "formode", "antage", "forudsætte", "gå_ud_fra"}
+POINT_NOUNS = {"oplysning", "bemærkning", "forklaring", "indsigelse", "argument", "synspunkt", "udtalelse",
+               "indvending", "ønske", "forhold", "begrundelse", "beskrivelse", "kommentar", "påstand", "henvendelse"}
+POINT_DETS = {"2poss", "denne", "dette", "disse", "sådan", "sådanne", "de", "den", "det"}
+DISMISS_LEMMAS = {"ændre", "indgå", "relevant", "vægt", "betydning", "påvirke", "tillægge", "rokke", "gøre",
+                  "forholde", "diskussion", "stilling", "uden"}
+REFUSE_LEMMAS = {"afslag", "afslå", "afvise", "imødekomme", "bevilge", "godkende", "mulig", "tillade", "acceptere",
+                 "dispensation", "undtagelse", "modtage", "behandle", "foretage", "flytte"}
+RESPONSIBILITY = {"ansvar", "ansvarlig", "pligt", "forpligtelse", "forpligte", "opgave", "selv"}
+ANYONE = {"enhver", "ethvert", "alle", "samtlige", "man", "ens"}
+# words that judge the reader or the case instead of telling it, and particles that say "as you ought to know"
+EVALUATIVE = {"bemærkelsesværdig", "tydelig", "tydeligvis", "åbenbart", "åbenlys", "uforståelig", "forstå",
+              "gide", "alvor", "alvorlig", "efterhånden", "besværlig", "beklagelig", "uacceptabel", "ansvarsfølelse",
+              "naturligvis", "selvfølgelig", "almindelig", "rimelig", "urimelig", "fornuftig", "ordentlig",
+              "forsømme", "undlade", "desværre", "først"}
+PARTICLES = {"jo", "vel", "altså", "nemlig", "netop", "bare", "blot", "overhovedet", "engang"}
+REQUEST_WORDS = {"bedes", "beder", "send", "ring", "kontakt", "skriv", "svar", "indsend"}
 
 
 def _de_is_reader(t, toks: list[int], n: int) -> bool:
@@ -84,7 +109,8 @@ def _morph_cues(t, i: int) -> tuple:
         feats = t.feats(i)
         tense = feats.get("Tense") if feats.get("VerbForm") == "Fin" else None
         got = (feats.get("Mood") == "Imp", feats.get("Voice") == "Pass", feats.get("VerbForm") == "Part",
-               "noun1:" + (feats.get("Definite") or "-"), "tense:" + tense if tense else None)
+               "noun1:" + (feats.get("Definite") or "-"), "tense:" + tense if tense else None,
+               feats.get("Number") == "Plur" and feats.get("Definite") == "Ind")
         if len(_MORPH_CUES) < _CACHE_MAX:
             _MORPH_CUES[m] = got
     return got
@@ -162,9 +188,10 @@ def _sent_flag(td, key: str, k: int, fn) -> bool:
     return v
 
 
-def sentence_features(td, k: int) -> list[str]:
-    """The feature names of body sentence ``k`` (with repeats; the caller hashes them into a set)."""
-    parts = _sentence_parts(td, k)
+def sentence_features(td, k: int, fs: int = 1) -> list[str]:
+    """The feature names of body sentence ``k`` in feature set ``fs`` (with repeats; the caller hashes them into a
+    set)."""
+    parts = _sentence_parts(td, k, fs)
     if parts is None:
         return []
     return [prefix + _key_name(key) for prefix, keys in _feature_groups(*parts) for key in keys]
@@ -182,9 +209,10 @@ def _key_name(key: str | tuple[str, str]) -> str:
     return key if isinstance(key, str) else key[0] + "_" + key[1]
 
 
-def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
+def _sentence_parts(td, k: int, fs: int = 1) -> tuple[list[str], list[str], set[str]] | None:
     """The words and lemmas (the form of address read alike) and the cues of body sentence ``k``, from which
-    ``sentence_features`` builds the feature names; None when it has no words."""
+    ``sentence_features`` builds the feature names; None when it has no words. Feature set 2 (``fs``) adds the
+    writer-free cues (``_carrying_cues``)."""
     tone = _tone_module()
     s = td.sents[k]
     t = td.table
@@ -204,6 +232,9 @@ def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
     subj2 = False
     after_blive = -9
     after_vil = -9
+    after_have = -9
+    perfect = False
+    subjects: list[tuple[str, str, bool]] = []      # (word, POS, a plural of a kind), for feature set 2
     for n, i in enumerate(toks):
         text = ttext[i]
         if punct[i]:
@@ -218,7 +249,7 @@ def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
         words.append(w)
         lemmas.append(lem)
         pos = pos_col[i]
-        imp, spass, part, noun1, tense = _morph_cues(t, i)
+        imp, spass, part, noun1, tense, plural_kind = _morph_cues(t, i)
         if imp:
             cues.add("imp")
             if len(lemmas) == 1:
@@ -238,6 +269,10 @@ def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
                 cues.add("vil_blive")
         if w in ("vil", "ville"):
             after_vil = n
+        if lem == "have":
+            after_have = n
+        elif part and n - after_have <= 3:
+            perfect = True
         if w in NEG:
             cues.add("neg")
             if len(lemmas) > 1 and lemmas[-2] in MODALS:
@@ -245,6 +280,7 @@ def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
         if w in MODALS and pos in ("AUX", "VERB"):
             cues.add("modal:" + w)
         if dep[i] in SUBJ_DEPS:
+            subjects.append((w, pos, plural_kind))
             if w == "2p":
                 subj2 = True
             elif w in ("vi", "kommunen", "jeg", "forvaltningen"):
@@ -307,7 +343,139 @@ def _sentence_parts(td, k: int) -> tuple[list[str], list[str], set[str]] | None:
         cues.update(["bare&" + c for c in cues if c in BARE_CUES or c.startswith(("modal:", "neg_modal:"))])
     if not help_letter:
         cues.update(["nohelp&" + c for c in ("vil_blive", "vil_blive_part", "blive_part", "spass", "neg") if c in cues])
+    if fs >= 2:
+        _carrying_cues(td, k, words, lemmas, cues, subjects, perfect)
     return words, lemmas, cues
+
+
+def _carrying_cues(td, k: int, words: list[str], lemmas: list[str], cues: set[str],
+                   subjects: list[tuple[str, str, bool]], perfect: bool) -> None:
+    """Add feature set 2's cues to ``cues``: shapes that carry from one writer to the next because they name a class
+    of words or a construction, not a writer's words. Set look-ups on the sentence's lemmas (at C speed) and one pass
+    over its few subjects; the letter-wide request index once per letter (``_first_request``).
+
+    - "man" or a plural of a kind as subject ("Forældre har …", "Borgere skal …"), "enhver"/"alle", with a modal
+      verb, a responsibility word or an expectation verb (a lecture told about a group);
+    - an expectation verb ("forventes", "vi går ud fra"), with "man", the passive or "vi";
+    - the reader as subject, negated, in the past or perfect ("De har ikke oplyst"): the reader's failure;
+    - a refusal word or "ikke" with a modal or "muligt", with no reason, way or help in the sentence or the next;
+    - the reader's point (their or this information, explanation, wish …) with a verb that sets it aside;
+    - a word that judges the reader or the case, a particle of "as you ought to know" ("jo", "vel");
+    - a sanction before the letter's first request, and the sentence's place in the letter (quarter)."""
+    lems = set(lemmas)
+    add = cues.add
+    reader = "2p" in lems or "2poss" in lems
+    neg = "neg" in cues
+    modal = any(c.startswith("modal:") for c in cues)
+    bare = "ctx:bare" in cues
+    passive = "spass" in cues or "blive_part" in cues
+    we = "subj_we" in cues
+    if "gå" in lems and "fra" in lems and "ud" in lems:
+        for n, lem in enumerate(lemmas[:-2]):
+            if lem == "gå" and lemmas[n + 1] == "ud" and lemmas[n + 2] == "fra":
+                lems.add("gå_ud_fra")
+    expect = not EXPECT_LEMMAS.isdisjoint(lems)
+    resp = not RESPONSIBILITY.isdisjoint(lems) or "duty_reader" in cues or "duty_other" in cues
+    generic = False
+    for w, pos, kind in subjects:
+        if w == "man":
+            add("g:man_subj")
+            generic = True
+        elif w in ANYONE or pos == "NOUN" and kind:
+            add("g:kind_subj")      # "Forældre har …", "Alle lejere har …": a group, not this reader
+            generic = True
+    if not generic and "man" in lems:
+        add("g:man")
+        generic = True
+    if generic:
+        add("g:generic")
+        if modal:
+            add("g:generic&modal")
+        if resp:
+            add("g:generic&resp")
+        if expect:
+            add("g:generic&expect")
+        if reader:
+            add("g:generic&reader")
+    if expect:
+        add("g:expect")
+        if passive or modal:
+            add("g:expect&pass_or_modal")
+        if we:
+            add("g:expect&we")
+        if neg:
+            add("g:expect&neg")
+    if resp and reader:
+        add("g:resp&reader")
+    if "subj2" in cues and neg:
+        if perfect or "tense:Past" in cues:
+            add("g:reader_neg_past")
+        else:
+            add("g:reader_neg")
+    if perfect:
+        add("g:perfect")
+        if neg:
+            add("g:neg_perfect")
+    refuse = not REFUSE_LEMMAS.isdisjoint(lems)
+    if neg and (refuse or modal):
+        add("g:refusal")
+        if bare:
+            add("g:refusal&bare")
+        if we:
+            add("g:refusal&we")
+        if passive:
+            add("g:refusal&pass")
+    elif refuse and passive:
+        add("g:refusal_pass")
+        if bare:
+            add("g:refusal_pass&bare")
+    point = False
+    if not POINT_NOUNS.isdisjoint(lems):
+        for n, lem in enumerate(lemmas):
+            if lem in POINT_NOUNS and n and (lemmas[n - 1] in POINT_DETS or words[n - 1] in POINT_DETS):
+                point = True
+                break
+    if point:
+        add("g:point")
+        dismiss = not DISMISS_LEMMAS.isdisjoint(lems)
+        if neg and dismiss:
+            add("g:point_dismissed")
+            if bare:
+                add("g:point_dismissed&bare")
+        elif neg:
+            add("g:point&neg")
+    if not EVALUATIVE.isdisjoint(lems):
+        add("g:eval")
+        if reader:
+            add("g:eval&reader")
+    if not PARTICLES.isdisjoint(lems):
+        add("g:particle")
+        if reader or generic:
+            add("g:particle&person")
+    n_sents = len(td.sents)
+    add("g:pos" + str(min(3, 4 * k // max(1, n_sents))))
+    if "det:sanction" in cues:
+        first = _first_request(td)
+        add("g:sanction_before_request" if k <= first else "g:sanction_after_request")
+        if k <= 2:
+            add("g:sanction_early")
+
+
+def _first_request(td) -> int:
+    """The index of the first body sentence that asks the reader for something (an imperative or a request word,
+    ``REQUEST_WORDS``; "bedes"), once per letter; the number of sentences when none does."""
+    got = td._cache.get("model_first_request")
+    if got is None:
+        got = len(td.sents)
+        t = td.table
+        lower = t.lower
+        for j, s in enumerate(td.sents):
+            rng = td.tokens(s)
+            if any(lower[i] in REQUEST_WORDS for i in rng) or td.imperative(s):
+                got = j
+                break
+        td._cache["model_first_request"] = got
+    return got
 
 
 @lru_cache(maxsize=1)
@@ -345,6 +513,8 @@ class ToneModel:
         self.threshold = threshold
         self.meta = meta or {}
         self.families = tuple(f for f in MODEL_FAMILIES if f in weights)
+        # the feature set the model was trained on (``FEATURES``); a file without it predates feature set 2
+        self.features = int(self.meta.get("features", 1))
         self._stack = None      # the families' weights as rows of one array (``_stacked``), made on first use
 
     def _stacked(self) -> np.ndarray | None:
@@ -488,13 +658,13 @@ def _known_slots(words: list[str], lemmas: list[str], cues: set[str]) -> set[int
     return out
 
 
-def sentence_index(td, k: int) -> np.ndarray:
-    """``hashed(sentence_features(td, k))``, once per sentence and letter, without spelling out the names: the
-    index of a word's or a pair's feature is remembered."""
-    key = ("model_idx", k)
+def sentence_index(td, k: int, fs: int = 1) -> np.ndarray:
+    """``hashed(sentence_features(td, k, fs))``, once per sentence, feature set and letter, without spelling out the
+    names: the index of a word's or a pair's feature is remembered."""
+    key = ("model_idx", k) if fs == 1 else ("model_idx", k, fs)
     got = td._cache.get(key)
     if got is None:
-        parts = _sentence_parts(td, k)
+        parts = _sentence_parts(td, k, fs)
         out: set[int] = set()
         if parts is not None:
             out = _known_slots(*parts)
@@ -513,7 +683,8 @@ def scores(td, model: ToneModel, ctx=None) -> dict[int, dict[str, float]]:
     key = ("model_scores", id(model))
     got = td._cache.get(key)
     if got is None:
-        got = {k: model.score(sentence_index(td, k)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
+        fs = model.features
+        got = {k: model.score(sentence_index(td, k, fs)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
         td._cache[key] = got
     return got
 
