@@ -928,6 +928,22 @@ def _own_wish_around(low: str, nxt: str) -> bool:
     return m is not None and m.start() <= n
 
 
+# the order given in this letter, unconditionally: "Kommunen giver Dem hermed påbud om at …", "Du får derfor påbud om
+# at …", "Vi påbyder dig at …" (not "Hvis hækken ikke er klippet, giver vi dig et påbud", "… vil vi give dig påbud")
+ORDER_GIVEN_NOW_RE = rxcache.compile(
+    r"^\W*((derfor|hermed|nu) )?((kommunen|vi|jeg|\w+(en|et)) (giver|udsteder|meddeler)|(giver|udsteder|meddeler) "
+    r"(kommunen|vi|jeg)|(du|de|i) får) (hermed |derfor |nu )?((dig|dem|jer|\w+(en|et)) )?(hermed |derfor |nu )?"
+    r"(et )?påbud (om|efter)\b|^\W*((derfor|hermed|nu) )?(kommunen|vi|jeg) påbyder( hermed| derfor| nu)? (dig|dem|jer)\b")
+
+
+def _order_given_now(low: str, m) -> bool:
+    """The sanction word is the order the letter gives (``ORDER_GIVEN_NOW_RE``), with no condition on the reader's
+    failure before it: a påbud is the decision of its letter, told with its reason and its deadline (blind review 22's
+    good letter), not a threat of what happens later."""
+    g = ORDER_GIVEN_NOW_RE.match(low)
+    return g is not None and m.start() < g.end() and not FAILURE_IF_RE.search(low[:m.start()])
+
+
 def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     s = td.sents[k]
     nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
@@ -991,6 +1007,8 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
             continue            # "… og der er derfor pålagt et rykkergebyr": a fee already charged, told as a fact
         if _decided_with_reason(td, s, m):
             continue            # "Din hjælp til rengøring stopper den 1. maj, fordi du nu selv kan gøre rent": a decision
+        if _order_given_now(s.low, m):
+            continue            # "Kommunen giver Dem påbud om at få kloakken repareret": the letter's decision, not a threat
         if _decided_before(td, k, m):
             continue            # "Vi har besluttet at trække … Beløbet bliver trukket den 28.": the decision's basis or date
         return m
@@ -3243,6 +3261,7 @@ UNIT_STEM_RE = rxcache.compile(
     r"pladsanvisning|institution|klinik|sektion|gruppe|udvalg|direktion|ledelse|omsorg|handicap|beskæftigelse|forsyning|"
     r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region|"
     r"genbrug|byggeri|byggesag|natur|trafik|drift|ejendom|økonomi|integration|bolig|idræt|erhverv|afsnit|indsats|booking|kommunal|havn(e|en)?\b|"
+    r"bekæmpelse|kontrollen\b|registret\b|udlånet\b|dagpenge|psykiatri|befordring|"
     r"\b(vej|park|plan|vand|løn|skat)\b", re.I)     # short stems as whole words ("Vej og Park", not "Vejlgaard")
 UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-", "den", "det"}
 STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|konsulent\w*|medarbejder\w*|jeg|mig|min|mit|mine)\b")
@@ -3271,9 +3290,13 @@ def _unit_line(line: str) -> bool:
     words = re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", line)
     if not words or not any(UNIT_STEM_RE.search(w) or _acronym(w) for w in words):
         return False
-    plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE and not _acronym(w)
-             for w in words]
-    return not any(a and b for a, b in zip(plain, plain[1:])) and not any(c.isdigit() or c in "{«[%<" for c in line)
+    # a comma parts two names ("Børn og Unge, Fjordby Kommune"): a person's name is two plain words within one part
+    for part in line.split(","):
+        plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE and not _acronym(w)
+                 for w in re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", part)]
+        if any(a and b for a, b in zip(plain, plain[1:])):
+            return False
+    return not any(c.isdigit() or c in "{«[%<" for c in line)
 
 
 def _nobody_to_ask(td: ToneDoc) -> bool:
@@ -3968,11 +3991,17 @@ def _own_line(td: ToneDoc, s: Sent) -> bool:
     return _line_of(td, s) == s.text.strip()
 
 
+HEADING_CAPS_MAX_WORDS = 16
+
+
 def _caps_line(td: ToneDoc, s: Sent) -> bool:
-    """The sentence is a short line of its own in capitals: a heading, whatever the zone finder says."""
+    """The sentence is a short line of its own in capitals: a heading, whatever the zone finder says. A subject line
+    or heading may be longer ("PÅBUD OM FJERNELSE AF ULOVLIGT OPFØRT UDHUS – MATR.NR. 14B"): an old template's layout,
+    which the editors of blind reviews 21, 22 and 24 did not mark."""
     text = s.text.strip()
     text = text[:-1].rstrip() if text.endswith(":") else text      # a label: "AFSLAG:", "BEVILLING:"
-    if not text or text[-1] in ".!?" or text != text.upper() or len(text.split()) > 6:
+    longest = HEADING_CAPS_MAX_WORDS if s.zone == "heading" else 6
+    if not text or text[-1] in ".!?" or text != text.upper() or len(text.split()) > longest:
         return False
     return _line_of(td, s).rstrip(":").rstrip() == text
 
