@@ -1731,10 +1731,14 @@ _READERS_CASE = rxcache.compile(r"(du|de|i) har\b")
 
 
 def _message_next(lay: Layout, main: Sent | None) -> bool:
-    """The main message is the body sentence right after the first one: a one-sentence opening ("Vi har modtaget din
-    ansøgning den 2. marts.") holds it back by one sentence only. Editors accept that; the course still prefers the
+    """The main message is the body sentence right after the first one, and the first is short and tells no more of
+    our process: a one-sentence opening ("Vi har modtaget din ansøgning den 2. marts.") holds it back by one sentence
+    only. Editors accept that; the course still prefers the
     message first, so the opening is worth a tip, not a warning."""
-    return main is not None and main.part == "body" and len(lay.body) > 1 and lay.body[1].index == main.index
+    if main is None or main.part != "body" or len(lay.body) < 2 or lay.body[1].index != main.index:
+        return False
+    # a long opening, or one that goes on to tell our process, holds the message back more than one short sentence
+    return lay.body[0].words <= RECEIPT_MAX_WORDS and not _PROCESS_GOES_ON.search(_clean(lay.body[0].text))
 
 
 def _forsinket_indledning(doc, rule) -> Iterator:
