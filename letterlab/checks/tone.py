@@ -474,7 +474,8 @@ class ToneDoc:
     parts: tuple = ()                   # the anatomy's parts (letterlab.anatomy.Part), for the signature
 
     def quoted(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        quotes = self.quotes        # (most letters quote nothing: no generator then)
+        return bool(quotes) and any(s <= pos < e for s, e in quotes)
 
     def cached(self, key, fn):
         if key not in self._cache:
@@ -763,6 +764,21 @@ def _extra_token(extra) -> int:
     return got[1]
 
 
+_WITH_SANCTION: dict[int, tuple] = {}
+
+
+def _sanction_patterns(extra) -> list:
+    """``[SANCTION_RE, *extra]``, the same list for the same ``extra`` (a rule's ``_compiled`` triggers, or ()):
+    ``ToneDoc.hits`` finds a list it has answered by the list's identity, instead of by some sixty patterns' ids
+    for every sentence. The entry keeps ``extra``, so its id is not reused while the entry lives."""
+    got = _WITH_SANCTION.get(id(extra))
+    if got is None or got[0] is not extra:
+        if len(_WITH_SANCTION) > 256:
+            _WITH_SANCTION.clear()
+        got = _WITH_SANCTION[id(extra)] = (extra, [SANCTION_RE, *extra])
+    return got[1]
+
+
 def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
     """A prospective, non-negated sanction in body sentence ``k`` (or None)."""
     key = ("sanction", k, _extra_token(extra))
@@ -940,7 +956,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     if (m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start())
             and not re.search(r"\b(om,?|hvad der er|hvad der kan være)\s*$", s.low[:m.start()])):    # "læs om, hvad der er strafbart"
         return Hit(m.start(), m.end(), m.group(0))     # a crime named to the reader is a threat, in any tense
-    for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
+    for m in td.hits(_sanction_patterns(extra)).get(k, ()):
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
@@ -5151,7 +5167,7 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
 def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:
     """Sentence ``k`` holds a consequence the threat rule looked at and found fair (``_sanction`` gave None)."""
     s = td.sents[k]
-    seen = bool(td.hits([SANCTION_RE, *extra]).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
+    seen = bool(td.hits(_sanction_patterns(extra)).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
         (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low)) or bool(
         # a hearing's "if no comments come, we decide on what we have" in any words ("ud fra de oplysninger, vi har")
         COMMENTS_ONLY_RE.search(s.low) and FAILURE_IF_RE.search(s.low) and re.search(r"\bafgørelse\b", s.low))

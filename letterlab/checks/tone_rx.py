@@ -19,7 +19,8 @@ try:        # one pass over a letter finds every literal of every tone pattern (
 except ImportError:     # pragma: no cover - a dependency; without it each literal is looked for alone, as before
     ahocorasick = None
 
-from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, merged_matches
+from .. import rxcache
+from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, alternatives, conjuncts, merged_matches
 
 
 _VALUE = itemgetter(1)          # an automaton hit's value: (end, value)
@@ -88,11 +89,24 @@ def sentences(memo: dict[str, int | None], results: dict | None = None):
         _RESULTS = before_results
 
 
-def _guarded(method, needs: tuple[str, ...], absent):
+def _sentence_bits(text: str) -> int | None:
+    """The literal mask (``_Bits.of``) of ``text`` when it is a sentence of the letter being checked (``sentences``),
+    read once; None for any other text."""
+    memo = _SENTENCES
+    if memo is None:
+        return None
+    got = memo.get(text, _MISS)
+    if got is None:
+        got = memo[text] = BITS.of(text)
+    return None if got is _MISS else got
+
+
+def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[int, ...], ...] | None = None):
     """``method`` (a bound method of the compiled pattern), answering ``absent`` at once for a text that holds
     none of ``needs``: one Python call per test rather than two (the tone check makes some 1,500 a letter). A
     sentence of the letter being checked (``sentences``) is answered from its literal mask, and a ``search`` or
-    ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``)."""
+    ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``). With ``alternatives``
+    (``_alternative_masks``), a sentence must also hold a literal of each set of one top-level alternative."""
     mask = BITS.mask(needs) if len(needs) > 1 else None
     remember = absent is None
 
@@ -111,20 +125,20 @@ def _guarded(method, needs: tuple[str, ...], absent):
     if len(needs) == 1:
         lit = needs[0]
 
-        def run(text: str, *args):
+        def plain(text: str, *args):
             return ask(text, args) if lit in text else absent
     elif mask is None:
         # the short literals first ("i", "de": in nearly every sentence, found within its first words), so the long
         # ones are rarely looked for through the whole sentence; any one found gives the same answer
         shortest_first = tuple(sorted(needs, key=len))
 
-        def run(text: str, *args):
+        def plain(text: str, *args):
             for lit in shortest_first:
                 if lit in text:
                     return ask(text, args)
             return absent
     else:
-        def run(text: str, *args):
+        def plain(text: str, *args):
             memo = _SENTENCES
             if memo is not None:
                 got = memo.get(text, _MISS)
@@ -144,7 +158,51 @@ def _guarded(method, needs: tuple[str, ...], absent):
                 if lit in text:
                     return method(text, *args)
             return absent
+    if alternatives is None:
+        run = plain
+        return run
+
+    def run(text: str, *args):
+        memo = _SENTENCES
+        if memo is not None:
+            got = memo.get(text, _MISS)
+            if got is not _MISS:
+                if got is None:
+                    got = memo[text] = BITS.of(text)
+                if mask is not None and not got & mask:
+                    return absent
+                for masks in alternatives:
+                    for m in masks:
+                        if not got & m:
+                            break
+                    else:
+                        return ask(text, args)
+                return absent
+        return plain(text, *args)
     return run
+
+
+# the literal sets of ``_alternative_masks``: only those whose literals are this long. Shorter ones ("til", "der ",
+# "ikke") are in most sentences: they rule little out, and every place the automaton finds one costs ``_Bits.of``
+_RARE_LENGTH = 4
+
+
+def _alternative_masks(rx: re.Pattern) -> tuple[tuple[int, ...], ...] | None:
+    """For each top-level alternative of ``rx``, the masks (``_Bits.mask``) of the literal sets that every match of
+    it holds one of each (``prefilter.conjuncts``; only sets of literals of ``_RARE_LENGTH`` characters or more);
+    None when some alternative has no such set, or the pattern has flags."""
+    if rx.flags & ~re.UNICODE:
+        return None
+    sets = conjuncts(rx.pattern)
+    if not sets:
+        return None
+    out = []
+    for alternative in sets:
+        masks = tuple(BITS.mask(lits) for lits in alternative if min(map(len, lits)) >= _RARE_LENGTH)
+        if not masks:
+            return None
+        out.append(masks)
+    return tuple(out)
 
 
 class Pre:
@@ -164,9 +222,10 @@ class Pre:
         if self.needs is None:
             self.search, self.match, self.finditer = rx.search, rx.match, rx.finditer
         else:
-            self.search = _guarded(rx.search, self.needs, None)
-            self.match = _guarded(rx.match, self.needs, None)
-            self.finditer = _guarded(rx.finditer, self.needs, _NO_MATCHES)
+            alternatives = _alternative_masks(rx)
+            self.search = _guarded(rx.search, self.needs, None, alternatives)
+            self.match = _guarded(rx.match, self.needs, None, alternatives)
+            self.finditer = _guarded(rx.finditer, self.needs, _NO_MATCHES, alternatives)
 
     def _absent(self, text: str) -> bool:
         needs = self.needs
@@ -185,6 +244,30 @@ class Pre:
 
     def sub(self, repl, text: str, count: int = 0):
         return text if self._absent(text) else self.rx.sub(repl, text, count)
+
+
+class AnySearch:
+    """Does any of ``patterns`` match somewhere in a text? The yes/no of their alternation's ``search``, found by
+    trying only the top-level alternatives whose literals the text holds (a sentence's mask, ``_sentence_bits``)
+    rather than a dozen alternatives at every position of it. The patterns are compiled without ``IGNORECASE``."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, patterns):
+        items = []
+        for p in patterns:
+            for alt in alternatives(p.pattern):
+                guarded = Pre(rxcache.compile(alt, p.flags & ~re.UNICODE))
+                items.append((BITS.mask(guarded.needs) if guarded.needs else None, guarded))
+        self.items = tuple(items)
+
+    def search(self, text: str) -> bool:
+        bits = _sentence_bits(text)
+        for mask, guarded in self.items:
+            # (the mask test here spares a call for each alternative the sentence lacks the literals of)
+            if (mask is None or bits is None or bits & mask) and guarded.search(text):
+                return True
+        return False
 
 
 class Needing:
