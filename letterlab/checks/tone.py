@@ -257,7 +257,7 @@ from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 from . import tone_cold, tone_rx
-from .tone_rx import Needing, Pre, TextMemo, alternation_finditer, prefiltered
+from .tone_rx import AnySearch, Needing, Pre, TextMemo, alternation_finditer, prefiltered
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
 
@@ -403,7 +403,7 @@ REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|beg
 STRONG_REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
                                    r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
 # ``HELP_RE.search`` as a yes/no, quicker: only the alternatives whose literals the sentence holds run
-_HELP = AnyOf(alternatives(HELP_RE.pattern))
+_HELP = AnySearch([HELP_RE])
 NEXT_STEP_RE = rxcache.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                                r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 _NEXT_STEP = AnyOf(alternatives(NEXT_STEP_RE.pattern))      # its yes/no, quicker (a whole letter is searched)
@@ -2456,7 +2456,7 @@ DECISION_RE = rxcache.compile(r"\b(afgørelse\w*|besluttet|beslutning\w*|ophøre
 CAUSE_RE = rxcache.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
 WAY_RE = rxcache.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
-_WAY = AnyOf(alternatives(WAY_RE.pattern))       # its yes/no, quicker
+_WAY = AnySearch([WAY_RE])       # its yes/no, quicker
 ASK_RE = rxcache.compile(r"\b(du|de|i) (skal|bedes|må gerne)\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\bhusk\b")
 GOOD_FAITH_RE = rxcache.compile(r"\b(beklager|undskyld|vi ved|vi forstår|måske|sikkert|det er helt i orden|vi håber|kan skyldes)\b")
 

@@ -20,7 +20,7 @@ except ImportError:     # pragma: no cover - a dependency; without it each liter
     ahocorasick = None
 
 from .. import rxcache
-from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, alternatives, conjuncts, merged_matches
+from ..prefilter import _MAX_TRIES, Alternation, AnyOf, Rx, _plain, alternatives, conjuncts, merged_matches
 
 
 _VALUE = itemgetter(1)          # an automaton hit's value: (end, value)
@@ -247,26 +247,48 @@ class Pre:
 
 
 class AnySearch:
-    """Does any of ``patterns`` match somewhere in a text? The yes/no of their alternation's ``search``, found by
-    trying only the top-level alternatives whose literals the text holds (a sentence's mask, ``_sentence_bits``)
-    rather than a dozen alternatives at every position of it. The patterns are compiled without ``IGNORECASE``."""
+    """Does any of ``patterns`` match somewhere in a text? The yes/no of their alternation's ``search`` (patterns
+    compiled without flags). In a sentence of the letter being checked only the top-level alternatives that need a
+    literal the sentence holds are tried (its mask, ``_sentence_bits``: each literal's bit leads to the alternatives
+    that need it), rather than each alternative in turn or a dozen at every position; in any other text, each
+    alternative whose literals the text holds (``prefilter.AnyOf``)."""
 
-    __slots__ = ("items",)
+    __slots__ = ("_always", "_by_bit", "_union", "_texts")
 
     def __init__(self, patterns):
-        items = []
-        for p in patterns:
-            for alt in alternatives(p.pattern):
-                guarded = Pre(rxcache.compile(alt, p.flags & ~re.UNICODE))
-                items.append((BITS.mask(guarded.needs) if guarded.needs else None, guarded))
-        self.items = tuple(items)
+        if any(p.flags & ~re.UNICODE for p in patterns):
+            raise ValueError("AnySearch takes patterns compiled without flags")
+        alts = [alt for p in patterns for alt in alternatives(p.pattern)]
+        always, by_bit, union = [], {}, 0
+        for alt in alts:
+            guarded = Pre(rxcache.compile(alt))
+            mask = BITS.mask(guarded.needs) if guarded.needs else None
+            if mask is None:
+                always.append(guarded)
+                continue
+            union |= mask
+            while mask:
+                bit = mask & -mask
+                by_bit.setdefault(bit, []).append(guarded)
+                mask ^= bit
+        self._always, self._by_bit, self._union = tuple(always), by_bit, union
+        self._texts = AnyOf(alts)
 
     def search(self, text: str) -> bool:
         bits = _sentence_bits(text)
-        for mask, guarded in self.items:
-            # (the mask test here spares a call for each alternative the sentence lacks the literals of)
-            if (mask is None or bits is None or bits & mask) and guarded.search(text):
+        if bits is None:
+            return self._texts.search(text)
+        for guarded in self._always:
+            if guarded.search(text):
                 return True
+        held = bits & self._union
+        by_bit = self._by_bit
+        while held:
+            bit = held & -held
+            for guarded in by_bit[bit]:
+                if guarded.search(text):
+                    return True
+            held ^= bit
         return False
 
 
@@ -396,24 +418,13 @@ class TextMemo:
             self.tested |= new
 
     def _scan(self, automaton, known: frozenset) -> None:
-        """Every literal of ``known`` in the text and where each one starts, in one pass (``_Literals``)."""
+        """Which literals of ``known`` the text holds, in one pass (``_Literals``; a hit's value is its literal). Where
+        each one starts is found when asked (``places``, ``count``): a few dozen of them a letter, of a thousand hits."""
         self._scanned = True
-        places: dict[str, list[int]] = {}
-        text = self.text
-        for end, lit in automaton.iter(text):
-            got = places.get(lit)
-            if got is None:
-                places[lit] = [end - len(lit) + 1]
-            else:
-                got.append(end - len(lit) + 1)
         # every literal of ``known`` has now been looked for (``_known``, not copied into ``tested``: two thousand of
-        # them); those found were not found before only if they were not looked for before
-        before = self.tested
+        # them)
         self._known = known
-        self.present.update(places)
-        for lit, at in places.items():
-            if lit not in before:
-                self._places.setdefault(lit, at)
+        self.present.update(map(_VALUE, automaton.iter(self.text)))
 
     def plain(self) -> bool:
         if self._plain is None:
@@ -434,8 +445,8 @@ class TextMemo:
         if got is None:
             if not self.has(lit):
                 got = 0
-            elif self._scanned and lit in self._places:
-                got = len(self._places[lit])
+            elif self._scanned and lit in self._known:
+                got = len(self.places(lit))
             else:
                 got = self.text.count(lit)
             self._counts[lit] = got
