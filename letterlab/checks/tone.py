@@ -257,7 +257,7 @@ from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 from . import tone_cold, tone_rx
-from .tone_rx import AnySearch, Needing, Pre, TextMemo, alternation_finditer, prefiltered
+from .tone_rx import AnySearch, Needing, Pre, TextMemo, alternation_finditer, prefiltered, shortlist
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
 
@@ -1890,11 +1890,12 @@ def _expected_conduct_lecture(td: ToneDoc, k: int) -> Hit | None:
     ansvar", a moral rule ("Man kan ikke både … og selv bestemme …"), the norms of the land, the reader's abilities
     presumed as a reason, and what a service "bør" be used for. Not with an apology, help or a way on in the sentence."""
     s = td.sents[k]
-    if (HYPOTHETICAL_RE.match(s.low) or SOURCE_OPENER_RE.match(s.low) or HELP_OFFERED_RE.search(s.low)
+    shapes = shortlist((KNOWN_LIMIT_RE, EXPECTED_CONDUCT_RE, CANNOT_EXPECT_RE, ASSUME_KNOWN_RE, OWN_DUTY_RE, BOTH_RE,
+                        NORMS_RE, ABILITY_RE, SERVICE_PURPOSE_RE), s.low)     # (with none, no shape matches)
+    if (not shapes or HYPOTHETICAL_RE.match(s.low) or SOURCE_OPENER_RE.match(s.low) or HELP_OFFERED_RE.search(s.low)
             or re.search(r"\b(beklager|undskyld\w*|(vi|jeg) (forstår|ved) godt)\b", s.low)):
         return None
-    for rx in (KNOWN_LIMIT_RE, EXPECTED_CONDUCT_RE, CANNOT_EXPECT_RE, ASSUME_KNOWN_RE, OWN_DUTY_RE, BOTH_RE, NORMS_RE,
-               ABILITY_RE, SERVICE_PURPOSE_RE):
+    for rx in shapes:
         m = rx.search(s.low)
         if not m or td.quoted(s.start + m.start()):
             continue
@@ -2107,10 +2108,12 @@ def _bad_will_reproach(td: ToneDoc, k: int) -> Hit | None:
     at De kender …" after a count of the times (irony). Not in an apology, not with thanks or gladness, not when
     negated ("Vi ser det ikke som manglende vilje")."""
     s = td.sents[k]
-    if HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low) or _GLAD_RE.search(s.low):
+    # (only the shapes whose literals the sentence holds; with none, no shape matches)
+    shapes = shortlist((WONDER_AT_ALL_RE, BAD_WILL_RE, MORE_SERIOUS_RE, NOT_FIRST_LETTER_RE, OTHERS_MANAGE_RE, UNKIND_RE,
+                        IMPRESSION_RE, ASSUME_KNOWN_RE), s.low)
+    if not shapes or HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low) or _GLAD_RE.search(s.low):
         return None
-    for rx in (WONDER_AT_ALL_RE, BAD_WILL_RE, MORE_SERIOUS_RE, NOT_FIRST_LETTER_RE, OTHERS_MANAGE_RE, UNKIND_RE,
-               IMPRESSION_RE, ASSUME_KNOWN_RE):
+    for rx in shapes:
         m = rx.search(s.low)
         if not m or td.quoted(s.start + m.start()):
             continue

@@ -103,10 +103,10 @@ def _sentence_bits(text: str) -> int | None:
 
 def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[int, ...], ...] | None = None):
     """``method`` (a bound method of the compiled pattern), answering ``absent`` at once for a text that holds
-    none of ``needs``: one Python call per test rather than two (the tone check makes some 1,500 a letter). A
-    sentence of the letter being checked (``sentences``) is answered from its literal mask, and a ``search`` or
-    ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``). With ``alternatives``
-    (``_alternative_masks``), a sentence must also hold a literal of each set of one top-level alternative."""
+    none of ``needs``: one Python call per test rather than two (the tone check makes some 3,000 a letter). A
+    sentence of the letter being checked (``sentences``) is answered from its literal mask: it must hold one of
+    ``needs`` and, with ``alternatives`` (``_alternative_masks``), a literal of each set of one top-level
+    alternative; a ``search`` or ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``)."""
     mask = BITS.mask(needs) if len(needs) > 1 else None
     remember = absent is None
 
@@ -122,31 +122,40 @@ def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[i
                 return got
         return method(text, *args)
 
-    if len(needs) == 1:
+    if mask is None and alternatives is None and len(needs) == 1:
         lit = needs[0]
 
-        def plain(text: str, *args):
+        def run(text: str, *args):
             return ask(text, args) if lit in text else absent
-    elif mask is None:
+    elif mask is None and alternatives is None:
         # the short literals first ("i", "de": in nearly every sentence, found within its first words), so the long
         # ones are rarely looked for through the whole sentence; any one found gives the same answer
         shortest_first = tuple(sorted(needs, key=len))
 
-        def plain(text: str, *args):
+        def run(text: str, *args):
             for lit in shortest_first:
                 if lit in text:
                     return ask(text, args)
             return absent
     else:
-        def plain(text: str, *args):
+        def run(text: str, *args):
             memo = _SENTENCES
             if memo is not None:
                 got = memo.get(text, _MISS)
                 if got is not _MISS:
                     if got is None:
                         got = memo[text] = BITS.of(text)
-                    if not got & mask:
+                    if mask is not None and not got & mask:
                         return absent
+                    if alternatives is not None:
+                        for masks in alternatives:
+                            for m in masks:
+                                if not got & m:
+                                    break
+                            else:
+                                break       # this alternative's sets are all there
+                        else:
+                            return absent
                     if not remember or args or _RESULTS is None:
                         return method(text, *args)
                     key = (run, text)
@@ -158,27 +167,6 @@ def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[i
                 if lit in text:
                     return method(text, *args)
             return absent
-    if alternatives is None:
-        run = plain
-        return run
-
-    def run(text: str, *args):
-        memo = _SENTENCES
-        if memo is not None:
-            got = memo.get(text, _MISS)
-            if got is not _MISS:
-                if got is None:
-                    got = memo[text] = BITS.of(text)
-                if mask is not None and not got & mask:
-                    return absent
-                for masks in alternatives:
-                    for m in masks:
-                        if not got & m:
-                            break
-                    else:
-                        return ask(text, args)
-                return absent
-        return plain(text, *args)
     return run
 
 
@@ -246,6 +234,24 @@ class Pre:
         return text if self._absent(text) else self.rx.sub(repl, text, count)
 
 
+def _bit_index(patterns) -> tuple[tuple[int, ...], dict[int, list[int]], int]:
+    """For ``AnySearch`` and ``Shortlist``: the positions of the patterns with no mask to read (no literals, or a short
+    one), each literal's bit with the positions of the patterns that need it, and all those bits together."""
+    always, by_bit, union = [], {}, 0
+    for i, p in enumerate(patterns):
+        needs = getattr(p, "needs", None)
+        mask = BITS.mask(needs) if needs else None
+        if mask is None:
+            always.append(i)
+            continue
+        union |= mask
+        while mask:
+            bit = mask & -mask
+            by_bit.setdefault(bit, []).append(i)
+            mask ^= bit
+    return tuple(always), by_bit, union
+
+
 class AnySearch:
     """Does any of ``patterns`` match somewhere in a text? The yes/no of their alternation's ``search`` (patterns
     compiled without flags). In a sentence of the letter being checked only the top-level alternatives that need a
@@ -253,43 +259,73 @@ class AnySearch:
     that need it), rather than each alternative in turn or a dozen at every position; in any other text, each
     alternative whose literals the text holds (``prefilter.AnyOf``)."""
 
-    __slots__ = ("_always", "_by_bit", "_union", "_texts")
+    __slots__ = ("_items", "_always", "_by_bit", "_union", "_texts")
 
     def __init__(self, patterns):
         if any(p.flags & ~re.UNICODE for p in patterns):
             raise ValueError("AnySearch takes patterns compiled without flags")
         alts = [alt for p in patterns for alt in alternatives(p.pattern)]
-        always, by_bit, union = [], {}, 0
-        for alt in alts:
-            guarded = Pre(rxcache.compile(alt))
-            mask = BITS.mask(guarded.needs) if guarded.needs else None
-            if mask is None:
-                always.append(guarded)
-                continue
-            union |= mask
-            while mask:
-                bit = mask & -mask
-                by_bit.setdefault(bit, []).append(guarded)
-                mask ^= bit
-        self._always, self._by_bit, self._union = tuple(always), by_bit, union
+        self._items = tuple(Pre(rxcache.compile(alt)) for alt in alts)
+        self._always, self._by_bit, self._union = _bit_index(self._items)
         self._texts = AnyOf(alts)
 
     def search(self, text: str) -> bool:
         bits = _sentence_bits(text)
         if bits is None:
             return self._texts.search(text)
-        for guarded in self._always:
-            if guarded.search(text):
+        items = self._items
+        for i in self._always:
+            if items[i].search(text):
                 return True
         held = bits & self._union
         by_bit = self._by_bit
         while held:
             bit = held & -held
-            for guarded in by_bit[bit]:
-                if guarded.search(text):
+            for i in by_bit[bit]:
+                if items[i].search(text):
                     return True
             held ^= bit
         return False
+
+
+class Shortlist:
+    """Which of ``patterns`` (``Pre``, or patterns without a literal guard) a sentence of the letter being checked
+    may match, in their order: those that need a literal its mask holds (``_sentence_bits``), and those with no
+    literals to read from a mask; every pattern for any other text. A family's list of shapes is then asked about
+    a sentence only for the shapes it may hold (each one still answers as its own pattern)."""
+
+    __slots__ = ("patterns", "_always", "_by_bit", "_union")
+
+    def __init__(self, patterns: tuple):
+        self.patterns = patterns
+        self._always, self._by_bit, self._union = _bit_index(patterns)
+
+    def of(self, text: str) -> tuple:
+        bits = _sentence_bits(text)
+        if bits is None:
+            return self.patterns
+        held = bits & self._union
+        if not held and not self._always:
+            return ()
+        at = set(self._always)
+        by_bit = self._by_bit
+        while held:
+            bit = held & -held
+            at.update(by_bit[bit])
+            held ^= bit
+        patterns = self.patterns
+        return tuple(patterns[i] for i in sorted(at))
+
+
+_SHORTLISTS: dict[tuple, Shortlist] = {}
+
+
+def shortlist(patterns: tuple, text: str) -> tuple:
+    """``Shortlist(patterns).of(text)``, the shortlist made once per tuple of patterns (their identities)."""
+    got = _SHORTLISTS.get(patterns)
+    if got is None:
+        got = _SHORTLISTS[patterns] = Shortlist(patterns)
+    return got.of(text)
 
 
 class Needing:
@@ -419,7 +455,7 @@ class TextMemo:
 
     def _scan(self, automaton, known: frozenset) -> None:
         """Which literals of ``known`` the text holds, in one pass (``_Literals``; a hit's value is its literal). Where
-        each one starts is found when asked (``places``, ``count``): a few dozen of them a letter, of a thousand hits."""
+        each one starts is found when asked (``places``): a few dozen of them a letter, of some 250 hits."""
         self._scanned = True
         # every literal of ``known`` has now been looked for (``_known``, not copied into ``tested``: two thousand of
         # them)
@@ -439,16 +475,11 @@ class TextMemo:
         return lit in self.present
 
     def count(self, lit: str) -> int:
-        """How often ``lit`` occurs (without overlaps; with them once the automaton has read the text: it only
-        decides whether ``alternation_finditer`` tries the places or searches, which find the same matches)."""
+        """How often ``lit`` occurs, without overlaps (it only decides whether ``alternation_finditer`` tries the
+        places or searches, which find the same matches)."""
         got = self._counts.get(lit)
         if got is None:
-            if not self.has(lit):
-                got = 0
-            elif self._scanned and lit in self._known:
-                got = len(self.places(lit))
-            else:
-                got = self.text.count(lit)
+            got = self.text.count(lit) if self.has(lit) else 0
             self._counts[lit] = got
         return got
 

@@ -176,3 +176,17 @@ def test_any_search_is_the_yes_no_of_the_alternation():
         with tone_rx.sentences(dict.fromkeys(sents), {}):
             assert [either.search(x) for x in sents] == want
         assert [either.search(x) for x in sents] == want
+
+
+def test_shortlist_keeps_every_pattern_that_matches_in_order():
+    """``tone_rx.shortlist`` leaves out of a family's list only the patterns a sentence cannot match."""
+    from letterlab.checks import tone_rx
+
+    sents = _corpus_sentences()
+    patterns = tuple(v for v in vars(tone).values() if isinstance(v, (Pre, Needing)))[:120]
+    with tone_rx.sentences(dict.fromkeys(sents), {}):
+        for text in sents:
+            kept = tone_rx.shortlist(patterns, text)
+            assert list(kept) == [p for p in patterns if p in kept]
+            assert all(p in kept for p in patterns if p.search(text)), text
+    assert tone_rx.shortlist(patterns, "en tekst uden for brevet") == patterns
