@@ -261,6 +261,10 @@ class Rx:
         self.folded, self.needs, self.starts, self.heads, self.words = found
 
     @property
+    def pattern(self) -> str:
+        return self._pattern
+
+    @property
     def rx(self) -> re.Pattern:
         rx = self._rx
         if rx is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 from typing import Iterator
 
 try:        # one pass over a letter finds every literal of every tone pattern (Aho-Corasick, in C)
@@ -59,8 +60,9 @@ class _Bits:
                 a.add_word(lit, b)
             a.make_automaton()
             self.automaton = a
-        # the bits are distinct powers of two: the sum of the set found is their union, and no Python loop per hit
-        return sum(set(map(_VALUE, a.iter(text))))
+        # the union of the bits found, at C speed (no Python loop per hit; a set of them would hash each 2,000-bit
+        # number, three times the cost)
+        return reduce(or_, map(_VALUE, a.iter(text)), 0)
 
 
 BITS = _Bits()
@@ -193,11 +195,20 @@ def _alternative_masks(rx: re.Pattern) -> tuple[tuple[int, ...], ...] | None:
     return tuple(out)
 
 
+def _anchored_unmasked(rx: re.Pattern, needs: tuple[str, ...]) -> bool:
+    """Every match of ``rx`` starts at the start of the text (each top-level alternative opens with "^", no
+    ``MULTILINE``), and its guard would look for the literals in the text (one literal, or a short one) rather than
+    read a sentence's mask."""
+    return (not rx.flags & re.MULTILINE and all(alt.startswith("^") for alt in alternatives(rx.pattern))
+            and (len(needs) == 1 or any(len(lit) < 3 for lit in needs)))
+
+
 class Pre:
     """A drop-in for a compiled ``re.Pattern`` (flags without ``IGNORECASE``) with a literal pre-test.
 
-    ``search``, ``match`` and ``finditer`` are the pattern's own methods when no literal is known, and guarded
-    ones (``_guarded``) otherwise."""
+    ``search``, ``match`` and ``finditer`` are the pattern's own methods when no literal is known or the pattern is
+    anchored at the start with no mask to read (``_anchored_unmasked``: one try at the start costs less than a look
+    through the text for "om" or "hvis"), and guarded ones (``_guarded``) otherwise."""
 
     __slots__ = ("rx", "pattern", "flags", "needs", "search", "match", "finditer")
 
@@ -207,10 +218,10 @@ class Pre:
         self.flags = rx.flags
         needs = Rx(rx.pattern).needs if not rx.flags & re.IGNORECASE else None
         self.needs = tuple(needs) if needs and all(needs) else None
-        if self.needs is None:
+        alternatives = _alternative_masks(rx) if self.needs else None
+        if self.needs is None or alternatives is None and _anchored_unmasked(rx, self.needs):
             self.search, self.match, self.finditer = rx.search, rx.match, rx.finditer
         else:
-            alternatives = _alternative_masks(rx)
             self.search = _guarded(rx.search, self.needs, None, alternatives)
             self.match = _guarded(rx.match, self.needs, None, alternatives)
             self.finditer = _guarded(rx.finditer, self.needs, _NO_MATCHES, alternatives)
@@ -502,7 +513,8 @@ _PLANS: dict[int, tuple] = {}
 
 
 def _plan(alt: Alternation) -> tuple:
-    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds).
+    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds, each item's literal
+    sets (``prefilter.conjuncts``: a match holds a literal of each)).
 
     The start literals are the longest known (``Rx.heads``: "du har", "de har", "i har" rather than "du", "de",
     "i"; ``Rx.starts`` when there are none): every match starts with one of them, and fewer places to try leave
@@ -513,8 +525,20 @@ def _plan(alt: Alternation) -> tuple:
                        frozenset(r.heads) if r.heads else None) for r in alt.items)
         every = frozenset(lit for _, needs, starts in items for group in (needs, starts) if group for lit in group)
         LITERALS.add(every)
-        got = _PLANS[id(alt)] = (alt, items, every)
+        sets = tuple((conjuncts(r.pattern) or ((),))[0] for r, _, _ in items)
+        got = _PLANS[id(alt)] = (alt, items, every, sets)
     return got
+
+
+def _holds_each(groups: tuple, memo: "TextMemo") -> bool:
+    """``memo.text`` holds a literal of each of ``groups``."""
+    for group in groups:
+        for lit in group:
+            if memo.has(lit):
+                break
+        else:
+            return False
+    return True
 
 
 # per Alternation, as ``_PLANS``: which items need each literal, the items that need none, and the folded ones
@@ -546,10 +570,11 @@ def _live(alt: Alternation, items: tuple, present: set[str], memo: TextMemo) -> 
 def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]:
     """``alt.finditer(memo.text)``, step for step, with the literal tests read from ``memo``."""
     text = memo.text
-    _, items, every = _plan(alt)
+    _, items, every, sets = _plan(alt)
     memo.test(every)
     present = memo.present
-    live = [items[i] for i in _live(alt, items, present, memo)]
+    # an alternative whose other literal sets the letter lacks cannot match either (a match holds one of each)
+    live = [items[i] for i in _live(alt, items, present, memo) if _holds_each(sets[i], memo)]
     if not live:
         return
     places: list[list[int] | None] = []
