@@ -172,8 +172,8 @@ def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[i
     return run
 
 
-# the literal sets of ``_alternative_masks``: only those whose literals are this long. Shorter ones ("til", "der ",
-# "ikke") are in most sentences: they rule little out, and every place the automaton finds one costs ``_Bits.of``
+# the literal sets of ``_alternative_masks`` and ``_plan``: only those whose literals are this long. Shorter ones
+# ("til", "der ") are in most sentences: they rule little out, and every place an automaton finds one costs time
 _RARE_LENGTH = 4
 
 
@@ -473,6 +473,11 @@ class TextMemo:
         self._known = known
         self.present.update(map(_VALUE, automaton.iter(self.text)))
 
+    def holds_one_of(self, lits: frozenset) -> bool:
+        """The text holds one of ``lits`` (the automaton's literals read from what it found, others looked for)."""
+        rest = lits - self._known
+        return not lits.isdisjoint(self.present) or bool(rest) and any(map(self.has, rest))
+
     def plain(self) -> bool:
         if self._plain is None:
             self._plain = _plain(self.text)
@@ -524,19 +529,19 @@ def _plan(alt: Alternation) -> tuple:
         items = tuple((r, frozenset(r.needs) if r.needs is not None else None,
                        frozenset(r.heads) if r.heads else None) for r in alt.items)
         every = frozenset(lit for _, needs, starts in items for group in (needs, starts) if group for lit in group)
-        LITERALS.add(every)
-        sets = tuple((conjuncts(r.pattern) or ((),))[0] for r, _, _ in items)
+        # each item's sets of literals of ``_RARE_LENGTH`` characters or more; the automaton looks for them too
+        sets = tuple(tuple(frozenset(group) for group in (conjuncts(r.pattern) or ((),))[0]
+                           if min(map(len, group)) >= _RARE_LENGTH) for r, _, _ in items)
+        LITERALS.add(every.union(*(group for groups in sets for group in groups)))
         got = _PLANS[id(alt)] = (alt, items, every, sets)
     return got
 
 
-def _holds_each(groups: tuple, memo: "TextMemo") -> bool:
+def _holds_each(groups: tuple[frozenset, ...], memo: "TextMemo") -> bool:
     """``memo.text`` holds a literal of each of ``groups``."""
+    present = memo.present
     for group in groups:
-        for lit in group:
-            if memo.has(lit):
-                break
-        else:
+        if group.isdisjoint(present) and not memo.holds_one_of(group):
             return False
     return True
 
