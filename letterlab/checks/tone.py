@@ -257,7 +257,7 @@ from ..prefilter import Alternation, AnyOf, alternatives
 from ..report.model import Suggestion
 from .base import Param, doc_text, letter, make_finding
 from . import tone_cold, tone_rx
-from .tone_rx import Needing, Pre, TextMemo, alternation_finditer, prefiltered
+from .tone_rx import AnySearch, Needing, Pre, TextMemo, alternation_finditer, prefiltered, shortlist
 
 FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning", "raekkefoelge")
 
@@ -403,7 +403,7 @@ REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|beg
 STRONG_REASON_RE = rxcache.compile(r"\b(fordi|på grund af|skyldes|derfor|årsag\w*|begrund\w*|eftersom|grunden|"
                                    r"(lagt|lægger|lægge) (\w+ )?vægt på)\b")
 # ``HELP_RE.search`` as a yes/no, quicker: only the alternatives whose literals the sentence holds run
-_HELP = AnyOf(alternatives(HELP_RE.pattern))
+_HELP = AnySearch([HELP_RE])
 NEXT_STEP_RE = rxcache.compile(HELP_RE.pattern + r"|\bklage\w*\b|\bsøge igen\b|\bventeliste\w*|\bdu kan\b|"
                                r"\bvi (ringer|skriver|sender|kontakter|vender tilbage)\b|\bskrevet (\w+ )?op\b|\bi stedet\b")
 _NEXT_STEP = AnyOf(alternatives(NEXT_STEP_RE.pattern))      # its yes/no, quicker (a whole letter is searched)
@@ -474,7 +474,8 @@ class ToneDoc:
     parts: tuple = ()                   # the anatomy's parts (letterlab.anatomy.Part), for the signature
 
     def quoted(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        quotes = self.quotes        # (most letters quote nothing: no generator then)
+        return bool(quotes) and any(s <= pos < e for s, e in quotes)
 
     def cached(self, key, fn):
         if key not in self._cache:
@@ -763,6 +764,21 @@ def _extra_token(extra) -> int:
     return got[1]
 
 
+_WITH_SANCTION: dict[int, tuple] = {}
+
+
+def _sanction_patterns(extra) -> list:
+    """``[SANCTION_RE, *extra]``, the same list for the same ``extra`` (a rule's ``_compiled`` triggers, or ()):
+    ``ToneDoc.hits`` finds a list it has answered by the list's identity, instead of by some sixty patterns' ids
+    for every sentence. The entry keeps ``extra``, so its id is not reused while the entry lives."""
+    got = _WITH_SANCTION.get(id(extra))
+    if got is None or got[0] is not extra:
+        if len(_WITH_SANCTION) > 256:
+            _WITH_SANCTION.clear()
+        got = _WITH_SANCTION[id(extra)] = (extra, [SANCTION_RE, *extra])
+    return got[1]
+
+
 def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
     """A prospective, non-negated sanction in body sentence ``k`` (or None)."""
     key = ("sanction", k, _extra_token(extra))
@@ -956,7 +972,7 @@ def _find_sanction(td: ToneDoc, k: int, extra) -> Hit | None:
     if (m and not NEGATION_RE.search(s.low[max(0, m.start() - 12):m.start()]) and not td.quoted(s.start + m.start())
             and not re.search(r"\b(om,?|hvad der er|hvad der kan være)\s*$", s.low[:m.start()])):    # "læs om, hvad der er strafbart"
         return Hit(m.start(), m.end(), m.group(0))     # a crime named to the reader is a threat, in any tense
-    for m in td.hits([SANCTION_RE, *extra]).get(k, ()):
+    for m in td.hits(_sanction_patterns(extra)).get(k, ()):
         a, b = _clause(s.low, m.start())
         clause = s.low[a:b]
         if ALWAYS_COLD_RE.search(m.group(0)):
@@ -1892,11 +1908,12 @@ def _expected_conduct_lecture(td: ToneDoc, k: int) -> Hit | None:
     ansvar", a moral rule ("Man kan ikke både … og selv bestemme …"), the norms of the land, the reader's abilities
     presumed as a reason, and what a service "bør" be used for. Not with an apology, help or a way on in the sentence."""
     s = td.sents[k]
-    if (HYPOTHETICAL_RE.match(s.low) or SOURCE_OPENER_RE.match(s.low) or HELP_OFFERED_RE.search(s.low)
+    shapes = shortlist((KNOWN_LIMIT_RE, EXPECTED_CONDUCT_RE, CANNOT_EXPECT_RE, ASSUME_KNOWN_RE, OWN_DUTY_RE, BOTH_RE,
+                        NORMS_RE, ABILITY_RE, SERVICE_PURPOSE_RE), s.low)     # (with none, no shape matches)
+    if (not shapes or HYPOTHETICAL_RE.match(s.low) or SOURCE_OPENER_RE.match(s.low) or HELP_OFFERED_RE.search(s.low)
             or re.search(r"\b(beklager|undskyld\w*|(vi|jeg) (forstår|ved) godt)\b", s.low)):
         return None
-    for rx in (KNOWN_LIMIT_RE, EXPECTED_CONDUCT_RE, CANNOT_EXPECT_RE, ASSUME_KNOWN_RE, OWN_DUTY_RE, BOTH_RE, NORMS_RE,
-               ABILITY_RE, SERVICE_PURPOSE_RE):
+    for rx in shapes:
         m = rx.search(s.low)
         if not m or td.quoted(s.start + m.start()):
             continue
@@ -2109,10 +2126,12 @@ def _bad_will_reproach(td: ToneDoc, k: int) -> Hit | None:
     at De kender …" after a count of the times (irony). Not in an apology, not with thanks or gladness, not when
     negated ("Vi ser det ikke som manglende vilje")."""
     s = td.sents[k]
-    if HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low) or _GLAD_RE.search(s.low):
+    # (only the shapes whose literals the sentence holds; with none, no shape matches)
+    shapes = shortlist((WONDER_AT_ALL_RE, BAD_WILL_RE, MORE_SERIOUS_RE, NOT_FIRST_LETTER_RE, OTHERS_MANAGE_RE, UNKIND_RE,
+                        IMPRESSION_RE, ASSUME_KNOWN_RE), s.low)
+    if not shapes or HYPOTHETICAL_RE.match(s.low) or SOFTENED_RE.search(s.low) or _GLAD_RE.search(s.low):
         return None
-    for rx in (WONDER_AT_ALL_RE, BAD_WILL_RE, MORE_SERIOUS_RE, NOT_FIRST_LETTER_RE, OTHERS_MANAGE_RE, UNKIND_RE,
-               IMPRESSION_RE, ASSUME_KNOWN_RE):
+    for rx in shapes:
         m = rx.search(s.low)
         if not m or td.quoted(s.start + m.start()):
             continue
@@ -2458,7 +2477,7 @@ DECISION_RE = rxcache.compile(r"\b(afgørelse\w*|besluttet|beslutning\w*|ophøre
 CAUSE_RE = rxcache.compile(r"\b(fordi|idet|eftersom|(skyldes|skyldtes|sket|skete),? (at|fordi)) ")
 # help, without the "spørgsmål" of "vores spørgsmål" (help in HELP_RE: "Har du spørgsmål, …")
 WAY_RE = rxcache.compile(HELP_RE.pattern.replace(r"|\bspørgsmål\b", r"|\b(har|ved) (du|de|i) (\w+ )?spørgsmål\b|\bspørgsmål til\b"))
-_WAY = AnyOf(alternatives(WAY_RE.pattern))       # its yes/no, quicker
+_WAY = AnySearch([WAY_RE])       # its yes/no, quicker
 ASK_RE = rxcache.compile(r"\b(du|de|i) (skal|bedes|må gerne)\b(?! ikke)|\bvi beder (dig|dem|jer)\b|\bhusk\b")
 GOOD_FAITH_RE = rxcache.compile(r"\b(beklager|undskyld|vi ved|vi forstår|måske|sikkert|det er helt i orden|vi håber|kan skyldes)\b")
 
@@ -5180,7 +5199,7 @@ def _cold_letter_findings(doc, td: ToneDoc, rule, flagged: set[int]) -> Iterator
 def _cleared_threat(td: ToneDoc, k: int, extra) -> bool:
     """Sentence ``k`` holds a consequence the threat rule looked at and found fair (``_sanction`` gave None)."""
     s = td.sents[k]
-    seen = bool(td.hits([SANCTION_RE, *extra]).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
+    seen = bool(td.hits(_sanction_patterns(extra)).get(k)) or bool(CRIME_RE.search(s.low)) or bool(
         (FAILURE_IF_RE.search(s.low) or td.inverted_condition(s)) and ADVERSE_PASSIVE_RE.search(s.low)) or bool(
         # a hearing's "if no comments come, we decide on what we have" in any words ("ud fra de oplysninger, vi har")
         COMMENTS_ONLY_RE.search(s.low) and FAILURE_IF_RE.search(s.low) and re.search(r"\bafgørelse\b", s.low))
