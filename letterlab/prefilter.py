@@ -261,6 +261,10 @@ class Rx:
         self.folded, self.needs, self.starts, self.heads, self.words = found
 
     @property
+    def pattern(self) -> str:
+        return self._pattern
+
+    @property
     def rx(self) -> re.Pattern:
         rx = self._rx
         if rx is None:
@@ -456,6 +460,54 @@ def compute_alternatives(p: str) -> list[str]:
             start = i + 1
     alts.append(p[start:])
     return alts
+
+
+# at most this many top-level alternatives get their own literal sets (``conjuncts``): beyond, the test of each one
+# costs about what the regex saves
+_MAX_CONJUNCT_ALTERNATIVES = 12
+
+
+def conjuncts(p: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """For each top-level alternative of ``p`` (compiled without flags), the literal sets that every match of it
+    holds one of each (``compute_conjuncts``); empty when that is not known."""
+    return rxcache.derived("conjuncts", p, lambda: compute_conjuncts(p))
+
+
+def compute_conjuncts(p: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """``conjuncts``: every match of ``p`` matches one of its top-level alternatives and so holds a literal of each
+    of that alternative's sets (a literal run, a group or an alternation that needs one of its literals, a part
+    repeated at least once: what ``_needs`` reads from each item of the alternative's sequence). More sets than the
+    one ``Rx.needs`` keeps: "\\b(de|du|i) selv (ønsker|valgt)\\b" needs " selv " and one of "ønsker", "valgt". A pure
+    function of the pattern (``letterlab.rxcache`` ships it); empty when the parser refuses it, it sets
+    ``IGNORECASE`` itself or has more than ``_MAX_CONJUNCT_ALTERNATIVES``."""
+    alts = compute_alternatives(p)
+    if _sre_parse is None or len(alts) > _MAX_CONJUNCT_ALTERNATIVES:
+        return ()
+    out = []
+    for alt in alts:
+        try:
+            parsed = _sre_parse.parse(alt, 0)
+        except Exception:
+            return ()
+        if parsed.state.flags & re.IGNORECASE:
+            return ()
+        sets, run = [], []
+        for op, av in list(parsed) + [(None, None)]:
+            if op is _c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                sets.append(("".join(run),))
+                run = []
+            found = _needs([(op, av)], False) if op is not None else None
+            if found:
+                sets.append(tuple(found))
+        out.append(tuple(sets))
+    return tuple(out)
+
+
+# what ``letterlab.rxcache`` ships of a pattern besides its literals, by kind (``rxcache.derived``): how to compute it
+DERIVED = {"alternatives": lambda p: tuple(compute_alternatives(p)), "conjuncts": compute_conjuncts}
 
 
 def merged_matches(text: str, live, places) -> Iterator[re.Match]:

@@ -192,8 +192,7 @@ def write() -> Path:
     lits = {}
     for pattern, flags in want_literals:
         lits[(pattern, flags)] = prefilter.compute_literals(pattern, flags)
-    compute = {"alternatives": lambda p: tuple(prefilter.compute_alternatives(p))}
-    derived_ = {(kind, p): compute[kind](p) for kind, p in want_derived}
+    derived_ = {(kind, p): prefilter.DERIVED[kind](p) for kind, p in want_derived}
     DATA.mkdir(exist_ok=True)
     path = cache_path(tag)
     path.write_bytes(marshal.dumps({"tag": tag, "compiled": compiled, "literals": lits, "derived": derived_}))

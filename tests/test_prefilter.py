@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from letterlab.prefilter import Alternation, AnyOf, AnyOfs, Rx, _plain, alternatives
+from letterlab.prefilter import Alternation, AnyOf, AnyOfs, Rx, _plain, alternatives, compute_conjuncts
 
 PATTERNS = [
     r"\bafgørelse(n|r|rne)?\b", r"\bbevilge[rt]?\b|\bbevilling\b|\bbevilges\b", r"\bkan (du )?ikke få\b|\bfår du ikke\b",
@@ -43,6 +43,24 @@ def test_literals_read_from_the_pattern():
     assert Rx(r"(?<!vi )\bbetal(e|er)?\b").starts == ("betal",)     # a look-behind is zero-width
     assert Rx(r"(?=b)\bbetal").starts is None                     # a look-ahead is not skipped
     assert Rx(r"ΑΣ", re.I).needs is None                     # "ας": str.lower and re disagree on sigma
+
+
+def test_conjuncts_are_the_literal_sets_of_each_alternative():
+    assert compute_conjuncts(r"\b(de|du|i) selv (har )?(ønsker|valgt)\b|\befter dit ønske\b") == (
+        (("de", "du", "i"), (" selv ",), ("ønsker", "valgt")), (("efter dit ønske",),))
+    assert compute_conjuncts(r"\bkan (\w+ )?ikke( \w+)+ få\b") == ((("kan ",), ("ikke",), (" ",), (" få",)),)     # the optional part needs nothing
+    assert compute_conjuncts(r"(?=ikke)\w+|[a-z]+") == ((), ())         # look-arounds and classes need nothing
+    assert compute_conjuncts(r"(?i)\bsenest\b") == ()                   # case-insensitive: not known
+    assert compute_conjuncts("|".join(f"ord{n}" for n in range(20))) == ()     # too many alternatives
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_every_match_holds_a_literal_of_each_set_of_its_alternative(pattern):
+    sets = compute_conjuncts(pattern)
+    rx = re.compile(pattern)
+    for text in TEXTS + [t.lower() for t in TEXTS]:
+        if sets and rx.search(text):
+            assert any(all(any(lit in text for lit in group) for group in alt) for alt in sets), text
 
 
 def test_case_insensitive_skip_needs_a_plain_lower_case_text():

@@ -52,7 +52,10 @@ One kind, four aspects (param ``aspect``), so each can be switched off alone:
   so it is allowed there; negated ("Vi kan se, at vi endnu ikke har modtaget
   din betaling") or with the reader as the one who received ("du har
   modtaget 2.000 kr. for meget") it is a fact about the reader's case, the
-  message itself, and never a delaying opening.
+  message itself, and never a delaying opening. When the message is the very next body sentence, the opening
+  holds it back by one sentence only: a tip (``next_severity``), not a warning. A first paragraph of one short
+  sentence that tells we received the reader's own letter ("Vi har modtaget din klage af 4. maj over …") also
+  leaves the paragraph after it at the top for ``budskab-foerst`` (``_receipt_alone``), as a thank-you does.
 * ``handling-uden-frist``: a request for action ("send os", "du skal udfylde",
   "bedes ... indsendt") with no deadline in the same or the next sentence.
   Conditional requests ("Ring til os, hvis ...", "Har du spørgsmål? Så ring")
@@ -199,6 +202,10 @@ DECISION = [
     # a decision upheld is a decision: "Vi fastholder afgiften, fordi …", "Kommunen fastholder afgørelsen"
     r"\b(vi|jeg|kommunen|\w+(en|et)) (har )?(\w+ )?(fastholder|fastholdt|opretholder|opretholdt|stadfæster|stadfæstet)\b",
     r"\b(er|bliver|blevet) (\w+ )?(fastholdt|opretholdt|stadfæstet)\b",
+    # ... or in the s-passive, with what is upheld as its subject: "Kontrolafgiften fastholdes", "Afgørelsen
+    # opretholdes" (not "Hvis afgørelsen fastholdes, sender vi klagen videre")
+    r"^(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ ){1,5}?(derfor |hermed |fortsat |stadig )?"
+    r"(fastholdes|opretholdes|stadfæstes)\b",
     # the answer to a complaint: "De får (delvis) medhold", "Vi annullerer afgiften" (not "Hvis vi annullerer …")
     r"(?<!hvis )\b(du|de|i) får (\w+ )?medhold\b", r"(?<!hvis )\b(vi|jeg|kommunen) (\w+ )?annullerer\b",
     # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")
@@ -535,6 +542,8 @@ PARAMS = {
     "opening_patterns": Param(list, default=DELAYING_OPENINGS, help="indledninger, der udskyder budskabet"),
     "opening_max_words": Param(int, default=6, min=0, max=20,
                                help="så mange ord må stå før den udskydende indledning"),
+    "next_severity": Param(str, default="info", choices=SEVERITIES,
+                           help="når budskabet står i sætningen lige efter indledningen"),
     "topic_heading_patterns": Param(list, default=TOPIC_HEADING, help="overskrifter, der kun nævner et emne"),
 }
 
@@ -610,10 +619,15 @@ class Layout:
         out: list[Sent] = []
         para = None
         para_words = 0
+        after_receipt = False       # the window reaches past a one-sentence receipt to the paragraph after it only
         for s in self.body:
             if para is not None and s.zone_index != para:
-                if para_words > intro_words and not _friendly_alone(out) and not _bill_handed_over(out):
+                if after_receipt:
                     break
+                if para_words > intro_words and not _friendly_alone(out) and not _bill_handed_over(out):
+                    if not _receipt_alone(out):
+                        break
+                    after_receipt = True
                 para_words = 0
             para = s.zone_index
             para_words += s.words
@@ -653,6 +667,30 @@ def _bill_handed_over(first: list) -> bool:
     """The first paragraph is one sentence that hands over a bill (``_BILL_HANDOVER``): the amount and the due date
     in the paragraph after it are still at the top, as they are after a thank-you."""
     return len(first) == 1 and bool(_BILL_HANDOVER.match(_clean(first[0].text)))
+
+
+# "Vi har modtaget Deres indsigelse af 24. april mod …", "Vi modtog din ansøgning den 2. marts", "Kommunen har behandlet
+# Deres ansøgning af 2. august om …": our receipt of the reader's own letter, or that we dealt with it (not "Vi har
+# modtaget klager fra naboerne", a fact of the case)
+_OWN_LETTER_RECEIVED = rxcache.compile(
+    r"^(?:[-•*–]\s*)?(?!(du|de|i) )([\w-]+ ){1,3}?(har (nu )?(modtaget|fået|behandlet|læst|set på|gennemgået)|modtog) "
+    r"(din|dit|dine|deres|jeres)\b")
+
+
+RECEIPT_MAX_WORDS = 30
+# the receipt goes on to tell our process: "…, og der er i forbindelse med behandlingen foretaget et hjemmebesøg …"
+_PROCESS_GOES_ON = rxcache.compile(r",? og (der er|vi har|jeg har|har vi|\w+(en|et) har)\b")
+
+
+def _receipt_alone(first: list) -> bool:
+    """The first paragraph is one short sentence (at most ``RECEIPT_MAX_WORDS`` words) that tells we received the
+    reader's own letter (``_OWN_LETTER_RECEIVED``) and no more of our process (``_PROCESS_GOES_ON``): the editors of
+    blind reviews 22-24 accept it before the answer, so the message right after it is still at the top. The course
+    prefers the message first; the opening itself gets a tip (``forsinket-indledning`` with ``next_severity``)."""
+    if len(first) != 1 or first[0].words > RECEIPT_MAX_WORDS:
+        return False
+    t = _clean(first[0].text)
+    return bool(_OWN_LETTER_RECEIVED.match(t)) and not _PROCESS_GOES_ON.search(t)
 
 
 def _friendly_alone(first: list) -> bool:
@@ -1692,8 +1730,19 @@ def _overskrift(doc, rule) -> Iterator:
 _READERS_CASE = rxcache.compile(r"(du|de|i) har\b")
 
 
+def _message_next(lay: Layout, main: Sent | None) -> bool:
+    """The main message is the body sentence right after the first one, and the first is short and tells no more of
+    our process: a one-sentence opening ("Vi har modtaget din ansøgning den 2. marts.") holds it back by one sentence
+    only. Editors accept that; the course still prefers the
+    message first, so the opening is worth a tip, not a warning."""
+    if main is None or main.part != "body" or len(lay.body) < 2 or lay.body[1].index != main.index:
+        return False
+    # a long opening, or one that goes on to tell our process, holds the message back more than one short sentence
+    return lay.body[0].words <= RECEIPT_MAX_WORDS and not _PROCESS_GOES_ON.search(_clean(lay.body[0].text))
+
+
 def _forsinket_indledning(doc, rule) -> Iterator:
-    store_message(doc, rule.params)
+    main, _ = store_message(doc, rule.params)
     lay = layout(doc)
     if not lay.body:
         return
@@ -1718,8 +1767,15 @@ def _forsinket_indledning(doc, rule) -> Iterator:
         # Leading bullet markers and quotes are not part of the opening.
         lead = len(text) - len(text.lstrip("-•*– \"“„"))
         start = min(lead, m.start())
-        yield make_finding(rule, doc, first.start + start, first.start + m.end(),
-                           message=f"{rule.message} Start med budskabet i stedet for \"{text[start:m.end()]}\".")
+        opening = text[start:m.end()]
+        if _message_next(lay, main):
+            yield make_finding(rule, doc, first.start + start, first.start + m.end(),
+                               severity=rule.params["next_severity"],
+                               message=f"Budskabet står lige efter. Du kan også starte med det i stedet for "
+                                       f"\"{opening}\".")
+        else:
+            yield make_finding(rule, doc, first.start + start, first.start + m.end(),
+                               message=f"{rule.message} Start med budskabet i stedet for \"{opening}\".")
         return
 
 

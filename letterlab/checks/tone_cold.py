@@ -22,7 +22,7 @@ import re
 
 from letterlab import rxcache
 
-from .tone_rx import Pre
+from .tone_rx import AnySearch
 
 GATE = 2
 COUNTED_FAMILIES = ("trussel", "belaering", "bebrejdelse", "kommando", "raab", "kold-afvisning")
@@ -142,17 +142,14 @@ def shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:
     return got
 
 
-_ANY: dict[str, Pre | None] = {}
+# made at import: their literals then get their bits before any letter's sentences are read (``tone_rx._Bits``)
+_ANY: dict[str, AnySearch] = {family: AnySearch([rx for _, rx, _ in shapes]) for family, shapes in SHAPES.items()
+                              if shapes}
 
 
-def _any_shape(family: str) -> Pre | None:
-    """One pattern for all of ``family``'s shapes (without their group names): a sentence it does not match holds
-    none of them."""
-    if family not in _ANY:
-        shapes = SHAPES.get(family, ())
-        _ANY[family] = Pre(rxcache.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(', rx.pattern)})"
-                                                    for _, rx, _ in shapes))) if shapes else None
-    return _ANY[family]
+def _any_shape(family: str) -> AnySearch | None:
+    """All of ``family``'s shapes as one yes/no search: a sentence it does not match holds none of them."""
+    return _ANY.get(family)
 
 
 def _shape_at(td, k: int, family: str) -> tuple[int, int, str, str] | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 from typing import Iterator
 
 try:        # one pass over a letter finds every literal of every tone pattern (Aho-Corasick, in C)
@@ -19,7 +20,8 @@ try:        # one pass over a letter finds every literal of every tone pattern (
 except ImportError:     # pragma: no cover - a dependency; without it each literal is looked for alone, as before
     ahocorasick = None
 
-from ..prefilter import _MAX_TRIES, Alternation, Rx, _plain, merged_matches
+from .. import rxcache
+from ..prefilter import _MAX_TRIES, Alternation, AnyOf, Rx, _plain, alternatives, conjuncts, merged_matches
 
 
 _VALUE = itemgetter(1)          # an automaton hit's value: (end, value)
@@ -58,8 +60,9 @@ class _Bits:
                 a.add_word(lit, b)
             a.make_automaton()
             self.automaton = a
-        # the bits are distinct powers of two: the sum of the set found is their union, and no Python loop per hit
-        return sum(set(map(_VALUE, a.iter(text))))
+        # the union of the bits found, at C speed (no Python loop per hit; a set of them would hash each 2,000-bit
+        # number, three times the cost)
+        return reduce(or_, map(_VALUE, a.iter(text)), 0)
 
 
 BITS = _Bits()
@@ -88,11 +91,24 @@ def sentences(memo: dict[str, int | None], results: dict | None = None):
         _RESULTS = before_results
 
 
-def _guarded(method, needs: tuple[str, ...], absent):
+def _sentence_bits(text: str) -> int | None:
+    """The literal mask (``_Bits.of``) of ``text`` when it is a sentence of the letter being checked (``sentences``),
+    read once; None for any other text."""
+    memo = _SENTENCES
+    if memo is None:
+        return None
+    got = memo.get(text, _MISS)
+    if got is None:
+        got = memo[text] = BITS.of(text)
+    return None if got is _MISS else got
+
+
+def _guarded(method, needs: tuple[str, ...], absent, alternatives: tuple[tuple[int, ...], ...] | None = None):
     """``method`` (a bound method of the compiled pattern), answering ``absent`` at once for a text that holds
-    none of ``needs``: one Python call per test rather than two (the tone check makes some 1,500 a letter). A
-    sentence of the letter being checked (``sentences``) is answered from its literal mask, and a ``search`` or
-    ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``)."""
+    none of ``needs``: one Python call per test rather than two (the tone check makes some 3,000 a letter). A
+    sentence of the letter being checked (``sentences``) is answered from its literal mask: it must hold one of
+    ``needs`` and, with ``alternatives`` (``_alternative_masks``), a literal of each set of one top-level
+    alternative; a ``search`` or ``match`` (``absent`` None) that has to run on one is asked once (``_RESULTS``)."""
     mask = BITS.mask(needs) if len(needs) > 1 else None
     remember = absent is None
 
@@ -108,12 +124,12 @@ def _guarded(method, needs: tuple[str, ...], absent):
                 return got
         return method(text, *args)
 
-    if len(needs) == 1:
+    if mask is None and alternatives is None and len(needs) == 1:
         lit = needs[0]
 
         def run(text: str, *args):
             return ask(text, args) if lit in text else absent
-    elif mask is None:
+    elif mask is None and alternatives is None:
         # the short literals first ("i", "de": in nearly every sentence, found within its first words), so the long
         # ones are rarely looked for through the whole sentence; any one found gives the same answer
         shortest_first = tuple(sorted(needs, key=len))
@@ -131,8 +147,17 @@ def _guarded(method, needs: tuple[str, ...], absent):
                 if got is not _MISS:
                     if got is None:
                         got = memo[text] = BITS.of(text)
-                    if not got & mask:
+                    if mask is not None and not got & mask:
                         return absent
+                    if alternatives is not None:
+                        for masks in alternatives:
+                            for m in masks:
+                                if not got & m:
+                                    break
+                            else:
+                                break       # this alternative's sets are all there
+                        else:
+                            return absent
                     if not remember or args or _RESULTS is None:
                         return method(text, *args)
                     key = (run, text)
@@ -147,11 +172,43 @@ def _guarded(method, needs: tuple[str, ...], absent):
     return run
 
 
+# the literal sets of ``_alternative_masks`` and ``_plan``: only those whose literals are this long. Shorter ones
+# ("til", "der ") are in most sentences: they rule little out, and every place an automaton finds one costs time
+_RARE_LENGTH = 4
+
+
+def _alternative_masks(rx: re.Pattern) -> tuple[tuple[int, ...], ...] | None:
+    """For each top-level alternative of ``rx``, the masks (``_Bits.mask``) of the literal sets that every match of
+    it holds one of each (``prefilter.conjuncts``; only sets of literals of ``_RARE_LENGTH`` characters or more);
+    None when some alternative has no such set, or the pattern has flags."""
+    if rx.flags & ~re.UNICODE:
+        return None
+    sets = conjuncts(rx.pattern)
+    if not sets:
+        return None
+    out = []
+    for alternative in sets:
+        masks = tuple(BITS.mask(lits) for lits in alternative if min(map(len, lits)) >= _RARE_LENGTH)
+        if not masks:
+            return None
+        out.append(masks)
+    return tuple(out)
+
+
+def _anchored_unmasked(rx: re.Pattern, needs: tuple[str, ...]) -> bool:
+    """Every match of ``rx`` starts at the start of the text (each top-level alternative opens with "^", no
+    ``MULTILINE``), and its guard would look for the literals in the text (one literal, or a short one) rather than
+    read a sentence's mask."""
+    return (not rx.flags & re.MULTILINE and all(alt.startswith("^") for alt in alternatives(rx.pattern))
+            and (len(needs) == 1 or any(len(lit) < 3 for lit in needs)))
+
+
 class Pre:
     """A drop-in for a compiled ``re.Pattern`` (flags without ``IGNORECASE``) with a literal pre-test.
 
-    ``search``, ``match`` and ``finditer`` are the pattern's own methods when no literal is known, and guarded
-    ones (``_guarded``) otherwise."""
+    ``search``, ``match`` and ``finditer`` are the pattern's own methods when no literal is known or the pattern is
+    anchored at the start with no mask to read (``_anchored_unmasked``: one try at the start costs less than a look
+    through the text for "om" or "hvis"), and guarded ones (``_guarded``) otherwise."""
 
     __slots__ = ("rx", "pattern", "flags", "needs", "search", "match", "finditer")
 
@@ -161,12 +218,13 @@ class Pre:
         self.flags = rx.flags
         needs = Rx(rx.pattern).needs if not rx.flags & re.IGNORECASE else None
         self.needs = tuple(needs) if needs and all(needs) else None
-        if self.needs is None:
+        alternatives = _alternative_masks(rx) if self.needs else None
+        if self.needs is None or alternatives is None and _anchored_unmasked(rx, self.needs):
             self.search, self.match, self.finditer = rx.search, rx.match, rx.finditer
         else:
-            self.search = _guarded(rx.search, self.needs, None)
-            self.match = _guarded(rx.match, self.needs, None)
-            self.finditer = _guarded(rx.finditer, self.needs, _NO_MATCHES)
+            self.search = _guarded(rx.search, self.needs, None, alternatives)
+            self.match = _guarded(rx.match, self.needs, None, alternatives)
+            self.finditer = _guarded(rx.finditer, self.needs, _NO_MATCHES, alternatives)
 
     def _absent(self, text: str) -> bool:
         needs = self.needs
@@ -185,6 +243,100 @@ class Pre:
 
     def sub(self, repl, text: str, count: int = 0):
         return text if self._absent(text) else self.rx.sub(repl, text, count)
+
+
+def _bit_index(patterns) -> tuple[tuple[int, ...], dict[int, list[int]], int]:
+    """For ``AnySearch`` and ``Shortlist``: the positions of the patterns with no mask to read (no literals, or a short
+    one), each literal's bit with the positions of the patterns that need it, and all those bits together."""
+    always, by_bit, union = [], {}, 0
+    for i, p in enumerate(patterns):
+        needs = getattr(p, "needs", None)
+        mask = BITS.mask(needs) if needs else None
+        if mask is None:
+            always.append(i)
+            continue
+        union |= mask
+        while mask:
+            bit = mask & -mask
+            by_bit.setdefault(bit, []).append(i)
+            mask ^= bit
+    return tuple(always), by_bit, union
+
+
+class AnySearch:
+    """Does any of ``patterns`` match somewhere in a text? The yes/no of their alternation's ``search`` (patterns
+    compiled without flags). In a sentence of the letter being checked only the top-level alternatives that need a
+    literal the sentence holds are tried (its mask, ``_sentence_bits``: each literal's bit leads to the alternatives
+    that need it), rather than each alternative in turn or a dozen at every position; in any other text, each
+    alternative whose literals the text holds (``prefilter.AnyOf``)."""
+
+    __slots__ = ("_items", "_always", "_by_bit", "_union", "_texts")
+
+    def __init__(self, patterns):
+        if any(p.flags & ~re.UNICODE for p in patterns):
+            raise ValueError("AnySearch takes patterns compiled without flags")
+        alts = [alt for p in patterns for alt in alternatives(p.pattern)]
+        self._items = tuple(Pre(rxcache.compile(alt)) for alt in alts)
+        self._always, self._by_bit, self._union = _bit_index(self._items)
+        self._texts = AnyOf(alts)
+
+    def search(self, text: str) -> bool:
+        bits = _sentence_bits(text)
+        if bits is None:
+            return self._texts.search(text)
+        items = self._items
+        for i in self._always:
+            if items[i].search(text):
+                return True
+        held = bits & self._union
+        by_bit = self._by_bit
+        while held:
+            bit = held & -held
+            for i in by_bit[bit]:
+                if items[i].search(text):
+                    return True
+            held ^= bit
+        return False
+
+
+class Shortlist:
+    """Which of ``patterns`` (``Pre``, or patterns without a literal guard) a sentence of the letter being checked
+    may match, in their order: those that need a literal its mask holds (``_sentence_bits``), and those with no
+    literals to read from a mask; every pattern for any other text. A family's list of shapes is then asked about
+    a sentence only for the shapes it may hold (each one still answers as its own pattern)."""
+
+    __slots__ = ("patterns", "_always", "_by_bit", "_union")
+
+    def __init__(self, patterns: tuple):
+        self.patterns = patterns
+        self._always, self._by_bit, self._union = _bit_index(patterns)
+
+    def of(self, text: str) -> tuple:
+        bits = _sentence_bits(text)
+        if bits is None:
+            return self.patterns
+        held = bits & self._union
+        if not held and not self._always:
+            return ()
+        at = set(self._always)
+        by_bit = self._by_bit
+        while held:
+            bit = held & -held
+            at.update(by_bit[bit])
+            held ^= bit
+        patterns = self.patterns
+        return tuple(patterns[i] for i in sorted(at))
+
+
+_SHORTLISTS: dict[tuple, Shortlist] = {}
+
+
+def shortlist(patterns: tuple, text: str) -> tuple:
+    """``Shortlist(patterns).of(text)``, the shortlist made once per tuple of patterns (their identities)."""
+    got = _SHORTLISTS.get(patterns)
+    if got is None:
+        got = _SHORTLISTS[patterns] = Shortlist(patterns)
+    return got.of(text)
 
 
 class Needing:
@@ -313,24 +465,18 @@ class TextMemo:
             self.tested |= new
 
     def _scan(self, automaton, known: frozenset) -> None:
-        """Every literal of ``known`` in the text and where each one starts, in one pass (``_Literals``)."""
+        """Which literals of ``known`` the text holds, in one pass (``_Literals``; a hit's value is its literal). Where
+        each one starts is found when asked (``places``): a few dozen of them a letter, of some 250 hits."""
         self._scanned = True
-        places: dict[str, list[int]] = {}
-        text = self.text
-        for end, lit in automaton.iter(text):
-            got = places.get(lit)
-            if got is None:
-                places[lit] = [end - len(lit) + 1]
-            else:
-                got.append(end - len(lit) + 1)
         # every literal of ``known`` has now been looked for (``_known``, not copied into ``tested``: two thousand of
-        # them); those found were not found before only if they were not looked for before
-        before = self.tested
+        # them)
         self._known = known
-        self.present.update(places)
-        for lit, at in places.items():
-            if lit not in before:
-                self._places.setdefault(lit, at)
+        self.present.update(map(_VALUE, automaton.iter(self.text)))
+
+    def holds_one_of(self, lits: frozenset) -> bool:
+        """The text holds one of ``lits`` (the automaton's literals read from what it found, others looked for)."""
+        rest = lits - self._known
+        return not lits.isdisjoint(self.present) or bool(rest) and any(map(self.has, rest))
 
     def plain(self) -> bool:
         if self._plain is None:
@@ -345,16 +491,11 @@ class TextMemo:
         return lit in self.present
 
     def count(self, lit: str) -> int:
-        """How often ``lit`` occurs (without overlaps; with them once the automaton has read the text: it only
-        decides whether ``alternation_finditer`` tries the places or searches, which find the same matches)."""
+        """How often ``lit`` occurs, without overlaps (it only decides whether ``alternation_finditer`` tries the
+        places or searches, which find the same matches)."""
         got = self._counts.get(lit)
         if got is None:
-            if not self.has(lit):
-                got = 0
-            elif self._scanned and lit in self._places:
-                got = len(self._places[lit])
-            else:
-                got = self.text.count(lit)
+            got = self.text.count(lit) if self.has(lit) else 0
             self._counts[lit] = got
         return got
 
@@ -377,7 +518,8 @@ _PLANS: dict[int, tuple] = {}
 
 
 def _plan(alt: Alternation) -> tuple:
-    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds).
+    """(alt, its items as (Rx, needed literals, start literals), every literal of both kinds, each item's literal
+    sets (``prefilter.conjuncts``: a match holds a literal of each)).
 
     The start literals are the longest known (``Rx.heads``: "du har", "de har", "i har" rather than "du", "de",
     "i"; ``Rx.starts`` when there are none): every match starts with one of them, and fewer places to try leave
@@ -387,9 +529,21 @@ def _plan(alt: Alternation) -> tuple:
         items = tuple((r, frozenset(r.needs) if r.needs is not None else None,
                        frozenset(r.heads) if r.heads else None) for r in alt.items)
         every = frozenset(lit for _, needs, starts in items for group in (needs, starts) if group for lit in group)
-        LITERALS.add(every)
-        got = _PLANS[id(alt)] = (alt, items, every)
+        # each item's sets of literals of ``_RARE_LENGTH`` characters or more; the automaton looks for them too
+        sets = tuple(tuple(frozenset(group) for group in (conjuncts(r.pattern) or ((),))[0]
+                           if min(map(len, group)) >= _RARE_LENGTH) for r, _, _ in items)
+        LITERALS.add(every.union(*(group for groups in sets for group in groups)))
+        got = _PLANS[id(alt)] = (alt, items, every, sets)
     return got
+
+
+def _holds_each(groups: tuple[frozenset, ...], memo: "TextMemo") -> bool:
+    """``memo.text`` holds a literal of each of ``groups``."""
+    present = memo.present
+    for group in groups:
+        if group.isdisjoint(present) and not memo.holds_one_of(group):
+            return False
+    return True
 
 
 # per Alternation, as ``_PLANS``: which items need each literal, the items that need none, and the folded ones
@@ -421,10 +575,11 @@ def _live(alt: Alternation, items: tuple, present: set[str], memo: TextMemo) -> 
 def alternation_finditer(alt: Alternation, memo: TextMemo) -> Iterator[re.Match]:
     """``alt.finditer(memo.text)``, step for step, with the literal tests read from ``memo``."""
     text = memo.text
-    _, items, every = _plan(alt)
+    _, items, every, sets = _plan(alt)
     memo.test(every)
     present = memo.present
-    live = [items[i] for i in _live(alt, items, present, memo)]
+    # an alternative whose other literal sets the letter lacks cannot match either (a match holds one of each)
+    live = [items[i] for i in _live(alt, items, present, memo) if _holds_each(sets[i], memo)]
     if not live:
         return
     places: list[list[int] | None] = []

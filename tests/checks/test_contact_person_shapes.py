@@ -130,3 +130,23 @@ def test_an_orientation_needs_no_named_person(nlp):
     info = ("Svømmehallen er lukket i uge 42\n\nKære svømmer\n\nSvømmehallen er lukket i uge 42, fordi vi skifter "
             "filtre. Vi åbner igen mandag den 19. oktober kl. 6.30. Holdene i uge 42 bliver ikke flyttet.")
     assert _person(nlp, HEAD + info + UNIT_PHONE) == []
+
+
+# session 22: a comma parts a unit from its municipality ("Børn og Unge, Nordby Kommune"), and units named for what they
+# do ("Skadedyrsbekæmpelse", "Parkeringskontrollen", "Folkeregistret", "Udlånet"); a person's name before a comma is
+# still a name
+@pytest.mark.parametrize("unit", [
+    "Skadedyrsbekæmpelse\nNordby Kommune",
+    "Parkeringskontrollen\nNordby Kommune",
+    "Børn og Unge, Nordby Kommune",
+    "Integration og Sprog, Nordby Kommune",
+])
+def test_units_named_for_their_work_or_with_their_municipality(nlp, unit):
+    text = HEAD + REMINDER + f"\n\nMed venlig hilsen\n\n{unit}\nTlf. 54 12 30 10"
+    assert _person(nlp, text) == [unit.splitlines()[0]]
+
+
+@pytest.mark.parametrize("signer", ["Karin Holt, Børn og Unge", "Karin Holt, Skadedyrsbekæmpelse"])
+def test_a_name_before_the_comma_is_a_person(nlp, signer):
+    text = HEAD + REMINDER + f"\n\nMed venlig hilsen\n\n{signer}\nNordby Kommune\nTlf. 54 12 30 10"
+    assert _person(nlp, text) == []

@@ -137,3 +137,56 @@ def test_own_wish_around_answers_as_the_joined_search():
     for low in lows:
         for nxt in lows:
             assert tone._own_wish_around(low, nxt) == bool(tone.OWN_WISH_RE.rx.search(low + " " + nxt)), (low, nxt)
+
+
+def _corpus_sentences() -> list[str]:
+    from testutil import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))[:24]]
+    return [x.lower() for t in texts for x in re.split(r"(?<=[.!?:])\s+|\n+", t) if x.strip()]
+
+
+def test_masks_of_each_alternative_answer_as_the_pattern_on_letters():
+    """A sentence must hold a literal of each set of one top-level alternative (``_alternative_masks``): the
+    answers on real letters' sentences are the pattern's own."""
+    from letterlab.checks import tone_rx
+
+    sents = _corpus_sentences()
+    patterns = [v for v in vars(tone).values() if isinstance(v, Pre) and v.needs]
+    assert sum(tone_rx._alternative_masks(p.rx) is not None for p in patterns) > 50
+    with tone_rx.sentences(dict.fromkeys(sents), {}):
+        for p in patterns:
+            for text in sents:
+                assert _same(p.search(text), p.rx.search(text)), (p.pattern, text)
+                assert _same(p.match(text), p.rx.match(text)), (p.pattern, text)
+                assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.rx.finditer(text)], p.pattern
+
+
+def test_any_search_is_the_yes_no_of_the_alternation():
+    """``tone_rx.AnySearch`` (each family's cold-letter shapes) answers as one regex of all the patterns."""
+    from letterlab.checks import tone_cold, tone_rx
+
+    sents = _corpus_sentences() + ["det ændrer ikke ved, at du skal betale", "du må ikke parkere her",
+                                   "det er ejerens eget ansvar at rydde fortovet", "en hund sørger for sig selv"]
+    for shapes in tone_cold.SHAPES.values():
+        patterns = [rx for _, rx, _ in shapes]
+        union = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(', p.pattern)})" for p in patterns))
+        either = tone_rx.AnySearch(patterns)
+        want = [bool(union.search(x)) for x in sents]
+        with tone_rx.sentences(dict.fromkeys(sents), {}):
+            assert [either.search(x) for x in sents] == want
+        assert [either.search(x) for x in sents] == want
+
+
+def test_shortlist_keeps_every_pattern_that_matches_in_order():
+    """``tone_rx.shortlist`` leaves out of a family's list only the patterns a sentence cannot match."""
+    from letterlab.checks import tone_rx
+
+    sents = _corpus_sentences()
+    patterns = tuple(v for v in vars(tone).values() if isinstance(v, (Pre, Needing)))[:120]
+    with tone_rx.sentences(dict.fromkeys(sents), {}):
+        for text in sents:
+            kept = tone_rx.shortlist(patterns, text)
+            assert list(kept) == [p for p in patterns if p in kept]
+            assert all(p in kept for p in patterns if p.search(text)), text
+    assert tone_rx.shortlist(patterns, "en tekst uden for brevet") == patterns
