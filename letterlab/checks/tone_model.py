@@ -17,6 +17,8 @@ docs/tone.md. No model file (or a broken one): the rules work alone.
 Feature extraction reads the token table once per sentence (linear in the letter) and hashes the feature
 names with CRC-32, which is stable across processes (``hash()`` is not). A model file names the feature set it was
 trained on (``FEATURES``; set 2 adds writer-free cues, ``_carrying_cues``); a file that names none reads set 1.
+A family added to a file later may carry its own threshold and feature set (``<family>.threshold``,
+``<family>.features``; ``ToneModel.threshold_of``, ``ToneModel.parts``); without them a family reads the file's.
 """
 from __future__ import annotations
 
@@ -507,7 +509,8 @@ class ToneModel:
     """One linear model per family over hashed features: ``p = sigmoid(bias + sum(w[features]))``."""
 
     def __init__(self, weights: dict[str, np.ndarray], bias: dict[str, float], threshold: float,
-                 meta: dict | None = None):
+                 meta: dict | None = None, thresholds: dict[str, float] | None = None,
+                 family_features: dict[str, int] | None = None):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
@@ -515,7 +518,32 @@ class ToneModel:
         self.families = tuple(f for f in MODEL_FAMILIES if f in weights)
         # the feature set the model was trained on (``FEATURES``); a file without it predates feature set 2
         self.features = int(self.meta.get("features", 1))
+        # a family added to a model later may carry its own threshold and feature set (session 22b: a
+        # ``belaering`` model on set 2 beside the four families of set 1); the others read the model's
+        self.thresholds = {f: float((thresholds or {}).get(f, threshold)) for f in self.families}
+        self.family_features = {f: int((family_features or {}).get(f, self.features)) for f in self.families}
         self._stack = None      # the families' weights as rows of one array (``_stacked``), made on first use
+        self._parts = None      # (feature set, model of the families that read it), ``parts``
+
+    def threshold_of(self, family: str) -> float:
+        return self.thresholds.get(family, self.threshold)
+
+    def parts(self) -> list[tuple[int, "ToneModel"]]:
+        """(feature set, model) per feature set the families read: ``[(features, self)]`` when they all read the
+        model's set, as every model before session 22b."""
+        got = self._parts
+        if got is None:
+            sets = sorted(set(self.family_features.values()))
+            if len(sets) <= 1:
+                got = [(sets[0] if sets else self.features, self)]
+            else:
+                got = []
+                for fs in sets:
+                    fams = [f for f in self.families if self.family_features[f] == fs]
+                    got.append((fs, ToneModel({f: self.weights[f] for f in fams}, {f: self.bias[f] for f in fams},
+                                              self.threshold, {**self.meta, "features": fs})))
+            self._parts = got
+        return got
 
     def _stacked(self) -> np.ndarray | None:
         """The families' weight vectors as the rows of one float32 array, or None when they are not all 1-D
@@ -558,6 +586,10 @@ class ToneModel:
             arrays[f"{fam}.idx"] = nz.astype(np.int32)
             arrays[f"{fam}.w"] = w[nz].astype(np.float32)
             arrays[f"{fam}.bias"] = np.array([self.bias[fam]], dtype=np.float64)
+            if self.thresholds[fam] != self.threshold:
+                arrays[f"{fam}.threshold"] = np.array([self.thresholds[fam]], dtype=np.float64)
+            if self.family_features[fam] != self.features:
+                arrays[f"{fam}.features"] = np.array([self.family_features[fam]], dtype=np.int32)
         arrays["threshold"] = np.array([self.threshold], dtype=np.float64)
         arrays["format"] = np.array([FORMAT], dtype=np.int32)
         arrays["dim_bits"] = np.array([DIM_BITS], dtype=np.int32)
@@ -572,7 +604,7 @@ class ToneModel:
         with np.load(path, allow_pickle=False) as z:
             if int(z["format"][0]) != FORMAT or int(z["dim_bits"][0]) != DIM_BITS:
                 raise ValueError("unknown tone model format")
-            weights, bias = {}, {}
+            weights, bias, thresholds, fsets = {}, {}, {}, {}
             for fam in MODEL_FAMILIES:
                 if f"{fam}.idx" not in z:
                     continue
@@ -580,8 +612,12 @@ class ToneModel:
                 w[z[f"{fam}.idx"]] = z[f"{fam}.w"]
                 weights[fam] = w
                 bias[fam] = float(z[f"{fam}.bias"][0])
+                if f"{fam}.threshold" in z:         # a family's own threshold and feature set (none: the model's)
+                    thresholds[fam] = float(z[f"{fam}.threshold"][0])
+                if f"{fam}.features" in z:
+                    fsets[fam] = int(z[f"{fam}.features"][0])
             meta = {k[5:]: str(z[k]) for k in z.files if k.startswith("meta.")}
-            return cls(weights, bias, float(z["threshold"][0]), meta)
+            return cls(weights, bias, float(z["threshold"][0]), meta, thresholds, fsets)
 
 
 _override: list = []
@@ -683,8 +719,17 @@ def scores(td, model: ToneModel, ctx=None) -> dict[int, dict[str, float]]:
     key = ("model_scores", id(model))
     got = td._cache.get(key)
     if got is None:
-        fs = model.features
-        got = {k: model.score(sentence_index(td, k, fs)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
+        parts = model.parts()
+        if len(parts) == 1:
+            fs, one = parts[0]
+            got = {k: one.score(sentence_index(td, k, fs)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
+        else:       # families on different feature sets: each part scores the sentence's features of its set
+            got = {}
+            for k in range(len(td.sents)):
+                if eligible(td, k, ctx):
+                    p = got[k] = {}
+                    for fs, one in parts:
+                        p.update(one.score(sentence_index(td, k, fs)))
         td._cache[key] = got
     return got
 
@@ -694,4 +739,4 @@ def model_hits(td, family: str, flagged: set[int], ctx=None) -> list[int]:
     model = current_model()
     if model is None or family not in model.families:
         return []
-    return [k for k, p in scores(td, model, ctx).items() if k not in flagged and p[family] >= model.threshold]
+    return [k for k, p in scores(td, model, ctx).items() if k not in flagged and p[family] >= model.threshold_of(family)]

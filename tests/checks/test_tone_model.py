@@ -152,6 +152,13 @@ def test_the_shipped_model_was_trained_on_the_current_data():
         "the tone data changed: python -m letterlab.tone_training --train"
     assert model.meta["version"] == VERSION
     assert model.threshold >= FLOOR
+    # a family added later (session 22b: belaering) names its own writers and data
+    for fam in model.families:
+        if f"{fam}.writers" in model.meta:
+            own = {name: sets[name] for name in model.meta[f"{fam}.writers"].split(",")}
+            assert model.meta[f"{fam}.data_sha256"] == data_hash(own), \
+                f"the tone data changed: retrain the {fam} model (docs/tone.md, Session 22)"
+            assert model.threshold_of(fam) >= FLOOR
 
 
 # leave one writer out, at the shipped threshold: pooled over the seven editors (1-4, 6-8)
@@ -218,3 +225,56 @@ def test_an_older_model_reads_the_features_it_was_trained_on(make_doc):
     old = set(sentence_features(td, 0, 1))
     assert old < set(sentence_features(td, 0, 2))
     assert np.array_equal(tone_model.sentence_index(td, 0), tone_model.hashed(sorted(old)))
+
+
+# session 22b: a family added to a model keeps its own threshold and feature set
+def _one(fam: str, slots, bias: float, threshold: float, features: int = 1) -> ToneModel:
+    w = np.zeros(DIM, dtype=np.float32)
+    w[list(slots)] = 1.0
+    return ToneModel({fam: w}, {fam: bias}, threshold, {"features": features} if features != 1 else {})
+
+
+def test_an_added_family_keeps_its_own_threshold_and_feature_set(tmp_path):
+    from letterlab.tone_training import add_families
+
+    base = _one("trussel", [3], -1.0, 0.74)
+    both = add_families(base, _one("belaering", [5], -1.0, 0.81, features=2))
+    assert both.threshold == 0.74 and both.features == 1
+    assert both.thresholds == {"trussel": 0.74, "belaering": 0.81}
+    assert both.family_features == {"trussel": 1, "belaering": 2}
+    assert [(fs, m.families) for fs, m in both.parts()] == [(1, ("trussel",)), (2, ("belaering",))]
+    both.save(tmp_path / "m.npz")
+    back = ToneModel.load(tmp_path / "m.npz")
+    assert back.thresholds == both.thresholds and back.family_features == both.family_features
+    assert back.threshold_of("belaering") == 0.81 and back.threshold_of("trussel") == 0.74
+    assert back.meta["belaering.features"] == "2" and "features" not in back.meta
+    # a model whose families share the model's threshold and set saves no per-family entries: older files
+    # (none) load as before, one threshold and one feature set for every family
+    base.save(tmp_path / "old.npz")
+    with np.load(tmp_path / "old.npz") as z:
+        assert not [k for k in z.files if k.endswith((".threshold", ".features"))]
+    old = ToneModel.load(tmp_path / "old.npz")
+    assert old.thresholds == {"trussel": 0.74} and old.parts() == [(1, old)]
+
+
+def test_each_family_reads_its_own_feature_set_and_threshold(make_doc):
+    """A mixed model scores a family on the features of its own set, and flags at its own threshold."""
+    doc = make_doc(POINT_SET_ASIDE, heads=[1, 2, 2, 2, 5, 2, 2],
+                   deps=["det", "nsubj", "ROOT", "advmod", "case", "obl", "punct"])
+    td = tone_doc(doc)
+    set2_only = sorted(set(tone_model.sentence_index(td, 0, 2)) - set(tone_model.sentence_index(td, 0, 1)))
+    assert set2_only
+    from letterlab.tone_training import add_families
+
+    # the same weights on a slot only feature set 2 has: the set-2 family sees it, the set-1 family does not
+    mixed = add_families(_one("trussel", set2_only, -1.0, 0.6), _one("belaering", set2_only, -1.0, 0.6, features=2))
+    got = tone_model.scores(td, mixed)[0]
+    assert got["trussel"] == pytest.approx(1 / (1 + np.exp(1.0)))
+    assert got["belaering"] > 0.6 > got["trussel"]
+    with tone_model.using(mixed):
+        assert tone_model.model_hits(td, "belaering", set()) == [0]
+        assert tone_model.model_hits(td, "trussel", set()) == []
+    higher = add_families(_one("trussel", set2_only, -1.0, 0.6),
+                          _one("belaering", set2_only, -1.0, got["belaering"] + 0.01, features=2))
+    with tone_model.using(higher):
+        assert tone_model.model_hits(td, "belaering", set()) == []
