@@ -161,6 +161,21 @@ def test_the_shipped_model_was_trained_on_the_current_data():
             assert model.threshold_of(fam) >= FLOOR
 
 
+def test_the_shipped_model_holds_a_belaering_model_on_its_own_threshold_and_features():
+    """Session 22b: the four families as shipped in session 19 (feature set 1, threshold 0.74, the eight writers)
+    and a belaering model beside them: feature set 2, its own threshold from the leave-one-writer-out run,
+    trained on the read reviews too."""
+    from letterlab.tone_training import FLOOR, REVIEWS
+
+    model = tone_model.current_model()
+    assert model is not None and "belaering" in model.families
+    assert model.threshold_of("belaering") >= FLOOR and model.family_features["belaering"] == 2
+    for fam in ("trussel", "bebrejdelse", "kommando", "kold-afvisning"):
+        assert model.threshold_of(fam) == model.threshold == 0.74 and model.family_features[fam] == 1
+    assert set(REVIEWS) <= set(model.meta["belaering.writers"].split(","))
+    assert "editor21" not in model.meta["writers"].split(",")
+
+
 # leave one writer out, at the shipped threshold: pooled over the seven editors (1-4, 6-8)
 # measured in session 10: rules 0.941 / 0.726 / 0.6 %, rules + model 0.935 / 0.776 / 0.9 % (see docs/tone.md);
 # over editors 1-4 alone it was 0.971 / 0.826 and 0.972 / 0.863: the rules were tuned on those four
