@@ -694,13 +694,27 @@ def _known_slots(words: list[str], lemmas: list[str], cues: set[str]) -> set[int
     return out
 
 
+def _parts_of(td, k: int, fs: int) -> tuple[list[str], list[str], set[str]] | None:
+    """``_sentence_parts(td, k, fs)``, reading the sentence's tokens once a letter for every feature set: a higher
+    set's parts serve a lower one, whose cues are the same but for set 2's "g:" cues (``_carrying_cues``)."""
+    key = ("model_parts", k)
+    got = td._cache.get(key)
+    if got is None or got[0] < fs:
+        got = td._cache[key] = (fs, _sentence_parts(td, k, fs))
+    have, parts = got
+    if have == fs or parts is None:
+        return parts
+    words, lemmas, cues = parts
+    return words, lemmas, {c for c in cues if not c.startswith("g:")}
+
+
 def sentence_index(td, k: int, fs: int = 1) -> np.ndarray:
     """``hashed(sentence_features(td, k, fs))``, once per sentence, feature set and letter, without spelling out the
     names: the index of a word's or a pair's feature is remembered."""
     key = ("model_idx", k) if fs == 1 else ("model_idx", k, fs)
     got = td._cache.get(key)
     if got is None:
-        parts = _sentence_parts(td, k, fs)
+        parts = _parts_of(td, k, fs)
         out: set[int] = set()
         if parts is not None:
             out = _known_slots(*parts)
@@ -725,6 +739,7 @@ def scores(td, model: ToneModel, ctx=None) -> dict[int, dict[str, float]]:
             got = {k: one.score(sentence_index(td, k, fs)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
         else:       # families on different feature sets: each part scores the sentence's features of its set
             got = {}
+            parts = sorted(parts, key=lambda part: -part[0])     # the highest set first: its parts serve the others
             for k in range(len(td.sents)):
                 if eligible(td, k, ctx):
                     p = got[k] = {}
