@@ -551,6 +551,9 @@ Klagevejledning
     "Afgørelsen kan ikke påklages til anden administrativ myndighed. Er du uenig, kan du anlægge sag ved domstolene.",
     "Du kan ikke klage over afgørelsen til en anden myndighed. Du kan få gratis råd hos Retshjælpen.",
     "Afgørelsen kan ikke indbringes for Ankestyrelsen. Du kan gå til domstolene.",
+    # an adverb between "kan" and "ikke" (session 22)
+    "Gebyret er fastsat af byrådet, og afgørelsen kan derfor ikke påklages til en anden myndighed.",
+    "Du kan heller ikke klage over afgørelsen til Ankestyrelsen. Du kan gå til domstolene.",
 ])
 def test_no_administrative_appeal_needs_no_body_way_or_deadline(plain_nlp, guide):
     text = NO_APPEAL.format(guide=guide)
