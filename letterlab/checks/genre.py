@@ -258,8 +258,8 @@ _ENCLOSED_GUIDE = rxcache.compile(
     r"\bklagevejledning\w*\s+(er\s+|står\s+|findes\s+)?(vedlagt|vedhæftet|i bilag\w*|som bilag|på bagsiden|trykt)")
 # No appeal to another administrative authority ("Afgørelsen kan ikke påklages til anden administrativ myndighed",
 # "... kan ikke indbringes for ...", "De kan ikke klage over afgørelsen", "den kan derfor ikke påklages"; only the
-# courts are left): forvaltningsloven § 25, stk. 1, asks for a klagevejledning only where such an appeal exists, so there is no one to name, no way and no
-# deadline to give. Not when the guide also offers an appeal ("Du kan klage til byrådet", "Send din klage ...").
+# courts are left): forvaltningsloven § 25, stk. 1, asks for a klagevejledning only where such an appeal exists, so
+# there is no one to name, no way and no deadline to give. Not when the guide also offers an appeal ("Du kan klage til byrådet", "Send din klage ...").
 _NO_APPEAL = rxcache.compile(r"\bkan (derfor |heller |således |dog |altså )?ikke (på)?klages\b|\bkan ikke indbringes for\b|"
                              r"\b(du|de|i) kan (derfor |heller |således |dog |altså )?ikke (på)?klage\b|"
                              r"\bkan (du|de|i) ikke (på)?klage\b|\bingen (administrativ )?klageadgang\b|"

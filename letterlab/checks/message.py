@@ -682,15 +682,17 @@ RECEIPT_MAX_WORDS = 30
 _PROCESS_GOES_ON = rxcache.compile(r",? og (der er|vi har|jeg har|har vi|\w+(en|et) har)\b")
 
 
+def _short_opening(s: Sent) -> bool:
+    """At most ``RECEIPT_MAX_WORDS`` words, and no more of our process after it (``_PROCESS_GOES_ON``)."""
+    return s.words <= RECEIPT_MAX_WORDS and not _PROCESS_GOES_ON.search(_clean(s.text))
+
+
 def _receipt_alone(first: list) -> bool:
-    """The first paragraph is one short sentence (at most ``RECEIPT_MAX_WORDS`` words) that tells we received the
-    reader's own letter (``_OWN_LETTER_RECEIVED``) and no more of our process (``_PROCESS_GOES_ON``): the editors of
-    blind reviews 22-24 accept it before the answer, so the message right after it is still at the top. The course
-    prefers the message first; the opening itself gets a tip (``forsinket-indledning`` with ``next_severity``)."""
-    if len(first) != 1 or first[0].words > RECEIPT_MAX_WORDS:
-        return False
-    t = _clean(first[0].text)
-    return bool(_OWN_LETTER_RECEIVED.match(t)) and not _PROCESS_GOES_ON.search(t)
+    """The first paragraph is one short sentence (``_short_opening``) that tells we received the reader's own letter
+    (``_OWN_LETTER_RECEIVED``): the editors of blind reviews 22-24 accept it before the answer, so the message right
+    after it is still at the top. The course prefers the message first; the opening itself gets a tip
+    (``forsinket-indledning`` with ``next_severity``)."""
+    return len(first) == 1 and _short_opening(first[0]) and bool(_OWN_LETTER_RECEIVED.match(_clean(first[0].text)))
 
 
 def _friendly_alone(first: list) -> bool:
@@ -1731,14 +1733,11 @@ _READERS_CASE = rxcache.compile(r"(du|de|i) har\b")
 
 
 def _message_next(lay: Layout, main: Sent | None) -> bool:
-    """The main message is the body sentence right after the first one, and the first is short and tells no more of
-    our process: a one-sentence opening ("Vi har modtaget din ansøgning den 2. marts.") holds it back by one sentence
-    only. Editors accept that; the course still prefers the
-    message first, so the opening is worth a tip, not a warning."""
-    if main is None or main.part != "body" or len(lay.body) < 2 or lay.body[1].index != main.index:
-        return False
-    # a long opening, or one that goes on to tell our process, holds the message back more than one short sentence
-    return lay.body[0].words <= RECEIPT_MAX_WORDS and not _PROCESS_GOES_ON.search(_clean(lay.body[0].text))
+    """The main message is the body sentence right after the first one, and the first is a short opening
+    (``_short_opening``): "Vi har modtaget din ansøgning den 2. marts." holds the message back by one sentence only.
+    Editors accept that; the course still prefers the message first, so the opening is worth a tip, not a warning."""
+    return (main is not None and main.part == "body" and len(lay.body) > 1 and lay.body[1].index == main.index
+            and _short_opening(lay.body[0]))
 
 
 def _forsinket_indledning(doc, rule) -> Iterator:
@@ -1769,13 +1768,11 @@ def _forsinket_indledning(doc, rule) -> Iterator:
         start = min(lead, m.start())
         opening = text[start:m.end()]
         if _message_next(lay, main):
-            yield make_finding(rule, doc, first.start + start, first.start + m.end(),
-                               severity=rule.params["next_severity"],
-                               message=f"Budskabet står lige efter. Du kan også starte med det i stedet for "
-                                       f"\"{opening}\".")
+            severity = rule.params["next_severity"]
+            message = f"Budskabet står lige efter. Du kan også starte med det i stedet for \"{opening}\"."
         else:
-            yield make_finding(rule, doc, first.start + start, first.start + m.end(),
-                               message=f"{rule.message} Start med budskabet i stedet for \"{opening}\".")
+            severity, message = None, f"{rule.message} Start med budskabet i stedet for \"{opening}\"."
+        yield make_finding(rule, doc, first.start + start, first.start + m.end(), severity=severity, message=message)
         return
 
 

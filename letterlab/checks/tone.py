@@ -747,36 +747,31 @@ def _first_match(td: ToneDoc, k: int, patterns) -> Hit | None:
 
 # ---------------------------------------------------------------- families
 
-# ``_sanction``'s key for its ``extra`` patterns: by the list's identity (a rule's ``_compiled`` triggers, or ()), a
-# number that stands for the patterns, the same for the same patterns; spelling out sixty patterns for every call cost
-# more than the lookup saved. The entry keeps the list, so its id is not reused while the entry lives.
-_EXTRA_TOKENS: dict[int, tuple] = {}
+# What ``_sanction`` needs for its ``extra`` patterns (a rule's ``_compiled`` triggers, or ()), kept by the list's
+# identity: a token that stands for the patterns, the same for the same patterns (spelling out sixty patterns for every
+# call cost more than the lookup saved), and ``[SANCTION_RE, *extra]``, the same list each time, so ``ToneDoc.hits``
+# finds a list it has answered by its identity. The entry keeps ``extra``, so its id is not reused while the entry lives.
+_EXTRA_ENTRIES: dict[int, tuple] = {}
 _TOKEN_OF_PATTERNS: dict[tuple, int] = {}
 
 
-def _extra_token(extra) -> int:
-    got = _EXTRA_TOKENS.get(id(extra))
+def _extra_entry(extra) -> tuple:
+    """(``extra``, its token, ``[SANCTION_RE, *extra]``), once per list."""
+    got = _EXTRA_ENTRIES.get(id(extra))
     if got is None or got[0] is not extra:
         token = _TOKEN_OF_PATTERNS.setdefault(tuple(p.pattern for p in extra), len(_TOKEN_OF_PATTERNS))
-        if len(_EXTRA_TOKENS) > 256:
-            _EXTRA_TOKENS.clear()
-        got = _EXTRA_TOKENS[id(extra)] = (extra, token)
-    return got[1]
+        if len(_EXTRA_ENTRIES) > 256:
+            _EXTRA_ENTRIES.clear()
+        got = _EXTRA_ENTRIES[id(extra)] = (extra, token, [SANCTION_RE, *extra])
+    return got
 
 
-_WITH_SANCTION: dict[int, tuple] = {}
+def _extra_token(extra) -> int:
+    return _extra_entry(extra)[1]
 
 
 def _sanction_patterns(extra) -> list:
-    """``[SANCTION_RE, *extra]``, the same list for the same ``extra`` (a rule's ``_compiled`` triggers, or ()):
-    ``ToneDoc.hits`` finds a list it has answered by the list's identity, instead of by some sixty patterns' ids
-    for every sentence. The entry keeps ``extra``, so its id is not reused while the entry lives."""
-    got = _WITH_SANCTION.get(id(extra))
-    if got is None or got[0] is not extra:
-        if len(_WITH_SANCTION) > 256:
-            _WITH_SANCTION.clear()
-        got = _WITH_SANCTION[id(extra)] = (extra, [SANCTION_RE, *extra])
-    return got[1]
+    return _extra_entry(extra)[2]
 
 
 def _sanction(td: ToneDoc, k: int, extra=()) -> Hit | None:
@@ -3306,13 +3301,14 @@ def _acronym(word: str) -> bool:
 def _unit_line(line: str) -> bool:
     """A signature line that names a unit ("Visitationen", "Havnbjerg Kommune"), with no person's name in it (two
     capitalised words in a row that name no unit: "Lene Kjær")."""
-    words = re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", line)
-    if not words or not any(UNIT_STEM_RE.search(w) or _acronym(w) for w in words):
-        return False
     # a comma parts two names ("Børn og Unge, Fjordby Kommune"): a person's name is two plain words within one part
-    for part in line.split(","):
+    # (no word holds a comma, so the parts' words are the line's)
+    parts = [re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", part) for part in line.split(",")]
+    if not any(UNIT_STEM_RE.search(w) or _acronym(w) for words in parts for w in words):
+        return False
+    for words in parts:
         plain = [w[:1].isupper() and not UNIT_STEM_RE.search(w) and w.lower() not in UNIT_GLUE and not _acronym(w)
-                 for w in re.findall(r"[\wæøåÆØÅ][\w-]*|[&–-]", part)]
+                 for w in words]
         if any(a and b for a, b in zip(plain, plain[1:])):
             return False
     return not any(c.isdigit() or c in "{«[%<" for c in line)
