@@ -92,7 +92,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
          r"(?<!hvis )(?<!hvis du )(?<!hvis de )(?<!hvis i )\b(får|fået|giver|gives|givet) (\w+ ){0,2}medhold\b", 3),
         (r"(?<!hvis )(?<!når )\b(vi|kommunen) (har )?(fastholder|fastholdt)\b|(?<=\w )fastholder (vi|kommunen)\b|"
          r"\b(er|bliver|blevet) fastholdt\b|"
-         r"(?:^|[.!?]\s+|\n)(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ ){1,5}?"
+         r"(?:^|[.!?]\s+|\n)(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ (på \d[\d.,]* kr\. )?){1,5}?"
          r"(derfor |hermed |fortsat |stadig )?fastholdes\b", 2),
         (r"(?<!hvis )(?<!når )\bvi (annullerer|har annulleret)\b|\b(er|bliver|blevet) annulleret\b", 1.5),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
@@ -187,7 +187,10 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bkan (du|de|i) ikke (komme|møde op|deltage)\b", 1.5),
     ],
     "kvittering": [
-        (r"\bkvittering\b", 3), (r"\bhar ((?!ikke\b|endnu\b)\S+ ){0,5}modtaget\b|\bmodtaget (din|jeres|deres)\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
+        # (not the receipt a bill or a decision promises: "Når beløbet er betalt, sender vi Dem en kvittering")
+        (r"(?<!sender dig en )(?<!sender dem en )(?<!sender jer en )(?<!får du en )(?<!får de en )(?<!får i en )"
+         r"\bkvittering\b", 3),
+        (r"\bhar ((?!ikke\b|endnu\b)\S+ ){0,5}modtaget\b|\bmodtaget (din|jeres|deres)\b", 2), (r"\bsagsbehandlingstid\b", 1.5),
         # (not the need a case waits for: "For at vi kan behandle jeres ansøgning, skal vi have …")
         (r"(?<!for at vi kan )(?<!for at kommunen kan )\bbehandle[rs]? (din|deres|jeres) (ansøgning|sag)\b", 1),
         (r"\btak for (din|deres|jeres) ansøgning\b", 2), (r"\bsagsbehandling(stid|en)?\b", 1.5),
@@ -248,6 +251,8 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
         (r"\bopkrævning\w*", 3), (r"(?<!kommunen betaler )(?<!vi betaler )\bregning(en)?\b", 2.5), (r"\bopkræve[rst]?\b", 1.5), (r"\bfaktura\w*", 2.5), (r"\bbetalingsfrist\w*|\bforfald\w*", 2),
         (r"\bindbetalingskort\w*", 2), (r"\bbetalingsservice\b", 1), (r"\breg\.?\s?nr\b|\bkonto(nr|nummer)\b", 1),
         (r"(?<!kommunen )(?<!vi )\bbetal(e|er)?\b", 0.5), (r"\bdu skal (\w+ )?(betale|indbetale)\b", 1),
+        # a sum due by a date, in the passive: "Beløbet er i alt 2.310 kr. og skal betales senest den 1. marts"
+        (r"\bskal (\w+ ){0,2}(ind)?betales\b[^.!?\n]{0,40}?\b(senest|inden)\b", 2),
     ],
     "paamindelse": [
         (r"\bpåmindelse\w*|^\s*(\d\. )?rykker\b|\brykker (for|om|vedrørende)\b", 4), (r"\brykker\w*", 0.5), (r"\brestance\w*|\bskylder\b|\bmangler at betale\b", 2.5),

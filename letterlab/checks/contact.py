@@ -72,6 +72,10 @@ ASK_WORD_RE = rxcache.compile(r"\b(ring\w*|kontakt\w*|skriv\w*|spørg\w*|henvend
 # an e-mail's header line that names the reader, not the sender ("Til: Oliver Dam <…>")
 READER_FIELD_RE = rxcache.compile(r"\s*(til|to|cc|modtager)\s*:", re.I)
 WRITER_RE = rxcache.compile(r"\b(jeg|mig|min|mit|mine)\b")
+# a job title alone on a signature line, with no name above or beside it ("Sagsbehandler", "Jobkonsulent"): the
+# letter is signed by a post, not by a person the reader can ask for
+TITLE_ONLY_RE = rxcache.compile(r"\s*[\w-]*(sagsbehandler|rådgiver|konsulent|medarbejder|visitator|terapeut|koordinator|"
+                                r"vejleder)\s*$", re.I)
 
 
 def check(doc, rule) -> Iterator:
@@ -92,12 +96,15 @@ def check(doc, rule) -> Iterator:
 
 
 def _no_named_person(td, sig, body) -> bool:
-    """Units and their phone, e-mail or address sign the letter, and no person is named: not in the signature,
-    the letterhead or the case details, not as a staff word or "jeg", not beside "ring til" or "kontakt"."""
+    """Units and their phone, e-mail or address sign the letter, and no person is named: not in the signature
+    (a job title alone names nobody; in a letter merged for its reader, neither does a merge field left empty, also
+    as a label's value: "Kontaktperson: «Sagsbehandler»"), not in the letterhead or the case details, not as a staff
+    word or "jeg", not beside "ring til" or "kontakt"."""
     lines = [ln for p in sig for ln in td.text[p.start:p.end].splitlines() if ln.strip()]
     merged = _merged_for_reader(td)
     if not lines or not all(_unit_line(ln) or _is_contact(ln) or _is_address(ln) or NO_REPLY_RE.search(ln)
-                            or (merged and placeholders_only(ln)) for ln in lines):
+                            or TITLE_ONLY_RE.match(ln) or (merged and (placeholders_only(ln) or _unfilled_field(ln)))
+                            for ln in lines):
         return False
     head = [ln for p in td.parts if p.kind in ("letterhead", "reference", "footer")
             for ln in td.text[p.start:p.end].splitlines() if ln.strip() and not _unfilled_field(ln)]

@@ -203,9 +203,12 @@ DECISION = [
     r"\b(vi|jeg|kommunen|\w+(en|et)) (har )?(\w+ )?(fastholder|fastholdt|opretholder|opretholdt|stadfæster|stadfæstet)\b",
     r"\b(er|bliver|blevet) (\w+ )?(fastholdt|opretholdt|stadfæstet)\b",
     # ... or in the s-passive, with what is upheld as its subject: "Kontrolafgiften fastholdes", "Afgørelsen
-    # opretholdes" (not "Hvis afgørelsen fastholdes, sender vi klagen videre")
-    r"^(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ ){1,5}?(derfor |hermed |fortsat |stadig )?"
+    # opretholdes", "Gebyret på 250 kr. fastholdes" (not "Hvis afgørelsen fastholdes, sender vi klagen videre")
+    r"^(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ (på \d[\d.,]* kr\. )?){1,5}?(derfor |hermed |fortsat |stadig )?"
     r"(fastholdes|opretholdes|stadfæstes)\b",
+    # an objection answered: "Din indsigelse er ikke taget til følge", "Vi tager klagen til følge" (not "Hvis
+    # klagen tages til følge, …")
+    r"(?<!hvis )(?<!når )\b(er|bliver|blevet|vi|kommunen) (\w+ )?(ikke )?(taget|tager|tages)( \w+){0,4}? (ikke )?til følge\b",
     # the answer to a complaint: "De får (delvis) medhold", "Vi annullerer afgiften" (not "Hvis vi annullerer …")
     r"(?<!hvis )\b(du|de|i) får (\w+ )?medhold\b", r"(?<!hvis )\b(vi|jeg|kommunen) (\w+ )?annullerer\b",
     # a hearing's proposal: "Vi forventer at give Deres nabo lov til …" (not "Vi forventer at give dig svar i maj")

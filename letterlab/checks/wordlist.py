@@ -19,7 +19,10 @@ the keys that leave another sense of the words alone (``_other_sense``):
 ``mild``, ``unless_after``, ``unless_in_sentence``, ``unless_last``,
 ``unless_reflexive`` (true: not with a reflexive pronoun, "orientere sig om"
 is "find out") and ``only_before_date`` (true: only before a date, "pr. 1.
-maj"; "10 kr. pr. dag" and "pr. stk." are rates).
+maj"; "10 kr. pr. dag" and "pr. stk." are rates). ``unsafe_after`` (words
+before the match) keeps the finding and its suggestion but leaves the first
+replacement out of ``--apply safe`` there: "indsigelser vedrørende" wants
+"mod", not "om".
 
 Matching is case-insensitive, on a token's lemma or its lower-case form, and
 on every form ``letterlab.language.inflect.word_forms`` generates for the
@@ -65,7 +68,7 @@ if TYPE_CHECKING:
 
 ENTRY_KEYS = {"match": str, "replace": list, "pos": str, "forms": list, "note": str, "safe": bool, "case": bool,
               "mild": bool, "unless_after": list, "unless_in_sentence": list, "unless_last": bool,
-              "unless_reflexive": bool, "only_before_date": bool}
+              "unless_reflexive": bool, "only_before_date": bool, "unsafe_after": list}
 # How many words after a match ``unless_after`` looks at ("forud for 11 måneder").
 AFTER_WINDOW = 3
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
@@ -101,7 +104,8 @@ NP_START = {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"}
 PARAMS = {
     "entries": Param(list, required=True,
                      help='liste af { match = "...", replace = ["..."] } (valgfrit: pos, forms, note, safe, case, '
-                          'mild, unless_after, unless_in_sentence, unless_last, unless_reflexive, only_before_date)'),
+                          'mild, unless_after, unless_in_sentence, unless_last, unless_reflexive, only_before_date, '
+                          'unsafe_after)'),
     "mild_min": Param(int, default=2, min=0, max=50,
                       help="et mildt ord markeres kun, når brevet har mindst så mange andre fund fra reglen"),
 }
@@ -132,6 +136,7 @@ class Entry:
     unless_last: bool = False     # another sense when the words end their clause ("vilkårene herunder.")
     unless_reflexive: bool = False   # another sense with a reflexive pronoun ("orientere sig om" is "find out")
     only_before_date: bool = False   # only before a date ("pr. 1. maj"); before a unit it is a rate ("pr. stk.")
+    unsafe_after: frozenset[str] = frozenset()   # after these words the replacement needs a reader's eye
 
 
 # ---------------------------------------------------------------- validation
@@ -167,7 +172,7 @@ def _entry_problem(i: int, e) -> str | None:
         return f"{where}: 'replace' mangler. Skriv fx replace = [\"sende\"], eller replace = [] og en note"
     if not all(isinstance(r, str) for r in e["replace"]):
         return f"{where}: 'replace' skal være en liste af tekster"
-    for key in ("forms", "unless_after", "unless_in_sentence"):
+    for key in ("forms", "unless_after", "unless_in_sentence", "unsafe_after"):
         if key in e and not all(isinstance(f, str) and f.strip() for f in e[key]):
             return f"{where}: '{key}' skal være en liste af ord"
     if "pos" in e and e["pos"] not in UPOS:
@@ -230,7 +235,8 @@ def compile_entry(e: dict) -> Entry:
                  unless_in_sentence=frozenset(w.lower() for w in e.get("unless_in_sentence", [])),
                  unless_last=bool(e.get("unless_last", False)),
                  unless_reflexive=bool(e.get("unless_reflexive", False)),
-                 only_before_date=bool(e.get("only_before_date", False)))
+                 only_before_date=bool(e.get("only_before_date", False)),
+                 unsafe_after=frozenset(w.lower() for w in e.get("unsafe_after", [])))
 
 
 class Compiled:
@@ -774,6 +780,8 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
             safe = False     # "betale tilbage det for meget udbetalte": the particle belongs after the object
         if safe and entry.pos == "VERB" and single_token and _attributive_participle(t, start_tok):
             safe = False     # "det ansøgte beløb" -> "det søgte beløb" ("søgt" is also "far-fetched"): read it first
+        if safe and entry.unsafe_after and _word_before(t, start_tok) in entry.unsafe_after:
+            safe = False     # "indsigelser vedrørende" -> "indsigelser om": the noun wants its own word ("mod")
         note = entry.note if certain else " ".join(x for x in (entry.note, UNSURE_NOTE) if x)
         conf = 0.9 if safe else (0.7 if certain else 0.4)
         if k > 0:
@@ -792,6 +800,16 @@ def build_finding(rule, doc: Doc, entry: Entry, m: list[tuple[int, int, int]]):
         return make_finding(rule, doc, start, end, message=_message(rule, text, [], note), suggestions=())
     return make_finding(rule, doc, start, end, message=_message(rule, text, shown, entry.note),
                         suggestions=suggestions)
+
+
+def _word_before(t, i: int) -> str | None:
+    """The lower-case word before token ``i`` in its sentence, or None at the start."""
+    if i == 0 or t.sent_start[i]:
+        return None
+    j = i - 1
+    while j > 0 and t.space[j]:
+        j -= 1
+    return None if t.punct[j] or t.space[j] else t.lower[j]
 
 
 # Particles that stand after the object in Danish ("betale beløbet tilbage", "sende skemaet ind")

@@ -150,3 +150,33 @@ def test_units_named_for_their_work_or_with_their_municipality(nlp, unit):
 def test_a_name_before_the_comma_is_a_person(nlp, signer):
     text = HEAD + REMINDER + f"\n\nMed venlig hilsen\n\n{signer}\nNordby Kommune\nTlf. 54 12 30 10"
     assert _person(nlp, text) == []
+
+
+# session 23: a letter signed by a job title alone ("Sagsbehandler" over the unit) names nobody; so does a merged
+# letter whose contact line is a label with an empty merge field ("Kontaktperson: «Sagsbehandler»"). A title under a
+# name, and the same label in a template (its greeting a merge field too), still name a person or a person to come.
+@pytest.mark.parametrize("title", ["Sagsbehandler", "Jobkonsulent", "Socialrådgiver"])
+def test_a_letter_signed_by_a_job_title_alone(nlp, title):
+    text = HEAD + DECISION + f"\n\nMed venlig hilsen\n\n{title}\nFritidsbookingen\nNordby Kommune"
+    assert _person(nlp, text) == [title]
+
+
+@pytest.mark.parametrize("title", ["Sagsbehandler", "Jobkonsulent"])
+def test_a_job_title_under_a_name(nlp, title):
+    text = HEAD + DECISION + f"\n\nMed venlig hilsen\n\nKarin Holt\n{title}\nFritidsbookingen\nNordby Kommune"
+    assert _person(nlp, text) == []
+
+
+def test_a_merged_letter_whose_contact_label_was_never_filled_in(nlp):
+    end = "\n\nMed venlig hilsen\n\nBoligstøtteafsnittet\nNordby Kommune\nKontaktperson: «Sagsbehandler»\nTlf. [Telefon]"
+    assert _person(nlp, HEAD + MERGED + end) == ["Boligstøtteafsnittet"]
+
+
+def test_the_same_contact_label_in_a_template_is_a_person_to_come(nlp):
+    end = "\n\nMed venlig hilsen\n\nBoligstøtteafsnittet\nNordby Kommune\nKontaktperson: «Sagsbehandler»\nTlf. [Telefon]"
+    assert _person(nlp, HEAD + TEMPLATE + end) == []
+
+
+def test_a_filled_in_contact_label_names_a_person(nlp):
+    end = "\n\nMed venlig hilsen\n\nBoligstøtteafsnittet\nNordby Kommune\nKontaktperson: Ole Brandt\nTlf. 54 12 32 10"
+    assert _person(nlp, HEAD + MERGED + end) == []

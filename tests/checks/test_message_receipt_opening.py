@@ -74,6 +74,9 @@ def test_the_receipt_opening_is_a_warning_when_the_answer_comes_later():
     "Afgørelsen fastholdes derfor.",
     "Kommunens afgørelse om tilbagebetaling opretholdes.",
     "Gebyret for den ekstra tømning fastholdes, fordi spanden var overfyldt.",
+    # session 23: an amount with its noun ("Gebyret på 250 kr. fastholdes")
+    "Gebyret på 250 kr. fastholdes.",
+    "Kravet om tilbagebetaling på 4.310,50 kr. fastholdes derfor.",
 ])
 def test_a_decision_upheld_in_the_s_passive_is_a_decision(sentence):
     assert "decision" in message.classify(sentence, PARAMS)
@@ -83,6 +86,7 @@ def test_a_decision_upheld_in_the_s_passive_is_a_decision(sentence):
     "Hvis afgørelsen fastholdes, sender vi din klage videre til Ankestyrelsen.",
     "Når afgørelsen fastholdes efter en klage, sender vi sagen videre.",
     "Vi ved endnu ikke, om afgørelsen fastholdes.",
+    "Hvis gebyret på 250 kr. fastholdes, kan du klage til Ankestyrelsen.",
 ])
 def test_an_upheld_decision_on_a_condition_is_not_one(sentence):
     assert "decision" not in message.classify(sentence, PARAMS)
@@ -103,3 +107,20 @@ def test_the_receipt_reaches_only_the_next_paragraph():
 ])
 def test_a_receipt_that_says_more_still_delays_the_answer(receipt):
     assert _by_rule(HEAD + receipt + "\n\n" + ANSWER + " " + MORE + END).get("klart-budskab.budskab-foerst")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Din indsigelse er ikke taget til følge.",
+    "Vi tager din klage over gebyret til følge.",
+    "Kommunen tager derfor ikke indsigelsen til følge.",
+])
+def test_an_objection_answered_is_a_decision(sentence):
+    assert "decision" in message.classify(sentence, PARAMS)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hvis klagen bliver taget til følge, får du pengene tilbage.",
+    "Når vi har taget stilling til din klage, skriver vi til dig.",
+])
+def test_an_objection_not_yet_answered_is_no_decision(sentence):
+    assert "decision" not in message.classify(sentence, PARAMS)

@@ -640,3 +640,25 @@ def test_the_same_participle_as_a_verb_stays_safe(make_doc):
     [f] = findings(doc)
     [s] = f.suggestions
     assert (s.replacement, s.safe) == ("sendt", True)
+
+
+# session 23: ``unsafe_after`` keeps the finding and its suggestion but not as safe after a noun that wants its own
+# preposition ("indsigelser vedrørende opkrævningen" wants "mod", "restancen vedrørende" wants "for")
+VEDR = make_rule([{"match": "vedrørende", "replace": ["om"], "unsafe_after": ["indsigelser", "restancen"]}])
+
+
+@pytest.mark.parametrize("text,safe", [
+    ("Vi/PRON har/AUX fået/VERB dine/DET indsigelser/NOUN vedrørende/ADP opkrævningen/NOUN .", False),
+    ("Du/PRON kan/AUX se/VERB restancen/NOUN vedrørende/ADP forældrebetalingen/NOUN .", False),
+    ("Vi/PRON skriver/VERB til/ADP dig/PRON vedrørende/ADP din/DET ansøgning/NOUN .", True),
+    ("Vedrørende/ADP din/DET ansøgning/NOUN har/AUX vi/PRON spørgsmål/NOUN .", True),   # no word before it
+])
+def test_unsafe_after_a_noun_that_wants_its_own_word(make_doc, text, safe):
+    [f] = findings(make_doc(text), VEDR)
+    assert f.suggestions and f.suggestions[0].replacement.lower() == "om"
+    assert f.suggestions[0].safe is safe
+
+
+def test_unsafe_after_must_be_a_list_of_words():
+    with pytest.raises(RuleError, match="unsafe_after"):
+        make_rule([{"match": "vedrørende", "replace": ["om"], "unsafe_after": "klage"}])
