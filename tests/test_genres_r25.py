@@ -1,8 +1,8 @@
 """Whole-letter genre shapes from blind review 25, in letters of our own.
 
-- A bill that names its sum and due date in the passive ("Beløbet er i alt 2.310 kr. og skal betales senest den 1.
-  marts") and promises a receipt once it is paid ("sender vi dig en kvittering") is a bill, not a receipt: the
-  receipt it promises is no receipt of this letter.
+- A bill that promises a receipt once it is paid ("Når beløbet er betalt, sender vi dig en kvittering") is no
+  receipt: the receipt it promises is not this letter. (Whether it reads as a bill depends on its other words: a sum
+  due by a date alone does not tell a bill from a decision on repayment, so that is left as it was.)
 - An answer to an objection that upholds a fee with its amount ("Gebyret på 300 kr. fastholdes.") is a decision.
 
 Hard negatives: a real receipt that calls itself one, a real receipt of the reader's application, an answer that only
@@ -28,8 +28,8 @@ UPHELD = (HEAD + "Din indsigelse mod gebyret\n\nKære Peter Holm\n\nVi har læst
           "Du kan klage over afgørelsen til Fødevarestyrelsen inden fire uger." + SIGN)
 
 
-def test_a_bill_that_promises_a_receipt_is_a_bill():
-    assert genre(BILL) == "opkraevning"
+def test_a_bill_that_promises_a_receipt_is_no_receipt():
+    assert genre(BILL) != "kvittering"
 
 
 def test_an_upheld_fee_with_its_amount_is_a_decision():

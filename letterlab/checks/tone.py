@@ -3276,6 +3276,7 @@ UNIT_STEM_RE = rxcache.compile(
     r"affald|opkrævning|indfordring|pleje|rådgivning|familie|social|sundhed|ældre|børn|kultur|fritid|rådhus|region|"
     r"genbrug|byggeri|byggesag|natur|trafik|drift|ejendom|økonomi|integration|bolig|idræt|erhverv|afsnit|indsats|booking|kommunal|havn(e|en)?\b|"
     r"bekæmpelse|kontrollen\b|registret\b|udlånet\b|dagpenge|psykiatri|befordring|"
+    r"tjeneste|vejledning|materielgård|"
     r"\b(vej|park|plan|vand|løn|skat)\b", re.I)     # short stems as whole words ("Vej og Park", not "Vejlgaard")
 UNIT_GLUE = {"og", "for", "i", "af", "på", "til", "&", "–", "-", "den", "det"}
 STAFF_RE = rxcache.compile(r"\b(sagsbehandler\w*|kontaktperson\w*|rådgiver\w*|konsulent\w*|medarbejder\w*|jeg|mig|min|mit|mine)\b")

@@ -138,6 +138,10 @@ def test_an_orientation_needs_no_named_person(nlp):
 @pytest.mark.parametrize("unit", [
     "Skadedyrsbekæmpelse\nNordby Kommune",
     "Parkeringskontrollen\nNordby Kommune",
+    # session 23: a service, a guidance desk, a depot
+    "Hjemmetjenesten\nNordby Kommune",
+    "Studievejledningen\nNordby Kommune",
+    "Materielgården\nNordby Kommune",
     "Børn og Unge, Nordby Kommune",
     "Integration og Sprog, Nordby Kommune",
 ])
