@@ -951,8 +951,25 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
                 plain = _plain_opening(doc, lay.window(params["window_sentences"], params["intro_words"]), classifier)
                 if plain is not None:
                     found = (plain, None if found[1] is None else True)    # it opens the letter; or withheld
+        if found[0] is not None and found[1] and found[0].part == "subject" and _threat_opens_body(lay):
+            found = (found[0], False)
         lay.memo[key] = found
     return lay.memo[key]
+
+
+# a threat for not acting, with its condition first ("Hvis vi ikke har modtaget papirerne senest den 7. maj, bliver
+# ...", "Overholdes påbuddet ikke, vil sagen ..."), as ``_SANCTION_START`` reads it but over a date's full stop
+_THREAT_FIRST = rxcache.compile(
+    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^,!?]{0,100}?\b(ikke|ingen|aldrig)\b|"
+    r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
+    r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)[^,!?]{0,100},")
+
+
+def _threat_opens_body(lay: Layout) -> bool:
+    """The body opens with what happens if the reader does not act: a subject line that states the message does not
+    put it first then, for the reader meets the threat before the message (blind reviews 19-25: the editors called
+    every such letter "not first")."""
+    return bool(lay.body) and bool(_THREAT_FIRST.match(_clean(lay.body[0].text)))
 
 
 def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: dict) -> tuple[Sent | None, bool]:
@@ -1597,6 +1614,14 @@ def _budskab_foerst(doc, rule) -> Iterator:
             yield make_finding(rule, doc, start, end, severity=rule.params["none_severity"],
                                message="Vi kan ikke finde brevets budskab. Skriv øverst, hvad læseren får, "
                                        "eller hvad læseren skal gøre.")
+        return
+    if main.part == "subject":
+        # the subject line states the message, but the body opens with a threat (``_threat_opens_body``)
+        opening = lay.body[0]
+        yield make_finding(rule, doc, opening.start, opening.end,
+                           message="Overskriften siger budskabet, men brevet starter med, hvad der sker, hvis læseren "
+                                   "ikke gør noget. Skriv budskabet i første afsnit, og skriv derefter, hvad der sker "
+                                   "ellers.")
         return
     if main.part == "keyvalue":
         yield make_finding(rule, doc, main.start, main.end,
