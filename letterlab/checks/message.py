@@ -962,7 +962,9 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
 _THREAT_FIRST = rxcache.compile(
     r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^,!?]{0,100}?\b(ikke|ingen|aldrig)\b|"
     r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
-    r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)[^,!?]{0,100},")
+    r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)[^,!?]{0,100},"
+    # not help on a condition ("Hvis du ikke kan komme, så ring til os", "…, kan du få hjælp")
+    r"(?! (så )?(ring|skriv|kontakt|giv|send|meld|kan (du|de|i)|må (du|de|i)|er (du|de|i) velkommen)\b)")
 
 
 def _threat_opens_body(lay: Layout) -> bool:
