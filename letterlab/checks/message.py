@@ -957,16 +957,6 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
     return lay.memo[key]
 
 
-# a threat for not acting, with its condition first ("Hvis vi ikke har modtaget papirerne senest den 7. maj, bliver
-# ...", "Overholdes påbuddet ikke, vil sagen ..."), as ``_SANCTION_START`` reads it but over a date's full stop
-_THREAT_FIRST = rxcache.compile(
-    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom) [^,!?]{0,100}?\b(ikke|ingen|aldrig)\b|"
-    r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
-    r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)[^,!?]{0,100},"
-    # not help on a condition ("Hvis du ikke kan komme, så ring til os", "…, kan du få hjælp")
-    r"(?! (så )?(ring|skriv|kontakt|giv|send|meld|kan (du|de|i)|må (du|de|i)|er (du|de|i) velkommen)\b)")
-
-
 def _threat_opens_body(lay: Layout) -> bool:
     """The body opens with what happens if the reader does not act: a subject line that states the message does not
     put it first then, for the reader meets the threat before the message (blind reviews 19-25: the editors called
@@ -1348,12 +1338,17 @@ _LEANS_BACK = rxcache.compile(
     r"det (betyder|vil sige|medfører|indebærer)|dette (betyder|medfører|indebærer))\b")
 # A sentence whose core is what happens if the reader does not act: "Hvis du ikke betaler, sendes kravet til
 # inkasso", "Sker dette ikke inden 8 dage, stopper vi ...", "Betaler De ikke, ..." (a condition with a negation
-# before the comma, then the consequence).
+# before the comma, then the consequence; a date's or an amount's full stop is no sentence end: "Hvis ikke haven er
+# ryddet senest den 15. juni, opsiger vi ...").
 _SANCTION_START = rxcache.compile(
-    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|når) [^,.!?]{0,60}?\b(ikke|ingen|aldrig)\b|"
+    r"^(?:[-•*–]\s*)?((hvis|såfremt|dersom|når) (?:[^,.!?]|\.(?! *$)){0,60}?\b(ikke|ingen|aldrig)\b|"
     r"(?!(hvor|efter|under|over|der|her|eller|hver|for|mener|ønsker)\b)(?:[a-zæøå]+(?:r|es)|kan|vil|skal|må) "
     r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)"
-    r"[^,.!?]{0,60},")
+    r"(?:[^,.!?]|\.(?! *$)){0,100},")
+# ... opening a letter's body, and not help on a condition ("Hvis du ikke kan komme, så ring til os", "…, kan du få
+# hjælp"): ``_threat_opens_body``
+_THREAT_FIRST = rxcache.compile(_SANCTION_START.pattern + r"(?! (så )?(ring|skriv|kontakt|giv|send|meld|kan (du|de|i)|"
+                                r"må (du|de|i)|er (du|de|i) velkommen)\b)")
 _OPTIONAL = AnyOf(OPTIONAL)
 
 
