@@ -131,7 +131,7 @@ ADJECTIVAL_PARTICIPLES = [
     "bekymret", "tilfreds", "overrasket", "glad", "træt", "vant", "forberedt", "engageret",
     "motiveret", "opmærksom", "optaget", "placeret", "beliggende", "ansat", "fraskilt",
     "inkluderet", "relateret", "begrænset", "beskæftiget", "forsikret", "tilmeldt", "indskrevet",
-    "medlem", "berørt", "uenig", "enig", "bekendt", "klar", "skuffet", "forvirret", "lukket", "åben",
+    "medlem", "herre", "berørt", "uenig", "enig", "bekendt", "klar", "skuffet", "forvirret", "lukket", "åben",
     "åbent", "nødvendigt", "nødvendig", "muligt", "mulig",
     "bosat", "født", "omfattet", "tilknyttet", "forhindret", "sygemeldt", "raskmeldt", "indlagt",
     "pensioneret", "tilladt", "forbudt", "påkrævet", "velkomne", "låst", "aflåst",
