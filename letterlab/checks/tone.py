@@ -66,6 +66,11 @@ switched off alone:
   the reader's question. Also our "experience" that many of a group want something, set right after "men" with a
   general truth (not "men vi …", not the reader's way), and "Det er på tide, at du tager ansvar for …" (not a date:
   "Det er på tide at søge om nyt pas").
+  Session 23 (``_moral_advice``, in the same stage): moralising "man"-sentences ("Man kommer ikke langt, hvis man ikke
+  …"), unasked advice about the reader's own affairs ("Måske kunne man overveje at tale med sin …"; not an option to
+  apply for), "Det er vigtigt at huske på, at" before our resources or the common good (not the reader's right), "…
+  selv … i stedet for at gå direkte til kommunen", "… burde ikke være nogen hemmelighed", "Det bør De have forståelse
+  for", "Vi forventer, at du denne gang …"; not with an offer to the reader in the sentence.
 * ``bebrejdelse``: blame and reproach, from ``triggers`` (the subject is the
   reader, never "vi"), and by structure: the reader has not done something
   and the sentence reminds them that we asked ("selvom vi har bedt om det",
@@ -113,6 +118,14 @@ switched off alone:
   into the reader's act (``_bad_faith_read``: "… vil ikke acceptere at blive stillet over for …", "De har forsøgt at
   omgå …"; not negated, not on the reader's side); an ironic reproach to a vague "alle" or "nogle" for what they
   have not grasped (``_lost_on_some``; not a thing, "Brevet er åbenbart ikke nået frem", not ourselves).
+  Session 23: an old grievance brought up (``_old_grievance``: told before "uden at" the reader reacted or it changed
+  anything, "ikke første gang" about the reader's complaints or the trouble their things give, or alone next to the
+  reader's lapse, a lapse "noteret", the reader's thing "som sidst" not done; not with a way forward, understanding or
+  an apology); insinuation (``_insinuated_fault``: "hvilket jo ikke passer med din …", "Du har jo også …" (not a right,
+  "velkommen"), "Det er jo netop derfor, der …" (not "…, vi …"), hindsight, "Vi har svært ved at se, at du tager …
+  alvorligt", "det må De selv stå inde for"); others who cope set against the reader (``_others_cope``: with
+  "alligevel" or a duty, or after the reader's lapse; not reassurance or help); our effort made the reader's fault and
+  the reader's work judged "langt fra fyldestgørende" (``_effort_blamed``; not our own work).
 * ``kommando``: absolutes and bare commands ("under ingen omstændigheder",
   "skal ubetinget", "Henvendelser uden … besvares ikke"), from ``triggers``;
   not when the sentence or the next one gives a reason. An absolute is an
@@ -1762,7 +1775,8 @@ def _blames(td: ToneDoc, rule) -> Iterator:
              or _told_before(td, k) or _in_vain(td, k) or _no_surprise(td, k) or _account_doubted(td, k)
              or _bad_will_reproach(td, k)
              or _complaints_again(td, k) or _simple_made_hard(td, k) or _home_blamed(td, k) or _none_at_all(td, k)
-             or _account_unlikely(td, k) or _bad_faith_read(td, k) or _lost_on_some(td, k))
+             or _account_unlikely(td, k) or _bad_faith_read(td, k) or _lost_on_some(td, k)
+             or _old_grievance(td, k) or _insinuated_fault(td, k) or _others_cope(td, k) or _effort_blamed(td, k))
         if not m or any(e.search(s.low) for e in exempt):
             continue
         a, _ = _clause(s.low, m.start())
@@ -2069,6 +2083,48 @@ def _high_time(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
+# session 23: moralising and unasked advice in "man"-sentences and impersonal openers
+MORAL_ADVICE_RE = rxcache.compile(
+    # "Man kommer ikke langt med …, hvis man ikke gider …"
+    r"\bman (kommer|når) ikke (ret |særlig |specielt )?(langt|nogen vegne|videre)\b[^.]{0,60}\b(hvis|når|uden at) man (ikke|bare|"
+    r"aldrig|kun)\b|\bhvis (man|de|du|i) ikke (gider|gad)\b|"
+    # unasked advice about the reader's own affairs: "Måske kunne man overveje at tale med sin arbejdsgiver"
+    r"\b(kunne|burde|skulle) man (måske |også |selv |eventuelt |jo |vel )*(overveje|prøve|forsøge|tænke over|sætte sig ind i|"
+    r"tale med|snakke med|spørge|tage en snak med)\b(?=[^.]{0,60}\b(sin|sit|sine|sig selv)\b)|"
+    # "Det er vigtigt at huske på, at kommunens midler skal række til alle"
+    r"\b(det er vigtigt|man (skal|må|bør)) (for os )?(at )?(huske|huske på|være (klar over|bevidst om)|forstå|have (for øje|in mente)), "
+    r"at\b(?=[^.]{0,80}\b(kommunens|vores|fælles\w*|alle (borgere|andre|brugere|børn|familier|beboere)|de andre|andre (borgere|børn|"
+    r"brugere|familier|beboere|patienter|kursister|elever)|skal række|ressourcer|midler|budget\w*|skattekroner|samfund\w*|(man|enhver) (selv )?(må|skal|bør))\b)|"
+    # the reader told to sort it out before coming to us: "… selv taler med Deres nabo i stedet for at gå direkte til kommunen"
+    r"\b(selv|først|i første omgang)\b[^.]{0,80}\bi stedet for (straks |med det samme )?at (\w+ )?(gå|henvende (dig|dem|jer|sig)|klage|"
+    r"skrive|ringe|rette henvendelse|løbe)( direkte| straks)? til (kommunen|os|forvaltningen|politiet|myndighed\w*)\b|"
+    # "… så det burde ikke være nogen hemmelighed"
+    r"\b(burde|bør|skulle)( det| dette| den)? (vel |jo |da |ellers |efterhånden )?ikke (være|komme som) (nogen|en) (hemmelighed|nyhed)\b|"
+    # the reader told what to feel: "Det bør De have forståelse for" (not "Vi har forståelse for …")
+    r"\b(det|dette)( \w+)? (bør|må|burde) (de|du|i) (\w+ )?(have|vise) (forståelse|respekt) for\b|"
+    r"\b(de|du|i) (bør|må|burde) (\w+ )?(have|vise) (forståelse|respekt) for\b|"
+    # our pointed expectation for next time: "Vi forventer, at du denne gang er der til tiden"
+    r"\b(vi|jeg|kommunen|skolen|jobcent\w+) forventer( \w+)?,? at (de|du|i) (denne gang|næste gang|fra nu af)\b")
+ADVICE_OFFER_RE = rxcache.compile(r"\b(kan|må gerne) (du|de|i)\b|\b(du|de|i) (kan|må gerne|er velkommen\w*)\b")
+
+
+def _moral_advice(td: ToneDoc, k: int) -> Hit | None:
+    """Moralising or unasked advice (``MORAL_ADVICE_RE``): "Man kommer ikke langt, hvis man ikke …", "Måske kunne
+    man overveje at tale med sin …", "Det er vigtigt at huske på, at kommunens midler …", "… i stedet for at gå
+    direkte til kommunen", "… burde ikke være nogen hemmelighed", "Det bør De have forståelse for", "Vi forventer, at du
+    denne gang …". Not an offer or a right of the reader's in the
+    sentence ("Du kan også …"), not quoted, not a question."""
+    s = td.sents[k]
+    low = s.low
+    if not ("man" in low or "i stedet" in low or "hemmelighed" in low or "nyhed" in low or "vigtigt" in low or "forstå" in low
+            or "respekt" in low or "forventer" in low):
+        return None
+    m = MORAL_ADVICE_RE.search(low)
+    if not m or td.quoted(s.start + m.start()) or "?" in s.text or ADVICE_OFFER_RE.search(low) or READER_GAIN_RE.search(low):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
 def _group_rule_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
     """Belæring's stage (session 19): a duty or an expectation told as a rule about the reader's group, our
     "experience" about many of a group, and "Det er på tide, at du tager ansvar"."""
@@ -2081,7 +2137,11 @@ def _group_rule_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | Non
         return got, ("Sætningen belærer læseren med en erfaring om, hvad mange ønsker. Svar på det, læseren har bedt "
                      "om, og skriv begrundelsen for netop denne sag.")
     got = _high_time(td, k)
-    return (got, "Sætningen taler ned til læseren. Skriv, hvad læseren skal gøre, og hvordan I kan hjælpe.") if got else None
+    if got:
+        return got, "Sætningen taler ned til læseren. Skriv, hvad læseren skal gøre, og hvordan I kan hjælpe."
+    got = _moral_advice(td, k)
+    return (got, "Sætningen moraliserer eller giver råd, som læseren ikke har bedt om. Slet den, eller skriv kort, hvad "
+                 "læseren skal vide eller gøre, og hvorfor.") if got else None
 
 
 # "vi undrer os over, at De overhovedet …"
@@ -2374,6 +2434,192 @@ def _lost_on_some(td: ToneDoc, k: int) -> Hit | None:
     return Hit(m.start(), m.end(), m.group(0))
 
 
+# ---- session 23: an old grievance brought up again, the reader's conduct or claim insinuated with "jo", the others
+# who manage set against the reader, and our effort made the reader's fault
+# "Du har tidligere fået en påmindelse uden at svare på den", "Vi har allerede talt med jer om det, uden at det har
+# ført til nogen ændring" (not "uden at betale", "uden at vi …": no failure, or ours)
+OLD_GRIEVANCE_RE = rxcache.compile(
+    r"\b(tidligere|allerede|før|sidste år|i fjor|(flere|gentagne|mange|adskillige|to|tre|fire) gange)\b[^.]{0,100}?,? uden at "
+    r"((de|du|i) (har |havde )?(reageret|svaret|meldt tilbage|givet (os )?besked)|reagere|svare|give (\w+ )?besked|"
+    r"melde (tilbage|afbud|fra)|gøre noget|rette op|(det|dette) (har |havde )?(ført|føre) til (nogen|en|nævneværdig|synlig)\b|"
+    r"(det|dette) (har |havde )?(hjulpet|hjælpe|nyttet|nytte|virket|virke|ændret|ændre) (noget|nævneværdigt|på noget)\b)")
+# "Det er ikke første gang, vi får en klage fra jer", "…, at rødder fra Deres træ har givet problemer"
+NOT_FIRST_TROUBLE_RE = rxcache.compile(r"\bikke (første|den første) gang\b,? (at )?[^.]{0,60}?\b(klage\w*|klaget|problem\w*|gener|"
+                                       r"ulemper|skade\w*|besvær|henvendelse\w* (fra|over|om))\b")
+NOT_FIRST_BARE_RE = rxcache.compile(r"^\W*det er (heller |jo |altså )?ikke (første|den første) gang\W*$")
+# "Ansøgningen var desværre – som sidst – ikke udfyldt fuldt ud": the same lapse again, the reader's thing the subject
+LIKE_LAST_TIME_RE = rxcache.compile(r"^\W*(din |dit |dine |deres |jeres |\w+ )?\w*(ansøgning|skema|blanket|redegørelse|dokumentation|"
+                                    r"regnskab|opgørelse|affald|beholder|spand|container|fortov|hæk)\w* (var|er|blev) (desværre |igen |"
+                                    r"atter )*\W*(som|ligesom) (sidst|sidste gang|tidligere|før)\W+(\w+ )?ikke (\w+ )?(udfyldt|underskrevet|"
+                                    r"vedlagt|afleveret|sorteret|ryddet|klippet|tømt|rettet|korrekt|komplet)\b")
+PREV_TROUBLE_RE = rxcache.compile(r"\b(ikke|igen|klage\w*|klaget|problem\w*|fejl\w*|mangl\w*|tegn på|gener|skade\w*)\b")
+EXPECT_AFTER_RE = rxcache.compile(r"[,;] (og|men|så) (vi|jeg|kommunen) (forventer|kræver|må forlange)\b")
+# the reader left with the consequences: "…, og det må De selv stå inde for"
+OWN_RISK_RE = rxcache.compile(r"\b(det|dette|den slags|det valg|den beslutning) må (?P<who>de|du|i) (altså |jo |så )?selv (stå inde for|"
+                              r"bære (ansvaret|risikoen|konsekvense\w*)|tage (ansvaret|konsekvense\w*)( for)?|hæfte for)\b")
+# the reader's account set against what we heard: "…, hvilket jo ikke passer med din sygemelding"
+JO_NOT_FIT_RE = rxcache.compile(r"\b(hvilket|det|dette|som) (jo|vel|da|nu) ikke (helt |rigtig |just |ligefrem )?(passer|stemmer|"
+                                r"hænger sammen|harmonerer|rimer) (\w+ )?(med|overens med) (din|dit|dine|deres|jeres|det,? (de|du|i))\b")
+# the reader's own means brought up against the request: "Du har jo også en rollator" (not "… ret til", "… velkommen")
+JO_YOU_HAVE_RE = rxcache.compile(r"\b(?P<who>de|du|i) (har|havde|fik) (jo|vel) (også|allerede|selv|altid)\b(?! (ret|mulighed\w*|krav|lov|"
+                                 r"adgang|fortjent|gjort (det|et) \w+)\b)")
+# "Det er jo netop derfor, der er skilte" (not "…, vi har lavet en vejledning": our help)
+JO_PRECISELY_RE = rxcache.compile(r"\bdet er (jo|vel) (netop|lige|præcis|just) (derfor|det, der|for at)\b(?!,? (\w+ )?(vi|jeg|kommunen)\b)")
+# hindsight: "… kunne man vel have regnet ud på forhånd", "Det havde været en fordel, hvis De havde …"
+HINDSIGHT_RE = rxcache.compile(r"\b(kunne|burde|skulle) (man|de|du|i) (vel|jo|da|nok|godt) ((?!ikke\b)\w+ )?have (regnet (\w+ )?ud|"
+                               r"forudset|tænkt (sig|på)|vidst|set (\w+ )?komme|sagt sig selv|forventet|undersøgt)\b|"
+                               r"^\W*det (havde|ville have) været (en fordel|klogt|klogere|bedre|en god idé|hensigtsmæssigt),? hvis "
+                               r"(?P<who>de|du|i) (selv )?(havde|var)\b")
+# the reader's sincerity doubted: "Vi har svært ved at se, at du tager … alvorligt"
+SINCERITY_RE = rxcache.compile(r"\b(vi|jeg) (har (\w+ )?svært ved at|kan (\w+ )?ikke) (se|tro på|tro|få øje på|forestille (os|mig)),? at "
+                               r"(?P<who>de|du|i)\b(?=[^.]*\b(alvorligt|seriøst|oprigtig\w*|ærlig\w*|vilje|interesse(ret)?|"
+                               r"(gør|gjort|gøre) (en|nogen) (\w+ )?indsats)\b)")
+# the reader's lapse noted: "Vi har noteret, at du mødte for sent til samtalen" (not "… at du ikke kan komme")
+# (a plain absence noted, "… at du ikke har deltaget i de sidste to aftaler", is a fact of the case: an editor left it)
+NOTED_LAPSE_RE = rxcache.compile(r"\b(har|havde) (\w+ )?noteret( os| sig)?,? at (?P<who>de|du|i)\b[^.,]{0,60}?\b(for sent|"
+                                 r"afbrudt|overtrådt|forsømt|glemt)\b")
+
+
+def _old_grievance(td: ToneDoc, k: int) -> Hit | None:
+    """An old grievance brought up: the reader told before "uden at" they reacted or it changed anything, "ikke første
+    gang" about the reader's complaints or the trouble their things give (or alone, after a lapse of the reader's or
+    before the earlier time told), a lapse "noteret", the reader's thing "som sidst" not done. Needs the reader in the
+    sentence (the bare "Det er ikke første gang." the one before or after), and no way forward, understanding or apology
+    in it or the next one (after "ikke første gang …", in it)."""
+    s = td.sents[k]
+    low = s.low
+    if not ("gang" in low or "uden at" in low or "noteret" in low or "sidst" in low or "tidligere" in low or "før" in low
+            ) or HYPOTHETICAL_RE.match(low):
+        return None
+    m = shape = None
+    if NOT_FIRST_BARE_RE.match(low):
+        prev = td.sents[k - 1] if k else None
+        nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+        if not ((prev and (LAPSE_CUE_RE.search(prev.low) or READER_ANY_RE.search(prev.text) and PREV_TROUBLE_RE.search(prev.low)))
+                or (nxt and READER_ANY_RE.search(nxt.text) and re.search(r"\b(også|dengang|sidst|tidligere|før)\b", nxt.low))):
+            return None
+        if prev and (_GLAD_RE.search(prev.low) or SOFTENED_RE.search(prev.low)):
+            return None
+        m = NOT_FIRST_BARE_RE.match(low)
+    else:
+        for rx in (OLD_GRIEVANCE_RE, NOT_FIRST_TROUBLE_RE, NOTED_LAPSE_RE, LIKE_LAST_TIME_RE):
+            got = rx.search(low)
+            if got and not td.quoted(s.start + got.start()):
+                who = got.groupdict().get("who")
+                if who and not _is_reader(td, s, got.start("who"), who):
+                    continue
+                m, shape = got, rx
+                break
+        if m is None or not (READER_ANY_RE.search(s.text) or shape is LIKE_LAST_TIME_RE):
+            return None
+    if SOFTENED_RE.search(low) or _GLAD_RE.search(low):
+        return None
+    if EXPECT_AFTER_RE.search(low, m.end()):
+        return Hit(m.start(), m.end(), m.group(0))     # ("…, og vi forventer, at det ikke sker igen": what follows
+                                                        # does not take it back)
+    if OUR_PART_RE.search(low):
+        return None
+    if shape is NOT_FIRST_TROUBLE_RE:
+        way = _way_forward(td, k, 1)        # (a request after "ikke første gang …" does not take it back)
+    elif shape is OLD_GRIEVANCE_RE:         # (the contact it names, "haft kontakt med jer", is no help)
+        way = HELP_RE.search(low, m.end()) or k + 1 < len(td.sents) and _way_forward(td, k + 1, 1)
+    else:
+        way = _way_forward(td, k)
+    return None if way else Hit(m.start(), m.end(), m.group(0))
+
+
+def _insinuated_fault(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's conduct or claim insinuated: "hvilket jo ikke passer med din …", "Du har jo også …", "Det er jo
+    netop derfor, der er …", hindsight ("… kunne man vel have regnet ud", "Det havde været en fordel, hvis De havde
+    …"), the reader's sincerity doubted ("Vi har svært ved at se, at du tager … alvorligt") and the reader left with
+    the consequences ("… det må De selv stå inde for"). Not with
+    understanding, an apology, thanks or a way forward in it or the next sentence."""
+    s = td.sents[k]
+    low = s.low
+    shapes = shortlist((JO_NOT_FIT_RE, JO_YOU_HAVE_RE, JO_PRECISELY_RE, HINDSIGHT_RE, SINCERITY_RE, OWN_RISK_RE), low)
+    if not shapes or _GLAD_RE.search(low):
+        return None
+    for rx in shapes:
+        m = rx.search(low)
+        if not m or td.quoted(s.start + m.start()):
+            continue
+        who = m.groupdict().get("who")
+        if who and not _is_reader(td, s, m.start("who"), who):
+            continue
+        if rx is not JO_PRECISELY_RE and SOFTENED_RE.search(low):
+            continue            # ("Vi forstår godt …, men det er jo netop derfor, man …" stays a reproach)
+        if rx in (JO_YOU_HAVE_RE, HINDSIGHT_RE) and (_way_forward(td, k) or td.help(s)):
+            continue
+        if rx is JO_NOT_FIT_RE and (td.help(s) or k + 1 < len(td.sents) and td.help(td.sents[k + 1])):
+            continue            # (the reader's own words in it, "at du ikke kan køre", are no way forward)
+        return Hit(m.start(), m.end(), m.group(0))
+    return None
+
+
+# the others who manage set against the reader: "Andre kursister har også børn og får det alligevel til at fungere",
+# "Det er et ansvar, de fleste familier løfter uden problemer" (not "Andre forældre har haft glæde af …")
+OTHERS_COPE_RE = rxcache.compile(
+    r"\b(andre|de fleste|langt de fleste|alle andre|mange andre|de øvrige|enhver|ethvert)( \w+){0,10}? (kan )?(får?|klarer?|løfter?|"
+    r"magter?|formår?|håndterer?|når)( \w+){0,2}? ((det|den|dem|tingene|hverdagen|sig|opgaven|ansvaret) )?((alligevel|jo|godt|fint|også|"
+    r"sagtens) )*(til at (fungere|hænge sammen|lykkes|gå op)|uden (problemer|besvær|vanskeligheder)|alligevel|fint|sagtens)\b|"
+    r"\b(ansvar|pligt|opgave|krav)\w*,? (som |der )?(de fleste|langt de fleste|alle andre|andre|enhver|ethvert)( \w+){0,2}? (løfter|"
+    r"klarer|lever op til|opfylder|overholder|magter|håndterer|får til at fungere)\b")
+REASSURE_RE = rxcache.compile(r"\b(bare rolig|bekymr\w*|tryg\w*|vænne\w*|vænner|hjælp\w*|støtte\w*|normalt|helt naturligt)\b")
+
+
+def _others_cope(td: ToneDoc, k: int) -> Hit | None:
+    """Others who cope set against the reader (``OTHERS_COPE_RE``), with "alligevel" or a duty in the sentence, or
+    after a lapse of the reader's; not ourselves, not reassurance or help ("De fleste børn vænner sig hurtigt …"), not
+    with our part or a way forward in it or the next sentence."""
+    s = td.sents[k]
+    low = s.low
+    m = OTHERS_COPE_RE.search(low) if ("andre" in low or "fleste" in low or "enhver" in low or "øvrige" in low) else None
+    if not m or td.quoted(s.start + m.start()) or WE_SUBJECT_RE.match(low) or HYPOTHETICAL_RE.match(low):
+        return None
+    if REASSURE_RE.search(low) or SOFTENED_RE.search(low) or _GLAD_RE.search(low) or OUR_PART_RE.search(low) or td.help(s):
+        return None
+    pointed = re.search(r"\balligevel\b|\b(ansvar|pligt|opgave|krav)\w*\b|\bhar også\b", low)
+    if not pointed and not (k and (LAPSE_CUE_RE.search(td.sents[k - 1].low) or READER_NOT_RE.search(td.sents[k - 1].low))):
+        return None
+    if k + 1 < len(td.sents) and td.help(td.sents[k + 1]):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# our effort made the reader's fault: "Vi har allerede brugt tid på …, og den var langt fra fyldestgørende", "… brugt
+# alt for mange timer på at rydde op efter"; the reader's work judged "langt fra fyldestgørende", "meget mangelfuld"
+EFFORT_SPENT_RE = rxcache.compile(r"\b(brugt|spildt|bruge|bruger|anvendt)( \w+){0,2}? (allerede |alt for |unødig\w* |unødvendig\w* |"
+                                  r"ekstra |mange |meget |flere )+(\w+ )?(tid|timer|ressourcer|kræfter|arbejdstimer)\b|"
+                                  r"\b(allerede|unødigt|unødvendigt) (brugt|spildt|anvendt) (\w+ )?(tid|timer|ressourcer|kræfter)\b")
+EFFORT_FAULT_RE = rxcache.compile(r"\blangt fra\b|\brydde op efter\b|\b(fordi|da) (de|du|i)\b|\bpå grund af (deres|din|dit|dine|jeres)\b|"
+                                  r"\bmangelfuld\w*|\b(ikke|dårligt) (var |er )?(udfyldt|fyldestgørende|korrekt\w*|i orden|komplet)\b")
+WORK_JUDGED_RE = rxcache.compile(r"\b(langt fra|på ingen måde|slet ikke|ikke på nogen måde) (fyldestgørende|tilstrækkelig\w*|god nok|"
+                                 r"gode nok|tilfredsstillende|korrekt\w*|komplet|fuldstændig|udfyldt|i orden)\b|\b(meget|stærkt|yderst|"
+                                 r"særdeles|groft|temmelig) (mangelfuld\w*|ufuldstændig\w*|sjusket|overfladisk)\b")
+READER_WORK_RE = rxcache.compile(r"\b(din|dit|dine|deres|jeres) (\w+ )?\w*(ansøgning|skema|redegørelse|dokumentation|oplysninger|"
+                                 r"materiale|tegning|høringssvar|svar|indsigelse|klage|opgørelse|regnskab|budget|plan|"
+                                 r"projekt|byggeri|arbejde)\w*")
+
+
+def _effort_blamed(td: ToneDoc, k: int) -> Hit | None:
+    """Our spent effort made the reader's fault, or the reader's work judged ("langt fra fyldestgørende"); not our own
+    work ("Vores vejledning var langt fra god nok"), not with an apology, understanding or a way forward."""
+    s = td.sents[k]
+    low = s.low
+    m = EFFORT_SPENT_RE.search(low)
+    if m and not EFFORT_FAULT_RE.search(low):
+        m = None
+    if m is None:
+        m = WORK_JUDGED_RE.search(low)
+        if m and not READER_WORK_RE.search(low):
+            m = None
+    if not m or td.quoted(s.start + m.start()) or re.search(r"\b(vores|vor|kommunens|forvaltningens)\b", low):
+        return None
+    if SOFTENED_RE.search(low) or GOOD_FAITH_RE.search(low) or _way_forward(td, k):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
 def _reminded_reproach(td: ToneDoc, k: int) -> Hit | None:
     """The reader has not done something "although we asked" or "still": a reproach, not a fact.
 
@@ -2406,7 +2652,7 @@ def _past_omission(td: ToneDoc, s: Sent) -> bool:
 # ---- "it cannot come as a surprise to you": the reader told they should have known ("Vi har flere gange skrevet
 # om reglerne, så det kan ikke komme bag på Dem"); in the main-clause order of the text as written, so the purpose
 # "…, så det ikke kan komme bag på dig" (we tell it early) stays clean
-NO_SURPRISE_RE = rxcache.compile(r"\b(kan|bør|burde|skulle)( (det|den|de|dette))? ikke( \w+)? (komme bag på|komme som (en )?"
+NO_SURPRISE_RE = rxcache.compile(r"\b(kan|bør|burde|skulle)( (det|den|de|dette))? ((vel|jo|da) )?ikke( \w+)? (komme (helt )?bag på|komme som (en )?"
                                  r"overraskelse for|overraske) (dig|dem|jer)\b|\b(kan|bør|burde)( (det|den|de|dette))? ikke( \w+)? "
                                  r"(være|komme som) (en )?overraskelse\b")
 
@@ -2484,9 +2730,10 @@ def _is_reader(td: ToneDoc, s: Sent, pos: int, word: str) -> bool:
     return s.text[pos:pos + len(word)] in ("De", "I")
 
 
-def _way_forward(td: ToneDoc, k: int) -> bool:
-    """Sentence ``k`` or the next one asks the reader for something, offers help or says what happens now."""
-    for s in td.sents[k:k + 2]:
+def _way_forward(td: ToneDoc, k: int, span: int = 2) -> bool:
+    """Sentence ``k`` or the next one (``span`` 2; 1: ``k`` alone) asks the reader for something, offers help or says
+    what happens now."""
+    for s in td.sents[k:k + span]:
         if (_WAY.search(s.low) or ASK_RE.search(s.low) or td.imperative(s) or GOOD_FAITH_RE.search(s.low)
                 or re.search(r"\b(så|derfor) ((vi|jeg) )?(beder|sender|skriver|ringer|finder|giver|kan|vil|har)\b|\b(du|de|i) kan\b|"
                              r"\b(vi|jeg) (\w+ )?gerne\b", s.low)):
