@@ -165,17 +165,27 @@ def _doc_columns(td) -> tuple[list[str], list[str]]:
     if got is None:
         t = td.table
         get = _NORMS.get
-        wn = [get(x) or _norm(x) for x in t.lower]
-        ln = [(get(lem) or _norm(lem)) if lem else w for lem, w in zip(t.lemma, wn)]
+        # the strings seen before at C speed; ``_norm`` only for new ones, and an empty lemma reads the word
+        wn = list(map(get, t.lower))
+        if None in wn:
+            wn = [w or _norm(x) for w, x in zip(wn, t.lower)]
+        ln = list(map(get, t.lemma))
+        if None in ln or "" in t.lemma:
+            ln = [(lem or _norm(x)) if x else w for lem, x, w in zip(ln, t.lemma, wn)]
         got = td._cache["model_cols"] = (wn, ln)
     return got
 
 
-def _detector_sents(td) -> tuple[tuple[str, object], ...]:
-    """(detector name, the body sentences it matches), once per letter."""
+def _detector_names(td) -> dict[int, list[str]]:
+    """The names of the rules' detectors (``_detectors``) that match each body sentence (by index), in the detectors'
+    order, once per letter."""
     got = td._cache.get("model_detectors")
     if got is None:
-        got = td._cache["model_detectors"] = tuple((name, td.hits([rx])) for name, rx in _detectors())
+        got = td._cache["model_detectors"] = {}
+        for name, rx in _detectors():
+            # one scan of the letter per detector, skipped when the pattern's literals are absent (``ToneDoc.hits``)
+            for k in td.hits([rx]):
+                got.setdefault(k, []).append(name)
     return got
 
 
@@ -226,7 +236,8 @@ def _sentence_parts(td, k: int, fs: int = 1) -> tuple[list[str], list[str], set[
     else:
         toks = [i for i in rng if not space[i]]
     wn, ln = _doc_columns(td)
-    ttext, punct, pos_col, dep = t.text, t.punct, t.pos, t.dep
+    ttext, punct, pos_col, dep, morph = t.text, t.punct, t.pos, t.dep, t.morph
+    known = _MORPH_CUES.get     # (``_morph_cues`` without a call for a known feature string)
     f: list[str] = []
     lemmas: list[str] = []
     words: list[str] = []
@@ -251,7 +262,7 @@ def _sentence_parts(td, k: int, fs: int = 1) -> tuple[list[str], list[str], set[
         words.append(w)
         lemmas.append(lem)
         pos = pos_col[i]
-        imp, spass, part, noun1, tense, plural_kind = _morph_cues(t, i)
+        imp, spass, part, noun1, tense, plural_kind = known(morph[i]) or _morph_cues(t, i)
         if imp:
             cues.add("imp")
             if len(lemmas) == 1:
@@ -299,15 +310,13 @@ def _sentence_parts(td, k: int, fs: int = 1) -> tuple[list[str], list[str], set[
 
     # what the rules' own detectors see, before their exemptions: a sanction word, the reader's omission
     failure = None
-    for name, found in _detector_sents(td):
-        # one scan of the letter per detector, skipped when the pattern's literals are absent (``ToneDoc.hits``)
-        if k in found:
-            if name in ("repeated", "informed"):
-                if failure is None:
-                    failure = bool(_failure_re().search(s.low))
-                if not failure:
-                    continue    # "igen" and "oplyst" reproach only with a failure ("De igen selv kan …" does not)
-            cues.add("det:" + name)
+    for name in _detector_names(td).get(k, ()):
+        if name in ("repeated", "informed"):
+            if failure is None:
+                failure = bool(_failure_re().search(s.low))
+            if not failure:
+                continue    # "igen" and "oplyst" reproach only with a failure ("De igen selv kan …" does not)
+        cues.add("det:" + name)
     if not DUTY_LEMMAS.isdisjoint(lemmas):
         for n, lem in enumerate(lemmas):
             if lem in DUTY_LEMMAS:      # a duty or a reminder put on the reader, or on someone else ("påhviler kommunen")
@@ -578,6 +587,27 @@ class ToneModel:
             out[fam] = 1.0 / (1.0 + np.exp(-z))
         return out
 
+    def score_all(self, idxs: list[np.ndarray]) -> list[dict[str, float]]:
+        """``[self.score(idx) for idx in idxs]`` (a letter's sentences), with one ``take`` of the weights and one
+        ``exp`` for them all: the same float32 sums (each sentence's columns of the one ``take``, a contiguous row
+        per family, added pairwise as in ``score``) and the same float64 arithmetic, element by element."""
+        stack = self._stacked()
+        if stack is None or not all(len(idx) for idx in idxs):
+            return [self.score(idx) for idx in idxs]
+        if not idxs:
+            return []
+        taken = stack.take(np.concatenate(idxs), axis=1)
+        zs = []
+        a = 0
+        for idx in idxs:
+            b = a + len(idx)
+            sums = _add_rows(taken[:, a:b], axis=1)
+            zs.extend([float(self.bias[fam] + sums[j]) for j, fam in enumerate(self.families)])
+            a = b
+        ps = 1.0 / (1.0 + np.exp(-np.array(zs)))
+        n = len(self.families)
+        return [dict(zip(self.families, ps[i:i + n])) for i in range(0, len(ps), n)]
+
     def save(self, path: Path) -> None:
         arrays: dict[str, np.ndarray] = {}
         for fam in self.families:
@@ -714,16 +744,34 @@ def sentence_index(td, k: int, fs: int = 1) -> np.ndarray:
     key = ("model_idx", k) if fs == 1 else ("model_idx", k, fs)
     got = td._cache.get(key)
     if got is None:
-        parts = _parts_of(td, k, fs)
-        out: set[int] = set()
-        if parts is not None:
-            out = _known_slots(*parts)
-            if out is None:         # a word, a pair or a cue not met before: each group on its own
-                out = set()
-                for prefix, keys in _feature_groups(*parts):
-                    _add_hashed(out, prefix, keys)
+        out = _slots_of(td, k, fs)
         got = np.fromiter(out, dtype=np.int64, count=len(out))
         got.sort()
+        td._cache[key] = got
+    return got
+
+
+def _slots_of(td, k: int, fs: int) -> set[int]:
+    """The hashed indices of body sentence ``k``'s features in feature set ``fs`` (``sentence_index``, as a set). Set 1's
+    once a letter; a higher set's are set 1's and those of its "g:" cues, the only features it adds (``_parts_of``)."""
+    if fs > 1:
+        parts = _parts_of(td, k, fs)
+        if parts is None:
+            return set()
+        out = set(_slots_of(td, k, 1))
+        _add_hashed(out, "c:", [c for c in parts[2] if c.startswith("g:")])
+        return out
+    key = ("model_slots", k)
+    got = td._cache.get(key)
+    if got is None:
+        parts = _parts_of(td, k, 1)
+        got = set()
+        if parts is not None:
+            got = _known_slots(*parts)
+            if got is None:         # a word, a pair or a cue not met before: each group on its own
+                got = set()
+                for prefix, keys in _feature_groups(*parts):
+                    _add_hashed(got, prefix, keys)
         td._cache[key] = got
     return got
 
@@ -733,18 +781,13 @@ def scores(td, model: ToneModel, ctx=None) -> dict[int, dict[str, float]]:
     key = ("model_scores", id(model))
     got = td._cache.get(key)
     if got is None:
-        parts = model.parts()
-        if len(parts) == 1:
-            fs, one = parts[0]
-            got = {k: one.score(sentence_index(td, k, fs)) for k in range(len(td.sents)) if eligible(td, k, ctx)}
-        else:       # families on different feature sets: each part scores the sentence's features of its set
-            got = {}
-            parts = sorted(parts, key=lambda part: -part[0])     # the highest set first: its parts serve the others
-            for k in range(len(td.sents)):
-                if eligible(td, k, ctx):
-                    p = got[k] = {}
-                    for fs, one in parts:
-                        p.update(one.score(sentence_index(td, k, fs)))
+        ks = [k for k in range(len(td.sents)) if eligible(td, k, ctx)]
+        got = {k: {} for k in ks}
+        # families on different feature sets: each part scores the sentences' features of its set, the highest set
+        # first (its parts serve the others)
+        for fs, one in sorted(model.parts(), key=lambda part: -part[0]):
+            for k, p in zip(ks, one.score_all([sentence_index(td, k, fs) for k in ks])):
+                got[k].update(p)
         td._cache[key] = got
     return got
 
