@@ -219,6 +219,23 @@ switched off alone:
   purpose, help or way on in it or the next sentence. Trussel (``_revisit_fee_stage``): a bare fee for a revisit or a
   call in vain ("Et genbesøg koster …") with no legal basis, reason or way to avoid it; and an inspection "uden
   varsel" is process, no threat (``_visit_unannounced``).
+  Session 23 (``_point_or_door_or_part``, sentence level): the reader's own point reported and set aside after "men"
+  ("Du skriver, at …, men det er ikke noget, vi kan lægge vægt på", "Vi har læst dine bemærkninger, men de ændrer ikke
+  på vores vurdering", "det er nu engang sådan", "det er ikke kommunens opgave"), told in the sentence before and set
+  aside by a bare back-reference ("Disse forhold er ikke relevante for sagen"), our refusal to weigh the reader's
+  reasons ("Vi kan ikke tage hensyn til, hvad De …") or a no over the reader's own wish ("…, selv om du har ønsket
+  det"), each with no reason, understanding or help after the words and none in the next sentence (help told to
+  "man" is no help); the talk or the case shut flat ("… tager ikke stilling til …", "… vil ikke gå ind i en
+  diskussion om …", "… foretager ikke yderligere …", "kan ikke komme på tale"; not a delay, "i dette brev",
+  "endnu", nor with who does it next), "har ikke tænkt sig at" (cold whatever reason stands by it; not a burden
+  spared, "… at opkræve gebyret"), the decision told as made and unchangeable ("… er truffet og ændres ikke"; not "…,
+  mens …"), our part or our time denied ("Det er ikke hjemmeplejens opgave at …", "Din lærer har ikke tid til at
+  …"; not with another party named, help or a way on) and a bar on applying again by a time ("Du kan ikke søge igen,
+  før der er gået et år"; not a step, "før vi har afgjort klagen"). Kommando (``_hand_in_or_attend_stage``): a way of
+  handing in refused bare ("Vi tager ikke imod kopier på papir"), a channel allowed only ("Indsigelser bedes
+  udelukkende sendt skriftligt …"), both or all the readers summoned bare ("I skal begge være til stede."), each
+  with no reason, purpose, help or way on in it or the next sentence; from ``triggers``, "Eventuelle henvendelser …
+  bedes ske skriftligt" (not with a number to call).
 * ``raekkefoelge`` (letter level): the sanction stands before the request it
   backs, or the threat opens the letter (first two body sentences) and the
   first help comes three sentences or more after it, or the letter (three
@@ -4804,7 +4821,8 @@ def _order_wide(td: ToneDoc, rule) -> Iterator:
 # "… er ikke noget, vi kan tage hensyn til"; the groups say what the thing must be (``_account_set_aside``)
 SET_ASIDE_RE = rxcache.compile(
     r"\b(?P<change>ændrer (\w+ )?(ikke|intet) (herved|hermed|noget|på (noget|det|dette|sagen|afgørelsen|vurderingen|"
-    r"beslutningen)|ved (det|dette|sagen|afgørelsen|vurderingen|beslutningen)))\b|"
+    r"beslutningen|(vores|kommunens|forvaltningens) (vurdering|afgørelse|beslutning))|ved (det|dette|sagen|afgørelsen|"
+    r"vurderingen|beslutningen)))\b|"
     r"\b(?P<weigh>(kan|kunne) (\w+ )?ikke tillægges (nogen |afgørende |særlig |større |selvstændig )?(betydning|vægt))\b|"
     r"\b(?P<use>(kan|kunne) (vi|kommunen|forvaltningen|\w+(en|et)) (\w+ )?ikke bruge til (noget|det)|"
     r"(kan|kunne) (\w+ )?ikke bruges til noget)\b|"
@@ -4814,7 +4832,11 @@ SET_ASIDE_RE = rxcache.compile(
     r"\b(?P<ground>(er|var) (\w+ )?ikke (en |nogen )?(gyldig|lovlig|rimelig|tilstrækkelig|acceptabel|saglig) "
     r"(grund|begrundelse|undskyldning|årsag)( til [^,]*)?)|"
     r"\b(?P<heed>(er|var) (\w+ )?ikke (noget|en ting),? (som |der )?(vi|kommunen|\w+(en|et)) (kan|vil) "
-    r"(tage hensyn til|lægge vægt på)|(det|dette) (kan|vil) (vi|kommunen) (\w+ )?ikke (tage hensyn til|lægge vægt på))\b")
+    r"(tage hensyn til|lægge vægt på)|(det|dette) (kan|vil) (vi|kommunen) (\w+ )?ikke (tage hensyn til|lægge vægt på)|"
+    # session 23: the reader's own point left out of the weighing ("Dit ønske om … er ikke noget, der indgår i
+    # vurderingen", "Deres bemærkninger om … indgår ikke i sagen"): the case must follow (``SET_ASIDE_TAIL_RE``)
+    r"(er|var) (\w+ )?ikke (noget|en ting),? (som |der )?(indgår|kan indgå|tæller( med)?)|(indgår|inddrages|medtages) "
+    r"(\w+ )?ikke)\b")
 # what may follow the words and leave them bare: the case ("… i sagen", "… for afgørelsen", "… i forbindelse med
 # samtalen") or a "medmindre" (which says when, not why); anything else ("… for din ydelse", ", fordi …",
 # ", men du kan …") is the reader's good news, a reason or a way on
@@ -5152,6 +5174,381 @@ def _channel_or_home_order(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] 
     return (got, f"{rule.message} Skriv, hvorfor det er vigtigt, eller bed pænt om det.") if got else None
 
 
+# ---------------------------------------------------------------- session 23: the reader's point heard and dropped,
+# the talk or the case shut, our help or our part denied, a bar on applying again (kold-afvisning, sentence level);
+# a bare "no" to a way of handing in, a bare order for both or all the readers to attend (kommando). Blind reviews
+# 21-25's misses, in shapes of our own from other areas; each cleared by a reason, help or a way on near it.
+
+# the reader's own point reported before ", men": "Du skriver i klagen, at …, men …", "At I gerne vil …, er
+# forståeligt, men …", "Vi har læst jeres høringssvar, men …" (the part after "men" is read by ``POINT_DROPPED_RE``)
+POINT_REPORTED_RE = rxcache.compile(
+    r"^\W*(?P<who>du|de|i) (\w+ ){0,4}?(skriver|skrev|oplyser|oplyste|nævner|nævnte|fortæller|fortalte|forklarer|"
+    r"forklarede|mener|anfører|påpeger|gør gældende|har (\w+ )?(skrevet|oplyst|nævnt|fortalt|forklaret|anført|påpeget))"
+    r"\b[^.]*?\bat\b[^.]*?, men\b|"
+    r"^\W*at (?P<who2>du|de|i)\b[^.]*?, (er|kan vi (godt )?forstå|forstår vi( godt)?)\b[^.]*?, men\b|"
+    r"^\W*(vi|jeg|kommunen|forvaltningen|[a-zæøå]+(en|et)) har (\w+ )?(læst|modtaget|noteret( os| sig)?|hørt|set) "
+    r"(?P<own>din|dit|dine|deres|jeres) (\w+ ){0,2}?(klage|mail|brev|henvendelse|synspunkt|bemærkning|indsigelse|"
+    r"ønske|argument|forklaring|oplysning|høringssvar|kommentar)\w*\b[^.]*?, men\b")
+# what sets the point aside after "men": our refusal to weigh it, "de ændrer ikke …", the decision told as made,
+# "det er nu engang sådan", "det er ikke kommunens opgave", "det indgår ikke"
+POINT_DROPPED_RE = rxcache.compile(
+    r"^\W*(\w+ ){0,3}?(er|var) ikke (noget|en ting),? (som |der )?((vi|jeg|kommunen|[a-zæøå]+(en|et)) (kan|vil|skal) "
+    r"(\w+ )?(lægge (\w+ )?vægt på|tage hensyn til|bruge|forholde (os|sig) til|gøre noget ved)|indgår|tæller)\b|"
+    r"^\W*(\w+ ){0,2}?(vi|jeg|kommunen|forvaltningen|[a-zæøå]+(en|et)) (kan|vil|skal) (\w+ )?ikke (lægge (\w+ )?vægt på|"
+    r"tage hensyn til|forholde (os|sig) til|gå ind i|tage stilling til)\b|"
+    r"^\W*(det|dette|de|den|disse|det,? (du|de|i) (\w+ )?(skriver|nævner|fortæller)( om)?,?) (ændrer|rykker) (\w+ )?"
+    r"(ikke|intet)\b|"
+    r"^\W*(\w+ ){0,2}?(afgørelsen|beslutningen|vurderingen|afslaget) (er (nu )?truffet|står (\w+ )?fast|er endelig|"
+    r"ændres ikke)\b|"
+    r"^\W*(det er|sådan er) (det )?(nu engang|nu en gang|bare) (sådan|reglerne)\b|"
+    r"^\W*det er ikke (kommunens|vores|vor|skolens|forvaltningens|afdelingens|[a-zæøå]+(plejens|centrets|centerets|"
+    r"kontorets|tjenestens)) (opgave|ansvar|problem)\b|"
+    r"^\W*(det|dette|de|den|disse) (indgår|tæller|tælles) (\w+ )?ikke( med)?\b")
+# a reason or a way on in the words after "men" or in the next sentence; "… ændrer ikke på, at …" is a reason
+DROP_REASON_RE = rxcache.compile(r"\b(fordi|idet|eftersom|jf|derfor|efter (loven|reglerne|\w+lovens?)|på grund af)\b|§|"
+                                 r"\bændre[rs]? (\w+ )?(ikke|intet)( \w+)? (på|ved),? at\b")
+
+
+# good news after the words: "… ændrer ikke noget for din ydelse", "…, og du får fortsat …"
+GOOD_NEWS_TAIL_RE = rxcache.compile(r"\bfor (dig|din|dit|dine|jer|jeres|dem|deres)\b|\b(du|de|i) (får|beholder|kan (\w+ )?"
+                                    r"(stadig|fortsat|godt|gerne))\b")
+
+
+def _point_dropped(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's own point reported, then set aside after "men" (``POINT_REPORTED_RE``, ``POINT_DROPPED_RE``) with
+    no reason, understanding, help or way on in the words after it, and none in the next sentence (help told to
+    "man" is advice to anyone, not ours). The reported words before "men" are the reader's and count for nothing."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or s.low.rstrip().endswith("?"):
+        return None
+    m = POINT_REPORTED_RE.match(s.low)
+    if not m:
+        return _reader_reasons_unweighed(td, k) or _point_then_set_aside(td, k)
+    who = next((g for g in ("who", "who2") if m.group(g)), None)
+    if who and not _is_reader(td, s, m.start(who), m.group(who)):
+        return None
+    if m.group("own") == "deres" and s.text[m.start("own")] != "D":
+        return None
+    rest = s.low[m.end():]
+    d = POINT_DROPPED_RE.match(rest)
+    if not d:
+        return None
+    tail = rest[d.end():]
+    if GOOD_NEWS_TAIL_RE.search(tail):
+        return None             # "…, men det ændrer ikke noget for din ydelse": good news, not a point dropped
+    helped = _HELP.search(rest) and (READER_ANY_RE.search(s.text[m.end():]) or re.search(r"\b(vi|jeg)\b", rest))
+    if (DROP_REASON_RE.search(rest) or SOFTENED_RE.search(rest) or helped or ALTERNATIVE_RE.search(tail)
+            or re.search(r"\b(da|når|hvis|medmindre)\b", tail) and td.has_reason(replace(s, low=" " * m.end() + rest))):
+        return None
+    if _next_answers_point(td, k):
+        return None
+    return Hit(m.end() + d.start(), m.end() + d.end(), rest[d.start():d.end()])
+
+
+# our refusal to weigh the reader's reasons or needs, told flat: "Vi kan ikke tage hensyn til, hvad I måtte have af
+# planer", "Kommunen kan ikke lægge vægt på, om De …" (cleared as ``_point_dropped``)
+WEIGH_READER_RE = rxcache.compile(
+    r"^\W*(\w+ ){0,2}?(vi|jeg|kommunen|forvaltningen|[a-zæøå]+(en|et)) (kan|vil) (\w+ )?ikke (tage hensyn til|lægge (\w+ )?"
+    r"vægt på|forholde (os|sig) til),? (hvad|hvorfor|om|hvordan|hvilke \w+|at) (?P<who>du|de|i)\b")
+
+
+# a no told over the reader's own wish: "Mødet kan ikke holdes om aftenen, selv om du har ønsket det."
+WISH_OVERRIDDEN_RE = rxcache.compile(r"\bikke\b[^.]*?,? selv ?om (?P<who>du|de|i) (\w+ ){0,2}?(har|havde) (\w+ )?(ønsket|bedt om|"
+                                     r"spurgt om|søgt om|anmodet om)( det| om det| dette)?\W*$")
+
+
+def _reader_reasons_unweighed(td: ToneDoc, k: int) -> Hit | None:
+    """Our refusal to weigh the reader's reasons or needs (``WEIGH_READER_RE``), or a no told over the reader's own
+    wish (``WISH_OVERRIDDEN_RE``), with no reason, understanding or help in the sentence, and no reason, help or way on
+    in the next one."""
+    s = td.sents[k]
+    m = WEIGH_READER_RE.match(s.low) or WISH_OVERRIDDEN_RE.search(s.low)
+    if not m or not _is_reader(td, s, m.start("who"), m.group("who")) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    if re.match(r"[^.]*?\b(selv|ikke|aldrig)\b", s.low[m.end():]):
+        return None             # "…, at De selv har valgt …", "…, at du ikke kom": the reader's own act (a reproach)
+    if (DROP_REASON_RE.search(s.low) or STRONG_REASON_RE.search(s.low) or td.has_reason(s) or SOFTENED_RE.search(s.low)
+            or _HELP.search(s.low) or ALTERNATIVE_RE.search(s.low) or _next_answers_point(td, k)):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the reader's point reported in a sentence of its own ("De har i klagen anført, at …"), then set aside in the next by a
+# bare back-reference ("Disse forhold er ikke relevante for sagen.", "Kommunen lægger ikke vægt på denne forklaring.")
+POINT_TOLD_RE = rxcache.compile(r"^\W*(?P<who>du|de|i) (\w+ ){0,6}?(skriver|skrev|oplyser|oplyste|nævner|nævnte|fortæller|"
+                                r"fortalte|forklarer|forklarede|anfører|anførte|har (\w+ ){0,5}?(skrevet|oplyst|nævnt|fortalt|"
+                                r"forklaret|anført|gjort gældende))\b[^.]*?,? at\b")
+_BACK = r"(det|dette|disse (forhold|oplysninger|argumenter|bemærkninger|ting)|denne (forklaring|oplysning|indsigelse|bemærkning))"
+BACK_SET_ASIDE_RE = rxcache.compile(
+    rf"^\W*{_BACK} (er|var) (\w+ )?(ikke relevante?|irrelevante?|uden betydning|uvedkommende)\b|"
+    rf"^\W*(vi|kommunen|forvaltningen|[a-zæøå]+(en|et)) (lægger|tager|kan) (\w+ )?ikke (lægge |tage )?(\w+ )?(vægt på|"
+    rf"hensyn til) {_BACK}\W*$")
+
+
+def _point_then_set_aside(td: ToneDoc, k: int) -> Hit | None:
+    """The reader's point told in the sentence before, in its paragraph (``POINT_TOLD_RE``), set aside by a bare
+    back-reference (``BACK_SET_ASIDE_RE``), with nothing but the case after it, no reason, understanding or help in
+    it, and no reason, help or way on in the next sentence."""
+    s = td.sents[k]
+    m = BACK_SET_ASIDE_RE.match(s.low)
+    if not m or k == 0 or _new_paragraph(td, td.sents[k - 1], s):
+        return None
+    if not SET_ASIDE_TAIL_RE.match(s.low[m.end():]):
+        return None
+    before = td.sents[k - 1]
+    told = POINT_TOLD_RE.match(before.low)
+    if not told or not _is_reader(td, before, told.start("who"), told.group("who")):
+        return None
+    if SOFTENED_RE.search(s.low) or _HELP.search(s.low) or _next_answers_point(td, k):
+        return None             # (the words after the match are the case only: no reason can stand there)
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _opens_with_reason(low: str) -> bool:
+    """The sentence opens with its reason ("Det skyldes, at …", "Grunden er, at …"); not a judgement that opens with
+    "at" ("Det er vigtigt at huske …", "Det er bemærkelsesværdigt, at …": ``REASON_OPENER_RE`` lets one word stand
+    there)."""
+    return bool(REASON_OPENER_RE.match(low) and not re.match(r"\W*(det|dette) (er|var) (?!fordi\b)\w+,? at\b", low)
+                or re.match(r"\W*(det er fordi|grunden er|det skyldes)", low))
+
+
+def _next_answers_point(td: ToneDoc, k: int) -> bool:
+    """The next sentence gives the reason, help (not advice to "man") or a way on, in its paragraph or opening the
+    next one with the reason."""
+    if k + 1 >= len(td.sents):
+        return False
+    s, nxt = td.sents[k], td.sents[k + 1]
+    if nxt.part == "appeal" or nxt.zone != "body":
+        return False
+    opens = _opens_with_reason(nxt.low)
+    if _new_paragraph(td, s, nxt) and not opens:
+        return False
+    helped = td.help(nxt) and not re.search(r"\bman\b", nxt.low)
+    return bool(opens or DROP_REASON_RE.search(nxt.low) or helped or NEXT_ALTERNATIVE_RE.search(nxt.low)
+                or READER_CALLS_RE.search(nxt.low))
+
+
+# the talk or the case shut, told flat: "Forvaltningen tager ikke stilling til …", "Vi vil ikke gå ind i en diskussion
+# om …", "Skolen indgår ikke i dialog om …", "Kommunen har ikke tænkt sig at …" (not to spare the reader a burden:
+# "Vi har ikke tænkt os at opkræve gebyret"), "Forvaltningen foretager ikke yderligere undersøgelser"
+_US = r"(vi|jeg|kommunen|forvaltningen|afdelingen|[a-zæøå]+(en|et))"
+TALK_SHUT_RE = rxcache.compile(
+    rf"\b{_US} (tager (\w+ )?ikke|ikke tager) (længere )?stilling til\b|"
+    rf"\b{_US} (vil|kan|ønsker at) (\w+ )?ikke (gå ind i|indgå i|indlade (os|sig) på|tage) (en |nogen |yderligere |"
+    r"videre )?(diskussion|dialog|drøftelse|forhandling|debat)\w*\b|"
+    rf"\b{_US} (indgår|går) (\w+ )?ikke (ind )?i (en |nogen |yderligere |videre )?(diskussion|dialog|drøftelse|"
+    r"forhandling|debat)\w*\b|"
+    rf"\b{_US} har (\w+ )?ikke tænkt (os|sig|mig) at\b(?! (\w+ ){{0,2}}(opkræve|kræve|tage|sende|stoppe|standse|lukke|"
+    r"fjerne|nedsætte|opsige|inddrage|politianmelde|anmelde|straffe|give (dig|dem|jer) (en )?bøde))|"
+    rf"\b{_US} (foretager|iværksætter|gør) (sig )?ikke (yderligere|mere|videre|flere)\b(?! (\w+ )?(fradrag|modregning\w*|"
+    r"opkrævning\w*|træk|nedsættelse\w*|indeholdelse\w*|regulering\w*|ændringer i (din|dit|dine|deres|jeres)))|"
+    # a curt no in an idiom: "En ny bevilling kan ikke komme på tale"
+    r"\bkan (\w+ )?ikke komme på tale\b|\bkommer (\w+ )?ikke på tale\b")
+# not a refusal: a delay or a later step ("… i dette brev. Det gør vi, når …", "endnu"), a question
+TALK_LATER_RE = rxcache.compile(r"\b(endnu|først|senere|foreløbig|i (dette|denne) (brev|afgørelse|omgang)|før|inden|indtil|"
+                                r"når|mens)\b")
+# the next sentence names who does it or what the reader can do: "Det gør Skattestyrelsen.", "Det hører under …"
+DECIDER_NAMED_RE = rxcache.compile(r"^\W*(det|dette|den|de|spørgsmålet|sagen) (gør|afgør|vurderer|behandler|tager|hører|"
+                              r"afgøres|behandles|vurderes)\b|\b(det er|er det) (\w+ ){0,3}?(der|som) (afgør|vurderer|"
+                              r"tager stilling|behandler)\b")
+
+
+def _talk_shut(td: ToneDoc, k: int) -> Hit | None:
+    """The talk or the case shut in flat words (``TALK_SHUT_RE``), not a delay (``TALK_LATER_RE``), with no reason,
+    help or way on in the sentence, and none in the next one (nor a word on who does it, ``DECIDER_NAMED_RE``). "har ikke
+    tænkt sig at" is cold whatever reason stands in the sentence; only help or a way on clears it."""
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low)
+            or s.low.rstrip().endswith("?")):
+        return None
+    m = TALK_SHUT_RE.search(s.low)
+    if not m or READER_AGENT_RE.search(s.text[:m.start()]) or TALK_LATER_RE.search(s.low):
+        return None
+    flippant = "tænkt" in m.group(0)
+    if _HELP.search(s.low) or ALTERNATIVE_RE.search(s.low[m.end():]) or SOFTENED_RE.search(s.low):
+        return None
+    if not flippant and (STRONG_REASON_RE.search(s.low) or DROP_REASON_RE.search(s.low) or td.has_reason(s)):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and nxt.part != "appeal" and (
+            _HELP.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low) or READER_CALLS_RE.search(nxt.low)
+            or ONWARD_RE.search(nxt.low) or DECIDER_NAMED_RE.search(nxt.low) or not flippant and (
+                _opens_with_reason(nxt.low) or STRONG_REASON_RE.search(nxt.low) and not _new_paragraph(td, s, nxt))):
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# the decision told as made and unchangeable: "Beslutningen er truffet og ændres ikke.", "Afgørelsen kan ikke laves
+# om." (not a time, "…, mens klagen behandles", nor a cause, "ændres ikke af, at …")
+DECISION_FINAL_RE = rxcache.compile(
+    r"\b(afgørelsen|beslutningen|vurderingen|afslaget)( \w+){0,4}? (ændres|omgøres|laves om) ikke\b"
+    r"(?![^.]*\b(mens|før|indtil|når|så længe|af|ved|selv om|selvom)\b)|"
+    r"\b(afgørelsen|beslutningen|vurderingen|afslaget) er truffet,? og (den |det )?(kan|vil|bliver) ikke (blive )?"
+    r"(ændres|ændret|laves om|lavet om|omgjort|omgøres)\b(?![^.]*\b(mens|før|indtil|når|af)\b)")
+
+
+def _decision_final(td: ToneDoc, k: int) -> Hit | None:
+    """The decision told as made and unchangeable (``DECISION_FINAL_RE``): cold whatever reason stands near it, as a
+    door shut for good, unless the sentence or the next one offers help, the appeal or a way on, or the sentence
+    itself gives its reason."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = DECISION_FINAL_RE.search(s.low)
+    if not m or _HELP.search(s.low) or re.search(r"\bklage\w*\b|\banke\w*\b", s.low[m.end():]):
+        return None
+    if ALTERNATIVE_RE.search(s.low[m.end():]) or DROP_REASON_RE.search(s.low[m.end():]):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and (_HELP.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low) or ONWARD_RE.search(nxt.low)
+                            or READER_CALLS_RE.search(nxt.low)) and nxt.part != "appeal":
+        return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# our help or our part denied flat: "Det er ikke kommunens opgave at …", "Din vejleder har ikke tid til at …"
+NOT_OUR_PART_RE = rxcache.compile(
+    r"\bdet er ikke (kommunens|vores|vor|skolens|forvaltningens|afdelingens|institutionens|personalets|"
+    r"[a-zæøå]+(plejens|centrets|centerets|kontorets|tjenestens|afdelingens|forvaltningens)) (opgave|ansvar|problem) at "
+    # a service the reader asked for ("… at hjælpe med flytning"); our job denied for the reader's own conduct or child
+    # ("… at opdrage på Noah", "… at løse problemer på privat grund") is a reproach (bebrejdelse)
+    r"(hjælpe|sørge for|tage hensyn|betale|dække|give|tilbyde|levere|køre|hente|bringe|skaffe|finde|stille|yde|arrangere|"
+    r"transportere|bære|flytte|rydde|ordne|reparere|udbedre|følge)\b")
+_STAFF = (r"((vi|jeg|kommunen|skolen|personalet|[a-zæøå]*(plejen|centret|centeret|kontoret|afdelingen|lærer|læreren|"
+          r"lærerne|pædagogerne|pædagogen|rådgiveren|vejlederen|konsulenten|sagsbehandleren|terapeuten|"
+          r"sygeplejersken|hjælperen|hjælperne))|(din|dit|dine|deres|jeres|hans|hendes) [a-zæøå]*(lærer|rådgiver|vejleder|"
+          r"konsulent|sagsbehandler|terapeut|sygeplejerske|hjælper|pædagog|kontaktperson|mentor))")
+NO_TIME_RE = rxcache.compile(rf"\b{_STAFF} har (\w+ )?ikke tid til (at )?(hjælpe|undervise|tale|snakke|diskutere|drøfte|"
+                             r"forklare|svare|besvare|gennemgå|vejlede|mødes|holde (et )?møde|se på|følge op|"
+                             r"\w*(samtale|møde|vejledning|undervisning|hjælp))\b(?![^.]*\b(hver gang|igen|efter (dig|dem|jer))\b)")
+# someone else named to do it: "Det er grundejerforeningens opgave", "…, men boligselskabets"
+OTHER_PARTY_RE = rxcache.compile(r"\bdet er ((?!ikke\b)\w+ ){0,2}?([a-zæøå]+s|din|dit|jeres|deres) (opgave|ansvar)\b|"
+                                 r", men (\w+ ){0,2}?[a-zæøå]+s\b|\bhører under\b")
+
+
+def _our_part_denied(td: ToneDoc, k: int) -> Hit | None:
+    """Our help or our part denied in flat words (``NOT_OUR_PART_RE``, ``NO_TIME_RE``; not "ikke kun", not a delay),
+    with no reason, help, way on or other party named in the sentence or the next one."""
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low)
+            or s.low.rstrip().endswith("?")):
+        return None
+    m = NOT_OUR_PART_RE.search(s.low)
+    if m and READER_ANY_RE.search(s.text, m.end()):
+        return None             # "… ikke kommunens opgave at holde styr på Deres post": the reader's own part (a reproach)
+    m = m or NO_TIME_RE.search(s.low)
+    if not m or re.search(r"\bikke (kun|alene|blot|bare)\b", s.low) or TALK_LATER_RE.search(s.low[m.end():]):
+        return None
+    if re.search(r"\b(ikke|aldrig)\b", s.low[m.end():]):
+        return None             # "… tid til at vente på forældre, der ikke kan …": the others' lapse (a reproach)
+    if m.group(0).startswith(("din ", "dit ", "dine ", "jeres ", "deres ")) and READER_AGENT_RE.search(s.text[:m.start()]):
+        return None
+    for w in td.sents[k:k + 2]:
+        if w.part == "appeal" or w.zone != "body" or w is not s and _new_paragraph(td, s, w):
+            break
+        low = w.low if w is not s else s.low[m.end():]
+        if (_HELP.search(w.low) or ALTERNATIVE_RE.search(low) or OTHER_PARTY_RE.search(w.low) or DROP_REASON_RE.search(low)
+                or STRONG_REASON_RE.search(low) or READER_CALLS_RE.search(w.low)
+                or w is not s and NEXT_ALTERNATIVE_RE.search(w.low) or SOFTENED_RE.search(w.low)):
+            return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+# a bar on applying again told to the reader by a time: "Du kan ikke søge igen, før der er gået et år.", "De kan ikke
+# søge om tilskud igen de næste to år." (not a step of ours or the reader's, "…, før vi har afgjort klagen")
+REAPPLY_BAR_RE = rxcache.compile(
+    r"\b(?P<who>du|de|i) kan (\w+ )?ikke søge (\w+ ){0,4}?(igen|på ny|en gang til)\b,? (\w+ )?(før|inden|i|de|det|"
+    r"resten|om)\b(?! (vi|kommunen|du|de|i|din|dit|deres|jeres|klagen|sagen|afgørelsen) )")
+
+
+def _reapply_barred(td: ToneDoc, k: int) -> Hit | None:
+    """A bar on applying again by a time (``REAPPLY_BAR_RE``), with no reason or exception in the sentence and no
+    reason in the next one, nor help or a way on next in its paragraph."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    m = REAPPLY_BAR_RE.search(s.low)
+    if not m or not _is_reader(td, s, m.start("who"), m.group("who")):
+        return None
+    if (DROP_REASON_RE.search(s.low) or STRONG_REASON_RE.search(s.low) or re.search(r"\b(hvis|medmindre|såfremt)\b", s.low)
+            or ALTERNATIVE_RE.search(s.low[m.end():]) or _HELP.search(s.low)):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and nxt.part != "appeal":
+        if STRONG_REASON_RE.search(nxt.low) or DROP_REASON_RE.search(nxt.low) or _opens_with_reason(nxt.low):
+            return None
+        if not _new_paragraph(td, s, nxt) and (_HELP.search(nxt.low) or NEXT_ALTERNATIVE_RE.search(nxt.low)):
+            return None
+    return Hit(m.start(), m.end(), m.group(0))
+
+
+def _point_or_door_or_part(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kold-afvisning's stage for the reader's point dropped, the talk or the case shut, the decision told as final,
+    our part denied and a bar on applying again (session 23)."""
+    got = _point_dropped(td, k)
+    if got:
+        return got, ("Sætningen gengiver læserens egen pointe og afviser den uden en grund. Skriv, hvorfor den ikke "
+                     "ændrer afgørelsen, eller hvad I kan gøre ved det.")
+    got = _talk_shut(td, k) or _decision_final(td, k)
+    if got:
+        return got, _whom_said(td, "Sætningen lukker samtalen med læseren uden en grund. Skriv, hvorfor, og hvem "
+                                   "læseren kan kontakte, eller hvor læseren kan få svar.")
+    got = _our_part_denied(td, k)
+    if got:
+        return got, (f"{rule.message} Skriv, hvorfor I ikke kan hjælpe med det, og hvor læseren kan få hjælp i "
+                     "stedet.")
+    got = _reapply_barred(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor læseren skal vente, og om der er noget, der kan ændre det.") if got else None
+
+
+# a bare no to a way of handing in: "Vi tager ikke imod ansøgninger på papir.", "Skolen modtager ikke bilag pr. mail."
+# (further contact in this case refused is the refusal rule's, ``NO_MORE_CONTACT_RE``)
+# a channel allowed only, asked bare: "Indsigelser bedes udelukkende sendt pr. mail til …", "Afbud skal kun ske skriftligt"
+CHANNEL_ONLY_ASKED_RE = rxcache.compile(
+    r"^\W*((alle|eventuelle|yderligere) )?(\w*henvendelser|\w*spørgsmål|bemærkninger|indsigelser|kommentarer|klager|afbud|"
+    r"ansøgninger|\w*dokumentation)(\s+\w+\.?){0,4}? (bedes|skal) (\w+ )?(kun|udelukkende|alene) (\w+ )?(ske|sendes|sendt|"
+    r"fremsendes|fremsendt|indsendes|indsendt|gives|afleveres|afleveret|rettes|rettet)\b")
+HAND_IN_NO_RE = rxcache.compile(
+    r"^\W*(vi|kommunen|forvaltningen|borgerservice|skolen|[a-zæøå]+(kontoret|afdelingen|centret|centeret|en|et)) "
+    r"(tager|modtager|accepterer) (\w+ )?(ikke|aldrig) (imod )?(?!(yderligere|flere|nye|andre)\b)(\w+ ){0,2}?"
+    r"(dokumenter|dokumentation|papirer|bilag|kopier|blanketter|skemaer|kvitteringer|attester|erklæringer|kontanter|"
+    r"pakker|post)\b")
+# both or all the readers summoned, bare: "I skal begge møde op.", "De skal alle være til stede ved mødet."
+ALL_ATTEND_RE = rxcache.compile(
+    r"^\W*(?P<who>i|de) skal (?!ikke\b)(\w+ )?(begge|begge to|alle|alle sammen) (\w+ )?(møde op|møde|deltage|være til "
+    r"stede|komme)\b[^,;]*$")
+
+
+def _hand_in_or_attend_order(td: ToneDoc, k: int) -> Hit | None:
+    """A bare no to a way of handing in (``HAND_IN_NO_RE``), or both or all the readers summoned bare
+    (``ALL_ATTEND_RE``), with no reason, purpose, help or way on in the sentence or the next one (in its paragraph,
+    for the summons: a reason for the meeting in the next paragraph says nothing about who must come)."""
+    s = td.sents[k]
+    if (s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low)
+            or s.low.rstrip().endswith("?") or _shouted_modal(s)):
+        return None
+    m = HAND_IN_NO_RE.match(s.low) or CHANNEL_ONLY_ASKED_RE.match(s.low)
+    if m:
+        return None if _eased(td, k, s) or NO_MORE_CONTACT_RE.match(s.low) else Hit(m.start(), m.end(), m.group(0))
+    m = ALL_ATTEND_RE.match(s.low)
+    if not m or not _is_reader(td, s, m.start("who"), m.group("who")) or td.has_reason(s) or PURPOSE_RE.search(s.low):
+        return None
+    nxt = td.sents[k + 1] if k + 1 < len(td.sents) else None
+    if nxt is not None and not _new_paragraph(td, s, nxt) and (
+            td.has_reason(nxt) or PURPOSE_RE.search(nxt.low) or _HELP.search(nxt.low) or re.match(r"\W*så\b", nxt.low)):
+        return None
+    if any(re.search(r"\b(begge|jer begge|alle)\b", w.low) and (td.has_reason(w) or PURPOSE_RE.search(w.low))
+           for w in td.sents[k + 1:k + 4]):
+        return None
+    return Hit(m.start(), len(s.low.rstrip(" .!")), s.low[m.start():len(s.low.rstrip(" .!"))])
+
+
+def _hand_in_or_attend_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kommando's stage for a bare no to a way of handing in and a bare summons of both or all the readers."""
+    got = _hand_in_or_attend_order(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor, og hvad læseren kan gøre i stedet.") if got else None
+
+
 # a fee for a revisit or a call in vain told bare: "Et genbesøg afregnes med 900 kr.", "En forgæves kørsel koster
 # 350 kr." (not an extra service the reader may order, "En ekstra tømning koster 85 kr.")
 REVISIT_FEE_RE = rxcache.compile(
@@ -5199,8 +5596,9 @@ FAMILY_FN = {
 FAMILY_STAGES = {
     "trussel": (_last_reminder, _fee_alone_or_far_help, _revisit_fee_stage),
     "belaering": (_group_rule_stage,),
-    "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order),
-    "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no, _passive_no_or_view_against),
+    "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order, _hand_in_or_attend_stage),
+    "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no, _passive_no_or_view_against,
+                       _point_or_door_or_part),
 }
 
 
