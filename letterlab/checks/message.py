@@ -951,17 +951,25 @@ def find_message(doc: Doc, params: dict, genre: str | None) -> tuple[Sent | None
                 plain = _plain_opening(doc, lay.window(params["window_sentences"], params["intro_words"]), classifier)
                 if plain is not None:
                     found = (plain, None if found[1] is None else True)    # it opens the letter; or withheld
-        if found[0] is not None and found[1] and found[0].part == "subject" and _threat_opens_body(lay):
+        if found[0] is not None and found[1] and found[0].part == "subject" \
+                and _opening_threat(lay, classifier) is not None:
             found = (found[0], False)
         lay.memo[key] = found
     return lay.memo[key]
 
 
-def _threat_opens_body(lay: Layout) -> bool:
-    """The body opens with what happens if the reader does not act: a subject line that states the message does not
-    put it first then, for the reader meets the threat before the message (blind reviews 19-25: the editors called
-    every such letter "not first")."""
-    return bool(lay.body) and bool(_THREAT_FIRST.match(_clean(lay.body[0].text)))
+def _opening_threat(lay: Layout, classifier: _Classifier) -> Sent | None:
+    """The body opens with what happens if the reader does not act, as its first sentence or as the second after one
+    that says nothing the reader gets or must do ("Det er tredje gang, vi skriver til dig. Kommer papirerne ikke denne
+    gang, …"): a subject line that states the message does not put it first then, for the reader meets the threat
+    before the message (blind reviews 19-26: the editors called every such letter "not first"). The threat, or None."""
+    first = lay.body[:2]
+    if first and _THREAT_FIRST.match(_clean(first[0].text)):
+        return first[0]
+    if len(first) == 2 and not (classifier.classes(first[0].text) & MESSAGE_CLASSES) - {"receipt", "news"} \
+            and _THREAT_FIRST.match(_clean(first[1].text)):
+        return first[1]
+    return None
 
 
 def _subject_statement(doc: Doc, lay: Layout, classifier: _Classifier, params: dict) -> tuple[Sent | None, bool]:
@@ -1346,9 +1354,9 @@ _SANCTION_START = rxcache.compile(
     r"(du|de|i|vi|dette|det|den|beløbet|betalingen|\w+(?:en|et|ne)) (\w+ ){0,2}?(ikke|ingen|aldrig)\b)"
     r"(?:[^,.!?]|\.(?! *$)){0,100},")
 # ... opening a letter's body, and not help on a condition ("Hvis du ikke kan komme, så ring til os", "…, kan du få
-# hjælp"): ``_threat_opens_body``
-_THREAT_FIRST = rxcache.compile(_SANCTION_START.pattern + r"(?! (så )?(ring|skriv|kontakt|giv|send|meld|kan (du|de|i)|"
-                                r"må (du|de|i)|er (du|de|i) velkommen)\b)")
+# hjælp"): ``_opening_threat``
+_THREAT_FIRST = rxcache.compile(_SANCTION_START.pattern + r"(?! (så )?(ring|skriv|kontakt|giv|send|meld|"
+                                r"(kan|må) (du|de|i)(?! (\w+ )?ikke\b)|er (du|de|i) velkommen)\b)")
 _OPTIONAL = AnyOf(OPTIONAL)
 
 
@@ -1613,8 +1621,8 @@ def _budskab_foerst(doc, rule) -> Iterator:
                                        "eller hvad læseren skal gøre.")
         return
     if main.part == "subject":
-        # the subject line states the message, but the body opens with a threat (``_threat_opens_body``)
-        opening = lay.body[0]
+        # the subject line states the message, but the body opens with a threat (``_opening_threat``)
+        opening = _opening_threat(lay, _classifier(rule.params)) or lay.body[0]
         yield make_finding(rule, doc, opening.start, opening.end,
                            message="Overskriften siger budskabet, men brevet starter med, hvad der sker, hvis læseren "
                                    "ikke gør noget. Skriv budskabet i første afsnit, og skriv derefter, hvad der sker "
