@@ -52,15 +52,15 @@ WRITERS = {"project": DATA / "tone", "editor1": DATA / "tone-heldout", "editor2"
 CANDIDATES = {"project-recall12": DATA / "tone" / "recall12", "project-recall12b": DATA / "tone" / "recall12b",
               "editor12a": DATA / "tone-editor12a", "editor12b": DATA / "tone-editor12b",
               "editor12c": DATA / "tone-editor12c", "editor12d": DATA / "tone-editor12d"}
-# The blind reviews read since (sessions 14-22: problem letters with the editors' marks, respectful sentences and,
+# The blind reviews read since (sessions 14-23: problem letters with the editors' marks, respectful sentences and,
 # from review 17, good letters), converted into sets. Not in the four shipped families' data: session 19's retrain
 # on them (``--with-reviews``) and session 22's (with feature set 2 and a ``belaering`` model, reviews 21-24 added)
 # lost recall on the unread judges (docs/tone.md). Session 22b's ``belaering`` model was trained on 14b and 17-24;
-# ``editor25`` (review 25, converted in session 23) is in no model file.
+# ``editor25`` and ``editor26`` (reviews 25 and 26, converted in session 23) are in no model file.
 REVIEWS = {"editor14b": DATA / "tone-review14b", "editor17": DATA / "tone-review17", "editor18": DATA / "tone-review18",
            "editor19": DATA / "tone-review19", "editor20": DATA / "tone-review20", "editor21": DATA / "tone-review21",
            "editor22": DATA / "tone-review22", "editor23": DATA / "tone-review23", "editor24": DATA / "tone-review24",
-           "editor25": DATA / "tone-review25"}
+           "editor25": DATA / "tone-review25", "editor26": DATA / "tone-review26"}
 
 
 def editors_of(writers: dict) -> tuple[str, ...]:
@@ -447,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with-candidates", action="store_true",
                     help="add the read sets not yet trained on (CANDIDATES) to the writers")
     ap.add_argument("--with-reviews", action="store_true",
-                    help="add the read blind reviews 14b and 17-25 (REVIEWS) to the writers")
+                    help="add the read blind reviews 14b and 17-26 (REVIEWS) to the writers")
     ap.add_argument("--cue-l2", type=float, default=None, help=f"the cue penalty's factor (default {CUE_L2})")
     ap.add_argument("--word-l2", type=float, default=None, help=f"the word penalty's factor (default {WORD_L2})")
     ap.add_argument("--features", type=int, choices=(1, FEATURES), default=TRAIN_FEATURES,
