@@ -5549,6 +5549,63 @@ def _hand_in_or_attend_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str
     return (got, f"{rule.message} Skriv, hvorfor, og hvad læseren kan gøre i stedet.") if got else None
 
 
+# a duty on the reader ("Du skal …", "Derfor skal De …"), made absolute by the writer's own intensifier or tied to a
+# flat no to any leeway in the same sentence (``_pressed_or_closed_duty``)
+READER_DUTY_RE = rxcache.compile(r"^\W*(?:(du|de|i) skal|(?:\w+ ){1,4}?skal (du|de|i))\b(?! ikke\b)")
+# "under alle omstændigheder" (the twin of "under ingen"), "uanset hvad", "hver dag og til tiden", a duty held over
+# another's resistance: "…, også når han siger nej"
+DUTY_INTENSIFIER_RE = rxcache.compile(
+    r"\bunder alle omstændigheder\b|\buanset hvad\b|\bhver (eneste )?dag og (altid )?til tiden\b|"
+    r"\btil tiden hver (eneste )?dag\b|\b(også|selv) når (\w+ ){1,2}?(protesterer|nægter|modsætter sig|siger nej|"
+    r"ikke (selv )?vil|ikke har lyst|er ked af det|græder|er utilfreds)\b")
+# "…, og der gives ikke en ny tid", "…, og der er ingen udsættelse", "…, og chaufføren venter ikke" (not "venter ikke
+# med", our own haste, nor "venter ikke længere end …", a wait told)
+NO_LEEWAY_RE = rxcache.compile(
+    r",? og (der ((gives|bevilges|gøres|er) (ikke|ingen|intet)|kan ikke (gives|bevilges))( \w+){0,2}? (udsættelse|henstand|ny tid|nye "
+    r"tider|ny frist|mere tid|ekstra tid|forlængelse|undtagelse\w*|dispensation|fritagelse|anden tid|ny chance)|"
+    r"(\w+ ){1,2}venter ikke\b(?! (med|længere|mere|over)\b))")
+WAY_OUT_RE = rxcache.compile(r"\bhvis (du|de|i) (ikke kan|er forhindret|bliver syg|er syg|har brug for|får brug for)\b|"
+                            r"\bgiv (os )?besked\b|\bsig til\b")
+
+
+def _pressed_or_closed_duty(td: ToneDoc, k: int) -> Hit | None:
+    """A duty on the reader (``READER_DUTY_RE``) made absolute by an intensifier of the writer's own
+    (``DUTY_INTENSIFIER_RE``) or paired with a flat no to any leeway (``NO_LEEWAY_RE``), with no reason or condition
+    in the duty (the no's own "hvis" is no reason), and no help or way out in the sentence or the next one of its
+    paragraph, nor a way out of the duty or a reason opening the next paragraph."""
+    s = td.sents[k]
+    if s.zone != "body" or s.part == "appeal" or td.quoted(s.start) or HYPOTHETICAL_RE.match(s.low):
+        return None
+    duty = READER_DUTY_RE.match(s.low)
+    if not duty or (duty.group(2) == "de" and not re.search(r"\bskal De\b", s.text)):
+        return None             # "Bagefter skal de (they) …"
+    m = NO_LEEWAY_RE.search(s.low, duty.end()) or DUTY_INTENSIFIER_RE.search(s.low, duty.end())
+    if not m or " ikke " in s.low[duty.end() - 1:m.start() + 1] or re.match(r"\s*ikke\b", s.low[m.end():]):
+        return None             # "Du skal under alle omstændigheder ikke betale …": a burden spared
+    head = s.low[:m.start()] if m.re is NO_LEEWAY_RE else s.low[:m.start()] + " " * len(m.group(0)) + s.low[m.end():]
+    if CONDITION_RE.search(head) or REASON_RE.search(head) or PURPOSE_RE.search(head) or re.search(r"\bda\b", head):
+        return None
+    own = s.low[:m.start()] + " " * len(m.group(0)) + s.low[m.end():]     # the no's own "mere tid" is no help
+    nxt = td.sents[k + 1].low if k + 1 < len(td.sents) else ""
+    if nxt and _new_paragraph(td, s, td.sents[k + 1]):
+        # help on another matter in the next paragraph does not soften the duty; a way out of it does
+        if WAY_OUT_RE.search(nxt) or re.match(r"\W*(det er fordi|det skyldes|grunden)\b", nxt):
+            return None
+        nxt = ""
+    if any(_HELP.search(w) or WAY_OUT_RE.search(w) or NEXT_ALTERNATIVE_RE.search(w) or READER_CALLS_RE.search(w)
+           for w in (own, nxt)) or re.match(r"\W*(så|det er fordi|det skyldes|grunden|derfor)\b", nxt):
+        return None
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(", ")))
+    return Hit(start, m.end(), s.low[start:m.end()])
+
+
+def _pressed_or_closed_duty_stage(td: ToneDoc, rule, k: int, first) -> tuple[Hit, str] | None:
+    """Kommando's stage for a duty made absolute or closed to any leeway (``_pressed_or_closed_duty``)."""
+    got = _pressed_or_closed_duty(td, k)
+    return (got, f"{rule.message} Skriv, hvorfor det er vigtigt, og hvad læseren kan gøre, hvis det ikke kan lade sig "
+                 f"gøre.") if got else None
+
+
 # a fee for a revisit or a call in vain told bare: "Et genbesøg afregnes med 900 kr.", "En forgæves kørsel koster
 # 350 kr." (not an extra service the reader may order, "En ekstra tømning koster 85 kr.")
 REVISIT_FEE_RE = rxcache.compile(
@@ -5596,7 +5653,8 @@ FAMILY_FN = {
 FAMILY_STAGES = {
     "trussel": (_last_reminder, _fee_alone_or_far_help, _revisit_fee_stage),
     "belaering": (_group_rule_stage,),
-    "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order, _hand_in_or_attend_stage),
+    "kommando": (_home_access_stage, _interpreter_stage, _channel_or_home_order, _hand_in_or_attend_stage,
+                 _pressed_or_closed_duty_stage),
     "kold-afvisning": (_second_refusal_or_talk_closed, _account_set_aside_or_request_no, _passive_no_or_view_against,
                        _point_or_door_or_part),
 }
