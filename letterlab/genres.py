@@ -35,6 +35,7 @@ import re
 from letterlab import rxcache
 
 from .checks.base import doc_text
+from .checks.message import UPHELD_SUBJECT
 from .prefilter import Rx
 
 GENRES = {
@@ -92,8 +93,7 @@ MARKERS: dict[str, list[tuple[str, float]]] = {
          r"(?<!hvis )(?<!hvis du )(?<!hvis de )(?<!hvis i )\b(får|fået|giver|gives|givet) (\w+ ){0,2}medhold\b", 3),
         (r"(?<!hvis )(?<!når )\b(vi|kommunen) (har )?(fastholder|fastholdt)\b|(?<=\w )fastholder (vi|kommunen)\b|"
          r"\b(er|bliver|blevet) fastholdt\b|"
-         r"(?:^|[.!?]\s+|\n)(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ (på \d[\d.,]* kr\. )?){1,5}?"
-         r"(derfor |hermed |fortsat |stadig )?fastholdes\b", 2),
+         r"(?:^|[.!?]\s+|\n)(?:[-•*–]\s*)?" + UPHELD_SUBJECT + r"fastholdes\b", 2),
         (r"(?<!hvis )(?<!når )\bvi (annullerer|har annulleret)\b|\b(er|bliver|blevet) annulleret\b", 1.5),
         (r"\b(gives|ydes|bevilges|imødekommes) (\w+ )?delvi(s|st)\b", 2),
         # a deduction from the reader's benefit is a decision (a sanction): "Vi trækker 500 kr. i din kontanthjælp",

@@ -182,6 +182,10 @@ PLACEHOLDER_DATE = (rf"(\{{+\s*{FIELD_PREFIX}(dato|frist|svarfrist|tid|tidspunkt
                     rf"«\s*{_DATE_NAME}[^»]*»|\[{_DATE_NAME}[^\]]*\]|<<\s*{_DATE_NAME}[^>]*>>|%{_DATE_NAME}[\wæøå.]*%|"
                     r"(?<![\w!])![\wæøå]{0,30}?(dato|frist)[\wæøå]*)")
 
+# what a decision upheld in the s-passive opens with, its subject: "Kontrolafgiften fastholdes", "Afgørelsen opretholdes",
+# "Gebyret på 250 kr. fastholdes" (not "Hvis afgørelsen fastholdes, sender vi klagen videre"); letterlab.genres marks
+# the genre with the same words
+UPHELD_SUBJECT = r"(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ (på \d[\d.,]* kr\. )?){1,5}?(derfor |hermed |fortsat |stadig )?"
 DECISION = [
     # not on a condition: "Ring til mig, hvis du får brug for mere tid", "Får du brug for hjælp, så …"
     r"(?<!hvis )(?<!når )(?<!såfremt )\bdu får\b",
@@ -202,10 +206,8 @@ DECISION = [
     # a decision upheld is a decision: "Vi fastholder afgiften, fordi …", "Kommunen fastholder afgørelsen"
     r"\b(vi|jeg|kommunen|\w+(en|et)) (har )?(\w+ )?(fastholder|fastholdt|opretholder|opretholdt|stadfæster|stadfæstet)\b",
     r"\b(er|bliver|blevet) (\w+ )?(fastholdt|opretholdt|stadfæstet)\b",
-    # ... or in the s-passive, with what is upheld as its subject: "Kontrolafgiften fastholdes", "Afgørelsen
-    # opretholdes", "Gebyret på 250 kr. fastholdes" (not "Hvis afgørelsen fastholdes, sender vi klagen videre")
-    r"^(?:[-•*–]\s*)?(?!(hvis|når|såfremt|om|men|og)\b)([\w-]+ (på \d[\d.,]* kr\. )?){1,5}?(derfor |hermed |fortsat |stadig )?"
-    r"(fastholdes|opretholdes|stadfæstes)\b",
+    # ... or in the s-passive, with what is upheld as its subject (``UPHELD_SUBJECT``)
+    r"^(?:[-•*–]\s*)?" + UPHELD_SUBJECT + r"(fastholdes|opretholdes|stadfæstes)\b",
     # an objection answered: "Din indsigelse er ikke taget til følge", "Vi tager klagen til følge" (not "Hvis
     # klagen tages til følge, …")
     r"(?<!hvis )(?<!når )\b(er|bliver|blevet|vi|kommunen) (\w+ )?(ikke )?(taget|tager|tages)( \w+){0,4}? (ikke )?til følge\b",
